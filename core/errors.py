@@ -1,0 +1,57 @@
+"""Domain errors. Each carries a locale key and parameters so the edge can explain it in the user's language."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class DomainError(Exception):
+    """Base of all errors the core raises on purpose; ``key`` names a message in ``locales/``."""
+
+    key = "error.domain"
+
+    def __init__(self, message: str, **params: Any) -> None:
+        super().__init__(message)
+        self.params = params
+
+
+class IllegalTransition(DomainError):
+    key = "error.illegal_transition"
+
+    def __init__(self, state: str, action: str) -> None:
+        super().__init__(f"action '{action}' is not allowed in state '{state}'", state=state, action=action)
+        self.state = state
+        self.action = action
+
+
+class NotPermitted(DomainError):
+    key = "error.not_permitted"
+
+    def __init__(self, action: str, who: str) -> None:
+        super().__init__(f"'{who}' may not perform '{action}'", action=action, who=who)
+
+
+class GuardFailed(DomainError):
+    """A transition is legal in this state but its preconditions (fields, checklist) do not hold."""
+
+    key = "error.guard_failed"
+
+    def __init__(self, action: str, problems: list[str]) -> None:
+        super().__init__(f"'{action}' refused: {', '.join(problems)}", action=action, problems=problems)
+        self.problems = problems
+
+
+class NotFound(DomainError):
+    key = "error.not_found"
+
+    def __init__(self, what: str, ident: object) -> None:
+        super().__init__(f"{what} '{ident}' not found", what=what, ident=str(ident))
+
+
+class InvalidInput(DomainError):
+    key = "error.invalid_input"
+
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(f"{field}: {problem}", field=field, problem=problem)
+        self.field = field
+        self.problem = problem

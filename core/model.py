@@ -1,0 +1,207 @@
+"""The domain vocabulary: states, actions, roles and form values, each tied to its rule in rules.md.
+
+Enum values are stable identifiers stored in the database; user-facing labels live in ``locales/`` under
+the keys returned by :func:`label_key`.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class CaseState(StrEnum):
+    """Lifecycle states of a filed case (rules.md §1).
+
+    ``draft`` and ``referred_out`` exist only inside the filing dialog: nothing is filed for them, so they
+    never appear in the cases table.
+    """
+
+    RECEIVED = "received"  # 接收: submitted, R clocks start
+    REGISTERED = "registered"  # 登记: "一信一码", facts recorded
+    NOT_ACCEPTED = "not_accepted"  # 不予受理 (R ch. 2 "三个不受理")
+    DUPLICATE = "duplicate"  # 重复检举控告 (R-14)
+    TRANSFERRED_UP = "transferred_up"  # sent to a higher commission (R-15)
+    TRANSFERRED_DOWN = "transferred_down"  # sent to a lower commission (R-16)
+    ACCEPTED = "accepted"  # 受理 (R-14)
+    ASSIGNED = "assigned"  # handler screens it (R-17 ¶1)
+    DISPOSAL = "disposal"  # 处置 by one of the methods of §7 (R-17 ¶2)
+    PARKED = "parked"  # 暂存待查
+    INVESTIGATION = "investigation"  # 移送审查调查 (JC-41/42)
+    CONCLUDED = "concluded"  # 办结 / 了结 (R-18)
+    FEEDBACK_GIVEN = "feedback_given"  # 反馈 to a named reporter (R-28?)
+    REOPENED = "reopened"  # reporter's 异议 with new evidence (R-28?)
+    ARCHIVED = "archived"  # 归档, read-only
+
+
+#: States after which nothing changes any more.
+FINAL_STATES = frozenset({CaseState.ARCHIVED})
+
+#: States in which the case is still work for somebody in this office.
+OPEN_STATES = frozenset(CaseState) - FINAL_STATES
+
+
+class Action(StrEnum):
+    """What an actor can do to a case; each maps to rows of the transition table in core/workflow.py."""
+
+    FILE = "file"  # creation of the case; not a row of the table (there is no state before it)
+    REGISTER = "register"
+    ACCEPT = "accept"
+    NOT_ACCEPT = "not_accept"  # refer out of scope
+    MARK_DUPLICATE = "mark_duplicate"
+    TRANSFER_UP = "transfer_up"
+    TRANSFER_DOWN = "transfer_down"
+    RECEIVE_TRANSFER = "receive_transfer"
+    ASSIGN = "assign"
+    RETURN_TO_INTAKE = "return_to_intake"
+    DISPOSE = "dispose"
+    PARK = "park"
+    SEND_TO_INVESTIGATION = "send_to_investigation"
+    CONCLUDE = "conclude"
+    GIVE_FEEDBACK = "give_feedback"
+    OBJECT = "object"
+    ARCHIVE = "archive"
+    ADD_NOTE = "add_note"
+    FLAG_URGENT = "flag_urgent"
+
+
+class Role(StrEnum):
+    """Officer roles (rules.md §1: intake = 信访室; handler = 监督检查/审查调查; supervisor = 分管领导)."""
+
+    INTAKE = "intake"
+    HANDLER = "handler"
+    SUPERVISOR = "supervisor"
+    ADMIN = "admin"
+
+
+class ActorKind(StrEnum):
+    OFFICER = "officer"
+    CITIZEN = "citizen"
+    SYSTEM = "system"
+
+
+class ReportType(StrEnum):
+    """Report kinds (rules.md §3.1: A1–A2 检举控告, A3–A5 申诉, A6 批评建议)."""
+
+    ACCUSATION = "accusation"  # 检举控告
+    APPEAL = "appeal"  # 申诉
+    SUGGESTION = "suggestion"  # 批评建议
+
+
+class Channel(StrEnum):
+    """How the report reached the office."""
+
+    TELEGRAM = "telegram"
+    PHONE = "phone"
+    LETTER = "letter"
+    VISIT = "visit"
+    WEB = "web"
+    TRANSFER = "transfer"  # transferred from another commission (R-16)
+    ASSIGNED_BY_HIGHER = "assigned_by_higher"  # 交办 (D15)
+
+
+class CadreLevel(StrEnum):
+    """级别 of the person reported (rules.md §6 field ``level``)."""
+
+    MINISTERIAL = "ministerial"  # 省部级及以上
+    BUREAU = "bureau"  # 厅局级
+    COUNTY_DIVISION = "county_division"  # 县处级
+    TOWNSHIP_SECTION = "township_section"  # 乡科级
+    STAFF = "staff"  # 一般干部
+    VILLAGE = "village"  # 村(社区)干部
+    SOE_MANAGER = "soe_manager"  # 国企管理人员
+    INSTITUTION_MANAGER = "institution_manager"  # 事业单位管理人员
+    OTHER = "other"  # 其他
+    UNKNOWN = "unknown"  # 不清楚
+
+
+class PartyMembership(StrEnum):
+    MEMBER = "member"  # 中共党员
+    NON_MEMBER = "non_member"  # 非党员
+    UNKNOWN = "unknown"  # 不清楚
+
+
+class Category(StrEnum):
+    """问题类别 (rules.md §6)."""
+
+    POLITICAL = "political"  # 政治纪律
+    ORGANISATIONAL = "organisational"  # 组织纪律
+    INTEGRITY = "integrity"  # 廉洁纪律 (incl. 八项规定)
+    MASSES = "masses"  # 群众纪律
+    WORK = "work"  # 工作纪律
+    PERSONAL_LIFE = "personal_life"  # 生活纪律
+    CORRUPTION_BRIBERY = "corruption_bribery"  # 贪污贿赂
+    ABUSE_OF_POWER = "abuse_of_power"  # 滥用职权/玩忽职守/徇私舞弊
+    OTHER = "other"  # 其他
+
+
+class DisposalMethod(StrEnum):
+    """The five outcomes of 处置 (rules.md §7, R-17 ¶2)."""
+
+    TALK_OR_LETTER = "talk_or_letter"  # 谈话函询
+    PRELIMINARY_CHECK = "preliminary_check"  # 初步核实
+    PARK = "park"  # 暂存待查
+    CLOSE = "close"  # 予以了结
+    INVESTIGATE = "investigate"  # 移送审查调查
+
+
+class UnitLevel(StrEnum):
+    """Levels of the commission hierarchy (rules.md §5)."""
+
+    CENTRAL = "central"
+    PROVINCE = "province"
+    CITY = "city"
+    COUNTY = "county"
+    TOWNSHIP = "township"
+
+
+class ReferTo(StrEnum):
+    """Where an out-of-scope matter goes (rules.md §3.3)."""
+
+    JUDICIAL = "judicial"
+    POLICE = "police"
+    LABOR = "labor"
+    MEDIATION = "mediation"
+    GOVERNMENT = "government"
+    MARKET = "market"
+
+
+class Finding(StrEnum):
+    """Finding per allegation in a conclusion (rules.md §7.1 item 1)."""
+
+    TRUE = "true"
+    PARTLY_TRUE = "partly_true"
+    UNTRUE = "untrue"
+    UNVERIFIABLE = "unverifiable"
+
+
+class EvidenceKind(StrEnum):
+    PHOTO = "photo"
+    DOCUMENT = "document"
+    VOICE = "voice"
+    AUDIO = "audio"
+    VIDEO = "video"
+
+
+class DeadlineState(StrEnum):
+    OPEN = "open"
+    MET = "met"
+    CANCELLED = "cancelled"
+
+
+class OutboxStatus(StrEnum):
+    PENDING = "pending"
+    SENT = "sent"
+    UNDELIVERABLE = "undeliverable"  # e.g. the reporter blocked the bot (403): visible to officers
+    FAILED = "failed"  # gave up after the maximum number of attempts
+
+
+class RecipientKind(StrEnum):
+    """Who an outbox message goes to. Reporters are addressed by case, never by chat (rules.md §4)."""
+
+    REPORTER = "reporter"
+    OFFICER = "officer"
+
+
+def label_key(value: StrEnum) -> str:
+    """The locale key of an enum value's label, e.g. ``enum.CaseState.received``."""
+    return f"enum.{type(value).__name__}.{value.value}"

@@ -1,0 +1,231 @@
+"""Typed SQLAlchemy 2 tables.
+
+Columns ending in ``_enc`` hold Fernet tokens (core.crypto): reporter identity, facts, notes, file names. The
+database alone reveals no reporter and no report content; ``*_index`` columns are keyed HMACs for lookups.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes on every backend (SQLite would hand back naive values)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given; the core works in aware UTC")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class UnitRow(Base):
+    """A commission (or its 派驻 group) in the hierarchy, and which cadre levels of which region it handles."""
+
+    __tablename__ = "units"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    level: Mapped[str] = mapped_column(String(16))
+    region: Mapped[str] = mapped_column(String(100))  # "浙江省/杭州市/西湖区"
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
+    handles_levels: Mapped[list[str]] = mapped_column(JSON, default=list)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class OfficerRow(Base):
+    __tablename__ = "officers"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    telegram_id: Mapped[int | None] = mapped_column(BigInteger, unique=True)
+    name: Mapped[str] = mapped_column(String(50))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    roles: Mapped[list[str]] = mapped_column(JSON, default=list)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    on_duty: Mapped[bool] = mapped_column(Boolean, default=False)
+    locale: Mapped[str] = mapped_column(String(8), default="zh-CN")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class CaseRow(Base):
+    __tablename__ = "cases"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[str] = mapped_column(String(20), unique=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    state: Mapped[str] = mapped_column(String(20), index=True)
+    report_type: Mapped[str] = mapped_column(String(16))
+    named: Mapped[bool] = mapped_column(Boolean)
+    channel: Mapped[str] = mapped_column(String(20))
+    category: Mapped[str] = mapped_column(String(24))
+    urgent: Mapped[bool] = mapped_column(Boolean, default=False)
+    locale: Mapped[str] = mapped_column(String(8), default="zh-CN")
+    notify_opt_in: Mapped[bool] = mapped_column(Boolean, default=False)
+    reporter_enc: Mapped[bytes | None] = mapped_column(LargeBinary)  # JSON: name, phone, id number, address
+    facts_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    other_bodies_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    result_enc: Mapped[bytes | None] = mapped_column(LargeBinary)  # closure report, JSON
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"), index=True)
+    duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"))
+    transfer_to_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))  # pending receipt (R-15/16)
+    disposal_method: Mapped[str | None] = mapped_column(String(24))
+    refer_to: Mapped[str | None] = mapped_column(String(16))
+    query_code_index: Mapped[str | None] = mapped_column(String(64), unique=True)
+    password_hash: Mapped[str | None] = mapped_column(String(200))
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    concluded_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+    persons: Mapped[list[ReportedPersonRow]] = relationship(
+        back_populates="case", order_by="ReportedPersonRow.position", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+
+class ReportedPersonRow(Base):
+    """被反映人. Name, unit and post are encrypted; level and region stay plain for routing and statistics."""
+
+    __tablename__ = "reported_persons"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    unit_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    post_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    level: Mapped[str] = mapped_column(String(24))
+    region: Mapped[str] = mapped_column(String(100))
+    party: Mapped[str] = mapped_column(String(16))
+    name_index: Mapped[str | None] = mapped_column(String(64), index=True)  # for duplicate detection
+
+    case: Mapped[CaseRow] = relationship(back_populates="persons")
+
+
+class ReporterContactRow(Base):
+    """How to reach a reporter's chat. Officers' services never read this table (rules.md §4).
+
+    ``chat_index`` is set for named reports only, so a chat can list its own named cases; an anonymous case
+    cannot be found from a chat id.
+    """
+
+    __tablename__ = "reporter_contacts"
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
+    chat_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    chat_index: Mapped[str | None] = mapped_column(String(64), index=True)
+
+
+class EvidenceRow(Base):
+    __tablename__ = "evidence"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    original_name_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    mime_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(BigInteger)
+    sha256: Mapped[str] = mapped_column(String(64))
+    storage_key: Mapped[str] = mapped_column(String(200))  # file name in the evidence store (encrypted bytes)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class CaseEventRow(Base):
+    """Append-only audit trail: nothing updates or deletes these rows."""
+
+    __tablename__ = "case_events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
+    actor: Mapped[str] = mapped_column(String(40))
+    officer_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"))
+    action: Mapped[str] = mapped_column(String(32))
+    from_state: Mapped[str | None] = mapped_column(String(20))
+    to_state: Mapped[str | None] = mapped_column(String(20))
+    rule: Mapped[str] = mapped_column(String(40), default="")
+    note_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    public: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class DeadlineRow(Base):
+    __tablename__ = "deadlines"
+    __table_args__ = (Index("ix_deadlines_state_due", "state", "due_date"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    trigger_date: Mapped[date] = mapped_column(Date)
+    due_date: Mapped[date] = mapped_column(Date)
+    state: Mapped[str] = mapped_column(String(12))
+    provisional: Mapped[bool] = mapped_column(Boolean, default=False)  # counted Mon–Fri for lack of data
+    calendar_fp: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class OutboxRow(Base):
+    """Notifications waiting to be sent; written in the same transaction as the change they report."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_status_next", "status", "next_try_at"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    recipient_kind: Mapped[str] = mapped_column(String(12))
+    recipient_id: Mapped[int] = mapped_column(Integer)  # officer id, or case id for the reporter
+    template: Mapped[str] = mapped_column(String(64))
+    params_enc: Mapped[bytes] = mapped_column(LargeBinary)  # JSON; may quote feedback text
+    status: Mapped[str] = mapped_column(String(16))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_try_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    last_error: Mapped[str | None] = mapped_column(String(200))
+    dedupe_key: Mapped[str | None] = mapped_column(String(120), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class CounterRow(Base):
+    """Sequences such as the yearly case number ("一信一码")."""
+
+    __tablename__ = "counters"
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer)
+
+
+class SettingRow(Base):
+    """Small persistent facts, e.g. the calendar fingerprint deadlines were last computed with."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

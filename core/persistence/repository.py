@@ -1,0 +1,172 @@
+"""Reads and writes shared by the services. Only core services call these, always inside a unit of work."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from core.crypto import Vault
+from core.deadlines import DeadlineKind, due_date
+from core.errors import NotFound
+from core.jurisdiction import UnitInfo
+from core.model import CadreLevel, DeadlineState, OutboxStatus, RecipientKind, Role, UnitLevel
+from core.persistence.orm import (
+    CaseEventRow,
+    CaseRow,
+    CounterRow,
+    DeadlineRow,
+    OfficerRow,
+    OutboxRow,
+    UnitRow,
+)
+from core.workcalendar import WorkCalendar
+
+
+async def next_value(session: AsyncSession, name: str) -> int:
+    """Atomically increment a named counter (one row per year for case numbers)."""
+    for _ in range(5):
+        result = await session.execute(
+            update(CounterRow)
+            .where(CounterRow.name == name)
+            .values(value=CounterRow.value + 1)
+            .returning(CounterRow.value)
+        )
+        value = result.scalar_one_or_none()
+        if value is not None:
+            return int(value)
+        try:
+            async with session.begin_nested():
+                session.add(CounterRow(name=name, value=1))
+            return 1
+        except IntegrityError:
+            continue  # another transaction created it first; increment instead
+    raise RuntimeError(f"counter {name} is contended")
+
+
+async def case_by_number(session: AsyncSession, number: str, *, lock: bool = False) -> CaseRow:
+    stmt = select(CaseRow).where(CaseRow.number == number.strip().upper())
+    if lock:
+        stmt = stmt.with_for_update()
+    row = (await session.execute(stmt)).scalar_one_or_none()
+    if row is None:
+        raise NotFound("case", number)
+    return row
+
+
+def add_event(
+    session: AsyncSession,
+    vault: Vault,
+    case: CaseRow,
+    *,
+    at: datetime,
+    actor: str,
+    officer_id: int | None,
+    action: str,
+    from_state: str | None,
+    to_state: str | None,
+    rule: str = "",
+    note: str = "",
+    public: bool = False,
+) -> None:
+    session.add(
+        CaseEventRow(
+            case_id=case.id,
+            at=at,
+            actor=actor,
+            officer_id=officer_id,
+            action=action,
+            from_state=from_state,
+            to_state=to_state,
+            rule=rule,
+            note_enc=vault.enc_text(note) if note else None,
+            public=public,
+        )
+    )
+
+
+def open_deadline(
+    session: AsyncSession, case: CaseRow, kind: DeadlineKind, trigger: date, cal: WorkCalendar, now: datetime
+) -> DeadlineRow:
+    due = due_date(kind, trigger, cal)
+    row = DeadlineRow(
+        case_id=case.id,
+        kind=kind.value,
+        trigger_date=trigger,
+        due_date=due,
+        state=DeadlineState.OPEN.value,
+        provisional=cal.uses_fallback(trigger, due),
+        calendar_fp=cal.fingerprint(),
+        created_at=now,
+    )
+    session.add(row)
+    return row
+
+
+async def close_deadlines(
+    session: AsyncSession, case_id: int, kinds: Iterable[DeadlineKind] | None, state: DeadlineState, now: datetime
+) -> None:
+    """Close open deadlines of these kinds (all kinds when ``kinds`` is None)."""
+    stmt = update(DeadlineRow).where(DeadlineRow.case_id == case_id, DeadlineRow.state == DeadlineState.OPEN.value)
+    if kinds is not None:
+        values = [k.value for k in kinds]
+        if not values:
+            return
+        stmt = stmt.where(DeadlineRow.kind.in_(values))
+    await session.execute(stmt.values(state=state.value, closed_at=now))
+
+
+def enqueue(
+    session: AsyncSession,
+    vault: Vault,
+    *,
+    kind: RecipientKind,
+    recipient_id: int,
+    template: str,
+    params: dict[str, Any],
+    now: datetime,
+    dedupe_key: str | None = None,
+    delay: timedelta = timedelta(0),
+) -> None:
+    """Put a notification in the outbox, in the caller's transaction."""
+    session.add(
+        OutboxRow(
+            recipient_kind=kind.value,
+            recipient_id=recipient_id,
+            template=template,
+            params_enc=vault.enc_json(params),
+            status=OutboxStatus.PENDING.value,
+            attempts=0,
+            next_try_at=now + delay,
+            dedupe_key=dedupe_key,
+            created_at=now,
+        )
+    )
+
+
+def unit_info(row: UnitRow) -> UnitInfo:
+    return UnitInfo(
+        id=row.id,
+        code=row.code,
+        level=UnitLevel(row.level),
+        region=row.region,
+        handles=frozenset(CadreLevel(v) for v in row.handles_levels),
+    )
+
+
+async def units(session: AsyncSession) -> list[UnitRow]:
+    return list((await session.execute(select(UnitRow).where(UnitRow.active).order_by(UnitRow.id))).scalars())
+
+
+async def officers_with_role(session: AsyncSession, unit_id: int, roles: Iterable[Role]) -> list[OfficerRow]:
+    wanted = {r.value for r in roles}
+    rows = (
+        await session.execute(
+            select(OfficerRow).where(OfficerRow.unit_id == unit_id, OfficerRow.active).order_by(OfficerRow.id)
+        )
+    ).scalars()
+    return [o for o in rows if wanted & set(o.roles)]

@@ -1,0 +1,48 @@
+"""Keeping deadlines true to the calendar: recompute open ones when operator holiday data changes (§2)."""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy import select
+
+from core.deadlines import DeadlineKind, due_date
+from core.model import DeadlineState
+from core.persistence.orm import DeadlineRow, SettingRow
+from core.services.context import CoreContext
+
+log = logging.getLogger(__name__)
+_FP_KEY = "calendar_fingerprint"
+
+
+class CalendarService:
+    def __init__(self, ctx: CoreContext) -> None:
+        self.ctx = ctx
+
+    async def recompute_open_deadlines(self, *, force: bool = False) -> int:
+        """Recompute due dates of open deadlines computed with other calendar data; return how many moved."""
+        cal = self.ctx.calendar
+        fp = cal.fingerprint()
+        async with self.ctx.uow() as uow:
+            s = uow.session
+            stored = await s.get(SettingRow, _FP_KEY)
+            if stored is not None and stored.value == fp and not force:
+                return 0
+            stmt = select(DeadlineRow).where(DeadlineRow.state == DeadlineState.OPEN.value)
+            if not force:
+                stmt = stmt.where(DeadlineRow.calendar_fp != fp)
+            moved = 0
+            for row in (await s.execute(stmt)).scalars():
+                due = due_date(DeadlineKind(row.kind), row.trigger_date, cal)
+                if due != row.due_date:
+                    moved += 1
+                    log.info("deadline %s moved from %s to %s by new calendar data", row.id, row.due_date, due)
+                row.due_date = due
+                row.provisional = cal.uses_fallback(row.trigger_date, due)
+                row.calendar_fp = fp
+            if stored is None:
+                s.add(SettingRow(key=_FP_KEY, value=fp))
+            else:
+                stored.value = fp
+            await uow.commit()
+            return moved

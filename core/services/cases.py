@@ -1,0 +1,249 @@
+"""Case transitions: load, check scope, ask the workflow, apply its decision, commit — one transaction each."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from core.actor import Actor
+from core.closure import ClosureReport
+from core.errors import GuardFailed, NotFound, NotPermitted
+from core.model import (
+    Action,
+    ActorKind,
+    CaseState,
+    Channel,
+    DeadlineState,
+    DisposalMethod,
+    RecipientKind,
+    ReferTo,
+    ReportType,
+    Role,
+    UnitLevel,
+)
+from core.persistence import repository as repo
+from core.persistence.orm import CaseRow, OfficerRow, UnitRow
+from core.services.context import CoreContext
+from core.workflow import PUBLIC_STATUS, ActionInput, CaseSnapshot, Decision, OfficerTarget, decide
+
+#: Higher rank = higher commission (rules.md §5).
+_RANK = {UnitLevel.TOWNSHIP: 0, UnitLevel.COUNTY: 1, UnitLevel.CITY: 2, UnitLevel.PROVINCE: 3, UnitLevel.CENTRAL: 4}
+
+
+class CaseService:
+    def __init__(self, ctx: CoreContext) -> None:
+        self.ctx = ctx
+
+    # -- named entry points: what the bot's buttons and the CLI call ------------------------------------
+    async def register(self, number: str, actor: Actor, note: str = "") -> CaseState:
+        return await self.perform(number, Action.REGISTER, actor, ActionInput(note=note))
+
+    async def accept(self, number: str, actor: Actor, note: str = "") -> CaseState:
+        return await self.perform(number, Action.ACCEPT, actor, ActionInput(note=note))
+
+    async def refer(self, number: str, actor: Actor, refer_to: ReferTo | None, reason: str) -> CaseState:
+        """不予受理 and tell the reporter where to go (rules.md §3.2–3.3)."""
+        return await self.perform(number, Action.NOT_ACCEPT, actor, ActionInput(note=reason, refer_to=refer_to))
+
+    async def mark_duplicate(self, number: str, actor: Actor, duplicate_of: str, note: str = "") -> CaseState:
+        return await self.perform(
+            number, Action.MARK_DUPLICATE, actor, ActionInput(note=note, duplicate_of=duplicate_of)
+        )
+
+    async def transfer(self, number: str, actor: Actor, unit_code: str, note: str = "") -> CaseState:
+        """Send to another level; up or down is decided by the target unit's level (R-15, R-16)."""
+        async with self.ctx.uow() as uow:
+            target = await _unit_by_code(uow.session, unit_code)
+            case = await repo.case_by_number(uow.session, number)
+            own = await uow.session.get(UnitRow, case.unit_id)
+        assert own is not None
+        up = _RANK[UnitLevel(target.level)] > _RANK[UnitLevel(own.level)]
+        action = Action.TRANSFER_UP if up else Action.TRANSFER_DOWN
+        return await self.perform(number, action, actor, ActionInput(note=note, target_unit_id=target.id))
+
+    async def receive_transfer(self, number: str, actor: Actor, note: str = "") -> CaseState:
+        return await self.perform(number, Action.RECEIVE_TRANSFER, actor, ActionInput(note=note))
+
+    async def assign(self, number: str, actor: Actor, handler_id: int, note: str = "") -> CaseState:
+        return await self.perform(number, Action.ASSIGN, actor, ActionInput(note=note, handler_id=handler_id))
+
+    async def return_to_intake(self, number: str, actor: Actor, reason: str, approved_by: str = "") -> CaseState:
+        return await self.perform(
+            number, Action.RETURN_TO_INTAKE, actor, ActionInput(note=reason, approved_by=approved_by)
+        )
+
+    async def dispose(
+        self, number: str, actor: Actor, method: DisposalMethod, note: str = "", approved_by: str = ""
+    ) -> CaseState:
+        """Choose one of the five methods of rules.md §7; each has its own row in the transition table."""
+        action = {DisposalMethod.PARK: Action.PARK, DisposalMethod.INVESTIGATE: Action.SEND_TO_INVESTIGATION}.get(
+            method, Action.DISPOSE
+        )
+        return await self.perform(number, action, actor, ActionInput(note=note, method=method, approved_by=approved_by))
+
+    async def conclude(self, number: str, actor: Actor, report: ClosureReport) -> CaseState:
+        return await self.perform(number, Action.CONCLUDE, actor, ActionInput(note=report.summary, closure=report))
+
+    async def give_feedback(self, number: str, actor: Actor, text: str) -> CaseState:
+        return await self.perform(number, Action.GIVE_FEEDBACK, actor, ActionInput(feedback_text=text))
+
+    async def object(self, number: str, actor: Actor, text: str) -> CaseState:
+        """The reporter's 异议 (R-28?): recorded, and the case reopens for the handler."""
+        return await self.perform(number, Action.OBJECT, actor, ActionInput(note=text))
+
+    async def archive(self, number: str, actor: Actor, note: str = "") -> CaseState:
+        return await self.perform(number, Action.ARCHIVE, actor, ActionInput(note=note))
+
+    async def add_note(self, number: str, actor: Actor, note: str) -> CaseState:
+        return await self.perform(number, Action.ADD_NOTE, actor, ActionInput(note=note))
+
+    # -- the one generic path -----------------------------------------------------------------------------
+    async def perform(self, number: str, action: Action, actor: Actor, inp: ActionInput | None = None) -> CaseState:
+        inp = inp or ActionInput()
+        ctx, vault, now = self.ctx, self.ctx.vault, self.ctx.now()
+        async with ctx.uow() as uow:
+            s = uow.session
+            case = await repo.case_by_number(s, number, lock=True)
+            await _check_scope(s, case, action, actor)
+            snapshot = CaseSnapshot(
+                CaseState(case.state), case.named, ReportType(case.report_type), Channel(case.channel)
+            )
+            decision = decide(snapshot, action, actor, inp)
+            await _check_entities(s, case, action, inp)
+            _apply_fields(case, decision, inp, vault.enc_json)
+            case.updated_at = now
+            repo.add_event(
+                s,
+                vault,
+                case,
+                at=now,
+                actor=actor.label(),
+                officer_id=actor.officer_id,
+                action=action.value,
+                from_state=decision.source.value,
+                to_state=decision.target.value,
+                rule=decision.rule,
+                note=inp.note or inp.feedback_text,
+                public=decision.public_status_changed,
+            )
+            await self._apply_deadlines(s, case, decision, inp)
+            await self._notify(s, case, decision, inp)
+            await uow.commit()
+            return decision.target
+
+    async def _apply_deadlines(self, s: AsyncSession, case: CaseRow, d: Decision, inp: ActionInput) -> None:
+        now = self.ctx.now()
+        if d.cancel_all_deadlines:
+            await repo.close_deadlines(s, case.id, None, DeadlineState.CANCELLED, now)
+        await repo.close_deadlines(s, case.id, d.meet_deadlines, DeadlineState.MET, now)
+        await repo.close_deadlines(s, case.id, d.cancel_deadlines, DeadlineState.CANCELLED, now)
+        for kind in d.open_deadlines:
+            repo.open_deadline(s, case, kind, inp.trigger_date or self.ctx.today(), self.ctx.calendar, now)
+
+    async def _notify(self, s: AsyncSession, case: CaseRow, d: Decision, inp: ActionInput) -> None:
+        vault, now = self.ctx.vault, self.ctx.now()
+        if d.reporter_notice:
+            # Anonymous reporters get a contentless nudge, and only if they opted in (a push reveals timing).
+            template = d.reporter_notice if case.named else "notify.reporter.update"
+            if case.named or case.notify_opt_in:
+                params: dict[str, Any] = {"number": case.number, "status": PUBLIC_STATUS[d.target].value}
+                if case.named and d.action is Action.GIVE_FEEDBACK:
+                    params["feedback"] = inp.feedback_text
+                if case.named and d.action is Action.NOT_ACCEPT:
+                    params["refer_to"] = inp.refer_to.value if inp.refer_to else ""
+                    params["reason"] = inp.note
+                repo.enqueue(
+                    s,
+                    vault,
+                    kind=RecipientKind.REPORTER,
+                    recipient_id=case.id,
+                    template=template,
+                    params=params,
+                    now=now,
+                )
+        for target, template in d.officer_notices:
+            for officer_id in await _resolve(s, case, target, inp):
+                repo.enqueue(
+                    s,
+                    vault,
+                    kind=RecipientKind.OFFICER,
+                    recipient_id=officer_id,
+                    template=template,
+                    params={"number": case.number},
+                    now=now,
+                )
+
+
+def _apply_fields(case: CaseRow, d: Decision, inp: ActionInput, enc_json: Any) -> None:
+    case.state = d.target.value
+    match d.action:
+        case Action.ASSIGN:
+            case.assignee_id = inp.handler_id
+        case Action.RETURN_TO_INTAKE:
+            case.assignee_id = None
+        case Action.DISPOSE | Action.PARK | Action.SEND_TO_INVESTIGATION:
+            case.disposal_method = inp.method.value if inp.method else None
+        case Action.NOT_ACCEPT:
+            case.refer_to = inp.refer_to.value if inp.refer_to else None
+        case Action.TRANSFER_UP | Action.TRANSFER_DOWN:
+            case.transfer_to_id = inp.target_unit_id
+        case Action.RECEIVE_TRANSFER:
+            assert case.transfer_to_id is not None
+            case.unit_id, case.transfer_to_id, case.assignee_id = case.transfer_to_id, None, None
+        case Action.CONCLUDE:
+            assert inp.closure is not None
+            case.result_enc = enc_json(dataclasses.asdict(inp.closure))
+            case.concluded_at = case.updated_at
+        case Action.FLAG_URGENT:
+            case.urgent = True
+
+
+async def _unit_by_code(s: AsyncSession, code: str) -> UnitRow:
+    unit = (await s.execute(select(UnitRow).where(UnitRow.code == code))).scalar_one_or_none()
+    if unit is None:
+        raise NotFound("unit", code)
+    return unit
+
+
+async def _check_scope(s: AsyncSession, case: CaseRow, action: Action, actor: Actor) -> None:
+    """Officers act on their own unit's cases; a transferred case is received by the target unit."""
+    if actor.kind is not ActorKind.OFFICER:
+        return
+    unit = case.transfer_to_id if action is Action.RECEIVE_TRANSFER else case.unit_id
+    if actor.unit_id != unit:
+        raise NotPermitted(action.value, actor.label())
+
+
+async def _check_entities(s: AsyncSession, case: CaseRow, action: Action, inp: ActionInput) -> None:
+    """Guards that need the database: the handler, the duplicate, the target unit must exist and fit."""
+    if action is Action.ASSIGN:
+        handler = await s.get(OfficerRow, inp.handler_id)
+        if (
+            handler is None
+            or not handler.active
+            or handler.unit_id != case.unit_id
+            or not {Role.HANDLER.value, Role.SUPERVISOR.value} & set(handler.roles)
+        ):
+            raise GuardFailed(action.value, ["guard.handler_invalid"])
+    elif action is Action.MARK_DUPLICATE:
+        assert inp.duplicate_of is not None
+        original = await repo.case_by_number(s, inp.duplicate_of)
+        if original.id == case.id:
+            raise GuardFailed(action.value, ["guard.duplicate_of_self"])
+        case.duplicate_of_id = original.id
+    elif action in (Action.TRANSFER_UP, Action.TRANSFER_DOWN):
+        target = await s.get(UnitRow, inp.target_unit_id)
+        if target is None or target.id == case.unit_id:
+            raise GuardFailed(action.value, ["guard.target_unit_invalid"])
+
+
+async def _resolve(s: AsyncSession, case: CaseRow, target: OfficerTarget, inp: ActionInput) -> list[int]:
+    if target is OfficerTarget.ASSIGNEE:
+        return [case.assignee_id] if case.assignee_id else []
+    unit_id = inp.target_unit_id if target is OfficerTarget.TARGET_UNIT_INTAKE else case.unit_id
+    if unit_id is None:
+        return []
+    return [o.id for o in await repo.officers_with_role(s, unit_id, (Role.INTAKE,))]

@@ -1,0 +1,34 @@
+"""What every service needs: units of work, a clock, the calendar, the evidence store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from core.clock import Clock, office_date
+from core.crypto import Vault
+from core.evidence import EvidenceStore
+from core.persistence.uow import UnitOfWork, UnitOfWorkFactory
+from core.workcalendar import WorkCalendar
+
+
+@dataclass
+class CoreContext:
+    uow_factory: UnitOfWorkFactory
+    clock: Clock
+    calendar: WorkCalendar
+    evidence: EvidenceStore
+    home_unit: str | None = None
+
+    @property
+    def vault(self) -> Vault:
+        return self.uow_factory.vault
+
+    def uow(self) -> UnitOfWork:
+        return self.uow_factory()
+
+    def now(self) -> datetime:
+        return self.clock.now()
+
+    def today(self) -> date:
+        return office_date(self.clock.now())

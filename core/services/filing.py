@@ -1,0 +1,141 @@
+"""Filing a report: validation, routing, case number, encrypted storage, first deadlines and notices."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from core.actor import Actor
+from core.jurisdiction import route
+from core.model import Action, CaseState, RecipientKind, Role
+from core.persistence import repository as repo
+from core.persistence.orm import CaseRow, EvidenceRow, ReportedPersonRow, ReporterContactRow
+from core.reports import NewReport
+from core.secrets_ import hash_password, new_query_code, normalise_code
+from core.services.context import CoreContext
+from core.workflow import CaseSnapshot, filing_deadlines
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """What the reporter gets back. ``query_code`` is shown once and stored only as a keyed hash."""
+
+    number: str
+    unit_code: str
+    query_code: str | None = None
+
+
+class FilingService:
+    def __init__(self, ctx: CoreContext) -> None:
+        self.ctx = ctx
+
+    async def file_report(self, report: NewReport, actor: Actor | None = None) -> Receipt:
+        """Register a new report as a case in state ``received`` (rules.md §1) and start its clocks (§2)."""
+        report = report.validated()
+        actor = actor or Actor.citizen()
+        stored: list[str] = []
+        try:
+            for upload in report.evidence:
+                stored.append(await self.ctx.evidence.put(upload.data))
+            return await self._store(report, actor, stored)
+        except BaseException:
+            for key in stored:
+                await self.ctx.evidence.delete(key)
+            raise
+
+    async def _store(self, report: NewReport, actor: Actor, storage_keys: list[str]) -> Receipt:
+        ctx, vault, now, today = self.ctx, self.ctx.vault, self.ctx.now(), self.ctx.today()
+        code = None if report.named or report.query_password is None else new_query_code()
+        async with ctx.uow() as uow:
+            s = uow.session
+            unit_rows = await repo.units(s)
+            infos = [repo.unit_info(u) for u in unit_rows]
+            home = next((i for i in infos if i.code == ctx.home_unit), None)
+            target = route([p.level for p in report.persons], report.persons[0].region, infos, home)
+            seq = await repo.next_value(s, f"case:{today.year}")
+            reporter = report.reporter
+            case = CaseRow(
+                number=f"XF-{today.year}-{seq:06d}",
+                unit_id=target.id,
+                state=CaseState.RECEIVED.value,
+                report_type=report.report_type.value,
+                named=report.named,
+                channel=report.channel.value,
+                category=report.category.value,
+                urgent=report.urgent,
+                locale=report.locale,
+                notify_opt_in=report.notify_opt_in,
+                reporter_enc=vault.enc_json(reporter.__dict__) if reporter else None,
+                facts_enc=vault.encrypt(report.facts.encode()),
+                other_bodies_enc=vault.enc_text(report.other_bodies) if report.other_bodies else None,
+                query_code_index=vault.index("query_code", normalise_code(code)) if code else None,
+                password_hash=hash_password(report.query_password) if code and report.query_password else None,
+                received_at=now,
+                updated_at=now,
+            )
+            case.persons = [
+                ReportedPersonRow(
+                    position=i,
+                    name_enc=vault.enc_text(p.name) if p.name else None,
+                    unit_enc=vault.encrypt(p.unit.encode()),
+                    post_enc=vault.enc_text(p.post) if p.post else None,
+                    level=p.level.value,
+                    region=p.region,
+                    party=p.party.value,
+                    name_index=vault.index("person", p.name) if p.name else None,
+                )
+                for i, p in enumerate(report.persons)
+            ]
+            s.add(case)
+            await s.flush()
+            if report.chat_id is not None:
+                s.add(
+                    ReporterContactRow(
+                        case_id=case.id,
+                        chat_enc=vault.encrypt(str(report.chat_id).encode()),
+                        chat_index=vault.index("chat", str(report.chat_id)) if report.named else None,
+                    )
+                )
+            for upload, key in zip(report.evidence, storage_keys, strict=True):
+                s.add(
+                    EvidenceRow(
+                        case_id=case.id,
+                        kind=upload.kind.value,
+                        original_name_enc=vault.enc_text(upload.original_name),
+                        mime_type=upload.mime_type,
+                        size=len(upload.data),
+                        sha256=hashlib.sha256(upload.data).hexdigest(),
+                        storage_key=key,
+                        created_at=now,
+                    )
+                )
+            repo.add_event(
+                s,
+                vault,
+                case,
+                at=now,
+                actor=actor.label(),
+                officer_id=actor.officer_id,
+                action=Action.FILE.value,
+                from_state=None,
+                to_state=CaseState.RECEIVED.value,
+                rule="R-14",
+                note=f"channel={report.channel.value}",
+                public=True,
+            )
+            snapshot = CaseSnapshot(CaseState.RECEIVED, report.named, report.report_type, report.channel)
+            for kind in filing_deadlines(snapshot):
+                repo.open_deadline(s, case, kind, today, ctx.calendar, now)
+            notify_roles = (Role.INTAKE, Role.SUPERVISOR) if report.urgent else (Role.INTAKE,)
+            for officer in await repo.officers_with_role(s, target.id, notify_roles):
+                repo.enqueue(
+                    s,
+                    vault,
+                    kind=RecipientKind.OFFICER,
+                    recipient_id=officer.id,
+                    template="notify.officer.urgent_case" if report.urgent else "notify.officer.new_case",
+                    params={"number": case.number},
+                    now=now,
+                )
+            await uow.commit()
+            return Receipt(number=case.number, unit_code=target.code, query_code=code)

@@ -1,0 +1,151 @@
+"""Units of the office hierarchy and the officers who work in them; turning a Telegram user into an Actor."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from core.actor import Actor
+from core.errors import InvalidInput, NotFound
+from core.jurisdiction import DEFAULT_HANDLES
+from core.model import ActorKind, CadreLevel, Role, UnitLevel
+from core.persistence.orm import OfficerRow, UnitRow
+from core.services.context import CoreContext
+
+
+@dataclass(frozen=True)
+class UnitView:
+    id: int
+    code: str
+    name: str
+    level: str
+    region: str
+    parent: str | None
+    handles_levels: list[str]
+
+
+@dataclass(frozen=True)
+class OfficerView:
+    id: int
+    telegram_id: int | None
+    name: str
+    unit: str
+    roles: list[str]
+    active: bool
+
+
+class OfficerService:
+    def __init__(self, ctx: CoreContext) -> None:
+        self.ctx = ctx
+
+    async def add_unit(
+        self,
+        code: str,
+        name: str,
+        level: UnitLevel,
+        region: str,
+        parent: str | None = None,
+        handles: Sequence[CadreLevel] | None = None,
+    ) -> UnitView:
+        async with self.ctx.uow() as uow:
+            s = uow.session
+            parent_row = None
+            if parent:
+                parent_row = (await s.execute(select(UnitRow).where(UnitRow.code == parent))).scalar_one_or_none()
+                if parent_row is None:
+                    raise NotFound("unit", parent)
+            levels = list(handles) if handles is not None else list(DEFAULT_HANDLES[level])
+            row = UnitRow(
+                code=code,
+                name=name,
+                level=level.value,
+                region=region.strip("/"),
+                parent_id=parent_row.id if parent_row else None,
+                handles_levels=[lv.value for lv in levels],
+            )
+            s.add(row)
+            try:
+                await s.flush()
+            except IntegrityError as exc:
+                raise InvalidInput("code", f"unit {code} exists") from exc
+            view = _unit_view(row, parent_row.code if parent_row else None)
+            await uow.commit()
+            return view
+
+    async def list_units(self) -> list[UnitView]:
+        async with self.ctx.uow() as uow:
+            rows = list((await uow.session.execute(select(UnitRow).order_by(UnitRow.id))).scalars())
+            codes = {r.id: r.code for r in rows}
+            return [_unit_view(r, codes.get(r.parent_id) if r.parent_id else None) for r in rows]
+
+    async def add_officer(
+        self, name: str, unit_code: str, roles: Sequence[Role], telegram_id: int | None = None
+    ) -> OfficerView:
+        if not roles:
+            raise InvalidInput("roles", "at least one role")
+        async with self.ctx.uow() as uow:
+            s = uow.session
+            unit = (await s.execute(select(UnitRow).where(UnitRow.code == unit_code))).scalar_one_or_none()
+            if unit is None:
+                raise NotFound("unit", unit_code)
+            row = OfficerRow(
+                telegram_id=telegram_id,
+                name=name.strip(),
+                unit_id=unit.id,
+                roles=sorted({r.value for r in roles}),
+                active=True,
+                created_at=self.ctx.now(),
+            )
+            s.add(row)
+            try:
+                await s.flush()
+            except IntegrityError as exc:
+                raise InvalidInput("telegram_id", "already registered to another officer") from exc
+            view = _officer_view(row, unit.code)
+            await uow.commit()
+            return view
+
+    async def list_officers(self) -> list[OfficerView]:
+        async with self.ctx.uow() as uow:
+            s = uow.session
+            codes = {u.id: u.code for u in (await s.execute(select(UnitRow))).scalars()}
+            rows = (await s.execute(select(OfficerRow).order_by(OfficerRow.id))).scalars()
+            return [_officer_view(r, codes[r.unit_id]) for r in rows]
+
+    async def actor_for_telegram(self, telegram_id: int) -> Actor | None:
+        """The officer behind a Telegram account, or None: unknown users are citizens."""
+        async with self.ctx.uow() as uow:
+            row = (
+                await uow.session.execute(
+                    select(OfficerRow).where(OfficerRow.telegram_id == telegram_id, OfficerRow.active)
+                )
+            ).scalar_one_or_none()
+            return _actor(row) if row else None
+
+    async def actor_for_officer(self, officer_id: int) -> Actor:
+        async with self.ctx.uow() as uow:
+            row = await uow.session.get(OfficerRow, officer_id)
+            if row is None or not row.active:
+                raise NotFound("officer", officer_id)
+            return _actor(row)
+
+
+def _actor(row: OfficerRow) -> Actor:
+    return Actor(
+        ActorKind.OFFICER,
+        officer_id=row.id,
+        roles=frozenset(Role(r) for r in row.roles),
+        unit_id=row.unit_id,
+        name=row.name,
+    )
+
+
+def _unit_view(row: UnitRow, parent: str | None) -> UnitView:
+    return UnitView(row.id, row.code, row.name, row.level, row.region, parent, list(row.handles_levels))
+
+
+def _officer_view(row: OfficerRow, unit_code: str) -> OfficerView:
+    return OfficerView(row.id, row.telegram_id, row.name, unit_code, list(row.roles), row.active)

@@ -1,0 +1,84 @@
+"""Sending what the outbox holds through the notification port, with retries and backoff.
+
+Nothing is lost when Telegram or the network is down: a row stays pending until it is sent, found
+undeliverable (kept and visible to officers), or has failed too often.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from core.model import OutboxStatus, RecipientKind
+from core.persistence.orm import CaseRow, OfficerRow, OutboxRow, ReporterContactRow
+from core.ports import Delivery, Notifier, OutgoingMessage
+from core.services.context import CoreContext
+
+log = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 8
+BASE_BACKOFF = timedelta(seconds=30)
+MAX_BACKOFF = timedelta(hours=1)
+
+
+class OutboxService:
+    def __init__(self, ctx: CoreContext, notifier: Notifier) -> None:
+        self.ctx = ctx
+        self.notifier = notifier
+
+    async def send_due(self, limit: int = 100) -> int:
+        """Send up to ``limit`` due messages; return how many were delivered."""
+        now = self.ctx.now()
+        async with self.ctx.uow() as uow:
+            s = uow.session
+            rows = list(
+                (
+                    await s.execute(
+                        select(OutboxRow)
+                        .where(OutboxRow.status == OutboxStatus.PENDING.value, OutboxRow.next_try_at <= now)
+                        .order_by(OutboxRow.next_try_at, OutboxRow.id)
+                        .limit(limit)
+                    )
+                ).scalars()
+            )
+            delivered = 0
+            for row in rows:
+                message = await self._message(row)
+                row.attempts += 1
+                if message is None:
+                    row.status, row.last_error = OutboxStatus.UNDELIVERABLE.value, "no chat for recipient"
+                    continue
+                result = await self.notifier.deliver(message)
+                if result.outcome is Delivery.SENT:
+                    row.status, row.sent_at, row.last_error = OutboxStatus.SENT.value, self.ctx.now(), None
+                    delivered += 1
+                elif result.outcome is Delivery.UNDELIVERABLE:
+                    row.status, row.last_error = OutboxStatus.UNDELIVERABLE.value, result.error[:200]
+                elif row.attempts >= MAX_ATTEMPTS:
+                    row.status, row.last_error = OutboxStatus.FAILED.value, result.error[:200]
+                else:
+                    backoff = min(BASE_BACKOFF * 2 ** (row.attempts - 1), MAX_BACKOFF)
+                    if result.retry_after:
+                        backoff = max(backoff, timedelta(seconds=result.retry_after))
+                    row.next_try_at, row.last_error = self.ctx.now() + backoff, result.error[:200]
+                # Commit row by row: a crash after a send must not resend everything before it.
+                await uow.commit()
+            return delivered
+
+    async def _message(self, row: OutboxRow) -> OutgoingMessage | None:
+        vault = self.ctx.vault
+        async with self.ctx.uow() as uow:
+            s = uow.session
+            params = vault.dec_json(row.params_enc)
+            if row.recipient_kind == RecipientKind.OFFICER.value:
+                officer = await s.get(OfficerRow, row.recipient_id)
+                if officer is None or officer.telegram_id is None or not officer.active:
+                    return None
+                return OutgoingMessage(officer.telegram_id, officer.locale, row.template, params)
+            contact = await s.get(ReporterContactRow, row.recipient_id)
+            case = await s.get(CaseRow, row.recipient_id)
+            if contact is None or case is None:
+                return None
+            return OutgoingMessage(int(vault.decrypt(contact.chat_enc)), case.locale, row.template, params)

@@ -1,0 +1,194 @@
+"""Reading cases: lists and cards for officers and the CLI, public status for reporters."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from core.actor import Actor
+from core.clock import office_date
+from core.crypto import Vault
+from core.deadlines import DEADLINES, DeadlineKind
+from core.errors import NotFound
+from core.model import CaseState, DeadlineState
+from core.persistence import repository as repo
+from core.persistence.orm import (
+    CaseEventRow,
+    CaseRow,
+    DeadlineRow,
+    EvidenceRow,
+    OfficerRow,
+    ReporterContactRow,
+    UnitRow,
+)
+from core.secrets_ import normalise_code, verify_password
+from core.services.context import CoreContext
+from core.services.views import (
+    CaseDetail,
+    CaseSummary,
+    DeadlineView,
+    EventView,
+    EvidenceView,
+    PersonView,
+    PublicHistoryItem,
+    PublicStatusView,
+)
+from core.workflow import PUBLIC_STATUS
+
+
+class CaseQueries:
+    def __init__(self, ctx: CoreContext) -> None:
+        self.ctx = ctx
+
+    async def list_cases(
+        self, *, states: Sequence[CaseState] | None = None, unit_code: str | None = None, limit: int = 500
+    ) -> list[CaseSummary]:
+        async with self.ctx.uow() as uow:
+            s = uow.session
+            stmt = select(CaseRow).order_by(CaseRow.id).limit(limit)
+            if states:
+                stmt = stmt.where(CaseRow.state.in_([st.value for st in states]))
+            if unit_code:
+                stmt = stmt.join(UnitRow, UnitRow.id == CaseRow.unit_id).where(UnitRow.code == unit_code)
+            rows = list((await s.execute(stmt)).scalars())
+            return await _summaries(s, rows)
+
+    async def case_detail(self, number: str, viewer: Actor | None = None) -> CaseDetail:
+        """A case card. Reporter identity is not included here: see the audited identity view (issue 6)."""
+        vault = self.ctx.vault
+        async with self.ctx.uow() as uow:
+            s = uow.session
+            case = await repo.case_by_number(s, number)
+            summary = (await _summaries(s, [case]))[0]
+            events = (
+                await s.execute(select(CaseEventRow).where(CaseEventRow.case_id == case.id).order_by(CaseEventRow.id))
+            ).scalars()
+            deadlines = (
+                await s.execute(select(DeadlineRow).where(DeadlineRow.case_id == case.id).order_by(DeadlineRow.id))
+            ).scalars()
+            evidence = (
+                await s.execute(select(EvidenceRow).where(EvidenceRow.case_id == case.id).order_by(EvidenceRow.id))
+            ).scalars()
+            return CaseDetail(
+                summary=summary,
+                facts=vault.decrypt(case.facts_enc).decode(),
+                other_bodies=vault.dec_text(case.other_bodies_enc) or "",
+                persons=[_person(vault, p) for p in case.persons],
+                evidence=[
+                    EvidenceView(e.id, e.kind, vault.dec_text(e.original_name_enc) or "", e.mime_type, e.size, e.sha256)
+                    for e in evidence
+                ],
+                events=[
+                    EventView(
+                        e.at, e.actor, e.action, e.from_state, e.to_state, e.rule, vault.dec_text(e.note_enc) or ""
+                    )
+                    for e in events
+                ],
+                deadlines=[_deadline(d) for d in deadlines],
+                disposal_method=case.disposal_method,
+                refer_to=case.refer_to,
+                result=vault.dec_json(case.result_enc) if case.result_enc else None,
+            )
+
+    async def status_by_code(self, code: str, password: str) -> PublicStatusView | None:
+        """Anonymous follow-up: the same ``None`` whether the code or the password was wrong."""
+        async with self.ctx.uow() as uow:
+            s = uow.session
+            idx = self.ctx.vault.index("query_code", normalise_code(code))
+            case = (await s.execute(select(CaseRow).where(CaseRow.query_code_index == idx))).scalar_one_or_none()
+            if case is None or case.password_hash is None or not verify_password(password, case.password_hash):
+                return None
+            return await _public(s, self.ctx.vault, case)
+
+    async def status_for_chat(self, chat_id: int) -> list[PublicStatusView]:
+        """A named reporter's own cases, found by the chat they filed from."""
+        async with self.ctx.uow() as uow:
+            s = uow.session
+            idx = self.ctx.vault.index("chat", str(chat_id))
+            rows = (
+                await s.execute(
+                    select(CaseRow)
+                    .join(ReporterContactRow, ReporterContactRow.case_id == CaseRow.id)
+                    .where(ReporterContactRow.chat_index == idx)
+                    .order_by(CaseRow.id)
+                )
+            ).scalars()
+            return [await _public(s, self.ctx.vault, c) for c in rows]
+
+
+def _deadline(d: DeadlineRow) -> DeadlineView:
+    spec = DEADLINES[DeadlineKind(d.kind)]
+    return DeadlineView(d.kind, spec.ref, spec.rule, d.trigger_date, d.due_date, d.state, d.provisional)
+
+
+def _person(vault: Vault, p: object) -> PersonView:
+    from core.persistence.orm import ReportedPersonRow
+
+    assert isinstance(p, ReportedPersonRow)
+    return PersonView(
+        vault.dec_text(p.name_enc) or "",
+        vault.decrypt(p.unit_enc).decode(),
+        vault.dec_text(p.post_enc) or "",
+        p.level,
+        p.region,
+        p.party,
+    )
+
+
+async def _summaries(s: AsyncSession, rows: list[CaseRow]) -> list[CaseSummary]:
+    if not rows:
+        return []
+    ids = [c.id for c in rows]
+    units = {u.id: u.code for u in (await s.execute(select(UnitRow))).scalars()}
+    officers = {o.id: o.name for o in (await s.execute(select(OfficerRow))).scalars()}
+    next_due: dict[int, tuple[date, str]] = {}
+    open_rows = (
+        await s.execute(
+            select(DeadlineRow)
+            .where(DeadlineRow.case_id.in_(ids), DeadlineRow.state == DeadlineState.OPEN.value)
+            .order_by(DeadlineRow.due_date)
+        )
+    ).scalars()
+    for d in open_rows:
+        next_due.setdefault(d.case_id, (d.due_date, d.kind))
+    return [
+        CaseSummary(
+            number=c.number,
+            state=c.state,
+            report_type=c.report_type,
+            named=c.named,
+            channel=c.channel,
+            category=c.category,
+            unit=units.get(c.unit_id, "?"),
+            urgent=c.urgent,
+            received_at=c.received_at,
+            assignee=officers.get(c.assignee_id) if c.assignee_id else None,
+            next_due=next_due[c.id][0] if c.id in next_due else None,
+            next_due_kind=next_due[c.id][1] if c.id in next_due else None,
+        )
+        for c in rows
+    ]
+
+
+async def _public(s: AsyncSession, vault: Vault, case: CaseRow) -> PublicStatusView:
+    events = (
+        await s.execute(
+            select(CaseEventRow).where(CaseEventRow.case_id == case.id, CaseEventRow.public).order_by(CaseEventRow.id)
+        )
+    ).scalars()
+    history: list[PublicHistoryItem] = []
+    feedback = None
+    for e in events:
+        if e.to_state:
+            history.append(PublicHistoryItem(office_date(e.at), PUBLIC_STATUS[CaseState(e.to_state)].value))
+        if e.action == "give_feedback" and case.named:
+            feedback = vault.dec_text(e.note_enc)
+    return PublicStatusView(
+        case.number, PUBLIC_STATUS[CaseState(case.state)].value, office_date(case.received_at), history, feedback
+    )
+
+
+__all__ = ["CaseQueries", "NotFound"]

@@ -1,0 +1,97 @@
+"""Read models handed to the edges. Plain data: the edges never see ORM rows or ciphertext."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+
+@dataclass(frozen=True)
+class DeadlineView:
+    kind: str
+    ref: str
+    rule: str
+    trigger_date: date
+    due_date: date
+    state: str
+    provisional: bool
+
+
+@dataclass(frozen=True)
+class EventView:
+    at: datetime
+    actor: str
+    action: str
+    from_state: str | None
+    to_state: str | None
+    rule: str
+    note: str
+
+
+@dataclass(frozen=True)
+class PersonView:
+    name: str
+    unit: str
+    post: str
+    level: str
+    region: str
+    party: str
+
+
+@dataclass(frozen=True)
+class EvidenceView:
+    id: int
+    kind: str
+    original_name: str
+    mime_type: str
+    size: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    number: str
+    state: str
+    report_type: str
+    named: bool
+    channel: str
+    category: str
+    unit: str
+    urgent: bool
+    received_at: datetime
+    assignee: str | None
+    next_due: date | None
+    next_due_kind: str | None
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    summary: CaseSummary
+    facts: str
+    other_bodies: str
+    persons: list[PersonView]
+    evidence: list[EvidenceView]
+    events: list[EventView]
+    deadlines: list[DeadlineView]
+    disposal_method: str | None
+    refer_to: str | None
+    result: dict[str, Any] | None
+    reporter: dict[str, str] | None = None  # only when the viewer is entitled; the view is audited
+
+
+@dataclass(frozen=True)
+class PublicHistoryItem:
+    day: date
+    status: str
+
+
+@dataclass(frozen=True)
+class PublicStatusView:
+    """What a reporter sees via /status: coarse status and dates, no officers, no notes."""
+
+    number: str
+    status: str
+    received_on: date
+    history: list[PublicHistoryItem] = field(default_factory=list)
+    feedback: str | None = None

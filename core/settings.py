@@ -1,0 +1,47 @@
+"""Configuration from the environment or a ``.env`` file, prefix ``QINGFENG_``.
+
+Nothing reads it at import: the composition root (``qingfeng.app``) builds one :class:`Settings`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+TELEGRAM_API = "https://api.telegram.org"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="QINGFENG_", env_file=".env", extra="ignore")
+
+    bot_token: SecretStr | None = None
+    data_dir: Path = Path("data")
+    database_url: str | None = None  # default: SQLite file in data_dir
+    telegram_api: str = TELEGRAM_API  # Bot API root; a self-hosted server has the same layout
+    encryption_keys: SecretStr | None = None  # comma-separated Fernet keys, newest first
+    index_key: SecretStr | None = None  # base64 key for blind indexes
+    key_file: Path | None = None  # default: data_dir/keys/qingfeng.keys
+    timezone: str = "Asia/Shanghai"
+    default_locale: str = "zh-CN"
+    home_unit: str | None = None  # unit code that receives reports no routing rule matches
+    log_level: str = "INFO"
+
+    @property
+    def db_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite+aiosqlite:///{(self.data_dir / 'qingfeng.db').resolve()}"
+
+    @property
+    def calendar_dir(self) -> Path:
+        return self.data_dir / "calendar"
+
+    @property
+    def evidence_dir(self) -> Path:
+        return self.data_dir / "evidence"
+
+    @property
+    def resolved_key_file(self) -> Path:
+        return self.key_file or self.data_dir / "keys" / "qingfeng.keys"

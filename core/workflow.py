@@ -1,0 +1,307 @@
+"""The case lifecycle as an explicit state machine (rules.md §1).
+
+Read the table first: each row says from which states an action is allowed, the state it leads to
+(``None``: the state does not change), who may do it, and the rule behind it. Guards (fields, checklist) and
+effects (deadlines, notifications) follow below it. Everything here is pure: the service layer
+(``core.services.cases``) loads the case, asks :func:`decide`, and applies the returned :class:`Decision`
+in one transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date
+from enum import StrEnum
+
+from core.actor import Actor
+from core.closure import ClosureReport, closure_problems
+from core.deadlines import DeadlineKind as D
+from core.errors import GuardFailed, IllegalTransition, NotPermitted
+from core.model import Action as A
+from core.model import CaseState as S
+from core.model import Channel, DisposalMethod, ReferTo, ReportType, Role
+
+# Who may act: officer roles, or the pseudo-roles "citizen" and "system".
+INTAKE = frozenset({Role.INTAKE.value, Role.SUPERVISOR.value})
+HANDLING = frozenset({Role.HANDLER.value, Role.SUPERVISOR.value})
+LEADER = frozenset({Role.SUPERVISOR.value})
+OFFICERS = frozenset({Role.INTAKE.value, Role.HANDLER.value, Role.SUPERVISOR.value})
+CITIZEN = frozenset({"citizen"})
+SYSTEM = frozenset({"system"})
+
+_OPEN = tuple(s for s in S if s is not S.ARCHIVED)
+_HANDLING = (S.ASSIGNED, S.DISPOSAL, S.REOPENED, S.PARKED)
+
+
+@dataclass(frozen=True)
+class Transition:
+    sources: tuple[S, ...]
+    action: A
+    target: S | None
+    who: frozenset[str]
+    rule: str
+
+
+_TRANSFERRED = (S.TRANSFERRED_UP, S.TRANSFERRED_DOWN)
+_RESUMABLE = (S.ASSIGNED, S.PARKED, S.REOPENED)
+_DECIDED = (S.DISPOSAL, S.INVESTIGATION)
+_CLOSABLE = (S.CONCLUDED, S.FEEDBACK_GIVEN, S.NOT_ACCEPTED, S.DUPLICATE, *_TRANSFERRED)
+
+T = Transition
+TRANSITIONS: tuple[Transition, ...] = (
+    # from                 action                   to                   who                rule
+    T((S.RECEIVED,),       A.REGISTER,              S.REGISTERED,        INTAKE | SYSTEM,   "R-14 一信一码"),
+    T((S.REGISTERED,),     A.ACCEPT,                S.ACCEPTED,          INTAKE,            "R-14"),
+    T((S.REGISTERED,),     A.NOT_ACCEPT,            S.NOT_ACCEPTED,      INTAKE,            "R ch.2 三个不受理"),
+    T((S.REGISTERED,),     A.MARK_DUPLICATE,        S.DUPLICATE,         INTAKE,            "R-14"),
+    T((S.REGISTERED,),     A.TRANSFER_UP,           S.TRANSFERRED_UP,    INTAKE,            "R-15"),
+    T((S.REGISTERED,),     A.TRANSFER_DOWN,         S.TRANSFERRED_DOWN,  INTAKE,            "R-16"),
+    T(_TRANSFERRED,        A.RECEIVE_TRANSFER,      S.REGISTERED,        INTAKE,            "R-16"),
+    T((S.ACCEPTED,),       A.ASSIGN,                S.ASSIGNED,          INTAKE,            "R-14"),
+    T((S.ASSIGNED,),       A.ASSIGN,                S.ASSIGNED,          INTAKE,            "R-14"),
+    T((S.ASSIGNED,),       A.RETURN_TO_INTAKE,      S.REGISTERED,        HANDLING,          "R-17 ¶1"),
+    T(_RESUMABLE,          A.DISPOSE,               S.DISPOSAL,          HANDLING,          "R-17 ¶2"),
+    T(_HANDLING,           A.PARK,                  S.PARKED,            HANDLING,          "R-17 ¶2 暂存待查"),
+    T(_HANDLING,           A.SEND_TO_INVESTIGATION, S.INVESTIGATION,     HANDLING,          "R-17 ¶2, JC-42"),
+    T(_DECIDED,            A.CONCLUDE,              S.CONCLUDED,         HANDLING,          "R-18, §7.1"),
+    T((S.CONCLUDED,),      A.GIVE_FEEDBACK,         S.FEEDBACK_GIVEN,    HANDLING | INTAKE, "R-28? D4"),
+    T((S.FEEDBACK_GIVEN,), A.OBJECT,                S.REOPENED,          CITIZEN,           "R-28? 异议"),
+    T(_CLOSABLE,           A.ARCHIVE,               S.ARCHIVED,          INTAKE | SYSTEM,   "§1 归档"),
+    T(_OPEN,               A.ADD_NOTE,              None,                OFFICERS,          "§1 audit"),
+    T(_OPEN,               A.FLAG_URGENT,           None,                OFFICERS | SYSTEM, "§8, XF-25"),
+)  # fmt: skip
+del T
+
+_INDEX: dict[tuple[S, A], Transition] = {(s, t.action): t for t in TRANSITIONS for s in t.sources}
+
+
+def transition_for(state: S, action: A) -> Transition | None:
+    return _INDEX.get((state, action))
+
+
+def allowed_actions(state: S, actor: Actor) -> list[A]:
+    """Actions this actor may try in this state, in table order (for buttons on a case card)."""
+    grants = actor.grants()
+    return [t.action for t in TRANSITIONS if state in t.sources and t.who & grants]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Inputs, guards
+
+
+@dataclass(frozen=True)
+class CaseSnapshot:
+    """What the workflow needs to know about a case; loaded by the service layer."""
+
+    state: S
+    named: bool
+    report_type: ReportType
+    channel: Channel = Channel.TELEGRAM
+
+
+@dataclass(frozen=True)
+class ActionInput:
+    note: str = ""
+    target_unit_id: int | None = None
+    handler_id: int | None = None
+    method: DisposalMethod | None = None
+    refer_to: ReferTo | None = None
+    duplicate_of: str | None = None
+    approved_by: str = ""
+    closure: ClosureReport | None = None
+    feedback_text: str = ""
+    trigger_date: date | None = None  # e.g. the day a 函询 letter was received (D6); default: today
+
+
+#: Methods reached through ``dispose``; 暂存待查 and 移送审查调查 have their own actions (rules.md §7).
+DISPOSE_METHODS = frozenset({DisposalMethod.TALK_OR_LETTER, DisposalMethod.PRELIMINARY_CHECK, DisposalMethod.CLOSE})
+
+Guard = Callable[[CaseSnapshot, ActionInput, Actor], list[str]]
+
+
+def _need(ok: bool, key: str) -> list[str]:
+    return [] if ok else [key]
+
+
+def _approved(inp: ActionInput, actor: Actor) -> bool:
+    """R-17: handling decisions need a leader's approval: the actor is one, or names the one who approved."""
+    return Role.SUPERVISOR in actor.roles or bool(inp.approved_by.strip())
+
+
+GUARDS: dict[A, Guard] = {
+    A.NOT_ACCEPT: lambda c, i, a: _need(bool(i.note.strip()), "guard.reason_required"),
+    A.MARK_DUPLICATE: lambda c, i, a: _need(bool(i.duplicate_of), "guard.duplicate_of_required"),
+    A.TRANSFER_UP: lambda c, i, a: _need(i.target_unit_id is not None, "guard.target_unit_required"),
+    A.TRANSFER_DOWN: lambda c, i, a: _need(i.target_unit_id is not None, "guard.target_unit_required"),
+    A.ASSIGN: lambda c, i, a: _need(i.handler_id is not None, "guard.handler_required"),
+    A.RETURN_TO_INTAKE: lambda c, i, a: (
+        _need(bool(i.note.strip()), "guard.reason_required") + _need(_approved(i, a), "guard.approval_required")
+    ),
+    A.DISPOSE: lambda c, i, a: (
+        _need(i.method in DISPOSE_METHODS, "guard.method_required") + _need(_approved(i, a), "guard.approval_required")
+    ),
+    A.PARK: lambda c, i, a: _need(_approved(i, a), "guard.approval_required"),
+    A.SEND_TO_INVESTIGATION: lambda c, i, a: _need(_approved(i, a), "guard.approval_required"),
+    A.CONCLUDE: lambda c, i, a: (
+        ["guard.closure_report_required"] if i.closure is None else closure_problems(i.closure, named=c.named)
+    ),
+    A.GIVE_FEEDBACK: lambda c, i, a: (
+        _need(c.named, "guard.feedback_named_only") + _need(bool(i.feedback_text.strip()), "guard.text_required")
+    ),
+    A.OBJECT: lambda c, i, a: _need(bool(i.note.strip()), "guard.text_required"),
+    # A named reporter is owed feedback before the file closes (D4).
+    A.ARCHIVE: lambda c, i, a: _need(not (c.state is S.CONCLUDED and c.named), "guard.feedback_due_first"),
+    A.ADD_NOTE: lambda c, i, a: _need(bool(i.note.strip()), "guard.text_required"),
+}
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Effects
+
+
+class PublicStatus(StrEnum):
+    """What a reporter may see of the state: coarse on purpose, so that e.g. an investigation is not revealed."""
+
+    RECEIVED = "received"
+    IN_PROGRESS = "in_progress"
+    NOT_ACCEPTED = "not_accepted"
+    DUPLICATE = "duplicate"
+    TRANSFERRED = "transferred"
+    CONCLUDED = "concluded"
+    FEEDBACK_GIVEN = "feedback_given"
+    ARCHIVED = "archived"
+
+
+PUBLIC_STATUS: dict[S, PublicStatus] = {
+    S.RECEIVED: PublicStatus.RECEIVED,
+    S.REGISTERED: PublicStatus.RECEIVED,
+    S.NOT_ACCEPTED: PublicStatus.NOT_ACCEPTED,
+    S.DUPLICATE: PublicStatus.DUPLICATE,
+    S.TRANSFERRED_UP: PublicStatus.TRANSFERRED,
+    S.TRANSFERRED_DOWN: PublicStatus.TRANSFERRED,
+    S.ACCEPTED: PublicStatus.IN_PROGRESS,
+    S.ASSIGNED: PublicStatus.IN_PROGRESS,
+    S.DISPOSAL: PublicStatus.IN_PROGRESS,
+    S.PARKED: PublicStatus.IN_PROGRESS,
+    S.INVESTIGATION: PublicStatus.IN_PROGRESS,
+    S.REOPENED: PublicStatus.IN_PROGRESS,
+    S.CONCLUDED: PublicStatus.CONCLUDED,
+    S.FEEDBACK_GIVEN: PublicStatus.FEEDBACK_GIVEN,
+    S.ARCHIVED: PublicStatus.ARCHIVED,
+}
+
+
+class OfficerTarget(StrEnum):
+    """Officers a notice goes to; the service layer resolves them to people."""
+
+    ASSIGNEE = "assignee"
+    UNIT_INTAKE = "unit_intake"
+    TARGET_UNIT_INTAKE = "target_unit_intake"
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Everything one transition changes; applied by the service layer in one transaction."""
+
+    action: A
+    source: S
+    target: S
+    rule: str
+    open_deadlines: tuple[D, ...] = ()
+    meet_deadlines: tuple[D, ...] = ()
+    cancel_deadlines: tuple[D, ...] = ()
+    cancel_all_deadlines: bool = False
+    reporter_notice: str | None = None  # template key for the reporter (named: content; anonymous: none)
+    officer_notices: tuple[tuple[OfficerTarget, str], ...] = field(default_factory=tuple)
+
+    @property
+    def public_status_changed(self) -> bool:
+        return PUBLIC_STATUS[self.source] is not PUBLIC_STATUS[self.target]
+
+
+def filing_deadlines(snapshot: CaseSnapshot) -> tuple[D, ...]:
+    """Deadlines that start on receipt of a new report."""
+    kinds: list[D] = [D.TRANSFER_RECEIVED if snapshot.channel is Channel.TRANSFER else D.REGISTER_AND_ROUTE]
+    if snapshot.named:
+        kinds.append(D.ACCEPTANCE_NOTICE)  # D3: from receipt, not from the decision
+    if snapshot.channel is Channel.ASSIGNED_BY_HIGHER:
+        kinds.append(D.ASSIGNED_BY_HIGHER)  # D15
+    return tuple(kinds)
+
+
+_ROUTING = (D.REGISTER_AND_ROUTE, D.TRANSFER_RECEIVED)
+
+
+def _effects(c: CaseSnapshot, action: A, inp: ActionInput) -> dict[str, object]:
+    """Deadlines and notices per action (rules.md §2 and §4); plain data so tests can read it."""
+    named = c.named
+    match action:
+        case A.ACCEPT:
+            return {
+                "meet_deadlines": (*_ROUTING, D.ACCEPTANCE_NOTICE),
+                "reporter_notice": "notify.reporter.accepted" if named else None,
+            }
+        case A.NOT_ACCEPT:
+            # Telling a named reporter it is not accepted, and where to go, is the 受理情况 of D3.
+            return {
+                "meet_deadlines": (*_ROUTING, D.ACCEPTANCE_NOTICE),
+                "reporter_notice": "notify.reporter.not_accepted" if named else None,
+            }
+        case A.MARK_DUPLICATE:
+            return {"meet_deadlines": _ROUTING, "cancel_deadlines": (D.ACCEPTANCE_NOTICE,)}  # R-26?: no notice
+        case A.TRANSFER_UP | A.TRANSFER_DOWN:
+            # The receiving commission owes the acceptance notice (R-16).
+            return {
+                "meet_deadlines": _ROUTING,
+                "cancel_deadlines": (D.ACCEPTANCE_NOTICE,),
+                "officer_notices": ((OfficerTarget.TARGET_UNIT_INTAKE, "notify.officer.transferred_in"),),
+            }
+        case A.RECEIVE_TRANSFER:
+            return {"open_deadlines": (D.TRANSFER_RECEIVED, *((D.ACCEPTANCE_NOTICE,) if named else ()))}
+        case A.ASSIGN:
+            return {"officer_notices": ((OfficerTarget.ASSIGNEE, "notify.officer.assigned"),)}
+        case A.RETURN_TO_INTAKE:
+            return {"officer_notices": ((OfficerTarget.UNIT_INTAKE, "notify.officer.returned"),)}
+        case A.DISPOSE if inp.method is DisposalMethod.TALK_OR_LETTER:
+            return {"open_deadlines": (D.LETTER_REPLY,)}
+        case A.CONCLUDE:
+            return {
+                "meet_deadlines": (D.LETTER_REPLY, D.ASSIGNED_BY_HIGHER),
+                "open_deadlines": (D.RESULT_FEEDBACK,) if named else (),
+            }
+        case A.GIVE_FEEDBACK:
+            return {"meet_deadlines": (D.RESULT_FEEDBACK,), "reporter_notice": "notify.reporter.feedback"}
+        case A.OBJECT:
+            return {"officer_notices": ((OfficerTarget.ASSIGNEE, "notify.officer.objection"),)}
+        case A.ARCHIVE:
+            return {"cancel_all_deadlines": True}
+    return {}
+
+
+def decide(case: CaseSnapshot, action: A, actor: Actor, inp: ActionInput | None = None) -> Decision:
+    """Check that ``actor`` may do ``action`` to ``case`` now, and say what follows.
+
+    Raises :class:`IllegalTransition` (wrong state), :class:`NotPermitted` (wrong role) or
+    :class:`GuardFailed` (missing fields, closure checklist).
+    """
+    inp = inp or ActionInput()
+    row = transition_for(case.state, action)
+    if row is None:
+        raise IllegalTransition(case.state.value, action.value)
+    if not row.who & actor.grants():
+        raise NotPermitted(action.value, actor.label())
+    guard = GUARDS.get(action)
+    problems = guard(case, inp, actor) if guard else []
+    if problems:
+        raise GuardFailed(action.value, problems)
+    target = row.target or case.state
+    effects = _effects(case, action, inp)
+    decision = Decision(action=action, source=case.state, target=target, rule=row.rule, **effects)  # type: ignore[arg-type]
+    if decision.reporter_notice is None and decision.public_status_changed:
+        return _with_notice(decision, "notify.reporter.status")
+    return decision
+
+
+def _with_notice(decision: Decision, key: str) -> Decision:
+    return replace(decision, reporter_notice=key)

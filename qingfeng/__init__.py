@@ -1,0 +1,1 @@
+"""Entry points: the composition root (``qingfeng.app``), the scheduler set-up and the ``qingfeng`` CLI."""
