@@ -1,0 +1,1 @@
+"""Translations: gettext catalogues, one per language, keyed by message id (``locales/<lang>/LC_MESSAGES``)."""

@@ -59,10 +59,11 @@ class CaseService:
             target = await _unit_by_code(uow.session, unit_code)
             case = await repo.case_by_number(uow.session, number)
             own = await uow.session.get(UnitRow, case.unit_id)
-        assert own is not None
-        up = _RANK[UnitLevel(target.level)] > _RANK[UnitLevel(own.level)]
+            assert own is not None
+            up = _RANK[UnitLevel(target.level)] > _RANK[UnitLevel(own.level)]
+            target_id = target.id
         action = Action.TRANSFER_UP if up else Action.TRANSFER_DOWN
-        return await self.perform(number, action, actor, ActionInput(note=note, target_unit_id=target.id))
+        return await self.perform(number, action, actor, ActionInput(note=note, target_unit_id=target_id))
 
     async def receive_transfer(self, number: str, actor: Actor, note: str = "") -> CaseState:
         return await self.perform(number, Action.RECEIVE_TRANSFER, actor, ActionInput(note=note))

@@ -1,0 +1,72 @@
+"""Rendering message keys in the user's language from the gettext catalogues in ``locales/``.
+
+The core speaks in keys and parameters; this is the only place they become sentences.
+"""
+
+from __future__ import annotations
+
+import logging
+from importlib import resources
+from typing import Any
+
+from babel.messages.pofile import read_po
+
+log = logging.getLogger(__name__)
+
+DEFAULT_LOCALE = "zh-CN"
+LOCALES = ("zh-CN", "en")
+
+
+def normalise_locale(code: str | None, default: str = DEFAULT_LOCALE) -> str:
+    """Map Telegram's ``language_code`` (``zh-hans``, ``en-US``…) to a supported locale."""
+    if not code:
+        return default
+    code = code.lower()
+    if code.startswith("zh"):
+        return "zh-CN"
+    if code.startswith("en"):
+        return "en"
+    return default
+
+
+class _Missing(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        log.warning("message parameter %r missing", key)
+        return "{" + key + "}"
+
+
+class Translator:
+    def __init__(self, catalogues: dict[str, dict[str, str]], default: str = DEFAULT_LOCALE) -> None:
+        self.catalogues = catalogues
+        self.default = default
+
+    @classmethod
+    def load(cls, default: str = DEFAULT_LOCALE) -> Translator:
+        catalogues: dict[str, dict[str, str]] = {}
+        for locale in LOCALES:
+            folder = locale.replace("-", "_")
+            source = resources.files("locales").joinpath(folder, "LC_MESSAGES", "messages.po")
+            with source.open("rb") as fh:
+                catalogue = read_po(fh)
+            catalogues[locale] = {str(m.id): str(m.string) for m in catalogue if m.id and m.string}
+        return cls(catalogues, normalise_locale(default))
+
+    def has(self, key: str, locale: str | None = None) -> bool:
+        return key in self.catalogues.get(normalise_locale(locale, self.default), {})
+
+    def t(self, locale: str | None, key: str, **params: Any) -> str:
+        loc = normalise_locale(locale, self.default)
+        text = self.catalogues.get(loc, {}).get(key) or self.catalogues[self.default].get(key)
+        if text is None:
+            log.error("message key %r missing from the catalogues", key)
+            return key
+        return text.format_map(_Missing(params)) if params else text
+
+    def notification(self, locale: str | None, template: str, params: dict[str, Any]) -> str:
+        """Render an outbox notification, turning enum values in its parameters into labels."""
+        values = dict(params)
+        if "status" in values:
+            values["status_label"] = self.t(locale, f"public.{values['status']}")
+        if "refer_to" in values:
+            values["refer_to_label"] = self.t(locale, f"enum.ReferTo.{values['refer_to'] or 'none'}")
+        return self.t(locale, template, **values)

@@ -1,0 +1,40 @@
+"""The notification port implemented with aiogram: Telegram's answers mapped to send / retry / give up."""
+
+from __future__ import annotations
+
+import logging
+
+from aiogram import Bot
+from aiogram.exceptions import (
+    TelegramBadRequest,
+    TelegramForbiddenError,
+    TelegramNetworkError,
+    TelegramRetryAfter,
+    TelegramServerError,
+)
+
+from bot.i18n import Translator
+from core.ports import Delivery, DeliveryResult, OutgoingMessage
+
+log = logging.getLogger(__name__)
+
+
+class TelegramNotifier:
+    def __init__(self, bot: Bot, translator: Translator) -> None:
+        self.bot = bot
+        self.translator = translator
+
+    async def deliver(self, message: OutgoingMessage) -> DeliveryResult:
+        text = self.translator.notification(message.locale, message.template, message.params)
+        try:
+            await self.bot.send_message(message.chat_id, text)
+        except TelegramRetryAfter as exc:
+            return DeliveryResult(Delivery.RETRY, retry_after=float(exc.retry_after), error="429 flood control")
+        except TelegramForbiddenError:
+            return DeliveryResult(Delivery.UNDELIVERABLE, error="403 bot blocked or chat unavailable")
+        except TelegramBadRequest as exc:
+            # "chat not found" and similar are permanent; the message itself is ours and known good.
+            return DeliveryResult(Delivery.UNDELIVERABLE, error=f"400 {exc.message}"[:200])
+        except (TelegramNetworkError, TelegramServerError) as exc:
+            return DeliveryResult(Delivery.RETRY, error=type(exc).__name__)
+        return DeliveryResult(Delivery.SENT)

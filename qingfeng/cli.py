@@ -1,0 +1,302 @@
+"""``qingfeng``: the operator's command line. Every command that uses the database migrates it first."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import dataclasses
+import json
+import logging
+import sys
+from collections.abc import Awaitable, Callable, Sequence
+from datetime import date
+from typing import Any
+
+from core.clock import OFFICE_TZ
+from core.deadlines import DEADLINES
+from core.errors import DomainError
+from core.model import CadreLevel, CaseState, Role, UnitLevel
+from core.settings import Settings
+from core.workcalendar import WorkCalendar
+from qingfeng.app import App, build_app
+
+Handler = Callable[[App, argparse.Namespace], Awaitable[int]]
+
+
+def _json(value: Any) -> str:
+    def default(o: Any) -> Any:
+        if dataclasses.is_dataclass(o) and not isinstance(o, type):
+            return dataclasses.asdict(o)
+        if isinstance(o, date):
+            return o.isoformat()
+        return str(o)
+
+    return json.dumps(value, default=default, ensure_ascii=False, indent=2)
+
+
+def _table(rows: Sequence[Sequence[object]], header: Sequence[str]) -> None:
+    cells = [[str(c) if c is not None else "-" for c in r] for r in [header, *rows]]
+    widths = [max(_width(r[i]) for r in cells) for i in range(len(header))]
+    for r in cells:
+        print("  ".join(c + " " * (w - _width(c)) for c, w in zip(r, widths, strict=True)).rstrip())
+
+
+def _width(text: str) -> int:
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)  # CJK characters take two columns
+
+
+# -- database-backed commands -------------------------------------------------------------------------------
+
+
+async def cmd_db_upgrade(app: App, args: argparse.Namespace) -> int:
+    from core.persistence.migrate import current
+
+    print(f"schema at revision {await current(app.engine)}")
+    return 0
+
+
+async def cmd_units_add(app: App, args: argparse.Namespace) -> int:
+    handles = [CadreLevel(v) for v in args.handles.split(",")] if args.handles else None
+    unit = await app.officers.add_unit(args.code, args.name, UnitLevel(args.level), args.region, args.parent, handles)
+    print(f"unit {unit.code} added (id {unit.id})")
+    return 0
+
+
+async def cmd_units_list(app: App, args: argparse.Namespace) -> int:
+    units = await app.officers.list_units()
+    if args.json:
+        print(_json(units))
+    else:
+        _table(
+            [(u.code, u.name, u.level, u.region, u.parent, ",".join(u.handles_levels)) for u in units],
+            ("code", "name", "level", "region", "parent", "handles"),
+        )
+    return 0
+
+
+async def cmd_officers_add(app: App, args: argparse.Namespace) -> int:
+    roles = [Role(r) for part in args.role for r in part.split(",")]
+    officer = await app.officers.add_officer(args.name, args.unit, roles, args.telegram_id)
+    print(f"officer {officer.name} added (id {officer.id}, roles {','.join(officer.roles)})")
+    return 0
+
+
+async def cmd_officers_list(app: App, args: argparse.Namespace) -> int:
+    officers = await app.officers.list_officers()
+    if args.json:
+        print(_json(officers))
+    else:
+        _table(
+            [(o.id, o.name, o.unit, ",".join(o.roles), o.telegram_id, "yes" if o.active else "no") for o in officers],
+            ("id", "name", "unit", "roles", "telegram", "active"),
+        )
+    return 0
+
+
+async def cmd_cases_list(app: App, args: argparse.Namespace) -> int:
+    states = [CaseState(s) for s in args.state.split(",")] if args.state else None
+    cases = await app.queries.list_cases(states=states, unit_code=args.unit)
+    if args.json:
+        print(_json(cases))
+        return 0
+    _table(
+        [
+            (
+                c.number,
+                c.state,
+                c.report_type,
+                "named" if c.named else "anon",
+                c.unit,
+                c.category,
+                c.assignee,
+                c.next_due,
+                c.next_due_kind,
+                "URGENT" if c.urgent else "",
+            )
+            for c in cases
+        ],
+        ("number", "state", "type", "reporter", "unit", "category", "assignee", "due", "deadline", ""),
+    )
+    print(f"{len(cases)} cases")
+    return 0
+
+
+async def cmd_case_show(app: App, args: argparse.Namespace) -> int:
+    detail = await app.queries.case_detail(args.number)
+    if args.json:
+        print(_json(detail))
+        return 0
+    s = detail.summary
+    print(f"{s.number}  {s.state}  {s.report_type}  {'named' if s.named else 'anonymous'}  unit {s.unit}")
+    print(
+        f"category {s.category}; channel {s.channel}; assignee {s.assignee or '-'}; "
+        f"received {s.received_at.astimezone(OFFICE_TZ):%Y-%m-%d %H:%M}"
+    )
+    for p in detail.persons:
+        print(f"reported: {p.name or '-'} / {p.unit} / {p.post or '-'} / {p.level} / {p.region}")
+    print("facts:", detail.facts)
+    for e in detail.evidence:
+        print(f"evidence {e.id}: {e.kind} {e.original_name} {e.size} bytes sha256 {e.sha256[:16]}…")
+    print("deadlines:")
+    for d in detail.deadlines:
+        print(
+            f"  {d.ref:4} {d.kind:20} due {d.due_date} ({d.state}{', provisional' if d.provisional else ''}) {d.rule}"
+        )
+    print("history:")
+    for ev in detail.events:
+        print(
+            f"  {ev.at:%Y-%m-%d %H:%M} {ev.actor:12} {ev.action:16} {ev.from_state or '-'} -> {ev.to_state or '-'} "
+            f"[{ev.rule}] {ev.note}"
+        )
+    return 0
+
+
+async def cmd_calendar_recompute(app: App, args: argparse.Namespace) -> int:
+    moved = await app.calendar.recompute_open_deadlines(force=True)
+    print(f"{moved} open deadlines moved")
+    return 0
+
+
+async def cmd_demo_data(app: App, args: argparse.Namespace) -> int:
+    from qingfeng.demo import load_demo
+
+    return await load_demo(app)
+
+
+# -- commands without the database ---------------------------------------------------------------------------
+
+
+def cmd_deadline(settings: Settings, args: argparse.Namespace) -> int:
+    cal = WorkCalendar.from_directory(settings.calendar_dir)
+    start = date.fromisoformat(args.from_)
+    due = cal.add_working_days(start, args.working_days)
+    print(due.isoformat())
+    if cal.uses_fallback(start, due):
+        print(
+            f"warning: no holiday data for part of {start.year}-{due.year}; counted Monday-Friday "
+            f"(add a file to {settings.calendar_dir}, see 'qingfeng calendar show')",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def cmd_calendar_show(settings: Settings, args: argparse.Namespace) -> int:
+    info = WorkCalendar.from_directory(settings.calendar_dir).year_info(args.year)
+    print(
+        f"{info.year}: {info.origin.value}{' — ' + info.source if info.source else ''}; "
+        f"{info.working_days} working days"
+    )
+    print("holidays:        ", " ".join(d.isoformat() for d in info.holidays) or "-")
+    print("make-up workdays:", " ".join(d.isoformat() for d in info.makeup_workdays) or "-")
+    if info.origin.value == "fallback":
+        print(
+            f"No data for {info.year}: deadlines count Monday-Friday. Add {settings.calendar_dir}/{info.year}.json:\n"
+            f'  {{"year": {info.year}, "source": "国务院办公厅关于{info.year}年部分节假日安排的通知",\n'
+            f'   "holidays": ["{info.year}-01-01", "{info.year}-02-05..{info.year}-02-11"], '
+            f'"workdays": ["{info.year}-02-06"]}}\n'
+            "then run 'qingfeng calendar recompute' (the bot also picks it up nightly)."
+        )
+    return 0
+
+
+def cmd_deadline_kinds(settings: Settings, args: argparse.Namespace) -> int:
+    _table(
+        [(s.ref, s.kind.value, s.length, s.unit.value, s.rule, s.duty) for s in DEADLINES.values()],
+        ("ref", "kind", "len", "unit", "rule", "duty"),
+    )
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="qingfeng", description="清风 Qingfeng: reports to a discipline-inspection office")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    sub.add_parser("run", help="start the bot (polling) with the scheduler")
+
+    db = sub.add_parser("db", help="database schema").add_subparsers(dest="sub", required=True)
+    db.add_parser("upgrade", help="bring the schema up to date").set_defaults(handler=cmd_db_upgrade)
+
+    units = sub.add_parser("units", help="units of the office hierarchy").add_subparsers(dest="sub", required=True)
+    ua = units.add_parser("add")
+    ua.add_argument("--code", required=True)
+    ua.add_argument("--name", required=True)
+    ua.add_argument("--level", required=True, choices=[v.value for v in UnitLevel])
+    ua.add_argument("--region", required=True, help="path such as 浙江省/杭州市/临安区")
+    ua.add_argument("--parent")
+    ua.add_argument("--handles", help="comma-separated cadre levels (default by unit level)")
+    ua.set_defaults(handler=cmd_units_add)
+    ul = units.add_parser("list")
+    ul.add_argument("--json", action="store_true")
+    ul.set_defaults(handler=cmd_units_list)
+
+    officers = sub.add_parser("officers", help="officers and roles").add_subparsers(dest="sub", required=True)
+    oa = officers.add_parser("add")
+    oa.add_argument("--telegram-id", type=int)
+    oa.add_argument("--name", required=True)
+    oa.add_argument("--unit", required=True, help="unit code")
+    oa.add_argument("--role", required=True, action="append", help=f"one of {', '.join(r.value for r in Role)}")
+    oa.set_defaults(handler=cmd_officers_add)
+    ol = officers.add_parser("list")
+    ol.add_argument("--json", action="store_true")
+    ol.set_defaults(handler=cmd_officers_list)
+
+    cases = sub.add_parser("cases", help="cases").add_subparsers(dest="sub", required=True)
+    cl = cases.add_parser("list")
+    cl.add_argument("--json", action="store_true")
+    cl.add_argument("--state", help="comma-separated states")
+    cl.add_argument("--unit", help="unit code")
+    cl.set_defaults(handler=cmd_cases_list)
+
+    case = sub.add_parser("case", help="one case").add_subparsers(dest="sub", required=True)
+    cs = case.add_parser("show")
+    cs.add_argument("number")
+    cs.add_argument("--json", action="store_true")
+    cs.set_defaults(handler=cmd_case_show)
+
+    dl = sub.add_parser("deadline", help="working-day arithmetic")
+    dl.add_argument("--from", dest="from_", required=True, metavar="YYYY-MM-DD")
+    dl.add_argument("--working-days", type=int, required=True)
+    dl.set_defaults(plain=cmd_deadline)
+    sub.add_parser("deadlines", help="the deadline table of rules.md §2").set_defaults(plain=cmd_deadline_kinds)
+
+    cal = sub.add_parser("calendar", help="holiday calendar").add_subparsers(dest="sub", required=True)
+    show = cal.add_parser("show")
+    show.add_argument("year", type=int)
+    show.set_defaults(plain=cmd_calendar_show)
+    cal.add_parser("recompute", help="recompute open deadlines").set_defaults(handler=cmd_calendar_recompute)
+
+    sub.add_parser("demo-data", help="load a demo office with cases").set_defaults(handler=cmd_demo_data)
+    return p
+
+
+async def _with_app(settings: Settings, handler: Handler, args: argparse.Namespace) -> int:
+    app = await build_app(settings)
+    try:
+        return await handler(app, args)
+    finally:
+        await app.close()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    settings = Settings()
+    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("aiogram.event").setLevel(logging.WARNING)
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    try:
+        if args.command == "run":
+            from qingfeng.runner import run_bot
+
+            return asyncio.run(run_bot(settings))
+        if hasattr(args, "plain"):
+            return int(args.plain(settings, args))
+        return asyncio.run(_with_app(settings, args.handler, args))
+    except DomainError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,49 @@
+"""``qingfeng run``: the bot polling the configured Bot API root, with the scheduler in the same loop."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from aiogram.utils.token import TokenValidationError
+
+from bot.deps import BotDeps
+from bot.dispatcher import build_dispatcher
+from bot.i18n import Translator
+from bot.notifier import TelegramNotifier
+from bot.telegram import make_bot
+from core.services.outbox import OutboxService
+from core.settings import Settings
+from qingfeng.app import App, build_app
+from qingfeng.scheduler import build_scheduler
+
+log = logging.getLogger(__name__)
+
+
+def bot_deps(app: App, translator: Translator) -> BotDeps:
+    return BotDeps(translator=translator, queries=app.queries, officers=app.officers)
+
+
+async def run_bot(settings: Settings) -> int:
+    translator = Translator.load(settings.default_locale)
+    token = settings.bot_token.get_secret_value() if settings.bot_token else ""
+    if not token:
+        print(translator.t(settings.default_locale, "run.no_token"), file=sys.stderr)
+        return 2
+    try:
+        bot = make_bot(token, settings.telegram_api)
+    except TokenValidationError:
+        print(translator.t(settings.default_locale, "run.bad_token"), file=sys.stderr)
+        return 2
+    app = await build_app(settings)
+    dp = build_dispatcher(bot_deps(app, translator))
+    scheduler = build_scheduler(app, OutboxService(app.ctx, TelegramNotifier(bot, translator)))
+    scheduler.start()
+    log.info("polling %s with database %s", settings.telegram_api, app.engine.url.render_as_string())
+    try:
+        await dp.start_polling(bot)
+    finally:
+        scheduler.shutdown(wait=False)
+        await bot.session.close()
+        await app.close()
+    return 0
