@@ -109,11 +109,23 @@ class EvidenceUpload:
     data: bytes
 
 
-def check_evidence(files: tuple[EvidenceUpload, ...]) -> None:
+@dataclass(frozen=True)
+class StagedEvidence:
+    """A file already checked and stored encrypted while the dialog runs; filing links it to the case."""
+
+    kind: EvidenceKind
+    original_name: str
+    mime_type: str
+    size: int
+    sha256: str
+    storage_key: str
+
+
+def check_evidence(files: tuple[EvidenceUpload, ...], staged: tuple[StagedEvidence, ...] = ()) -> None:
     """Count, size and type limits of rules.md §6 附件."""
-    if len(files) > EVIDENCE_MAX_FILES:
+    if len(files) + len(staged) > EVIDENCE_MAX_FILES:
         raise InvalidInput("evidence", f"at most {EVIDENCE_MAX_FILES} files")
-    total = 0
+    total = sum(f.size for f in staged)
     for f in files:
         ext = f.original_name.rsplit(".", 1)[-1].lower() if "." in f.original_name else ""
         if ext not in EVIDENCE_EXTENSIONS:
@@ -139,7 +151,9 @@ class NewReport:
     notify_opt_in: bool = False  # anonymous reporters choose whether to get contentless pushes
     query_password: str | None = None  # anonymous reports: the password the reporter chose
     evidence: tuple[EvidenceUpload, ...] = field(default_factory=tuple)
+    staged: tuple[StagedEvidence, ...] = field(default_factory=tuple)
     urgent: bool = False
+    submission_key: str | None = None  # the same key files at most one case (double taps, retries)
 
     @property
     def named(self) -> bool:
@@ -152,7 +166,7 @@ class NewReport:
             raise InvalidInput("query_password", "anonymous online reports need a query password")
         if self.query_password is not None and len(self.query_password) < PASSWORD_MIN:
             raise InvalidInput("query_password", f"at least {PASSWORD_MIN} characters")
-        check_evidence(self.evidence)
+        check_evidence(self.evidence, self.staged)
         return NewReport(
             report_type=self.report_type,
             category=self.category,
@@ -166,5 +180,7 @@ class NewReport:
             notify_opt_in=self.notify_opt_in or self.reporter is not None,
             query_password=self.query_password,
             evidence=self.evidence,
+            staged=self.staged,
             urgent=self.urgent,
+            submission_key=self.submission_key,
         )

@@ -110,6 +110,7 @@ class CaseRow(Base):
     disposal_method: Mapped[str | None] = mapped_column(String(24))
     refer_to: Mapped[str | None] = mapped_column(String(16))
     query_code_index: Mapped[str | None] = mapped_column(String(64), unique=True)
+    submission_key: Mapped[str | None] = mapped_column(String(64), unique=True)  # one case per dialog submission
     password_hash: Mapped[str | None] = mapped_column(String(200))
     received_at: Mapped[datetime] = mapped_column(UtcDateTime())
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
@@ -229,3 +230,16 @@ class SettingRow(Base):
     __tablename__ = "settings"
     key: Mapped[str] = mapped_column(String(60), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class DialogRow(Base):
+    """Where a chat is in a dialog, and its answers so far (encrypted), so a restart loses nothing.
+
+    Keyed by a blind index of the chat id; ``version`` makes concurrent saves from two updates safe.
+    """
+
+    __tablename__ = "dialogs"
+    chat_index: Mapped[str] = mapped_column(String(64), primary_key=True)
+    state_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    version: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)

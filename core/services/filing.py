@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
 from core.actor import Actor
+from core.evidence_types import check_file
 from core.jurisdiction import route
-from core.model import Action, CaseState, RecipientKind, Role
+from core.model import Action, CaseState, EvidenceKind, RecipientKind, Role
 from core.persistence import repository as repo
-from core.persistence.orm import CaseRow, EvidenceRow, ReportedPersonRow, ReporterContactRow
-from core.reports import NewReport
+from core.persistence.orm import CaseRow, EvidenceRow, ReportedPersonRow, ReporterContactRow, UnitRow
+from core.reports import EvidenceUpload, NewReport, StagedEvidence
 from core.secrets_ import hash_password, new_query_code, normalise_code
 from core.services.context import CoreContext
 from core.workflow import CaseSnapshot, filing_deadlines
@@ -23,25 +28,63 @@ class Receipt:
     number: str
     unit_code: str
     query_code: str | None = None
+    repeated: bool = False  # the submission key had already filed this case
 
 
 class FilingService:
     def __init__(self, ctx: CoreContext) -> None:
         self.ctx = ctx
 
+    async def stage_evidence(self, upload: EvidenceUpload) -> StagedEvidence:
+        """Check a file (type by name and by content, size) and store it encrypted until the report is filed."""
+        kind = check_file(upload.original_name, upload.data)
+        if kind is EvidenceKind.AUDIO and upload.kind is EvidenceKind.VOICE:
+            kind = EvidenceKind.VOICE
+        key = await self.ctx.evidence.put(upload.data)
+        return StagedEvidence(
+            kind, upload.original_name, upload.mime_type, len(upload.data), hashlib.sha256(upload.data).hexdigest(), key
+        )
+
+    async def discard_staged(self, staged: Iterable[StagedEvidence]) -> None:
+        for item in staged:
+            await self.ctx.evidence.delete(item.storage_key)
+
     async def file_report(self, report: NewReport, actor: Actor | None = None) -> Receipt:
-        """Register a new report as a case in state ``received`` (rules.md §1) and start its clocks (§2)."""
+        """Register a new report as a case in state ``received`` (rules.md §1) and start its clocks (§2).
+
+        With a ``submission_key``, a second call (double tap, retry after a lost reply) returns the first
+        receipt instead of filing again.
+        """
         report = report.validated()
         actor = actor or Actor.citizen()
+        if report.submission_key and (earlier := await self._earlier(report.submission_key)):
+            return earlier
         stored: list[str] = []
         try:
             for upload in report.evidence:
                 stored.append(await self.ctx.evidence.put(upload.data))
             return await self._store(report, actor, stored)
+        except IntegrityError:
+            for key in stored:
+                await self.ctx.evidence.delete(key)
+            if report.submission_key and (earlier := await self._earlier(report.submission_key)):
+                return earlier
+            raise
         except BaseException:
             for key in stored:
                 await self.ctx.evidence.delete(key)
             raise
+
+    async def _earlier(self, submission_key: str) -> Receipt | None:
+        async with self.ctx.uow() as uow:
+            row = (
+                await uow.session.execute(
+                    select(CaseRow.number, UnitRow.code)
+                    .join(UnitRow, UnitRow.id == CaseRow.unit_id)
+                    .where(CaseRow.submission_key == submission_key)
+                )
+            ).first()
+            return Receipt(row[0], row[1], repeated=True) if row else None
 
     async def _store(self, report: NewReport, actor: Actor, storage_keys: list[str]) -> Receipt:
         ctx, vault, now, today = self.ctx, self.ctx.vault, self.ctx.now(), self.ctx.today()

@@ -1,4 +1,4 @@
-"""Developer tool: regenerate the initial migration from the ORM (only before the first release ships)."""
+"""Developer tool: autogenerate the next migration from the ORM: python scripts/new_migration.py 0003 "message"."""
 
 import asyncio
 import re

@@ -1,0 +1,35 @@
+# 清风 Qingfeng — the two commands a newcomer needs are `make run` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test demo lint clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+## Set up (if needed) and start the bot: SQLite and the in-process scheduler, no other server.
+run: $(STAMP)
+	$(BIN)/qingfeng run
+
+## Set up (if needed) and run lint, type checks and the test suite (SQLite, then PostgreSQL if one answers).
+test: $(STAMP)
+	VENV=$(VENV) scripts/test
+
+## Load the demo office and list its cases.
+demo: $(STAMP)
+	$(BIN)/qingfeng demo-data
+	$(BIN)/qingfeng cases list
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+clean:
+	rm -rf $(VENV) .venv-ci .mypy_cache .ruff_cache .pytest_cache *.egg-info

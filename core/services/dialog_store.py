@@ -1,0 +1,67 @@
+"""Dialog positions and answers, stored encrypted per chat, with optimistic concurrency."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, update
+from sqlalchemy.exc import IntegrityError
+
+from core.errors import DomainError
+from core.persistence.orm import DialogRow
+from core.services.context import CoreContext
+
+
+class StaleDialog(DomainError):
+    """Another update saved this chat's dialog first; reload and try again."""
+
+    key = "error.generic"
+
+
+@dataclass(frozen=True)
+class StoredDialog:
+    data: dict[str, Any]
+    version: int
+
+
+class DialogStore:
+    def __init__(self, ctx: CoreContext) -> None:
+        self.ctx = ctx
+
+    def _key(self, chat_id: int) -> str:
+        return self.ctx.vault.index("dialog", str(chat_id))
+
+    async def load(self, chat_id: int) -> StoredDialog | None:
+        async with self.ctx.uow() as uow:
+            row = await uow.session.get(DialogRow, self._key(chat_id))
+            if row is None:
+                return None
+            return StoredDialog(self.ctx.vault.dec_json(row.state_enc), row.version)
+
+    async def save(self, chat_id: int, data: dict[str, Any], version: int) -> int:
+        """Write if nobody else wrote since ``version`` was read (0: new); return the new version."""
+        vault, now, key = self.ctx.vault, self.ctx.now(), self._key(chat_id)
+        async with self.ctx.uow() as uow:
+            s = uow.session
+            if version == 0:
+                s.add(DialogRow(chat_index=key, state_enc=vault.enc_json(data), version=1, updated_at=now))
+                try:
+                    await uow.commit()
+                except IntegrityError as exc:
+                    raise StaleDialog("dialog created concurrently") from exc
+                return 1
+            result = await s.execute(
+                update(DialogRow)
+                .where(DialogRow.chat_index == key, DialogRow.version == version)
+                .values(state_enc=vault.enc_json(data), version=version + 1, updated_at=now)
+            )
+            if result.rowcount != 1:  # type: ignore[attr-defined]
+                raise StaleDialog("dialog changed concurrently")
+            await uow.commit()
+            return version + 1
+
+    async def delete(self, chat_id: int) -> None:
+        async with self.ctx.uow() as uow:
+            await uow.session.execute(delete(DialogRow).where(DialogRow.chat_index == self._key(chat_id)))
+            await uow.commit()

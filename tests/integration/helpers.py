@@ -1,0 +1,147 @@
+"""Reading the database behind the services' backs, to check what they really stored."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+
+from core.persistence.orm import CaseEventRow, CaseRow, DeadlineRow, OutboxRow, ReporterContactRow
+from qingfeng.app import App
+
+
+@dataclass(frozen=True)
+class Event:
+    id: int
+    at: datetime
+    actor: str
+    officer_id: int | None
+    action: str
+    from_state: str | None
+    to_state: str | None
+    rule: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Deadline:
+    id: int
+    kind: str
+    trigger_date: date
+    due_date: date
+    state: str
+    provisional: bool
+    calendar_fp: str
+    closed_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Message:
+    id: int
+    recipient_kind: str
+    recipient_id: int
+    template: str
+    params: dict[str, Any]
+    status: str
+    attempts: int
+    next_try_at: datetime
+    last_error: str | None
+    sent_at: datetime | None
+
+
+async def case_row(app: App, number: str) -> CaseRow:
+    async with app.ctx.uow() as uow:
+        row = (await uow.session.execute(select(CaseRow).where(CaseRow.number == number))).scalar_one()
+        uow.session.expunge(row)  # keep the loaded values: leaving the unit of work rolls back and expires
+        return row
+
+
+async def contact_row(app: App, case_id: int) -> ReporterContactRow | None:
+    async with app.ctx.uow() as uow:
+        row = await uow.session.get(ReporterContactRow, case_id)
+        if row is not None:
+            uow.session.expunge(row)
+        return row
+
+
+async def events(app: App, number: str) -> list[Event]:
+    vault = app.vault
+    async with app.ctx.uow() as uow:
+        case = (await uow.session.execute(select(CaseRow).where(CaseRow.number == number))).scalar_one()
+        rows = (
+            await uow.session.execute(
+                select(CaseEventRow).where(CaseEventRow.case_id == case.id).order_by(CaseEventRow.id)
+            )
+        ).scalars()
+        return [
+            Event(
+                r.id,
+                r.at,
+                r.actor,
+                r.officer_id,
+                r.action,
+                r.from_state,
+                r.to_state,
+                r.rule,
+                vault.dec_text(r.note_enc) or "",
+            )
+            for r in rows
+        ]
+
+
+async def deadlines(app: App, number: str | None = None) -> list[Deadline]:
+    async with app.ctx.uow() as uow:
+        stmt = select(DeadlineRow).order_by(DeadlineRow.id)
+        if number is not None:
+            stmt = stmt.join(CaseRow, CaseRow.id == DeadlineRow.case_id).where(CaseRow.number == number)
+        rows = (await uow.session.execute(stmt)).scalars()
+        return [
+            Deadline(
+                r.id, r.kind, r.trigger_date, r.due_date, r.state, r.provisional, r.calendar_fp, r.closed_at
+            )
+            for r in rows
+        ]
+
+
+async def outbox(app: App) -> list[Message]:
+    vault = app.vault
+    async with app.ctx.uow() as uow:
+        rows = (await uow.session.execute(select(OutboxRow).order_by(OutboxRow.id))).scalars()
+        return [
+            Message(
+                r.id,
+                r.recipient_kind,
+                r.recipient_id,
+                r.template,
+                vault.dec_json(r.params_enc),
+                r.status,
+                r.attempts,
+                r.next_try_at,
+                r.last_error,
+                r.sent_at,
+            )
+            for r in rows
+        ]
+
+
+async def count(app: App, model: type) -> int:
+    async with app.ctx.uow() as uow:
+        return int((await uow.session.execute(select(func.count()).select_from(model))).scalar_one())
+
+
+async def db_snapshot(app: App) -> dict[str, Any]:
+    """Everything a case transition may touch, for "nothing changed" assertions."""
+    async with app.ctx.uow() as uow:
+        s = uow.session
+        cases = [
+            (c.number, c.state, c.unit_id, c.assignee_id, c.transfer_to_id, c.duplicate_of_id, c.updated_at)
+            for c in (await s.execute(select(CaseRow).order_by(CaseRow.id))).scalars()
+        ]
+    return {
+        "cases": cases,
+        "events": [e for c in cases for e in await events(app, c[0])],
+        "deadlines": await deadlines(app),
+        "outbox": await outbox(app),
+    }

@@ -1,0 +1,127 @@
+"""The operator's CLI on a fresh data directory: what a newcomer runs after `make install`."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+def qingfeng(tmp_path: Path, *args: str, db_url: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "QINGFENG_DATA_DIR": str(tmp_path / "data")}
+    if db_url:
+        env["QINGFENG_DATABASE_URL"] = db_url
+    return subprocess.run(
+        [sys.executable, "-m", "qingfeng.cli", *args],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_demo_data_then_cases_list(tmp_path: Path) -> None:
+    loaded = qingfeng(tmp_path, "demo-data")
+    assert loaded.returncode == 0, loaded.stderr
+    assert "32 cases" in loaded.stdout
+    listed = qingfeng(tmp_path, "cases", "list", "--json")
+    assert listed.returncode == 0, listed.stderr
+    cases = json.loads(listed.stdout)
+    assert len(cases) == 32
+    states = {c["state"] for c in cases}
+    assert {
+        "received",
+        "accepted",
+        "assigned",
+        "disposal",
+        "concluded",
+        "feedback_given",
+        "archived",
+        "not_accepted",
+        "duplicate",
+        "transferred_up",
+        "parked",
+        "investigation",
+        "reopened",
+    } <= states
+    shown = qingfeng(tmp_path, "case", "show", cases[0]["number"], "--json")
+    detail = json.loads(shown.stdout)
+    assert detail["summary"]["number"] == cases[0]["number"]
+    assert detail["events"][0]["action"] == "file"
+    again = qingfeng(tmp_path, "demo-data")
+    assert again.returncode == 0 and "already loaded" in again.stdout
+    # The key file was created private to the owner.
+    key_file = tmp_path / "data" / "keys" / "qingfeng.keys"
+    assert key_file.stat().st_mode & 0o777 == 0o600
+
+
+def test_units_officers_and_errors(tmp_path: Path) -> None:
+    assert (
+        qingfeng(
+            tmp_path,
+            "units",
+            "add",
+            "--code",
+            "HZ",
+            "--name",
+            "杭州市纪委监委",
+            "--level",
+            "city",
+            "--region",
+            "浙江省/杭州市",
+        ).returncode
+        == 0
+    )
+    added = qingfeng(
+        tmp_path,
+        "officers",
+        "add",
+        "--telegram-id",
+        "42",
+        "--name",
+        "王芳",
+        "--unit",
+        "HZ",
+        "--role",
+        "intake",
+        "--role",
+        "supervisor",
+    )
+    assert added.returncode == 0, added.stderr
+    officers = json.loads(qingfeng(tmp_path, "officers", "list", "--json").stdout)
+    assert officers == [
+        {"id": 1, "telegram_id": 42, "name": "王芳", "unit": "HZ", "roles": ["intake", "supervisor"], "active": True}
+    ]
+    missing = qingfeng(tmp_path, "officers", "add", "--name", "X", "--unit", "NOPE", "--role", "handler")
+    assert missing.returncode == 1 and "unit 'NOPE' not found" in missing.stderr
+    unknown = qingfeng(tmp_path, "case", "show", "XF-2026-999999")
+    assert unknown.returncode == 1 and "not found" in unknown.stderr
+
+
+def test_deadline_and_calendar(tmp_path: Path) -> None:
+    out = qingfeng(tmp_path, "deadline", "--from", "2026-09-28", "--working-days", "15")
+    assert out.stdout.strip() == "2026-10-23"
+    fallback = qingfeng(tmp_path, "deadline", "--from", "2026-12-28", "--working-days", "5")
+    assert fallback.stdout.strip() == "2027-01-04"  # Mon–Fri: Dec 29, 30, 31, Jan 1, Jan 4
+    assert "no holiday data" in fallback.stderr
+    (tmp_path / "data" / "calendar").mkdir(parents=True)
+    (tmp_path / "data" / "calendar" / "2027.json").write_text(
+        json.dumps({"year": 2027, "holidays": ["2027-01-01"], "workdays": []}), encoding="utf-8"
+    )
+    known = qingfeng(tmp_path, "deadline", "--from", "2026-12-28", "--working-days", "5")
+    assert known.stdout.strip() == "2027-01-05" and "no holiday data" not in known.stderr
+    shown = qingfeng(tmp_path, "calendar", "show", "2026")
+    assert "library" in shown.stdout and "2026-10-10" in shown.stdout  # a make-up Saturday
+
+
+def test_run_without_token_says_what_is_missing(tmp_path: Path) -> None:
+    out = qingfeng(tmp_path, "run")
+    assert out.returncode == 2
+    assert "QINGFENG_BOT_TOKEN" in out.stderr and "BotFather" in out.stderr
+    assert "Traceback" not in out.stderr

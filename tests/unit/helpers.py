@@ -1,0 +1,92 @@
+"""Builders shared by the unit tests: actors, snapshots, a closure report that passes §7.1, valid inputs."""
+
+from __future__ import annotations
+
+from core.actor import Actor
+from core.closure import AllegationFinding, ClosureReport
+from core.model import Action, ActorKind, CaseState, DisposalMethod, Finding, ReferTo, ReportType, Role
+from core.workflow import ActionInput, CaseSnapshot
+
+
+def officer(*roles: Role, officer_id: int = 1) -> Actor:
+    return Actor(ActorKind.OFFICER, officer_id=officer_id, roles=frozenset(roles), unit_id=1, name="officer")
+
+
+INTAKE = officer(Role.INTAKE, officer_id=11)
+HANDLER = officer(Role.HANDLER, officer_id=12)
+SUPERVISOR = officer(Role.SUPERVISOR, officer_id=13)
+ADMIN = officer(Role.ADMIN, officer_id=14)
+NO_ROLE = officer(officer_id=15)
+CITIZEN = Actor.citizen()
+SYSTEM = Actor.system()
+
+#: One actor per permission token of the transition table, plus two that match no row at all.
+ROSTER: dict[str, Actor] = {
+    "intake": INTAKE,
+    "handler": HANDLER,
+    "supervisor": SUPERVISOR,
+    "admin": ADMIN,
+    "no_role": NO_ROLE,
+    "citizen": CITIZEN,
+    "system": SYSTEM,
+}
+
+#: The actor that holds exactly one permission token.
+BY_TOKEN: dict[str, Actor] = {k: v for k, v in ROSTER.items() if k in {"intake", "handler", "supervisor", "citizen", "system"}}
+
+
+def snapshot(state: CaseState, *, named: bool = True, **kw: object) -> CaseSnapshot:
+    return CaseSnapshot(state=state, named=named, report_type=ReportType.ACCUSATION, **kw)  # type: ignore[arg-type]
+
+
+def good_closure(**changes: object) -> ClosureReport:
+    """A conclusion report that satisfies all five items of rules.md §7.1 (named or anonymous)."""
+    fields: dict[str, object] = {
+        "findings": (
+            AllegationFinding("收受礼金", Finding.PARTLY_TRUE, ("谈话笔录 2026-03-02", "银行流水")),
+            AllegationFinding("公车私用", Finding.UNVERIFIABLE),
+        ),
+        "violation": "《中国共产党纪律处分条例》廉洁纪律",
+        "action_taken": "谈话提醒",
+        "collective_discussion": True,
+        "leader_signoff": "王分管",
+        "feedback_text": "经核查，部分属实，已作谈话提醒处理。",
+        "summary": "部分属实",
+    }
+    fields.update(changes)
+    return ClosureReport(**fields)  # type: ignore[arg-type]
+
+
+def valid_input(action: Action) -> ActionInput:
+    """The smallest input that passes the guard of ``action`` (for any permitted actor, handler included)."""
+    match action:
+        case Action.NOT_ACCEPT:
+            return ActionInput(note="属于法院管辖的民事纠纷", refer_to=ReferTo.JUDICIAL)
+        case Action.MARK_DUPLICATE:
+            return ActionInput(duplicate_of="QF-2026-000001")
+        case Action.TRANSFER_UP | Action.TRANSFER_DOWN:
+            return ActionInput(target_unit_id=7)
+        case Action.ASSIGN:
+            return ActionInput(handler_id=12)
+        case Action.RETURN_TO_INTAKE:
+            return ActionInput(note="无实质内容", approved_by="王分管")
+        case Action.DISPOSE:
+            return ActionInput(method=DisposalMethod.PRELIMINARY_CHECK, approved_by="王分管")
+        case Action.PARK:
+            return ActionInput(method=DisposalMethod.PARK, approved_by="王分管")
+        case Action.SEND_TO_INVESTIGATION:
+            return ActionInput(method=DisposalMethod.INVESTIGATE, approved_by="王分管")
+        case Action.CONCLUDE:
+            return ActionInput(closure=good_closure())
+        case Action.GIVE_FEEDBACK:
+            return ActionInput(feedback_text="经核查，反映问题部分属实。")
+        case Action.OBJECT | Action.ADD_NOTE:
+            return ActionInput(note="我对结果有异议，补充新证据")
+    return ActionInput()
+
+
+def passing_snapshot(state: CaseState, action: Action) -> CaseSnapshot:
+    """A case on which ``action`` passes its guard: feedback needs a named case, archiving a concluded case an
+    anonymous one (a named reporter is owed feedback first)."""
+    named = not (action is Action.ARCHIVE and state is CaseState.CONCLUDED)
+    return snapshot(state, named=named)

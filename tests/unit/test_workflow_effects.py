@@ -1,0 +1,259 @@
+"""Effects of each transition: deadlines opened, met, cancelled (rules.md §2), reporter and officer notices (§4)."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.deadlines import DEADLINES
+from core.deadlines import DeadlineKind as D
+from core.model import Action, CaseState, Channel, DisposalMethod
+from core.workflow import (
+    PUBLIC_STATUS,
+    TRANSITIONS,
+    ActionInput,
+    Decision,
+    OfficerTarget,
+    PublicStatus,
+    decide,
+    filing_deadlines,
+)
+from tests.unit.helpers import BY_TOKEN, HANDLER, INTAKE, SUPERVISOR, SYSTEM, snapshot, valid_input
+
+S, A = CaseState, Action
+ROUTING = {D.REGISTER_AND_ROUTE, D.TRANSFER_RECEIVED}
+STATUS = "notify.reporter.status"
+
+
+def run(state: CaseState, action: Action, *, named: bool, inp: ActionInput | None = None) -> Decision:
+    row = next(t for t in TRANSITIONS if state in t.sources and t.action is action)
+    actor = BY_TOKEN[sorted(row.who)[0]]
+    return decide(snapshot(state, named=named), action, actor, inp or valid_input(action))
+
+
+def legal_decisions() -> list[tuple[str, Decision, bool]]:
+    """Every legal (state, action) for named and anonymous cases, skipping the combinations a guard refuses."""
+    out = []
+    for t in TRANSITIONS:
+        for s in t.sources:
+            for named in (True, False):
+                if (t.action is A.GIVE_FEEDBACK and not named) or (t.action is A.ARCHIVE and s is S.CONCLUDED and named):
+                    continue
+                label = f"{s.value}-{t.action.value}-{'named' if named else 'anonymous'}"
+                out.append((label, run(s, t.action, named=named), named))
+    return out
+
+
+LEGAL = legal_decisions()
+
+
+# --- filing -------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("channel", "named", "expected"),
+    [
+        (Channel.TELEGRAM, True, (D.REGISTER_AND_ROUTE, D.ACCEPTANCE_NOTICE)),  # D7 + D3 (from receipt)
+        (Channel.TELEGRAM, False, (D.REGISTER_AND_ROUTE,)),  # no D3 duty to anonymous reporters
+        (Channel.LETTER, True, (D.REGISTER_AND_ROUTE, D.ACCEPTANCE_NOTICE)),
+        (Channel.VISIT, False, (D.REGISTER_AND_ROUTE,)),
+        (Channel.TRANSFER, True, (D.TRANSFER_RECEIVED, D.ACCEPTANCE_NOTICE)),  # D2 instead of D7
+        (Channel.TRANSFER, False, (D.TRANSFER_RECEIVED,)),
+        (Channel.ASSIGNED_BY_HIGHER, True, (D.REGISTER_AND_ROUTE, D.ACCEPTANCE_NOTICE, D.ASSIGNED_BY_HIGHER)),
+        (Channel.ASSIGNED_BY_HIGHER, False, (D.REGISTER_AND_ROUTE, D.ASSIGNED_BY_HIGHER)),  # + D15
+    ],
+    ids=lambda v: v.value if isinstance(v, Channel) else ("named" if v is True else "anon" if v is False else None),
+)
+def test_filing_deadlines(channel: Channel, named: bool, expected: tuple[D, ...]) -> None:
+    assert filing_deadlines(snapshot(S.RECEIVED, named=named, channel=channel)) == expected
+
+
+def test_every_deadline_the_workflow_uses_is_specified() -> None:
+    used = {k for _l, d, _n in LEGAL for k in (*d.open_deadlines, *d.meet_deadlines, *d.cancel_deadlines)}
+    used |= {k for c in Channel for named in (True, False) for k in filing_deadlines(snapshot(S.RECEIVED, named=named, channel=c))}
+    assert used <= set(DEADLINES)
+    assert {D.ACCEPTANCE_NOTICE, D.RESULT_FEEDBACK, D.LETTER_REPLY, D.ASSIGNED_BY_HIGHER} <= used
+
+
+# --- intake decisions --------------------------------------------------------------------------------------
+
+
+def test_register_changes_nothing_the_reporter_sees() -> None:
+    for named in (True, False):
+        d = run(S.RECEIVED, A.REGISTER, named=named)
+        assert PUBLIC_STATUS[d.source] is PUBLIC_STATUS[d.target] is PublicStatus.RECEIVED
+        assert not d.public_status_changed
+        assert d.reporter_notice is None
+        assert (d.open_deadlines, d.meet_deadlines, d.cancel_deadlines, d.officer_notices) == ((), (), (), ())
+
+
+def test_accept_meets_the_acceptance_notice_and_tells_a_named_reporter() -> None:
+    d = run(S.REGISTERED, A.ACCEPT, named=True)
+    assert D.ACCEPTANCE_NOTICE in d.meet_deadlines
+    assert set(d.meet_deadlines) == ROUTING | {D.ACCEPTANCE_NOTICE}
+    assert d.reporter_notice == "notify.reporter.accepted"
+    assert (d.open_deadlines, d.cancel_deadlines) == ((), ())
+
+
+def test_anonymous_accept_gets_only_a_status_notice() -> None:
+    d = run(S.REGISTERED, A.ACCEPT, named=False)
+    assert d.reporter_notice == STATUS  # the service turns it into a contentless update
+    assert set(d.meet_deadlines) == ROUTING | {D.ACCEPTANCE_NOTICE}
+
+
+def test_not_accept_tells_a_named_reporter_where_to_go() -> None:
+    named, anon = run(S.REGISTERED, A.NOT_ACCEPT, named=True), run(S.REGISTERED, A.NOT_ACCEPT, named=False)
+    assert named.reporter_notice == "notify.reporter.not_accepted"
+    assert anon.reporter_notice == STATUS
+    assert set(named.meet_deadlines) == set(anon.meet_deadlines) == ROUTING | {D.ACCEPTANCE_NOTICE}
+
+
+@pytest.mark.parametrize("named", [True, False], ids=["named", "anonymous"])
+def test_duplicate_cancels_the_acceptance_notice(named: bool) -> None:
+    d = run(S.REGISTERED, A.MARK_DUPLICATE, named=named)
+    assert d.cancel_deadlines == (D.ACCEPTANCE_NOTICE,)  # R-26?: no acceptance notice for repeats
+    assert D.ACCEPTANCE_NOTICE not in d.meet_deadlines
+    assert set(d.meet_deadlines) == ROUTING
+    assert d.reporter_notice != "notify.reporter.accepted"
+    assert d.open_deadlines == ()
+
+
+@pytest.mark.parametrize("action", [A.TRANSFER_UP, A.TRANSFER_DOWN], ids=str)
+def test_transfer_hands_the_acceptance_notice_to_the_receiver(action: Action) -> None:
+    d = run(S.REGISTERED, action, named=True)
+    assert d.cancel_deadlines == (D.ACCEPTANCE_NOTICE,)
+    assert set(d.meet_deadlines) == ROUTING
+    assert d.officer_notices == ((OfficerTarget.TARGET_UNIT_INTAKE, "notify.officer.transferred_in"),)
+    assert PUBLIC_STATUS[d.target] is PublicStatus.TRANSFERRED
+    assert d.reporter_notice == STATUS
+
+
+@pytest.mark.parametrize("source", [S.TRANSFERRED_UP, S.TRANSFERRED_DOWN], ids=str)
+def test_receiving_a_transfer_starts_d2_and_for_named_reports_d3(source: CaseState) -> None:
+    assert run(source, A.RECEIVE_TRANSFER, named=True).open_deadlines == (D.TRANSFER_RECEIVED, D.ACCEPTANCE_NOTICE)
+    assert run(source, A.RECEIVE_TRANSFER, named=False).open_deadlines == (D.TRANSFER_RECEIVED,)
+
+
+# --- handling ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("source", [S.ACCEPTED, S.ASSIGNED], ids=str)
+def test_assign_notifies_the_assignee_only(source: CaseState) -> None:
+    d = run(source, A.ASSIGN, named=True)
+    assert d.officer_notices == ((OfficerTarget.ASSIGNEE, "notify.officer.assigned"),)
+    assert d.reporter_notice is None  # accepted and assigned are both "in progress"
+
+
+def test_return_to_intake_notifies_intake() -> None:
+    d = run(S.ASSIGNED, A.RETURN_TO_INTAKE, named=True)
+    assert d.officer_notices == ((OfficerTarget.UNIT_INTAKE, "notify.officer.returned"),)
+    assert d.target is S.REGISTERED
+
+
+@pytest.mark.parametrize("source", [S.ASSIGNED, S.PARKED, S.REOPENED], ids=str)
+def test_dispose_by_talk_or_letter_opens_the_letter_reply(source: CaseState) -> None:
+    d = run(source, A.DISPOSE, named=True, inp=ActionInput(method=DisposalMethod.TALK_OR_LETTER, approved_by="王分管"))
+    assert d.open_deadlines == (D.LETTER_REPLY,)  # D6
+    for method in (DisposalMethod.PRELIMINARY_CHECK, DisposalMethod.CLOSE):
+        assert run(source, A.DISPOSE, named=True, inp=ActionInput(method=method, approved_by="王分管")).open_deadlines == ()
+
+
+@pytest.mark.parametrize("action", [A.PARK, A.SEND_TO_INVESTIGATION, A.DISPOSE], ids=str)
+def test_handling_steps_are_invisible_to_the_reporter(action: Action) -> None:
+    for t in TRANSITIONS:
+        if t.action is action:
+            for s in t.sources:
+                for named in (True, False):
+                    d = run(s, action, named=named)
+                    assert PUBLIC_STATUS[d.target] is PublicStatus.IN_PROGRESS
+                    assert d.reporter_notice is None
+
+
+@pytest.mark.parametrize("source", [S.DISPOSAL, S.INVESTIGATION], ids=str)
+def test_conclude_opens_result_feedback_only_for_named_reports(source: CaseState) -> None:
+    named, anon = run(source, A.CONCLUDE, named=True), run(source, A.CONCLUDE, named=False)
+    assert named.open_deadlines == (D.RESULT_FEEDBACK,)  # D4
+    assert anon.open_deadlines == ()
+    for d in (named, anon):
+        assert set(d.meet_deadlines) == {D.LETTER_REPLY, D.ASSIGNED_BY_HIGHER}  # D6, D15
+        assert d.reporter_notice == STATUS
+
+
+def test_give_feedback_meets_d4_and_carries_the_result() -> None:
+    d = run(S.CONCLUDED, A.GIVE_FEEDBACK, named=True)
+    assert d.meet_deadlines == (D.RESULT_FEEDBACK,)
+    assert d.reporter_notice == "notify.reporter.feedback"
+
+
+def test_objection_reopens_and_tells_the_assignee() -> None:
+    d = run(S.FEEDBACK_GIVEN, A.OBJECT, named=True)
+    assert d.target is S.REOPENED
+    assert d.officer_notices == ((OfficerTarget.ASSIGNEE, "notify.officer.objection"),)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [S.CONCLUDED, S.FEEDBACK_GIVEN, S.NOT_ACCEPTED, S.DUPLICATE, S.TRANSFERRED_UP, S.TRANSFERRED_DOWN],
+    ids=str,
+)
+def test_archive_cancels_all_deadlines(source: CaseState) -> None:
+    d = run(source, A.ARCHIVE, named=source is not S.CONCLUDED)
+    assert d.cancel_all_deadlines is True
+    assert d.open_deadlines == ()
+
+
+@pytest.mark.parametrize("action", [A.ADD_NOTE, A.FLAG_URGENT], ids=str)
+def test_notes_and_urgent_flags_have_no_effects(action: Action) -> None:
+    for state in S:
+        if state is S.ARCHIVED:
+            continue
+        d = decide(snapshot(state), action, SUPERVISOR if action is A.ADD_NOTE else SYSTEM, valid_input(action))
+        assert d.target is state
+        assert d == Decision(action=action, source=state, target=state, rule=d.rule)
+
+
+# --- invariants over every legal transition ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("decision", "named"), [x[1:] for x in LEGAL], ids=[x[0] for x in LEGAL])
+def test_reporter_is_told_exactly_when_the_public_status_changes(decision: Decision, named: bool) -> None:
+    assert (decision.reporter_notice is not None) == decision.public_status_changed
+    if not named:  # anonymous reporters never get content, only the generic status nudge
+        assert decision.reporter_notice in (None, STATUS)
+    assert decision.cancel_all_deadlines == (decision.action is A.ARCHIVE)
+    assert not set(decision.open_deadlines) & set(decision.cancel_deadlines)
+
+
+def test_officer_notices_use_each_target_and_officer_templates() -> None:
+    targets = {t for _l, d, _n in LEGAL for t, _key in d.officer_notices}
+    assert targets == set(OfficerTarget)
+    assert all(key.startswith("notify.officer.") for _l, d, _n in LEGAL for _t, key in d.officer_notices)
+
+
+# --- public status -----------------------------------------------------------------------------------------
+
+
+def test_every_state_has_a_public_status() -> None:
+    assert set(PUBLIC_STATUS) == set(CaseState)
+
+
+def test_public_status_never_reveals_investigation_or_parking() -> None:
+    assert PUBLIC_STATUS[S.INVESTIGATION] is PublicStatus.IN_PROGRESS
+    assert PUBLIC_STATUS[S.PARKED] is PublicStatus.IN_PROGRESS
+    values = {p.value for p in PublicStatus}
+    assert not values & {"investigation", "parked", "disposal", "assigned", "reopened"}
+    internal = {S.ACCEPTED, S.ASSIGNED, S.DISPOSAL, S.PARKED, S.INVESTIGATION, S.REOPENED}
+    assert {s for s, p in PUBLIC_STATUS.items() if p is PublicStatus.IN_PROGRESS} == internal
+
+
+def test_public_status_changed_compares_public_not_internal_states() -> None:
+    same = Decision(action=A.PARK, source=S.DISPOSAL, target=S.PARKED, rule="r")
+    moved = Decision(action=A.ACCEPT, source=S.REGISTERED, target=S.ACCEPTED, rule="r")
+    assert not same.public_status_changed
+    assert moved.public_status_changed
+
+
+def test_a_handler_and_intake_may_both_give_feedback_with_the_same_effect() -> None:
+    inp = valid_input(A.GIVE_FEEDBACK)
+    by_handler = decide(snapshot(S.CONCLUDED), A.GIVE_FEEDBACK, HANDLER, inp)
+    by_intake = decide(snapshot(S.CONCLUDED), A.GIVE_FEEDBACK, INTAKE, inp)
+    assert by_handler == by_intake

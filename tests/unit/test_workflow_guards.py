@@ -1,0 +1,334 @@
+"""Guards of core/workflow.py (missing fields → GuardFailed with exact keys) and the §7.1 closure checklist."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from core.actor import Actor
+from core.closure import AllegationFinding, closure_problems
+from core.errors import GuardFailed
+from core.model import Action, CaseState, DisposalMethod, Finding
+from core.workflow import DISPOSE_METHODS, GUARDS, ActionInput, decide
+from tests.unit.helpers import CITIZEN, HANDLER, INTAKE, SUPERVISOR, SYSTEM, good_closure, snapshot
+
+S, A = CaseState, Action
+APPROVED = "王分管"
+
+
+def refused(state: CaseState, action: Action, actor: Actor, inp: ActionInput, *, named: bool = True) -> list[str]:
+    """The guard problems decide() reports; fails the test if the action goes through."""
+    with pytest.raises(GuardFailed) as exc:
+        decide(snapshot(state, named=named), action, actor, inp)
+    assert exc.value.params == {"action": action.value, "problems": exc.value.problems}
+    assert action.value in str(exc.value)
+    return exc.value.problems
+
+
+def passes(state: CaseState, action: Action, actor: Actor, inp: ActionInput, *, named: bool = True) -> CaseState:
+    return decide(snapshot(state, named=named), action, actor, inp).target
+
+
+# (id, state, action, actor, input, named, expected problems): one missing thing at a time, then combinations.
+REFUSALS = [
+    ("not_accept-no_reason", S.REGISTERED, A.NOT_ACCEPT, INTAKE, ActionInput(), True, ["guard.reason_required"]),
+    ("not_accept-blank", S.REGISTERED, A.NOT_ACCEPT, INTAKE, ActionInput(note="  \n"), True, ["guard.reason_required"]),
+    ("duplicate-none", S.REGISTERED, A.MARK_DUPLICATE, INTAKE, ActionInput(), True, ["guard.duplicate_of_required"]),
+    (
+        "duplicate-empty",
+        S.REGISTERED,
+        A.MARK_DUPLICATE,
+        INTAKE,
+        ActionInput(duplicate_of=""),
+        True,
+        ["guard.duplicate_of_required"],
+    ),
+    ("transfer_up", S.REGISTERED, A.TRANSFER_UP, INTAKE, ActionInput(note="x"), True, ["guard.target_unit_required"]),
+    ("transfer_down", S.REGISTERED, A.TRANSFER_DOWN, INTAKE, ActionInput(), True, ["guard.target_unit_required"]),
+    ("assign", S.ACCEPTED, A.ASSIGN, INTAKE, ActionInput(), True, ["guard.handler_required"]),
+    ("reassign", S.ASSIGNED, A.ASSIGN, SUPERVISOR, ActionInput(), True, ["guard.handler_required"]),
+    (
+        "return-no_reason",
+        S.ASSIGNED,
+        A.RETURN_TO_INTAKE,
+        HANDLER,
+        ActionInput(approved_by=APPROVED),
+        True,
+        ["guard.reason_required"],
+    ),
+    (
+        "return-handler_unapproved",
+        S.ASSIGNED,
+        A.RETURN_TO_INTAKE,
+        HANDLER,
+        ActionInput(note="不属本级管辖"),
+        True,
+        ["guard.approval_required"],
+    ),
+    (
+        "return-blank_approver",
+        S.ASSIGNED,
+        A.RETURN_TO_INTAKE,
+        HANDLER,
+        ActionInput(note="不属本级管辖", approved_by="   "),
+        True,
+        ["guard.approval_required"],
+    ),
+    (
+        "return-both",
+        S.ASSIGNED,
+        A.RETURN_TO_INTAKE,
+        HANDLER,
+        ActionInput(),
+        True,
+        ["guard.reason_required", "guard.approval_required"],
+    ),
+    (
+        "dispose-no_method",
+        S.ASSIGNED,
+        A.DISPOSE,
+        HANDLER,
+        ActionInput(approved_by=APPROVED),
+        True,
+        ["guard.method_required"],
+    ),
+    (
+        "dispose-park_method",  # 暂存待查 has its own action
+        S.ASSIGNED,
+        A.DISPOSE,
+        HANDLER,
+        ActionInput(method=DisposalMethod.PARK, approved_by=APPROVED),
+        True,
+        ["guard.method_required"],
+    ),
+    (
+        "dispose-investigate_method",  # 移送审查调查 has its own action
+        S.REOPENED,
+        A.DISPOSE,
+        SUPERVISOR,
+        ActionInput(method=DisposalMethod.INVESTIGATE),
+        True,
+        ["guard.method_required"],
+    ),
+    (
+        "dispose-handler_unapproved",
+        S.PARKED,
+        A.DISPOSE,
+        HANDLER,
+        ActionInput(method=DisposalMethod.TALK_OR_LETTER),
+        True,
+        ["guard.approval_required"],
+    ),
+    (
+        "dispose-both",
+        S.ASSIGNED,
+        A.DISPOSE,
+        HANDLER,
+        ActionInput(),
+        True,
+        ["guard.method_required", "guard.approval_required"],
+    ),
+    ("park-handler_unapproved", S.DISPOSAL, A.PARK, HANDLER, ActionInput(), True, ["guard.approval_required"]),
+    (
+        "investigate-handler_unapproved",
+        S.DISPOSAL,
+        A.SEND_TO_INVESTIGATION,
+        HANDLER,
+        ActionInput(method=DisposalMethod.INVESTIGATE),
+        True,
+        ["guard.approval_required"],
+    ),
+    ("conclude-no_report", S.DISPOSAL, A.CONCLUDE, HANDLER, ActionInput(), True, ["guard.closure_report_required"]),
+    (
+        "conclude-named_no_feedback_text",
+        S.INVESTIGATION,
+        A.CONCLUDE,
+        HANDLER,
+        ActionInput(closure=good_closure(feedback_text="")),
+        True,
+        ["closure.feedback_ready"],
+    ),
+    (
+        "feedback-anonymous",
+        S.CONCLUDED,
+        A.GIVE_FEEDBACK,
+        HANDLER,
+        ActionInput(feedback_text="结果"),
+        False,
+        ["guard.feedback_named_only"],
+    ),
+    ("feedback-no_text", S.CONCLUDED, A.GIVE_FEEDBACK, INTAKE, ActionInput(), True, ["guard.text_required"]),
+    (
+        "feedback-anonymous_no_text",
+        S.CONCLUDED,
+        A.GIVE_FEEDBACK,
+        HANDLER,
+        ActionInput(feedback_text=" "),
+        False,
+        ["guard.feedback_named_only", "guard.text_required"],
+    ),
+    ("object-no_text", S.FEEDBACK_GIVEN, A.OBJECT, CITIZEN, ActionInput(), True, ["guard.text_required"]),
+    (
+        "archive-named_concluded",
+        S.CONCLUDED,
+        A.ARCHIVE,
+        SYSTEM,
+        ActionInput(note="到期归档"),
+        True,
+        ["guard.feedback_due_first"],
+    ),
+    ("note-empty", S.INVESTIGATION, A.ADD_NOTE, HANDLER, ActionInput(note=" "), True, ["guard.text_required"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("state", "action", "actor", "inp", "named", "expected"), [r[1:] for r in REFUSALS], ids=[r[0] for r in REFUSALS]
+)
+def test_guard_refuses_with_the_exact_problem_keys(
+    state: CaseState, action: Action, actor: Actor, inp: ActionInput, named: bool, expected: list[str]
+) -> None:
+    assert refused(state, action, actor, inp, named=named) == expected
+
+
+def test_every_guard_has_a_refusal_case() -> None:
+    assert set(GUARDS) == {r[2] for r in REFUSALS}
+
+
+def test_actions_without_a_guard_need_no_input() -> None:
+    unguarded = {
+        (S.RECEIVED, A.REGISTER, SYSTEM, S.REGISTERED),
+        (S.REGISTERED, A.ACCEPT, INTAKE, S.ACCEPTED),
+        (S.TRANSFERRED_DOWN, A.RECEIVE_TRANSFER, INTAKE, S.REGISTERED),
+        (S.DISPOSAL, A.FLAG_URGENT, SYSTEM, S.DISPOSAL),
+    }
+    assert {a for _s, a, _who, _t in unguarded}.isdisjoint(GUARDS)
+    for state, action, actor, target in unguarded:
+        assert passes(state, action, actor, ActionInput(), named=True) is target
+        assert passes(state, action, actor, ActionInput(), named=False) is target
+
+
+# --- approvals (R-17): a handler names the approving leader, a supervisor is the leader --------------------
+
+
+@pytest.mark.parametrize(
+    ("state", "action", "inp"),
+    [
+        (S.ASSIGNED, A.RETURN_TO_INTAKE, ActionInput(note="无实质内容")),
+        (S.ASSIGNED, A.DISPOSE, ActionInput(method=DisposalMethod.CLOSE)),
+        (S.REOPENED, A.PARK, ActionInput()),
+        (S.PARKED, A.SEND_TO_INVESTIGATION, ActionInput()),
+    ],
+    ids=lambda v: v.value if isinstance(v, Action) else None,
+)
+def test_approval_is_needed_from_a_handler_but_not_from_a_supervisor(
+    state: CaseState, action: Action, inp: ActionInput
+) -> None:
+    assert refused(state, action, HANDLER, inp) == ["guard.approval_required"]
+    assert passes(state, action, HANDLER, replace(inp, approved_by=APPROVED)) is not state
+    assert passes(state, action, SUPERVISOR, inp) is not state
+
+
+@pytest.mark.parametrize("method", sorted(DISPOSE_METHODS), ids=str)
+def test_dispose_accepts_the_three_methods_without_an_own_action(method: DisposalMethod) -> None:
+    assert passes(S.ASSIGNED, A.DISPOSE, SUPERVISOR, ActionInput(method=method)) is S.DISPOSAL
+
+
+def test_dispose_methods_are_the_five_minus_those_with_their_own_action() -> None:
+    assert frozenset(DisposalMethod) - DISPOSE_METHODS == {DisposalMethod.PARK, DisposalMethod.INVESTIGATE}
+
+
+# --- feedback and archiving of named and anonymous cases (D4) -----------------------------------------------
+
+
+def test_feedback_is_for_named_reports_only() -> None:
+    inp = ActionInput(feedback_text="经核查，部分属实。")
+    assert passes(S.CONCLUDED, A.GIVE_FEEDBACK, HANDLER, inp, named=True) is S.FEEDBACK_GIVEN
+    assert refused(S.CONCLUDED, A.GIVE_FEEDBACK, HANDLER, inp, named=False) == ["guard.feedback_named_only"]
+
+
+def test_a_concluded_named_case_waits_for_feedback_but_an_anonymous_one_archives() -> None:
+    assert refused(S.CONCLUDED, A.ARCHIVE, INTAKE, ActionInput(), named=True) == ["guard.feedback_due_first"]
+    assert passes(S.CONCLUDED, A.ARCHIVE, INTAKE, ActionInput(), named=False) is S.ARCHIVED
+    # Once the feedback is given, the named case archives too.
+    assert passes(S.FEEDBACK_GIVEN, A.ARCHIVE, SYSTEM, ActionInput(), named=True) is S.ARCHIVED
+
+
+@pytest.mark.parametrize("state", [S.NOT_ACCEPTED, S.DUPLICATE, S.TRANSFERRED_UP, S.TRANSFERRED_DOWN], ids=str)
+def test_named_cases_closed_without_a_conclusion_archive_freely(state: CaseState) -> None:
+    assert passes(state, A.ARCHIVE, SYSTEM, ActionInput(), named=True) is S.ARCHIVED
+
+
+# --- closure checklist (rules.md §7.1) --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("named", [True, False], ids=["named", "anonymous"])
+def test_a_complete_report_passes_the_checklist(named: bool) -> None:
+    assert closure_problems(good_closure(), named=named) == []
+    assert passes(S.DISPOSAL, A.CONCLUDE, HANDLER, ActionInput(closure=good_closure()), named=named) is S.CONCLUDED
+
+
+CHECKLIST_FAILURES = [
+    ("no_findings", {"findings": ()}, "closure.facts_clear"),  # 1 事实清楚
+    (
+        "blank_allegation",
+        {"findings": (AllegationFinding("  ", Finding.UNTRUE, ("调查报告",)),)},
+        "closure.facts_clear",
+    ),
+    ("true_without_evidence", {"findings": (AllegationFinding("收受礼金", Finding.TRUE),)}, "closure.evidence_sufficient"),
+    (
+        "partly_true_without_evidence",
+        {"findings": (AllegationFinding("收受礼金", Finding.PARTLY_TRUE),)},
+        "closure.evidence_sufficient",
+    ),
+    (
+        "untrue_without_evidence",  # clearing someone needs evidence too
+        {"findings": (AllegationFinding("x", Finding.UNTRUE, ("询问笔录",)), AllegationFinding("y", Finding.UNTRUE))},
+        "closure.evidence_sufficient",
+    ),
+    ("no_violation_named", {"violation": ""}, "closure.characterisation"),  # 3 定性准确
+    ("blank_violation", {"violation": " \t"}, "closure.characterisation"),
+    ("no_action", {"action_taken": ""}, "closure.action_appropriate"),  # 4 处理恰当
+    ("no_collective_discussion", {"collective_discussion": False}, "closure.procedure_complete"),  # 5 手续完备
+    ("no_leader_signoff", {"leader_signoff": "  "}, "closure.procedure_complete"),
+]
+
+
+@pytest.mark.parametrize(
+    ("changes", "key"), [c[1:] for c in CHECKLIST_FAILURES], ids=[c[0] for c in CHECKLIST_FAILURES]
+)
+@pytest.mark.parametrize("named", [True, False], ids=["named", "anonymous"])
+def test_each_checklist_item_failing_alone_yields_its_key(changes: dict[str, object], key: str, named: bool) -> None:
+    report = good_closure(**changes)
+    assert closure_problems(report, named=named) == [key]
+    assert refused(S.DISPOSAL, A.CONCLUDE, HANDLER, ActionInput(closure=report), named=named) == [key]
+
+
+def test_feedback_text_is_required_for_named_reports_only() -> None:
+    report = good_closure(feedback_text="")
+    assert closure_problems(report, named=True) == ["closure.feedback_ready"]
+    assert closure_problems(report, named=False) == []
+
+
+def test_unverifiable_findings_need_no_evidence() -> None:
+    report = good_closure(findings=(AllegationFinding("公车私用", Finding.UNVERIFIABLE),), violation="无法查证")
+    assert closure_problems(report, named=True) == []
+
+
+def test_an_empty_report_fails_every_item_in_checklist_order() -> None:
+    report = good_closure(
+        findings=(AllegationFinding("收受礼金", Finding.TRUE), AllegationFinding("", Finding.UNTRUE)),
+        violation="",
+        action_taken="",
+        collective_discussion=False,
+        leader_signoff="",
+        feedback_text="",
+    )
+    assert closure_problems(report, named=True) == [
+        "closure.facts_clear",
+        "closure.evidence_sufficient",
+        "closure.characterisation",
+        "closure.action_appropriate",
+        "closure.procedure_complete",
+        "closure.feedback_ready",
+    ]
