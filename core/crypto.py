@@ -21,7 +21,7 @@ from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from core.errors import DomainError
 
 
-class KeyError_(DomainError):
+class KeyMaterialError(DomainError):
     key = "error.keys"
 
 
@@ -30,7 +30,7 @@ class Vault:
 
     def __init__(self, encryption_keys: list[bytes], index_key: bytes) -> None:
         if not encryption_keys:
-            raise KeyError_("no encryption key configured")
+            raise KeyMaterialError("no encryption key configured")
         self._fernet = MultiFernet([Fernet(k) for k in encryption_keys])
         self._index_key = index_key
 
@@ -41,7 +41,7 @@ class Vault:
         try:
             return self._fernet.decrypt(token)
         except InvalidToken as exc:
-            raise KeyError_("a value could not be decrypted with the configured keys") from exc
+            raise KeyMaterialError("a value could not be decrypted with the configured keys") from exc
 
     def rotate(self, token: bytes) -> bytes:
         """Re-encrypt a token under the newest key."""
@@ -92,7 +92,7 @@ def load_vault(key_file: Path, encryption_keys: str | None = None, index_key: st
         keys = [k.encode() for k in raw["encryption_keys"]]
         idx = base64.urlsafe_b64decode(raw["index_key"])
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise KeyError_(f"key file {key_file} is unreadable: {exc}") from exc
+        raise KeyMaterialError(f"key file {key_file} is unreadable: {exc}") from exc
     if encryption_keys:
         keys = [k.strip().encode() for k in encryption_keys.split(",") if k.strip()] + keys
     return Vault(keys, idx)

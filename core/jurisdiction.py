@@ -56,6 +56,14 @@ def most_senior(levels: Sequence[CadreLevel]) -> CadreLevel:
     return min(levels, key=SENIORITY.index) if levels else CadreLevel.UNKNOWN
 
 
+def belongs_higher(unit: UnitInfo, levels: Sequence[CadreLevel]) -> bool:
+    """Whether the most senior person reported is above every level this unit handles (R-15: send it up)."""
+    level = most_senior(levels)
+    if level in unit.handles or not unit.handles:
+        return False
+    return SENIORITY.index(level) < min(SENIORITY.index(h) for h in unit.handles)
+
+
 def _region_match(unit_region: str, region: str) -> int:
     """Number of leading path segments shared; -1 when the unit's region is not a prefix of the place."""
     u = [p for p in unit_region.split("/") if p]

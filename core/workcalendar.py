@@ -4,7 +4,7 @@ The ``chinesecalendar`` library knows the State Council notices up to its last r
 Operators add later years, or correct a year, with a JSON file per year in ``<data_dir>/calendar/``::
 
     {"year": 2027, "source": "国务院办公厅关于2027年部分节假日安排的通知",
-     "holidays": ["2027-01-01", "2027-02-05..2027-02-11"], "workdays": ["2027-02-06"]}
+     "holidays": ["2027-01-01", "2027-02-05..2027-02-11"], "workdays": ["2027-02-13"]}
 
 A year known to neither falls back to Monday–Friday with one logged warning per year; deadlines computed
 that way are marked provisional and recomputed once the data arrives (see ``core.services.calendar``).
@@ -16,7 +16,6 @@ import calendar as _stdcal
 import hashlib
 import json
 import logging
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
@@ -55,7 +54,9 @@ class YearInfo:
     source: str = ""
 
 
-def _parse_dates(items: Iterable[str], year: int, path: Path) -> frozenset[date]:
+def _parse_dates(items: object, year: int, path: Path) -> frozenset[date]:
+    if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+        raise InvalidInput(str(path), 'holidays and workdays must be lists of "YYYY-MM-DD" or "a..b" strings')
     out: set[date] = set()
     for item in items:
         try:

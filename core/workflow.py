@@ -31,7 +31,7 @@ CITIZEN = frozenset({"citizen"})
 SYSTEM = frozenset({"system"})
 
 _OPEN = tuple(s for s in S if s is not S.ARCHIVED)
-_HANDLING = (S.ASSIGNED, S.DISPOSAL, S.REOPENED, S.PARKED)
+_HANDLING = (S.ASSIGNED, S.DISPOSAL, S.REOPENED)  # parked resumes only through dispose (§1)
 
 
 @dataclass(frozen=True)
@@ -230,7 +230,7 @@ def filing_deadlines(snapshot: CaseSnapshot) -> tuple[D, ...]:
     return tuple(kinds)
 
 
-_ROUTING = (D.REGISTER_AND_ROUTE, D.TRANSFER_RECEIVED)
+_ROUTING = (D.REGISTER_AND_ROUTE, D.TRANSFER_RECEIVED, D.TRANSFER_UP)
 
 
 def _effects(c: CaseSnapshot, action: A, inp: ActionInput) -> dict[str, object]:
@@ -249,7 +249,8 @@ def _effects(c: CaseSnapshot, action: A, inp: ActionInput) -> dict[str, object]:
                 "reporter_notice": "notify.reporter.not_accepted" if named else None,
             }
         case A.MARK_DUPLICATE:
-            return {"meet_deadlines": _ROUTING, "cancel_deadlines": (D.ACCEPTANCE_NOTICE,)}  # R-26?: no notice
+            # R-26?: no acceptance notice for a repeat; the coarse status change still reaches the reporter.
+            return {"meet_deadlines": _ROUTING, "cancel_deadlines": (D.ACCEPTANCE_NOTICE,)}
         case A.TRANSFER_UP | A.TRANSFER_DOWN:
             # The receiving commission owes the acceptance notice.
             return {

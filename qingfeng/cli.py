@@ -193,7 +193,7 @@ def cmd_calendar_show(settings: Settings, args: argparse.Namespace) -> int:
             f"No data for {info.year}: deadlines count Monday-Friday. Add {settings.calendar_dir}/{info.year}.json:\n"
             f'  {{"year": {info.year}, "source": "国务院办公厅关于{info.year}年部分节假日安排的通知",\n'
             f'   "holidays": ["{info.year}-01-01", "{info.year}-02-05..{info.year}-02-11"], '
-            f'"workdays": ["{info.year}-02-06"]}}\n'
+            f'"workdays": ["{info.year}-02-13"]}}\n'
             "then run 'qingfeng calendar recompute' (the bot also picks it up nightly)."
         )
     return 0

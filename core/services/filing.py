@@ -10,8 +10,9 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from core.actor import Actor
+from core.deadlines import DeadlineKind
 from core.evidence_types import check_file
-from core.jurisdiction import route
+from core.jurisdiction import belongs_higher, route
 from core.model import Action, CaseState, EvidenceKind, RecipientKind, Role
 from core.persistence import repository as repo
 from core.persistence.orm import CaseRow, EvidenceRow, ReportedPersonRow, ReporterContactRow, UnitRow
@@ -167,7 +168,10 @@ class FilingService:
                 public=True,
             )
             snapshot = CaseSnapshot(CaseState.RECEIVED, report.named, report.report_type, report.channel)
-            for kind in filing_deadlines(snapshot):
+            kinds = list(filing_deadlines(snapshot))
+            if belongs_higher(target, [p.level for p in report.persons]):
+                kinds.append(DeadlineKind.TRANSFER_UP)  # D1: no competent unit here; send it up in 5 wd
+            for kind in kinds:
                 repo.open_deadline(s, case, kind, today, ctx.calendar, now)
             notify_roles = (Role.INTAKE, Role.SUPERVISOR) if report.urgent else (Role.INTAKE,)
             for officer in await repo.officers_with_role(s, target.id, notify_roles):

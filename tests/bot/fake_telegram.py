@@ -26,7 +26,7 @@ import time
 from collections import defaultdict, deque
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial, partialmethod
+from functools import partial
 from typing import Any
 
 from aiohttp import web
@@ -34,40 +34,23 @@ from aiohttp import web
 from .fake_telegram_updates import (
     BOT_ID,
     BOT_USER,
-    CAPTION_LIMIT,
     DEFAULT_DESCRIPTIONS,
-    MAX_DOWNLOAD,
-    NOT_MODIFIED,
-    QUERY_TOO_OLD,
-    TEXT_LIMIT,
     ApiError,
-    FileStore,
+    SimulatedTelegram,
+    UploadedFile,
     chat_dict,
-    check_markup,
     command_entities,
     commands_key,
     decode_form,
     describe,
-    full_chat,
     inline_rows,
-    is_inline,
-    parse_html,
     user_dict,
-    utf16_len,
 )
 
 __all__ = ["BOT_ID", "BOT_USER", "Call", "FakeTelegram", "UploadedFile"]
 
-_COPYABLE = ("text", "entities", "caption", "caption_entities", "photo", "document", "voice", "audio", "video")
 _FLOOD_COUNTED = re.compile(r"send(?!chataction)\w+|copymessages?|forwardmessages?")  # what flood control counts
 _dumps = partial(json.dumps, ensure_ascii=False)
-
-
-@dataclass
-class UploadedFile:
-    data: bytes
-    filename: str | None
-    content_type: str | None
 
 
 @dataclass
@@ -105,28 +88,15 @@ class _Failure:
     chat_id: int | str | None
 
 
-class FakeTelegram:
+class FakeTelegram(SimulatedTelegram):
     def __init__(self) -> None:
+        super().__init__()
         self.api_root = ""
         self.calls: list[Call] = []
         self.downloads: list[str] = []  # file paths served by GET {root}/file/bot{token}/{path}
-        self.files = FileStore()
         self._runner: web.AppRunner | None = None
         self._started = time.monotonic()
-        self._closing = False
-        self._updates: list[dict[str, Any]] = []
-        self._update_ids = itertools.count(1)
-        self._updates_changed = asyncio.Event()
-        self._chats: dict[int, dict[str, Any]] = {}
-        self._messages: dict[tuple[int, int], dict[str, Any]] = {}
-        self._last_message_id: dict[int, int] = defaultdict(int)
-        self._sent: list[dict[str, Any]] = []
-        self._deleted: dict[int, list[int]] = defaultdict(list)
-        self._queries: dict[str, int] = {}  # callback query id -> chat id
-        self._answers: dict[str, dict[str, Any]] = {}
         self._query_ids = itertools.count(4_000_000_000_000_000_001)
-        self._group_ids = itertools.count(13_000_000_000_000_001)
-        self._commands: dict[tuple[str, str], list[Any]] = {}
         self._failures: list[_Failure] = []
         self._limits: tuple[int | None, int | None] | None = None
         self._windows: dict[Any, deque[float]] = defaultdict(deque)
@@ -247,7 +217,11 @@ class FakeTelegram:
             found = re.search(r"\d+", description or "")
             retry_after = int(found.group()) if found else 1
         if description is None:
-            description = f"Too Many Requests: retry after {retry_after}" if code == 429 else DEFAULT_DESCRIPTIONS[code]
+            description = (
+                f"Too Many Requests: retry after {retry_after}"
+                if code == 429
+                else DEFAULT_DESCRIPTIONS.get(code, "Error")
+            )
         self._failures.append(_Failure(method.lower(), ApiError(code, description, retry_after), times, chat_id))
 
     def _scripted_failure(self, method: str, chat_id: int | str | None) -> None:
@@ -324,7 +298,7 @@ class FakeTelegram:
 
     # ------------------------------------------------------------ waiting
 
-    async def wait_for(self, predicate: Callable[[FakeTelegram], Any], timeout: float = 5.0, what: str = "") -> Any:
+    async def wait_for(self, predicate: Callable[[FakeTelegram], Any], timeout: float = 5.0, what: str = "") -> Any:  # noqa: ASYNC109
         """Poll until ``predicate(self)`` is truthy and return its value, or fail with a dump of recent calls."""
         deadline = time.monotonic() + timeout
         while not (result := predicate(self)):
@@ -333,12 +307,12 @@ class FakeTelegram:
             await asyncio.sleep(0.01)
         return result
 
-    async def wait_sent(self, chat_id: int, count: int, timeout: float = 5.0) -> list[dict[str, Any]]:
+    async def wait_sent(self, chat_id: int, count: int, timeout: float = 5.0) -> list[dict[str, Any]]:  # noqa: ASYNC109
         what = f"{count} message(s) sent to chat {chat_id}"
         await self.wait_for(lambda tg: len(tg.sent(chat_id)) >= count, timeout, what)
         return self.sent(chat_id)
 
-    async def wait_idle(self, quiet: float = 0.2, timeout: float = 5.0) -> None:
+    async def wait_idle(self, quiet: float = 0.2, timeout: float = 5.0) -> None:  # noqa: ASYNC109
         """Wait until every update was confirmed and no request other than getUpdates came for ``quiet`` s."""
 
         def idle(tg: FakeTelegram) -> bool:
@@ -349,7 +323,12 @@ class FakeTelegram:
     # ------------------------------------------------------------ simulated users
 
     def user_sends(
-        self, chat_id: int, text: str, user_id: int | None = None, first_name: str = "用户", language_code: str = "zh-hans"
+        self,
+        chat_id: int,
+        text: str,
+        user_id: int | None = None,
+        first_name: str = "用户",
+        language_code: str = "zh-hans",
     ) -> dict[str, Any]:
         """Queue a text message; a leading /command gets its bot_command entity (PTB's CommandHandler needs it)."""
         content: dict[str, Any] = {"text": text}
@@ -450,236 +429,6 @@ class FakeTelegram:
         self._updates.append(update)
         self._updates_changed.set()
         return update
-
-    # ------------------------------------------------------------ messages
-
-    def _chat(self, chat_id: int) -> dict[str, Any]:
-        return self._chats.setdefault(chat_id, chat_dict(chat_id))
-
-    def _new_message(self, chat_id: int, sender: dict[str, Any], content: dict[str, Any]) -> dict[str, Any]:
-        self._last_message_id[chat_id] += 1
-        message_id = self._last_message_id[chat_id]
-        message = {"message_id": message_id, "from": sender, "chat": self._chat(chat_id), "date": int(time.time())}
-        message.update(content)
-        self._messages[(chat_id, message_id)] = message
-        return message
-
-    def _last_bot_message(self, chat_id: int) -> dict[str, Any] | None:
-        live = [m for m in self.sent(chat_id) if m["message_id"] not in self._deleted[chat_id]]
-        return live[-1] if live else None
-
-    @staticmethod
-    def _chat_id(params: dict[str, Any], key: str = "chat_id") -> int:
-        value = params.get(key)
-        if value in (None, ""):
-            raise ApiError(400, f"Bad Request: {key} is empty")
-        try:
-            return int(value)
-        except (TypeError, ValueError):
-            raise ApiError(400, "Bad Request: chat not found") from None
-
-    def _bot_message(self, params: dict[str, Any], content: dict[str, Any]) -> dict[str, Any]:
-        chat_id = self._chat_id(params)
-        markup = params.get("reply_markup")
-        check_markup(markup)
-        reply_to = params.get("reply_to_message_id") or (params.get("reply_parameters") or {}).get("message_id")
-        replied = self._messages.get((chat_id, int(reply_to))) if reply_to else None
-        if reply_to and replied is None and not params.get("allow_sending_without_reply"):
-            raise ApiError(400, "Bad Request: message to be replied not found")
-        if replied:
-            content = {**content, "reply_to_message": {k: v for k, v in replied.items() if k != "reply_to_message"}}
-        if is_inline(markup):
-            content = {**content, "reply_markup": markup}
-        message = self._new_message(chat_id, BOT_USER, content)
-        self._sent.append(message)
-        return message
-
-    @staticmethod
-    def _formatted(params: dict[str, Any], field: str, limit: int, required: bool = True) -> dict[str, Any]:
-        """Text or caption after parse_mode, with its entities, checked against Telegram's limits."""
-        raw = params.get(field)
-        if raw is None and not required:
-            return {}
-        text, entities = str(raw or ""), params.get("entities" if field == "text" else "caption_entities") or []
-        if str(params.get("parse_mode") or "").lower() == "html":
-            text, entities = parse_html(text)
-        if required and not text.strip():
-            raise ApiError(400, "Bad Request: message text is empty")
-        if utf16_len(text) > limit:
-            raise ApiError(400, f"Bad Request: message {'caption ' if field == 'caption' else ''}is too long")
-        entities_key = "entities" if field == "text" else "caption_entities"
-        return {field: text, entities_key: entities} if entities else {field: text} if text else {}
-
-    def _input_file(self, params: dict[str, Any], files: dict[str, UploadedFile], field: str, kind: str) -> Any:
-        value = params.get(field)
-        upload = files.get(value.removeprefix("attach://")) if isinstance(value, str) else files.get(field)
-        if upload is not None:
-            return self.files.add(upload.data, kind, upload.filename, upload.content_type)
-        if isinstance(value, str) and value in self.files.by_id:
-            return self.files.by_id[value]
-        if isinstance(value, str) and value.startswith(("http://", "https://")):
-            return self.files.add(b"", kind, value.rsplit("/", 1)[-1])
-        if value is None:
-            raise ApiError(400, f"Bad Request: there is no {field} in the request")
-        raise ApiError(400, "Bad Request: wrong file identifier/HTTP URL specified")
-
-    def _editable(self, params: dict[str, Any]) -> dict[str, Any]:
-        chat_id = self._chat_id(params)
-        message = self._messages.get((chat_id, int(params.get("message_id") or 0)))
-        if message is None or message["message_id"] in self._deleted[chat_id]:
-            raise ApiError(400, "Bad Request: message to edit not found")
-        if message["from"]["id"] != BOT_ID:
-            raise ApiError(400, "Bad Request: message can't be edited")
-        return message
-
-    def _edit(self, params: dict[str, Any], keys: tuple[str, ...], content: dict[str, Any]) -> Any:
-        if params.get("inline_message_id"):
-            return True
-        message = self._editable(params)
-        markup = params.get("reply_markup")
-        check_markup(markup)
-        markup = markup if is_inline(markup) else None
-        if [message.get(k) for k in keys] == [content.get(k) for k in keys] and message.get("reply_markup") == markup:
-            raise ApiError(400, NOT_MODIFIED)
-        for key in (*keys, "reply_markup"):
-            message.pop(key, None)
-        message.update(content, edit_date=int(time.time()))
-        if markup:
-            message["reply_markup"] = markup
-        return message
-
-    def _delete(self, chat_id: int, message_id: int) -> bool:
-        if (chat_id, message_id) not in self._messages or message_id in self._deleted[chat_id]:
-            return False
-        self._deleted[chat_id].append(message_id)
-        return True
-
-    # ------------------------------------------------------------ Bot API methods: _api_<lower-case name>
-
-    def _api_getme(self, p: dict[str, Any], f: Any) -> Any:
-        flags = ("can_join_groups", "can_read_all_group_messages", "supports_inline_queries", "has_main_web_app")
-        return {**BOT_USER, **dict.fromkeys(flags, False), "can_connect_to_business": False}
-
-    def _api_deletewebhook(self, p: dict[str, Any], f: Any) -> Any:
-        if p.get("drop_pending_updates"):
-            self._updates.clear()
-        return True
-
-    def _api_getwebhookinfo(self, p: dict[str, Any], f: Any) -> Any:
-        return {"url": "", "has_custom_certificate": False, "pending_update_count": len(self._updates)}
-
-    def _api_setmycommands(self, p: dict[str, Any], f: Any) -> Any:
-        if not isinstance(p.get("commands"), list):
-            raise ApiError(400, "Bad Request: can't parse commands JSON object")
-        self._commands[commands_key(p)] = p["commands"]
-        return True
-
-    def _api_getmycommands(self, p: dict[str, Any], f: Any) -> Any:
-        return self._commands.get(commands_key(p), [])
-
-    def _api_deletemycommands(self, p: dict[str, Any], f: Any) -> Any:
-        self._commands.pop(commands_key(p), None)
-        return True
-
-    def _api_close(self, p: dict[str, Any], f: Any) -> Any:
-        return True
-
-    _api_logout = _api_sendchataction = _api_close
-
-    async def _api_getupdates(self, p: dict[str, Any], f: Any) -> Any:
-        offset, limit = int(p.get("offset") or 0), min(max(int(p.get("limit") or 100), 1), 100)
-        if offset < 0:
-            del self._updates[: max(len(self._updates) + offset, 0)]
-        elif offset:
-            self._updates[:] = [u for u in self._updates if u["update_id"] >= offset]
-        deadline = time.monotonic() + float(p.get("timeout") or 0)
-        while not self._updates and not self._closing and (remaining := deadline - time.monotonic()) > 0:
-            self._updates_changed.clear()
-            try:
-                await asyncio.wait_for(self._updates_changed.wait(), remaining)
-            except TimeoutError:
-                break
-        return copy.deepcopy(self._updates[:limit])
-
-    def _api_sendmessage(self, p: dict[str, Any], f: Any) -> Any:
-        return self._bot_message(p, self._formatted(p, "text", TEXT_LIMIT))
-
-    def _send_media(self, p: dict[str, Any], f: dict[str, UploadedFile], kind: str) -> Any:
-        stored = self._input_file(p, f, kind, kind)
-        return self._bot_message(p, {kind: describe(stored, p), **self._formatted(p, "caption", CAPTION_LIMIT, False)})
-
-    _api_sendphoto = partialmethod(_send_media, kind="photo")
-    _api_senddocument = partialmethod(_send_media, kind="document")
-    _api_sendvoice = partialmethod(_send_media, kind="voice")
-    _api_sendaudio = partialmethod(_send_media, kind="audio")
-    _api_sendvideo = partialmethod(_send_media, kind="video")
-    _api_sendanimation = partialmethod(_send_media, kind="animation")
-
-    def _api_sendmediagroup(self, p: dict[str, Any], f: dict[str, UploadedFile]) -> Any:
-        media = p.get("media")
-        if not isinstance(media, list) or not media:
-            raise ApiError(400, "Bad Request: there is no media in the request")
-        group = {"media_group_id": str(next(self._group_ids))}
-        messages = []
-        for item in media:
-            kind = item.get("type")
-            if kind not in ("photo", "video", "document", "audio"):
-                raise ApiError(400, f"Bad Request: unsupported media type {kind!r} in the album")
-            content = {kind: describe(self._input_file(item, f, "media", kind), item), **group}
-            content.update(self._formatted(item, "caption", CAPTION_LIMIT, False))
-            messages.append(self._bot_message({**p, "reply_markup": None}, content))
-        return messages
-
-    def _api_copymessage(self, p: dict[str, Any], f: Any) -> Any:
-        source = self._messages.get((self._chat_id(p, "from_chat_id"), int(p.get("message_id") or 0)))
-        if source is None or source["message_id"] in self._deleted[source["chat"]["id"]]:
-            raise ApiError(400, "Bad Request: message to copy not found")
-        content = {k: copy.deepcopy(v) for k, v in source.items() if k in _COPYABLE}
-        if "caption" in p:
-            content = {k: v for k, v in content.items() if not k.startswith("caption")}
-            content.update(self._formatted(p, "caption", CAPTION_LIMIT, False))
-        return {"message_id": self._bot_message(p, content)["message_id"]}
-
-    def _api_editmessagetext(self, p: dict[str, Any], f: Any) -> Any:
-        if not p.get("inline_message_id") and "text" not in self._editable(p):
-            raise ApiError(400, "Bad Request: there is no text in the message to edit")
-        return self._edit(p, ("text", "entities"), self._formatted(p, "text", TEXT_LIMIT))
-
-    def _api_editmessagecaption(self, p: dict[str, Any], f: Any) -> Any:
-        content = self._formatted(p, "caption", CAPTION_LIMIT, False)
-        return self._edit(p, ("caption", "caption_entities"), content)
-
-    def _api_editmessagereplymarkup(self, p: dict[str, Any], f: Any) -> Any:
-        return self._edit(p, (), {})
-
-    def _api_deletemessage(self, p: dict[str, Any], f: Any) -> Any:
-        if not self._delete(self._chat_id(p), int(p.get("message_id") or 0)):
-            raise ApiError(400, "Bad Request: message to delete not found")
-        return True
-
-    def _api_deletemessages(self, p: dict[str, Any], f: Any) -> Any:
-        chat_id = self._chat_id(p)
-        for message_id in p.get("message_ids") or []:
-            self._delete(chat_id, int(message_id))
-        return True
-
-    def _api_answercallbackquery(self, p: dict[str, Any], f: Any) -> Any:
-        query_id = str(p.get("callback_query_id") or "")
-        if query_id not in self._queries or query_id in self._answers:
-            raise ApiError(400, QUERY_TOO_OLD)
-        self._answers[query_id] = p
-        return True
-
-    def _api_getfile(self, p: dict[str, Any], f: Any) -> Any:
-        stored = self.files.by_id.get(str(p.get("file_id") or ""))
-        if stored is None:
-            raise ApiError(400, "Bad Request: invalid file_id")
-        if stored.size > MAX_DOWNLOAD:
-            raise ApiError(400, "Bad Request: file is too big")
-        return {k: getattr(stored, k) for k in ("file_id", "file_unique_id", "file_path")} | {"file_size": stored.size}
-
-    def _api_getchat(self, p: dict[str, Any], f: Any) -> Any:
-        return full_chat(self._chat(self._chat_id(p)))
 
 
 def _caption(caption: str | None) -> dict[str, Any]:

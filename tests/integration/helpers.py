@@ -98,9 +98,7 @@ async def deadlines(app: App, number: str | None = None) -> list[Deadline]:
             stmt = stmt.join(CaseRow, CaseRow.id == DeadlineRow.case_id).where(CaseRow.number == number)
         rows = (await uow.session.execute(stmt)).scalars()
         return [
-            Deadline(
-                r.id, r.kind, r.trigger_date, r.due_date, r.state, r.provisional, r.calendar_fp, r.closed_at
-            )
+            Deadline(r.id, r.kind, r.trigger_date, r.due_date, r.state, r.provisional, r.calendar_fp, r.closed_at)
             for r in rows
         ]
 

@@ -105,13 +105,21 @@ async def test_named_lifecycle_with_objection(app: App, clock: ManualClock) -> N
     cases = app.cases
 
     clock.advance(timedelta(hours=1))
-    await trail.step(lambda: cases.register(number, intake), intake, "register", S.RECEIVED, S.REGISTERED, "R-14 一信一码")
+    await trail.step(
+        lambda: cases.register(number, intake), intake, "register", S.RECEIVED, S.REGISTERED, "R-14 一信一码"
+    )
     assert len(await outbox(app)) == 1  # registering changes nothing the reporter sees
 
     clock.set(beijing(2026, 9, 29, 10, 0))
     accepted_at = clock.now()
     await trail.step(
-        lambda: cases.accept(number, intake, "符合受理条件"), intake, "accept", S.REGISTERED, S.ACCEPTED, "R-14", "符合受理条件"
+        lambda: cases.accept(number, intake, "符合受理条件"),
+        intake,
+        "accept",
+        S.REGISTERED,
+        S.ACCEPTED,
+        "R-14",
+        "符合受理条件",
     )
     dls = await deadlines(app, number)
     assert [(d.kind, d.state, d.closed_at) for d in dls] == [
@@ -153,7 +161,9 @@ async def test_named_lifecycle_with_objection(app: App, clock: ManualClock) -> N
 
     clock.set(beijing(2026, 11, 2, 10, 0))
     report = closure()
-    await trail.step(lambda: cases.conclude(number, handler, report), handler, "conclude", S.DISPOSAL, S.CONCLUDED, "R-18, §7.1")
+    await trail.step(
+        lambda: cases.conclude(number, handler, report), handler, "conclude", S.DISPOSAL, S.CONCLUDED, "R-18, §7.1"
+    )
     case = await case_row(app, number)
     stored = app.vault.dec_json(case.result_enc)
     assert stored["violation"] == report.violation and stored["feedback_text"] == report.feedback_text
@@ -167,7 +177,13 @@ async def test_named_lifecycle_with_objection(app: App, clock: ManualClock) -> N
     feedback_at = clock.now()
     text = "经核查，反映的问题部分属实，已责令整改。"
     await trail.step(
-        lambda: cases.give_feedback(number, handler, text), handler, "give_feedback", S.CONCLUDED, S.FEEDBACK_GIVEN, "R-28? D4", text
+        lambda: cases.give_feedback(number, handler, text),
+        handler,
+        "give_feedback",
+        S.CONCLUDED,
+        S.FEEDBACK_GIVEN,
+        "R-28? D4",
+        text,
     )
     [d4] = by_kind(await deadlines(app, number), DeadlineKind.RESULT_FEEDBACK)
     assert (d4.state, d4.closed_at) == ("met", feedback_at)
@@ -179,7 +195,13 @@ async def test_named_lifecycle_with_objection(app: App, clock: ManualClock) -> N
     clock.set(beijing(2026, 11, 12, 20, 0))
     objection = "我不同意处理结果，另有新证据。"
     await trail.step(
-        lambda: cases.object(number, citizen, objection), citizen, "object", S.FEEDBACK_GIVEN, S.REOPENED, "R-28? 异议", objection
+        lambda: cases.object(number, citizen, objection),
+        citizen,
+        "object",
+        S.FEEDBACK_GIVEN,
+        S.REOPENED,
+        "R-28? 异议",
+        objection,
     )
     officer_msgs = [m for m in await outbox(app) if m.template == "notify.officer.objection"]
     assert [(m.recipient_kind, m.recipient_id) for m in officer_msgs] == [("officer", handler.officer_id)]
@@ -197,12 +219,18 @@ async def test_named_lifecycle_with_objection(app: App, clock: ManualClock) -> N
     assert (d6.trigger_date, d6.state) == (date(2026, 11, 13), "open")
 
     clock.set(beijing(2026, 12, 1, 9, 30))
-    await trail.step(lambda: cases.conclude(number, handler, closure()), handler, "conclude", S.DISPOSAL, S.CONCLUDED, "R-18, §7.1")
+    await trail.step(
+        lambda: cases.conclude(number, handler, closure()), handler, "conclude", S.DISPOSAL, S.CONCLUDED, "R-18, §7.1"
+    )
     [d6] = by_kind(await deadlines(app, number), DeadlineKind.LETTER_REPLY)
     assert d6.state == "met"
     first_d4, second_d4 = by_kind(await deadlines(app, number), DeadlineKind.RESULT_FEEDBACK)
     assert first_d4.state == "met"
-    assert (second_d4.trigger_date, second_d4.due_date, second_d4.state) == (date(2026, 12, 1), date(2026, 12, 22), "open")
+    assert (second_d4.trigger_date, second_d4.due_date, second_d4.state) == (
+        date(2026, 12, 1),
+        date(2026, 12, 22),
+        "open",
+    )
 
     clock.set(beijing(2026, 12, 3, 9, 30))
     await trail.step(
@@ -298,7 +326,9 @@ async def test_anonymous_lifecycle_opted_in(app: App, clock: ManualClock) -> Non
     trail = Trail(app, clock, number)
     cases = app.cases
     clock.advance(timedelta(hours=2))
-    await trail.step(lambda: cases.register(number, intake), intake, "register", S.RECEIVED, S.REGISTERED, "R-14 一信一码")
+    await trail.step(
+        lambda: cases.register(number, intake), intake, "register", S.RECEIVED, S.REGISTERED, "R-14 一信一码"
+    )
     await trail.step(lambda: cases.accept(number, intake), intake, "accept", S.REGISTERED, S.ACCEPTED, "R-14")
     await trail.step(
         lambda: cases.assign(number, intake, handler.officer_id or 0), intake, "assign", S.ACCEPTED, S.ASSIGNED, "R-14"
@@ -423,14 +453,19 @@ async def test_transfer_up_and_receive_at_city(app: App, clock: ManualClock) -> 
     assert (case.unit_id, case.transfer_to_id, case.assignee_id) == (units["HZ"], None, None)
     opened = [(d.kind, d.trigger_date, d.due_date) for d in await deadlines(app, number) if d.state == "open"]
     assert opened == [
-        ("transfer_received", date(2026, 9, 30), date(2026, 10, 12)),  # D2: 5 wd across National Day
-        ("acceptance_notice", date(2026, 9, 30), date(2026, 10, 26)),
+        ("transfer_received", date(2026, 9, 30), date(2026, 10, 13)),  # D2: 5 wd across National Day, 10-10 worked
+        ("acceptance_notice", date(2026, 9, 30), date(2026, 10, 27)),
     ]
     # The old unit lost the case; the city accepts it.
     with pytest.raises(NotPermitted):
         await app.cases.accept(number, office.intake)
     await trail.step(
-        lambda: app.cases.accept(number, office.city_intake), office.city_intake, "accept", S.REGISTERED, S.ACCEPTED, "R-14"
+        lambda: app.cases.accept(number, office.city_intake),
+        office.city_intake,
+        "accept",
+        S.REGISTERED,
+        S.ACCEPTED,
+        "R-14",
     )
     assert all(d.state != "open" for d in await deadlines(app, number))
     assert [c.number for c in await app.queries.list_cases(unit_code="HZ")] == [number]

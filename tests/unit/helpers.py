@@ -32,7 +32,9 @@ ROSTER: dict[str, Actor] = {
 }
 
 #: The actor that holds exactly one permission token.
-BY_TOKEN: dict[str, Actor] = {k: v for k, v in ROSTER.items() if k in {"intake", "handler", "supervisor", "citizen", "system"}}
+BY_TOKEN: dict[str, Actor] = {
+    k: v for k, v in ROSTER.items() if k in {"intake", "handler", "supervisor", "citizen", "system"}
+}
 
 
 def snapshot(state: CaseState, *, named: bool = True, **kw: object) -> CaseSnapshot:

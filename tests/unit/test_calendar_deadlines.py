@@ -136,9 +136,7 @@ def test_working_day_edge_cases(cal: WorkCalendar) -> None:
         (D.REVIEW_ANSWER, date(2026, 4, 5), date(2026, 5, 6)),
     ],
 )
-def test_calendar_day_periods_roll_past_rest_days(
-    cal: WorkCalendar, kind: D, trigger: date, expected: date
-) -> None:
+def test_calendar_day_periods_roll_past_rest_days(cal: WorkCalendar, kind: D, trigger: date, expected: date) -> None:
     assert DEADLINES[kind].unit is PeriodUnit.DAYS
     assert due_date(kind, trigger, cal) == expected
 

@@ -20,7 +20,7 @@ from core.workflow import (
 from tests.unit.helpers import BY_TOKEN, HANDLER, INTAKE, SUPERVISOR, SYSTEM, snapshot, valid_input
 
 S, A = CaseState, Action
-ROUTING = {D.REGISTER_AND_ROUTE, D.TRANSFER_RECEIVED}
+ROUTING = {D.REGISTER_AND_ROUTE, D.TRANSFER_RECEIVED, D.TRANSFER_UP}  # D7, D2, D1: whichever is open
 STATUS = "notify.reporter.status"
 
 
@@ -36,7 +36,9 @@ def legal_decisions() -> list[tuple[str, Decision, bool]]:
     for t in TRANSITIONS:
         for s in t.sources:
             for named in (True, False):
-                if (t.action is A.GIVE_FEEDBACK and not named) or (t.action is A.ARCHIVE and s is S.CONCLUDED and named):
+                if (t.action is A.GIVE_FEEDBACK and not named) or (
+                    t.action is A.ARCHIVE and s is S.CONCLUDED and named
+                ):
                     continue
                 label = f"{s.value}-{t.action.value}-{'named' if named else 'anonymous'}"
                 out.append((label, run(s, t.action, named=named), named))
@@ -69,7 +71,12 @@ def test_filing_deadlines(channel: Channel, named: bool, expected: tuple[D, ...]
 
 def test_every_deadline_the_workflow_uses_is_specified() -> None:
     used = {k for _l, d, _n in LEGAL for k in (*d.open_deadlines, *d.meet_deadlines, *d.cancel_deadlines)}
-    used |= {k for c in Channel for named in (True, False) for k in filing_deadlines(snapshot(S.RECEIVED, named=named, channel=c))}
+    used |= {
+        k
+        for c in Channel
+        for named in (True, False)
+        for k in filing_deadlines(snapshot(S.RECEIVED, named=named, channel=c))
+    }
     assert used <= set(DEADLINES)
     assert {D.ACCEPTANCE_NOTICE, D.RESULT_FEEDBACK, D.LETTER_REPLY, D.ASSIGNED_BY_HIGHER} <= used
 
@@ -154,7 +161,10 @@ def test_dispose_by_talk_or_letter_opens_the_letter_reply(source: CaseState) -> 
     d = run(source, A.DISPOSE, named=True, inp=ActionInput(method=DisposalMethod.TALK_OR_LETTER, approved_by="王分管"))
     assert d.open_deadlines == (D.LETTER_REPLY,)  # D6
     for method in (DisposalMethod.PRELIMINARY_CHECK, DisposalMethod.CLOSE):
-        assert run(source, A.DISPOSE, named=True, inp=ActionInput(method=method, approved_by="王分管")).open_deadlines == ()
+        assert (
+            run(source, A.DISPOSE, named=True, inp=ActionInput(method=method, approved_by="王分管")).open_deadlines
+            == ()
+        )
 
 
 @pytest.mark.parametrize("action", [A.PARK, A.SEND_TO_INVESTIGATION, A.DISPOSE], ids=str)

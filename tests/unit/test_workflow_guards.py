@@ -217,7 +217,7 @@ def test_actions_without_a_guard_need_no_input() -> None:
         (S.ASSIGNED, A.RETURN_TO_INTAKE, ActionInput(note="无实质内容")),
         (S.ASSIGNED, A.DISPOSE, ActionInput(method=DisposalMethod.CLOSE)),
         (S.REOPENED, A.PARK, ActionInput()),
-        (S.PARKED, A.SEND_TO_INVESTIGATION, ActionInput()),
+        (S.REOPENED, A.SEND_TO_INVESTIGATION, ActionInput()),
     ],
     ids=lambda v: v.value if isinstance(v, Action) else None,
 )
@@ -275,7 +275,11 @@ CHECKLIST_FAILURES = [
         {"findings": (AllegationFinding("  ", Finding.UNTRUE, ("调查报告",)),)},
         "closure.facts_clear",
     ),
-    ("true_without_evidence", {"findings": (AllegationFinding("收受礼金", Finding.TRUE),)}, "closure.evidence_sufficient"),
+    (
+        "true_without_evidence",
+        {"findings": (AllegationFinding("收受礼金", Finding.TRUE),)},
+        "closure.evidence_sufficient",
+    ),
     (
         "partly_true_without_evidence",
         {"findings": (AllegationFinding("收受礼金", Finding.PARTLY_TRUE),)},

@@ -1,0 +1,110 @@
+"""Validation of typed answers; each failure names the locale message that explains it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from bot.dialogs.engine import Conversation
+from bot.dialogs.steps import Invalid
+from core.errors import InvalidInput
+from core.reports import (
+    ADDRESS_MAX,
+    FACTS_MAX,
+    NAME_LEN,
+    OTHER_BODIES_MAX,
+    PASSWORD_MIN,
+    PERSON_NAME_MAX,
+    POST_MAX,
+    UNIT_MAX,
+    normalise_phone,
+    valid_id_number,
+)
+from core.secrets_ import CODE_LENGTH, normalise_code
+from core.specificity import meaningful_length
+
+PASSWORD_MAX = 64
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split())
+
+
+def text_between(lo: int, hi: int, *, meaningful: int = 1) -> Callable[[str, Conversation], str]:
+    def check(raw: str, c: Conversation) -> str:
+        value = _plain(raw)
+        if not value or meaningful_length(value) < meaningful:
+            raise Invalid("invalid.empty")
+        if len(value) < lo:
+            raise Invalid("invalid.too_short", min=lo)
+        if len(value) > hi:
+            raise Invalid("invalid.too_long", max=hi, length=len(value))
+        return value
+
+    return check
+
+
+reporter_name = text_between(NAME_LEN[0], NAME_LEN[1], meaningful=2)
+person_name = text_between(1, PERSON_NAME_MAX)
+unit = text_between(2, UNIT_MAX, meaningful=2)
+post = text_between(1, POST_MAX)
+address = text_between(2, ADDRESS_MAX)
+other_bodies = text_between(2, OTHER_BODIES_MAX)
+short_answer = text_between(1, 500)
+
+
+def phone(raw: str, c: Conversation) -> str:
+    try:
+        return normalise_phone(raw)
+    except InvalidInput as exc:
+        raise Invalid("invalid.phone") from exc
+
+
+def id_number(raw: str, c: Conversation) -> str:
+    value = raw.strip().upper()
+    if not valid_id_number(value):
+        raise Invalid("invalid.id_number")
+    return value
+
+
+def region(raw: str, c: Conversation) -> str:
+    value = _plain(raw).replace(" ", "")
+    value = re.sub(r"[、，,>＞\\|－-]+", "/", value)
+    if "/" not in value:  # "浙江省杭州市临安区" → "浙江省/杭州市/临安区"
+        value = re.sub(r"(省|自治区|特别行政区|(?<=.{2})市(?=.)|(?<=.{2})州(?=.)|盟(?=.))", r"\1/", value)
+    value = "/".join(p for p in value.split("/") if p)
+    if meaningful_length(value) < 2:
+        raise Invalid("invalid.region")
+    if len(value) > 100:
+        raise Invalid("invalid.too_long", max=100, length=len(value))
+    return value
+
+
+def facts(raw: str, c: Conversation) -> str:
+    value = raw.strip()
+    if meaningful_length(value) < 1:
+        raise Invalid("invalid.facts_empty")
+    if len(value) > FACTS_MAX:
+        raise Invalid("invalid.facts_too_long", max=FACTS_MAX, length=len(value))
+    return value
+
+
+def password(raw: str, c: Conversation) -> str:
+    if len(raw) < PASSWORD_MIN:
+        raise Invalid("invalid.password_short", min=PASSWORD_MIN)
+    if len(raw) > PASSWORD_MAX:
+        raise Invalid("invalid.too_long", max=PASSWORD_MAX, length=len(raw))
+    return raw
+
+
+def password_repeat(raw: str, c: Conversation) -> str:
+    if raw != c.answers.get("password"):
+        raise Invalid("invalid.password_mismatch")
+    return raw
+
+
+def query_code(raw: str, c: Conversation) -> str:
+    value = normalise_code(raw)
+    if len(value) != CODE_LENGTH:
+        raise Invalid("invalid.query_code")
+    return value

@@ -1,0 +1,114 @@
+"""Alembic migrations: every step goes up, down and up again, and head matches the ORM metadata exactly."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Column, MetaData, String, inspect
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from core.persistence import migrate
+from core.persistence.db import make_engine
+from core.persistence.orm import Base
+
+PG_URL = os.environ.get("TEST_DATABASE_URL")
+
+
+@pytest.fixture
+async def fresh_engine(tmp_path: Path) -> AsyncIterator[AsyncEngine]:
+    """An empty database: a new SQLite file, or a throwaway PostgreSQL database dropped afterwards."""
+    if not PG_URL:
+        engine = make_engine(f"sqlite+aiosqlite:///{tmp_path / 'stairway.db'}")
+        try:
+            yield engine
+        finally:
+            await engine.dispose()
+        return
+    url = make_url(PG_URL)
+    name = f"qf_stairway_{secrets.token_hex(4)}"
+    admin: dict[str, Any] = {
+        "host": url.host,
+        "port": url.port or 5432,
+        "user": url.username,
+        "password": url.password,
+        "database": "postgres",
+    }
+    conn = await asyncpg.connect(**admin)
+    try:
+        await conn.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await conn.close()
+    engine = make_engine(url.set(database=name).render_as_string(hide_password=False))
+    try:
+        yield engine
+    finally:
+        await engine.dispose()
+        conn = await asyncpg.connect(**admin)
+        try:
+            await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        finally:
+            await conn.close()
+
+
+def app_tables() -> set[str]:
+    return set(Base.metadata.tables)
+
+
+async def tables(engine: AsyncEngine) -> set[str]:
+    async with engine.connect() as conn:
+        names = await conn.run_sync(lambda c: set(inspect(c).get_table_names()))
+    return names - {"alembic_version"}
+
+
+async def test_stairway(fresh_engine: AsyncEngine) -> None:
+    revs = migrate.revisions()
+    assert revs, "no migrations found"
+    assert await migrate.current(fresh_engine) is None
+    previous = "base"
+    for rev in revs:
+        await migrate.upgrade(fresh_engine, rev)
+        assert await migrate.current(fresh_engine) == rev
+        after_up = await tables(fresh_engine)
+        await migrate.downgrade(fresh_engine, previous)
+        assert await migrate.current(fresh_engine) == (None if previous == "base" else previous)
+        if previous == "base":
+            assert await tables(fresh_engine) == set(), "downgrade to base leaves no tables behind"
+        await migrate.upgrade(fresh_engine, rev)
+        assert await migrate.current(fresh_engine) == rev
+        assert await tables(fresh_engine) == after_up
+        previous = rev
+    await migrate.upgrade(fresh_engine, "head")
+    assert await migrate.current(fresh_engine) == revs[-1]
+    assert await tables(fresh_engine) == app_tables()
+
+
+def _diff(conn: Connection, metadata: MetaData = Base.metadata) -> list[Any]:
+    context = MigrationContext.configure(conn, opts={"compare_type": True, "compare_server_default": True})
+    return list(compare_metadata(context, metadata))
+
+
+async def test_head_matches_the_orm_metadata(fresh_engine: AsyncEngine) -> None:
+    await migrate.upgrade(fresh_engine)
+    async with fresh_engine.connect() as conn:
+        diff = await conn.run_sync(_diff)
+    assert diff == [], "the migrations and core.persistence.orm disagree: write a migration"
+
+    # The comparison is not vacuous: a model with one more column, or none at all, is noticed.
+    extended = MetaData(naming_convention=Base.metadata.naming_convention)
+    for table in Base.metadata.tables.values():
+        table.to_metadata(extended)
+    extended.tables["cases"].append_column(Column("satisfaction", String(12)))
+    async with fresh_engine.connect() as conn:
+        added = await conn.run_sync(_diff, extended)
+        removed = await conn.run_sync(_diff, MetaData())
+    assert [(d[0], d[3].name) for d in added] == [("add_column", "satisfaction")]
+    assert {d[1].name for d in removed if d[0] == "remove_table"} == app_tables()
