@@ -1,19 +1,17 @@
-"""What handlers may use: core services (never the ORM) and the translator."""
+"""What handlers may use: the dialog runner, core services (never the ORM) and the translator."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.dialogs.runner import DialogRunner
 from bot.i18n import Translator, normalise_locale
-from core.services.officers import OfficerService
-from core.services.queries import CaseQueries
 
 
 @dataclass(frozen=True)
 class BotDeps:
     translator: Translator
-    queries: CaseQueries
-    officers: OfficerService
+    runner: DialogRunner
 
     def locale_for(self, language_code: str | None) -> str:
         return normalise_locale(language_code, self.translator.default)

@@ -5,11 +5,10 @@ from __future__ import annotations
 from aiogram import Dispatcher
 
 from bot.deps import BotDeps
-from bot.handlers import common
+from bot.handlers import citizen
 
 
 def build_dispatcher(deps: BotDeps) -> Dispatcher:
     dp = Dispatcher()
-    # Order matters: the common router ends with a catch-all fallback, so it goes last.
-    dp.include_router(common.make_router(deps))
+    dp.include_router(citizen.make_router(deps))
     return dp

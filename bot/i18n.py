@@ -6,10 +6,13 @@ The core speaks in keys and parameters; this is the only place they become sente
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from importlib import resources
 from typing import Any
 
 from babel.messages.pofile import read_po
+
+from bot.dialogs.engine import Button, Label, Lines
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +64,21 @@ class Translator:
             log.error("message key %r missing from the catalogues", key)
             return key
         return text.format_map(_Missing(params)) if params else text
+
+    def render(self, locale: str | None, key: str, params: Mapping[str, Any] | None = None) -> str:
+        """A message with its parameters; :class:`Label` and :class:`Lines` parameters are rendered too."""
+        values = {name: self._value(locale, value) for name, value in (params or {}).items()}
+        return self.t(locale, key, **values)
+
+    def _value(self, locale: str | None, value: Any) -> Any:
+        if isinstance(value, Label):
+            return self.render(locale, value.key, value.params)
+        if isinstance(value, Lines):
+            return "\n".join(str(self._value(locale, item)) for item in value.items)
+        return value
+
+    def button(self, locale: str | None, button: Button) -> str:
+        return button.label if button.literal else self.t(locale, button.label)
 
     def notification(self, locale: str | None, template: str, params: dict[str, Any]) -> str:
         """Render an outbox notification, turning enum values in its parameters into labels."""

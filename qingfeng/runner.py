@@ -8,10 +8,12 @@ import sys
 from aiogram.utils.token import TokenValidationError
 
 from bot.deps import BotDeps
+from bot.dialogs.runner import DialogRunner, DialogServices
 from bot.dispatcher import build_dispatcher
 from bot.i18n import Translator
 from bot.notifier import TelegramNotifier
 from bot.telegram import make_bot
+from core.services.dialog_store import DialogStore
 from core.services.outbox import OutboxService
 from core.settings import Settings
 from qingfeng.app import App, build_app
@@ -21,7 +23,8 @@ log = logging.getLogger(__name__)
 
 
 def bot_deps(app: App, translator: Translator) -> BotDeps:
-    return BotDeps(translator=translator, queries=app.queries, officers=app.officers)
+    services = DialogServices(DialogStore(app.ctx), app.filing, app.queries, app.officers)
+    return BotDeps(translator=translator, runner=DialogRunner(services, app.settings.default_locale))
 
 
 async def run_bot(settings: Settings) -> int:

@@ -39,13 +39,14 @@ def _after_identity(c: Conversation, value: str) -> str:
 
 
 def _regions(c: Conversation) -> list[tuple[str, str]]:
-    return [(r, r) for r in c.answers.get("_regions", [])] + [(OTHER, "button.other_region")]
+    # Button values are indexes: callback data is limited to 64 bytes and region names are long.
+    return [(str(i), r) for i, r in enumerate(c.answers.get("_regions", []))] + [(OTHER, "button.other_region")]
 
 
 def _after_region_choice(c: Conversation, value: str) -> str:
     if value == OTHER:
-        c.answers.pop("p_region", None)
         return "p_region_text"
+    c.answers["p_region"] = c.answers["_regions"][int(value)]
     return "p_party"
 
 
@@ -61,10 +62,6 @@ def _commit_person(c: Conversation, value: str) -> str:
     return "p_name" if value == "more" else after(c, "category")
 
 
-def _start_persons(c: Conversation, value: str) -> str:
-    return "p_name"
-
-
 def _after_notify(c: Conversation, value: str) -> str:
     return "review"
 
@@ -75,7 +72,7 @@ def _after_evidence(c: Conversation) -> str:
 
 def build_filing_flow() -> Flow:
     steps: list[Step] = [
-        Choice("notice", "filing.notice", [("agree", "button.agree")], None, "scope"),
+        Choice("notice", "start.notice", [("agree", "button.agree")], None, "scope"),
         Choice(
             "scope",
             "filing.scope",
@@ -118,7 +115,7 @@ def build_filing_flow() -> Flow:
         Text("p_unit", "filing.person_unit", "p_unit", v.unit, "p_post"),
         Text("p_post", "filing.person_post", "p_post", v.post, "p_level", skippable=True),
         Choice("p_level", "filing.person_level", _enum_options(CadreLevel), "p_level", "p_region", columns=2),
-        Choice("p_region", "filing.person_region", _regions, "p_region", _after_region_choice, literal=True),
+        Choice("p_region", "filing.person_region", _regions, None, _after_region_choice, literal=True),
         Text("p_region_text", "filing.person_region_text", "p_region", v.region, "p_party"),
         Choice("p_party", "filing.person_party", _enum_options(PartyMembership), "p_party", "p_more", columns=3),
         Choice("p_more", "filing.person_more", _person_more, None, _commit_person),

@@ -15,9 +15,10 @@ Next = str | Callable[[Conversation], str]
 class Invalid(Exception):
     """Raised by validators: ``key`` is the locale message that tells the user what to fix."""
 
-    def __init__(self, key: str, **params: Any) -> None:
+    def __init__(self, key: str, goto: str | None = None, **params: Any) -> None:
         super().__init__(key)
         self.key = key
+        self.goto = goto  # where to continue instead of asking again (e.g. set the password afresh)
         self.params = params
 
 
@@ -85,7 +86,7 @@ class Text:
             value = self.validate(e.text, c)
         except Invalid as exc:
             reply = Reply(exc.key, exc.params, delete_input=self.secret)
-            return Outcome(replies=(reply,))
+            return Outcome(goto=exc.goto, replies=(reply,))
         c.answers[self.store] = value
         ack: tuple[Reply, ...] = (Reply("dialog.noted_secret", delete_input=True),) if self.secret else ()
         return Outcome(goto=resolve(self.next, c), replies=ack)

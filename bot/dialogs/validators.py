@@ -99,7 +99,7 @@ def password(raw: str, c: Conversation) -> str:
 
 def password_repeat(raw: str, c: Conversation) -> str:
     if raw != c.answers.get("password"):
-        raise Invalid("invalid.password_mismatch")
+        raise Invalid("invalid.password_mismatch", goto="pw1")
     return raw
 
 

@@ -115,6 +115,7 @@ class FilingService:
                 query_code_index=vault.index("query_code", normalise_code(code)) if code else None,
                 password_hash=hash_password(report.query_password) if code and report.query_password else None,
                 received_at=now,
+                submission_key=report.submission_key,
                 updated_at=now,
             )
             case.persons = [
@@ -140,16 +141,20 @@ class FilingService:
                         chat_index=vault.index("chat", str(report.chat_id)) if report.named else None,
                     )
                 )
-            for upload, key in zip(report.evidence, storage_keys, strict=True):
+            uploaded = [
+                StagedEvidence(u.kind, u.original_name, u.mime_type, len(u.data), hashlib.sha256(u.data).hexdigest(), k)
+                for u, k in zip(report.evidence, storage_keys, strict=True)
+            ]
+            for item in [*uploaded, *report.staged]:
                 s.add(
                     EvidenceRow(
                         case_id=case.id,
-                        kind=upload.kind.value,
-                        original_name_enc=vault.enc_text(upload.original_name),
-                        mime_type=upload.mime_type,
-                        size=len(upload.data),
-                        sha256=hashlib.sha256(upload.data).hexdigest(),
-                        storage_key=key,
+                        kind=item.kind.value,
+                        original_name_enc=vault.enc_text(item.original_name),
+                        mime_type=item.mime_type,
+                        size=item.size,
+                        sha256=item.sha256,
+                        storage_key=item.storage_key,
                         created_at=now,
                     )
                 )

@@ -141,6 +141,7 @@ def parse_html(source: str) -> tuple[str, list[dict[str, Any]]]:
             offset = len(source[:i].encode())
             closing = source.startswith("</", i)
             name_match = _NAME.match(source, i + 1 + closing)
+            assert name_match is not None  # [^\s>]* always matches
             name = name_match.group().lower()
             if not closing and name not in _TAGS:
                 raise _bad_html(f'Unsupported start tag "{name}" at byte offset {offset}')

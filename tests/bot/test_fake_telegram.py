@@ -24,8 +24,10 @@ from aiogram.types import (
     InputMediaPhoto,
     Message,
 )
+from telegram import InlineKeyboardButton as PtbButton
+from telegram import InlineKeyboardMarkup as PtbKeyboard
 from telegram import Update
-from telegram.ext import ApplicationBuilder, CommandHandler, ContextTypes, MessageHandler, filters
+from telegram.ext import ApplicationBuilder, CallbackQueryHandler, CommandHandler, ContextTypes, MessageHandler, filters
 
 from .fake_telegram import BOT_ID, FakeTelegram
 
@@ -104,7 +106,7 @@ async def test_aiogram_echo_keyboard_and_callbacks(tg: FakeTelegram) -> None:
 
         query_id = tg.user_taps(ALICE, "report", message_id=welcome["message_id"])
         await tg.wait_for(lambda t: t.calls_to("editMessageText"))
-        assert tg.callback_answer(query_id)["text"] == "已受理"
+        assert (tg.callback_answer(query_id) or {}).get("text") == "已受理"
         assert tg.texts(ALICE)[0] == "请描述问题"
         assert tg.sent(ALICE)[0]["reply_markup"]["inline_keyboard"][0][0]["callback_data"] == "cancel"
         with pytest.raises(AssertionError, match="no button"):
@@ -137,13 +139,13 @@ async def test_aiogram_downloads_a_users_photo_and_sends_media(tg: FakeTelegram)
         again = await bot.download(echoed["photo"][-1]["file_id"])
         assert again is not None and again.read() == photo_bytes
 
-        album = [InputMediaPhoto(media=BufferedInputFile(b"a" * 10, "a.jpg"), caption="一"),
-                 InputMediaPhoto(media=BufferedInputFile(b"b" * 20, "b.jpg"))]  # fmt: skip
+        first = InputMediaPhoto(media=BufferedInputFile(b"a" * 10, "a.jpg"), caption="一")
+        album: list[Any] = [first, InputMediaPhoto(media=BufferedInputFile(b"b" * 20, "b.jpg"))]
         messages = await bot.send_media_group(ALICE, album)
         assert [m.photo[-1].file_size for m in messages if m.photo] == [10, 20]
         assert messages[0].media_group_id == messages[1].media_group_id is not None
         copied = await bot.copy_message(ALICE, ALICE, messages[0].message_id)
-        assert tg.message(ALICE, copied.message_id)["caption"] == "一"
+        assert (tg.message(ALICE, copied.message_id) or {}).get("caption") == "一"
         assert await bot.delete_message(ALICE, copied.message_id)
         assert tg.deleted(ALICE) == [copied.message_id]
         assert tg.downloads == [f"photos/file_{n}.jpg" for n in (1, 2)]
@@ -249,7 +251,7 @@ async def test_rate_limit_emulation(tg: FakeTelegram) -> None:
     tg.enforce_rate_limits(per_chat_per_second=1, global_per_second=3)
     bot = make_bot(tg)
     try:
-        outcomes = []
+        outcomes: list[str | int] = []
         for i in range(5):
             try:
                 await bot.send_message(ALICE, f"第{i}条")
@@ -279,7 +281,13 @@ async def test_ptb_start_echo_and_download(tg: FakeTelegram) -> None:
 
     async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         assert update.message is not None
-        await update.message.reply_text("欢迎", reply_markup=None)
+        button = PtbButton("我要举报", callback_data="report")
+        await update.message.reply_text("欢迎", reply_markup=PtbKeyboard([[button]]))
+
+    async def tapped(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        assert update.callback_query is not None
+        await update.callback_query.answer("已受理")
+        await update.callback_query.edit_message_text("请描述问题")
 
     async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         assert update.message is not None and update.message.text is not None
@@ -292,6 +300,7 @@ async def test_ptb_start_echo_and_download(tg: FakeTelegram) -> None:
         await update.message.reply_text(f"收到 {file.file_size} 字节")
 
     app.add_handler(CommandHandler("start", start))
+    app.add_handler(CallbackQueryHandler(tapped))
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, echo))
     app.add_handler(MessageHandler(filters.Document.ALL, document))
     await app.initialize()
@@ -307,6 +316,10 @@ async def test_ptb_start_echo_and_download(tg: FakeTelegram) -> None:
         assert downloaded == [b"report body"]
         replies = [c.params for c in tg.calls_to("sendMessage")]
         assert all(p["chat_id"] == ALICE for p in replies)
+        query_id = tg.user_taps(ALICE, "report", message_id=tg.sent(ALICE)[0]["message_id"])
+        await tg.wait_for(lambda t: t.calls_to("editMessageText"))
+        assert (tg.callback_answer(query_id) or {}).get("text") == "已受理"
+        assert tg.texts(ALICE)[0] == "请描述问题" and tg.sent(ALICE)[0].get("reply_markup") is None
     finally:
         await app.updater.stop()
         await app.stop()

@@ -42,14 +42,17 @@ def secrets_of_the_report() -> dict[str, bytes]:
     }
 
 
+def sqlite_file_bytes(db: Path) -> bytes:
+    """The main file and the write-ahead log (recent pages live in the WAL until a checkpoint)."""
+    files = [p for p in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-journal")) if p.exists()]
+    assert db in files and db.stat().st_size > 0
+    return b"".join(p.read_bytes() for p in files)
+
+
 async def raw_database_bytes(app: App, tmp_path: Path) -> bytes:
     """The database as an attacker with a copy of it sees it."""
     if app.engine.dialect.name == "sqlite":
-        # The main file and the write-ahead log (recent pages live in the WAL until a checkpoint).
-        db = Path(app.engine.url.database or "")
-        files = [p for p in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-journal")) if p.exists()]
-        assert db in files and db.stat().st_size > 0
-        return b"".join(p.read_bytes() for p in files)
+        return sqlite_file_bytes(Path(app.engine.url.database or ""))
     chunks: list[bytes] = []
     async with app.engine.connect() as conn:
         columns = (

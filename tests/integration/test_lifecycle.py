@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from core.actor import Actor
-from core.clock import ManualClock, office_date
+from core.clock import ManualClock
 from core.deadlines import DeadlineKind, due_date
 from core.errors import GuardFailed, IllegalTransition, NotPermitted
 from core.model import CaseState, DisposalMethod
@@ -20,7 +20,7 @@ from core.secrets_ import new_query_code
 from core.services.cases import CaseService
 from qingfeng.app import App
 from tests.conftest import beijing
-from tests.factories import Office, anonymous_report, closure, named_report, photo, seed_office
+from tests.factories import anonymous_report, closure, named_report, photo, seed_office
 from tests.integration.helpers import Event, case_row, contact_row, count, db_snapshot, deadlines, events, outbox
 
 S = CaseState
@@ -581,10 +581,3 @@ async def test_failed_filing_leaves_nothing(app: App, clock: ManualClock, monkey
     assert not evidence_dir.exists() or not any(evidence_dir.iterdir())  # the stored file was removed again
     monkeypatch.undo()
     assert (await app.filing.file_report(named_report())).number == "XF-2026-000001"
-
-
-def test_office_date_of_fixture_clock(clock: ManualClock) -> None:
-    assert office_date(clock.now()) == date(2026, 9, 28)
-
-
-_ = Office  # re-exported type used in annotations of helpers

@@ -63,32 +63,46 @@ def app_tables() -> set[str]:
     return set(Base.metadata.tables)
 
 
-async def tables(engine: AsyncEngine) -> set[str]:
+def _schema(conn: Connection) -> dict[str, Any]:
+    insp = inspect(conn)
+    out: dict[str, Any] = {}
+    for table in sorted(set(insp.get_table_names()) - {"alembic_version"}):
+        out[table] = (
+            sorted((c["name"], c["nullable"]) for c in insp.get_columns(table)),
+            sorted((i["name"], tuple(i["column_names"])) for i in insp.get_indexes(table)),
+            sorted(tuple(u["column_names"]) for u in insp.get_unique_constraints(table)),
+            sorted((f["referred_table"], tuple(f["constrained_columns"])) for f in insp.get_foreign_keys(table)),
+        )
+    return out
+
+
+async def schema(engine: AsyncEngine) -> dict[str, Any]:
+    """Tables with their columns, indexes, unique constraints and foreign keys, as the database reports them."""
     async with engine.connect() as conn:
-        names = await conn.run_sync(lambda c: set(inspect(c).get_table_names()))
-    return names - {"alembic_version"}
+        return await conn.run_sync(_schema)
 
 
 async def test_stairway(fresh_engine: AsyncEngine) -> None:
     revs = migrate.revisions()
-    assert revs, "no migrations found"
+    assert len(revs) >= 2 and revs[0] == "0001"
     assert await migrate.current(fresh_engine) is None
+    seen: dict[str, dict[str, Any]] = {"base": {}}
     previous = "base"
     for rev in revs:
         await migrate.upgrade(fresh_engine, rev)
         assert await migrate.current(fresh_engine) == rev
-        after_up = await tables(fresh_engine)
+        seen[rev] = await schema(fresh_engine)
+        assert seen[rev] != seen[previous], f"{rev} changes nothing"
         await migrate.downgrade(fresh_engine, previous)
         assert await migrate.current(fresh_engine) == (None if previous == "base" else previous)
-        if previous == "base":
-            assert await tables(fresh_engine) == set(), "downgrade to base leaves no tables behind"
+        assert await schema(fresh_engine) == seen[previous], f"downgrade of {rev} does not restore {previous}"
         await migrate.upgrade(fresh_engine, rev)
         assert await migrate.current(fresh_engine) == rev
-        assert await tables(fresh_engine) == after_up
+        assert await schema(fresh_engine) == seen[rev]
         previous = rev
     await migrate.upgrade(fresh_engine, "head")
     assert await migrate.current(fresh_engine) == revs[-1]
-    assert await tables(fresh_engine) == app_tables()
+    assert set(await schema(fresh_engine)) == app_tables()
 
 
 def _diff(conn: Connection, metadata: MetaData = Base.metadata) -> list[Any]:

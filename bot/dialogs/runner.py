@@ -1,0 +1,179 @@
+"""Runs the dialogs for one chat at a time: load the conversation, apply the event, save, return replies.
+
+Framework-independent: the aiogram and python-telegram-bot handlers and the console all call this. The
+conversation is saved after every event (encrypted, with a version check), so a restart of the bot between
+two messages loses nothing, and two updates of one chat never interleave.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bot.dialogs.engine import Button, Conversation, Engine, Event, EventKind, Media, Reply
+from bot.dialogs.filing import build_filing_flow
+from bot.dialogs.status import build_status_flow, status_reply
+from core.errors import InvalidInput
+from core.model import EvidenceKind
+from core.reports import EVIDENCE_MAX_BYTES, EvidenceUpload, NewReport, StagedEvidence
+from core.services.dialog_store import DialogStore, StaleDialog
+from core.services.filing import FilingService, Receipt
+from core.services.officers import OfficerService
+from core.services.queries import CaseQueries
+from core.services.views import PublicStatusView
+
+LOCALES = {"zh-CN": "中文", "en": "English"}
+Downloader = Callable[[Media], Awaitable[bytes]]
+
+
+async def _no_download(media: Media) -> bytes:
+    raise InvalidInput("evidence", "unavailable")
+
+
+class Command(StrEnum):
+    START = "start"
+    HELP = "help"
+    CANCEL = "cancel"
+    BACK = "back"
+    STATUS = "status"
+    LANG = "lang"
+
+
+@dataclass(frozen=True)
+class Answer:
+    locale: str
+    replies: list[Reply]
+
+
+@dataclass(frozen=True)
+class DialogServices:
+    store: DialogStore
+    filing: FilingService
+    queries: CaseQueries
+    officers: OfficerService
+
+
+_DEFAULT_NAMES = {"photo": "photo.jpg", "voice": "voice.ogg", "video": "video.mp4", "audio": "audio.mp3"}
+_KINDS = {"photo": EvidenceKind.PHOTO, "voice": EvidenceKind.VOICE, "audio": EvidenceKind.AUDIO,
+          "video": EvidenceKind.VIDEO, "document": EvidenceKind.DOCUMENT}  # fmt: skip
+
+
+class _Env:
+    """What steps may do, for one chat."""
+
+    def __init__(self, chat_id: int, services: DialogServices, download: Downloader) -> None:
+        self.chat_id = chat_id
+        self._s = services
+        self._download = download
+
+    async def stage(self, media: Media) -> StagedEvidence:
+        if media.size is not None and media.size > EVIDENCE_MAX_BYTES:
+            raise InvalidInput("evidence", "size")  # refused before downloading anything
+        data = await self._download(media)
+        name = media.name or _DEFAULT_NAMES.get(media.kind, "file")
+        upload = EvidenceUpload(_KINDS.get(media.kind, EvidenceKind.DOCUMENT), name, media.mime_type, data)
+        return await self._s.filing.stage_evidence(upload)
+
+    async def discard(self, staged: Iterable[StagedEvidence]) -> None:
+        await self._s.filing.discard_staged(staged)
+
+    async def file(self, report: NewReport) -> Receipt:
+        return await self._s.filing.file_report(report)
+
+    async def status_by_code(self, code: str, password: str) -> PublicStatusView | None:
+        return await self._s.queries.status_by_code(code, password)
+
+
+class DialogRunner:
+    def __init__(self, services: DialogServices, default_locale: str = "zh-CN") -> None:
+        self.services = services
+        self.default_locale = default_locale
+        self.engine = Engine([build_filing_flow(), build_status_flow()])
+        self._locks: dict[int, asyncio.Lock] = {}
+
+    async def command(self, chat_id: int, command: Command, locale_hint: str | None = None) -> Answer:
+        return await self._locked(chat_id, locale_hint, _no_download, lambda c, env: self._command(c, env, command))
+
+    async def event(
+        self, chat_id: int, event: Event, locale_hint: str | None = None, download: Downloader | None = None
+    ) -> Answer:
+        """``download`` fetches a file the user sent; only called when a step wants the file."""
+        return await self._locked(
+            chat_id, locale_hint, download or _no_download, lambda c, env: self._event(c, env, event)
+        )
+
+    # -- one chat at a time ---------------------------------------------------------------------------------
+    async def _locked(
+        self,
+        chat_id: int,
+        locale_hint: str | None,
+        download: Downloader,
+        fn: Callable[[Conversation, _Env], Awaitable[list[Reply]]],
+    ) -> Answer:
+        lock = self._locks.setdefault(chat_id, asyncio.Lock())
+        try:
+            async with lock:
+                env = _Env(chat_id, self.services, download)
+                for _ in range(3):
+                    stored = await self.services.store.load(chat_id)
+                    c = (Conversation.from_dict(stored.data) if stored
+                         else Conversation(locale_hint or self.default_locale))  # fmt: skip
+                    replies = await fn(c, env)
+                    try:
+                        await self.services.store.save(chat_id, c.to_dict(), stored.version if stored else 0)
+                    except StaleDialog:
+                        continue  # another process saved first: redo on its state
+                    return Answer(c.locale, replies)
+                raise StaleDialog("dialog keeps changing")
+        finally:
+            if not lock.locked() and not getattr(lock, "_waiters", None):
+                self._locks.pop(chat_id, None)
+
+    # -- commands and events ---------------------------------------------------------------------------------
+    async def _command(self, c: Conversation, env: _Env, command: Command) -> list[Reply]:
+        active = bool(c.flow)
+        match command:
+            case Command.START:
+                if active and c.flow == "filing" and c.step != "notice":
+                    return [Reply("dialog.resume"), self.engine.current(c)]
+                return [Reply("start.welcome"), *await self._start_filing(c)]
+            case Command.HELP:
+                return [Reply("help.text"), *([self.engine.current(c)] if active else [])]
+            case Command.CANCEL:
+                if not active:
+                    return [Reply("dialog.nothing_to_cancel")]
+                return await self.engine.handle(c, Event(EventKind.CANCEL), env)
+            case Command.BACK:
+                if not active:
+                    return [Reply("dialog.nothing_to_cancel")]
+                return await self.engine.handle(c, Event(EventKind.BACK), env)
+            case Command.STATUS:
+                if c.flow == "filing":
+                    return [Reply("status.finish_first"), self.engine.current(c)]
+                mine = [status_reply(v) for v in await self.services.queries.status_for_chat(env.chat_id)]
+                return [*mine, *self.engine.start(c, "status")]
+            case Command.LANG:
+                buttons = tuple((Button(name, f"lang:{code}", literal=True),) for code, name in LOCALES.items())
+                return [Reply("lang.choose", {}, buttons, "")]
+        return []
+
+    async def _event(self, c: Conversation, env: _Env, event: Event) -> list[Reply]:
+        if event.kind is EventKind.CHOICE and event.value.startswith("lang:"):
+            c.locale = event.value.removeprefix("lang:") if event.value[5:] in LOCALES else c.locale
+            return [Reply("lang.changed"), *([self.engine.current(c)] if c.flow else [])]
+        if event.kind is EventKind.CHOICE and event.value.startswith("cmd:"):
+            return await self._command(c, env, Command(event.value.removeprefix("cmd:")))
+        if not c.flow:
+            if event.kind is EventKind.CHOICE and c.memo.get("last_receipt"):
+                return [Reply("dialog.already_filed", {"number": c.memo["last_receipt"]})]
+            buttons = ((Button("button.start_report", "cmd:start"),), (Button("button.check_status", "cmd:status"),))
+            return [Reply("dialog.idle", {}, buttons, "")]
+        return await self.engine.handle(c, event, env)
+
+    async def _start_filing(self, c: Conversation) -> list[Reply]:
+        units = await self.services.officers.list_units()
+        regions = sorted({u.region for u in units}, key=lambda r: (-r.count("/"), r))[:12]
+        return self.engine.start(c, "filing", {"_regions": regions, "_submission": secrets.token_hex(16)})

@@ -1,0 +1,138 @@
+"""The real bot runtime under test: our Dispatcher and an aiogram Bot polling the fake Bot API over HTTP.
+
+``BotHarness`` waits for the bot to finish handling (an outer middleware counts updates in flight), so tests
+never sleep; ``restart()`` stops polling and builds everything in memory afresh on the same database, as a
+process restart would.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any
+
+import pytest
+from aiogram import Bot, Dispatcher
+from aiogram.types import TelegramObject
+
+from bot.dispatcher import build_dispatcher
+from bot.i18n import Translator
+from bot.telegram import make_bot
+from qingfeng.app import App
+from qingfeng.runner import bot_deps
+from tests.factories import Office, seed_office
+
+from .fake_telegram import BOT_ID, FakeTelegram
+
+TOKEN = f"{BOT_ID}:TEST"
+
+
+class BotHarness:
+    def __init__(self, app: App, tg: FakeTelegram, translator: Translator) -> None:
+        self.app, self.tg, self.tr = app, tg, translator
+        self.in_flight = 0
+        self.errors: list[BaseException] = []
+        self._task: asyncio.Task[None] | None = None
+        self.dp: Dispatcher | None = None
+        self.bot: Bot | None = None
+
+    async def _count(self, handler: Callable[..., Awaitable[Any]], event: TelegramObject, data: dict[str, Any]) -> Any:
+        self.in_flight += 1
+        try:
+            return await handler(event, data)
+        except BaseException as exc:  # recorded so a test fails loudly instead of timing out
+            self.errors.append(exc)
+            raise
+        finally:
+            self.in_flight -= 1
+
+    async def start(self) -> None:
+        self.dp = build_dispatcher(bot_deps(self.app, self.tr))
+        self.dp.update.outer_middleware(self._count)
+        self.bot = make_bot(TOKEN, self.tg.api_root)
+        self._task = asyncio.create_task(
+            self.dp.start_polling(self.bot, handle_signals=False, polling_timeout=1, close_bot_session=True)
+        )
+        await self.tg.wait_for(lambda tg: tg.calls_to("getUpdates"), what="first getUpdates")
+
+    async def stop(self) -> None:
+        await self.settle()
+        if self.dp is not None and self._task is not None:
+            await self.dp.stop_polling()
+            await self._task
+        self._task = self.dp = self.bot = None
+
+    async def restart(self) -> None:
+        await self.stop()
+        await self.start()
+
+    async def settle(self, timeout: float = 15.0) -> None:  # noqa: ASYNC109
+        """Wait until every queued update was fetched and handled and no request is in flight."""
+        deadline = time.monotonic() + timeout
+        calm = 0
+        while calm < 3:
+            if self.errors:
+                raise AssertionError(f"handler failed: {self.errors[0]!r}") from self.errors[0]
+            busy = self.tg.pending_updates or self.in_flight or self.tg._busy
+            calm = 0 if busy else calm + 1
+            if time.monotonic() > deadline:
+                raise AssertionError(f"bot did not settle\n{self.tg.dump()}")
+            await asyncio.sleep(0.01)
+
+    # -- acting as a user --------------------------------------------------------------------------------------
+    async def _after(self, chat: int, queue: Callable[[], object]) -> list[str]:
+        before = len(self.tg.texts(chat))
+        queue()
+        await self.settle()
+        return self.tg.texts(chat)[before:]
+
+    async def say(self, chat: int, text: str, **who: Any) -> list[str]:
+        return await self._after(chat, lambda: self.tg.user_sends(chat, text, **who))
+
+    def button(self, chat: int, label: str) -> str:
+        rows = self.tg.last_keyboard(chat)
+        for row in rows:
+            for text, data in row:
+                if label in text and data is not None:
+                    return data
+        raise AssertionError(f"no button like {label!r} in {rows}")
+
+    async def tap(self, chat: int, label: str) -> list[str]:
+        data = self.button(chat, label)
+        return await self._after(chat, lambda: self.tg.user_taps(chat, data))
+
+    async def photo(self, chat: int, data: bytes, **kw: Any) -> list[str]:
+        return await self._after(chat, lambda: self.tg.user_sends_photo(chat, data, **kw))
+
+    async def document(self, chat: int, data: bytes, name: str, mime: str, **kw: Any) -> list[str]:
+        return await self._after(chat, lambda: self.tg.user_sends_document(chat, data, name, mime, **kw))
+
+    async def video(self, chat: int, data: bytes, **kw: Any) -> list[str]:
+        return await self._after(chat, lambda: self.tg.user_sends_video(chat, data, **kw))
+
+
+@pytest.fixture(scope="session")
+def translator() -> Translator:
+    return Translator.load()
+
+
+@pytest.fixture
+async def tg() -> AsyncIterator[FakeTelegram]:
+    async with FakeTelegram() as server:
+        yield server
+
+
+@pytest.fixture
+async def office(app: App) -> Office:
+    return await seed_office(app)
+
+
+@pytest.fixture
+async def harness(app: App, tg: FakeTelegram, translator: Translator, office: Office) -> AsyncIterator[BotHarness]:
+    h = BotHarness(app, tg, translator)
+    await h.start()
+    try:
+        yield h
+    finally:
+        await h.stop()
