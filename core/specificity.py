@@ -55,7 +55,7 @@ def missing_elements(text: str, category: Category | None = None) -> list[Elemen
     return missing
 
 
-def follow_ups(text: str, category: Category | None = None, limit: int = 3) -> list[Element]:
+def follow_ups(text: str, category: Category | None = None, limit: int = 4) -> list[Element]:
     """Questions to ask: none for a long, complete account; at most ``limit`` otherwise."""
     missing = missing_elements(text, category)
     if meaningful_length(text) >= FACTS_SPECIFIC * 4 and len(missing) <= 1:

@@ -17,8 +17,9 @@ from bot.dialogs.engine import Button, Conversation, Engine, Event, EventKind, M
 from bot.dialogs.filing import build_filing_flow
 from bot.dialogs.status import build_status_flow, status_reply
 from core.errors import InvalidInput
+from core.evidence_types import extension
 from core.model import EvidenceKind
-from core.reports import EVIDENCE_MAX_BYTES, EvidenceUpload, NewReport, StagedEvidence
+from core.reports import EVIDENCE_EXTENSIONS, EVIDENCE_MAX_BYTES, EvidenceUpload, NewReport, StagedEvidence
 from core.services.dialog_store import DialogStore, StaleDialog
 from core.services.filing import FilingService, Receipt
 from core.services.officers import OfficerService
@@ -70,10 +71,13 @@ class _Env:
         self._download = download
 
     async def stage(self, media: Media) -> StagedEvidence:
-        if media.size is not None and media.size > EVIDENCE_MAX_BYTES:
-            raise InvalidInput("evidence", "size")  # refused before downloading anything
-        data = await self._download(media)
         name = media.name or _DEFAULT_NAMES.get(media.kind, "file")
+        # Refused before downloading anything: a declared size over the limit, a name of a refused type.
+        if media.size is not None and media.size > EVIDENCE_MAX_BYTES:
+            raise InvalidInput("evidence", "size")
+        if extension(name) not in EVIDENCE_EXTENSIONS:
+            raise InvalidInput("evidence", "type")
+        data = await self._download(media)
         upload = EvidenceUpload(_KINDS.get(media.kind, EvidenceKind.DOCUMENT), name, media.mime_type, data)
         return await self._s.filing.stage_evidence(upload)
 

@@ -114,8 +114,8 @@ class CaseService:
             )
             decision = decide(snapshot, action, actor, inp)
             await _check_entities(s, case, action, inp)
+            case.updated_at = now  # before the fields: a conclusion is dated by it
             _apply_fields(case, decision, inp, vault.enc_json)
-            case.updated_at = now
             repo.add_event(
                 s,
                 vault,

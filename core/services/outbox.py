@@ -49,6 +49,7 @@ class OutboxService:
                 row.attempts += 1
                 if message is None:
                     row.status, row.last_error = OutboxStatus.UNDELIVERABLE.value, "no chat for recipient"
+                    await uow.commit()
                     continue
                 result = await self.notifier.deliver(message)
                 if result.outcome is Delivery.SENT:

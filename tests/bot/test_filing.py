@@ -66,3 +66,210 @@ async def test_named_filing_with_a_photo_and_a_pdf(harness: BotHarness, app: App
     for key, data in zip(keys, (JPEG, PDF), strict=True):
         raw = (app.settings.evidence_dir / f"{key}.bin").read_bytes()
         assert data not in raw and await app.ctx.evidence.get(key) == data
+
+
+async def finish_anonymous(h: BotHarness, chat: int, facts: str = FACTS, password: str = "lao-li-2026!") -> list[str]:
+    seen = await h.say(chat, facts)
+    seen += await h.tap(chat, "跳过")  # other bodies
+    seen += await h.tap(chat, "完成")  # no evidence
+    seen += await h.say(chat, password)
+    seen += await h.say(chat, password)
+    seen += await h.tap(chat, "需要提醒")
+    return seen
+
+
+async def test_anonymous_filing_then_status_with_code_and_password(harness: BotHarness, app: App) -> None:
+    h, tg = harness, harness.tg
+    await walk_to_facts(h, CHAT, named=False)
+    seen = await finish_anonymous(h, CHAT)
+    assert "匿名" in seen[-1] and "刘举报" not in seen[-1]  # the review
+    seen = await h.tap(CHAT, "内容无误") + await h.tap(CHAT, "确认提交")
+    receipt = next(t for t in seen if "查询码" in t)
+    code = receipt.split("查询码：")[1].split("\n")[0]
+    number = receipt.split("编号：")[1].split("\n")[0]
+    # Both password messages were deleted from the chat, and never echoed back.
+    user_msgs = [m for m in tg.sent(CHAT) if "lao-li-2026!" in (m.get("text") or "")]
+    assert not user_msgs, "the password was echoed by the bot"
+    assert len(tg.deleted(CHAT)) >= 2
+
+    # Wrong password, then wrong code: the same answer.
+    await h.say(CHAT, "/status")
+    await h.say(CHAT, code)
+    wrong = await h.say(CHAT, "not-the-password")
+    await h.say(CHAT, "/status")
+    await h.say(CHAT, "ABCDE-FGHJK-MNPQR-STUVW")
+    wrong_code = await h.say(CHAT, "lao-li-2026!")
+    assert wrong == wrong_code and "不正确" in wrong[0]
+
+    await h.say(CHAT, "/status")
+    await h.say(CHAT, code.lower().replace("-", " "))  # codes are forgiving about case and separators
+    right = await h.say(CHAT, "lao-li-2026!")
+    assert number in right[-1] and "已收到，待受理" in right[-1]
+    async with app.ctx.uow() as uow:
+        case = (await uow.session.execute(select(CaseRow).where(CaseRow.number == number))).scalar_one()
+        assert case.reporter_enc is None and not case.named and case.notify_opt_in
+        assert case.password_hash and "lao-li" not in case.password_hash
+
+
+async def test_out_of_scope_is_referred_and_nothing_is_filed(harness: BotHarness, app: App) -> None:
+    h = harness
+    await h.say(CHAT, "/start")
+    await h.tap(CHAT, "我已阅读")
+    referral = await h.tap(CHAT, "不是，是私人之间")
+    assert "12315" in referral[0] and "人民法院" in referral[0] and "仍然可以向我们举报" in referral[0]
+    ended = await h.tap(CHAT, "结束")
+    assert "/start" in ended[0]
+    assert await case_count(app) == 0
+
+
+async def test_edit_the_facts_from_the_review(harness: BotHarness, app: App) -> None:
+    h = harness
+    await walk_to_facts(h, CHAT, named=False)
+    await finish_anonymous(h, CHAT)
+    prompt = await h.tap(CHAT, "修改主要问题")
+    assert "请写清楚主要问题" in prompt[0]
+    better = FACTS.replace("约2万元", "约2.4万元，有银行流水截图")
+    review = await h.say(CHAT, better)
+    assert "约2.4万元" in review[-1] and review[-1].startswith("请核对")
+    seen = await h.tap(CHAT, "内容无误") + await h.tap(CHAT, "确认提交")
+    number = next(t for t in seen if "编号" in t).split("编号：")[1].split("\n")[0]
+    assert (await app.queries.case_detail(number)).facts == better
+
+
+async def test_a_restart_between_two_steps_loses_nothing(harness: BotHarness, app: App) -> None:
+    h = harness
+    await h.say(CHAT, "/start")
+    await h.tap(CHAT, "我已阅读")
+    await h.tap(CHAT, "是，反映党员")
+    await h.tap(CHAT, "检举控告")
+    await h.tap(CHAT, "实名举报")
+    await h.say(CHAT, "刘举报")
+    await h.restart()  # the process dies and comes back: nothing of the dialog is in memory
+    assert "联系电话" in (await h.say(CHAT, "/start"))[-1]  # resumed where it was, with a note
+    seen = await h.say(CHAT, "13800138000")
+    assert "身份证号" in seen[-1]
+    await h.tap(CHAT, "跳过")
+    for text in ("张某某", "临安区某镇某村村委会", "村党支部书记"):
+        await h.say(CHAT, text)
+    await h.restart()
+    for label in ("村（社区）干部", "浙江省/杭州市/临安区", "中共党员", "没有了", "群众纪律"):
+        await h.tap(CHAT, label)
+    await h.say(CHAT, FACTS)
+    await h.tap(CHAT, "跳过")
+    await h.tap(CHAT, "完成")
+    seen = await h.tap(CHAT, "内容无误") + await h.tap(CHAT, "确认提交")
+    number = next(t for t in seen if "编号" in t).split("编号：")[1].split("\n")[0]
+    detail = await app.queries.case_detail(number)
+    assert detail.persons[0].name == "张某某" and detail.summary.named
+
+
+async def test_two_taps_on_submit_file_exactly_one_case(harness: BotHarness, app: App) -> None:
+    h, tg = harness, harness.tg
+    await walk_to_facts(h, CHAT, named=False)
+    await finish_anonymous(h, CHAT)
+    await h.tap(CHAT, "内容无误")
+    data = h.button(CHAT, "确认提交")
+    before = len(tg.texts(CHAT))
+    tg.user_taps(CHAT, data)
+    tg.user_taps(CHAT, data)  # the impatient second tap, before the bot answered the first
+    await h.settle()
+    seen = tg.texts(CHAT)[before:]
+    assert await case_count(app) == 1
+    assert sum("查询码" in t for t in seen) == 1
+    assert any("已经提交" in t for t in seen)
+
+
+async def test_oversized_and_wrong_files_are_refused_and_the_dialog_goes_on(harness: BotHarness, app: App) -> None:
+    h = harness
+    await walk_to_facts(h, CHAT, named=False)
+    await h.say(CHAT, FACTS)
+    await h.tap(CHAT, "跳过")
+    big = await h.video(CHAT, b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 64, file_size=60 * 1024 * 1024)
+    assert "超过 20 MB" in big[0]
+    exe = await h.document(CHAT, b"MZ\x90\x00" + b"\x00" * 100, "tool.exe", "application/x-msdownload")
+    assert "文件类型不能接收" in exe[0]
+    disguised = await h.document(CHAT, b"MZ\x90\x00" + b"\x00" * 100, "合同.pdf", "application/pdf")
+    assert "内容与它的文件类型不符" in disguised[0]
+    ok = await h.photo(CHAT, JPEG)
+    assert "已收到第 1 个文件" in ok[0]
+    assert h.tg.downloads and all("file" in p for p in h.tg.downloads)
+    assert len(h.tg.downloads) == 2  # the 60 MB video was refused without downloading it
+    seen = await h.tap(CHAT, "完成")
+    assert "查询密码" in seen[-1]
+
+
+BAD_TEXTS = {
+    "blank": ("   ", "不能为空"),
+    "huge": ("举" * 10_000, "太长了"),
+    "emoji": ("😀🙏🔥", "不能为空"),
+}
+
+
+async def test_bad_text_at_each_step_gets_a_clear_message_and_loses_nothing(harness: BotHarness, app: App) -> None:
+    h = harness
+    await h.say(CHAT, "/start")
+    await h.tap(CHAT, "我已阅读")
+    await h.tap(CHAT, "是，反映党员")
+    await h.tap(CHAT, "检举控告")
+    await h.tap(CHAT, "实名举报")
+    # name, phone, person unit: each bad input is explained and the same question asked again
+    for good, question in (("刘举报", "真实姓名"), ("13800138000", "联系电话")):
+        for bad, message in BAD_TEXTS.values():
+            seen = await h.say(CHAT, bad)
+            if question == "联系电话":
+                message = "电话号码格式不对"
+            assert message in seen[0] and question in seen[-1], (bad[:10], seen)
+        await h.say(CHAT, good)
+    await h.tap(CHAT, "跳过")  # ID number
+    await h.say(CHAT, "<b>张某</b>")  # markup stays literal text
+    for bad, message in BAD_TEXTS.values():
+        seen = await h.say(CHAT, bad)
+        assert message in seen[0] and "工作单位" in seen[-1]
+    await h.say(CHAT, "<a href='tg://user?id=1'>某村</a>村委会")
+    await h.tap(CHAT, "跳过")
+    for label in ("村（社区）干部", "浙江省/杭州市/临安区", "中共党员", "没有了", "群众纪律"):
+        await h.tap(CHAT, label)
+    assert "请只写事实" in (await h.say(CHAT, "   "))[-1]
+    assert "太长" in (await h.say(CHAT, "举" * 10_000))[0]
+    assert "只有表情或符号" in (await h.say(CHAT, "😀🙏🔥"))[0]
+    # A vague account is not refused: it is met with specific follow-up questions.
+    vague = await h.say(CHAT, "他贪污")
+    assert "什么时间" in vague[-1]
+    assert "什么地方" in (await h.say(CHAT, "去年春节前后"))[-1]
+    assert "多少钱" in (await h.say(CHAT, "村委会办公室"))[-1]
+    assert "怎么知道" in (await h.say(CHAT, "大概两万元"))[-1]
+    await h.tap(CHAT, "不清楚")
+    await h.tap(CHAT, "跳过")
+    review = await h.tap(CHAT, "完成")
+    assert "1. <b>张某</b>，<a href='tg://user?id=1'>某村</a>村委会" in review[-1]
+    assert "他贪污\n+ 去年春节前后\n+ 村委会办公室\n+ 大概两万元" in review[-1]
+    assert all("parse_mode" not in c.params for c in h.tg.calls_to("sendMessage"))
+
+
+async def test_two_citizens_file_at_the_same_time(harness: BotHarness, app: App) -> None:
+    import asyncio
+
+    h = harness
+
+    async def citizen(chat: int, facts: str) -> str:
+        await walk_to_facts(h, chat, named=False)
+        await finish_anonymous(h, chat, facts=facts, password=f"password-{chat}")
+        seen = await h.tap(chat, "内容无误") + await h.tap(chat, "确认提交")
+        return next(t for t in seen if "编号" in t).split("编号：")[1].split("\n")[0]
+
+    other_facts = FACTS.replace("低保", "危房改造补助")
+    a, b = await asyncio.gather(citizen(CHAT, FACTS), citizen(CHAT + 1, other_facts))
+    assert a != b
+    assert (await app.queries.case_detail(a)).facts == FACTS
+    assert (await app.queries.case_detail(b)).facts == other_facts
+    assert (await app.queries.status_by_code("x" * 20, "password-700001")) is None
+
+
+async def test_language_can_be_switched_mid_dialog(harness: BotHarness) -> None:
+    h = harness
+    await h.say(CHAT, "/start")
+    await h.tap(CHAT, "我已阅读")
+    await h.say(CHAT, "/lang")
+    seen = await h.tap(CHAT, "English")
+    assert seen[0] == "Language switched to English." and "misconduct by a Party member" in seen[1]
+    assert "Accusation" in (await h.tap(CHAT, "Yes, about a Party member"))[-1]
