@@ -141,7 +141,7 @@ class DialogRunner:
         active = bool(c.flow)
         match command:
             case Command.START:
-                if active and c.flow == "filing" and c.step != "notice":
+                if c.flow == "filing" and c.answers.get("report_type"):  # something entered: offer to go on
                     return [Reply("dialog.resume"), self.engine.current(c)]
                 return [Reply("start.welcome"), *await self._start_filing(c)]
             case Command.HELP:

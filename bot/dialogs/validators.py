@@ -33,10 +33,10 @@ def _plain(text: str) -> str:
 def text_between(lo: int, hi: int, *, meaningful: int = 1) -> Callable[[str, Conversation], str]:
     def check(raw: str, c: Conversation) -> str:
         value = _plain(raw)
-        if not value or meaningful_length(value) < meaningful:
+        if meaningful_length(value) == 0:  # nothing, or only emoji and punctuation
             raise Invalid("invalid.empty")
-        if len(value) < lo:
-            raise Invalid("invalid.too_short", min=lo)
+        if len(value) < lo or meaningful_length(value) < meaningful:
+            raise Invalid("invalid.too_short", min=max(lo, meaningful))
         if len(value) > hi:
             raise Invalid("invalid.too_long", max=hi, length=len(value))
         return value
@@ -71,7 +71,7 @@ def region(raw: str, c: Conversation) -> str:
     value = _plain(raw).replace(" ", "")
     value = re.sub(r"[、，,>＞\\|－-]+", "/", value)
     if "/" not in value:  # "浙江省杭州市临安区" → "浙江省/杭州市/临安区"
-        value = re.sub(r"(省|自治区|特别行政区|(?<=.{2})市(?=.)|(?<=.{2})州(?=.)|盟(?=.))", r"\1/", value)
+        value = re.sub(r"(省|自治区|特别行政区|自治州(?=.)|地区(?=.)|盟(?=.)|(?<=.{2})市(?=.))", r"\1/", value)
     value = "/".join(p for p in value.split("/") if p)
     if meaningful_length(value) < 2:
         raise Invalid("invalid.region")
