@@ -5,10 +5,11 @@ from __future__ import annotations
 from aiogram import Dispatcher
 
 from bot.deps import BotDeps
-from bot.handlers import citizen
+from bot.handlers import citizen, errors
 
 
 def build_dispatcher(deps: BotDeps) -> Dispatcher:
     dp = Dispatcher()
+    dp.include_router(errors.make_router(deps))
     dp.include_router(citizen.make_router(deps))
     return dp

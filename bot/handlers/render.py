@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Sequence
 
 from aiogram import Bot
-from aiogram.exceptions import TelegramBadRequest
+from aiogram.exceptions import TelegramBadRequest, TelegramRetryAfter
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, Message
 
 from bot.dialogs.engine import Reply
@@ -14,6 +15,8 @@ from bot.i18n import Translator
 
 log = logging.getLogger(__name__)
 TELEGRAM_TEXT_MAX = 4096
+FLOOD_RETRIES = 3
+FLOOD_MAX_WAIT = 60  # seconds; longer waits are left to the user's next message
 CALLBACK_PREFIX = "s"
 
 
@@ -62,5 +65,18 @@ async def send_replies(
         chunks = split_text(tr.render(locale, reply.key, reply.params))
         for i, chunk in enumerate(chunks):
             markup = keyboard(tr, locale, reply) if i == len(chunks) - 1 else None
-            sent.append(await bot.send_message(chat_id, chunk, reply_markup=markup))
+            sent.append(await _send(bot, chat_id, chunk, markup))
     return sent
+
+
+async def _send(bot: Bot, chat_id: int, text: str, markup: InlineKeyboardMarkup | None) -> Message:
+    """Flood control (429) is waited out, a few times; the dialog has already saved the user's answer."""
+    for attempt in range(FLOOD_RETRIES):
+        try:
+            return await bot.send_message(chat_id, text, reply_markup=markup)
+        except TelegramRetryAfter as exc:
+            if attempt == FLOOD_RETRIES - 1 or exc.retry_after > FLOOD_MAX_WAIT:
+                raise
+            log.warning("flood control: waiting %s s before replying", exc.retry_after)
+            await asyncio.sleep(exc.retry_after)
+    raise AssertionError("unreachable")
