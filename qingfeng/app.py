@@ -23,6 +23,7 @@ from core.services.context import CoreContext
 from core.services.filing import FilingService
 from core.services.officers import OfficerService
 from core.services.queries import CaseQueries
+from core.services.urgent import UrgentService
 from core.settings import Settings
 from core.workcalendar import WorkCalendar
 
@@ -41,6 +42,7 @@ class App:
     queries: CaseQueries
     officers: OfficerService
     calendar: CalendarService
+    urgent: UrgentService
 
     @property
     def vault(self) -> Vault:
@@ -81,6 +83,7 @@ async def build_app(settings: Settings, *, clock: Clock | None = None, upgrade: 
         queries=CaseQueries(ctx),
         officers=OfficerService(ctx),
         calendar=CalendarService(ctx),
+        urgent=UrgentService(ctx),
     )
     if upgrade:
         moved = await app.calendar.recompute_open_deadlines()

@@ -207,6 +207,31 @@ def cmd_deadline_kinds(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_scope(settings: Settings, args: argparse.Namespace) -> int:
+    """JSON lines in (each with ``text``), the same objects out with the decision added, one line each, in order."""
+    from bot.i18n import Translator
+    from core.scope import KIND_LABELS, classifier
+
+    clf, tr = classifier(), Translator.load(settings.default_locale)
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            text = item["text"]
+            if not isinstance(text, str):
+                raise TypeError("text is not a string")
+        except (ValueError, KeyError, TypeError) as exc:
+            print(json.dumps({"error": f"bad input line: {exc}"}, ensure_ascii=False), flush=True)
+            continue
+        d = clf.classify(text)
+        item.update(verdict=d.verdict.value, kind=KIND_LABELS.get(d.kind) if d.kind else None,
+                    refer_to=d.refer_to.value if d.refer_to else None,
+                    reason=f"{tr.t(settings.default_locale, d.reason)} [{d.rule}]")  # fmt: skip
+        print(json.dumps(item, ensure_ascii=False), flush=True)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="qingfeng", description="清风 Qingfeng: reports to a discipline-inspection office")
     sub = p.add_subparsers(dest="command", required=True)
@@ -266,6 +291,9 @@ def build_parser() -> argparse.ArgumentParser:
     cal.add_parser("recompute", help="recompute open deadlines").set_defaults(handler=cmd_calendar_recompute)
 
     sub.add_parser("demo-data", help="load a demo office with cases").set_defaults(handler=cmd_demo_data)
+    sc = sub.add_parser("scope", help="classify texts: accept, refer, urgent or unclear")
+    sc.add_argument("--jsonl", action="store_true", required=True, help="JSON lines with a 'text' field on stdin")
+    sc.set_defaults(plain=cmd_scope)
     return p
 
 

@@ -22,9 +22,12 @@ from qingfeng.scheduler import build_scheduler
 log = logging.getLogger(__name__)
 
 
+def dialog_services(app: App) -> DialogServices:
+    return DialogServices(DialogStore(app.ctx), app.filing, app.queries, app.officers, app.urgent)
+
+
 def bot_deps(app: App, translator: Translator) -> BotDeps:
-    services = DialogServices(DialogStore(app.ctx), app.filing, app.queries, app.officers)
-    return BotDeps(translator=translator, runner=DialogRunner(services, app.settings.default_locale))
+    return BotDeps(translator=translator, runner=DialogRunner(dialog_services(app), app.settings.default_locale))
 
 
 async def run_bot(settings: Settings) -> int:

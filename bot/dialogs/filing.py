@@ -1,7 +1,8 @@
 """The citizen's filing flow (rules.md §6 form, §4 named vs anonymous, §3 scope).
 
-notice → scope → type → named? → [name, phone, ID] → persons (loop) → category → facts (+ follow-ups) →
-other bodies → evidence → [password ×2, notify?] → review (edit any section) → confirm → receipt.
+notice → scope (a sentence: accept, refer, clarify, urgent) → type → named? → [name, phone, ID] →
+persons (loop) → category → facts (+ follow-ups) → other bodies → evidence → [password ×2, notify?] →
+review (edit any section) → confirm → receipt.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from bot.dialogs.filing_steps import (
     after,
     discard_evidence,
 )
+from bot.dialogs.scope_steps import scope_steps
 from bot.dialogs.steps import Choice, Text
 from core.model import CadreLevel, Category, PartyMembership, ReportType
 from core.reports import PERSONS_MAX
@@ -28,10 +30,6 @@ OTHER = "__other"
 
 def _enum_options(enum: Any) -> list[tuple[str, str]]:
     return [(m.value, f"enum.{enum.__name__}.{m.value}") for m in enum]
-
-
-def _after_scope(c: Conversation, value: str) -> str:
-    return "scope_refer" if value == "private" else "type"
 
 
 def _after_identity(c: Conversation, value: str) -> str:
@@ -73,24 +71,7 @@ def _after_evidence(c: Conversation) -> str:
 def build_filing_flow() -> Flow:
     steps: list[Step] = [
         Choice("notice", "start.notice", [("agree", "button.agree")], None, "scope"),
-        Choice(
-            "scope",
-            "filing.scope",
-            [
-                ("official", "button.scope_official"),
-                ("private", "button.scope_private"),
-                ("unsure", "button.scope_unsure"),
-            ],
-            "scope",
-            _after_scope,
-        ),
-        Choice(
-            "scope_refer",
-            "filing.scope_refer",
-            [("file", "button.file_anyway"), ("end", "button.end")],
-            None,
-            lambda c, val: "type" if val == "file" else "ended",
-        ),
+        *scope_steps(),
         Choice("ended", "filing.ended", [("restart", "button.restart")], None, "notice"),
         Choice("type", "filing.type", _enum_options(ReportType), "report_type", lambda c, val: after(c, "identity")),
         Choice(

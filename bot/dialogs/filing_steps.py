@@ -29,9 +29,11 @@ from core.reports import (
     ReporterIdentity,
     StagedEvidence,
 )
-from core.specificity import follow_ups
+from core.specificity import follow_ups, meaningful_length
 
 EDIT = "_edit"
+USE_DRAFT = "use_draft"
+DRAFT_MIN = 20  # what the citizen wrote at the scope check is offered as the start of the account
 
 
 def after(c: Conversation, default: str) -> str:
@@ -46,9 +48,15 @@ class FactsStep:
     id: str
 
     def prompt(self, c: Conversation) -> Reply:
+        draft = c.answers.get("scope_text", "")
+        if meaningful_length(draft) >= DRAFT_MIN and not c.answers.get("facts"):
+            return Reply("filing.facts_with_draft", {"draft": draft}, ((Button("button.use_draft", USE_DRAFT),),),
+                         self.id)  # fmt: skip
         return Reply("filing.facts", {}, (), self.id)
 
     async def answer(self, c: Conversation, e: Event, env: Any) -> Outcome:
+        if e.kind is EventKind.CHOICE and e.value == USE_DRAFT and c.answers.get("scope_text"):
+            e = Event(EventKind.TEXT, text=c.answers["scope_text"])
         if e.kind is not EventKind.TEXT:
             return stay("dialog.text_expected")
         try:
@@ -228,6 +236,7 @@ def build_report(c: Conversation, chat_id: int) -> NewReport:
         query_password=None if named else a.get("password"),
         staged=tuple(StagedEvidence(**{**f, "kind": EvidenceKind(f["kind"])}) for f in a.get("evidence", [])),
         submission_key=a.get("_submission"),
+        urgent=bool(a.get("urgent")),
     )
 
 

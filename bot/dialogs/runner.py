@@ -13,20 +13,25 @@ from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.dialogs.engine import Button, Conversation, Engine, Event, EventKind, Media, Reply
+from bot.dialogs.engine import Button, Conversation, Engine, Event, EventKind, Label, Media, Reply
 from bot.dialogs.filing import build_filing_flow
+from bot.dialogs.scope_steps import referral_details, safety_reply
 from bot.dialogs.status import build_status_flow, status_reply
 from core.errors import InvalidInput
 from core.evidence_types import extension
 from core.model import EvidenceKind
 from core.reports import EVIDENCE_EXTENSIONS, EVIDENCE_MAX_BYTES, EvidenceUpload, NewReport, StagedEvidence
+from core.scope import Verdict, classifier
 from core.services.dialog_store import DialogStore, StaleDialog
 from core.services.filing import FilingService, Receipt
 from core.services.officers import OfficerService
 from core.services.queries import CaseQueries
+from core.services.urgent import UrgentService
 from core.services.views import PublicStatusView
+from core.specificity import meaningful_length
 
 LOCALES = {"zh-CN": "中文", "en": "English"}
+FAQ_TOPICS = ("what_scope", "anonymous", "how_long", "safety", "how_to", "phone")
 Downloader = Callable[[Media], Awaitable[bytes]]
 
 
@@ -41,6 +46,7 @@ class Command(StrEnum):
     BACK = "back"
     STATUS = "status"
     LANG = "lang"
+    FAQ = "faq"
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,7 @@ class DialogServices:
     filing: FilingService
     queries: CaseQueries
     officers: OfficerService
+    urgent: UrgentService
 
 
 _DEFAULT_NAMES = {"photo": "photo.jpg", "voice": "voice.ogg", "video": "video.mp4", "audio": "audio.mp3"}
@@ -89,6 +96,9 @@ class _Env:
 
     async def status_by_code(self, code: str, password: str) -> PublicStatusView | None:
         return await self._s.queries.status_by_code(code, password)
+
+    async def alert_urgent(self, text: str) -> None:
+        await self._s.urgent.raise_alert(text)
 
 
 class DialogRunner:
@@ -159,6 +169,9 @@ class DialogRunner:
                     return [Reply("status.finish_first"), self.engine.current(c)]
                 mine = [status_reply(v) for v in await self.services.queries.status_for_chat(env.chat_id)]
                 return [*mine, *self.engine.start(c, "status")]
+            case Command.FAQ:
+                buttons = tuple((Button(f"faq.q.{topic}", f"faq:{topic}"),) for topic in FAQ_TOPICS)
+                return [Reply("faq.menu", {}, buttons, ""), *([self.engine.current(c)] if active else [])]
             case Command.LANG:
                 buttons = tuple((Button(name, f"lang:{code}", literal=True),) for code, name in LOCALES.items())
                 return [Reply("lang.choose", {}, buttons, "")]
@@ -168,14 +181,35 @@ class DialogRunner:
         if event.kind is EventKind.CHOICE and event.value.startswith("lang:"):
             c.locale = event.value.removeprefix("lang:") if event.value[5:] in LOCALES else c.locale
             return [Reply("lang.changed"), *([self.engine.current(c)] if c.flow else [])]
+        if event.kind is EventKind.CHOICE and event.value.startswith("faq:") and event.value[4:] in FAQ_TOPICS:
+            return [Reply(f"faq.{event.value[4:]}"), *([self.engine.current(c)] if c.flow else [])]
         if event.kind is EventKind.CHOICE and event.value.startswith("cmd:"):
             return await self._command(c, env, Command(event.value.removeprefix("cmd:")))
         if not c.flow:
             if event.kind is EventKind.CHOICE and c.memo.get("last_receipt"):
                 return [Reply("dialog.already_filed", {"number": c.memo["last_receipt"]})]
-            buttons = ((Button("button.start_report", "cmd:start"),), (Button("button.check_status", "cmd:status"),))
-            return [Reply("dialog.idle", {}, buttons, "")]
+            return await self._free_text(event)
         return await self.engine.handle(c, event, env)
+
+    async def _free_text(self, event: Event) -> list[Reply]:
+        """A message outside any dialog: a scope question, a process question, or danger (rules.md §3, §8)."""
+        buttons = ((Button("button.start_report", "cmd:start"),), (Button("button.check_status", "cmd:status"),),
+                   (Button("button.faq", "cmd:faq"),))  # fmt: skip
+        if event.kind is not EventKind.TEXT or meaningful_length(event.text) == 0:
+            return [Reply("dialog.idle", {}, buttons, "")]
+        decision = classifier().classify(event.text)
+        match decision.verdict:
+            case Verdict.URGENT:
+                await self.services.urgent.raise_alert(event.text.strip()[:4000])
+                return [safety_reply(), Reply("dialog.idle", {}, buttons, "")]
+            case Verdict.ACCEPT:
+                return [Reply("scope.idle_accept", {"reason": Label(decision.reason)}, buttons, "")]
+            case Verdict.REFER:
+                details = referral_details(decision.refer_to.value if decision.refer_to else "", decision.reason)
+                return [Reply("scope.idle_refer", {"details": details}, buttons, "")]
+        if decision.faq in FAQ_TOPICS:
+            return [Reply(f"faq.{decision.faq}"), Reply("dialog.idle", {}, buttons, "")]
+        return [Reply("dialog.idle", {}, buttons, "")]
 
     async def _start_filing(self, c: Conversation) -> list[Reply]:
         units = await self.services.officers.list_units()

@@ -243,3 +243,16 @@ class DialogRow(Base):
     state_enc: Mapped[bytes] = mapped_column(LargeBinary)
     version: Mapped[int] = mapped_column(Integer)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+
+
+class UrgentNoteRow(Base):
+    """Urgent content seen before anything was filed (rules.md §8): kept, flagged, pushed to officers at once.
+
+    Holds the text only (encrypted), never the chat: officers act on the danger, not on who wrote.
+    """
+
+    __tablename__ = "urgent_notes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
+    text_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"))

@@ -13,6 +13,7 @@ from tests.factories import FACTS
 from .conftest import BotHarness
 
 CHAT = 700001
+SCOPE_SENTENCE = "村支书把低保名额给了自己的亲戚"
 JPEG = b"\xff\xd8\xff\xe0" + b"photo-of-the-ledger" * 100
 PDF = b"%PDF-1.7\n" + b"minutes of the village meeting" * 50
 
@@ -20,7 +21,7 @@ PDF = b"%PDF-1.7\n" + b"minutes of the village meeting" * 50
 async def walk_to_facts(h: BotHarness, chat: int, named: bool = True) -> list[str]:
     seen = await h.say(chat, "/start")
     seen += await h.tap(chat, "我已阅读")
-    seen += await h.tap(chat, "是，反映党员")
+    seen += await h.say(chat, SCOPE_SENTENCE)
     seen += await h.tap(chat, "检举控告")
     if named:
         seen += await h.tap(chat, "实名举报")
@@ -115,8 +116,8 @@ async def test_out_of_scope_is_referred_and_nothing_is_filed(harness: BotHarness
     h = harness
     await h.say(CHAT, "/start")
     await h.tap(CHAT, "我已阅读")
-    referral = await h.tap(CHAT, "不是，是私人之间")
-    assert "12315" in referral[0] and "人民法院" in referral[0] and "仍然可以向我们举报" in referral[0]
+    referral = await h.say(CHAT, "我借给同村王某15万，有借条，五年了一分没还，想让他还钱")
+    assert "人民法院" in referral[0] and "仍然可以向我们举报" in referral[0]
     ended = await h.tap(CHAT, "结束")
     assert "/start" in ended[0]
     assert await case_count(app) == 0
@@ -140,7 +141,7 @@ async def test_a_restart_between_two_steps_loses_nothing(harness: BotHarness, ap
     h = harness
     await h.say(CHAT, "/start")
     await h.tap(CHAT, "我已阅读")
-    await h.tap(CHAT, "是，反映党员")
+    await h.say(CHAT, SCOPE_SENTENCE)
     await h.tap(CHAT, "检举控告")
     await h.tap(CHAT, "实名举报")
     await h.say(CHAT, "刘举报")
@@ -209,7 +210,7 @@ async def test_bad_text_at_each_step_gets_a_clear_message_and_loses_nothing(harn
     h = harness
     await h.say(CHAT, "/start")
     await h.tap(CHAT, "我已阅读")
-    await h.tap(CHAT, "是，反映党员")
+    await h.say(CHAT, SCOPE_SENTENCE)
     await h.tap(CHAT, "检举控告")
     await h.tap(CHAT, "实名举报")
     # name, phone, person unit: each bad input is explained and the same question asked again
@@ -271,5 +272,5 @@ async def test_language_can_be_switched_mid_dialog(harness: BotHarness) -> None:
     await h.tap(CHAT, "我已阅读")
     await h.say(CHAT, "/lang")
     seen = await h.tap(CHAT, "English")
-    assert seen[0] == "Language switched to English." and "misconduct by a Party member" in seen[1]
-    assert "Accusation" in (await h.tap(CHAT, "Yes, about a Party member"))[-1]
+    assert seen[0] == "Language switched to English." and "what would you like to report" in seen[1]
+    assert "Accusation" in (await h.say(CHAT, "The village party secretary took bribes for land permits"))[-1]

@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 
 from bot.dialogs.engine import Event, EventKind, Media, Reply
-from bot.dialogs.runner import Command, DialogRunner, DialogServices
-from core.services.dialog_store import DialogStore
+from bot.dialogs.runner import Command, DialogRunner
 from qingfeng.app import App
+from qingfeng.runner import dialog_services
 from tests.factories import seed_office
 
 HERE = Path(__file__).resolve().parents[1] / "data" / "transcripts"
@@ -48,7 +48,7 @@ def _describe(reply: Reply) -> str:
 
 
 async def play(app: App, script: list[str]) -> list[str]:
-    runner = DialogRunner(DialogServices(DialogStore(app.ctx), app.filing, app.queries, app.officers))
+    runner = DialogRunner(dialog_services(app))
     out: list[str] = []
     step = ""
     for line in script:
