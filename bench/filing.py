@@ -64,6 +64,7 @@ from bot.dispatcher import build_dispatcher
 from bot.i18n import Translator
 from core.model import Role, UnitLevel
 from core.persistence.orm import CaseRow, EvidenceRow
+from core.scope import classifier
 from core.settings import Settings
 from qingfeng.app import App, build_app
 from qingfeng.runner import bot_deps
@@ -86,7 +87,7 @@ JPEG = b"\xff\xd8\xff\xe0" + b"photo-of-the-ledger" * 100
 SCRIPT: tuple[tuple[str, str], ...] = (
     ("say", "/start"),
     ("tap", "我已阅读"),
-    ("tap", "是，反映党员"),
+    ("say", "村支书把低保名额给了自己的亲戚"),  # the scope check (core.scope)
     ("tap", "检举控告"),
     ("tap", "实名举报"),
     ("say", "刘举报"),
@@ -377,6 +378,7 @@ async def echo_baseline(citizens: int, per_citizen: int, concurrency: int) -> Ru
 
 async def filing_run(app: App, citizens: int, concurrency: int) -> tuple[Run, dict[str, int]]:
     dp = build_dispatcher(bot_deps(app, Translator.load(app.settings.default_locale)))
+    await asyncio.to_thread(classifier)  # as `qingfeng run` does: jieba loads before the first citizen
     session = FakeSession()
     bot = Bot(TOKEN, session=session)
     run = Run("filing (named, one photo)", citizens)

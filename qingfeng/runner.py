@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import sys
 
@@ -13,6 +14,7 @@ from bot.dispatcher import build_dispatcher
 from bot.i18n import Translator
 from bot.notifier import TelegramNotifier
 from bot.telegram import make_bot
+from core.scope import classifier
 from core.services.dialog_store import DialogStore
 from core.services.outbox import OutboxService
 from core.settings import Settings
@@ -42,6 +44,7 @@ async def run_bot(settings: Settings) -> int:
         print(translator.t(settings.default_locale, "run.bad_token"), file=sys.stderr)
         return 2
     app = await build_app(settings)
+    await asyncio.to_thread(classifier)  # jieba's dictionary (~0.7 s) loads here, not in a citizen's first message
     dp = build_dispatcher(bot_deps(app, translator))
     scheduler = build_scheduler(app, OutboxService(app.ctx, TelegramNotifier(bot, translator)))
     scheduler.start()

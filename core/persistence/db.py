@@ -11,6 +11,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 def make_engine(url: str, **kwargs: Any) -> AsyncEngine:
     """``hide_parameters``: SQL errors never carry values (a report's content must not reach the logs)."""
     if url.startswith("sqlite"):
+        # One connection: SQLite has a single writer, and queueing for the pool is fair and quick where
+        # several connections would busy-wait on the file lock (seen: 2.5 s tails with ten citizens filing).
+        kwargs = {"pool_size": 1, "max_overflow": 0, "pool_timeout": 60, **kwargs}
         engine = create_async_engine(url, connect_args={"timeout": 30}, hide_parameters=True, **kwargs)
 
         @event.listens_for(engine.sync_engine, "connect")

@@ -10,6 +10,7 @@ import logging
 from datetime import timedelta
 
 from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.model import OutboxStatus, RecipientKind
 from core.persistence.orm import CaseRow, OfficerRow, OutboxRow, ReporterContactRow
@@ -45,7 +46,7 @@ class OutboxService:
             )
             delivered = 0
             for row in rows:
-                message = await self._message(row)
+                message = await self._message(s, row)
                 row.attempts += 1
                 if message is None:
                     row.status, row.last_error = OutboxStatus.UNDELIVERABLE.value, "no chat for recipient"
@@ -68,18 +69,17 @@ class OutboxService:
                 await uow.commit()
             return delivered
 
-    async def _message(self, row: OutboxRow) -> OutgoingMessage | None:
+    async def _message(self, s: AsyncSession, row: OutboxRow) -> OutgoingMessage | None:
+        """Resolve the recipient inside the sender's transaction (never a second unit of work alongside)."""
         vault = self.ctx.vault
-        async with self.ctx.uow() as uow:
-            s = uow.session
-            params = vault.dec_json(row.params_enc)
-            if row.recipient_kind == RecipientKind.OFFICER.value:
-                officer = await s.get(OfficerRow, row.recipient_id)
-                if officer is None or officer.telegram_id is None or not officer.active:
-                    return None
-                return OutgoingMessage(officer.telegram_id, officer.locale, row.template, params)
-            contact = await s.get(ReporterContactRow, row.recipient_id)
-            case = await s.get(CaseRow, row.recipient_id)
-            if contact is None or case is None:
+        params = vault.dec_json(row.params_enc)
+        if row.recipient_kind == RecipientKind.OFFICER.value:
+            officer = await s.get(OfficerRow, row.recipient_id)
+            if officer is None or officer.telegram_id is None or not officer.active:
                 return None
-            return OutgoingMessage(int(vault.decrypt(contact.chat_enc)), case.locale, row.template, params)
+            return OutgoingMessage(officer.telegram_id, officer.locale, row.template, params)
+        contact = await s.get(ReporterContactRow, row.recipient_id)
+        case = await s.get(CaseRow, row.recipient_id)
+        if contact is None or case is None:
+            return None
+        return OutgoingMessage(int(vault.decrypt(contact.chat_enc)), case.locale, row.template, params)

@@ -125,3 +125,27 @@ def test_run_without_token_says_what_is_missing(tmp_path: Path) -> None:
     assert out.returncode == 2
     assert "QINGFENG_BOT_TOKEN" in out.stderr and "BotFather" in out.stderr
     assert "Traceback" not in out.stderr
+
+
+def test_scope_jsonl_keeps_order_and_adds_the_decision(tmp_path: Path) -> None:
+    lines = [
+        {"id": 1, "text": "村支书把低保名额给了自己的亲戚"},
+        {"id": 2, "text": "纪委管不管物业乱收费？"},
+        "not json",
+        {"id": 3, "text": "我不想活了"},
+        {"id": 4, "no_text": True},
+    ]
+    stdin = "\n".join(x if isinstance(x, str) else json.dumps(x, ensure_ascii=False) for x in lines) + "\n"
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "QINGFENG_DATA_DIR": str(tmp_path / "data")}
+    out = subprocess.run([sys.executable, "-m", "qingfeng.cli", "scope", "--jsonl"], input=stdin, cwd=tmp_path,
+                         env=env, capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    got = [json.loads(line) for line in out.stdout.splitlines()]
+    assert len(got) == 5
+    assert got[0] == {"id": 1, "text": "村支书把低保名额给了自己的亲戚", "verdict": "accept", "kind": "检举控告",
+                      "refer_to": None, "reason": got[0]["reason"]}  # fmt: skip
+    assert got[0]["reason"] and "[" in got[0]["reason"]  # the reason cites its rule
+    assert (got[1]["verdict"], got[1]["kind"], got[1]["refer_to"]) == ("refer", None, "market")
+    assert "error" in got[2] and "error" in got[4]
+    assert got[3]["verdict"] == "urgent"
+    assert not (tmp_path / "data" / "qingfeng.db").exists()  # classifying opens no database
