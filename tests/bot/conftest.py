@@ -34,6 +34,7 @@ class BotHarness:
         self.in_flight = 0
         self.errors: list[BaseException] = []
         self.errors_expected = False  # a test that breaks something on purpose sets this
+        self.transcript: list[str] = []  # both sides, for printing with -s and for failure reports
         self._task: asyncio.Task[None] | None = None
         self.dp: Dispatcher | None = None
         self.bot: Bot | None = None
@@ -82,14 +83,18 @@ class BotHarness:
             await asyncio.sleep(0.01)
 
     # -- acting as a user --------------------------------------------------------------------------------------
-    async def _after(self, chat: int, queue: Callable[[], object]) -> list[str]:
+    async def _after(self, chat: int, queue: Callable[[], object], shown: str) -> list[str]:
         before = len(self.tg.texts(chat))
         queue()
         await self.settle()
-        return self.tg.texts(chat)[before:]
+        replies = self.tg.texts(chat)[before:]
+        self.transcript.append(f"[{chat}] 👤 {shown}")
+        self.transcript.extend(f"[{chat}] 🤖 {text}" for text in replies)
+        return replies
 
     async def say(self, chat: int, text: str, **who: Any) -> list[str]:
-        return await self._after(chat, lambda: self.tg.user_sends(chat, text, **who))
+        shown = text if len(text) <= 200 else f"{text[:60]}… ({len(text)} characters)"
+        return await self._after(chat, lambda: self.tg.user_sends(chat, text, **who), shown)
 
     def button(self, chat: int, label: str) -> str:
         rows = self.tg.last_keyboard(chat)
@@ -101,16 +106,19 @@ class BotHarness:
 
     async def tap(self, chat: int, label: str) -> list[str]:
         data = self.button(chat, label)
-        return await self._after(chat, lambda: self.tg.user_taps(chat, data))
+        text = next(t for row in self.tg.last_keyboard(chat) for t, d in row if d == data)
+        return await self._after(chat, lambda: self.tg.user_taps(chat, data), f"[{text}]")
 
     async def photo(self, chat: int, data: bytes, **kw: Any) -> list[str]:
-        return await self._after(chat, lambda: self.tg.user_sends_photo(chat, data, **kw))
+        return await self._after(chat, lambda: self.tg.user_sends_photo(chat, data, **kw), f"(photo, {len(data)} bytes)")
 
     async def document(self, chat: int, data: bytes, name: str, mime: str, **kw: Any) -> list[str]:
-        return await self._after(chat, lambda: self.tg.user_sends_document(chat, data, name, mime, **kw))
+        return await self._after(chat, lambda: self.tg.user_sends_document(chat, data, name, mime, **kw),
+                                 f"(document {name}, {len(data)} bytes)")  # fmt: skip
 
     async def video(self, chat: int, data: bytes, **kw: Any) -> list[str]:
-        return await self._after(chat, lambda: self.tg.user_sends_video(chat, data, **kw))
+        size = kw.get("file_size") or len(data)
+        return await self._after(chat, lambda: self.tg.user_sends_video(chat, data, **kw), f"(video, {size} bytes)")
 
 
 @pytest.fixture(scope="session")

@@ -56,7 +56,7 @@ async def test_named_filing_with_a_photo_and_a_pdf(harness: BotHarness, app: App
     seen += await h.tap(CHAT, "完成")
     seen += await h.tap(CHAT, "内容无误")
     seen += await h.tap(CHAT, "确认提交")
-    print("\n---\n".join(seen))
+    print("\n".join(h.transcript))
     assert "已提交" in seen[-2]
     number = seen[-2].split("编号：")[1].split("\n")[0]
     detail = await app.queries.case_detail(number)
