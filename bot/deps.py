@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.dialogs.officer import OfficerDesk
 from bot.dialogs.runner import DialogRunner
 from bot.i18n import Translator, normalise_locale
 
@@ -12,6 +13,7 @@ from bot.i18n import Translator, normalise_locale
 class BotDeps:
     translator: Translator
     runner: DialogRunner
+    desk: OfficerDesk
 
     def locale_for(self, language_code: str | None) -> str:
         return normalise_locale(language_code, self.translator.default)

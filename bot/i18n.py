@@ -78,7 +78,7 @@ class Translator:
         return value
 
     def button(self, locale: str | None, button: Button) -> str:
-        return button.label if button.literal else self.t(locale, button.label)
+        return button.label if button.literal else self.render(locale, button.label, button.params)
 
     def notification(self, locale: str | None, template: str, params: dict[str, Any]) -> str:
         """Render an outbox notification, turning enum values in its parameters into labels."""

@@ -44,6 +44,7 @@ class Action(StrEnum):
     """What an actor can do to a case; each maps to rows of the transition table in core/workflow.py."""
 
     FILE = "file"  # creation of the case; not a row of the table (there is no state before it)
+    VIEW_IDENTITY = "view_identity"  # an officer saw the reporter's identity: audited, changes nothing
     REGISTER = "register"
     ACCEPT = "accept"
     NOT_ACCEPT = "not_accept"  # refer out of scope

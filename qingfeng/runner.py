@@ -9,12 +9,14 @@ import sys
 from aiogram.utils.token import TokenValidationError
 
 from bot.deps import BotDeps
+from bot.dialogs.officer import OfficerDesk, OfficerServices
 from bot.dialogs.runner import DialogRunner, DialogServices
 from bot.dispatcher import build_dispatcher
 from bot.i18n import Translator
 from bot.notifier import TelegramNotifier
 from bot.telegram import make_bot
 from core.scope import classifier
+from core.services.desk import Desk
 from core.services.dialog_store import DialogStore
 from core.services.outbox import OutboxService
 from core.settings import Settings
@@ -29,7 +31,11 @@ def dialog_services(app: App) -> DialogServices:
 
 
 def bot_deps(app: App, translator: Translator) -> BotDeps:
-    return BotDeps(translator=translator, runner=DialogRunner(dialog_services(app), app.settings.default_locale))
+    locale = app.settings.default_locale
+    desk = OfficerDesk(
+        OfficerServices(Desk(app.ctx, app.queries), app.cases, app.officers, DialogStore(app.ctx)), locale
+    )
+    return BotDeps(translator=translator, runner=DialogRunner(dialog_services(app), locale), desk=desk)
 
 
 async def run_bot(settings: Settings) -> int:

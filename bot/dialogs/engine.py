@@ -61,6 +61,7 @@ class Button:
     label: str  # a locale key, or literal text when ``literal``
     value: str
     literal: bool = False
+    params: Mapping[str, Any] = field(default_factory=dict)  # for a label key with placeholders
 
 
 Buttons = tuple[tuple[Button, ...], ...]

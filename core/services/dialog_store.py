@@ -29,19 +29,20 @@ class DialogStore:
     def __init__(self, ctx: CoreContext) -> None:
         self.ctx = ctx
 
-    def _key(self, chat_id: int) -> str:
-        return self.ctx.vault.index("dialog", str(chat_id))
+    def _key(self, chat_id: int, space: str) -> str:
+        return self.ctx.vault.index(f"dialog{space}", str(chat_id))
 
-    async def load(self, chat_id: int) -> StoredDialog | None:
+    async def load(self, chat_id: int, space: str = "") -> StoredDialog | None:
+        """``space`` keeps separate dialogs of one chat apart (an officer's desk and a citizen's report)."""
         async with self.ctx.uow() as uow:
-            row = await uow.session.get(DialogRow, self._key(chat_id))
+            row = await uow.session.get(DialogRow, self._key(chat_id, space))
             if row is None:
                 return None
             return StoredDialog(self.ctx.vault.dec_json(row.state_enc), row.version)
 
-    async def save(self, chat_id: int, data: dict[str, Any], version: int) -> int:
+    async def save(self, chat_id: int, data: dict[str, Any], version: int, space: str = "") -> int:
         """Write if nobody else wrote since ``version`` was read (0: new); return the new version."""
-        vault, now, key = self.ctx.vault, self.ctx.now(), self._key(chat_id)
+        vault, now, key = self.ctx.vault, self.ctx.now(), self._key(chat_id, space)
         async with self.ctx.uow() as uow:
             s = uow.session
             if version == 0:
@@ -61,7 +62,7 @@ class DialogStore:
             await uow.commit()
             return version + 1
 
-    async def delete(self, chat_id: int) -> None:
+    async def delete(self, chat_id: int, space: str = "") -> None:
         async with self.ctx.uow() as uow:
-            await uow.session.execute(delete(DialogRow).where(DialogRow.chat_index == self._key(chat_id)))
+            await uow.session.execute(delete(DialogRow).where(DialogRow.chat_index == self._key(chat_id, space)))
             await uow.commit()

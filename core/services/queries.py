@@ -13,7 +13,7 @@ from core.clock import office_date
 from core.crypto import Vault
 from core.deadlines import DEADLINES, DeadlineKind
 from core.errors import NotFound
-from core.model import CaseState, DeadlineState
+from core.model import Action, CaseState, DeadlineState
 from core.persistence import repository as repo
 from core.persistence.orm import (
     CaseEventRow,
@@ -54,7 +54,7 @@ class CaseQueries:
             if unit_code:
                 stmt = stmt.join(UnitRow, UnitRow.id == CaseRow.unit_id).where(UnitRow.code == unit_code)
             rows = list((await s.execute(stmt)).scalars())
-            return await _summaries(s, rows)
+            return await summaries(s, rows)
 
     async def case_detail(self, number: str, viewer: Actor | None = None) -> CaseDetail:
         """A case card. Reporter identity is not included here: see the audited identity view (issue 6)."""
@@ -62,7 +62,7 @@ class CaseQueries:
         async with self.ctx.uow() as uow:
             s = uow.session
             case = await repo.case_by_number(s, number)
-            summary = (await _summaries(s, [case]))[0]
+            summary = (await summaries(s, [case]))[0]
             events = (
                 await s.execute(select(CaseEventRow).where(CaseEventRow.case_id == case.id).order_by(CaseEventRow.id))
             ).scalars()
@@ -92,6 +92,20 @@ class CaseQueries:
                 refer_to=case.refer_to,
                 result=vault.dec_json(case.result_enc) if case.result_enc else None,
             )
+
+    async def reporter_identity(self, number: str, viewer: Actor) -> dict[str, str] | None:
+        """Decrypt a named reporter's identity for an entitled officer, and record the view (rules.md §4.1)."""
+        async with self.ctx.uow() as uow:
+            s = uow.session
+            case = await repo.case_by_number(s, number)
+            if case.reporter_enc is None:
+                return None
+            identity: dict[str, str] = self.ctx.vault.dec_json(case.reporter_enc)
+            repo.add_event(s, self.ctx.vault, case, at=self.ctx.now(), actor=viewer.label(),
+                           officer_id=viewer.officer_id, action=Action.VIEW_IDENTITY.value, from_state=None,
+                           to_state=None, rule="R-47")  # fmt: skip
+            await uow.commit()
+            return identity
 
     async def status_by_code(self, code: str, password: str) -> PublicStatusView | None:
         """Anonymous follow-up: the same ``None`` whether the code or the password was wrong."""
@@ -138,7 +152,7 @@ def _person(vault: Vault, p: object) -> PersonView:
     )
 
 
-async def _summaries(s: AsyncSession, rows: list[CaseRow]) -> list[CaseSummary]:
+async def summaries(s: AsyncSession, rows: list[CaseRow]) -> list[CaseSummary]:
     if not rows:
         return []
     ids = [c.id for c in rows]

@@ -78,3 +78,34 @@ def test_locale_normalisation_and_fallback(tr: Translator) -> None:
     assert tr.t("en-US", "lang.changed") == "Language switched to English."
     assert tr.t("fr", "lang.changed") == tr.t("zh-CN", "lang.changed")  # unsupported → default
     assert tr.t("en", "no.such.key") == "no.such.key"
+
+
+def test_every_label_the_officer_screens_use_exists(tr: Translator) -> None:
+    from core.deadlines import DeadlineKind
+    from core.model import Action, CaseState, DisposalMethod, Finding
+    from core.workflow import GUARDS
+
+    keys = [f"state.{s.value}" for s in CaseState] + [f"deadline.{k.value}" for k in DeadlineKind]
+    keys += [f"enum.Finding.{f.value}" for f in Finding] + [f"enum.DisposalMethod.{m.value}" for m in DisposalMethod]
+    keys += [
+        f"action.{a.value}"
+        for a in GUARDS
+        if a
+        not in (
+            Action.NOT_ACCEPT,
+            Action.MARK_DUPLICATE,
+            Action.TRANSFER_UP,
+            Action.TRANSFER_DOWN,
+            Action.RETURN_TO_INTAKE,
+            Action.OBJECT,
+        )
+    ]
+    problem_keys = set(
+        re.findall(
+            r'"((?:guard|closure)\.[a-z_]+)"',
+            "".join(p.read_text(encoding="utf-8") for p in (ROOT / "core").rglob("*.py")),
+        )
+    )
+    assert problem_keys, "the scan found no guard keys"
+    missing = [k for k in [*keys, *problem_keys] for loc in LOCALES if not tr.has(k, loc)]
+    assert not missing

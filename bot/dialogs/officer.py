@@ -1,0 +1,213 @@
+"""Officers in the bot, framework-independent: inbox, case card, actions, and the inputs actions need.
+
+Buttons carry ``o:<what>:<case>[:<arg>]``; every action goes through the core services as the officer, so
+role and state checks are the core's (a forged button is refused there, and the refusal is shown).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from bot.dialogs.engine import Button, Conversation, Engine, Event, EventKind, Label, Lines, Reply
+from bot.dialogs.officer_flows import FLOW_FOR, finish, officer_flows
+from bot.dialogs.runner import Answer
+from core.actor import Actor
+from core.errors import DomainError, GuardFailed, IllegalTransition
+from core.model import Action, DisposalMethod, Role
+from core.services.cases import CaseService
+from core.services.desk import Desk
+from core.services.dialog_store import DialogStore
+from core.services.officers import OfficerService
+from core.services.views import CaseDetail
+
+PREFIX = "o"
+SPACE = ".officer"  # the officer's input flows are stored apart from any citizen dialog in the same chat
+DIRECT = frozenset({Action.REGISTER, Action.ACCEPT, Action.RECEIVE_TRANSFER, Action.ARCHIVE})
+NEEDS_APPROVAL = frozenset({Action.PARK, Action.SEND_TO_INVESTIGATION})
+DISPOSE_CHOICES = (DisposalMethod.TALK_OR_LETTER, DisposalMethod.PRELIMINARY_CHECK, DisposalMethod.CLOSE)
+ACTOR_TTL = 30.0  # seconds an officer lookup is trusted; deactivation takes effect within this
+
+
+@dataclass(frozen=True)
+class OfficerServices:
+    desk: Desk
+    cases: CaseService
+    officers: OfficerService
+    store: DialogStore
+
+
+class _Env:
+    def __init__(self, actor: Actor, cases: CaseService) -> None:
+        self.actor = actor
+        self.cases = cases
+
+    @staticmethod
+    def refusal(exc: DomainError) -> Reply:
+        if isinstance(exc, GuardFailed):
+            return Reply("officer.refused", {"problems": Lines(tuple(Label(p) for p in exc.problems))})
+        if isinstance(exc, IllegalTransition):
+            return Reply(exc.key, {"state_label": Label(f"state.{exc.state}")})
+        return Reply(exc.key, {k: v for k, v in exc.params.items() if isinstance(v, str)})
+
+
+class OfficerDesk:
+    def __init__(self, services: OfficerServices, default_locale: str = "zh-CN") -> None:
+        self.s = services
+        self.default_locale = default_locale
+        self.engine = Engine(officer_flows())
+        self._actors: dict[int, tuple[float, Actor | None]] = {}
+
+    async def actor(self, telegram_id: int) -> Actor | None:
+        """The officer behind a Telegram account (cached briefly); None for everybody else."""
+        now = time.monotonic()
+        cached = self._actors.get(telegram_id)
+        if cached and now - cached[0] < ACTOR_TTL:
+            return cached[1]
+        actor = await self.s.officers.actor_for_telegram(telegram_id)
+        self._actors[telegram_id] = (now, actor)
+        return actor
+
+    async def inbox(self, actor: Actor, page: int = 0) -> list[Reply]:
+        box = await self.s.desk.inbox(actor, page)
+        if not box.total:
+            return [Reply("officer.inbox_empty")]
+        rows = [(Button("officer.inbox_item", f"{PREFIX}:case:{c.number}",
+                        params={"number": c.number, "state": Label(f"state.{c.state}"),
+                                "due": c.next_due.isoformat() if c.next_due else "—",
+                                "flag": "⚠️ " if c.urgent else ""}),) for c in box.items]  # fmt: skip
+        nav = []
+        if box.page > 0:
+            nav.append(Button("button.prev_page", f"{PREFIX}:inbox:{box.page - 1}"))
+        if box.page + 1 < box.pages:
+            nav.append(Button("button.next_page", f"{PREFIX}:inbox:{box.page + 1}"))
+        buttons = (*rows, tuple(nav)) if nav else tuple(rows)
+        return [Reply("officer.inbox", {"total": box.total, "page": box.page + 1, "pages": box.pages}, buttons, "")]
+
+    async def card(self, actor: Actor, number: str, with_identity: bool = False) -> list[Reply]:
+        card = await self.s.desk.card(actor, number, with_identity=with_identity)
+        buttons: list[tuple[Button, ...]] = []
+        actions = [
+            a for a in card.actions if a in DIRECT | NEEDS_APPROVAL | set(FLOW_FOR) | {Action.ASSIGN, Action.DISPOSE}
+        ]
+        for i in range(0, len(actions), 2):
+            buttons.append(tuple(Button(f"action.{a.value}", f"{PREFIX}:act:{number}:{a.value}")
+                                 for a in actions[i : i + 2]))  # fmt: skip
+        if card.identity_visible and card.detail.reporter is None:
+            buttons.append((Button("button.show_identity", f"{PREFIX}:identity:{number}"),))
+        buttons.append((Button("button.back_to_inbox", f"{PREFIX}:inbox:0"),))
+        return [Reply("officer.card", card_params(card.detail), tuple(buttons), "")]
+
+    async def button(self, chat_id: int, actor: Actor, data: str) -> Answer:
+        """A tap on an officer button: ``o:inbox:<page>``, ``o:case:<n>``, ``o:act:<n>:<action>`` …"""
+        _, what, *rest = [*data.split(":", 3), ""]
+        try:
+            replies = await self._button(chat_id, actor, what, [r for r in rest if r])
+        except DomainError as exc:
+            replies = [_Env.refusal(exc)]
+        except ValueError:  # an unknown action or method: a forged or outdated button
+            replies = [Reply("dialog.stale_button")]
+        return Answer(self.default_locale, replies)
+
+    async def _button(self, chat_id: int, actor: Actor, what: str, args: list[str]) -> list[Reply]:
+        if what == "inbox":
+            return await self.inbox(actor, int(args[0]) if args and args[0].isdigit() else 0)
+        if what == "case" and args:
+            return await self.card(actor, args[0])
+        if what == "identity" and args:
+            return await self.card(actor, args[0], with_identity=True)
+        if what == "assign" and len(args) == 2 and args[1].isdigit():
+            await self.s.cases.assign(args[0], actor, int(args[1]))
+            return [Reply("officer.done", {"number": args[0]}), *await self.card(actor, args[0])]
+        if what == "method" and len(args) == 2:
+            return await self._act(chat_id, actor, args[0], Action.DISPOSE, DisposalMethod(args[1]))
+        if what == "act" and len(args) == 2:
+            return await self._act(chat_id, actor, args[0], Action(args[1]))
+        return [Reply("dialog.stale_button")]
+
+    async def _act(
+        self, chat_id: int, actor: Actor, number: str, action: Action, method: DisposalMethod | None = None
+    ) -> list[Reply]:
+        if action in DIRECT:
+            await self.s.cases.perform(number, action, actor)
+            return [Reply("officer.done", {"number": number}), *await self.card(actor, number)]
+        if action is Action.ASSIGN:
+            handlers = [
+                o
+                for o in await self.s.officers.list_officers()
+                if o.active and {"handler", "supervisor"} & set(o.roles) and o.id != actor.officer_id
+            ]
+            card = await self.s.desk.card(actor, number)
+            handlers = [o for o in handlers if o.unit == card.detail.summary.unit]
+            buttons = tuple((Button(o.name, f"{PREFIX}:assign:{number}:{o.id}", literal=True),) for o in handlers)
+            return [Reply("officer.choose_handler", {"number": number}, buttons, "")]  # fmt: skip
+        if action is Action.DISPOSE and method is None:
+            buttons = tuple((Button(f"enum.DisposalMethod.{m.value}", f"{PREFIX}:method:{number}:{m.value}"),)
+                            for m in DISPOSE_CHOICES)  # fmt: skip
+            return [Reply("officer.choose_method", {"number": number}, buttons, "")]
+        if action is Action.PARK:
+            method = DisposalMethod.PARK
+        elif action is Action.SEND_TO_INVESTIGATION:
+            method = DisposalMethod.INVESTIGATE
+        answers: dict[str, Any] = {"number": number, "action": action.value}
+        if method is not None:
+            answers["method"] = method.value
+            if Role.SUPERVISOR in actor.roles:  # the leader's own decision is its approval (R-17 ¶2)
+                return await self._finish(actor, Conversation(self.default_locale, answers=answers))
+            return await self._start(chat_id, "o_approval", answers)
+        card = await self.s.desk.card(actor, number)
+        answers["named"] = card.detail.summary.named
+        return await self._start(chat_id, FLOW_FOR[action], answers)
+
+    async def _start(self, chat_id: int, flow: str, answers: dict[str, Any]) -> list[Reply]:
+        stored = await self.s.store.load(chat_id, SPACE)
+        c = Conversation(self.default_locale)
+        replies = self.engine.start(c, flow, answers)
+        await self.s.store.save(chat_id, c.to_dict(), stored.version if stored else 0, SPACE)
+        return replies
+
+    async def text(self, chat_id: int, actor: Actor, event: Event) -> Answer | None:
+        """Input for an officer flow in progress; None when there is none (the message is not ours)."""
+        stored = await self.s.store.load(chat_id, SPACE)
+        if stored is None or not stored.data.get("flow"):
+            return None
+        c = Conversation.from_dict(stored.data)
+        if c.flow not in self.engine.flows:
+            return None
+        replies = await self.engine.handle(c, event, _Env(actor, self.s.cases))
+        if c.step == "done" and event.kind is not EventKind.CANCEL:
+            replies = replies[:-1] + await self._finish(actor, c)
+            c.reset()
+        await self.s.store.save(chat_id, c.to_dict(), stored.version, SPACE)
+        return Answer(self.default_locale, replies)
+
+    async def _finish(self, actor: Actor, c: Conversation) -> list[Reply]:
+        replies = await finish(c, _Env(actor, self.s.cases))
+        if replies and replies[0].key == "officer.done":
+            replies += await self.card(actor, c.answers["number"])
+        return replies
+
+
+def card_params(d: CaseDetail) -> dict[str, Any]:
+    s = d.summary
+    persons = tuple(Label("officer.card_person", {"name": p.name or "-", "unit": p.unit, "post": p.post or "-",
+                                                  "level": Label(f"enum.CadreLevel.{p.level}"), "region": p.region})
+                    for p in d.persons)  # fmt: skip
+    deadlines = tuple(Label("officer.card_deadline", {"ref": x.ref, "kind": Label(f"deadline.{x.kind}"),
+                                                      "due": x.due_date.isoformat(), "rule": x.rule})
+                      for x in d.deadlines if x.state == "open")  # fmt: skip
+    events = tuple(f"{e.at:%m-%d %H:%M} {e.actor} {e.action}" + (f" — {e.note}" if e.note else "")
+                   for e in d.events[-8:])  # fmt: skip
+    evidence = tuple(f"· {e.original_name} ({e.size // 1024 + 1} KB, sha256 {e.sha256[:12]}…)" for e in d.evidence)
+    reporter: Label | str = Label("officer.card_anonymous")
+    if s.named:
+        reporter = (Label("officer.card_identity", {k: d.reporter.get(k, "") for k in ("name", "phone")})
+                    if d.reporter else Label("officer.card_identity_hidden"))  # fmt: skip
+    return {
+        "number": s.number, "flag": "⚠️ " if s.urgent else "", "state": Label(f"state.{s.state}"),
+        "type": Label(f"enum.ReportType.{s.report_type}"), "category": Label(f"enum.Category.{s.category}"),
+        "channel": s.channel, "received": f"{s.received_at:%Y-%m-%d}", "reporter": reporter,
+        "persons": Lines(persons), "facts": d.facts, "evidence": Lines(evidence) if evidence else "-",
+        "deadlines": Lines(deadlines) if deadlines else "-", "history": Lines(events),
+    }  # fmt: skip

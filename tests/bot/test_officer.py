@@ -1,0 +1,126 @@
+"""Officers work a case in the bot, through the real runtime; the reporter hears what the rules require."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.notifier import TelegramNotifier
+from core.model import Action
+from core.persistence.orm import CaseEventRow
+from core.services.outbox import OutboxService
+from qingfeng.app import App
+from tests.factories import Office, named_report
+
+from .conftest import BotHarness
+
+INTAKE, HANDLER, SUPERVISOR, OTHER_UNIT = 1001, 1002, 1004, 3001  # Telegram ids in tests/factories.py
+REPORTER = 555001
+
+
+async def deliver(h: BotHarness, app: App) -> int:
+    assert h.bot is not None
+    return await OutboxService(app.ctx, TelegramNotifier(h.bot, h.tr)).send_due()
+
+
+async def test_unknown_users_never_see_officer_commands(harness: BotHarness, app: App, office: Office) -> None:
+    await app.filing.file_report(named_report())
+    seen = await harness.say(424242, "/inbox")
+    assert not any("待办" in t or "XF-2026" in t for t in seen)
+
+
+async def test_an_officer_works_a_named_case_from_inbox_to_feedback(
+    harness: BotHarness, app: App, office: Office
+) -> None:
+    h = harness
+    number = (await app.filing.file_report(named_report())).number
+    box = await h.say(INTAKE, "/inbox")
+    assert "待办 1 件" in box[0] and number in h.tg.last_keyboard(INTAKE)[0][0][0]
+    card = await h.tap(INTAKE, number)
+    assert "已接收" in card[0] and "刘举报" not in card[0] and "身份信息按权限查看" in card[0]
+    assert "D3 告知受理情况：2026-10-23" in card[0]  # 15 working days, National Day skipped
+    await h.tap(INTAKE, "登记")
+    accepted = await h.tap(INTAKE, "受理")
+    assert "已受理" in accepted[-1]
+    assert await deliver(h, app) >= 1
+    assert any(t.startswith("【受理告知】") and number in t for t in h.tg.texts(REPORTER))
+
+    assert any("新收到一件信访举报" in t for t in h.tg.texts(INTAKE))  # the intake officer was told too
+    # identity: shown to intake on request, and the view is recorded
+    await h.say(INTAKE, f"/case {number}")
+    shown = await h.tap(INTAKE, "查看举报人身份")
+    assert "刘举报" in shown[-1] and "13800138000" in shown[-1]
+    async with app.ctx.uow() as uow:
+        views = (
+            (await uow.session.execute(select(CaseEventRow).where(CaseEventRow.action == "view_identity")))
+            .scalars()
+            .all()
+        )
+        assert [v.officer_id for v in views] == [office.intake.officer_id]
+
+    await h.tap(INTAKE, "分配承办")
+    await h.tap(INTAKE, "李承办")
+    assert number in (await h.say(HANDLER, "/inbox"))[0] or h.tg.last_keyboard(HANDLER)
+    card = await h.tap(HANDLER, number)
+    assert "查看举报人身份" not in str(h.tg.last_keyboard(HANDLER))  # handlers are not entitled
+    await h.tap(HANDLER, "选择处置方式")
+    asked = await h.tap(HANDLER, "初步核实")
+    assert "领导批准" in asked[-1]
+    disposed = await h.say(HANDLER, "陈主任")
+    assert "处置中" in disposed[-1]
+
+    # conclusion through the closure checklist (rules.md §7.1)
+    await h.tap(HANDLER, "办结")
+    await h.say(HANDLER, "村支书低保优亲厚友")
+    await h.tap(HANDLER, "部分属实")
+    await h.say(HANDLER, "低保评议记录；走访笔录")
+    await h.say(HANDLER, "《中国共产党纪律处分条例》群众纪律")
+    await h.say(HANDLER, "谈话提醒，责令退还违规低保金")
+    await h.tap(HANDLER, "是")
+    await h.say(HANDLER, "陈主任")
+    concluded = await h.say(HANDLER, "经核查，您反映的问题部分属实，已责令整改。")
+    assert "已办结" in concluded[-1]
+    await h.tap(HANDLER, "反馈结果")
+    done = await h.say(HANDLER, "经核查，您反映的问题部分属实，已对相关人员谈话提醒并责令退还。")
+    assert "已反馈" in done[-1]
+    await deliver(h, app)
+    result = [t for t in h.tg.texts(REPORTER) if t.startswith("【办理结果反馈】")]
+    assert result and "谈话提醒" in result[0]
+    detail = await app.queries.case_detail(number)
+    assert detail.summary.state == "feedback_given" and detail.result and detail.result["leader_signoff"] == "陈主任"
+
+
+async def test_a_conclusion_missing_checklist_items_is_refused_with_reasons(
+    harness: BotHarness, app: App, office: Office
+) -> None:
+    h = harness
+    number = (await app.filing.file_report(named_report())).number
+    for step in ("register", "accept"):
+        await app.cases.perform(number, Action(step), office.intake)
+    await app.cases.assign(number, office.intake, office.handler.officer_id or 0)
+    await h.say(SUPERVISOR, f"/case {number}")
+    await h.tap(SUPERVISOR, "选择处置方式")
+    assert "处置中" in (await h.tap(SUPERVISOR, "予以了结"))[-1]  # a supervisor's own decision needs no approver
+    await h.tap(SUPERVISOR, "办结")
+    await h.say(SUPERVISOR, "反映的问题")
+    await h.tap(SUPERVISOR, "属实")
+    await h.tap(SUPERVISOR, "跳过")  # no evidence for a "true" finding
+    await h.say(SUPERVISOR, "无")
+    await h.say(SUPERVISOR, "无")
+    await h.tap(SUPERVISOR, "否")  # no collective discussion
+    await h.say(SUPERVISOR, "陈主任")
+    refused = await h.say(SUPERVISOR, "反馈内容")
+    assert "证据充分" in refused[0] and "集体研究" in refused[0]
+    assert (await app.queries.case_detail(number)).summary.state == "disposal"
+
+
+async def test_forged_buttons_and_other_units_cases_are_refused(harness: BotHarness, app: App, office: Office) -> None:
+    h = harness
+    number = (await app.filing.file_report(named_report())).number
+    assert "收件箱是空的" in (await h.say(OTHER_UNIT, "/inbox"))[0]  # another unit's case is not in their inbox
+    before = len(h.tg.texts(OTHER_UNIT))
+    h.tg.user_taps(OTHER_UNIT, f"s::o:act:{number}:register", check=False)
+    h.tg.user_taps(OTHER_UNIT, f"s::o:act:{number}:no_such_action", check=False)
+    await h.settle()
+    replies = h.tg.texts(OTHER_UNIT)[before:]
+    assert sorted("权限" in r for r in replies) == [False, True] and any("过期" in r for r in replies)
+    assert (await app.queries.case_detail(number)).summary.state == "received"
