@@ -110,7 +110,9 @@ class BotHarness:
         return await self._after(chat, lambda: self.tg.user_taps(chat, data), f"[{text}]")
 
     async def photo(self, chat: int, data: bytes, **kw: Any) -> list[str]:
-        return await self._after(chat, lambda: self.tg.user_sends_photo(chat, data, **kw), f"(photo, {len(data)} bytes)")
+        return await self._after(
+            chat, lambda: self.tg.user_sends_photo(chat, data, **kw), f"(photo, {len(data)} bytes)"
+        )
 
     async def document(self, chat: int, data: bytes, name: str, mime: str, **kw: Any) -> list[str]:
         return await self._after(chat, lambda: self.tg.user_sends_document(chat, data, name, mime, **kw),
