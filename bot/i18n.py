@@ -85,6 +85,8 @@ class Translator:
         values = dict(params)
         if "status" in values:
             values["status_label"] = self.t(locale, f"public.{values['status']}")
+        if "kind" in values:
+            values["kind_label"] = self.t(locale, f"deadline.{values['kind']}")
         if "refer_to" in values:
             values["refer_to_label"] = self.t(locale, f"enum.ReferTo.{values['refer_to'] or 'none'}")
         return self.t(locale, template, **values)

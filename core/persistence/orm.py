@@ -23,6 +23,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    UniqueConstraint,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -256,3 +257,23 @@ class UrgentNoteRow(Base):
     at: Mapped[datetime] = mapped_column(UtcDateTime())
     text_enc: Mapped[bytes] = mapped_column(LargeBinary)
     case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"))
+
+
+class ReminderSentRow(Base):
+    """Which reminder of which deadline went out: written with its outbox row, so each is sent exactly once."""
+
+    __tablename__ = "reminders_sent"
+    __table_args__ = (UniqueConstraint("deadline_id", "slot"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    deadline_id: Mapped[int] = mapped_column(ForeignKey("deadlines.id", ondelete="CASCADE"), index=True)
+    slot: Mapped[str] = mapped_column(String(32))  # "soon", "due", "overdue", "escalated"
+    sent_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class DigestSentRow(Base):
+    """The morning digest an officer got on a working day (at most one per officer and day)."""
+
+    __tablename__ = "digests_sent"
+    officer_id: Mapped[int] = mapped_column(ForeignKey("officers.id", ondelete="CASCADE"), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    sent_at: Mapped[datetime] = mapped_column(UtcDateTime())
