@@ -157,6 +157,30 @@ async def cmd_calendar_recompute(app: App, args: argparse.Namespace) -> int:
     return 0
 
 
+async def cmd_scheduler_status(app: App, args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from core.services.outbox import OutboxService
+    from core.services.reminders import ReminderService
+    from qingfeng.scheduler import build_scheduler
+
+    class _Nobody:  # the status needs the jobs, not a way to send
+        async def deliver(self, message: Any) -> Any:
+            raise RuntimeError("not sending from 'scheduler status'")
+
+    scheduler = build_scheduler(app, OutboxService(app.ctx, _Nobody()))
+    now = datetime.now(UTC)
+    print("jobs:")
+    for job in scheduler.get_jobs():
+        nxt = job.trigger.get_next_fire_time(None, now)
+        print(f"  {job.id:10} {job.trigger!s:40} next {nxt.astimezone(OFFICE_TZ):%Y-%m-%d %H:%M}" if nxt else job.id)
+    upcoming = await ReminderService(app.ctx).upcoming(7)
+    print(f"reminders due in the next 7 days: {len(upcoming)}")
+    for day, number, kind, slot in upcoming:
+        print(f"  {day}  {number}  {kind:20} {slot}")
+    return 0
+
+
 async def cmd_demo_data(app: App, args: argparse.Namespace) -> int:
     from qingfeng.demo import load_demo
 
@@ -291,6 +315,8 @@ def build_parser() -> argparse.ArgumentParser:
     cal.add_parser("recompute", help="recompute open deadlines").set_defaults(handler=cmd_calendar_recompute)
 
     sub.add_parser("demo-data", help="load a demo office with cases").set_defaults(handler=cmd_demo_data)
+    sch = sub.add_parser("scheduler", help="periodic jobs").add_subparsers(dest="sub", required=True)
+    sch.add_parser("status", help="jobs, next runs, reminders due in 7 days").set_defaults(handler=cmd_scheduler_status)
     sc = sub.add_parser("scope", help="classify texts: accept, refer, urgent or unclear")
     sc.add_argument("--jsonl", action="store_true", required=True, help="JSON lines with a 'text' field on stdin")
     sc.set_defaults(plain=cmd_scope)
@@ -311,6 +337,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("aiogram.event").setLevel(logging.WARNING)
     logging.getLogger("alembic").setLevel(logging.WARNING)
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
     try:
         if args.command == "run":
             from qingfeng.runner import run_bot

@@ -33,6 +33,9 @@ class UnitOfWork:
     ) -> None:
         session = self.session
         try:
+            if exc_type is None:
+                # Detach what was read so it stays readable after the block (a rollback would expire it).
+                session.expunge_all()
             await session.rollback()  # no-op after a commit; undoes anything uncommitted
         finally:
             await session.close()

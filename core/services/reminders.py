@@ -7,7 +7,7 @@ unique constraint and rolls back).
 
 from __future__ import annotations
 
-from datetime import time, timedelta
+from datetime import date, time, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -62,6 +62,25 @@ class ReminderService:
                     queued += len(recipients)
             await uow.commit()
         return queued
+
+    async def upcoming(self, days: int = 7) -> list[tuple[date, str, str, str]]:
+        """(day, case number, deadline kind, slot) of the reminders the sweep will send in the next ``days``."""
+        today = self.ctx.today()
+        out: list[tuple[date, str, str, str]] = []
+        async with self.ctx.uow() as uow:
+            rows = (await uow.session.execute(
+                select(DeadlineRow, CaseRow.number).join(CaseRow, CaseRow.id == DeadlineRow.case_id)
+                .where(DeadlineRow.state == DeadlineState.OPEN.value,
+                       DeadlineRow.due_date <= today + timedelta(days=days + self.policy.days_before * 2 + 7))
+            )).all()  # fmt: skip
+            sent = {(r.deadline_id, r.slot) for r in (await uow.session.execute(select(ReminderSentRow))).scalars()}
+        for offset in range(days + 1):
+            day = today + timedelta(days=offset)
+            for deadline, number in rows:
+                for slot in slots_due(deadline.due_date, day, self.ctx.calendar, self.policy):
+                    if (deadline.id, slot) not in sent and all(o[1:] != (number, deadline.kind, slot) for o in out):
+                        out.append((day, number, deadline.kind, slot))
+        return out
 
     async def digests(self) -> int:
         """On a working day after 08:30 (office time), each officer's digest once; a missed one is caught up."""

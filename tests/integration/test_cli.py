@@ -149,3 +149,12 @@ def test_scope_jsonl_keeps_order_and_adds_the_decision(tmp_path: Path) -> None:
     assert "error" in got[2] and "error" in got[4]
     assert got[3]["verdict"] == "urgent"
     assert not (tmp_path / "data" / "qingfeng.db").exists()  # classifying opens no database
+
+
+def test_scheduler_status_lists_jobs_and_upcoming_reminders(tmp_path: Path) -> None:
+    assert qingfeng(tmp_path, "demo-data").returncode == 0
+    out = qingfeng(tmp_path, "scheduler", "status")
+    assert out.returncode == 0, out.stderr
+    jobs = out.stdout.split("reminders due")[0]
+    assert all(name in jobs for name in ("outbox", "deadlines", "calendar")) and "next 20" in jobs
+    assert "reminders due in the next 7 days:" in out.stdout and "XF-2026-" in out.stdout.split("reminders due")[1]
