@@ -45,6 +45,8 @@ class Action(StrEnum):
 
     FILE = "file"  # creation of the case; not a row of the table (there is no state before it)
     VIEW_IDENTITY = "view_identity"  # an officer saw the reporter's identity: audited, changes nothing
+    VIEW_EVIDENCE = "view_evidence"  # an officer opened an evidence file: audited, changes nothing
+    REASSIGN = "reassign"  # the assignee left; an admin moved the case to another handler
     REGISTER = "register"
     ACCEPT = "accept"
     NOT_ACCEPT = "not_accept"  # refer out of scope

@@ -81,6 +81,14 @@ async def cmd_officers_add(app: App, args: argparse.Namespace) -> int:
     return 0
 
 
+async def cmd_officers_deactivate(app: App, args: argparse.Namespace) -> int:
+    from core.actor import Actor
+
+    moved = await app.officers.deactivate(args.id, args.reassign_to, Actor.system("cli"))
+    print(f"officer {args.id} deactivated; {moved} open cases reassigned")
+    return 0
+
+
 async def cmd_officers_list(app: App, args: argparse.Namespace) -> int:
     officers = await app.officers.list_officers()
     if args.json:
@@ -285,6 +293,10 @@ def build_parser() -> argparse.ArgumentParser:
     oa.add_argument("--unit", required=True, help="unit code")
     oa.add_argument("--role", required=True, action="append", help=f"one of {', '.join(r.value for r in Role)}")
     oa.set_defaults(handler=cmd_officers_add)
+    od = officers.add_parser("deactivate", help="deactivate an officer and hand their open cases to another")
+    od.add_argument("--id", type=int, required=True)
+    od.add_argument("--reassign-to", type=int, help="officer id of the handler taking over the open cases")
+    od.set_defaults(handler=cmd_officers_deactivate)
     ol = officers.add_parser("list")
     ol.add_argument("--json", action="store_true")
     ol.set_defaults(handler=cmd_officers_list)

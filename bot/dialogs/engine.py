@@ -75,6 +75,7 @@ class Reply:
     step: str = ""  # buttons carry it back
     delete_input: bool = False  # ask the adapter to delete the user's message (passwords)
     forget_later: bool = False  # repeats report content: may be deleted after filing (rules.md §4.1)
+    attachment: tuple[str, bytes] | None = None  # a file to send with the text as its caption (name, bytes)
 
 
 @dataclass

@@ -94,6 +94,9 @@ class OfficerDesk:
         for i in range(0, len(actions), 2):
             buttons.append(tuple(Button(f"action.{a.value}", f"{PREFIX}:act:{number}:{a.value}")
                                  for a in actions[i : i + 2]))  # fmt: skip
+        for item in card.detail.evidence:
+            buttons.append((Button("button.open_evidence", f"{PREFIX}:file:{number}:{item.id}",
+                                   params={"name": item.original_name[:40]}),))  # fmt: skip
         if card.identity_visible and card.detail.reporter is None:
             buttons.append((Button("button.show_identity", f"{PREFIX}:identity:{number}"),))
         buttons.append((Button("button.back_to_inbox", f"{PREFIX}:inbox:0"),))
@@ -117,6 +120,9 @@ class OfficerDesk:
             return await self.card(actor, args[0])
         if what == "identity" and args:
             return await self.card(actor, args[0], with_identity=True)
+        if what == "file" and len(args) == 2 and args[1].isdigit():
+            name, _mime, data = await self.s.desk.evidence_file(actor, args[0], int(args[1]))
+            return [Reply("officer.evidence_sent", {"number": args[0], "name": name}, attachment=(name, data))]
         if what == "assign" and len(args) == 2 and args[1].isdigit():
             await self.s.cases.assign(args[0], actor, int(args[1]))
             return [Reply("officer.done", {"number": args[0]}), *await self.card(actor, args[0])]

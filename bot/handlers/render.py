@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from aiogram import Bot
 from aiogram.exceptions import TelegramBadRequest, TelegramRetryAfter
-from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, Message
+from aiogram.types import BufferedInputFile, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
 from bot.dialogs.engine import Reply
 from bot.i18n import Translator
@@ -62,6 +62,11 @@ async def send_replies(
             log.warning("could not delete a sensitive message: %s", exc.message)
     sent: list[Message] = []
     for reply in replies:
+        if reply.attachment is not None:  # evidence for an officer: decrypted in memory, never written to disk
+            name, data = reply.attachment
+            caption = tr.render(locale, reply.key, reply.params)[:1024]
+            sent.append(await bot.send_document(chat_id, BufferedInputFile(data, filename=name), caption=caption))
+            continue
         chunks = split_text(tr.render(locale, reply.key, reply.params))
         for i, chunk in enumerate(chunks):
             markup = keyboard(tr, locale, reply) if i == len(chunks) - 1 else None

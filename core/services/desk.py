@@ -13,10 +13,10 @@ from datetime import date
 from sqlalchemy import or_, select
 
 from core.actor import Actor
-from core.errors import NotPermitted
+from core.errors import NotFound, NotPermitted
 from core.model import Action, ActorKind, CaseState, Role
 from core.persistence import repository as repo
-from core.persistence.orm import CaseRow
+from core.persistence.orm import CaseRow, EvidenceRow
 from core.services.context import CoreContext
 from core.services.queries import CaseQueries, summaries
 from core.services.views import CaseDetail, CaseSummary
@@ -81,6 +81,25 @@ class Desk:
         page = min(max(page, 0), pages - 1)
         return InboxPage(items[page * page_size : (page + 1) * page_size], page, pages, len(items))
 
+    async def evidence_file(self, actor: Actor, number: str, evidence_id: int) -> tuple[str, str, bytes]:
+        """(file name, MIME type, bytes) of one evidence file, decrypted in memory; the access is recorded."""
+        _officer_only(actor, "evidence")
+        vault = self.ctx.vault
+        async with self.ctx.uow() as uow:
+            s = uow.session
+            case = await repo.case_by_number(s, number)
+            item = await s.get(EvidenceRow, evidence_id)
+            if item is None or item.case_id != case.id:
+                raise NotFound("evidence", evidence_id)
+            if not _entitled_to_evidence(actor, case):
+                raise NotPermitted("evidence", actor.label())
+            repo.add_event(s, vault, case, at=self.ctx.now(), actor=actor.label(), officer_id=actor.officer_id,
+                           action=Action.VIEW_EVIDENCE.value, from_state=None, to_state=None, rule="R-47",
+                           note=f"evidence {evidence_id}")  # fmt: skip
+            name, mime, key = vault.dec_text(item.original_name_enc) or "file", item.mime_type, item.storage_key
+            await uow.commit()
+        return name, mime, await self.ctx.evidence.get(key)
+
     async def card(self, actor: Actor, number: str, *, with_identity: bool = False) -> CaseCard:
         """The card of a case the officer may work on; identity only when asked for and entitled (audited)."""
         _officer_only(actor, "view")
@@ -96,6 +115,13 @@ class Desk:
             reporter = await self.queries.reporter_identity(number, actor)
             detail = CaseDetail(**{**detail.__dict__, "reporter": reporter})
         return CaseCard(detail, allowed_actions(state, actor), entitled)
+
+
+def _entitled_to_evidence(actor: Actor, case: CaseRow) -> bool:
+    """Evidence is for the unit's intake and supervisors and for the assigned handler (rules.md §4.1)."""
+    if actor.unit_id != case.unit_id:
+        return False
+    return bool(IDENTITY_ROLES & actor.roles) or case.assignee_id == actor.officer_id
 
 
 def _officer_only(actor: Actor, what: str) -> None:

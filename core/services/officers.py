@@ -9,11 +9,14 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from core.actor import Actor
-from core.errors import InvalidInput, NotFound
+from core.errors import InvalidInput, NotFound, NotPermitted
 from core.jurisdiction import DEFAULT_HANDLES
-from core.model import ActorKind, CadreLevel, Role, UnitLevel
-from core.persistence.orm import OfficerRow, UnitRow
+from core.model import OPEN_STATES, Action, ActorKind, CadreLevel, RecipientKind, Role, UnitLevel
+from core.persistence import repository as repo
+from core.persistence.orm import CaseRow, OfficerRow, UnitRow
 from core.services.context import CoreContext
+
+_OPEN_VALUES = [s.value for s in OPEN_STATES]
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,50 @@ class OfficerService:
             codes = {u.id: u.code for u in (await s.execute(select(UnitRow))).scalars()}
             rows = (await s.execute(select(OfficerRow).order_by(OfficerRow.id))).scalars()
             return [_officer_view(r, codes[r.unit_id]) for r in rows]
+
+    async def deactivate(self, officer_id: int, reassign_to: int | None, actor: Actor) -> int:
+        """An officer leaves: deactivated, and all their open cases moved to ``reassign_to`` in one step.
+
+        Returns how many cases moved; each move is in the case's audit trail.
+        """
+        if not (actor.kind is ActorKind.SYSTEM or Role.ADMIN in actor.roles):
+            raise NotPermitted("deactivate", actor.label())
+        vault, now = self.ctx.vault, self.ctx.now()
+        async with self.ctx.uow() as uow:
+            s = uow.session
+            leaving = await s.get(OfficerRow, officer_id)
+            if leaving is None:
+                raise NotFound("officer", officer_id)
+            open_cases = list((await s.execute(
+                select(CaseRow).where(CaseRow.assignee_id == officer_id, CaseRow.state.in_(_OPEN_VALUES))
+            )).scalars())  # fmt: skip
+            if open_cases:
+                successor = await s.get(OfficerRow, reassign_to) if reassign_to is not None else None
+                if (
+                    successor is None
+                    or not successor.active
+                    or successor.id == officer_id
+                    or successor.unit_id != leaving.unit_id
+                    or not {Role.HANDLER.value, Role.SUPERVISOR.value} & set(successor.roles)
+                ):
+                    raise InvalidInput("reassign_to", "an active handler of the same unit is needed")
+                for case in open_cases:
+                    case.assignee_id, case.updated_at = successor.id, now
+                    repo.add_event(s, vault, case, at=now, actor=actor.label(), officer_id=actor.officer_id,
+                                   action=Action.REASSIGN.value, from_state=case.state, to_state=case.state,
+                                   note=f"{leaving.name} → {successor.name}")  # fmt: skip
+                    repo.enqueue(
+                        s,
+                        vault,
+                        kind=RecipientKind.OFFICER,
+                        recipient_id=successor.id,
+                        template="notify.officer.assigned",
+                        params={"number": case.number},
+                        now=now,
+                    )
+            leaving.active = False
+            await uow.commit()
+            return len(open_cases)
 
     async def actor_for_telegram(self, telegram_id: int) -> Actor | None:
         """The officer behind a Telegram account, or None: unknown users are citizens."""

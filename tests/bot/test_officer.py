@@ -124,3 +124,33 @@ async def test_forged_buttons_and_other_units_cases_are_refused(harness: BotHarn
     replies = h.tg.texts(OTHER_UNIT)[before:]
     assert sorted("权限" in r for r in replies) == [False, True] and any("过期" in r for r in replies)
     assert (await app.queries.case_detail(number)).summary.state == "received"
+
+
+async def test_evidence_is_sent_to_entitled_officers_only_and_each_access_recorded(
+    harness: BotHarness, app: App, office: Office
+) -> None:
+    from tests.factories import photo
+
+    h = harness
+    upload = photo(b"\xff\xd8\xff\xe0" + b"ledger-page" * 300)
+    number = (await app.filing.file_report(named_report(evidence=(upload,)))).number
+    await h.say(INTAKE, f"/case {number}")
+    sent = await h.tap(INTAKE, "📎 现场.jpg")
+    assert "证据材料：现场.jpg" in sent[0]
+    document = h.tg.calls_to("sendDocument", INTAKE)[-1]
+    assert document.file("document").data == upload.data  # decrypted in memory and sent as it was uploaded
+    detail = await app.queries.case_detail(number)
+    evidence_id = detail.evidence[0].id
+    # a handler who is not assigned to the case cannot fetch it, even with a forged button
+    before = len(h.tg.calls_to("sendDocument"))
+    await h.say(HANDLER, f"/case {number}")
+    h.tg.user_taps(HANDLER, f"s::o:file:{number}:{evidence_id}", check=False)
+    await h.settle()
+    assert len(h.tg.calls_to("sendDocument")) == before and "权限" in h.tg.texts(HANDLER)[-1]
+    async with app.ctx.uow() as uow:
+        views = (
+            (await uow.session.execute(select(CaseEventRow.officer_id).where(CaseEventRow.action == "view_evidence")))
+            .scalars()
+            .all()
+        )
+    assert views == [office.intake.officer_id]

@@ -1,0 +1,44 @@
+"""An officer leaves: deactivated, and their open cases handed over in one audited step."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from core.actor import Actor
+from core.errors import InvalidInput, NotPermitted
+from core.model import DisposalMethod
+from core.persistence.orm import CaseEventRow, OutboxRow
+from qingfeng.app import App
+from tests.factories import closure, named_report, seed_office
+
+
+async def test_deactivate_reassigns_all_open_cases_and_records_it(app: App) -> None:
+    office = await seed_office(app)
+    handler, successor = office.handler.officer_id or 0, office.handler2.officer_id or 0
+    numbers = []
+    for i in range(3):
+        n = (await app.filing.file_report(named_report(chat_id=600000 + i))).number
+        await app.cases.register(n, office.intake)
+        await app.cases.accept(n, office.intake)
+        await app.cases.assign(n, office.intake, handler)
+        numbers.append(n)
+    await app.cases.dispose(numbers[2], office.handler, DisposalMethod.PRELIMINARY_CHECK, approved_by="陈主任")
+    await app.cases.conclude(numbers[2], office.handler, closure())
+    await app.cases.give_feedback(numbers[2], office.handler, "结果")
+    await app.cases.archive(numbers[2], office.intake)  # closed: stays with its handler in the record
+
+    with pytest.raises(NotPermitted):
+        await app.officers.deactivate(handler, successor, office.supervisor)  # admins (and the CLI) only
+    with pytest.raises(InvalidInput):
+        await app.officers.deactivate(handler, office.city_intake.officer_id, Actor.system())  # another unit
+    assert await app.officers.deactivate(handler, successor, Actor.system("cli")) == 2
+    for n in numbers[:2]:
+        assert (await app.queries.case_detail(n)).summary.assignee == "赵承办"
+    assert (await app.queries.case_detail(numbers[2])).summary.assignee == "李承办"
+    assert await app.officers.actor_for_telegram(1002) is None  # the leaver can no longer act in the bot
+    async with app.ctx.uow() as uow:
+        moves = (await uow.session.execute(select(CaseEventRow).where(CaseEventRow.action == "reassign"))).scalars()
+        assert len(list(moves)) == 2
+        told = (await uow.session.execute(select(OutboxRow).where(OutboxRow.recipient_id == successor))).scalars()
+        assert len([r for r in told if r.template == "notify.officer.assigned"]) == 2
