@@ -14,21 +14,25 @@ from aiogram.exceptions import (
 )
 
 from bot.i18n import Translator
+from bot.ratelimit import RateLimiter
 from core.ports import Delivery, DeliveryResult, OutgoingMessage
 
 log = logging.getLogger(__name__)
 
 
 class TelegramNotifier:
-    def __init__(self, bot: Bot, translator: Translator) -> None:
+    def __init__(self, bot: Bot, translator: Translator, limiter: RateLimiter | None = None) -> None:
         self.bot = bot
         self.translator = translator
+        self.limiter = limiter or RateLimiter()
 
     async def deliver(self, message: OutgoingMessage) -> DeliveryResult:
         text = self.translator.notification(message.locale, message.template, message.params)
+        await self.limiter.acquire(message.chat_id)
         try:
             await self.bot.send_message(message.chat_id, text)
         except TelegramRetryAfter as exc:
+            self.limiter.pause(float(exc.retry_after))
             return DeliveryResult(Delivery.RETRY, retry_after=float(exc.retry_after), error="429 flood control")
         except TelegramForbiddenError:
             return DeliveryResult(Delivery.UNDELIVERABLE, error="403 bot blocked or chat unavailable")

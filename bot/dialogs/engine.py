@@ -53,7 +53,7 @@ class Label:
 class Lines:
     """A parameter made of several rendered pieces, one per line."""
 
-    items: tuple[Label | str, ...]
+    items: tuple[Label | Lines | str, ...]
 
 
 @dataclass(frozen=True)

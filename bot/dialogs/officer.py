@@ -206,10 +206,12 @@ def card_params(d: CaseDetail) -> dict[str, Any]:
     events = tuple(f"{e.at:%m-%d %H:%M} {e.actor} {e.action}" + (f" — {e.note}" if e.note else "")
                    for e in d.events[-8:])  # fmt: skip
     evidence = tuple(f"· {e.original_name} ({e.size // 1024 + 1} KB, sha256 {e.sha256[:12]}…)" for e in d.evidence)
-    reporter: Label | str = Label("officer.card_anonymous")
+    reporter: Label | Lines = Label("officer.card_anonymous")
     if s.named:
         reporter = (Label("officer.card_identity", {k: d.reporter.get(k, "") for k in ("name", "phone")})
                     if d.reporter else Label("officer.card_identity_hidden"))  # fmt: skip
+    if d.undelivered:
+        reporter = Lines((reporter, Label("officer.card_undelivered", {"count": d.undelivered})))
     return {
         "number": s.number, "flag": "⚠️ " if s.urgent else "", "state": Label(f"state.{s.state}"),
         "type": Label(f"enum.ReportType.{s.report_type}"), "category": Label(f"enum.Category.{s.category}"),

@@ -62,8 +62,8 @@ class OutboxService:
                     row.status, row.last_error = OutboxStatus.FAILED.value, result.error[:200]
                 else:
                     backoff = min(BASE_BACKOFF * 2 ** (row.attempts - 1), MAX_BACKOFF)
-                    if result.retry_after:
-                        backoff = max(backoff, timedelta(seconds=result.retry_after))
+                    if result.retry_after:  # Telegram said when: wait exactly that (a 429 is waited out)
+                        backoff = timedelta(seconds=result.retry_after)
                     row.next_try_at, row.last_error = self.ctx.now() + backoff, result.error[:200]
                 # Commit row by row: a crash after a send must not resend everything before it.
                 await uow.commit()

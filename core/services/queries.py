@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.actor import Actor
@@ -13,7 +13,7 @@ from core.clock import office_date
 from core.crypto import Vault
 from core.deadlines import DEADLINES, DeadlineKind
 from core.errors import NotFound
-from core.model import Action, CaseState, DeadlineState
+from core.model import Action, CaseState, DeadlineState, OutboxStatus, RecipientKind
 from core.persistence import repository as repo
 from core.persistence.orm import (
     CaseEventRow,
@@ -21,6 +21,7 @@ from core.persistence.orm import (
     DeadlineRow,
     EvidenceRow,
     OfficerRow,
+    OutboxRow,
     ReporterContactRow,
     UnitRow,
 )
@@ -91,7 +92,12 @@ class CaseQueries:
                 disposal_method=case.disposal_method,
                 refer_to=case.refer_to,
                 result=vault.dec_json(case.result_enc) if case.result_enc else None,
-            )
+                undelivered=int((await s.execute(
+                    select(func.count(OutboxRow.id)).where(
+                        OutboxRow.recipient_kind == RecipientKind.REPORTER.value, OutboxRow.recipient_id == case.id,
+                        OutboxRow.status.in_([OutboxStatus.UNDELIVERABLE.value, OutboxStatus.FAILED.value]))
+                )).scalar_one()),
+            )  # fmt: skip
 
     async def reporter_identity(self, number: str, viewer: Actor) -> dict[str, str] | None:
         """Decrypt a named reporter's identity for an entitled officer, and record the view (rules.md §4.1)."""

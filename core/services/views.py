@@ -78,6 +78,7 @@ class CaseDetail:
     refer_to: str | None
     result: dict[str, Any] | None
     reporter: dict[str, str] | None = None  # only when the viewer is entitled; the view is audited
+    undelivered: int = 0  # notices to the reporter that could not be delivered (e.g. the bot was blocked)
 
 
 @dataclass(frozen=True)

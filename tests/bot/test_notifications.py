@@ -1,0 +1,90 @@
+"""Notifications through the real Bot API client: Telegram's rate limits, a 429 waited out, a 403 kept."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from itertools import pairwise
+
+from sqlalchemy import select
+
+from bot.notifier import TelegramNotifier
+from bot.ratelimit import RateLimiter
+from core.clock import ManualClock
+from core.model import RecipientKind, Role
+from core.persistence import repository as repo
+from core.persistence.orm import OutboxRow
+from core.services.outbox import OutboxService
+from qingfeng.app import App
+from tests.factories import Office, named_report
+
+from .conftest import BotHarness
+
+REPORTER = 555001
+
+
+def sender(h: BotHarness, app: App) -> OutboxService:
+    assert h.bot is not None
+    return OutboxService(app.ctx, TelegramNotifier(h.bot, h.tr, RateLimiter()))
+
+
+async def test_a_burst_of_500_notifications_stays_within_the_limits(harness: BotHarness, app: App) -> None:
+    h = harness
+    h.tg.enforce_rate_limits(per_chat_per_second=1, global_per_second=30)
+    officers = [await app.officers.add_officer(f"干部{i}", "LA", [Role.HANDLER], telegram_id=50_000 + i)
+                for i in range(50)]  # fmt: skip
+    async with app.ctx.uow() as uow:
+        for round_ in range(10):
+            for o in officers:
+                repo.enqueue(uow.session, app.vault, kind=RecipientKind.OFFICER, recipient_id=o.id,
+                             template="notify.officer.new_case", params={"number": f"XF-2026-{round_:06d}"},
+                             now=app.ctx.now())  # fmt: skip
+        await uow.commit()
+    service = sender(h, app)
+    sent = 0
+    for _ in range(10):
+        sent += await service.send_due(limit=500)
+        if sent == 500:
+            break
+    calls = [c for c in h.tg.calls_to("sendMessage") if c.chat_id and c.chat_id >= 50_000]
+    assert sent == 500 and len(calls) == 500 and all(c.ok for c in calls)  # not a single 429
+    by_chat: dict[int, list[float]] = {}
+    for c in calls:
+        by_chat.setdefault(c.chat_id or 0, []).append(c.at)
+    assert all(b - a >= 1.0 for times in by_chat.values() for a, b in pairwise(times))
+    times = sorted(c.at for c in calls)
+    assert all(times[i + 30] - times[i] >= 1.0 for i in range(len(times) - 30))  # ≤ 30 in any second
+
+
+async def test_a_blocked_reporter_is_kept_undeliverable_and_shown_to_officers(
+    harness: BotHarness, app: App, office: Office
+) -> None:
+    h = harness
+    number = (await app.filing.file_report(named_report())).number
+    await app.cases.register(number, office.intake)
+    await app.cases.accept(number, office.intake)
+    h.tg.fail_next("sendMessage", 403, "Forbidden: bot was blocked by the user", chat_id=REPORTER, times=None)
+    await sender(h, app).send_due()
+    async with app.ctx.uow() as uow:
+        rows = (await uow.session.execute(select(OutboxRow).where(OutboxRow.recipient_kind == "reporter"))).scalars()
+        notice = [(r.template, r.status, r.last_error) for r in rows]
+    assert notice == [("notify.reporter.accepted", "undeliverable", "403 bot blocked or chat unavailable")]
+    card = await h.say(1001, f"/case {number}")
+    assert "未能送达" in card[-1]
+
+
+async def test_a_429_on_a_notification_is_waited_out(harness: BotHarness, app: App, office: Office,
+                                                     clock: ManualClock) -> None:  # fmt: skip
+    h = harness
+    number = (await app.filing.file_report(named_report())).number
+    await app.cases.register(number, office.intake)
+    await app.cases.accept(number, office.intake)
+    h.tg.fail_next("sendMessage", 429, "Too Many Requests: retry after 1", retry_after=1, chat_id=REPORTER)
+    service = sender(h, app)
+    await service.send_due()
+    assert not any(t.startswith("【受理告知】") for t in h.tg.texts(REPORTER))
+    async with app.ctx.uow() as uow:
+        row = (await uow.session.execute(select(OutboxRow).where(OutboxRow.recipient_kind == "reporter"))).scalar_one()
+        assert row.status == "pending" and row.next_try_at == clock.now() + timedelta(seconds=1)
+    clock.advance(timedelta(seconds=1))
+    assert await service.send_due() == 1
+    assert any(t.startswith("【受理告知】") for t in h.tg.texts(REPORTER))
