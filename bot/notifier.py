@@ -12,9 +12,12 @@ from aiogram.exceptions import (
     TelegramRetryAfter,
     TelegramServerError,
 )
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.handlers.render import callback_data
 from bot.i18n import Translator
 from bot.ratelimit import RateLimiter
+from core.model import Satisfaction
 from core.ports import Delivery, DeliveryResult, OutgoingMessage
 
 log = logging.getLogger(__name__)
@@ -30,7 +33,7 @@ class TelegramNotifier:
         text = self.translator.notification(message.locale, message.template, message.params)
         await self.limiter.acquire(message.chat_id)
         try:
-            await self.bot.send_message(message.chat_id, text)
+            await self.bot.send_message(message.chat_id, text, reply_markup=self._keyboard(message))
         except TelegramRetryAfter as exc:
             self.limiter.pause(float(exc.retry_after))
             return DeliveryResult(Delivery.RETRY, retry_after=float(exc.retry_after), error="429 flood control")
@@ -42,3 +45,15 @@ class TelegramNotifier:
         except (TelegramNetworkError, TelegramServerError) as exc:
             return DeliveryResult(Delivery.RETRY, error=type(exc).__name__)
         return DeliveryResult(Delivery.SENT)
+
+    def _keyboard(self, message: OutgoingMessage) -> InlineKeyboardMarkup | None:
+        """The result feedback offers an objection and a rating (rules.md §4, D4; rating [U])."""
+        if message.template != "notify.reporter.feedback":
+            return None
+        number, t = message.params["number"], self.translator.t
+        rate = [InlineKeyboardButton(text=t(message.locale, f"enum.Satisfaction.{s.value}"),
+                                     callback_data=callback_data("", f"fb:{number}:rate:{s.value}"))
+                for s in Satisfaction]  # fmt: skip
+        objection = InlineKeyboardButton(text=t(message.locale, "button.object"),
+                                         callback_data=callback_data("", f"fb:{number}:object"))  # fmt: skip
+        return InlineKeyboardMarkup(inline_keyboard=[rate, [objection]])

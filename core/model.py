@@ -47,6 +47,8 @@ class Action(StrEnum):
     VIEW_IDENTITY = "view_identity"  # an officer saw the reporter's identity: audited, changes nothing
     VIEW_EVIDENCE = "view_evidence"  # an officer opened an evidence file: audited, changes nothing
     REASSIGN = "reassign"  # the assignee left; an admin moved the case to another handler
+    RATE = "rate"  # the reporter rated the feedback; changes no state
+
     REGISTER = "register"
     ACCEPT = "accept"
     NOT_ACCEPT = "not_accept"  # refer out of scope
@@ -65,6 +67,14 @@ class Action(StrEnum):
     ARCHIVE = "archive"
     ADD_NOTE = "add_note"
     FLAG_URGENT = "flag_urgent"
+
+
+class Satisfaction(StrEnum):
+    """The reporter's rating of the result (网上信访 practice, rules.md §9 [U])."""
+
+    SATISFIED = "satisfied"  # 满意
+    FAIRLY = "fairly"  # 基本满意
+    DISSATISFIED = "dissatisfied"  # 不满意
 
 
 class Role(StrEnum):

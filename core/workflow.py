@@ -21,6 +21,7 @@ from core.errors import GuardFailed, IllegalTransition, NotPermitted
 from core.model import Action as A
 from core.model import CaseState as S
 from core.model import Channel, DisposalMethod, ReferTo, ReportType, Role
+from core.reports import StagedEvidence
 
 # Who may act: officer roles, or the pseudo-roles "citizen" and "system".
 INTAKE = frozenset({Role.INTAKE.value, Role.SUPERVISOR.value})
@@ -112,6 +113,7 @@ class ActionInput:
     closure: ClosureReport | None = None
     feedback_text: str = ""
     trigger_date: date | None = None  # e.g. the day a 函询 letter was received (D6); default: today
+    new_evidence: tuple[StagedEvidence, ...] = ()  # e.g. with an objection (异议, R-28?)
 
 
 #: Methods reached through ``dispose``; 暂存待查 and 移送审查调查 have their own actions (rules.md §7).

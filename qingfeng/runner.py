@@ -19,6 +19,7 @@ from core.scope import classifier
 from core.services.desk import Desk
 from core.services.dialog_store import DialogStore
 from core.services.outbox import OutboxService
+from core.services.reporter import ReporterService
 from core.settings import Settings
 from qingfeng.app import App, build_app
 from qingfeng.scheduler import build_scheduler
@@ -27,7 +28,8 @@ log = logging.getLogger(__name__)
 
 
 def dialog_services(app: App) -> DialogServices:
-    return DialogServices(DialogStore(app.ctx), app.filing, app.queries, app.officers, app.urgent)
+    reporter = ReporterService(app.ctx, app.cases)
+    return DialogServices(DialogStore(app.ctx), app.filing, app.queries, app.officers, app.urgent, reporter)
 
 
 def bot_deps(app: App, translator: Translator) -> BotDeps:

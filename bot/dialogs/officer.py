@@ -210,6 +210,9 @@ def card_params(d: CaseDetail) -> dict[str, Any]:
     if s.named:
         reporter = (Label("officer.card_identity", {k: d.reporter.get(k, "") for k in ("name", "phone")})
                     if d.reporter else Label("officer.card_identity_hidden"))  # fmt: skip
+    if s.satisfaction:
+        reporter = Lines((reporter, Label("officer.card_satisfaction",
+                                          {"rating": Label(f"enum.Satisfaction.{s.satisfaction}")})))  # fmt: skip
     if d.undelivered:
         reporter = Lines((reporter, Label("officer.card_undelivered", {"count": d.undelivered})))
     return {

@@ -15,17 +15,19 @@ from enum import StrEnum
 
 from bot.dialogs.engine import Button, Conversation, Engine, Event, EventKind, Label, Media, Reply
 from bot.dialogs.filing import build_filing_flow
+from bot.dialogs.objection import build_objection_flow
 from bot.dialogs.scope_steps import referral_details, safety_reply
 from bot.dialogs.status import build_status_flow, status_reply
-from core.errors import InvalidInput
+from core.errors import DomainError, InvalidInput
 from core.evidence_types import extension
-from core.model import EvidenceKind
+from core.model import EvidenceKind, Satisfaction
 from core.reports import EVIDENCE_EXTENSIONS, EVIDENCE_MAX_BYTES, EvidenceUpload, NewReport, StagedEvidence
 from core.scope import Verdict, classifier
 from core.services.dialog_store import DialogStore, StaleDialog
 from core.services.filing import FilingService, Receipt
 from core.services.officers import OfficerService
 from core.services.queries import CaseQueries
+from core.services.reporter import ReporterService
 from core.services.urgent import UrgentService
 from core.services.views import PublicStatusView
 from core.specificity import meaningful_length
@@ -62,6 +64,7 @@ class DialogServices:
     queries: CaseQueries
     officers: OfficerService
     urgent: UrgentService
+    reporter: ReporterService
 
 
 _DEFAULT_NAMES = {"photo": "photo.jpg", "voice": "voice.ogg", "video": "video.mp4", "audio": "audio.mp3"}
@@ -100,12 +103,15 @@ class _Env:
     async def alert_urgent(self, text: str) -> None:
         await self._s.urgent.raise_alert(text)
 
+    async def object(self, number: str, text: str, evidence: list[StagedEvidence]) -> None:
+        await self._s.reporter.object(number, self.chat_id, text, evidence)
+
 
 class DialogRunner:
     def __init__(self, services: DialogServices, default_locale: str = "zh-CN") -> None:
         self.services = services
         self.default_locale = default_locale
-        self.engine = Engine([build_filing_flow(), build_status_flow()])
+        self.engine = Engine([build_filing_flow(), build_status_flow(), build_objection_flow()])
         self._locks: dict[int, asyncio.Lock] = {}
 
     async def command(self, chat_id: int, command: Command, locale_hint: str | None = None) -> Answer:
@@ -183,6 +189,8 @@ class DialogRunner:
             return [Reply("lang.changed"), *([self.engine.current(c)] if c.flow else [])]
         if event.kind is EventKind.CHOICE and event.value.startswith("faq:") and event.value[4:] in FAQ_TOPICS:
             return [Reply(f"faq.{event.value[4:]}"), *([self.engine.current(c)] if c.flow else [])]
+        if event.kind is EventKind.CHOICE and event.value.startswith("fb:"):
+            return await self._feedback_button(c, env, event.value)
         if event.kind is EventKind.CHOICE and event.value.startswith("cmd:"):
             return await self._command(c, env, Command(event.value.removeprefix("cmd:")))
         if not c.flow:
@@ -190,6 +198,23 @@ class DialogRunner:
                 return [Reply("dialog.already_filed", {"number": c.memo["last_receipt"]})]
             return await self._free_text(event)
         return await self.engine.handle(c, event, env)
+
+    async def _feedback_button(self, c: Conversation, env: _Env, value: str) -> list[Reply]:
+        """Buttons under the result feedback: ``fb:<number>:rate:<rating>`` or ``fb:<number>:object``."""
+        _, number, what, *rest = [*value.split(":"), ""]
+        if number not in await self.services.reporter.own_numbers(env.chat_id):
+            return [Reply("dialog.stale_button")]  # not this chat's case: a forged or foreign button
+        if what == "rate" and rest[0] in Satisfaction.__members__.values():
+            try:
+                await self.services.reporter.rate(number, env.chat_id, Satisfaction(rest[0]))
+            except DomainError:
+                return [Reply("objection.not_possible")]
+            return [Reply("feedback.rated", {"rating": Label(f"enum.Satisfaction.{rest[0]}")})]
+        if what == "object":
+            if c.flow == "filing":
+                return [Reply("status.finish_first"), self.engine.current(c)]
+            return self.engine.start(c, "objection", {"number": number})
+        return [Reply("dialog.stale_button")]
 
     async def _free_text(self, event: Event) -> list[Reply]:
         """A message outside any dialog: a scope question, a process question, or danger (rules.md §3, §8)."""

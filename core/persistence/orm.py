@@ -112,6 +112,7 @@ class CaseRow(Base):
     refer_to: Mapped[str | None] = mapped_column(String(16))
     query_code_index: Mapped[str | None] = mapped_column(String(64), unique=True)
     submission_key: Mapped[str | None] = mapped_column(String(64), unique=True)  # one case per dialog submission
+    satisfaction: Mapped[str | None] = mapped_column(String(16))  # the reporter's rating of the feedback
     password_hash: Mapped[str | None] = mapped_column(String(200))
     received_at: Mapped[datetime] = mapped_column(UtcDateTime())
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime())

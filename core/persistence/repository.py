@@ -20,10 +20,12 @@ from core.persistence.orm import (
     CaseRow,
     CounterRow,
     DeadlineRow,
+    EvidenceRow,
     OfficerRow,
     OutboxRow,
     UnitRow,
 )
+from core.reports import StagedEvidence
 from core.workcalendar import WorkCalendar
 
 
@@ -146,6 +148,25 @@ def enqueue(
             created_at=now,
         )
     )
+
+
+def add_evidence(
+    session: AsyncSession, vault: Vault, case: CaseRow, items: Iterable[StagedEvidence], now: datetime
+) -> None:
+    """Link stored (encrypted) evidence files to a case: at filing, or with an objection's new evidence."""
+    for item in items:
+        session.add(
+            EvidenceRow(
+                case_id=case.id,
+                kind=item.kind.value,
+                original_name_enc=vault.enc_text(item.original_name),
+                mime_type=item.mime_type,
+                size=item.size,
+                sha256=item.sha256,
+                storage_key=item.storage_key,
+                created_at=now,
+            )
+        )
 
 
 def unit_info(row: UnitRow) -> UnitInfo:

@@ -130,6 +130,7 @@ class CaseService:
                 note=inp.note or inp.feedback_text,
                 public=decision.public_status_changed,
             )
+            repo.add_evidence(s, vault, case, inp.new_evidence, now)
             await self._apply_deadlines(s, case, decision, inp)
             await self._notify(s, case, decision, inp)
             await uow.commit()

@@ -15,7 +15,7 @@ from core.evidence_types import check_file
 from core.jurisdiction import belongs_higher, route
 from core.model import Action, CaseState, EvidenceKind, RecipientKind, Role
 from core.persistence import repository as repo
-from core.persistence.orm import CaseRow, EvidenceRow, ReportedPersonRow, ReporterContactRow, UnitRow
+from core.persistence.orm import CaseRow, ReportedPersonRow, ReporterContactRow, UnitRow
 from core.reports import EvidenceUpload, NewReport, StagedEvidence
 from core.secrets_ import hash_password, new_query_code, normalise_code
 from core.services.context import CoreContext
@@ -145,19 +145,7 @@ class FilingService:
                 StagedEvidence(u.kind, u.original_name, u.mime_type, len(u.data), hashlib.sha256(u.data).hexdigest(), k)
                 for u, k in zip(report.evidence, storage_keys, strict=True)
             ]
-            for item in [*uploaded, *report.staged]:
-                s.add(
-                    EvidenceRow(
-                        case_id=case.id,
-                        kind=item.kind.value,
-                        original_name_enc=vault.enc_text(item.original_name),
-                        mime_type=item.mime_type,
-                        size=item.size,
-                        sha256=item.sha256,
-                        storage_key=item.storage_key,
-                        created_at=now,
-                    )
-                )
+            repo.add_evidence(s, vault, case, [*uploaded, *report.staged], now)
             repo.add_event(
                 s,
                 vault,

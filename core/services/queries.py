@@ -188,6 +188,7 @@ async def summaries(s: AsyncSession, rows: list[CaseRow]) -> list[CaseSummary]:
             assignee=officers.get(c.assignee_id) if c.assignee_id else None,
             next_due=next_due[c.id][0] if c.id in next_due else None,
             next_due_kind=next_due[c.id][1] if c.id in next_due else None,
+            satisfaction=c.satisfaction,
         )
         for c in rows
     ]

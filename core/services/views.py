@@ -63,6 +63,7 @@ class CaseSummary:
     assignee: str | None
     next_due: date | None
     next_due_kind: str | None
+    satisfaction: str | None = None
 
 
 @dataclass(frozen=True)

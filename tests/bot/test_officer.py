@@ -154,3 +154,50 @@ async def test_evidence_is_sent_to_entitled_officers_only_and_each_access_record
             .all()
         )
     assert views == [office.intake.officer_id]
+
+
+async def test_feedback_offers_a_rating_and_an_objection_with_new_evidence(
+    harness: BotHarness, app: App, office: Office
+) -> None:
+    from core.model import DisposalMethod
+    from tests.factories import closure
+
+    h = harness
+    number = (await app.filing.file_report(named_report())).number
+    await app.cases.register(number, office.intake)
+    await app.cases.accept(number, office.intake)
+    await app.cases.assign(number, office.intake, office.handler.officer_id or 0)
+    await app.cases.dispose(number, office.handler, DisposalMethod.PRELIMINARY_CHECK, approved_by="陈主任")
+    await app.cases.conclude(number, office.handler, closure())
+    await app.cases.give_feedback(number, office.handler, "经核查，部分属实，已责令整改。")
+    await deliver(h, app)
+    feedback = next(m for m in h.tg.sent(REPORTER) if (m.get("text") or "").startswith("【办理结果反馈】"))
+    labels = [t for row in h.tg.last_keyboard(REPORTER) for t, _ in row]
+    assert labels == ["满意", "基本满意", "不满意", "提出异议"]
+
+    # someone else's chat cannot rate it, even with a forged button
+    await h.say(777, "/help")
+    h.tg.user_taps(777, f"s::fb:{number}:rate:satisfied", check=False)
+    await h.settle()
+    assert (await app.queries.case_detail(number)).summary.satisfaction is None
+
+    thanks = await h.tap(REPORTER, "基本满意")
+    assert "谢谢您的评价：基本满意" in thanks[0]
+    await h.say(INTAKE, f"/case {number}")
+    assert "举报人评价：基本满意" in h.tg.texts(INTAKE)[-1]
+
+    # the objection button is on the feedback message, no longer the last one in the chat
+    h.tg.user_taps(REPORTER, f"s::fb:{number}:object", message_id=feedback["message_id"])
+    await h.settle()
+    assert "有哪些异议" in h.tg.texts(REPORTER)[-1]
+    await h.say(REPORTER, "整改没有落实，违规领取的低保金至今没有退回，有新的发放名单为证。")
+    new_list = b"\xff\xd8\xff\xe0" + b"new-payment-list" * 100
+    await h.photo(REPORTER, new_list)
+    await h.tap(REPORTER, "完成")
+    filed = await h.tap(REPORTER, "确认提交")
+    assert "异议已记录" in filed[0]
+    detail = await app.queries.case_detail(number)
+    assert detail.summary.state == "reopened" and len(detail.evidence) == 1
+    assert detail.events[-1].action == "object" and "新的发放名单" in detail.events[-1].note
+    await deliver(h, app)
+    assert any("提出异议" in t for t in h.tg.texts(HANDLER))  # the handler is told

@@ -1,0 +1,66 @@
+"""What a named reporter can do from their own chat after feedback: rate it, or object (异议) with new evidence.
+
+The chat must be the one the report was filed from (its keyed index is stored with named reports only), so a
+forged button from another chat changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from core.actor import Actor
+from core.errors import NotPermitted
+from core.model import Action, CaseState, Satisfaction
+from core.persistence import repository as repo
+from core.persistence.orm import CaseRow, ReporterContactRow
+from core.reports import StagedEvidence
+from core.services.cases import CaseService
+from core.services.context import CoreContext
+from core.workflow import ActionInput
+
+_RATABLE = {CaseState.FEEDBACK_GIVEN.value, CaseState.REOPENED.value, CaseState.ARCHIVED.value}
+
+
+class ReporterService:
+    def __init__(self, ctx: CoreContext, cases: CaseService) -> None:
+        self.ctx = ctx
+        self.cases = cases
+
+    async def _own_case(self, s: AsyncSession, number: str, chat_id: int) -> CaseRow:
+        case = await repo.case_by_number(s, number)
+        contact = await s.get(ReporterContactRow, case.id)
+        if contact is None or contact.chat_index != self.ctx.vault.index("chat", str(chat_id)):
+            raise NotPermitted("reporter action", "citizen")
+        return case
+
+    async def rate(self, number: str, chat_id: int, rating: Satisfaction) -> None:
+        async with self.ctx.uow() as uow:
+            s = uow.session
+            case = await self._own_case(s, number, chat_id)
+            if case.state not in _RATABLE:
+                raise NotPermitted("rate", "citizen")
+            case.satisfaction = rating.value
+            repo.add_event(s, self.ctx.vault, case, at=self.ctx.now(), actor="citizen", officer_id=None,
+                           action=Action.RATE.value, from_state=case.state, to_state=case.state,
+                           note=rating.value, rule="§9 [U]")  # fmt: skip
+            await uow.commit()
+
+    async def object(self, number: str, chat_id: int, text: str, evidence: Sequence[StagedEvidence] = ()) -> CaseState:
+        """The objection reopens the case for the handler (R-28?); new evidence is linked to it."""
+        async with self.ctx.uow() as uow:
+            await self._own_case(uow.session, number, chat_id)
+        return await self.cases.perform(
+            number, Action.OBJECT, Actor.citizen(), ActionInput(note=text, new_evidence=tuple(evidence))
+        )
+
+    async def own_numbers(self, chat_id: int) -> list[str]:
+        async with self.ctx.uow() as uow:
+            idx = self.ctx.vault.index("chat", str(chat_id))
+            rows = await uow.session.execute(
+                select(CaseRow.number).join(ReporterContactRow, ReporterContactRow.case_id == CaseRow.id)
+                .where(ReporterContactRow.chat_index == idx)
+            )  # fmt: skip
+            return list(rows.scalars())
