@@ -48,6 +48,10 @@ class TelegramNotifier:
 
     def _keyboard(self, message: OutgoingMessage) -> InlineKeyboardMarkup | None:
         """The result feedback offers an objection and a rating (rules.md §4, D4; rating [U])."""
+        if message.template == "notify.reporter.question":
+            data = callback_data("", f"q:{message.params['number']}:{message.params['qid']}")
+            button = InlineKeyboardButton(text=self.translator.t(message.locale, "button.reply"), callback_data=data)
+            return InlineKeyboardMarkup(inline_keyboard=[[button]])
         if message.template != "notify.reporter.feedback":
             return None
         number, t = message.params["number"], self.translator.t

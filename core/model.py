@@ -48,6 +48,8 @@ class Action(StrEnum):
     VIEW_EVIDENCE = "view_evidence"  # an officer opened an evidence file: audited, changes nothing
     REASSIGN = "reassign"  # the assignee left; an admin moved the case to another handler
     RATE = "rate"  # the reporter rated the feedback; changes no state
+    ASK_REPORTER = "ask_reporter"  # an officer's question to the reporter, sent through the bot
+    REPORTER_REPLY = "reporter_reply"  # the reporter's answer, attached to the case
 
     REGISTER = "register"
     ACCEPT = "accept"

@@ -18,6 +18,7 @@ from bot.telegram import make_bot
 from core.scope import classifier
 from core.services.desk import Desk
 from core.services.dialog_store import DialogStore
+from core.services.messaging import MessagingService
 from core.services.outbox import OutboxService
 from core.services.reporter import ReporterService
 from core.settings import Settings
@@ -29,14 +30,16 @@ log = logging.getLogger(__name__)
 
 def dialog_services(app: App) -> DialogServices:
     reporter = ReporterService(app.ctx, app.cases)
-    return DialogServices(DialogStore(app.ctx), app.filing, app.queries, app.officers, app.urgent, reporter)
+    messaging = MessagingService(app.ctx)
+    return DialogServices(DialogStore(app.ctx), app.filing, app.queries, app.officers, app.urgent, reporter, messaging)
 
 
 def bot_deps(app: App, translator: Translator) -> BotDeps:
     locale = app.settings.default_locale
-    desk = OfficerDesk(
-        OfficerServices(Desk(app.ctx, app.queries), app.cases, app.officers, DialogStore(app.ctx)), locale
+    services = OfficerServices(
+        Desk(app.ctx, app.queries), app.cases, app.officers, DialogStore(app.ctx), MessagingService(app.ctx)
     )
+    desk = OfficerDesk(services, locale)
     return BotDeps(translator=translator, runner=DialogRunner(dialog_services(app), locale), desk=desk)
 
 

@@ -1,4 +1,5 @@
-"""A named reporter objects to the result (异议, R-28?): the reason, new evidence if any, and confirmation."""
+"""After filing, the reporter answers the office: an objection to the result (异议, R-28?) with new evidence,
+or a reply to an officer's question (anonymous reporters too; the chat is checked in the core)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Any
 from bot.dialogs import validators as v
 from bot.dialogs.engine import Button, Conversation, Event, EventKind, Flow, Outcome, Reply, stay
 from bot.dialogs.filing_steps import EvidenceStep, discard_evidence
-from bot.dialogs.steps import Text
+from bot.dialogs.steps import Invalid, Text
 from core.errors import DomainError
 from core.model import EvidenceKind
 from core.reports import StagedEvidence
@@ -44,3 +45,31 @@ def build_objection_flow() -> Flow:
         EvidenceStep("evidence", next_step="confirm"),
         ObjectionConfirm("confirm"),
     ], on_cancel=discard_evidence)  # fmt: skip
+
+
+answer_text = v.text_between(1, 2000)
+
+
+@dataclass
+class ReplyStep:
+    id: str
+
+    def prompt(self, c: Conversation) -> Reply:
+        return Reply("reply.ask", {"number": c.answers.get("number", "")}, (), self.id)
+
+    async def answer(self, c: Conversation, e: Event, env: Any) -> Outcome:
+        if e.kind is not EventKind.TEXT:
+            return stay("dialog.text_expected")
+        try:
+            text = answer_text(e.text, c)
+        except Invalid as exc:
+            return stay(exc.key, **exc.params)
+        try:
+            await env.answer_question(c.answers["number"], int(c.answers["qid"]), text)
+        except DomainError:
+            return Outcome(replies=(Reply("reply.not_possible"),), done=True)
+        return Outcome(replies=(Reply("reply.sent", {"number": c.answers["number"]}),), done=True)
+
+
+def build_reply_flow() -> Flow:
+    return Flow.of("reply", [ReplyStep("text")])

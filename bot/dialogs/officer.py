@@ -19,6 +19,7 @@ from core.model import Action, DisposalMethod, Role
 from core.services.cases import CaseService
 from core.services.desk import Desk
 from core.services.dialog_store import DialogStore
+from core.services.messaging import MessagingService
 from core.services.officers import OfficerService
 from core.services.views import CaseDetail
 
@@ -36,12 +37,14 @@ class OfficerServices:
     cases: CaseService
     officers: OfficerService
     store: DialogStore
+    messaging: MessagingService
 
 
 class _Env:
-    def __init__(self, actor: Actor, cases: CaseService) -> None:
+    def __init__(self, actor: Actor, cases: CaseService, messaging: MessagingService) -> None:
         self.actor = actor
         self.cases = cases
+        self.messaging = messaging
 
     @staticmethod
     def refusal(exc: DomainError) -> Reply:
@@ -94,6 +97,8 @@ class OfficerDesk:
         for i in range(0, len(actions), 2):
             buttons.append(tuple(Button(f"action.{a.value}", f"{PREFIX}:act:{number}:{a.value}")
                                  for a in actions[i : i + 2]))  # fmt: skip
+        if card.detail.summary.state != "archived":
+            buttons.append((Button("action.ask_reporter", f"{PREFIX}:act:{number}:{Action.ASK_REPORTER.value}"),))
         for item in card.detail.evidence:
             buttons.append((Button("button.open_evidence", f"{PREFIX}:file:{number}:{item.id}",
                                    params={"name": item.original_name[:40]}),))  # fmt: skip
@@ -181,7 +186,7 @@ class OfficerDesk:
         c = Conversation.from_dict(stored.data)
         if c.flow not in self.engine.flows:
             return None
-        replies = await self.engine.handle(c, event, _Env(actor, self.s.cases))
+        replies = await self.engine.handle(c, event, _Env(actor, self.s.cases, self.s.messaging))
         if c.step == "done" and event.kind is not EventKind.CANCEL:
             replies = replies[:-1] + await self._finish(actor, c)
             c.reset()
@@ -189,7 +194,7 @@ class OfficerDesk:
         return Answer(self.default_locale, replies)
 
     async def _finish(self, actor: Actor, c: Conversation) -> list[Reply]:
-        replies = await finish(c, _Env(actor, self.s.cases))
+        replies = await finish(c, _Env(actor, self.s.cases, self.s.messaging))
         if replies and replies[0].key == "officer.done":
             replies += await self.card(actor, c.answers["number"])
         return replies

@@ -47,6 +47,9 @@ async def finish(c: Conversation, env: Any) -> list[Reply]:
                                         approved_by=a.get("approved_by", ""))  # fmt: skip
             case Action.CONCLUDE:
                 await env.cases.conclude(number, env.actor, closure_from(a))
+            case Action.ASK_REPORTER:
+                await env.messaging.ask(number, env.actor, a["text"])
+                return [Reply("officer.asked", {"number": number})]
             case _:
                 return [Reply("officer.unsupported")]
     except DomainError as exc:
@@ -94,9 +97,11 @@ def officer_flows() -> list[Flow]:
         Text("feedback", "officer.ask_feedback_text", "feedback", note_text, "done"),
         done,
     ]  # fmt: skip
+    ask: list[Step] = [Text("text", "officer.ask_question", "text", note_text, "done"), done]
     return [Flow.of("o_note", note), Flow.of("o_feedback", feedback), Flow.of("o_approval", approval),
-            Flow.of("o_conclude", conclude)]  # fmt: skip
+            Flow.of("o_conclude", conclude), Flow.of("o_ask", ask)]  # fmt: skip
 
 
 #: Which flow collects the input an action needs; actions not listed need none.
-FLOW_FOR = {Action.ADD_NOTE: "o_note", Action.GIVE_FEEDBACK: "o_feedback", Action.CONCLUDE: "o_conclude"}
+FLOW_FOR = {Action.ADD_NOTE: "o_note", Action.GIVE_FEEDBACK: "o_feedback", Action.CONCLUDE: "o_conclude",
+            Action.ASK_REPORTER: "o_ask"}  # fmt: skip

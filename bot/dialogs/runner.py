@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from bot.dialogs.engine import Button, Conversation, Engine, Event, EventKind, Label, Media, Reply
 from bot.dialogs.filing import build_filing_flow
-from bot.dialogs.objection import build_objection_flow
+from bot.dialogs.objection import build_objection_flow, build_reply_flow
 from bot.dialogs.scope_steps import referral_details, safety_reply
 from bot.dialogs.status import build_status_flow, status_reply
 from core.errors import DomainError, InvalidInput
@@ -25,6 +25,7 @@ from core.reports import EVIDENCE_EXTENSIONS, EVIDENCE_MAX_BYTES, EvidenceUpload
 from core.scope import Verdict, classifier
 from core.services.dialog_store import DialogStore, StaleDialog
 from core.services.filing import FilingService, Receipt
+from core.services.messaging import MessagingService
 from core.services.officers import OfficerService
 from core.services.queries import CaseQueries
 from core.services.reporter import ReporterService
@@ -65,6 +66,7 @@ class DialogServices:
     officers: OfficerService
     urgent: UrgentService
     reporter: ReporterService
+    messaging: MessagingService
 
 
 _DEFAULT_NAMES = {"photo": "photo.jpg", "voice": "voice.ogg", "video": "video.mp4", "audio": "audio.mp3"}
@@ -103,6 +105,9 @@ class _Env:
     async def alert_urgent(self, text: str) -> None:
         await self._s.urgent.raise_alert(text)
 
+    async def answer_question(self, number: str, question_id: int, text: str) -> None:
+        await self._s.messaging.answer(number, self.chat_id, question_id, text)
+
     async def object(self, number: str, text: str, evidence: list[StagedEvidence]) -> None:
         await self._s.reporter.object(number, self.chat_id, text, evidence)
 
@@ -111,7 +116,7 @@ class DialogRunner:
     def __init__(self, services: DialogServices, default_locale: str = "zh-CN") -> None:
         self.services = services
         self.default_locale = default_locale
-        self.engine = Engine([build_filing_flow(), build_status_flow(), build_objection_flow()])
+        self.engine = Engine([build_filing_flow(), build_status_flow(), build_objection_flow(), build_reply_flow()])
         self._locks: dict[int, asyncio.Lock] = {}
 
     async def command(self, chat_id: int, command: Command, locale_hint: str | None = None) -> Answer:
@@ -189,6 +194,8 @@ class DialogRunner:
             return [Reply("lang.changed"), *([self.engine.current(c)] if c.flow else [])]
         if event.kind is EventKind.CHOICE and event.value.startswith("faq:") and event.value[4:] in FAQ_TOPICS:
             return [Reply(f"faq.{event.value[4:]}"), *([self.engine.current(c)] if c.flow else [])]
+        if event.kind is EventKind.CHOICE and event.value.startswith("q:"):
+            return self._reply_button(c, event.value)
         if event.kind is EventKind.CHOICE and event.value.startswith("fb:"):
             return await self._feedback_button(c, env, event.value)
         if event.kind is EventKind.CHOICE and event.value.startswith("cmd:"):
@@ -198,6 +205,15 @@ class DialogRunner:
                 return [Reply("dialog.already_filed", {"number": c.memo["last_receipt"]})]
             return await self._free_text(event)
         return await self.engine.handle(c, event, env)
+
+    def _reply_button(self, c: Conversation, value: str) -> list[Reply]:
+        """The Reply button under an officer's question: ``q:<number>:<question id>``."""
+        _, number, qid = [*value.split(":"), "", ""][:3]
+        if c.flow == "filing":
+            return [Reply("status.finish_first"), self.engine.current(c)]
+        if not qid.isdigit():
+            return [Reply("dialog.stale_button")]
+        return self.engine.start(c, "reply", {"number": number, "qid": int(qid)})
 
     async def _feedback_button(self, c: Conversation, env: _Env, value: str) -> list[Reply]:
         """Buttons under the result feedback: ``fb:<number>:rate:<rating>`` or ``fb:<number>:object``."""

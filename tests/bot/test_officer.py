@@ -201,3 +201,39 @@ async def test_feedback_offers_a_rating_and_an_objection_with_new_evidence(
     assert detail.events[-1].action == "object" and "新的发放名单" in detail.events[-1].note
     await deliver(h, app)
     assert any("提出异议" in t for t in h.tg.texts(HANDLER))  # the handler is told
+
+
+async def test_an_officer_asks_an_anonymous_reporter_without_learning_the_chat(
+    harness: BotHarness, app: App, office: Office
+) -> None:
+    from tests.factories import anonymous_report
+
+    h = harness
+    anon_chat = 555002
+    number = (await app.filing.file_report(anonymous_report())).number
+    await h.say(INTAKE, f"/case {number}")
+    asked = await h.tap(INTAKE, "向举报人提问")
+    assert "账号不会显示给您" in asked[-1]
+    sent = await h.say(INTAKE, "请问发放名单上的两户具体是哪两户？")
+    assert "问题已发出" in sent[0]
+    await deliver(h, app)
+    question = next(m for m in h.tg.sent(anon_chat) if (m.get("text") or "").startswith("【工作人员提问】"))
+    assert "哪两户" in question["text"]
+    qid_button = h.tg.last_keyboard(anon_chat)[0][0]
+    # another chat replying with a forged button is refused and nothing is attached
+    await h.say(888, "/help")
+    h.tg.user_taps(888, qid_button[1] or "", check=False)
+    await h.settle()
+    refused = await h.say(888, "我来冒充回答")
+    assert "无法回复" in refused[0]
+    # the real reporter answers
+    await h.tap(anon_chat, "回复")
+    done = await h.say(anon_chat, "是张某的弟弟张二和弟媳李某两户。")
+    assert "回复已送达" in done[0]
+    detail = await app.queries.case_detail(number)
+    assert [e.action for e in detail.events][-2:] == ["ask_reporter", "reporter_reply"]
+    assert "张二" in detail.events[-1].note
+    await deliver(h, app)
+    assert any("举报人回复了" in t for t in h.tg.texts(INTAKE))
+    officer_texts = " ".join(h.tg.texts(INTAKE) + h.tg.texts(HANDLER) + h.tg.texts(SUPERVISOR))
+    assert str(anon_chat) not in officer_texts  # the chat never reaches an officer
