@@ -91,9 +91,9 @@ class OfficerDesk:
     async def card(self, actor: Actor, number: str, with_identity: bool = False) -> list[Reply]:
         card = await self.s.desk.card(actor, number, with_identity=with_identity)
         buttons: list[tuple[Button, ...]] = []
-        actions = [
-            a for a in card.actions if a in DIRECT | NEEDS_APPROVAL | set(FLOW_FOR) | {Action.ASSIGN, Action.DISPOSE}
-        ]
+        shown = DIRECT | NEEDS_APPROVAL | set(FLOW_FOR) | {Action.ASSIGN, Action.DISPOSE}
+        # One "transfer" button: the target unit's level decides up or down.
+        actions = [a for a in card.actions if a in shown and a is not Action.TRANSFER_DOWN]
         for i in range(0, len(actions), 2):
             buttons.append(tuple(Button(f"action.{a.value}", f"{PREFIX}:act:{number}:{a.value}")
                                  for a in actions[i : i + 2]))  # fmt: skip
@@ -169,6 +169,11 @@ class OfficerDesk:
             return await self._start(chat_id, "o_approval", answers)
         card = await self.s.desk.card(actor, number)
         answers["named"] = card.detail.summary.named
+        answers["leader"] = Role.SUPERVISOR in actor.roles  # a leader's own decision is the approval
+        if action in (Action.TRANSFER_UP, Action.TRANSFER_DOWN):
+            answers["_units"] = [
+                u.code for u in await self.s.officers.list_units() if u.code != card.detail.summary.unit
+            ]
         return await self._start(chat_id, FLOW_FOR[action], answers)
 
     async def _start(self, chat_id: int, flow: str, answers: dict[str, Any]) -> list[Reply]:

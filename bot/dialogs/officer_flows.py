@@ -6,17 +6,25 @@ the guards (role, state, closure checklist) are the core's, and a refusal is sho
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from bot.dialogs import validators as v
 from bot.dialogs.engine import Conversation, Event, Flow, Outcome, Reply, Step, stay
-from bot.dialogs.steps import Choice, Text
+from bot.dialogs.steps import Choice, Invalid, Text
 from core.closure import AllegationFinding, ClosureReport
 from core.errors import DomainError
-from core.model import Action, DisposalMethod, Finding
+from core.model import Action, DisposalMethod, Finding, ReferTo
 
 note_text = v.text_between(1, 2000)
+
+
+def case_number(raw: str, c: Conversation) -> str:
+    value = raw.strip().upper()
+    if not re.fullmatch(r"XF-\d{4}-\d{6}", value):
+        raise Invalid("invalid.case_number")
+    return value
 
 
 @dataclass
@@ -47,6 +55,15 @@ async def finish(c: Conversation, env: Any) -> list[Reply]:
                                         approved_by=a.get("approved_by", ""))  # fmt: skip
             case Action.CONCLUDE:
                 await env.cases.conclude(number, env.actor, closure_from(a))
+            case Action.NOT_ACCEPT:
+                refer = ReferTo(a["refer_to"]) if a.get("refer_to") in ReferTo.__members__.values() else None
+                await env.cases.refer(number, env.actor, refer, a["text"])
+            case Action.MARK_DUPLICATE:
+                await env.cases.mark_duplicate(number, env.actor, a["duplicate_of"], a.get("text", ""))
+            case Action.TRANSFER_UP | Action.TRANSFER_DOWN:
+                await env.cases.transfer(number, env.actor, a["unit"], a.get("text", ""))
+            case Action.RETURN_TO_INTAKE:
+                await env.cases.return_to_intake(number, env.actor, a["text"], a.get("approved_by", ""))
             case Action.ASK_REPORTER:
                 await env.messaging.ask(number, env.actor, a["text"])
                 return [Reply("officer.asked", {"number": number})]
@@ -98,10 +115,51 @@ def officer_flows() -> list[Flow]:
         done,
     ]  # fmt: skip
     ask: list[Step] = [Text("text", "officer.ask_question", "text", note_text, "done"), done]
+    refer: list[Step] = [
+        Choice(
+            "refer_to",
+            "officer.ask_refer_to",
+            [(r.value, f"enum.ReferTo.{r.value}") for r in ReferTo] + [("none", "enum.ReferTo.none")],
+            "refer_to",
+            "text",
+        ),
+        Text("text", "officer.ask_refer_reason", "text", note_text, "done"),
+        done,
+    ]
+    duplicate: list[Step] = [
+        Text("duplicate_of", "officer.ask_duplicate_of", "duplicate_of", case_number, "done"),
+        done,
+    ]
+    transfer: list[Step] = [
+        Choice(
+            "unit",
+            "officer.ask_unit",
+            lambda c: [(u, u) for u in c.answers.get("_units", [])],
+            "unit",
+            "text",
+            literal=True,
+        ),
+        Text("text", "officer.ask_transfer_note", "text", note_text, "done", skippable=True),
+        done,
+    ]
+    back: list[Step] = [
+        Text(
+            "text",
+            "officer.ask_return_reason",
+            "text",
+            note_text,
+            lambda c: "done" if c.answers.get("leader") else "approved_by",
+        ),
+        Text("approved_by", "officer.ask_approval", "approved_by", v.reporter_name, "done"),
+        done,
+    ]
     return [Flow.of("o_note", note), Flow.of("o_feedback", feedback), Flow.of("o_approval", approval),
-            Flow.of("o_conclude", conclude), Flow.of("o_ask", ask)]  # fmt: skip
+            Flow.of("o_conclude", conclude), Flow.of("o_ask", ask), Flow.of("o_refer", refer),
+            Flow.of("o_duplicate", duplicate), Flow.of("o_transfer", transfer), Flow.of("o_return", back)]  # fmt: skip
 
 
 #: Which flow collects the input an action needs; actions not listed need none.
 FLOW_FOR = {Action.ADD_NOTE: "o_note", Action.GIVE_FEEDBACK: "o_feedback", Action.CONCLUDE: "o_conclude",
-            Action.ASK_REPORTER: "o_ask"}  # fmt: skip
+            Action.ASK_REPORTER: "o_ask", Action.NOT_ACCEPT: "o_refer", Action.MARK_DUPLICATE: "o_duplicate",
+            Action.TRANSFER_UP: "o_transfer", Action.TRANSFER_DOWN: "o_transfer",
+            Action.RETURN_TO_INTAKE: "o_return"}  # fmt: skip

@@ -237,3 +237,46 @@ async def test_an_officer_asks_an_anonymous_reporter_without_learning_the_chat(
     assert any("举报人回复了" in t for t in h.tg.texts(INTAKE))
     officer_texts = " ".join(h.tg.texts(INTAKE) + h.tg.texts(HANDLER) + h.tg.texts(SUPERVISOR))
     assert str(anon_chat) not in officer_texts  # the chat never reaches an officer
+
+
+async def test_refer_out_duplicate_transfer_and_return_from_the_card(harness: BotHarness, app: App,
+                                                                      office: Office) -> None:  # fmt: skip
+    h = harness
+    first, second, third, fourth = [
+        (await app.filing.file_report(named_report(chat_id=REPORTER + i))).number for i in range(4)
+    ]
+    for n in (first, second, third, fourth):
+        await app.cases.register(n, office.intake)
+
+    await h.say(INTAKE, f"/case {first}")
+    await h.tap(INTAKE, "不予受理")
+    await h.tap(INTAKE, "市场监督管理部门")
+    refused = await h.say(INTAKE, "属于物业收费纠纷")
+    assert "不予受理" in refused[-1]
+    await deliver(h, app)
+    notice = [t for t in h.tg.texts(REPORTER) if "不属于纪检监察机关受理范围" in t]
+    assert notice and "市场监督管理部门（12315）" in notice[0]
+
+    await h.say(INTAKE, f"/case {second}")
+    await h.tap(INTAKE, "标记重复件")
+    assert "格式不对" in (await h.say(INTAKE, "第一件"))[0]
+    assert "重复件" in (await h.say(INTAKE, first))[-1]
+
+    await h.say(INTAKE, f"/case {third}")
+    await h.tap(INTAKE, "转交其他层级")
+    await h.tap(INTAKE, "HZ")
+    moved = await h.tap(INTAKE, "跳过")
+    assert "已转上级" in moved[-1]
+    city = 2001  # the city's intake officer receives it
+    assert third in (await h.say(city, "/inbox"))[0] or any(
+        third in t for row in h.tg.last_keyboard(city) for t, _ in row
+    )
+    await h.tap(city, third)
+    assert "已登记" in (await h.tap(city, "接收转办"))[-1]
+
+    await app.cases.accept(fourth, office.intake)
+    await app.cases.assign(fourth, office.intake, office.handler.officer_id or 0)
+    await h.say(HANDLER, f"/case {fourth}")
+    await h.tap(HANDLER, "退回信访室")
+    await h.say(HANDLER, "反映的是市管干部，不属本级管辖")
+    assert "已登记" in (await h.say(HANDLER, "陈主任"))[-1]
