@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import dataclasses
 import json
 import logging
 import sys
@@ -15,147 +14,28 @@ from typing import Any
 from core.clock import OFFICE_TZ
 from core.deadlines import DEADLINES
 from core.errors import DomainError
-from core.model import CadreLevel, CaseState, Role, UnitLevel
+from core.model import Role, UnitLevel
 from core.settings import Settings
 from core.workcalendar import WorkCalendar
 from qingfeng.app import App, build_app
+from qingfeng.cli_cases import cmd_case_show, cmd_cases_add, cmd_cases_list
+from qingfeng.cli_office import (
+    cmd_officers_add,
+    cmd_officers_deactivate,
+    cmd_officers_invite,
+    cmd_officers_list,
+    cmd_units_add,
+    cmd_units_list,
+)
+from qingfeng.cli_output import table
 
 Handler = Callable[[App, argparse.Namespace], Awaitable[int]]
-
-
-def _json(value: Any) -> str:
-    def default(o: Any) -> Any:
-        if dataclasses.is_dataclass(o) and not isinstance(o, type):
-            return dataclasses.asdict(o)
-        if isinstance(o, date):
-            return o.isoformat()
-        return str(o)
-
-    return json.dumps(value, default=default, ensure_ascii=False, indent=2)
-
-
-def _table(rows: Sequence[Sequence[object]], header: Sequence[str]) -> None:
-    cells = [[str(c) if c is not None else "-" for c in r] for r in [header, *rows]]
-    widths = [max(_width(r[i]) for r in cells) for i in range(len(header))]
-    for r in cells:
-        print("  ".join(c + " " * (w - _width(c)) for c, w in zip(r, widths, strict=True)).rstrip())
-
-
-def _width(text: str) -> int:
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)  # CJK characters take two columns
-
-
-# -- database-backed commands -------------------------------------------------------------------------------
 
 
 async def cmd_db_upgrade(app: App, args: argparse.Namespace) -> int:
     from core.persistence.migrate import current
 
     print(f"schema at revision {await current(app.engine)}")
-    return 0
-
-
-async def cmd_units_add(app: App, args: argparse.Namespace) -> int:
-    handles = [CadreLevel(v) for v in args.handles.split(",")] if args.handles else None
-    unit = await app.officers.add_unit(args.code, args.name, UnitLevel(args.level), args.region, args.parent, handles)
-    print(f"unit {unit.code} added (id {unit.id})")
-    return 0
-
-
-async def cmd_units_list(app: App, args: argparse.Namespace) -> int:
-    units = await app.officers.list_units()
-    if args.json:
-        print(_json(units))
-    else:
-        _table(
-            [(u.code, u.name, u.level, u.region, u.parent, ",".join(u.handles_levels)) for u in units],
-            ("code", "name", "level", "region", "parent", "handles"),
-        )
-    return 0
-
-
-async def cmd_officers_add(app: App, args: argparse.Namespace) -> int:
-    roles = [Role(r) for part in args.role for r in part.split(",")]
-    officer = await app.officers.add_officer(args.name, args.unit, roles, args.telegram_id)
-    print(f"officer {officer.name} added (id {officer.id}, roles {','.join(officer.roles)})")
-    return 0
-
-
-async def cmd_officers_deactivate(app: App, args: argparse.Namespace) -> int:
-    from core.actor import Actor
-
-    moved = await app.officers.deactivate(args.id, args.reassign_to, Actor.system("cli"))
-    print(f"officer {args.id} deactivated; {moved} open cases reassigned")
-    return 0
-
-
-async def cmd_officers_list(app: App, args: argparse.Namespace) -> int:
-    officers = await app.officers.list_officers()
-    if args.json:
-        print(_json(officers))
-    else:
-        _table(
-            [(o.id, o.name, o.unit, ",".join(o.roles), o.telegram_id, "yes" if o.active else "no") for o in officers],
-            ("id", "name", "unit", "roles", "telegram", "active"),
-        )
-    return 0
-
-
-async def cmd_cases_list(app: App, args: argparse.Namespace) -> int:
-    states = [CaseState(s) for s in args.state.split(",")] if args.state else None
-    cases = await app.queries.list_cases(states=states, unit_code=args.unit)
-    if args.json:
-        print(_json(cases))
-        return 0
-    _table(
-        [
-            (
-                c.number,
-                c.state,
-                c.report_type,
-                "named" if c.named else "anon",
-                c.unit,
-                c.category,
-                c.assignee,
-                c.next_due,
-                c.next_due_kind,
-                "URGENT" if c.urgent else "",
-            )
-            for c in cases
-        ],
-        ("number", "state", "type", "reporter", "unit", "category", "assignee", "due", "deadline", ""),
-    )
-    print(f"{len(cases)} cases")
-    return 0
-
-
-async def cmd_case_show(app: App, args: argparse.Namespace) -> int:
-    detail = await app.queries.case_detail(args.number)
-    if args.json:
-        print(_json(detail))
-        return 0
-    s = detail.summary
-    print(f"{s.number}  {s.state}  {s.report_type}  {'named' if s.named else 'anonymous'}  unit {s.unit}")
-    print(
-        f"category {s.category}; channel {s.channel}; assignee {s.assignee or '-'}; "
-        f"received {s.received_at.astimezone(OFFICE_TZ):%Y-%m-%d %H:%M}"
-    )
-    for p in detail.persons:
-        print(f"reported: {p.name or '-'} / {p.unit} / {p.post or '-'} / {p.level} / {p.region}")
-    print("facts:", detail.facts)
-    for e in detail.evidence:
-        print(f"evidence {e.id}: {e.kind} {e.original_name} {e.size} bytes sha256 {e.sha256[:16]}…")
-    print("deadlines:")
-    for d in detail.deadlines:
-        print(
-            f"  {d.ref:4} {d.kind:20} due {d.due_date} ({d.state}{', provisional' if d.provisional else ''}) {d.rule}"
-        )
-    print("history:")
-    for ev in detail.events:
-        print(
-            f"  {ev.at:%Y-%m-%d %H:%M} {ev.actor:12} {ev.action:16} {ev.from_state or '-'} -> {ev.to_state or '-'} "
-            f"[{ev.rule}] {ev.note}"
-        )
     return 0
 
 
@@ -232,7 +112,7 @@ def cmd_calendar_show(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_deadline_kinds(settings: Settings, args: argparse.Namespace) -> int:
-    _table(
+    table(
         [(s.ref, s.kind.value, s.length, s.unit.value, s.rule, s.duty) for s in DEADLINES.values()],
         ("ref", "kind", "len", "unit", "rule", "duty"),
     )
@@ -297,11 +177,23 @@ def build_parser() -> argparse.ArgumentParser:
     od.add_argument("--id", type=int, required=True)
     od.add_argument("--reassign-to", type=int, help="officer id of the handler taking over the open cases")
     od.set_defaults(handler=cmd_officers_deactivate)
+    oi = officers.add_parser("invite", help="a one-time code the officer redeems in the bot with /join")
+    oi.add_argument("--name", required=True)
+    oi.add_argument("--unit", required=True)
+    oi.add_argument("--role", required=True, action="append")
+    oi.add_argument("--hours", type=int, default=72)
+    oi.set_defaults(handler=cmd_officers_invite)
     ol = officers.add_parser("list")
     ol.add_argument("--json", action="store_true")
     ol.set_defaults(handler=cmd_officers_list)
 
     cases = sub.add_parser("cases", help="cases").add_subparsers(dest="sub", required=True)
+    ca = cases.add_parser("add", help="register a report received by phone, letter or visit (JSON file)")
+    ca.add_argument(
+        "--file", required=True, help="see README: channel, report_type, category, facts, persons, reporter"
+    )
+    ca.add_argument("--officer-id", type=int, help="the intake officer registering it (audit trail)")
+    ca.set_defaults(handler=cmd_cases_add)
     cl = cases.add_parser("list")
     cl.add_argument("--json", action="store_true")
     cl.add_argument("--state", help="comma-separated states")

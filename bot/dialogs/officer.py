@@ -72,6 +72,14 @@ class OfficerDesk:
         self._actors[telegram_id] = (now, actor)
         return actor
 
+    async def join(self, telegram_id: int, code: str) -> list[Reply]:
+        """``/join <code>``: an invited officer binds this Telegram account (the code works once)."""
+        actor = await self.s.officers.redeem(code, telegram_id) if code.strip() else None
+        if actor is None:
+            return [Reply("officer.join_failed")]
+        self._actors.pop(telegram_id, None)
+        return [Reply("officer.joined", {"name": actor.name}), *await self.inbox(actor)]
+
     async def inbox(self, actor: Actor, page: int = 0) -> list[Reply]:
         box = await self.s.desk.inbox(actor, page)
         if not box.total:

@@ -3,10 +3,12 @@ filter fails and the update goes on to the citizen router, so unknown users neve
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import Any
 
 from aiogram import Bot, Router
 from aiogram.dispatcher.event.bases import SkipHandler
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject, Filter
 from aiogram.types import CallbackQuery, Message
 
@@ -34,6 +36,16 @@ def make_router(deps: BotDeps) -> Router:
 
     async def reply(bot: Bot, chat_id: int, answer: Answer, incoming: Message | None = None) -> None:
         await send_replies(bot, tr, chat_id, answer.locale, answer.replies, incoming)
+
+    @router.message(Command("join"))
+    async def join(message: Message, bot: Bot, command: CommandObject) -> None:
+        if message.from_user is None:
+            return
+        replies = await desk.join(message.from_user.id, command.args or "")
+        # the code is a credential: delete it from the chat
+        await send_replies(bot, tr, message.chat.id, desk.default_locale, [*replies], message)
+        with suppress(TelegramBadRequest):
+            await message.delete()
 
     @router.message(Command("inbox"), officer)
     async def inbox(message: Message, bot: Bot, actor: Any) -> None:

@@ -86,6 +86,8 @@ class OfficerRow(Base):
     on_duty: Mapped[bool] = mapped_column(Boolean, default=False)
     locale: Mapped[str] = mapped_column(String(8), default="zh-CN")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    invite_index: Mapped[str | None] = mapped_column(String(64), unique=True)  # one-time code, keyed hash
+    invite_expires_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
 
 class CaseRow(Base):

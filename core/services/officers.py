@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -14,6 +15,7 @@ from core.jurisdiction import DEFAULT_HANDLES
 from core.model import OPEN_STATES, Action, ActorKind, CadreLevel, RecipientKind, Role, UnitLevel
 from core.persistence import repository as repo
 from core.persistence.orm import CaseRow, OfficerRow, UnitRow
+from core.secrets_ import new_query_code, normalise_code
 from core.services.context import CoreContext
 
 _OPEN_VALUES = [s.value for s in OPEN_STATES]
@@ -117,6 +119,40 @@ class OfficerService:
             codes = {u.id: u.code for u in (await s.execute(select(UnitRow))).scalars()}
             rows = (await s.execute(select(OfficerRow).order_by(OfficerRow.id))).scalars()
             return [_officer_view(r, codes[r.unit_id]) for r in rows]
+
+    async def invite(
+        self, name: str, unit_code: str, roles: Sequence[Role], hours: int = 72
+    ) -> tuple[OfficerView, str]:
+        """Create an officer who joins by sending ``/join <code>`` in the bot; the code works once, for ``hours``."""
+        code = new_query_code()
+        async with self.ctx.uow() as uow:
+            s = uow.session
+            unit = (await s.execute(select(UnitRow).where(UnitRow.code == unit_code))).scalar_one_or_none()
+            if unit is None:
+                raise NotFound("unit", unit_code)
+            if not roles:
+                raise InvalidInput("roles", "at least one role")
+            row = OfficerRow(name=name.strip(), unit_id=unit.id, roles=sorted({r.value for r in roles}), active=False,
+                             created_at=self.ctx.now(), invite_expires_at=self.ctx.now() + timedelta(hours=hours),
+                             invite_index=self.ctx.vault.index("invite", normalise_code(code)))  # fmt: skip
+            s.add(row)
+            await s.flush()
+            view = _officer_view(row, unit.code)
+            await uow.commit()
+            return view, code
+
+    async def redeem(self, code: str, telegram_id: int) -> Actor | None:
+        """Bind the Telegram account to the invited officer; None for a wrong, used or expired code."""
+        idx = self.ctx.vault.index("invite", normalise_code(code))
+        async with self.ctx.uow() as uow:
+            s = uow.session
+            row = (await s.execute(select(OfficerRow).where(OfficerRow.invite_index == idx))).scalar_one_or_none()
+            taken = (await s.execute(select(OfficerRow.id).where(OfficerRow.telegram_id == telegram_id))).first()
+            if row is None or taken or row.invite_expires_at is None or row.invite_expires_at < self.ctx.now():
+                return None
+            row.telegram_id, row.active, row.invite_index, row.invite_expires_at = telegram_id, True, None, None
+            await uow.commit()
+            return _actor(row)
 
     async def deactivate(self, officer_id: int, reassign_to: int | None, actor: Actor) -> int:
         """An officer leaves: deactivated, and all their open cases moved to ``reassign_to`` in one step.

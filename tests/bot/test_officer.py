@@ -280,3 +280,16 @@ async def test_refer_out_duplicate_transfer_and_return_from_the_card(harness: Bo
     await h.tap(HANDLER, "退回信访室")
     await h.say(HANDLER, "反映的是市管干部，不属本级管辖")
     assert "已登记" in (await h.say(HANDLER, "陈主任"))[-1]
+
+
+async def test_an_invited_officer_joins_with_a_one_time_code(harness: BotHarness, app: App, office: Office) -> None:
+    from core.model import Role
+
+    h = harness
+    _, code = await app.officers.invite("新同事", "LA", [Role.HANDLER])
+    assert "邀请码无效" in (await h.say(4242, "/join WRONG-CODE"))[0]
+    joined = await h.say(4242, f"/join {code.lower()}")
+    assert "欢迎，新同事" in joined[0]
+    assert h.tg.deleted(4242), "the message with the code was deleted"
+    assert "邀请码无效" in (await h.say(4343, f"/join {code}"))[0]  # once only
+    assert "收件箱是空的" in (await h.say(4242, "/inbox"))[0]

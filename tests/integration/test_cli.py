@@ -158,3 +158,33 @@ def test_scheduler_status_lists_jobs_and_upcoming_reminders(tmp_path: Path) -> N
     jobs = out.stdout.split("reminders due")[0]
     assert all(name in jobs for name in ("outbox", "deadlines", "calendar")) and "next 20" in jobs
     assert "reminders due in the next 7 days:" in out.stdout and "XF-2026-" in out.stdout.split("reminders due")[1]
+
+
+def test_cases_add_registers_a_phone_report_with_its_channel(tmp_path: Path) -> None:
+    assert qingfeng(tmp_path, "units", "add", "--code", "LA", "--name", "临安区纪委监委", "--level", "county",
+                    "--region", "浙江省/杭州市/临安区").returncode == 0  # fmt: skip
+    report = {
+        "channel": "phone", "report_type": "accusation", "category": "masses",
+        "facts": "来电反映：2026年5月，某村会计周某把村集体鱼塘承包费3万元转入个人账户，村民代表都知道。",
+        "persons": [{"name": "周某", "unit": "临安区某镇某村", "post": "村会计", "level": "village",
+                     "region": "浙江省/杭州市/临安区"}],
+        "reporter": {"name": "王来电", "phone": "13900001111"},
+    }  # fmt: skip
+    (tmp_path / "call.json").write_text(json.dumps(report, ensure_ascii=False), encoding="utf-8")
+    out = qingfeng(tmp_path, "cases", "add", "--file", str(tmp_path / "call.json"))
+    assert out.returncode == 0, out.stderr
+    assert "XF-2026-000001 registered (phone), routed to LA" in out.stdout
+    shown = json.loads(qingfeng(tmp_path, "case", "show", "XF-2026-000001", "--json").stdout)
+    assert shown["summary"]["channel"] == "phone" and shown["summary"]["named"]
+    (tmp_path / "bad.json").write_text('{"channel": "telegram", "facts": "x", "persons": []}', encoding="utf-8")
+    bad = qingfeng(tmp_path, "cases", "add", "--file", str(tmp_path / "bad.json"))
+    assert bad.returncode == 1 and "filed in the bot" in bad.stderr
+
+
+def test_officers_invite_prints_a_one_time_join_command(tmp_path: Path) -> None:
+    qingfeng(tmp_path, "units", "add", "--code", "LA", "--name", "临安区纪委监委", "--level", "county",
+             "--region", "浙江省/杭州市/临安区")  # fmt: skip
+    out = qingfeng(tmp_path, "officers", "invite", "--name", "新同事", "--unit", "LA", "--role", "handler")
+    assert out.returncode == 0 and "/join " in out.stdout
+    officers = json.loads(qingfeng(tmp_path, "officers", "list", "--json").stdout)
+    assert officers[0]["active"] is False and officers[0]["telegram_id"] is None  # until the code is redeemed

@@ -1,0 +1,104 @@
+"""``qingfeng cases …`` and ``qingfeng case show``: listing, showing and registering cases."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+
+from core.clock import OFFICE_TZ
+from core.model import CadreLevel, CaseState
+from qingfeng.app import App
+from qingfeng.cli_output import as_json, table
+
+
+async def cmd_cases_add(app: App, args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from core.actor import Actor
+    from core.model import Category, Channel, PartyMembership, ReportType
+    from core.reports import NewReport, PersonReported, ReporterIdentity
+
+    try:
+        raw = json.loads(await asyncio.to_thread(Path(args.file).read_text, encoding="utf-8"))
+        channel = Channel(raw.get("channel", "phone"))
+        if channel is Channel.TELEGRAM:
+            raise ValueError("telegram reports are filed in the bot")
+        reporter = raw.get("reporter")
+        report = NewReport(
+            report_type=ReportType(raw.get("report_type", "accusation")),
+            category=Category(raw.get("category", "other")), facts=raw["facts"], channel=channel,
+            other_bodies=raw.get("other_bodies", ""),
+            reporter=ReporterIdentity(reporter["name"], reporter["phone"], reporter.get("id_number", ""),
+                                      reporter.get("address", "")) if reporter else None,
+            persons=tuple(PersonReported(unit=p["unit"], region=p["region"], name=p.get("name", ""),
+                                         post=p.get("post", ""), level=CadreLevel(p.get("level", "unknown")),
+                                         party=PartyMembership(p.get("party", "unknown")))
+                          for p in raw["persons"]),
+        )  # fmt: skip
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        print(f"error: {args.file}: {exc}", file=sys.stderr)
+        return 1
+    actor = await app.officers.actor_for_officer(args.officer_id) if args.officer_id else Actor.system("cli")
+    receipt = await app.filing.file_report(report, actor)
+    print(f"{receipt.number} registered ({channel.value}), routed to {receipt.unit_code}")
+    return 0
+
+
+async def cmd_cases_list(app: App, args: argparse.Namespace) -> int:
+    states = [CaseState(s) for s in args.state.split(",")] if args.state else None
+    cases = await app.queries.list_cases(states=states, unit_code=args.unit)
+    if args.json:
+        print(as_json(cases))
+        return 0
+    table(
+        [
+            (
+                c.number,
+                c.state,
+                c.report_type,
+                "named" if c.named else "anon",
+                c.unit,
+                c.category,
+                c.assignee,
+                c.next_due,
+                c.next_due_kind,
+                "URGENT" if c.urgent else "",
+            )
+            for c in cases
+        ],
+        ("number", "state", "type", "reporter", "unit", "category", "assignee", "due", "deadline", ""),
+    )
+    print(f"{len(cases)} cases")
+    return 0
+
+
+async def cmd_case_show(app: App, args: argparse.Namespace) -> int:
+    detail = await app.queries.case_detail(args.number)
+    if args.json:
+        print(as_json(detail))
+        return 0
+    s = detail.summary
+    print(f"{s.number}  {s.state}  {s.report_type}  {'named' if s.named else 'anonymous'}  unit {s.unit}")
+    print(
+        f"category {s.category}; channel {s.channel}; assignee {s.assignee or '-'}; "
+        f"received {s.received_at.astimezone(OFFICE_TZ):%Y-%m-%d %H:%M}"
+    )
+    for p in detail.persons:
+        print(f"reported: {p.name or '-'} / {p.unit} / {p.post or '-'} / {p.level} / {p.region}")
+    print("facts:", detail.facts)
+    for e in detail.evidence:
+        print(f"evidence {e.id}: {e.kind} {e.original_name} {e.size} bytes sha256 {e.sha256[:16]}…")
+    print("deadlines:")
+    for d in detail.deadlines:
+        print(
+            f"  {d.ref:4} {d.kind:20} due {d.due_date} ({d.state}{', provisional' if d.provisional else ''}) {d.rule}"
+        )
+    print("history:")
+    for ev in detail.events:
+        print(
+            f"  {ev.at:%Y-%m-%d %H:%M} {ev.actor:12} {ev.action:16} {ev.from_state or '-'} -> {ev.to_state or '-'} "
+            f"[{ev.rule}] {ev.note}"
+        )
+    return 0
