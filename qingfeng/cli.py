@@ -56,7 +56,8 @@ async def cmd_scheduler_status(app: App, args: argparse.Namespace) -> int:
         async def deliver(self, message: Any) -> Any:
             raise RuntimeError("not sending from 'scheduler status'")
 
-    scheduler = build_scheduler(app, OutboxService(app.ctx, _Nobody()))
+    # Definitions only (a memory store): reading status must not rewrite the running bot's persistent jobs.
+    scheduler = build_scheduler(app, OutboxService(app.ctx, _Nobody()), name="status", persistent=False)
     now = datetime.now(UTC)
     print("jobs:")
     for job in scheduler.get_jobs():

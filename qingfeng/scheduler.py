@@ -1,14 +1,20 @@
-"""APScheduler 3 in the bot's event loop: the periodic jobs that drive the outbox and the calendar.
+"""APScheduler 3 in the bot's event loop: the periodic jobs that drive the outbox, deadlines and calendar.
 
-Defaults that lose work are overridden (stack-notes: ``misfire_grace_time`` 1 s drops jobs due while the
-process was down): every job coalesces and runs late rather than never.
+The job store is persistent (a table beside ours, through a synchronous driver, as APScheduler 3 needs), and
+the defaults that lose work are overridden (stack-notes: ``misfire_grace_time`` 1 s drops jobs due while the
+process was down): jobs coalesce and run late rather than never. Jobs are pickled into that store, so they
+are module-level functions that find the running application by name. What each job sent lives in our own
+tables (outbox, reminders_sent, digests_sent), so a job that runs late sends what fell due exactly once.
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from apscheduler.jobstores.memory import MemoryJobStore
+from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from core.services.outbox import OutboxService
@@ -21,35 +27,60 @@ log = logging.getLogger(__name__)
 JOB_DEFAULTS = {"coalesce": True, "misfire_grace_time": None, "max_instances": 1}
 OUTBOX_INTERVAL_SECONDS = 5
 SWEEP_INTERVAL_MINUTES = 5
+JOB_TABLE = "apscheduler_jobs"
 
 
-def build_scheduler(app: App, outbox: OutboxService) -> AsyncIOScheduler:
-    """Create (not start) the scheduler; ``start()`` needs the running loop.
+@dataclass
+class _Running:
+    app: App
+    outbox: OutboxService
+    reminders: ReminderService
 
-    What was sent lives in SQL (outbox, reminders_sent, digests_sent), so each job simply catches up on what
-    fell due while the bot was down; the first deadline sweep runs at start.
-    """
-    reminders = ReminderService(app.ctx)
-    scheduler = AsyncIOScheduler(timezone=app.settings.timezone, job_defaults=JOB_DEFAULTS)
 
-    async def send_outbox() -> None:
-        sent = await outbox.send_due()
-        if sent:
-            log.info("outbox: %d notifications sent", sent)
+_RUNNING: dict[str, _Running] = {}
 
-    async def deadlines() -> None:
-        queued = await reminders.sweep() + await reminders.digests()
-        if queued:
-            log.info("deadlines: %d reminders and digests queued", queued)
 
-    async def refresh_calendar() -> None:
-        app.ctx.calendar = WorkCalendar.from_directory(app.settings.calendar_dir)
-        moved = await app.calendar.recompute_open_deadlines()
-        if moved:
-            log.info("calendar data changed: %d open deadlines moved", moved)
+async def send_outbox(name: str) -> None:
+    r = _RUNNING[name]
+    sent = await r.outbox.send_due()
+    if sent:
+        log.info("outbox: %d notifications sent", sent)
 
-    scheduler.add_job(send_outbox, "interval", seconds=OUTBOX_INTERVAL_SECONDS, id="outbox", replace_existing=True)
-    scheduler.add_job(deadlines, "interval", minutes=SWEEP_INTERVAL_MINUTES, id="deadlines", replace_existing=True,
-                      next_run_time=datetime.now(UTC))  # fmt: skip
-    scheduler.add_job(refresh_calendar, "cron", hour=1, minute=5, id="calendar", replace_existing=True)
+
+async def sweep_deadlines(name: str) -> None:
+    r = _RUNNING[name]
+    queued = await r.reminders.sweep() + await r.reminders.digests()
+    if queued:
+        log.info("deadlines: %d reminders and digests queued", queued)
+
+
+async def refresh_calendar(name: str) -> None:
+    r = _RUNNING[name]
+    r.app.ctx.calendar = WorkCalendar.from_directory(r.app.settings.calendar_dir)
+    moved = await r.app.calendar.recompute_open_deadlines()
+    if moved:
+        log.info("calendar data changed: %d open deadlines moved", moved)
+
+
+def sync_url(url: str) -> str:
+    """The job store's synchronous URL for our async one (aiosqlite → sqlite, asyncpg → psycopg)."""
+    return url.replace("sqlite+aiosqlite:", "sqlite:").replace("postgresql+asyncpg:", "postgresql+psycopg:")
+
+
+def build_scheduler(
+    app: App, outbox: OutboxService, *, name: str = "qingfeng", persistent: bool = True
+) -> AsyncIOScheduler:
+    """Create (not start) the scheduler; ``start()`` needs the running loop."""
+    _RUNNING[name] = _Running(app, outbox, ReminderService(app.ctx))
+    store = (
+        SQLAlchemyJobStore(url=sync_url(app.settings.db_url), tablename=JOB_TABLE) if persistent else MemoryJobStore()
+    )
+    scheduler = AsyncIOScheduler(
+        timezone=app.settings.timezone, job_defaults=JOB_DEFAULTS, jobstores={"default": store}
+    )
+    scheduler.add_job(send_outbox, "interval", seconds=OUTBOX_INTERVAL_SECONDS, args=[name], id="outbox",
+                      replace_existing=True)  # fmt: skip
+    scheduler.add_job(sweep_deadlines, "interval", minutes=SWEEP_INTERVAL_MINUTES, args=[name], id="deadlines",
+                      replace_existing=True, next_run_time=datetime.now(UTC))  # fmt: skip
+    scheduler.add_job(refresh_calendar, "cron", hour=1, minute=5, args=[name], id="calendar", replace_existing=True)
     return scheduler

@@ -120,9 +120,9 @@ async def test_head_matches_the_orm_metadata(fresh_engine: AsyncEngine) -> None:
     extended = MetaData(naming_convention=Base.metadata.naming_convention)
     for table in Base.metadata.tables.values():
         table.to_metadata(extended)
-    extended.tables["cases"].append_column(Column("satisfaction", String(12)))
+    extended.tables["cases"].append_column(Column("control_only_column", String(12)))
     async with fresh_engine.connect() as conn:
         added = await conn.run_sync(_diff, extended)
         removed = await conn.run_sync(_diff, MetaData())
-    assert [(d[0], d[3].name) for d in added] == [("add_column", "satisfaction")]
+    assert [(d[0], d[3].name) for d in added] == [("add_column", "control_only_column")]
     assert {d[1].name for d in removed if d[0] == "remove_table"} == app_tables()
