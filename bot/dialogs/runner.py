@@ -100,7 +100,7 @@ class _Env:
         return await self._s.filing.file_report(report)
 
     async def status_by_code(self, code: str, password: str) -> PublicStatusView | None:
-        return await self._s.queries.status_by_code(code, password)
+        return await self._s.queries.status_by_code(code, password, self.chat_id)
 
     async def alert_urgent(self, text: str) -> None:
         await self._s.urgent.raise_alert(text)

@@ -8,6 +8,7 @@ from typing import Any
 from bot.dialogs import validators as v
 from bot.dialogs.engine import Conversation, Event, EventKind, Flow, Label, Lines, Outcome, Reply, stay
 from bot.dialogs.steps import Text
+from core.services.queries import LockedOut
 from core.services.views import PublicStatusView
 
 
@@ -35,7 +36,10 @@ class PasswordStep:
     async def answer(self, c: Conversation, e: Event, env: Any) -> Outcome:
         if e.kind is not EventKind.TEXT:
             return stay("dialog.text_expected")
-        view = await env.status_by_code(c.answers.get("code", ""), e.text)
+        try:
+            view = await env.status_by_code(c.answers.get("code", ""), e.text)
+        except LockedOut as exc:
+            return Outcome(replies=(Reply("status.locked", {"minutes": exc.minutes}, delete_input=True),), done=True)
         if view is None:
             return Outcome(replies=(Reply("status.not_found", delete_input=True),), done=True)
         return Outcome(replies=(Reply("dialog.noted_secret", delete_input=True), status_reply(view)), done=True)

@@ -280,3 +280,13 @@ class DigestSentRow(Base):
     officer_id: Mapped[int] = mapped_column(ForeignKey("officers.id", ondelete="CASCADE"), primary_key=True)
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     sent_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class QueryAttemptRow(Base):
+    """Failed status queries per chat and per query code (keyed hashes), for a growing lock-out."""
+
+    __tablename__ = "query_attempts"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
