@@ -74,7 +74,6 @@ class Reply:
     buttons: Buttons = ()
     step: str = ""  # buttons carry it back
     delete_input: bool = False  # ask the adapter to delete the user's message (passwords)
-    forget_later: bool = False  # repeats report content: may be deleted after filing (rules.md §4.1)
     attachment: tuple[str, bytes] | None = None  # a file to send with the text as its caption (name, bytes)
 
 

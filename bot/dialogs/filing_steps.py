@@ -197,8 +197,8 @@ class ReviewStep:
         sections = [s for s in _SECTIONS if s[0] != "reporter" or c.answers.get("identity") == "named"]
         edits = [Button(f"button.edit_{name}", f"edit:{name}") for name, _ in sections]
         rows = tuple(tuple(edits[i : i + 2]) for i in range(0, len(edits), 2))
-        return Reply("filing.review", review_params(c), ((Button("button.submit", "submit"),), *rows), self.id,
-                     forget_later=True)  # fmt: skip
+        buttons = ((Button("button.submit", "submit"),), *rows)
+        return Reply("filing.review", review_params(c), buttons, self.id)
 
     async def answer(self, c: Conversation, e: Event, env: Any) -> Outcome:
         if e.kind is not EventKind.CHOICE:
