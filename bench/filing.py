@@ -30,13 +30,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import base64
-import itertools
-import json
 import logging
-import os
 import resource
-import secrets
 import shutil
 import statistics
 import sys
@@ -44,222 +39,28 @@ import tempfile
 import time
 import unicodedata
 from collections import defaultdict
-from collections.abc import AsyncGenerator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from aiogram import Bot, Dispatcher, Router
-from aiogram.client.session.base import BaseSession
-from aiogram.methods import TelegramMethod
-from aiogram.methods.base import TelegramType
-from aiogram.types import Message, Update
-from cryptography.fernet import Fernet
-from pydantic import SecretStr
-from sqlalchemy import distinct, func, select, text
+from aiogram.types import Message
 from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import create_async_engine
 
 from bot.dispatcher import build_dispatcher
 from bot.i18n import Translator
-from core.model import Role, UnitLevel
-from core.persistence.orm import CaseRow, EvidenceRow
 from core.scope import classifier
-from core.settings import Settings
 from qingfeng.app import App, build_app
 from qingfeng.runner import bot_deps
 
-BOT_ID = 9000000001
-TOKEN = f"{BOT_ID}:TEST"
-BOT_USER: dict[str, Any] = {"id": BOT_ID, "is_bot": True, "first_name": "清风", "username": "qingfeng_bench_bot"}
+# isort: split
+from app_setup import count_cases, create_pg_database, drop_pg_database, make_settings, seed_office
+from citizens import SCRIPT, Citizen  # bench/ is on sys.path when this runs as a script
+from fake_session import TOKEN, FakeSession
+
 FIRST_CHAT = 800001
 AIM = 4.0  # a filing step should cost no more than AIM x a bare echo update
-
-REGION = "浙江省/杭州市/临安区"
-FACTS = (
-    "2026年3月至8月，某村党支部书记张某某在发放低保时，把名额给了自己的两个亲戚，"
-    "他们家里有车有店铺，不符合条件。真正困难的李大爷反而被取消。村里会计也知道这件事，涉及金额约2万元。"
-)
-JPEG = b"\xff\xd8\xff\xe0" + b"photo-of-the-ledger" * 100
-
-# A named filing with one photo, as in tests/bot/test_filing.py: (action, argument). "tap" finds the button whose
-# text contains the argument on the bot's last message in that chat.
-SCRIPT: tuple[tuple[str, str], ...] = (
-    ("say", "/start"),
-    ("tap", "我已阅读"),
-    ("say", "村支书把低保名额给了自己的亲戚"),  # the scope check (core.scope)
-    ("tap", "检举控告"),
-    ("tap", "实名举报"),
-    ("say", "刘举报"),
-    ("say", "138 0013 8000"),
-    ("tap", "跳过"),  # ID number
-    ("say", "张某某"),
-    ("say", "临安区某镇某村村委会"),
-    ("say", "村党支部书记"),
-    ("tap", "村（社区）干部"),
-    ("tap", REGION),
-    ("tap", "中共党员"),
-    ("tap", "没有了"),
-    ("tap", "群众纪律"),
-    ("say", FACTS),
-    ("tap", "跳过"),  # other bodies
-    ("photo", ""),
-    ("tap", "完成"),
-    ("tap", "内容无误"),
-    ("tap", "确认提交"),
-)
-
-
-# ---------------------------------------------------------------------------------------------- no-network Bot API
-
-
-class FakeSession(BaseSession):
-    """Answers Bot API calls in process, as Telegram would: requests are encoded as form fields (as
-    ``AiohttpSession`` does) and answers go through aiogram's own parsing (``check_response``)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._message_ids = itertools.count(1)
-        self.last_sent: dict[int, dict[str, Any]] = {}  # chat id → the bot's last message there (as JSON)
-        self.texts: dict[int, list[str]] = defaultdict(list)
-        self.calls: dict[str, int] = defaultdict(int)
-        self.files: dict[str, tuple[str, bytes]] = {}  # file_id → (file_path, data)
-        self._by_path: dict[str, bytes] = {}
-
-    def next_message_id(self) -> int:
-        return next(self._message_ids)
-
-    def add_file(self, data: bytes, folder: str = "photos", ext: str = ".jpg") -> dict[str, Any]:
-        """Register a user's upload; return its PhotoSize as it appears in a message."""
-        n = len(self.files) + 1
-        file_id, path = f"BENCH{n:06d}AAQgAAAkZmFrZQ", f"{folder}/file_{n}{ext}"
-        self.files[file_id] = (path, data)
-        self._by_path[path] = data
-        return {"file_id": file_id, "file_unique_id": f"AQAD{n:06d}", "file_size": len(data), "width": 1280,
-                "height": 960}  # fmt: skip
-
-    def _form(self, bot: Bot, method: TelegramMethod[Any]) -> dict[str, Any]:
-        files: dict[str, Any] = {}
-        form = {}
-        for key, value in method.model_dump(warnings=False).items():
-            prepared = self.prepare_value(value, bot=bot, files=files)
-            if prepared:
-                form[key] = prepared
-        return form
-
-    def _result(self, name: str, form: dict[str, Any]) -> Any:
-        if name == "sendMessage":
-            chat_id = int(form["chat_id"])
-            message: dict[str, Any] = {
-                "message_id": self.next_message_id(),
-                "date": int(time.time()),
-                "chat": {"id": chat_id, "type": "private", "first_name": "用户"},
-                "from": BOT_USER,
-                "text": form["text"],
-            }
-            if "reply_markup" in form:
-                message["reply_markup"] = json.loads(form["reply_markup"])
-            self.last_sent[chat_id] = message
-            self.texts[chat_id].append(form["text"])
-            return message
-        if name in ("answerCallbackQuery", "deleteMessage"):
-            return True
-        if name == "getFile":
-            path, data = self.files[form["file_id"]]
-            return {"file_id": form["file_id"], "file_unique_id": "AQAD", "file_size": len(data), "file_path": path}
-        if name == "getMe":
-            return BOT_USER
-        raise NotImplementedError(f"the benchmark's fake Bot API does not know {name}")
-
-    async def make_request(
-        self,
-        bot: Bot,
-        method: TelegramMethod[TelegramType],
-        timeout: int | None = None,  # noqa: ASYNC109 (BaseSession's signature)
-    ) -> TelegramType:
-        name = method.__api_method__
-        self.calls[name] += 1
-        result = self._result(name, self._form(bot, method))
-        response = self.check_response(bot, method, 200, self.json_dumps({"ok": True, "result": result}))
-        return response.result  # type: ignore[return-value]
-
-    async def stream_content(
-        self,
-        url: str,
-        headers: dict[str, Any] | None = None,
-        timeout: int = 30,  # noqa: ASYNC109 (BaseSession's signature)
-        chunk_size: int = 65536,
-        raise_for_status: bool = True,
-    ) -> AsyncGenerator[bytes, None]:
-        data = self._by_path[url.split(f"/file/bot{TOKEN}/", 1)[1]]
-        for start in range(0, len(data), chunk_size):
-            yield data[start : start + chunk_size]
-
-    async def close(self) -> None:
-        pass
-
-
-# ---------------------------------------------------------------------------------------------- citizens
-
-
-def _user(chat_id: int) -> dict[str, Any]:
-    return {"id": chat_id, "is_bot": False, "first_name": "用户", "language_code": "zh-hans"}
-
-
-class Citizen:
-    """Builds the updates one user would cause, from what the bot last showed in that chat."""
-
-    _update_ids = itertools.count(1)
-
-    def __init__(self, bot: Bot, session: FakeSession, chat_id: int) -> None:
-        self.bot, self.session, self.chat_id = bot, session, chat_id
-
-    def _update(self, kind: str, payload: dict[str, Any]) -> Update:
-        return Update.model_validate({"update_id": next(self._update_ids), kind: payload}, context={"bot": self.bot})
-
-    def _message(self, content: dict[str, Any]) -> Update:
-        message = {
-            "message_id": self.session.next_message_id(),
-            "date": int(time.time()),
-            "chat": {"id": self.chat_id, "type": "private", "first_name": "用户"},
-            "from": _user(self.chat_id),
-            **content,
-        }
-        return self._update("message", message)
-
-    def says(self, text_: str) -> Update:
-        content: dict[str, Any] = {"text": text_}
-        if text_.startswith("/"):
-            content["entities"] = [{"type": "bot_command", "offset": 0, "length": len(text_.split()[0])}]
-        return self._message(content)
-
-    def sends_photo(self, data: bytes) -> Update:
-        return self._message({"photo": [self.session.add_file(data)]})
-
-    def taps(self, label: str) -> Update:
-        message = self.session.last_sent.get(self.chat_id)
-        rows = (message or {}).get("reply_markup", {}).get("inline_keyboard", [])
-        data = next((b["callback_data"] for row in rows for b in row if label in b["text"] and "callback_data" in b),
-                    None)  # fmt: skip
-        if message is None or data is None:
-            shown = [[b.get("text") for b in row] for row in rows]
-            last = self.session.texts[self.chat_id][-1:] or ["(nothing)"]
-            raise RuntimeError(f"chat {self.chat_id}: no button like {label!r} in {shown}; last text: {last[0]!r}")
-        query = {
-            "id": str(next(self._update_ids)),
-            "from": _user(self.chat_id),
-            "message": message,
-            "chat_instance": str(-7_000_000_000 - self.chat_id),
-            "data": data,
-        }
-        return self._update("callback_query", query)
-
-    def next_update(self, action: str, argument: str) -> Update:
-        if action == "say":
-            return self.says(argument)
-        if action == "tap":
-            return self.taps(argument)
-        return self.sends_photo(JPEG)
 
 
 # ---------------------------------------------------------------------------------------------- measuring
@@ -399,67 +200,6 @@ async def filing_run(app: App, citizens: int, concurrency: int) -> tuple[Run, di
         raise RuntimeError(f"{len(set(receipts))} distinct case numbers for {citizens} citizens")
     await bot.session.close()
     return run, dict(session.calls)
-
-
-# ---------------------------------------------------------------------------------------------- the app
-
-
-async def seed_office(app: App) -> None:
-    """The office of tests/factories.py: a city and two county units, with officers so that routing works."""
-    o = app.officers
-    await o.add_unit("HZ", "杭州市纪委监委", UnitLevel.CITY, "浙江省/杭州市")
-    await o.add_unit("LA", "临安区纪委监委", UnitLevel.COUNTY, REGION, parent="HZ")
-    await o.add_unit("XH", "西湖区纪委监委", UnitLevel.COUNTY, "浙江省/杭州市/西湖区", parent="HZ")
-    for name, unit, role, telegram_id in (
-        ("王信访", "LA", Role.INTAKE, 1001),
-        ("李承办", "LA", Role.HANDLER, 1002),
-        ("赵承办", "LA", Role.HANDLER, 1003),
-        ("陈主任", "LA", Role.SUPERVISOR, 1004),
-        ("周市信访", "HZ", Role.INTAKE, 2001),
-        ("吴西湖", "XH", Role.HANDLER, 3001),
-    ):
-        await o.add_officer(name, unit, [role], telegram_id=telegram_id)
-
-
-def make_settings(data_dir: Path, db_url: str) -> Settings:
-    return Settings(
-        _env_file=None,  # type: ignore[call-arg]
-        data_dir=data_dir,
-        database_url=db_url,
-        encryption_keys=SecretStr(Fernet.generate_key().decode()),
-        index_key=SecretStr(base64.urlsafe_b64encode(os.urandom(32)).decode()),
-        bot_token=None,
-    )
-
-
-async def create_pg_database(admin_url: str) -> tuple[str, str]:
-    """Create a throwaway database next to ``admin_url``'s; return (its URL, its name)."""
-    name = f"qingfeng_bench_{secrets.token_hex(4)}"
-    admin = create_async_engine(admin_url, isolation_level="AUTOCOMMIT")
-    try:
-        async with admin.connect() as conn:
-            await conn.execute(text(f'CREATE DATABASE "{name}"'))
-    finally:
-        await admin.dispose()
-    return make_url(admin_url).set(database=name).render_as_string(hide_password=False), name
-
-
-async def drop_pg_database(admin_url: str, name: str) -> None:
-    admin = create_async_engine(admin_url, isolation_level="AUTOCOMMIT")
-    try:
-        async with admin.connect() as conn:
-            await conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    finally:
-        await admin.dispose()
-
-
-async def count_cases(app: App) -> tuple[int, int, int]:
-    """(cases, cases with at least one evidence row, evidence rows)."""
-    async with app.engine.connect() as conn:
-        cases = (await conn.execute(select(func.count()).select_from(CaseRow))).scalar_one()
-        with_evidence = (await conn.execute(select(func.count(distinct(EvidenceRow.case_id))))).scalar_one()
-        evidence = (await conn.execute(select(func.count()).select_from(EvidenceRow))).scalar_one()
-    return int(cases), int(with_evidence), int(evidence)
 
 
 # ---------------------------------------------------------------------------------------------- main

@@ -1,13 +1,19 @@
-"""Reading the database behind the services' backs, to check what they really stored."""
+"""Reading the database behind the services' backs, to check what they really stored; Trail checks each action's
+audit event."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, select
 
+from core.actor import Actor
+from core.clock import ManualClock
+from core.deadlines import DeadlineKind
+from core.model import CaseState
 from core.persistence.orm import CaseEventRow, CaseRow, DeadlineRow, OutboxRow, ReporterContactRow
 from qingfeng.app import App
 
@@ -143,3 +149,41 @@ async def db_snapshot(app: App) -> dict[str, Any]:
         "deadlines": await deadlines(app),
         "outbox": await outbox(app),
     }
+
+
+class Trail:
+    """Runs one action and checks that exactly one audit event was appended, with the right content."""
+
+    def __init__(self, app: App, clock: ManualClock, number: str) -> None:
+        self.app, self.clock, self.number = app, clock, number
+
+    async def step(
+        self,
+        call: Callable[[], Awaitable[CaseState]],
+        actor: Actor,
+        action: str,
+        source: CaseState,
+        target: CaseState,
+        rule: str,
+        note: str = "",
+    ) -> Event:
+        before = await events(self.app, self.number)
+        result = await call()
+        assert result is target
+        after = await events(self.app, self.number)
+        assert len(after) == len(before) + 1, "one event per action"
+        assert after[: len(before)] == before, "earlier events are never changed"
+        ev = after[-1]
+        assert ev.actor == actor.label()
+        assert ev.actor == ("citizen" if actor.officer_id is None else f"officer:{actor.officer_id}")
+        assert ev.officer_id == actor.officer_id
+        assert (ev.action, ev.from_state, ev.to_state, ev.rule) == (action, source.value, target.value, rule)
+        assert ev.at == self.clock.now()
+        if note:
+            assert ev.note == note
+        assert (await case_row(self.app, self.number)).state == target.value
+        return ev
+
+
+def by_kind(rows: list, kind: DeadlineKind) -> list:
+    return [r for r in rows if r.kind == kind.value]
