@@ -14,6 +14,7 @@ from bot.dialogs.engine import Button, Conversation, Engine, Event, EventKind, L
 from bot.dialogs.officer_flows import FLOW_FOR, finish, officer_flows
 from bot.dialogs.runner import Answer
 from core.actor import Actor
+from core.clock import OFFICE_TZ
 from core.errors import DomainError, GuardFailed, IllegalTransition
 from core.model import Action, DisposalMethod, Role
 from core.services.cases import CaseService
@@ -221,7 +222,7 @@ def card_params(d: CaseDetail) -> dict[str, Any]:
     deadlines = tuple(Label("officer.card_deadline", {"ref": x.ref, "kind": Label(f"deadline.{x.kind}"),
                                                       "due": x.due_date.isoformat(), "rule": x.rule})
                       for x in d.deadlines if x.state == "open")  # fmt: skip
-    events = tuple(f"{e.at:%m-%d %H:%M} {e.actor} {e.action}" + (f" — {e.note}" if e.note else "")
+    events = tuple(f"{e.at.astimezone(OFFICE_TZ):%m-%d %H:%M} {e.actor} {e.action}" + (f" — {e.note}" if e.note else "")
                    for e in d.events[-8:])  # fmt: skip
     evidence = tuple(f"· {e.original_name} ({e.size // 1024 + 1} KB, sha256 {e.sha256[:12]}…)" for e in d.evidence)
     reporter: Label | Lines = Label("officer.card_anonymous")
@@ -236,7 +237,7 @@ def card_params(d: CaseDetail) -> dict[str, Any]:
     return {
         "number": s.number, "flag": "⚠️ " if s.urgent else "", "state": Label(f"state.{s.state}"),
         "type": Label(f"enum.ReportType.{s.report_type}"), "category": Label(f"enum.Category.{s.category}"),
-        "channel": s.channel, "received": f"{s.received_at:%Y-%m-%d}", "reporter": reporter,
+        "channel": s.channel, "received": f"{s.received_at.astimezone(OFFICE_TZ):%Y-%m-%d}", "reporter": reporter,
         "persons": Lines(persons), "facts": d.facts, "evidence": Lines(evidence) if evidence else "-",
         "deadlines": Lines(deadlines) if deadlines else "-", "history": Lines(events),
     }  # fmt: skip

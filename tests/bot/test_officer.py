@@ -87,6 +87,7 @@ async def test_an_officer_works_a_named_case_from_inbox_to_feedback(
     assert result and "谈话提醒" in result[0]
     detail = await app.queries.case_detail(number)
     assert detail.summary.state == "feedback_given" and detail.result and detail.result["leader_signoff"] == "陈主任"
+    print("\n".join(h.transcript))  # shown with -s: what officers and the reporter saw
 
 
 async def test_a_conclusion_missing_checklist_items_is_refused_with_reasons(
