@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
@@ -45,17 +46,43 @@ class ScopeDecision:
 KIND_LABELS = {ReportType.ACCUSATION: "检举控告", ReportType.APPEAL: "申诉", ReportType.SUGGESTION: "批评建议"}
 
 #: Referral bodies for which an official's involvement alone does not make it misconduct: the grievance is
-#: about a ruling or a policy outcome (rules.md §3.2 "key judgement").
+#: about a ruling or a policy outcome (rules.md §3.2 "key judgement"), given clear evidence of it.
 _OUTCOME_GRIEVANCES = frozenset({ReferTo.JUDICIAL, ReferTo.GOVERNMENT})
 
 
+def _expand(pattern: str) -> str:
+    """The gap shorthand of core/scope_rules.py: ``~~n`` up to n characters in one sentence, ``~n`` in one clause."""
+    pattern = re.sub(r"~~(\d+)", r"[^。！？]{0,\1}", pattern)
+    return re.sub(r"~(\d+)", r"[^，。！？]{0,\1}", pattern)
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(_expand(pattern), re.IGNORECASE)
+
+
 def _compile(patterns: tuple[str, ...] | list[str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    return _rx("|".join(f"(?:{p})" for p in patterns))
 
 
 def normalise(text: str) -> str:
     """Full-width to half-width, one case, single spaces: "ＡＢＣ　１２３" and "abc 123" read the same."""
     return " ".join(unicodedata.normalize("NFKC", text).lower().split())
+
+
+def _alternation(words: tuple[str, ...] | list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """What the rules found in one message (rules.md §3.1: who the person is, what is alleged)."""
+
+    persons: list[str]  # people in public office or party members (JC-15)
+    officials: list[str]  # those and public bodies
+    relation: bool  # the official is the reporter's relative, neighbour or friend ("我叔叔是科长")
+    misconduct: bool  # an allegation of misuse of office or of a party member's conduct (A1, A2)
+    concrete: bool  # misconduct beyond style words (a criticism of 形式主义 with a suggestion is A6)
+    signals: tuple[str, ...]
 
 
 class ScopeClassifier:
@@ -65,82 +92,175 @@ class ScopeClassifier:
         jieba.setLogLevel(logging.WARNING)
         self._tokenizer = jieba.Tokenizer()
         self._tokenizer.initialize()
-        words = {*R.OFFICIAL_PERSONS, *R.PUBLIC_BODIES, *R.PRIVATE_ACTORS, *R.PRIVATE_RELATIONS}
-        words.update(R.MISCONDUCT_STRONG, R.MISCONDUCT_ACTS)
+        words = {
+            *R.OFFICIAL_PERSONS,
+            *R.PUBLIC_BODIES,
+            *R.SOE_MANAGERS,
+            *R.RELATION_WORDS,
+            *R.PRIVATE_MARKERS,
+            *R.PUBLIC_MONEY,
+            *R.PRIVATE_ACTORS,
+        }
+        words.update(R.MISCONDUCT_STRONG, R.OFFENCE_NAMES, R.MISCONDUCT_ACTS, R.CONDUCT_ACTS, R.INTERPERSONAL_ACTS)
         for ref in R.REFERRALS:
             words.update(ref.words)
         for word in words:
             if len(word) >= 2 and not word.isascii():
                 self._tokenizer.add_word(word, freq=20000)
+        self._ascii: dict[str, re.Pattern[str]] = {
+            w: re.compile(rf"(?<![a-z]){re.escape(w)}(?![a-z])") for w in words if w.isascii()
+        }
         self._urgent = _compile(R.URGENT_PATTERNS)
         self._urgent_exceptions = _compile(R.URGENT_EXCEPTIONS)
+        self._not_official = _compile(R.NOT_OFFICIAL_PATTERNS)
+        self._impostor = _rx(R.IMPOSTOR_PATTERN)
+        self._person_patterns = _compile(R.OFFICIAL_PERSON_PATTERNS)
+        self._body_patterns = _compile(R.PUBLIC_BODY_PATTERNS)
+        self._private_body = re.compile(_alternation(R.PRIVATE_BODY_WORDS))
+        self._state = re.compile(_alternation(R.STATE_MARKERS))
+        rel = _alternation(R.RELATION_WORDS)
+        self._rel_then_official = _rx(R.RELATION_THEN_OFFICIAL.format(rel=rel))
+        self._official_then_rel = _rx(R.OFFICIAL_THEN_RELATION.format(rel=rel))
         self._office_use = _compile(R.OFFICE_USE_PATTERNS)
-        self._appeal = _compile(R.APPEAL_PATTERNS)
+        self._official_act = _compile(R.OFFICIAL_ACT_PATTERNS)
+        self._kin = _rx(R.OFFICIAL_KIN_PATTERN.format(official=_alternation(R.OFFICIAL_PERSONS),
+                                                             kin=_alternation(R.KIN)))  # fmt: skip
+        self._explicit = _rx(R.EXPLICIT_REPORT_PATTERN.format(official=_alternation(R.OFFICIAL_PERSONS)))
+        self._ambiguous = _compile(R.AMBIGUOUS_PATTERNS)
+        self._appeals = [[_rx(p) for p in group] for group in R.APPEAL_PATTERNS]
+        self._measures = _compile(R.MEASURE_COMPLAINTS)
         self._suggestion = _compile(R.SUGGESTION_PATTERNS)
-        self._referral_patterns = {ref.refer_to: _compile(ref.patterns) for ref in R.REFERRALS}
-        self._faq = {topic: re.compile(p) for topic, p in R.FAQ_PATTERNS.items()}
+        self._referral_patterns = {ref.refer_to: [_rx(p) for p in ref.patterns] for ref in R.REFERRALS}
+        self._referral_neutral = _compile(R.REFERRAL_NEUTRAL)
+        self._faq = {topic: _rx(p) for topic, p in R.FAQ_PATTERNS.items()}
 
     def tokens(self, text: str) -> list[str]:
         return self._tokenizer.lcut(text)
 
+    def _finder(self, text: str) -> Callable[[tuple[str, ...]], list[str]]:
+        """Words found in ``text``: a whole jieba token, or a substring that does not cut across a token."""
+        bounds: set[int] = set()
+        tokens: set[str] = set()
+        for token, start, end in self._tokenizer.tokenize(text):
+            tokens.add(token)
+            bounds.update((start, end))
+
+        def hit(word: str) -> bool:
+            if word.isascii():
+                return bool(self._ascii[word].search(text)) if word in self._ascii else word in text
+            if word in tokens:
+                return True
+            if len(word) == 1:  # one character: only as a token of its own ("偷" is not in "偷工减料")
+                return False
+            at = text.find(word)
+            while at >= 0:
+                end = at + len(word)
+                if (at in bounds and end in bounds) or not any(b in bounds for b in range(at + 1, end)):
+                    return True
+                at = text.find(word, at + 1)
+            return False
+
+        return lambda words: [w for w in words if w in text and hit(w)]
+
+    def _facts(self, norm: str) -> _Facts:
+        # Denials ("他不是党员") and impostors ("冒充纪委工作人员") name nobody in office: blank them first.
+        # Misconduct needs an official or public body, except the stand-alone constructions and words.
+        text = self._not_official.sub(lambda m: "#" * len(m.group()), norm)
+        found = self._finder(text)
+        persons = found(R.OFFICIAL_PERSONS) + [m.group() for m in self._person_patterns.finditer(text)]
+        state = bool(self._state.search(text))
+        if state:
+            persons += found(R.SOE_MANAGERS)
+        elif found(R.PRIVATE_MARKERS):  # "私营公司的领导" is no official
+            persons = [p for p in persons if p not in R.GENERIC_PERSONS]
+        bodies = found(R.PUBLIC_BODIES) + [
+            m.group() for m in self._body_patterns.finditer(text) if not self._private_body.search(m.group())
+        ]
+        officials = persons + bodies
+        relation = self._is_relation(text, officials)
+        strong = found(R.MISCONDUCT_STRONG)
+        offences = found(R.OFFENCE_NAMES)
+        office_use = self._office_use.search(text)
+        public_money = bool(found(R.PUBLIC_MONEY))
+        acts: list[str] = []
+        if officials:
+            acts = found(R.MISCONDUCT_ACTS) + found(R.CONDUCT_ACTS)
+            if not relation:
+                acts += found(R.INTERPERSONAL_ACTS)
+            act = self._official_act.search(text) or self._kin.search(text)
+            if act:
+                acts.append(act.group())
+        if offences and (officials or public_money or strong):
+            strong += offences
+        concrete = [w for w in strong if w not in R.STYLE_WORDS]
+        misconduct = bool(strong or office_use or acts)
+        signals = tuple(officials[:3] + strong[:3] + acts[:3])
+        return _Facts(persons, officials, relation, misconduct, bool(concrete or office_use or acts), signals)
+
     def classify(self, text: str) -> ScopeDecision:
         norm = normalise(text)
-        tokens = set(self.tokens(norm))
-
-        def found(words: tuple[str, ...]) -> list[str]:
-            # Multi-character words also match inside longer tokens ("村支书记" contains "支书").
-            return [w for w in words if w in tokens or (len(w) >= 2 and w in norm)]
-
-        persons = found(R.OFFICIAL_PERSONS)
-        officials = persons + found(R.PUBLIC_BODIES)
-        strong = found(R.MISCONDUCT_STRONG)
-        acts = found(R.MISCONDUCT_ACTS)
-        office_use = self._office_use.search(norm)
-        misconduct = bool(strong or office_use or (acts and officials))
-        signals = tuple(officials[:3] + strong[:3] + (acts[:3] if officials else []))
+        facts = self._facts(norm)
+        impostor = bool(self._impostor.search(norm))
+        appeal = not impostor and self._is_appeal(norm)
 
         # 1. Danger first, whatever else the text says (rules.md §8, XF-25).
         if self._is_urgent(norm):
-            kind = ReportType.ACCUSATION if misconduct else None
-            return ScopeDecision(Verdict.URGENT, kind, None, "scope.reason.urgent", "§8, XF-25", signals=signals)
+            kind = ReportType.APPEAL if appeal else ReportType.ACCUSATION if facts.misconduct else None
+            return ScopeDecision(Verdict.URGENT, kind, None, "scope.reason.urgent", "§8, XF-25",
+                                 signals=facts.signals)  # fmt: skip
 
         # 2. Appeals against a disciplinary or supervisory decision (A3–A5, JC-69).
-        if self._appeal.search(norm):
+        if appeal:
             return ScopeDecision(Verdict.ACCEPT, ReportType.APPEAL, None, "scope.reason.appeal", "R-4, JC-69")
 
         # 3. Misuse of office (A1, A2): accepted even when the matter also has a court or policy side.
         suggestion = bool(self._suggestion.search(norm))
-        if misconduct:
-            if suggestion and not (strong or office_use):
+        if facts.misconduct:
+            if suggestion and not facts.concrete:
                 return ScopeDecision(Verdict.ACCEPT, ReportType.SUGGESTION, None, "scope.reason.suggestion", "R-4 (A6)")
             return ScopeDecision(Verdict.ACCEPT, ReportType.ACCUSATION, None, "scope.reason.misconduct",
-                                 "R-4(1)(2), JC-15", signals=signals)  # fmt: skip
+                                 "R-4(1)(2), JC-15", signals=facts.signals)  # fmt: skip
         if suggestion:
             return ScopeDecision(Verdict.ACCEPT, ReportType.SUGGESTION, None, "scope.reason.suggestion", "R-4 (A6)")
 
-        # 4. Questions about the process: answered from the FAQ.
+        # 4. Questions about the process, answered from the FAQ; they win over a stray referral word.
         faq = next((topic for topic, rx in self._faq.items() if rx.search(norm)), None)
-        referral = self._referral(norm, tokens)
+        if faq in R.FAQ_OVER_REFERRAL:
+            return ScopeDecision(Verdict.UNCLEAR, None, None, "scope.reason.faq", "FAQ", faq=faq)
 
-        # 5. Another body's business (三个不受理 1–2) — unless an official is involved in a way that is not a
+        # 5. A money-for-service story of nobody in particular: an official or a fraudster? Ask (R ch.2 (3)).
+        referral = self._referral(norm)
+        if not facts.officials and self._ambiguous.search(norm) and not self._finder(norm)(R.PRIVATE_ACTORS):
+            return ScopeDecision(Verdict.UNCLEAR, None, None, "scope.reason.unclear", "§3, R ch.2 (3)")
+
+        # 6. Another body's business (三个不受理 1–2) — unless an official is involved in a way that is not a
         #    private relation or a grievance about an outcome; then doubt means accept.
         if referral is not None:
-            ref, matched = referral
-            private = found(R.PRIVATE_RELATIONS)
-            if persons and not private and ref not in _OUTCOME_GRIEVANCES:
+            ref, matched, score = referral
+            # A grievance about a ruling or a policy outcome goes out even with an official in it, but only on
+            # clear evidence (a phrase, or two words); a stray word ("施工") does not turn a report away.
+            grievance = ref in _OUTCOME_GRIEVANCES and score >= 2 and not self._explicit.search(norm)
+            if facts.persons and not facts.relation and not impostor and not grievance:
                 return ScopeDecision(Verdict.ACCEPT, ReportType.ACCUSATION, None, "scope.reason.official_involved",
-                                     "R-4, §3.2 doubt → accept", signals=signals)  # fmt: skip
+                                     "R-4, §3.2 doubt → accept", signals=facts.signals)  # fmt: skip
             rule = next(r.rule for r in R.REFERRALS if r.refer_to is ref)
             return ScopeDecision(Verdict.REFER, None, ref, f"scope.reason.refer.{ref.value}", rule,
                                  signals=tuple(matched[:4]))  # fmt: skip
-        if faq is not None and faq != "what_scope":
+        if faq is not None:  # what_scope too: "你们能管市里的领导吗" asks, it does not report yet
             return ScopeDecision(Verdict.UNCLEAR, None, None, "scope.reason.faq", "FAQ", faq=faq)
 
-        # 6. An official named, nothing specific yet: accept; the dialog asks for the facts (三个不受理 3).
-        if officials:
+        # 7. An official named, nothing specific yet (and not merely a relative: "我爸是老党员"): accept; the
+        #    dialog asks for the facts (三个不受理 3).
+        if facts.officials and not facts.relation:
             return ScopeDecision(Verdict.ACCEPT, ReportType.ACCUSATION, None, "scope.reason.official_vague",
-                                 "R-4, R ch.2 (3)", signals=signals)  # fmt: skip
-        return ScopeDecision(Verdict.UNCLEAR, None, None, "scope.reason.unclear", "§3", faq=faq)
+                                 "R-4, R ch.2 (3)", signals=facts.signals)  # fmt: skip
+        return ScopeDecision(Verdict.UNCLEAR, None, None, "scope.reason.unclear", "§3")
+
+    def _is_relation(self, text: str, officials: list[str]) -> bool:
+        """The official is the reporter's relation: "邻居是镇干部", "我叔叔在县公安局上班", "村长是我舅舅"."""
+        after = (text[m.end() : m.end() + 16] for m in self._rel_then_official.finditer(text))
+        before = (text[max(0, m.start() - 12) : m.start()] for m in self._official_then_rel.finditer(text))
+        return any(official in near for near in (*after, *before) for official in officials)
 
     def _is_urgent(self, norm: str) -> bool:
         if not self._urgent.search(norm):
@@ -148,14 +268,21 @@ class ScopeClassifier:
         # A near miss ("汽油补贴") only excuses the text if nothing urgent remains once it is taken out.
         return bool(self._urgent.search(self._urgent_exceptions.sub(" ", norm)))
 
-    def _referral(self, norm: str, tokens: set[str]) -> tuple[ReferTo, list[str]] | None:
+    def _is_appeal(self, norm: str) -> bool:
+        if self._measures.search(norm):
+            return True
+        return any(all(rx.search(norm) for rx in group) for group in self._appeals)
+
+    def _referral(self, norm: str) -> tuple[ReferTo, list[str], int] | None:
+        text = self._referral_neutral.sub(lambda m: "#" * len(m.group()), norm)
+        found = self._finder(text)
         best: tuple[int, int, ReferTo, list[str]] | None = None
         for order, ref in enumerate(R.REFERRALS):
-            matched = [w for w in ref.words if w in tokens or (len(w) >= 2 and w in norm)]
-            score = len(matched) + 2 * len(self._referral_patterns[ref.refer_to].findall(norm))
+            matched = found(ref.words)
+            score = len(matched) + 2 * sum(1 for rx in self._referral_patterns[ref.refer_to] if rx.search(text))
             if score and (best is None or (score, -order) > (best[0], -best[1])):
                 best = (score, order, ref.refer_to, matched)
-        return (best[2], best[3]) if best else None
+        return (best[2], best[3], best[0]) if best else None
 
 
 @cache
