@@ -27,6 +27,7 @@ class Settings(BaseSettings):
     default_locale: str = "zh-CN"
     home_unit: str | None = None  # unit code that receives reports no routing rule matches
     log_level: str = "INFO"
+    reminder_days_before: int = 3  # working days before a deadline that officers are reminded (rules.md §2 [U])
 
     @property
     def db_url(self) -> str:

@@ -49,6 +49,7 @@ async def cmd_scheduler_status(app: App, args: argparse.Namespace) -> int:
     from datetime import UTC, datetime
 
     from core.services.outbox import OutboxService
+    from core.reminders import ReminderPolicy
     from core.services.reminders import ReminderService
     from qingfeng.scheduler import build_scheduler
 
@@ -63,7 +64,7 @@ async def cmd_scheduler_status(app: App, args: argparse.Namespace) -> int:
     for job in scheduler.get_jobs():
         nxt = job.trigger.get_next_fire_time(None, now)
         print(f"  {job.id:10} {job.trigger!s:40} next {nxt.astimezone(OFFICE_TZ):%Y-%m-%d %H:%M}" if nxt else job.id)
-    upcoming = await ReminderService(app.ctx).upcoming(7)
+    upcoming = await ReminderService(app.ctx, ReminderPolicy(app.settings.reminder_days_before)).upcoming(7)
     print(f"reminders due in the next 7 days: {len(upcoming)}")
     for day, number, kind, slot in upcoming:
         print(f"  {day}  {number}  {kind:20} {slot}")

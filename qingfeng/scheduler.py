@@ -17,6 +17,7 @@ from apscheduler.jobstores.memory import MemoryJobStore
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from core.reminders import ReminderPolicy
 from core.services.outbox import OutboxService
 from core.services.reminders import ReminderService
 from core.workcalendar import WorkCalendar
@@ -71,7 +72,8 @@ def build_scheduler(
     app: App, outbox: OutboxService, *, name: str = "qingfeng", persistent: bool = True
 ) -> AsyncIOScheduler:
     """Create (not start) the scheduler; ``start()`` needs the running loop."""
-    _RUNNING[name] = _Running(app, outbox, ReminderService(app.ctx))
+    policy = ReminderPolicy(days_before=app.settings.reminder_days_before)
+    _RUNNING[name] = _Running(app, outbox, ReminderService(app.ctx, policy))
     store = (
         SQLAlchemyJobStore(url=sync_url(app.settings.db_url), tablename=JOB_TABLE) if persistent else MemoryJobStore()
     )
