@@ -48,8 +48,8 @@ async def cmd_calendar_recompute(app: App, args: argparse.Namespace) -> int:
 async def cmd_scheduler_status(app: App, args: argparse.Namespace) -> int:
     from datetime import UTC, datetime
 
-    from core.services.outbox import OutboxService
     from core.reminders import ReminderPolicy
+    from core.services.outbox import OutboxService
     from core.services.reminders import ReminderService
     from qingfeng.scheduler import build_scheduler
 
