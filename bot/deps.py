@@ -1,11 +1,12 @@
-"""What handlers may use: the dialog runner, core services (never the ORM) and the translator."""
+"""What handlers may use: the dialog runner, the officer desk, the translator and the flood gate."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.dialogs.officer import OfficerDesk
 from bot.dialogs.runner import DialogRunner
+from bot.floodgate import Floodgate
 from bot.i18n import Translator, normalise_locale
 
 
@@ -14,6 +15,7 @@ class BotDeps:
     translator: Translator
     runner: DialogRunner
     desk: OfficerDesk
+    floodgate: Floodgate = field(default_factory=Floodgate)
 
     def locale_for(self, language_code: str | None) -> str:
         return normalise_locale(language_code, self.translator.default)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from aiogram import Dispatcher
 
 from bot.deps import BotDeps
-from bot.handlers import citizen, errors, officer
+from bot.front import ChatFront
+from bot.handlers import errors, updates
 
 
 def build_dispatcher(deps: BotDeps) -> Dispatcher:
+    front = ChatFront(deps)
     dp = Dispatcher()
-    dp.include_router(errors.make_router(deps))
-    dp.include_router(officer.make_router(deps))  # before the citizen router: only officers match it
-    dp.include_router(citizen.make_router(deps))
+    dp.include_router(errors.make_router(front))
+    dp.include_router(updates.make_router(front))
     return dp

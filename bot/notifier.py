@@ -12,12 +12,12 @@ from aiogram.exceptions import (
     TelegramRetryAfter,
     TelegramServerError,
 )
-from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram.types import InlineKeyboardMarkup
 
-from bot.handlers.render import callback_data
+from bot.front import notification_keyboard
+from bot.handlers.render import markup
 from bot.i18n import Translator
 from bot.ratelimit import RateLimiter
-from core.model import Satisfaction
 from core.ports import Delivery, DeliveryResult, OutgoingMessage
 
 log = logging.getLogger(__name__)
@@ -47,17 +47,4 @@ class TelegramNotifier:
         return DeliveryResult(Delivery.SENT)
 
     def _keyboard(self, message: OutgoingMessage) -> InlineKeyboardMarkup | None:
-        """The result feedback offers an objection and a rating (rules.md §4, D4; rating [U])."""
-        if message.template == "notify.reporter.question":
-            data = callback_data("", f"q:{message.params['number']}:{message.params['qid']}")
-            button = InlineKeyboardButton(text=self.translator.t(message.locale, "button.reply"), callback_data=data)
-            return InlineKeyboardMarkup(inline_keyboard=[[button]])
-        if message.template != "notify.reporter.feedback":
-            return None
-        number, t = message.params["number"], self.translator.t
-        rate = [InlineKeyboardButton(text=t(message.locale, f"enum.Satisfaction.{s.value}"),
-                                     callback_data=callback_data("", f"fb:{number}:rate:{s.value}"))
-                for s in Satisfaction]  # fmt: skip
-        objection = InlineKeyboardButton(text=t(message.locale, "button.object"),
-                                         callback_data=callback_data("", f"fb:{number}:object"))  # fmt: skip
-        return InlineKeyboardMarkup(inline_keyboard=[rate, [objection]])
+        return markup(notification_keyboard(self.translator, message.locale, message.template, message.params))

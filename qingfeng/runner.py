@@ -12,6 +12,7 @@ from bot.deps import BotDeps
 from bot.dialogs.officer import OfficerDesk, OfficerServices
 from bot.dialogs.runner import DialogRunner, DialogServices
 from bot.dispatcher import build_dispatcher
+from bot.floodgate import Floodgate
 from bot.i18n import Translator
 from bot.notifier import TelegramNotifier
 from bot.telegram import make_bot
@@ -40,7 +41,8 @@ def bot_deps(app: App, translator: Translator) -> BotDeps:
         Desk(app.ctx, app.queries), app.cases, app.officers, DialogStore(app.ctx), MessagingService(app.ctx)
     )
     desk = OfficerDesk(services, locale)
-    return BotDeps(translator=translator, runner=DialogRunner(dialog_services(app), locale), desk=desk)
+    gate = Floodgate(app.settings.flood_burst, app.settings.flood_per_minute / 60)
+    return BotDeps(translator, DialogRunner(dialog_services(app), locale), desk, gate)
 
 
 async def run_bot(settings: Settings) -> int:

@@ -68,6 +68,7 @@ def make_settings(data_dir: Path, db_url: str) -> Settings:
         encryption_keys=SecretStr(_KEYS),
         index_key=SecretStr(_INDEX),
         bot_token=None,
+        flood_burst=10_000,  # scenario tests type faster than people; test_flood.py uses the real limits
     )
 
 

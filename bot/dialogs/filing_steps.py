@@ -35,6 +35,8 @@ EDIT = "_edit"
 USE_DRAFT = "use_draft"
 DRAFT_MIN = 20  # what the citizen wrote at the scope check is offered as the start of the account
 
+WIPE = "wipe"  # the button under the receipt: delete the report's messages from this chat
+
 
 def after(c: Conversation, default: str) -> str:
     """Where a section ends: back to the review when the user came from it to edit, else onwards."""
@@ -263,4 +265,5 @@ class ConfirmStep:
             reply = Reply("receipt.anonymous", {"number": receipt.number, "code": receipt.query_code})
         else:
             reply = Reply("receipt.named", {"number": receipt.number})
-        return Outcome(replies=(reply, Reply("receipt.next")), done=True)
+        # The chat is a credential too: offer to delete the report from it (issue 6, item 6).
+        return Outcome(replies=(reply, Reply("receipt.next", {}, ((Button("button.wipe", WIPE),),), "")), done=True)

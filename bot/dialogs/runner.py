@@ -15,6 +15,7 @@ from enum import StrEnum
 
 from bot.dialogs.engine import Button, Conversation, Engine, Event, EventKind, Label, Media, Reply
 from bot.dialogs.filing import build_filing_flow
+from bot.dialogs.filing_steps import WIPE
 from bot.dialogs.objection import build_objection_flow, build_reply_flow
 from bot.dialogs.scope_steps import referral_details, safety_reply
 from bot.dialogs.status import build_status_flow, status_reply
@@ -34,6 +35,7 @@ from core.services.views import PublicStatusView
 from core.specificity import meaningful_length
 
 LOCALES = {"zh-CN": "中文", "en": "English"}
+WIPE_MAX_IDS = 2000
 FAQ_TOPICS = ("what_scope", "anonymous", "how_long", "safety", "how_to", "phone")
 Downloader = Callable[[Media], Awaitable[bytes]]
 
@@ -56,6 +58,7 @@ class Command(StrEnum):
 class Answer:
     locale: str
     replies: list[Reply]
+    delete_ids: tuple[int, ...] = ()  # messages of the chat to delete (the report, on the reporter's request)
 
 
 @dataclass(frozen=True)
@@ -77,8 +80,10 @@ _KINDS = {"photo": EvidenceKind.PHOTO, "voice": EvidenceKind.VOICE, "audio": Evi
 class _Env:
     """What steps may do, for one chat."""
 
-    def __init__(self, chat_id: int, services: DialogServices, download: Downloader) -> None:
+    def __init__(self, chat_id: int, services: DialogServices, download: Downloader, message_id: int | None) -> None:
         self.chat_id = chat_id
+        self.message_id = message_id  # the user's message, or the message carrying the tapped button
+        self.delete_ids: tuple[int, ...] = ()
         self._s = services
         self._download = download
 
@@ -119,16 +124,23 @@ class DialogRunner:
         self.engine = Engine([build_filing_flow(), build_status_flow(), build_objection_flow(), build_reply_flow()])
         self._locks: dict[int, asyncio.Lock] = {}
 
-    async def command(self, chat_id: int, command: Command, locale_hint: str | None = None) -> Answer:
-        return await self._locked(chat_id, locale_hint, _no_download, lambda c, env: self._command(c, env, command))
+    async def command(
+        self, chat_id: int, command: Command, locale_hint: str | None = None, message_id: int | None = None
+    ) -> Answer:
+        run = lambda c, env: self._command(c, env, command)  # noqa: E731
+        return await self._locked(chat_id, locale_hint, _no_download, message_id, run)
 
     async def event(
-        self, chat_id: int, event: Event, locale_hint: str | None = None, download: Downloader | None = None
+        self,
+        chat_id: int,
+        event: Event,
+        locale_hint: str | None = None,
+        download: Downloader | None = None,
+        message_id: int | None = None,
     ) -> Answer:
         """``download`` fetches a file the user sent; only called when a step wants the file."""
-        return await self._locked(
-            chat_id, locale_hint, download or _no_download, lambda c, env: self._event(c, env, event)
-        )
+        run = lambda c, env: self._event(c, env, event)  # noqa: E731
+        return await self._locked(chat_id, locale_hint, download or _no_download, message_id, run)
 
     # -- one chat at a time ---------------------------------------------------------------------------------
     async def _locked(
@@ -136,12 +148,13 @@ class DialogRunner:
         chat_id: int,
         locale_hint: str | None,
         download: Downloader,
+        message_id: int | None,
         fn: Callable[[Conversation, _Env], Awaitable[list[Reply]]],
     ) -> Answer:
         lock = self._locks.setdefault(chat_id, asyncio.Lock())
         try:
             async with lock:
-                env = _Env(chat_id, self.services, download)
+                env = _Env(chat_id, self.services, download, message_id)
                 for _ in range(3):
                     stored = await self.services.store.load(chat_id)
                     c = (Conversation.from_dict(stored.data) if stored
@@ -151,7 +164,7 @@ class DialogRunner:
                         await self.services.store.save(chat_id, c.to_dict(), stored.version if stored else 0)
                     except StaleDialog:
                         continue  # another process saved first: redo on its state
-                    return Answer(c.locale, replies)
+                    return Answer(c.locale, replies, env.delete_ids)
                 raise StaleDialog("dialog keeps changing")
         finally:
             if not lock.locked() and not getattr(lock, "_waiters", None):
@@ -164,6 +177,8 @@ class DialogRunner:
             case Command.START:
                 if c.flow == "filing" and c.answers.get("report_type"):  # something entered: offer to go on
                     return [Reply("dialog.resume"), self.engine.current(c)]
+                if env.message_id is not None:  # where the report begins in the chat, for deleting it later
+                    c.memo["wipe_from"] = env.message_id
                 return [Reply("start.welcome"), *await self._start_filing(c)]
             case Command.HELP:
                 return [Reply("help.text"), *([self.engine.current(c)] if active else [])]
@@ -198,6 +213,8 @@ class DialogRunner:
             return self._reply_button(c, event.value)
         if event.kind is EventKind.CHOICE and event.value.startswith("fb:"):
             return await self._feedback_button(c, env, event.value)
+        if event.kind is EventKind.CHOICE and event.value == WIPE:
+            return self._wipe(c, env)
         if event.kind is EventKind.CHOICE and event.value.startswith("cmd:"):
             return await self._command(c, env, Command(event.value.removeprefix("cmd:")))
         if not c.flow:
@@ -205,6 +222,19 @@ class DialogRunner:
                 return [Reply("dialog.already_filed", {"number": c.memo["last_receipt"]})]
             return await self._free_text(event)
         return await self.engine.handle(c, event, env)
+
+    @staticmethod
+    def _wipe(c: Conversation, env: _Env) -> list[Reply]:
+        """Delete the report from the chat: the messages from /start to the receipt that carries the button.
+
+        In private chats message ids grow per account, so the range holds this chat's filing messages and ids
+        of other chats, which Telegram skips. Bots may delete only messages younger than 48 hours.
+        """
+        start, end = c.memo.pop("wipe_from", None), env.message_id
+        if not isinstance(start, int) or end is None or end < start:
+            return [Reply("wipe.nothing")]
+        env.delete_ids = tuple(range(max(start, end - WIPE_MAX_IDS + 1), end + 1))
+        return [Reply("wipe.done", {"number": c.memo.get("last_receipt", "")})]
 
     def _reply_button(self, c: Conversation, value: str) -> list[Reply]:
         """The Reply button under an officer's question: ``q:<number>:<question id>``."""

@@ -11,28 +11,24 @@ import logging
 from aiogram import Bot, Router
 from aiogram.types import ErrorEvent
 
-from bot.deps import BotDeps
+from bot.front import ChatFront
 
 log = logging.getLogger(__name__)
 
 
-def make_router(deps: BotDeps) -> Router:
+def make_router(front: ChatFront) -> Router:
     router = Router(name="errors")
 
     @router.errors()
     async def on_error(event: ErrorEvent, bot: Bot) -> bool:
         update = event.update
         source = update.message or (update.callback_query.message if update.callback_query else None)
-        user = (
-            update.message.from_user
-            if update.message
-            else (update.callback_query.from_user if update.callback_query else None)
-        )
+        user = update.message.from_user if update.message else (
+            update.callback_query.from_user if update.callback_query else None)  # fmt: skip
         log.error("update %s failed: %s", update.update_id, type(event.exception).__name__)
         if source is not None:
-            locale = deps.locale_for(user.language_code if user else None)
             try:
-                await bot.send_message(source.chat.id, deps.translator.t(locale, "error.generic"))
+                await bot.send_message(source.chat.id, front.error_text(user.language_code if user else None))
             except Exception as exc:  # the bot API itself may be what failed
                 log.error("could not tell the user about the failure: %s", type(exc).__name__)
         return True

@@ -1,84 +1,54 @@
-"""Sending dialog replies with aiogram: text from the catalogue, inline keyboards, long texts split."""
+"""Carrying out a front :class:`~bot.front.Response` with aiogram: delete, send, keyboards, flood waits."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
 
 from aiogram import Bot
 from aiogram.exceptions import TelegramBadRequest, TelegramRetryAfter
 from aiogram.types import BufferedInputFile, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
-from bot.dialogs.engine import Reply
-from bot.i18n import Translator
+from bot.front import Keyboard, Outgoing, Response
 
 log = logging.getLogger(__name__)
-TELEGRAM_TEXT_MAX = 4096
 FLOOD_RETRIES = 3
 FLOOD_MAX_WAIT = 60  # seconds; longer waits are left to the user's next message
-CALLBACK_PREFIX = "s"
+DELETE_BATCH = 100  # deleteMessages takes up to 100 ids
 
 
-def callback_data(step: str, value: str) -> str:
-    return f"{CALLBACK_PREFIX}:{step}:{value}"
-
-
-def parse_callback(data: str) -> tuple[str, str] | None:
-    """``s:<step>:<value>`` → (step, value); anything else (forged, from an old version) → None."""
-    parts = data.split(":", 2)
-    if len(parts) != 3 or parts[0] != CALLBACK_PREFIX:
+def markup(keyboard: Keyboard) -> InlineKeyboardMarkup | None:
+    if not keyboard:
         return None
-    return parts[1], parts[2]
-
-
-def split_text(text: str, limit: int = TELEGRAM_TEXT_MAX) -> list[str]:
-    """Telegram refuses messages over 4096 characters: split at line breaks where possible."""
-    chunks: list[str] = []
-    while len(text) > limit:
-        cut = text.rfind("\n", 0, limit)
-        cut = cut if cut > limit // 2 else limit
-        chunks.append(text[:cut])
-        text = text[cut:].lstrip("\n")
-    return [*chunks, text] if text else chunks or [""]
-
-
-def keyboard(tr: Translator, locale: str, reply: Reply) -> InlineKeyboardMarkup | None:
-    if not reply.buttons:
-        return None
-    rows = [[InlineKeyboardButton(text=tr.button(locale, b), callback_data=callback_data(reply.step, b.value))
-             for b in row] for row in reply.buttons]  # fmt: skip
+    rows = [[InlineKeyboardButton(text=label, callback_data=data) for label, data in row] for row in keyboard]
     return InlineKeyboardMarkup(inline_keyboard=rows)
 
 
-async def send_replies(
-    bot: Bot, tr: Translator, chat_id: int, locale: str, replies: Sequence[Reply], incoming: Message | None = None
-) -> list[Message]:
-    """Send each reply in order; delete the user's message first when a reply asks for it (passwords)."""
-    if incoming is not None and any(r.delete_input for r in replies):
+async def carry_out(bot: Bot, chat_id: int, response: Response, incoming_id: int | None = None) -> list[Message]:
+    """Delete what must go first (a password, the report on request), then send each message in order."""
+    if response.delete_incoming and incoming_id is not None:
         try:
-            await incoming.delete()
+            await bot.delete_message(chat_id, incoming_id)
         except TelegramBadRequest as exc:  # too old, already gone: the reply still tells the user
             log.warning("could not delete a sensitive message: %s", exc.message)
-    sent: list[Message] = []
-    for reply in replies:
-        if reply.attachment is not None:  # evidence for an officer: decrypted in memory, never written to disk
-            name, data = reply.attachment
-            caption = tr.render(locale, reply.key, reply.params)[:1024]
-            sent.append(await bot.send_document(chat_id, BufferedInputFile(data, filename=name), caption=caption))
-            continue
-        chunks = split_text(tr.render(locale, reply.key, reply.params))
-        for i, chunk in enumerate(chunks):
-            markup = keyboard(tr, locale, reply) if i == len(chunks) - 1 else None
-            sent.append(await _send(bot, chat_id, chunk, markup))
-    return sent
+    ids = list(response.delete_ids)
+    for i in range(0, len(ids), DELETE_BATCH):
+        try:
+            await bot.delete_messages(chat_id, ids[i : i + DELETE_BATCH])
+        except TelegramBadRequest as exc:  # older than 48 hours: the reply says how to delete the chat
+            log.warning("could not delete report messages: %s", exc.message)
+    return [await _send(bot, chat_id, out) for out in response.messages]
 
 
-async def _send(bot: Bot, chat_id: int, text: str, markup: InlineKeyboardMarkup | None) -> Message:
+async def _send(bot: Bot, chat_id: int, out: Outgoing) -> Message:
     """Flood control (429) is waited out, a few times; the dialog has already saved the user's answer."""
     for attempt in range(FLOOD_RETRIES):
         try:
-            return await bot.send_message(chat_id, text, reply_markup=markup)
+            if out.document is not None:
+                name, data = out.document
+                file = BufferedInputFile(data, filename=name)
+                return await bot.send_document(chat_id, file, caption=out.text, reply_markup=markup(out.keyboard))
+            return await bot.send_message(chat_id, out.text, reply_markup=markup(out.keyboard))
         except TelegramRetryAfter as exc:
             if attempt == FLOOD_RETRIES - 1 or exc.retry_after > FLOOD_MAX_WAIT:
                 raise

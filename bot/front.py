@@ -1,0 +1,196 @@
+"""What every chat runtime shares: an incoming update as plain data in, what to do in the chat out.
+
+aiogram, python-telegram-bot and the terminal turn their updates into :class:`Incoming` and carry out the
+:class:`Response`; everything else lives here once — routing (the officer desk first, then the citizen
+dialogs), the flood gate, limits on what an update may carry, rendering from the catalogue, keyboards as
+plain data, long texts split — so the runtimes cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from bot.deps import BotDeps
+from bot.dialogs.engine import Event, EventKind, Media, Reply
+from bot.dialogs.officer import PREFIX
+from bot.dialogs.runner import Answer, Command, Downloader
+from bot.floodgate import Verdict
+from bot.i18n import Translator
+from core.actor import Actor
+from core.model import Satisfaction
+
+log = logging.getLogger(__name__)
+TELEGRAM_TEXT_MAX = 4096
+CAPTION_MAX = 1024
+CALLBACK_PREFIX = "s"
+CALLBACK_MAX_BYTES = 64  # Telegram's limit: anything longer did not come from our buttons
+INCOMING_TEXT_MAX = 16_384  # Telegram caps a message at 4096 characters: more is forged or broken; steps
+# refuse long answers themselves, with the question again
+
+Keyboard = tuple[tuple[tuple[str, str], ...], ...]  # rows of (label, callback data)
+
+
+def callback_data(step: str, value: str) -> str:
+    return f"{CALLBACK_PREFIX}:{step}:{value}"
+
+
+def parse_callback(data: str) -> tuple[str, str] | None:
+    """``s:<step>:<value>`` → (step, value); anything else (forged, from an old version) → None."""
+    if len(data.encode("utf-8")) > CALLBACK_MAX_BYTES:
+        return None
+    parts = data.split(":", 2)
+    if len(parts) != 3 or parts[0] != CALLBACK_PREFIX:
+        return None
+    return parts[1], parts[2]
+
+
+def split_text(text: str, limit: int = TELEGRAM_TEXT_MAX) -> list[str]:
+    """Telegram refuses messages over 4096 characters: split at line breaks where possible."""
+    chunks: list[str] = []
+    while len(text) > limit:
+        cut = text.rfind("\n", 0, limit)
+        cut = cut if cut > limit // 2 else limit
+        chunks.append(text[:cut])
+        text = text[cut:].lstrip("\n")
+    return [*chunks, text] if text else chunks or [""]
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """One update from a user: a message (text and/or a file) or a tap on a button."""
+
+    chat_id: int
+    user_id: int | None = None
+    language: str | None = None
+    message_id: int | None = None  # for a tap: the message that carries the button
+    text: str | None = None
+    media: Media | None = None
+    callback: str | None = None
+
+    def command(self) -> tuple[str, str] | None:
+        """``/name@bot args`` → (name, args); None when the message is not a command."""
+        if self.callback is not None or not self.text or not self.text.startswith("/"):
+            return None
+        head, _, args = self.text[1:].partition(" ")
+        name = head.split("@", 1)[0].lower()
+        return (name, args.strip()) if name.isascii() and name.replace("_", "").isalnum() else None
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """A message to send: text with buttons, or a document with the text as its caption."""
+
+    text: str
+    keyboard: Keyboard = ()
+    document: tuple[str, bytes] | None = None
+
+
+@dataclass(frozen=True)
+class Response:
+    messages: list[Outgoing] = field(default_factory=list)
+    delete_incoming: bool = False  # the user's message held a secret (password, invite code)
+    delete_ids: tuple[int, ...] = ()  # messages of this chat to delete (the report, on the reporter's request)
+
+
+class ChatFront:
+    def __init__(self, deps: BotDeps) -> None:
+        self.deps = deps
+        self.gate = deps.floodgate
+
+    def locale(self, language: str | None) -> str:
+        return self.deps.locale_for(language)
+
+    def error_text(self, language: str | None) -> str:
+        """What to say when handling failed unexpectedly (answers given earlier are saved)."""
+        return self.deps.translator.t(self.locale(language), "error.generic")
+
+    async def handle(self, incoming: Incoming, download: Downloader | None = None) -> Response:
+        verdict = self.gate.admit(incoming.chat_id)
+        if verdict is Verdict.DROP:
+            return Response()
+        if verdict is Verdict.WARN:
+            log.warning("flood from one chat: updates ignored for a while")
+            return self._say(incoming, "error.flood")
+        if incoming.text is not None and len(incoming.text) > INCOMING_TEXT_MAX:
+            return self._say(incoming, "error.too_long")
+        answer, delete = await self._route(incoming, download)
+        if answer is None:
+            return Response()
+        return Response(self.render(answer.locale, answer.replies), delete, answer.delete_ids)
+
+    def _say(self, incoming: Incoming, key: str) -> Response:
+        return Response(self.render(self.locale(incoming.language), [Reply(key)]))
+
+    async def _route(self, incoming: Incoming, download: Downloader | None) -> tuple[Answer | None, bool]:
+        deps, chat, hint = self.deps, incoming.chat_id, self.locale(incoming.language)
+        command = incoming.command()
+        if command and command[0] == "join" and incoming.user_id is not None:  # the code is a credential
+            return Answer(deps.desk.default_locale, await deps.desk.join(incoming.user_id, command[1])), True
+        actor = await deps.desk.actor(incoming.user_id) if incoming.user_id is not None else None
+        if actor is not None:
+            answer = await self._officer(incoming, actor, command)
+            if answer is not None:
+                return answer, any(r.delete_input for r in answer.replies)
+        if command and command[0] in Command.__members__.values():
+            return await deps.runner.command(chat, Command(command[0]), hint, incoming.message_id), False
+        if incoming.callback is not None:
+            parsed = parse_callback(incoming.callback)
+            if parsed is None:
+                return None, False
+            event = Event(EventKind.CHOICE, value=parsed[1], step=parsed[0])
+            return await deps.runner.event(chat, event, hint, message_id=incoming.message_id), False
+        if incoming.media is not None:
+            event = Event(EventKind.MEDIA, media=incoming.media)
+        else:  # text; stickers, locations…: treated as an empty answer
+            event = Event(EventKind.TEXT, text=incoming.text or "")
+        answer = await deps.runner.event(chat, event, hint, download, incoming.message_id)
+        return answer, any(r.delete_input for r in answer.replies)
+
+    async def _officer(self, incoming: Incoming, actor: Actor, command: tuple[str, str] | None) -> Answer | None:
+        """The desk answers officers' commands, buttons and input; None lets the citizen dialogs answer."""
+        desk, chat = self.deps.desk, incoming.chat_id
+        if command and command[0] == "inbox":
+            return Answer(desk.default_locale, await desk.inbox(actor))
+        if command and command[0] == "case":
+            return await desk.button(chat, actor, f"{PREFIX}:case:{command[1].upper()}")
+        if incoming.callback is not None:
+            parsed = parse_callback(incoming.callback)
+            if parsed is None:
+                return None
+            if parsed[1].startswith(f"{PREFIX}:"):
+                return await desk.button(chat, actor, parsed[1])
+            event = Event(EventKind.CHOICE, value=parsed[1], step=parsed[0])
+            return await desk.text(chat, actor, event)
+        if incoming.media is not None:
+            return None
+        kind = EventKind.CANCEL if command and command[0] == "cancel" else EventKind.TEXT
+        return await desk.text(chat, actor, Event(kind, text=incoming.text or ""))
+
+    # -- rendering ---------------------------------------------------------------------------------------------
+    def render(self, locale: str, replies: Sequence[Reply]) -> list[Outgoing]:
+        tr, out = self.deps.translator, []
+        for reply in replies:
+            text = tr.render(locale, reply.key, reply.params)
+            if reply.attachment is not None:  # evidence for an officer: decrypted in memory, never on disk
+                out.append(Outgoing(text[:CAPTION_MAX], document=reply.attachment))
+                continue
+            chunks = split_text(text)
+            rows = tuple(tuple((tr.button(locale, b), callback_data(reply.step, b.value)) for b in row)
+                         for row in reply.buttons)  # fmt: skip
+            out.extend(Outgoing(chunk, rows if i == len(chunks) - 1 else ()) for i, chunk in enumerate(chunks))
+        return out
+
+
+def notification_keyboard(tr: Translator, locale: str, template: str, params: dict[str, object]) -> Keyboard:
+    """Buttons under a pushed notification: Reply under a question; rating and objection under the result
+    feedback (rules.md §4, D4; rating [U])."""
+    if template == "notify.reporter.question":
+        return (((tr.t(locale, "button.reply"), callback_data("", f"q:{params['number']}:{params['qid']}")),),)
+    if template != "notify.reporter.feedback":
+        return ()
+    number = params["number"]
+    rate = tuple((tr.t(locale, f"enum.Satisfaction.{s.value}"), callback_data("", f"fb:{number}:rate:{s.value}"))
+                 for s in Satisfaction)  # fmt: skip
+    return (rate, ((tr.t(locale, "button.object"), callback_data("", f"fb:{number}:object")),))
