@@ -2,7 +2,8 @@
 
 Keys come from settings or from a key file created on first run with mode 0600. Several encryption keys may
 be configured (newest first): everything is written with the first and read with any, which is how
-``MultiFernet`` supports rotation.
+``MultiFernet`` supports rotation (``qingfeng keys rotate``, core.services.keys). The index key is never rotated:
+blind indexes are HMACs of plaintext that is not kept anywhere else, so they could not be recomputed.
 """
 
 from __future__ import annotations
@@ -31,8 +32,24 @@ class Vault:
     def __init__(self, encryption_keys: list[bytes], index_key: bytes) -> None:
         if not encryption_keys:
             raise KeyMaterialError("no encryption key configured")
+        self._keys = list(encryption_keys)
         self._fernet = MultiFernet([Fernet(k) for k in encryption_keys])
         self._index_key = index_key
+
+    @property
+    def key_count(self) -> int:
+        return len(self._keys)
+
+    def newest_only(self) -> Vault:
+        """The same vault without the older keys: what reads a value once a rotation has dropped them."""
+        return Vault(self._keys[:1], self._index_key)
+
+    def can_read(self, token: bytes) -> bool:
+        try:
+            self._fernet.decrypt(token)
+        except InvalidToken:
+            return False
+        return True
 
     def encrypt(self, data: bytes) -> bytes:
         return self._fernet.encrypt(data)
@@ -45,7 +62,10 @@ class Vault:
 
     def rotate(self, token: bytes) -> bytes:
         """Re-encrypt a token under the newest key."""
-        return self._fernet.rotate(token)
+        try:
+            return self._fernet.rotate(token)
+        except InvalidToken as exc:
+            raise KeyMaterialError("a value could not be decrypted with the configured keys") from exc
 
     def enc_text(self, text: str | None) -> bytes | None:
         return None if text is None else self.encrypt(text.encode("utf-8"))
@@ -96,3 +116,74 @@ def load_vault(key_file: Path, encryption_keys: str | None = None, index_key: st
     if encryption_keys:
         keys = [k.strip().encode() for k in encryption_keys.split(",") if k.strip()] + keys
     return Vault(keys, idx)
+
+
+# -- the key file, rewritten by a rotation ------------------------------------------------------------------------
+#: Set in the key file while a rotation has written its new key but not yet re-encrypted everything under it:
+#: a re-run then resumes with that key instead of adding another.
+ROTATION_PENDING = "rotation_pending"
+
+
+def read_key_file(path: Path) -> dict[str, Any]:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(raw, dict) or not raw.get("encryption_keys") or not raw.get("index_key"):
+            raise ValueError("encryption_keys or index_key missing")
+        return raw
+    except (OSError, ValueError) as exc:
+        raise KeyMaterialError(f"key file {path} is unreadable: {exc}") from exc
+
+
+def write_key_file(path: Path, content: dict[str, Any]) -> None:
+    """Replace the key file atomically: a temporary file (0600) is written and synced, then renamed over it.
+
+    A crash leaves either the old file or the new one, never a truncated one, so no key can be lost midway.
+    """
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(json.dumps(content, indent=2) + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)  # the rename itself survives a power cut
+    finally:
+        os.close(dir_fd)
+
+
+def vault_from_key_file(content: dict[str, Any]) -> Vault:
+    return Vault([k.encode() for k in content["encryption_keys"]], base64.urlsafe_b64decode(content["index_key"]))
+
+
+def begin_rotation(path: Path) -> tuple[Vault, bool]:
+    """Put a new key first in the key file (older keys kept), or resume an unfinished rotation's key.
+
+    Returns the vault of all keys and whether an earlier rotation is being resumed. The file is written before
+    any value is re-encrypted, so every stored value stays readable with the file as it is at any moment.
+    """
+    content = read_key_file(path)
+    if content.get(ROTATION_PENDING):
+        return vault_from_key_file(content), True
+    content["encryption_keys"] = [Fernet.generate_key().decode(), *content["encryption_keys"]]
+    content[ROTATION_PENDING] = True
+    write_key_file(path, content)
+    return vault_from_key_file(content), False
+
+
+def finish_rotation(path: Path, *, drop_old: bool) -> int:
+    """Clear the pending mark; with ``drop_old`` keep only the newest key. Returns the number of keys removed.
+
+    Call only after every stored value has been verified readable with the newest key alone.
+    """
+    content = read_key_file(path)
+    keys = content["encryption_keys"]
+    content.pop(ROTATION_PENDING, None)
+    content["encryption_keys"] = keys[:1] if drop_old else keys
+    write_key_file(path, content)
+    return len(keys) - len(content["encryption_keys"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import secrets
 from pathlib import Path
 
@@ -38,3 +39,35 @@ class EvidenceStore:
 
     async def delete(self, key: str) -> None:
         await asyncio.to_thread(self._path(key).unlink, True)
+
+    # -- for key rotation and retention: the stored tokens, whatever key they are under -------------------------
+    def stored_keys(self) -> list[str]:
+        """Every file in the store, filed or still staged by a dialog in progress."""
+        if not self.directory.exists():
+            return []
+        return sorted(p.stem for p in self.directory.glob("*.bin") if p.stem.isalnum())
+
+    async def read_token(self, key: str) -> bytes:
+        return await asyncio.to_thread(self._path(key).read_bytes)
+
+    async def replace_token(self, key: str, token: bytes) -> None:
+        """Rewrite one file atomically (temporary file synced, then renamed): a crash leaves the old or the new."""
+        path = self._path(key)
+
+        def write() -> None:
+            tmp = path.with_name(f"{key}.{secrets.token_hex(4)}.tmp")
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(token)
+                    fh.flush()
+                    os.fsync(fh.fileno())
+                os.replace(tmp, path)
+            except BaseException:
+                tmp.unlink(missing_ok=True)
+                raise
+
+        await asyncio.to_thread(write)
+
+    def exists(self, key: str) -> bool:
+        return self._path(key).exists()

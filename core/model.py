@@ -50,6 +50,7 @@ class Action(StrEnum):
     RATE = "rate"  # the reporter rated the feedback; changes no state
     ASK_REPORTER = "ask_reporter"  # an officer's question to the reporter, sent through the bot
     REPORTER_REPLY = "reporter_reply"  # the reporter's answer, attached to the case
+    PURGE = "purge"  # retention ended: identity, content and evidence erased, statistics kept; changes no state
 
     REGISTER = "register"
     ACCEPT = "accept"

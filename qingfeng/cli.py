@@ -28,6 +28,7 @@ from qingfeng.cli_office import (
     cmd_units_list,
 )
 from qingfeng.cli_output import table
+from qingfeng.cli_security import add_security_commands
 
 Handler = Callable[[App, argparse.Namespace], Awaitable[int]]
 
@@ -226,6 +227,7 @@ def build_parser() -> argparse.ArgumentParser:
     sc = sub.add_parser("scope", help="classify texts: accept, refer, urgent or unclear")
     sc.add_argument("--jsonl", action="store_true", required=True, help="JSON lines with a 'text' field on stdin")
     sc.set_defaults(plain=cmd_scope)
+    add_security_commands(sub)
     return p
 
 

@@ -90,6 +90,10 @@ async def cmd_case_show(app: App, args: argparse.Namespace) -> int:
     print("facts:", detail.facts)
     for e in detail.evidence:
         print(f"evidence {e.id}: {e.kind} {e.original_name} {e.size} bytes sha256 {e.sha256[:16]}…")
+    if detail.purged_at:
+        kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(detail.purged_evidence.items())) or "no files"
+        print(f"purged {detail.purged_at.astimezone(OFFICE_TZ):%Y-%m-%d}: identity, facts and evidence erased "
+              f"(retention); evidence: {kinds}")  # fmt: skip
     print("deadlines:")
     for d in detail.deadlines:
         print(

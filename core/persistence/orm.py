@@ -119,6 +119,7 @@ class CaseRow(Base):
     received_at: Mapped[datetime] = mapped_column(UtcDateTime())
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
     concluded_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    purged_at: Mapped[datetime | None] = mapped_column(UtcDateTime())  # retention ended: identity, content erased
 
     persons: Mapped[list[ReportedPersonRow]] = relationship(
         back_populates="case", order_by="ReportedPersonRow.position", cascade="all, delete-orphan", lazy="selectin"
@@ -167,10 +168,15 @@ class EvidenceRow(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     storage_key: Mapped[str] = mapped_column(String(200))  # file name in the evidence store (encrypted bytes)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    purged_at: Mapped[datetime | None] = mapped_column(UtcDateTime())  # file deleted; kind and size kept for counts
 
 
 class CaseEventRow(Base):
-    """Append-only audit trail: nothing updates or deletes these rows."""
+    """Append-only audit trail: nothing deletes these rows or changes what they record.
+
+    Two maintenance steps touch ``note_enc`` only: key rotation re-encrypts it (same text) and the retention
+    purge erases it (core.services.retention).
+    """
 
     __tablename__ = "case_events"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

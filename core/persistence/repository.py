@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -191,3 +191,10 @@ async def officers_with_role(session: AsyncSession, unit_id: int, roles: Iterabl
         )
     ).scalars()
     return [o for o in rows if wanted & set(o.roles)]
+
+
+async def checkpoint(session: AsyncSession) -> None:
+    """SQLite: copy the write-ahead log into the database file and empty it, so values just erased or
+    re-encrypted do not linger in the log (free pages are zeroed by ``secure_delete``, core.persistence.db)."""
+    if session.get_bind().dialect.name == "sqlite":
+        await session.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))

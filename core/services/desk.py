@@ -89,8 +89,8 @@ class Desk:
             s = uow.session
             case = await repo.case_by_number(s, number)
             item = await s.get(EvidenceRow, evidence_id)
-            if item is None or item.case_id != case.id:
-                raise NotFound("evidence", evidence_id)
+            if item is None or item.case_id != case.id or item.purged_at is not None:
+                raise NotFound("evidence", evidence_id)  # a purged file is gone (core.services.retention)
             if not _entitled_to_evidence(actor, case):
                 raise NotPermitted("evidence", actor.label())
             repo.add_event(s, vault, case, at=self.ctx.now(), actor=actor.label(), officer_id=actor.officer_id,
@@ -110,7 +110,7 @@ class Desk:
                 raise NotPermitted("view", actor.label())
             state = CaseState(case.state)
         detail = await self.queries.case_detail(number)
-        entitled = bool(IDENTITY_ROLES & actor.roles) and detail.summary.named
+        entitled = bool(IDENTITY_ROLES & actor.roles) and detail.summary.named and detail.purged_at is None
         if with_identity and entitled:
             reporter = await self.queries.reporter_identity(number, actor)
             detail = CaseDetail(**{**detail.__dict__, "reporter": reporter})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
@@ -29,6 +30,7 @@ from core.persistence.orm import (
 from core.secrets_ import normalise_code, verify_password
 from core.services.context import CoreContext
 from core.services.views import (
+    PURGED,
     CaseDetail,
     CaseSummary,
     DeadlineView,
@@ -84,17 +86,21 @@ class CaseQueries:
             deadlines = (
                 await s.execute(select(DeadlineRow).where(DeadlineRow.case_id == case.id).order_by(DeadlineRow.id))
             ).scalars()
-            evidence = (
-                await s.execute(select(EvidenceRow).where(EvidenceRow.case_id == case.id).order_by(EvidenceRow.id))
-            ).scalars()
+            evidence = list(
+                (
+                    await s.execute(select(EvidenceRow).where(EvidenceRow.case_id == case.id).order_by(EvidenceRow.id))
+                ).scalars()
+            )
+            purged = case.purged_at is not None
             return CaseDetail(
                 summary=summary,
-                facts=vault.decrypt(case.facts_enc).decode(),
+                facts=PURGED if purged else vault.decrypt(case.facts_enc).decode(),
                 other_bodies=vault.dec_text(case.other_bodies_enc) or "",
-                persons=[_person(vault, p) for p in case.persons],
+                persons=[_person(vault, p, purged) for p in case.persons],
                 evidence=[
                     EvidenceView(e.id, e.kind, vault.dec_text(e.original_name_enc) or "", e.mime_type, e.size, e.sha256)
                     for e in evidence
+                    if e.purged_at is None
                 ],
                 events=[
                     EventView(
@@ -111,6 +117,8 @@ class CaseQueries:
                         OutboxRow.recipient_kind == RecipientKind.REPORTER.value, OutboxRow.recipient_id == case.id,
                         OutboxRow.status.in_([OutboxStatus.UNDELIVERABLE.value, OutboxStatus.FAILED.value]))
                 )).scalar_one()),
+                purged_at=case.purged_at,
+                purged_evidence=dict(Counter(e.kind for e in evidence if e.purged_at is not None)),
             )  # fmt: skip
 
     async def reporter_identity(self, number: str, viewer: Actor) -> dict[str, str] | None:
@@ -184,13 +192,13 @@ def _deadline(d: DeadlineRow) -> DeadlineView:
     return DeadlineView(d.kind, spec.ref, spec.rule, d.trigger_date, d.due_date, d.state, d.provisional)
 
 
-def _person(vault: Vault, p: object) -> PersonView:
+def _person(vault: Vault, p: object, purged: bool = False) -> PersonView:
     from core.persistence.orm import ReportedPersonRow
 
     assert isinstance(p, ReportedPersonRow)
     return PersonView(
         vault.dec_text(p.name_enc) or "",
-        vault.decrypt(p.unit_enc).decode(),
+        PURGED if purged else vault.decrypt(p.unit_enc).decode(),
         vault.dec_text(p.post_enc) or "",
         p.level,
         p.region,

@@ -80,6 +80,12 @@ class CaseDetail:
     result: dict[str, Any] | None
     reporter: dict[str, str] | None = None  # only when the viewer is entitled; the view is audited
     undelivered: int = 0  # notices to the reporter that could not be delivered (e.g. the bot was blocked)
+    purged_at: datetime | None = None  # retention ended: facts, persons' names, identity and files erased
+    purged_evidence: dict[str, int] = field(default_factory=dict)  # erased files counted by kind
+
+
+#: Shown in place of erased content, so edges that predate the purge show a word instead of a blank.
+PURGED = "[purged]"
 
 
 @dataclass(frozen=True)
@@ -97,3 +103,44 @@ class PublicStatusView:
     received_on: date
     history: list[PublicHistoryItem] = field(default_factory=list)
     feedback: str | None = None
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One step of a case's audit trail, without its note: notes may quote the report (rules.md §4.1).
+
+    ``roles`` and ``unit`` are the officer's now: events record who acted, not the roles held at the time.
+    ``detail`` is set only for the fixed, contentless notes of audit-only steps (which evidence file).
+    """
+
+    at: datetime
+    actor: str
+    officer_id: int | None
+    officer_name: str | None
+    roles: tuple[str, ...]
+    unit: str | None
+    action: str
+    from_state: str | None
+    to_state: str | None
+    rule: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class AuditTrail:
+    number: str
+    state: str
+    entries: list[AuditEntry]
+    identity_views: int
+    evidence_views: int
+    purged_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class PurgeReport:
+    """What a retention run erased (or, dry, would erase): case numbers and counts, never content."""
+
+    cutoff: datetime
+    numbers: list[str]
+    evidence_files: int
+    dry_run: bool

@@ -1,0 +1,163 @@
+"""Retention: archived cases past the retention period keep their statistics and lose everything personal.
+
+rules.md §1 and §9 leave the archive retention period unconfirmed ([U]): no rule text sets it, so the period is
+a setting (``QINGFENG_RETENTION_DAYS``, five years by default) for the office to set to its own archive rules.
+
+A purge erases: the reporter's identity, the facts, other bodies approached, the reported persons' names, units
+and posts (with their blind index), the closure report except its findings, every event note (except the
+contentless notes of the filing and of evidence downloads), the reporter's chat binding, the query code and
+password hash, messages to the reporter, linked urgent notes, and the evidence files (their rows keep kind and
+size). It keeps: the number, type, category, channel, unit, dates, state history and who acted, disposal method,
+findings, satisfaction rating, and the counts of evidence by kind. A ``purge`` event records it.
+
+Each case is purged in its own transaction; files are deleted after the commit, and every run also deletes
+any file of an already purged evidence row that is still on disk, so an interrupted run is finished by the next.
+On SQLite the write-ahead log is checkpointed afterwards; erased pages are zeroed (``secure_delete``, see
+core.persistence.db). On PostgreSQL old row versions stay in the data files until VACUUM reuses the space; they
+hold ciphertext only, unreadable once the keys have been rotated (``qingfeng keys rotate --drop-old``).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from core.actor import Actor
+from core.crypto import Vault
+from core.model import Action, CaseState, RecipientKind
+from core.persistence import repository as repo
+from core.persistence.orm import (
+    CaseEventRow,
+    CaseRow,
+    EvidenceRow,
+    OutboxRow,
+    ReporterContactRow,
+    UrgentNoteRow,
+)
+from core.services.context import CoreContext
+from core.services.views import PurgeReport
+
+#: Event notes that are fixed, contentless text written by the system, kept through a purge.
+_KEEP_NOTES = (Action.FILE.value, Action.VIEW_EVIDENCE.value, Action.PURGE.value)
+RULE = "retention [U]"
+
+
+class RetentionService:
+    def __init__(self, ctx: CoreContext) -> None:
+        self.ctx = ctx
+
+    async def due(self, older_than_days: int) -> tuple[datetime, list[str]]:
+        """The cutoff and the archived, not yet purged cases archived at or before it."""
+        cutoff = self.ctx.now() - timedelta(days=older_than_days)
+        archived_at = (
+            select(CaseEventRow.case_id, func.max(CaseEventRow.at).label("at"))
+            .where(CaseEventRow.action == Action.ARCHIVE.value)
+            .group_by(CaseEventRow.case_id)
+            .subquery()
+        )
+        async with self.ctx.uow() as uow:
+            rows = await uow.session.execute(
+                select(CaseRow.number)
+                .join(archived_at, archived_at.c.case_id == CaseRow.id)
+                .where(CaseRow.state == CaseState.ARCHIVED.value, CaseRow.purged_at.is_(None),
+                       archived_at.c.at <= cutoff)
+                .order_by(CaseRow.id)
+            )  # fmt: skip
+            return cutoff, list(rows.scalars())
+
+    async def purge(self, actor: Actor, older_than_days: int, *, dry_run: bool = False) -> PurgeReport:
+        if older_than_days < 0:
+            raise ValueError("older_than_days must not be negative")
+        cutoff, numbers = await self.due(older_than_days)
+        if dry_run:
+            return PurgeReport(cutoff, numbers, await self._file_count(numbers), dry_run=True)
+        done: list[str] = []
+        for number in numbers:
+            if await self._purge_case(number, actor, older_than_days):
+                done.append(number)
+        files = await self._delete_purged_files()
+        await self._checkpoint()
+        return PurgeReport(cutoff, done, files, dry_run=False)
+
+    async def _file_count(self, numbers: list[str]) -> int:
+        if not numbers:
+            return 0
+        async with self.ctx.uow() as uow:
+            stmt = (
+                select(func.count(EvidenceRow.id))
+                .join(CaseRow, CaseRow.id == EvidenceRow.case_id)
+                .where(CaseRow.number.in_(numbers))
+            )
+            return int((await uow.session.execute(stmt)).scalar_one())
+
+    async def _purge_case(self, number: str, actor: Actor, days: int) -> bool:
+        vault, now = self.ctx.vault, self.ctx.now()
+        async with self.ctx.uow() as uow:
+            s = uow.session
+            case = await repo.case_by_number(s, number, lock=True)
+            if case.state != CaseState.ARCHIVED.value or case.purged_at is not None:
+                return False  # changed since it was listed: nothing to do
+            _erase_case(case, vault, now)
+            await _erase_related(s, vault, case.id, now)
+            repo.add_event(s, vault, case, at=now, actor=actor.label(), officer_id=actor.officer_id,
+                           action=Action.PURGE.value, from_state=case.state, to_state=case.state, rule=RULE,
+                           note=f"retention {days} days")  # fmt: skip
+            await uow.commit()
+            return True
+
+    async def _delete_purged_files(self) -> int:
+        """Delete the files of purged evidence rows still on disk (all of this run's, and any a crash left)."""
+        async with self.ctx.uow() as uow:
+            keys = list(
+                (await uow.session.execute(select(EvidenceRow.storage_key).where(EvidenceRow.purged_at.is_not(None))))
+                .scalars()
+            )  # fmt: skip
+        store, deleted = self.ctx.evidence, 0
+        for key in keys:
+            if store.exists(key):
+                await store.delete(key)
+                deleted += 1
+        return deleted
+
+    async def _checkpoint(self) -> None:
+        async with self.ctx.uow() as uow:
+            await repo.checkpoint(uow.session)
+
+
+def _erase_case(case: CaseRow, vault: Vault, now: datetime) -> None:
+    findings: list[Any] = []
+    if case.result_enc is not None:
+        findings = [f.get("finding") for f in vault.dec_json(case.result_enc).get("findings", [])]
+    case.reporter_enc = None
+    case.facts_enc = vault.encrypt(b"")
+    case.other_bodies_enc = None
+    case.result_enc = vault.enc_json({"findings": [{"finding": f} for f in findings]}) if case.result_enc else None
+    case.query_code_index = None
+    case.password_hash = None
+    case.notify_opt_in = False
+    case.purged_at = now
+    for p in case.persons:
+        p.name_enc, p.unit_enc, p.post_enc, p.name_index = None, vault.encrypt(b""), None, None
+
+
+async def _erase_related(s: AsyncSession, vault: Vault, case_id: int, now: datetime) -> None:
+    await s.execute(delete(ReporterContactRow).where(ReporterContactRow.case_id == case_id))
+    await s.execute(
+        update(EvidenceRow)
+        .where(EvidenceRow.case_id == case_id)
+        .values(original_name_enc=None, sha256="", purged_at=now)
+    )
+    await s.execute(
+        update(CaseEventRow)
+        .where(CaseEventRow.case_id == case_id, CaseEventRow.action.not_in(_KEEP_NOTES))
+        .values(note_enc=None)
+    )
+    await s.execute(
+        delete(OutboxRow).where(
+            OutboxRow.recipient_kind == RecipientKind.REPORTER.value, OutboxRow.recipient_id == case_id
+        )
+    )
+    await s.execute(update(UrgentNoteRow).where(UrgentNoteRow.case_id == case_id).values(text_enc=vault.encrypt(b"")))
