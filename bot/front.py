@@ -78,6 +78,14 @@ class Incoming:
         return (name, args.strip()) if name.isascii() and name.replace("_", "").isalnum() else None
 
 
+def _kind(incoming: Incoming) -> str:
+    """What kind of update, for the log: never its text, never the chat (it would tie a chat to a case)."""
+    command = incoming.command()
+    if command:
+        return f"/{command[0]}"
+    return "button" if incoming.callback is not None else "file" if incoming.media is not None else "text"
+
+
 @dataclass(frozen=True)
 class Outgoing:
     """A message to send: text with buttons, or a document with the text as its caption."""
@@ -116,6 +124,7 @@ class ChatFront:
         if incoming.text is not None and len(incoming.text) > INCOMING_TEXT_MAX:
             return self._say(incoming, "error.too_long")
         answer, delete = await self._route(incoming, download)
+        log.debug("update: %s → %d replies", _kind(incoming), len(answer.replies) if answer else 0)  # no chat id
         if answer is None:
             return Response()
         return Response(self.render(answer.locale, answer.replies), delete, answer.delete_ids)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import logging
 import sys
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import date
@@ -18,6 +17,7 @@ from core.model import Role, UnitLevel
 from core.settings import Settings
 from core.workcalendar import WorkCalendar
 from qingfeng.app import App, build_app
+from qingfeng.chat import add_chat_command
 from qingfeng.cli_cases import cmd_case_show, cmd_cases_add, cmd_cases_list
 from qingfeng.cli_office import (
     cmd_officers_add,
@@ -29,6 +29,7 @@ from qingfeng.cli_office import (
 )
 from qingfeng.cli_output import table
 from qingfeng.cli_security import add_security_commands
+from qingfeng.logs import configure_logging
 
 Handler = Callable[[App, argparse.Namespace], Awaitable[int]]
 
@@ -152,6 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     sub.add_parser("run", help="start the bot (polling) with the scheduler")
+    add_chat_command(sub)
 
     db = sub.add_parser("db", help="database schema").add_subparsers(dest="sub", required=True)
     db.add_parser("upgrade", help="bring the schema up to date").set_defaults(handler=cmd_db_upgrade)
@@ -242,10 +244,7 @@ async def _with_app(settings: Settings, handler: Handler, args: argparse.Namespa
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     settings = Settings()
-    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("aiogram.event").setLevel(logging.WARNING)
-    logging.getLogger("alembic").setLevel(logging.WARNING)
-    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    configure_logging(settings.log_level)
     try:
         if args.command == "run":
             from qingfeng.runner import run_bot

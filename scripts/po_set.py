@@ -19,7 +19,11 @@ def main(path: str) -> None:
         with po_path.open("rb") as fh:
             catalog = read_po(fh, locale=lang)
         for key, texts in entries.items():
-            catalog.add(key, texts[lang])
+            existing = catalog.get(key)
+            if existing is not None:  # Catalog.add keeps an existing translation: replace it explicitly
+                existing.string = texts[lang]
+            else:
+                catalog.add(key, texts[lang])
         with po_path.open("wb") as fh:
             write_po(fh, catalog, width=0)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 from typing import Any
 
 from sqlalchemy import select
@@ -28,6 +29,8 @@ from core.persistence import repository as repo
 from core.persistence.orm import CaseRow, OfficerRow, UnitRow
 from core.services.context import CoreContext
 from core.workflow import PUBLIC_STATUS, ActionInput, CaseSnapshot, Decision, OfficerTarget, decide
+
+log = logging.getLogger(__name__)
 
 #: Higher rank = higher commission (rules.md §5).
 _RANK = {UnitLevel.TOWNSHIP: 0, UnitLevel.COUNTY: 1, UnitLevel.CITY: 2, UnitLevel.PROVINCE: 3, UnitLevel.CENTRAL: 4}
@@ -134,7 +137,10 @@ class CaseService:
             await self._apply_deadlines(s, case, decision, inp)
             await self._notify(s, case, decision, inp)
             await uow.commit()
-            return decision.target
+        # case number, step and officer only: never the note, the finding or the reporter
+        log.info("case %s: %s, %s → %s by %s", number, action.value, decision.source.value, decision.target.value,
+                 actor.label())  # fmt: skip
+        return decision.target
 
     async def _apply_deadlines(self, s: AsyncSession, case: CaseRow, d: Decision, inp: ActionInput) -> None:
         now = self.ctx.now()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -20,6 +21,8 @@ from core.reports import EvidenceUpload, NewReport, StagedEvidence
 from core.secrets_ import hash_password, new_query_code, normalise_code
 from core.services.context import CoreContext
 from core.workflow import CaseSnapshot, filing_deadlines
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -178,4 +181,7 @@ class FilingService:
                     now=now,
                 )
             await uow.commit()
+            # what an operator needs and nothing that identifies: no chat, no name, no facts
+            log.info("case %s filed: %s, %s, %s, routed to %s", case.number, report.report_type.value,
+                     "named" if report.named else "anonymous", report.channel.value, target.code)  # fmt: skip
             return Receipt(number=case.number, unit_code=target.code, query_code=code)

@@ -17,6 +17,7 @@ from aiogram import Bot, Dispatcher
 from aiogram.types import TelegramObject
 
 from bot.dispatcher import build_dispatcher
+from bot.floodgate import Floodgate
 from bot.i18n import Translator
 from bot.telegram import make_bot
 from qingfeng.app import App
@@ -38,6 +39,7 @@ class BotHarness:
         self._task: asyncio.Task[None] | None = None
         self.dp: Dispatcher | None = None
         self.bot: Bot | None = None
+        self.floodgate = Floodgate()
 
     async def _count(self, handler: Callable[..., Awaitable[Any]], event: TelegramObject, data: dict[str, Any]) -> Any:
         self.in_flight += 1
@@ -50,7 +52,9 @@ class BotHarness:
             self.in_flight -= 1
 
     async def start(self) -> None:
-        self.dp = build_dispatcher(bot_deps(self.app, self.tr))
+        deps = bot_deps(self.app, self.tr)
+        self.floodgate = deps.floodgate
+        self.dp = build_dispatcher(deps)
         self.dp.update.outer_middleware(self._count)
         self.bot = make_bot(TOKEN, self.tg.api_root)
         self._task = asyncio.create_task(
@@ -103,6 +107,14 @@ class BotHarness:
                 if label in text and data is not None:
                     return data
         raise AssertionError(f"no button like {label!r} in {rows}")
+
+    def swap_floodgate(self, gate: Floodgate) -> None:
+        """Give the running bot other flood limits (the harness's default is generous: tests type fast)."""
+        vars(self.floodgate).update(vars(gate))
+
+    async def tap_data(self, chat: int, data: str) -> list[str]:
+        """A tap with callback data no button carries: what a forged update sends."""
+        return await self._after(chat, lambda: self.tg.user_taps(chat, data, check=False), f"[forged {data[:40]}]")
 
     async def tap(self, chat: int, label: str) -> list[str]:
         data = self.button(chat, label)

@@ -176,7 +176,7 @@ async def test_two_taps_on_submit_file_exactly_one_case(harness: BotHarness, app
     await h.settle()
     seen = tg.texts(CHAT)[before:]
     assert await case_count(app) == 1
-    assert sum("查询码" in t for t in seen) == 1
+    assert sum("查询码：" in t for t in seen) == 1
     assert any("已经提交" in t for t in seen)
 
 
