@@ -6,6 +6,7 @@ Nothing reads it at import: the composition root (``qingfeng.app``) builds one :
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -20,6 +21,7 @@ class Settings(BaseSettings):
     data_dir: Path = Path("data")
     database_url: str | None = None  # default: SQLite file in data_dir
     telegram_api: str = TELEGRAM_API  # Bot API root; a self-hosted server has the same layout
+    runtime: Literal["aiogram", "ptb"] = "aiogram"  # Telegram library `qingfeng run` uses (--runtime overrides)
     encryption_keys: SecretStr | None = None  # comma-separated Fernet keys, newest first
     index_key: SecretStr | None = None  # base64 key for blind indexes
     key_file: Path | None = None  # default: data_dir/keys/qingfeng.keys

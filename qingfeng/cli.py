@@ -152,7 +152,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="qingfeng", description="清风 Qingfeng: reports to a discipline-inspection office")
     sub = p.add_subparsers(dest="command", required=True)
 
-    sub.add_parser("run", help="start the bot (polling) with the scheduler")
+    run = sub.add_parser("run", help="start the bot (polling) with the scheduler")
+    run.add_argument(
+        "--runtime", choices=("aiogram", "ptb"), help="Telegram library (default: QINGFENG_RUNTIME or aiogram)"
+    )
     add_chat_command(sub)
 
     db = sub.add_parser("db", help="database schema").add_subparsers(dest="sub", required=True)
@@ -249,7 +252,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "run":
             from qingfeng.runner import run_bot
 
-            return asyncio.run(run_bot(settings))
+            return asyncio.run(run_bot(settings, args.runtime))
         if hasattr(args, "plain"):
             return int(args.plain(settings, args))
         return asyncio.run(_with_app(settings, args.handler, args))

@@ -1,12 +1,17 @@
-"""``qingfeng run``: the bot polling the configured Bot API root, with the scheduler in the same loop."""
+"""``qingfeng run``: the bot polling the configured Bot API root (with aiogram or python-telegram-bot), with the
+scheduler in the same loop."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import signal
 import sys
 
+from aiogram.exceptions import TelegramUnauthorizedError
 from aiogram.utils.token import TokenValidationError
+from telegram.error import InvalidToken
 
 from bot.deps import BotDeps
 from bot.dialogs.officer import OfficerDesk, OfficerServices
@@ -15,6 +20,8 @@ from bot.dispatcher import build_dispatcher
 from bot.floodgate import Floodgate
 from bot.i18n import Translator
 from bot.notifier import TelegramNotifier
+from bot.ptb.application import build_application, check_token, polling
+from bot.ptb.notifier import PtbNotifier
 from bot.telegram import make_bot
 from core.scope import classifier
 from core.services.desk import Desk
@@ -45,27 +52,81 @@ def bot_deps(app: App, translator: Translator) -> BotDeps:
     return BotDeps(translator, DialogRunner(dialog_services(app), locale), desk, gate)
 
 
-async def run_bot(settings: Settings) -> int:
+async def run_bot(settings: Settings, runtime: str | None = None) -> int:
+    """Poll with aiogram or python-telegram-bot (``runtime``, else the setting); 2 when there is no usable token."""
     translator = Translator.load(settings.default_locale)
     token = settings.bot_token.get_secret_value() if settings.bot_token else ""
     if not token:
         print(translator.t(settings.default_locale, "run.no_token"), file=sys.stderr)
         return 2
+    run = _run_ptb if (runtime or settings.runtime) == "ptb" else _run_aiogram
+    if await run(settings, token, translator):
+        return 0
+    print(translator.t(settings.default_locale, "run.bad_token"), file=sys.stderr)
+    return 2
+
+
+async def _start(settings: Settings, translator: Translator) -> tuple[App, BotDeps]:
+    app = await build_app(settings)
+    await asyncio.to_thread(classifier)  # jieba's dictionary (~0.7 s) loads here, not in a citizen's first message
+    log.info("polling %s with database %s", settings.telegram_api, app.engine.url.render_as_string())
+    return app, bot_deps(app, translator)
+
+
+async def _run_aiogram(settings: Settings, token: str, translator: Translator) -> bool:
+    """False: the token is malformed, or the server refused it (401) when the bot introduced itself (getMe)."""
     try:
         bot = make_bot(token, settings.telegram_api)
     except TokenValidationError:
-        print(translator.t(settings.default_locale, "run.bad_token"), file=sys.stderr)
-        return 2
-    app = await build_app(settings)
-    await asyncio.to_thread(classifier)  # jieba's dictionary (~0.7 s) loads here, not in a citizen's first message
-    dp = build_dispatcher(bot_deps(app, translator))
+        return False
+    app, deps = await _start(settings, translator)
     scheduler = build_scheduler(app, OutboxService(app.ctx, TelegramNotifier(bot, translator)))
     scheduler.start()
-    log.info("polling %s with database %s", settings.telegram_api, app.engine.url.render_as_string())
     try:
-        await dp.start_polling(bot)
+        await build_dispatcher(deps).start_polling(bot)
+    except TelegramUnauthorizedError:
+        return False
     finally:
         scheduler.shutdown(wait=False)
         await bot.session.close()
         await app.close()
-    return 0
+    return True
+
+
+async def _run_ptb(settings: Settings, token: str, translator: Translator) -> bool:
+    """False: the token is malformed, or the server refused it (401/404) when the bot introduced itself (getMe)."""
+    try:
+        check_token(token)
+    except InvalidToken:
+        return False
+    app, deps = await _start(settings, translator)
+    application = build_application(deps, token, settings.telegram_api)
+    scheduler = build_scheduler(app, OutboxService(app.ctx, PtbNotifier(application.bot, translator)))
+    try:
+        async with polling(application):
+            scheduler.start()
+            await _until_signalled()
+    except InvalidToken:
+        return False
+    finally:
+        if scheduler.running:
+            scheduler.shutdown(wait=False)
+        await app.close()
+    return True
+
+
+async def _until_signalled() -> None:
+    """Until SIGINT or SIGTERM (aiogram's polling stops on them by itself) or until cancelled."""
+    stop, loop = asyncio.Event(), asyncio.get_running_loop()
+    signals = (signal.SIGINT, signal.SIGTERM)
+    try:
+        for sig in signals:
+            loop.add_signal_handler(sig, stop.set)
+    except (NotImplementedError, RuntimeError, ValueError):  # not the main thread, or Windows: Ctrl-C raises instead
+        pass
+    try:
+        await stop.wait()
+    finally:
+        for sig in signals:
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.remove_signal_handler(sig)

@@ -1,19 +1,14 @@
-"""When handling an update fails unexpectedly: a polite message to the user, the error type to the log.
-
-The dialog saves each answer before replying, so what the user entered earlier is never lost; the message
-asks them to send the last one again. Logs name the exception class only: messages can quote user input.
-"""
+"""When handling an update fails unexpectedly: a polite message to the user, the error type to the log
+(``bot.client.tell_failure``, shared with the python-telegram-bot runtime)."""
 
 from __future__ import annotations
-
-import logging
 
 from aiogram import Bot, Router
 from aiogram.types import ErrorEvent
 
+from bot.client import tell_failure
 from bot.front import ChatFront
-
-log = logging.getLogger(__name__)
+from bot.handlers.render import AiogramClient
 
 
 def make_router(front: ChatFront) -> Router:
@@ -25,12 +20,9 @@ def make_router(front: ChatFront) -> Router:
         source = update.message or (update.callback_query.message if update.callback_query else None)
         user = update.message.from_user if update.message else (
             update.callback_query.from_user if update.callback_query else None)  # fmt: skip
-        log.error("update %s failed: %s", update.update_id, type(event.exception).__name__)
-        if source is not None:
-            try:
-                await bot.send_message(source.chat.id, front.error_text(user.language_code if user else None))
-            except Exception as exc:  # the bot API itself may be what failed
-                log.error("could not tell the user about the failure: %s", type(exc).__name__)
+        chat = source.chat.id if source is not None else None
+        language = user.language_code if user else None
+        await tell_failure(AiogramClient(bot), front, chat, language, update.update_id, event.exception)
         return True
 
     return router

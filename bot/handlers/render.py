@@ -1,20 +1,26 @@
-"""Carrying out a front :class:`~bot.front.Response` with aiogram: delete, send, keyboards, flood waits."""
+"""The aiogram :class:`~bot.client.ChatClient`: sends, deletes and downloads with aiogram, its errors translated.
+
+What to do with Telegram's answers (waiting out a 429, tolerating a refused delete) is decided once in
+``bot/client.py`` for both Telegram runtimes.
+"""
 
 from __future__ import annotations
 
-import asyncio
-import logging
+import contextlib
+from collections.abc import Iterator, Sequence
 
 from aiogram import Bot
-from aiogram.exceptions import TelegramBadRequest, TelegramRetryAfter
-from aiogram.types import BufferedInputFile, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from aiogram.exceptions import (
+    TelegramBadRequest,
+    TelegramForbiddenError,
+    TelegramNetworkError,
+    TelegramRetryAfter,
+    TelegramServerError,
+)
+from aiogram.types import BufferedInputFile, InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.front import Keyboard, Outgoing, Response
-
-log = logging.getLogger(__name__)
-FLOOD_RETRIES = 3
-FLOOD_MAX_WAIT = 60  # seconds; longer waits are left to the user's next message
-DELETE_BATCH = 100  # deleteMessages takes up to 100 ids
+from bot.client import Blocked, FloodWait, Refused, Unreachable
+from bot.front import Keyboard, Outgoing
 
 
 def markup(keyboard: Keyboard) -> InlineKeyboardMarkup | None:
@@ -24,34 +30,45 @@ def markup(keyboard: Keyboard) -> InlineKeyboardMarkup | None:
     return InlineKeyboardMarkup(inline_keyboard=rows)
 
 
-async def carry_out(bot: Bot, chat_id: int, response: Response, incoming_id: int | None = None) -> list[Message]:
-    """Delete what must go first (a password, the report on request), then send each message in order."""
-    if response.delete_incoming and incoming_id is not None:
-        try:
-            await bot.delete_message(chat_id, incoming_id)
-        except TelegramBadRequest as exc:  # too old, already gone: the reply still tells the user
-            log.warning("could not delete a sensitive message: %s", exc.message)
-    ids = list(response.delete_ids)
-    for i in range(0, len(ids), DELETE_BATCH):
-        try:
-            await bot.delete_messages(chat_id, ids[i : i + DELETE_BATCH])
-        except TelegramBadRequest as exc:  # older than 48 hours: the reply says how to delete the chat
-            log.warning("could not delete report messages: %s", exc.message)
-    return [await _send(bot, chat_id, out) for out in response.messages]
+@contextlib.contextmanager
+def translated() -> Iterator[None]:
+    """aiogram's exceptions → the runtime-neutral ones of bot/client.py; anything else passes unchanged."""
+    try:
+        yield
+    except TelegramRetryAfter as exc:
+        raise FloodWait(float(exc.retry_after)) from exc
+    except TelegramForbiddenError as exc:
+        raise Blocked(exc.message) from exc
+    except TelegramBadRequest as exc:
+        raise Refused(exc.message) from exc
+    except (TelegramNetworkError, TelegramServerError) as exc:
+        raise Unreachable(exc.message) from exc
 
 
-async def _send(bot: Bot, chat_id: int, out: Outgoing) -> Message:
-    """Flood control (429) is waited out, a few times; the dialog has already saved the user's answer."""
-    for attempt in range(FLOOD_RETRIES):
-        try:
+class AiogramClient:
+    def __init__(self, bot: Bot) -> None:
+        self.bot = bot
+
+    async def send(self, chat_id: int, out: Outgoing) -> None:
+        with translated():
             if out.document is not None:
                 name, data = out.document
                 file = BufferedInputFile(data, filename=name)
-                return await bot.send_document(chat_id, file, caption=out.text, reply_markup=markup(out.keyboard))
-            return await bot.send_message(chat_id, out.text, reply_markup=markup(out.keyboard))
-        except TelegramRetryAfter as exc:
-            if attempt == FLOOD_RETRIES - 1 or exc.retry_after > FLOOD_MAX_WAIT:
-                raise
-            log.warning("flood control: waiting %s s before replying", exc.retry_after)
-            await asyncio.sleep(exc.retry_after)
-    raise AssertionError("unreachable")
+                await self.bot.send_document(chat_id, file, caption=out.text, reply_markup=markup(out.keyboard))
+            else:
+                await self.bot.send_message(chat_id, out.text, reply_markup=markup(out.keyboard))
+
+    async def delete_message(self, chat_id: int, message_id: int) -> None:
+        with translated():
+            await self.bot.delete_message(chat_id, message_id)
+
+    async def delete_messages(self, chat_id: int, message_ids: Sequence[int]) -> None:
+        with translated():
+            await self.bot.delete_messages(chat_id, list(message_ids))
+
+    async def download(self, file_id: str) -> bytes:
+        with translated():
+            data = await self.bot.download(file_id)
+        if data is None:
+            raise Unreachable("no file")
+        return data.read()

@@ -1,25 +1,35 @@
-"""The real bot runtime under test: our Dispatcher and an aiogram Bot polling the fake Bot API over HTTP.
+"""The real bot runtimes under test: aiogram and python-telegram-bot polling the fake Bot API over HTTP.
 
-``BotHarness`` waits for the bot to finish handling (an outer middleware counts updates in flight), so tests
-never sleep; ``restart()`` stops polling and builds everything in memory afresh on the same database, as a
-process restart would.
+The ``harness`` fixture is parametrised over both runtimes, so every scenario runs on each ([aiogram], [ptb]):
+a behaviour difference between them is a failing test. ``BotHarness`` waits for the bot to finish handling (an
+outer middleware, or PTB's update processor, counts updates in flight), so tests never sleep; ``restart()``
+stops polling and builds everything in memory afresh on the same database, as a process restart would.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
-from typing import Any
+from typing import Any, Protocol
 
 import pytest
 from aiogram import Bot, Dispatcher
 from aiogram.types import TelegramObject
+from telegram import Update
+from telegram.ext import CallbackContext, SimpleUpdateProcessor
 
+from bot.deps import BotDeps
 from bot.dispatcher import build_dispatcher
 from bot.floodgate import Floodgate
 from bot.i18n import Translator
+from bot.notifier import TelegramNotifier
+from bot.ptb.application import CONCURRENT_UPDATES, PtbApp, build_application, polling
+from bot.ptb.notifier import PtbNotifier
+from bot.ratelimit import RateLimiter
 from bot.telegram import make_bot
+from core.ports import Notifier
 from qingfeng.app import App
 from qingfeng.runner import bot_deps
 from tests.factories import Office, seed_office
@@ -27,47 +37,127 @@ from tests.factories import Office, seed_office
 from .fake_telegram import BOT_ID, FakeTelegram
 
 TOKEN = f"{BOT_ID}:TEST"
+RUNTIMES = ("aiogram", "ptb")
+POLL_TIMEOUT = 1  # seconds: a stop never waits long for the long poll
+
+
+class Runtime(Protocol):
+    """One Telegram library driving our front; the harness counts its updates and records its failures."""
+
+    async def start(self, deps: BotDeps) -> None: ...
+
+    async def stop(self) -> None: ...
+
+    def queued(self) -> int: ...  # updates fetched but not yet handed to a handler
+
+    def notifier(self, limiter: RateLimiter | None) -> Notifier: ...
+
+
+class AiogramRuntime:
+    def __init__(self, h: BotHarness) -> None:
+        self.h = h
+        self.dp: Dispatcher | None = None
+        self.bot: Bot | None = None
+        self._task: asyncio.Task[None] | None = None
+
+    async def _count(self, handler: Callable[..., Awaitable[Any]], event: TelegramObject, data: dict[str, Any]) -> Any:
+        self.h.in_flight += 1
+        try:
+            return await handler(event, data)
+        except BaseException as exc:  # recorded so a test fails loudly instead of timing out
+            self.h.errors.append(exc)
+            raise
+        finally:
+            self.h.in_flight -= 1
+
+    async def start(self, deps: BotDeps) -> None:
+        self.dp = build_dispatcher(deps)
+        self.dp.update.outer_middleware(self._count)
+        self.bot = make_bot(TOKEN, self.h.tg.api_root)
+        self._task = asyncio.create_task(self.dp.start_polling(
+            self.bot, handle_signals=False, polling_timeout=POLL_TIMEOUT, close_bot_session=True))  # fmt: skip
+
+    async def stop(self) -> None:
+        if self.dp is not None and self._task is not None:
+            await self.dp.stop_polling()
+            await self._task
+
+    def queued(self) -> int:
+        return 0  # aiogram hands each fetched update to a task (and the middleware) at once
+
+    def notifier(self, limiter: RateLimiter | None) -> Notifier:
+        assert self.bot is not None
+        return TelegramNotifier(self.bot, self.h.tr, limiter)
+
+
+class _Counting(SimpleUpdateProcessor):
+    def __init__(self, h: BotHarness) -> None:
+        super().__init__(CONCURRENT_UPDATES)
+        self.h = h
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        self.h.in_flight += 1
+        try:
+            await coroutine
+        finally:
+            self.h.in_flight -= 1
+
+
+class PtbRuntime:
+    def __init__(self, h: BotHarness) -> None:
+        self.h = h
+        self.app: PtbApp | None = None
+        self._stack = contextlib.AsyncExitStack()
+
+    async def _record(self, update: object, context: CallbackContext[Any, Any, Any, Any]) -> None:
+        """After the application's own error handler: PTB catches handler exceptions, so they are kept here."""
+        if isinstance(update, Update) and context.error is not None:
+            self.h.errors.append(context.error)
+
+    async def start(self, deps: BotDeps) -> None:
+        self.app = build_application(deps, TOKEN, self.h.tg.api_root, processor=_Counting(self.h))
+        self.app.add_error_handler(self._record)
+        await self._stack.enter_async_context(polling(self.app, poll_timeout=POLL_TIMEOUT))
+
+    async def stop(self) -> None:
+        await self._stack.aclose()
+
+    def queued(self) -> int:
+        return self.app.update_queue.qsize() if self.app is not None else 0
+
+    def notifier(self, limiter: RateLimiter | None) -> Notifier:
+        assert self.app is not None
+        return PtbNotifier(self.app.bot, self.h.tr, limiter)
 
 
 class BotHarness:
-    def __init__(self, app: App, tg: FakeTelegram, translator: Translator) -> None:
-        self.app, self.tg, self.tr = app, tg, translator
+    def __init__(self, app: App, tg: FakeTelegram, translator: Translator, runtime: str = "aiogram") -> None:
+        self.app, self.tg, self.tr, self.runtime = app, tg, translator, runtime
         self.in_flight = 0
         self.errors: list[BaseException] = []
         self.errors_expected = False  # a test that breaks something on purpose sets this
         self.transcript: list[str] = []  # both sides, for printing with -s and for failure reports
-        self._task: asyncio.Task[None] | None = None
-        self.dp: Dispatcher | None = None
-        self.bot: Bot | None = None
         self.floodgate = Floodgate()
-
-    async def _count(self, handler: Callable[..., Awaitable[Any]], event: TelegramObject, data: dict[str, Any]) -> Any:
-        self.in_flight += 1
-        try:
-            return await handler(event, data)
-        except BaseException as exc:  # recorded so a test fails loudly instead of timing out
-            self.errors.append(exc)
-            raise
-        finally:
-            self.in_flight -= 1
+        self._running: Runtime | None = None
 
     async def start(self) -> None:
         deps = bot_deps(self.app, self.tr)
         self.floodgate = deps.floodgate
-        self.dp = build_dispatcher(deps)
-        self.dp.update.outer_middleware(self._count)
-        self.bot = make_bot(TOKEN, self.tg.api_root)
-        self._task = asyncio.create_task(
-            self.dp.start_polling(self.bot, handle_signals=False, polling_timeout=1, close_bot_session=True)
-        )
-        await self.tg.wait_for(lambda tg: tg.calls_to("getUpdates"), what="first getUpdates")
+        self._running = AiogramRuntime(self) if self.runtime == "aiogram" else PtbRuntime(self)
+        polls = len(self.tg.calls_to("getUpdates"))
+        await self._running.start(deps)
+        await self.tg.wait_for(lambda tg: len(tg.calls_to("getUpdates")) > polls, what="first getUpdates")
 
     async def stop(self) -> None:
         await self.settle()
-        if self.dp is not None and self._task is not None:
-            await self.dp.stop_polling()
-            await self._task
-        self._task = self.dp = self.bot = None
+        if self._running is not None:
+            await self._running.stop()
+        self._running = None
+
+    def notifier(self, limiter: RateLimiter | None = None) -> Notifier:
+        """The running runtime's implementation of the notification port (as ``qingfeng run`` builds it)."""
+        assert self._running is not None, "the bot is not running"
+        return self._running.notifier(limiter)
 
     async def restart(self) -> None:
         await self.stop()
@@ -80,7 +170,8 @@ class BotHarness:
         while calm < 3:
             if self.errors and not self.errors_expected:
                 raise AssertionError(f"handler failed: {self.errors[0]!r}") from self.errors[0]
-            busy = self.tg.pending_updates or self.in_flight or self.tg._busy
+            queued = self._running.queued() if self._running is not None else 0
+            busy = self.tg.pending_updates or queued or self.in_flight or self.tg._busy
             calm = 0 if busy else calm + 1
             if time.monotonic() > deadline:
                 raise AssertionError(f"bot did not settle\n{self.tg.dump()}")
@@ -151,9 +242,11 @@ async def office(app: App) -> Office:
     return await seed_office(app)
 
 
-@pytest.fixture
-async def harness(app: App, tg: FakeTelegram, translator: Translator, office: Office) -> AsyncIterator[BotHarness]:
-    h = BotHarness(app, tg, translator)
+@pytest.fixture(params=RUNTIMES)
+async def harness(
+    request: pytest.FixtureRequest, app: App, tg: FakeTelegram, translator: Translator, office: Office
+) -> AsyncIterator[BotHarness]:
+    h = BotHarness(app, tg, translator, request.param)
     await h.start()
     try:
         yield h

@@ -7,12 +7,12 @@ from itertools import pairwise
 
 from sqlalchemy import select
 
-from bot.notifier import TelegramNotifier
 from bot.ratelimit import RateLimiter
 from core.clock import ManualClock
 from core.model import RecipientKind, Role
 from core.persistence import repository as repo
 from core.persistence.orm import OutboxRow
+from core.ports import Delivery, DeliveryResult, OutgoingMessage
 from core.services.outbox import OutboxService
 from qingfeng.app import App
 from tests.factories import Office, named_report
@@ -23,8 +23,7 @@ REPORTER = 555001
 
 
 def sender(h: BotHarness, app: App) -> OutboxService:
-    assert h.bot is not None
-    return OutboxService(app.ctx, TelegramNotifier(h.bot, h.tr, RateLimiter()))
+    return OutboxService(app.ctx, h.notifier(RateLimiter()))
 
 
 async def test_a_burst_of_500_notifications_stays_within_the_limits(harness: BotHarness, app: App) -> None:
@@ -88,3 +87,16 @@ async def test_a_429_on_a_notification_is_waited_out(harness: BotHarness, app: A
     clock.advance(timedelta(seconds=1))
     assert await service.send_due() == 1
     assert any(t.startswith("【受理告知】") for t in h.tg.texts(REPORTER))
+
+
+async def test_telegram_refusals_and_outages_give_the_same_outcome_on_each_runtime(harness: BotHarness) -> None:
+    h, message = harness, OutgoingMessage(REPORTER, "zh-CN", "notify.officer.new_case", {"number": "XF-2026-000001"})
+    notifier = h.notifier(RateLimiter(per_chat_interval=0))
+    h.tg.fail_next("sendMessage", 400, "Bad Request: chat not found", chat_id=REPORTER)
+    assert await notifier.deliver(message) == DeliveryResult(Delivery.UNDELIVERABLE, error="400 chat not found")
+    h.tg.fail_next("sendMessage", 502, "Bad Gateway", chat_id=REPORTER)
+    assert await notifier.deliver(message) == DeliveryResult(Delivery.RETRY, error="Bad Gateway")
+    h.tg.fail_next("sendMessage", 429, retry_after=7, chat_id=REPORTER)
+    flood = DeliveryResult(Delivery.RETRY, retry_after=7.0, error="429 flood control")
+    assert await notifier.deliver(message) == flood
+    assert await h.notifier().deliver(message) == DeliveryResult(Delivery.SENT)  # (that limiter now waits 7 s)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from bot.notifier import TelegramNotifier
 from core.model import Action
 from core.persistence.orm import CaseEventRow
 from core.services.outbox import OutboxService
@@ -18,8 +17,7 @@ REPORTER = 555001
 
 
 async def deliver(h: BotHarness, app: App) -> int:
-    assert h.bot is not None
-    return await OutboxService(app.ctx, TelegramNotifier(h.bot, h.tr)).send_due()
+    return await OutboxService(app.ctx, h.notifier()).send_due()
 
 
 async def test_unknown_users_never_see_officer_commands(harness: BotHarness, app: App, office: Office) -> None:

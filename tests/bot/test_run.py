@@ -1,35 +1,98 @@
-"""``qingfeng run``'s own code path — settings, composition root, scheduler, polling — against the fake API."""
+"""``qingfeng run``'s own code path — settings, composition root, scheduler, polling — against the fake API, on
+each runtime; and the command itself, ``qingfeng run --runtime ptb``, as a process stopped by SIGTERM."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
+import signal
+import sys
 from pathlib import Path
 
+import pytest
 from pydantic import SecretStr
 
+from core.settings import Settings
 from qingfeng.runner import run_bot
 from tests.conftest import make_settings
 
-from .conftest import TOKEN
+from .conftest import RUNTIMES, TOKEN
 from .fake_telegram import FakeTelegram
 
+BAD_TOKEN = "机器人令牌格式不正确"
 
-async def test_run_polls_the_configured_api_root_and_answers_start(tmp_path: Path, tg: FakeTelegram) -> None:
+
+def settings_for(tmp_path: Path, tg: FakeTelegram, token: str = TOKEN) -> Settings:
     settings = make_settings(tmp_path / "data", f"sqlite+aiosqlite:///{tmp_path / 'run.db'}")
-    settings.bot_token = SecretStr(TOKEN)
+    settings.bot_token = SecretStr(token)
     settings.telegram_api = tg.api_root
+    return settings
+
+
+async def answers_start(tg: FakeTelegram) -> None:
+    tg.user_sends(5001, "/start")
+    sent = await tg.wait_sent(5001, 2, timeout=20)
+    assert sent[0]["text"].startswith("您好，这里是「清风」")
+    assert "【举报须知】" in sent[1]["text"] and tg.last_keyboard(5001)[0][0][0] == "我已阅读，开始填写"
+    tg.user_sends(5002, "/start", language_code="en")
+    english = await tg.wait_sent(5002, 2, timeout=10)
+    assert english[0]["text"].startswith("Hello, this is Qingfeng")
+
+
+@pytest.mark.parametrize("runtime", RUNTIMES)
+async def test_run_polls_the_configured_api_root_and_answers_start(
+    tmp_path: Path, tg: FakeTelegram, runtime: str
+) -> None:
+    settings = settings_for(tmp_path, tg)
+    settings.runtime = runtime  # type: ignore[assignment]  # the setting, as QINGFENG_RUNTIME would give it
     task = asyncio.create_task(run_bot(settings))
     try:
-        tg.user_sends(5001, "/start")
-        sent = await tg.wait_sent(5001, 2, timeout=20)
-        assert sent[0]["text"].startswith("您好，这里是「清风」")
-        assert "【举报须知】" in sent[1]["text"] and tg.last_keyboard(5001)[0][0][0] == "我已阅读，开始填写"
-        tg.user_sends(5002, "/start", language_code="en")
-        english = await tg.wait_sent(5002, 2, timeout=10)
-        assert english[0]["text"].startswith("Hello, this is Qingfeng")
+        await answers_start(tg)
         assert (tmp_path / "run.db").exists()  # the schema was migrated on start
+        assert bool(tg.calls_to("deleteWebhook")) == (runtime == "ptb")  # PTB's bootstrap: the setting was used
+        assert tg.calls_to("answerCallbackQuery") == []
+        tg.user_taps(5001, tg.last_keyboard(5001)[0][0][1] or "")
+        await tg.wait_for(lambda t: t.calls_to("answerCallbackQuery"), what="the tap answered")
     finally:
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task
+
+
+@pytest.mark.parametrize("runtime", RUNTIMES)
+async def test_a_malformed_or_refused_token_exits_2_with_the_explanation(
+    tmp_path: Path, tg: FakeTelegram, runtime: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert await run_bot(settings_for(tmp_path, tg, token="not a token"), runtime) == 2
+    assert BAD_TOKEN in capsys.readouterr().err and tg.calls == []
+    tg.fail_next("getMe", 401, "Unauthorized", times=None)  # well formed, but revoked
+    assert await asyncio.wait_for(run_bot(settings_for(tmp_path, tg), runtime), 20) == 2
+    assert BAD_TOKEN in capsys.readouterr().err
+    settings = settings_for(tmp_path, tg)
+    settings.bot_token = None
+    assert await run_bot(settings, runtime) == 2
+    assert "QINGFENG_BOT_TOKEN" in capsys.readouterr().err
+
+
+async def test_the_run_command_with_runtime_ptb_answers_and_stops_cleanly_on_sigterm(
+    tmp_path: Path, tg: FakeTelegram
+) -> None:
+    settings = settings_for(tmp_path, tg)
+    env = {**os.environ, "QINGFENG_BOT_TOKEN": TOKEN, "QINGFENG_TELEGRAM_API": tg.api_root,
+           "QINGFENG_DATA_DIR": str(tmp_path / "data"), "QINGFENG_DATABASE_URL": settings.db_url,
+           "QINGFENG_RUNTIME": "aiogram"}  # fmt: skip  # the flag overrides the setting
+    for name in ("encryption_keys", "index_key"):
+        env[f"QINGFENG_{name.upper()}"] = getattr(settings, name).get_secret_value()
+    command = (sys.executable, "-m", "qingfeng.cli", "run", "--runtime", "ptb")
+    process = await asyncio.create_subprocess_exec(*command, env=env, cwd=tmp_path, stderr=asyncio.subprocess.PIPE)
+    try:
+        await answers_start(tg)
+        assert {"deleteWebhook", "getMe"} <= {c.method for c in tg.calls}
+    finally:
+        if process.returncode is None:
+            process.send_signal(signal.SIGTERM)
+        _, stderr = await asyncio.wait_for(process.communicate(), 20)
+    assert process.returncode == 0, stderr.decode()
+    assert "Traceback" not in stderr.decode() and TOKEN not in stderr.decode()  # no token in the logs
+    assert not tg.pending_updates  # the last offset was confirmed on the way out

@@ -6,7 +6,6 @@ import asyncio
 
 from sqlalchemy import inspect
 
-from bot.notifier import TelegramNotifier
 from core.clock import ManualClock
 from core.services.outbox import OutboxService
 from qingfeng.app import App
@@ -20,8 +19,7 @@ INTAKE, SUPERVISOR = 1001, 1004
 
 
 async def run_scheduler_until(h: BotHarness, app: App, condition, seconds: float = 12.0) -> None:  # type: ignore[no-untyped-def]
-    assert h.bot is not None
-    scheduler = build_scheduler(app, OutboxService(app.ctx, TelegramNotifier(h.bot, h.tr)), name="test")
+    scheduler = build_scheduler(app, OutboxService(app.ctx, h.notifier()), name="test")
     scheduler.start()
     try:
         for _ in range(int(seconds / 0.1)):

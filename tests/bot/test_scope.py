@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from bot.notifier import TelegramNotifier
 from core.persistence.orm import OutboxRow, UrgentNoteRow
 from core.services.outbox import OutboxService
 from qingfeng.app import App
@@ -71,8 +70,7 @@ async def test_urgent_gets_safety_message_and_officers_are_pushed_at_once(
         assert len(notes) == 1
         assert [p.recipient_id for p in pushes] == [office.supervisor.officer_id]  # nobody on duty: supervisors
     # The outbox sender delivers it through the real Bot API client to the supervisor's Telegram account.
-    assert h.bot is not None
-    sent = await OutboxService(app.ctx, TelegramNotifier(h.bot, h.tr)).send_due()
+    sent = await OutboxService(app.ctx, h.notifier()).send_due()
     assert sent == 1
     pushed = h.tg.texts(1004)  # 陈主任's Telegram id in tests/factories.py
     assert pushed and pushed[0].startswith("【紧急】") and "浇汽油" in pushed[0]

@@ -1,0 +1,166 @@
+"""What both Telegram runtimes do with the Bot API, written once over a small port each of them implements.
+
+aiogram and python-telegram-bot differ in their types and exceptions, not in what the bot must do with
+Telegram's answers: a 429 is waited out a few times, a message too old to delete is tolerated, a file over
+20 MB is refused with the evidence message, a blocked chat is undeliverable. Each runtime's
+:class:`ChatClient` makes its calls and turns its exceptions into the four below; the rest lives here, so the
+runtimes cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+from bot.dialogs.engine import Media
+from bot.dialogs.runner import Downloader
+from bot.front import ChatFront, Outgoing, Response, notification_keyboard
+from bot.i18n import Translator
+from bot.ratelimit import RateLimiter
+from core.errors import InvalidInput
+from core.ports import Delivery, DeliveryResult, OutgoingMessage
+
+log = logging.getLogger(__name__)
+FLOOD_RETRIES = 3
+FLOOD_MAX_WAIT = 60  # seconds; longer waits are left to the user's next message
+DELETE_BATCH = 100  # deleteMessages takes up to 100 ids
+MEDIA_KINDS = ("document", "video", "audio", "voice")
+
+
+class FloodWait(Exception):
+    """429: Telegram's flood control; nothing may be sent for ``retry_after`` seconds."""
+
+    def __init__(self, retry_after: float) -> None:
+        super().__init__(f"retry after {retry_after}")
+        self.retry_after = retry_after
+
+
+class Refused(Exception):
+    """400: the request is wrong for Telegram now (message too old to delete, chat not found, file too big)."""
+
+    def __init__(self, description: str) -> None:
+        # aiogram keeps "Bad Request: chat not found", python-telegram-bot says "Chat not found": one wording
+        reason = description.removeprefix("Bad Request: ")
+        super().__init__(reason[:1].lower() + reason[1:])
+        self.reason = str(self)
+
+
+class Blocked(Exception):
+    """403: the user blocked the bot, or the chat is gone."""
+
+
+class Unreachable(Exception):
+    """The network or Telegram's servers failed: worth trying again later."""
+
+
+class ChatClient(Protocol):
+    """One runtime's Bot API calls; its errors are raised as FloodWait, Refused, Blocked or Unreachable."""
+
+    async def send(self, chat_id: int, out: Outgoing) -> None: ...
+
+    async def delete_message(self, chat_id: int, message_id: int) -> None: ...
+
+    async def delete_messages(self, chat_id: int, message_ids: Sequence[int]) -> None: ...
+
+    async def download(self, file_id: str) -> bytes: ...
+
+
+def media_of(message: Any) -> Media | None:
+    """The file in a message, as the dialogs see it: the largest photo size, or the attachment.
+
+    aiogram's and python-telegram-bot's ``Message`` carry the Bot API's field names, so one reading serves both.
+    """
+    if message.photo:
+        p = message.photo[-1]
+        return Media("photo", p.file_id, "photo.jpg", "image/jpeg", p.file_size)
+    for kind in MEDIA_KINDS:
+        item = getattr(message, kind)
+        if item is not None:
+            name = getattr(item, "file_name", None) or ""
+            return Media(kind, item.file_id, name, item.mime_type or "", item.file_size)
+    return None
+
+
+async def carry_out(client: ChatClient, chat_id: int, response: Response, incoming_id: int | None = None) -> None:
+    """Delete what must go first (a password, the report on request), then send each message in order."""
+    if response.delete_incoming and incoming_id is not None:
+        try:
+            await client.delete_message(chat_id, incoming_id)
+        except Refused as exc:  # too old, already gone: the reply still tells the user
+            log.warning("could not delete a sensitive message: %s", exc.reason)
+    ids = list(response.delete_ids)
+    for i in range(0, len(ids), DELETE_BATCH):
+        try:
+            await client.delete_messages(chat_id, ids[i : i + DELETE_BATCH])
+        except Refused as exc:  # older than 48 hours: the reply says how to delete the chat
+            log.warning("could not delete report messages: %s", exc.reason)
+    for out in response.messages:
+        await send_waiting(client, chat_id, out)
+
+
+async def send_waiting(client: ChatClient, chat_id: int, out: Outgoing) -> None:
+    """Flood control (429) is waited out, a few times; the dialog has already saved the user's answer."""
+    for attempt in range(FLOOD_RETRIES):
+        try:
+            return await client.send(chat_id, out)
+        except FloodWait as exc:
+            if attempt == FLOOD_RETRIES - 1 or exc.retry_after > FLOOD_MAX_WAIT:
+                raise
+            log.warning("flood control: waiting %s s before replying", exc.retry_after)
+            await asyncio.sleep(exc.retry_after)
+
+
+def downloader(client: ChatClient) -> Downloader:
+    """Fetching a user's file, with Telegram's refusals turned into the dialog's evidence messages."""
+
+    async def download(media: Media) -> bytes:
+        try:
+            return await client.download(media.ref)
+        except Refused as exc:  # the cloud Bot API refuses files over 20 MB ("file is too big")
+            raise InvalidInput("evidence", "size" if "too big" in exc.reason else "unavailable") from exc
+        except Unreachable as exc:
+            raise InvalidInput("evidence", "unavailable") from exc
+
+    return download
+
+
+async def tell_failure(client: ChatClient, front: ChatFront, chat_id: int | None, language: str | None,
+                       update_id: int | None, exc: BaseException) -> None:  # fmt: skip
+    """Handling an update failed: the error type to the log (messages can quote user input), a polite word to
+    the user (answers given earlier are saved)."""
+    log.error("update %s failed: %s", update_id, type(exc).__name__)
+    if chat_id is None:
+        return
+    try:
+        await client.send(chat_id, Outgoing(front.error_text(language)))
+    except Exception as failure:  # the bot API itself may be what failed
+        log.error("could not tell the user about the failure: %s", type(failure).__name__)
+
+
+class ClientNotifier:
+    """The notification port over a runtime's client: Telegram's answers mapped to sent / retry / give up."""
+
+    def __init__(self, client: ChatClient, translator: Translator, limiter: RateLimiter | None = None) -> None:
+        self.client = client
+        self.translator = translator
+        self.limiter = limiter or RateLimiter()
+
+    async def deliver(self, message: OutgoingMessage) -> DeliveryResult:
+        tr = self.translator
+        text = tr.notification(message.locale, message.template, message.params)
+        keyboard = notification_keyboard(tr, message.locale, message.template, message.params)
+        await self.limiter.acquire(message.chat_id)
+        try:
+            await self.client.send(message.chat_id, Outgoing(text, keyboard))
+        except FloodWait as exc:
+            self.limiter.pause(exc.retry_after)
+            return DeliveryResult(Delivery.RETRY, retry_after=exc.retry_after, error="429 flood control")
+        except Blocked:
+            return DeliveryResult(Delivery.UNDELIVERABLE, error="403 bot blocked or chat unavailable")
+        except Refused as exc:  # "chat not found" and similar are permanent; the message itself is ours and good
+            return DeliveryResult(Delivery.UNDELIVERABLE, error=f"400 {exc.reason}"[:200])
+        except Unreachable as exc:  # Telegram's description of a 5xx, or the HTTP client's of a network error
+            return DeliveryResult(Delivery.RETRY, error=str(exc)[:200])
+        return DeliveryResult(Delivery.SENT)

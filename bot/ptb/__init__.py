@@ -1,0 +1,1 @@
+"""The python-telegram-bot runtime: the same front and client logic as the aiogram one, carried out with PTB."""
