@@ -1,0 +1,159 @@
+"""One terminal chat: typed lines → :class:`~bot.front.Incoming` → the shared front → printed on the screen.
+
+A number that names a shown button taps it; ``/file PATH`` or a pasted path attaches a file; anything else is
+a text answer or a command (``/start``, ``/inbox``… go to the front as typed). ``/quit`` or Ctrl-D ends it.
+Notifications reach the same screen through :class:`ConsoleNotifier`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import sys
+import threading
+from typing import TextIO
+
+from bot.console.files import attachment_path, media_for, read_file
+from bot.console.screen import Screen
+from bot.dialogs.runner import Downloader
+from bot.front import ChatFront, Incoming, Outgoing, Response, notification_keyboard
+from bot.i18n import LOCALES, Translator
+from core.ports import Delivery, DeliveryResult, OutgoingMessage
+
+log = logging.getLogger(__name__)
+
+QUIT = ("/quit", "/exit")
+# The prompts whose answer is a password (the steps with ``secret=True`` and the status password). The front
+# says that an answer was secret only once it is given (``delete_incoming``); knowing the prompt lets a
+# terminal read the answer without echo. A prompt missing here still has its answer overwritten afterwards.
+SECRET_PROMPTS = ("filing.password", "filing.password_repeat", "status.ask_password")
+NOT_HERE_RETRY_SECONDS = 3600.0
+
+
+class LineReader:
+    """Lines of a stream read in a daemon thread: the event loop (scheduler, notifications) never blocks, and a
+    pending read never holds up exit. On a terminal, echo can be switched off for a password."""
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self.stream = stream or sys.stdin
+        self.tty = self.stream.isatty()
+        self._queue: asyncio.Queue[str | None] = asyncio.Queue()
+        loop = asyncio.get_running_loop()
+        threading.Thread(target=self._read, args=(loop,), name="console-input", daemon=True).start()
+
+    def _read(self, loop: asyncio.AbstractEventLoop) -> None:
+        while True:
+            try:
+                line = self.stream.readline()
+            except (OSError, ValueError, UnicodeDecodeError):
+                line = ""
+            with contextlib.suppress(RuntimeError):  # the loop is closed: the chat has ended
+                loop.call_soon_threadsafe(self._queue.put_nowait, line or None)
+            if not line:
+                return
+
+    async def get(self) -> str | None:
+        """The next line without its newline; None at end of input (Ctrl-D)."""
+        line = await self._queue.get()
+        return None if line is None else line.rstrip("\r\n")
+
+    def echo(self, on: bool) -> bool:
+        """Switch the terminal's echo; False when it cannot be (not a terminal, no termios on this system)."""
+        if not self.tty:
+            return False
+        try:
+            import termios
+
+            fd = self.stream.fileno()
+            attrs = termios.tcgetattr(fd)
+            attrs[3] = attrs[3] | termios.ECHO if on else attrs[3] & ~termios.ECHO
+            termios.tcsetattr(fd, termios.TCSADRAIN, attrs)
+        except (ImportError, OSError, ValueError):
+            return False
+        return True
+
+
+class ConsoleNotifier:
+    """The notification port for this terminal's chat: prints the notification, with its buttons numbered.
+
+    It is only handed this chat's messages (the outbox of ``qingfeng chat`` selects them), so messages for other
+    chats stay in the outbox, untouched, for the real bot. Should one arrive anyway it is not printed and not
+    marked undeliverable: RETRY, an hour later.
+    """
+
+    def __init__(self, screen: Screen, tr: Translator, chat_id: int) -> None:
+        self.screen, self.tr, self.chat_id = screen, tr, chat_id
+
+    async def deliver(self, message: OutgoingMessage) -> DeliveryResult:
+        if message.chat_id != self.chat_id:
+            return DeliveryResult(Delivery.RETRY, NOT_HERE_RETRY_SECONDS, "not this terminal's chat")
+        text = self.tr.notification(message.locale, message.template, message.params)
+        keyboard = notification_keyboard(self.tr, message.locale, message.template, message.params)
+        self.screen.show(Outgoing(text, keyboard), pushed=True)
+        return DeliveryResult(Delivery.SENT)
+
+
+class ConsoleChat:
+    """The loop: read a line, turn it into an update for the front, carry out the response."""
+
+    def __init__(
+        self, front: ChatFront, screen: Screen, reader: LineReader, chat_id: int, language: str | None = None
+    ) -> None:
+        self.front, self.screen, self.reader = front, screen, reader
+        self.chat_id, self.language = chat_id, language
+        self._secrets = {front.deps.translator.t(loc, key) for loc in LOCALES for key in SECRET_PROMPTS}
+
+    async def run(self) -> None:
+        while True:
+            secret = self.screen.last_text in self._secrets and self.reader.echo(False)
+            self.screen.prompt()
+            try:
+                line = await self.reader.get()
+            finally:
+                if secret:
+                    self.reader.echo(True)
+            if line is None or line.strip() in QUIT:
+                if line is not None:
+                    self.screen.typed(self.screen.new_id(), line, echoed=self.reader.tty)
+                self.screen.end()
+                return
+            await self.line(line, echoed=self.reader.tty and not secret, secret=secret)
+
+    async def line(self, line: str, *, echoed: bool = False, secret: bool = False) -> None:
+        """Handle one typed line; ``echoed``: the terminal showed it already; ``secret``: never show it."""
+        if not line.strip():
+            self.screen.typed(self.screen.new_id(), line, echoed=echoed)
+            return
+        message_id = self.screen.new_id()
+        self.screen.typed(message_id, line, echoed=echoed, secret=secret)
+        download: Downloader | None = None
+        path = None if secret else attachment_path(line)
+        if path is not None:
+            if not path.is_file():
+                self.screen.note("console.file_missing", path=str(path))
+                return
+            media = media_for(path)
+            self.screen.attached(message_id, media.name, media.size or 0)
+            incoming = Incoming(self.chat_id, self.chat_id, self.language, message_id, media=media)
+            download = read_file
+        elif (tap := None if secret else self.screen.button(line)) is not None:
+            incoming = Incoming(self.chat_id, self.chat_id, self.language, tap[0], callback=tap[1])
+        else:
+            incoming = Incoming(self.chat_id, self.chat_id, self.language, message_id, text=line)
+        try:
+            response = await self.front.handle(incoming, download)
+        except Exception as exc:  # what the error router does for Telegram: say so, log the type only
+            log.error("console update failed: %s", type(exc).__name__)
+            response = Response([Outgoing(self.front.error_text(self.language))])
+        self.carry_out(response, message_id, line, echoed=echoed)
+
+    def carry_out(self, response: Response, message_id: int, line: str, *, echoed: bool) -> None:
+        """Delete first (the password, the report), then print the messages in order."""
+        if response.delete_incoming:
+            self.screen.hide_input(message_id, line, echoed=echoed)
+        if response.delete_ids:
+            self.screen.delete(response.delete_ids)
+        self.screen.begin_response()
+        for message in response.messages:
+            self.screen.show(message)

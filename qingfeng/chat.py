@@ -1,0 +1,231 @@
+"""``qingfeng chat [--as citizen|officer ID]``: the real dialogs in a terminal, against the configured database.
+
+The same composition as ``qingfeng run`` — :func:`~qingfeng.app.build_app` (which creates and migrates the
+database), the dialog runner and officer desk behind :class:`~bot.front.ChatFront`, the scheduler of
+:mod:`qingfeng.scheduler` — with the terminal instead of Telegram (:mod:`bot.console`). It imports no chat
+framework: aiogram alone takes seconds to import, and none is needed here.
+
+Who is typing:
+
+- a citizen (the default) chats as ``LOCAL_CHAT_BASE`` (2**53), or as ``--chat-id N`` to be another citizen.
+  2**53 is above every Telegram user id (they have at most 52 significant bits), so a terminal citizen never
+  shares a chat — dialogs, named cases, notifications — with a real Telegram account;
+- ``--as officer ID``: the active officer whose Telegram id is ID (``qingfeng officers add --telegram-id``);
+  for officers without one (``qingfeng demo-data`` registers none) ID may be the officer's id, the first
+  column of ``qingfeng officers list``, and the terminal chats as ``LOCAL_CHAT_BASE + id``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import dataclasses
+import logging
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.console.screen import Screen
+from bot.console.session import ConsoleChat, ConsoleNotifier, LineReader
+from bot.deps import BotDeps
+from bot.dialogs.officer import OfficerDesk, OfficerServices
+from bot.dialogs.runner import DialogRunner, DialogServices
+from bot.floodgate import Floodgate
+from bot.front import ChatFront
+from bot.i18n import Translator, normalise_locale
+from core.actor import Actor
+from core.model import OutboxStatus, RecipientKind
+from core.persistence.orm import CaseRow, OfficerRow, OutboxRow, ReporterContactRow
+from core.ports import Delivery, Notifier, OutgoingMessage
+from core.scope import classifier
+from core.services.context import CoreContext
+from core.services.desk import Desk
+from core.services.dialog_store import DialogStore
+from core.services.messaging import MessagingService
+from core.services.officers import OfficerView
+from core.services.outbox import BASE_BACKOFF, OutboxService
+from core.services.reporter import ReporterService
+from core.settings import Settings
+from qingfeng.app import App, build_app
+from qingfeng.scheduler import build_scheduler
+
+log = logging.getLogger(__name__)
+LOCAL_CHAT_BASE = 2**53
+
+
+def add_chat_command(sub: Any) -> None:
+    """The ``chat`` subcommand (``sub`` is the CLI's subparsers)."""
+    p = sub.add_parser("chat", help="the bot's dialogs in this terminal (no Telegram needed)")
+    p.add_argument("--as", dest="as_", nargs="+", default=["citizen"], metavar=("citizen|officer", "ID"),
+                   help="officer ID: a Telegram id, or an officer id from 'qingfeng officers list'")  # fmt: skip
+    p.add_argument("--chat-id", type=int, default=LOCAL_CHAT_BASE, help="the citizen's local chat id")
+    p.add_argument("--lang", choices=["zh-CN", "en"], help="language (default: QINGFENG_DEFAULT_LOCALE)")
+    p.add_argument("--save-dir", type=Path, help="write evidence an officer opens here (default: not to disk)")
+    p.set_defaults(plain=cmd_chat)
+
+
+def cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
+    role, rest = args.as_[0], args.as_[1:]
+    if role not in ("citizen", "officer") or (role == "citizen" and rest) or (role == "officer" and len(rest) != 1):
+        print("usage: qingfeng chat [--as citizen | --as officer ID]", file=sys.stderr)
+        return 2
+    if role == "officer" and not rest[0].isdigit():
+        print(f"error: officer ID must be a number, not {rest[0]!r}", file=sys.stderr)
+        return 2
+    if logging.getLogger().level < logging.WARNING:  # the chat shares the terminal with the log
+        logging.getLogger().setLevel(logging.WARNING)
+    officer = int(rest[0]) if rest else None
+    return asyncio.run(run_chat(settings, officer, chat_id=args.chat_id, lang=args.lang, save_dir=args.save_dir))
+
+
+class ChatOutbox(OutboxService):
+    """The outbox of one terminal chat: only notifications for this chat are taken, the others are left as they
+    are for the real bot.
+
+    The shared :meth:`OutboxService.send_due` with a notifier that declines other chats would corrupt the
+    outbox: each attempt counts (eight make a row FAILED), an UNDELIVERABLE answer is final, and a RETRY
+    postpones the row for the bot too. So this selects this chat's rows — the officer's by officer id; a
+    citizen's by decrypting each pending reporter row's contact (reporters are addressed by case, rules.md §4) —
+    and never touches another row. Printing does not fail; if it did, the row waits like any retry.
+    """
+
+    def __init__(self, ctx: CoreContext, notifier: Notifier, chat_id: int, officer_id: int | None = None) -> None:
+        super().__init__(ctx, notifier)
+        self.chat_id, self.officer_id = chat_id, officer_id
+
+    async def send_due(self, limit: int = 100) -> int:
+        kind = RecipientKind.OFFICER if self.officer_id is not None else RecipientKind.REPORTER
+        query = select(OutboxRow).where(
+            OutboxRow.status == OutboxStatus.PENDING.value,
+            OutboxRow.next_try_at <= self.ctx.now(),
+            OutboxRow.recipient_kind == kind.value,
+        )
+        if self.officer_id is not None:
+            query = query.where(OutboxRow.recipient_id == self.officer_id)
+        delivered = 0
+        async with self.ctx.uow() as uow:
+            for row in (await uow.session.execute(query.order_by(OutboxRow.next_try_at, OutboxRow.id))).scalars():
+                message = await self._mine(uow.session, row)
+                if message is None:
+                    continue
+                row.attempts += 1
+                result = await self.notifier.deliver(message)
+                if result.outcome is Delivery.SENT:
+                    row.status, row.sent_at, row.last_error = OutboxStatus.SENT.value, self.ctx.now(), None
+                    delivered += 1
+                else:
+                    row.next_try_at, row.last_error = self.ctx.now() + BASE_BACKOFF, result.error[:200]
+                await uow.commit()
+                if delivered >= limit:
+                    break
+        return delivered
+
+    async def _mine(self, s: AsyncSession, row: OutboxRow) -> OutgoingMessage | None:
+        vault = self.ctx.vault
+        if self.officer_id is not None:
+            officer = await s.get(OfficerRow, row.recipient_id)
+            locale = officer.locale if officer is not None else "zh-CN"
+            return OutgoingMessage(self.chat_id, locale, row.template, vault.dec_json(row.params_enc))
+        contact = await s.get(ReporterContactRow, row.recipient_id)
+        if contact is None or int(vault.decrypt(contact.chat_enc)) != self.chat_id:
+            return None
+        case = await s.get(CaseRow, row.recipient_id)
+        locale = case.locale if case is not None else "zh-CN"
+        return OutgoingMessage(self.chat_id, locale, row.template, vault.dec_json(row.params_enc))
+
+
+class TerminalDesk(OfficerDesk):
+    """The officer desk for an officer without a Telegram id: this terminal's local user id is that officer."""
+
+    def __init__(self, desk: OfficerDesk, user_id: int, officer_id: int) -> None:
+        super().__init__(desk.s, desk.default_locale)
+        self.user_id, self.officer_id = user_id, officer_id
+
+    async def actor(self, telegram_id: int) -> Actor | None:
+        if telegram_id == self.user_id:
+            return await self.s.officers.actor_for_officer(self.officer_id)
+        return await super().actor(telegram_id)
+
+
+def console_deps(app: App, translator: Translator) -> BotDeps:
+    """What ``qingfeng.runner.bot_deps`` builds for the Telegram runtimes, built here without importing
+    aiogram (seconds at every start); keep the two in step."""
+    ctx, locale = app.ctx, app.settings.default_locale
+    services = DialogServices(DialogStore(ctx), app.filing, app.queries, app.officers, app.urgent,
+                              ReporterService(ctx, app.cases), MessagingService(ctx))  # fmt: skip
+    desk = OfficerDesk(OfficerServices(Desk(ctx, app.queries), app.cases, app.officers, DialogStore(ctx),
+                                       MessagingService(ctx)), locale)  # fmt: skip
+    gate = Floodgate(app.settings.flood_burst, app.settings.flood_per_minute / 60)
+    return BotDeps(translator, DialogRunner(services, locale), desk, gate)
+
+
+def find_officer(officers: list[OfficerView], ref: int) -> OfficerView | None:
+    """By Telegram id first; by officer id only for an officer without a Telegram id (no one is impersonated
+    by a number that happens to be both)."""
+    active = [o for o in officers if o.active]
+    return next((o for o in active if o.telegram_id == ref), None) or next(
+        (o for o in active if o.id == ref and o.telegram_id is None), None
+    )
+
+
+def unknown_officer(out: TextIO, tr: Translator, locale: str, ref: int, officers: list[OfficerView]) -> None:
+    out.write(tr.t(locale, "console.officer_unknown", ref=ref) + "\n")
+    if not any(o.active for o in officers):
+        out.write("  -\n")
+    for o in (o for o in officers if o.active):
+        tg = o.telegram_id if o.telegram_id is not None else "-"
+        out.write(f"  id {o.id:<4} telegram {tg!s:<12} {o.name}  {o.unit}  {','.join(o.roles)}\n")
+    out.flush()
+
+
+async def run_chat(
+    settings: Settings,
+    officer_ref: int | None = None,
+    *,
+    chat_id: int = LOCAL_CHAT_BASE,
+    lang: str | None = None,
+    save_dir: Path | None = None,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+) -> int:
+    out = stdout or sys.stdout
+    locale = normalise_locale(lang or settings.default_locale)
+    translator = Translator.load(settings.default_locale)
+    app = await build_app(settings)
+    try:
+        deps = console_deps(app, translator)
+        officer: OfficerView | None = None
+        if officer_ref is not None:
+            officers = await app.officers.list_officers()
+            officer = find_officer(officers, officer_ref)
+            if officer is None:
+                unknown_officer(out, translator, locale, officer_ref, officers)
+                return 2
+            chat_id = officer.telegram_id or LOCAL_CHAT_BASE + officer.id
+            if officer.telegram_id is None:
+                deps = dataclasses.replace(deps, desk=TerminalDesk(deps.desk, chat_id, officer.id))
+        else:
+            await asyncio.to_thread(classifier)  # jieba's dictionary loads now, not at the first sentence
+        screen = Screen(out, translator, locale, tty=out.isatty(), save_dir=save_dir)
+        outbox = ChatOutbox(app.ctx, ConsoleNotifier(screen, translator, chat_id), chat_id,
+                            officer.id if officer else None)  # fmt: skip
+        if officer is not None:
+            screen.note("console.banner_officer", name=officer.name, unit=officer.unit, roles=",".join(officer.roles))
+        else:
+            screen.note("console.banner_citizen", chat=chat_id)
+        screen.note("console.help")
+        # The bot's jobs in memory (as 'scheduler status' does): the persistent job store belongs to 'qingfeng run'.
+        scheduler = build_scheduler(app, outbox, name=f"console-{chat_id}", persistent=False)
+        scheduler.start()
+        try:
+            await outbox.send_due()  # what waited for this chat, at once
+            await ConsoleChat(ChatFront(deps), screen, LineReader(stdin), chat_id, locale).run()
+        finally:
+            scheduler.shutdown(wait=False)
+        screen.note("console.bye")
+        return 0
+    finally:
+        await app.close()

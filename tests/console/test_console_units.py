@@ -1,0 +1,85 @@
+"""The console's parts in-process: its outbox leaves other chats' notifications untouched; files by path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import select
+
+from bot.console.files import attachment_path, human_size, media_for, read_file
+from core.model import OutboxStatus, Role
+from core.persistence.orm import OutboxRow
+from core.ports import Delivery, DeliveryResult, OutgoingMessage
+from qingfeng.app import App
+from qingfeng.chat import LOCAL_CHAT_BASE, ChatOutbox, find_officer
+from tests.factories import named_report, seed_office
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.sent: list[OutgoingMessage] = []
+
+    async def deliver(self, message: OutgoingMessage) -> DeliveryResult:
+        self.sent.append(message)
+        return DeliveryResult(Delivery.SENT)
+
+
+async def rows(app: App) -> list[OutboxRow]:
+    async with app.ctx.uow() as uow:
+        return list((await uow.session.execute(select(OutboxRow).order_by(OutboxRow.id))).scalars())
+
+
+async def test_the_console_outbox_takes_only_its_own_chats_notifications(app: App) -> None:
+    office = await seed_office(app)
+    mine = (await app.filing.file_report(named_report(chat_id=LOCAL_CHAT_BASE))).number
+    theirs = (await app.filing.file_report(named_report(chat_id=555001))).number
+    for number in (mine, theirs):
+        await app.cases.register(number, office.intake)
+        await app.cases.accept(number, office.intake)
+    before = {r.id: (r.status, r.attempts, r.next_try_at) for r in await rows(app)}
+
+    citizen = Recorder()
+    assert await ChatOutbox(app.ctx, citizen, LOCAL_CHAT_BASE).send_due() == 1
+    assert [(m.chat_id, m.template, m.params["number"]) for m in citizen.sent] == [
+        (LOCAL_CHAT_BASE, "notify.reporter.accepted", mine)
+    ]
+    officer = Recorder()
+    intake_id = office.intake.officer_id or 0
+    delivered = await ChatOutbox(app.ctx, officer, 1001, intake_id).send_due()
+    assert delivered >= 2 and {m.chat_id for m in officer.sent} == {1001}
+
+    after = await rows(app)
+    touched = {r.id for r in after if r.status == OutboxStatus.SENT.value}
+    assert len(touched) == 1 + delivered
+    for r in after:  # everything else is exactly as it was, for the real bot
+        if r.id not in touched:
+            assert (r.status, r.attempts, r.next_try_at) == before[r.id]
+    assert any(r.id not in touched for r in after)
+
+
+async def test_officers_are_found_by_telegram_id_or_by_id_when_they_have_none(app: App) -> None:
+    await seed_office(app)
+    no_telegram = await app.officers.add_officer("演示人员", "LA", [Role.INTAKE])
+    officers = await app.officers.list_officers()
+    assert (found := find_officer(officers, 1002)) and found.name == "李承办"
+    assert (found := find_officer(officers, no_telegram.id)) and found.name == "演示人员"
+    assert find_officer(officers, 1) is None  # officer 1 has a Telegram id: only that id names them
+    assert find_officer(officers, 424242) is None
+
+
+async def test_files_by_path(tmp_path: Path) -> None:
+    photo = tmp_path / "my photo.JPG"
+    photo.write_bytes(b"\xff\xd8\xff\xe0" + b"x" * 2000)
+    assert attachment_path(f"/file {photo}") == photo
+    assert attachment_path(f"'{photo}'") == photo  # pasted, quoted
+    assert attachment_path(str(photo).replace(" ", "\\ ")) == photo  # dragged, escaped
+    assert attachment_path("/file ~/nowhere.pdf") == Path.home() / "nowhere.pdf"  # the caller says it is missing
+    assert attachment_path("/tmp/not/a/file.jpg") is None  # an answer that only looks like a path
+    assert attachment_path("村支书把低保名额给了亲戚") is None
+    media = media_for(photo)
+    assert (media.kind, media.name, media.mime_type, media.size) == ("photo", "my photo.JPG", "image/jpeg", 2004)
+    assert await read_file(media) == photo.read_bytes()
+    for name, kind in (("a.mp4", "video"), ("a.ogg", "voice"), ("a.m4a", "audio"), ("a.pdf", "document")):
+        (tmp_path / name).write_bytes(b"x")
+        assert media_for(tmp_path / name).kind == kind
+    assert (human_size(900), human_size(2048), human_size(3 * 1024 * 1024)) == ("900 B", "2.0 KB", "3.0 MB")
