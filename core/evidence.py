@@ -25,9 +25,14 @@ class EvidenceStore:
         token = self._vault.encrypt(data)
 
         def write() -> None:
-            self.directory.mkdir(parents=True, exist_ok=True)
+            # only the service account may even list or read the (encrypted) files
+            self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
             tmp = self._path(key).with_suffix(".tmp")
-            tmp.write_bytes(token)
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(token)
+                fh.flush()
+                os.fsync(fh.fileno())  # the case row is committed after this: the file must be on disk first
             tmp.replace(self._path(key))
 
         await asyncio.to_thread(write)

@@ -31,6 +31,7 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     reminder_days_before: int = 3  # working days before a deadline that officers are reminded (rules.md §2 [U])
     retention_days: int = 1825  # archived cases are purged this long after archiving (rules.md §1, §9: [U])
+    dialog_retention_days: int = 30  # an unfinished dialog (answers, staged files) is forgotten after this
     flood_burst: int = 20  # updates one chat may send at once before the flood gate answers
     flood_per_minute: int = 30  # then this many a minute (a person typing a report sends far fewer)
 

@@ -173,6 +173,7 @@ def _states(source: str | None, target: str | None) -> str | None:
 async def cmd_purge(app: App, args: argparse.Namespace) -> int:
     """Retention (core.services.retention): archived cases older than the period keep statistics only."""
     from core.actor import Actor
+    from core.services.dialog_store import DialogStore
     from core.services.retention import RetentionService
 
     days = app.settings.retention_days if args.older_than is None else args.older_than
@@ -189,4 +190,8 @@ async def cmd_purge(app: App, args: argparse.Namespace) -> int:
               "deleted")  # fmt: skip
     for number in report.numbers:
         print(f"  {number}")
+    if not report.dry_run:  # unfinished dialogs too (the scheduler does this daily)
+        dialogs, files = await DialogStore(app.ctx).forget_stale(app.settings.dialog_retention_days)
+        print(f"{dialogs} unfinished dialogs older than {app.settings.dialog_retention_days} days forgotten "
+              f"({files} staged files deleted)")  # fmt: skip
     return 0

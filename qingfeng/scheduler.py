@@ -18,6 +18,7 @@ from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from core.reminders import ReminderPolicy
+from core.services.dialog_store import DialogStore
 from core.services.outbox import OutboxService
 from core.services.reminders import ReminderService
 from core.workcalendar import WorkCalendar
@@ -63,6 +64,13 @@ async def refresh_calendar(name: str) -> None:
         log.info("calendar data changed: %d open deadlines moved", moved)
 
 
+async def forget_dialogs(name: str) -> None:
+    r = _RUNNING[name]
+    dialogs, files = await DialogStore(r.app.ctx).forget_stale(r.app.settings.dialog_retention_days)
+    if dialogs:
+        log.info("forgot %d unfinished dialogs and %d staged files", dialogs, files)
+
+
 def sync_url(url: str) -> str:
     """The job store's synchronous URL for our async one (aiosqlite → sqlite, asyncpg → psycopg)."""
     return url.replace("sqlite+aiosqlite:", "sqlite:").replace("postgresql+asyncpg:", "postgresql+psycopg:")
@@ -85,4 +93,5 @@ def build_scheduler(
     scheduler.add_job(sweep_deadlines, "interval", minutes=SWEEP_INTERVAL_MINUTES, args=[name], id="deadlines",
                       replace_existing=True, next_run_time=datetime.now(UTC))  # fmt: skip
     scheduler.add_job(refresh_calendar, "cron", hour=1, minute=5, args=[name], id="calendar", replace_existing=True)
+    scheduler.add_job(forget_dialogs, "cron", hour=1, minute=25, args=[name], id="dialogs", replace_existing=True)
     return scheduler

@@ -81,9 +81,18 @@ def build_filing_flow() -> Flow:
             "identity",
             _after_identity,
         ),
-        Text("r_name", "filing.reporter_name", "reporter_name", v.reporter_name, "r_phone"),
-        Text("r_phone", "filing.reporter_phone", "reporter_phone", v.phone, "r_id"),
-        Text("r_id", "filing.reporter_id", "reporter_id", v.id_number, lambda c: after(c, "p_name"), skippable=True),
+        # identity messages are deleted from the chat at once, like passwords (issue 6: the chat is a credential)
+        Text("r_name", "filing.reporter_name", "reporter_name", v.reporter_name, "r_phone", secret=True),
+        Text("r_phone", "filing.reporter_phone", "reporter_phone", v.phone, "r_id", secret=True),
+        Text(
+            "r_id",
+            "filing.reporter_id",
+            "reporter_id",
+            v.id_number,
+            lambda c: after(c, "p_name"),
+            skippable=True,
+            secret=True,
+        ),
         Text(
             "p_name",
             "filing.person_name",

@@ -159,6 +159,12 @@ def _enum_label(enum_name: str, value: str) -> Label:
     return Label(f"enum.{enum_name}.{value}")
 
 
+def mask(value: str, keep_start: int, keep_end: int) -> str:
+    """Identity is never echoed in full (issue 6): enough to recognise it, not enough to learn it."""
+    hidden = max(len(value) - keep_start - keep_end, 1)
+    return value[:keep_start] + "*" * hidden + (value[-keep_end:] if keep_end and len(value) > keep_end else "")
+
+
 def review_params(c: Conversation) -> dict[str, Any]:
     a = c.answers
     persons = tuple(
@@ -168,7 +174,10 @@ def review_params(c: Conversation) -> dict[str, Any]:
         for i, p in enumerate(a.get("persons", []))
     )  # fmt: skip
     reporter: Label = (
-        Label("review.named", {"name": a.get("reporter_name", ""), "phone": a.get("reporter_phone", "")})
+        Label(
+            "review.named",
+            {"name": mask(a.get("reporter_name", ""), 1, 0), "phone": mask(a.get("reporter_phone", ""), 3, 4)},
+        )
         if a.get("identity") == "named"
         else Label("review.anonymous")
     )

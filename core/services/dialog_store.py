@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import delete, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 
+from core.crypto import KeyMaterialError
 from core.errors import DomainError
-from core.persistence.orm import DialogRow
+from core.persistence.orm import DialogRow, EvidenceRow
 from core.services.context import CoreContext
 
 
@@ -66,3 +68,30 @@ class DialogStore:
         async with self.ctx.uow() as uow:
             await uow.session.execute(delete(DialogRow).where(DialogRow.chat_index == self._key(chat_id, space)))
             await uow.commit()
+
+    async def forget_stale(self, older_than_days: int) -> tuple[int, int]:
+        """Delete dialogs untouched for that long, with the files they staged: an abandoned report's answers
+        (a name, a phone, facts) are not kept for ever. Returns (dialogs, files) deleted."""
+        cutoff = self.ctx.now() - timedelta(days=older_than_days)
+        async with self.ctx.uow() as uow:
+            s = uow.session
+            rows = (await s.execute(select(DialogRow).where(DialogRow.updated_at < cutoff))).scalars().all()
+            staged: set[str] = set()
+            for row in rows:
+                try:
+                    answers = self.ctx.vault.dec_json(row.state_enc).get("answers", {})
+                except KeyMaterialError:
+                    answers = {}
+                staged |= {f["storage_key"] for f in answers.get("evidence", []) if isinstance(f, dict)}
+                await s.execute(
+                    delete(DialogRow).where(DialogRow.chat_index == row.chat_index, DialogRow.version == row.version)
+                )
+            filed = set(
+                (await s.execute(select(EvidenceRow.storage_key).where(EvidenceRow.storage_key.in_(staged))))
+                .scalars()
+                .all()
+            ) if staged else set()  # fmt: skip
+            await uow.commit()
+        for key in staged - filed:  # files of reports never submitted
+            await self.ctx.evidence.delete(key)
+        return len(rows), len(staged - filed)

@@ -53,7 +53,10 @@ async def test_after_filing_the_report_can_be_deleted_from_the_chat(harness: Bot
     number = seen[-2].split("编号：")[1].split("\n")[0]
     assert "能解锁您手机的人都能看到这段对话" in seen[-1]
     before = visible_text(h, CHAT)
-    assert "刘举报" in before and "13800138000" in before and FACTS[:20] in before
+    # identity never stays in the chat: the user's messages are deleted at once, the review shows it masked
+    assert "刘举报" not in before and "13800138000" not in before and "138 0013 8000" not in before
+    assert not any("刘举报" in t or "13800138000" in t for t in h.tg.texts(CHAT))  # nor did the bot ever echo it
+    assert "刘**" in before and "138****8000" in before and FACTS[:20] in before
     done = await h.tap(CHAT, "从对话中删除")
     shown = visible_text(h, CHAT)
     # nothing of the report is left on the phone: name, phone, person, facts, the review, the receipt

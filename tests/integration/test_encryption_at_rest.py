@@ -103,6 +103,7 @@ async def test_database_and_evidence_files_hold_no_plaintext(app: App, clock: Ma
     leaks = [what for what, needle in secrets_of_the_report().items() if needle in stored]
     assert leaks == []
     assert len(stored) > len(PHOTO)  # a Fernet token, not the bytes
+    assert evidence_files[0].stat().st_mode & 0o777 == 0o600  # not readable by other accounts either
 
     async with app.ctx.uow() as uow:
         [row] = (await uow.session.execute(select(EvidenceRow))).scalars().all()
