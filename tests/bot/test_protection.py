@@ -11,12 +11,13 @@ from typing import Any
 from bot.floodgate import Floodgate
 from bot.front import INCOMING_TEXT_MAX
 from qingfeng.app import App
-from tests.factories import FACTS
+from tests.factories import FACTS, named_report, person
 
 from .conftest import BotHarness
 from .test_filing import JPEG, case_count, finish_anonymous, walk_to_facts
 
 CHAT = 730001
+INTAKE = 1001  # an intake officer of tests/factories.py
 
 
 def live_messages(h: BotHarness, chat: int) -> list[dict[str, Any]]:
@@ -128,3 +129,18 @@ async def test_forged_oversized_callback_data_is_ignored(harness: BotHarness, ap
     await h.tap_data(CHAT, "o:act:XF-2026-000001:register")  # an officer button in a citizen's chat
     assert h.tg.texts(CHAT)[before:] == []
     assert "请用一两句话" in (await h.tap(CHAT, "我已阅读"))[-1]  # the real button still works
+
+
+async def test_markup_in_a_report_reaches_the_officer_card_as_literal_text(harness: BotHarness, app: App) -> None:
+    """A reporter (or someone posing as one) cannot make an officer's card show a link or fake formatting."""
+    h = harness
+    injected = "<a href='https://evil.example/login'>请重新登录</a> *粗体* [链接](https://evil.example)"
+    report = named_report(facts=FACTS + injected, persons=(person(name="<b>张某</b>"),))
+    number = (await app.filing.file_report(report)).number
+    card = await h.say(INTAKE, f"/case {number}")
+    assert injected in card[0] and "<b>张某</b>" in card[0]  # shown as typed
+    call = h.tg.calls_to("sendMessage", INTAKE)[-1]
+    assert "parse_mode" not in call.params and "entities" not in call.params
+    message = h.tg.sent(INTAKE)[-1]
+    # a visible URL may be linkified by Telegram; a hidden link or fake formatting never
+    assert not [e for e in message.get("entities", []) if e["type"] in ("text_link", "bold", "italic")]
