@@ -61,7 +61,12 @@ def add_chat_command(sub: Any) -> None:
     p = sub.add_parser("chat", help="the bot's dialogs in this terminal (no Telegram needed)")
     p.add_argument("--as", dest="as_", nargs="+", default=["citizen"], metavar=("citizen|officer", "ID"),
                    help="officer ID: a Telegram id, or an officer id from 'qingfeng officers list'")  # fmt: skip
-    p.add_argument("--chat-id", type=int, default=LOCAL_CHAT_BASE, help="the citizen's local chat id")
+    p.add_argument(
+        "--chat-id",
+        type=int,
+        default=LOCAL_CHAT_BASE,
+        help="the citizen's local chat id (default 2**53, above every Telegram id)",
+    )
     p.add_argument("--lang", choices=["zh-CN", "en"], help="language (default: QINGFENG_DEFAULT_LOCALE)")
     p.add_argument("--save-dir", type=Path, help="write evidence an officer opens here (default: not to disk)")
     p.set_defaults(plain=cmd_chat)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from sqlalchemy import select
 
 from bot.console.files import attachment_path, human_size, media_for, read_file
+from bot.console.screen import CLEAR, Screen
+from bot.front import Outgoing
+from bot.i18n import Translator
 from core.model import OutboxStatus, Role
 from core.persistence.orm import OutboxRow
 from core.ports import Delivery, DeliveryResult, OutgoingMessage
@@ -83,3 +87,25 @@ async def test_files_by_path(tmp_path: Path) -> None:
         (tmp_path / name).write_bytes(b"x")
         assert media_for(tmp_path / name).kind == kind
     assert (human_size(900), human_size(2048), human_size(3 * 1024 * 1024)) == ("900 B", "2.0 KB", "3.0 MB")
+
+
+def test_the_screen_numbers_buttons_forgets_deleted_messages_and_saves_documents_only_when_asked(
+    tmp_path: Path,
+) -> None:
+    out = io.StringIO()
+    screen = Screen(out, Translator.load(), "zh-CN", tty=True, save_dir=tmp_path / "saved")
+    screen.note("console.help")
+    first = screen.show(Outgoing("举报内容：张某某……", ((("是", "s:x:yes"), ("否", "s:x:no")),)))
+    assert "  [1] 是   [2] 否" in out.getvalue() and screen.button("2") == (first, "s:x:no")
+    screen.show(Outgoing("🔔 结果", ((("满意", "s::fb:1:rate:satisfied"),),)), pushed=True)
+    assert screen.button("3") == (first + 1, "s::fb:1:rate:satisfied")  # a push adds to the buttons shown
+    screen.begin_response()
+    assert screen.button("1") is None  # a reply without buttons: a typed number is text again
+    assert screen.delete((first,)) == 1
+    redrawn = out.getvalue().rsplit(CLEAR, 1)[1]
+    assert "张某某" not in redrawn and "输入按钮前的编号" in redrawn and "已从屏幕上删除 1 条消息" in redrawn
+    screen.show(Outgoing("证据材料", document=("ledger.jpg", b"\xff\xd8" * 600)))
+    assert (tmp_path / "saved" / "ledger.jpg").read_bytes() == b"\xff\xd8" * 600
+    screen.save_dir = None
+    screen.show(Outgoing("证据材料", document=("ledger.jpg", b"x")))
+    assert "ledger.jpg（1 B）——未写入磁盘" in out.getvalue()
