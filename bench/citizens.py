@@ -6,11 +6,8 @@ import itertools
 import time
 from typing import Any
 
-from aiogram import Bot
-from aiogram.types import Update
-
 # isort: split
-from fake_session import FakeSession  # bench/ is on sys.path when filing.py runs as a script
+from fake_session import FakeApi  # bench/ is on sys.path when filing.py runs as a script
 
 REGION = "浙江省/杭州市/临安区"
 FACTS = (
@@ -51,16 +48,19 @@ def _user(chat_id: int) -> dict[str, Any]:
     return {"id": chat_id, "is_bot": False, "first_name": "用户", "language_code": "zh-hans"}
 
 
+Update = dict[str, Any]  # as Telegram sends it: each runtime parses it into its own type
+
+
 class Citizen:
     """Builds the updates one user would cause, from what the bot last showed in that chat."""
 
     _update_ids = itertools.count(1)
 
-    def __init__(self, bot: Bot, session: FakeSession, chat_id: int) -> None:
-        self.bot, self.session, self.chat_id = bot, session, chat_id
+    def __init__(self, api: FakeApi, chat_id: int) -> None:
+        self.session, self.chat_id = api, chat_id
 
     def _update(self, kind: str, payload: dict[str, Any]) -> Update:
-        return Update.model_validate({"update_id": next(self._update_ids), kind: payload}, context={"bot": self.bot})
+        return {"update_id": next(self._update_ids), kind: payload}
 
     def _message(self, content: dict[str, Any]) -> Update:
         message = {

@@ -1,6 +1,8 @@
-"""The benchmark's no-network Bot API: an aiogram session that answers every call in process.
+"""The benchmark's no-network Bot API: one in-process state answering every call, reached through an aiogram
+session or a python-telegram-bot request object.
 
-Requests are still encoded as for the wire and answers still parsed by aiogram, so the Bot's own work is measured.
+Requests are still encoded as for the wire and answers still parsed by the library (aiogram's ``check_response``,
+PTB's JSON decoding and error mapping), so each Bot's own work is measured.
 """
 
 from __future__ import annotations
@@ -16,18 +18,17 @@ from aiogram import Bot
 from aiogram.client.session.base import BaseSession
 from aiogram.methods import TelegramMethod
 from aiogram.methods.base import TelegramType
+from telegram.request import BaseRequest, RequestData
 
 BOT_ID = 9000000001
 TOKEN = f"{BOT_ID}:TEST"
 BOT_USER: dict[str, Any] = {"id": BOT_ID, "is_bot": True, "first_name": "清风", "username": "qingfeng_bench_bot"}
 
 
-class FakeSession(BaseSession):
-    """Answers Bot API calls in process, as Telegram would: requests are encoded as form fields (as
-    ``AiohttpSession`` does) and answers go through aiogram's own parsing (``check_response``)."""
+class FakeApi:
+    """What Telegram would hold and answer, for either library: the bot's messages, users' files, call counts."""
 
     def __init__(self) -> None:
-        super().__init__()
         self._message_ids = itertools.count(1)
         self.last_sent: dict[int, dict[str, Any]] = {}  # chat id → the bot's last message there (as JSON)
         self.texts: dict[int, list[str]] = defaultdict(list)
@@ -47,16 +48,8 @@ class FakeSession(BaseSession):
         return {"file_id": file_id, "file_unique_id": f"AQAD{n:06d}", "file_size": len(data), "width": 1280,
                 "height": 960}  # fmt: skip
 
-    def _form(self, bot: Bot, method: TelegramMethod[Any]) -> dict[str, Any]:
-        files: dict[str, Any] = {}
-        form = {}
-        for key, value in method.model_dump(warnings=False).items():
-            prepared = self.prepare_value(value, bot=bot, files=files)
-            if prepared:
-                form[key] = prepared
-        return form
-
-    def _result(self, name: str, form: dict[str, Any]) -> Any:
+    def answer(self, name: str, form: dict[str, Any]) -> Any:
+        self.calls[name] += 1
         if name == "sendMessage":
             chat_id = int(form["chat_id"])
             message: dict[str, Any] = {
@@ -80,6 +73,28 @@ class FakeSession(BaseSession):
             return BOT_USER
         raise NotImplementedError(f"the benchmark's fake Bot API does not know {name}")
 
+    def file_at(self, url: str) -> bytes:
+        """The stored file at ``…/file/bot<token>/<path>``."""
+        return self._by_path[url.split("/file/bot", 1)[1].split("/", 1)[1]]
+
+
+class FakeSession(BaseSession):
+    """aiogram's way in: requests encoded as form fields (as ``AiohttpSession`` does), answers through aiogram's
+    own parsing (``check_response``)."""
+
+    def __init__(self, api: FakeApi) -> None:
+        super().__init__()
+        self.fake = api  # not `api`: BaseSession's `api` is the server's URLs
+
+    def _form(self, bot: Bot, method: TelegramMethod[Any]) -> dict[str, Any]:
+        files: dict[str, Any] = {}
+        form = {}
+        for key, value in method.model_dump(warnings=False).items():
+            prepared = self.prepare_value(value, bot=bot, files=files)
+            if prepared:
+                form[key] = prepared
+        return form
+
     async def make_request(
         self,
         bot: Bot,
@@ -87,8 +102,7 @@ class FakeSession(BaseSession):
         timeout: int | None = None,  # noqa: ASYNC109 (BaseSession's signature)
     ) -> TelegramType:
         name = method.__api_method__
-        self.calls[name] += 1
-        result = self._result(name, self._form(bot, method))
+        result = self.fake.answer(name, self._form(bot, method))
         response = self.check_response(bot, method, 200, self.json_dumps({"ok": True, "result": result}))
         return response.result  # type: ignore[return-value]
 
@@ -100,9 +114,34 @@ class FakeSession(BaseSession):
         chunk_size: int = 65536,
         raise_for_status: bool = True,
     ) -> AsyncGenerator[bytes, None]:
-        data = self._by_path[url.split(f"/file/bot{TOKEN}/", 1)[1]]
+        data = self.fake.file_at(url)
         for start in range(0, len(data), chunk_size):
             yield data[start : start + chunk_size]
 
     async def close(self) -> None:
         pass
+
+
+class FakeRequest(BaseRequest):
+    """python-telegram-bot's way in: PTB encodes the parameters (``RequestData``) and parses the JSON answered."""
+
+    def __init__(self, api: FakeApi) -> None:
+        self.api = api
+
+    @property
+    def read_timeout(self) -> float | None:
+        return None
+
+    async def initialize(self) -> None:
+        pass
+
+    async def shutdown(self) -> None:
+        pass
+
+    async def do_request(self, url: str, method: str, request_data: RequestData | None = None,
+                         *args: Any, **kwargs: Any) -> tuple[int, bytes]:  # fmt: skip
+        if "/file/bot" in url:
+            return 200, self.api.file_at(url)
+        form = request_data.json_parameters if request_data is not None else {}
+        result = self.api.answer(url.rsplit("/", 1)[1], form)
+        return 200, json.dumps({"ok": True, "result": result}, ensure_ascii=False).encode()

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from bot.dialogs.engine import Media
 from bot.dialogs.runner import Downloader
-from bot.front import ChatFront, Outgoing, Response, notification_keyboard
+from bot.front import ChatFront, Keyboard, Outgoing, Response, notification_keyboard
 from bot.i18n import Translator
 from bot.ratelimit import RateLimiter
 from core.errors import InvalidInput
@@ -65,6 +67,46 @@ class ChatClient(Protocol):
     async def delete_messages(self, chat_id: int, message_ids: Sequence[int]) -> None: ...
 
     async def download(self, file_id: str) -> bytes: ...
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """What differs between aiogram's and python-telegram-bot's ``Bot``: keyboard and upload types, exceptions
+    (``translated`` turns them into the four above) and how a file is fetched."""
+
+    markup: Callable[[Keyboard], Any]
+    upload: Callable[[bytes, str], Any]
+    translated: Callable[[], AbstractContextManager[None]]
+    fetch: Callable[[Any, str], Awaitable[bytes]]
+
+
+class BotClient:
+    """A :class:`ChatClient` over either library's ``Bot``: both name the Bot API methods and arguments alike."""
+
+    def __init__(self, bot: Any, dialect: Dialect) -> None:
+        self.bot, self.dialect = bot, dialect
+
+    async def send(self, chat_id: int, out: Outgoing) -> None:
+        markup = self.dialect.markup(out.keyboard) if out.keyboard else None
+        with self.dialect.translated():
+            if out.document is not None:
+                name, data = out.document
+                upload = self.dialect.upload(data, name)
+                await self.bot.send_document(chat_id, upload, caption=out.text, reply_markup=markup)
+            else:
+                await self.bot.send_message(chat_id, out.text, reply_markup=markup)
+
+    async def delete_message(self, chat_id: int, message_id: int) -> None:
+        with self.dialect.translated():
+            await self.bot.delete_message(chat_id, message_id)
+
+    async def delete_messages(self, chat_id: int, message_ids: Sequence[int]) -> None:
+        with self.dialect.translated():
+            await self.bot.delete_messages(chat_id, list(message_ids))
+
+    async def download(self, file_id: str) -> bytes:
+        with self.dialect.translated():
+            return await self.dialect.fetch(self.bot, file_id)
 
 
 def media_of(message: Any) -> Media | None:

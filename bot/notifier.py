@@ -5,12 +5,12 @@ from __future__ import annotations
 from aiogram import Bot
 
 from bot.client import ClientNotifier
-from bot.handlers.render import AiogramClient
+from bot.handlers.render import aiogram_client
 from bot.i18n import Translator
 from bot.ratelimit import RateLimiter
 
 
 class TelegramNotifier(ClientNotifier):
     def __init__(self, bot: Bot, translator: Translator, limiter: RateLimiter | None = None) -> None:
-        super().__init__(AiogramClient(bot), translator, limiter)
+        super().__init__(aiogram_client(bot), translator, limiter)
         self.bot = bot

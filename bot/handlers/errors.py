@@ -8,7 +8,7 @@ from aiogram.types import ErrorEvent
 
 from bot.client import tell_failure
 from bot.front import ChatFront
-from bot.handlers.render import AiogramClient
+from bot.handlers.render import aiogram_client
 
 
 def make_router(front: ChatFront) -> Router:
@@ -22,7 +22,7 @@ def make_router(front: ChatFront) -> Router:
             update.callback_query.from_user if update.callback_query else None)  # fmt: skip
         chat = source.chat.id if source is not None else None
         language = user.language_code if user else None
-        await tell_failure(AiogramClient(bot), front, chat, language, update.update_id, event.exception)
+        await tell_failure(aiogram_client(bot), front, chat, language, update.update_id, event.exception)
         return True
 
     return router

@@ -1,13 +1,13 @@
-"""The aiogram :class:`~bot.client.ChatClient`: sends, deletes and downloads with aiogram, its errors translated.
+"""aiogram's :class:`~bot.client.Dialect`: its keyboards, uploads, downloads and exceptions.
 
-What to do with Telegram's answers (waiting out a 429, tolerating a refused delete) is decided once in
-``bot/client.py`` for both Telegram runtimes.
+Sending, deleting and what to do with Telegram's answers (waiting out a 429, tolerating a refused delete) are
+written once in ``bot/client.py`` for both Telegram runtimes.
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from aiogram import Bot
 from aiogram.exceptions import (
@@ -19,13 +19,11 @@ from aiogram.exceptions import (
 )
 from aiogram.types import BufferedInputFile, InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.client import Blocked, FloodWait, Refused, Unreachable
-from bot.front import Keyboard, Outgoing
+from bot.client import Blocked, BotClient, Dialect, FloodWait, Refused, Unreachable
+from bot.front import Keyboard
 
 
-def markup(keyboard: Keyboard) -> InlineKeyboardMarkup | None:
-    if not keyboard:
-        return None
+def markup(keyboard: Keyboard) -> InlineKeyboardMarkup:
     rows = [[InlineKeyboardButton(text=label, callback_data=data) for label, data in row] for row in keyboard]
     return InlineKeyboardMarkup(inline_keyboard=rows)
 
@@ -45,30 +43,15 @@ def translated() -> Iterator[None]:
         raise Unreachable(exc.message) from exc
 
 
-class AiogramClient:
-    def __init__(self, bot: Bot) -> None:
-        self.bot = bot
+async def fetch(bot: Bot, file_id: str) -> bytes:
+    data = await bot.download(file_id)
+    if data is None:
+        raise Unreachable("no file")
+    return data.read()
 
-    async def send(self, chat_id: int, out: Outgoing) -> None:
-        with translated():
-            if out.document is not None:
-                name, data = out.document
-                file = BufferedInputFile(data, filename=name)
-                await self.bot.send_document(chat_id, file, caption=out.text, reply_markup=markup(out.keyboard))
-            else:
-                await self.bot.send_message(chat_id, out.text, reply_markup=markup(out.keyboard))
 
-    async def delete_message(self, chat_id: int, message_id: int) -> None:
-        with translated():
-            await self.bot.delete_message(chat_id, message_id)
+AIOGRAM = Dialect(markup, lambda data, name: BufferedInputFile(data, filename=name), translated, fetch)
 
-    async def delete_messages(self, chat_id: int, message_ids: Sequence[int]) -> None:
-        with translated():
-            await self.bot.delete_messages(chat_id, list(message_ids))
 
-    async def download(self, file_id: str) -> bytes:
-        with translated():
-            data = await self.bot.download(file_id)
-        if data is None:
-            raise Unreachable("no file")
-        return data.read()
+def aiogram_client(bot: Bot) -> BotClient:
+    return BotClient(bot, AIOGRAM)

@@ -11,7 +11,7 @@ from aiogram.types import CallbackQuery, Message
 
 from bot.client import carry_out, downloader, media_of
 from bot.front import ChatFront, Incoming
-from bot.handlers.render import AiogramClient
+from bot.handlers.render import aiogram_client
 
 
 def make_router(front: ChatFront) -> Router:
@@ -25,11 +25,11 @@ def make_router(front: ChatFront) -> Router:
         user = query.from_user
         incoming = Incoming(query.message.chat.id, user.id, user.language_code, query.message.message_id,
                             callback=query.data or "")  # fmt: skip
-        await carry_out(AiogramClient(bot), query.message.chat.id, await front.handle(incoming))
+        await carry_out(aiogram_client(bot), query.message.chat.id, await front.handle(incoming))
 
     @router.message()
     async def on_message(message: Message, bot: Bot) -> None:
-        user, client = message.from_user, AiogramClient(bot)
+        user, client = message.from_user, aiogram_client(bot)
         incoming = Incoming(message.chat.id, user.id if user else None, user.language_code if user else None,
                             message.message_id, message.text if message.text is not None else message.caption,
                             media_of(message))  # fmt: skip

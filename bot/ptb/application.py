@@ -1,5 +1,5 @@
 """The python-telegram-bot Application: PTB updates → :class:`~bot.front.Incoming` → the shared front → carried
-out through :class:`~bot.ptb.client.PtbClient`.
+out through the shared client (``bot/client.py``) in PTB's dialect (``bot/ptb/client.py``).
 
 Thin on purpose, like the aiogram adapter: what is said is decided in ``bot/front.py`` and what is done with
 Telegram's answers in ``bot/client.py``. Built fresh by :func:`build_application` (no module state); PTB's
@@ -24,12 +24,13 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
+from telegram.request import BaseRequest
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.client import carry_out, downloader, media_of, tell_failure
 from bot.deps import BotDeps
 from bot.front import ChatFront, Incoming
-from bot.ptb.client import PtbClient
+from bot.ptb.client import ptb_client
 
 CONCURRENT_UPDATES = 256  # like aiogram's polling, updates are handled as they come (one chat's stay in order:
 # the dialog runner serialises them)
@@ -46,16 +47,19 @@ def check_token(token: str) -> None:
         raise InvalidToken("malformed bot token")
 
 
-def build_application(deps: BotDeps, token: str, api_root: str, *,
-                      processor: BaseUpdateProcessor | None = None) -> PtbApp:  # fmt: skip
+def build_application(deps: BotDeps, token: str, api_root: str, *, processor: BaseUpdateProcessor | None = None,
+                      request: BaseRequest | None = None) -> PtbApp:  # fmt: skip
     """Methods at ``{root}/bot{token}/{method}``, files at ``{root}/file/bot{token}/{path}``; raises
-    :class:`~telegram.error.InvalidToken` for a malformed token. ``processor`` lets tests count updates."""
+    :class:`~telegram.error.InvalidToken` for a malformed token. ``processor`` lets tests count updates,
+    ``request`` lets the benchmark answer the Bot API in process."""
     check_token(token)
     # PTB 22 warns on every 429 that RetryAfter.retry_after will become a timedelta (it reads it itself, in the
     # exception's constructor); retry_seconds() already takes either
     warnings.filterwarnings("ignore", r".*`retry_after`", PTBDeprecationWarning)
     root = api_root.rstrip("/")
     builder = ApplicationBuilder().token(token).base_url(f"{root}/bot").base_file_url(f"{root}/file/bot")
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
     app = builder.concurrent_updates(processor or CONCURRENT_UPDATES).job_queue(None).build()
     front = ChatFront(deps)
 
@@ -68,10 +72,10 @@ def build_application(deps: BotDeps, token: str, api_root: str, *,
             return
         user, chat = query.from_user, query.message.chat.id
         incoming = Incoming(chat, user.id, user.language_code, query.message.message_id, callback=query.data or "")
-        await carry_out(PtbClient(context.bot), chat, await front.handle(incoming))
+        await carry_out(ptb_client(context.bot), chat, await front.handle(incoming))
 
     async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        message, client = update.message, PtbClient(context.bot)
+        message, client = update.message, ptb_client(context.bot)
         if message is None:
             return
         user = message.from_user
@@ -85,7 +89,7 @@ def build_application(deps: BotDeps, token: str, api_root: str, *,
         if not isinstance(update, Update) or context.error is None:
             return  # polling trouble: the updater logs it and tries again
         chat, user = update.effective_chat, update.effective_user
-        await tell_failure(PtbClient(context.bot), front, chat.id if chat else None,
+        await tell_failure(ptb_client(context.bot), front, chat.id if chat else None,
                            user.language_code if user else None, update.update_id, context.error)  # fmt: skip
 
     app.add_handler(CallbackQueryHandler(on_button))

@@ -1,24 +1,25 @@
-"""The python-telegram-bot :class:`~bot.client.ChatClient`: sends, deletes and downloads with PTB, its errors
-translated, so that waiting out a 429 or tolerating a refused delete is decided once in ``bot/client.py``."""
+"""python-telegram-bot's :class:`~bot.client.Dialect`: its keyboards, uploads, downloads and exceptions.
+
+Sending, deleting and what to do with Telegram's answers are written once in ``bot/client.py`` for both
+Telegram runtimes.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 from telegram.warnings import PTBDeprecationWarning
 
-from bot.client import Blocked, FloodWait, Refused, Unreachable
-from bot.front import Keyboard, Outgoing
+from bot.client import Blocked, BotClient, Dialect, FloodWait, Refused, Unreachable
+from bot.front import Keyboard
 
 
-def markup(keyboard: Keyboard) -> InlineKeyboardMarkup | None:
-    if not keyboard:
-        return None
+def markup(keyboard: Keyboard) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=data) for label, data in row]
                                  for row in keyboard])  # fmt: skip
 
@@ -46,28 +47,13 @@ def translated() -> Iterator[None]:
         raise Unreachable(exc.message) from exc
 
 
-class PtbClient:
-    def __init__(self, bot: Bot) -> None:
-        self.bot = bot
+async def fetch(bot: Bot, file_id: str) -> bytes:
+    file = await bot.get_file(file_id)
+    return bytes(await file.download_as_bytearray())
 
-    async def send(self, chat_id: int, out: Outgoing) -> None:
-        with translated():
-            if out.document is not None:
-                name, data = out.document
-                document = InputFile(data, filename=name)
-                await self.bot.send_document(chat_id, document, caption=out.text, reply_markup=markup(out.keyboard))
-            else:
-                await self.bot.send_message(chat_id, out.text, reply_markup=markup(out.keyboard))
 
-    async def delete_message(self, chat_id: int, message_id: int) -> None:
-        with translated():
-            await self.bot.delete_message(chat_id, message_id)
+PTB = Dialect(markup, lambda data, name: InputFile(data, filename=name), translated, fetch)
 
-    async def delete_messages(self, chat_id: int, message_ids: Sequence[int]) -> None:
-        with translated():
-            await self.bot.delete_messages(chat_id, list(message_ids))
 
-    async def download(self, file_id: str) -> bytes:
-        with translated():
-            file = await self.bot.get_file(file_id)
-            return bytes(await file.download_as_bytearray())
+def ptb_client(bot: Bot) -> BotClient:
+    return BotClient(bot, PTB)

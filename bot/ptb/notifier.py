@@ -7,11 +7,11 @@ from telegram import Bot
 
 from bot.client import ClientNotifier
 from bot.i18n import Translator
-from bot.ptb.client import PtbClient
+from bot.ptb.client import ptb_client
 from bot.ratelimit import RateLimiter
 
 
 class PtbNotifier(ClientNotifier):
     def __init__(self, bot: Bot, translator: Translator, limiter: RateLimiter | None = None) -> None:
-        super().__init__(PtbClient(bot), translator, limiter)
+        super().__init__(ptb_client(bot), translator, limiter)
         self.bot = bot
