@@ -8,7 +8,9 @@ two messages loses nothing, and two updates of one chat never interleave.
 from __future__ import annotations
 
 import asyncio
+import copy
 import secrets
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -24,7 +26,7 @@ from core.evidence_types import extension
 from core.model import EvidenceKind, Satisfaction
 from core.reports import EVIDENCE_EXTENSIONS, EVIDENCE_MAX_BYTES, EvidenceUpload, NewReport, StagedEvidence
 from core.scope import Verdict, classifier
-from core.services.dialog_store import DialogStore, StaleDialog
+from core.services.dialog_store import DialogStore, StaleDialog, StoredDialog
 from core.services.filing import FilingService, Receipt
 from core.services.messaging import MessagingService
 from core.services.officers import OfficerService
@@ -36,6 +38,7 @@ from core.specificity import meaningful_length
 
 LOCALES = {"zh-CN": "中文", "en": "English"}
 WIPE_MAX_IDS = 2000
+CACHE_CHATS = 10_000  # conversations kept in memory between updates
 FAQ_TOPICS = ("what_scope", "anonymous", "how_long", "safety", "how_to", "phone")
 Downloader = Callable[[Media], Awaitable[bytes]]
 
@@ -123,6 +126,7 @@ class DialogRunner:
         self.default_locale = default_locale
         self.engine = Engine([build_filing_flow(), build_status_flow(), build_objection_flow(), build_reply_flow()])
         self._locks: dict[int, asyncio.Lock] = {}
+        self._cache: OrderedDict[int, StoredDialog] = OrderedDict()
 
     async def command(
         self, chat_id: int, command: Command, locale_hint: str | None = None, message_id: int | None = None
@@ -155,20 +159,33 @@ class DialogRunner:
         try:
             async with lock:
                 env = _Env(chat_id, self.services, download, message_id)
+                stored = self._cache.pop(chat_id, None)  # popped: an exception below leaves no stale copy
                 for _ in range(3):
-                    stored = await self.services.store.load(chat_id)
-                    c = (Conversation.from_dict(stored.data) if stored
+                    stored = stored or await self.services.store.load(chat_id)
+                    c = (Conversation.from_dict(copy.deepcopy(stored.data)) if stored
                          else Conversation(locale_hint or self.default_locale))  # fmt: skip
                     replies = await fn(c, env)
+                    data = c.to_dict()
                     try:
-                        await self.services.store.save(chat_id, c.to_dict(), stored.version if stored else 0)
+                        version = await self.services.store.save(chat_id, data, stored.version if stored else 0)
                     except StaleDialog:
-                        continue  # another process saved first: redo on its state
+                        stored = None  # another process saved first (or the dialog was forgotten): redo on its state
+                        continue
+                    self._remember(chat_id, StoredDialog(copy.deepcopy(data), version))
                     return Answer(c.locale, replies, env.delete_ids)
                 raise StaleDialog("dialog keeps changing")
         finally:
             if not lock.locked() and not getattr(lock, "_waiters", None):
                 self._locks.pop(chat_id, None)
+
+    def _remember(self, chat_id: int, stored: StoredDialog) -> None:
+        """Keep what was just saved, so the next update of the chat skips a database read (one transaction
+        per update instead of two). The saved version guards it: if another process wrote meanwhile, the
+        save fails as stale and the dialog is read afresh."""
+        self._cache[chat_id] = stored
+        self._cache.move_to_end(chat_id)
+        while len(self._cache) > CACHE_CHATS:
+            self._cache.popitem(last=False)
 
     # -- commands and events ---------------------------------------------------------------------------------
     async def _command(self, c: Conversation, env: _Env, command: Command) -> list[Reply]:

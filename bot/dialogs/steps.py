@@ -40,14 +40,15 @@ class Choice:
     store: str | None
     next: str | Callable[[Conversation, str], str]  # a step id, or a function of the chosen value
     columns: int = 1
-    literal: bool = False
+    literal: bool = False  # labels are shown as they are (region names), not looked up in the catalogue…
+    keyed: frozenset[str] = frozenset()  # …except the labels of these values (an "other" button)
     params: Callable[[Conversation], dict[str, Any]] | None = None
 
     def _options(self, c: Conversation) -> Sequence[tuple[str, str]]:
         return self.options(c) if callable(self.options) else self.options
 
     def prompt(self, c: Conversation) -> Reply:
-        buttons = [Button(label, value, self.literal) for value, label in self._options(c)]
+        buttons = [Button(label, value, self.literal and value not in self.keyed) for value, label in self._options(c)]
         return Reply(self.key, self.params(c) if self.params else {}, grid(buttons, self.columns), self.id)
 
     async def answer(self, c: Conversation, e: Event, env: Any) -> Outcome:

@@ -274,3 +274,20 @@ async def test_language_can_be_switched_mid_dialog(harness: BotHarness) -> None:
     seen = await h.tap(CHAT, "English")
     assert seen[0] == "Language switched to English." and "what would you like to report" in seen[1]
     assert "Accusation" in (await h.say(CHAT, "The village party secretary took bribes for land permits"))[-1]
+
+
+async def test_a_region_not_listed_can_be_typed(harness: BotHarness, app: App) -> None:
+    h = harness
+    await h.say(CHAT, "/start")
+    await h.tap(CHAT, "我已阅读")
+    await h.say(CHAT, SCOPE_SENTENCE)
+    await h.tap(CHAT, "检举控告")
+    await h.tap(CHAT, "匿名举报")
+    for answer in ("张某某", "临安区某镇某村村委会", "村党支部书记"):
+        await h.say(CHAT, answer)
+    await h.tap(CHAT, "村（社区）干部")
+    labels = [text for row in h.tg.last_keyboard(CHAT) for text, _ in row]
+    assert "其他地区（手动输入）" in labels and not any(label.startswith("button.") for label in labels)
+    asked = await h.tap(CHAT, "其他地区")
+    assert "政治面貌" not in asked[-1]
+    assert "政治面貌" in (await h.say(CHAT, "浙江省/杭州市/西湖区"))[-1]
