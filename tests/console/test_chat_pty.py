@@ -5,8 +5,8 @@ test_officer.py, typed into the terminal.
 Each session is a separate process (``python -m qingfeng.cli chat``) on a pty, so this test always uses SQLite
 in a temporary data directory (a second process cannot share the test fixtures' PostgreSQL truncation), with
 settings from the environment. The real scheduler runs in each session; its outbox job delivers at start and
-every 5 s. With QINGFENG_GOLDEN=update the transcript is saved to tests/data/transcripts/console/chat_named_and_officer.txt (printed with
--s).
+every 5 s. The transcript is printed with -s, and saved with QINGFENG_GOLDEN=update to
+tests/data/transcripts/console/chat_named_and_officer.txt.
 """
 
 from __future__ import annotations
