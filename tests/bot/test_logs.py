@@ -19,7 +19,7 @@ from tests.factories import FACTS, Office
 
 from .conftest import BotHarness
 from .test_filing import JPEG, finish_anonymous, walk_to_facts
-from .test_officer import deliver
+from .test_officer import conclude, deliver
 from .test_resilience import database_outage
 
 NAMED, ANON = 750001, 750002
@@ -88,15 +88,7 @@ async def test_a_full_session_leaves_nothing_of_the_report_in_the_logs(
     await h.tap(HANDLER, "选择处置方式")
     await h.tap(HANDLER, "初步核实")
     await h.say(HANDLER, "陈主任")
-    await h.tap(HANDLER, "办结")
-    await h.say(HANDLER, "村支书低保优亲厚友")
-    await h.tap(HANDLER, "部分属实")
-    await h.say(HANDLER, "低保评议记录；走访笔录")
-    await h.say(HANDLER, "《中国共产党纪律处分条例》群众纪律")
-    await h.say(HANDLER, "谈话提醒，责令退还违规低保金")
-    await h.tap(HANDLER, "是")
-    await h.say(HANDLER, "陈主任")
-    await h.say(HANDLER, FEEDBACK)
+    await conclude(h, HANDLER, FEEDBACK)
     await h.tap(HANDLER, "反馈结果")
     await h.say(HANDLER, FEEDBACK)
     await deliver(h, app)

@@ -20,6 +20,19 @@ async def deliver(h: BotHarness, app: App) -> int:
     return await OutboxService(app.ctx, h.notifier()).send_due()
 
 
+async def conclude(h: BotHarness, officer: int, feedback: str) -> list[str]:
+    """The closure checklist (rules.md §7.1) filled in from the card's Conclude button; the last replies."""
+    await h.tap(officer, "办结")
+    await h.say(officer, "村支书低保优亲厚友")
+    await h.tap(officer, "部分属实")
+    await h.say(officer, "低保评议记录；走访笔录")
+    await h.say(officer, "《中国共产党纪律处分条例》群众纪律")
+    await h.say(officer, "谈话提醒，责令退还违规低保金")
+    await h.tap(officer, "是")
+    await h.say(officer, "陈主任")
+    return await h.say(officer, feedback)
+
+
 async def test_unknown_users_never_see_officer_commands(harness: BotHarness, app: App, office: Office) -> None:
     await app.filing.file_report(named_report())
     seen = await harness.say(424242, "/inbox")
@@ -66,16 +79,7 @@ async def test_an_officer_works_a_named_case_from_inbox_to_feedback(
     disposed = await h.say(HANDLER, "陈主任")
     assert "处置中" in disposed[-1]
 
-    # conclusion through the closure checklist (rules.md §7.1)
-    await h.tap(HANDLER, "办结")
-    await h.say(HANDLER, "村支书低保优亲厚友")
-    await h.tap(HANDLER, "部分属实")
-    await h.say(HANDLER, "低保评议记录；走访笔录")
-    await h.say(HANDLER, "《中国共产党纪律处分条例》群众纪律")
-    await h.say(HANDLER, "谈话提醒，责令退还违规低保金")
-    await h.tap(HANDLER, "是")
-    await h.say(HANDLER, "陈主任")
-    concluded = await h.say(HANDLER, "经核查，您反映的问题部分属实，已责令整改。")
+    concluded = await conclude(h, HANDLER, "经核查，您反映的问题部分属实，已责令整改。")
     assert "已办结" in concluded[-1]
     await h.tap(HANDLER, "反馈结果")
     done = await h.say(HANDLER, "经核查，您反映的问题部分属实，已对相关人员谈话提醒并责令退还。")
