@@ -77,7 +77,12 @@ def sync_url(url: str) -> str:
 
 
 def build_scheduler(
-    app: App, outbox: OutboxService, *, name: str = "qingfeng", persistent: bool = True
+    app: App,
+    outbox: OutboxService,
+    *,
+    name: str = "qingfeng",
+    persistent: bool = True,
+    outbox_seconds: float = OUTBOX_INTERVAL_SECONDS,
 ) -> AsyncIOScheduler:
     """Create (not start) the scheduler; ``start()`` needs the running loop."""
     policy = ReminderPolicy(days_before=app.settings.reminder_days_before)
@@ -88,8 +93,9 @@ def build_scheduler(
     scheduler = AsyncIOScheduler(
         timezone=app.settings.timezone, job_defaults=JOB_DEFAULTS, jobstores={"default": store}
     )
-    scheduler.add_job(send_outbox, "interval", seconds=OUTBOX_INTERVAL_SECONDS, args=[name], id="outbox",
-                      replace_existing=True)  # fmt: skip
+    # at start too: what was queued while the bot was down goes out at once
+    scheduler.add_job(send_outbox, "interval", seconds=outbox_seconds, args=[name], id="outbox",
+                      replace_existing=True, next_run_time=datetime.now(UTC))  # fmt: skip
     scheduler.add_job(sweep_deadlines, "interval", minutes=SWEEP_INTERVAL_MINUTES, args=[name], id="deadlines",
                       replace_existing=True, next_run_time=datetime.now(UTC))  # fmt: skip
     scheduler.add_job(refresh_calendar, "cron", hour=1, minute=5, args=[name], id="calendar", replace_existing=True)

@@ -144,9 +144,9 @@ class BotHarness:
         deps = bot_deps(self.app, self.tr)
         self.floodgate = deps.floodgate
         self._running = AiogramRuntime(self) if self.runtime == "aiogram" else PtbRuntime(self)
-        polls = len(self.tg.calls_to("getUpdates"))
+        polls = self.tg.polls_started
         await self._running.start(deps)
-        await self.tg.wait_for(lambda tg: len(tg.calls_to("getUpdates")) > polls, what="first getUpdates")
+        await self.tg.wait_for(lambda tg: tg.polls_started > polls, what="first getUpdates")
 
     async def stop(self) -> None:
         await self.settle()

@@ -101,6 +101,7 @@ class FakeTelegram(SimulatedUsers):
         self._limits: tuple[int | None, int | None] | None = None
         self._windows: dict[Any, deque[float]] = defaultdict(deque)
         self._busy = 0  # requests in flight, getUpdates excluded
+        self.polls_started = 0  # getUpdates requests received so far
         self._last_activity = self._started
 
     # ------------------------------------------------------------ lifecycle
@@ -144,6 +145,7 @@ class FakeTelegram(SimulatedUsers):
     async def _serve_api(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
         polling = method.lower() == "getupdates"
+        self.polls_started += polling  # counted on arrival: a long poll is recorded in ``calls`` when it returns
         self._busy += not polling
         params: dict[str, Any] = {}
         files: dict[str, UploadedFile] = {}
