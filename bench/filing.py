@@ -51,7 +51,7 @@ from sqlalchemy.engine import make_url
 from bot.i18n import Translator
 from core.scope import classifier
 from qingfeng.app import App, build_app
-from qingfeng.runner import bot_deps
+from qingfeng.wiring import bot_deps
 
 # isort: split
 from app_setup import count_cases, create_pg_database, drop_pg_database, make_settings, seed_office

@@ -25,32 +25,19 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from bot.console.screen import Screen
 from bot.console.session import ConsoleChat, ConsoleNotifier, LineReader
-from bot.deps import BotDeps
-from bot.dialogs.officer import OfficerDesk, OfficerServices
-from bot.dialogs.runner import DialogRunner, DialogServices
-from bot.floodgate import Floodgate
+from bot.dialogs.officer import OfficerDesk
 from bot.front import ChatFront
 from bot.i18n import Translator, normalise_locale
 from core.actor import Actor
-from core.model import OutboxStatus, RecipientKind
-from core.persistence.orm import CaseRow, OfficerRow, OutboxRow, ReporterContactRow
-from core.ports import Delivery, Notifier, OutgoingMessage
 from core.scope import classifier
-from core.services.context import CoreContext
-from core.services.desk import Desk
-from core.services.dialog_store import DialogStore
-from core.services.messaging import MessagingService
+from core.services.chat_outbox import ChatOutbox
 from core.services.officers import OfficerView
-from core.services.outbox import BASE_BACKOFF, OutboxService
-from core.services.reporter import ReporterService
 from core.settings import Settings
-from qingfeng.app import App, build_app
+from qingfeng.app import build_app
 from qingfeng.scheduler import build_scheduler
+from qingfeng.wiring import bot_deps
 
 log = logging.getLogger(__name__)
 LOCAL_CHAT_BASE = 2**53
@@ -86,62 +73,6 @@ def cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
     return asyncio.run(run_chat(settings, officer, chat_id=args.chat_id, lang=args.lang, save_dir=args.save_dir))
 
 
-class ChatOutbox(OutboxService):
-    """The outbox of one terminal chat: only notifications for this chat are taken, the others are left as they
-    are for the real bot.
-
-    The shared :meth:`OutboxService.send_due` with a notifier that declines other chats would corrupt the
-    outbox: each attempt counts (eight make a row FAILED), an UNDELIVERABLE answer is final, and a RETRY
-    postpones the row for the bot too. So this selects this chat's rows — the officer's by officer id; a
-    citizen's by decrypting each pending reporter row's contact (reporters are addressed by case, rules.md §4) —
-    and never touches another row. Printing does not fail; if it did, the row waits like any retry.
-    """
-
-    def __init__(self, ctx: CoreContext, notifier: Notifier, chat_id: int, officer_id: int | None = None) -> None:
-        super().__init__(ctx, notifier)
-        self.chat_id, self.officer_id = chat_id, officer_id
-
-    async def send_due(self, limit: int = 100) -> int:
-        kind = RecipientKind.OFFICER if self.officer_id is not None else RecipientKind.REPORTER
-        query = select(OutboxRow).where(
-            OutboxRow.status == OutboxStatus.PENDING.value,
-            OutboxRow.next_try_at <= self.ctx.now(),
-            OutboxRow.recipient_kind == kind.value,
-        )
-        if self.officer_id is not None:
-            query = query.where(OutboxRow.recipient_id == self.officer_id)
-        delivered = 0
-        async with self.ctx.uow() as uow:
-            for row in (await uow.session.execute(query.order_by(OutboxRow.next_try_at, OutboxRow.id))).scalars():
-                message = await self._mine(uow.session, row)
-                if message is None:
-                    continue
-                row.attempts += 1
-                result = await self.notifier.deliver(message)
-                if result.outcome is Delivery.SENT:
-                    row.status, row.sent_at, row.last_error = OutboxStatus.SENT.value, self.ctx.now(), None
-                    delivered += 1
-                else:
-                    row.next_try_at, row.last_error = self.ctx.now() + BASE_BACKOFF, result.error[:200]
-                await uow.commit()
-                if delivered >= limit:
-                    break
-        return delivered
-
-    async def _mine(self, s: AsyncSession, row: OutboxRow) -> OutgoingMessage | None:
-        vault = self.ctx.vault
-        if self.officer_id is not None:
-            officer = await s.get(OfficerRow, row.recipient_id)
-            locale = officer.locale if officer is not None else "zh-CN"
-            return OutgoingMessage(self.chat_id, locale, row.template, vault.dec_json(row.params_enc))
-        contact = await s.get(ReporterContactRow, row.recipient_id)
-        if contact is None or int(vault.decrypt(contact.chat_enc)) != self.chat_id:
-            return None
-        case = await s.get(CaseRow, row.recipient_id)
-        locale = case.locale if case is not None else "zh-CN"
-        return OutgoingMessage(self.chat_id, locale, row.template, vault.dec_json(row.params_enc))
-
-
 class TerminalDesk(OfficerDesk):
     """The officer desk for an officer without a Telegram id: this terminal's local user id is that officer."""
 
@@ -153,18 +84,6 @@ class TerminalDesk(OfficerDesk):
         if telegram_id == self.user_id:
             return await self.s.officers.actor_for_officer(self.officer_id)
         return await super().actor(telegram_id)
-
-
-def console_deps(app: App, translator: Translator) -> BotDeps:
-    """What ``qingfeng.runner.bot_deps`` builds for the Telegram runtimes, built here without importing
-    aiogram (seconds at every start); keep the two in step."""
-    ctx, locale = app.ctx, app.settings.default_locale
-    services = DialogServices(DialogStore(ctx), app.filing, app.queries, app.officers, app.urgent,
-                              ReporterService(ctx, app.cases), MessagingService(ctx))  # fmt: skip
-    desk = OfficerDesk(OfficerServices(Desk(ctx, app.queries), app.cases, app.officers, DialogStore(ctx),
-                                       MessagingService(ctx)), locale)  # fmt: skip
-    gate = Floodgate(app.settings.flood_burst, app.settings.flood_per_minute / 60)
-    return BotDeps(translator, DialogRunner(services, locale), desk, gate)
 
 
 def find_officer(officers: list[OfficerView], ref: int) -> OfficerView | None:
@@ -201,7 +120,7 @@ async def run_chat(
     translator = Translator.load(settings.default_locale)
     app = await build_app(settings)
     try:
-        deps = console_deps(app, translator)
+        deps = bot_deps(app, translator)
         officer: OfficerView | None = None
         if officer_ref is not None:
             officers = await app.officers.list_officers()

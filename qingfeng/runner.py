@@ -14,42 +14,20 @@ from aiogram.utils.token import TokenValidationError
 from telegram.error import InvalidToken
 
 from bot.deps import BotDeps
-from bot.dialogs.officer import OfficerDesk, OfficerServices
-from bot.dialogs.runner import DialogRunner, DialogServices
 from bot.dispatcher import build_dispatcher
-from bot.floodgate import Floodgate
 from bot.i18n import Translator
 from bot.notifier import TelegramNotifier
 from bot.ptb.application import build_application, check_token, polling
 from bot.ptb.notifier import PtbNotifier
 from bot.telegram import make_bot
 from core.scope import classifier
-from core.services.desk import Desk
-from core.services.dialog_store import DialogStore
-from core.services.messaging import MessagingService
 from core.services.outbox import OutboxService
-from core.services.reporter import ReporterService
 from core.settings import Settings
 from qingfeng.app import App, build_app
 from qingfeng.scheduler import build_scheduler
+from qingfeng.wiring import bot_deps
 
 log = logging.getLogger(__name__)
-
-
-def dialog_services(app: App) -> DialogServices:
-    reporter = ReporterService(app.ctx, app.cases)
-    messaging = MessagingService(app.ctx)
-    return DialogServices(DialogStore(app.ctx), app.filing, app.queries, app.officers, app.urgent, reporter, messaging)
-
-
-def bot_deps(app: App, translator: Translator) -> BotDeps:
-    locale = app.settings.default_locale
-    services = OfficerServices(
-        Desk(app.ctx, app.queries), app.cases, app.officers, DialogStore(app.ctx), MessagingService(app.ctx)
-    )
-    desk = OfficerDesk(services, locale)
-    gate = Floodgate(app.settings.flood_burst, app.settings.flood_per_minute / 60)
-    return BotDeps(translator, DialogRunner(dialog_services(app), locale), desk, gate)
 
 
 async def run_bot(settings: Settings, runtime: str | None = None) -> int:

@@ -31,7 +31,7 @@ from bot.ratelimit import RateLimiter
 from bot.telegram import make_bot
 from core.ports import Notifier
 from qingfeng.app import App
-from qingfeng.runner import bot_deps
+from qingfeng.wiring import bot_deps
 from tests.factories import Office, seed_office
 
 from .fake_telegram import BOT_ID, FakeTelegram

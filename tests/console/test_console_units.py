@@ -14,8 +14,9 @@ from bot.i18n import Translator
 from core.model import OutboxStatus, Role
 from core.persistence.orm import OutboxRow
 from core.ports import Delivery, DeliveryResult, OutgoingMessage
+from core.services.chat_outbox import ChatOutbox
 from qingfeng.app import App
-from qingfeng.chat import LOCAL_CHAT_BASE, ChatOutbox, find_officer
+from qingfeng.chat import LOCAL_CHAT_BASE, find_officer
 from tests.factories import named_report, seed_office
 
 

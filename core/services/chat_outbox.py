@@ -1,0 +1,68 @@
+"""The outbox of one chat that is not Telegram (the terminal): its own notifications only, the rest untouched."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from core.model import OutboxStatus, RecipientKind
+from core.persistence.orm import CaseRow, OfficerRow, OutboxRow, ReporterContactRow
+from core.ports import Delivery, Notifier, OutgoingMessage
+from core.services.context import CoreContext
+from core.services.outbox import BASE_BACKOFF, OutboxService
+
+
+class ChatOutbox(OutboxService):
+    """The outbox of one terminal chat: only notifications for this chat are taken, the others are left as they
+    are for the real bot.
+
+    The shared :meth:`OutboxService.send_due` with a notifier that declines other chats would corrupt the
+    outbox: each attempt counts (eight make a row FAILED), an UNDELIVERABLE answer is final, and a RETRY
+    postpones the row for the bot too. So this selects this chat's rows — the officer's by officer id; a
+    citizen's by decrypting each pending reporter row's contact (reporters are addressed by case, rules.md §4) —
+    and never touches another row. Printing does not fail; if it did, the row waits like any retry.
+    """
+
+    def __init__(self, ctx: CoreContext, notifier: Notifier, chat_id: int, officer_id: int | None = None) -> None:
+        super().__init__(ctx, notifier)
+        self.chat_id, self.officer_id = chat_id, officer_id
+
+    async def send_due(self, limit: int = 100) -> int:
+        kind = RecipientKind.OFFICER if self.officer_id is not None else RecipientKind.REPORTER
+        query = select(OutboxRow).where(
+            OutboxRow.status == OutboxStatus.PENDING.value,
+            OutboxRow.next_try_at <= self.ctx.now(),
+            OutboxRow.recipient_kind == kind.value,
+        )
+        if self.officer_id is not None:
+            query = query.where(OutboxRow.recipient_id == self.officer_id)
+        delivered = 0
+        async with self.ctx.uow() as uow:
+            for row in (await uow.session.execute(query.order_by(OutboxRow.next_try_at, OutboxRow.id))).scalars():
+                message = await self._mine(uow.session, row)
+                if message is None:
+                    continue
+                row.attempts += 1
+                result = await self.notifier.deliver(message)
+                if result.outcome is Delivery.SENT:
+                    row.status, row.sent_at, row.last_error = OutboxStatus.SENT.value, self.ctx.now(), None
+                    delivered += 1
+                else:
+                    row.next_try_at, row.last_error = self.ctx.now() + BASE_BACKOFF, result.error[:200]
+                await uow.commit()
+                if delivered >= limit:
+                    break
+        return delivered
+
+    async def _mine(self, s: AsyncSession, row: OutboxRow) -> OutgoingMessage | None:
+        vault = self.ctx.vault
+        if self.officer_id is not None:
+            officer = await s.get(OfficerRow, row.recipient_id)
+            locale = officer.locale if officer is not None else "zh-CN"
+            return OutgoingMessage(self.chat_id, locale, row.template, vault.dec_json(row.params_enc))
+        contact = await s.get(ReporterContactRow, row.recipient_id)
+        if contact is None or int(vault.decrypt(contact.chat_enc)) != self.chat_id:
+            return None
+        case = await s.get(CaseRow, row.recipient_id)
+        locale = case.locale if case is not None else "zh-CN"
+        return OutgoingMessage(self.chat_id, locale, row.template, vault.dec_json(row.params_enc))
