@@ -36,7 +36,7 @@ from core.services.chat_outbox import ChatOutbox
 from core.services.officers import OfficerView
 from core.settings import Settings
 from qingfeng.app import build_app
-from qingfeng.scheduler import build_scheduler
+from qingfeng.scheduler import build_scheduler, stop_scheduler
 from qingfeng.wiring import bot_deps
 
 log = logging.getLogger(__name__)
@@ -148,7 +148,7 @@ async def run_chat(
             await outbox.send_due()  # what waited for this chat, at once
             await ConsoleChat(ChatFront(deps), screen, LineReader(stdin), chat_id, locale).run()
         finally:
-            scheduler.shutdown(wait=False)
+            await stop_scheduler(scheduler, f"console-{chat_id}")
         screen.note("console.bye")
         return 0
     finally:

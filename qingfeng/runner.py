@@ -24,7 +24,7 @@ from core.scope import classifier
 from core.services.outbox import OutboxService
 from core.settings import Settings
 from qingfeng.app import App, build_app
-from qingfeng.scheduler import build_scheduler
+from qingfeng.scheduler import build_scheduler, stop_scheduler
 from qingfeng.wiring import bot_deps
 
 log = logging.getLogger(__name__)
@@ -65,7 +65,7 @@ async def _run_aiogram(settings: Settings, token: str, translator: Translator) -
     except TelegramUnauthorizedError:
         return False
     finally:
-        scheduler.shutdown(wait=False)
+        await stop_scheduler(scheduler)  # before the session closes: a notification being sent is recorded
         await bot.session.close()
         await app.close()
     return True
@@ -83,12 +83,14 @@ async def _run_ptb(settings: Settings, token: str, translator: Translator) -> bo
     try:
         async with polling(application):
             scheduler.start()
-            await _until_signalled()
+            try:
+                await _until_signalled()
+            finally:
+                await stop_scheduler(scheduler)  # while the bot can still send: running jobs finish
     except InvalidToken:
         return False
     finally:
-        if scheduler.running:
-            scheduler.shutdown(wait=False)
+        await stop_scheduler(scheduler)
         await app.close()
     return True
 

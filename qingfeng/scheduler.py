@@ -9,7 +9,11 @@ tables (outbox, reminders_sent, digests_sent), so a job that runs late sends wha
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import dataclasses
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -37,6 +41,22 @@ class _Running:
     app: App
     outbox: OutboxService
     reminders: ReminderService
+    busy: int = 0  # jobs running now: a stop waits for them (APScheduler would cancel them mid-send)
+    idle: asyncio.Event = dataclasses.field(default_factory=asyncio.Event)
+
+    def __post_init__(self) -> None:
+        self.idle.set()
+
+    @contextlib.contextmanager
+    def job(self) -> Iterator[None]:
+        self.busy += 1
+        self.idle.clear()
+        try:
+            yield
+        finally:
+            self.busy -= 1
+            if not self.busy:
+                self.idle.set()
 
 
 _RUNNING: dict[str, _Running] = {}
@@ -44,31 +64,48 @@ _RUNNING: dict[str, _Running] = {}
 
 async def send_outbox(name: str) -> None:
     r = _RUNNING[name]
-    sent = await r.outbox.send_due()
+    with r.job():
+        sent = await r.outbox.send_due()
     if sent:
         log.info("outbox: %d notifications sent", sent)
 
 
 async def sweep_deadlines(name: str) -> None:
     r = _RUNNING[name]
-    queued = await r.reminders.sweep() + await r.reminders.digests()
+    with r.job():
+        queued = await r.reminders.sweep() + await r.reminders.digests()
     if queued:
         log.info("deadlines: %d reminders and digests queued", queued)
 
 
 async def refresh_calendar(name: str) -> None:
     r = _RUNNING[name]
-    r.app.ctx.calendar = WorkCalendar.from_directory(r.app.settings.calendar_dir)
-    moved = await r.app.calendar.recompute_open_deadlines()
+    with r.job():
+        r.app.ctx.calendar = WorkCalendar.from_directory(r.app.settings.calendar_dir)
+        moved = await r.app.calendar.recompute_open_deadlines()
     if moved:
         log.info("calendar data changed: %d open deadlines moved", moved)
 
 
 async def forget_dialogs(name: str) -> None:
     r = _RUNNING[name]
-    dialogs, files = await DialogStore(r.app.ctx).forget_stale(r.app.settings.dialog_retention_days)
+    with r.job():
+        dialogs, files = await DialogStore(r.app.ctx).forget_stale(r.app.settings.dialog_retention_days)
     if dialogs:
         log.info("forgot %d unfinished dialogs and %d staged files", dialogs, files)
+
+
+async def stop_scheduler(scheduler: AsyncIOScheduler, name: str = "qingfeng", timeout: float = 30.0) -> None:  # noqa: ASYNC109
+    """Stop taking jobs, let the running ones finish, then shut down. ``shutdown()`` alone cancels a running
+    job wherever it is — between sending a notification and recording it, which would send it again."""
+    if not scheduler.running:
+        return
+    scheduler.pause()
+    running = _RUNNING.get(name)
+    if running is not None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(running.idle.wait(), timeout)
+    scheduler.shutdown(wait=False)
 
 
 def sync_url(url: str) -> str:

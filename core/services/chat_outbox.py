@@ -40,8 +40,9 @@ class ChatOutbox(OutboxService):
         async with self.ctx.uow() as uow:
             for row in (await uow.session.execute(query.order_by(OutboxRow.next_try_at, OutboxRow.id))).scalars():
                 message = await self._mine(uow.session, row)
-                if message is None:
+                if message is None or not await self.claim(uow.session, row):
                     continue
+                await uow.commit()
                 row.attempts += 1
                 result = await self.notifier.deliver(message)
                 if result.outcome is Delivery.SENT:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.model import OutboxStatus, RecipientKind
@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 8
 BASE_BACKOFF = timedelta(seconds=30)
 MAX_BACKOFF = timedelta(hours=1)
+CLAIM_LEASE = timedelta(minutes=2)  # a claimed row nobody recorded is sent again after this
 
 
 class OutboxService:
@@ -46,6 +47,9 @@ class OutboxService:
             )
             delivered = 0
             for row in rows:
+                if not await self.claim(s, row):
+                    continue  # another sender (a second process, the terminal) took it
+                await uow.commit()
                 message = await self._message(s, row)
                 row.attempts += 1
                 if message is None:
@@ -68,6 +72,23 @@ class OutboxService:
                 # Commit row by row: a crash after a send must not resend everything before it.
                 await uow.commit()
             return delivered
+
+    async def claim(self, s: AsyncSession, row: OutboxRow) -> bool:
+        """Take a row for sending, compare-and-set on its due time, so two senders never send it twice; the
+        caller commits the claim before sending. A sender that dies after claiming leaves the row to be retried
+        when the lease ends."""
+        lease = self.ctx.now() + CLAIM_LEASE
+        result = await s.execute(
+            update(OutboxRow)
+            .where(OutboxRow.id == row.id, OutboxRow.status == OutboxStatus.PENDING.value,
+                   OutboxRow.next_try_at == row.next_try_at)
+            .values(next_try_at=lease)
+            .execution_options(synchronize_session=False)
+        )  # fmt: skip
+        if result.rowcount != 1:  # type: ignore[attr-defined]
+            return False
+        row.next_try_at = lease
+        return True
 
     async def _message(self, s: AsyncSession, row: OutboxRow) -> OutgoingMessage | None:
         """Resolve the recipient inside the sender's transaction (never a second unit of work alongside)."""

@@ -9,7 +9,7 @@ from sqlalchemy import inspect
 from core.clock import ManualClock
 from core.services.outbox import OutboxService
 from qingfeng.app import App
-from qingfeng.scheduler import JOB_TABLE, build_scheduler
+from qingfeng.scheduler import JOB_TABLE, build_scheduler, stop_scheduler
 from tests.conftest import beijing
 from tests.factories import Office, named_report
 
@@ -29,7 +29,7 @@ async def run_scheduler_until(h: BotHarness, app: App, condition, seconds: float
             await asyncio.sleep(0.1)
         raise AssertionError(f"scheduler did not deliver\n{h.tg.dump()}")
     finally:
-        scheduler.shutdown(wait=False)
+        await stop_scheduler(scheduler, "test")  # as the bot stops: running jobs finish, none is cut mid-send
 
 
 def overdue(h: BotHarness) -> list[str]:

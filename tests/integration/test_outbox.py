@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections import deque
 from datetime import timedelta
 
@@ -10,6 +11,7 @@ from core.model import Role
 from core.ports import Delivery, DeliveryResult, OutgoingMessage
 from core.services.outbox import BASE_BACKOFF, MAX_ATTEMPTS, MAX_BACKOFF, OutboxService
 from qingfeng.app import App
+from qingfeng.scheduler import build_scheduler, stop_scheduler
 from tests.factories import anonymous_report, named_report, seed_office
 from tests.integration.helpers import case_row, outbox
 
@@ -191,3 +193,46 @@ async def test_message_without_a_chat_becomes_undeliverable(app: App, clock: Man
     assigned = rows[2]
     assert (assigned.template, assigned.recipient_id) == ("notify.officer.assigned", no_chat.id)
     assert (assigned.status, assigned.attempts, assigned.last_error) == ("undeliverable", 1, "no chat for recipient")
+
+
+class SlowNotifier:
+    """Telegram answering slowly: the bot is asked to stop while a notification is on its way."""
+
+    def __init__(self) -> None:
+        self.sending = asyncio.Event()
+        self.sent: list[OutgoingMessage] = []
+
+    async def deliver(self, message: OutgoingMessage) -> DeliveryResult:
+        self.sending.set()
+        await asyncio.sleep(0.3)
+        self.sent.append(message)
+        return DeliveryResult(Delivery.SENT)
+
+
+async def test_stopping_the_bot_mid_send_records_the_send_so_nothing_is_sent_twice(app: App) -> None:
+    """APScheduler's shutdown cancels a running job wherever it is; the bot's stop lets it finish first."""
+    await one_pending_message(app)
+    notifier = SlowNotifier()
+    scheduler = build_scheduler(app, OutboxService(app.ctx, notifier), name="stop-test", persistent=False)
+    scheduler.start()  # the outbox job runs at start
+    await asyncio.wait_for(notifier.sending.wait(), 5)
+    await stop_scheduler(scheduler, "stop-test")
+    [row] = [r for r in await outbox(app) if r.template == "notify.officer.new_case"]
+    assert row.status == "sent" and [m.template for m in notifier.sent].count("notify.officer.new_case") == 1
+    await OutboxService(app.ctx, notifier).send_due()  # after a restart (and the digest the sweep queued)
+    assert [m.template for m in notifier.sent].count("notify.officer.new_case") == 1  # not sent again
+
+
+async def test_two_senders_at_once_send_each_message_once(app: App) -> None:
+    """Two processes (or the bot and a terminal) sending the same outbox: each row is claimed by one of them.
+
+    On SQLite the single connection mostly serialises the two; on PostgreSQL they overlap, and without the
+    claim this test fails there (checked)."""
+    await seed_office(app)
+    for _ in range(6):
+        await app.filing.file_report(named_report())
+    first, second = SlowNotifier(), SlowNotifier()
+    await asyncio.gather(OutboxService(app.ctx, first).send_due(), OutboxService(app.ctx, second).send_due())
+    sent = [(m.chat_id, m.template, m.params.get("number")) for m in first.sent + second.sent]
+    rows = await outbox(app)
+    assert len(sent) == len(set(sent)) == len(rows) and all(r.status == "sent" for r in rows)
