@@ -29,6 +29,7 @@ CALLBACK_MAX_BYTES = 64  # Telegram's limit: anything longer did not come from o
 INCOMING_TEXT_MAX = 16_384  # Telegram caps a message at 4096 characters: more is forged or broken; steps
 # refuse long answers themselves, with the question again
 
+KNOWN_COMMANDS = frozenset({*Command.__members__.values(), "join", "inbox", "case"})
 Keyboard = tuple[tuple[tuple[str, str], ...], ...]  # rows of (label, callback data)
 
 
@@ -81,7 +82,7 @@ class Incoming:
 def _kind(incoming: Incoming) -> str:
     """What kind of update, for the log: never its text, never the chat (it would tie a chat to a case)."""
     command = incoming.command()
-    if command:
+    if command and command[0] in KNOWN_COMMANDS:  # anything else may be a password that starts with "/"
         return f"/{command[0]}"
     return "button" if incoming.callback is not None else "file" if incoming.media is not None else "text"
 

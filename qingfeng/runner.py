@@ -60,12 +60,18 @@ async def _run_aiogram(settings: Settings, token: str, translator: Translator) -
     app, deps = await _start(settings, translator)
     scheduler = build_scheduler(app, OutboxService(app.ctx, TelegramNotifier(bot, translator)))
     scheduler.start()
+    dp = build_dispatcher(deps)
+
+    async def stop_jobs(**_: object) -> None:  # aiogram's shutdown hook runs before it closes the bot's session
+        await stop_scheduler(scheduler)
+
+    dp.shutdown.register(stop_jobs)
     try:
-        await build_dispatcher(deps).start_polling(bot)
+        await dp.start_polling(bot)
     except TelegramUnauthorizedError:
         return False
     finally:
-        await stop_scheduler(scheduler)  # before the session closes: a notification being sent is recorded
+        await stop_scheduler(scheduler)  # no-op after the shutdown hook; here for a failed start
         await bot.session.close()
         await app.close()
     return True

@@ -27,7 +27,7 @@ QUIT = ("/quit", "/exit")
 # The prompts whose answer is a password (the steps with ``secret=True`` and the status password). The front
 # says that an answer was secret only once it is given (``delete_incoming``); knowing the prompt lets a
 # terminal read the answer without echo. A prompt missing here still has its answer overwritten afterwards.
-SECRET_PROMPTS = ("filing.password", "filing.password_repeat", "status.ask_password")
+SECRET_PROMPTS = ("filing.password", "filing.password_repeat", "status.ask_code", "status.ask_password")
 NOT_HERE_RETRY_SECONDS = 3600.0
 
 

@@ -13,6 +13,7 @@ import secrets
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from bot.dialogs.engine import Button, Conversation, Engine, Event, EventKind, Label, Media, Reply
@@ -39,6 +40,7 @@ from core.specificity import meaningful_length
 LOCALES = {"zh-CN": "中文", "en": "English"}
 WIPE_MAX_IDS = 2000
 CACHE_CHATS = 10_000  # conversations kept in memory between updates
+CACHE_TTL = timedelta(minutes=10)
 FAQ_TOPICS = ("what_scope", "anonymous", "how_long", "safety", "how_to", "phone")
 Downloader = Callable[[Media], Awaitable[bytes]]
 
@@ -126,7 +128,7 @@ class DialogRunner:
         self.default_locale = default_locale
         self.engine = Engine([build_filing_flow(), build_status_flow(), build_objection_flow(), build_reply_flow()])
         self._locks: dict[int, asyncio.Lock] = {}
-        self._cache: OrderedDict[int, StoredDialog] = OrderedDict()
+        self._cache: OrderedDict[int, tuple[StoredDialog, datetime]] = OrderedDict()
 
     async def command(
         self, chat_id: int, command: Command, locale_hint: str | None = None, message_id: int | None = None
@@ -158,12 +160,14 @@ class DialogRunner:
         lock = self._locks.setdefault(chat_id, asyncio.Lock())
         try:
             async with lock:
-                env = _Env(chat_id, self.services, download, message_id)
-                stored = self._cache.pop(chat_id, None)  # popped: an exception below leaves no stale copy
+                stored = self._cached(chat_id)
                 for _ in range(3):
+                    env = _Env(chat_id, self.services, download, message_id)  # fresh: nothing of a stale attempt
                     stored = stored or await self.services.store.load(chat_id)
                     c = (Conversation.from_dict(copy.deepcopy(stored.data)) if stored
                          else Conversation(locale_hint or self.default_locale))  # fmt: skip
+                    if not c.flow and message_id is not None:  # where whatever comes next begins in the chat
+                        c.memo.setdefault("idle_from", message_id)
                     replies = await fn(c, env)
                     data = c.to_dict()
                     try:
@@ -171,21 +175,27 @@ class DialogRunner:
                     except StaleDialog:
                         stored = None  # another process saved first (or the dialog was forgotten): redo on its state
                         continue
-                    self._remember(chat_id, StoredDialog(copy.deepcopy(data), version))
+                    self._cache[chat_id] = (StoredDialog(copy.deepcopy(data), version), self._now())
+                    self._cache.move_to_end(chat_id)
+                    while len(self._cache) > CACHE_CHATS:
+                        self._cache.popitem(last=False)
                     return Answer(c.locale, replies, env.delete_ids)
                 raise StaleDialog("dialog keeps changing")
         finally:
             if not lock.locked() and not getattr(lock, "_waiters", None):
                 self._locks.pop(chat_id, None)
 
-    def _remember(self, chat_id: int, stored: StoredDialog) -> None:
-        """Keep what was just saved, so the next update of the chat skips a database read (one transaction
-        per update instead of two). The saved version guards it: if another process wrote meanwhile, the
-        save fails as stale and the dialog is read afresh."""
-        self._cache[chat_id] = stored
-        self._cache.move_to_end(chat_id)
-        while len(self._cache) > CACHE_CHATS:
-            self._cache.popitem(last=False)
+    def _cached(self, chat_id: int) -> StoredDialog | None:
+        """What this process saved last for the chat, if recent: the next update then skips a database read
+        (one transaction per update instead of two). The saved version guards it — if another process wrote
+        meanwhile, the save fails as stale and the dialog is read afresh — and the age limit keeps a dialog
+        forgotten by retention (DialogStore.forget_stale) from coming back. Popped: an exception leaves no
+        stale copy."""
+        entry = self._cache.pop(chat_id, None)
+        return entry[0] if entry and self._now() - entry[1] < CACHE_TTL else None
+
+    def _now(self) -> datetime:
+        return self.services.store.ctx.now()
 
     # -- commands and events ---------------------------------------------------------------------------------
     async def _command(self, c: Conversation, env: _Env, command: Command) -> list[Reply]:
@@ -194,8 +204,11 @@ class DialogRunner:
             case Command.START:
                 if c.flow == "filing" and c.answers.get("report_type"):  # something entered: offer to go on
                     return [Reply("dialog.resume"), self.engine.current(c)]
-                if env.message_id is not None:  # where the report begins in the chat, for deleting it later
-                    c.memo["wipe_from"] = env.message_id
+                # where the report begins in the chat, for deleting it later: the first message since the last
+                # report (a description typed before tapping "report"), else this one
+                start = c.memo.pop("idle_from", None) or env.message_id
+                if start is not None:
+                    c.memo["wipe_from"] = start
                 return [Reply("start.welcome"), *await self._start_filing(c)]
             case Command.HELP:
                 return [Reply("help.text"), *([self.engine.current(c)] if active else [])]

@@ -47,6 +47,6 @@ class PasswordStep:
 
 def build_status_flow() -> Flow:
     return Flow.of("status", [
-        Text("code", "status.ask_code", "code", v.query_code, "password"),
+        Text("code", "status.ask_code", "code", v.query_code, "password", secret=True),  # a credential too
         PasswordStep("password"),
     ])  # fmt: skip

@@ -18,8 +18,9 @@ JPEG = b"\xff\xd8\xff\xe0" + b"photo-of-the-ledger" * 100
 PDF = b"%PDF-1.7\n" + b"minutes of the village meeting" * 50
 
 
-async def walk_to_facts(h: BotHarness, chat: int, named: bool = True) -> list[str]:
-    seen = await h.say(chat, "/start")
+async def walk_to_facts(h: BotHarness, chat: int, named: bool = True, begin: bool = True) -> list[str]:
+    """From /start (or, without ``begin``, from the notice already shown) to the facts question."""
+    seen = await h.say(chat, "/start") if begin else []
     seen += await h.tap(chat, "我已阅读")
     seen += await h.say(chat, SCOPE_SENTENCE)
     seen += await h.tap(chat, "检举控告")

@@ -6,10 +6,13 @@ record of the report) and checks that it holds and that nothing entered before w
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from bot.floodgate import Floodgate
 from bot.front import INCOMING_TEXT_MAX
+from core.clock import ManualClock
+from core.services.dialog_store import DialogStore
 from qingfeng.app import App
 from tests.factories import FACTS, named_report, person
 
@@ -71,6 +74,30 @@ async def test_after_filing_the_report_can_be_deleted_from_the_chat(harness: Bot
     again = await h.tap_data(CHAT, "s::wipe")
     assert "没有可删除的举报消息" in again[0]
     assert len(h.tg.calls_to("deleteMessages", CHAT)) == 1
+
+
+async def test_a_description_typed_before_tapping_report_is_deleted_with_it(harness: BotHarness, app: App) -> None:
+    """The common path: say what it is about first, then tap "report"; the first words go with the rest."""
+    h = harness
+    await h.say(CHAT, "我想反映村支书张某某优亲厚友的问题")
+    await h.tap(CHAT, "我要举报")
+    await walk_to_facts(h, CHAT, begin=False)
+    await h.say(CHAT, FACTS)
+    await h.tap(CHAT, "跳过")
+    await h.tap(CHAT, "完成")
+    await h.tap(CHAT, "内容无误")
+    await h.tap(CHAT, "确认提交")
+    await h.tap(CHAT, "从对话中删除")
+    shown = visible_text(h, CHAT)
+    assert "优亲厚友" not in shown and "张某某" not in shown and FACTS[:20] not in shown
+    assert len(live_messages(h, CHAT)) == 1 and "已删除" in shown  # only the confirmation is left
+
+
+async def test_the_query_code_typed_into_status_is_deleted_at_once(harness: BotHarness, app: App) -> None:
+    h = harness
+    await h.say(CHAT, "/status")
+    await h.say(CHAT, "QF7X-2K9M-4TPA-8WQE")
+    assert "QF7X-2K9M-4TPA-8WQE" not in visible_text(h, CHAT)
 
 
 async def test_an_anonymous_report_and_its_query_code_can_be_deleted_too(harness: BotHarness, app: App) -> None:
@@ -144,3 +171,20 @@ async def test_markup_in_a_report_reaches_the_officer_card_as_literal_text(harne
     message = h.tg.sent(INTAKE)[-1]
     # a visible URL may be linkified by Telegram; a hidden link or fake formatting never
     assert not [e for e in message.get("entities", []) if e["type"] in ("text_link", "bold", "italic")]
+
+
+async def test_a_report_forgotten_by_retention_cannot_be_submitted_by_its_old_button(
+    harness: BotHarness, app: App, clock: ManualClock
+) -> None:
+    """Dialogs untouched for 30 days are forgotten (answers and staged files); the bot's memory forgets too."""
+    h = harness
+    await walk_to_facts(h, CHAT)
+    await h.say(CHAT, FACTS)
+    await h.tap(CHAT, "跳过")
+    await h.tap(CHAT, "完成")
+    await h.tap(CHAT, "内容无误")
+    submit = h.button(CHAT, "确认提交")
+    clock.advance(timedelta(days=31))
+    assert await DialogStore(app.ctx).forget_stale(30) == (1, 0)
+    seen = await h.tap_data(CHAT, submit)
+    assert await case_count(app) == 0 and not any("已提交" in t for t in seen)
