@@ -190,6 +190,8 @@ async def cmd_purge(app: App, args: argparse.Namespace) -> int:
               "deleted")  # fmt: skip
     for number in report.numbers:
         print(f"  {number}")
+    if not report.dry_run:
+        print(f"{report.urgent_notes} urgent messages older than the period erased")
     if not report.dry_run:  # unfinished dialogs too (the scheduler does this daily)
         dialogs, files = await DialogStore(app.ctx).forget_stale(app.settings.dialog_retention_days)
         print(f"{dialogs} unfinished dialogs older than {app.settings.dialog_retention_days} days forgotten "

@@ -6,9 +6,10 @@ a setting (``QINGFENG_RETENTION_DAYS``, five years by default) for the office to
 A purge erases: the reporter's identity, the facts, other bodies approached, the reported persons' names, units
 and posts (with their blind index), the closure report except its findings, every event note (except the
 contentless notes of the filing and of evidence downloads), the reporter's chat binding, the query code and
-password hash, messages to the reporter, linked urgent notes, and the evidence files (their rows keep kind and
-size). It keeps: the number, type, category, channel, unit, dates, state history and who acted, disposal method,
-findings, satisfaction rating, and the counts of evidence by kind. A ``purge`` event records it.
+password hash, messages to the reporter, and the evidence files (their rows keep kind and size). It keeps: the
+number, type, category, channel, unit, dates, state history and who acted, disposal method, findings,
+satisfaction rating, and the counts of evidence by kind. A ``purge`` event records it. Urgent messages (rules.md
+§8), which belong to no case, are erased once older than the period, with the officer pushes that quote them.
 
 Each case is purged in its own transaction; files are deleted after the commit, and every run also deletes
 any file of an already purged evidence row that is still on disk, so an interrupted run is finished by the next.
@@ -79,8 +80,21 @@ class RetentionService:
             if await self._purge_case(number, actor, older_than_days):
                 done.append(number)
         files = await self._delete_purged_files()
+        notes = await self._purge_urgent_notes(cutoff)
         await self._checkpoint()
-        return PurgeReport(cutoff, done, files, dry_run=False)
+        return PurgeReport(cutoff, done, files, dry_run=False, urgent_notes=notes)
+
+    async def _purge_urgent_notes(self, cutoff: datetime) -> int:
+        """Urgent messages (rules.md §8) belong to no case: they go by age, with the pushes that quoted them."""
+        async with self.ctx.uow() as uow:
+            s = uow.session
+            ids = list((await s.execute(select(UrgentNoteRow.id).where(UrgentNoteRow.at <= cutoff))).scalars())
+            for note_id in ids:
+                await s.execute(delete(OutboxRow).where(OutboxRow.dedupe_key.like(f"urgent:{note_id}:%")))
+            if ids:
+                await s.execute(delete(UrgentNoteRow).where(UrgentNoteRow.id.in_(ids)))
+            await uow.commit()
+        return len(ids)
 
     async def _file_count(self, numbers: list[str]) -> int:
         if not numbers:

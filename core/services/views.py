@@ -144,3 +144,4 @@ class PurgeReport:
     numbers: list[str]
     evidence_files: int
     dry_run: bool
+    urgent_notes: int = 0  # danger messages older than the period, erased with their pushes to officers

@@ -179,3 +179,15 @@ async def _row(app: App, number: str) -> CaseRow:
 
 async def _case(app: App, number: str) -> int:
     return (await _row(app, number)).id
+
+
+async def test_purge_erases_old_urgent_messages_and_their_pushes(app: App, clock: ManualClock, tmp_path: Path) -> None:
+    """Danger messages (rules.md §8) belong to no case; they are erased by age, with the pushes quoting them."""
+    await seed_office(app)
+    await app.urgent.raise_alert("甲某说今晚要带着汽油去镇政府")
+    clock.advance(timedelta(days=40))
+    await app.urgent.raise_alert("乙某说不想活了")
+    report = await RetentionService(app.ctx).purge(Actor.system("cli"), 30)
+    assert report.urgent_notes == 1
+    text = await plaintexts(app, tmp_path)
+    assert "汽油" not in text and "不想活了" in text  # the recent one stays, in the note and in its push
