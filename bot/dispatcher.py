@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
 from aiogram import Dispatcher
+from aiogram.types import TelegramObject
 
 from bot.deps import BotDeps
 from bot.front import ChatFront
 from bot.handlers import errors, updates
+from bot.inflight import InFlight
+
+log = logging.getLogger(__name__)
 
 
 def build_dispatcher(deps: BotDeps) -> Dispatcher:
@@ -14,4 +22,18 @@ def build_dispatcher(deps: BotDeps) -> Dispatcher:
     dp = Dispatcher()
     dp.include_router(errors.make_router(front))
     dp.include_router(updates.make_router(front))
+    inflight = InFlight()
+
+    async def track(handler: Callable[..., Awaitable[Any]], event: TelegramObject, data: dict[str, Any]) -> Any:
+        with inflight.update():
+            return await handler(event, data)
+
+    async def drain(**_: object) -> None:
+        """aiogram stops polling without waiting for updates still being handled; its shutdown hooks run
+        before it closes the bot's session, so replies in progress are still sent."""
+        if not await inflight.drained():
+            log.warning("stopped with %d updates still being handled", inflight.count)
+
+    dp.update.outer_middleware(track)
+    dp.shutdown.register(drain)
     return dp

@@ -102,6 +102,7 @@ class FakeTelegram(SimulatedUsers):
         self._windows: dict[Any, deque[float]] = defaultdict(deque)
         self._busy = 0  # requests in flight, getUpdates excluded
         self.polls_started = 0  # getUpdates requests received so far
+        self._delays: dict[str, float] = {}  # method (lower case) → seconds before answering
         self._last_activity = self._started
 
     # ------------------------------------------------------------ lifecycle
@@ -158,6 +159,8 @@ class FakeTelegram(SimulatedUsers):
             handler = getattr(self, f"_api_{method.lower()}", None)
             if handler is None:
                 raise ApiError(404, "Not Found: method not found")
+            if delay := self._delays.get(method.lower()):
+                await asyncio.sleep(delay)
             self._scripted_failure(method, chat_id)
             self._flood_control(method, chat_id, at)
             result = handler(params, files)
@@ -234,6 +237,10 @@ class FakeTelegram(SimulatedUsers):
                     if failure.times <= 0:
                         self._failures.remove(failure)
                 raise failure.error
+
+    def slow(self, method: str, seconds: float) -> None:
+        """Answer ``method`` only after ``seconds``: a slow network, to stop the bot in the middle of a reply."""
+        self._delays[method.lower()] = seconds
 
     def enforce_rate_limits(self, per_chat_per_second: int | None = 1, global_per_second: int | None = 30) -> None:
         """Answer 429 to send*/copy*/forward* calls beyond these counts in any sliding one-second window."""

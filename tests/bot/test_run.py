@@ -96,3 +96,30 @@ async def test_the_run_command_with_runtime_ptb_answers_and_stops_cleanly_on_sig
     assert process.returncode == 0, stderr.decode()
     assert "Traceback" not in stderr.decode() and TOKEN not in stderr.decode()  # no token in the logs
     assert not tg.pending_updates  # the last offset was confirmed on the way out
+
+
+@pytest.mark.parametrize("runtime", RUNTIMES)
+async def test_a_stop_in_the_middle_of_a_reply_finishes_the_reply_first(
+    tmp_path: Path, tg: FakeTelegram, runtime: str
+) -> None:
+    """SIGTERM (a deploy, a restart) while the bot is answering: the update is already confirmed to Telegram,
+    so the reply must still go out before the process exits — nothing the user sent is left unanswered."""
+    settings = settings_for(tmp_path, tg)
+    env = {**os.environ, "QINGFENG_BOT_TOKEN": TOKEN, "QINGFENG_TELEGRAM_API": tg.api_root,
+           "QINGFENG_DATA_DIR": str(tmp_path / "data"), "QINGFENG_DATABASE_URL": settings.db_url}  # fmt: skip
+    for name in ("encryption_keys", "index_key"):
+        env[f"QINGFENG_{name.upper()}"] = getattr(settings, name).get_secret_value()
+    command = (sys.executable, "-m", "qingfeng.cli", "run", "--runtime", runtime)
+    process = await asyncio.create_subprocess_exec(*command, env=env, cwd=tmp_path, stderr=asyncio.subprocess.PIPE)
+    try:
+        await answers_start(tg)  # the bot is up
+        tg.slow("sendMessage", 1.0)
+        tg.user_sends(5003, "/start")
+        await tg.wait_for(lambda t: not t.pending_updates and t._busy, what="the reply on its way", timeout=10)
+    finally:
+        if process.returncode is None:
+            process.send_signal(signal.SIGTERM)
+        _, stderr = await asyncio.wait_for(process.communicate(), 30)
+    assert process.returncode == 0, stderr.decode()
+    sent = [c for c in tg.calls_to("sendMessage", 5003) if c.ok]
+    assert len(sent) == 2 and "【举报须知】" in sent[1].params["text"], stderr.decode()[-2000:]
