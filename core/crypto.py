@@ -20,6 +20,7 @@ from typing import Any
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 
 from core.errors import DomainError
+from core.files import write_private
 
 
 class KeyMaterialError(DomainError):
@@ -139,22 +140,7 @@ def write_key_file(path: Path, content: dict[str, Any]) -> None:
 
     A crash leaves either the old file or the new one, never a truncated one, so no key can be lost midway.
     """
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(json.dumps(content, indent=2) + "\n")
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    dir_fd = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)  # the rename itself survives a power cut
-    finally:
-        os.close(dir_fd)
+    write_private(path, (json.dumps(content, indent=2) + "\n").encode("utf-8"), sync_dir=True)
 
 
 def vault_from_key_file(content: dict[str, Any]) -> Vault:

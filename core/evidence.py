@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import secrets
 from pathlib import Path
 
 from core.crypto import Vault
+from core.files import write_private
 
 
 class EvidenceStore:
@@ -25,15 +25,10 @@ class EvidenceStore:
         token = self._vault.encrypt(data)
 
         def write() -> None:
-            # only the service account may even list or read the (encrypted) files
+            # only the service account may even list or read the (encrypted) files; synced before the case
+            # row that points to it is committed
             self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-            tmp = self._path(key).with_suffix(".tmp")
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(token)
-                fh.flush()
-                os.fsync(fh.fileno())  # the case row is committed after this: the file must be on disk first
-            tmp.replace(self._path(key))
+            write_private(self._path(key), token)
 
         await asyncio.to_thread(write)
         return key
@@ -57,22 +52,7 @@ class EvidenceStore:
 
     async def replace_token(self, key: str, token: bytes) -> None:
         """Rewrite one file atomically (temporary file synced, then renamed): a crash leaves the old or the new."""
-        path = self._path(key)
-
-        def write() -> None:
-            tmp = path.with_name(f"{key}.{secrets.token_hex(4)}.tmp")
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(token)
-                    fh.flush()
-                    os.fsync(fh.fileno())
-                os.replace(tmp, path)
-            except BaseException:
-                tmp.unlink(missing_ok=True)
-                raise
-
-        await asyncio.to_thread(write)
+        await asyncio.to_thread(write_private, self._path(key), token)
 
     def exists(self, key: str) -> bool:
         return self._path(key).exists()
