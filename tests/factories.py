@@ -40,6 +40,14 @@ async def seed_office(app: App) -> Office:
     return Office(*actors)
 
 
+async def accepted_named_case(app: App, office: Office) -> str:
+    """A named report filed, registered and accepted by the intake officer: where most officer stories begin."""
+    number = (await app.filing.file_report(named_report())).number
+    await app.cases.register(number, office.intake)
+    await app.cases.accept(number, office.intake)
+    return number
+
+
 def person(level: CadreLevel = CadreLevel.VILLAGE, region: str = REGION, name: str = "张某某") -> PersonReported:
     return PersonReported(unit="临安区某镇某村村委会", region=region, name=name, post="村党支部书记", level=level)
 

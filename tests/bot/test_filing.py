@@ -18,19 +18,23 @@ JPEG = b"\xff\xd8\xff\xe0" + b"photo-of-the-ledger" * 100
 PDF = b"%PDF-1.7\n" + b"minutes of the village meeting" * 50
 
 
-async def walk_to_facts(h: BotHarness, chat: int, named: bool = True, begin: bool = True) -> list[str]:
-    """From /start (or, without ``begin``, from the notice already shown) to the facts question."""
+async def walk_to_identity(h: BotHarness, chat: int, choice: str, begin: bool = True) -> list[str]:
+    """From /start (or the notice already shown) through the scope sentence and the type to the identity
+    choice, tapping ``choice`` (实名举报 / 匿名举报)."""
     seen = await h.say(chat, "/start") if begin else []
     seen += await h.tap(chat, "我已阅读")
     seen += await h.say(chat, SCOPE_SENTENCE)
     seen += await h.tap(chat, "检举控告")
+    return seen + await h.tap(chat, choice)
+
+
+async def walk_to_facts(h: BotHarness, chat: int, named: bool = True, begin: bool = True) -> list[str]:
+    """From /start (or, without ``begin``, from the notice already shown) to the facts question."""
+    seen = await walk_to_identity(h, chat, "实名举报" if named else "匿名举报", begin)
     if named:
-        seen += await h.tap(chat, "实名举报")
         seen += await h.say(chat, "刘举报")
         seen += await h.say(chat, "138 0013 8000")
         seen += await h.tap(chat, "跳过")
-    else:
-        seen += await h.tap(chat, "匿名举报")
     seen += await h.say(chat, "张某某")
     seen += await h.say(chat, "临安区某镇某村村委会")
     seen += await h.say(chat, "村党支部书记")
@@ -140,11 +144,7 @@ async def test_edit_the_facts_from_the_review(harness: BotHarness, app: App) -> 
 
 async def test_a_restart_between_two_steps_loses_nothing(harness: BotHarness, app: App) -> None:
     h = harness
-    await h.say(CHAT, "/start")
-    await h.tap(CHAT, "我已阅读")
-    await h.say(CHAT, SCOPE_SENTENCE)
-    await h.tap(CHAT, "检举控告")
-    await h.tap(CHAT, "实名举报")
+    await walk_to_identity(h, CHAT, "实名举报")
     await h.say(CHAT, "刘举报")
     await h.restart()  # the process dies and comes back: nothing of the dialog is in memory
     assert "联系电话" in (await h.say(CHAT, "/start"))[-1]  # resumed where it was, with a note
@@ -209,11 +209,7 @@ BAD_TEXTS = {
 
 async def test_bad_text_at_each_step_gets_a_clear_message_and_loses_nothing(harness: BotHarness, app: App) -> None:
     h = harness
-    await h.say(CHAT, "/start")
-    await h.tap(CHAT, "我已阅读")
-    await h.say(CHAT, SCOPE_SENTENCE)
-    await h.tap(CHAT, "检举控告")
-    await h.tap(CHAT, "实名举报")
+    await walk_to_identity(h, CHAT, "实名举报")
     # name, phone, person unit: each bad input is explained and the same question asked again
     for good, question in (("刘举报", "真实姓名"), ("13800138000", "联系电话")):
         for bad, message in BAD_TEXTS.values():
@@ -279,11 +275,7 @@ async def test_language_can_be_switched_mid_dialog(harness: BotHarness) -> None:
 
 async def test_a_region_not_listed_can_be_typed(harness: BotHarness, app: App) -> None:
     h = harness
-    await h.say(CHAT, "/start")
-    await h.tap(CHAT, "我已阅读")
-    await h.say(CHAT, SCOPE_SENTENCE)
-    await h.tap(CHAT, "检举控告")
-    await h.tap(CHAT, "匿名举报")
+    await walk_to_identity(h, CHAT, "匿名举报")
     for answer in ("张某某", "临安区某镇某村村委会", "村党支部书记"):
         await h.say(CHAT, answer)
     await h.tap(CHAT, "村（社区）干部")

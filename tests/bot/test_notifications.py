@@ -15,7 +15,7 @@ from core.persistence.orm import OutboxRow
 from core.ports import Delivery, DeliveryResult, OutgoingMessage
 from core.services.outbox import OutboxService
 from qingfeng.app import App
-from tests.factories import Office, named_report
+from tests.factories import Office, accepted_named_case
 
 from .conftest import BotHarness
 
@@ -58,9 +58,7 @@ async def test_a_blocked_reporter_is_kept_undeliverable_and_shown_to_officers(
     harness: BotHarness, app: App, office: Office
 ) -> None:
     h = harness
-    number = (await app.filing.file_report(named_report())).number
-    await app.cases.register(number, office.intake)
-    await app.cases.accept(number, office.intake)
+    number = await accepted_named_case(app, office)
     h.tg.fail_next("sendMessage", 403, "Forbidden: bot was blocked by the user", chat_id=REPORTER, times=None)
     await sender(h, app).send_due()
     async with app.ctx.uow() as uow:
@@ -74,9 +72,7 @@ async def test_a_blocked_reporter_is_kept_undeliverable_and_shown_to_officers(
 async def test_a_429_on_a_notification_is_waited_out(harness: BotHarness, app: App, office: Office,
                                                      clock: ManualClock) -> None:  # fmt: skip
     h = harness
-    number = (await app.filing.file_report(named_report())).number
-    await app.cases.register(number, office.intake)
-    await app.cases.accept(number, office.intake)
+    await accepted_named_case(app, office)
     h.tg.fail_next("sendMessage", 429, "Too Many Requests: retry after 1", retry_after=1, chat_id=REPORTER)
     service = sender(h, app)
     await service.send_due()

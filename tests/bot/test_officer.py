@@ -8,7 +8,7 @@ from core.model import Action
 from core.persistence.orm import CaseEventRow
 from core.services.outbox import OutboxService
 from qingfeng.app import App
-from tests.factories import Office, named_report
+from tests.factories import Office, accepted_named_case, named_report
 
 from .conftest import BotHarness
 
@@ -166,9 +166,7 @@ async def test_feedback_offers_a_rating_and_an_objection_with_new_evidence(
     from tests.factories import closure
 
     h = harness
-    number = (await app.filing.file_report(named_report())).number
-    await app.cases.register(number, office.intake)
-    await app.cases.accept(number, office.intake)
+    number = await accepted_named_case(app, office)
     await app.cases.assign(number, office.intake, office.handler.officer_id or 0)
     await app.cases.dispose(number, office.handler, DisposalMethod.PRELIMINARY_CHECK, approved_by="陈主任")
     await app.cases.conclude(number, office.handler, closure())

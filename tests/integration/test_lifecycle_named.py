@@ -13,7 +13,7 @@ from core.errors import IllegalTransition
 from core.model import CaseState, DisposalMethod
 from qingfeng.app import App
 from tests.conftest import beijing
-from tests.factories import closure, named_report, seed_office
+from tests.factories import accepted_named_case, closure, named_report, seed_office
 from tests.integration.helpers import Trail, by_kind, case_row, db_snapshot, deadlines, events, outbox
 
 S = CaseState
@@ -249,9 +249,7 @@ async def test_named_lifecycle_with_objection(app: App, clock: ManualClock) -> N
 
 async def test_concluded_at_is_the_moment_of_conclusion(app: App, clock: ManualClock) -> None:
     office = await seed_office(app)
-    number = (await app.filing.file_report(named_report())).number
-    await app.cases.register(number, office.intake)
-    await app.cases.accept(number, office.intake)
+    number = await accepted_named_case(app, office)
     await app.cases.assign(number, office.intake, office.handler.officer_id or 0)
     clock.set(beijing(2026, 10, 9, 15, 0))
     await app.cases.dispose(number, office.handler, DisposalMethod.CLOSE, approved_by="陈主任")

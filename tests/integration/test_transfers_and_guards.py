@@ -16,7 +16,7 @@ from core.persistence.orm import CaseEventRow, CaseRow, CounterRow, EvidenceRow
 from core.services.cases import CaseService
 from qingfeng.app import App
 from tests.conftest import beijing
-from tests.factories import closure, named_report, photo, seed_office
+from tests.factories import accepted_named_case, closure, named_report, photo, seed_office
 from tests.integration.helpers import Trail, case_row, count, db_snapshot, deadlines, outbox
 
 S = CaseState
@@ -133,9 +133,7 @@ async def test_illegal_transition_changes_nothing(app: App, clock: ManualClock) 
 
 async def test_failing_guard_leaves_no_partial_writes(app: App, clock: ManualClock) -> None:
     office = await seed_office(app)
-    number = (await app.filing.file_report(named_report())).number
-    await app.cases.register(number, office.intake)
-    await app.cases.accept(number, office.intake)
+    number = await accepted_named_case(app, office)
     before = await db_snapshot(app)
 
     # A handler of another unit, a missing leader approval, an incomplete closure report: all refused.
