@@ -34,7 +34,7 @@ from qingfeng.app import App
 from qingfeng.wiring import bot_deps
 from tests.factories import Office, seed_office
 
-from .fake_telegram import BOT_ID, FakeTelegram
+from .fake_telegram import BOT_ID, PATIENCE, FakeTelegram
 
 TOKEN = f"{BOT_ID}:TEST"
 RUNTIMES = ("aiogram", "ptb")
@@ -165,7 +165,7 @@ class BotHarness:
 
     async def settle(self, timeout: float = 15.0) -> None:  # noqa: ASYNC109
         """Wait until every queued update was fetched and handled and no request is in flight."""
-        deadline = time.monotonic() + timeout
+        deadline = time.monotonic() + timeout * PATIENCE  # a guard against a hang, not a measurement
         calm = 0
         while calm < 3:
             if self.errors and not self.errors_expected:

@@ -20,6 +20,7 @@ import copy
 import inspect
 import json
 import math
+import os
 import re
 import time
 from collections import defaultdict, deque
@@ -44,6 +45,8 @@ from .fake_telegram_updates import SimulatedUsers
 
 __all__ = ["BOT_ID", "BOT_USER", "Call", "FakeTelegram", "UploadedFile"]
 
+# Waits are guards against hangs: on a busy machine (CI beside another suite) they stretch, they never measure.
+PATIENCE = float(os.environ.get("QINGFENG_TEST_PATIENCE", "4"))
 _FLOOD_COUNTED = re.compile(r"send(?!chataction)\w+|copymessages?|forwardmessages?")  # what flood control counts
 _dumps = partial(json.dumps, ensure_ascii=False)
 
@@ -308,11 +311,14 @@ class FakeTelegram(SimulatedUsers):
     # ------------------------------------------------------------ waiting
 
     async def wait_for(self, predicate: Callable[[FakeTelegram], Any], timeout: float = 5.0, what: str = "") -> Any:  # noqa: ASYNC109
-        """Poll until ``predicate(self)`` is truthy and return its value, or fail with a dump of recent calls."""
+        """Poll until ``predicate(self)`` is truthy and return its value, or fail with a dump of recent calls.
+        ``timeout`` is a guard against a hang, never a measurement: it is stretched by ``PATIENCE`` so a busy
+        machine (another suite beside this one) is not mistaken for a bug."""
+        timeout *= PATIENCE
         deadline = time.monotonic() + timeout
         while not (result := predicate(self)):
             if time.monotonic() >= deadline:
-                raise AssertionError(f"not within {timeout} s: {what or predicate}\nlast calls:\n{self.dump()}")
+                raise AssertionError(f"not within {timeout:g} s: {what or predicate}\nlast calls:\n{self.dump()}")
             await asyncio.sleep(0.01)
         return result
 

@@ -67,7 +67,7 @@ async def test_a_malformed_or_refused_token_exits_2_with_the_explanation(
     assert await run_bot(settings_for(tmp_path, tg, token="not a token"), runtime) == 2
     assert BAD_TOKEN in capsys.readouterr().err and tg.calls == []
     tg.fail_next("getMe", 401, "Unauthorized", times=None)  # well formed, but revoked
-    assert await asyncio.wait_for(run_bot(settings_for(tmp_path, tg), runtime), 20) == 2
+    assert await asyncio.wait_for(run_bot(settings_for(tmp_path, tg), runtime), 90) == 2
     assert BAD_TOKEN in capsys.readouterr().err
     settings = settings_for(tmp_path, tg)
     settings.bot_token = None
@@ -92,7 +92,7 @@ async def test_the_run_command_with_runtime_ptb_answers_and_stops_cleanly_on_sig
     finally:
         if process.returncode is None:
             process.send_signal(signal.SIGTERM)
-        _, stderr = await asyncio.wait_for(process.communicate(), 20)
+        _, stderr = await asyncio.wait_for(process.communicate(), 90)
     assert process.returncode == 0, stderr.decode()
     assert "Traceback" not in stderr.decode() and TOKEN not in stderr.decode()  # no token in the logs
     assert not tg.pending_updates  # the last offset was confirmed on the way out
@@ -119,7 +119,7 @@ async def test_a_stop_in_the_middle_of_a_reply_finishes_the_reply_first(
     finally:
         if process.returncode is None:
             process.send_signal(signal.SIGTERM)
-        _, stderr = await asyncio.wait_for(process.communicate(), 30)
+        _, stderr = await asyncio.wait_for(process.communicate(), 90)
     assert process.returncode == 0, stderr.decode()
     sent = [c for c in tg.calls_to("sendMessage", 5003) if c.ok]
     assert len(sent) == 2 and "【举报须知】" in sent[1].params["text"], stderr.decode()[-2000:]
