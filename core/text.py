@@ -18,10 +18,14 @@ MIME_MAX = 100  # EvidenceRow.mime_type is String(100)
 FILE_NAME_MAX = 255  # what file systems allow; the name is stored encrypted, so no column limits it
 FALLBACK_MIME = "application/octet-stream"
 
-_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+_ZERO_WIDTH = "\u200b\u200c\u2060\ufeff"
 _BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
-# C0 and C1 controls except tab and newline, DEL, zero-width and bidi controls, lone surrogates
-_INVISIBLE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_ZERO_WIDTH}{_BIDI}\ud800-\udfff]")
+_EMOJI = "\u2600-\u27bf\ufe0f\U0001f000-\U0001faff"  # pictographs, variation selector 16, skin tones
+# C0 and C1 controls except tab and newline, DEL, zero-width and bidi controls, lone surrogates; the zero-width
+# joiner too, except between two emoji ("👨\u200d👩\u200d👧" is one family: a password may be made of it)
+_INVISIBLE = re.compile(
+    f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_ZERO_WIDTH}{_BIDI}\ud800-\udfff]|(?<![{_EMOJI}])\u200d|\u200d(?![{_EMOJI}])"
+)
 _LINE_BREAKS = re.compile("\r\n?|[\u2028\u2029\x85]")
 _MIME = re.compile(r"[a-z0-9][a-z0-9!#$&^_.+-]*/[a-z0-9][a-z0-9!#$&^_.+-]*")
 

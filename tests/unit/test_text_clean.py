@@ -28,6 +28,9 @@ def test_clean_text_keeps_what_people_typed_and_drops_what_hides() -> None:
     assert clean_text("lone \ud800 surrogate") == "lone  surrogate"  # could not even be encoded
     assert clean_text(BIDI + ZERO_WIDTH) == ""
     assert clean_text("举报😀，张某某") == "举报😀，张某某"
+    family, cook, fire = "👨\u200d👩\u200d👧", "👩🏽\u200d🍳", "❤\ufe0f\u200d🔥"  # emoji joined: one picture each
+    assert clean_text(family + cook + fire) == family + cook + fire
+    assert clean_text("临\u200d安区\u200d😀\u200d") == "临安区😀"
 
 
 def test_mime_types_and_file_names_fit_their_columns() -> None:
