@@ -20,6 +20,7 @@ from bot.dialogs.engine import Media
 from bot.dialogs.runner import Downloader
 from bot.front import ChatFront, Keyboard, Outgoing, Response, notification_keyboard
 from bot.i18n import Translator
+from bot.quietlog import QuietLog
 from bot.ratelimit import RateLimiter
 from core.errors import InvalidInput
 from core.ports import Delivery, DeliveryResult, OutgoingMessage
@@ -29,6 +30,8 @@ FLOOD_RETRIES = 3
 FLOOD_MAX_WAIT = 60  # seconds; longer waits are left to the user's next message
 DELETE_BATCH = 100  # deleteMessages takes up to 100 ids
 MEDIA_KINDS = ("document", "video", "audio", "voice")
+DOWNLOAD_TIMEOUT = 30.0  # seconds for fetching a user's file (getFile and the download)
+_unacknowledged = QuietLog(log, logging.INFO)
 
 
 class FloodWait(Exception):
@@ -68,6 +71,8 @@ class ChatClient(Protocol):
 
     async def download(self, file_id: str) -> bytes: ...
 
+    async def answer_callback(self, query_id: str) -> None: ...
+
 
 @dataclass(frozen=True)
 class Dialect:
@@ -105,8 +110,18 @@ class BotClient:
             await self.bot.delete_messages(chat_id, list(message_ids))
 
     async def download(self, file_id: str) -> bytes:
+        """The file's bytes; a download that fails or stalls (404, 500, cut short, no answer within
+        :data:`DOWNLOAD_TIMEOUT`) is :class:`Unreachable`, whatever the library calls it."""
         with self.dialect.translated():
-            return await self.dialect.fetch(self.bot, file_id)
+            try:
+                async with asyncio.timeout(DOWNLOAD_TIMEOUT):
+                    return await self.dialect.fetch(self.bot, file_id)
+            except TimeoutError as exc:
+                raise Unreachable("download timed out") from exc
+
+    async def answer_callback(self, query_id: str) -> None:
+        with self.dialect.translated():
+            await self.bot.answer_callback_query(query_id)
 
 
 def media_of(message: Any) -> Media | None:
@@ -123,6 +138,15 @@ def media_of(message: Any) -> Media | None:
             name = getattr(item, "file_name", None) or ""
             return Media(kind, item.file_id, name, item.mime_type or "", item.file_size)
     return None
+
+
+async def acknowledge(client: ChatClient, query_id: str) -> None:
+    """Stop the tapped button's spinner. Best-effort: Telegram refuses taps older than ~15 s (after downtime,
+    under load) with "query is too old", and the tap must count all the same (a confirm files the report)."""
+    try:
+        await client.answer_callback(query_id)
+    except (FloodWait, Refused, Blocked, Unreachable) as exc:
+        _unacknowledged.note(f"a tap could not be acknowledged ({type(exc).__name__}); handled all the same")
 
 
 async def carry_out(client: ChatClient, chat_id: int, response: Response, incoming_id: int | None = None) -> None:

@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.deps import BotDeps
 from bot.dialogs.engine import Event, EventKind, Media, Reply
 from bot.dialogs.officer import PREFIX
-from bot.dialogs.runner import Answer, Command, Downloader
+from bot.dialogs.runner import Answer, Command, Downloader, ForgedButton
 from bot.floodgate import Verdict
 from bot.i18n import Translator
+from bot.quietlog import QuietLog
 from core.actor import Actor
 from core.model import Satisfaction
+from core.text import clean_file_name, clean_mime, clean_text
 
 log = logging.getLogger(__name__)
 TELEGRAM_TEXT_MAX = 4096
@@ -29,6 +31,7 @@ CALLBACK_MAX_BYTES = 64  # Telegram's limit: anything longer did not come from o
 INCOMING_TEXT_MAX = 16_384  # Telegram caps a message at 4096 characters: more is forged or broken; steps
 # refuse long answers themselves, with the question again
 
+PRIVATE = "private"  # Telegram's chat type of a one-to-one chat with the bot
 KNOWN_COMMANDS = frozenset({*Command.__members__.values(), "join", "inbox", "case"})
 Keyboard = tuple[tuple[tuple[str, str], ...], ...]  # rows of (label, callback data)
 
@@ -69,6 +72,8 @@ class Incoming:
     text: str | None = None
     media: Media | None = None
     callback: str | None = None
+    chat_type: str = PRIVATE  # Telegram's: private, group, supergroup or channel
+    bot_username: str | None = None  # for a link to the private chat, when the update comes from elsewhere
 
     def command(self) -> tuple[str, str] | None:
         """``/name@bot args`` → (name, args); None when the message is not a command."""
@@ -77,6 +82,20 @@ class Incoming:
         head, _, args = self.text[1:].partition(" ")
         name = head.split("@", 1)[0].lower()
         return (name, args.strip()) if name.isascii() and name.replace("_", "").isalnum() else None
+
+
+def normalised(incoming: Incoming) -> Incoming:
+    """What the user meant, without what PostgreSQL refuses or what only hides (control, zero-width and bidi
+    characters; core/text.py); a file's name and MIME type fit their columns. Every runtime's updates pass."""
+    media = incoming.media
+    if media is not None:
+        media = replace(media, name=clean_file_name(media.name), mime_type=clean_mime(media.mime_type))
+    return replace(
+        incoming,
+        text=clean_text(incoming.text) if incoming.text is not None else None,
+        callback=clean_text(incoming.callback, multiline=False) if incoming.callback is not None else None,
+        media=media,
+    )
 
 
 def _kind(incoming: Incoming) -> str:
@@ -107,6 +126,7 @@ class ChatFront:
     def __init__(self, deps: BotDeps) -> None:
         self.deps = deps
         self.gate = deps.floodgate
+        self._forged = QuietLog(log)
 
     def locale(self, language: str | None) -> str:
         return self.deps.locale_for(language)
@@ -122,16 +142,39 @@ class ChatFront:
         if verdict is Verdict.WARN:
             log.warning("flood from one chat: updates ignored for a while")
             return self._say(incoming, "error.flood")
+        if incoming.chat_type != PRIVATE:
+            return self._elsewhere(incoming)
         if incoming.text is not None and len(incoming.text) > INCOMING_TEXT_MAX:
             return self._say(incoming, "error.too_long")
-        answer, delete = await self._route(incoming, download)
+        incoming = normalised(incoming)
+        try:
+            answer, delete = await self._route(incoming, download)
+        except ForgedButton:  # anyone can send any callback data: no answer, no error, no log flood
+            self._forged.note("refused button data no button of ours carries")
+            return Response()
         log.debug("update: %s → %d replies", _kind(incoming), len(answer.replies) if answer else 0)  # no chat id
         if answer is None:
             return Response()
         return Response(self.render(answer.locale, answer.replies), delete, answer.delete_ids)
 
-    def _say(self, incoming: Incoming, key: str) -> Response:
-        return Response(self.render(self.locale(incoming.language), [Reply(key)]))
+    def _say(self, incoming: Incoming, key: str, params: dict[str, object] | None = None) -> Response:
+        return Response(self.render(self.locale(incoming.language), [Reply(key, params or {})]))
+
+    def _elsewhere(self, incoming: Incoming) -> Response:
+        """A group, supergroup or channel: whatever is shown there is shown to every member (an officer's card
+        with the reporter's name and phone), and all members would share one dialog. Commands addressed to the
+        bot get one polite pointer to the private chat; nothing else is answered, stored or looked up."""
+        command = incoming.command()
+        if command is None or incoming.text is None:
+            return Response()
+        addressee = incoming.text.split(maxsplit=1)[0].partition("@")[2].lower()
+        me = (incoming.bot_username or "").lower()
+        if addressee and me and addressee != me:  # another bot's command
+            return Response()
+        reply = self._say(incoming, "chat.private_only_link", {"link": f"https://t.me/{me}"}) if me else (
+            self._say(incoming, "chat.private_only"))  # fmt: skip
+        # an invite code posted to a group is not redeemed; the bot takes it out of the group if it may
+        return replace(reply, delete_incoming=command[0] == "join")
 
     async def _route(self, incoming: Incoming, download: Downloader | None) -> tuple[Answer | None, bool]:
         deps, chat, hint = self.deps, incoming.chat_id, self.locale(incoming.language)
@@ -148,7 +191,7 @@ class ChatFront:
         if incoming.callback is not None:
             parsed = parse_callback(incoming.callback)
             if parsed is None:
-                return None, False
+                raise ForgedButton(incoming.callback[:16])
             event = Event(EventKind.CHOICE, value=parsed[1], step=parsed[0])
             return await deps.runner.event(chat, event, hint, message_id=incoming.message_id), False
         if incoming.media is not None:
@@ -168,7 +211,7 @@ class ChatFront:
         if incoming.callback is not None:
             parsed = parse_callback(incoming.callback)
             if parsed is None:
-                return None
+                raise ForgedButton(incoming.callback[:16])
             if parsed[1].startswith(f"{PREFIX}:"):
                 return await desk.button(chat, actor, parsed[1])
             event = Event(EventKind.CHOICE, value=parsed[1], step=parsed[0])
@@ -184,7 +227,8 @@ class ChatFront:
         for reply in replies:
             text = tr.render(locale, reply.key, reply.params)
             if reply.attachment is not None:  # evidence for an officer: decrypted in memory, never on disk
-                out.append(Outgoing(text[:CAPTION_MAX], document=reply.attachment))
+                name, data = reply.attachment  # as the reporter named it: no bidi trick in what the officer opens
+                out.append(Outgoing(text[:CAPTION_MAX], document=(clean_file_name(name), data)))
                 continue
             chunks = split_text(text)
             rows = tuple(tuple((tr.button(locale, b), callback_data(reply.step, b.value)) for b in row)

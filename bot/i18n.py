@@ -13,6 +13,7 @@ from typing import Any
 from babel.messages.pofile import read_po
 
 from bot.dialogs.engine import Button, Label, Lines
+from core.text import displayable
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +64,11 @@ class Translator:
         if text is None:
             log.error("message key %r missing from the catalogues", key)
             return key
-        return text.format_map(_Missing(params)) if params else text
+        if not params:
+            return text
+        # values come from people (a reporter's name, facts, file names): whatever is stored, no bidi control
+        # may reverse what follows it (a phone number) and no control character reaches a screen or terminal
+        return text.format_map(_Missing({k: displayable(v) if isinstance(v, str) else v for k, v in params.items()}))
 
     def render(self, locale: str | None, key: str, params: Mapping[str, Any] | None = None) -> str:
         """A message with its parameters; :class:`Label` and :class:`Lines` parameters are rendered too."""
@@ -78,7 +83,7 @@ class Translator:
         return value
 
     def button(self, locale: str | None, button: Button) -> str:
-        return button.label if button.literal else self.render(locale, button.label, button.params)
+        return displayable(button.label) if button.literal else self.render(locale, button.label, button.params)
 
     def notification(self, locale: str | None, template: str, params: dict[str, Any]) -> str:
         """Render an outbox notification, turning enum values in its parameters into labels."""

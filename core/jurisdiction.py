@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from core.model import CadreLevel, UnitLevel
+from core.text import clean_text
 
 #: Seniority order, most senior first (rules.md §6 ``level``).
 SENIORITY = (
@@ -64,10 +65,15 @@ def belongs_higher(unit: UnitInfo, levels: Sequence[CadreLevel]) -> bool:
     return SENIORITY.index(level) < min(SENIORITY.index(h) for h in unit.handles)
 
 
+def _segments(region: str) -> list[str]:
+    """The places of a path like "浙江省/杭州市/临安区"; an invisible character makes "临\u200b安区" another."""
+    return [s for s in (clean_text(p, multiline=False).strip() for p in region.split("/")) if s]
+
+
 def _region_match(unit_region: str, region: str) -> int:
     """Number of leading path segments shared; -1 when the unit's region is not a prefix of the place."""
-    u = [p for p in unit_region.split("/") if p]
-    r = [p for p in region.split("/") if p]
+    u = _segments(unit_region)
+    r = _segments(region)
     if r[: len(u)] != u:
         return -1
     return len(u)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from core.errors import InvalidInput
 from core.model import CadreLevel, Category, Channel, EvidenceKind, PartyMembership, ReportType
+from core.text import clean_text
 
 # rules.md §6 (limits marked [U] are our defaults)
 NAME_LEN = (2, 20)  # 姓名
@@ -32,7 +33,7 @@ _ID_CHECK = "10X98765432"
 
 def normalise_phone(raw: str) -> str:
     """Return the phone number in a canonical form, or raise :class:`InvalidInput` (rules.md §6 联系电话)."""
-    phone = re.sub(r"[\s()（）]", "", raw.strip())
+    phone = re.sub(r"[\s()（）]", "", clean_text(raw).strip())
     if _MOBILE.match(phone):
         return phone[-11:]
     if _LANDLINE.match(phone):
@@ -50,7 +51,7 @@ def valid_id_number(raw: str) -> bool:
 
 
 def _text(field_name: str, value: str, *, lo: int = 0, hi: int) -> str:
-    value = value.strip()
+    value = clean_text(value).strip()  # stored as typed, less what PostgreSQL refuses and what only hides
     if not lo <= len(value) <= hi:
         raise InvalidInput(field_name, f"length must be {lo}-{hi}")
     return value

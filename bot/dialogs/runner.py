@@ -45,6 +45,10 @@ FAQ_TOPICS = ("what_scope", "anonymous", "how_long", "safety", "how_to", "phone"
 Downloader = Callable[[Media], Awaitable[bytes]]
 
 
+class ForgedButton(Exception):
+    """Callback data no button of ours carries (forged, or from a version long gone): refused without a word."""
+
+
 async def _no_download(media: Media) -> bytes:
     raise InvalidInput("evidence", "unavailable")
 
@@ -246,7 +250,10 @@ class DialogRunner:
         if event.kind is EventKind.CHOICE and event.value == WIPE:
             return self._wipe(c, env)
         if event.kind is EventKind.CHOICE and event.value.startswith("cmd:"):
-            return await self._command(c, env, Command(event.value.removeprefix("cmd:")))
+            name = event.value.removeprefix("cmd:")
+            if name not in Command.__members__.values():
+                raise ForgedButton(name[:16])
+            return await self._command(c, env, Command(name))
         if not c.flow:
             if event.kind is EventKind.CHOICE and c.memo.get("last_receipt"):
                 return [Reply("dialog.already_filed", {"number": c.memo["last_receipt"]})]

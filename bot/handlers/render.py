@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 
+import aiohttp
 from aiogram import Bot
 from aiogram.exceptions import (
     TelegramBadRequest,
@@ -44,7 +45,15 @@ def translated() -> Iterator[None]:
 
 
 async def fetch(bot: Bot, file_id: str) -> bytes:
-    data = await bot.download(file_id)
+    """getFile, then the download; aiogram lets the HTTP client's errors of the download through (a 404 or 500,
+    a body cut short): the file could not be fetched, like any network failure."""
+    file = await bot.get_file(file_id)
+    if not file.file_path:
+        raise Unreachable("no file path")
+    try:
+        data = await bot.download_file(file.file_path)
+    except aiohttp.ClientError as exc:
+        raise Unreachable(type(exc).__name__) from exc
     if data is None:
         raise Unreachable("no file")
     return data.read()

@@ -9,8 +9,8 @@ from __future__ import annotations
 from aiogram import Bot, Router
 from aiogram.types import CallbackQuery, Message
 
-from bot.client import carry_out, downloader, media_of
-from bot.front import ChatFront, Incoming
+from bot.client import acknowledge, carry_out, downloader, media_of
+from bot.front import PRIVATE, ChatFront, Incoming
 from bot.handlers.render import aiogram_client
 
 
@@ -19,21 +19,23 @@ def make_router(front: ChatFront) -> Router:
 
     @router.callback_query()
     async def on_button(query: CallbackQuery, bot: Bot) -> None:
-        await query.answer()
+        client = aiogram_client(bot)
+        await acknowledge(client, query.id)
         if query.message is None:
             return
-        user = query.from_user
-        incoming = Incoming(query.message.chat.id, user.id, user.language_code, query.message.message_id,
-                            callback=query.data or "")  # fmt: skip
-        await carry_out(aiogram_client(bot), query.message.chat.id, await front.handle(incoming))
+        user, chat = query.from_user, query.message.chat
+        incoming = Incoming(chat.id, user.id, user.language_code, query.message.message_id,
+                            callback=query.data or "", chat_type=chat.type)  # fmt: skip
+        await carry_out(client, chat.id, await front.handle(incoming))
 
     @router.message()
     async def on_message(message: Message, bot: Bot) -> None:
-        user, client = message.from_user, aiogram_client(bot)
-        incoming = Incoming(message.chat.id, user.id if user else None, user.language_code if user else None,
+        user, client, chat = message.from_user, aiogram_client(bot), message.chat
+        me = (await bot.me()).username if chat.type != PRIVATE else None  # cached by aiogram after the first call
+        incoming = Incoming(chat.id, user.id if user else None, user.language_code if user else None,
                             message.message_id, message.text if message.text is not None else message.caption,
-                            media_of(message))  # fmt: skip
+                            media_of(message), chat_type=chat.type, bot_username=me)  # fmt: skip
         response = await front.handle(incoming, downloader(client))
-        await carry_out(client, message.chat.id, response, message.message_id)
+        await carry_out(client, chat.id, response, message.message_id)
 
     return router

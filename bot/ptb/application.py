@@ -27,9 +27,9 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 from telegram.warnings import PTBDeprecationWarning
 
-from bot.client import carry_out, downloader, media_of, tell_failure
+from bot.client import acknowledge, carry_out, downloader, media_of, tell_failure
 from bot.deps import BotDeps
-from bot.front import ChatFront, Incoming
+from bot.front import PRIVATE, ChatFront, Incoming
 from bot.ptb.client import ptb_client
 
 CONCURRENT_UPDATES = 256  # like aiogram's polling, updates are handled as they come (one chat's stay in order:
@@ -67,21 +67,24 @@ def build_application(deps: BotDeps, token: str, api_root: str, *, processor: Ba
         query = update.callback_query
         if query is None:
             return
-        await query.answer()
+        client = ptb_client(context.bot)
+        await acknowledge(client, query.id)
         if query.message is None:
             return
-        user, chat = query.from_user, query.message.chat.id
-        incoming = Incoming(chat, user.id, user.language_code, query.message.message_id, callback=query.data or "")
-        await carry_out(ptb_client(context.bot), chat, await front.handle(incoming))
+        user, chat = query.from_user, query.message.chat
+        incoming = Incoming(chat.id, user.id, user.language_code, query.message.message_id,
+                            callback=query.data or "", chat_type=chat.type)  # fmt: skip
+        await carry_out(client, chat.id, await front.handle(incoming))
 
     async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message, client = update.message, ptb_client(context.bot)
         if message is None:
             return
-        user = message.from_user
-        incoming = Incoming(message.chat.id, user.id if user else None, user.language_code if user else None,
+        user, chat = message.from_user, message.chat
+        me = context.bot.username if chat.type != PRIVATE else None
+        incoming = Incoming(chat.id, user.id if user else None, user.language_code if user else None,
                             message.message_id, message.text if message.text is not None else message.caption,
-                            media_of(message))  # fmt: skip
+                            media_of(message), chat_type=chat.type, bot_username=me)  # fmt: skip
         response = await front.handle(incoming, downloader(client))
         await carry_out(client, message.chat.id, response, message.message_id)
 

@@ -12,7 +12,7 @@ import warnings
 from collections.abc import Iterator
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.client import Blocked, BotClient, Dialect, FloodWait, Refused, Unreachable
@@ -48,8 +48,13 @@ def translated() -> Iterator[None]:
 
 
 async def fetch(bot: Bot, file_id: str) -> bytes:
+    """getFile, then the download; PTB reads the download's HTTP status as if it were an API answer (a 404
+    becomes InvalidToken): whatever fails there, the file could not be fetched."""
     file = await bot.get_file(file_id)
-    return bytes(await file.download_as_bytearray())
+    try:
+        return bytes(await file.download_as_bytearray())
+    except TelegramError as exc:
+        raise Unreachable(type(exc).__name__) from exc
 
 
 PTB = Dialect(markup, lambda data, name: InputFile(data, filename=name), translated, fetch)

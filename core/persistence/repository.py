@@ -26,6 +26,7 @@ from core.persistence.orm import (
     UnitRow,
 )
 from core.reports import StagedEvidence
+from core.text import clean_file_name, clean_mime
 from core.workcalendar import WorkCalendar
 
 
@@ -159,8 +160,8 @@ def add_evidence(
             EvidenceRow(
                 case_id=case.id,
                 kind=item.kind.value,
-                original_name_enc=vault.enc_text(item.original_name),
-                mime_type=item.mime_type,
+                original_name_enc=vault.enc_text(clean_file_name(item.original_name)),
+                mime_type=clean_mime(item.mime_type),  # metadata from the sender: may be anything
                 size=item.size,
                 sha256=item.sha256,
                 storage_key=item.storage_key,

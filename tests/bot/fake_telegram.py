@@ -106,6 +106,8 @@ class FakeTelegram(SimulatedUsers):
         self._busy = 0  # requests in flight, getUpdates excluded
         self.polls_started = 0  # getUpdates requests received so far
         self._delays: dict[str, float] = {}  # method (lower case) → seconds before answering
+        self._download_failures: list[str] = []  # how the next file downloads fail (fail_next_download)
+        self._released = asyncio.Event()  # set on close: downloads told to hang give up
         self._last_activity = self._started
 
     # ------------------------------------------------------------ lifecycle
@@ -130,6 +132,7 @@ class FakeTelegram(SimulatedUsers):
     async def close(self) -> None:
         self._closing = True
         self._updates_changed.set()  # long polls answer at once
+        self._released.set()
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -144,7 +147,27 @@ class FakeTelegram(SimulatedUsers):
         if stored is None:
             return await self._serve_not_found(request)
         self.downloads.append(stored.file_path)
-        return web.Response(body=stored.data, content_type=stored.mime_type)
+        if self._download_failures:
+            return await self._failed_download(request, stored.data, self._download_failures.pop(0))
+        # the header Telegram's file server sends is its own: a MIME type the client declared may be anything
+        plain = re.fullmatch(r"[\w.+-]+/[\w.+-]+", stored.mime_type)
+        return web.Response(body=stored.data, content_type=stored.mime_type if plain else "application/octet-stream")
+
+    async def _failed_download(self, request: web.Request, data: bytes, mode: str) -> web.StreamResponse:
+        if mode.isdigit():
+            code = int(mode)
+            return web.json_response(ApiError(code, DEFAULT_DESCRIPTIONS.get(code, "Error")).body(), status=code)
+        if mode == "hang":  # until the server closes; the client's timeout is what ends it
+            await self._released.wait()
+            return web.Response(status=503)
+        # truncated: half the body of a longer announced length, then the connection drops
+        response = web.StreamResponse(headers={"Content-Type": "application/octet-stream"})
+        response.content_length = len(data)
+        await response.prepare(request)
+        await response.write(data[: len(data) // 2])
+        assert request.transport is not None
+        request.transport.close()
+        return response
 
     async def _serve_api(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
@@ -240,6 +263,11 @@ class FakeTelegram(SimulatedUsers):
                     if failure.times <= 0:
                         self._failures.remove(failure)
                 raise failure.error
+
+    def fail_next_download(self, mode: str, times: int = 1) -> None:
+        """Make the next ``times`` file downloads fail: ``"404"``, ``"500"`` (an HTTP error), ``"truncated"``
+        (the connection drops halfway through the body) or ``"hang"`` (no answer until the server closes)."""
+        self._download_failures.extend([mode] * times)
 
     def slow(self, method: str, seconds: float) -> None:
         """Answer ``method`` only after ``seconds``: a slow network, to stop the bot in the middle of a reply."""
