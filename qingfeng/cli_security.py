@@ -34,7 +34,9 @@ def add_security_commands(sub: Any) -> None:
         handler=cmd_keys_check
     )  # fmt: skip
 
-    au = sub.add_parser("audit", help="a case's audit trail: every step, identity view and evidence download")
+    au = sub.add_parser(
+        "audit", help="a case's audit trail: every step, case view, identity view and evidence download"
+    )
     au.add_argument("--case", required=True, metavar="NUMBER")
     au.add_argument("--json", action="store_true")
     au.set_defaults(handler=cmd_audit)
@@ -160,7 +162,8 @@ async def cmd_audit(app: App, args: argparse.Namespace) -> int:
         ],
         ("time", "actor", "officer", "roles", "unit", "action", "state", "rule", "detail"),
     )  # fmt: skip
-    print(f"identity views: {trail.identity_views}; evidence downloads: {trail.evidence_views}")
+    print(f"identity views: {trail.identity_views}; evidence downloads: {trail.evidence_views}; "
+          f"case views: {trail.case_views}")  # fmt: skip
     if trail.purged_at:
         print(f"purged {trail.purged_at.astimezone(OFFICE_TZ):%Y-%m-%d %H:%M} (retention)")
     return 0

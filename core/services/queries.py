@@ -74,66 +74,19 @@ class CaseQueries:
             return await summaries(s, rows)
 
     async def case_detail(self, number: str, viewer: Actor | None = None) -> CaseDetail:
-        """A case card. Reporter identity is not included here: see the audited identity view (issue 6)."""
-        vault = self.ctx.vault
-        async with self.ctx.uow() as uow:
-            s = uow.session
-            case = await repo.case_by_number(s, number)
-            summary = (await summaries(s, [case]))[0]
-            events = (
-                await s.execute(select(CaseEventRow).where(CaseEventRow.case_id == case.id).order_by(CaseEventRow.id))
-            ).scalars()
-            deadlines = (
-                await s.execute(select(DeadlineRow).where(DeadlineRow.case_id == case.id).order_by(DeadlineRow.id))
-            ).scalars()
-            evidence = list(
-                (
-                    await s.execute(select(EvidenceRow).where(EvidenceRow.case_id == case.id).order_by(EvidenceRow.id))
-                ).scalars()
-            )
-            purged = case.purged_at is not None
-            return CaseDetail(
-                summary=summary,
-                facts=PURGED if purged else vault.decrypt(case.facts_enc).decode(),
-                other_bodies=vault.dec_text(case.other_bodies_enc) or "",
-                persons=[_person(vault, p, purged) for p in case.persons],
-                evidence=[
-                    EvidenceView(e.id, e.kind, vault.dec_text(e.original_name_enc) or "", e.mime_type, e.size, e.sha256)
-                    for e in evidence
-                    if e.purged_at is None
-                ],
-                events=[
-                    EventView(
-                        e.at, e.actor, e.action, e.from_state, e.to_state, e.rule, vault.dec_text(e.note_enc) or ""
-                    )
-                    for e in events
-                ],
-                deadlines=[_deadline(d) for d in deadlines],
-                disposal_method=case.disposal_method,
-                refer_to=case.refer_to,
-                result=vault.dec_json(case.result_enc) if case.result_enc else None,
-                undelivered=int((await s.execute(
-                    select(func.count(OutboxRow.id)).where(
-                        OutboxRow.recipient_kind == RecipientKind.REPORTER.value, OutboxRow.recipient_id == case.id,
-                        OutboxRow.status.in_([OutboxStatus.UNDELIVERABLE.value, OutboxStatus.FAILED.value]))
-                )).scalar_one()),
-                purged_at=case.purged_at,
-                purged_evidence=dict(Counter(e.kind for e in evidence if e.purged_at is not None)),
-            )  # fmt: skip
+        """A case card, unchecked (the CLI, tests); with a ``viewer`` the view is recorded in the audit trail.
 
-    async def reporter_identity(self, number: str, viewer: Actor) -> dict[str, str] | None:
-        """Decrypt a named reporter's identity for an entitled officer, and record the view (rules.md §4.1)."""
+        Officers get cards through ``core.services.desk.Desk.card``, which checks ``core.access`` first.
+        Reporter identity is not included here: see the audited identity view.
+        """
         async with self.ctx.uow() as uow:
             s = uow.session
             case = await repo.case_by_number(s, number)
-            if case.reporter_enc is None:
-                return None
-            identity: dict[str, str] = self.ctx.vault.dec_json(case.reporter_enc)
-            repo.add_event(s, self.ctx.vault, case, at=self.ctx.now(), actor=viewer.label(),
-                           officer_id=viewer.officer_id, action=Action.VIEW_IDENTITY.value, from_state=None,
-                           to_state=None, rule="R-47")  # fmt: skip
+            if viewer is not None:
+                record_view(s, self.ctx, case, viewer)
+            detail = await case_detail(s, self.ctx.vault, case)
             await uow.commit()
-            return identity
+            return detail
 
     async def status_by_code(self, code: str, password: str, chat_id: int | None = None) -> PublicStatusView | None:
         """Anonymous follow-up: the same ``None`` whether the code or the password was wrong.
@@ -185,6 +138,67 @@ class CaseQueries:
                 )
             ).scalars()
             return [await _public(s, self.ctx.vault, c) for c in rows]
+
+
+def record_view(s: AsyncSession, ctx: CoreContext, case: CaseRow, viewer: Actor) -> None:
+    """Audit a view of the case's facts (R-47: who could have leaked must be knowable), like identity views."""
+    repo.add_event(s, ctx.vault, case, at=ctx.now(), actor=viewer.label(), officer_id=viewer.officer_id,
+                   action=Action.VIEW_CASE.value, from_state=None, to_state=None, rule="R-47")  # fmt: skip
+
+
+def reveal_identity(s: AsyncSession, ctx: CoreContext, case: CaseRow, viewer: Actor) -> dict[str, str] | None:
+    """Decrypt a named reporter's identity for an entitled officer, and record the view (rules.md §4.1)."""
+    if case.reporter_enc is None:
+        return None
+    identity: dict[str, str] = ctx.vault.dec_json(case.reporter_enc)
+    repo.add_event(s, ctx.vault, case, at=ctx.now(), actor=viewer.label(), officer_id=viewer.officer_id,
+                   action=Action.VIEW_IDENTITY.value, from_state=None, to_state=None, rule="R-47")  # fmt: skip
+    return identity
+
+
+async def case_detail(s: AsyncSession, vault: Vault, case: CaseRow) -> CaseDetail:
+    """The full card of a loaded case, decrypted; views are not listed in its history (see the audit trail)."""
+    summary = (await summaries(s, [case]))[0]
+    events = (
+        await s.execute(
+            select(CaseEventRow)
+            .where(CaseEventRow.case_id == case.id, CaseEventRow.action != Action.VIEW_CASE.value)
+            .order_by(CaseEventRow.id)
+        )
+    ).scalars()
+    deadlines = (
+        await s.execute(select(DeadlineRow).where(DeadlineRow.case_id == case.id).order_by(DeadlineRow.id))
+    ).scalars()
+    evidence = list(
+        (await s.execute(select(EvidenceRow).where(EvidenceRow.case_id == case.id).order_by(EvidenceRow.id))).scalars()
+    )
+    purged = case.purged_at is not None
+    return CaseDetail(
+        summary=summary,
+        facts=PURGED if purged else vault.decrypt(case.facts_enc).decode(),
+        other_bodies=vault.dec_text(case.other_bodies_enc) or "",
+        persons=[_person(vault, p, purged) for p in case.persons],
+        evidence=[
+            EvidenceView(e.id, e.kind, vault.dec_text(e.original_name_enc) or "", e.mime_type, e.size, e.sha256)
+            for e in evidence
+            if e.purged_at is None
+        ],
+        events=[
+            EventView(e.at, e.actor, e.action, e.from_state, e.to_state, e.rule, vault.dec_text(e.note_enc) or "")
+            for e in events
+        ],
+        deadlines=[_deadline(d) for d in deadlines],
+        disposal_method=case.disposal_method,
+        refer_to=case.refer_to,
+        result=vault.dec_json(case.result_enc) if case.result_enc else None,
+        undelivered=int((await s.execute(
+            select(func.count(OutboxRow.id)).where(
+                OutboxRow.recipient_kind == RecipientKind.REPORTER.value, OutboxRow.recipient_id == case.id,
+                OutboxRow.status.in_([OutboxStatus.UNDELIVERABLE.value, OutboxStatus.FAILED.value]))
+        )).scalar_one()),
+        purged_at=case.purged_at,
+        purged_evidence=dict(Counter(e.kind for e in evidence if e.purged_at is not None)),
+    )  # fmt: skip
 
 
 def _deadline(d: DeadlineRow) -> DeadlineView:
