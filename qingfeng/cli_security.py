@@ -177,6 +177,7 @@ async def cmd_purge(app: App, args: argparse.Namespace) -> int:
     """Retention (core.services.retention): archived cases older than the period keep statistics only."""
     from core.actor import Actor
     from core.services.dialog_store import DialogStore
+    from core.services.lockout import MEMORY, Lockout
     from core.services.retention import RetentionService
 
     days = app.settings.retention_days if args.older_than is None else args.older_than
@@ -199,4 +200,6 @@ async def cmd_purge(app: App, args: argparse.Namespace) -> int:
         dialogs, files = await DialogStore(app.ctx).forget_stale(app.settings.dialog_retention_days)
         print(f"{dialogs} unfinished dialogs older than {app.settings.dialog_retention_days} days forgotten "
               f"({files} staged files deleted)")  # fmt: skip
+        attempts = await Lockout(app.ctx).forget_old()
+        print(f"{attempts} failed status queries older than {MEMORY.days} days forgotten")
     return 0

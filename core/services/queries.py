@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -13,7 +13,7 @@ from core.actor import Actor
 from core.clock import office_date
 from core.crypto import Vault
 from core.deadlines import DEADLINES, DeadlineKind
-from core.errors import DomainError, NotFound
+from core.errors import NotFound
 from core.model import Action, CaseState, DeadlineState, OutboxStatus, RecipientKind
 from core.persistence import repository as repo
 from core.persistence.orm import (
@@ -23,12 +23,12 @@ from core.persistence.orm import (
     EvidenceRow,
     OfficerRow,
     OutboxRow,
-    QueryAttemptRow,
     ReporterContactRow,
     UnitRow,
 )
 from core.secrets_ import normalise_code, verify_password
 from core.services.context import CoreContext
+from core.services.lockout import LockedOut, Lockout
 from core.services.views import (
     PURGED,
     CaseDetail,
@@ -41,19 +41,6 @@ from core.services.views import (
     PublicStatusView,
 )
 from core.workflow import PUBLIC_STATUS
-
-LOCK_AFTER = 5  # rules.md §6: lock-out after 5 tries [U]
-LOCK_BASE = timedelta(minutes=1)  # then 1, 2, 4 … minutes per further failure
-LOCK_MAX = timedelta(hours=24)
-
-
-class LockedOut(DomainError):
-    key = "status.locked"
-
-    def __init__(self, until: datetime, now: datetime) -> None:
-        super().__init__(f"locked until {until.isoformat()}")
-        self.until = until
-        self.minutes = max(1, int((until - now).total_seconds() + 59) // 60)
 
 
 class CaseQueries:
@@ -91,38 +78,25 @@ class CaseQueries:
     async def status_by_code(self, code: str, password: str, chat_id: int | None = None) -> PublicStatusView | None:
         """Anonymous follow-up: the same ``None`` whether the code or the password was wrong.
 
-        Failures are counted per chat and per code; after ``LOCK_AFTER`` of either, queries are refused for a
-        growing time (rules.md §6), raising :class:`LockedOut` — even with the right password.
+        Attempts are counted per chat and per code before the password is checked (core.services.lockout);
+        after ``LOCK_AFTER`` of either, queries are refused for a growing time (rules.md §6), raising
+        :class:`LockedOut` — even with the right password.
         """
-        vault, now = self.ctx.vault, self.ctx.now()
+        vault = self.ctx.vault
         idx = vault.index("query_code", normalise_code(code))
         keys = [vault.index("attempt", f"code:{idx}")] + (
             [vault.index("attempt", f"chat:{chat_id}")] if chat_id else []
         )
+        lockout = Lockout(self.ctx)
+        await lockout.count_attempt(keys)
         async with self.ctx.uow() as uow:
             s = uow.session
-            rows = {k: await s.get(QueryAttemptRow, k) for k in keys}
-            locked = [r.locked_until for r in rows.values() if r and r.locked_until and r.locked_until > now]
-            if locked:
-                raise LockedOut(max(locked), now)
             case = (await s.execute(select(CaseRow).where(CaseRow.query_code_index == idx))).scalar_one_or_none()
-            if case is not None and case.password_hash and verify_password(password, case.password_hash):
-                for row in rows.values():
-                    if row is not None:
-                        await s.delete(row)
-                view = await _public(s, vault, case)
-                await uow.commit()
-                return view
-            for key, row in rows.items():
-                if row is None:
-                    row = QueryAttemptRow(key=key, failures=0, updated_at=now)
-                    s.add(row)
-                row.failures += 1
-                row.updated_at = now
-                if row.failures >= LOCK_AFTER:
-                    row.locked_until = now + min(LOCK_BASE * 2 ** (row.failures - LOCK_AFTER), LOCK_MAX)
-            await uow.commit()
-            return None
+            if case is None or not case.password_hash or not verify_password(password, case.password_hash):
+                return None
+            view = await _public(s, vault, case)
+        await lockout.clear(keys)
+        return view
 
     async def status_for_chat(self, chat_id: int) -> list[PublicStatusView]:
         """A named reporter's own cases, found by the chat they filed from."""
@@ -274,4 +248,4 @@ async def _public(s: AsyncSession, vault: Vault, case: CaseRow) -> PublicStatusV
     )
 
 
-__all__ = ["CaseQueries", "NotFound"]
+__all__ = ["CaseQueries", "LockedOut", "NotFound"]
