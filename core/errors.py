@@ -31,6 +31,13 @@ class NotPermitted(DomainError):
         super().__init__(f"'{who}' may not perform '{action}'", action=action, who=who)
 
 
+class CaseUnavailable(NotPermitted):
+    """An officer asked for a case that does not exist or that their role does not cover: one message for both,
+    so that trying (sequential) numbers reveals nothing (core.access)."""
+
+    key = "error.case_unavailable"
+
+
 class GuardFailed(DomainError):
     """A transition is legal in this state but its preconditions (fields, checklist) do not hold."""
 

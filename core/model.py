@@ -46,6 +46,7 @@ class Action(StrEnum):
     FILE = "file"  # creation of the case; not a row of the table (there is no state before it)
     VIEW_IDENTITY = "view_identity"  # an officer saw the reporter's identity: audited, changes nothing
     VIEW_EVIDENCE = "view_evidence"  # an officer opened an evidence file: audited, changes nothing
+    VIEW_CASE = "view_case"  # a case card with its facts was shown (officer or CLI): audited, changes nothing
     REASSIGN = "reassign"  # the assignee left; an admin moved the case to another handler
     RATE = "rate"  # the reporter rated the feedback; changes no state
     ASK_REPORTER = "ask_reporter"  # an officer's question to the reporter, sent through the bot

@@ -31,6 +31,7 @@ from bot.dialogs.officer import OfficerDesk
 from bot.front import ChatFront
 from bot.i18n import Translator, normalise_locale
 from core.actor import Actor
+from core.errors import NotFound
 from core.scope import classifier
 from core.services.chat_outbox import ChatOutbox
 from core.services.officers import OfficerView
@@ -81,8 +82,11 @@ class TerminalDesk(OfficerDesk):
         self.user_id, self.officer_id = user_id, officer_id
 
     async def actor(self, telegram_id: int) -> Actor | None:
-        if telegram_id == self.user_id:
-            return await self.s.officers.actor_for_officer(self.officer_id)
+        if telegram_id == self.user_id:  # looked up each time: a deactivation ends the desk at once
+            try:
+                return await self.s.officers.actor_for_officer(self.officer_id)
+            except NotFound:
+                return None
         return await super().actor(telegram_id)
 
 

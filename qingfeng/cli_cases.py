@@ -75,7 +75,9 @@ async def cmd_cases_list(app: App, args: argparse.Namespace) -> int:
 
 
 async def cmd_case_show(app: App, args: argparse.Namespace) -> int:
-    detail = await app.queries.case_detail(args.number)
+    from core.actor import Actor
+
+    detail = await app.queries.case_detail(args.number, viewer=Actor.system("cli"))  # the facts: an audited view
     if args.json:
         print(as_json(detail))
         return 0

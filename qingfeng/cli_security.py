@@ -34,7 +34,9 @@ def add_security_commands(sub: Any) -> None:
         handler=cmd_keys_check
     )  # fmt: skip
 
-    au = sub.add_parser("audit", help="a case's audit trail: every step, identity view and evidence download")
+    au = sub.add_parser(
+        "audit", help="a case's audit trail: every step, case view, identity view and evidence download"
+    )
     au.add_argument("--case", required=True, metavar="NUMBER")
     au.add_argument("--json", action="store_true")
     au.set_defaults(handler=cmd_audit)
@@ -160,7 +162,8 @@ async def cmd_audit(app: App, args: argparse.Namespace) -> int:
         ],
         ("time", "actor", "officer", "roles", "unit", "action", "state", "rule", "detail"),
     )  # fmt: skip
-    print(f"identity views: {trail.identity_views}; evidence downloads: {trail.evidence_views}")
+    print(f"identity views: {trail.identity_views}; evidence downloads: {trail.evidence_views}; "
+          f"case views: {trail.case_views}")  # fmt: skip
     if trail.purged_at:
         print(f"purged {trail.purged_at.astimezone(OFFICE_TZ):%Y-%m-%d %H:%M} (retention)")
     return 0
@@ -174,6 +177,7 @@ async def cmd_purge(app: App, args: argparse.Namespace) -> int:
     """Retention (core.services.retention): archived cases older than the period keep statistics only."""
     from core.actor import Actor
     from core.services.dialog_store import DialogStore
+    from core.services.lockout import MEMORY, Lockout
     from core.services.retention import RetentionService
 
     days = app.settings.retention_days if args.older_than is None else args.older_than
@@ -196,4 +200,6 @@ async def cmd_purge(app: App, args: argparse.Namespace) -> int:
         dialogs, files = await DialogStore(app.ctx).forget_stale(app.settings.dialog_retention_days)
         print(f"{dialogs} unfinished dialogs older than {app.settings.dialog_retention_days} days forgotten "
               f"({files} staged files deleted)")  # fmt: skip
+        attempts = await Lockout(app.ctx).forget_old()
+        print(f"{attempts} failed status queries older than {MEMORY.days} days forgotten")
     return 0

@@ -23,6 +23,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from core.reminders import ReminderPolicy
 from core.services.dialog_store import DialogStore
+from core.services.lockout import Lockout
 from core.services.outbox import OutboxService
 from core.services.reminders import ReminderService
 from core.workcalendar import WorkCalendar
@@ -88,11 +89,15 @@ async def refresh_calendar(name: str) -> None:
 
 
 async def forget_dialogs(name: str) -> None:
+    """Daily: unfinished dialogs past their retention, and failed status queries past the lock-out's memory."""
     r = _RUNNING[name]
     with r.job():
         dialogs, files = await DialogStore(r.app.ctx).forget_stale(r.app.settings.dialog_retention_days)
+        attempts = await Lockout(r.app.ctx).forget_old()
     if dialogs:
         log.info("forgot %d unfinished dialogs and %d staged files", dialogs, files)
+    if attempts:
+        log.info("forgot %d old failed status queries", attempts)
 
 
 async def stop_scheduler(scheduler: AsyncIOScheduler, name: str = "qingfeng", timeout: float = 30.0) -> None:  # noqa: ASYNC109

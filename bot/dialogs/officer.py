@@ -15,7 +15,7 @@ from bot.dialogs.officer_flows import FLOW_FOR, finish, officer_flows
 from bot.dialogs.runner import Answer
 from core.actor import Actor
 from core.clock import OFFICE_TZ
-from core.errors import DomainError, GuardFailed, IllegalTransition
+from core.errors import DomainError, GuardFailed, IllegalTransition, NotPermitted
 from core.model import Action, DisposalMethod, Role
 from core.services.cases import CaseService
 from core.services.desk import Desk
@@ -29,7 +29,7 @@ SPACE = ".officer"  # the officer's input flows are stored apart from any citize
 DIRECT = frozenset({Action.REGISTER, Action.ACCEPT, Action.RECEIVE_TRANSFER, Action.ARCHIVE})
 NEEDS_APPROVAL = frozenset({Action.PARK, Action.SEND_TO_INVESTIGATION})
 DISPOSE_CHOICES = (DisposalMethod.TALK_OR_LETTER, DisposalMethod.PRELIMINARY_CHECK, DisposalMethod.CLOSE)
-ACTOR_TTL = 30.0  # seconds an officer lookup is trusted; deactivation takes effect within this
+CITIZEN_TTL = 30.0  # seconds "not an officer" is trusted; an officer is looked up on every update
 
 
 @dataclass(frozen=True)
@@ -61,16 +61,26 @@ class OfficerDesk:
         self.s = services
         self.default_locale = default_locale
         self.engine = Engine(officer_flows())
-        self._actors: dict[int, tuple[float, Actor | None]] = {}
+        self._citizens: dict[int, float] = {}
 
     async def actor(self, telegram_id: int) -> Actor | None:
-        """The officer behind a Telegram account (cached briefly); None for everybody else."""
+        """The officer behind a Telegram account, None for everybody else.
+
+        Officers are looked up on every update, so a deactivation (by the CLI, in another process) or a change
+        of role takes effect at once; only "not an officer" is remembered briefly, which at worst delays a new
+        officer's first update, never a revocation.
+        """
         now = time.monotonic()
-        cached = self._actors.get(telegram_id)
-        if cached and now - cached[0] < ACTOR_TTL:
-            return cached[1]
+        seen = self._citizens.get(telegram_id)
+        if seen is not None and now - seen < CITIZEN_TTL:
+            return None
         actor = await self.s.officers.actor_for_telegram(telegram_id)
-        self._actors[telegram_id] = (now, actor)
+        if actor is None:
+            if len(self._citizens) > 10_000:  # bounded
+                self._citizens.clear()
+            self._citizens[telegram_id] = now
+        else:
+            self._citizens.pop(telegram_id, None)
         return actor
 
     async def join(self, telegram_id: int, code: str) -> list[Reply]:
@@ -78,7 +88,7 @@ class OfficerDesk:
         actor = await self.s.officers.redeem(code, telegram_id) if code.strip() else None
         if actor is None:
             return [Reply("officer.join_failed")]
-        self._actors.pop(telegram_id, None)
+        self._citizens.pop(telegram_id, None)
         return [Reply("officer.joined", {"name": actor.name}), *await self.inbox(actor)]
 
     async def inbox(self, actor: Actor, page: int = 0) -> list[Reply]:
@@ -106,9 +116,9 @@ class OfficerDesk:
         for i in range(0, len(actions), 2):
             buttons.append(tuple(Button(f"action.{a.value}", f"{PREFIX}:act:{number}:{a.value}")
                                  for a in actions[i : i + 2]))  # fmt: skip
-        if card.detail.summary.state != "archived":
+        if card.access.act and card.detail.summary.state != "archived":
             buttons.append((Button("action.ask_reporter", f"{PREFIX}:act:{number}:{Action.ASK_REPORTER.value}"),))
-        for item in card.detail.evidence:
+        for item in card.detail.evidence if card.access.evidence else ():
             buttons.append((Button("button.open_evidence", f"{PREFIX}:file:{number}:{item.id}",
                                    params={"name": item.original_name[:40]}),))  # fmt: skip
         if card.identity_visible and card.detail.reporter is None:
@@ -139,7 +149,7 @@ class OfficerDesk:
             return [Reply("officer.evidence_sent", {"number": args[0], "name": name}, attachment=(name, data))]
         if what == "assign" and len(args) == 2 and args[1].isdigit():
             await self.s.cases.assign(args[0], actor, int(args[1]))
-            return [Reply("officer.done", {"number": args[0]}), *await self.card(actor, args[0])]
+            return [Reply("officer.done", {"number": args[0]}), *await self._card_after(actor, args[0])]
         if what == "method" and len(args) == 2:
             return await self._act(chat_id, actor, args[0], Action.DISPOSE, DisposalMethod(args[1]))
         if what == "act" and len(args) == 2:
@@ -151,15 +161,15 @@ class OfficerDesk:
     ) -> list[Reply]:
         if action in DIRECT:
             await self.s.cases.perform(number, action, actor)
-            return [Reply("officer.done", {"number": number}), *await self.card(actor, number)]
+            return [Reply("officer.done", {"number": number}), *await self._card_after(actor, number)]
+        summary = await self.s.desk.summary(actor, number)  # a case not theirs is refused before any question
         if action is Action.ASSIGN:
             handlers = [
                 o
                 for o in await self.s.officers.list_officers()
                 if o.active and {"handler", "supervisor"} & set(o.roles) and o.id != actor.officer_id
             ]
-            card = await self.s.desk.card(actor, number)
-            handlers = [o for o in handlers if o.unit == card.detail.summary.unit]
+            handlers = [o for o in handlers if o.unit == summary.unit]
             buttons = tuple((Button(o.name, f"{PREFIX}:assign:{number}:{o.id}", literal=True),) for o in handlers)
             return [Reply("officer.choose_handler", {"number": number}, buttons, "")]  # fmt: skip
         if action is Action.DISPOSE and method is None:
@@ -176,13 +186,10 @@ class OfficerDesk:
             if Role.SUPERVISOR in actor.roles:  # the leader's own decision is its approval (R-17 ¶2)
                 return await self._finish(actor, Conversation(self.default_locale, answers=answers))
             return await self._start(chat_id, "o_approval", answers)
-        card = await self.s.desk.card(actor, number)
-        answers["named"] = card.detail.summary.named
+        answers["named"] = summary.named
         answers["leader"] = Role.SUPERVISOR in actor.roles  # a leader's own decision is the approval (R-17)
         if action in (Action.TRANSFER_UP, Action.TRANSFER_DOWN):
-            answers["_units"] = [
-                u.code for u in await self.s.officers.list_units() if u.code != card.detail.summary.unit
-            ]
+            answers["_units"] = [u.code for u in await self.s.officers.list_units() if u.code != summary.unit]
         return await self._start(chat_id, FLOW_FOR[action], answers)
 
     async def _start(self, chat_id: int, flow: str, answers: dict[str, Any]) -> list[Reply]:
@@ -210,8 +217,16 @@ class OfficerDesk:
     async def _finish(self, actor: Actor, c: Conversation) -> list[Reply]:
         replies = await finish(c, _Env(actor, self.s.cases, self.s.messaging))
         if replies and replies[0].key == "officer.done":
-            replies += await self.card(actor, c.answers["number"])
+            replies += await self._card_after(actor, c.answers["number"])
         return replies
+
+    async def _card_after(self, actor: Actor, number: str) -> list[Reply]:
+        """The card again after an action, unless the action took the case out of the officer's hands (a handler
+        returned it to intake): then the confirmation alone."""
+        try:
+            return await self.card(actor, number)
+        except NotPermitted:
+            return []
 
 
 def card_params(d: CaseDetail) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""Reading a case's audit trail: who did what and when, above all who saw the reporter's identity or evidence.
+"""Reading a case's audit trail: who did what and when, above all who saw the facts, the identity or evidence.
 
 R-47 (rules.md §4.1) makes leaks punishable; the trail is how an office finds out who could have leaked. It is
 read without decrypting notes (they may quote the report), so showing it reveals neither identity nor facts.
@@ -65,4 +65,5 @@ class AuditService:
                 identity_views=sum(e.action == Action.VIEW_IDENTITY.value for e in entries),
                 evidence_views=sum(e.action == Action.VIEW_EVIDENCE.value for e in entries),
                 purged_at=case.purged_at,
+                case_views=sum(e.action == Action.VIEW_CASE.value for e in entries),
             )

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.actor import Actor
 from core.closure import ClosureReport
-from core.errors import GuardFailed, NotFound, NotPermitted
+from core.errors import GuardFailed, NotFound
 from core.model import (
     Action,
     ActorKind,
@@ -27,6 +27,7 @@ from core.model import (
 )
 from core.persistence import repository as repo
 from core.persistence.orm import CaseRow, OfficerRow, UnitRow
+from core.services.access import officer_case
 from core.services.context import CoreContext
 from core.workflow import PUBLIC_STATUS, ActionInput, CaseSnapshot, Decision, OfficerTarget, decide
 
@@ -59,8 +60,11 @@ class CaseService:
     async def transfer(self, number: str, actor: Actor, unit_code: str, note: str = "") -> CaseState:
         """Send to another level; up or down is decided by the target unit's level (R-15, R-16)."""
         async with self.ctx.uow() as uow:
+            if actor.kind is ActorKind.OFFICER:  # refused before anything about the case or the unit is said
+                case, _, _ = await officer_case(uow.session, number, actor, "act")
+            else:
+                case = await repo.case_by_number(uow.session, number)
             target = await _unit_by_code(uow.session, unit_code)
-            case = await repo.case_by_number(uow.session, number)
             own = await uow.session.get(UnitRow, case.unit_id)
             assert own is not None
             up = _RANK[UnitLevel(target.level)] > _RANK[UnitLevel(own.level)]
@@ -110,8 +114,11 @@ class CaseService:
         ctx, vault, now = self.ctx, self.ctx.vault, self.ctx.now()
         async with ctx.uow() as uow:
             s = uow.session
-            case = await repo.case_by_number(s, number, lock=True)
-            await _check_scope(s, case, action, actor)
+            if actor.kind is ActorKind.OFFICER:  # core.access: this case, as this officer is now
+                need = "receive" if action is Action.RECEIVE_TRANSFER else "act"
+                case, actor, _ = await officer_case(s, number, actor, need, lock=True)
+            else:
+                case = await repo.case_by_number(s, number, lock=True)
             snapshot = CaseSnapshot(
                 CaseState(case.state), case.named, ReportType(case.report_type), Channel(case.channel)
             )
@@ -214,15 +221,6 @@ async def _unit_by_code(s: AsyncSession, code: str) -> UnitRow:
     if unit is None:
         raise NotFound("unit", code)
     return unit
-
-
-async def _check_scope(s: AsyncSession, case: CaseRow, action: Action, actor: Actor) -> None:
-    """Officers act on their own unit's cases; a transferred case is received by the target unit."""
-    if actor.kind is not ActorKind.OFFICER:
-        return
-    unit = case.transfer_to_id if action is Action.RECEIVE_TRANSFER else case.unit_id
-    if actor.unit_id != unit:
-        raise NotPermitted(action.value, actor.label())
 
 
 async def _check_entities(s: AsyncSession, case: CaseRow, action: Action, inp: ActionInput) -> None:

@@ -1,29 +1,28 @@
 """The officer's desk: an inbox of cases waiting for them, most urgent first, and a case card.
 
-Who sees what is decided here, not in the bot: officers see their own unit's cases (plus cases being
-transferred to it); handlers' inboxes hold what is assigned to them; reporter identity is shown only to the
-roles rules.md §4.1 lets handle it (intake, supervisor), and every such view is written to the audit trail.
+Who sees what is decided in ``core.access``, not in the bot: a card, an evidence file or the reporter's
+identity is given only to an officer whose role covers the case, and every such view is written to the audit
+trail (R-47). Handlers' inboxes hold what is assigned to them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import or_, select
 
+from core.access import CaseAccess
 from core.actor import Actor
 from core.errors import NotFound, NotPermitted
 from core.model import Action, ActorKind, CaseState, Role
 from core.persistence import repository as repo
 from core.persistence.orm import CaseRow, EvidenceRow
+from core.services.access import fresh_officer, officer_case
 from core.services.context import CoreContext
-from core.services.queries import CaseQueries, summaries
+from core.services.queries import CaseQueries, case_detail, record_view, reveal_identity, summaries
 from core.services.views import CaseDetail, CaseSummary
 from core.workflow import allowed_actions
-
-#: Roles entitled to see a reporter's identity (rules.md §4.1: the 信访举报部门 keeps it; [U] leaders too).
-IDENTITY_ROLES = frozenset({Role.INTAKE, Role.SUPERVISOR})
 
 #: What waits for each role (in their unit): intake routes and answers, handlers handle, supervisors see all.
 _INTAKE_STATES = (CaseState.RECEIVED, CaseState.REGISTERED, CaseState.ACCEPTED, CaseState.NOT_ACCEPTED,
@@ -46,6 +45,7 @@ class CaseCard:
     detail: CaseDetail
     actions: list[Action]
     identity_visible: bool
+    access: CaseAccess
 
 
 def _sort_key(c: CaseSummary) -> tuple[bool, date, str]:
@@ -62,7 +62,10 @@ class Desk:
         _officer_only(actor, "inbox")
         async with self.ctx.uow() as uow:
             s = uow.session
-            unit = actor.unit_id
+            current = await fresh_officer(s, actor)  # roles as they are now; none once deactivated
+            if current is None:
+                raise NotPermitted("inbox", actor.label())
+            actor, unit = current, current.unit_id
             conditions = []
             if Role.SUPERVISOR in actor.roles:
                 conditions.append(CaseRow.unit_id == unit)
@@ -87,13 +90,11 @@ class Desk:
         vault = self.ctx.vault
         async with self.ctx.uow() as uow:
             s = uow.session
-            case = await repo.case_by_number(s, number)
+            case, officer, _ = await officer_case(s, number, actor, "evidence")
             item = await s.get(EvidenceRow, evidence_id)
             if item is None or item.case_id != case.id or item.purged_at is not None:
                 raise NotFound("evidence", evidence_id)  # a purged file is gone (core.services.retention)
-            if not _entitled_to_evidence(actor, case):
-                raise NotPermitted("evidence", actor.label())
-            repo.add_event(s, vault, case, at=self.ctx.now(), actor=actor.label(), officer_id=actor.officer_id,
+            repo.add_event(s, vault, case, at=self.ctx.now(), actor=officer.label(), officer_id=officer.officer_id,
                            action=Action.VIEW_EVIDENCE.value, from_state=None, to_state=None, rule="R-47",
                            note=f"evidence {evidence_id}")  # fmt: skip
             name, mime, key = vault.dec_text(item.original_name_enc) or "file", item.mime_type, item.storage_key
@@ -101,27 +102,30 @@ class Desk:
         return name, mime, await self.ctx.evidence.get(key)
 
     async def card(self, actor: Actor, number: str, *, with_identity: bool = False) -> CaseCard:
-        """The card of a case the officer may work on; identity only when asked for and entitled (audited)."""
+        """The card of a case the officer's role covers (the view is audited); identity only when asked for and
+        entitled (audited too)."""
         _officer_only(actor, "view")
         async with self.ctx.uow() as uow:
-            case = await repo.case_by_number(uow.session, number)
-            unit_ok = actor.unit_id in (case.unit_id, case.transfer_to_id)
-            if not unit_ok:
-                raise NotPermitted("view", actor.label())
-            state = CaseState(case.state)
-        detail = await self.queries.case_detail(number)
-        entitled = bool(IDENTITY_ROLES & actor.roles) and detail.summary.named and detail.purged_at is None
-        if with_identity and entitled:
-            reporter = await self.queries.reporter_identity(number, actor)
-            detail = CaseDetail(**{**detail.__dict__, "reporter": reporter})
-        return CaseCard(detail, allowed_actions(state, actor), entitled)
+            s = uow.session
+            case, officer, access = await officer_case(s, number, actor, "view")
+            record_view(s, self.ctx, case, officer)
+            detail = await case_detail(s, self.ctx.vault, case)
+            entitled = access.identity and detail.summary.named and detail.purged_at is None
+            if with_identity and entitled:
+                detail = replace(detail, reporter=reveal_identity(s, self.ctx, case, officer))
+            await uow.commit()
+        actions = allowed_actions(CaseState(case.state), officer)
+        if not access.act:  # a transfer's target unit may only receive it (R-16)
+            actions = [a for a in actions if a is Action.RECEIVE_TRANSFER and access.receive]
+        return CaseCard(detail, actions, entitled, access)
 
-
-def _entitled_to_evidence(actor: Actor, case: CaseRow) -> bool:
-    """Evidence is for the unit's intake and supervisors and for the assigned handler (rules.md §4.1)."""
-    if actor.unit_id != case.unit_id:
-        return False
-    return bool(IDENTITY_ROLES & actor.roles) or case.assignee_id == actor.officer_id
+    async def summary(self, actor: Actor, number: str) -> CaseSummary:
+        """A case's summary line (no facts, so not audited) for an officer who may act on it: what an action's
+        input needs (its unit, named or not)."""
+        _officer_only(actor, "act")
+        async with self.ctx.uow() as uow:
+            case, _, _ = await officer_case(uow.session, number, actor, "act")
+            return (await summaries(uow.session, [case]))[0]
 
 
 def _officer_only(actor: Actor, what: str) -> None:

@@ -14,6 +14,7 @@ from core.errors import InvalidInput, NotFound, NotPermitted
 from core.model import OPEN_STATES, Action, ActorKind, RecipientKind, Role
 from core.persistence import repository as repo
 from core.persistence.orm import CaseEventRow, ReporterContactRow
+from core.services.access import officer_case
 from core.services.context import CoreContext
 
 QUESTION_MAX = 1000
@@ -32,9 +33,9 @@ class MessagingService:
         vault, now = self.ctx.vault, self.ctx.now()
         async with self.ctx.uow() as uow:
             s = uow.session
-            case = await repo.case_by_number(s, number)
-            if actor.kind is not ActorKind.OFFICER or actor.unit_id != case.unit_id:
+            if actor.kind is not ActorKind.OFFICER:
                 raise NotPermitted("ask", actor.label())
+            case, actor, _ = await officer_case(s, number, actor, "act")  # core.access: cases their role covers
             if case.state not in {st.value for st in OPEN_STATES}:
                 raise NotPermitted("ask", actor.label())
             if await s.get(ReporterContactRow, case.id) is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -13,7 +13,7 @@ from core.actor import Actor
 from core.clock import office_date
 from core.crypto import Vault
 from core.deadlines import DEADLINES, DeadlineKind
-from core.errors import DomainError, NotFound
+from core.errors import NotFound
 from core.model import Action, CaseState, DeadlineState, OutboxStatus, RecipientKind
 from core.persistence import repository as repo
 from core.persistence.orm import (
@@ -23,12 +23,12 @@ from core.persistence.orm import (
     EvidenceRow,
     OfficerRow,
     OutboxRow,
-    QueryAttemptRow,
     ReporterContactRow,
     UnitRow,
 )
 from core.secrets_ import normalise_code, verify_password
 from core.services.context import CoreContext
+from core.services.lockout import LockedOut, Lockout
 from core.services.views import (
     PURGED,
     CaseDetail,
@@ -41,19 +41,6 @@ from core.services.views import (
     PublicStatusView,
 )
 from core.workflow import PUBLIC_STATUS
-
-LOCK_AFTER = 5  # rules.md §6: lock-out after 5 tries [U]
-LOCK_BASE = timedelta(minutes=1)  # then 1, 2, 4 … minutes per further failure
-LOCK_MAX = timedelta(hours=24)
-
-
-class LockedOut(DomainError):
-    key = "status.locked"
-
-    def __init__(self, until: datetime, now: datetime) -> None:
-        super().__init__(f"locked until {until.isoformat()}")
-        self.until = until
-        self.minutes = max(1, int((until - now).total_seconds() + 59) // 60)
 
 
 class CaseQueries:
@@ -74,102 +61,42 @@ class CaseQueries:
             return await summaries(s, rows)
 
     async def case_detail(self, number: str, viewer: Actor | None = None) -> CaseDetail:
-        """A case card. Reporter identity is not included here: see the audited identity view (issue 6)."""
-        vault = self.ctx.vault
-        async with self.ctx.uow() as uow:
-            s = uow.session
-            case = await repo.case_by_number(s, number)
-            summary = (await summaries(s, [case]))[0]
-            events = (
-                await s.execute(select(CaseEventRow).where(CaseEventRow.case_id == case.id).order_by(CaseEventRow.id))
-            ).scalars()
-            deadlines = (
-                await s.execute(select(DeadlineRow).where(DeadlineRow.case_id == case.id).order_by(DeadlineRow.id))
-            ).scalars()
-            evidence = list(
-                (
-                    await s.execute(select(EvidenceRow).where(EvidenceRow.case_id == case.id).order_by(EvidenceRow.id))
-                ).scalars()
-            )
-            purged = case.purged_at is not None
-            return CaseDetail(
-                summary=summary,
-                facts=PURGED if purged else vault.decrypt(case.facts_enc).decode(),
-                other_bodies=vault.dec_text(case.other_bodies_enc) or "",
-                persons=[_person(vault, p, purged) for p in case.persons],
-                evidence=[
-                    EvidenceView(e.id, e.kind, vault.dec_text(e.original_name_enc) or "", e.mime_type, e.size, e.sha256)
-                    for e in evidence
-                    if e.purged_at is None
-                ],
-                events=[
-                    EventView(
-                        e.at, e.actor, e.action, e.from_state, e.to_state, e.rule, vault.dec_text(e.note_enc) or ""
-                    )
-                    for e in events
-                ],
-                deadlines=[_deadline(d) for d in deadlines],
-                disposal_method=case.disposal_method,
-                refer_to=case.refer_to,
-                result=vault.dec_json(case.result_enc) if case.result_enc else None,
-                undelivered=int((await s.execute(
-                    select(func.count(OutboxRow.id)).where(
-                        OutboxRow.recipient_kind == RecipientKind.REPORTER.value, OutboxRow.recipient_id == case.id,
-                        OutboxRow.status.in_([OutboxStatus.UNDELIVERABLE.value, OutboxStatus.FAILED.value]))
-                )).scalar_one()),
-                purged_at=case.purged_at,
-                purged_evidence=dict(Counter(e.kind for e in evidence if e.purged_at is not None)),
-            )  # fmt: skip
+        """A case card, unchecked (the CLI, tests); with a ``viewer`` the view is recorded in the audit trail.
 
-    async def reporter_identity(self, number: str, viewer: Actor) -> dict[str, str] | None:
-        """Decrypt a named reporter's identity for an entitled officer, and record the view (rules.md §4.1)."""
+        Officers get cards through ``core.services.desk.Desk.card``, which checks ``core.access`` first.
+        Reporter identity is not included here: see the audited identity view.
+        """
         async with self.ctx.uow() as uow:
             s = uow.session
             case = await repo.case_by_number(s, number)
-            if case.reporter_enc is None:
-                return None
-            identity: dict[str, str] = self.ctx.vault.dec_json(case.reporter_enc)
-            repo.add_event(s, self.ctx.vault, case, at=self.ctx.now(), actor=viewer.label(),
-                           officer_id=viewer.officer_id, action=Action.VIEW_IDENTITY.value, from_state=None,
-                           to_state=None, rule="R-47")  # fmt: skip
+            if viewer is not None:
+                record_view(s, self.ctx, case, viewer)
+            detail = await case_detail(s, self.ctx.vault, case)
             await uow.commit()
-            return identity
+            return detail
 
     async def status_by_code(self, code: str, password: str, chat_id: int | None = None) -> PublicStatusView | None:
         """Anonymous follow-up: the same ``None`` whether the code or the password was wrong.
 
-        Failures are counted per chat and per code; after ``LOCK_AFTER`` of either, queries are refused for a
-        growing time (rules.md §6), raising :class:`LockedOut` — even with the right password.
+        Attempts are counted per chat and per code before the password is checked (core.services.lockout);
+        after ``LOCK_AFTER`` of either, queries are refused for a growing time (rules.md §6), raising
+        :class:`LockedOut` — even with the right password.
         """
-        vault, now = self.ctx.vault, self.ctx.now()
+        vault = self.ctx.vault
         idx = vault.index("query_code", normalise_code(code))
         keys = [vault.index("attempt", f"code:{idx}")] + (
             [vault.index("attempt", f"chat:{chat_id}")] if chat_id else []
         )
+        lockout = Lockout(self.ctx)
+        await lockout.count_attempt(keys)
         async with self.ctx.uow() as uow:
             s = uow.session
-            rows = {k: await s.get(QueryAttemptRow, k) for k in keys}
-            locked = [r.locked_until for r in rows.values() if r and r.locked_until and r.locked_until > now]
-            if locked:
-                raise LockedOut(max(locked), now)
             case = (await s.execute(select(CaseRow).where(CaseRow.query_code_index == idx))).scalar_one_or_none()
-            if case is not None and case.password_hash and verify_password(password, case.password_hash):
-                for row in rows.values():
-                    if row is not None:
-                        await s.delete(row)
-                view = await _public(s, vault, case)
-                await uow.commit()
-                return view
-            for key, row in rows.items():
-                if row is None:
-                    row = QueryAttemptRow(key=key, failures=0, updated_at=now)
-                    s.add(row)
-                row.failures += 1
-                row.updated_at = now
-                if row.failures >= LOCK_AFTER:
-                    row.locked_until = now + min(LOCK_BASE * 2 ** (row.failures - LOCK_AFTER), LOCK_MAX)
-            await uow.commit()
-            return None
+            if case is None or not case.password_hash or not verify_password(password, case.password_hash):
+                return None
+            view = await _public(s, vault, case)
+        await lockout.clear(keys)
+        return view
 
     async def status_for_chat(self, chat_id: int) -> list[PublicStatusView]:
         """A named reporter's own cases, found by the chat they filed from."""
@@ -185,6 +112,67 @@ class CaseQueries:
                 )
             ).scalars()
             return [await _public(s, self.ctx.vault, c) for c in rows]
+
+
+def record_view(s: AsyncSession, ctx: CoreContext, case: CaseRow, viewer: Actor) -> None:
+    """Audit a view of the case's facts (R-47: who could have leaked must be knowable), like identity views."""
+    repo.add_event(s, ctx.vault, case, at=ctx.now(), actor=viewer.label(), officer_id=viewer.officer_id,
+                   action=Action.VIEW_CASE.value, from_state=None, to_state=None, rule="R-47")  # fmt: skip
+
+
+def reveal_identity(s: AsyncSession, ctx: CoreContext, case: CaseRow, viewer: Actor) -> dict[str, str] | None:
+    """Decrypt a named reporter's identity for an entitled officer, and record the view (rules.md §4.1)."""
+    if case.reporter_enc is None:
+        return None
+    identity: dict[str, str] = ctx.vault.dec_json(case.reporter_enc)
+    repo.add_event(s, ctx.vault, case, at=ctx.now(), actor=viewer.label(), officer_id=viewer.officer_id,
+                   action=Action.VIEW_IDENTITY.value, from_state=None, to_state=None, rule="R-47")  # fmt: skip
+    return identity
+
+
+async def case_detail(s: AsyncSession, vault: Vault, case: CaseRow) -> CaseDetail:
+    """The full card of a loaded case, decrypted; views are not listed in its history (see the audit trail)."""
+    summary = (await summaries(s, [case]))[0]
+    events = (
+        await s.execute(
+            select(CaseEventRow)
+            .where(CaseEventRow.case_id == case.id, CaseEventRow.action != Action.VIEW_CASE.value)
+            .order_by(CaseEventRow.id)
+        )
+    ).scalars()
+    deadlines = (
+        await s.execute(select(DeadlineRow).where(DeadlineRow.case_id == case.id).order_by(DeadlineRow.id))
+    ).scalars()
+    evidence = list(
+        (await s.execute(select(EvidenceRow).where(EvidenceRow.case_id == case.id).order_by(EvidenceRow.id))).scalars()
+    )
+    purged = case.purged_at is not None
+    return CaseDetail(
+        summary=summary,
+        facts=PURGED if purged else vault.decrypt(case.facts_enc).decode(),
+        other_bodies=vault.dec_text(case.other_bodies_enc) or "",
+        persons=[_person(vault, p, purged) for p in case.persons],
+        evidence=[
+            EvidenceView(e.id, e.kind, vault.dec_text(e.original_name_enc) or "", e.mime_type, e.size, e.sha256)
+            for e in evidence
+            if e.purged_at is None
+        ],
+        events=[
+            EventView(e.at, e.actor, e.action, e.from_state, e.to_state, e.rule, vault.dec_text(e.note_enc) or "")
+            for e in events
+        ],
+        deadlines=[_deadline(d) for d in deadlines],
+        disposal_method=case.disposal_method,
+        refer_to=case.refer_to,
+        result=vault.dec_json(case.result_enc) if case.result_enc else None,
+        undelivered=int((await s.execute(
+            select(func.count(OutboxRow.id)).where(
+                OutboxRow.recipient_kind == RecipientKind.REPORTER.value, OutboxRow.recipient_id == case.id,
+                OutboxRow.status.in_([OutboxStatus.UNDELIVERABLE.value, OutboxStatus.FAILED.value]))
+        )).scalar_one()),
+        purged_at=case.purged_at,
+        purged_evidence=dict(Counter(e.kind for e in evidence if e.purged_at is not None)),
+    )  # fmt: skip
 
 
 def _deadline(d: DeadlineRow) -> DeadlineView:
@@ -260,4 +248,4 @@ async def _public(s: AsyncSession, vault: Vault, case: CaseRow) -> PublicStatusV
     )
 
 
-__all__ = ["CaseQueries", "NotFound"]
+__all__ = ["CaseQueries", "LockedOut", "NotFound"]

@@ -134,6 +134,7 @@ class AuditTrail:
     identity_views: int
     evidence_views: int
     purged_at: datetime | None = None
+    case_views: int = 0  # cards with the facts shown to an officer or printed by the CLI (core.access)
 
 
 @dataclass(frozen=True)

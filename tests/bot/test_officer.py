@@ -8,7 +8,7 @@ from core.model import Action
 from core.persistence.orm import CaseEventRow
 from core.services.outbox import OutboxService
 from qingfeng.app import App
-from tests.factories import Office, accepted_named_case, named_report
+from tests.factories import FACTS, Office, accepted_named_case, named_report
 
 from .conftest import BotHarness
 
@@ -280,7 +280,9 @@ async def test_refer_out_duplicate_transfer_and_return_from_the_card(harness: Bo
     await h.say(HANDLER, f"/case {fourth}")
     await h.tap(HANDLER, "退回信访室")
     await h.say(HANDLER, "反映的是市管干部，不属本级管辖")
-    assert "已登记" in (await h.say(HANDLER, "陈主任"))[-1]
+    returned = await h.say(HANDLER, "陈主任")
+    assert "已完成" in returned[-1] and FACTS[:12] not in " ".join(returned)  # no longer theirs: no card (core.access)
+    assert (await app.queries.case_detail(fourth)).summary.state == "registered"
 
 
 async def test_an_invited_officer_joins_with_a_one_time_code(harness: BotHarness, app: App, office: Office) -> None:
@@ -294,3 +296,56 @@ async def test_an_invited_officer_joins_with_a_one_time_code(harness: BotHarness
     assert h.tg.deleted(4242), "the message with the code was deleted"
     assert "邀请码无效" in (await h.say(4343, f"/join {code}"))[0]  # once only
     assert "收件箱是空的" in (await h.say(4242, "/inbox"))[0]
+
+
+async def test_a_handler_cannot_open_or_work_a_case_not_assigned_to_them(
+    harness: BotHarness, app: App, office: Office
+) -> None:
+    """SECURITY.md, "a curious officer": a handler sees only the cases assigned to them (core.access)."""
+    h = harness
+    number = await accepted_named_case(app, office)  # in the handler's unit, assigned to nobody yet
+    refused = await h.say(HANDLER, f"/case {number}")
+    assert len(refused) == 1 and "不在您的权限范围内" in refused[0]
+    assert await h.say(HANDLER, "/case XF-2026-999999") == refused  # a missing number gets the same words
+    forged = [f"o:case:{number}", f"o:identity:{number}", f"o:file:{number}:1", f"o:act:{number}:add_note",
+              f"o:act:{number}:ask_reporter", f"o:act:{number}:dispose", f"o:act:{number}:park",
+              f"o:method:{number}:close", f"o:act:{number}:return_to_intake"]  # fmt: skip
+    for data in forged:
+        assert await h.tap_data(HANDLER, f"s::{data}") == refused
+    await h.say(HANDLER, "这是一条备注，也可能是给举报人的问题")  # no note or question flow was started
+    seen = " ".join(h.tg.texts(HANDLER))
+    for secret in (FACTS[:20], "张某某", "刘举报", "13800138000"):
+        assert secret not in seen
+    assert not h.tg.calls_to("sendDocument", HANDLER)
+    async with app.ctx.uow() as uow:
+        by_handler = (await uow.session.execute(
+            select(CaseEventRow.action).where(CaseEventRow.officer_id == office.handler.officer_id)
+        )).scalars().all()  # fmt: skip
+    assert by_handler == []  # no note, no question, no view
+    assert (await app.queries.case_detail(number)).summary.state == "accepted"
+
+    await app.cases.assign(number, office.intake, office.handler.officer_id or 0)  # now it is theirs
+    card = await h.say(HANDLER, f"/case {number}")
+    assert FACTS[:20] in card[0] and "刘举报" not in card[0]
+    async with app.ctx.uow() as uow:
+        views = (await uow.session.execute(
+            select(CaseEventRow.officer_id).where(CaseEventRow.action == "view_case")
+        )).scalars().all()  # fmt: skip
+    assert views == [office.handler.officer_id]  # the view of the facts is in the audit trail
+
+
+async def test_a_deactivated_officer_loses_the_desk_at_once(harness: BotHarness, app: App, office: Office) -> None:
+    from core.actor import Actor
+
+    h = harness
+    number = await accepted_named_case(app, office)
+    assert FACTS[:20] in (await h.say(INTAKE, f"/case {number}"))[0]  # the desk knows them (and remembers)
+    await app.officers.deactivate(office.intake.officer_id or 0, None, Actor.system("cli"))  # as the CLI does
+    after = await h.say(INTAKE, f"/case {number}")
+    # not even a refusal from the desk: the account is a citizen's again, with the very next update
+    assert not any(FACTS[:20] in t or "待办" in t or "权限" in t for t in after)
+    tapped = await h.tap_data(INTAKE, f"s::o:act:{number}:add_note")  # a button still on their screen
+    assert not any(FACTS[:20] in t or "备注" in t for t in tapped)
+    assert not any("待办" in t for t in await h.say(INTAKE, "/inbox"))
+    detail = await app.queries.case_detail(number)
+    assert [e.action for e in detail.events] == ["file", "register", "accept"]

@@ -37,29 +37,36 @@ async def test_audit_shows_identity_views_and_evidence_downloads(
     _, _, data = await desk.evidence_file(office.supervisor, number, item.id)  # 11:35
     assert data == PHOTO
 
+    code, out, _ = await run_cli(app, monkeypatch, capsys, "case", "show", number)  # the operator (real clock)
+    assert code == 0 and FACTS[:20] in out
+
     code, out, err = await run_cli(app, monkeypatch, capsys, "audit", "--case", number)
     assert code == 0, err
     lines = out.splitlines()
-    assert lines[0] == f"{number} (accepted): 5 recorded steps, times in Asia/Shanghai"
+    assert lines[0] == f"{number} (accepted): 7 recorded steps, times in Asia/Shanghai"
     assert lines[1].split() == ["time", "actor", "officer", "roles", "unit", "action", "state", "rule", "detail"]
     assert lines[2].split() == ["2026-09-28", "09:00", "citizen", "-", "-", "-", "file", "received", "R-14", "-"]
     assert lines[3].split()[:8] == ["2026-09-28", "10:00", "officer:1", "王信访", "intake", "LA", "register",
                                     "received"]  # fmt: skip
-    identity = lines[5].split()
+    view = lines[5].split()  # the card with the facts, shown to the intake officer
+    assert view == ["2026-09-28", "11:05", "officer:1", "王信访", "intake", "LA", "view_case", "-", "R-47", "-"]
+    identity = lines[6].split()
     assert identity == ["2026-09-28", "11:05", "officer:1", "王信访", "intake", "LA", "view_identity", "-", "R-47", "-"]
-    evidence = lines[6].split()
+    evidence = lines[7].split()
     assert evidence == ["2026-09-28", "11:35", "officer:4", "陈主任", "supervisor", "LA", "view_evidence", "-", "R-47",
                         "evidence", str(item.id)]  # fmt: skip
-    assert lines[-1] == "identity views: 1; evidence downloads: 1"
+    assert lines[8].split()[2:] == ["system", "-", "-", "-", "view_case", "-", "R-47", "-"]
+    assert lines[-1] == "identity views: 1; evidence downloads: 1; case views: 2"
     for secret in (NAME, PHONE, FACTS[:20], "现场.jpg"):
         assert secret not in out + err
 
     code, out, err = await run_cli(app, monkeypatch, capsys, "audit", "--case", number, "--json")
     assert code == 0, err
     trail = json.loads(out)
-    assert (trail["number"], trail["identity_views"], trail["evidence_views"]) == (number, 1, 1)
-    assert [e["action"] for e in trail["entries"]] == ["file", "register", "accept", "view_identity", "view_evidence"]
-    view = trail["entries"][3]
+    assert (trail["number"], trail["identity_views"], trail["evidence_views"], trail["case_views"]) == (number, 1, 1, 2)
+    assert [e["action"] for e in trail["entries"]] == ["file", "register", "accept", "view_case", "view_identity",
+                                                       "view_evidence", "view_case"]  # fmt: skip
+    view = trail["entries"][4]
     assert view["at"] == "2026-09-28T11:05:00+08:00"
     assert (view["officer_id"], view["officer_name"], view["roles"], view["unit"]) == (1, "王信访", ["intake"], "LA")
     assert NAME not in out and PHONE not in out

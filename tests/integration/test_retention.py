@@ -122,7 +122,8 @@ async def test_purge_erases_old_archived_cases_only(app: App, clock: ManualClock
     with pytest.raises(NotFound):
         await desk.evidence_file(office.supervisor, old_anon, item.id)
     trail = await AuditService(app.ctx).trail(old_named)
-    assert (trail.entries[-1].action, trail.entries[-1].actor, trail.purged_at) == ("purge", "system", clock.now())
+    assert (trail.entries[-2].action, trail.entries[-2].actor, trail.purged_at) == ("purge", "system", clock.now())
+    assert trail.entries[-1].action == "view_case"  # the supervisor's look at the purged card, audited too
     assert [s.number for s in await app.queries.status_for_chat(555001)] == [open_old, recent]  # binding gone
     row = await _row(app, old_anon)
     assert (row.query_code_index, row.password_hash, row.reporter_enc) == (None, None, None)

@@ -125,7 +125,7 @@ async def test_illegal_transition_changes_nothing(app: App, clock: ManualClock) 
         await app.cases.accept(number, office.intake)
     assert (err.value.state, err.value.action) == ("received", "accept")
     with pytest.raises(IllegalTransition):
-        await app.cases.conclude(number, office.handler, closure())
+        await app.cases.conclude(number, office.supervisor, closure())  # (a handler: not theirs yet)
     with pytest.raises(IllegalTransition):
         await app.cases.archive(number, office.intake)
     assert await db_snapshot(app) == before

@@ -1,0 +1,68 @@
+"""Who may see and act on a case, and what of it: the one answer every service asks (SECURITY.md, "curious officer").
+
+The rule, from rules.md §4.1 (R-47: keep the content of a report secret, "no widening of who knows", R-15 ¶2),
+§1 (intake 信访室 registers and distributes; the handler receives the case, R-14; leaders approve, R-17):
+
+- An officer sees only cases of their own unit; a case being transferred to their unit is shown to its intake
+  and supervisors so that they can receive it (R-16), and they can do nothing else with it until they have.
+- **intake** and **supervisor** (分管领导): every case of their unit: the card (facts, persons, notes), actions,
+  questions to the reporter, evidence, and the reporter's identity on request.
+- **handler**: only the cases assigned to them *now*. A case reassigned to someone else or returned to intake
+  is no longer theirs: what they did stays in the history, their access does not (need to know).
+- **admin** (staff management) and officers with no case role: no case.
+- Deactivated officers: nothing. The services check the officer's row on every call, so an ``Actor`` held
+  by a cache or a long-running flow is no pass (:func:`core.services.access.fresh_officer`).
+
+The transition table (``core.workflow``) still decides which actions a role may take in a state; this decides
+whether the officer may touch this case at all. Every view of a card is audited like identity views.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from core.actor import Actor
+from core.model import ActorKind, Role
+
+#: Roles that see every case of their unit, and the reporter's identity on request.
+UNIT_WIDE = frozenset({Role.INTAKE, Role.SUPERVISOR})
+
+
+class CaseRelation(Protocol):
+    """What the rule needs to know about a case (a ``CaseRow`` has it)."""
+
+    @property
+    def unit_id(self) -> int: ...
+    @property
+    def transfer_to_id(self) -> int | None: ...
+    @property
+    def assignee_id(self) -> int | None: ...
+
+
+@dataclass(frozen=True)
+class CaseAccess:
+    view: bool = False  # the card: facts, persons, history with notes (each view audited)
+    act: bool = False  # workflow actions (as the transition table allows), notes, questions to the reporter
+    receive: bool = False  # receive a transfer into the officer's unit (R-16), nothing else
+    evidence: bool = False  # open evidence files (each download audited)
+    identity: bool = False  # the named reporter's identity, on request (each view audited)
+
+
+NO_ACCESS = CaseAccess()
+
+
+def case_access(officer: Actor, case: CaseRelation) -> CaseAccess:
+    """What this (active) officer may do with this case; citizens and the system have their own paths."""
+    if officer.kind is not ActorKind.OFFICER or officer.unit_id is None:
+        return NO_ACCESS
+    unit_wide = bool(UNIT_WIDE & officer.roles)
+    if officer.unit_id == case.unit_id:
+        if unit_wide:
+            return CaseAccess(view=True, act=True, evidence=True, identity=True)
+        if Role.HANDLER in officer.roles and case.assignee_id == officer.officer_id:
+            return CaseAccess(view=True, act=True, evidence=True)
+        return NO_ACCESS
+    if officer.unit_id == case.transfer_to_id and unit_wide:
+        return CaseAccess(view=True, receive=True)
+    return NO_ACCESS
