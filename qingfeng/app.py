@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from core.clock import Clock, SystemClock
 from core.crypto import Vault, load_vault
 from core.evidence import EvidenceStore
+from core.files import private_dir
 from core.persistence import migrate
 from core.persistence.db import make_engine, make_session_factory
 from core.persistence.uow import UnitOfWorkFactory
@@ -62,7 +63,7 @@ def build_vault(settings: Settings) -> Vault:
 
 async def build_app(settings: Settings, *, clock: Clock | None = None, upgrade: bool = True) -> App:
     """Build the application; with ``upgrade`` (the default) the schema is brought up to date first."""
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(settings.data_dir)
     engine = make_engine(settings.db_url)
     if upgrade:
         await migrate.upgrade(engine)
