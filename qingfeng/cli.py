@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from core.clock import OFFICE_TZ
+from core.crypto import KeysUnavailable
 from core.deadlines import DEADLINES
 from core.errors import DomainError
 from core.model import Role, UnitLevel
@@ -256,6 +257,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hasattr(args, "plain"):
             return int(args.plain(settings, args))
         return asyncio.run(_with_app(settings, args.handler, args))
+    except KeysUnavailable as exc:  # refusing to start: nothing ran, as with a bad argument
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     except DomainError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
