@@ -162,8 +162,23 @@ async def carry_out(client: ChatClient, chat_id: int, response: Response, incomi
             await client.delete_messages(chat_id, ids[i : i + DELETE_BATCH])
         except Refused as exc:  # older than 48 hours: the reply says how to delete the chat
             log.warning("could not delete report messages: %s", exc.reason)
-    for out in response.messages:
-        await send_waiting(client, chat_id, out)
+    try:
+        for out in response.messages:
+            await send_waiting(client, chat_id, out)
+    except BaseException:
+        await _report_sent(response, False)
+        raise
+    await _report_sent(response, True)
+
+
+async def _report_sent(response: Response, delivered: bool) -> None:
+    """Tell the front whether the messages went out; its failure must not hide or replace the sending's own."""
+    if response.after_send is None:
+        return
+    try:
+        await response.after_send(delivered)
+    except Exception as exc:
+        log.error("could not record whether a receipt was delivered: %s", type(exc).__name__)
 
 
 async def send_waiting(client: ChatClient, chat_id: int, out: Outgoing) -> None:

@@ -9,7 +9,7 @@ plain data, long texts split — so the runtimes cannot drift apart.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from bot.deps import BotDeps
@@ -120,6 +120,9 @@ class Response:
     messages: list[Outgoing] = field(default_factory=list)
     delete_incoming: bool = False  # the user's message held a secret (password, invite code)
     delete_ids: tuple[int, ...] = ()  # messages of this chat to delete (the report, on the reporter's request)
+    # called by the runtime once the messages went out (True) or sending failed (False): a receipt carrying a
+    # query code is kept until it is known to be delivered (issue 11, item 2)
+    after_send: Callable[[bool], Awaitable[None]] | None = None
 
 
 class ChatFront:
@@ -155,7 +158,11 @@ class ChatFront:
         log.debug("update: %s → %d replies", _kind(incoming), len(answer.replies) if answer else 0)  # no chat id
         if answer is None:
             return Response()
-        return Response(self.render(answer.locale, answer.replies), delete, answer.delete_ids)
+        after_send = None
+        if answer.receipt is not None:
+            chat, key = incoming.chat_id, answer.receipt
+            after_send = lambda delivered: self.deps.runner.receipt_sent(chat, key, delivered)  # noqa: E731
+        return Response(self.render(answer.locale, answer.replies), delete, answer.delete_ids, after_send)
 
     def _say(self, incoming: Incoming, key: str, params: dict[str, object] | None = None) -> Response:
         return Response(self.render(self.locale(incoming.language), [Reply(key, params or {})]))

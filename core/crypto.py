@@ -1,9 +1,10 @@
 """Encryption at rest (Fernet: AES-CBC + HMAC, authenticated) and keyed blind indexes for lookups.
 
-Keys come from settings or from a key file created on first run with mode 0600. Several encryption keys may
-be configured (newest first): everything is written with the first and read with any, which is how
-``MultiFernet`` supports rotation (``qingfeng keys rotate``, core.services.keys). The index key is never rotated:
-blind indexes are HMACs of plaintext that is not kept anywhere else, so they could not be recomputed.
+Keys come from settings or from a key file, created with mode 0600 only for a database that holds nothing
+encrypted yet (``qingfeng.app.open_vault``). Several encryption keys may be configured (newest first):
+everything is written with the first and read with any, which is how ``MultiFernet`` supports rotation
+(``qingfeng keys rotate``, core.services.keys). The index key is never rotated: blind indexes are HMACs of
+plaintext that is not kept anywhere else, so they could not be recomputed.
 """
 
 from __future__ import annotations
@@ -25,6 +26,15 @@ from core.files import write_private
 
 class KeyMaterialError(DomainError):
     key = "error.keys"
+
+
+class KeysUnavailable(KeyMaterialError):
+    """The configured keys cannot serve the stored data (key file missing, or keys that do not fit): the
+    program must not start, and must not make a new key that would file new reports unreadably to the old one."""
+
+
+class KeyFileMissing(KeysUnavailable):
+    """No key file where one was expected; the caller decides whether a new one may be created."""
 
 
 class Vault:
@@ -86,7 +96,8 @@ class Vault:
         return hmac.new(self._index_key, f"{purpose}\x00{normalised}".encode(), hashlib.sha256).hexdigest()
 
 
-def _create_key_file(path: Path) -> None:
+def create_key_file(path: Path) -> None:
+    """A new key file (mode 0600, directory 0700); only for a database holding nothing encrypted yet."""
     path.parent.mkdir(parents=True, exist_ok=True)
     os.chmod(path.parent, 0o700)
     content = json.dumps(
@@ -102,21 +113,25 @@ def _create_key_file(path: Path) -> None:
 
 
 def load_vault(key_file: Path, encryption_keys: str | None = None, index_key: str | None = None) -> Vault:
-    """Build the vault from explicit keys, else from ``key_file`` (created, mode 0600, if missing)."""
-    if encryption_keys and index_key:
-        keys = [k.strip().encode() for k in encryption_keys.split(",") if k.strip()]
-        return Vault(keys, base64.urlsafe_b64decode(index_key))
-    if not key_file.exists():
-        _create_key_file(key_file)
+    """Build the vault from explicit keys, else from ``key_file``; :class:`KeyFileMissing` when there is none
+    (never created here: see ``qingfeng.app.open_vault``)."""
     try:
-        raw = json.loads(key_file.read_text(encoding="utf-8"))
-        keys = [k.encode() for k in raw["encryption_keys"]]
-        idx = base64.urlsafe_b64decode(raw["index_key"])
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise KeyMaterialError(f"key file {key_file} is unreadable: {exc}") from exc
-    if encryption_keys:
-        keys = [k.strip().encode() for k in encryption_keys.split(",") if k.strip()] + keys
-    return Vault(keys, idx)
+        if encryption_keys and index_key:
+            keys = [k.strip().encode() for k in encryption_keys.split(",") if k.strip()]
+            return Vault(keys, base64.urlsafe_b64decode(index_key))
+        if not key_file.exists():
+            raise KeyFileMissing(f"key file {key_file} is missing")
+        try:
+            raw = json.loads(key_file.read_text(encoding="utf-8"))
+            keys = [k.encode() for k in raw["encryption_keys"]]
+            idx = base64.urlsafe_b64decode(raw["index_key"])
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise KeysUnavailable(f"key file {key_file} is unreadable: {exc}") from exc
+        if encryption_keys:
+            keys = [k.strip().encode() for k in encryption_keys.split(",") if k.strip()] + keys
+        return Vault(keys, idx)
+    except ValueError as exc:  # a key that is not a Fernet key (Fernet's own message names no key)
+        raise KeysUnavailable(f"a configured encryption key is malformed: {exc}") from exc
 
 
 # -- the key file, rewritten by a rotation ------------------------------------------------------------------------

@@ -7,6 +7,26 @@ import secrets
 from pathlib import Path
 
 
+def private_dir(path: Path) -> None:
+    """Create ``path`` (mode 0700) or take group and others' access away from it: what it holds (database,
+    keys, evidence) is for the service account only."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if path.stat().st_mode & 0o077:
+        os.chmod(path, 0o700)
+
+
+def private_files(*paths: Path) -> None:
+    """Create the first path empty (mode 0600) if missing; take group and others' access away from them all."""
+    if paths and not paths[0].exists():
+        os.close(os.open(paths[0], os.O_WRONLY | os.O_CREAT, 0o600))
+    for path in paths:
+        try:
+            if path.stat().st_mode & 0o077:
+                os.chmod(path, 0o600)
+        except FileNotFoundError:
+            continue
+
+
 def write_private(path: Path, data: bytes, *, sync_dir: bool = False) -> None:
     """A temporary file (mode 0600, readable by the service account only) is written and synced, then renamed
     over ``path``. With ``sync_dir`` the rename itself is synced too (the key file: it must survive a power cut)."""

@@ -11,13 +11,25 @@ from datetime import date
 from typing import Any
 
 from core.clock import OFFICE_TZ
+from core.crypto import KeysUnavailable
 from core.deadlines import DEADLINES
 from core.errors import DomainError
-from core.model import Role, UnitLevel
+from core.model import CadreLevel, CaseState, Role, UnitLevel
 from core.settings import Settings
 from core.workcalendar import WorkCalendar
 from qingfeng.app import App, build_app
 from qingfeng.chat import add_chat_command
+from qingfeng.cli_args import (
+    ID_MAX,
+    INVITE_HOURS_MAX,
+    TELEGRAM_ID_MAX,
+    WORKING_DAYS_MAX,
+    Parser,
+    bounded,
+    iso_date,
+    values_of,
+    year,
+)
 from qingfeng.cli_cases import cmd_case_show, cmd_cases_add, cmd_cases_list
 from qingfeng.cli_office import (
     cmd_officers_add,
@@ -30,6 +42,7 @@ from qingfeng.cli_office import (
 from qingfeng.cli_output import table
 from qingfeng.cli_security import add_security_commands
 from qingfeng.logs import configure_logging
+from qingfeng.report_file import report_file_argument
 
 Handler = Callable[[App, argparse.Namespace], Awaitable[int]]
 
@@ -84,7 +97,7 @@ async def cmd_demo_data(app: App, args: argparse.Namespace) -> int:
 
 def cmd_deadline(settings: Settings, args: argparse.Namespace) -> int:
     cal = WorkCalendar.from_directory(settings.calendar_dir)
-    start = date.fromisoformat(args.from_)
+    start: date = args.from_
     due = cal.add_working_days(start, args.working_days)
     print(due.isoformat())
     if cal.uses_fallback(start, due):
@@ -149,7 +162,7 @@ def cmd_scope(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="qingfeng", description="清风 Qingfeng: reports to a discipline-inspection office")
+    p = Parser(prog="qingfeng", description="清风 Qingfeng: reports to a discipline-inspection office")
     sub = p.add_subparsers(dest="command", required=True)
 
     run = sub.add_parser("run", help="start the bot (polling) with the scheduler")
@@ -168,7 +181,9 @@ def build_parser() -> argparse.ArgumentParser:
     ua.add_argument("--level", required=True, choices=[v.value for v in UnitLevel])
     ua.add_argument("--region", required=True, help="path such as 浙江省/杭州市/临安区")
     ua.add_argument("--parent")
-    ua.add_argument("--handles", help="comma-separated cadre levels (default by unit level)")
+    ua.add_argument(
+        "--handles", type=values_of(CadreLevel), help="comma-separated cadre levels (default by unit level)"
+    )
     ua.set_defaults(handler=cmd_units_add)
     ul = units.add_parser("list")
     ul.add_argument("--json", action="store_true")
@@ -176,20 +191,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     officers = sub.add_parser("officers", help="officers and roles").add_subparsers(dest="sub", required=True)
     oa = officers.add_parser("add")
-    oa.add_argument("--telegram-id", type=int)
+    oa.add_argument("--telegram-id", type=bounded(1, TELEGRAM_ID_MAX))
     oa.add_argument("--name", required=True)
     oa.add_argument("--unit", required=True, help="unit code")
-    oa.add_argument("--role", required=True, action="append", help=f"one of {', '.join(r.value for r in Role)}")
+    roles = f"comma-separated, of {', '.join(r.value for r in Role)}"
+    oa.add_argument("--role", required=True, action="append", type=values_of(Role), help=roles)
     oa.set_defaults(handler=cmd_officers_add)
     od = officers.add_parser("deactivate", help="deactivate an officer and hand their open cases to another")
-    od.add_argument("--id", type=int, required=True)
-    od.add_argument("--reassign-to", type=int, help="officer id of the handler taking over the open cases")
+    od.add_argument("--id", type=bounded(1, ID_MAX), required=True)
+    od.add_argument("--reassign-to", type=bounded(1, ID_MAX), help="officer id of the handler taking over the cases")
     od.set_defaults(handler=cmd_officers_deactivate)
     oi = officers.add_parser("invite", help="a one-time code the officer redeems in the bot with /join")
     oi.add_argument("--name", required=True)
     oi.add_argument("--unit", required=True)
-    oi.add_argument("--role", required=True, action="append")
-    oi.add_argument("--hours", type=int, default=72)
+    oi.add_argument("--role", required=True, action="append", type=values_of(Role), help=roles)
+    oi.add_argument("--hours", type=bounded(1, INVITE_HOURS_MAX), default=72)
     oi.set_defaults(handler=cmd_officers_invite)
     ol = officers.add_parser("list")
     ol.add_argument("--json", action="store_true")
@@ -197,14 +213,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     cases = sub.add_parser("cases", help="cases").add_subparsers(dest="sub", required=True)
     ca = cases.add_parser("add", help="register a report received by phone, letter or visit (JSON file)")
-    ca.add_argument(
-        "--file", required=True, help="see README: channel, report_type, category, facts, persons, reporter"
-    )
-    ca.add_argument("--officer-id", type=int, help="the intake officer registering it (audit trail)")
+    ca.add_argument("--file", dest="report", required=True, metavar="FILE", type=report_file_argument,
+                    help="JSON, see README: channel, report_type, category, facts, persons, reporter")  # fmt: skip
+    ca.add_argument("--officer-id", type=bounded(1, ID_MAX), help="the intake officer registering it (audit trail)")
     ca.set_defaults(handler=cmd_cases_add)
     cl = cases.add_parser("list")
     cl.add_argument("--json", action="store_true")
-    cl.add_argument("--state", help="comma-separated states")
+    cl.add_argument("--state", type=values_of(CaseState), help="comma-separated states")
     cl.add_argument("--unit", help="unit code")
     cl.set_defaults(handler=cmd_cases_list)
 
@@ -215,14 +230,14 @@ def build_parser() -> argparse.ArgumentParser:
     cs.set_defaults(handler=cmd_case_show)
 
     dl = sub.add_parser("deadline", help="working-day arithmetic")
-    dl.add_argument("--from", dest="from_", required=True, metavar="YYYY-MM-DD")
-    dl.add_argument("--working-days", type=int, required=True)
+    dl.add_argument("--from", dest="from_", required=True, metavar="YYYY-MM-DD", type=iso_date)
+    dl.add_argument("--working-days", type=bounded(0, WORKING_DAYS_MAX), required=True)
     dl.set_defaults(plain=cmd_deadline)
     sub.add_parser("deadlines", help="the deadline table of rules.md §2").set_defaults(plain=cmd_deadline_kinds)
 
     cal = sub.add_parser("calendar", help="holiday calendar").add_subparsers(dest="sub", required=True)
     show = cal.add_parser("show")
-    show.add_argument("year", type=int)
+    show.add_argument("year", type=year)
     show.set_defaults(plain=cmd_calendar_show)
     cal.add_parser("recompute", help="recompute open deadlines").set_defaults(handler=cmd_calendar_recompute)
 
@@ -256,6 +271,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hasattr(args, "plain"):
             return int(args.plain(settings, args))
         return asyncio.run(_with_app(settings, args.handler, args))
+    except KeysUnavailable as exc:  # refusing to start: nothing ran, as with a bad argument
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     except DomainError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -3,51 +3,27 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
-import json
-import sys
 
 from core.clock import OFFICE_TZ
-from core.model import CadreLevel, CaseState
+from core.model import CaseState
+from core.reports import NewReport
 from qingfeng.app import App
 from qingfeng.cli_output import as_json, table
 
 
 async def cmd_cases_add(app: App, args: argparse.Namespace) -> int:
-    from pathlib import Path
-
+    """``args.report`` was read and checked by the parser (qingfeng.report_file)."""
     from core.actor import Actor
-    from core.model import Category, Channel, PartyMembership, ReportType
-    from core.reports import NewReport, PersonReported, ReporterIdentity
 
-    try:
-        raw = json.loads(await asyncio.to_thread(Path(args.file).read_text, encoding="utf-8"))
-        channel = Channel(raw.get("channel", "phone"))
-        if channel is Channel.TELEGRAM:
-            raise ValueError("telegram reports are filed in the bot")
-        reporter = raw.get("reporter")
-        report = NewReport(
-            report_type=ReportType(raw.get("report_type", "accusation")),
-            category=Category(raw.get("category", "other")), facts=raw["facts"], channel=channel,
-            other_bodies=raw.get("other_bodies", ""),
-            reporter=ReporterIdentity(reporter["name"], reporter["phone"], reporter.get("id_number", ""),
-                                      reporter.get("address", "")) if reporter else None,
-            persons=tuple(PersonReported(unit=p["unit"], region=p["region"], name=p.get("name", ""),
-                                         post=p.get("post", ""), level=CadreLevel(p.get("level", "unknown")),
-                                         party=PartyMembership(p.get("party", "unknown")))
-                          for p in raw["persons"]),
-        )  # fmt: skip
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        print(f"error: {args.file}: {exc}", file=sys.stderr)
-        return 1
+    report: NewReport = args.report
     actor = await app.officers.actor_for_officer(args.officer_id) if args.officer_id else Actor.system("cli")
     receipt = await app.filing.file_report(report, actor)
-    print(f"{receipt.number} registered ({channel.value}), routed to {receipt.unit_code}")
+    print(f"{receipt.number} registered ({report.channel.value}), routed to {receipt.unit_code}")
     return 0
 
 
 async def cmd_cases_list(app: App, args: argparse.Namespace) -> int:
-    states = [CaseState(s) for s in args.state.split(",")] if args.state else None
+    states = [CaseState(s) for s in args.state] if args.state else None
     cases = await app.queries.list_cases(states=states, unit_code=args.unit)
     if args.json:
         print(as_json(cases))

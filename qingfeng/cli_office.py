@@ -10,7 +10,7 @@ from qingfeng.cli_output import as_json, table
 
 
 async def cmd_units_add(app: App, args: argparse.Namespace) -> int:
-    handles = [CadreLevel(v) for v in args.handles.split(",")] if args.handles else None
+    handles = [CadreLevel(v) for v in args.handles] if args.handles else None
     unit = await app.officers.add_unit(args.code, args.name, UnitLevel(args.level), args.region, args.parent, handles)
     print(f"unit {unit.code} added (id {unit.id})")
     return 0
@@ -29,7 +29,7 @@ async def cmd_units_list(app: App, args: argparse.Namespace) -> int:
 
 
 async def cmd_officers_add(app: App, args: argparse.Namespace) -> int:
-    roles = [Role(r) for part in args.role for r in part.split(",")]
+    roles = [Role(r) for part in args.role for r in part]
     officer = await app.officers.add_officer(args.name, args.unit, roles, args.telegram_id)
     print(f"officer {officer.name} added (id {officer.id}, roles {','.join(officer.roles)})")
     return 0
@@ -44,7 +44,7 @@ async def cmd_officers_deactivate(app: App, args: argparse.Namespace) -> int:
 
 
 async def cmd_officers_invite(app: App, args: argparse.Namespace) -> int:
-    roles = [Role(r) for part in args.role for r in part.split(",")]
+    roles = [Role(r) for part in args.role for r in part]
     officer, code = await app.officers.invite(args.name, args.unit, roles, args.hours)
     print(f"officer {officer.name} (id {officer.id}) invited; valid {args.hours} h, once. In the bot they send:")
     print(f"  /join {code}")

@@ -14,6 +14,7 @@ from core.clock import OFFICE_TZ
 from core.crypto import begin_rotation, finish_rotation, read_key_file, vault_from_key_file
 from core.services.keys import KeyReport, KeyService
 from qingfeng.app import App
+from qingfeng.cli_args import BATCH_MAX, RETENTION_DAYS_MAX, bounded
 from qingfeng.cli_output import as_json, table
 
 _NEW_KEY = "python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())'"
@@ -28,7 +29,7 @@ def add_security_commands(sub: Any) -> None:
         action="store_true",
         help="second step: check that everything reads with the newest key alone, then remove the others",
     )
-    rot.add_argument("--batch-size", type=int, default=200, help="rows per transaction")
+    rot.add_argument("--batch-size", type=bounded(1, BATCH_MAX), default=200, help="rows per transaction")
     rot.set_defaults(handler=cmd_keys_rotate)
     keys.add_parser("check", help="decrypt every stored value and file; print counts").set_defaults(
         handler=cmd_keys_check
@@ -42,7 +43,8 @@ def add_security_commands(sub: Any) -> None:
     au.set_defaults(handler=cmd_audit)
 
     pu = sub.add_parser("purge", help="erase identity, content and evidence of cases archived long ago")
-    pu.add_argument("--older-than", type=int, metavar="DAYS", help="default: QINGFENG_RETENTION_DAYS")
+    pu.add_argument("--older-than", type=bounded(0, RETENTION_DAYS_MAX), metavar="DAYS",
+                    help="default: QINGFENG_RETENTION_DAYS")  # fmt: skip
     pu.add_argument("--dry-run", action="store_true", help="list what would be purged, change nothing")
     pu.set_defaults(handler=cmd_purge)
 
@@ -181,9 +183,6 @@ async def cmd_purge(app: App, args: argparse.Namespace) -> int:
     from core.services.retention import RetentionService
 
     days = app.settings.retention_days if args.older_than is None else args.older_than
-    if days < 0:
-        print("error: --older-than must not be negative", file=sys.stderr)
-        return 1
     report = await RetentionService(app.ctx).purge(Actor.system("cli"), days, dry_run=args.dry_run)
     cutoff = f"{report.cutoff.astimezone(OFFICE_TZ):%Y-%m-%d %H:%M}"
     if report.dry_run:

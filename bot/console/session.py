@@ -147,6 +147,8 @@ class ConsoleChat:
             log.error("console update failed: %s", type(exc).__name__)
             response = Response([Outgoing(self.front.error_text(self.language))])
         self.carry_out(response, message_id, line, echoed=echoed)
+        if response.after_send is not None:  # shown on the terminal: delivered
+            await response.after_send(True)
 
     def carry_out(self, response: Response, message_id: int, line: str, *, echoed: bool) -> None:
         """Delete first (the password, the report), then print the messages in order."""

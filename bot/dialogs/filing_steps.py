@@ -29,6 +29,7 @@ from core.reports import (
     ReporterIdentity,
     StagedEvidence,
 )
+from core.services.filing import Receipt
 from core.specificity import follow_ups, meaningful_length
 
 EDIT = "_edit"
@@ -270,9 +271,15 @@ class ConfirmStep:
             return stay("dialog.use_buttons")
         receipt = await env.file(build_report(c, env.chat_id))
         c.memo["last_receipt"] = receipt.number
-        if receipt.query_code:
-            reply = Reply("receipt.anonymous", {"number": receipt.number, "code": receipt.query_code})
-        else:
-            reply = Reply("receipt.named", {"number": receipt.number})
-        # The chat is a credential too: offer to delete the report from it (issue 6, item 6).
-        return Outcome(replies=(reply, Reply("receipt.next", {}, ((Button("button.wipe", WIPE),),), "")), done=True)
+        return Outcome(replies=receipt_replies(receipt), done=True)
+
+
+def receipt_replies(receipt: Receipt, *, again: bool = False) -> tuple[Reply, Reply]:
+    """The receipt, and under the next message the button that deletes the report from the chat (the chat is a
+    credential too: issue 6, item 6). ``again``: a receipt Telegram did not deliver, shown at the next update."""
+    if receipt.query_code:
+        key = "receipt.anonymous_again" if again else "receipt.anonymous"
+        reply = Reply(key, {"number": receipt.number, "code": receipt.query_code})
+    else:
+        reply = Reply("receipt.named", {"number": receipt.number})
+    return reply, Reply("receipt.next", {}, ((Button("button.wipe", WIPE),),), "")

@@ -18,7 +18,7 @@ from enum import StrEnum
 
 from bot.dialogs.engine import Button, Conversation, Engine, Event, EventKind, Label, Media, Reply
 from bot.dialogs.filing import build_filing_flow
-from bot.dialogs.filing_steps import WIPE
+from bot.dialogs.filing_steps import WIPE, receipt_replies
 from bot.dialogs.objection import build_objection_flow, build_reply_flow
 from bot.dialogs.scope_steps import referral_details, safety_reply
 from bot.dialogs.status import build_status_flow, status_reply
@@ -42,6 +42,8 @@ WIPE_MAX_IDS = 2000
 CACHE_CHATS = 10_000  # conversations kept in memory between updates
 CACHE_TTL = timedelta(minutes=10)
 FAQ_TOPICS = ("what_scope", "anonymous", "how_long", "safety", "how_to", "phone")
+RECEIPT = "receipt"  # memo: a receipt with a query code on its way to the chat (issue 11, item 2)
+RECEIPT_IN_FLIGHT = timedelta(minutes=5)  # longer than any send (429s are waited out up to 2 × 60 s)
 Downloader = Callable[[Media], Awaitable[bytes]]
 
 
@@ -68,6 +70,7 @@ class Answer:
     locale: str
     replies: list[Reply]
     delete_ids: tuple[int, ...] = ()  # messages of the chat to delete (the report, on the reporter's request)
+    receipt: str | None = None  # the replies carry this submission's query code: report back once sent
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,7 @@ class _Env:
         self.chat_id = chat_id
         self.message_id = message_id  # the user's message, or the message carrying the tapped button
         self.delete_ids: tuple[int, ...] = ()
+        self.receipt: str | None = None  # submission key of a receipt with a query code among the replies
         self._s = services
         self._download = download
 
@@ -111,7 +115,10 @@ class _Env:
         await self._s.filing.discard_staged(staged)
 
     async def file(self, report: NewReport) -> Receipt:
-        return await self._s.filing.file_report(report)
+        receipt = await self._s.filing.file_report(report, keep_code=True)
+        if receipt.query_code and report.submission_key:
+            self.receipt = report.submission_key
+        return receipt
 
     async def status_by_code(self, code: str, password: str) -> PublicStatusView | None:
         return await self._s.queries.status_by_code(code, password, self.chat_id)
@@ -137,7 +144,7 @@ class DialogRunner:
     async def command(
         self, chat_id: int, command: Command, locale_hint: str | None = None, message_id: int | None = None
     ) -> Answer:
-        run = lambda c, env: self._command(c, env, command)  # noqa: E731
+        run = lambda c, env: self._receipt_then(c, env, lambda: self._command(c, env, command))  # noqa: E731
         return await self._locked(chat_id, locale_hint, _no_download, message_id, run)
 
     async def event(
@@ -149,8 +156,49 @@ class DialogRunner:
         message_id: int | None = None,
     ) -> Answer:
         """``download`` fetches a file the user sent; only called when a step wants the file."""
-        run = lambda c, env: self._event(c, env, event)  # noqa: E731
+        retap = event.kind is EventKind.CHOICE and event.step == "confirm"  # submit tapped again
+        run = lambda c, env: self._receipt_then(c, env, lambda: self._event(c, env, event), retap)  # noqa: E731
         return await self._locked(chat_id, locale_hint, download or _no_download, message_id, run)
+
+    async def receipt_sent(self, chat_id: int, submission_key: str, delivered: bool) -> None:
+        """What became of a receipt carrying a query code (the runtime reports it after sending): delivered, the
+        kept code is erased; not delivered (a 5xx, a long 429), the next update of the chat shows it again."""
+        if delivered:
+            await self.services.filing.receipt_delivered(submission_key)
+
+        async def note(c: Conversation, env: _Env) -> list[Reply]:
+            entry = c.memo.get(RECEIPT)
+            if isinstance(entry, dict) and entry.get("key") == submission_key:
+                if delivered:
+                    c.memo.pop(RECEIPT)
+                else:
+                    entry["failed"] = True
+            return []
+
+        await self._locked(chat_id, None, _no_download, None, note)
+
+    async def _receipt_then(
+        self, c: Conversation, env: _Env, answer: Callable[[], Awaitable[list[Reply]]], retap: bool = False
+    ) -> list[Reply]:
+        """A receipt that did not reach the chat comes first, whatever the citizen sent: the query code is their
+        only way back to an anonymous report. A tap on submit again gets the receipt alone."""
+        again = await self._undelivered_receipt(c, env)
+        if again and retap and not c.flow:
+            return again
+        return [*again, *await answer()]
+
+    async def _undelivered_receipt(self, c: Conversation, env: _Env) -> list[Reply]:
+        entry = c.memo.get(RECEIPT)
+        if not isinstance(entry, dict):
+            return []
+        if not entry.get("failed") and self._now() - datetime.fromisoformat(entry["since"]) < RECEIPT_IN_FLIGHT:
+            return []  # still on its way (a double tap): the code is shown once
+        receipt = await self.services.filing.undelivered_receipt(entry["key"])
+        if receipt is None:  # delivered after all
+            c.memo.pop(RECEIPT)
+            return []
+        env.receipt = entry["key"]
+        return list(receipt_replies(receipt, again=True))
 
     # -- one chat at a time ---------------------------------------------------------------------------------
     async def _locked(
@@ -173,6 +221,8 @@ class DialogRunner:
                     if not c.flow and message_id is not None:  # where whatever comes next begins in the chat
                         c.memo.setdefault("idle_from", message_id)
                     replies = await fn(c, env)
+                    if env.receipt is not None:
+                        c.memo[RECEIPT] = {"key": env.receipt, "since": self._now().isoformat(), "failed": False}
                     data = c.to_dict()
                     try:
                         version = await self.services.store.save(chat_id, data, stored.version if stored else 0)
@@ -183,7 +233,7 @@ class DialogRunner:
                     self._cache.move_to_end(chat_id)
                     while len(self._cache) > CACHE_CHATS:
                         self._cache.popitem(last=False)
-                    return Answer(c.locale, replies, env.delete_ids)
+                    return Answer(c.locale, replies, env.delete_ids, env.receipt)
                 raise StaleDialog("dialog keeps changing")
         finally:
             if not lock.locked() and not getattr(lock, "_waiters", None):

@@ -116,6 +116,9 @@ class CaseRow(Base):
     submission_key: Mapped[str | None] = mapped_column(String(64), unique=True)  # one case per dialog submission
     satisfaction: Mapped[str | None] = mapped_column(String(16))  # the reporter's rating of the feedback
     password_hash: Mapped[str | None] = mapped_column(String(200))
+    # an anonymous reporter's query code, kept (encrypted) only until the receipt showing it reached the chat:
+    # a receipt Telegram did not deliver is shown again instead of the code being lost (issue 11, item 2)
+    receipt_code_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
     received_at: Mapped[datetime] = mapped_column(UtcDateTime())
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
     concluded_at: Mapped[datetime | None] = mapped_column(UtcDateTime())

@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 
 from core.crypto import KeyMaterialError
 from core.errors import DomainError
-from core.persistence.orm import DialogRow, EvidenceRow
+from core.persistence.orm import CaseRow, DialogRow, EvidenceRow
 from core.services.context import CoreContext
 
 
@@ -71,7 +71,9 @@ class DialogStore:
 
     async def forget_stale(self, older_than_days: int) -> tuple[int, int]:
         """Delete dialogs untouched for that long, with the files they staged: an abandoned report's answers
-        (a name, a phone, facts) are not kept for ever. Returns (dialogs, files) deleted."""
+        (a name, a phone, facts) are not kept for ever. Query codes kept for a receipt that never reached the
+        chat (core.services.filing) go too: the dialog that would show them again is gone. Returns (dialogs,
+        files) deleted."""
         cutoff = self.ctx.now() - timedelta(days=older_than_days)
         async with self.ctx.uow() as uow:
             s = uow.session
@@ -91,6 +93,11 @@ class DialogStore:
                 .scalars()
                 .all()
             ) if staged else set()  # fmt: skip
+            await s.execute(
+                update(CaseRow)
+                .where(CaseRow.receipt_code_enc.is_not(None), CaseRow.received_at < cutoff)
+                .values(receipt_code_enc=None)
+            )
             await uow.commit()
         for key in staged - filed:  # files of reports never submitted
             await self.ctx.evidence.delete(key)

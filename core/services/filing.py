@@ -7,7 +7,7 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from core.actor import Actor
@@ -27,7 +27,8 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Receipt:
-    """What the reporter gets back. ``query_code`` is shown once and stored only as a keyed hash."""
+    """What the reporter gets back. ``query_code`` is shown once and stored as a keyed hash; with ``keep_code``
+    it is also kept encrypted until the receipt is delivered (then erased)."""
 
     number: str
     unit_code: str
@@ -53,11 +54,13 @@ class FilingService:
         for item in staged:
             await self.ctx.evidence.delete(item.storage_key)
 
-    async def file_report(self, report: NewReport, actor: Actor | None = None) -> Receipt:
+    async def file_report(self, report: NewReport, actor: Actor | None = None, *, keep_code: bool = False) -> Receipt:
         """Register a new report as a case in state ``received`` (rules.md §1) and start its clocks (§2).
 
         With a ``submission_key``, a second call (double tap, retry after a lost reply) returns the first
-        receipt instead of filing again.
+        receipt instead of filing again. With ``keep_code`` an anonymous reporter's query code is also kept,
+        encrypted, in the same transaction as the case, until :meth:`receipt_delivered`: a receipt the chat did
+        not get can then be shown again (issue 11, item 2), even after a crash right after filing.
         """
         report = report.validated()
         actor = actor or Actor.citizen()
@@ -67,7 +70,7 @@ class FilingService:
         try:
             for upload in report.evidence:
                 stored.append(await self.ctx.evidence.put(upload.data))
-            return await self._store(report, actor, stored)
+            return await self._store(report, actor, stored, keep_code)
         except IntegrityError:
             for key in stored:
                 await self.ctx.evidence.delete(key)
@@ -83,14 +86,29 @@ class FilingService:
         async with self.ctx.uow() as uow:
             row = (
                 await uow.session.execute(
-                    select(CaseRow.number, UnitRow.code)
+                    select(CaseRow.number, UnitRow.code, CaseRow.receipt_code_enc)
                     .join(UnitRow, UnitRow.id == CaseRow.unit_id)
                     .where(CaseRow.submission_key == submission_key)
                 )
             ).first()
-            return Receipt(row[0], row[1], repeated=True) if row else None
+            return Receipt(row[0], row[1], self.ctx.vault.dec_text(row[2]), repeated=True) if row else None
 
-    async def _store(self, report: NewReport, actor: Actor, storage_keys: list[str]) -> Receipt:
+    async def undelivered_receipt(self, submission_key: str) -> Receipt | None:
+        """The receipt of that submission if its query code is still kept (not yet delivered), else None."""
+        receipt = await self._earlier(submission_key)
+        return receipt if receipt is not None and receipt.query_code else None
+
+    async def receipt_delivered(self, submission_key: str) -> None:
+        """The receipt reached the chat: the kept query code is erased (from here on, only its keyed hash)."""
+        async with self.ctx.uow() as uow:
+            await uow.session.execute(
+                update(CaseRow)
+                .where(CaseRow.submission_key == submission_key, CaseRow.receipt_code_enc.is_not(None))
+                .values(receipt_code_enc=None)
+            )
+            await uow.commit()
+
+    async def _store(self, report: NewReport, actor: Actor, storage_keys: list[str], keep_code: bool) -> Receipt:
         ctx, vault, now, today = self.ctx, self.ctx.vault, self.ctx.now(), self.ctx.today()
         code = None if report.named or report.query_password is None else new_query_code()
         async with ctx.uow() as uow:
@@ -117,6 +135,7 @@ class FilingService:
                 other_bodies_enc=vault.enc_text(report.other_bodies) if report.other_bodies else None,
                 query_code_index=vault.index("query_code", normalise_code(code)) if code else None,
                 password_hash=hash_password(report.query_password) if code and report.query_password else None,
+                receipt_code_enc=vault.enc_text(code) if code and keep_code and report.submission_key else None,
                 received_at=now,
                 submission_key=report.submission_key,
                 updated_at=now,

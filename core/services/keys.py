@@ -20,10 +20,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Column, Table, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from core.crypto import KeyMaterialError, Vault
 from core.persistence import repository as repo
-from core.persistence.orm import Base
+from core.persistence.orm import Base, ReporterContactRow
 from core.persistence.uow import UnitOfWork
 from core.services.context import CoreContext
 
@@ -38,6 +39,50 @@ def encrypted_columns() -> Iterator[tuple[Table, Column[Any], list[Column[bytes]
             continue
         (pk,) = table.primary_key.columns  # every table with ciphertext has a single-column key
         yield table, pk, cols
+
+
+@dataclass(frozen=True)
+class StoredSample:
+    """Enough of the database to tell, at start, whether the configured keys belong to it (issue 11, item 5)."""
+
+    token: bytes | None  # one ciphertext, if any is stored
+    keyed: bool  # anything stored under the keys at all: ciphertext or a blind index
+    chat: tuple[bytes, str] | None  # a named reporter's chat, encrypted, with its blind index
+
+
+async def sample_stored(conn: AsyncConnection) -> StoredSample:
+    """A few ``LIMIT 1`` reads, stopping at the first ciphertext found (on a fresh database every table is
+    empty, so reading them all is quick too)."""
+    token: bytes | None = None
+    for _table, _pk, cols in encrypted_columns():
+        for col in cols:
+            token = (await conn.execute(select(col).where(col.is_not(None)).limit(1))).scalar()
+            if token is not None:
+                break
+        if token is not None:
+            break
+    keyed = token is not None
+    if not keyed:
+        indexes = [c for t in Base.metadata.sorted_tables for c in t.columns if c.name.endswith("_index")]
+        for col in indexes:
+            if (await conn.execute(select(col).where(col.is_not(None)).limit(1))).first() is not None:
+                keyed = True
+                break
+    contact = ReporterContactRow.__table__.c
+    row = (
+        await conn.execute(select(contact.chat_enc, contact.chat_index).where(contact.chat_index.is_not(None)).limit(1))
+    ).first()
+    return StoredSample(token, keyed, (row[0], row[1]) if row else None)
+
+
+def keys_fit(vault: Vault, sample: StoredSample) -> bool:
+    """The encryption keys read the sampled ciphertext and the index key reproduces a stored blind index."""
+    if sample.token is not None and not vault.can_read(sample.token):
+        return False
+    if sample.chat is not None:
+        token, index = sample.chat
+        return vault.can_read(token) and vault.index("chat", vault.decrypt(token).decode()) == index
+    return True
 
 
 @dataclass

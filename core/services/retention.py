@@ -151,6 +151,7 @@ def _erase_case(case: CaseRow, vault: Vault, now: datetime) -> None:
     case.result_enc = vault.enc_json({"findings": [{"finding": f} for f in findings]}) if case.result_enc else None
     case.query_code_index = None
     case.password_hash = None
+    case.receipt_code_enc = None
     case.notify_opt_in = False
     case.purged_at = now
     for p in case.persons:

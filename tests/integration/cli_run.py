@@ -19,6 +19,14 @@ async def stamp_head(app: App) -> None:
             await conn.run_sync(lambda c: command.stamp(alembic_config(c), "head"))
 
 
+def _main(argv: list[str]) -> int:
+    """``main``, with argparse's exit (bad arguments: status 2) returned as the exit status it is."""
+    try:
+        return main(argv)
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else 1
+
+
 async def run_cli(
     app: App, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *argv: str
 ) -> tuple[int, str, str]:
@@ -34,6 +42,6 @@ async def run_cli(
             monkeypatch.setenv(name, secret.get_secret_value())
     await stamp_head(app)
     capsys.readouterr()
-    code = await asyncio.to_thread(main, list(argv))
+    code = await asyncio.to_thread(_main, list(argv))
     out = capsys.readouterr()
     return code, out.out, out.err

@@ -179,7 +179,7 @@ def test_cases_add_registers_a_phone_report_with_its_channel(tmp_path: Path) -> 
     assert shown["summary"]["channel"] == "phone" and shown["summary"]["named"]
     (tmp_path / "bad.json").write_text('{"channel": "telegram", "facts": "x", "persons": []}', encoding="utf-8")
     bad = qingfeng(tmp_path, "cases", "add", "--file", str(tmp_path / "bad.json"))
-    assert bad.returncode == 1 and "filed in the bot" in bad.stderr
+    assert bad.returncode == 2 and "filed in the bot" in bad.stderr  # a bad input file is a bad argument
 
 
 def test_officers_invite_prints_a_one_time_join_command(tmp_path: Path) -> None:

@@ -8,10 +8,10 @@ from datetime import timedelta
 from sqlalchemy import func, select
 
 from core.clock import ManualClock
-from core.persistence.orm import DialogRow
+from core.persistence.orm import CaseRow, DialogRow
 from core.services.dialog_store import DialogStore
 from qingfeng.app import App
-from tests.factories import FACTS, named_report, photo, seed_office
+from tests.factories import FACTS, anonymous_report, named_report, photo, seed_office
 
 OLD_CHAT, NEW_CHAT = 910001, 910002
 
@@ -42,3 +42,20 @@ async def test_dialogs_untouched_for_the_period_go_with_their_staged_files(app: 
     assert await app.ctx.evidence.get(filed.storage_key) == b"\xff\xd8\xff\xe0filed-later"
     assert await dialog_count(app) == 1
     assert await store.forget_stale(30) == (0, 0)  # idempotent
+
+
+async def test_a_query_code_kept_for_an_undelivered_receipt_goes_after_the_period(app: App, clock: ManualClock) -> None:
+    """The code is kept (encrypted) only so that the chat's next update can show a lost receipt again; a
+    citizen who never comes back does not leave it in the database for ever (issue 11, item 2)."""
+    await seed_office(app)
+    report = dataclasses.replace(anonymous_report(), submission_key="s" * 32)
+    receipt = await app.filing.file_report(report, keep_code=True)
+    assert (await app.filing.undelivered_receipt("s" * 32)) == dataclasses.replace(receipt, repeated=True)
+    clock.advance(timedelta(days=29))
+    await DialogStore(app.ctx).forget_stale(30)
+    assert await app.filing.undelivered_receipt("s" * 32) is not None
+    clock.advance(timedelta(days=2))
+    await DialogStore(app.ctx).forget_stale(30)
+    assert await app.filing.undelivered_receipt("s" * 32) is None
+    async with app.ctx.uow() as uow:
+        assert (await uow.session.execute(select(CaseRow.receipt_code_enc))).scalar_one() is None

@@ -1,0 +1,131 @@
+"""Bad arguments and bad input files: one line on stderr and exit status 2, never a traceback, never a hang
+(issue 11, item 13)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from qingfeng.app import App
+from tests.factories import seed_office
+from tests.integration.cli_run import run_cli
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+GOOD = {
+    "channel": "phone", "report_type": "accusation", "category": "masses",
+    "facts": "来电反映：2026年5月，某村会计周某把村集体鱼塘承包费3万元转入个人账户。",
+    "persons": [{"name": "周某", "unit": "某村村委会", "post": "村会计", "level": "village",
+                 "region": "浙江省/杭州市/临安区"}],
+    "reporter": {"name": "王来电", "phone": "13900001111"},
+}  # fmt: skip
+
+# fmt: off
+ARGS = {
+    "month 13": ["deadline", "--from", "2026-13-45", "--working-days", "5"],
+    "not a date": ["deadline", "--from", "abc", "--working-days", "5"],
+    "empty date": ["deadline", "--from", "", "--working-days", "5"],
+    "30 February": ["deadline", "--from", "2026-02-30", "--working-days", "5"],
+    "year 9999": ["deadline", "--from", "9999-12-31", "--working-days", "5"],
+    "negative working days": ["deadline", "--from", "2026-09-28", "--working-days", "-1"],
+    "purge overflow": ["purge", "--older-than", "99999999999"],
+    "purge negative": ["purge", "--older-than", "-1"],
+    "calendar year 99999": ["calendar", "show", "99999"],
+    "calendar year 0": ["calendar", "show", "0"],
+    "unknown role": ["officers", "add", "--name", "某某", "--unit", "LA", "--role", "god"],
+    "unknown role in a list": ["officers", "invite", "--name", "某某", "--unit", "LA", "--role", "intake,god"],
+    "invite for ever": ["officers", "invite", "--name", "某某", "--unit", "LA", "--role", "intake", "--hours",
+                        "99999999999"],
+    "unknown state": ["cases", "list", "--state", "received,bogus"],
+    "unknown cadre level": ["units", "add", "--code", "X", "--name", "某", "--level", "county", "--region", "某",
+                            "--handles", "emperor"],
+    "officer id overflow": ["officers", "deactivate", "--id", "99999999999999999999"],
+    "batch size 0": ["keys", "rotate", "--batch-size", "0"],
+}
+# fmt: on
+
+FILES: dict[str, str | bytes] = {
+    "an array": "[]",
+    "null": "null",
+    "a string": '"来电反映"',
+    "numeric facts": json.dumps({**GOOD, "facts": 12345}),
+    "facts as an object": json.dumps({**GOOD, "facts": {"a": 1}}),
+    "persons not a list": json.dumps({**GOOD, "persons": "周某"}),
+    "a person not an object": json.dumps({**GOOD, "persons": [1]}),
+    "a numeric person name": json.dumps({**GOOD, "persons": [{**GOOD["persons"][0], "name": 7}]}),  # type: ignore[index]
+    "reporter a string": json.dumps({**GOOD, "reporter": "王来电"}),
+    "unknown channel": json.dumps({**GOOD, "channel": "fax"}),
+    "telegram channel": json.dumps({**GOOD, "channel": "telegram"}),
+    "an unknown field": json.dumps({**GOOD, "extra": {"deep": [[[1]]]}}),
+    "deep nesting": "[" * 100_000 + "]" * 100_000,
+    "deep nesting in an object": '{"facts": ' + "[" * 100_000 + "]" * 100_000 + "}",
+    "not JSON": "channel: phone",
+    "not UTF-8": b"\xff\xfe{\x00",
+    "too short facts": json.dumps({**GOOD, "facts": " "}),
+    "no persons": json.dumps({**GOOD, "persons": []}),
+    "bad phone": json.dumps({**GOOD, "reporter": {"name": "王来电", "phone": "12"}}),
+}
+
+
+def one_line_refusal(code: int, err: str) -> None:
+    assert code == 2, err
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1, err
+    assert err.strip(), "a reason is given"
+
+
+@pytest.mark.parametrize("argv", ARGS.values(), ids=ARGS.keys())
+async def test_bad_arguments_get_one_line_and_exit_2(
+    app: App, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    await seed_office(app)
+    code, _, err = await run_cli(app, monkeypatch, capsys, *argv)
+    one_line_refusal(code, err)
+
+
+@pytest.mark.parametrize("content", FILES.values(), ids=FILES.keys())
+async def test_bad_report_files_get_one_line_and_exit_2_and_file_nothing(
+    app: App, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], content: str | bytes, tmp_path: Path
+) -> None:
+    await seed_office(app)
+    path = tmp_path / "call.json"
+    path.write_bytes(content if isinstance(content, bytes) else content.encode())
+    code, _, err = await run_cli(app, monkeypatch, capsys, "cases", "add", "--file", str(path))
+    one_line_refusal(code, err)
+    assert str(path) in err
+    assert await app.queries.list_cases() == []
+
+
+async def test_a_missing_report_file_is_one_line_too(
+    app: App, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _, err = await run_cli(app, monkeypatch, capsys, "cases", "add", "--file", str(tmp_path / "nope.json"))
+    one_line_refusal(code, err)
+
+
+async def test_a_good_report_file_still_registers(
+    app: App, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    await seed_office(app)
+    path = tmp_path / "call.json"
+    path.write_text(json.dumps(GOOD, ensure_ascii=False), encoding="utf-8")
+    code, out, err = await run_cli(app, monkeypatch, capsys, "cases", "add", "--file", str(path))
+    assert code == 0, err
+    assert "registered (phone)" in out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["deadline", "--from", "2026-09-28", "--working-days", "1000000000"], ["cases", "add", "--file", "/dev/zero"]],
+    ids=["a billion working days", "an endless file"],
+)
+def test_no_input_makes_the_command_hang(tmp_path: Path, argv: list[str]) -> None:
+    """The timeout only guards against a hang; the commands are expected to refuse at once."""
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "QINGFENG_DATA_DIR": str(tmp_path / "data")}
+    out = subprocess.run([sys.executable, "-m", "qingfeng.cli", *argv], cwd=tmp_path, env=env, capture_output=True,
+                         text=True, timeout=300)  # fmt: skip
+    one_line_refusal(out.returncode, out.stderr)
