@@ -3,7 +3,8 @@
 Two branches that each add messages both append near the same place of a ``.po`` file, so git's line merge
 conflicts on nearly every branch; by key they rarely do. An entry changed on one side only takes that side; an
 entry changed on both sides differently is a real conflict (exit 1, the keys printed). The result is written
-to OURS in its order, new entries after it, as ``po_set.py`` writes them. Set up once per clone (``.gitattributes`` names the driver)::
+to OURS in its order, new entries after it, as ``po_set.py`` writes them. Set up once per clone
+(``.gitattributes`` names the driver)::
 
     git config merge.po.driver "python scripts/po_merge.py %O %A %B"
 """
