@@ -174,9 +174,8 @@ class ChatFront:
         command = incoming.command()
         if command is None or incoming.text is None:
             return Response()
-        addressee = incoming.text.split(maxsplit=1)[0].partition("@")[2].lower()
-        me = (incoming.bot_username or "").lower()
-        if addressee and me and addressee != me:  # another bot's command
+        addressee, me = incoming.text.split(maxsplit=1)[0].partition("@")[2], incoming.bot_username or ""
+        if addressee and me and addressee.lower() != me.lower():  # another bot's command
             return Response()
         reply = self._say(incoming, "chat.private_only_link", {"link": f"https://t.me/{me}"}) if me else (
             self._say(incoming, "chat.private_only"))  # fmt: skip
