@@ -32,9 +32,9 @@ SECRET = "王某某 13912345678"
 
 
 @pytest.fixture(params=RUNTIMES)
-async def bare(request: pytest.FixtureRequest, app: App, tg: FakeTelegram, translator: Translator) -> AsyncIterator[
-    BotHarness
-]:
+async def bare(
+    request: pytest.FixtureRequest, app: App, tg: FakeTelegram, translator: Translator
+) -> AsyncIterator[BotHarness]:
     """The bot on a database where nothing was set up: no unit, no officer."""
     h = BotHarness(app, tg, translator, request.param)
     await h.start()
