@@ -14,9 +14,10 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## Set up (if needed) and start the bot: SQLite and the in-process scheduler, no other server.
+## Set up (if needed) and start the bot: SQLite and the in-process scheduler, no other server. With no office
+## yet and a terminal, `qingfeng setup` asks for it first; without a terminal it says what to run and exits 2.
 run: $(STAMP)
-	$(BIN)/qingfeng run
+	$(BIN)/qingfeng run --setup
 
 ## Set up (if needed) and run lint, type checks and the test suite (SQLite, then PostgreSQL if one answers).
 test: $(STAMP)

@@ -24,6 +24,7 @@ from bot.quietlog import QuietLog
 from bot.ratelimit import RateLimiter
 from core.errors import InvalidInput
 from core.ports import Delivery, DeliveryResult, OutgoingMessage
+from core.tracebacks import frames_only
 
 log = logging.getLogger(__name__)
 FLOOD_RETRIES = 3
@@ -209,9 +210,9 @@ def downloader(client: ChatClient) -> Downloader:
 
 async def tell_failure(client: ChatClient, front: ChatFront, chat_id: int | None, language: str | None,
                        update_id: int | None, exc: BaseException) -> None:  # fmt: skip
-    """Handling an update failed: the error type to the log (messages can quote user input), a polite word to
-    the user (answers given earlier are saved)."""
-    log.error("update %s failed: %s", update_id, type(exc).__name__)
+    """Handling an update failed: the error type and traceback to the log without the exception messages (they can
+    quote user input), a polite word to the user (answers given earlier are saved)."""
+    log.error("update %s failed: %s\n%s", update_id, type(exc).__name__, frames_only(exc))
     if chat_id is None:
         return
     try:

@@ -1,7 +1,8 @@
 """Which commission handles a report: "分级负责、归口办理" (rules.md §5, JC-16).
 
 The most senior person reported decides the level; the region path decides the place. When nothing fits,
-the report goes to the best regional match (officers then transfer it, D1/D2) or to the home unit.
+the report goes to the best regional match (officers then transfer it, D1/D2), else to the home unit, else to
+the most senior unit: a report is never refused for want of a rule (issue 12).
 """
 
 from __future__ import annotations
@@ -79,6 +80,15 @@ def _region_match(unit_region: str, region: str) -> int:
     return len(u)
 
 
+#: Unit levels, most senior first: where a report no rule places goes when no home unit is set.
+UNIT_SENIORITY = (UnitLevel.CENTRAL, UnitLevel.PROVINCE, UnitLevel.CITY, UnitLevel.COUNTY, UnitLevel.TOWNSHIP)
+
+
+def top_level(units: Sequence[UnitInfo]) -> UnitInfo:
+    """The most senior unit (the first added among equals)."""
+    return min(units, key=lambda u: (UNIT_SENIORITY.index(u.level), u.id))
+
+
 def route(levels: Sequence[CadreLevel], region: str, units: Sequence[UnitInfo], home: UnitInfo | None) -> UnitInfo:
     """Pick the unit for a report about people of these levels in this region."""
     if not units:
@@ -91,4 +101,4 @@ def route(levels: Sequence[CadreLevel], region: str, units: Sequence[UnitInfo], 
     local = [(u, s) for u, s in scored if s >= 0]
     if local:
         return max(local, key=lambda us: us[1])[0]
-    return home or units[0]
+    return home or top_level(units)

@@ -37,6 +37,7 @@ from core.services.chat_outbox import ChatOutbox
 from core.services.officers import OfficerView
 from core.settings import Settings
 from qingfeng.app import build_app
+from qingfeng.cli_setup import office_units
 from qingfeng.scheduler import build_scheduler, stop_scheduler
 from qingfeng.wiring import bot_deps
 
@@ -145,6 +146,8 @@ async def run_chat(
         else:
             screen.note("console.banner_citizen", chat=chat_id)
         screen.note("console.help")
+        if not await office_units(app):  # reports are kept unrouted; say how to set up an office or try the demo
+            screen.note("console.no_office")
         # The bot's jobs in memory (as 'scheduler status' does): the persistent job store belongs to 'qingfeng run'.
         scheduler = build_scheduler(app, outbox, name=f"console-{chat_id}", persistent=False)
         scheduler.start()

@@ -41,6 +41,7 @@ from qingfeng.cli_office import (
 )
 from qingfeng.cli_output import table
 from qingfeng.cli_security import add_security_commands
+from qingfeng.cli_setup import add_setup_command
 from qingfeng.logs import configure_logging
 from qingfeng.report_file import report_file_argument
 
@@ -169,7 +170,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--runtime", choices=("aiogram", "ptb"), help="Telegram library (default: QINGFENG_RUNTIME or aiogram)"
     )
+    run.add_argument("--setup", action="store_true", help="no office yet and a terminal: 'qingfeng setup' first")
     add_chat_command(sub)
+    add_setup_command(sub)
 
     db = sub.add_parser("db", help="database schema").add_subparsers(dest="sub", required=True)
     db.add_parser("upgrade", help="bring the schema up to date").set_defaults(handler=cmd_db_upgrade)
@@ -267,7 +270,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "run":
             from qingfeng.runner import run_bot
 
-            return asyncio.run(run_bot(settings, args.runtime))
+            return asyncio.run(run_bot(settings, args.runtime, setup=args.setup))
         if hasattr(args, "plain"):
             return int(args.plain(settings, args))
         return asyncio.run(_with_app(settings, args.handler, args))

@@ -24,40 +24,65 @@ from core.scope import classifier
 from core.services.outbox import OutboxService
 from core.settings import Settings
 from qingfeng.app import App, build_app
+from qingfeng.cli_setup import office_units, setup_defaults
+from qingfeng.cli_setup import setup as run_setup
 from qingfeng.scheduler import build_scheduler, stop_scheduler
 from qingfeng.wiring import bot_deps
 
 log = logging.getLogger(__name__)
 
 
-async def run_bot(settings: Settings, runtime: str | None = None) -> int:
-    """Poll with aiogram or python-telegram-bot (``runtime``, else the setting); 2 when there is no usable token."""
+async def run_bot(settings: Settings, runtime: str | None = None, *, setup: bool = False) -> int:
+    """Poll with aiogram or python-telegram-bot (``runtime``, else the setting); 2 when there is no usable token
+    or no office. With ``setup`` (``make run``) and a terminal, an office missing is set up first, interactively."""
     translator = Translator.load(settings.default_locale)
     token = settings.bot_token.get_secret_value() if settings.bot_token else ""
     if not token:
         print(translator.t(settings.default_locale, "run.no_token"), file=sys.stderr)
         return 2
-    run = _run_ptb if (runtime or settings.runtime) == "ptb" else _run_aiogram
-    if await run(settings, token, translator):
-        return 0
+    try:
+        check_token(token)  # aiogram's rule too: a malformed token is told before anything else
+    except InvalidToken:
+        print(translator.t(settings.default_locale, "run.bad_token"), file=sys.stderr)
+        return 2
+    app = await build_app(settings)
+    try:
+        if not await _office_ready(app, translator, setup=setup):
+            return 2
+        run = _run_ptb if (runtime or settings.runtime) == "ptb" else _run_aiogram
+        if await run(app, token, translator):
+            return 0
+    finally:
+        await app.close()
     print(translator.t(settings.default_locale, "run.bad_token"), file=sys.stderr)
     return 2
 
 
-async def _start(settings: Settings, translator: Translator) -> tuple[App, BotDeps]:
-    app = await build_app(settings)
+async def _office_ready(app: App, translator: Translator, *, setup: bool) -> bool:
+    """Whether a unit is set up; without one, every report would wait unrouted with nobody told (issue 12)."""
+    if await office_units(app):
+        return True
+    if setup and sys.stdin.isatty():
+        args = setup_defaults()
+        if await run_setup(app, args, translator) == 0 and await office_units(app):
+            return True
+    print(translator.t(app.settings.default_locale, "run.no_office"), file=sys.stderr)
+    return False
+
+
+async def _start(app: App, translator: Translator) -> BotDeps:
     await asyncio.to_thread(classifier)  # jieba's dictionary (~0.7 s) loads here, not in a citizen's first message
-    log.info("polling %s with database %s", settings.telegram_api, app.engine.url.render_as_string())
-    return app, bot_deps(app, translator)
+    log.info("polling %s with database %s", app.settings.telegram_api, app.engine.url.render_as_string())
+    return bot_deps(app, translator)
 
 
-async def _run_aiogram(settings: Settings, token: str, translator: Translator) -> bool:
+async def _run_aiogram(app: App, token: str, translator: Translator) -> bool:
     """False: the token is malformed, or the server refused it (401) when the bot introduced itself (getMe)."""
     try:
-        bot = make_bot(token, settings.telegram_api)
+        bot = make_bot(token, app.settings.telegram_api)
     except TokenValidationError:
         return False
-    app, deps = await _start(settings, translator)
+    deps = await _start(app, translator)
     scheduler = build_scheduler(app, OutboxService(app.ctx, TelegramNotifier(bot, translator)))
     scheduler.start()
     dp = build_dispatcher(deps)
@@ -73,18 +98,17 @@ async def _run_aiogram(settings: Settings, token: str, translator: Translator) -
     finally:
         await stop_scheduler(scheduler)  # no-op after the shutdown hook; here for a failed start
         await bot.session.close()
-        await app.close()
     return True
 
 
-async def _run_ptb(settings: Settings, token: str, translator: Translator) -> bool:
+async def _run_ptb(app: App, token: str, translator: Translator) -> bool:
     """False: the token is malformed, or the server refused it (401/404) when the bot introduced itself (getMe)."""
     try:
         check_token(token)
     except InvalidToken:
         return False
-    app, deps = await _start(settings, translator)
-    application = build_application(deps, token, settings.telegram_api)
+    deps = await _start(app, translator)
+    application = build_application(deps, token, app.settings.telegram_api)
     scheduler = build_scheduler(app, OutboxService(app.ctx, PtbNotifier(application.bot, translator)))
     try:
         async with polling(application):
@@ -97,7 +121,6 @@ async def _run_ptb(settings: Settings, token: str, translator: Translator) -> bo
         return False
     finally:
         await stop_scheduler(scheduler)
-        await app.close()
     return True
 
 

@@ -20,6 +20,7 @@ from bot.dialogs.runner import Downloader
 from bot.front import ChatFront, Incoming, Outgoing, Response, notification_keyboard
 from bot.i18n import LOCALES, Translator
 from core.ports import Delivery, DeliveryResult, OutgoingMessage
+from core.tracebacks import frames_only
 
 log = logging.getLogger(__name__)
 
@@ -144,7 +145,7 @@ class ConsoleChat:
         try:
             response = await self.front.handle(incoming, download)
         except Exception as exc:  # what the error router does for Telegram: say so, log the type only
-            log.error("console update failed: %s", type(exc).__name__)
+            log.error("console update failed: %s\n%s", type(exc).__name__, frames_only(exc))
             response = Response([Outgoing(self.front.error_text(self.language))])
         self.carry_out(response, message_id, line, echoed=echoed)
         if response.after_send is not None:  # shown on the terminal: delivered

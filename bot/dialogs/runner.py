@@ -371,5 +371,5 @@ class DialogRunner:
 
     async def _start_filing(self, c: Conversation) -> list[Reply]:
         units = await self.services.officers.list_units()
-        regions = sorted({u.region for u in units}, key=lambda r: (-r.count("/"), r))[:12]
+        regions = sorted({u.region for u in units if u.region}, key=lambda r: (-r.count("/"), r))[:12]
         return self.engine.start(c, "filing", {"_regions": regions, "_submission": secrets.token_hex(16)})

@@ -68,6 +68,11 @@ def id_number(raw: str, c: Conversation) -> str:
 
 
 def region(raw: str, c: Conversation) -> str:
+    return region_path(raw)
+
+
+def region_path(raw: str) -> str:
+    """A region as typed ("浙江省杭州市临安区", "浙江省 > 杭州市、临安区") as a path: "浙江省/杭州市/临安区"."""
     value = _plain(raw).replace(" ", "")
     value = re.sub(r"[、，,>＞\\|－-]+", "/", value)
     if "/" not in value:  # "浙江省杭州市临安区" → "浙江省/杭州市/临安区"

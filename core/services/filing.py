@@ -15,6 +15,7 @@ from core.deadlines import DeadlineKind
 from core.evidence_types import check_file
 from core.jurisdiction import belongs_higher, route
 from core.model import Action, CaseState, EvidenceKind, RecipientKind, Role
+from core.persistence import office
 from core.persistence import repository as repo
 from core.persistence.orm import CaseRow, ReportedPersonRow, ReporterContactRow, UnitRow
 from core.reports import EvidenceUpload, NewReport, StagedEvidence
@@ -113,10 +114,13 @@ class FilingService:
         code = None if report.named or report.query_password is None else new_query_code()
         async with ctx.uow() as uow:
             s = uow.session
-            unit_rows = await repo.units(s)
-            infos = [repo.unit_info(u) for u in unit_rows]
-            home = next((i for i in infos if i.code == ctx.home_unit), None)
-            target = route([p.level for p in report.persons], report.persons[0].region, infos, home)
+            infos = [repo.unit_info(u) for u in await repo.units(s)]
+            if infos:
+                home = await office.home_for_routing(s, ctx.home_unit, infos)
+                target = route([p.level for p in report.persons], report.persons[0].region, infos, home)
+            else:  # no unit set up yet ('qingfeng run' refuses to start): kept for the first unit, never refused
+                target = repo.unit_info(await office.unrouted_unit(s))
+                log.warning("no unit is set up: the report is kept unrouted until one is ('qingfeng setup')")
             seq = await repo.next_value(s, f"case:{today.year}")
             reporter = report.reporter
             case = CaseRow(

@@ -13,6 +13,7 @@ from core.actor import Actor
 from core.errors import InvalidInput, NotFound, NotPermitted
 from core.jurisdiction import DEFAULT_HANDLES
 from core.model import OPEN_STATES, Action, ActorKind, CadreLevel, RecipientKind, Role, UnitLevel
+from core.persistence import office
 from core.persistence import repository as repo
 from core.persistence.orm import CaseRow, OfficerRow, UnitRow
 from core.secrets_ import new_query_code, normalise_code
@@ -63,15 +64,14 @@ class OfficerService:
                 if parent_row is None:
                     raise NotFound("unit", parent)
             levels = list(handles) if handles is not None else list(DEFAULT_HANDLES[level])
-            row = UnitRow(
-                code=code,
-                name=name,
-                level=level.value,
-                region=region.strip("/"),
-                parent_id=parent_row.id if parent_row else None,
-                handles_levels=[lv.value for lv in levels],
-            )
-            s.add(row)
+            # The first unit takes over the placeholder of reports filed before any unit existed, with them.
+            row = await office.placeholder(s)
+            if row is None:
+                row = UnitRow()
+                s.add(row)
+            row.code, row.name, row.level, row.region = code, name, level.value, region.strip("/")
+            row.parent_id = parent_row.id if parent_row else None
+            row.handles_levels, row.active = [lv.value for lv in levels], True
             try:
                 await s.flush()
             except IntegrityError as exc:
@@ -85,6 +85,29 @@ class OfficerService:
             rows = list((await uow.session.execute(select(UnitRow).order_by(UnitRow.id))).scalars())
             codes = {r.id: r.code for r in rows}
             return [_unit_view(r, codes.get(r.parent_id) if r.parent_id else None) for r in rows]
+
+    async def set_home_unit(self, code: str) -> UnitView:
+        """Store which unit receives reports no routing rule places (``QINGFENG_HOME_UNIT`` still overrides)."""
+        async with self.ctx.uow() as uow:
+            s = uow.session
+            row = (await s.execute(select(UnitRow).where(UnitRow.code == code, UnitRow.active))).scalar_one_or_none()
+            if row is None:
+                raise NotFound("unit", code)
+            await office.store_home(s, code)
+            parent = await s.get(UnitRow, row.parent_id) if row.parent_id else None
+            view = _unit_view(row, parent.code if parent else None)
+            await uow.commit()
+            return view
+
+    async def home_unit_code(self) -> str | None:
+        """The home unit in force: the setting if it names an active unit, else the one stored by setup."""
+        async with self.ctx.uow() as uow:
+            s = uow.session
+            active = set((await s.execute(select(UnitRow.code).where(UnitRow.active))).scalars())
+            if self.ctx.home_unit in active:
+                return self.ctx.home_unit
+            stored = await office.stored_home(s)
+            return stored if stored in active else None
 
     async def add_officer(
         self, name: str, unit_code: str, roles: Sequence[Role], telegram_id: int | None = None

@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 from pydantic import SecretStr
 
+from core.model import UnitLevel
 from core.settings import Settings
+from qingfeng.app import build_app
 from qingfeng.runner import run_bot
 from tests.conftest import make_settings
 
@@ -23,11 +25,28 @@ from .fake_telegram import FakeTelegram
 BAD_TOKEN = "机器人令牌格式不正确"
 
 
-def settings_for(tmp_path: Path, tg: FakeTelegram, token: str = TOKEN) -> Settings:
+async def settings_for(tmp_path: Path, tg: FakeTelegram, token: str = TOKEN) -> Settings:
+    """Settings for a database with an office set up (``qingfeng run`` refuses one without: see ``bare_settings``)."""
+    settings = bare_settings(tmp_path, tg, token)
+    await set_up_office(settings)
+    return settings
+
+
+def bare_settings(tmp_path: Path, tg: FakeTelegram, token: str = TOKEN) -> Settings:
     settings = make_settings(tmp_path / "data", f"sqlite+aiosqlite:///{tmp_path / 'run.db'}")
     settings.bot_token = SecretStr(token)
     settings.telegram_api = tg.api_root
     return settings
+
+
+async def set_up_office(settings: Settings) -> None:
+    app = await build_app(settings)
+    try:
+        if not await app.officers.list_units():
+            await app.officers.add_unit("LA", "临安区纪委监委", UnitLevel.COUNTY, "浙江省/杭州市/临安区")
+            await app.officers.set_home_unit("LA")
+    finally:
+        await app.close()
 
 
 async def answers_start(tg: FakeTelegram) -> None:
@@ -44,7 +63,7 @@ async def answers_start(tg: FakeTelegram) -> None:
 async def test_run_polls_the_configured_api_root_and_answers_start(
     tmp_path: Path, tg: FakeTelegram, runtime: str
 ) -> None:
-    settings = settings_for(tmp_path, tg)
+    settings = await settings_for(tmp_path, tg)
     settings.runtime = runtime  # type: ignore[assignment]  # the setting, as QINGFENG_RUNTIME would give it
     task = asyncio.create_task(run_bot(settings))
     try:
@@ -64,21 +83,46 @@ async def test_run_polls_the_configured_api_root_and_answers_start(
 async def test_a_malformed_or_refused_token_exits_2_with_the_explanation(
     tmp_path: Path, tg: FakeTelegram, runtime: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert await run_bot(settings_for(tmp_path, tg, token="not a token"), runtime) == 2
+    assert await run_bot(await settings_for(tmp_path, tg, token="not a token"), runtime) == 2
     assert BAD_TOKEN in capsys.readouterr().err and tg.calls == []
     tg.fail_next("getMe", 401, "Unauthorized", times=None)  # well formed, but revoked
-    assert await asyncio.wait_for(run_bot(settings_for(tmp_path, tg), runtime), 90) == 2
+    assert await asyncio.wait_for(run_bot(await settings_for(tmp_path, tg), runtime), 90) == 2
     assert BAD_TOKEN in capsys.readouterr().err
-    settings = settings_for(tmp_path, tg)
+    settings = bare_settings(tmp_path, tg)
     settings.bot_token = None
     assert await run_bot(settings, runtime) == 2
     assert "QINGFENG_BOT_TOKEN" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("runtime", RUNTIMES)
+async def test_run_on_a_database_without_an_office_says_what_to_run_and_never_polls(
+    tmp_path: Path, tg: FakeTelegram, runtime: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 12: it used to start and fail every citizen at 确认提交 ("no units configured")."""
+    assert await run_bot(bare_settings(tmp_path, tg), runtime) == 2
+    assert "qingfeng setup" in capsys.readouterr().err and tg.calls == []  # no getMe, no getUpdates
+    assert await run_bot(bare_settings(tmp_path, tg), runtime, setup=True) == 2  # make run, stdin not a terminal
+    assert "qingfeng setup" in capsys.readouterr().err and tg.calls == []
+
+
+async def test_the_run_command_without_an_office_exits_2_without_polling(tmp_path: Path, tg: FakeTelegram) -> None:
+    settings = bare_settings(tmp_path, tg)
+    env = {**os.environ, "QINGFENG_BOT_TOKEN": TOKEN, "QINGFENG_TELEGRAM_API": tg.api_root,
+           "QINGFENG_DATA_DIR": str(tmp_path / "data"), "QINGFENG_DATABASE_URL": settings.db_url}  # fmt: skip
+    for name in ("encryption_keys", "index_key"):
+        env[f"QINGFENG_{name.upper()}"] = getattr(settings, name).get_secret_value()
+    command = (sys.executable, "-m", "qingfeng.cli", "run", "--setup")  # what make run runs
+    process = await asyncio.create_subprocess_exec(*command, env=env, cwd=tmp_path, stdin=asyncio.subprocess.DEVNULL,
+                                                   stderr=asyncio.subprocess.PIPE)  # fmt: skip
+    _, stderr = await asyncio.wait_for(process.communicate(), 120)
+    assert process.returncode == 2 and ".venv/bin/qingfeng setup" in stderr.decode()
+    assert "Traceback" not in stderr.decode() and tg.calls == []
+
+
 async def test_the_run_command_with_runtime_ptb_answers_and_stops_cleanly_on_sigterm(
     tmp_path: Path, tg: FakeTelegram
 ) -> None:
-    settings = settings_for(tmp_path, tg)
+    settings = await settings_for(tmp_path, tg)
     env = {**os.environ, "QINGFENG_BOT_TOKEN": TOKEN, "QINGFENG_TELEGRAM_API": tg.api_root,
            "QINGFENG_DATA_DIR": str(tmp_path / "data"), "QINGFENG_DATABASE_URL": settings.db_url,
            "QINGFENG_RUNTIME": "aiogram"}  # fmt: skip  # the flag overrides the setting
@@ -104,7 +148,7 @@ async def test_a_stop_in_the_middle_of_a_reply_finishes_the_reply_first(
 ) -> None:
     """SIGTERM (a deploy, a restart) while the bot is answering: the update is already confirmed to Telegram,
     so the reply must still go out before the process exits — nothing the user sent is left unanswered."""
-    settings = settings_for(tmp_path, tg)
+    settings = await settings_for(tmp_path, tg)
     env = {**os.environ, "QINGFENG_BOT_TOKEN": TOKEN, "QINGFENG_TELEGRAM_API": tg.api_root,
            "QINGFENG_DATA_DIR": str(tmp_path / "data"), "QINGFENG_DATABASE_URL": settings.db_url}  # fmt: skip
     for name in ("encryption_keys", "index_key"):
