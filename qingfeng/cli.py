@@ -8,6 +8,7 @@ import json
 import sys
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import date
+from typing import NoReturn
 
 from core.deadlines import DEADLINES
 from core.errors import DomainError
@@ -121,8 +122,15 @@ def cmd_scope(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+class Parser(argparse.ArgumentParser):
+    """Bad arguments: one line on stderr and exit status 2 (argparse's default adds the whole usage)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="qingfeng", description="清风 Qingfeng: reports to a discipline-inspection office")
+    p = Parser(prog="qingfeng", description="清风 Qingfeng: reports to a discipline-inspection office")
     sub = p.add_subparsers(dest="command", required=True)
 
     run = sub.add_parser("run", help="start the bot (polling) with the scheduler")

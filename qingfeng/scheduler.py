@@ -85,6 +85,27 @@ def job_specs(timing: Timing | None = None) -> list[JobSpec]:
     ]
 
 
+class _Streak:
+    """A failure is logged when a streak begins and when it ends, not at every failed attempt."""
+
+    def __init__(self, what: str, attempts: str = "runs") -> None:
+        self.what, self.attempts = what, attempts
+        self.count: int = 0
+        self.error: str | None = None
+
+    def failed(self, exc: BaseException) -> None:
+        self.count += 1
+        self.error = type(exc).__name__
+        if self.count == 1:
+            log.error("%s failed (%s); retried every time, the recovery will be logged", self.what, _summary(exc))
+            log.debug("%s failed", self.what, exc_info=exc)
+
+    def ok(self) -> None:
+        if self.count:
+            log.warning("%s works again after %d failed %s", self.what, self.count, self.attempts)
+        self.count, self.error = 0, None
+
+
 @dataclass
 class _Job:
     spec: JobSpec
@@ -95,14 +116,20 @@ class _Job:
     running_since: datetime | None = None
     next_run_at: datetime | None = None
     late_at: datetime | None = None
-    failures: int = 0
-    error: str | None = None
     runs: int = 0  # finished runs, either way
-    hung_logged: bool = field(default=False)
+    hung_logged: bool = False
+    streak: _Streak = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.streak = _Streak(f"job {self.spec.id}")
 
     @property
     def running(self) -> bool:
         return self.task is not None and not self.task.done()
+
+    @property
+    def failures(self) -> int:
+        return self.streak.count
 
 
 def _now() -> datetime:
@@ -132,7 +159,9 @@ class JobScheduler:
         self._aps: AsyncIOScheduler | None = None
         self._watchdog: asyncio.Task[None] | None = None
         self._stopping = False
-        self._watch_failures = 0
+        self._beat: asyncio.Task[None] | None = None
+        self._watch_streak = _Streak(f"scheduler {name}: watchdog", "looks")
+        self._beat_streak = _Streak(f"scheduler {name}: saving the heartbeat", "attempts")
 
     # -- the jobs ----------------------------------------------------------------------------------------------
     async def send_outbox(self) -> None:
@@ -192,12 +221,12 @@ class JobScheduler:
             await asyncio.gather(*pending, return_exceptions=True)
         with contextlib.suppress(SchedulerNotRunningError):
             self._aps.shutdown(wait=False)
-        if self.store is not None:
-            try:  # "stopped", so the status does not call a cleanly stopped bot late; bounded: we are leaving
-                await asyncio.wait_for(self.store.save([self._run_record(j, stopped=True) for j in self.jobs.values()],
-                                                       _now()), 5)  # fmt: skip
-            except Exception as exc:
-                log.warning("scheduler %s: could not record the stop (%s)", self.name, _summary(exc))
+        if self._beat is not None and not self._beat.done():
+            self._beat.cancel()  # the final save below replaces it
+            await asyncio.gather(self._beat, return_exceptions=True)
+        if self.store is not None:  # "stopped": the status does not call a cleanly stopped bot late
+            with contextlib.suppress(TimeoutError):  # bounded: the bot is on its way out
+                await asyncio.wait_for(self._save_heartbeat(stopped=True), 5)
 
     def _start_aps(self) -> None:
         aps = AsyncIOScheduler(timezone=self.app.settings.timezone, job_defaults=JOB_DEFAULTS,
@@ -235,16 +264,9 @@ class JobScheduler:
         try:
             await job.body()
         except Exception as exc:  # anything: a locked or unreachable database, a bug — the next tick retries
-            job.failures += 1
-            job.error = type(exc).__name__
-            if job.failures == 1:
-                log.error("job %s failed (%s); retried at every run, the recovery will be logged",
-                          job.spec.id, _summary(exc))  # fmt: skip
-                log.debug("job %s failure", job.spec.id, exc_info=exc)
+            job.streak.failed(exc)
         else:
-            if job.failures:
-                log.warning("job %s works again after %d failed runs", job.spec.id, job.failures)
-            job.failures, job.error = 0, None
+            job.streak.ok()
             job.last_ok_at = _now()
         finally:
             job.running_since, job.last_run_at, job.hung_logged = None, _now(), False
@@ -260,21 +282,27 @@ class JobScheduler:
 
     # -- the watchdog ------------------------------------------------------------------------------------------
     async def _watch(self) -> None:
+        """Look, and start saving the heartbeat in a task of its own: a write waiting on a locked table must not
+        hold up the next look."""
         while True:
             try:
                 self.check()
-                if self.store is not None:
-                    await self.store.save([self._run_record(j) for j in self.jobs.values()], _now())
-            except Exception as exc:  # the heartbeat's write failed (the database): the next look tries again
-                self._watch_failures += 1
-                if self._watch_failures == 1:
-                    log.error("scheduler %s: watchdog failed (%s); it keeps watching", self.name, _summary(exc))
+            except Exception as exc:
+                self._watch_streak.failed(exc)
             else:
-                if self._watch_failures:
-                    log.warning("scheduler %s: watchdog works again after %d failures", self.name,
-                                self._watch_failures)  # fmt: skip
-                self._watch_failures = 0
+                self._watch_streak.ok()
+            if self.store is not None and (self._beat is None or self._beat.done()):
+                self._beat = asyncio.create_task(self._save_heartbeat(), name=f"{self.name}: heartbeat")
             await asyncio.sleep(self.timing.watchdog)
+
+    async def _save_heartbeat(self, stopped: bool = False) -> None:
+        assert self.store is not None
+        try:
+            await self.store.save([self._run_record(j, stopped) for j in self.jobs.values()], _now())
+        except Exception as exc:  # the database: the next look tries again
+            self._beat_streak.failed(exc)
+        else:
+            self._beat_streak.ok()
 
     def check(self) -> None:
         """Restart the scheduler when it stopped taking jobs or a job missed its time; note a hung run once."""
@@ -300,7 +328,7 @@ class JobScheduler:
         # the row may be one watchdog period old when read: late only after that too
         late_at = None if stopped or job.late_at is None else job.late_at + timedelta(seconds=self.timing.watchdog)
         return JobRun(job.spec.id, job.spec.every, job.last_run_at, job.last_ok_at, job.running_since,
-                      None if stopped else job.next_run_at, late_at, job.failures, job.error)  # fmt: skip
+                      None if stopped else job.next_run_at, late_at, job.streak.count, job.streak.error)  # fmt: skip
 
 
 def build_scheduler(

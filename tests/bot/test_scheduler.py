@@ -22,11 +22,14 @@ from qingfeng.scheduler import JobScheduler, Timing, build_scheduler, stop_sched
 from tests.conftest import beijing
 from tests.factories import Office, named_report
 from tests.integration.helpers import outbox
+from tests.waiting import runs_after, until
 
 from .conftest import BotHarness
 
 INTAKE, SUPERVISOR, CITIZEN = 1001, 1004, 880001
-FAST = Timing(outbox=0.2)  # the outbox every 0.2 s instead of every 5 s: the test waits less, the jobs are the same
+# The outbox every 0.2 s instead of every 5 s: the test waits less, the jobs are the same. Late (for the
+# watchdog) after 10 s without a run, as in production: a busy machine's stalls are no dead scheduler.
+FAST = Timing(outbox=0.2, late_factor=50)
 
 
 def unlimited() -> RateLimiter:
@@ -42,21 +45,6 @@ async def scheduler_running(app: App, notifier: Notifier, timing: Timing = FAST)
         yield scheduler
     finally:
         await stop_scheduler(scheduler)  # as the bot stops: running jobs finish, none is cut mid-send
-
-
-async def until(condition: Callable[[], Any], what: str, timeout: float = 30.0) -> None:  # noqa: ASYNC109
-    try:
-        async with asyncio.timeout(timeout):
-            while not condition():
-                await asyncio.sleep(0.02)
-    except TimeoutError:
-        raise AssertionError(f"not within {timeout} s: {what}") from None
-
-
-async def runs_after(scheduler: JobScheduler, job: str, more: int = 2) -> None:
-    """Wait until ``job`` has finished ``more`` further runs: the scheduler is alive and ran it since."""
-    target = scheduler.jobs[job].runs + more
-    await until(lambda: scheduler.jobs[job].runs >= target, f"{more} more runs of {job}")
 
 
 def told(h: BotHarness, numbers: set[str]) -> set[str]:
@@ -145,7 +133,7 @@ async def test_a_citizen_is_answered_while_the_outbox_waits_on_telegram(
 
 @asynccontextmanager
 async def table_locked(app: App) -> AsyncIterator[Callable[[], Any]]:
-    """Another connection holding a lock on the outbox (PostgreSQL) or the write lock (SQLite, one writer);
+    """Another connection holding locks on the outbox and the heartbeat (PostgreSQL) or the write lock (SQLite);
     yields an async check that a query waits for it, where the database can tell."""
     url = app.engine.url
     if url.get_backend_name() == "sqlite":
@@ -164,7 +152,7 @@ async def table_locked(app: App) -> AsyncIterator[Callable[[], Any]]:
     pg = await asyncpg.connect(url.set(drivername="postgresql").render_as_string(hide_password=False))
     tr = pg.transaction()
     await tr.start()
-    await pg.execute("LOCK TABLE outbox IN ACCESS EXCLUSIVE MODE")
+    await pg.execute("LOCK TABLE outbox, job_runs IN ACCESS EXCLUSIVE MODE")  # what the outbox and watchdog write
 
     async def waiting() -> bool:
         query = "SELECT count(*) FROM pg_locks WHERE NOT granted AND relation = 'outbox'::regclass"
@@ -198,9 +186,7 @@ async def test_a_job_waiting_on_a_database_lock_blocks_neither_the_loop_nor_the_
         async with scheduler_running(app, h.notifier(unlimited())) as scheduler, AsyncExitStack() as lock:
             job_waits = await lock.enter_async_context(table_locked(app))
             await until(lambda: scheduler.jobs["outbox"].running, "an outbox run started")
-            async with asyncio.timeout(30):
-                while not await job_waits():
-                    await asyncio.sleep(0.02)
+            await until(job_waits, "the run waiting for the lock")
             seen = ticks
             await until(lambda: ticks >= seen + 20, "the event loop turning while the job waits")
             assert scheduler.jobs["outbox"].running and not told(h, {first})
