@@ -148,14 +148,14 @@ async def run_chat(
         screen.note("console.help")
         if not await office_units(app):  # reports are kept unrouted; say how to set up an office or try the demo
             screen.note("console.no_office")
-        # The bot's jobs in memory (as 'scheduler status' does): the persistent job store belongs to 'qingfeng run'.
-        scheduler = build_scheduler(app, outbox, name=f"console-{chat_id}", persistent=False)
+        # The bot's jobs, for this chat's outbox; the heartbeat in the database is the bot's ('scheduler status').
+        scheduler = build_scheduler(app, outbox, name=f"console-{chat_id}", record=False)
         scheduler.start()
         try:
             await outbox.send_due()  # what waited for this chat, at once
             await ConsoleChat(ChatFront(deps), screen, LineReader(stdin), chat_id, locale).run()
         finally:
-            await stop_scheduler(scheduler, f"console-{chat_id}")
+            await stop_scheduler(scheduler)
         screen.note("console.bye")
         return 0
     finally:

@@ -8,7 +8,7 @@ import json
 import sys
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import date
-from typing import Any
+from typing import NoReturn
 
 from core.clock import OFFICE_TZ
 from core.crypto import KeysUnavailable
@@ -40,6 +40,7 @@ from qingfeng.cli_office import (
     cmd_units_list,
 )
 from qingfeng.cli_output import table
+from qingfeng.cli_scheduler import cmd_scheduler_status
 from qingfeng.cli_security import add_security_commands
 from qingfeng.cli_setup import add_setup_command
 from qingfeng.logs import configure_logging
@@ -58,32 +59,6 @@ async def cmd_db_upgrade(app: App, args: argparse.Namespace) -> int:
 async def cmd_calendar_recompute(app: App, args: argparse.Namespace) -> int:
     moved = await app.calendar.recompute_open_deadlines(force=True)
     print(f"{moved} open deadlines moved")
-    return 0
-
-
-async def cmd_scheduler_status(app: App, args: argparse.Namespace) -> int:
-    from datetime import UTC, datetime
-
-    from core.reminders import ReminderPolicy
-    from core.services.outbox import OutboxService
-    from core.services.reminders import ReminderService
-    from qingfeng.scheduler import build_scheduler
-
-    class _Nobody:  # the status needs the jobs, not a way to send
-        async def deliver(self, message: Any) -> Any:
-            raise RuntimeError("not sending from 'scheduler status'")
-
-    # Definitions only (a memory store): reading status must not rewrite the running bot's persistent jobs.
-    scheduler = build_scheduler(app, OutboxService(app.ctx, _Nobody()), name="status", persistent=False)
-    now = datetime.now(UTC)
-    print("jobs:")
-    for job in scheduler.get_jobs():
-        nxt = job.trigger.get_next_fire_time(None, now)
-        print(f"  {job.id:10} {job.trigger!s:40} next {nxt.astimezone(OFFICE_TZ):%Y-%m-%d %H:%M}" if nxt else job.id)
-    upcoming = await ReminderService(app.ctx, ReminderPolicy(app.settings.reminder_days_before)).upcoming(7)
-    print(f"reminders due in the next 7 days: {len(upcoming)}")
-    for day, number, kind, slot in upcoming:
-        print(f"  {day}  {number}  {kind:20} {slot}")
     return 0
 
 
@@ -160,6 +135,13 @@ def cmd_scope(settings: Settings, args: argparse.Namespace) -> int:
                     reason=f"{tr.t(settings.default_locale, d.reason)} [{d.rule}]")  # fmt: skip
         print(json.dumps(item, ensure_ascii=False), flush=True)
     return 0
+
+
+class Parser(argparse.ArgumentParser):
+    """Bad arguments: one line on stderr and exit status 2 (argparse's default adds the whole usage)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -246,7 +228,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("demo-data", help="load a demo office with cases").set_defaults(handler=cmd_demo_data)
     sch = sub.add_parser("scheduler", help="periodic jobs").add_subparsers(dest="sub", required=True)
-    sch.add_parser("status", help="jobs, next runs, reminders due in 7 days").set_defaults(handler=cmd_scheduler_status)
+    status = sch.add_parser(
+        "status",
+        help="is the bot's scheduler alive: each job's last and next run (exit 1: "
+        "late, stopped, failing or never started); reminders due in 7 days",
+    )
+    status.set_defaults(handler=cmd_scheduler_status)
     sc = sub.add_parser("scope", help="classify texts: accept, refer, urgent or unclear")
     sc.add_argument("--jsonl", action="store_true", required=True, help="JSON lines with a 'text' field on stdin")
     sc.set_defaults(plain=cmd_scope)

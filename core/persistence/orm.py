@@ -299,3 +299,20 @@ class QueryAttemptRow(Base):
     failures: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime())
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class JobRunRow(Base):
+    """The bot scheduler's heartbeat, one row per periodic job: what ``qingfeng scheduler status`` reads from
+    another process. Written by the bot's watchdog (not by the jobs), so a job's own work never waits on it."""
+
+    __tablename__ = "job_runs"
+    job: Mapped[str] = mapped_column(String(32), primary_key=True)
+    every: Mapped[str] = mapped_column(String(40))  # the schedule, for people: "every 5 s", "daily at 01:05"
+    last_run_at: Mapped[datetime | None] = mapped_column(UtcDateTime())  # the last run ended (either way)
+    last_ok_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    running_since: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    next_run_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    late_at: Mapped[datetime | None] = mapped_column(UtcDateTime())  # no sign of life by then: late; NULL: stopped
+    failures: Mapped[int] = mapped_column(Integer, default=0)  # consecutive failed runs
+    error: Mapped[str | None] = mapped_column(String(80))  # the last failure's exception class, never its message
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())

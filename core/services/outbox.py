@@ -47,15 +47,17 @@ class OutboxService:
             )
             delivered = 0
             for row in rows:
+                message = await self._message(s, row)
                 if not await self.claim(s, row):
                     continue  # another sender (a second process, the terminal) took it
-                await uow.commit()
-                message = await self._message(s, row)
                 row.attempts += 1
                 if message is None:
                     row.status, row.last_error = OutboxStatus.UNDELIVERABLE.value, "no chat for recipient"
                     await uow.commit()
                     continue
+                # Commit the claim before sending: the connection goes back to the pool, so no transaction waits
+                # on Telegram (with SQLite's one connection, every citizen's update would wait; stack-notes).
+                await uow.commit()
                 result = await self.notifier.deliver(message)
                 if result.outcome is Delivery.SENT:
                     row.status, row.sent_at, row.last_error = OutboxStatus.SENT.value, self.ctx.now(), None

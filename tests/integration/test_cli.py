@@ -155,10 +155,19 @@ def test_scope_jsonl_keeps_order_and_adds_the_decision(tmp_path: Path) -> None:
 def test_scheduler_status_lists_jobs_and_upcoming_reminders(tmp_path: Path) -> None:
     assert qingfeng(tmp_path, "demo-data").returncode == 0
     out = qingfeng(tmp_path, "scheduler", "status")
-    assert out.returncode == 0, out.stderr
-    jobs = out.stdout.split("reminders due")[0]
-    assert all(name in jobs for name in ("outbox", "deadlines", "calendar")) and "next 20" in jobs
-    assert "reminders due in the next 7 days:" in out.stdout and "XF-2026-" in out.stdout.split("reminders due")[1]
+    assert out.returncode == 1, out.stderr  # the bot never ran here: nothing sends the reminders
+    jobs, reminders = out.stdout.split("reminders due")
+    assert jobs.startswith("scheduler: never started")
+    assert all(name in jobs for name in ("outbox", "deadlines", "calendar", "dialogs")) and "daily at 01:05" in jobs
+    assert "in the next 7 days:" in reminders and "XF-2026-" in reminders
+
+
+def test_scheduler_status_bad_arguments_one_line_and_exit_2(tmp_path: Path) -> None:
+    for args in (("scheduler", "status", "--late"), ("scheduler",), ("scheduler", "restart")):
+        out = qingfeng(tmp_path, *args)
+        assert out.returncode == 2 and out.stdout == "", args
+        assert len(out.stderr.splitlines()) == 1 and "error:" in out.stderr and "Traceback" not in out.stderr, args
+    assert not (tmp_path / "data").exists()  # refused before opening anything
 
 
 def test_cases_add_registers_a_phone_report_with_its_channel(tmp_path: Path) -> None:

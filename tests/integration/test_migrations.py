@@ -12,7 +12,7 @@ import asyncpg
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Column, MetaData, String, inspect
+from sqlalchemy import Column, MetaData, String, inspect, text
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -126,3 +126,13 @@ async def test_head_matches_the_orm_metadata(fresh_engine: AsyncEngine) -> None:
         removed = await conn.run_sync(_diff, MetaData())
     assert [(d[0], d[3].name) for d in added] == [("add_column", "control_only_column")]
     assert {d[1].name for d in removed if d[0] == "remove_table"} == app_tables()
+
+
+async def test_the_old_persistent_job_table_is_dropped(fresh_engine: AsyncEngine) -> None:
+    """Up to 0008 APScheduler kept pickled jobs in its own table beside ours; the jobs now live in memory."""
+    await migrate.upgrade(fresh_engine, "0008")
+    async with fresh_engine.begin() as conn:
+        await conn.execute(text("CREATE TABLE apscheduler_jobs (id VARCHAR(191) PRIMARY KEY, next_run_time FLOAT)"))
+    await migrate.upgrade(fresh_engine)
+    tables = set(await schema(fresh_engine))
+    assert "apscheduler_jobs" not in tables and tables == app_tables()

@@ -213,10 +213,10 @@ async def test_stopping_the_bot_mid_send_records_the_send_so_nothing_is_sent_twi
     """APScheduler's shutdown cancels a running job wherever it is; the bot's stop lets it finish first."""
     await one_pending_message(app)
     notifier = SlowNotifier()
-    scheduler = build_scheduler(app, OutboxService(app.ctx, notifier), name="stop-test", persistent=False)
+    scheduler = build_scheduler(app, OutboxService(app.ctx, notifier), name="stop-test", record=False)
     scheduler.start()  # the outbox job runs at start
     await asyncio.wait_for(notifier.sending.wait(), 5)
-    await stop_scheduler(scheduler, "stop-test")
+    await stop_scheduler(scheduler)
     [row] = [r for r in await outbox(app) if r.template == "notify.officer.new_case"]
     assert row.status == "sent" and [m.template for m in notifier.sent].count("notify.officer.new_case") == 1
     await OutboxService(app.ctx, notifier).send_due()  # after a restart (and the digest the sweep queued)

@@ -1,0 +1,61 @@
+"""``qingfeng scheduler status``: is the running bot's scheduler alive? Read from the heartbeat its watchdog
+saves in ``job_runs`` (the CLI is another process), with the reminders due soon. Times in Beijing time."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import UTC, datetime
+
+from core.clock import OFFICE_TZ
+from core.reminders import ReminderPolicy
+from core.services.job_runs import JobHealth, JobRun, JobRunStore
+from core.services.reminders import ReminderService
+from qingfeng.app import App
+from qingfeng.cli_output import table
+from qingfeng.scheduler import job_specs
+
+HEADLINES = {
+    "never": "never started on this database: no heartbeat (start the bot: qingfeng run)",
+    JobHealth.LATE: "LATE: jobs have not run on time; the bot is down or its scheduler stuck (the bot restarts "
+    "a stuck scheduler by itself: see its log)",
+    JobHealth.STOPPED: "stopped: the bot stopped its scheduler (the bot is not running)",
+    JobHealth.FAILING: "running, but jobs fail (see the bot's log): they are retried at every run",
+    JobHealth.RUNNING: "alive",
+    JobHealth.OK: "alive",
+}
+WORST_FIRST = (JobHealth.LATE, JobHealth.STOPPED, JobHealth.FAILING, JobHealth.RUNNING, JobHealth.OK)
+
+
+def _at(moment: datetime | None) -> str | None:
+    return moment.astimezone(OFFICE_TZ).strftime("%Y-%m-%d %H:%M:%S") if moment is not None else None
+
+
+def _state(run: JobRun, health: JobHealth) -> str:
+    if health is JobHealth.FAILING:
+        return f"FAILING ({run.failures} runs, {run.error})"
+    if health is JobHealth.RUNNING:
+        return f"running since {_at(run.running_since)}"
+    return health.value.upper() if health is JobHealth.LATE else health.value
+
+
+async def cmd_scheduler_status(app: App, args: argparse.Namespace) -> int:
+    """0 when the scheduler is alive and its jobs succeed; 1 when it is late, stopped, failing or never ran."""
+    now = datetime.now(UTC)
+    runs = {r.job: r for r in await JobRunStore(app.ctx).load()}
+    order = [s.id for s in job_specs()]
+    ordered = [runs[j] for j in order if j in runs] + [r for j, r in runs.items() if j not in order]
+    healths = {r.job: r.health(now) for r in ordered}
+    worst = next((h for h in WORST_FIRST if h in healths.values()), None)
+    print(f"scheduler: {HEADLINES[worst or 'never']}  (now {_at(now)}, Beijing time)")
+    if ordered:
+        rows = [(r.job, r.every, _at(r.last_run_at), _at(r.last_ok_at), _at(r.next_run_at), _state(r, healths[r.job]))
+                for r in ordered]  # fmt: skip
+    else:
+        rows = [(s.id, s.every, None, None, None, "never ran") for s in job_specs()]
+    table(rows, ("job", "schedule", "last run", "last success", "next due", "state"))
+    policy = ReminderPolicy(app.settings.reminder_days_before)
+    upcoming = await ReminderService(app.ctx, policy).upcoming(7)
+    print(f"reminders due in the next 7 days: {len(upcoming)}")
+    for day, number, kind, slot in upcoming:
+        print(f"  {day}  {number}  {kind:20} {slot}")
+    return 0 if worst in (JobHealth.OK, JobHealth.RUNNING) else 1
