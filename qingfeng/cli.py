@@ -8,9 +8,7 @@ import json
 import sys
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import date
-from typing import NoReturn
 
-from core.clock import OFFICE_TZ
 from core.crypto import KeysUnavailable
 from core.deadlines import DEADLINES
 from core.errors import DomainError
@@ -135,13 +133,6 @@ def cmd_scope(settings: Settings, args: argparse.Namespace) -> int:
                     reason=f"{tr.t(settings.default_locale, d.reason)} [{d.rule}]")  # fmt: skip
         print(json.dumps(item, ensure_ascii=False), flush=True)
     return 0
-
-
-class Parser(argparse.ArgumentParser):
-    """Bad arguments: one line on stderr and exit status 2 (argparse's default adds the whole usage)."""
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -83,7 +83,7 @@ async def test_old_failed_attempts_expire_and_lockouts_still_work(app: App, cloc
     """Each random guess leaves a row; the daily job forgets rows a week after their last attempt (MEMORY), long
     after any lock ended, and keeps what a lock-out in force needs."""
     from core.services.outbox import OutboxService
-    from qingfeng.scheduler import build_scheduler, forget_dialogs
+    from qingfeng.scheduler import build_scheduler
 
     await seed_office(app)
     code = (await app.filing.file_report(anonymous_report())).query_code or ""
@@ -94,8 +94,8 @@ async def test_old_failed_attempts_expire_and_lockouts_still_work(app: App, cloc
     for _ in range(5):  # now the real code is guessed at, from one chat: locked for a minute
         assert await app.queries.status_by_code(code, "guess", chat_id=200) is None
 
-    build_scheduler(app, OutboxService(app.ctx, None), name="expiry", persistent=False)  # type: ignore[arg-type]
-    await forget_dialogs("expiry")  # the daily 01:25 job
+    jobs = build_scheduler(app, OutboxService(app.ctx, None), name="expiry", record=False)  # type: ignore[arg-type]
+    await jobs.forget_dialogs()  # the daily 01:25 job
     assert sorted(r.failures for r in await attempt_rows(app)) == [5, 5]  # the week-old guesses are gone
     with pytest.raises(LockedOut):  # the lock in force is kept
         await app.queries.status_by_code(code, PASSWORD, chat_id=1)
@@ -106,7 +106,7 @@ async def test_old_failed_attempts_expire_and_lockouts_still_work(app: App, cloc
     assert again.value.minutes == 2  # and so is the count it grows with
 
     clock.advance(MEMORY + timedelta(minutes=1))
-    await forget_dialogs("expiry")
+    await jobs.forget_dialogs()
     assert await attempt_rows(app) == []
     assert await app.queries.status_by_code(code, PASSWORD, chat_id=1) is not None
 
