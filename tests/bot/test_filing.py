@@ -7,6 +7,7 @@ import hashlib
 from sqlalchemy import func, select
 
 from core.persistence.orm import CaseRow, EvidenceRow
+from core.services.dialog_store import DialogStore
 from qingfeng.app import App
 from tests.factories import FACTS
 
@@ -284,3 +285,66 @@ async def test_a_region_not_listed_can_be_typed(harness: BotHarness, app: App) -
     asked = await h.tap(CHAT, "其他地区")
     assert "政治面貌" not in asked[-1]
     assert "政治面貌" in (await h.say(CHAT, "浙江省/杭州市/西湖区"))[-1]
+
+
+async def test_editing_the_persons_then_back_keeps_them_and_submit_works(harness: BotHarness, app: App) -> None:
+    """Issue 12 item 1: starting an edit does not destroy what it edits; /back returns to an intact review."""
+    h = harness
+    await walk_to_facts(h, CHAT)
+    await h.say(CHAT, FACTS)
+    await h.tap(CHAT, "跳过")
+    review = (await h.tap(CHAT, "完成"))[-1]
+    assert "1. 张某某" in review
+    asked = await h.tap(CHAT, "修改被反映人")
+    assert "姓名" in asked[-1]
+    back = await h.say(CHAT, "/back")
+    assert back[-1].startswith("请核对") and "1. 张某某，临安区某镇某村村委会" in back[-1]
+    seen = await h.tap(CHAT, "内容无误") + await h.tap(CHAT, "确认提交")
+    number = next(t for t in seen if "编号：" in t).split("编号：")[1].split("\n")[0]
+    detail = await app.queries.case_detail(number)
+    assert [p.name for p in detail.persons] == ["张某某"]
+    # an edit carried through replaces the persons: the new list, not the old one plus the new
+    await walk_to_facts(h, CHAT + 1)
+    await h.say(CHAT + 1, FACTS)
+    await h.tap(CHAT + 1, "跳过")
+    await h.tap(CHAT + 1, "完成")
+    await h.tap(CHAT + 1, "修改被反映人")
+    for text in ("李某", "临安区某镇人民政府", "副镇长"):
+        await h.say(CHAT + 1, text)
+    for label in ("乡科级", "浙江省/杭州市/临安区", "中共党员"):
+        await h.tap(CHAT + 1, label)
+    review = (await h.tap(CHAT + 1, "没有了"))[-1]
+    persons = review.split("被反映人：")[1].split("问题类别")[0]
+    assert "1. 李某" in persons and "张某某" not in persons and "2." not in persons
+
+
+async def test_a_review_missing_required_data_offers_no_submit(harness: BotHarness, app: App) -> None:
+    """Issue 12 item 1: a review the filing service would refuse (here: no person, as the previous version left
+    a dialog after an edit of the persons was abandoned) points at what is missing and offers no submit."""
+    h = harness
+    await walk_to_facts(h, CHAT, named=False)
+    await finish_anonymous(h, CHAT)
+    store = DialogStore(app.ctx)
+    saved = await store.load(CHAT)
+    assert saved is not None and saved.data["step"] == "review"
+    saved.data["answers"]["persons"] = []  # what 修改被反映人 then /back left behind
+    await store.save(CHAT, saved.data, saved.version)
+    await h.restart()  # nothing of the dialog in memory
+    shown = await h.say(CHAT, "/start")
+    labels = [label for row in h.tg.last_keyboard(CHAT) for label, _ in row]
+    assert not any("内容无误" in label for label in labels), labels
+    assert "被反映人" in shown[-1] and "至少" in shown[-1]
+    assert any("被反映人" in label for label in labels)
+    # a submit tap from the earlier review message is refused with the reason, nothing is filed
+    refused = await h.tap_data(CHAT, "s:review:submit")
+    assert "被反映人" in refused[0] and await case_count(app) == 0
+    assert "确认提交" not in " ".join(label for row in h.tg.last_keyboard(CHAT) for label, _ in row)
+    # the fix: enter the person, then the review offers submit and filing works
+    await h.tap(CHAT, "被反映人")
+    await h.tap(CHAT, "跳过")
+    await h.say(CHAT, "某镇政府")
+    await h.tap(CHAT, "跳过")
+    for label in ("不清楚", "浙江省/杭州市/临安区", "不清楚", "没有了"):
+        await h.tap(CHAT, label)
+    seen = await h.tap(CHAT, "内容无误") + await h.tap(CHAT, "确认提交")
+    assert any("查询码：" in t for t in seen) and await case_count(app) == 1
