@@ -105,19 +105,31 @@ class FollowUpStep:
         return go(self.id) if pending else go(after(c, self.next_step))
 
 
-DONE, CLEAR = "done", "clear"
+DONE, CLEAR, REMOVE, KEEP, DELETE = "done", "clear", "remove", "keep", "del:"
+NAME_SHOWN = 40  # characters of a file name on a button
 
 
 def _evidence_buttons(c: Conversation) -> tuple[tuple[Button, ...], ...]:
+    files = c.answers.get("evidence", [])
     rows = [(Button("button.evidence_done", DONE),)]
-    if c.answers.get("evidence"):
+    if files:
+        rows.append((Button("button.evidence_remove_one", REMOVE),))
+    if len(files) > 1:
         rows.append((Button("button.evidence_clear", CLEAR),))
     return tuple(rows)
 
 
+def _file_label(f: dict[str, Any]) -> str:
+    name = f["original_name"]
+    name = name if len(name) <= NAME_SHOWN else name[: NAME_SHOWN - 1] + "…"
+    return f"🗑 {name} ({f['size'] // 1024 + 1} KB)"
+
+
 @dataclass
 class EvidenceStep:
-    """Photos, documents, voice and video; each checked and stored encrypted at once (rules.md §6)."""
+    """Photos, documents, spreadsheets, voice and video; each checked and stored encrypted at once (rules.md
+    §6). Files can be removed one at a time: each remove button names its file by storage key, so a button of
+    an older list removes that file or says it is gone, never another one."""
 
     id: str
     next_step: Next
@@ -134,6 +146,23 @@ class EvidenceStep:
             await env.discard([StagedEvidence(**f) for f in files])
             files.clear()
             return stay("evidence.cleared")
+        if e.kind is EventKind.CHOICE and e.value == REMOVE:
+            if not files:
+                return stay("evidence.none_to_remove")
+            rows = tuple((Button(_file_label(f), DELETE + f["storage_key"], literal=True),) for f in files)
+            reply = Reply("evidence.choose_remove", {}, (*rows, (Button("button.evidence_keep", KEEP),)), self.id)
+            return Outcome(replies=(reply,), reprompt=False)
+        if e.kind is EventKind.CHOICE and e.value == KEEP:
+            return Outcome()
+        if e.kind is EventKind.CHOICE and e.value.startswith(DELETE):
+            gone = next((f for f in files if f["storage_key"] == e.value.removeprefix(DELETE)), None)
+            if gone is None:
+                return stay("evidence.already_removed")
+            await env.discard([StagedEvidence(**gone)])
+            files.remove(gone)
+            return stay("evidence.removed", name=gone["original_name"])
+        if e.kind is EventKind.CHOICE:
+            return stay("dialog.stale_button")
         if e.kind is not EventKind.MEDIA or e.media is None:
             return stay("evidence.expect_file")
         if len(files) >= EVIDENCE_MAX_FILES:

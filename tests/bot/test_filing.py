@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from core.persistence.orm import CaseRow, EvidenceRow
 from core.services.dialog_store import DialogStore
 from qingfeng.app import App
-from tests.factories import FACTS
+from tests.factories import FACTS, compound_file, ooxml
 
 from .conftest import BotHarness
 
@@ -348,3 +348,42 @@ async def test_a_review_missing_required_data_offers_no_submit(harness: BotHarne
         await h.tap(CHAT, label)
     seen = await h.tap(CHAT, "内容无误") + await h.tap(CHAT, "确认提交")
     assert any("查询码：" in t for t in seen) and await case_count(app) == 1
+
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+async def test_spreadsheets_are_accepted_and_one_file_can_be_removed(harness: BotHarness, app: App) -> None:
+    """Issue 12 item 7: xlsx, xls and csv (UTF-8 and GBK) are accepted, content-checked (a csv with a formula is
+    refused); one file of several can be removed, and a remove button of a file already removed says so."""
+    h = harness
+    xlsx = ooxml("xl/workbook.xml", "xl/worksheets/sheet1.xml")
+    xls = compound_file("Workbook")
+    csv = "村民小组,姓名,金额（元）\n一组,赵某,580\n".encode("gbk")
+    await walk_to_facts(h, CHAT, named=False)
+    await h.say(CHAT, FACTS)
+    await h.tap(CHAT, "跳过")
+    assert "已收到第 1 个文件" in (await h.document(CHAT, xlsx, "低保名单.xlsx", XLSX_MIME))[0]
+    assert "已收到第 2 个文件" in (await h.document(CHAT, xls, "台账.xls", "application/vnd.ms-excel"))[0]
+    assert "已收到第 3 个文件" in (await h.document(CHAT, csv, "账目.csv", "text/csv"))[0]
+    formula = await h.document(CHAT, b'a,b\n1,=HYPERLINK("http://x")\n', "x.csv", "text/csv")
+    assert "公式" in formula[0] and "您之前的内容都还在" in formula[0]
+    assert "已收到第 4 个文件" in (await h.photo(CHAT, JPEG))[0]
+    choose = await h.tap(CHAT, "删除其中一个")
+    labels = [label for row in h.tg.last_keyboard(CHAT) for label, _ in row]
+    assert "删除哪一个" in choose[-1] and sum("低保名单.xlsx" in x or "台账.xls" in x for x in labels) == 2
+    stale = h.button(CHAT, "台账.xls")
+    removed = await h.tap(CHAT, "台账.xls")
+    assert "已删除「台账.xls」" in removed[0] and "已收到 3 个" in removed[-1]
+    again = await h.tap_data(CHAT, stale)
+    assert "已经删除" in again[0] and "已收到 3 个" in again[-1]
+    seen = await h.tap(CHAT, "完成")
+    for text in ("sheet-pass-1", "sheet-pass-1"):
+        seen += await h.say(CHAT, text)
+    review = (await h.tap(CHAT, "需要提醒"))[-1]
+    assert "低保名单.xlsx" in review and "账目.csv" in review and "台账.xls" not in review
+    seen = await h.tap(CHAT, "内容无误") + await h.tap(CHAT, "确认提交")
+    number = next(t for t in seen if "编号：" in t).split("编号：")[1].split("\n")[0]
+    detail = await app.queries.case_detail(number)
+    assert [e.sha256 for e in detail.evidence] == [hashlib.sha256(d).hexdigest() for d in (xlsx, csv, JPEG)]
+    assert len(app.ctx.evidence.stored_keys()) == 3  # the removed file is gone from the store too
