@@ -169,7 +169,7 @@ class Engine:
                 flow.on_back(c, left)
             return [self.current(c)]
         if e.kind is EventKind.CHOICE and e.step != c.step:
-            return [Reply("dialog.stale_button"), self.current(c)]
+            return [Reply("dialog.earlier_button"), self.current(c)]
         outcome = await flow.steps[c.step].answer(c, e, env)
         replies = list(outcome.replies)
         if outcome.done:

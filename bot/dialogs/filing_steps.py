@@ -84,11 +84,14 @@ class FollowUpStep:
 
     def prompt(self, c: Conversation) -> Reply:
         pending = c.answers.get("_followups") or ["when"]
-        skip = ((Button("button.dont_know", SKIP),),)
+        # the button names its question: "don't know" under "when?" must not skip "where?" if tapped later
+        skip = ((Button("button.dont_know", f"{SKIP}:{pending[0]}"),),)
         return Reply(f"filing.followup.{pending[0]}", {}, skip, self.id)
 
     async def answer(self, c: Conversation, e: Event, env: Any) -> Outcome:
         pending: list[str] = list(c.answers.get("_followups") or [])
+        if e.kind is EventKind.CHOICE and e.value != f"{SKIP}:{(pending or ['when'])[0]}":
+            return stay("dialog.earlier_button")
         if e.kind is EventKind.TEXT:
             try:
                 extra = v.short_answer(e.text, c)
@@ -98,7 +101,7 @@ class FollowUpStep:
             if len(joined) > 4000:
                 return stay("invalid.facts_too_long", max=4000, length=len(joined))
             c.answers["facts"] = joined
-        elif not (e.kind is EventKind.CHOICE and e.value == SKIP):
+        elif e.kind is not EventKind.CHOICE:
             return stay("dialog.text_expected")
         pending = pending[1:]
         c.answers["_followups"] = pending
@@ -162,7 +165,7 @@ class EvidenceStep:
             files.remove(gone)
             return stay("evidence.removed", name=gone["original_name"])
         if e.kind is EventKind.CHOICE:
-            return stay("dialog.stale_button")
+            return stay("dialog.earlier_button")
         if e.kind is not EventKind.MEDIA or e.media is None:
             return stay("evidence.expect_file")
         if len(files) >= EVIDENCE_MAX_FILES:

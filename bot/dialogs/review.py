@@ -151,7 +151,7 @@ class ReviewStep:
             return Outcome(replies=(_missing(missing),)) if missing else go("confirm")
         target = _SECTIONS.get(e.value.removeprefix("edit:"))
         if target is None:
-            return stay("dialog.stale_button")
+            return stay("dialog.earlier_button")
         c.answers[EDIT] = True
         if target == "p_name":
             c.answers[NEW_PERSONS] = []  # entered afresh; the old list stays until the new one is complete
@@ -174,7 +174,7 @@ class ConfirmStep:
         if e.value == "review":
             return go("review")
         if e.value != "confirm":
-            return stay("dialog.stale_button")
+            return stay("dialog.earlier_button")
         if (missing := missing_section(c)) is not None:
             return go("review", _missing(missing))
         try:

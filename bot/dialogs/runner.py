@@ -42,11 +42,17 @@ WIPE_MAX_IDS = 2000
 CACHE_CHATS = 10_000  # conversations kept in memory between updates
 CACHE_TTL = timedelta(minutes=10)
 FAQ_TOPICS = ("what_scope", "anonymous", "how_long", "safety", "how_to", "phone")
+FAQ_BACK = "faq:back"  # under the menu during a dialog: the current question again
 Downloader = Callable[[Media], Awaitable[bytes]]
 
 
 async def _no_download(media: Media) -> bytes:
     raise InvalidInput("evidence", "unavailable")
+
+
+def _idle_buttons() -> tuple[tuple[Button, ...], ...]:
+    return ((Button("button.start_report", "cmd:start"),), (Button("button.check_status", "cmd:status"),),
+            (Button("button.faq", "cmd:faq"),))  # fmt: skip
 
 
 class Command(StrEnum):
@@ -226,8 +232,11 @@ class DialogRunner:
                 mine = [status_reply(v) for v in await self.services.queries.status_for_chat(env.chat_id)]
                 return [*mine, *self.engine.start(c, "status")]
             case Command.FAQ:
+                # The menu alone, with a way back: were the current question shown again under it, its buttons
+                # would be renumbered in the terminal. An answer shows the current question again.
                 buttons = tuple((Button(f"faq.q.{topic}", f"faq:{topic}"),) for topic in FAQ_TOPICS)
-                return [Reply("faq.menu", {}, buttons, ""), *([self.engine.current(c)] if active else [])]
+                back = ((Button("button.faq_back", FAQ_BACK),),) if active else ()
+                return [Reply("faq.menu", {}, (*buttons, *back), "")]
             case Command.LANG:
                 buttons = tuple((Button(name, f"lang:{code}", literal=True),) for code, name in LOCALES.items())
                 return [Reply("lang.choose", {}, buttons, "")]
@@ -239,6 +248,8 @@ class DialogRunner:
             return [Reply("lang.changed"), *([self.engine.current(c)] if c.flow else [])]
         if event.kind is EventKind.CHOICE and event.value.startswith("faq:") and event.value[4:] in FAQ_TOPICS:
             return [Reply(f"faq.{event.value[4:]}"), *([self.engine.current(c)] if c.flow else [])]
+        if event.kind is EventKind.CHOICE and event.value == FAQ_BACK:
+            return [self.engine.current(c)] if c.flow else [Reply("dialog.idle", {}, _idle_buttons(), "")]
         if event.kind is EventKind.CHOICE and event.value.startswith("q:"):
             return self._reply_button(c, event.value)
         if event.kind is EventKind.CHOICE and event.value.startswith("fb:"):
@@ -294,8 +305,7 @@ class DialogRunner:
 
     async def _free_text(self, event: Event) -> list[Reply]:
         """A message outside any dialog: a scope question, a process question, or danger (rules.md §3, §8)."""
-        buttons = ((Button("button.start_report", "cmd:start"),), (Button("button.check_status", "cmd:status"),),
-                   (Button("button.faq", "cmd:faq"),))  # fmt: skip
+        buttons = _idle_buttons()
         if event.kind is not EventKind.TEXT or meaningful_length(event.text) == 0:
             return [Reply("dialog.idle", {}, buttons, "")]
         decision = classifier().classify(event.text)

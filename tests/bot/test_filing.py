@@ -387,3 +387,41 @@ async def test_spreadsheets_are_accepted_and_one_file_can_be_removed(harness: Bo
     detail = await app.queries.case_detail(number)
     assert [e.sha256 for e in detail.evidence] == [hashlib.sha256(d).hexdigest() for d in (xlsx, csv, JPEG)]
     assert len(app.ctx.evidence.stored_keys()) == 3  # the removed file is gone from the store too
+
+
+async def test_faq_during_the_review_and_buttons_of_older_messages(harness: BotHarness, app: App) -> None:
+    """Issue 12 item 10: /faq during the review shows the questions with a way back, and the review comes back
+    after an answer; buttons of older messages do what they said while it still holds, else are refused with
+    where the citizen is — never a silent "use the buttons"."""
+    h = harness
+    await walk_to_facts(h, CHAT, named=False)
+    await h.say(CHAT, "他贪污")  # vague: follow-up questions, each with its own "don't know"
+    when_skip = h.button(CHAT, "不清楚")
+    await h.say(CHAT, "去年春节前后")  # now "where?"
+    stale = await h.tap_data(CHAT, when_skip)  # "don't know" of the *when* question
+    assert "较早" in stale[0] and "什么地方" in stale[-1]  # refused, the current question asked again
+    forged = await h.tap_data(CHAT, "s:facts_more:__skip:nonsense")
+    assert "较早" in forged[0]
+    await h.tap(CHAT, "不清楚")  # where
+    await h.tap(CHAT, "不清楚")  # amount
+    await h.tap(CHAT, "不清楚")  # how known
+    await h.tap(CHAT, "跳过")
+    await h.tap(CHAT, "完成")
+    await h.say(CHAT, "faq-pass-1")
+    await h.say(CHAT, "faq-pass-1")
+    review = (await h.tap(CHAT, "需要提醒"))[-1]
+    submit = h.button(CHAT, "内容无误")
+    menu = await h.say(CHAT, "/faq")
+    assert len(menu) == 1 and "常见问题" in menu[0]  # the menu alone, the review not renumbered under it
+    labels = [label for row in h.tg.last_keyboard(CHAT) for label, _ in row]
+    assert any("返回" in label for label in labels)
+    answered = await h.tap(CHAT, "多久有答复")
+    assert "15 个工作日" in answered[0] and answered[-1] == review  # the review again, where the citizen was
+    await h.say(CHAT, "/faq")
+    assert (await h.tap(CHAT, "返回"))[-1] == review
+    wrong = await h.tap_data(CHAT, "s:category:no-such-category")
+    assert "较早" in wrong[0] and wrong[-1] == review
+    confirm = await h.tap_data(CHAT, submit)  # the first review message's submit still does what it said
+    assert "提交前请确认" in confirm[-1]
+    seen = await h.tap(CHAT, "确认提交")
+    assert any("查询码：" in t for t in seen)
