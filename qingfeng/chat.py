@@ -136,19 +136,25 @@ async def run_chat(
         screen = Screen(out, translator, locale, tty=out.isatty(), save_dir=save_dir)
         outbox = ChatOutbox(app.ctx, ConsoleNotifier(screen, translator, chat_id), chat_id,
                             officer.id if officer else None)  # fmt: skip
-        if officer is not None:
-            screen.note("console.banner_officer", name=officer.name, unit=officer.unit, roles=",".join(officer.roles))
-        else:
-            screen.note("console.banner_citizen", chat=chat_id)
-        screen.note("console.help")
-        # The bot's jobs in memory (as 'scheduler status' does): the persistent job store belongs to 'qingfeng run'.
-        scheduler = build_scheduler(app, outbox, name=f"console-{chat_id}", persistent=False)
-        scheduler.start()
+        reader = LineReader(stdin, out)  # on a terminal, from here on keys are read by the console itself
+        screen.typing = reader.pending
         try:
-            await outbox.send_due()  # what waited for this chat, at once
-            await ConsoleChat(ChatFront(deps), screen, LineReader(stdin), chat_id, locale).run()
+            if officer is not None:
+                screen.note("console.banner_officer", name=officer.name, unit=officer.unit,
+                            roles=",".join(officer.roles))  # fmt: skip
+            else:
+                screen.note("console.banner_citizen", chat=chat_id)
+            screen.note("console.help")
+            # The bot's jobs in memory (as 'scheduler status' does): the persistent job store is 'qingfeng run''s.
+            scheduler = build_scheduler(app, outbox, name=f"console-{chat_id}", persistent=False)
+            scheduler.start()
+            try:
+                await outbox.send_due()  # what waited for this chat, at once
+                await ConsoleChat(ChatFront(deps), screen, reader, chat_id, locale).run()
+            finally:
+                await stop_scheduler(scheduler, f"console-{chat_id}")
         finally:
-            await stop_scheduler(scheduler, f"console-{chat_id}")
+            reader.close()
         screen.note("console.bye")
         return 0
     finally:
