@@ -111,12 +111,15 @@ class RawTerminal:
 
         self.fd, self.out_fd = fd, out_fd
         self._decoder = codecs.getincrementaldecoder("utf-8")("replace")
-        self._saved = termios.tcgetattr(fd)
-        attrs = termios.tcgetattr(fd)
-        attrs[0] &= ~termios.ICRNL  # Enter arrives as CR, pasted line breaks as CR or LF: both handled
-        attrs[3] &= ~(termios.ICANON | termios.ECHO | termios.IEXTEN)
-        attrs[6][termios.VMIN], attrs[6][termios.VTIME] = 1, 0
-        termios.tcsetattr(fd, termios.TCSADRAIN, attrs)
+        try:
+            self._saved = termios.tcgetattr(fd)
+            attrs = termios.tcgetattr(fd)
+            attrs[0] &= ~termios.ICRNL  # Enter arrives as CR, pasted line breaks as CR or LF: both handled
+            attrs[3] &= ~(termios.ICANON | termios.ECHO | termios.IEXTEN)
+            attrs[6][termios.VMIN], attrs[6][termios.VTIME] = 1, 0
+            termios.tcsetattr(fd, termios.TCSADRAIN, attrs)
+        except termios.error as exc:  # not OSError: the caller falls back to reading lines
+            raise OSError(*exc.args) from exc
         self.write(PASTE_ON)
 
     def write(self, text: str) -> None:
