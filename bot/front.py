@@ -248,6 +248,8 @@ def notification_keyboard(tr: Translator, locale: str, template: str, params: di
     feedback (rules.md §4, D4; rating [U])."""
     if template == "notify.reporter.question":
         return (((tr.t(locale, "button.reply"), callback_data("", f"q:{params['number']}:{params['qid']}")),),)
+    if template == "notify.reporter.not_accepted_facts":  # rules.md §3.2 item 3: facts are asked for
+        return (((tr.t(locale, "button.report_again"), callback_data("", "cmd:start")),),)
     if template != "notify.reporter.feedback":
         return ()
     number = params["number"]

@@ -92,6 +92,8 @@ class Translator:
             values["status_label"] = self.t(locale, f"public.{values['status']}")
         if "kind" in values:
             values["kind_label"] = self.t(locale, f"deadline.{values['kind']}")
+        if isinstance(values.get("reason"), str):  # typed by an officer, often with its own full stop: the
+            values["reason"] = values["reason"].strip().rstrip("。．.！!；;，,、 ")  # template adds one ("。。")
         if "refer_to" in values:
             values["refer_to_label"] = self.t(locale, f"enum.ReferTo.{values['refer_to'] or 'none'}")
         return self.t(locale, template, **values)

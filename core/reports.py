@@ -22,7 +22,10 @@ ADDRESS_MAX = 100
 EVIDENCE_MAX_FILES = 10
 EVIDENCE_MAX_BYTES = 20 * 1024 * 1024  # also the cloud Bot API's download limit
 EVIDENCE_MAX_TOTAL = 100 * 1024 * 1024
-EVIDENCE_EXTENSIONS = frozenset({"jpg", "jpeg", "png", "pdf", "doc", "docx", "mp3", "m4a", "ogg", "oga", "mp4"})
+# spreadsheets too (issue 12): 低保 lists and accounts are usually xls/xlsx/csv; content-checked like the rest
+EVIDENCE_EXTENSIONS = frozenset(
+    {"jpg", "jpeg", "png", "pdf", "doc", "docx", "xls", "xlsx", "csv", "mp3", "m4a", "ogg", "oga", "mp4"}
+)
 PASSWORD_MIN = 8  # 查询密码 ≥8 chars
 
 _MOBILE = re.compile(r"^(?:\+?86[- ]?)?1[3-9]\d{9}$")

@@ -114,6 +114,7 @@ class ActionInput:
     feedback_text: str = ""
     trigger_date: date | None = None  # e.g. the day a 函询 letter was received (D6); default: today
     new_evidence: tuple[StagedEvidence, ...] = ()  # e.g. with an objection (异议, R-28?)
+    lacks_facts: bool = False  # not accepted for want of facts (rules.md §3.2 item 3): ask for them, refer nowhere
 
 
 #: Methods reached through ``dispose``; 暂存待查 and 移送审查调查 have their own actions (rules.md §7).
@@ -245,11 +246,10 @@ def _effects(c: CaseSnapshot, action: A, inp: ActionInput) -> dict[str, object]:
                 "reporter_notice": "notify.reporter.accepted" if named else None,
             }
         case A.NOT_ACCEPT:
-            # Telling a named reporter it is not accepted, and where to go, is the 受理情况 of D3.
-            return {
-                "meet_deadlines": (*_ROUTING, D.ACCEPTANCE_NOTICE),
-                "reporter_notice": "notify.reporter.not_accepted" if named else None,
-            }
+            # Telling a named reporter it is not accepted, and where to go — or, when facts were lacking (§3.2
+            # item 3), which facts would let it be accepted — is the 受理情况 of D3.
+            notice = "notify.reporter.not_accepted_facts" if inp.lacks_facts else "notify.reporter.not_accepted"
+            return {"meet_deadlines": (*_ROUTING, D.ACCEPTANCE_NOTICE), "reporter_notice": notice if named else None}
         case A.MARK_DUPLICATE:
             # R-26?: no acceptance notice for a repeat; the coarse status change still reaches the reporter.
             return {"meet_deadlines": _ROUTING, "cancel_deadlines": (D.ACCEPTANCE_NOTICE,)}

@@ -141,21 +141,27 @@ async def run_chat(
         screen = Screen(out, translator, locale, tty=out.isatty(), save_dir=save_dir)
         outbox = ChatOutbox(app.ctx, ConsoleNotifier(screen, translator, chat_id), chat_id,
                             officer.id if officer else None)  # fmt: skip
-        if officer is not None:
-            screen.note("console.banner_officer", name=officer.name, unit=officer.unit, roles=",".join(officer.roles))
-        else:
-            screen.note("console.banner_citizen", chat=chat_id)
-        screen.note("console.help")
-        if not await office_units(app):  # reports are kept unrouted; say how to set up an office or try the demo
-            screen.note("console.no_office")
-        # The bot's jobs, for this chat's outbox; the heartbeat in the database is the bot's ('scheduler status').
-        scheduler = build_scheduler(app, outbox, name=f"console-{chat_id}", record=False)
-        scheduler.start()
+        reader = LineReader(stdin, out)  # on a terminal, from here on keys are read by the console itself
+        screen.typing = reader.pending
         try:
-            await outbox.send_due()  # what waited for this chat, at once
-            await ConsoleChat(ChatFront(deps), screen, LineReader(stdin), chat_id, locale).run()
+            if officer is not None:
+                screen.note("console.banner_officer", name=officer.name, unit=officer.unit,
+                            roles=",".join(officer.roles))  # fmt: skip
+            else:
+                screen.note("console.banner_citizen", chat=chat_id)
+            screen.note("console.help")
+            if not await office_units(app):  # reports are kept unrouted; say how to set up an office or try the demo
+                screen.note("console.no_office")
+            # The bot's jobs, for this chat's outbox; the heartbeat in the database is the bot's ('scheduler status').
+            scheduler = build_scheduler(app, outbox, name=f"console-{chat_id}", record=False)
+            scheduler.start()
+            try:
+                await outbox.send_due()  # what waited for this chat, at once
+                await ConsoleChat(ChatFront(deps), screen, reader, chat_id, locale).run()
+            finally:
+                await stop_scheduler(scheduler)
         finally:
-            await stop_scheduler(scheduler)
+            reader.close()
         screen.note("console.bye")
         return 0
     finally:

@@ -103,3 +103,40 @@ def photo(data: bytes = b"\xff\xd8\xff\xe0fake-jpeg-bytes") -> EvidenceUpload:
     from core.model import EvidenceKind
 
     return EvidenceUpload(EvidenceKind.PHOTO, "现场.jpg", "image/jpeg", data)
+
+
+def ooxml(main: str, *extra: str, content_types: str = "") -> bytes:
+    """A small OOXML package: [Content_Types].xml, the main part (``xl/workbook.xml``, ``word/document.xml``)."""
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", content_types or '<?xml version="1.0"?><Types xmlns="http://schemas'
+                    '.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType='
+                    '"application/xml"/></Types>')  # fmt: skip
+        zf.writestr("_rels/.rels", "<Relationships/>")
+        for name in (main, *extra):
+            zf.writestr(name, "<x>低保名单</x>")
+    return buf.getvalue()
+
+
+def compound_file(*streams: str) -> bytes:
+    """An OLE2 compound file header and one directory sector naming ``streams`` (how .xls/.doc are stored)."""
+    import struct
+
+    header = bytearray(512)
+    header[:8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    header[0x18:0x1E] = struct.pack("<HHH", 0x3E, 3, 0xFFFE)
+    header[0x1E:0x20] = struct.pack("<H", 9)  # 512-byte sectors
+    header[0x30:0x34] = struct.pack("<I", 0)  # the directory starts in sector 0
+    directory = bytearray()
+    for i, name in enumerate(("Root Entry", *streams)):
+        entry = bytearray(128)
+        encoded = (name + "\0").encode("utf-16-le")
+        entry[: len(encoded)] = encoded
+        entry[64:66] = struct.pack("<H", len(encoded))
+        entry[66] = 5 if i == 0 else 2
+        directory += entry
+    directory += bytes(-len(directory) % 512)
+    return bytes(header) + bytes(directory) + b"\x09\x08" + bytes(510)

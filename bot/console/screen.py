@@ -11,6 +11,7 @@ from __future__ import annotations
 import shutil
 import time
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
@@ -48,8 +49,10 @@ class Screen:
         self._next_id = first_message_id()
         self._history: list[_Line] = []
         self._buttons: list[tuple[int, str]] = []  # number - 1 → (message carrying the button, callback data)
+        self._fresh = True  # the next message with buttons of a response numbers its buttons from 1
         self._prompted = False
         self.last_text = ""
+        self.typing: Callable[[], str] = str  # what has been typed at the prompt so far (shown again after a push)
 
     def t(self, key: str, **params: Any) -> str:
         return self.tr.t(self.locale, key, **params)
@@ -67,6 +70,9 @@ class Screen:
         if self._prompted:
             self._prompted = False
             self.prompt()
+            if typed := self.typing():
+                self.out.write(typed)
+                self.out.flush()
 
     def _emit(self, message_id: int | None, text: str) -> None:
         self._history.append(_Line(message_id, text))
@@ -96,9 +102,6 @@ class Screen:
             self.out.write("\n")
             self._prompted = False
 
-    def attached(self, message_id: int, name: str, size: int) -> None:
-        self._emit(message_id, self.t("console.attached", name=name, size=human_size(size)))
-
     def hide_input(self, message_id: int, line: str, *, echoed: bool) -> None:
         """The front asked to delete the user's message (a password): overwrite it where the terminal echoed it."""
         for item in self._history:
@@ -124,9 +127,11 @@ class Screen:
 
     # -- messages and buttons -----------------------------------------------------------------------------------
     def begin_response(self) -> None:
-        """The buttons of a response replace the numbered ones (a response without any leaves none, so a number
-        typed as an answer — a phone number, an ID — is text again)."""
-        self._buttons = []
+        """The numbers mean the buttons of the latest message that has any: the first message with buttons of
+        this response numbers them afresh from 1; a response without buttons (an error, a note, a question
+        typed in reply to) leaves the numbers as they are, so "1" still means what the screen last offered.
+        A number that names a button of an older step is refused by the dialog as from an earlier message."""
+        self._fresh = True
 
     def show(self, message: Outgoing, *, pushed: bool = False) -> int:
         """Print a message with its buttons numbered; a pushed notification adds its buttons to those shown."""
@@ -134,6 +139,8 @@ class Screen:
         lines = ["", ("🔔 " if pushed else "") + message.text] if message.text else [""]
         if message.document is not None:
             lines.insert(1, self._document(*message.document))
+        if message.keyboard and self._fresh and not pushed:
+            self._buttons, self._fresh = [], False
         for row in message.keyboard:
             cells = []
             for label, data in row:

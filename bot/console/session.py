@@ -8,6 +8,7 @@ Notifications reach the same screen through :class:`ConsoleNotifier`.
 from __future__ import annotations
 
 import asyncio
+import atexit
 import contextlib
 import logging
 import sys
@@ -15,6 +16,7 @@ import threading
 from typing import TextIO
 
 from bot.console.files import attachment_path, media_for, read_file
+from bot.console.lineedit import LineEditor, RawTerminal
 from bot.console.screen import Screen
 from bot.dialogs.runner import Downloader
 from bot.front import ChatFront, Incoming, Outgoing, Response, notification_keyboard
@@ -33,34 +35,67 @@ NOT_HERE_RETRY_SECONDS = 3600.0
 
 
 class LineReader:
-    """Lines of a stream read in a daemon thread: the event loop (scheduler, notifications) never blocks, and a
-    pending read never holds up exit. On a terminal, echo can be switched off for a password."""
+    """Answers read in a daemon thread: the event loop (scheduler, notifications) never blocks, and a pending
+    read never holds up exit. On a terminal the keys are read by :class:`LineEditor` (pastes whole, no line
+    limit; see :mod:`bot.console.lineedit`), whose echo can be switched off for a password; elsewhere, lines."""
 
-    def __init__(self, stream: TextIO | None = None) -> None:
+    def __init__(self, stream: TextIO | None = None, out: TextIO | None = None) -> None:
         self.stream = stream or sys.stdin
         self.tty = self.stream.isatty()
         self._queue: asyncio.Queue[str | None] = asyncio.Queue()
-        loop = asyncio.get_running_loop()
-        threading.Thread(target=self._read, args=(loop,), name="console-input", daemon=True).start()
+        self._loop = asyncio.get_running_loop()
+        self._raw: RawTerminal | None = None
+        self.editor: LineEditor | None = None
+        if self.tty:
+            with contextlib.suppress(ImportError, OSError, ValueError):
+                fd = self.stream.fileno()
+                out_stream = out or sys.stdout
+                out_fd = out_stream.fileno() if out_stream.isatty() else fd  # echo goes to the terminal
+                self._raw = RawTerminal(fd, out_fd)
+                self.editor = LineEditor(self._raw.write, self._put)
+                atexit.register(self._raw.restore)  # however the program ends, the terminal is given back
+        target = self._read_keys if self._raw is not None else self._read_lines
+        threading.Thread(target=target, name="console-input", daemon=True).start()
 
-    def _read(self, loop: asyncio.AbstractEventLoop) -> None:
+    def _put(self, line: str | None) -> None:
+        with contextlib.suppress(RuntimeError):  # the loop is closed: the chat has ended
+            self._loop.call_soon_threadsafe(self._queue.put_nowait, line)
+
+    def _read_lines(self) -> None:
         while True:
             try:
                 line = self.stream.readline()
             except (OSError, ValueError, UnicodeDecodeError):
                 line = ""
-            with contextlib.suppress(RuntimeError):  # the loop is closed: the chat has ended
-                loop.call_soon_threadsafe(self._queue.put_nowait, line or None)
+            self._put(line.rstrip("\r\n") if line else None)
             if not line:
                 return
 
+    def _read_keys(self) -> None:
+        assert self._raw is not None and self.editor is not None
+        while True:
+            try:
+                keys = self._raw.read()
+            except OSError:
+                keys = None
+            if keys is None:
+                self._put(None)
+                return
+            self.editor.feed(keys)
+
     async def get(self) -> str | None:
-        """The next line without its newline; None at end of input (Ctrl-D)."""
-        line = await self._queue.get()
-        return None if line is None else line.rstrip("\r\n")
+        """The next answer (several lines when pasted), without the Enter; None at end of input (Ctrl-D)."""
+        return await self._queue.get()
+
+    def pending(self) -> str:
+        """What has been typed of the next answer (shown again when a message interrupts the typing)."""
+        return self.editor.pending() if self.editor is not None and self.editor.echo_on else ""
 
     def echo(self, on: bool) -> bool:
-        """Switch the terminal's echo; False when it cannot be (not a terminal, no termios on this system)."""
+        """Switch echo; False when it cannot be (not a terminal, no termios on this system)."""
+        if self.editor is not None:
+            self.editor.echo_on = on
+            return True
         if not self.tty:
             return False
         try:
@@ -73,6 +108,13 @@ class LineReader:
         except (ImportError, OSError, ValueError):
             return False
         return True
+
+    def close(self) -> None:
+        """Give the terminal back as it was (canonical mode, echo, no bracketed paste)."""
+        if self._raw is not None:
+            self._raw.restore()
+            atexit.unregister(self._raw.restore)
+            self._raw = None
 
 
 class ConsoleNotifier:
@@ -134,8 +176,7 @@ class ConsoleChat:
             if not path.is_file():
                 self.screen.note("console.file_missing", path=str(path))
                 return
-            media = media_for(path)
-            self.screen.attached(message_id, media.name, media.size or 0)
+            media = media_for(path)  # not announced as attached: the dialog says whether it took the file
             incoming = Incoming(self.chat_id, self.chat_id, self.language, message_id, media=media)
             download = read_file
         elif (tap := None if secret else self.screen.button(line)) is not None:

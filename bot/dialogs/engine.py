@@ -133,10 +133,11 @@ class Flow:
     first: str
     steps: dict[str, Step]
     on_cancel: Callable[[Conversation, Any], Awaitable[None]] | None = None
+    on_back: Callable[[Conversation, str], None] | None = None  # (conversation, step left): after /back
 
     @classmethod
-    def of(cls, name: str, steps: Sequence[Step], on_cancel: Any = None) -> Flow:
-        return cls(name, steps[0].id, {s.id: s for s in steps}, on_cancel)
+    def of(cls, name: str, steps: Sequence[Step], on_cancel: Any = None, on_back: Any = None) -> Flow:
+        return cls(name, steps[0].id, {s.id: s for s in steps}, on_cancel, on_back)
 
 
 class Engine:
@@ -163,10 +164,12 @@ class Engine:
         if e.kind is EventKind.BACK:
             if not c.history:
                 return [Reply("dialog.cannot_go_back"), self.current(c)]
-            c.step = c.history.pop()
+            left, c.step = c.step, c.history.pop()
+            if flow.on_back:
+                flow.on_back(c, left)
             return [self.current(c)]
         if e.kind is EventKind.CHOICE and e.step != c.step:
-            return [Reply("dialog.stale_button"), self.current(c)]
+            return [Reply("dialog.earlier_button"), self.current(c)]
         outcome = await flow.steps[c.step].answer(c, e, env)
         replies = list(outcome.replies)
         if outcome.done:

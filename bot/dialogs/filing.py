@@ -12,14 +12,15 @@ from typing import Any
 from bot.dialogs import validators as v
 from bot.dialogs.engine import Conversation, Flow, Step
 from bot.dialogs.filing_steps import (
-    ConfirmStep,
+    NEW_PERSONS,
     EvidenceStep,
     FactsStep,
     FollowUpStep,
-    ReviewStep,
+    abandon_edit,
     after,
     discard_evidence,
 )
+from bot.dialogs.review import ConfirmStep, ReviewStep
 from bot.dialogs.scope_steps import scope_steps
 from bot.dialogs.steps import Choice, Text
 from core.model import CadreLevel, Category, PartyMembership, ReportType
@@ -48,15 +49,25 @@ def _after_region_choice(c: Conversation, value: str) -> str:
     return "p_party"
 
 
+def _entering(c: Conversation) -> list[dict[str, str]]:
+    """The list the person steps add to: a new one during an edit from the review (it replaces the old list only
+    when the citizen says it is complete), else the persons of the report."""
+    a = c.answers
+    return a[NEW_PERSONS] if NEW_PERSONS in a else a.setdefault("persons", [])
+
+
 def _person_more(c: Conversation) -> list[tuple[str, str]]:
-    more = [("more", "button.add_person")] if len(c.answers.get("persons", [])) + 1 < PERSONS_MAX else []
+    more = [("more", "button.add_person")] if len(_entering(c)) + 1 < PERSONS_MAX else []
     return [*more, ("done", "button.persons_done")]
 
 
 def _commit_person(c: Conversation, value: str) -> str:
     a = c.answers
     person = {k: a.pop(f"p_{k}", "") for k in ("name", "unit", "post", "level", "region", "party")}
-    a.setdefault("persons", []).append(person)
+    if person["name"] or person["unit"]:  # nothing entered (reached by /back after the commit): nothing to add
+        _entering(c).append(person)
+    if value != "more" and NEW_PERSONS in a:
+        a["persons"] = a.pop(NEW_PERSONS)
     return "p_name" if value == "more" else after(c, "category")
 
 
@@ -100,7 +111,7 @@ def build_filing_flow() -> Flow:
             v.person_name,
             "p_unit",
             skippable=True,
-            params=lambda c: {"n": len(c.answers.get("persons", [])) + 1},
+            params=lambda c: {"n": len(_entering(c)) + 1},
         ),
         Text("p_unit", "filing.person_unit", "p_unit", v.unit, "p_post"),
         Text("p_post", "filing.person_post", "p_post", v.post, "p_level", skippable=True),
@@ -141,4 +152,4 @@ def build_filing_flow() -> Flow:
         ReviewStep("review"),
         ConfirmStep("confirm"),
     ]
-    return Flow.of("filing", steps, on_cancel=discard_evidence)
+    return Flow.of("filing", steps, on_cancel=discard_evidence, on_back=abandon_edit)

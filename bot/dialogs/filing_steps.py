@@ -11,8 +11,6 @@ from bot.dialogs.engine import (
     Conversation,
     Event,
     EventKind,
-    Label,
-    Lines,
     Outcome,
     Reply,
     go,
@@ -20,19 +18,16 @@ from bot.dialogs.engine import (
 )
 from bot.dialogs.steps import SKIP, Invalid, Next, resolve
 from core.errors import InvalidInput
-from core.model import CadreLevel, Category, Channel, EvidenceKind, PartyMembership, ReportType
+from core.model import Category, EvidenceKind
 from core.reports import (
     EVIDENCE_MAX_FILES,
     EVIDENCE_MAX_TOTAL,
-    NewReport,
-    PersonReported,
-    ReporterIdentity,
     StagedEvidence,
 )
-from core.services.filing import Receipt
 from core.specificity import follow_ups, meaningful_length
 
 EDIT = "_edit"
+NEW_PERSONS = "_new_persons"  # an edit of the persons collects the new list here (the old one stays till it is done)
 USE_DRAFT = "use_draft"
 DRAFT_MIN = 20  # what the citizen wrote at the scope check is offered as the start of the account
 
@@ -42,6 +37,13 @@ WIPE = "wipe"  # the button under the receipt: delete the report's messages from
 def after(c: Conversation, default: str) -> str:
     """Where a section ends: back to the review when the user came from it to edit, else onwards."""
     return "review" if c.answers.pop(EDIT, False) else default
+
+
+def abandon_edit(c: Conversation, left: str) -> None:
+    """/back into the review, or out of it: an edit under way is dropped and what it would replace stays."""
+    if "review" in (c.step, left):
+        c.answers.pop(EDIT, None)
+        c.answers.pop(NEW_PERSONS, None)
 
 
 @dataclass
@@ -82,11 +84,14 @@ class FollowUpStep:
 
     def prompt(self, c: Conversation) -> Reply:
         pending = c.answers.get("_followups") or ["when"]
-        skip = ((Button("button.dont_know", SKIP),),)
+        # the button names its question: "don't know" under "when?" must not skip "where?" if tapped later
+        skip = ((Button("button.dont_know", f"{SKIP}:{pending[0]}"),),)
         return Reply(f"filing.followup.{pending[0]}", {}, skip, self.id)
 
     async def answer(self, c: Conversation, e: Event, env: Any) -> Outcome:
         pending: list[str] = list(c.answers.get("_followups") or [])
+        if e.kind is EventKind.CHOICE and e.value != f"{SKIP}:{(pending or ['when'])[0]}":
+            return stay("dialog.earlier_button")
         if e.kind is EventKind.TEXT:
             try:
                 extra = v.short_answer(e.text, c)
@@ -96,26 +101,38 @@ class FollowUpStep:
             if len(joined) > 4000:
                 return stay("invalid.facts_too_long", max=4000, length=len(joined))
             c.answers["facts"] = joined
-        elif not (e.kind is EventKind.CHOICE and e.value == SKIP):
+        elif e.kind is not EventKind.CHOICE:
             return stay("dialog.text_expected")
         pending = pending[1:]
         c.answers["_followups"] = pending
         return go(self.id) if pending else go(after(c, self.next_step))
 
 
-DONE, CLEAR = "done", "clear"
+DONE, CLEAR, REMOVE, KEEP, DELETE = "done", "clear", "remove", "keep", "del:"
+NAME_SHOWN = 40  # characters of a file name on a button
 
 
 def _evidence_buttons(c: Conversation) -> tuple[tuple[Button, ...], ...]:
+    files = c.answers.get("evidence", [])
     rows = [(Button("button.evidence_done", DONE),)]
-    if c.answers.get("evidence"):
+    if files:
+        rows.append((Button("button.evidence_remove_one", REMOVE),))
+    if len(files) > 1:
         rows.append((Button("button.evidence_clear", CLEAR),))
     return tuple(rows)
 
 
+def _file_label(f: dict[str, Any]) -> str:
+    name = f["original_name"]
+    name = name if len(name) <= NAME_SHOWN else name[: NAME_SHOWN - 1] + "…"
+    return f"🗑 {name} ({f['size'] // 1024 + 1} KB)"
+
+
 @dataclass
 class EvidenceStep:
-    """Photos, documents, voice and video; each checked and stored encrypted at once (rules.md §6)."""
+    """Photos, documents, spreadsheets, voice and video; each checked and stored encrypted at once (rules.md
+    §6). Files can be removed one at a time: each remove button names its file by storage key, so a button of
+    an older list removes that file or says it is gone, never another one."""
 
     id: str
     next_step: Next
@@ -132,6 +149,23 @@ class EvidenceStep:
             await env.discard([StagedEvidence(**f) for f in files])
             files.clear()
             return stay("evidence.cleared")
+        if e.kind is EventKind.CHOICE and e.value == REMOVE:
+            if not files:
+                return stay("evidence.none_to_remove")
+            rows = tuple((Button(_file_label(f), DELETE + f["storage_key"], literal=True),) for f in files)
+            reply = Reply("evidence.choose_remove", {}, (*rows, (Button("button.evidence_keep", KEEP),)), self.id)
+            return Outcome(replies=(reply,), reprompt=False)
+        if e.kind is EventKind.CHOICE and e.value == KEEP:
+            return Outcome()
+        if e.kind is EventKind.CHOICE and e.value.startswith(DELETE):
+            gone = next((f for f in files if f["storage_key"] == e.value.removeprefix(DELETE)), None)
+            if gone is None:
+                return stay("evidence.already_removed")
+            await env.discard([StagedEvidence(**gone)])
+            files.remove(gone)
+            return stay("evidence.removed", name=gone["original_name"])
+        if e.kind is EventKind.CHOICE:
+            return stay("dialog.earlier_button")
         if e.kind is not EventKind.MEDIA or e.media is None:
             return stay("evidence.expect_file")
         if len(files) >= EVIDENCE_MAX_FILES:
@@ -154,132 +188,3 @@ async def discard_evidence(c: Conversation, env: Any) -> None:
     files = c.answers.get("evidence", [])
     if files:
         await env.discard([StagedEvidence(**{**f, "kind": EvidenceKind(f["kind"])}) for f in files])
-
-
-def _enum_label(enum_name: str, value: str) -> Label:
-    return Label(f"enum.{enum_name}.{value}")
-
-
-def mask(value: str, keep_start: int, keep_end: int) -> str:
-    """Identity is never echoed in full (issue 6): enough to recognise it, not enough to learn it."""
-    hidden = max(len(value) - keep_start - keep_end, 1)
-    return value[:keep_start] + "*" * hidden + (value[-keep_end:] if keep_end and len(value) > keep_end else "")
-
-
-def review_params(c: Conversation) -> dict[str, Any]:
-    a = c.answers
-    persons = tuple(
-        Label("review.person", {"n": i + 1, "name": p["name"] or "-", "unit": p["unit"], "post": p["post"] or "-",
-                                "level": _enum_label("CadreLevel", p["level"]), "region": p["region"],
-                                "party": _enum_label("PartyMembership", p["party"])})
-        for i, p in enumerate(a.get("persons", []))
-    )  # fmt: skip
-    reporter: Label = (
-        Label(
-            "review.named",
-            {"name": mask(a.get("reporter_name", ""), 1, 0), "phone": mask(a.get("reporter_phone", ""), 3, 4)},
-        )
-        if a.get("identity") == "named"
-        else Label("review.anonymous")
-    )
-    return {
-        "type": _enum_label("ReportType", a.get("report_type", "accusation")),
-        "reporter": reporter,
-        "persons": Lines(persons),
-        "category": _enum_label("Category", a.get("category", "other")),
-        "facts": a.get("facts", ""),
-        "other_bodies": a.get("other_bodies") or "-",
-        "evidence": Lines(tuple(f"· {f['original_name']} ({f['size'] // 1024 + 1} KB)" for f in a.get("evidence", [])))
-        if a.get("evidence")
-        else "-",
-    }
-
-
-_SECTIONS = (("type", "type"), ("reporter", "r_name"), ("persons", "p_name"), ("category", "category"),
-             ("facts", "facts"), ("other_bodies", "other_bodies"), ("evidence", "evidence"))  # fmt: skip
-
-
-@dataclass
-class ReviewStep:
-    """Everything at a glance, with an edit button per section and the way forward."""
-
-    id: str
-
-    def prompt(self, c: Conversation) -> Reply:
-        sections = [s for s in _SECTIONS if s[0] != "reporter" or c.answers.get("identity") == "named"]
-        edits = [Button(f"button.edit_{name}", f"edit:{name}") for name, _ in sections]
-        rows = tuple(tuple(edits[i : i + 2]) for i in range(0, len(edits), 2))
-        buttons = ((Button("button.submit", "submit"),), *rows)
-        return Reply("filing.review", review_params(c), buttons, self.id)
-
-    async def answer(self, c: Conversation, e: Event, env: Any) -> Outcome:
-        if e.kind is not EventKind.CHOICE:
-            return stay("dialog.use_buttons")
-        if e.value == "submit":
-            return go("confirm")
-        target = dict(_SECTIONS).get(e.value.removeprefix("edit:"))
-        if target is None:
-            return stay("dialog.use_buttons")
-        c.answers[EDIT] = True
-        if target == "p_name":
-            c.answers["persons"] = []  # the persons are entered afresh
-        return go(target)
-
-
-def build_report(c: Conversation, chat_id: int) -> NewReport:
-    a = c.answers
-    named = a.get("identity") == "named"
-    persons = tuple(
-        PersonReported(unit=p["unit"], region=p["region"], name=p["name"], post=p["post"],
-                       level=CadreLevel(p["level"]), party=PartyMembership(p["party"]))
-        for p in a.get("persons", [])
-    )  # fmt: skip
-    return NewReport(
-        report_type=ReportType(a["report_type"]),
-        category=Category(a["category"]),
-        facts=a["facts"],
-        persons=persons,
-        reporter=ReporterIdentity(a["reporter_name"], a["reporter_phone"], a.get("reporter_id", "")) if named else None,
-        channel=Channel.TELEGRAM,
-        other_bodies=a.get("other_bodies", ""),
-        locale=c.locale,
-        chat_id=chat_id,
-        notify_opt_in=named or a.get("notify") == "yes",
-        query_password=None if named else a.get("password"),
-        staged=tuple(StagedEvidence(**{**f, "kind": EvidenceKind(f["kind"])}) for f in a.get("evidence", [])),
-        submission_key=a.get("_submission"),
-        urgent=bool(a.get("urgent")),
-    )
-
-
-@dataclass
-class ConfirmStep:
-    """The reporter's duties, stated once and neutrally (rules.md §4.2), then filing."""
-
-    id: str
-
-    def prompt(self, c: Conversation) -> Reply:
-        buttons = ((Button("button.confirm_submit", "confirm"),), (Button("button.back_to_review", "review"),))
-        return Reply("filing.confirm", {}, buttons, self.id)
-
-    async def answer(self, c: Conversation, e: Event, env: Any) -> Outcome:
-        if e.kind is not EventKind.CHOICE:
-            return stay("dialog.use_buttons")
-        if e.value == "review":
-            return go("review")
-        if e.value != "confirm":
-            return stay("dialog.use_buttons")
-        receipt = await env.file(build_report(c, env.chat_id))
-        c.memo["last_receipt"] = receipt.number
-        return Outcome(replies=receipt_replies(receipt), done=True)
-
-
-def receipt_replies(receipt: Receipt, *, again: bool = False) -> tuple[Reply, Reply]:
-    """The receipt, and under the next message the button that deletes the report from the chat (the chat is a
-    credential too: issue 6, item 6). ``again``: a receipt Telegram did not deliver, shown at the next update."""
-    if receipt.query_code:
-        key = "receipt.anonymous_again" if again else "receipt.anonymous"
-        reply = Reply(key, {"number": receipt.number, "code": receipt.query_code})
-    else:
-        reply = Reply("receipt.named", {"number": receipt.number})
-    return reply, Reply("receipt.next", {}, ((Button("button.wipe", WIPE),),), "")

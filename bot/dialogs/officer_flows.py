@@ -18,6 +18,7 @@ from core.errors import DomainError
 from core.model import Action, DisposalMethod, Finding, ReferTo
 
 note_text = v.text_between(1, 2000)
+NO_FACTS = "no_facts"  # not accepted for want of facts (rules.md §3.2 item 3): the reporter is asked for them
 
 
 def case_number(raw: str, c: Conversation) -> str:
@@ -57,7 +58,7 @@ async def finish(c: Conversation, env: Any) -> list[Reply]:
                 await env.cases.conclude(number, env.actor, closure_from(a))
             case Action.NOT_ACCEPT:
                 refer = ReferTo(a["refer_to"]) if a.get("refer_to") in ReferTo.__members__.values() else None
-                await env.cases.refer(number, env.actor, refer, a["text"])
+                await env.cases.refer(number, env.actor, refer, a["text"], lacks_facts=a.get("refer_to") == NO_FACTS)
             case Action.MARK_DUPLICATE:
                 await env.cases.mark_duplicate(number, env.actor, a["duplicate_of"], a.get("text", ""))
             case Action.TRANSFER_UP | Action.TRANSFER_DOWN:
@@ -119,7 +120,11 @@ def officer_flows() -> list[Flow]:
         Choice(
             "refer_to",
             "officer.ask_refer_to",
-            [(r.value, f"enum.ReferTo.{r.value}") for r in ReferTo] + [("none", "enum.ReferTo.none")],
+            [
+                (NO_FACTS, "officer.ground.no_facts"),
+                *((r.value, f"enum.ReferTo.{r.value}") for r in ReferTo),
+                ("none", "enum.ReferTo.none"),
+            ],
             "refer_to",
             "text",
         ),

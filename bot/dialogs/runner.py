@@ -18,8 +18,9 @@ from enum import StrEnum
 
 from bot.dialogs.engine import Button, Conversation, Engine, Event, EventKind, Label, Media, Reply
 from bot.dialogs.filing import build_filing_flow
-from bot.dialogs.filing_steps import WIPE, receipt_replies
+from bot.dialogs.filing_steps import WIPE
 from bot.dialogs.objection import build_objection_flow, build_reply_flow
+from bot.dialogs.review import receipt_replies
 from bot.dialogs.scope_steps import referral_details, safety_reply
 from bot.dialogs.status import build_status_flow, status_reply
 from core.errors import DomainError, InvalidInput
@@ -44,6 +45,7 @@ CACHE_TTL = timedelta(minutes=10)
 FAQ_TOPICS = ("what_scope", "anonymous", "how_long", "safety", "how_to", "phone")
 RECEIPT = "receipt"  # memo: a receipt with a query code on its way to the chat (issue 11, item 2)
 RECEIPT_IN_FLIGHT = timedelta(minutes=5)  # longer than any send (429s are waited out up to 2 × 60 s)
+FAQ_BACK = "faq:back"  # under the menu during a dialog: the current question again
 Downloader = Callable[[Media], Awaitable[bytes]]
 
 
@@ -53,6 +55,11 @@ class ForgedButton(Exception):
 
 async def _no_download(media: Media) -> bytes:
     raise InvalidInput("evidence", "unavailable")
+
+
+def _idle_buttons() -> tuple[tuple[Button, ...], ...]:
+    return ((Button("button.start_report", "cmd:start"),), (Button("button.check_status", "cmd:status"),),
+            (Button("button.faq", "cmd:faq"),))  # fmt: skip
 
 
 class Command(StrEnum):
@@ -280,8 +287,11 @@ class DialogRunner:
                 mine = [status_reply(v) for v in await self.services.queries.status_for_chat(env.chat_id)]
                 return [*mine, *self.engine.start(c, "status")]
             case Command.FAQ:
+                # The menu alone, with a way back: were the current question shown again under it, its buttons
+                # would be renumbered in the terminal. An answer shows the current question again.
                 buttons = tuple((Button(f"faq.q.{topic}", f"faq:{topic}"),) for topic in FAQ_TOPICS)
-                return [Reply("faq.menu", {}, buttons, ""), *([self.engine.current(c)] if active else [])]
+                back = ((Button("button.faq_back", FAQ_BACK),),) if active else ()
+                return [Reply("faq.menu", {}, (*buttons, *back), "")]
             case Command.LANG:
                 buttons = tuple((Button(name, f"lang:{code}", literal=True),) for code, name in LOCALES.items())
                 return [Reply("lang.choose", {}, buttons, "")]
@@ -293,6 +303,8 @@ class DialogRunner:
             return [Reply("lang.changed"), *([self.engine.current(c)] if c.flow else [])]
         if event.kind is EventKind.CHOICE and event.value.startswith("faq:") and event.value[4:] in FAQ_TOPICS:
             return [Reply(f"faq.{event.value[4:]}"), *([self.engine.current(c)] if c.flow else [])]
+        if event.kind is EventKind.CHOICE and event.value == FAQ_BACK:
+            return [self.engine.current(c)] if c.flow else [Reply("dialog.idle", {}, _idle_buttons(), "")]
         if event.kind is EventKind.CHOICE and event.value.startswith("q:"):
             return self._reply_button(c, event.value)
         if event.kind is EventKind.CHOICE and event.value.startswith("fb:"):
@@ -351,8 +363,7 @@ class DialogRunner:
 
     async def _free_text(self, event: Event) -> list[Reply]:
         """A message outside any dialog: a scope question, a process question, or danger (rules.md §3, §8)."""
-        buttons = ((Button("button.start_report", "cmd:start"),), (Button("button.check_status", "cmd:status"),),
-                   (Button("button.faq", "cmd:faq"),))  # fmt: skip
+        buttons = _idle_buttons()
         if event.kind is not EventKind.TEXT or meaningful_length(event.text) == 0:
             return [Reply("dialog.idle", {}, buttons, "")]
         decision = classifier().classify(event.text)

@@ -53,8 +53,10 @@ class Choice:
 
     async def answer(self, c: Conversation, e: Event, env: Any) -> Outcome:
         values = {v for v, _ in self._options(c)}
-        if e.kind is not EventKind.CHOICE or e.value not in values:
+        if e.kind is not EventKind.CHOICE:
             return stay("dialog.use_buttons")
+        if e.value not in values:  # a button this question does not show (now): from an older message
+            return stay("dialog.earlier_button")
         if self.store:
             c.answers[self.store] = e.value
         return go(self.next(c, e.value) if callable(self.next) else self.next)

@@ -48,9 +48,13 @@ class CaseService:
     async def accept(self, number: str, actor: Actor, note: str = "") -> CaseState:
         return await self.perform(number, Action.ACCEPT, actor, ActionInput(note=note))
 
-    async def refer(self, number: str, actor: Actor, refer_to: ReferTo | None, reason: str) -> CaseState:
-        """不予受理 and tell the reporter where to go (rules.md §3.2–3.3)."""
-        return await self.perform(number, Action.NOT_ACCEPT, actor, ActionInput(note=reason, refer_to=refer_to))
+    async def refer(
+        self, number: str, actor: Actor, refer_to: ReferTo | None, reason: str, *, lacks_facts: bool = False
+    ) -> CaseState:
+        """不予受理 and tell the reporter where to go (rules.md §3.2–3.3), or, with ``lacks_facts`` (§3.2 item 3),
+        which facts are missing: such a report is nobody else's business, it needs facts."""
+        inp = ActionInput(note=reason, refer_to=None if lacks_facts else refer_to, lacks_facts=lacks_facts)
+        return await self.perform(number, Action.NOT_ACCEPT, actor, inp)
 
     async def mark_duplicate(self, number: str, actor: Actor, duplicate_of: str, note: str = "") -> CaseState:
         return await self.perform(

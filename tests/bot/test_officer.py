@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from core.model import Action
-from core.persistence.orm import CaseEventRow
+from core.persistence.orm import CaseEventRow, CaseRow
 from core.services.outbox import OutboxService
 from qingfeng.app import App
 from tests.factories import FACTS, Office, accepted_named_case, named_report
@@ -349,3 +349,38 @@ async def test_a_deactivated_officer_loses_the_desk_at_once(harness: BotHarness,
     assert not any("待办" in t for t in await h.say(INTAKE, "/inbox"))
     detail = await app.queries.case_detail(number)
     assert [e.action for e in detail.events] == ["file", "register", "accept"]
+
+
+async def test_a_refusal_for_lack_of_facts_asks_for_facts_and_no_double_full_stop(
+    harness: BotHarness, app: App, office: Office
+) -> None:
+    """Issue 12 item 11: a reason typed with its own full stop does not give "。。"; a report refused because it
+    names an offence without facts (rules.md §3.2 item 3) asks the reporter for the facts instead of sending
+    them to another body, and offers to report again."""
+    h = harness
+    remit, vague = [(await app.filing.file_report(named_report(chat_id=REPORTER + i))).number for i in range(2)]
+    for n in (remit, vague):
+        await app.cases.register(n, office.intake)
+
+    await h.say(INTAKE, f"/case {remit}")
+    await h.tap(INTAKE, "不予受理")
+    await h.tap(INTAKE, "市场监督管理部门")
+    await h.say(INTAKE, "属于物业收费纠纷。")
+    await deliver(h, app)
+    notice = next(t for t in h.tg.texts(REPORTER) if "受理告知" in t)
+    assert "属于物业收费纠纷。建议您" in notice and "。。" not in notice
+
+    await h.say(INTAKE, f"/case {vague}")
+    await h.tap(INTAKE, "不予受理")
+    await h.tap(INTAKE, "内容不具体")
+    refused = await h.say(INTAKE, "只说了他贪污，没有任何具体事实。")
+    assert "不予受理" in refused[-1]
+    await deliver(h, app)
+    asked = next(t for t in h.tg.texts(REPORTER + 1) if "受理告知" in t)
+    assert "不属于" not in asked and "建议您向" not in asked and "。。" not in asked
+    assert all(word in asked for word in ("时间", "地点", "怎么知道")), asked
+    again = await h.tap(REPORTER + 1, "补充")
+    assert "举报须知" in again[-1] or "举报须知" in again[0]
+    async with app.ctx.uow() as uow:
+        states = dict((await uow.session.execute(select(CaseRow.number, CaseRow.refer_to))).all())
+    assert states[vague] is None and states[remit] == "market"

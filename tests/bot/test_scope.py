@@ -109,3 +109,19 @@ async def test_questions_outside_a_dialog_are_answered(harness: BotHarness) -> N
     assert "15 个工作日" in how_long[0] and "依据" in how_long[0]
     danger = await h.say(CHAT, "活着没意思，不想活了")
     assert "12356" in danger[0]
+
+
+async def test_who_is_it_about_is_answered_by_who_not_by_yes_or_no(harness: BotHarness) -> None:
+    """Issue 12 item 6: the buttons under "这件事涉及的是谁？" name people, they do not say yes or no."""
+    h = harness
+    await begin(h)
+    await h.tap(CHAT, "不知道怎么说")
+    labels = [label for row in h.tg.last_keyboard(CHAT) for label, _ in row]
+    assert "涉及的是谁" in h.tg.texts(CHAT)[-1] and len(labels) == 3
+    assert not any(label.startswith(("是", "不是", "否")) for label in labels), labels
+    assert any("党员、干部或公职人员" in label for label in labels)
+    assert any("私人" in label or "普通群众" in label for label in labels)
+    await h.say(CHAT, "/lang")
+    await h.tap(CHAT, "English")
+    english = [label for row in h.tg.last_keyboard(CHAT) for label, _ in row]
+    assert not any(label.lower().startswith(("yes", "no,", "no ")) for label in english), english

@@ -31,7 +31,7 @@ import pytest
 from core.settings import Settings
 from qingfeng.app import build_app
 from tests.bot.fake_telegram import PATIENCE
-from tests.factories import FACTS, seed_office
+from tests.factories import FACTS, ooxml, seed_office
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -95,6 +95,14 @@ class PtyChat:
         os.write(self.master, (line + "\n").encode())
         return self.reply()
 
+    def paste(self, text: str) -> str:
+        """Paste ``text`` as a terminal in bracketed-paste mode sends it (between ESC[200~ and ESC[201~, line
+        breaks as CR), then press Enter."""
+        data = b"\x1b[200~" + text.replace("\n", "\r").encode() + b"\x1b[201~\r"
+        while data:  # the pty takes a few KB at a time
+            data = data[os.write(self.master, data) :]
+        return self.reply()
+
     def tap(self, label: str) -> str:
         """Type the number of the button of the last reply that is ``label``, else starts with it, else has it."""
         buttons = re.findall(r"\[(\d+)\] ([^\n]+?)(?=   \[|\n|$)", self.last)
@@ -123,6 +131,7 @@ class PtyChat:
 
 def as_seen(raw: str) -> str:
     """The transcript as the screen showed it: overwritten lines replaced, clearing the screen marked."""
+    raw = raw.replace("\x1b[?2004h", "").replace("\x1b[?2004l", "")  # bracketed paste on and off: invisible
     while (at := raw.find(LINE_UP_CLEAR)) >= 0:
         raw = raw[: raw.rfind("\n", 0, at - 1) + 1] + raw[at + len(LINE_UP_CLEAR) :]
     return raw.replace(CLEAR, "\n──────── [screen and scrollback cleared] ────────\n")
@@ -180,7 +189,7 @@ def test_named_report_worked_by_officers_in_the_terminal(tmp_path: Path) -> None
     c.tap("群众纪律")
     c.type(FACTS)
     c.tap("跳过")  # other bodies
-    assert "📎 已附上：ledger.jpg（1.9 KB）" in c.type(f"/file {tmp_path / 'ledger.jpg'}")
+    assert "已收到第 1 个文件" in c.type(f"/file {tmp_path / 'ledger.jpg'}")
     assert "会议 记录.pdf" in c.type(f"'{tmp_path / '会议 记录.pdf'}'")  # a pasted path, quoted by the terminal
     review = c.tap("完成")
     assert "张某某" in review and FACTS in review
@@ -266,3 +275,73 @@ def test_passwords_are_read_without_echo_and_secrets_are_overwritten(tmp_path: P
     os.write(c.master, b"\x04")  # Ctrl-D
     c.wait("已退出")
     assert c.close() == 0
+
+
+PARAGRAPHS = (
+    "2026年3月至8月，某村党支部书记张某某在发放低保时，把名额给了自己的两个亲戚，他们家里有车有店铺，不符合条件。" * 12,
+    "真正困难的李大爷反而在2026年5月被取消了低保，村委会办公室门口的公示栏上只贴了三天，很多村民都没有看到。" * 12,
+    "村里会计王某也知道这件事，涉及金额约2万元，我是在村民大会上听会计亲口说的，也看过当时的公示照片。" * 12,
+)
+
+
+def test_the_terminal_reads_pastes_whole_and_keeps_button_numbers(tmp_path: Path) -> None:
+    """Issue 12 items 9, 10 and 7 in the terminal: a multi-line paste longer than the terminal's line limit
+    (4096 bytes) is one answer, whole; a paste over the form's limit is answered with what was received; after
+    an error and after /faq during the review, the numbers still mean the review's buttons; a refused file is
+    refused without having been announced as attached."""
+    data = tmp_path / "data"
+    asyncio.run(seed(Settings(_env_file=None, data_dir=data)))  # type: ignore[call-arg]
+    (tmp_path / "notes.txt").write_text("记录", "utf-8")
+    (tmp_path / "低保名单.xlsx").write_bytes(ooxml("xl/workbook.xml"))
+    (tmp_path / "broken.jpg").symlink_to("/proc/self/mem")  # a file that cannot be read: the update fails
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(tmp_path), "TERM": "xterm",
+           "LC_ALL": "C.UTF-8", "PYTHONIOENCODING": "utf-8", "QINGFENG_DATA_DIR": str(data),
+           "QINGFENG_FLOOD_BURST": "10000"}  # fmt: skip
+    c = PtyChat(env, tmp_path, [])
+    assert "\x1b[?2004h" in c.start()  # bracketed paste switched on
+    c.type("/start")
+    c.tap("我已阅读")
+    c.type("村支书把低保名额给了自己的亲戚")
+    c.tap("检举控告")
+    c.tap("匿名举报")
+    c.type("张某某")
+    c.type("临安区某镇某村村委会")
+    c.type("村党支部书记")
+    for label in ("村（社区）干部", "浙江省/杭州市/临安区", "中共党员", "没有了", "群众纪律"):
+        c.tap(label)
+    too_long = c.paste("举报" * 2250)
+    assert "最多 4000 字，您输入了 4500 字" in too_long and "主要问题" in too_long
+    facts = "\n".join(PARAGRAPHS)
+    assert len(facts.encode()) > 4096 and len(facts) < 4000
+    asked = c.paste(facts)
+    while "其他机关" not in asked:  # follow-up questions, if any
+        asked = c.tap("不清楚")
+    c.tap("跳过")
+    refused = c.type(f"/file {tmp_path / 'notes.txt'}")
+    assert "文件类型不能接收" in refused and "已附上" not in refused
+    failed = c.type(str(tmp_path / "broken.jpg"))
+    assert "处理时出现问题" in failed
+    assert "已收到第 1 个文件" in c.type(f"'{tmp_path / '低保名单.xlsx'}'")
+    assert "查询密码" in c.type("1")  # [1] 完成 of the evidence step, as the last buttons shown said
+    c.type("paste-pass-1")
+    c.type("paste-pass-1")
+    review = c.tap("不需要")
+    assert all(p in review for p in PARAGRAPHS) and "低保名单.xlsx" in review
+    menu = c.type("/faq")
+    assert "[1] " in menu and "返回" in menu and "内容无误" not in menu
+    answered = c.tap("多久有答复")
+    assert "15 个工作日" in answered and "[1] ✅ 内容无误" in answered
+    assert "提交前请确认" in c.type("1")
+    receipt = c.tap("确认提交")
+    number = re.search(r"编号：(XF-\d{4}-\d{6})", receipt).group(1)  # type: ignore[union-attr]
+    c.quit()
+    asyncio.run(check_facts(Settings(_env_file=None, data_dir=data), number, facts))  # type: ignore[call-arg]
+
+
+async def check_facts(settings: Settings, number: str, facts: str) -> None:
+    app = await build_app(settings)
+    try:
+        detail = await app.queries.case_detail(number)
+        assert detail.facts == facts and [e.original_name for e in detail.evidence] == ["低保名单.xlsx"]
+    finally:
+        await app.close()

@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from bot.console.files import attachment_path, human_size, media_for, read_file
+from bot.console.lineedit import MAX_CHARS, LineEditor
 from bot.console.screen import CLEAR, Screen
 from bot.front import Outgoing
 from bot.i18n import Translator
@@ -101,7 +102,13 @@ def test_the_screen_numbers_buttons_forgets_deleted_messages_and_saves_documents
     screen.show(Outgoing("🔔 结果", ((("满意", "s::fb:1:rate:satisfied"),),)), pushed=True)
     assert screen.button("3") == (first + 1, "s::fb:1:rate:satisfied")  # a push adds to the buttons shown
     screen.begin_response()
-    assert screen.button("1") is None  # a reply without buttons: a typed number is text again
+    screen.show(Outgoing("抱歉，处理时出现问题"))
+    assert screen.button("1") == (first, "s:x:yes")  # a reply without buttons leaves the numbers as they were
+    screen.begin_response()
+    screen.show(Outgoing("常见问题", ((("多久", "s::faq:how_long"),), (("返回", "s::faq:back"),))))
+    latest = screen.show(Outgoing("第二条", ((("再来", "s:y:again"),),)))  # the same response: numbers go on
+    assert screen.button("1") == (latest - 1, "s::faq:how_long") and screen.button("3") == (latest, "s:y:again")
+    assert screen.button("4") is None
     assert screen.delete((first,)) == 1
     redrawn = out.getvalue().rsplit(CLEAR, 1)[1]
     assert "张某某" not in redrawn and "输入按钮前的编号" in redrawn and "已从屏幕上删除 1 条消息" in redrawn
@@ -110,3 +117,26 @@ def test_the_screen_numbers_buttons_forgets_deleted_messages_and_saves_documents
     screen.save_dir = None
     screen.show(Outgoing("证据材料", document=("ledger.jpg", b"x")))
     assert "ledger.jpg（1 B）——未写入磁盘" in out.getvalue()
+
+
+def test_the_line_editor_reads_pastes_whole_and_edits_a_little() -> None:
+    """Issue 12 item 9: a bracketed paste keeps its line breaks (CR, LF or CR LF) and only Enter sends; wide
+    characters are erased two columns wide; other escape sequences (arrows) are ignored; Ctrl-D ends only an
+    empty line; nothing is echoed while echo is off (passwords)."""
+    shown: list[str] = []
+    lines: list[str | None] = []
+    editor = LineEditor(shown.append, lines.append)
+    editor.feed("\x1b[200~第一段\r第二段\r\n第三段\n\x1b[201~")
+    assert lines == [] and editor.pending() == "第一段\n第二段\n第三段\n"
+    editor.feed("\x7f补充\x1b[A\x1bOB\r")
+    assert lines == ["第一段\n第二段\n第三段补充"]
+    editor.feed("abc举\x7f\x7f\x15xy\x04\r")
+    assert lines[-1] == "xy" and "\b \b\b \b" in "".join(shown)  # 举 took two columns
+    shown.clear()
+    editor.echo_on = False
+    editor.feed("secret-password\r")
+    assert lines[-1] == "secret-password" and shown == []
+    editor.feed("\x04")
+    assert lines[-1] is None
+    editor.feed("长" * (MAX_CHARS + 10) + "\r")
+    assert len(lines[-1] or "") == MAX_CHARS  # a runaway paste is bounded; the front then says it is too long

@@ -1,0 +1,197 @@
+"""The end of the filing flow: the review (every section, an edit button each) and the confirmation.
+
+The review offers submit only for a report the filing service will take: it builds the :class:`NewReport` and
+runs the same :meth:`NewReport.validated` the service runs (rules.md §6 form limits), so what the citizen is
+told to fix and what the service refuses cannot drift apart. A report that fails it shows what is missing and
+the button that fixes it, never a submit that can only end in "an error occurred".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from bot.dialogs.engine import Button, Conversation, Event, EventKind, Label, Lines, Outcome, Reply, go, stay
+from bot.dialogs.filing_steps import EDIT, NEW_PERSONS, WIPE
+from core.errors import InvalidInput
+from core.model import CadreLevel, Category, Channel, EvidenceKind, PartyMembership, ReportType
+from core.reports import NewReport, PersonReported, ReporterIdentity, StagedEvidence
+from core.services.filing import Receipt
+
+
+def _enum_label(enum_name: str, value: str) -> Label:
+    return Label(f"enum.{enum_name}.{value}")
+
+
+def mask(value: str, keep_start: int, keep_end: int) -> str:
+    """Identity is never echoed in full (issue 6): enough to recognise it, not enough to learn it."""
+    hidden = max(len(value) - keep_start - keep_end, 1)
+    return value[:keep_start] + "*" * hidden + (value[-keep_end:] if keep_end and len(value) > keep_end else "")
+
+
+def review_params(c: Conversation) -> dict[str, Any]:
+    a = c.answers
+    persons = tuple(
+        Label("review.person", {"n": i + 1, "name": p["name"] or "-", "unit": p["unit"], "post": p["post"] or "-",
+                                "level": _enum_label("CadreLevel", p["level"]), "region": p["region"],
+                                "party": _enum_label("PartyMembership", p["party"])})
+        for i, p in enumerate(a.get("persons", []))
+    )  # fmt: skip
+    reporter: Label = (
+        Label(
+            "review.named",
+            {"name": mask(a.get("reporter_name", ""), 1, 0), "phone": mask(a.get("reporter_phone", ""), 3, 4)},
+        )
+        if a.get("identity") == "named"
+        else Label("review.anonymous")
+    )
+    return {
+        "type": _enum_label("ReportType", a.get("report_type", "accusation")),
+        "reporter": reporter,
+        "persons": Lines(persons) if persons else "-",
+        "category": _enum_label("Category", a.get("category", "other")),
+        "facts": a.get("facts", ""),
+        "other_bodies": a.get("other_bodies") or "-",
+        "evidence": Lines(tuple(f"· {f['original_name']} ({f['size'] // 1024 + 1} KB)" for f in a.get("evidence", [])))
+        if a.get("evidence")
+        else "-",
+    }
+
+
+# section → the step that edits it; "password" is offered only when it is what is missing
+_SECTIONS = {"type": "type", "reporter": "r_name", "persons": "p_name", "category": "category", "facts": "facts",
+             "other_bodies": "other_bodies", "evidence": "evidence", "password": "pw1"}  # fmt: skip
+_SHOWN = ("type", "reporter", "persons", "category", "facts", "other_bodies", "evidence")
+# InvalidInput.field (core.reports) → the section that fixes it
+_FIELD_SECTION = {"report_type": "type", "category": "category", "persons": "persons", "person": "persons",
+                  "person_unit": "persons", "person_region": "persons", "person_name": "persons",
+                  "person_post": "persons", "reporter_name": "reporter", "phone": "reporter",
+                  "id_number": "reporter", "address": "reporter", "facts": "facts", "other_bodies": "other_bodies",
+                  "evidence": "evidence", "query_password": "password"}  # fmt: skip
+
+
+def _enum(enum: type[StrEnum], value: Any, field: str) -> Any:
+    try:
+        return enum(value)
+    except ValueError:
+        raise InvalidInput(field, "not chosen") from None
+
+
+def build_report(c: Conversation, chat_id: int) -> NewReport:
+    """The report as the answers stand; missing answers become values :meth:`NewReport.validated` refuses."""
+    a = c.answers
+    named = a.get("identity") == "named"
+    persons = tuple(
+        PersonReported(unit=p.get("unit", ""), region=p.get("region", ""), name=p.get("name", ""),
+                       post=p.get("post", ""), level=_enum(CadreLevel, p.get("level"), "person"),
+                       party=_enum(PartyMembership, p.get("party"), "person"))
+        for p in a.get("persons", [])
+    )  # fmt: skip
+    return NewReport(
+        report_type=_enum(ReportType, a.get("report_type"), "report_type"),
+        category=_enum(Category, a.get("category"), "category"),
+        facts=a.get("facts", ""),
+        persons=persons,
+        reporter=ReporterIdentity(a.get("reporter_name", ""), a.get("reporter_phone", ""), a.get("reporter_id", ""))
+        if named
+        else None,
+        channel=Channel.TELEGRAM,
+        other_bodies=a.get("other_bodies", ""),
+        locale=c.locale,
+        chat_id=chat_id,
+        notify_opt_in=named or a.get("notify") == "yes",
+        query_password=None if named else a.get("password"),
+        staged=tuple(StagedEvidence(**{**f, "kind": EvidenceKind(f["kind"])}) for f in a.get("evidence", [])),
+        submission_key=a.get("_submission"),
+        urgent=bool(a.get("urgent")),
+    )
+
+
+def missing_section(c: Conversation) -> str | None:
+    """The section to fix before the filing service would take the report, or None when it would."""
+    try:
+        build_report(c, 0).validated()
+    except InvalidInput as exc:
+        return _FIELD_SECTION.get(exc.field, "facts")
+    return None
+
+
+def _missing(section: str) -> Reply:
+    return Reply(f"review.missing.{section}")
+
+
+@dataclass
+class ReviewStep:
+    """Everything at a glance, with an edit button per section and the way forward (when there is one)."""
+
+    id: str
+
+    def prompt(self, c: Conversation) -> Reply:
+        missing = missing_section(c)
+        sections = [s for s in _SHOWN if s != "reporter" or c.answers.get("identity") == "named"]
+        if missing is not None and missing not in sections:
+            sections.insert(0, missing)
+        elif missing is not None:  # the button that fixes it first
+            sections.insert(0, sections.pop(sections.index(missing)))
+        edits = [Button(f"button.edit_{name}", f"edit:{name}") for name in sections]
+        rows = tuple(tuple(edits[i : i + 2]) for i in range(0, len(edits), 2))
+        if missing is not None:
+            params = {**review_params(c), "missing": Label(f"review.missing.{missing}")}
+            return Reply("filing.review_incomplete", params, rows, self.id)
+        buttons = ((Button("button.submit", "submit"),), *rows)
+        return Reply("filing.review", review_params(c), buttons, self.id)
+
+    async def answer(self, c: Conversation, e: Event, env: Any) -> Outcome:
+        c.answers.pop(EDIT, None)  # whatever edit led here is over
+        c.answers.pop(NEW_PERSONS, None)
+        if e.kind is not EventKind.CHOICE:
+            return stay("dialog.use_buttons")
+        if e.value == "submit":
+            missing = missing_section(c)
+            return Outcome(replies=(_missing(missing),)) if missing else go("confirm")
+        target = _SECTIONS.get(e.value.removeprefix("edit:"))
+        if target is None:
+            return stay("dialog.earlier_button")
+        c.answers[EDIT] = True
+        if target == "p_name":
+            c.answers[NEW_PERSONS] = []  # entered afresh; the old list stays until the new one is complete
+        return go(target)
+
+
+@dataclass
+class ConfirmStep:
+    """The reporter's duties, stated once and neutrally (rules.md §4.2), then filing."""
+
+    id: str
+
+    def prompt(self, c: Conversation) -> Reply:
+        buttons = ((Button("button.confirm_submit", "confirm"),), (Button("button.back_to_review", "review"),))
+        return Reply("filing.confirm", {}, buttons, self.id)
+
+    async def answer(self, c: Conversation, e: Event, env: Any) -> Outcome:
+        if e.kind is not EventKind.CHOICE:
+            return stay("dialog.use_buttons")
+        if e.value == "review":
+            return go("review")
+        if e.value != "confirm":
+            return stay("dialog.earlier_button")
+        if (missing := missing_section(c)) is not None:
+            return go("review", _missing(missing))
+        try:
+            receipt = await env.file(build_report(c, env.chat_id))
+        except InvalidInput as exc:  # refused after all (a limit changed meanwhile): say what, keep everything
+            return go("review", _missing(_FIELD_SECTION.get(exc.field, "facts")))
+        c.memo["last_receipt"] = receipt.number
+        return Outcome(replies=receipt_replies(receipt), done=True)
+
+
+def receipt_replies(receipt: Receipt, *, again: bool = False) -> tuple[Reply, Reply]:
+    """The receipt, and under the next message the button that deletes the report from the chat (the chat is a
+    credential too: issue 6, item 6). ``again``: a receipt Telegram did not deliver, shown at the next update."""
+    if receipt.query_code:
+        key = "receipt.anonymous_again" if again else "receipt.anonymous"
+        reply = Reply(key, {"number": receipt.number, "code": receipt.query_code})
+    else:
+        reply = Reply("receipt.named", {"number": receipt.number})
+    return reply, Reply("receipt.next", {}, ((Button("button.wipe", WIPE),),), "")
