@@ -141,4 +141,4 @@ def build_filing_flow() -> Flow:
         ReviewStep("review"),
         ConfirmStep("confirm"),
     ]
-    return Flow.of("filing", steps, on_cancel=discard_evidence)
+    return Flow.of("filing", steps, on_cancel=discard_evidence, cancel_key="cancel.filing")

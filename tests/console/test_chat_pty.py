@@ -261,6 +261,10 @@ def test_passwords_are_read_without_echo_and_secrets_are_overwritten(tmp_path: P
     assert "查询密码" in c.type("ABCDE-FGHJK-MNPQR-STUVW")
     wrong = c.type("lao-li-2026!")
     assert "lao-li-2026!" not in c.out and "（已隐藏）" in wrong and "不正确" in wrong
+    assert "请输入查询密码" in wrong  # asked again (issue 12): the next try is read without echo too
+    again = c.type("lao-li-2027!")
+    assert "lao-li-2027!" not in c.out and "（已隐藏）" in again and "不正确" in again
+    assert "已取消查询" in c.type("/cancel")
     joined = c.type("/join not-a-real-code")
     assert LINE_UP_CLEAR + "> （已隐藏）" in joined  # the echoed line, overwritten
     os.write(c.master, b"\x04")  # Ctrl-D
