@@ -16,6 +16,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from bot.commands import Menu
 from bot.dialogs.engine import Media
 from bot.dialogs.runner import Downloader
 from bot.front import ChatFront, Keyboard, Outgoing, Response, notification_keyboard
@@ -74,16 +75,20 @@ class ChatClient(Protocol):
 
     async def answer_callback(self, query_id: str) -> None: ...
 
+    async def set_menu(self, menu: Menu) -> None: ...
+
 
 @dataclass(frozen=True)
 class Dialect:
     """What differs between aiogram's and python-telegram-bot's ``Bot``: keyboard and upload types, exceptions
-    (``translated`` turns them into the four above) and how a file is fetched."""
+    (``translated`` turns them into the four above), how a file is fetched, command and chat-scope types."""
 
     markup: Callable[[Keyboard], Any]
     upload: Callable[[bytes, str], Any]
     translated: Callable[[], AbstractContextManager[None]]
     fetch: Callable[[Any, str], Awaitable[bytes]]
+    command: Callable[[str, str], Any]
+    chat_scope: Callable[[int], Any]
 
 
 class BotClient:
@@ -123,6 +128,15 @@ class BotClient:
     async def answer_callback(self, query_id: str) -> None:
         with self.dialect.translated():
             await self.bot.answer_callback_query(query_id)
+
+    async def set_menu(self, menu: Menu) -> None:
+        scope = self.dialect.chat_scope(menu.chat_id) if menu.chat_id is not None else None
+        with self.dialect.translated():
+            if menu.commands:
+                commands = [self.dialect.command(name, text) for name, text in menu.commands]
+                await self.bot.set_my_commands(commands, scope=scope, language_code=menu.language)
+            else:
+                await self.bot.delete_my_commands(scope=scope, language_code=menu.language)
 
 
 def media_of(message: Any) -> Media | None:
@@ -170,6 +184,31 @@ async def carry_out(client: ChatClient, chat_id: int, response: Response, incomi
         await _report_sent(response, False)
         raise
     await _report_sent(response, True)
+    await publish_menus(client, response.menus)
+
+
+async def announce_menus(client: ChatClient, front: ChatFront) -> None:
+    """At start, in both runtimes: the command menus of every audience (bot/commands.py). A failure is logged and
+    the bot starts all the same."""
+    try:
+        menus = await front.menus()
+    except Exception as exc:  # the database, at start: polling must still begin
+        log.error("could not read the officers for the command menus: %s", type(exc).__name__)
+        return
+    await publish_menus(client, menus)
+
+
+async def publish_menus(client: ChatClient, menus: Sequence[Menu]) -> None:
+    """Set Telegram's command menus (at start, and for an officer who joins). Best-effort: a menu that could not
+    be set leaves Telegram's previous one, and /help still answers."""
+    failed = 0
+    for menu in menus:
+        try:
+            await client.set_menu(menu)
+        except (FloodWait, Refused, Blocked, Unreachable):
+            failed += 1
+    if failed:
+        log.warning("%d of %d command menus could not be set", failed, len(menus))
 
 
 async def _report_sent(response: Response, delivered: bool) -> None:

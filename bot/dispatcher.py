@@ -6,12 +6,14 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from aiogram import Dispatcher
+from aiogram import Bot, Dispatcher
 from aiogram.types import TelegramObject
 
+from bot.client import announce_menus
 from bot.deps import BotDeps
 from bot.front import ChatFront
 from bot.handlers import errors, updates
+from bot.handlers.render import aiogram_client
 from bot.inflight import InFlight
 
 log = logging.getLogger(__name__)
@@ -34,6 +36,11 @@ def build_dispatcher(deps: BotDeps) -> Dispatcher:
         if not await inflight.drained():
             log.warning("stopped with %d updates still being handled", inflight.count)
 
+    async def menus(bot: Bot, **_: object) -> None:
+        """Before the first poll: the command menus per audience (setMyCommands)."""
+        await announce_menus(aiogram_client(bot), front)
+
     dp.update.outer_middleware(track)
+    dp.startup.register(menus)
     dp.shutdown.register(drain)
     return dp

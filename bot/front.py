@@ -12,6 +12,7 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field, replace
 
+from bot.commands import Menu, citizen_menus, officer_help, officer_menu
 from bot.deps import BotDeps
 from bot.dialogs.engine import Event, EventKind, Media, Reply
 from bot.dialogs.officer import PREFIX
@@ -123,6 +124,7 @@ class Response:
     # called by the runtime once the messages went out (True) or sending failed (False): a receipt carrying a
     # query code is kept until it is known to be delivered (issue 11, item 2)
     after_send: Callable[[bool], Awaitable[None]] | None = None
+    menus: tuple[Menu, ...] = ()  # command menus to set once the messages went out (an officer who just joined)
 
 
 class ChatFront:
@@ -158,11 +160,29 @@ class ChatFront:
         log.debug("update: %s → %d replies", _kind(incoming), len(answer.replies) if answer else 0)  # no chat id
         if answer is None:
             return Response()
+        menus = await self._joined_menu(incoming)
         after_send = None
         if answer.receipt is not None:
             chat, key = incoming.chat_id, answer.receipt
             after_send = lambda delivered: self.deps.runner.receipt_sent(chat, key, delivered)  # noqa: E731
-        return Response(self.render(answer.locale, answer.replies), delete, answer.delete_ids, after_send)
+        return Response(self.render(answer.locale, answer.replies), delete, answer.delete_ids, after_send, menus)
+
+    async def menus(self) -> list[Menu]:
+        """Telegram's command menus, set at start by both runtimes: citizens' per language, officers' per chat
+        (an officer deactivated since gets the citizens' menu back). Same lists as /help (bot/commands.py)."""
+        tr, desk = self.deps.translator, self.deps.desk
+        officers = [officer_menu(tr, desk.default_locale, o.telegram_id, o.active)
+                    for o in await desk.s.officers.list_officers() if o.telegram_id is not None]  # fmt: skip
+        return [*citizen_menus(tr, tr.default), *officers]
+
+    async def _joined_menu(self, incoming: Incoming) -> tuple[Menu, ...]:
+        """After a /join, the officer's menu for their chat, if the account is now an officer's."""
+        command = incoming.command()
+        if not command or command[0] != "join" or incoming.user_id is None:
+            return ()
+        if await self.deps.desk.actor(incoming.user_id) is None:
+            return ()
+        return (officer_menu(self.deps.translator, self.deps.desk.default_locale, incoming.chat_id),)
 
     def _say(self, incoming: Incoming, key: str, params: dict[str, object] | None = None) -> Response:
         return Response(self.render(self.locale(incoming.language), [Reply(key, params or {})]))
@@ -210,6 +230,8 @@ class ChatFront:
     async def _officer(self, incoming: Incoming, actor: Actor, command: tuple[str, str] | None) -> Answer | None:
         """The desk answers officers' commands, buttons and input; None lets the citizen dialogs answer."""
         desk, chat = self.deps.desk, incoming.chat_id
+        if command and command[0] == "help":  # officers' own commands (bot/commands.py), not the citizens'
+            return Answer(desk.default_locale, [officer_help()])
         if command and command[0] == "inbox":
             return Answer(desk.default_locale, await desk.inbox(actor))
         if command and command[0] == "case":

@@ -134,10 +134,12 @@ class Flow:
     steps: dict[str, Step]
     on_cancel: Callable[[Conversation, Any], Awaitable[None]] | None = None
     on_back: Callable[[Conversation, str], None] | None = None  # (conversation, step left): after /back
+    cancel_key: str = "dialog.cancelled"  # what /cancel says: what was cancelled, and what was not (issue 12)
 
     @classmethod
-    def of(cls, name: str, steps: Sequence[Step], on_cancel: Any = None, on_back: Any = None) -> Flow:
-        return cls(name, steps[0].id, {s.id: s for s in steps}, on_cancel, on_back)
+    def of(cls, name: str, steps: Sequence[Step], on_cancel: Any = None, on_back: Any = None,
+           cancel_key: str = "dialog.cancelled") -> Flow:  # fmt: skip
+        return cls(name, steps[0].id, {s.id: s for s in steps}, on_cancel, on_back, cancel_key)
 
 
 class Engine:
@@ -159,8 +161,9 @@ class Engine:
         if e.kind is EventKind.CANCEL:
             if flow.on_cancel:
                 await flow.on_cancel(c, env)
+            params = {"number": c.answers.get("number", "")}
             c.reset()
-            return [Reply("dialog.cancelled")]
+            return [Reply(flow.cancel_key, params)]
         if e.kind is EventKind.BACK:
             if not c.history:
                 return [Reply("dialog.cannot_go_back"), self.current(c)]

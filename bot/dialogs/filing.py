@@ -152,4 +152,4 @@ def build_filing_flow() -> Flow:
         ReviewStep("review"),
         ConfirmStep("confirm"),
     ]
-    return Flow.of("filing", steps, on_cancel=discard_evidence, on_back=abandon_edit)
+    return Flow.of("filing", steps, on_cancel=discard_evidence, on_back=abandon_edit, cancel_key="cancel.filing")

@@ -30,7 +30,7 @@ class ObjectionConfirm:
             return stay("dialog.use_buttons")
         if e.value == "cancel":
             await discard_evidence(c, env)
-            return Outcome(replies=(Reply("dialog.cancelled"),), done=True)
+            return Outcome(replies=(Reply("cancel.objection", {"number": c.answers.get("number", "")}),), done=True)
         files = [StagedEvidence(**{**f, "kind": EvidenceKind(f["kind"])}) for f in c.answers.get("evidence", [])]
         try:
             await env.object(c.answers["number"], c.answers["objection"], files)
@@ -44,7 +44,7 @@ def build_objection_flow() -> Flow:
         Text("reason", "objection.ask_reason", "objection", reason, "evidence"),
         EvidenceStep("evidence", next_step="confirm"),
         ObjectionConfirm("confirm"),
-    ], on_cancel=discard_evidence)  # fmt: skip
+    ], on_cancel=discard_evidence, cancel_key="cancel.objection")  # fmt: skip
 
 
 answer_text = v.text_between(1, 2000)
@@ -72,4 +72,4 @@ class ReplyStep:
 
 
 def build_reply_flow() -> Flow:
-    return Flow.of("reply", [ReplyStep("text")])
+    return Flow.of("reply", [ReplyStep("text")], cancel_key="cancel.reply")

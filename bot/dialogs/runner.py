@@ -12,17 +12,19 @@ import copy
 import secrets
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from bot.commands import citizen_help
 from bot.dialogs.engine import Button, Conversation, Engine, Event, EventKind, Label, Media, Reply
 from bot.dialogs.filing import build_filing_flow
 from bot.dialogs.filing_steps import WIPE
 from bot.dialogs.objection import build_objection_flow, build_reply_flow
 from bot.dialogs.review import receipt_replies
 from bot.dialogs.scope_steps import referral_details, safety_reply
-from bot.dialogs.status import build_status_flow, status_reply
+from bot.dialogs.status import STATUS_GRACE, build_status_flow, locked_reply, status_replies
+from bot.dialogs.validators import looks_like_secret
 from core.errors import DomainError, InvalidInput
 from core.evidence_types import extension
 from core.model import EvidenceKind, Satisfaction
@@ -46,6 +48,7 @@ FAQ_TOPICS = ("what_scope", "anonymous", "how_long", "safety", "how_to", "phone"
 RECEIPT = "receipt"  # memo: a receipt with a query code on its way to the chat (issue 11, item 2)
 RECEIPT_IN_FLIGHT = timedelta(minutes=5)  # longer than any send (429s are waited out up to 2 × 60 s)
 FAQ_BACK = "faq:back"  # under the menu during a dialog: the current question again
+SECRET_GRACE = STATUS_GRACE  # memo: a lock-out was just told; a code or password typed next is deleted too
 Downloader = Callable[[Media], Awaitable[bytes]]
 
 
@@ -104,6 +107,7 @@ class _Env:
         self.message_id = message_id  # the user's message, or the message carrying the tapped button
         self.delete_ids: tuple[int, ...] = ()
         self.receipt: str | None = None  # submission key of a receipt with a query code among the replies
+        self.secret_grace = False  # a lock-out was told in answer to the previous update
         self._s = services
         self._download = download
 
@@ -129,6 +133,9 @@ class _Env:
 
     async def status_by_code(self, code: str, password: str) -> PublicStatusView | None:
         return await self._s.queries.status_by_code(code, password, self.chat_id)
+
+    async def lock_minutes(self, code: str | None = None) -> int | None:
+        return await self._s.queries.lock_minutes(code, self.chat_id)
 
     async def alert_urgent(self, text: str) -> None:
         await self._s.urgent.raise_alert(text)
@@ -189,6 +196,7 @@ class DialogRunner:
     ) -> list[Reply]:
         """A receipt that did not reach the chat comes first, whatever the citizen sent: the query code is their
         only way back to an anonymous report. A tap on submit again gets the receipt alone."""
+        env.secret_grace = bool(c.memo.pop(SECRET_GRACE, False))  # for this update only
         again = await self._undelivered_receipt(c, env)
         if again and retap and not c.flow:
             return again
@@ -272,7 +280,7 @@ class DialogRunner:
                     c.memo["wipe_from"] = start
                 return [Reply("start.welcome"), *await self._start_filing(c)]
             case Command.HELP:
-                return [Reply("help.text"), *([self.engine.current(c)] if active else [])]
+                return [citizen_help(), *([self.engine.current(c)] if active else [])]
             case Command.CANCEL:
                 if not active:
                     return [Reply("dialog.nothing_to_cancel")]
@@ -284,8 +292,13 @@ class DialogRunner:
             case Command.STATUS:
                 if c.flow == "filing":
                     return [Reply("status.finish_first"), self.engine.current(c)]
-                mine = [status_reply(v) for v in await self.services.queries.status_for_chat(env.chat_id)]
-                return [*mine, *self.engine.start(c, "status")]
+                mine = [r for v in await self.services.queries.status_for_chat(env.chat_id) for r in status_replies(v)]
+                minutes = await env.lock_minutes()
+                if minutes is None:
+                    return [*mine, *self.engine.start(c, "status")]
+                c.reset()  # locked: said now, before the code and the password are typed again (issue 12)
+                c.memo[SECRET_GRACE] = True  # a code or password typed anyway is deleted
+                return [*mine, replace(locked_reply(minutes), delete_input=False)]
             case Command.FAQ:
                 # The menu alone, with a way back: were the current question shown again under it, its buttons
                 # would be renumbered in the terminal. An answer shows the current question again.
@@ -317,6 +330,8 @@ class DialogRunner:
                 raise ForgedButton(name[:16])
             return await self._command(c, env, Command(name))
         if not c.flow:
+            if env.secret_grace and event.kind is EventKind.TEXT and looks_like_secret(event.text):
+                return [Reply("status.secret_deleted", delete_input=True)]
             if event.kind is EventKind.CHOICE and c.memo.get("last_receipt"):
                 return [Reply("dialog.already_filed", {"number": c.memo["last_receipt"]})]
             return await self._free_text(event)

@@ -1,4 +1,10 @@
-"""Following up a report: named reporters see their cases at once; anonymous ones give code and password."""
+"""Following up a report: named reporters see their cases at once; anonymous ones give code and password.
+
+Both are credentials: every message typed in this dialog is deleted from the chat. A wrong code and a wrong
+password look the same, and the password is asked for again (the code may be typed again with a button) until
+the lock-out of core.services.lockout stops it; a lock in force is told as soon as it applies — at /status for
+the chat, right after the code for the code — not after both were typed again (issue 12).
+"""
 
 from __future__ import annotations
 
@@ -6,47 +12,91 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.dialogs import validators as v
-from bot.dialogs.engine import Conversation, Event, EventKind, Flow, Label, Lines, Outcome, Reply, stay
-from bot.dialogs.steps import Text
+from bot.dialogs.engine import Button, Conversation, Event, EventKind, Flow, Label, Lines, Outcome, Reply, go, stay
+from bot.dialogs.steps import Invalid
 from core.services.queries import LockedOut
 from core.services.views import PublicStatusView
 
+RECODE = "recode"
+STATUS_GRACE = "secret_grace"  # memo: a lock-out was just told; what looks like a code or password next is deleted
+CANCEL_KEY = "cancel.status"
 
-def status_reply(view: PublicStatusView) -> Reply:
+
+def status_replies(view: PublicStatusView) -> list[Reply]:
+    """The card, then each question of an officer still unanswered, with its Reply button (the reporter is known
+    here: their own chat for a named report, code and password for an anonymous one)."""
     history = tuple(Label("status.history_item", {"day": h.day.isoformat(), "status": Label(f"public.{h.status}")})
                     for h in view.history)  # fmt: skip
     params: dict[str, Any] = {
         "number": view.number, "status": Label(f"public.{view.status}"),
         "received": view.received_on.isoformat(), "history": Lines(history),
     }  # fmt: skip
-    if view.feedback:
-        return Reply("status.card_feedback", {**params, "feedback": view.feedback})
-    return Reply("status.card", params)
+    card = (Reply("status.card_feedback", {**params, "feedback": view.feedback}) if view.feedback
+            else Reply("status.card", params))  # fmt: skip
+    questions = [Reply("status.question", {"number": view.number, "day": q.day.isoformat(), "question": q.text},
+                       ((Button("button.reply", f"q:{view.number}:{q.id}"),),))
+                 for q in view.questions]  # fmt: skip
+    return [card, *questions]
+
+
+def locked_reply(minutes: int) -> Reply:
+    return Reply("status.locked", {"minutes": minutes}, delete_input=True)
+
+
+def locked(c: Conversation, minutes: int) -> Outcome:
+    """The dialog ends; the citizen may well type the password once more out of habit: that is deleted too."""
+    c.memo[STATUS_GRACE] = True
+    return Outcome(replies=(locked_reply(minutes),), done=True)
 
 
 @dataclass
-class PasswordStep:
-    """The password is deleted from the chat at once; a wrong code and a wrong password look the same."""
+class CodeStep:
+    """The query code: checked for its shape, then for a lock on it before the password is asked for."""
 
     id: str
 
     def prompt(self, c: Conversation) -> Reply:
-        return Reply("status.ask_password", {}, (), self.id)
+        return Reply("status.ask_code", {}, (), self.id)
 
     async def answer(self, c: Conversation, e: Event, env: Any) -> Outcome:
         if e.kind is not EventKind.TEXT:
             return stay("dialog.text_expected")
         try:
-            view = await env.status_by_code(c.answers.get("code", ""), e.text)
+            code = v.query_code(e.text, c)
+        except Invalid as exc:
+            return Outcome(replies=(Reply(exc.key, exc.params, delete_input=True),))
+        minutes = await env.lock_minutes(code)
+        if minutes is not None:
+            return locked(c, minutes)
+        c.answers["code"] = code
+        return go("password", Reply("dialog.noted_secret", delete_input=True))
+
+
+@dataclass
+class PasswordStep:
+    """The password is deleted from the chat at once; a wrong one is asked for again."""
+
+    id: str
+
+    def prompt(self, c: Conversation) -> Reply:
+        return Reply("status.ask_password", {}, ((Button("button.recode", RECODE),),), self.id)
+
+    async def answer(self, c: Conversation, e: Event, env: Any) -> Outcome:
+        if e.kind is EventKind.CHOICE and e.value == RECODE:
+            return go("code")
+        if e.kind is not EventKind.TEXT:
+            return stay("dialog.text_expected")
+        try:
+            views = await env.status_by_code(c.answers.get("code", ""), e.text)
         except LockedOut as exc:
-            return Outcome(replies=(Reply("status.locked", {"minutes": exc.minutes}, delete_input=True),), done=True)
-        if view is None:
-            return Outcome(replies=(Reply("status.not_found", delete_input=True),), done=True)
-        return Outcome(replies=(Reply("dialog.noted_secret", delete_input=True), status_reply(view)), done=True)
+            return locked(c, exc.minutes)
+        if views is None:
+            minutes = await env.lock_minutes(c.answers.get("code", ""))
+            if minutes is not None:  # that was the last try: said now, not after another password
+                return locked(c, minutes)
+            return Outcome(replies=(Reply("status.not_found", delete_input=True),))
+        return Outcome(replies=(Reply("dialog.noted_secret", delete_input=True), *status_replies(views)), done=True)
 
 
 def build_status_flow() -> Flow:
-    return Flow.of("status", [
-        Text("code", "status.ask_code", "code", v.query_code, "password", secret=True),  # a credential too
-        PasswordStep("password"),
-    ])  # fmt: skip
+    return Flow.of("status", [CodeStep("code"), PasswordStep("password")], cancel_key=CANCEL_KEY)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from bot.dialogs.engine import Conversation
 from bot.dialogs.steps import Invalid
 from core.errors import InvalidInput
+from core.passwords import weakness
 from core.reports import (
     ADDRESS_MAX,
     FACTS_MAX,
@@ -99,7 +100,18 @@ def password(raw: str, c: Conversation) -> str:
         raise Invalid("invalid.password_short", min=PASSWORD_MIN)
     if len(raw) > PASSWORD_MAX:
         raise Invalid("invalid.too_long", max=PASSWORD_MAX, length=len(raw))
+    weak = weakness(raw)  # five tries of the lock-out are plenty for "12345678" (issue 12)
+    if weak is not None:
+        raise Invalid(f"invalid.password_{weak.value}")
     return raw
+
+
+def looks_like_secret(raw: str) -> bool:
+    """Whether a message typed when no question asked for it (right after a lock-out was told) may be the password
+    or the query code typed again: one line, as long as a password may be. Used only there, so ordinary words
+    ("好的", a question on two lines) are answered as usual."""
+    value = raw.strip()
+    return "\n" not in value and PASSWORD_MIN <= len(value) <= PASSWORD_MAX
 
 
 def password_repeat(raw: str, c: Conversation) -> str:

@@ -18,7 +18,7 @@ from aiogram.exceptions import (
     TelegramRetryAfter,
     TelegramServerError,
 )
-from aiogram.types import BufferedInputFile, InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram.types import BotCommand, BotCommandScopeChat, BufferedInputFile, InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.client import Blocked, BotClient, Dialect, FloodWait, Refused, Unreachable
 from bot.front import Keyboard
@@ -59,7 +59,14 @@ async def fetch(bot: Bot, file_id: str) -> bytes:
     return data.read()
 
 
-AIOGRAM = Dialect(markup, lambda data, name: BufferedInputFile(data, filename=name), translated, fetch)
+AIOGRAM = Dialect(
+    markup,
+    lambda data, name: BufferedInputFile(data, filename=name),
+    translated,
+    fetch,
+    lambda name, text: BotCommand(command=name, description=text),
+    lambda chat_id: BotCommandScopeChat(chat_id=chat_id),
+)
 
 
 def aiogram_client(bot: Bot) -> BotClient:

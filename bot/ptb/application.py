@@ -27,7 +27,7 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 from telegram.warnings import PTBDeprecationWarning
 
-from bot.client import acknowledge, carry_out, downloader, media_of, tell_failure
+from bot.client import acknowledge, announce_menus, carry_out, downloader, media_of, tell_failure
 from bot.deps import BotDeps
 from bot.front import PRIVATE, ChatFront, Incoming
 from bot.ptb.client import ptb_client
@@ -60,8 +60,13 @@ def build_application(deps: BotDeps, token: str, api_root: str, *, processor: Ba
     builder = ApplicationBuilder().token(token).base_url(f"{root}/bot").base_file_url(f"{root}/file/bot")
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
-    app = builder.concurrent_updates(processor or CONCURRENT_UPDATES).job_queue(None).build()
     front = ChatFront(deps)
+
+    async def menus(application: PtbApp) -> None:
+        """Before the first poll (``polling`` runs it, as ``run_polling`` would): the command menus per audience."""
+        await announce_menus(ptb_client(application.bot), front)
+
+    app = builder.concurrent_updates(processor or CONCURRENT_UPDATES).job_queue(None).post_init(menus).build()
 
     async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.callback_query
@@ -106,6 +111,8 @@ async def polling(app: PtbApp, poll_timeout: int = POLL_TIMEOUT) -> AsyncIterato
     """Initialise (getMe: a token the server refuses raises InvalidToken), poll, and on exit stop polling,
     let the updates in hand finish, and shut the HTTP clients down."""
     async with app:
+        if app.post_init is not None:
+            await app.post_init(app)
         await app.start()
         assert app.updater is not None
         await app.updater.start_polling(poll_interval=0, timeout=poll_timeout, allowed_updates=ALLOWED_UPDATES)

@@ -11,7 +11,7 @@ import datetime as dt
 import warnings
 from collections.abc import Iterator
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile
+from telegram import Bot, BotCommand, BotCommandScopeChat, InlineKeyboardButton, InlineKeyboardMarkup, InputFile
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.warnings import PTBDeprecationWarning
 
@@ -57,7 +57,9 @@ async def fetch(bot: Bot, file_id: str) -> bytes:
         raise Unreachable(type(exc).__name__) from exc
 
 
-PTB = Dialect(markup, lambda data, name: InputFile(data, filename=name), translated, fetch)
+PTB = Dialect(
+    markup, lambda data, name: InputFile(data, filename=name), translated, fetch, BotCommand, BotCommandScopeChat
+)
 
 
 def ptb_client(bot: Bot) -> BotClient:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import case, delete, literal, or_
+from sqlalchemy import case, delete, literal, or_, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -24,7 +24,8 @@ from core.persistence.orm import QueryAttemptRow, UtcDateTime
 from core.services.context import CoreContext
 
 LOCK_AFTER = 5  # rules.md §6: lock-out after 5 tries [U]
-LOCK_BASE = timedelta(minutes=1)  # then 1, 2, 4 … minutes per further failure
+# then 15, 30, 60 … minutes per further failure (issue 12: a one-minute pause let guessing go on all day)
+LOCK_BASE = timedelta(minutes=15)
 LOCK_MAX = timedelta(hours=24)
 MEMORY = timedelta(days=7)  # counts kept after the last attempt: well past the longest lock (LOCK_MAX)
 
@@ -58,6 +59,17 @@ class Lockout:
                     until = row.locked_until if row is not None and row.locked_until else now + LOCK_BASE
                     raise LockedOut(until, now)  # leaving the block rolls back what was counted
             await uow.commit()
+
+    async def locked(self, keys: Sequence[str]) -> LockedOut | None:
+        """The longest lock in force on any of the keys, without counting an attempt."""
+        if not keys:
+            return None
+        now = self.ctx.now()
+        async with self.ctx.uow() as uow:
+            rows = await uow.session.execute(select(QueryAttemptRow.locked_until).where(
+                QueryAttemptRow.key.in_(list(keys)), QueryAttemptRow.locked_until > now))  # fmt: skip
+            until = max((u for u in rows.scalars() if u is not None), default=None)
+        return LockedOut(until, now) if until is not None else None
 
     async def clear(self, keys: Sequence[str]) -> None:
         """A right password: the counts of its code and chat start again."""

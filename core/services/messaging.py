@@ -1,8 +1,10 @@
 """Officer ↔ reporter questions about a case, through the bot, without the officer learning the chat.
 
-The question goes to the outbox addressed to the case (the sender resolves the chat, encrypted, at send
-time); the reporter's answer is accepted only from the chat the report was filed from, and is attached to the
-case's history. Works for anonymous reports too: their chat is stored encrypted for exactly this.
+The question is kept in the case's history and shown to the reporter at /status (after code and password for
+anonymous reports); what is pushed to the chat, through the outbox addressed to the case (the sender resolves the
+chat, encrypted, at send time), follows the reporter's choice (see ``_push``). The reporter's answer is accepted
+only from the chat the report was filed from, and is attached to the case's history. Works for anonymous
+reports too: their chat is stored encrypted for exactly this.
 """
 
 from __future__ import annotations
@@ -13,12 +15,26 @@ from core.actor import Actor
 from core.errors import InvalidInput, NotFound, NotPermitted
 from core.model import OPEN_STATES, Action, ActorKind, RecipientKind, Role
 from core.persistence import repository as repo
-from core.persistence.orm import CaseEventRow, ReporterContactRow
+from core.persistence.orm import CaseEventRow, CaseRow, ReporterContactRow
 from core.services.access import officer_case
 from core.services.context import CoreContext
 
 QUESTION_MAX = 1000
 ANSWER_MAX = 2000
+
+
+def _push(case: CaseRow, question: str, question_id: int) -> tuple[str, dict[str, object]] | None:
+    """What reaches the reporter's chat unasked (rules.md §4: anonymous reporters follow up by query code).
+
+    Named reporters get the question itself, as they get acceptance and results. Anonymous reporters chose at
+    filing: "no reminders" means nothing is pushed (the question waits for an authenticated /status); "reminders"
+    means a ping with no case number and no content, not even in the outbox row.
+    """
+    if case.named:
+        return "notify.reporter.question", {"number": case.number, "question": question, "qid": question_id}
+    if case.notify_opt_in:
+        return "notify.reporter.message", {}
+    return None
 
 
 class MessagingService:
@@ -45,9 +61,10 @@ class MessagingService:
                                  rule="", note_enc=vault.enc_text(question), public=False)  # fmt: skip
             s.add(event)
             await s.flush()
-            repo.enqueue(s, vault, kind=RecipientKind.REPORTER, recipient_id=case.id,
-                         template="notify.reporter.question",
-                         params={"number": case.number, "question": question, "qid": event.id}, now=now)  # fmt: skip
+            push = _push(case, question, event.id)
+            if push is not None:
+                repo.enqueue(s, vault, kind=RecipientKind.REPORTER, recipient_id=case.id, template=push[0],
+                             params=push[1], now=now)  # fmt: skip
             await uow.commit()
             return event.id
 

@@ -14,7 +14,7 @@ from core.clock import office_date
 from core.crypto import Vault
 from core.deadlines import DEADLINES, DeadlineKind
 from core.errors import NotFound
-from core.model import Action, CaseState, DeadlineState, OutboxStatus, RecipientKind
+from core.model import OPEN_STATES, Action, CaseState, DeadlineState, OutboxStatus, RecipientKind
 from core.persistence import repository as repo
 from core.persistence.orm import (
     CaseEventRow,
@@ -38,6 +38,7 @@ from core.services.views import (
     EvidenceView,
     PersonView,
     PublicHistoryItem,
+    PublicQuestion,
     PublicStatusView,
 )
 from core.workflow import PUBLIC_STATUS
@@ -84,9 +85,7 @@ class CaseQueries:
         """
         vault = self.ctx.vault
         idx = vault.index("query_code", normalise_code(code))
-        keys = [vault.index("attempt", f"code:{idx}")] + (
-            [vault.index("attempt", f"chat:{chat_id}")] if chat_id else []
-        )
+        keys = self._attempt_keys(code, chat_id)
         lockout = Lockout(self.ctx)
         await lockout.count_attempt(keys)
         async with self.ctx.uow() as uow:
@@ -97,6 +96,19 @@ class CaseQueries:
             view = await _public(s, vault, case)
         await lockout.clear(keys)
         return view
+
+    async def lock_minutes(self, code: str | None, chat_id: int | None) -> int | None:
+        """Minutes left of a lock on the chat (and on the code, once typed), or None: told before the citizen
+        types the code or the password again (issue 12), counting nothing."""
+        locked = await Lockout(self.ctx).locked(self._attempt_keys(code, chat_id))
+        return locked.minutes if locked else None
+
+    def _attempt_keys(self, code: str | None, chat_id: int | None) -> list[str]:
+        vault = self.ctx.vault
+        keys = [vault.index("attempt", f"chat:{chat_id}")] if chat_id else []
+        if code is not None:
+            keys.insert(0, vault.index("attempt", f"code:{vault.index('query_code', normalise_code(code))}"))
+        return keys
 
     async def status_for_chat(self, chat_id: int) -> list[PublicStatusView]:
         """A named reporter's own cases, found by the chat they filed from."""
@@ -244,8 +256,33 @@ async def _public(s: AsyncSession, vault: Vault, case: CaseRow) -> PublicStatusV
         if e.action == "give_feedback" and case.named:
             feedback = vault.dec_text(e.note_enc)
     return PublicStatusView(
-        case.number, PUBLIC_STATUS[CaseState(case.state)].value, office_date(case.received_at), history, feedback
+        case.number,
+        PUBLIC_STATUS[CaseState(case.state)].value,
+        office_date(case.received_at),
+        history,
+        feedback,
+        await _open_questions(s, vault, case),
     )
+
+
+async def _open_questions(s: AsyncSession, vault: Vault, case: CaseRow) -> list[PublicQuestion]:
+    """Officers' questions asked since the reporter's last reply, while the case is open (a reply answers what
+    was asked before it; replies do not name their question)."""
+    if case.state not in {st.value for st in OPEN_STATES}:
+        return []
+    rows = (await s.execute(
+        select(CaseEventRow)
+        .where(CaseEventRow.case_id == case.id,
+               CaseEventRow.action.in_([Action.ASK_REPORTER.value, Action.REPORTER_REPLY.value]))
+        .order_by(CaseEventRow.id)
+    )).scalars()  # fmt: skip
+    questions: list[PublicQuestion] = []
+    for e in rows:
+        if e.action == Action.REPORTER_REPLY.value:
+            questions = []
+        elif text := vault.dec_text(e.note_enc):  # erased by the retention purge: nothing to show
+            questions.append(PublicQuestion(e.id, office_date(e.at), text))
+    return questions
 
 
 __all__ = ["CaseQueries", "LockedOut", "NotFound"]

@@ -95,6 +95,16 @@ class PublicHistoryItem:
 
 
 @dataclass(frozen=True)
+class PublicQuestion:
+    """An officer's question the reporter has not answered yet: shown only once they are known to be the reporter
+    (their own chat for named reports, code and password for anonymous ones), never pushed against their choice."""
+
+    id: int
+    day: date
+    text: str
+
+
+@dataclass(frozen=True)
 class PublicStatusView:
     """What a reporter sees via /status: coarse status and dates, no officers, no notes."""
 
@@ -103,6 +113,7 @@ class PublicStatusView:
     received_on: date
     history: list[PublicHistoryItem] = field(default_factory=list)
     feedback: str | None = None
+    questions: list[PublicQuestion] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -252,7 +252,7 @@ async def test_two_citizens_file_at_the_same_time(harness: BotHarness, app: App)
 
     async def citizen(chat: int, facts: str) -> str:
         await walk_to_facts(h, chat, named=False)
-        await finish_anonymous(h, chat, facts=facts, password=f"password-{chat}")
+        await finish_anonymous(h, chat, facts=facts, password=f"lantern-by-the-river-{chat}")
         seen = await h.tap(chat, "内容无误") + await h.tap(chat, "确认提交")
         return next(t for t in seen if "编号" in t).split("编号：")[1].split("\n")[0]
 
@@ -261,7 +261,7 @@ async def test_two_citizens_file_at_the_same_time(harness: BotHarness, app: App)
     assert a != b
     assert (await app.queries.case_detail(a)).facts == FACTS
     assert (await app.queries.case_detail(b)).facts == other_facts
-    assert (await app.queries.status_by_code("x" * 20, "password-700001")) is None
+    assert (await app.queries.status_by_code("x" * 20, "lantern-by-the-river-700001")) is None
 
 
 async def test_language_can_be_switched_mid_dialog(harness: BotHarness) -> None:

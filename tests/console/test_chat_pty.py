@@ -205,6 +205,8 @@ def test_named_report_worked_by_officers_in_the_terminal(tmp_path: Path) -> None
     o = PtyChat(env, tmp_path, log, "--as", "officer", "1001")
     opened = o.start()
     assert "王信访" in opened and "🔔" in opened and "新收到一件信访举报" in opened  # pushed from the outbox at start
+    shown = o.type("/help")  # officers' own help (issue 12)
+    assert "/inbox" in shown and "/case" in shown and "/join" in shown
     assert number in o.type("/inbox")
     card = o.tap(number)
     assert "刘举报" not in card and "身份信息按权限查看" in card
@@ -266,10 +268,16 @@ def test_passwords_are_read_without_echo_and_secrets_are_overwritten(tmp_path: P
            "LC_ALL": "C.UTF-8", "PYTHONIOENCODING": "utf-8", "QINGFENG_DATA_DIR": str(data)}  # fmt: skip
     c = PtyChat(env, tmp_path, [], "--chat-id", "77")  # a fresh data directory: created and migrated
     assert "本地会话号 77" in c.start()
+    shown = c.type("/help")  # the citizens' help, the same in the terminal as in Telegram (issue 12)
+    assert "/faq" in shown and "/back" in shown and "/inbox" not in shown
     assert "查询码" in c.type("/status")
     assert "查询密码" in c.type("ABCDE-FGHJK-MNPQR-STUVW")
     wrong = c.type("lao-li-2026!")
     assert "lao-li-2026!" not in c.out and "（已隐藏）" in wrong and "不正确" in wrong
+    assert "请输入查询密码" in wrong  # asked again (issue 12): the next try is read without echo too
+    again = c.type("lao-li-2027!")
+    assert "lao-li-2027!" not in c.out and "（已隐藏）" in again and "不正确" in again
+    assert "已取消查询" in c.type("/cancel")
     joined = c.type("/join not-a-real-code")
     assert LINE_UP_CLEAR + "> （已隐藏）" in joined  # the echoed line, overwritten
     os.write(c.master, b"\x04")  # Ctrl-D

@@ -36,6 +36,7 @@ FILED = {
     "named_filing": (1, "浙江省/杭州市/临安区"),
     "anonymous_vague": (1, "浙江省/杭州市/临安区"),
     "out_of_scope": (0, None),
+    "status_query": (0, None),
 }
 
 

@@ -26,8 +26,8 @@ async def test_five_wrong_passwords_lock_the_code_even_for_the_right_one(app: Ap
         assert await app.queries.status_by_code(code, "guess", chat_id=9000 + chat) is None
     with pytest.raises(LockedOut) as locked:
         await app.queries.status_by_code(code, PASSWORD, chat_id=1)
-    assert locked.value.minutes == 1
-    clock.advance(timedelta(minutes=1, seconds=1))
+    assert locked.value.minutes == 15  # rules.md §6 [U]; issue 12: one minute was barely a pause
+    clock.advance(timedelta(minutes=15, seconds=1))
     assert (await app.queries.status_by_code(code, PASSWORD, chat_id=1)) is not None  # and success resets it
     assert (await app.queries.status_by_code(code, PASSWORD, chat_id=1)) is not None
 
@@ -40,11 +40,16 @@ async def test_one_chat_trying_many_codes_is_locked_out_growing(app: App, clock:
     with pytest.raises(LockedOut):
         await app.queries.status_by_code(code, PASSWORD, chat_id=77)  # the right code too, from that chat
     assert await app.queries.status_by_code(code, PASSWORD, chat_id=78) is not None  # other chats are not
-    clock.advance(timedelta(minutes=2))
+    clock.advance(timedelta(minutes=15))
     assert await app.queries.status_by_code("AAAAA-BBBBB-CCCCC-DDDD9", PASSWORD, chat_id=77) is None
     with pytest.raises(LockedOut) as again:
         await app.queries.status_by_code(code, PASSWORD, chat_id=77)
-    assert again.value.minutes == 2  # the sixth failure doubles the wait
+    assert again.value.minutes == 30  # the sixth failure doubles the wait
+    clock.advance(timedelta(minutes=30))
+    assert await app.queries.status_by_code("AAAAA-BBBBB-CCCCC-DDDD8", PASSWORD, chat_id=77) is None
+    with pytest.raises(LockedOut) as third:
+        await app.queries.status_by_code(code, PASSWORD, chat_id=77)
+    assert third.value.minutes == 60
 
 
 async def test_forty_guesses_at_once_get_five_password_checks(app: App, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -91,7 +96,7 @@ async def test_old_failed_attempts_expire_and_lockouts_still_work(app: App, cloc
         assert await app.queries.status_by_code(f"AAAAA-BBBBB-CCCCC-DD{i:03d}", PASSWORD, chat_id=100 + i) is None
     assert len(await attempt_rows(app)) == 40
     clock.advance(MEMORY + timedelta(minutes=1))
-    for _ in range(5):  # now the real code is guessed at, from one chat: locked for a minute
+    for _ in range(5):  # now the real code is guessed at, from one chat: locked for 15 minutes
         assert await app.queries.status_by_code(code, "guess", chat_id=200) is None
 
     jobs = build_scheduler(app, OutboxService(app.ctx, None), name="expiry", record=False)  # type: ignore[arg-type]
@@ -99,11 +104,11 @@ async def test_old_failed_attempts_expire_and_lockouts_still_work(app: App, cloc
     assert sorted(r.failures for r in await attempt_rows(app)) == [5, 5]  # the week-old guesses are gone
     with pytest.raises(LockedOut):  # the lock in force is kept
         await app.queries.status_by_code(code, PASSWORD, chat_id=1)
-    clock.advance(timedelta(minutes=2))
+    clock.advance(timedelta(minutes=16))
     assert await app.queries.status_by_code(code, "guess", chat_id=201) is None
     with pytest.raises(LockedOut) as again:
         await app.queries.status_by_code(code, PASSWORD, chat_id=1)
-    assert again.value.minutes == 2  # and so is the count it grows with
+    assert again.value.minutes == 30  # and so is the count it grows with
 
     clock.advance(MEMORY + timedelta(minutes=1))
     await jobs.forget_dialogs()
@@ -123,3 +128,19 @@ async def test_purge_forgets_old_failed_attempts(
     assert code == 0, err
     assert "4 failed status queries older than 7 days forgotten" in out  # three codes and one chat
     assert await attempt_rows(app) == []
+
+
+async def test_a_lock_can_be_told_without_counting_an_attempt(app: App, clock: ManualClock) -> None:
+    """/status says a lock in force before the code and password are typed again (issue 12): asking counts nothing."""
+    await seed_office(app)
+    code = (await app.filing.file_report(anonymous_report())).query_code or ""
+    assert await app.queries.lock_minutes(code, 55) is None and await app.queries.lock_minutes(None, 55) is None
+    assert await attempt_rows(app) == []
+    for i in range(5):
+        assert await app.queries.status_by_code(code, f"guess {i}", chat_id=55) is None
+    assert await app.queries.lock_minutes(None, 55) == 15  # the chat
+    assert await app.queries.lock_minutes(code, 56) == 15  # the code, from another chat
+    assert await app.queries.lock_minutes(None, 56) is None
+    assert sorted(r.failures for r in await attempt_rows(app)) == [5, 5]  # nothing counted by asking
+    clock.advance(timedelta(minutes=15))
+    assert await app.queries.lock_minutes(code, 55) is None
