@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from core.clock import ManualClock
 from core.model import Action
 from core.persistence.orm import CaseEventRow
 from core.services.outbox import OutboxService
 from qingfeng.app import App
+from tests.conftest import beijing
 from tests.factories import FACTS, Office, accepted_named_case, named_report
 
 from .conftest import BotHarness
@@ -349,3 +351,32 @@ async def test_a_deactivated_officer_loses_the_desk_at_once(harness: BotHarness,
     assert not any("待办" in t for t in await h.say(INTAKE, "/inbox"))
     detail = await app.queries.case_detail(number)
     assert [e.action for e in detail.events] == ["file", "register", "accept"]
+
+
+async def test_a_reopened_case_has_a_deadline_and_its_handler_is_reminded(
+    harness: BotHarness, app: App, office: Office, clock: ManualClock
+) -> None:
+    """Issue 12, item 17: after an objection the case had no open deadline, so nobody was ever reminded. The
+    objection is answered under D4 (rules.md §4, R-28? [S]): 15 working days from the objection."""
+    from core.model import DisposalMethod
+    from core.services.reminders import ReminderService
+    from tests.factories import closure
+
+    h = harness
+    number = await accepted_named_case(app, office)
+    await app.cases.assign(number, office.intake, office.handler.officer_id or 0)
+    await app.cases.dispose(number, office.handler, DisposalMethod.PRELIMINARY_CHECK, approved_by="陈主任")
+    await app.cases.conclude(number, office.handler, closure())
+    await app.cases.give_feedback(number, office.handler, "经核查，部分属实，已责令整改。")
+    await deliver(h, app)
+    await h.tap(REPORTER, "提出异议")
+    await h.say(REPORTER, "整改没有落实，违规领取的低保金至今没有退回。")
+    await h.tap(REPORTER, "完成")
+    assert "异议已记录" in (await h.tap(REPORTER, "确认提交"))[0]
+    card = await h.say(HANDLER, f"/case {number}")
+    assert "异议重办" in card[0]
+    assert "D4 反馈办理结果：2026-10-23" in card[0]  # 15 working days from the objection, National Day skipped
+    clock.set(beijing(2026, 10, 20, 9, 0))  # three working days before
+    assert await ReminderService(app.ctx).sweep() == 1
+    await deliver(h, app)
+    assert any(t.startswith("【期限提醒】") and number in t for t in h.tg.texts(HANDLER))
