@@ -157,9 +157,9 @@ class CaseService:
         await repo.close_deadlines(s, case.id, d.cancel_deadlines, DeadlineState.CANCELLED, now)
         # One open deadline per duty: a duty still open keeps its (earlier) due date. E.g. the D4 an objection
         # opened is not pushed back by concluding again: the objection is answered by the earlier date.
-        still_open = set((await s.execute(
-            select(DeadlineRow.kind).where(DeadlineRow.case_id == case.id, DeadlineRow.state == DeadlineState.OPEN.value)
-        )).scalars()) if d.open_deadlines else set()  # fmt: skip
+        open_now = select(DeadlineRow.kind).where(DeadlineRow.case_id == case.id,
+                                                  DeadlineRow.state == DeadlineState.OPEN.value)  # fmt: skip
+        still_open = set((await s.execute(open_now)).scalars()) if d.open_deadlines else set()
         for kind in d.open_deadlines:
             if kind.value not in still_open:
                 repo.open_deadline(s, case, kind, inp.trigger_date or self.ctx.today(), self.ctx.calendar, now)
