@@ -210,6 +210,7 @@ class OutboxStatus(StrEnum):
     SENT = "sent"
     UNDELIVERABLE = "undeliverable"  # e.g. the reporter blocked the bot (403): visible to officers
     FAILED = "failed"  # gave up after the maximum number of attempts
+    DROPPED = "dropped"  # an officer's notice that no longer asked for anything when it was due (issue 12, item 16)
 
 
 class RecipientKind(StrEnum):

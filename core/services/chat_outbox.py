@@ -43,6 +43,9 @@ class ChatOutbox(OutboxService):
                 if message is None or not await self.claim(uow.session, row):
                     continue
                 await uow.commit()
+                if await self.drop_if_obsolete(uow.session, row):
+                    await uow.commit()
+                    continue
                 row.attempts += 1
                 result = await self.notifier.deliver(message)
                 if result.outcome is Delivery.SENT:

@@ -16,6 +16,7 @@ from core.model import OutboxStatus, RecipientKind
 from core.persistence.orm import CaseRow, OfficerRow, OutboxRow, ReporterContactRow
 from core.ports import Delivery, Notifier, OutgoingMessage
 from core.services.context import CoreContext
+from core.services.notices import obsolete
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +51,9 @@ class OutboxService:
                 if not await self.claim(s, row):
                     continue  # another sender (a second process, the terminal) took it
                 await uow.commit()
+                if await self.drop_if_obsolete(s, row):
+                    await uow.commit()
+                    continue
                 message = await self._message(s, row)
                 row.attempts += 1
                 if message is None:
@@ -88,6 +92,13 @@ class OutboxService:
         if result.rowcount != 1:  # type: ignore[attr-defined]
             return False
         row.next_try_at = lease
+        return True
+
+    async def drop_if_obsolete(self, s: AsyncSession, row: OutboxRow) -> bool:
+        """An officer's notice that no longer asks for anything is not sent (core.services.notices)."""
+        if not await obsolete(s, row, self.ctx.vault.dec_json(row.params_enc), self.ctx.today()):
+            return False
+        row.status, row.last_error = OutboxStatus.DROPPED.value, "no longer actionable"
         return True
 
     async def _message(self, s: AsyncSession, row: OutboxRow) -> OutgoingMessage | None:

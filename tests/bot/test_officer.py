@@ -46,6 +46,8 @@ async def test_an_officer_works_a_named_case_from_inbox_to_feedback(
 ) -> None:
     h = harness
     number = (await app.filing.file_report(named_report())).number
+    assert await deliver(h, app) == 1  # while it still asks for something (issue 12, item 16)
+    assert any("新收到一件信访举报" in t for t in h.tg.texts(INTAKE))  # the intake officer is told
     box = await h.say(INTAKE, "/inbox")
     assert "待办 1 件" in box[0] and number in h.tg.last_keyboard(INTAKE)[0][0][0]
     card = await h.tap(INTAKE, number)
@@ -56,8 +58,6 @@ async def test_an_officer_works_a_named_case_from_inbox_to_feedback(
     assert "已受理" in accepted[-1]
     assert await deliver(h, app) >= 1
     assert any(t.startswith("【受理告知】") and number in t for t in h.tg.texts(REPORTER))
-
-    assert any("新收到一件信访举报" in t for t in h.tg.texts(INTAKE))  # the intake officer was told too
     # identity: shown to intake on request, and the view is recorded
     await h.say(INTAKE, f"/case {number}")
     shown = await h.tap(INTAKE, "查看举报人身份")

@@ -41,6 +41,7 @@ async def test_the_console_outbox_takes_only_its_own_chats_notifications(app: Ap
     for number in (mine, theirs):
         await app.cases.register(number, office.intake)
         await app.cases.accept(number, office.intake)
+        await app.cases.assign(number, office.intake, office.handler.officer_id or 0)
     before = {r.id: (r.status, r.attempts, r.next_try_at) for r in await rows(app)}
 
     citizen = Recorder()
@@ -49,9 +50,9 @@ async def test_the_console_outbox_takes_only_its_own_chats_notifications(app: Ap
         (LOCAL_CHAT_BASE, "notify.reporter.accepted", mine)
     ]
     officer = Recorder()
-    intake_id = office.intake.officer_id or 0
-    delivered = await ChatOutbox(app.ctx, officer, 1001, intake_id).send_due()
-    assert delivered >= 2 and {m.chat_id for m in officer.sent} == {1001}
+    handler_id = office.handler.officer_id or 0
+    delivered = await ChatOutbox(app.ctx, officer, 1002, handler_id).send_due()
+    assert delivered >= 2 and {m.chat_id for m in officer.sent} == {1002}
 
     after = await rows(app)
     touched = {r.id for r in after if r.status == OutboxStatus.SENT.value}
@@ -110,3 +111,26 @@ def test_the_screen_numbers_buttons_forgets_deleted_messages_and_saves_documents
     screen.save_dir = None
     screen.show(Outgoing("证据材料", document=("ledger.jpg", b"x")))
     assert "ledger.jpg（1 B）——未写入磁盘" in out.getvalue()
+
+
+async def test_a_demo_officer_in_the_terminal_gets_no_backlog_of_stale_notices(app: App) -> None:
+    """Issue 12, item 16, as found: an officer of ``qingfeng demo-data`` (no Telegram id) opening the terminal got
+    every "新收到一件信访举报" queued since the demo began, concluded cases included. Only what still asks for
+    something is shown; the rest is marked dropped."""
+    from core.model import DisposalMethod
+    from tests.factories import closure
+
+    office = await seed_office(app)
+    demo = await app.officers.add_officer("演示信访", "LA", [Role.INTAKE])  # as demo-data adds them
+    done = (await app.filing.file_report(named_report())).number
+    await app.cases.register(done, office.intake)
+    await app.cases.accept(done, office.intake)
+    await app.cases.assign(done, office.intake, office.handler.officer_id or 0)
+    await app.cases.dispose(done, office.handler, DisposalMethod.CLOSE, approved_by="陈主任")
+    await app.cases.conclude(done, office.handler, closure())
+    waiting = (await app.filing.file_report(named_report(chat_id=555009))).number
+    officer = Recorder()
+    assert await ChatOutbox(app.ctx, officer, LOCAL_CHAT_BASE + demo.id, demo.id).send_due() == 1
+    assert [(m.template, m.params["number"]) for m in officer.sent] == [("notify.officer.new_case", waiting)]
+    mine = [r for r in await rows(app) if r.recipient_kind == "officer" and r.recipient_id == demo.id]
+    assert sorted(r.status for r in mine) == [OutboxStatus.DROPPED.value, OutboxStatus.SENT.value]
