@@ -34,6 +34,8 @@ INCOMING_TEXT_MAX = 16_384  # Telegram caps a message at 4096 characters: more i
 PRIVATE = "private"  # Telegram's chat type of a one-to-one chat with the bot
 KNOWN_COMMANDS = frozenset({*Command.__members__.values(), "join", "inbox", "case"})
 Keyboard = tuple[tuple[tuple[str, str], ...], ...]  # rows of (label, callback data)
+URGENT_PUSHES = frozenset({"notify.officer.urgent_note", "notify.officer.urgent_repush",
+                           "notify.officer.urgent_escalated"})  # fmt: skip
 
 
 def callback_data(step: str, value: str) -> str:
@@ -248,6 +250,8 @@ def notification_keyboard(tr: Translator, locale: str, template: str, params: di
     feedback (rules.md §4, D4; rating [U])."""
     if template == "notify.reporter.question":
         return (((tr.t(locale, "button.reply"), callback_data("", f"q:{params['number']}:{params['qid']}")),),)
+    if template in URGENT_PUSHES:  # to the officer: open the message, answer, note, close (issue 12, item 12)
+        return (((tr.t(locale, "urgent.button_open"), callback_data("", f"{PREFIX}:urgent:{params['note']}")),),)
     if template != "notify.reporter.feedback":
         return ()
     number = params["number"]

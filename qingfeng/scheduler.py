@@ -127,7 +127,7 @@ def build_scheduler(
     outbox_seconds: float = OUTBOX_INTERVAL_SECONDS,
 ) -> AsyncIOScheduler:
     """Create (not start) the scheduler; ``start()`` needs the running loop."""
-    policy = ReminderPolicy(days_before=app.settings.reminder_days_before)
+    policy = ReminderPolicy(app.settings.reminder_days_before, app.settings.urgent_repush_minutes)
     _RUNNING[name] = _Running(app, outbox, ReminderService(app.ctx, policy))
     store = (
         SQLAlchemyJobStore(url=sync_url(app.settings.db_url), tablename=JOB_TABLE) if persistent else MemoryJobStore()

@@ -97,6 +97,7 @@ class _Env:
         self.message_id = message_id  # the user's message, or the message carrying the tapped button
         self.delete_ids: tuple[int, ...] = ()
         self.receipt: str | None = None  # submission key of a receipt with a query code among the replies
+        self.locale = ""  # the conversation's language, set once it is loaded (an answer to an urgent message)
         self._s = services
         self._download = download
 
@@ -124,7 +125,8 @@ class _Env:
         return await self._s.queries.status_by_code(code, password, self.chat_id)
 
     async def alert_urgent(self, text: str) -> None:
-        await self._s.urgent.raise_alert(text)
+        """Kept with this chat (encrypted, never shown), so an officer's answer can reach it."""
+        await self._s.urgent.raise_alert(text, self.chat_id, self.locale or "zh-CN")
 
     async def answer_question(self, number: str, question_id: int, text: str) -> None:
         await self._s.messaging.answer(number, self.chat_id, question_id, text)
@@ -218,6 +220,7 @@ class DialogRunner:
                     stored = stored or await self.services.store.load(chat_id)
                     c = (Conversation.from_dict(copy.deepcopy(stored.data)) if stored
                          else Conversation(locale_hint or self.default_locale))  # fmt: skip
+                    env.locale = c.locale
                     if not c.flow and message_id is not None:  # where whatever comes next begins in the chat
                         c.memo.setdefault("idle_from", message_id)
                     replies = await fn(c, env)
@@ -307,7 +310,7 @@ class DialogRunner:
         if not c.flow:
             if event.kind is EventKind.CHOICE and c.memo.get("last_receipt"):
                 return [Reply("dialog.already_filed", {"number": c.memo["last_receipt"]})]
-            return await self._free_text(event)
+            return await self._free_text(event, env)
         return await self.engine.handle(c, event, env)
 
     @staticmethod
@@ -349,7 +352,7 @@ class DialogRunner:
             return self.engine.start(c, "objection", {"number": number})
         return [Reply("dialog.stale_button")]
 
-    async def _free_text(self, event: Event) -> list[Reply]:
+    async def _free_text(self, event: Event, env: _Env) -> list[Reply]:
         """A message outside any dialog: a scope question, a process question, or danger (rules.md §3, §8)."""
         buttons = ((Button("button.start_report", "cmd:start"),), (Button("button.check_status", "cmd:status"),),
                    (Button("button.faq", "cmd:faq"),))  # fmt: skip
@@ -358,7 +361,7 @@ class DialogRunner:
         decision = classifier().classify(event.text)
         match decision.verdict:
             case Verdict.URGENT:
-                await self.services.urgent.raise_alert(event.text.strip()[:4000])
+                await env.alert_urgent(event.text.strip()[:4000])
                 return [safety_reply(), Reply("dialog.idle", {}, buttons, "")]
             case Verdict.ACCEPT:
                 return [Reply("scope.idle_accept", {"reason": Label(decision.reason)}, buttons, "")]

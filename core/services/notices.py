@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.model import CaseState, DeadlineState, RecipientKind
-from core.persistence.orm import CaseRow, DeadlineRow, OfficerRow, OutboxRow
+from core.persistence.orm import CaseRow, DeadlineRow, OfficerRow, OutboxRow, UrgentNoteRow
 
 S = CaseState
 _ROUTING = frozenset({S.RECEIVED.value, S.REGISTERED.value})  # someone still has to register and route it
@@ -32,6 +32,8 @@ _STILL_WANTED: dict[str, frozenset[str]] = {
     "notify.officer.transferred_in": frozenset({S.TRANSFERRED_UP.value, S.TRANSFERRED_DOWN.value}),
 }
 _REMINDER = "notify.officer.reminder."
+_URGENT = "notify.officer.urgent_note"  # the first push: stands until the message is closed
+_URGENT_AGAIN = frozenset({"notify.officer.urgent_repush", "notify.officer.urgent_escalated"})  # until acted on
 
 
 async def obsolete(s: AsyncSession, row: OutboxRow, params: dict[str, Any], today: date) -> bool:
@@ -39,6 +41,9 @@ async def obsolete(s: AsyncSession, row: OutboxRow, params: dict[str, Any], toda
     if row.recipient_kind != RecipientKind.OFFICER.value:
         return False
     template = row.template
+    if template == _URGENT or template in _URGENT_AGAIN:  # closed meanwhile; a re-push: someone acted on it
+        note = await s.get(UrgentNoteRow, params.get("note"))
+        return note is None or note.closed_at is not None or (template != _URGENT and note.handled_at is not None)
     if template == "notify.officer.digest":  # yesterday's counts are wrong today
         return params.get("day", today.isoformat()) != today.isoformat()
     wanted = _STILL_WANTED.get(template)

@@ -13,7 +13,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.model import OutboxStatus, RecipientKind
-from core.persistence.orm import CaseRow, OfficerRow, OutboxRow, ReporterContactRow
+from core.persistence.orm import CaseRow, OfficerRow, OutboxRow, ReporterContactRow, UrgentNoteRow
 from core.ports import Delivery, Notifier, OutgoingMessage
 from core.services.context import CoreContext
 from core.services.notices import obsolete
@@ -110,6 +110,11 @@ class OutboxService:
             if officer is None or officer.telegram_id is None or not officer.active:
                 return None
             return OutgoingMessage(officer.telegram_id, officer.locale, row.template, params)
+        if row.recipient_kind == RecipientKind.URGENT_SENDER.value:
+            note = await s.get(UrgentNoteRow, row.recipient_id)
+            if note is None or note.chat_enc is None:
+                return None
+            return OutgoingMessage(int(vault.decrypt(note.chat_enc)), note.locale, row.template, params)
         contact = await s.get(ReporterContactRow, row.recipient_id)
         case = await s.get(CaseRow, row.recipient_id)
         if contact is None or case is None:
