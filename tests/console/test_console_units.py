@@ -134,3 +134,18 @@ async def test_a_demo_officer_in_the_terminal_gets_no_backlog_of_stale_notices(a
     assert [(m.template, m.params["number"]) for m in officer.sent] == [("notify.officer.new_case", waiting)]
     mine = [r for r in await rows(app) if r.recipient_kind == "officer" and r.recipient_id == demo.id]
     assert sorted(r.status for r in mine) == [OutboxStatus.DROPPED.value, OutboxStatus.SENT.value]
+
+
+async def test_an_answer_to_an_urgent_message_reaches_the_terminal_chat_that_sent_it(app: App) -> None:
+    """Issue 12, item 12 in the terminal runtime: the officer's answer goes to the chat the urgent message came
+    from (resolved at send time), and to no other chat."""
+    office = await seed_office(app)
+    note = await app.urgent.raise_alert("我不想活了", chat_id=LOCAL_CHAT_BASE, locale="en")
+    await app.urgent.reply(office.supervisor, note, "我们已联系派出所")
+    other = Recorder()
+    assert await ChatOutbox(app.ctx, other, LOCAL_CHAT_BASE + 1).send_due() == 0
+    citizen = Recorder()
+    assert await ChatOutbox(app.ctx, citizen, LOCAL_CHAT_BASE).send_due() == 1
+    assert [(m.chat_id, m.locale, m.template, m.params) for m in citizen.sent] == [
+        (LOCAL_CHAT_BASE, "en", "notify.citizen.urgent_reply", {"text": "我们已联系派出所"})
+    ]
