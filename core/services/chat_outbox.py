@@ -9,6 +9,7 @@ from core.model import OutboxStatus, RecipientKind
 from core.persistence.orm import CaseRow, OfficerRow, OutboxRow, ReporterContactRow, UrgentNoteRow
 from core.ports import Delivery, Notifier, OutgoingMessage
 from core.services.context import CoreContext
+from core.services.notices import summarise_backlog
 from core.services.outbox import BASE_BACKOFF, OutboxService
 
 
@@ -39,6 +40,9 @@ class ChatOutbox(OutboxService):
             query = query.where(OutboxRow.recipient_id == self.officer_id)
         delivered = 0
         async with self.ctx.uow() as uow:
+            if self.officer_id is not None:  # a backlog as one summary (issue 12, item 16)
+                await summarise_backlog(uow.session, self.ctx.vault, self.ctx.now(), self.officer_id)
+                await uow.commit()
             for row in (await uow.session.execute(query.order_by(OutboxRow.next_try_at, OutboxRow.id))).scalars():
                 message = await self._mine(uow.session, row)
                 if message is None or not await self.claim(uow.session, row):

@@ -16,7 +16,7 @@ from core.model import OutboxStatus, RecipientKind
 from core.persistence.orm import CaseRow, OfficerRow, OutboxRow, ReporterContactRow, UrgentNoteRow
 from core.ports import Delivery, Notifier, OutgoingMessage
 from core.services.context import CoreContext
-from core.services.notices import obsolete
+from core.services.notices import obsolete, summarise_backlog
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +36,8 @@ class OutboxService:
         now = self.ctx.now()
         async with self.ctx.uow() as uow:
             s = uow.session
+            if await summarise_backlog(s, self.ctx.vault, now):  # one summary, not a stream (issue 12, item 16)
+                await uow.commit()
             rows = list(
                 (
                     await s.execute(

@@ -122,3 +122,23 @@ async def test_an_officer_back_after_a_while_gets_no_stale_notices(
         rows = (await uow.session.execute(select(OutboxRow).where(OutboxRow.recipient_kind == "officer"))).scalars()
         statuses = sorted(r.status for r in rows)
     assert statuses == [OutboxStatus.DROPPED.value] * 2 + [OutboxStatus.SENT.value]  # kept, marked, not sent
+
+
+async def test_a_backlog_of_new_case_notices_comes_as_one_summary(
+    harness: BotHarness, app: App, office: Office, clock: ManualClock
+) -> None:
+    """Issue 12, item 16: an officer back after hours (or joining the demo office) gets one "N reports wait for
+    you" instead of a notice per report; a fresh report is announced on its own, as before."""
+    from tests.factories import named_report
+
+    h = harness
+    waiting = [(await app.filing.file_report(named_report(chat_id=REPORTER + i))).number for i in range(4)]
+    clock.advance(timedelta(hours=3))  # nobody sent anything meanwhile (the bot was down)
+    fresh = (await app.filing.file_report(named_report(chat_id=REPORTER + 9))).number
+    await sender(h, app).send_due()
+    intake = h.tg.texts(1001)
+    assert len([t for t in intake if "有 4 件信访举报在等您处理" in t and "/inbox" in t]) == 1
+    assert [t for t in intake if "新收到一件信访举报" in t] == [f"新收到一件信访举报：{fresh}，请及时登记处理。"]
+    assert not any(n in t for n in waiting for t in intake)
+    await sender(h, app).send_due()
+    assert len(h.tg.texts(1001)) == 2  # the summary and the fresh one, once
