@@ -218,7 +218,7 @@ class RecipientKind(StrEnum):
 
     REPORTER = "reporter"
     OFFICER = "officer"
-    URGENT_SENDER = "urgent_sender"  # whoever wrote an urgent message, addressed by the note (issue 12, item 12)
+    URGENT_SENDER = "urgent"  # whoever wrote an urgent message, addressed by the note (issue 12, item 12)
 
 
 def label_key(value: StrEnum) -> str:
