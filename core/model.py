@@ -210,6 +210,7 @@ class OutboxStatus(StrEnum):
     SENT = "sent"
     UNDELIVERABLE = "undeliverable"  # e.g. the reporter blocked the bot (403): visible to officers
     FAILED = "failed"  # gave up after the maximum number of attempts
+    DROPPED = "dropped"  # an officer's notice that no longer asked for anything when it was due (issue 12, item 16)
 
 
 class RecipientKind(StrEnum):
@@ -217,6 +218,7 @@ class RecipientKind(StrEnum):
 
     REPORTER = "reporter"
     OFFICER = "officer"
+    URGENT_SENDER = "urgent"  # whoever wrote an urgent message, addressed by the note (issue 12, item 12)
 
 
 def label_key(value: StrEnum) -> str:

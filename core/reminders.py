@@ -24,6 +24,7 @@ class Slot(StrEnum):
 @dataclass(frozen=True)
 class ReminderPolicy:
     days_before: int = 3  # working days before the due day (issue 5: configurable N)
+    urgent_repush_minutes: int = 15  # an urgent message nobody acted on is pushed again (issue 12, item 12)
 
 
 def working_days_before(due: date, n: int, cal: WorkCalendar) -> date:

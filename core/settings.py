@@ -30,6 +30,7 @@ class Settings(BaseSettings):
     home_unit: str | None = None  # unit code that receives reports no routing rule matches
     log_level: str = "INFO"
     reminder_days_before: int = 3  # working days before a deadline that officers are reminded (rules.md §2 [U])
+    urgent_repush_minutes: int = 15  # an urgent message nobody acted on is pushed again, and escalated once
     retention_days: int = 1825  # archived cases are purged this long after archiving (rules.md §1, §9: [U])
     dialog_retention_days: int = 30  # an unfinished dialog (answers, staged files) is forgotten after this
     flood_burst: int = 20  # updates one chat may send at once before the flood gate answers

@@ -276,7 +276,13 @@ def _effects(c: CaseSnapshot, action: A, inp: ActionInput) -> dict[str, object]:
         case A.GIVE_FEEDBACK:
             return {"meet_deadlines": (D.RESULT_FEEDBACK,), "reporter_notice": "notify.reporter.feedback"}
         case A.OBJECT:
-            return {"officer_notices": ((OfficerTarget.ASSIGNEE, "notify.officer.objection"),)}
+            # The objection is "recorded and explained" within D4 (rules.md §4 table, R-28? [S]): a new result
+            # feedback duty from the objection. Concluding again keeps it (one open deadline per duty, the
+            # earlier due date stands: core.services.cases).
+            return {
+                "open_deadlines": (D.RESULT_FEEDBACK,),
+                "officer_notices": ((OfficerTarget.ASSIGNEE, "notify.officer.objection"),),
+            }
         case A.ARCHIVE:
             return {"cancel_all_deadlines": True}
     return {}

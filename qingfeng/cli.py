@@ -41,6 +41,7 @@ from qingfeng.cli_output import table
 from qingfeng.cli_scheduler import cmd_scheduler_status
 from qingfeng.cli_security import add_security_commands
 from qingfeng.cli_setup import add_setup_command
+from qingfeng.cli_urgent import add_urgent_commands
 from qingfeng.logs import configure_logging
 from qingfeng.report_file import report_file_argument
 
@@ -229,6 +230,7 @@ def build_parser() -> argparse.ArgumentParser:
     sc.add_argument("--jsonl", action="store_true", required=True, help="JSON lines with a 'text' field on stdin")
     sc.set_defaults(plain=cmd_scope)
     add_security_commands(sub)
+    add_urgent_commands(sub)
     return p
 
 

@@ -150,7 +150,7 @@ class JobScheduler:
                  record: bool = True) -> None:  # fmt: skip
         self.app, self.outbox, self.name = app, outbox, name
         self.timing = timing or Timing()
-        policy = ReminderPolicy(days_before=app.settings.reminder_days_before)
+        policy = ReminderPolicy(app.settings.reminder_days_before, app.settings.urgent_repush_minutes)
         self.reminders = ReminderService(app.ctx, policy)
         bodies = {"outbox": self.send_outbox, "deadlines": self.sweep_deadlines,
                   "calendar": self.refresh_calendar, "dialogs": self.forget_dialogs}  # fmt: skip

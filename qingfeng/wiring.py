@@ -26,9 +26,8 @@ def dialog_services(app: App) -> DialogServices:
 
 def bot_deps(app: App, translator: Translator) -> BotDeps:
     locale = app.settings.default_locale
-    services = OfficerServices(
-        Desk(app.ctx, app.queries), app.cases, app.officers, DialogStore(app.ctx), MessagingService(app.ctx)
-    )
+    desk_services = Desk(app.ctx, app.queries), app.cases, app.officers, DialogStore(app.ctx)
+    services = OfficerServices(*desk_services, MessagingService(app.ctx), app.urgent)
     desk = OfficerDesk(services, locale)
     gate = Floodgate(app.settings.flood_burst, app.settings.flood_per_minute / 60)
     return BotDeps(translator, DialogRunner(dialog_services(app), locale), desk, gate)

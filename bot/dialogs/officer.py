@@ -12,6 +12,8 @@ from typing import Any
 
 from bot.dialogs.engine import Button, Conversation, Engine, Event, EventKind, Label, Lines, Reply
 from bot.dialogs.officer_flows import FLOW_FOR, finish, officer_flows
+from bot.dialogs.officer_urgent import card as urgent_card
+from bot.dialogs.officer_urgent import finish_urgent, flow_for, inbox_part, urgent_flows
 from bot.dialogs.runner import Answer
 from core.actor import Actor
 from core.clock import OFFICE_TZ
@@ -22,6 +24,7 @@ from core.services.desk import Desk
 from core.services.dialog_store import DialogStore
 from core.services.messaging import MessagingService
 from core.services.officers import OfficerService
+from core.services.urgent import UrgentService
 from core.services.views import CaseDetail
 
 PREFIX = "o"
@@ -39,6 +42,7 @@ class OfficerServices:
     officers: OfficerService
     store: DialogStore
     messaging: MessagingService
+    urgent: UrgentService
 
 
 class _Env:
@@ -60,7 +64,7 @@ class OfficerDesk:
     def __init__(self, services: OfficerServices, default_locale: str = "zh-CN") -> None:
         self.s = services
         self.default_locale = default_locale
-        self.engine = Engine(officer_flows())
+        self.engine = Engine(officer_flows() + urgent_flows())
         self._citizens: dict[int, float] = {}
 
     async def actor(self, telegram_id: int) -> Actor | None:
@@ -92,9 +96,13 @@ class OfficerDesk:
         return [Reply("officer.joined", {"name": actor.name}), *await self.inbox(actor)]
 
     async def inbox(self, actor: Actor, page: int = 0) -> list[Reply]:
+        urgent = await inbox_part(self.s.urgent, actor) if page == 0 else []  # open urgent messages first
+        return [*urgent, *await self._cases(actor, page, bool(urgent))]
+
+    async def _cases(self, actor: Actor, page: int, urgent: bool) -> list[Reply]:
         box = await self.s.desk.inbox(actor, page)
         if not box.total:
-            return [Reply("officer.inbox_empty")]
+            return [] if urgent else [Reply("officer.inbox_empty")]
         rows = [(Button("officer.inbox_item", f"{PREFIX}:case:{c.number}",
                         params={"number": c.number, "state": Label(f"state.{c.state}"),
                                 "due": c.next_due.isoformat() if c.next_due else "—",
@@ -142,6 +150,12 @@ class OfficerDesk:
             return await self.inbox(actor, int(args[0]) if args and args[0].isdigit() else 0)
         if what == "case" and args:
             return await self.card(actor, args[0])
+        if what == "urgent" and len(args) == 1 and args[0].isdigit():
+            return await urgent_card(self.s.urgent, actor, int(args[0]))
+        if (urgent_flow := flow_for(what, args)) is not None:
+            if not await self.s.urgent.visible(actor):
+                raise NotPermitted("urgent", actor.label())
+            return await self._start(chat_id, *urgent_flow)
         if what == "identity" and args:
             return await self.card(actor, args[0], with_identity=True)
         if what == "file" and len(args) == 2 and args[1].isdigit():
@@ -215,6 +229,8 @@ class OfficerDesk:
         return Answer(self.default_locale, replies)
 
     async def _finish(self, actor: Actor, c: Conversation) -> list[Reply]:
+        if "urgent" in c.answers:
+            return await finish_urgent(self.s.urgent, actor, c, _Env.refusal)
         replies = await finish(c, _Env(actor, self.s.cases, self.s.messaging))
         if replies and replies[0].key == "officer.done":
             replies += await self._card_after(actor, c.answers["number"])

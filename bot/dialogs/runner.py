@@ -108,6 +108,7 @@ class _Env:
         self.delete_ids: tuple[int, ...] = ()
         self.receipt: str | None = None  # submission key of a receipt with a query code among the replies
         self.secret_grace = False  # a lock-out was told in answer to the previous update
+        self.locale = ""  # the conversation's language, set once it is loaded (an answer to an urgent message)
         self._s = services
         self._download = download
 
@@ -138,7 +139,8 @@ class _Env:
         return await self._s.queries.lock_minutes(code, self.chat_id)
 
     async def alert_urgent(self, text: str) -> None:
-        await self._s.urgent.raise_alert(text)
+        """Kept with this chat (encrypted, never shown), so an officer's answer can reach it."""
+        await self._s.urgent.raise_alert(text, self.chat_id, self.locale or "zh-CN")
 
     async def answer_question(self, number: str, question_id: int, text: str) -> None:
         await self._s.messaging.answer(number, self.chat_id, question_id, text)
@@ -233,6 +235,7 @@ class DialogRunner:
                     stored = stored or await self.services.store.load(chat_id)
                     c = (Conversation.from_dict(copy.deepcopy(stored.data)) if stored
                          else Conversation(locale_hint or self.default_locale))  # fmt: skip
+                    env.locale = c.locale
                     if not c.flow and message_id is not None:  # where whatever comes next begins in the chat
                         c.memo.setdefault("idle_from", message_id)
                     replies = await fn(c, env)
@@ -334,7 +337,7 @@ class DialogRunner:
                 return [Reply("status.secret_deleted", delete_input=True)]
             if event.kind is EventKind.CHOICE and c.memo.get("last_receipt"):
                 return [Reply("dialog.already_filed", {"number": c.memo["last_receipt"]})]
-            return await self._free_text(event)
+            return await self._free_text(event, env)
         return await self.engine.handle(c, event, env)
 
     @staticmethod
@@ -376,7 +379,7 @@ class DialogRunner:
             return self.engine.start(c, "objection", {"number": number})
         return [Reply("dialog.stale_button")]
 
-    async def _free_text(self, event: Event) -> list[Reply]:
+    async def _free_text(self, event: Event, env: _Env) -> list[Reply]:
         """A message outside any dialog: a scope question, a process question, or danger (rules.md §3, §8)."""
         buttons = _idle_buttons()
         if event.kind is not EventKind.TEXT or meaningful_length(event.text) == 0:
@@ -384,7 +387,7 @@ class DialogRunner:
         decision = classifier().classify(event.text)
         match decision.verdict:
             case Verdict.URGENT:
-                await self.services.urgent.raise_alert(event.text.strip()[:4000])
+                await env.alert_urgent(event.text.strip()[:4000])
                 return [safety_reply(), Reply("dialog.idle", {}, buttons, "")]
             case Verdict.ACCEPT:
                 return [Reply("scope.idle_accept", {"reason": Label(decision.reason)}, buttons, "")]

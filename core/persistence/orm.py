@@ -261,7 +261,9 @@ class DialogRow(Base):
 class UrgentNoteRow(Base):
     """Urgent content seen before anything was filed (rules.md §8): kept, flagged, pushed to officers at once.
 
-    Holds the text only (encrypted), never the chat: officers act on the danger, not on who wrote.
+    An item officers handle (issue 12, item 12): open until one closes it, answerable through the bot. The
+    sender's chat is kept encrypted only so that an answer reaches it, as for anonymous reporters (rules.md §4):
+    no officer's view shows it. Erased with the note by the retention purge.
     """
 
     __tablename__ = "urgent_notes"
@@ -269,6 +271,30 @@ class UrgentNoteRow(Base):
     at: Mapped[datetime] = mapped_column(UtcDateTime())
     text_enc: Mapped[bytes] = mapped_column(LargeBinary)
     case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"))
+    chat_enc: Mapped[bytes | None] = mapped_column(LargeBinary)  # where an answer goes; never shown
+    locale: Mapped[str] = mapped_column(String(8), default="zh-CN", server_default="zh-CN")
+    handled_at: Mapped[datetime | None] = mapped_column(UtcDateTime())  # first officer action (reply, note, close)
+    closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), index=True)
+    closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"))
+    pushed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())  # the last re-push to officers on duty
+    pushes: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # re-pushes so far
+    escalated_at: Mapped[datetime | None] = mapped_column(UtcDateTime())  # pushed to the supervisors, once
+
+
+class UrgentEventRow(Base):
+    """What was done about an urgent message, by whom and when: views, answers, notes, closing, re-pushes.
+
+    Append-only like ``case_events``; ``text_enc`` holds an answer or a note. Erased with its note (retention).
+    """
+
+    __tablename__ = "urgent_events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    note_id: Mapped[int] = mapped_column(ForeignKey("urgent_notes.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
+    actor: Mapped[str] = mapped_column(String(40))
+    officer_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"))
+    action: Mapped[str] = mapped_column(String(16))  # view, reply, note, close, repush, escalate
+    text_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
 class ReminderSentRow(Base):

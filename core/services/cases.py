@@ -26,7 +26,7 @@ from core.model import (
     UnitLevel,
 )
 from core.persistence import repository as repo
-from core.persistence.orm import CaseRow, OfficerRow, UnitRow
+from core.persistence.orm import CaseRow, DeadlineRow, OfficerRow, UnitRow
 from core.services.access import officer_case
 from core.services.context import CoreContext
 from core.workflow import PUBLIC_STATUS, ActionInput, CaseSnapshot, Decision, OfficerTarget, decide
@@ -159,8 +159,14 @@ class CaseService:
             await repo.close_deadlines(s, case.id, None, DeadlineState.CANCELLED, now)
         await repo.close_deadlines(s, case.id, d.meet_deadlines, DeadlineState.MET, now)
         await repo.close_deadlines(s, case.id, d.cancel_deadlines, DeadlineState.CANCELLED, now)
+        # One open deadline per duty: a duty still open keeps its (earlier) due date. E.g. the D4 an objection
+        # opened is not pushed back by concluding again: the objection is answered by the earlier date.
+        open_now = select(DeadlineRow.kind).where(DeadlineRow.case_id == case.id,
+                                                  DeadlineRow.state == DeadlineState.OPEN.value)  # fmt: skip
+        still_open = set((await s.execute(open_now)).scalars()) if d.open_deadlines else set()
         for kind in d.open_deadlines:
-            repo.open_deadline(s, case, kind, inp.trigger_date or self.ctx.today(), self.ctx.calendar, now)
+            if kind.value not in still_open:
+                repo.open_deadline(s, case, kind, inp.trigger_date or self.ctx.today(), self.ctx.calendar, now)
 
     async def _notify(self, s: AsyncSession, case: CaseRow, d: Decision, inp: ActionInput) -> None:
         vault, now = self.ctx.vault, self.ctx.now()

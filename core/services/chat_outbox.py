@@ -6,9 +6,10 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.model import OutboxStatus, RecipientKind
-from core.persistence.orm import CaseRow, OfficerRow, OutboxRow, ReporterContactRow
+from core.persistence.orm import CaseRow, OfficerRow, OutboxRow, ReporterContactRow, UrgentNoteRow
 from core.ports import Delivery, Notifier, OutgoingMessage
 from core.services.context import CoreContext
+from core.services.notices import summarise_backlog
 from core.services.outbox import BASE_BACKOFF, OutboxService
 
 
@@ -28,21 +29,28 @@ class ChatOutbox(OutboxService):
         self.chat_id, self.officer_id = chat_id, officer_id
 
     async def send_due(self, limit: int = 100) -> int:
-        kind = RecipientKind.OFFICER if self.officer_id is not None else RecipientKind.REPORTER
+        kinds = ([RecipientKind.OFFICER.value] if self.officer_id is not None
+                 else [RecipientKind.REPORTER.value, RecipientKind.URGENT_SENDER.value])  # fmt: skip
         query = select(OutboxRow).where(
             OutboxRow.status == OutboxStatus.PENDING.value,
             OutboxRow.next_try_at <= self.ctx.now(),
-            OutboxRow.recipient_kind == kind.value,
+            OutboxRow.recipient_kind.in_(kinds),
         )
         if self.officer_id is not None:
             query = query.where(OutboxRow.recipient_id == self.officer_id)
         delivered = 0
         async with self.ctx.uow() as uow:
+            if self.officer_id is not None:  # a backlog as one summary (issue 12, item 16)
+                await summarise_backlog(uow.session, self.ctx.vault, self.ctx.now(), self.officer_id)
+                await uow.commit()
             for row in (await uow.session.execute(query.order_by(OutboxRow.next_try_at, OutboxRow.id))).scalars():
                 message = await self._mine(uow.session, row)
                 if message is None or not await self.claim(uow.session, row):
                     continue
                 await uow.commit()
+                if await self.drop_if_obsolete(uow.session, row):
+                    await uow.commit()
+                    continue
                 row.attempts += 1
                 result = await self.notifier.deliver(message)
                 if result.outcome is Delivery.SENT:
@@ -61,6 +69,11 @@ class ChatOutbox(OutboxService):
             officer = await s.get(OfficerRow, row.recipient_id)
             locale = officer.locale if officer is not None else "zh-CN"
             return OutgoingMessage(self.chat_id, locale, row.template, vault.dec_json(row.params_enc))
+        if row.recipient_kind == RecipientKind.URGENT_SENDER.value:  # an answer to an urgent message
+            note = await s.get(UrgentNoteRow, row.recipient_id)
+            if note is None or note.chat_enc is None or int(vault.decrypt(note.chat_enc)) != self.chat_id:
+                return None
+            return OutgoingMessage(self.chat_id, note.locale, row.template, vault.dec_json(row.params_enc))
         contact = await s.get(ReporterContactRow, row.recipient_id)
         if contact is None or int(vault.decrypt(contact.chat_enc)) != self.chat_id:
             return None

@@ -13,9 +13,10 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.model import OutboxStatus, RecipientKind
-from core.persistence.orm import CaseRow, OfficerRow, OutboxRow, ReporterContactRow
+from core.persistence.orm import CaseRow, OfficerRow, OutboxRow, ReporterContactRow, UrgentNoteRow
 from core.ports import Delivery, Notifier, OutgoingMessage
 from core.services.context import CoreContext
+from core.services.notices import obsolete, summarise_backlog
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +36,8 @@ class OutboxService:
         now = self.ctx.now()
         async with self.ctx.uow() as uow:
             s = uow.session
+            if await summarise_backlog(s, self.ctx.vault, now):  # one summary, not a stream (issue 12, item 16)
+                await uow.commit()
             rows = list(
                 (
                     await s.execute(
@@ -47,9 +50,13 @@ class OutboxService:
             )
             delivered = 0
             for row in rows:
-                message = await self._message(s, row)
                 if not await self.claim(s, row):
                     continue  # another sender (a second process, the terminal) took it
+                await uow.commit()
+                if await self.drop_if_obsolete(s, row):
+                    await uow.commit()
+                    continue
+                message = await self._message(s, row)
                 row.attempts += 1
                 if message is None:
                     row.status, row.last_error = OutboxStatus.UNDELIVERABLE.value, "no chat for recipient"
@@ -92,6 +99,13 @@ class OutboxService:
         row.next_try_at = lease
         return True
 
+    async def drop_if_obsolete(self, s: AsyncSession, row: OutboxRow) -> bool:
+        """An officer's notice that no longer asks for anything is not sent (core.services.notices)."""
+        if not await obsolete(s, row, self.ctx.vault.dec_json(row.params_enc), self.ctx.today()):
+            return False
+        row.status, row.last_error = OutboxStatus.DROPPED.value, "no longer actionable"
+        return True
+
     async def _message(self, s: AsyncSession, row: OutboxRow) -> OutgoingMessage | None:
         """Resolve the recipient inside the sender's transaction (never a second unit of work alongside)."""
         vault = self.ctx.vault
@@ -101,6 +115,11 @@ class OutboxService:
             if officer is None or officer.telegram_id is None or not officer.active:
                 return None
             return OutgoingMessage(officer.telegram_id, officer.locale, row.template, params)
+        if row.recipient_kind == RecipientKind.URGENT_SENDER.value:
+            note = await s.get(UrgentNoteRow, row.recipient_id)
+            if note is None or note.chat_enc is None:
+                return None
+            return OutgoingMessage(int(vault.decrypt(note.chat_enc)), note.locale, row.template, params)
         contact = await s.get(ReporterContactRow, row.recipient_id)
         case = await s.get(CaseRow, row.recipient_id)
         if contact is None or case is None:

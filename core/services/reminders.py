@@ -19,6 +19,7 @@ from core.persistence import repository as repo
 from core.persistence.orm import CaseRow, DeadlineRow, DigestSentRow, OfficerRow, ReminderSentRow
 from core.reminders import ReminderPolicy, Slot, slots_due
 from core.services.context import CoreContext
+from core.services.urgent import UrgentService
 
 #: Duties that rest with the handler once a case is assigned; the others are intake's (rules.md §1, §2).
 HANDLER_DUTIES = frozenset({DeadlineKind.RESULT_FEEDBACK, DeadlineKind.LETTER_REPLY, DeadlineKind.ASSIGNED_BY_HIGHER,
@@ -32,7 +33,12 @@ class ReminderService:
         self.policy = policy or ReminderPolicy()
 
     async def sweep(self) -> int:
-        """Queue every reminder whose time has come and was not sent; return how many were queued."""
+        """Queue every reminder whose time has come and was not sent, and push again urgent messages nobody
+        acted on (core.services.urgent); return how many were queued."""
+        repushed = await UrgentService(self.ctx).repush_due(timedelta(minutes=self.policy.urgent_repush_minutes))
+        return repushed + await self._deadlines()
+
+    async def _deadlines(self) -> int:
         ctx, vault, now, today = self.ctx, self.ctx.vault, self.ctx.now(), self.ctx.today()
         horizon = today + timedelta(days=self.policy.days_before * 2 + 14)
         queued = 0

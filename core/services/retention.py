@@ -36,6 +36,7 @@ from core.persistence.orm import (
     EvidenceRow,
     OutboxRow,
     ReporterContactRow,
+    UrgentEventRow,
     UrgentNoteRow,
 )
 from core.services.context import CoreContext
@@ -91,8 +92,10 @@ class RetentionService:
             ids = list((await s.execute(select(UrgentNoteRow.id).where(UrgentNoteRow.at <= cutoff))).scalars())
             for note_id in ids:
                 await s.execute(delete(OutboxRow).where(OutboxRow.dedupe_key.like(f"urgent:{note_id}:%")))
-            if ids:
-                await s.execute(delete(UrgentNoteRow).where(UrgentNoteRow.id.in_(ids)))
+            if ids:  # with what officers did about them: answers and notes quote the danger too
+                old = select(UrgentNoteRow.id).where(UrgentNoteRow.at <= cutoff).scalar_subquery()
+                await s.execute(delete(UrgentEventRow).where(UrgentEventRow.note_id.in_(old)))
+                await s.execute(delete(UrgentNoteRow).where(UrgentNoteRow.at <= cutoff))
             await uow.commit()
         return len(ids)
 

@@ -96,3 +96,49 @@ async def test_telegram_refusals_and_outages_give_the_same_outcome_on_each_runti
     flood = DeliveryResult(Delivery.RETRY, retry_after=7.0, error="429 flood control")
     assert await notifier.deliver(message) == flood
     assert await h.notifier().deliver(message) == DeliveryResult(Delivery.SENT)  # (that limiter now waits 7 s)
+
+
+async def test_an_officer_back_after_a_while_gets_no_stale_notices(
+    harness: BotHarness, app: App, office: Office
+) -> None:
+    """Issue 12, item 16: notices queued while an officer could not be reached (the bot down; an officer of the
+    demo office working from the terminal) came as a backlog, "新收到一件信访举报" for cases long concluded.
+    What no longer asks for anything is dropped when it is due; what still does is sent."""
+    from core.model import DisposalMethod, OutboxStatus
+    from tests.factories import closure, named_report
+
+    h = harness
+    done = await accepted_named_case(app, office)  # queued: new case (intake), assigned (handler), reminders
+    await app.cases.assign(done, office.intake, office.handler.officer_id or 0)
+    await app.cases.dispose(done, office.handler, DisposalMethod.PRELIMINARY_CHECK, approved_by="陈主任")
+    await app.cases.conclude(done, office.handler, closure())
+    await app.cases.give_feedback(done, office.handler, "经核查，部分属实，已责令整改。")
+    waiting = (await app.filing.file_report(named_report(chat_id=REPORTER + 1))).number
+    await sender(h, app).send_due()
+    intake, handler = h.tg.texts(1001), h.tg.texts(1002)
+    assert [t for t in intake if "新收到一件信访举报" in t] == [f"新收到一件信访举报：{waiting}，请及时登记处理。"]
+    assert not any(done in t for t in intake + handler)  # nothing about the concluded case
+    async with app.ctx.uow() as uow:
+        rows = (await uow.session.execute(select(OutboxRow).where(OutboxRow.recipient_kind == "officer"))).scalars()
+        statuses = sorted(r.status for r in rows)
+    assert statuses == [OutboxStatus.DROPPED.value] * 2 + [OutboxStatus.SENT.value]  # kept, marked, not sent
+
+
+async def test_a_backlog_of_new_case_notices_comes_as_one_summary(
+    harness: BotHarness, app: App, office: Office, clock: ManualClock
+) -> None:
+    """Issue 12, item 16: an officer back after hours (or joining the demo office) gets one "N reports wait for
+    you" instead of a notice per report; a fresh report is announced on its own, as before."""
+    from tests.factories import named_report
+
+    h = harness
+    waiting = [(await app.filing.file_report(named_report(chat_id=REPORTER + i))).number for i in range(4)]
+    clock.advance(timedelta(hours=3))  # nobody sent anything meanwhile (the bot was down)
+    fresh = (await app.filing.file_report(named_report(chat_id=REPORTER + 9))).number
+    await sender(h, app).send_due()
+    intake = h.tg.texts(1001)
+    assert len([t for t in intake if "有 4 件信访举报在等您处理" in t and "/inbox" in t]) == 1
+    assert [t for t in intake if "新收到一件信访举报" in t] == [f"新收到一件信访举报：{fresh}，请及时登记处理。"]
+    assert not any(n in t for n in waiting for t in intake)
+    await sender(h, app).send_due()
+    assert len(h.tg.texts(1001)) == 2  # the summary and the fresh one, once

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from core.clock import ManualClock
 from core.model import Action
 from core.persistence.orm import CaseEventRow, CaseRow
 from core.services.outbox import OutboxService
 from qingfeng.app import App
+from tests.conftest import beijing
 from tests.factories import FACTS, Office, accepted_named_case, named_report
 
 from .conftest import BotHarness
@@ -44,6 +46,8 @@ async def test_an_officer_works_a_named_case_from_inbox_to_feedback(
 ) -> None:
     h = harness
     number = (await app.filing.file_report(named_report())).number
+    assert await deliver(h, app) == 1  # while it still asks for something (issue 12, item 16)
+    assert any("新收到一件信访举报" in t for t in h.tg.texts(INTAKE))  # the intake officer is told
     box = await h.say(INTAKE, "/inbox")
     assert "待办 1 件" in box[0] and number in h.tg.last_keyboard(INTAKE)[0][0][0]
     card = await h.tap(INTAKE, number)
@@ -54,8 +58,6 @@ async def test_an_officer_works_a_named_case_from_inbox_to_feedback(
     assert "已受理" in accepted[-1]
     assert await deliver(h, app) >= 1
     assert any(t.startswith("【受理告知】") and number in t for t in h.tg.texts(REPORTER))
-
-    assert any("新收到一件信访举报" in t for t in h.tg.texts(INTAKE))  # the intake officer was told too
     # identity: shown to intake on request, and the view is recorded
     await h.say(INTAKE, f"/case {number}")
     shown = await h.tap(INTAKE, "查看举报人身份")
@@ -389,3 +391,32 @@ async def test_a_refusal_for_lack_of_facts_asks_for_facts_and_no_double_full_sto
     async with app.ctx.uow() as uow:
         states = dict((await uow.session.execute(select(CaseRow.number, CaseRow.refer_to))).all())
     assert states[vague] is None and states[remit] == "market"
+
+
+async def test_a_reopened_case_has_a_deadline_and_its_handler_is_reminded(
+    harness: BotHarness, app: App, office: Office, clock: ManualClock
+) -> None:
+    """Issue 12, item 17: after an objection the case had no open deadline, so nobody was ever reminded. The
+    objection is answered under D4 (rules.md §4, R-28? [S]): 15 working days from the objection."""
+    from core.model import DisposalMethod
+    from core.services.reminders import ReminderService
+    from tests.factories import closure
+
+    h = harness
+    number = await accepted_named_case(app, office)
+    await app.cases.assign(number, office.intake, office.handler.officer_id or 0)
+    await app.cases.dispose(number, office.handler, DisposalMethod.PRELIMINARY_CHECK, approved_by="陈主任")
+    await app.cases.conclude(number, office.handler, closure())
+    await app.cases.give_feedback(number, office.handler, "经核查，部分属实，已责令整改。")
+    await deliver(h, app)
+    await h.tap(REPORTER, "提出异议")
+    await h.say(REPORTER, "整改没有落实，违规领取的低保金至今没有退回。")
+    await h.tap(REPORTER, "完成")
+    assert "异议已记录" in (await h.tap(REPORTER, "确认提交"))[0]
+    card = await h.say(HANDLER, f"/case {number}")
+    assert "异议重办" in card[0]
+    assert "D4 反馈办理结果：2026-10-23" in card[0]  # 15 working days from the objection, National Day skipped
+    clock.set(beijing(2026, 10, 20, 9, 0))  # three working days before
+    assert await ReminderService(app.ctx).sweep() == 1
+    await deliver(h, app)
+    assert any(t.startswith("【期限提醒】") and number in t for t in h.tg.texts(HANDLER))

@@ -42,6 +42,7 @@ async def test_the_console_outbox_takes_only_its_own_chats_notifications(app: Ap
     for number in (mine, theirs):
         await app.cases.register(number, office.intake)
         await app.cases.accept(number, office.intake)
+        await app.cases.assign(number, office.intake, office.handler.officer_id or 0)
     before = {r.id: (r.status, r.attempts, r.next_try_at) for r in await rows(app)}
 
     citizen = Recorder()
@@ -50,9 +51,9 @@ async def test_the_console_outbox_takes_only_its_own_chats_notifications(app: Ap
         (LOCAL_CHAT_BASE, "notify.reporter.accepted", mine)
     ]
     officer = Recorder()
-    intake_id = office.intake.officer_id or 0
-    delivered = await ChatOutbox(app.ctx, officer, 1001, intake_id).send_due()
-    assert delivered >= 2 and {m.chat_id for m in officer.sent} == {1001}
+    handler_id = office.handler.officer_id or 0
+    delivered = await ChatOutbox(app.ctx, officer, 1002, handler_id).send_due()
+    assert delivered >= 2 and {m.chat_id for m in officer.sent} == {1002}
 
     after = await rows(app)
     touched = {r.id for r in after if r.status == OutboxStatus.SENT.value}
@@ -140,3 +141,41 @@ def test_the_line_editor_reads_pastes_whole_and_edits_a_little() -> None:
     assert lines[-1] is None
     editor.feed("长" * (MAX_CHARS + 10) + "\r")
     assert len(lines[-1] or "") == MAX_CHARS  # a runaway paste is bounded; the front then says it is too long
+
+
+async def test_a_demo_officer_in_the_terminal_gets_no_backlog_of_stale_notices(app: App) -> None:
+    """Issue 12, item 16, as found: an officer of ``qingfeng demo-data`` (no Telegram id) opening the terminal got
+    every "新收到一件信访举报" queued since the demo began, concluded cases included. Only what still asks for
+    something is shown; the rest is marked dropped."""
+    from core.model import DisposalMethod
+    from tests.factories import closure
+
+    office = await seed_office(app)
+    demo = await app.officers.add_officer("演示信访", "LA", [Role.INTAKE])  # as demo-data adds them
+    done = (await app.filing.file_report(named_report())).number
+    await app.cases.register(done, office.intake)
+    await app.cases.accept(done, office.intake)
+    await app.cases.assign(done, office.intake, office.handler.officer_id or 0)
+    await app.cases.dispose(done, office.handler, DisposalMethod.CLOSE, approved_by="陈主任")
+    await app.cases.conclude(done, office.handler, closure())
+    waiting = (await app.filing.file_report(named_report(chat_id=555009))).number
+    officer = Recorder()
+    assert await ChatOutbox(app.ctx, officer, LOCAL_CHAT_BASE + demo.id, demo.id).send_due() == 1
+    assert [(m.template, m.params["number"]) for m in officer.sent] == [("notify.officer.new_case", waiting)]
+    mine = [r for r in await rows(app) if r.recipient_kind == "officer" and r.recipient_id == demo.id]
+    assert sorted(r.status for r in mine) == [OutboxStatus.DROPPED.value, OutboxStatus.SENT.value]
+
+
+async def test_an_answer_to_an_urgent_message_reaches_the_terminal_chat_that_sent_it(app: App) -> None:
+    """Issue 12, item 12 in the terminal runtime: the officer's answer goes to the chat the urgent message came
+    from (resolved at send time), and to no other chat."""
+    office = await seed_office(app)
+    note = await app.urgent.raise_alert("我不想活了", chat_id=LOCAL_CHAT_BASE, locale="en")
+    await app.urgent.reply(office.supervisor, note, "我们已联系派出所")
+    other = Recorder()
+    assert await ChatOutbox(app.ctx, other, LOCAL_CHAT_BASE + 1).send_due() == 0
+    citizen = Recorder()
+    assert await ChatOutbox(app.ctx, citizen, LOCAL_CHAT_BASE).send_due() == 1
+    assert [(m.chat_id, m.locale, m.template, m.params) for m in citizen.sent] == [
+        (LOCAL_CHAT_BASE, "en", "notify.citizen.urgent_reply", {"text": "我们已联系派出所"})
+    ]

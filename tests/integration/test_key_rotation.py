@@ -45,7 +45,8 @@ ENCRYPTED = {
     "case_events": {"note_enc"},
     "outbox": {"params_enc"},
     "dialogs": {"state_enc"},
-    "urgent_notes": {"text_enc"},
+    "urgent_notes": {"text_enc", "chat_enc"},
+    "urgent_events": {"text_enc"},
 }
 
 
@@ -81,7 +82,8 @@ async def fill(app: App) -> dict[str, Any]:
     anon = (await app.filing.file_report(anonymous_report(evidence=(photo(ANON_PHOTO),)))).number
     await DialogStore(app.ctx).save(777001, {"step": "facts", "answers": {"facts": DRAFT}}, 0)
     staged = await app.filing.stage_evidence(EvidenceUpload(EvidenceKind.PHOTO, "草稿.jpg", "image/jpeg", STAGED_PHOTO))
-    await app.urgent.raise_alert(URGENT)
+    note = await app.urgent.raise_alert(URGENT, chat_id=666001)
+    await app.urgent.add_note(office.supervisor, note, "已通知派出所")
     return {"named": number, "anon": anon, "staged": staged.storage_key}
 
 

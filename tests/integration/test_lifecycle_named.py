@@ -160,6 +160,13 @@ async def test_named_lifecycle_with_objection(app: App, clock: ManualClock) -> N
     )
     officer_msgs = [m for m in await outbox(app) if m.template == "notify.officer.objection"]
     assert [(m.recipient_kind, m.recipient_id) for m in officer_msgs] == [("officer", handler.officer_id)]
+    # the objection is answered under D4 (rules.md §4, R-28? [S]): 15 working days from the objection
+    _, reopened_d4 = by_kind(await deadlines(app, number), DeadlineKind.RESULT_FEEDBACK)
+    assert (reopened_d4.trigger_date, reopened_d4.due_date, reopened_d4.state) == (
+        date(2026, 11, 12),
+        date(2026, 12, 3),
+        "open",
+    )
 
     clock.set(beijing(2026, 11, 13, 9, 30))
     await trail.step(
@@ -181,9 +188,10 @@ async def test_named_lifecycle_with_objection(app: App, clock: ManualClock) -> N
     assert d6.state == "met"
     first_d4, second_d4 = by_kind(await deadlines(app, number), DeadlineKind.RESULT_FEEDBACK)
     assert first_d4.state == "met"
+    # concluding again does not open a second D4 nor push the objection's back (due 12-03, not 12-22)
     assert (second_d4.trigger_date, second_d4.due_date, second_d4.state) == (
-        date(2026, 12, 1),
-        date(2026, 12, 22),
+        date(2026, 11, 12),
+        date(2026, 12, 3),
         "open",
     )
 

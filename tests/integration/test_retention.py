@@ -13,7 +13,7 @@ from core.actor import Actor
 from core.clock import ManualClock
 from core.errors import NotFound
 from core.model import DisposalMethod
-from core.persistence.orm import CaseRow, EvidenceRow
+from core.persistence.orm import CaseRow, EvidenceRow, UrgentEventRow
 from core.reports import ReporterIdentity
 from core.services.audit import AuditService
 from core.services.desk import Desk
@@ -184,11 +184,17 @@ async def _case(app: App, number: str) -> int:
 
 async def test_purge_erases_old_urgent_messages_and_their_pushes(app: App, clock: ManualClock, tmp_path: Path) -> None:
     """Danger messages (rules.md §8) belong to no case; they are erased by age, with the pushes quoting them."""
-    await seed_office(app)
-    await app.urgent.raise_alert("甲某说今晚要带着汽油去镇政府")
+    office = await seed_office(app)
+    old = await app.urgent.raise_alert("甲某说今晚要带着汽油去镇政府", chat_id=666001)
+    await app.urgent.reply(office.supervisor, old, "请冷静，我们已通知镇派出所")  # what officers did goes too
+    await app.urgent.close(office.supervisor, old, "派出所已到场劝离")
     clock.advance(timedelta(days=40))
-    await app.urgent.raise_alert("乙某说不想活了")
+    await app.urgent.raise_alert("乙某说不想活了", chat_id=666002)
     report = await RetentionService(app.ctx).purge(Actor.system("cli"), 30)
     assert report.urgent_notes == 1
     text = await plaintexts(app, tmp_path)
     assert "汽油" not in text and "不想活了" in text  # the recent one stays, in the note and in its push
+    assert "派出所" not in text and "666001" not in text  # its answer, note and chat are gone with it
+    async with app.ctx.uow() as uow:
+        left = (await uow.session.execute(select(UrgentEventRow.note_id))).scalars().all()
+    assert old not in left

@@ -200,6 +200,14 @@ def test_objection_reopens_and_tells_the_assignee() -> None:
     assert d.officer_notices == ((OfficerTarget.ASSIGNEE, "notify.officer.objection"),)
 
 
+def test_objection_opens_d4_for_the_answer() -> None:
+    """Issue 12, item 17: a reopened case had no deadline. The objection is "recorded and explained" under D4
+    (rules.md §4 table, R-28? [S]): a new 15-working-day result-feedback duty from the objection."""
+    d = run(S.FEEDBACK_GIVEN, A.OBJECT, named=True)
+    assert d.open_deadlines == (D.RESULT_FEEDBACK,)
+    assert DEADLINES[D.RESULT_FEEDBACK].rule == "R-28? [S]"
+
+
 @pytest.mark.parametrize(
     "source",
     [S.CONCLUDED, S.FEEDBACK_GIVEN, S.NOT_ACCEPTED, S.DUPLICATE, S.TRANSFERRED_UP, S.TRANSFERRED_DOWN],

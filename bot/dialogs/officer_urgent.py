@@ -1,0 +1,94 @@
+"""Urgent messages at the officer's desk (issue 12, item 12): first in /inbox, a card with what was done, and
+buttons to answer the sender (the chat stays hidden), note what was done, and close.
+
+Buttons carry ``o:urgent:<id>`` (the card), ``o:ureply:<id>``, ``o:unote:<id>``, ``o:uclose:<id>`` (a text
+flow each, ending in :func:`finish_urgent`); the core checks who may handle urgent messages.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.dialogs import validators as v
+from bot.dialogs.engine import Button, Conversation, Flow, Label, Lines, Reply, Step
+from bot.dialogs.officer_flows import Perform
+from bot.dialogs.steps import Text
+from core.actor import Actor
+from core.clock import OFFICE_TZ
+from core.errors import DomainError, NotPermitted
+from core.services.urgent import UrgentItem, UrgentService
+
+PREFIX = "o"
+#: button → (flow, prompt)
+FLOWS = {"ureply": ("o_ureply", "urgent.ask_reply"), "unote": ("o_unote", "urgent.ask_note"),
+         "uclose": ("o_uclose", "urgent.ask_close")}  # fmt: skip
+_text = v.text_between(1, 2000)
+
+
+def urgent_flows() -> list[Flow]:
+    flows = []
+    for flow, prompt in FLOWS.values():
+        steps: list[Step] = [Text("text", prompt, "text", _text, "done"), Perform("done")]
+        flows.append(Flow.of(flow, steps))
+    return flows
+
+
+def _when(item: UrgentItem) -> str:
+    return f"{item.at.astimezone(OFFICE_TZ):%m-%d %H:%M}"
+
+
+async def inbox_part(urgent: UrgentService, actor: Actor) -> list[Reply]:
+    """Open urgent messages, before the cases; nothing for an officer who does not handle them."""
+    try:
+        items = await urgent.open_items(actor)
+    except NotPermitted:
+        return []
+    if not items:
+        return []
+    rows = tuple((Button("urgent.inbox_item", f"{PREFIX}:urgent:{i.id}",
+                         params={"id": i.id, "at": _when(i), "excerpt": i.excerpt,
+                                 "flag": "✅ " if i.handled else "🔔 "}),) for i in items)  # fmt: skip
+    return [Reply("urgent.inbox", {"count": len(items)}, rows, "")]
+
+
+async def card(urgent: UrgentService, actor: Actor, note_id: int) -> list[Reply]:
+    item = await urgent.item(actor, note_id)
+    system = Label("urgent.by_system")
+    events = tuple(Label("urgent.card_event", {"at": f"{e.at.astimezone(OFFICE_TZ):%m-%d %H:%M}",
+                                               "who": e.who or system, "action": Label(f"urgent.action.{e.action}"),
+                                               "text": e.text}) for e in item.events)  # fmt: skip
+    state = (Label("urgent.state_closed", {"who": item.closed_by or system}) if item.closed_at is not None
+             else Label("urgent.state_open"))  # fmt: skip
+    buttons: list[tuple[Button, ...]] = []
+    if item.closed_at is None:
+        if item.answerable:
+            buttons.append((Button("urgent.button_reply", f"{PREFIX}:ureply:{item.id}"),))
+        buttons.append((Button("urgent.button_note", f"{PREFIX}:unote:{item.id}"),
+                        Button("urgent.button_close", f"{PREFIX}:uclose:{item.id}")))  # fmt: skip
+    buttons.append((Button("button.back_to_inbox", f"{PREFIX}:inbox:0"),))
+    params = {"id": item.id, "at": _when(item), "text": item.text, "state": state,
+              "events": Lines(events) if events else "-"}  # fmt: skip
+    return [Reply("urgent.card", params, tuple(buttons), "")]
+
+
+def flow_for(what: str, args: list[str]) -> tuple[str, dict[str, Any]] | None:
+    """The input flow a button starts, with its answers; None when the button is not one of these."""
+    if what not in FLOWS or len(args) != 1 or not args[0].isdigit():
+        return None
+    return FLOWS[what][0], {"urgent": int(args[0]), "action": what}
+
+
+async def finish_urgent(urgent: UrgentService, actor: Actor, c: Conversation, refusal: Any) -> list[Reply]:
+    a = c.answers
+    note_id, what = int(a["urgent"]), a["action"]
+    try:
+        if what == "ureply":
+            await urgent.reply(actor, note_id, a["text"])
+        elif what == "unote":
+            await urgent.add_note(actor, note_id, a["text"])
+        else:
+            await urgent.close(actor, note_id, a["text"])
+    except DomainError as exc:
+        return [refusal(exc)]
+    done = {"ureply": "urgent.replied", "unote": "urgent.noted", "uclose": "urgent.closed"}[what]
+    return [Reply(done, {"id": note_id}), *await card(urgent, actor, note_id)]
