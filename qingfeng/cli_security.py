@@ -14,7 +14,7 @@ from core.clock import OFFICE_TZ
 from core.crypto import begin_rotation, finish_rotation, read_key_file, vault_from_key_file
 from core.services.keys import KeyReport, KeyService
 from qingfeng.app import App
-from qingfeng.cli_args import BATCH_MAX, RETENTION_DAYS_MAX, bounded
+from qingfeng.cli_args import BATCH_MAX, CASE_NUMBER_HELP, RETENTION_DAYS_MAX, bounded
 from qingfeng.cli_output import as_json, table
 
 _NEW_KEY = "python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())'"
@@ -38,8 +38,8 @@ def add_security_commands(sub: Any) -> None:
     au = sub.add_parser(
         "audit", help="a case's audit trail: every step, case view, identity view and evidence download"
     )
-    au.add_argument("--case", required=True, metavar="NUMBER")
-    au.add_argument("--json", action="store_true")
+    au.add_argument("--case", required=True, metavar="NUMBER", help=CASE_NUMBER_HELP)
+    au.add_argument("--json", action="store_true", help="print JSON instead of a table")
     au.set_defaults(handler=cmd_audit)
 
     pu = sub.add_parser("purge", help="erase identity, content and evidence of cases archived long ago")
