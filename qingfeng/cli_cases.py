@@ -53,7 +53,8 @@ async def cmd_cases_list(app: App, args: argparse.Namespace) -> int:
 async def cmd_case_show(app: App, args: argparse.Namespace) -> int:
     from core.actor import Actor
 
-    detail = await app.queries.case_detail(args.number, viewer=Actor.system("cli"))  # the facts: an audited view
+    number = await app.queries.resolve(args.number)  # 33, 2026-33 or XF-2026-000033
+    detail = await app.queries.case_detail(number, viewer=Actor.system("cli"))  # the facts: an audited view
     if args.json:
         print(as_json(detail))
         return 0

@@ -150,7 +150,7 @@ async def cmd_audit(app: App, args: argparse.Namespace) -> int:
     """Every recorded step of a case with who acted; notes are left out (they may quote the report)."""
     from core.services.audit import AuditService
 
-    trail = await AuditService(app.ctx).trail(args.case)
+    trail = await AuditService(app.ctx).trail(await app.queries.resolve(args.case))
     entries = [dataclasses.replace(e, at=e.at.astimezone(OFFICE_TZ)) for e in trail.entries]
     if args.json:
         print(as_json(dataclasses.replace(trail, entries=entries)))

@@ -15,7 +15,7 @@ from bot.dialogs.officer_flows import FLOW_FOR, finish, officer_flows
 from bot.dialogs.runner import Answer
 from core.actor import Actor
 from core.clock import OFFICE_TZ
-from core.errors import DomainError, GuardFailed, IllegalTransition, NotPermitted
+from core.errors import AmbiguousCase, DomainError, GuardFailed, IllegalTransition, NotPermitted
 from core.model import Action, DisposalMethod, Role
 from core.services.cases import CaseService
 from core.services.desk import Desk
@@ -141,7 +141,14 @@ class OfficerDesk:
         if what == "inbox":
             return await self.inbox(actor, int(args[0]) if args and args[0].isdigit() else 0)
         if what == "case" and args:
-            return await self.card(actor, args[0])
+            try:
+                number = await self.s.desk.resolve(actor, args[0])  # "/case 33" means this year's 33
+            except AmbiguousCase as exc:
+                buttons = tuple((Button(n, f"{PREFIX}:case:{n}", literal=True),) for n in exc.numbers)
+                return [
+                    Reply("officer.case_ambiguous", {"ref": args[0], "numbers": ", ".join(exc.numbers)}, buttons, "")
+                ]
+            return await self.card(actor, number)
         if what == "identity" and args:
             return await self.card(actor, args[0], with_identity=True)
         if what == "file" and len(args) == 2 and args[1].isdigit():

@@ -11,6 +11,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from core.actor import Actor
+from core.casenumbers import case_number
 from core.deadlines import DeadlineKind
 from core.evidence_types import check_file
 from core.jurisdiction import belongs_higher, route
@@ -124,7 +125,7 @@ class FilingService:
             seq = await repo.next_value(s, f"case:{today.year}")
             reporter = report.reporter
             case = CaseRow(
-                number=f"XF-{today.year}-{seq:06d}",
+                number=case_number(today.year, seq),
                 unit_id=target.id,
                 state=CaseState.RECEIVED.value,
                 report_type=report.report_type.value,

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.actor import Actor
+from core.casenumbers import choose, parse_case_ref
 from core.clock import office_date
 from core.crypto import Vault
 from core.deadlines import DEADLINES, DeadlineKind
@@ -59,6 +60,17 @@ class CaseQueries:
                 stmt = stmt.join(UnitRow, UnitRow.id == CaseRow.unit_id).where(UnitRow.code == unit_code)
             rows = list((await s.execute(stmt)).scalars())
             return await summaries(s, rows)
+
+    async def resolve(self, raw: str) -> str:
+        """The case number meant by ``raw`` (``33``, ``2026-33`` or in full), among all cases (the CLI, which the
+        operator runs with the keys): this year's, else the only one; :class:`AmbiguousCase` lists several."""
+        ref = parse_case_ref(raw)
+        if ref is None:
+            raise NotFound("case", raw.strip())
+        this_year = self.ctx.today().year
+        async with self.ctx.uow() as uow:
+            found = [c.number for c in await repo.cases_by_numbers(uow.session, ref.numbers(this_year))]
+        return choose(raw, ref, found, this_year)
 
     async def case_detail(self, number: str, viewer: Actor | None = None) -> CaseDetail:
         """A case card, unchecked (the CLI, tests); with a ``viewer`` the view is recorded in the audit trail.
