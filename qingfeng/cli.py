@@ -10,6 +10,8 @@ from collections.abc import Awaitable, Callable, Sequence
 from datetime import date
 from typing import Any
 
+from pydantic import ValidationError
+
 from core.clock import OFFICE_TZ
 from core.crypto import KeysUnavailable
 from core.deadlines import DEADLINES
@@ -238,6 +240,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     cs.add_argument("number", help=CASE_NUMBER_HELP)
     cs.add_argument("--json", action="store_true", help="print JSON instead of the card")
+    cs.add_argument("--lang", choices=["zh-CN", "en"], help="language of the card (default: QINGFENG_DEFAULT_LOCALE)")
     cs.set_defaults(handler=cmd_case_show)
 
     dl = sub.add_parser("deadline", help="working-day arithmetic")
@@ -274,7 +277,12 @@ async def _with_app(settings: Settings, handler: Handler, args: argparse.Namespa
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    settings = Settings()
+    try:
+        settings = Settings()
+    except ValidationError as exc:  # a bad setting, like a bad argument: one line, status 2
+        problems = "; ".join(f"QINGFENG_{'_'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in exc.errors())
+        print(f"error: {problems}", file=sys.stderr)
+        return 2
     configure_logging(settings.log_level)
     try:
         if args.command == "run":

@@ -10,7 +10,7 @@ import dataclasses
 import sys
 from typing import Any
 
-from core.clock import OFFICE_TZ
+from core.clock import local_time, zone_label
 from core.crypto import begin_rotation, finish_rotation, read_key_file, vault_from_key_file
 from core.services.keys import KeyReport, KeyService
 from qingfeng.app import App
@@ -151,11 +151,13 @@ async def cmd_audit(app: App, args: argparse.Namespace) -> int:
     from core.services.audit import AuditService
 
     trail = await AuditService(app.ctx).trail(await app.queries.resolve(args.case))
-    entries = [dataclasses.replace(e, at=e.at.astimezone(OFFICE_TZ)) for e in trail.entries]
+    tz = app.ctx.tz  # the office's zone (QINGFENG_TIMEZONE), as on the card
+    entries = [dataclasses.replace(e, at=e.at.astimezone(tz)) for e in trail.entries]
     if args.json:
-        print(as_json(dataclasses.replace(trail, entries=entries)))
+        print(as_json(dataclasses.replace(trail, entries=entries), tz))
         return 0
-    print(f"{trail.number} ({trail.state}): {len(entries)} recorded steps, times in {OFFICE_TZ.key}")
+    zone = zone_label(tz, entries[-1].at if entries else None)
+    print(f"{trail.number} ({trail.state}): {len(entries)} recorded steps, times in {tz.key} ({zone})")
     table(
         [
             (f"{e.at:%Y-%m-%d %H:%M}", e.actor, e.officer_name, ",".join(e.roles) or None, e.unit, e.action,
@@ -167,7 +169,7 @@ async def cmd_audit(app: App, args: argparse.Namespace) -> int:
     print(f"identity views: {trail.identity_views}; evidence downloads: {trail.evidence_views}; "
           f"case views: {trail.case_views}")  # fmt: skip
     if trail.purged_at:
-        print(f"purged {trail.purged_at.astimezone(OFFICE_TZ):%Y-%m-%d %H:%M} (retention)")
+        print(f"purged {local_time(trail.purged_at, tz)} (retention)")
     return 0
 
 
@@ -184,7 +186,7 @@ async def cmd_purge(app: App, args: argparse.Namespace) -> int:
 
     days = app.settings.retention_days if args.older_than is None else args.older_than
     report = await RetentionService(app.ctx).purge(Actor.system("cli"), days, dry_run=args.dry_run)
-    cutoff = f"{report.cutoff.astimezone(OFFICE_TZ):%Y-%m-%d %H:%M}"
+    cutoff = local_time(report.cutoff, app.ctx.tz)
     if report.dry_run:
         print(f"dry run: {len(report.numbers)} cases archived before {cutoff} would be purged "
               f"({report.evidence_files} evidence files); nothing was changed")  # fmt: skip

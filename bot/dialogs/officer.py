@@ -10,11 +10,11 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from bot.dialogs.card import card_params
 from bot.dialogs.engine import Button, Conversation, Engine, Event, EventKind, Label, Lines, Reply
 from bot.dialogs.officer_flows import FLOW_FOR, finish, officer_flows
 from bot.dialogs.runner import Answer
 from core.actor import Actor
-from core.clock import OFFICE_TZ
 from core.errors import AmbiguousCase, DomainError, GuardFailed, IllegalTransition, NotPermitted
 from core.model import Action, DisposalMethod, Role
 from core.services.cases import CaseService
@@ -22,7 +22,6 @@ from core.services.desk import Desk
 from core.services.dialog_store import DialogStore
 from core.services.messaging import MessagingService
 from core.services.officers import OfficerService
-from core.services.views import CaseDetail
 
 PREFIX = "o"
 SPACE = ".officer"  # the officer's input flows are stored apart from any citizen dialog in the same chat
@@ -124,7 +123,7 @@ class OfficerDesk:
         if card.identity_visible and card.detail.reporter is None:
             buttons.append((Button("button.show_identity", f"{PREFIX}:identity:{number}"),))
         buttons.append((Button("button.back_to_inbox", f"{PREFIX}:inbox:0"),))
-        return [Reply("officer.card", card_params(card.detail), tuple(buttons), "")]
+        return [Reply("officer.card", card_params(card.detail, self.s.desk.ctx.tz), tuple(buttons), "")]
 
     async def button(self, chat_id: int, actor: Actor, data: str) -> Answer:
         """A tap on an officer button: ``o:inbox:<page>``, ``o:case:<n>``, ``o:act:<n>:<action>`` …"""
@@ -234,32 +233,3 @@ class OfficerDesk:
             return await self.card(actor, number)
         except NotPermitted:
             return []
-
-
-def card_params(d: CaseDetail) -> dict[str, Any]:
-    s = d.summary
-    persons = tuple(Label("officer.card_person", {"name": p.name or "-", "unit": p.unit, "post": p.post or "-",
-                                                  "level": Label(f"enum.CadreLevel.{p.level}"), "region": p.region})
-                    for p in d.persons)  # fmt: skip
-    deadlines = tuple(Label("officer.card_deadline", {"ref": x.ref, "kind": Label(f"deadline.{x.kind}"),
-                                                      "due": x.due_date.isoformat(), "rule": x.rule})
-                      for x in d.deadlines if x.state == "open")  # fmt: skip
-    events = tuple(f"{e.at.astimezone(OFFICE_TZ):%m-%d %H:%M} {e.actor} {e.action}" + (f" — {e.note}" if e.note else "")
-                   for e in d.events[-8:])  # fmt: skip
-    evidence = tuple(f"· {e.original_name} ({e.size // 1024 + 1} KB, sha256 {e.sha256[:12]}…)" for e in d.evidence)
-    reporter: Label | Lines = Label("officer.card_anonymous")
-    if s.named:
-        reporter = (Label("officer.card_identity", {k: d.reporter.get(k, "") for k in ("name", "phone")})
-                    if d.reporter else Label("officer.card_identity_hidden"))  # fmt: skip
-    if s.satisfaction:
-        reporter = Lines((reporter, Label("officer.card_satisfaction",
-                                          {"rating": Label(f"enum.Satisfaction.{s.satisfaction}")})))  # fmt: skip
-    if d.undelivered:
-        reporter = Lines((reporter, Label("officer.card_undelivered", {"count": d.undelivered})))
-    return {
-        "number": s.number, "flag": "⚠️ " if s.urgent else "", "state": Label(f"state.{s.state}"),
-        "type": Label(f"enum.ReportType.{s.report_type}"), "category": Label(f"enum.Category.{s.category}"),
-        "channel": s.channel, "received": f"{s.received_at.astimezone(OFFICE_TZ):%Y-%m-%d}", "reporter": reporter,
-        "persons": Lines(persons), "facts": d.facts, "evidence": Lines(evidence) if evidence else "-",
-        "deadlines": Lines(deadlines) if deadlines else "-", "history": Lines(events),
-    }  # fmt: skip

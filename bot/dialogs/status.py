@@ -19,6 +19,9 @@ def status_reply(view: PublicStatusView) -> Reply:
         "number": view.number, "status": Label(f"public.{view.status}"),
         "received": view.received_on.isoformat(), "history": Lines(history),
     }  # fmt: skip
+    if view.feedback and view.satisfaction:  # the reporter sees the rating they gave
+        rating = Label(f"enum.Satisfaction.{view.satisfaction}")
+        return Reply("status.card_feedback_rated", {**params, "feedback": view.feedback, "rating": rating})
     if view.feedback:
         return Reply("status.card_feedback", {**params, "feedback": view.feedback})
     return Reply("status.card", params)

@@ -138,6 +138,8 @@ class FilingService:
                 reporter_enc=vault.enc_json(reporter.__dict__) if reporter else None,
                 facts_enc=vault.encrypt(report.facts.encode()),
                 other_bodies_enc=vault.enc_text(report.other_bodies) if report.other_bodies else None,
+                scope_refer_to=report.scope_refer_to or None,
+                scope_reason=report.scope_reason or None,
                 query_code_index=vault.index("query_code", normalise_code(code)) if code else None,
                 password_hash=hash_password(report.query_password) if code and report.query_password else None,
                 receipt_code_enc=vault.enc_text(code) if code and keep_code and report.submission_key else None,

@@ -48,7 +48,7 @@ async def test_an_officer_works_a_named_case_from_inbox_to_feedback(
     assert "待办 1 件" in box[0] and number in h.tg.last_keyboard(INTAKE)[0][0][0]
     card = await h.tap(INTAKE, number)
     assert "已接收" in card[0] and "刘举报" not in card[0] and "身份信息按权限查看" in card[0]
-    assert "D3 告知受理情况：2026-10-23" in card[0]  # 15 working days, National Day skipped
+    assert "告知受理情况：2026-10-23 到期" in card[0]  # D3: 15 working days, National Day skipped
     await h.tap(INTAKE, "登记")
     accepted = await h.tap(INTAKE, "受理")
     assert "已受理" in accepted[-1]
