@@ -12,7 +12,7 @@ from typing import Any
 
 from bot.dialogs.card import card_params
 from bot.dialogs.engine import Button, Conversation, Engine, Event, EventKind, Label, Lines, Reply
-from bot.dialogs.officer_flows import FLOW_FOR, finish, officer_flows
+from bot.dialogs.officer_flows import FLOW_FOR, REDO, finish, officer_flows
 from bot.dialogs.runner import Answer
 from core.actor import Actor
 from core.errors import AmbiguousCase, DomainError, GuardFailed, IllegalTransition, NotPermitted
@@ -194,6 +194,8 @@ class OfficerDesk:
             return await self._start(chat_id, "o_approval", answers)
         answers["named"] = summary.named
         answers["leader"] = Role.SUPERVISOR in actor.roles  # a leader's own decision is the approval
+        if action is Action.GIVE_FEEDBACK and (prepared := await self.s.desk.prepared_feedback(actor, number)):
+            return await self._start(chat_id, "o_feedback_prepared", {**answers, "text": prepared})
         if action in (Action.TRANSFER_UP, Action.TRANSFER_DOWN):
             answers["_units"] = [u.code for u in await self.s.officers.list_units() if u.code != summary.unit]
         return await self._start(chat_id, FLOW_FOR[action], answers)
@@ -215,8 +217,13 @@ class OfficerDesk:
             return None
         replies = await self.engine.handle(c, event, _Env(actor, self.s.cases, self.s.messaging))
         if c.step == "done" and event.kind is not EventKind.CANCEL:
+            c.answers.pop(REDO, None)
             replies = replies[:-1] + await self._finish(actor, c)
-            c.reset()
+            if c.answers.get(REDO):  # the checklist refused: keep the answers, ask what is missing (item 15)
+                c.step, c.history = c.answers[REDO][0], []
+                replies.append(self.engine.current(c))
+            else:
+                c.reset()
         await self.s.store.save(chat_id, c.to_dict(), stored.version, SPACE)
         return Answer(self.default_locale, replies)
 

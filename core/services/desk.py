@@ -140,6 +140,15 @@ class Desk:
         except NotFound:
             raise CaseUnavailable("view", actor.label()) from None
 
+    async def prepared_feedback(self, actor: Actor, number: str) -> str:
+        """The result text for the reporter written at closure (core.closure), for an officer who may act: the
+        feedback step offers it instead of asking again."""
+        _officer_only(actor, "act")
+        async with self.ctx.uow() as uow:
+            case, _, _ = await officer_case(uow.session, number, actor, "act")
+            result = self.ctx.vault.dec_json(case.result_enc) if case.result_enc else {}
+        return str(result.get("feedback_text") or "")
+
     async def summary(self, actor: Actor, number: str) -> CaseSummary:
         """A case's summary line (no facts, so not audited) for an officer who may act on it: what an action's
         input needs (its unit, named or not)."""

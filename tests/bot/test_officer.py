@@ -81,7 +81,9 @@ async def test_an_officer_works_a_named_case_from_inbox_to_feedback(
 
     concluded = await conclude(h, HANDLER, "经核查，您反映的问题部分属实，已责令整改。")
     assert "已办结" in concluded[-1]
-    await h.tap(HANDLER, "反馈结果")
+    offered = await h.tap(HANDLER, "反馈结果")  # the text prepared at closure, to send or edit (issue 12, item 15)
+    assert "经核查，您反映的问题部分属实，已责令整改。" in offered[-1]
+    await h.tap(HANDLER, "修改")
     done = await h.say(HANDLER, "经核查，您反映的问题部分属实，已对相关人员谈话提醒并责令退还。")
     assert "已反馈" in done[-1]
     await deliver(h, app)

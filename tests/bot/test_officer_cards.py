@@ -172,3 +172,52 @@ def test_the_scope_warning_a_citizen_filed_past_goes_with_the_report() -> None:
     assert (general.scope_refer_to, general.scope_reason) == ("none", "")
     accepted = build_report(Conversation("zh-CN", answers=answers), 42).validated()
     assert (accepted.scope_refer_to, accepted.scope_reason) == ("", "")
+
+
+async def test_a_refused_closure_keeps_the_answers_and_asks_only_what_is_missing(
+    harness: BotHarness, app: App, office: Office
+) -> None:
+    """Item 15: "未能完成，还缺少：…" keeps the seven answers given and asks only the missing items; the result text
+    written at closure is offered at 反馈结果 to send as it is (or to edit), not asked again."""
+    from core.model import Action
+    from core.services.outbox import OutboxService
+
+    h = harness
+    number = (await app.filing.file_report(named_report())).number
+    for step in ("register", "accept"):
+        await app.cases.perform(number, Action(step), office.intake)
+    await app.cases.assign(number, office.intake, office.handler.officer_id or 0)
+    await h.say(SUPERVISOR, f"/case {number}")
+    await h.tap(SUPERVISOR, "选择处置方式")
+    await h.tap(SUPERVISOR, "予以了结")
+    await h.tap(SUPERVISOR, "办结")
+    await h.say(SUPERVISOR, "低保优亲厚友")
+    await h.tap(SUPERVISOR, "属实")
+    await h.tap(SUPERVISOR, "跳过")  # no evidence for a "true" finding
+    await h.say(SUPERVISOR, "《中国共产党纪律处分条例》群众纪律")
+    await h.say(SUPERVISOR, "谈话提醒，责令退还")
+    await h.tap(SUPERVISOR, "否")  # no collective discussion
+    await h.say(SUPERVISOR, "陈主任")
+    refused = await h.say(SUPERVISOR, "经核查，反映的问题属实，已责令退还。")
+    assert "证据充分" in refused[0] and "集体研究" in refused[0] and "已填写的内容都保留" in refused[0]
+    assert "事实清楚" not in refused[0] and "定性准确" not in refused[0]
+    assert "证据材料" in refused[-1]  # asked at once: the first missing item, nothing else
+    asked = await h.say(SUPERVISOR, "低保评议记录；走访笔录")
+    assert "集体研究" in asked[-1]
+    done = await h.tap(SUPERVISOR, "是")  # the leader, the violation, the feedback… are not asked again
+    assert "已完成" in done[0] and "已办结" in done[-1]
+    result = (await app.queries.case_detail(number)).result
+    assert result is not None
+    assert result["findings"][0]["allegation"] == "低保优亲厚友" and result["findings"][0]["finding"] == "true"
+    assert result["findings"][0]["evidence"] == ["低保评议记录", "走访笔录"]
+    assert (result["violation"], result["action_taken"], result["leader_signoff"], result["collective_discussion"]) == (
+        "《中国共产党纪律处分条例》群众纪律", "谈话提醒，责令退还", "陈主任", True)  # fmt: skip
+
+    offered = await h.tap(SUPERVISOR, "反馈结果")
+    assert "经核查，反映的问题属实，已责令退还。" in offered[-1]
+    assert [t for row in h.tg.last_keyboard(SUPERVISOR) for t, _ in row] == ["按此发送", "修改"]
+    sent = await h.tap(SUPERVISOR, "按此发送")
+    assert "已反馈" in sent[-1]
+    await OutboxService(app.ctx, h.notifier()).send_due()
+    told = [t for t in h.tg.texts(555001) if t.startswith("【办理结果反馈】")]
+    assert told and "经核查，反映的问题属实，已责令退还。" in told[0]

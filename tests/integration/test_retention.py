@@ -156,8 +156,8 @@ async def test_purge_cli_dry_run_then_purge(
     assert out.startswith("0 cases archived before ")
     code, out, err = await run_cli(app, monkeypatch, capsys, "purge", "--older-than", "30", "--dry-run")
     assert code == 0, err
-    assert re.match(r"dry run: 1 cases archived before \S+ \S+ \(UTC\+8\) would be purged \(1 evidence files\); nothing",
-                    out)  # fmt: skip
+    dry = r"dry run: 1 cases archived before \S+ \S+ \(UTC\+8\) would be purged \(1 evidence files\); nothing"
+    assert re.match(dry, out)
     assert out.splitlines()[1:] == [f"  {old}"]
     assert (await app.queries.case_detail(old)).purged_at is None
     code, out, err = await run_cli(app, monkeypatch, capsys, "purge", "--older-than", "30")
