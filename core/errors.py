@@ -62,3 +62,13 @@ class InvalidInput(DomainError):
         super().__init__(f"{field}: {problem}", field=field, problem=problem)
         self.field = field
         self.problem = problem
+
+
+class AmbiguousCase(DomainError):
+    """A short case number that fits cases of several years, none of them this year's: the person chooses."""
+
+    key = "error.case_ambiguous"
+
+    def __init__(self, ref: str, numbers: list[str]) -> None:
+        super().__init__(f"case '{ref}' is ambiguous: {', '.join(numbers)}", ref=ref, numbers=", ".join(numbers))
+        self.numbers = numbers

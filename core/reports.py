@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from core.errors import InvalidInput
-from core.model import CadreLevel, Category, Channel, EvidenceKind, PartyMembership, ReportType
+from core.model import CadreLevel, Category, Channel, EvidenceKind, PartyMembership, ReferTo, ReportType
 from core.text import clean_text
 
 # rules.md §6 (limits marked [U] are our defaults)
@@ -26,6 +26,8 @@ EVIDENCE_MAX_TOTAL = 100 * 1024 * 1024
 EVIDENCE_EXTENSIONS = frozenset(
     {"jpg", "jpeg", "png", "pdf", "doc", "docx", "xls", "xlsx", "csv", "mp3", "m4a", "ogg", "oga", "mp4"}
 )
+_SCOPE_REFER = frozenset({*(r.value for r in ReferTo), "none"})
+_SCOPE_REASON = re.compile(r"scope\.reason\.[a-z_.]{1,48}")  # a locale key, never the citizen's words
 PASSWORD_MIN = 8  # 查询密码 ≥8 chars
 
 _MOBILE = re.compile(r"^(?:\+?86[- ]?)?1[3-9]\d{9}$")
@@ -158,6 +160,9 @@ class NewReport:
     staged: tuple[StagedEvidence, ...] = field(default_factory=tuple)
     urgent: bool = False
     submission_key: str | None = None  # the same key files at most one case (double taps, retries)
+    # the referral shown at the scope check that the reporter chose to file past (rules.md §3.3; officers see it)
+    scope_refer_to: str = ""  # a ReferTo value, or "none" for the general list
+    scope_reason: str = ""  # the reason's locale key (scope.reason.…)
 
     @property
     def named(self) -> bool:
@@ -187,4 +192,6 @@ class NewReport:
             staged=self.staged,
             urgent=self.urgent,
             submission_key=self.submission_key,
+            scope_refer_to=self.scope_refer_to if self.scope_refer_to in _SCOPE_REFER else "",
+            scope_reason=self.scope_reason if _SCOPE_REASON.fullmatch(self.scope_reason) else "",
         )

@@ -8,8 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import SecretStr
+from pydantic import SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from core.clock import office_zone
 
 TELEGRAM_API = "https://api.telegram.org"
 
@@ -25,7 +27,7 @@ class Settings(BaseSettings):
     encryption_keys: SecretStr | None = None  # comma-separated Fernet keys, newest first
     index_key: SecretStr | None = None  # base64 key for blind indexes
     key_file: Path | None = None  # default: data_dir/keys/qingfeng.keys
-    timezone: str = "Asia/Shanghai"
+    timezone: str = "Asia/Shanghai"  # the office's: deadlines, case-number years, every time shown
     default_locale: str = "zh-CN"
     home_unit: str | None = None  # unit code that receives reports no routing rule matches
     log_level: str = "INFO"
@@ -35,6 +37,12 @@ class Settings(BaseSettings):
     dialog_retention_days: int = 30  # an unfinished dialog (answers, staged files) is forgotten after this
     flood_burst: int = 20  # updates one chat may send at once before the flood gate answers
     flood_per_minute: int = 30  # then this many a minute (a person typing a report sends far fewer)
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        office_zone(value)  # refused at start, not when the first time is shown
+        return value
 
     @property
     def db_url(self) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from core.clock import Clock, SystemClock
+from core.clock import Clock, SystemClock, office_zone
 from core.crypto import KeyFileMissing, KeysUnavailable, Vault, create_key_file, load_vault
 from core.evidence import EvidenceStore
 from core.files import private_dir
@@ -131,6 +131,7 @@ async def build_app(settings: Settings, *, clock: Clock | None = None, upgrade: 
         calendar=WorkCalendar.from_directory(settings.calendar_dir),
         evidence=EvidenceStore(settings.evidence_dir, vault),
         home_unit=settings.home_unit,
+        tz=office_zone(settings.timezone),
     )
     app = App(
         settings=settings,

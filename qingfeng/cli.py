@@ -9,6 +9,8 @@ import sys
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import date
 
+from pydantic import ValidationError
+
 from core.crypto import KeysUnavailable
 from core.deadlines import DEADLINES
 from core.errors import DomainError
@@ -18,6 +20,7 @@ from core.workcalendar import WorkCalendar
 from qingfeng.app import App, build_app
 from qingfeng.chat import add_chat_command
 from qingfeng.cli_args import (
+    CASE_NUMBER_HELP,
     ID_MAX,
     INVITE_HOURS_MAX,
     TELEGRAM_ID_MAX,
@@ -152,40 +155,45 @@ def build_parser() -> argparse.ArgumentParser:
     db.add_parser("upgrade", help="bring the schema up to date").set_defaults(handler=cmd_db_upgrade)
 
     units = sub.add_parser("units", help="units of the office hierarchy").add_subparsers(dest="sub", required=True)
-    ua = units.add_parser("add")
-    ua.add_argument("--code", required=True)
-    ua.add_argument("--name", required=True)
-    ua.add_argument("--level", required=True, choices=[v.value for v in UnitLevel])
+    ua = units.add_parser("add", help="add a unit (a commission) to the hierarchy")
+    ua.add_argument("--code", required=True, help="a short code, e.g. LA")
+    ua.add_argument("--name", required=True, help="the unit's name, e.g. 杭州市临安区纪委监委")
+    ua.add_argument("--level", required=True, choices=[v.value for v in UnitLevel], help="the unit's level")
     ua.add_argument("--region", required=True, help="path such as 浙江省/杭州市/临安区")
-    ua.add_argument("--parent")
+    ua.add_argument("--parent", help="code of the unit one level up")
     ua.add_argument(
         "--handles", type=values_of(CadreLevel), help="comma-separated cadre levels (default by unit level)"
     )
     ua.set_defaults(handler=cmd_units_add)
-    ul = units.add_parser("list")
-    ul.add_argument("--json", action="store_true")
+    ul = units.add_parser("list", help="the units, their levels and regions")
+    ul.add_argument("--json", action="store_true", help="print JSON instead of a table")
     ul.set_defaults(handler=cmd_units_list)
 
     officers = sub.add_parser("officers", help="officers and roles").add_subparsers(dest="sub", required=True)
-    oa = officers.add_parser("add")
-    oa.add_argument("--telegram-id", type=bounded(1, TELEGRAM_ID_MAX))
-    oa.add_argument("--name", required=True)
+    oa = officers.add_parser("add", help="add an officer with a known Telegram id (else use 'officers invite')")
+    oa.add_argument("--telegram-id", type=bounded(1, TELEGRAM_ID_MAX), help="the officer's numeric Telegram id")
+    oa.add_argument("--name", required=True, help="the officer's name as colleagues know it")
     oa.add_argument("--unit", required=True, help="unit code")
     roles = f"comma-separated, of {', '.join(r.value for r in Role)}"
     oa.add_argument("--role", required=True, action="append", type=values_of(Role), help=roles)
     oa.set_defaults(handler=cmd_officers_add)
     od = officers.add_parser("deactivate", help="deactivate an officer and hand their open cases to another")
-    od.add_argument("--id", type=bounded(1, ID_MAX), required=True)
+    od.add_argument("--id", type=bounded(1, ID_MAX), required=True, help="officer id from 'officers list'")
     od.add_argument("--reassign-to", type=bounded(1, ID_MAX), help="officer id of the handler taking over the cases")
     od.set_defaults(handler=cmd_officers_deactivate)
     oi = officers.add_parser("invite", help="a one-time code the officer redeems in the bot with /join")
-    oi.add_argument("--name", required=True)
-    oi.add_argument("--unit", required=True)
+    oi.add_argument("--name", required=True, help="the officer's name as colleagues know it")
+    oi.add_argument("--unit", required=True, help="unit code")
     oi.add_argument("--role", required=True, action="append", type=values_of(Role), help=roles)
-    oi.add_argument("--hours", type=bounded(1, INVITE_HOURS_MAX), default=72)
+    oi.add_argument(
+        "--hours",
+        type=bounded(1, INVITE_HOURS_MAX),
+        default=72,
+        help="the code expires after this many hours (default 72)",
+    )
     oi.set_defaults(handler=cmd_officers_invite)
-    ol = officers.add_parser("list")
-    ol.add_argument("--json", action="store_true")
+    ol = officers.add_parser("list", help="officers, their units, roles and whether active")
+    ol.add_argument("--json", action="store_true", help="print JSON instead of a table")
     ol.set_defaults(handler=cmd_officers_list)
 
     cases = sub.add_parser("cases", help="cases").add_subparsers(dest="sub", required=True)
@@ -194,27 +202,32 @@ def build_parser() -> argparse.ArgumentParser:
                     help="JSON, see README: channel, report_type, category, facts, persons, reporter")  # fmt: skip
     ca.add_argument("--officer-id", type=bounded(1, ID_MAX), help="the intake officer registering it (audit trail)")
     ca.set_defaults(handler=cmd_cases_add)
-    cl = cases.add_parser("list")
-    cl.add_argument("--json", action="store_true")
+    cl = cases.add_parser("list", help="cases with state, unit, handler and next deadline")
+    cl.add_argument("--json", action="store_true", help="print JSON instead of a table")
     cl.add_argument("--state", type=values_of(CaseState), help="comma-separated states")
     cl.add_argument("--unit", help="unit code")
     cl.set_defaults(handler=cmd_cases_list)
 
     case = sub.add_parser("case", help="one case").add_subparsers(dest="sub", required=True)
-    cs = case.add_parser("show")
-    cs.add_argument("number")
-    cs.add_argument("--json", action="store_true")
+    cs = case.add_parser(
+        "show", help="one case's card: facts, persons, result, deadlines, history (the view is audited)"
+    )
+    cs.add_argument("number", help=CASE_NUMBER_HELP)
+    cs.add_argument("--json", action="store_true", help="print JSON instead of the card")
+    cs.add_argument("--lang", choices=["zh-CN", "en"], help="language of the card (default: QINGFENG_DEFAULT_LOCALE)")
     cs.set_defaults(handler=cmd_case_show)
 
     dl = sub.add_parser("deadline", help="working-day arithmetic")
-    dl.add_argument("--from", dest="from_", required=True, metavar="YYYY-MM-DD", type=iso_date)
-    dl.add_argument("--working-days", type=bounded(0, WORKING_DAYS_MAX), required=True)
+    dl.add_argument("--from", dest="from_", required=True, metavar="YYYY-MM-DD", type=iso_date,
+                    help="the trigger day (not counted)")  # fmt: skip
+    dl.add_argument("--working-days", type=bounded(0, WORKING_DAYS_MAX), required=True,
+                    help="how many Chinese working days after it")  # fmt: skip
     dl.set_defaults(plain=cmd_deadline)
     sub.add_parser("deadlines", help="the deadline table of rules.md §2").set_defaults(plain=cmd_deadline_kinds)
 
     cal = sub.add_parser("calendar", help="holiday calendar").add_subparsers(dest="sub", required=True)
-    show = cal.add_parser("show")
-    show.add_argument("year", type=year)
+    show = cal.add_parser("show", help="a year's holidays and make-up workdays, and where they come from")
+    show.add_argument("year", type=year, help="e.g. 2026")
     show.set_defaults(plain=cmd_calendar_show)
     cal.add_parser("recompute", help="recompute open deadlines").set_defaults(handler=cmd_calendar_recompute)
 
@@ -244,7 +257,12 @@ async def _with_app(settings: Settings, handler: Handler, args: argparse.Namespa
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    settings = Settings()
+    try:
+        settings = Settings()
+    except ValidationError as exc:  # a bad setting, like a bad argument: one line, status 2
+        problems = "; ".join(f"QINGFENG_{'_'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in exc.errors())
+        print(f"error: {problems}", file=sys.stderr)
+        return 2
     configure_logging(settings.log_level)
     try:
         if args.command == "run":

@@ -19,6 +19,7 @@ INVITE_HOURS_MAX = 24 * 30
 ID_MAX = 2**31 - 1  # database ids (INTEGER on PostgreSQL)
 TELEGRAM_ID_MAX = 2**53 - 1  # Telegram user ids have at most 52 significant bits (qingfeng.chat)
 BATCH_MAX = 10_000
+CASE_NUMBER_HELP = "XF-2026-000033, 2026-33, or 33 (this year's, or the only one with that number)"
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 

@@ -5,14 +5,19 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 
-def as_json(value: Any) -> str:
+def as_json(value: Any, tz: ZoneInfo | None = None) -> str:
+    """``tz``: times in this zone (the office's), with their offset, as people reading the output expect."""
+
     def default(o: Any) -> Any:
         if dataclasses.is_dataclass(o) and not isinstance(o, type):
             return dataclasses.asdict(o)
+        if isinstance(o, datetime) and tz is not None:
+            return o.astimezone(tz).isoformat()
         if isinstance(o, date):
             return o.isoformat()
         return str(o)

@@ -10,11 +10,11 @@ import dataclasses
 import sys
 from typing import Any
 
-from core.clock import OFFICE_TZ
+from core.clock import local_time, zone_label
 from core.crypto import begin_rotation, finish_rotation, read_key_file, vault_from_key_file
 from core.services.keys import KeyReport, KeyService
 from qingfeng.app import App
-from qingfeng.cli_args import BATCH_MAX, RETENTION_DAYS_MAX, bounded
+from qingfeng.cli_args import BATCH_MAX, CASE_NUMBER_HELP, RETENTION_DAYS_MAX, bounded
 from qingfeng.cli_output import as_json, table
 
 _NEW_KEY = "python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())'"
@@ -38,8 +38,8 @@ def add_security_commands(sub: Any) -> None:
     au = sub.add_parser(
         "audit", help="a case's audit trail: every step, case view, identity view and evidence download"
     )
-    au.add_argument("--case", required=True, metavar="NUMBER")
-    au.add_argument("--json", action="store_true")
+    au.add_argument("--case", required=True, metavar="NUMBER", help=CASE_NUMBER_HELP)
+    au.add_argument("--json", action="store_true", help="print JSON instead of a table")
     au.set_defaults(handler=cmd_audit)
 
     pu = sub.add_parser("purge", help="erase identity, content and evidence of cases archived long ago")
@@ -150,12 +150,14 @@ async def cmd_audit(app: App, args: argparse.Namespace) -> int:
     """Every recorded step of a case with who acted; notes are left out (they may quote the report)."""
     from core.services.audit import AuditService
 
-    trail = await AuditService(app.ctx).trail(args.case)
-    entries = [dataclasses.replace(e, at=e.at.astimezone(OFFICE_TZ)) for e in trail.entries]
+    trail = await AuditService(app.ctx).trail(await app.queries.resolve(args.case))
+    tz = app.ctx.tz  # the office's zone (QINGFENG_TIMEZONE), as on the card
+    entries = [dataclasses.replace(e, at=e.at.astimezone(tz)) for e in trail.entries]
     if args.json:
-        print(as_json(dataclasses.replace(trail, entries=entries)))
+        print(as_json(dataclasses.replace(trail, entries=entries), tz))
         return 0
-    print(f"{trail.number} ({trail.state}): {len(entries)} recorded steps, times in {OFFICE_TZ.key}")
+    zone = zone_label(tz, entries[-1].at if entries else None)
+    print(f"{trail.number} ({trail.state}): {len(entries)} recorded steps, times in {tz.key} ({zone})")
     table(
         [
             (f"{e.at:%Y-%m-%d %H:%M}", e.actor, e.officer_name, ",".join(e.roles) or None, e.unit, e.action,
@@ -167,7 +169,7 @@ async def cmd_audit(app: App, args: argparse.Namespace) -> int:
     print(f"identity views: {trail.identity_views}; evidence downloads: {trail.evidence_views}; "
           f"case views: {trail.case_views}")  # fmt: skip
     if trail.purged_at:
-        print(f"purged {trail.purged_at.astimezone(OFFICE_TZ):%Y-%m-%d %H:%M} (retention)")
+        print(f"purged {local_time(trail.purged_at, tz)} (retention)")
     return 0
 
 
@@ -184,7 +186,7 @@ async def cmd_purge(app: App, args: argparse.Namespace) -> int:
 
     days = app.settings.retention_days if args.older_than is None else args.older_than
     report = await RetentionService(app.ctx).purge(Actor.system("cli"), days, dry_run=args.dry_run)
-    cutoff = f"{report.cutoff.astimezone(OFFICE_TZ):%Y-%m-%d %H:%M}"
+    cutoff = local_time(report.cutoff, app.ctx.tz)
     if report.dry_run:
         print(f"dry run: {len(report.numbers)} cases archived before {cutoff} would be purged "
               f"({report.evidence_files} evidence files); nothing was changed")  # fmt: skip

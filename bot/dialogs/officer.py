@@ -10,14 +10,14 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from bot.dialogs.card import card_params
 from bot.dialogs.engine import Button, Conversation, Engine, Event, EventKind, Label, Lines, Reply
-from bot.dialogs.officer_flows import FLOW_FOR, finish, officer_flows
+from bot.dialogs.officer_flows import FLOW_FOR, REDO, finish, officer_flows
 from bot.dialogs.officer_urgent import card as urgent_card
 from bot.dialogs.officer_urgent import finish_urgent, flow_for, inbox_part, urgent_flows
 from bot.dialogs.runner import Answer
 from core.actor import Actor
-from core.clock import OFFICE_TZ
-from core.errors import DomainError, GuardFailed, IllegalTransition, NotPermitted
+from core.errors import AmbiguousCase, DomainError, GuardFailed, IllegalTransition, NotPermitted
 from core.model import Action, DisposalMethod, Role
 from core.services.cases import CaseService
 from core.services.desk import Desk
@@ -25,7 +25,6 @@ from core.services.dialog_store import DialogStore
 from core.services.messaging import MessagingService
 from core.services.officers import OfficerService
 from core.services.urgent import UrgentService
-from core.services.views import CaseDetail
 
 PREFIX = "o"
 SPACE = ".officer"  # the officer's input flows are stored apart from any citizen dialog in the same chat
@@ -132,7 +131,7 @@ class OfficerDesk:
         if card.identity_visible and card.detail.reporter is None:
             buttons.append((Button("button.show_identity", f"{PREFIX}:identity:{number}"),))
         buttons.append((Button("button.back_to_inbox", f"{PREFIX}:inbox:0"),))
-        return [Reply("officer.card", card_params(card.detail), tuple(buttons), "")]
+        return [Reply("officer.card", card_params(card.detail, self.s.desk.ctx.tz), tuple(buttons), "")]
 
     async def button(self, chat_id: int, actor: Actor, data: str) -> Answer:
         """A tap on an officer button: ``o:inbox:<page>``, ``o:case:<n>``, ``o:act:<n>:<action>`` …"""
@@ -149,7 +148,14 @@ class OfficerDesk:
         if what == "inbox":
             return await self.inbox(actor, int(args[0]) if args and args[0].isdigit() else 0)
         if what == "case" and args:
-            return await self.card(actor, args[0])
+            try:
+                number = await self.s.desk.resolve(actor, args[0])  # "/case 33" means this year's 33
+            except AmbiguousCase as exc:
+                buttons = tuple((Button(n, f"{PREFIX}:case:{n}", literal=True),) for n in exc.numbers)
+                return [
+                    Reply("officer.case_ambiguous", {"ref": args[0], "numbers": ", ".join(exc.numbers)}, buttons, "")
+                ]
+            return await self.card(actor, number)
         if what == "urgent" and len(args) == 1 and args[0].isdigit():
             return await urgent_card(self.s.urgent, actor, int(args[0]))
         if (urgent_flow := flow_for(what, args)) is not None:
@@ -202,6 +208,8 @@ class OfficerDesk:
             return await self._start(chat_id, "o_approval", answers)
         answers["named"] = summary.named
         answers["leader"] = Role.SUPERVISOR in actor.roles  # a leader's own decision is the approval (R-17)
+        if action is Action.GIVE_FEEDBACK and (prepared := await self.s.desk.prepared_feedback(actor, number)):
+            return await self._start(chat_id, "o_feedback_prepared", {**answers, "text": prepared})
         if action in (Action.TRANSFER_UP, Action.TRANSFER_DOWN):
             answers["_units"] = [u.code for u in await self.s.officers.list_units() if u.code != summary.unit]
         return await self._start(chat_id, FLOW_FOR[action], answers)
@@ -223,8 +231,13 @@ class OfficerDesk:
             return None
         replies = await self.engine.handle(c, event, _Env(actor, self.s.cases, self.s.messaging))
         if c.step == "done" and event.kind is not EventKind.CANCEL:
+            c.answers.pop(REDO, None)
             replies = replies[:-1] + await self._finish(actor, c)
-            c.reset()
+            if c.answers.get(REDO):  # the checklist refused: keep the answers, ask what is missing (item 15)
+                c.step, c.history = c.answers[REDO][0], []
+                replies.append(self.engine.current(c))
+            else:
+                c.reset()
         await self.s.store.save(chat_id, c.to_dict(), stored.version, SPACE)
         return Answer(self.default_locale, replies)
 
@@ -243,32 +256,3 @@ class OfficerDesk:
             return await self.card(actor, number)
         except NotPermitted:
             return []
-
-
-def card_params(d: CaseDetail) -> dict[str, Any]:
-    s = d.summary
-    persons = tuple(Label("officer.card_person", {"name": p.name or "-", "unit": p.unit, "post": p.post or "-",
-                                                  "level": Label(f"enum.CadreLevel.{p.level}"), "region": p.region})
-                    for p in d.persons)  # fmt: skip
-    deadlines = tuple(Label("officer.card_deadline", {"ref": x.ref, "kind": Label(f"deadline.{x.kind}"),
-                                                      "due": x.due_date.isoformat(), "rule": x.rule})
-                      for x in d.deadlines if x.state == "open")  # fmt: skip
-    events = tuple(f"{e.at.astimezone(OFFICE_TZ):%m-%d %H:%M} {e.actor} {e.action}" + (f" — {e.note}" if e.note else "")
-                   for e in d.events[-8:])  # fmt: skip
-    evidence = tuple(f"· {e.original_name} ({e.size // 1024 + 1} KB, sha256 {e.sha256[:12]}…)" for e in d.evidence)
-    reporter: Label | Lines = Label("officer.card_anonymous")
-    if s.named:
-        reporter = (Label("officer.card_identity", {k: d.reporter.get(k, "") for k in ("name", "phone")})
-                    if d.reporter else Label("officer.card_identity_hidden"))  # fmt: skip
-    if s.satisfaction:
-        reporter = Lines((reporter, Label("officer.card_satisfaction",
-                                          {"rating": Label(f"enum.Satisfaction.{s.satisfaction}")})))  # fmt: skip
-    if d.undelivered:
-        reporter = Lines((reporter, Label("officer.card_undelivered", {"count": d.undelivered})))
-    return {
-        "number": s.number, "flag": "⚠️ " if s.urgent else "", "state": Label(f"state.{s.state}"),
-        "type": Label(f"enum.ReportType.{s.report_type}"), "category": Label(f"enum.Category.{s.category}"),
-        "channel": s.channel, "received": f"{s.received_at.astimezone(OFFICE_TZ):%Y-%m-%d}", "reporter": reporter,
-        "persons": Lines(persons), "facts": d.facts, "evidence": Lines(evidence) if evidence else "-",
-        "deadlines": Lines(deadlines) if deadlines else "-", "history": Lines(events),
-    }  # fmt: skip

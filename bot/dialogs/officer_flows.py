@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.dialogs import validators as v
-from bot.dialogs.engine import Conversation, Event, Flow, Outcome, Reply, Step, stay
+from bot.dialogs.engine import Conversation, Event, Flow, Label, Lines, Outcome, Reply, Step, stay
 from bot.dialogs.steps import Choice, Invalid, Text
 from core.closure import AllegationFinding, ClosureReport
-from core.errors import DomainError
+from core.errors import DomainError, GuardFailed
 from core.model import Action, DisposalMethod, Finding, ReferTo
 
 note_text = v.text_between(1, 2000)
@@ -55,7 +55,14 @@ async def finish(c: Conversation, env: Any) -> list[Reply]:
                 await env.cases.dispose(number, env.actor, DisposalMethod(a["method"]), a.get("text", ""),
                                         approved_by=a.get("approved_by", ""))  # fmt: skip
             case Action.CONCLUDE:
-                await env.cases.conclude(number, env.actor, closure_from(a))
+                try:
+                    await env.cases.conclude(number, env.actor, closure_from(a))
+                except GuardFailed as exc:  # the answers stay; only the missing items are asked (issue 12, item 15)
+                    a[REDO] = missing_steps(exc.problems, a)
+                    if not a[REDO]:
+                        raise
+                    problems = Lines(tuple(Label(p) for p in exc.problems))
+                    return [Reply("officer.closure_missing", {"problems": problems})]
             case Action.NOT_ACCEPT:
                 refer = ReferTo(a["refer_to"]) if a.get("refer_to") in ReferTo.__members__.values() else None
                 await env.cases.refer(number, env.actor, refer, a["text"], lacks_facts=a.get("refer_to") == NO_FACTS)
@@ -85,12 +92,41 @@ def closure_from(a: dict[str, Any]) -> ClosureReport:
     )  # fmt: skip
 
 
-def _after_collective(c: Conversation, value: str) -> str:
-    return "leader"
+#: Answers key: the closure steps still to ask after the checklist refused a conclusion (the rest are kept).
+REDO = "_redo"
+_CLOSURE_STEPS = {"closure.facts_clear": ("allegation",), "closure.evidence_sufficient": ("evidence_refs",),
+                  "closure.characterisation": ("violation",), "closure.action_appropriate": ("action_taken",),
+                  "closure.feedback_ready": ("feedback",)}  # fmt: skip
+_ORDER = ("allegation", "finding", "evidence_refs", "violation", "action_taken", "collective", "leader", "feedback")
+
+
+def missing_steps(problems: list[str], a: dict[str, Any]) -> list[str]:
+    """The questions whose answers the checklist (core.closure, rules.md §7.1) found missing, in the flow's order."""
+    steps = {s for p in problems for s in _CLOSURE_STEPS.get(p, ())}
+    if "closure.procedure_complete" in problems:  # collective discussion and the leader's sign-off
+        steps |= {s for s, ok in (("collective", a.get("collective") == "yes"), ("leader", a.get("leader"))) if not ok}
+    return [s for s in _ORDER if s in steps]
+
+
+def _next(default: Any) -> Any:
+    """A closure step's next step: the flow's own, or while re-asking after a refusal the next missing one."""
+
+    def nxt(c: Conversation, *value: str) -> str:
+        redo = c.answers.get(REDO)
+        if redo is None:
+            return default(c, *value) if callable(default) else str(default)
+        c.answers[REDO] = rest = [s for s in redo if s != c.step]
+        return rest[0] if rest else "done"
+
+    return nxt
 
 
 def _after_leader(c: Conversation) -> str:
     return "feedback" if c.answers.get("named") else "done"
+
+
+def _prepared(c: Conversation) -> dict[str, Any]:
+    return {"number": c.answers.get("number", ""), "text": c.answers.get("text", "")}
 
 
 def _findings() -> list[tuple[str, str]]:
@@ -104,15 +140,23 @@ def officer_flows() -> list[Flow]:
     approval: list[Step] = [Text("approved_by", "officer.ask_approval", "approved_by", v.reporter_name, "done"),
                             done]  # fmt: skip
     conclude: list[Step] = [
-        Text("allegation", "officer.ask_allegation", "allegation", note_text, "finding"),
-        Choice("finding", "officer.ask_finding", _findings(), "finding", "evidence_refs", columns=2),
-        Text("evidence_refs", "officer.ask_evidence_refs", "evidence_refs", note_text, "violation", skippable=True),
-        Text("violation", "officer.ask_violation", "violation", note_text, "action_taken"),
-        Text("action_taken", "officer.ask_action_taken", "action_taken", note_text, "collective"),
+        Text("allegation", "officer.ask_allegation", "allegation", note_text, _next("finding")),
+        Choice("finding", "officer.ask_finding", _findings(), "finding", _next("evidence_refs"), columns=2),
+        Text("evidence_refs", "officer.ask_evidence_refs", "evidence_refs", note_text, _next("violation"),
+             skippable=True),
+        Text("violation", "officer.ask_violation", "violation", note_text, _next("action_taken")),
+        Text("action_taken", "officer.ask_action_taken", "action_taken", note_text, _next("collective")),
         Choice("collective", "officer.ask_collective", [("yes", "button.yes"), ("no", "button.no")], "collective",
-               _after_collective),
-        Text("leader", "officer.ask_leader", "leader", v.reporter_name, _after_leader),
-        Text("feedback", "officer.ask_feedback_text", "feedback", note_text, "done"),
+               _next("leader")),
+        Text("leader", "officer.ask_leader", "leader", v.reporter_name, _next(_after_leader)),
+        Text("feedback", "officer.ask_feedback_text", "feedback", note_text, _next("done")),
+        done,
+    ]  # fmt: skip
+    # the result text written at closure is offered as it is, or to edit, not asked again (item 15)
+    prepared: list[Step] = [
+        Choice("prepared", "officer.feedback_prepared", [("send", "button.send_as_is"), ("edit", "button.edit")],
+               None, lambda c, value: "done" if value == "send" else "text", params=_prepared),
+        Text("text", "officer.ask_feedback", "text", note_text, "done"),
         done,
     ]  # fmt: skip
     ask: list[Step] = [Text("text", "officer.ask_question", "text", note_text, "done"), done]
@@ -158,7 +202,8 @@ def officer_flows() -> list[Flow]:
         Text("approved_by", "officer.ask_approval", "approved_by", v.reporter_name, "done"),
         done,
     ]
-    return [Flow.of("o_note", note), Flow.of("o_feedback", feedback), Flow.of("o_approval", approval),
+    return [Flow.of("o_note", note), Flow.of("o_feedback", feedback), Flow.of("o_feedback_prepared", prepared),
+            Flow.of("o_approval", approval),
             Flow.of("o_conclude", conclude), Flow.of("o_ask", ask), Flow.of("o_refer", refer),
             Flow.of("o_duplicate", duplicate), Flow.of("o_transfer", transfer), Flow.of("o_return", back)]  # fmt: skip
 

@@ -105,6 +105,9 @@ def build_report(c: Conversation, chat_id: int) -> NewReport:
         staged=tuple(StagedEvidence(**{**f, "kind": EvidenceKind(f["kind"])}) for f in a.get("evidence", [])),
         submission_key=a.get("_submission"),
         urgent=bool(a.get("urgent")),
+        # the referral the citizen was shown and filed past (scope_steps): officers see it on the card
+        scope_refer_to=(a["refer_to"] or "none") if "refer_to" in a else "",
+        scope_reason=a.get("refer_reason", ""),
     )
 
 

@@ -37,6 +37,7 @@ class ScopeStep:
         text = e.text.strip()[:4000]
         decision = classifier().classify(text)
         c.answers["scope_text"] = text
+        c.answers.pop("refer_to", None), c.answers.pop("refer_reason", None)  # a new sentence, a new verdict
         match decision.verdict:
             case Verdict.URGENT:
                 await env.alert_urgent(text)

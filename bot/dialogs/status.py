@@ -31,8 +31,13 @@ def status_replies(view: PublicStatusView) -> list[Reply]:
         "number": view.number, "status": Label(f"public.{view.status}"),
         "received": view.received_on.isoformat(), "history": Lines(history),
     }  # fmt: skip
-    card = (Reply("status.card_feedback", {**params, "feedback": view.feedback}) if view.feedback
-            else Reply("status.card", params))  # fmt: skip
+    if view.feedback and view.satisfaction:  # the reporter sees the rating they gave
+        rating = Label(f"enum.Satisfaction.{view.satisfaction}")
+        card = Reply("status.card_feedback_rated", {**params, "feedback": view.feedback, "rating": rating})
+    elif view.feedback:
+        card = Reply("status.card_feedback", {**params, "feedback": view.feedback})
+    else:
+        card = Reply("status.card", params)
     questions = [Reply("status.question", {"number": view.number, "day": q.day.isoformat(), "question": q.text},
                        ((Button("button.reply", f"q:{view.number}:{q.id}"),),))
                  for q in view.questions]  # fmt: skip

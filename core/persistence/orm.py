@@ -112,6 +112,10 @@ class CaseRow(Base):
     transfer_to_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))  # pending receipt (R-15/16)
     disposal_method: Mapped[str | None] = mapped_column(String(24))
     refer_to: Mapped[str | None] = mapped_column(String(16))
+    # the referral the reporter was shown before filing and chose to file anyway (rules.md §3.3): a ReferTo
+    # value ("none": the general list) and the reason's locale key; plain like refer_to
+    scope_refer_to: Mapped[str | None] = mapped_column(String(16))
+    scope_reason: Mapped[str | None] = mapped_column(String(64))
     query_code_index: Mapped[str | None] = mapped_column(String(64), unique=True)
     submission_key: Mapped[str | None] = mapped_column(String(64), unique=True)  # one case per dialog submission
     satisfaction: Mapped[str | None] = mapped_column(String(16))  # the reporter's rating of the feedback

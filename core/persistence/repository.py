@@ -61,6 +61,13 @@ async def case_by_number(session: AsyncSession, number: str, *, lock: bool = Fal
     return row
 
 
+async def cases_by_numbers(session: AsyncSession, numbers: list[str]) -> list[CaseRow]:
+    """The stored cases among these numbers (a short list: the candidates of one typed reference)."""
+    if not numbers:
+        return []
+    return list((await session.execute(select(CaseRow).where(CaseRow.number.in_(numbers)))).scalars())
+
+
 def add_event(
     session: AsyncSession,
     vault: Vault,

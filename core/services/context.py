@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
-from core.clock import Clock, office_date
+from core.clock import OFFICE_TZ, Clock, office_date
 from core.crypto import Vault
 from core.evidence import EvidenceStore
 from core.persistence.uow import UnitOfWork, UnitOfWorkFactory
@@ -19,6 +20,7 @@ class CoreContext:
     calendar: WorkCalendar
     evidence: EvidenceStore
     home_unit: str | None = None
+    tz: ZoneInfo = OFFICE_TZ  # the office's zone (QINGFENG_TIMEZONE): its days, its year, every time shown
 
     @property
     def vault(self) -> Vault:
@@ -31,4 +33,4 @@ class CoreContext:
         return self.clock.now()
 
     def today(self) -> date:
-        return office_date(self.clock.now())
+        return office_date(self.clock.now(), self.tz)

@@ -12,9 +12,10 @@ from datetime import date
 
 from sqlalchemy import or_, select
 
-from core.access import CaseAccess
+from core.access import CaseAccess, case_access
 from core.actor import Actor
-from core.errors import NotFound, NotPermitted
+from core.casenumbers import choose, parse_case_ref
+from core.errors import CaseUnavailable, NotFound, NotPermitted
 from core.model import Action, ActorKind, CaseState, Role
 from core.persistence import repository as repo
 from core.persistence.orm import CaseRow, EvidenceRow
@@ -118,6 +119,35 @@ class Desk:
         if not access.act:  # a transfer's target unit may only receive it (R-16)
             actions = [a for a in actions if a is Action.RECEIVE_TRANSFER and access.receive]
         return CaseCard(detail, actions, entitled, access)
+
+    async def resolve(self, actor: Actor, raw: str) -> str:
+        """The case number an officer means by ``raw`` (``33``, ``2026-33`` or in full), among the cases they may
+        see: for others the answer is the same as for a number that does not exist (core.access).
+
+        Raises :class:`CaseUnavailable`, or :class:`AmbiguousCase` with the cases of several years to choose from.
+        """
+        _officer_only(actor, "view")
+        ref = parse_case_ref(raw)
+        if ref is None:
+            raise CaseUnavailable("view", actor.label())
+        async with self.ctx.uow() as uow:
+            s = uow.session
+            officer = await fresh_officer(s, actor)
+            rows = await repo.cases_by_numbers(s, ref.numbers(self.ctx.today().year)) if officer else []
+            found = [c.number for c in rows if officer is not None and case_access(officer, c).view]
+        try:
+            return choose(raw, ref, found, self.ctx.today().year)
+        except NotFound:
+            raise CaseUnavailable("view", actor.label()) from None
+
+    async def prepared_feedback(self, actor: Actor, number: str) -> str:
+        """The result text for the reporter written at closure (core.closure), for an officer who may act: the
+        feedback step offers it instead of asking again."""
+        _officer_only(actor, "act")
+        async with self.ctx.uow() as uow:
+            case, _, _ = await officer_case(uow.session, number, actor, "act")
+            result = self.ctx.vault.dec_json(case.result_enc) if case.result_enc else {}
+        return str(result.get("feedback_text") or "")
 
     async def summary(self, actor: Actor, number: str) -> CaseSummary:
         """A case's summary line (no facts, so not audited) for an officer who may act on it: what an action's

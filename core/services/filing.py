@@ -12,6 +12,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from core.actor import Actor
+from core.casenumbers import case_number
 from core.deadlines import DeadlineKind
 from core.evidence_types import check_file
 from core.jurisdiction import belongs_higher, route
@@ -125,7 +126,7 @@ class FilingService:
             seq = await repo.next_value(s, f"case:{today.year}")
             reporter = report.reporter
             case = CaseRow(
-                number=f"XF-{today.year}-{seq:06d}",
+                number=case_number(today.year, seq),
                 unit_id=target.id,
                 state=CaseState.RECEIVED.value,
                 report_type=report.report_type.value,
@@ -138,6 +139,8 @@ class FilingService:
                 reporter_enc=vault.enc_json(reporter.__dict__) if reporter else None,
                 facts_enc=vault.encrypt(report.facts.encode()),
                 other_bodies_enc=vault.enc_text(report.other_bodies) if report.other_bodies else None,
+                scope_refer_to=report.scope_refer_to or None,
+                scope_reason=report.scope_reason or None,
                 query_code_index=vault.index("query_code", normalise_code(code)) if code else None,
                 password_hash=hash_password(report.query_password) if code and report.query_password else None,
                 receipt_code_enc=vault.enc_text(code) if code and keep_code and report.submission_key else None,

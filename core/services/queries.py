@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.actor import Actor
+from core.casenumbers import choose, parse_case_ref
 from core.clock import office_date
 from core.crypto import Vault
 from core.deadlines import DEADLINES, DeadlineKind
@@ -61,6 +63,17 @@ class CaseQueries:
             rows = list((await s.execute(stmt)).scalars())
             return await summaries(s, rows)
 
+    async def resolve(self, raw: str) -> str:
+        """The case number meant by ``raw`` (``33``, ``2026-33`` or in full), among all cases (the CLI, which the
+        operator runs with the keys): this year's, else the only one; :class:`AmbiguousCase` lists several."""
+        ref = parse_case_ref(raw)
+        if ref is None:
+            raise NotFound("case", raw.strip())
+        this_year = self.ctx.today().year
+        async with self.ctx.uow() as uow:
+            found = [c.number for c in await repo.cases_by_numbers(uow.session, ref.numbers(this_year))]
+        return choose(raw, ref, found, this_year)
+
     async def case_detail(self, number: str, viewer: Actor | None = None) -> CaseDetail:
         """A case card, unchecked (the CLI, tests); with a ``viewer`` the view is recorded in the audit trail.
 
@@ -93,7 +106,7 @@ class CaseQueries:
             case = (await s.execute(select(CaseRow).where(CaseRow.query_code_index == idx))).scalar_one_or_none()
             if case is None or not case.password_hash or not verify_password(password, case.password_hash):
                 return None
-            view = await _public(s, vault, case)
+            view = await _public(s, vault, case, self.ctx.tz)
         await lockout.clear(keys)
         return view
 
@@ -123,7 +136,7 @@ class CaseQueries:
                     .order_by(CaseRow.id)
                 )
             ).scalars()
-            return [await _public(s, self.ctx.vault, c) for c in rows]
+            return [await _public(s, self.ctx.vault, c, self.ctx.tz) for c in rows]
 
 
 def record_view(s: AsyncSession, ctx: CoreContext, case: CaseRow, viewer: Actor) -> None:
@@ -159,6 +172,7 @@ async def case_detail(s: AsyncSession, vault: Vault, case: CaseRow) -> CaseDetai
         (await s.execute(select(EvidenceRow).where(EvidenceRow.case_id == case.id).order_by(EvidenceRow.id))).scalars()
     )
     purged = case.purged_at is not None
+    names = {o.id: o.name for o in (await s.execute(select(OfficerRow))).scalars()}
     return CaseDetail(
         summary=summary,
         facts=PURGED if purged else vault.decrypt(case.facts_enc).decode(),
@@ -170,7 +184,8 @@ async def case_detail(s: AsyncSession, vault: Vault, case: CaseRow) -> CaseDetai
             if e.purged_at is None
         ],
         events=[
-            EventView(e.at, e.actor, e.action, e.from_state, e.to_state, e.rule, vault.dec_text(e.note_enc) or "")
+            EventView(e.at, e.actor, e.action, e.from_state, e.to_state, e.rule, vault.dec_text(e.note_enc) or "",
+                      names.get(e.officer_id) if e.officer_id else None)
             for e in events
         ],
         deadlines=[_deadline(d) for d in deadlines],
@@ -184,6 +199,7 @@ async def case_detail(s: AsyncSession, vault: Vault, case: CaseRow) -> CaseDetai
         )).scalar_one()),
         purged_at=case.purged_at,
         purged_evidence=dict(Counter(e.kind for e in evidence if e.purged_at is not None)),
+        scope_refer_to=case.scope_refer_to, scope_reason=case.scope_reason,
     )  # fmt: skip
 
 
@@ -242,7 +258,7 @@ async def summaries(s: AsyncSession, rows: list[CaseRow]) -> list[CaseSummary]:
     ]
 
 
-async def _public(s: AsyncSession, vault: Vault, case: CaseRow) -> PublicStatusView:
+async def _public(s: AsyncSession, vault: Vault, case: CaseRow, tz: ZoneInfo) -> PublicStatusView:
     events = (
         await s.execute(
             select(CaseEventRow).where(CaseEventRow.case_id == case.id, CaseEventRow.public).order_by(CaseEventRow.id)
@@ -252,15 +268,16 @@ async def _public(s: AsyncSession, vault: Vault, case: CaseRow) -> PublicStatusV
     feedback = None
     for e in events:
         if e.to_state:
-            history.append(PublicHistoryItem(office_date(e.at), PUBLIC_STATUS[CaseState(e.to_state)].value))
+            history.append(PublicHistoryItem(office_date(e.at, tz), PUBLIC_STATUS[CaseState(e.to_state)].value))
         if e.action == "give_feedback" and case.named:
             feedback = vault.dec_text(e.note_enc)
     return PublicStatusView(
         case.number,
         PUBLIC_STATUS[CaseState(case.state)].value,
-        office_date(case.received_at),
+        office_date(case.received_at, tz),
         history,
         feedback,
+        case.satisfaction if case.named else None,
         await _open_questions(s, vault, case),
     )
 

@@ -12,7 +12,6 @@ from datetime import date, time, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from core.clock import OFFICE_TZ
 from core.deadlines import DeadlineKind
 from core.model import DeadlineState, RecipientKind, Role
 from core.persistence import repository as repo
@@ -91,7 +90,7 @@ class ReminderService:
     async def digests(self) -> int:
         """On a working day after 08:30 (office time), each officer's digest once; a missed one is caught up."""
         ctx, vault, now, today = self.ctx, self.ctx.vault, self.ctx.now(), self.ctx.today()
-        if not ctx.calendar.is_workday(today) or now.astimezone(OFFICE_TZ).time() < DIGEST_AT:
+        if not ctx.calendar.is_workday(today) or now.astimezone(ctx.tz).time() < DIGEST_AT:
             return 0
         queued = 0
         async with ctx.uow() as uow:

@@ -27,6 +27,7 @@ class EventView:
     to_state: str | None
     rule: str
     note: str
+    officer_name: str | None = None  # who acted, by name, when an officer did
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,8 @@ class CaseDetail:
     undelivered: int = 0  # notices to the reporter that could not be delivered (e.g. the bot was blocked)
     purged_at: datetime | None = None  # retention ended: facts, persons' names, identity and files erased
     purged_evidence: dict[str, int] = field(default_factory=dict)  # erased files counted by kind
+    scope_refer_to: str | None = None  # the referral the reporter was shown and filed past (ReferTo or "none")
+    scope_reason: str | None = None  # its reason, a locale key
 
 
 #: Shown in place of erased content, so edges that predate the purge show a word instead of a blank.
@@ -113,6 +116,7 @@ class PublicStatusView:
     received_on: date
     history: list[PublicHistoryItem] = field(default_factory=list)
     feedback: str | None = None
+    satisfaction: str | None = None  # the reporter's own rating of the feedback
     questions: list[PublicQuestion] = field(default_factory=list)
 
 

@@ -90,7 +90,7 @@ async def test_a_full_session_leaves_nothing_of_the_report_in_the_logs(
     await h.say(HANDLER, "陈主任")
     await conclude(h, HANDLER, FEEDBACK)
     await h.tap(HANDLER, "反馈结果")
-    await h.say(HANDLER, FEEDBACK)
+    await h.tap(HANDLER, "按此发送")  # the text prepared at closure (issue 12, item 15)
     await deliver(h, app)
     assert any(FEEDBACK in t for t in h.tg.texts(NAMED))
     assert (await app.queries.case_detail(number)).summary.state == "feedback_given"

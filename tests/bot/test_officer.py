@@ -52,7 +52,7 @@ async def test_an_officer_works_a_named_case_from_inbox_to_feedback(
     assert "待办 1 件" in box[0] and number in h.tg.last_keyboard(INTAKE)[0][0][0]
     card = await h.tap(INTAKE, number)
     assert "已接收" in card[0] and "刘举报" not in card[0] and "身份信息按权限查看" in card[0]
-    assert "D3 告知受理情况：2026-10-23" in card[0]  # 15 working days, National Day skipped
+    assert "告知受理情况：2026-10-23 到期" in card[0]  # D3: 15 working days, National Day skipped
     await h.tap(INTAKE, "登记")
     accepted = await h.tap(INTAKE, "受理")
     assert "已受理" in accepted[-1]
@@ -83,7 +83,9 @@ async def test_an_officer_works_a_named_case_from_inbox_to_feedback(
 
     concluded = await conclude(h, HANDLER, "经核查，您反映的问题部分属实，已责令整改。")
     assert "已办结" in concluded[-1]
-    await h.tap(HANDLER, "反馈结果")
+    offered = await h.tap(HANDLER, "反馈结果")  # the text prepared at closure, to send or edit (issue 12, item 15)
+    assert "经核查，您反映的问题部分属实，已责令整改。" in offered[-1]
+    await h.tap(HANDLER, "修改")
     done = await h.say(HANDLER, "经核查，您反映的问题部分属实，已对相关人员谈话提醒并责令退还。")
     assert "已反馈" in done[-1]
     await deliver(h, app)

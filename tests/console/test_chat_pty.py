@@ -240,7 +240,8 @@ def test_named_report_worked_by_officers_in_the_terminal(tmp_path: Path) -> None
     h.tap("是")
     h.type("陈主任")
     assert "已办结" in h.type("经核查，您反映的问题部分属实，已责令整改。")
-    h.tap("反馈结果")
+    assert "按此发送" in h.tap("反馈结果")  # the text prepared at closure, offered (issue 12, item 15)
+    h.tap("修改")
     assert "已反馈" in h.type("经核查，您反映的问题部分属实，已对相关人员谈话提醒并责令退还。")
     h.quit()
 

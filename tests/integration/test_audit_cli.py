@@ -43,7 +43,7 @@ async def test_audit_shows_identity_views_and_evidence_downloads(
     code, out, err = await run_cli(app, monkeypatch, capsys, "audit", "--case", number)
     assert code == 0, err
     lines = out.splitlines()
-    assert lines[0] == f"{number} (accepted): 7 recorded steps, times in Asia/Shanghai"
+    assert lines[0] == f"{number} (accepted): 7 recorded steps, times in Asia/Shanghai (UTC+8)"
     assert lines[1].split() == ["time", "actor", "officer", "roles", "unit", "action", "state", "rule", "detail"]
     assert lines[2].split() == ["2026-09-28", "09:00", "citizen", "-", "-", "-", "file", "received", "R-14", "-"]
     assert lines[3].split()[:8] == ["2026-09-28", "10:00", "officer:1", "王信访", "intake", "LA", "register",

@@ -156,7 +156,8 @@ async def test_purge_cli_dry_run_then_purge(
     assert out.startswith("0 cases archived before ")
     code, out, err = await run_cli(app, monkeypatch, capsys, "purge", "--older-than", "30", "--dry-run")
     assert code == 0, err
-    assert re.match(r"dry run: 1 cases archived before \S+ \S+ would be purged \(1 evidence files\); nothing", out)
+    dry = r"dry run: 1 cases archived before \S+ \S+ \(UTC\+8\) would be purged \(1 evidence files\); nothing"
+    assert re.match(dry, out)
     assert out.splitlines()[1:] == [f"  {old}"]
     assert (await app.queries.case_detail(old)).purged_at is None
     code, out, err = await run_cli(app, monkeypatch, capsys, "purge", "--older-than", "30")
@@ -167,7 +168,7 @@ async def test_purge_cli_dry_run_then_purge(
 
     code, out, err = await run_cli(app, monkeypatch, capsys, "case", "show", old)
     assert code == 0, err
-    assert "facts: [purged]" in out and "identity, facts and evidence erased (retention); evidence: 1 photo" in out
+    assert "主要问题：\n[purged]" in out and "保存期满：举报人身份、举报内容和 1 个证据文件已清除" in out
     assert marks("戊")["name"] not in out and marks("戊")["facts"] not in out
     code, out, err = await run_cli(app, monkeypatch, capsys, "cases", "list")
     assert code == 0 and old in out and new in out and "2 cases" in out

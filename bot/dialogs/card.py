@@ -1,0 +1,117 @@
+"""A case card as officers read it, in the bot and on the command line: labels in their language, never enum
+values, action ids, officer ids or rule tags (those belong in the code and the README: issue 12, item 13), and
+everything the office stored about the case that the viewer is entitled to (item 14). Times are in the office's
+zone, which the card names (item 20).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot.dialogs.engine import Label, Lines
+from core.clock import zone_label
+from core.model import Action
+from core.services.views import CaseDetail, EventView
+
+HISTORY = 8  # events on the bot's card; the CLI prints them all
+_EVIDENCE_NOTE = re.compile(r"evidence (\d+)")  # the fixed note of an evidence download (core.services.desk)
+
+
+def card_params(d: CaseDetail, tz: ZoneInfo, *, history: int | None = HISTORY) -> dict[str, Any]:
+    """The parameters of ``officer.card``; ``history``: how many of the latest events (None: all)."""
+    s = d.summary
+    persons = tuple(Label("officer.card_person", {"name": p.name or "-", "unit": p.unit, "post": p.post or "-",
+                                                  "level": Label(f"enum.CadreLevel.{p.level}"), "region": p.region})
+                    for p in d.persons)  # fmt: skip
+    deadlines = tuple(Label("officer.card_deadline", {"kind": Label(f"deadline.{x.kind}"),
+                                                      "due": x.due_date.isoformat()})
+                      for x in d.deadlines if x.state == "open")  # fmt: skip
+    shown = d.events if history is None else d.events[-history:]
+    at = "%Y-%m-%d %H:%M" if history is None else "%m-%d %H:%M"  # the whole history may span years
+    events = tuple(_event(e, d, tz, at) for e in shown)
+    evidence = tuple(f"· {e.original_name} ({e.size // 1024 + 1} KB, sha256 {e.sha256[:12]}…)" for e in d.evidence)
+    return {
+        "number": s.number, "flag": "⚠️ " if s.urgent else "", "state": Label(f"state.{s.state}"),
+        "type": Label(f"enum.ReportType.{s.report_type}"), "category": Label(f"enum.Category.{s.category}"),
+        "channel": Label(f"enum.Channel.{s.channel}"), "received": f"{s.received_at.astimezone(tz):%Y-%m-%d %H:%M}",
+        "zone": zone_label(tz, s.received_at),
+        "assignee": s.assignee or Label("officer.card_unassigned"), "reporter": _reporter(d),
+        "persons": Lines(persons), "facts": d.facts, "details": Lines(_details(d, tz)),
+        "evidence": Lines(evidence) if evidence else "-", "deadlines": Lines(deadlines) if deadlines else "-",
+        "history": Lines(events), "history_zone": zone_label(tz, d.events[-1].at if d.events else None),
+    }  # fmt: skip
+
+
+def _reporter(d: CaseDetail) -> Label | Lines:
+    s = d.summary
+    reporter: Label | Lines = Label("officer.card_anonymous")
+    if s.named and d.reporter:  # only on the identity view of an entitled officer (core.access; audited)
+        params: dict[str, Any] = {k: d.reporter.get(k, "") for k in ("name", "phone")}
+        for k in ("id_number", "address"):  # inline, each with its label, when the reporter gave it
+            params[k] = Label(f"officer.card_identity_{k}", {k: d.reporter[k]}) if d.reporter.get(k) else ""
+        reporter = Label("officer.card_identity", params)
+    elif s.named:
+        reporter = Label("officer.card_identity_hidden")
+    lines: list[Label] = [reporter] if isinstance(reporter, Label) else []
+    if s.satisfaction:
+        lines.append(Label("officer.card_satisfaction", {"rating": Label(f"enum.Satisfaction.{s.satisfaction}")}))
+    if d.undelivered:
+        lines.append(Label("officer.card_undelivered", {"count": d.undelivered}))
+    return lines[0] if len(lines) == 1 else Lines(tuple(lines))
+
+
+def _details(d: CaseDetail, tz: ZoneInfo) -> tuple[Label, ...]:
+    """What the reporter said besides the facts, and what the office decided: one line each."""
+    out = [Label("officer.card_other_bodies", {"text": d.other_bodies or Label("officer.card_not_given")})]
+    if d.scope_refer_to:
+        reason = Label(d.scope_reason) if d.scope_reason else "-"
+        out.append(Label("officer.card_scope_override",
+                         {"body": Label(f"enum.ReferTo.{d.scope_refer_to}"), "reason": reason}))  # fmt: skip
+    if d.disposal_method:
+        out.append(Label("officer.card_method", {"method": Label(f"enum.DisposalMethod.{d.disposal_method}")}))
+    if d.summary.state == "not_accepted":
+        out.append(Label("officer.card_referred", {"body": Label(f"enum.ReferTo.{d.refer_to or 'none'}")}))
+    if d.result:
+        out.extend(_result(d.result))
+    if d.purged_at:  # retention ended (core.services.retention): say so, and how many files went
+        out.append(Label("officer.card_purged", {"day": f"{d.purged_at.astimezone(tz):%Y-%m-%d}",
+                                                 "files": sum(d.purged_evidence.values())}))  # fmt: skip
+    return tuple(out)
+
+
+def _result(r: dict[str, Any]) -> list[Label]:
+    """The closure report (rules.md §7.1): findings with their evidence, characterisation, action, procedure."""
+    out = [Label("officer.card_result")]
+    for f in r.get("findings", []):
+        params = {"allegation": f.get("allegation", ""), "finding": Label(f"enum.Finding.{f.get('finding')}"),
+                  "evidence": "；".join(f.get("evidence") or ())}  # fmt: skip
+        out.append(Label("officer.card_finding" if params["evidence"] else "officer.card_finding_bare", params))
+    out.append(Label("officer.card_violation", {"text": r.get("violation", "")}))
+    out.append(Label("officer.card_action_taken", {"text": r.get("action_taken", "")}))
+    out.append(Label("officer.card_procedure", {
+        "collective": Label("button.yes" if r.get("collective_discussion") else "button.no"),
+        "leader": r.get("leader_signoff") or "-"}))  # fmt: skip
+    if r.get("feedback_text"):
+        out.append(Label("officer.card_feedback_text", {"text": r["feedback_text"]}))
+    return out
+
+
+def _event(e: EventView, d: CaseDetail, tz: ZoneInfo, at: str) -> Label:
+    """One history line: when, who (by name; the reporter and the system by role) and what, in words."""
+    who: str | Label = e.officer_name or Label(f"actor.{e.actor if e.actor in ('citizen', 'system') else 'system'}")
+    params: dict[str, Any] = {}
+    note = e.note
+    match e.action:
+        case Action.FILE:  # the stored note is "channel=…": the channel is shown as a label instead
+            params, note = {"channel": Label(f"enum.Channel.{d.summary.channel}")}, ""
+        case Action.RATE:
+            params, note = {"rating": Label(f"enum.Satisfaction.{e.note}")}, ""
+        case Action.VIEW_EVIDENCE:
+            m = _EVIDENCE_NOTE.fullmatch(e.note)
+            names = {str(x.id): x.original_name for x in d.evidence}
+            params, note = {"name": names.get(m.group(1), "-") if m else "-"}, ""
+    action = Label(f"event.{e.action}", params)
+    key = "officer.card_event_note" if note else "officer.card_event"
+    return Label(key, {"at": e.at.astimezone(tz).strftime(at), "actor": who, "action": action, "note": note})

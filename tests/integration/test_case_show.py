@@ -1,0 +1,88 @@
+"""``qingfeng case show`` is the card officers read in the bot, in the office's language and time zone, with
+everything stored about the case except the reporter's identity; ``qingfeng audit`` uses the same zone (issue 12,
+items 13, 14, 20)."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+import pytest
+
+from core.clock import ManualClock
+from core.model import DisposalMethod, Satisfaction
+from core.reports import ReporterIdentity
+from core.services.reporter import ReporterService
+from qingfeng.app import App
+from tests.factories import closure, named_report, seed_office
+from tests.integration.cli_run import run_cli
+
+RAW = ("telegram", "channel=", "officer:", "[S]", "[U]", "[C]", "R-1", "R-2", "view_", "give_feedback", "None")
+ID_NUMBER = "11010519491231002X"
+
+
+async def concluded_case(app: App, clock: ManualClock) -> str:
+    office = await seed_office(app)
+    report = named_report(reporter=ReporterIdentity("刘举报", "13800138000", ID_NUMBER),
+                          other_bodies="向镇政府反映过，没有答复", scope_refer_to="government",
+                          scope_reason="scope.reason.refer.government")  # fmt: skip
+    number = (await app.filing.file_report(report)).number  # 2026-09-28 09:00 Beijing
+    clock.advance(timedelta(hours=1))
+    await app.cases.register(number, office.intake)
+    await app.cases.accept(number, office.intake)
+    await app.cases.assign(number, office.intake, office.handler.officer_id or 0)
+    await app.cases.dispose(number, office.handler, DisposalMethod.PRELIMINARY_CHECK, approved_by="陈主任")
+    await app.cases.conclude(number, office.handler, closure())
+    await app.cases.give_feedback(number, office.handler, "经核查，反映的问题部分属实，已责令整改。")
+    await ReporterService(app.ctx, app.cases).rate(number, 555001, Satisfaction.SATISFIED)
+    return number
+
+
+async def test_case_show_prints_the_card_in_labels_with_all_that_is_stored(
+    app: App, clock: ManualClock, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    number = await concluded_case(app, clock)
+    code, out, err = await run_cli(app, monkeypatch, capsys, "case", "show", number)
+    assert code == 0, err
+    leaked = [raw for raw in RAW if raw in out]
+    assert not leaked, f"internal text {leaked}:\n{out}"
+    for shown in ("来源：Telegram", "承办人：李承办", "向其他机关反映过：向镇政府反映过，没有答复", "有关政府部门",
+                  "举报人仍选择提交", "处置方式：初步核实", "· 低保优亲厚友：部分属实", "领导签批：陈主任",
+                  "· 反馈内容：经核查", "举报人评价：满意", "王信访 登记",
+                  "李承办 办结 — 部分属实，谈话提醒"):  # fmt: skip
+        assert shown in out, shown
+    for identity in ("刘举报", "13800138000", ID_NUMBER):  # the CLI never shows the reporter
+        assert identity not in out
+
+    code, out, err = await run_cli(app, monkeypatch, capsys, "case", "show", number, "--lang", "en")
+    assert code == 0 and "Handler: 李承办" in out and "Source: Telegram" in out, out
+
+
+async def test_case_show_and_audit_give_times_in_the_office_zone_and_say_which(
+    app: App, clock: ManualClock, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    number = await concluded_case(app, clock)
+    code, out, err = await run_cli(app, monkeypatch, capsys, "case", "show", number)
+    assert code == 0, err
+    assert "收到：2026-09-28 09:00（UTC+8）" in out and "（UTC+8）：\n2026-09-28 09:00 举报人 提交举报" in out
+    code, out, err = await run_cli(app, monkeypatch, capsys, "audit", "--case", number)
+    assert code == 0, err
+    assert "times in Asia/Shanghai (UTC+8)" in out.splitlines()[0]
+    assert out.splitlines()[2].split()[:2] == ["2026-09-28", "09:00"]
+
+    monkeypatch.setenv("QINGFENG_TIMEZONE", "Asia/Kolkata")  # the office's zone is a setting: all times follow
+    code, out, err = await run_cli(app, monkeypatch, capsys, "case", "show", number)
+    assert code == 0, err
+    assert "收到：2026-09-28 06:30（UTC+5:30）" in out and "（UTC+5:30）：\n2026-09-28 06:30 举报人 提交举报" in out
+    code, out, err = await run_cli(app, monkeypatch, capsys, "case", "show", number, "--json")
+    shown = json.loads(out)
+    assert shown["summary"]["received_at"] == "2026-09-28T06:30:00+05:30"
+    assert shown["events"][0]["at"] == "2026-09-28T06:30:00+05:30"
+    code, out, err = await run_cli(app, monkeypatch, capsys, "audit", "--case", number)
+    assert code == 0, err
+    assert "times in Asia/Kolkata (UTC+5:30)" in out.splitlines()[0]
+    assert out.splitlines()[2].split()[:2] == ["2026-09-28", "06:30"]
+
+    monkeypatch.setenv("QINGFENG_TIMEZONE", "Mars/Olympus")
+    code, out, err = await run_cli(app, monkeypatch, capsys, "case", "show", number)
+    assert code == 2 and not out and len(err.strip().splitlines()) == 1 and "QINGFENG_TIMEZONE" in err, err
