@@ -417,7 +417,7 @@ async def test_a_reopened_case_has_a_deadline_and_its_handler_is_reminded(
     assert "异议已记录" in (await h.tap(REPORTER, "确认提交"))[0]
     card = await h.say(HANDLER, f"/case {number}")
     assert "异议重办" in card[0]
-    assert "D4 反馈办理结果：2026-10-23" in card[0]  # 15 working days from the objection, National Day skipped
+    assert "· 反馈办理结果：2026-10-23 到期" in card[0]  # 15 working days from the objection, National Day skipped
     clock.set(beijing(2026, 10, 20, 9, 0))  # three working days before
     assert await ReminderService(app.ctx).sweep() == 1
     await deliver(h, app)
