@@ -24,21 +24,23 @@ def add_urgent_commands(sub: Any) -> None:
     u = urgent.add_subparsers(dest="sub", required=True)
     ls = u.add_parser("list", help="open urgent messages, oldest first")
     ls.add_argument("--all", action="store_true", help="closed ones too")
-    ls.add_argument("--json", action="store_true")
+    ls.add_argument("--json", action="store_true", help="one JSON object per line")
     ls.set_defaults(handler=cmd_urgent_list)
     show = u.add_parser("show", help="one message in full, with what was done (recorded as a view)")
-    show.add_argument("id", type=bounded(1, ID_MAX))
+    show.add_argument("id", type=bounded(1, ID_MAX), help="the urgent message's number (urgent list)")
     show.set_defaults(handler=cmd_urgent_show)
     for name, what in (("note", "note what was done"), ("close", "close it, noting what was done")):
         p = u.add_parser(name, help=what)
-        p.add_argument("id", type=bounded(1, ID_MAX))
+        p.add_argument("id", type=bounded(1, ID_MAX), help="the urgent message's number (urgent list)")
         p.add_argument("--note", required=True, help="e.g. '110 called, police on the way'")
         p.set_defaults(handler=cmd_urgent_note if name == "note" else cmd_urgent_close)
     duty = u.add_parser("duty", help="put an officer on duty (first to receive urgent messages) or off")
     duty.add_argument("--officer", type=bounded(1, ID_MAX), required=True, help="officer id ('officers list')")
     on_off = duty.add_mutually_exclusive_group(required=True)
-    on_off.add_argument("--on", dest="on", action="store_true")
-    on_off.add_argument("--off", dest="on", action="store_false")
+    on_off.add_argument(
+        "--on", dest="on", action="store_true", help="on duty: urgent messages are pushed to them first"
+    )
+    on_off.add_argument("--off", dest="on", action="store_false", help="off duty")
     duty.set_defaults(handler=cmd_urgent_duty)
 
 

@@ -159,7 +159,7 @@ def test_the_scope_warning_a_citizen_filed_past_goes_with_the_report() -> None:
     """Item 14: the referral shown at the scope check, and filed past with "我仍然要提交", is part of the report
     (shown on the card above); a report the scope check accepted carries none."""
     from bot.dialogs.engine import Conversation
-    from bot.dialogs.filing_steps import build_report
+    from bot.dialogs.review import build_report
 
     answers = {"report_type": "accusation", "category": "masses", "facts": "事实" * 20, "identity": "anonymous",
                "password": "lao-li-2026!", "persons": [{"unit": "某村", "region": "浙江省/杭州市/临安区", "name": "",
