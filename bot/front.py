@@ -16,7 +16,7 @@ from bot.commands import Menu, citizen_menus, officer_help, officer_menu
 from bot.deps import BotDeps
 from bot.dialogs.engine import Event, EventKind, Media, Reply
 from bot.dialogs.officer import PREFIX
-from bot.dialogs.runner import Answer, Command, Downloader, ForgedButton
+from bot.dialogs.runner import URGENT_ANSWER, Answer, Command, Downloader, ForgedButton
 from bot.floodgate import Verdict
 from bot.i18n import Translator
 from bot.quietlog import QuietLog
@@ -36,7 +36,7 @@ PRIVATE = "private"  # Telegram's chat type of a one-to-one chat with the bot
 KNOWN_COMMANDS = frozenset({*Command.__members__.values(), "join", "inbox", "case"})
 Keyboard = tuple[tuple[tuple[str, str], ...], ...]  # rows of (label, callback data)
 URGENT_PUSHES = frozenset({"notify.officer.urgent_note", "notify.officer.urgent_repush",
-                           "notify.officer.urgent_escalated"})  # fmt: skip
+                           "notify.officer.urgent_escalated", "notify.officer.urgent_follow_up"})  # fmt: skip
 
 
 def callback_data(step: str, value: str) -> str:
@@ -274,6 +274,8 @@ def notification_keyboard(tr: Translator, locale: str, template: str, params: di
         return (((tr.t(locale, "button.reply"), callback_data("", f"q:{params['number']}:{params['qid']}")),),)
     if template == "notify.reporter.not_accepted_facts":  # rules.md §3.2 item 3: facts are asked for
         return (((tr.t(locale, "button.report_again"), callback_data("", "cmd:start")),),)
+    if template == "notify.citizen.urgent_reply":  # the sender writes back
+        return (((tr.t(locale, "button.reply"), callback_data("", URGENT_ANSWER)),),)
     if template in URGENT_PUSHES:  # to the officer: open the message, answer, note, close (issue 12, item 12)
         return (((tr.t(locale, "urgent.button_open"), callback_data("", f"{PREFIX}:urgent:{params['note']}")),),)
     if template != "notify.reporter.feedback":

@@ -64,7 +64,7 @@ async def cmd_urgent_show(app: App, args: argparse.Namespace) -> int:
           f"{_state(item.handled, item.closed_at is not None)}")  # fmt: skip
     print(item.text)
     for e in item.events:
-        who = e.who or "system/cli"
+        who = e.who or ("sender" if e.action == "follow_up" else "system/cli")
         print(f"  {e.at.astimezone(OFFICE_TZ):%m-%d %H:%M}  {who}  {e.action}  {e.text}".rstrip())
     return 0
 

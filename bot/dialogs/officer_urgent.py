@@ -53,9 +53,10 @@ async def inbox_part(urgent: UrgentService, actor: Actor) -> list[Reply]:
 
 async def card(urgent: UrgentService, actor: Actor, note_id: int) -> list[Reply]:
     item = await urgent.item(actor, note_id)
-    system = Label("urgent.by_system")
+    system, sender = Label("urgent.by_system"), Label("urgent.by_sender")  # follow-ups: the sender's own words
     events = tuple(Label("urgent.card_event", {"at": f"{e.at.astimezone(OFFICE_TZ):%m-%d %H:%M}",
-                                               "who": e.who or system, "action": Label(f"urgent.action.{e.action}"),
+                                               "who": e.who or (sender if e.action == "follow_up" else system),
+                                               "action": Label(f"urgent.action.{e.action}"),
                                                "text": e.text}) for e in item.events)  # fmt: skip
     state = (Label("urgent.state_closed", {"who": item.closed_by or system}) if item.closed_at is not None
              else Label("urgent.state_open"))  # fmt: skip

@@ -47,6 +47,7 @@ CACHE_TTL = timedelta(minutes=10)
 FAQ_TOPICS = ("what_scope", "anonymous", "how_long", "safety", "how_to", "phone")
 RECEIPT = "receipt"  # memo: a receipt with a query code on its way to the chat (issue 11, item 2)
 RECEIPT_IN_FLIGHT = timedelta(minutes=5)  # longer than any send (429s are waited out up to 2 × 60 s)
+URGENT_ANSWER = "u:answer"  # under an officer's answer to an urgent message: the sender writes back
 FAQ_BACK = "faq:back"  # under the menu during a dialog: the current question again
 SECRET_GRACE = STATUS_GRACE  # memo: a lock-out was just told; a code or password typed next is deleted too
 Downloader = Callable[[Media], Awaitable[bytes]]
@@ -141,6 +142,10 @@ class _Env:
     async def alert_urgent(self, text: str) -> None:
         """Kept with this chat (encrypted, never shown), so an officer's answer can reach it."""
         await self._s.urgent.raise_alert(text, self.chat_id, self.locale or "zh-CN")
+
+    async def urgent_follow_up(self, text: str) -> int | None:
+        """Added to this chat's open urgent message, if there is one (its id, else None)."""
+        return await self._s.urgent.follow_up(self.chat_id, text)
 
     async def answer_question(self, number: str, question_id: int, text: str) -> None:
         await self._s.messaging.answer(number, self.chat_id, question_id, text)
@@ -321,6 +326,10 @@ class DialogRunner:
             return [Reply(f"faq.{event.value[4:]}"), *([self.engine.current(c)] if c.flow else [])]
         if event.kind is EventKind.CHOICE and event.value == FAQ_BACK:
             return [self.engine.current(c)] if c.flow else [Reply("dialog.idle", {}, _idle_buttons(), "")]
+        if event.kind is EventKind.CHOICE and event.value == URGENT_ANSWER:
+            if c.flow:  # free text goes to the dialog until it is finished or cancelled
+                return [Reply("urgent.finish_dialog"), self.engine.current(c)]
+            return [Reply("urgent.answer_prompt")]
         if event.kind is EventKind.CHOICE and event.value.startswith("q:"):
             return self._reply_button(c, event.value)
         if event.kind is EventKind.CHOICE and event.value.startswith("fb:"):
@@ -380,15 +389,18 @@ class DialogRunner:
         return [Reply("dialog.stale_button")]
 
     async def _free_text(self, event: Event, env: _Env) -> list[Reply]:
-        """A message outside any dialog: a scope question, a process question, or danger (rules.md §3, §8)."""
+        """A message outside any dialog: more words from someone whose urgent message is open (they go to the
+        officers), a scope question, a process question, or danger (rules.md §3, §8)."""
         buttons = _idle_buttons()
         if event.kind is not EventKind.TEXT or meaningful_length(event.text) == 0:
             return [Reply("dialog.idle", {}, buttons, "")]
+        if await env.urgent_follow_up(event.text) is not None:
+            return [Reply("urgent.follow_up_received")]  # calm: no menu to someone who may be in danger
         decision = classifier().classify(event.text)
         match decision.verdict:
             case Verdict.URGENT:
                 await env.alert_urgent(event.text.strip()[:4000])
-                return [safety_reply(), Reply("dialog.idle", {}, buttons, "")]
+                return [safety_reply(), Reply("urgent.write_more")]
             case Verdict.ACCEPT:
                 return [Reply("scope.idle_accept", {"reason": Label(decision.reason)}, buttons, "")]
             case Verdict.REFER:

@@ -6,6 +6,8 @@ addressed to the note; the sender resolves the chat at send time, as for anonymo
 note what was done (e.g. the police were called) and close it. Nobody acting within the re-push interval gets
 it pushed again to the officers on duty, up to :data:`MAX_REPUSHES` times, and once to the supervisors.
 Every view and action is an ``urgent_events`` row. Notes and their events go with the retention purge.
+While a message is open, whatever its sender writes next outside a dialog is added to it (a ``follow_up``
+event) and pushed at once: a person in danger answering "where are you?" must reach the officers.
 """
 
 from __future__ import annotations
@@ -72,7 +74,7 @@ class UrgentService:
         self.ctx = ctx
 
     async def raise_alert(self, text: str, chat_id: int | None = None, locale: str = "zh-CN") -> int:
-        """Store the note and queue a push to every on-duty officer (all supervisors if none is on duty)."""
+        """Store the note and queue a push to every on-duty officer (see :func:`_on_duty` for the fallback)."""
         vault, now = self.ctx.vault, self.ctx.now()
         async with self.ctx.uow() as uow:
             s = uow.session
@@ -85,6 +87,36 @@ class UrgentService:
                              template="notify.officer.urgent_note",
                              params={"note": note.id, "excerpt": text[:EXCERPT]}, now=now,
                              dedupe_key=f"urgent:{note.id}:{officer.id}")  # fmt: skip
+            await uow.commit()
+            return note.id
+
+    async def follow_up(self, chat_id: int, text: str) -> int | None:
+        """The sender writes again: added to their latest open message (encrypted) and pushed at once to those
+        who receive its pushes. Returns the message's id; None when this chat has no open urgent message."""
+        vault, now = self.ctx.vault, self.ctx.now()
+        text = text.strip()[:TEXT_MAX]
+        if not text:
+            return None
+        async with self.ctx.uow() as uow:
+            s = uow.session
+            # The chat is stored encrypted with a random nonce: compare after decrypting (few messages are open).
+            candidates = list((await s.execute(
+                select(UrgentNoteRow).where(UrgentNoteRow.closed_at.is_(None), UrgentNoteRow.chat_enc.is_not(None))
+                .order_by(UrgentNoteRow.id.desc())
+            )).scalars())  # fmt: skip
+            note = next((n for n in candidates if n.chat_enc and vault.decrypt(n.chat_enc) == str(chat_id).encode()),
+                        None)  # fmt: skip
+            if note is None:
+                return None
+            event = UrgentEventRow(note_id=note.id, at=now, actor="sender", action="follow_up",
+                                   text_enc=vault.enc_text(text))  # fmt: skip
+            s.add(event)
+            await s.flush()
+            for officer in await _on_duty(s):
+                repo.enqueue(s, vault, kind=RecipientKind.OFFICER, recipient_id=officer.id,
+                             template="notify.officer.urgent_follow_up",
+                             params={"note": note.id, "excerpt": text[:EXCERPT]}, now=now,
+                             dedupe_key=f"urgent:{note.id}:{officer.id}:fu{event.id}")  # fmt: skip
             await uow.commit()
             return note.id
 
@@ -222,8 +254,11 @@ class UrgentService:
 
 
 async def _on_duty(s: AsyncSession) -> list[OfficerRow]:
+    """Who hears of an urgent message first: the officers on duty; nobody on duty, the supervisors; none, the
+    intake officers (an office set up with one intake officer and no duty roster must still hear of it)."""
     officers = list((await s.execute(select(OfficerRow).where(OfficerRow.active).order_by(OfficerRow.id))).scalars())
-    return [o for o in officers if o.on_duty] or [o for o in officers if Role.SUPERVISOR.value in o.roles]
+    return ([o for o in officers if o.on_duty] or [o for o in officers if Role.SUPERVISOR.value in o.roles]
+            or [o for o in officers if Role.INTAKE.value in o.roles])  # fmt: skip
 
 
 async def _supervisors(s: AsyncSession) -> list[OfficerRow]:

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
+from core.actor import Actor
 from core.clock import ManualClock
 from core.persistence.orm import OutboxRow, UrgentEventRow, UrgentNoteRow
 from core.services.outbox import OutboxService
@@ -140,3 +141,55 @@ async def test_an_urgent_message_closed_from_the_cli_shows_so_in_the_bot(
     assert "收件箱是空的" in (await h.say(SUPERVISOR, "/inbox"))[0]
     await h.tap_data(SUPERVISOR, f"s::o:urgent:{item.id}")
     assert "已处理并关闭（系统）" in h.tg.texts(SUPERVISOR)[-1] and "已转公安机关处置" in h.tg.texts(SUPERVISOR)[-1]
+
+
+async def test_the_senders_follow_up_reaches_the_officers_and_the_card(
+    harness: BotHarness, app: App, office: Office
+) -> None:
+    h = harness
+    seen = await h.say(SENDER, "我现在就想跳楼")
+    assert "110" in seen[0] and "需要做什么" not in seen[-1]  # no cheerful menu after a danger message
+    await deliver(h, app)
+    await h.tap(SUPERVISOR, "处理此消息")
+    await h.tap(SUPERVISOR, "回复发送人")
+    await h.say(SUPERVISOR, "您现在在哪里？身边有人吗？")
+    await deliver(h, app)
+    assert any(t.startswith("【工作人员回复】") for t in h.tg.texts(SENDER))
+    asked = await h.tap(SENDER, "回复")  # the button under the officer's answer
+    assert "工作人员" in asked[-1] and "需要做什么" not in asked[-1]
+    told = await h.say(SENDER, "我在青山镇大桥上，一个人")
+    assert "工作人员" in told[0] and "需要做什么" not in " ".join(told)
+    before = len(h.tg.texts(SUPERVISOR))
+    await deliver(h, app)
+    pushed = h.tg.texts(SUPERVISOR)[before:]
+    assert len(pushed) == 1 and "青山镇大桥上" in pushed[0] and "又发来" in pushed[0]
+    opened = await h.tap(SUPERVISOR, "处理此消息")  # the open button under that push
+    assert "青山镇大桥上" in opened[0] and "发送人" in opened[0]
+    again = await h.say(SENDER, "桥上风很大")  # without the button too, while the message is open
+    assert "工作人员" in again[0]
+    await h.tap(SUPERVISOR, "处理完毕，关闭")
+    await h.say(SUPERVISOR, "民警已将当事人带离")
+    after = await h.say(SENDER, "谢谢你们")  # closed: back to the ordinary menu
+    assert "需要做什么" in after[-1]
+
+    assert str(SENDER) not in officers_saw(h)
+    async with app.ctx.uow() as uow:
+        events = (await uow.session.execute(
+            select(UrgentEventRow).where(UrgentEventRow.action == "follow_up").order_by(UrgentEventRow.id)
+        )).scalars().all()  # fmt: skip
+    assert [app.ctx.vault.dec_text(e.text_enc) for e in events] == ["我在青山镇大桥上，一个人", "桥上风很大"]
+    assert all("青山镇".encode() not in (e.text_enc or b"") for e in events)  # stored encrypted
+    assert all(e.officer_id is None for e in events)
+
+
+async def test_with_nobody_on_duty_and_no_supervisor_the_intake_officer_is_pushed(
+    harness: BotHarness, app: App, office: Office
+) -> None:
+    h = harness
+    await app.officers.deactivate(office.supervisor.officer_id or 0, None, Actor.system())
+    seen = await h.say(SENDER, DANGER)
+    assert "110" in seen[0] and "需要做什么" not in seen[-1]
+    await deliver(h, app)
+    assert [t for t in h.tg.texts(INTAKE) if t.startswith("【紧急】") and "不想活了" in t]
+    opened = await h.tap(INTAKE, "处理此消息")
+    assert "不想活了" in opened[0]
