@@ -179,3 +179,23 @@ async def test_an_answer_to_an_urgent_message_reaches_the_terminal_chat_that_sen
     assert [(m.chat_id, m.locale, m.template, m.params) for m in citizen.sent] == [
         (LOCAL_CHAT_BASE, "en", "notify.citizen.urgent_reply", {"text": "我们已联系派出所"})
     ]
+
+
+async def test_a_terminal_officer_who_asked_is_shown_the_reporters_answer(app: App) -> None:
+    """Tester's walk, item 3: an officer in the terminal (no Telegram id) asks, the reporter answers; the
+    officer's terminal shows the notice."""
+    from core.services.messaging import MessagingService
+
+    await seed_office(app)
+    officer_view = await app.officers.add_officer("终端信访", "LA", [Role.INTAKE])
+    number = (await app.filing.file_report(named_report(chat_id=LOCAL_CHAT_BASE))).number
+    messaging = MessagingService(app.ctx)
+    actor = await app.officers.actor_for_officer(officer_view.id)
+    qid = await messaging.ask(number, actor, "请问是哪两户？")
+    citizen = Recorder()
+    assert await ChatOutbox(app.ctx, citizen, LOCAL_CHAT_BASE).send_due() == 1
+    await messaging.answer(number, LOCAL_CHAT_BASE, qid, "张二和李某两户。")
+    officer = Recorder()
+    chat = LOCAL_CHAT_BASE + officer_view.id
+    await ChatOutbox(app.ctx, officer, chat, officer_view.id).send_due()
+    assert ("notify.officer.reporter_reply", number) in [(m.template, m.params.get("number")) for m in officer.sent]
