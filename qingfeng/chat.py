@@ -100,7 +100,20 @@ def find_officer(officers: list[OfficerView], ref: int) -> OfficerView | None:
     )
 
 
+def terminal_chat(officer_id: int) -> int:
+    """The chat an officer without Telegram joins from and works in (above every Telegram id, one per officer)."""
+    return LOCAL_CHAT_BASE + officer_id
+
+
 def unknown_officer(out: TextIO, tr: Translator, locale: str, ref: int, officers: list[OfficerView]) -> None:
+    """Not an officer to work as. An invited officer who has not joined yet is told how to join here: the
+    invite code is needed, so no one becomes an officer by knowing a number."""
+    invited = next((o for o in officers if o.invited and o.id == ref and o.telegram_id is None), None)
+    if invited is not None:
+        out.write(tr.t(locale, "console.officer_invited", ref=ref, name=invited.name,
+                       chat=terminal_chat(invited.id)) + "\n")  # fmt: skip
+        out.flush()
+        return
     out.write(tr.t(locale, "console.officer_unknown", ref=ref) + "\n")
     if not any(o.active for o in officers):
         out.write("  -\n")
@@ -133,7 +146,7 @@ async def run_chat(
             if officer is None:
                 unknown_officer(out, translator, locale, officer_ref, officers)
                 return 2
-            chat_id = officer.telegram_id or LOCAL_CHAT_BASE + officer.id
+            chat_id = officer.telegram_id or terminal_chat(officer.id)
             if officer.telegram_id is None:
                 deps = dataclasses.replace(deps, desk=TerminalDesk(deps.desk, chat_id, officer.id))
         else:

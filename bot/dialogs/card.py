@@ -13,18 +13,24 @@ from zoneinfo import ZoneInfo
 from bot.dialogs.engine import Label, Lines
 from core.clock import zone_label
 from core.model import Action
-from core.services.views import CaseDetail, EventView
+from core.services.views import CaseDetail, EventView, PersonView
 
 HISTORY = 8  # events on the bot's card; the CLI prints them all
 _EVIDENCE_NOTE = re.compile(r"evidence (\d+)")  # the fixed note of an evidence download (core.services.desk)
 
 
+def _person(p: PersonView) -> Label:
+    """One reported person; party membership decides 党纪 or 政务 handling, so it is always said."""
+    party = Label("officer.card_party", {"party": Label(f"enum.PartyMembership.{p.party or 'unknown'}")})
+    return Label("officer.card_person", {"name": p.name or "-", "unit": p.unit, "post": p.post or "-",
+                                         "level": Label(f"enum.CadreLevel.{p.level}"), "party": party,
+                                         "region": p.region})  # fmt: skip
+
+
 def card_params(d: CaseDetail, tz: ZoneInfo, *, history: int | None = HISTORY) -> dict[str, Any]:
     """The parameters of ``officer.card``; ``history``: how many of the latest events (None: all)."""
     s = d.summary
-    persons = tuple(Label("officer.card_person", {"name": p.name or "-", "unit": p.unit, "post": p.post or "-",
-                                                  "level": Label(f"enum.CadreLevel.{p.level}"), "region": p.region})
-                    for p in d.persons)  # fmt: skip
+    persons = tuple(_person(p) for p in d.persons)
     deadlines = tuple(Label("officer.card_deadline", {"kind": Label(f"deadline.{x.kind}"),
                                                       "due": x.due_date.isoformat()})
                       for x in d.deadlines if x.state == "open")  # fmt: skip

@@ -41,6 +41,7 @@ class OfficerView:
     unit: str
     roles: list[str]
     active: bool
+    invited: bool = False  # an invite not yet redeemed with /join (not active until then)
 
 
 class OfficerService:
@@ -254,4 +255,5 @@ def _unit_view(row: UnitRow, parent: str | None) -> UnitView:
 
 
 def _officer_view(row: OfficerRow, unit_code: str) -> OfficerView:
-    return OfficerView(row.id, row.telegram_id, row.name, unit_code, list(row.roles), row.active)
+    invited = row.invite_index is not None and not row.active
+    return OfficerView(row.id, row.telegram_id, row.name, unit_code, list(row.roles), row.active, invited)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.model import OutboxStatus, RecipientKind
@@ -24,6 +24,17 @@ MAX_ATTEMPTS = 8
 BASE_BACKOFF = timedelta(seconds=30)
 MAX_BACKOFF = timedelta(hours=1)
 CLAIM_LEASE = timedelta(minutes=2)  # a claimed row nobody recorded is sent again after this
+TERMINAL_CHATS = 2**53  # chats from here up are terminals' (qingfeng.chat), above every Telegram id
+
+
+def _for_terminal_officer() -> ColumnElement[bool]:
+    """Notices of active officers who work in the terminal (no Telegram id, or one of a terminal chat): left for
+    that terminal's outbox (core.services.chat_outbox). Taken here, they were marked undeliverable and the
+    officer never saw them, e.g. the reporter's answer to a question (tester's walk, item 3)."""
+    terminal = select(OfficerRow.id).where(
+        OfficerRow.active.is_(True), or_(OfficerRow.telegram_id.is_(None), OfficerRow.telegram_id >= TERMINAL_CHATS)
+    )
+    return and_(OutboxRow.recipient_kind == RecipientKind.OFFICER.value, OutboxRow.recipient_id.in_(terminal))
 
 
 class OutboxService:
@@ -42,7 +53,11 @@ class OutboxService:
                 (
                     await s.execute(
                         select(OutboxRow)
-                        .where(OutboxRow.status == OutboxStatus.PENDING.value, OutboxRow.next_try_at <= now)
+                        .where(
+                            OutboxRow.status == OutboxStatus.PENDING.value,
+                            OutboxRow.next_try_at <= now,
+                            ~_for_terminal_officer(),
+                        )
                         .order_by(OutboxRow.next_try_at, OutboxRow.id)
                         .limit(limit)
                     )

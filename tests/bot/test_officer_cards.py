@@ -221,3 +221,20 @@ async def test_a_refused_closure_keeps_the_answers_and_asks_only_what_is_missing
     await OutboxService(app.ctx, h.notifier()).send_due()
     told = [t for t in h.tg.texts(555001) if t.startswith("【办理结果反馈】")]
     assert told and "经核查，反映的问题属实，已责令退还。" in told[0]
+
+
+async def test_the_card_shows_the_reported_persons_party_membership(harness: BotHarness, app: App,
+                                                                     office: Office) -> None:  # fmt: skip
+    """Tester's walk, item 2: the citizen's answer about 中共党员 decides 党纪 or 政务 handling; the card dropped it."""
+    from dataclasses import replace
+
+    from core.model import PartyMembership
+
+    member, unknown = replace(person(name="张伟"), party=PartyMembership.MEMBER), person(name="李某")
+    number = (await app.filing.file_report(named_report(persons=(member, unknown)))).number
+    card = (await harness.say(INTAKE, f"/case {number}"))[0]
+    assert_labels_only(card)
+    [zhang] = [line for line in card.splitlines() if "张伟" in line]
+    [li] = [line for line in card.splitlines() if "李某" in line and "临安区某镇某村村委会" in line]
+    assert "政治面貌：中共党员" in zhang and "政治面貌：不清楚" in li
+    assert "member" not in card

@@ -354,3 +354,46 @@ async def check_facts(settings: Settings, number: str, facts: str) -> None:
         assert detail.facts == facts and [e.original_name for e in detail.evidence] == ["低保名单.xlsx"]
     finally:
         await app.close()
+
+
+async def seed_report(settings: Settings) -> tuple[str, int]:
+    """The office, an officer without Telegram (as demo-data adds them) and a named report filed from the default
+    terminal citizen chat."""
+    from core.model import Role
+    from qingfeng.chat import LOCAL_CHAT_BASE
+    from tests.factories import named_report
+
+    app = await build_app(settings)
+    try:
+        await seed_office(app)
+        terminal = await app.officers.add_officer("终端信访", "LA", [Role.INTAKE])
+        return (await app.filing.file_report(named_report(chat_id=LOCAL_CHAT_BASE))).number, terminal.id
+    finally:
+        await app.close()
+
+
+@pytest.mark.parametrize("telegram", [True, False], ids=["telegram-id", "no-telegram-id"])
+def test_the_officer_who_asked_is_shown_the_answer_in_the_open_terminal(tmp_path: Path, telegram: bool) -> None:
+    """Tester's walk, item 3: the officer asks in one terminal, the reporter answers in another; the officer's
+    terminal, still open, is told (it was seen only by opening the card again)."""
+    data = tmp_path / "data"
+    settings = Settings(_env_file=None, data_dir=data)  # type: ignore[call-arg]
+    number, terminal = asyncio.run(seed_report(settings))
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(tmp_path), "TERM": "xterm",
+           "LC_ALL": "C.UTF-8", "PYTHONIOENCODING": "utf-8", "QINGFENG_DATA_DIR": str(data),
+           "QINGFENG_FLOOD_BURST": "10000"}  # fmt: skip
+    log: list[str] = []
+    o = PtyChat(env, tmp_path, log, "--as", "officer", "1001" if telegram else str(terminal))
+    o.start()
+    o.type(f"/case {number}")
+    o.tap("向举报人提问")
+    assert "问题已发出" in o.type("请问发放名单上的两户具体是哪两户？")
+    c = PtyChat(env, tmp_path, log)
+    pushed = c.wait(lambda s: "哪两户" in s and s.rstrip(" ").endswith(">"))
+    c.mark, c.last = len(c.out), pushed
+    c.tap("回复")
+    assert "回复已送达" in c.type("是张某的弟弟张二和弟媳李某两户。")
+    c.quit()
+    told = o.wait(lambda s: "举报人回复了" in s)
+    assert number in told and "🔔" in told
+    o.quit()

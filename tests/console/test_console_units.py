@@ -179,3 +179,43 @@ async def test_an_answer_to_an_urgent_message_reaches_the_terminal_chat_that_sen
     assert [(m.chat_id, m.locale, m.template, m.params) for m in citizen.sent] == [
         (LOCAL_CHAT_BASE, "en", "notify.citizen.urgent_reply", {"text": "我们已联系派出所"})
     ]
+
+
+async def test_a_terminal_officer_who_asked_is_shown_the_reporters_answer(app: App) -> None:
+    """Tester's walk, item 3: an officer in the terminal (no Telegram id) asks, the reporter answers; the
+    officer's terminal shows the notice."""
+    from core.services.messaging import MessagingService
+
+    await seed_office(app)
+    officer_view = await app.officers.add_officer("终端信访", "LA", [Role.INTAKE])
+    number = (await app.filing.file_report(named_report(chat_id=LOCAL_CHAT_BASE))).number
+    messaging = MessagingService(app.ctx)
+    actor = await app.officers.actor_for_officer(officer_view.id)
+    qid = await messaging.ask(number, actor, "请问是哪两户？")
+    citizen = Recorder()
+    assert await ChatOutbox(app.ctx, citizen, LOCAL_CHAT_BASE).send_due() == 1
+    await messaging.answer(number, LOCAL_CHAT_BASE, qid, "张二和李某两户。")
+    officer = Recorder()
+    chat = LOCAL_CHAT_BASE + officer_view.id
+    await ChatOutbox(app.ctx, officer, chat, officer_view.id).send_due()
+    assert ("notify.officer.reporter_reply", number) in [(m.template, m.params.get("number")) for m in officer.sent]
+
+
+async def test_an_invited_officer_is_told_how_to_join_in_the_terminal_and_then_works_there(app: App) -> None:
+    """Tester's walk, item 1: ``qingfeng setup`` without a Telegram id invites the officer; ``chat --as officer 1``
+    said "no such officer". It says the invite is pending and how to join in the terminal; the code is still
+    needed (a number alone makes no one an officer); after /join there, ``--as officer`` that chat works."""
+    from qingfeng.chat import terminal_chat, unknown_officer
+
+    await seed_office(app)
+    invited, code = await app.officers.invite("新来的", "LA", [Role.INTAKE])
+    officers = await app.officers.list_officers()
+    assert find_officer(officers, invited.id) is None  # not active: not usable by its number
+    out = io.StringIO()
+    unknown_officer(out, Translator.load("zh-CN"), "zh-CN", invited.id, officers)
+    chat = terminal_chat(invited.id)
+    assert "已受邀请" in out.getvalue() and f"qingfeng chat --chat-id {chat}" in out.getvalue()
+    assert f"--as officer {chat}" in out.getvalue() and code not in out.getvalue()
+    assert await app.officers.redeem(code, chat) is not None  # /join from that terminal chat
+    found = find_officer(await app.officers.list_officers(), chat)
+    assert found is not None and found.id == invited.id

@@ -96,8 +96,9 @@ def test_units_officers_and_errors(tmp_path: Path) -> None:
     assert added.returncode == 0, added.stderr
     officers = json.loads(qingfeng(tmp_path, "officers", "list", "--json").stdout)
     assert officers == [
-        {"id": 1, "telegram_id": 42, "name": "王芳", "unit": "HZ", "roles": ["intake", "supervisor"], "active": True}
-    ]
+        {"id": 1, "telegram_id": 42, "name": "王芳", "unit": "HZ", "roles": ["intake", "supervisor"], "active": True,
+         "invited": False}
+    ]  # fmt: skip
     missing = qingfeng(tmp_path, "officers", "add", "--name", "X", "--unit", "NOPE", "--role", "handler")
     assert missing.returncode == 1 and "unit 'NOPE' not found" in missing.stderr
     unknown = qingfeng(tmp_path, "case", "show", "XF-2026-999999")

@@ -9,6 +9,7 @@ from datetime import timedelta
 from core.clock import ManualClock
 from core.model import Role
 from core.ports import Delivery, DeliveryResult, OutgoingMessage
+from core.services.chat_outbox import ChatOutbox
 from core.services.outbox import BASE_BACKOFF, MAX_ATTEMPTS, MAX_BACKOFF, OutboxService
 from qingfeng.app import App
 from qingfeng.scheduler import build_scheduler, stop_scheduler
@@ -173,7 +174,9 @@ async def test_gives_up_after_max_attempts(app: App, clock: ManualClock) -> None
 
 
 async def test_message_without_a_chat_becomes_undeliverable(app: App, clock: ManualClock) -> None:
-    """An officer with no Telegram account: the row is marked undeliverable, not tried forever."""
+    """An officer with no Telegram account works in the terminal (``qingfeng chat --as officer``): the bot does not
+    try the row at all (no retries) and leaves it pending for the terminal's outbox, which shows it (it was marked
+    undeliverable, and the terminal never showed it: tester's walk, item 3)."""
     office = await seed_office(app)
     no_chat = await app.officers.add_officer("孙无号", "LA", [Role.HANDLER], telegram_id=None)
     number = (await app.filing.file_report(named_report())).number
@@ -193,7 +196,12 @@ async def test_message_without_a_chat_becomes_undeliverable(app: App, clock: Man
     ]
     assigned = rows[2]
     assert (assigned.template, assigned.recipient_id) == ("notify.officer.assigned", no_chat.id)
-    assert (assigned.status, assigned.attempts, assigned.last_error) == ("undeliverable", 1, "no chat for recipient")
+    assert (assigned.status, assigned.attempts, assigned.last_error) == ("pending", 0, None)
+    clock.advance(timedelta(hours=2))
+    assert await service.send_due() == 0  # still not the bot's
+    terminal = FakeNotifier()
+    assert await ChatOutbox(app.ctx, terminal, 2**53 + no_chat.id, no_chat.id).send_due() == 1
+    assert [(r.template, r.status) for r in await outbox(app)][2] == ("notify.officer.assigned", "sent")
 
 
 class SlowNotifier:

@@ -66,6 +66,8 @@ async def test_answers_typed_on_stdin_in_english_with_an_invite_code(
     assert (unit.code, unit.level, unit.region) == ("HZ", "city", "浙江省/杭州市")
     [invited] = await app.officers.list_officers()
     assert not invited.active and set(invited.roles) == {"intake", "handler"}
+    terminal = 2**53 + invited.id  # without Telegram: joined from, and worked in, the terminal (tester's walk)
+    assert f"qingfeng chat --chat-id {terminal}" in out and f"qingfeng chat --as officer {terminal}" in out
     actor = await app.officers.redeem(join.split()[1], 5550001)
     assert actor is not None and Role.INTAKE in actor.roles and await home(app) == "HZ"
 
