@@ -4,26 +4,23 @@ any point leaves everything readable with the key file as it is (rules.md §4.1)
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from cryptography.fernet import Fernet
 from pydantic import SecretStr
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from core.clock import ManualClock
 from core.crypto import ROTATION_PENDING, Vault, read_key_file, vault_from_key_file
 from core.evidence import EvidenceStore
 from core.model import DisposalMethod, EvidenceKind
-from core.persistence import migrate
-from core.persistence.orm import Base, CaseRow, DialogRow
+from core.persistence.orm import CaseRow, DialogRow
 from core.persistence.uow import UnitOfWork
 from core.reports import EvidenceUpload, ReporterIdentity
 from core.services.dialog_store import DialogStore
 from core.services.keys import KeyService, encrypted_columns
-from core.settings import Settings
 from qingfeng.app import App, build_app
 from tests.factories import FACTS, anonymous_report, closure, named_report, photo, seed_office
 from tests.integration.cli_run import run_cli
@@ -48,22 +45,6 @@ ENCRYPTED = {
     "urgent_notes": {"text_enc", "chat_enc"},
     "urgent_events": {"text_enc"},
 }
-
-
-@pytest.fixture
-async def file_app(tmp_path: Path, db_url: str, clock: ManualClock) -> AsyncIterator[App]:
-    """Like the ``app`` fixture, but with keys in the key file (created on first use) instead of settings."""
-    settings = Settings(_env_file=None, data_dir=tmp_path / "data", database_url=db_url, bot_token=None)  # type: ignore[call-arg]
-    application = await build_app(settings, clock=clock, upgrade=False)
-    if db_url.startswith("postgresql"):
-        async with application.engine.begin() as conn:
-            await conn.execute(text(f"TRUNCATE {', '.join(t.name for t in Base.metadata.sorted_tables)} CASCADE"))
-    else:
-        await migrate.upgrade(application.engine)
-    try:
-        yield application
-    finally:
-        await application.close()
 
 
 async def fill(app: App) -> dict[str, Any]:
