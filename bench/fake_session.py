@@ -1,5 +1,6 @@
 """The benchmark's no-network Bot API: one in-process state answering every call, reached through an aiogram
-session or a python-telegram-bot request object.
+session (here) or a python-telegram-bot request object (fake_request.py, apart so that the aiogram side never
+imports python-telegram-bot: scale_rss.py counts the memory of what the product imports).
 
 Requests are still encoded as for the wire and answers still parsed by the library (aiogram's ``check_response``,
 PTB's JSON decoding and error mapping), so each Bot's own work is measured.
@@ -18,7 +19,6 @@ from aiogram import Bot
 from aiogram.client.session.base import BaseSession
 from aiogram.methods import TelegramMethod
 from aiogram.methods.base import TelegramType
-from telegram.request import BaseRequest, RequestData
 
 BOT_ID = 9000000001
 TOKEN = f"{BOT_ID}:TEST"
@@ -120,28 +120,3 @@ class FakeSession(BaseSession):
 
     async def close(self) -> None:
         pass
-
-
-class FakeRequest(BaseRequest):
-    """python-telegram-bot's way in: PTB encodes the parameters (``RequestData``) and parses the JSON answered."""
-
-    def __init__(self, api: FakeApi) -> None:
-        self.api = api
-
-    @property
-    def read_timeout(self) -> float | None:
-        return None
-
-    async def initialize(self) -> None:
-        pass
-
-    async def shutdown(self) -> None:
-        pass
-
-    async def do_request(self, url: str, method: str, request_data: RequestData | None = None,
-                         *args: Any, **kwargs: Any) -> tuple[int, bytes]:  # fmt: skip
-        if "/file/bot" in url:
-            return 200, self.api.file_at(url)
-        form = request_data.json_parameters if request_data is not None else {}
-        result = self.api.answer(url.rsplit("/", 1)[1], form)
-        return 200, json.dumps({"ok": True, "result": result}, ensure_ascii=False).encode()

@@ -17,7 +17,8 @@ from bot.dispatcher import build_dispatcher
 from bot.ptb.application import build_application
 
 # isort: split
-from fake_session import TOKEN, FakeApi, FakeRequest, FakeSession  # bench/ is on sys.path as a script
+from fake_request import FakeRequest  # bench/ is on sys.path as a script
+from fake_session import TOKEN, FakeApi, FakeSession
 
 RUNTIMES = ("aiogram", "ptb")
 
