@@ -137,6 +137,8 @@ class Builder:
         self.cal: WorkCalendar = app.ctx.calendar
         self.today = app.ctx.today()
         self._due: dict[tuple[DeadlineKind, date], date] = {}
+        self._fallback: dict[tuple[int, int], bool] = {}
+        self.fingerprint = self.cal.fingerprint()
         self.templates: dict[bool, list[dict[str, Any]]] = {True: [], False: []}  # named → template bundles
         self.handlers: list[int] = []
         self.seq: Counter[int] = Counter()  # year → last case number used
@@ -148,6 +150,13 @@ class Builder:
         if key not in self._due:
             self._due[key] = due_date(kind, trigger, self.cal)
         return self._due[key]
+
+    def provisional(self, start: date, due: date) -> bool:
+        """``cal.uses_fallback``, per pair of years (it asks the holiday library each time)."""
+        key = (start.year, due.year)
+        if key not in self._fallback:
+            self._fallback[key] = self.cal.uses_fallback(start, due)
+        return self._fallback[key]
 
     def triggers_by_offset(self, kind: DeadlineKind, lo: int, hi: int, back: int = 220) -> dict[int, list[date]]:
         """Trigger days (up to ``back`` days ago) whose due date falls ``lo``..``hi`` days from today, by offset."""
@@ -243,20 +252,20 @@ class Builder:
         rows["reporter_contacts"] = [dict(bundle["contact"], case_id=case_id)]
         if bundle["event"] is not None:
             rows["case_events"] = [dict(bundle["event"], id=self._id("case_events"), case_id=case_id, at=received)]
-        fp = self.cal.fingerprint()
+        fp = self.fingerprint
         deadlines: list[dict[str, Any]] = []
         for kind in shape.met:
             start = received_day + timedelta(days=40) if kind is D.RESULT_FEEDBACK else received_day
             due = self.due(kind, start)
             deadlines.append({"id": self._id("deadlines"), "case_id": case_id, "kind": kind.value,
                               "trigger_date": start, "due_date": due, "state": DeadlineState.MET.value,
-                              "provisional": self.cal.uses_fallback(start, due), "calendar_fp": fp,
+                              "provisional": self.provisional(start, due), "calendar_fp": fp,
                               "created_at": received, "closed_at": received + timedelta(days=3)})  # fmt: skip
         if shape.open_kind is not None and open_trigger is not None:
             due = self.due(shape.open_kind, open_trigger)
             deadlines.append({"id": self._id("deadlines"), "case_id": case_id, "kind": shape.open_kind.value,
                               "trigger_date": open_trigger, "due_date": due, "state": DeadlineState.OPEN.value,
-                              "provisional": self.cal.uses_fallback(open_trigger, due), "calendar_fp": fp,
+                              "provisional": self.provisional(open_trigger, due), "calendar_fp": fp,
                               "created_at": min(now, received + timedelta(days=(open_trigger - received_day).days)),
                               "closed_at": None})  # fmt: skip
         rows["deadlines"] = deadlines
@@ -285,12 +294,22 @@ class Builder:
         built.seconds += time.perf_counter() - started
 
     async def _insert(self, batch: dict[str, list[dict[str, Any]]]) -> int:
+        """One transaction; on PostgreSQL through COPY (asyncpg's ``copy_records_to_table``), else executemany."""
         tables = (CaseRow, ReportedPersonRow, ReporterContactRow, CaseEventRow, DeadlineRow)
         async with self.app.engine.begin() as conn:
+            copy = None
+            if conn.dialect.name == "postgresql":
+                copy = (await conn.get_raw_connection()).driver_connection.copy_records_to_table
             for table in tables:
                 rows = batch.get(table.__tablename__)
-                if rows:
+                if not rows:
+                    continue
+                if copy is None:
                     await conn.execute(insert(table), rows)
+                else:
+                    columns = list(rows[0])
+                    await copy(table.__tablename__, records=[tuple(r[c] for c in columns) for r in rows],
+                               columns=columns)  # fmt: skip
         return sum(len(v) for v in batch.values())
 
     async def _counters(self) -> None:
