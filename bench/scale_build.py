@@ -299,7 +299,9 @@ class Builder:
         async with self.app.engine.begin() as conn:
             copy = None
             if conn.dialect.name == "postgresql":
-                copy = (await conn.get_raw_connection()).driver_connection.copy_records_to_table
+                driver = (await conn.get_raw_connection()).driver_connection
+                assert driver is not None
+                copy = driver.copy_records_to_table
             for table in tables:
                 rows = batch.get(table.__tablename__)
                 if not rows:

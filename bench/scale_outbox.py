@@ -6,9 +6,10 @@ aiogram Bot over real HTTP and the default ``RateLimiter`` — against the test 
 overall (any sliding second), 429 with ``retry_after`` beyond them.
 
 The 500 are reporters' status notices (each reporter's own chat); the 50 are deadline reminders to one intake
-officer (one Telegram chat), for open deadlines so that none is dropped as obsolete. They are queued interleaved
-(every 11th row is the officer's), all due at once. ``send_due()`` is called as the scheduler's outbox job calls
-it: a run, then the next 5-s tick after it ends (a tick during a run is skipped), until no row is pending.
+officer (one Telegram chat), for open deadlines so that none is dropped as obsolete. All are due at once, the
+officer's queued first (a sweep's reminders, then a wave of notices): a sender that waits on one chat's slot
+holds every other chat up behind them. ``send_due()`` is called as the scheduler's outbox job calls it: a run,
+then the next 5-s tick after it ends (a tick during a run is skipped), until no row is pending.
 
 The optimum is what the limits allow: the many-chat part at the global rate, the one chat at one message per
 interval; given at Telegram's limits and at the product's own margins (``bot.ratelimit``).
@@ -46,7 +47,6 @@ from scale_sweep import Database
 TELEGRAM_PER_SECOND, TELEGRAM_PER_CHAT = 30, 1.0
 TICK = 5.0  # the scheduler's outbox interval (qingfeng.scheduler.Timing.outbox)
 FIRST_CHAT = 810_001
-ONE_CHAT_EVERY = 11
 GIVE_UP = 600.0  # seconds: a sender this far from done has not done the work
 
 
@@ -65,8 +65,8 @@ def optimum(chats: int, one_chat: int, per_second: float, per_chat: float) -> tu
 
 
 async def _queue(app: App, chats: int, one_chat: int) -> int:
-    """Cases for the 500 reporters (each a chat of its own) and 50 open deadlines; the rows queued interleaved.
-    Returns the officer's Telegram chat."""
+    """Cases for the 500 reporters (each a chat of its own) and 50 open deadlines; the 50 reminders queued first,
+    then the 500 notices. Returns the officer's Telegram chat."""
     await seed_office(app)
     builder = Builder(app, ManualClock(app.ctx.now()))
     await builder.file_templates()
@@ -85,27 +85,14 @@ async def _queue(app: App, chats: int, one_chat: int) -> int:
         for i, case in enumerate(reporters):
             await s.execute(update(ReporterContactRow).where(ReporterContactRow.case_id == case.id)
                             .values(chat_enc=vault.encrypt(str(FIRST_CHAT + i).encode()), chat_index=None))  # fmt: skip
-        queue: list[tuple[RecipientKind, int, str, dict[str, Any]]] = []
-        for i, case in enumerate(reporters):
-            if i % (ONE_CHAT_EVERY - 1) == 0 and due:
-                d = due.pop(0)
-                queue.append((RecipientKind.OFFICER, officer.id, "notify.officer.reminder.due",
-                              {"number": d.number, "kind": "register_and_route", "due": today.isoformat(),
-                               "days": 0}))  # fmt: skip
-            queue.append((RecipientKind.REPORTER, case.id, "notify.reporter.status",
-                          {"number": case.number, "status": "in_progress"}))  # fmt: skip
-        for d in due:
-            queue.append(
-                (
-                    RecipientKind.OFFICER,
-                    officer.id,
-                    "notify.officer.reminder.due",
-                    {"number": d.number, "kind": "register_and_route", "due": today.isoformat(), "days": 0},
-                )
-            )
         await s.execute(delete(OutboxRow))  # the template filings' notices: only the burst is measured
-        for kind, recipient, template, params in queue:
-            repo.enqueue(s, vault, kind=kind, recipient_id=recipient, template=template, params=params, now=now)
+        for d in due:  # first: a sweep's reminders to one officer, then the reporters' notices
+            params = {"number": d.number, "kind": "register_and_route", "due": today.isoformat(), "days": 0}
+            repo.enqueue(s, vault, kind=RecipientKind.OFFICER, recipient_id=officer.id,
+                         template="notify.officer.reminder.due", params=params, now=now)  # fmt: skip
+        for case in reporters:
+            repo.enqueue(s, vault, kind=RecipientKind.REPORTER, recipient_id=case.id, template="notify.reporter.status",
+                         params={"number": case.number, "status": "in_progress"}, now=now)  # fmt: skip
         await uow.commit()
     return int(officer.telegram_id or 0)
 
