@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
+import re
 import statistics
 import time
 from collections.abc import Awaitable, Callable
@@ -29,7 +30,8 @@ _in_probe: contextvars.ContextVar[bool] = contextvars.ContextVar("in_probe", def
 
 def summary(exc: BaseException) -> str:
     """One line: the class and the first line of the message (``failed: …`` in the figures)."""
-    first = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    first = re.sub(r"^\([\w.]+\) ", "", first)[:200]  # SQLAlchemy's "(driver.Class) " prefix: the class is given
     return f"{type(exc).__name__}: {first}" if first else type(exc).__name__
 
 

@@ -40,8 +40,8 @@ def targets(r: dict[str, Any]) -> list[dict[str, Any]]:
                 first.get("failed") or f"{first.get('seconds')} s",
                 "failed" not in first,
             )
-        if int(n) >= 100_000 and first:
-            figure = first.get("failed") or f"{first.get('seconds')} s, {first.get('queued')} reminders"
+        if 100_000 <= int(n) < 1_000_000 and first:  # the "first sweep of 16 k reminders"
+            figure = first.get("failed") or f"{first.get('seconds')} s, {first.get('queued'):,} reminders"
             add(f"{label}: first sweep < 5 s", figure, "failed" not in first and first.get("seconds", 99) < 5)
         due = size.get("steady_due", {})
         if due.get("newly_due") == 400:

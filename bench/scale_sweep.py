@@ -122,8 +122,8 @@ def done(figures: dict[str, Any]) -> list[str]:
     """What was not done at this size (the script then exits 1): the build, or a sweep or digest that raised."""
     problems = []
     if "failed" in figures.get("build", {}):
-        problems.append(f"{figures['cases']} cases: build {figures['build']['failed']}")
+        problems.append(f"{figures['cases']:,} cases: build {figures['build']['failed']}")
     for key in ("first", "steady", "steady_due", "digests", "next_day", "next_day_digests"):
         if "failed" in figures.get(key, {}):
-            problems.append(f"{figures['cases']} cases: {key} {figures[key]['failed']}")
+            problems.append(f"{figures['cases']:,} cases: {key} failed: {figures[key]['failed']}")
     return problems
