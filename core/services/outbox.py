@@ -2,21 +2,34 @@
 
 Nothing is lost when Telegram or the network is down: a row stays pending until it is sent, found
 undeliverable (kept and visible to officers), or has failed too often.
+
+A run (:meth:`OutboxService.send_due`, core.services.outbox_drain) drains the outbox while rows are due, sending
+to many chats at once within the messenger's limits, and never holds a database connection while a message is on
+its way: the steps here are each one short transaction — pick and claim the next rows, record the outcomes of
+several sends at once, give back rows claimed but not sent. Every other request (a citizen's update on SQLite's
+one connection) waits for one of these at most, never for Telegram.
 """
 
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from collections import defaultdict
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import ColumnElement, and_, or_, select, update
+from sqlalchemy import ColumnElement, and_, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from core.model import OutboxStatus, RecipientKind
+from core.pacing import Pacer
 from core.persistence.orm import CaseRow, OfficerRow, OutboxRow, ReporterContactRow, UrgentNoteRow
 from core.ports import Delivery, Notifier, OutgoingMessage
 from core.services.context import CoreContext
 from core.services.notices import obsolete, summarise_backlog
+from core.services.outbox_drain import Claimed, Drain, Outcome, Picked
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +38,9 @@ BASE_BACKOFF = timedelta(seconds=30)
 MAX_BACKOFF = timedelta(hours=1)
 CLAIM_LEASE = timedelta(minutes=2)  # a claimed row nobody recorded is sent again after this
 TERMINAL_CHATS = 2**53  # chats from here up are terminals' (qingfeng.chat), above every Telegram id
+OFFICER, REPORTER, URGENT_SENDER = (RecipientKind.OFFICER.value, RecipientKind.REPORTER.value,
+                                   RecipientKind.URGENT_SENDER.value)  # fmt: skip
+MAX_PAGE = 500  # due rows read per statement when picking (bounds the IN-lists of the recipient look-ups too)
 
 
 def _for_terminal_officer() -> ColumnElement[bool]:
@@ -37,106 +53,209 @@ def _for_terminal_officer() -> ColumnElement[bool]:
     return and_(OutboxRow.recipient_kind == RecipientKind.OFFICER.value, OutboxRow.recipient_id.in_(terminal))
 
 
+@dataclass(frozen=True)
+class _Head:
+    row: OutboxRow  # detached once the pass's transaction ends; only its loaded values are read
+    chat: tuple[int, str] | None  # (chat id, locale); None: the recipient has no chat
+
+
+@dataclass(frozen=True)
+class _Pick:
+    row: OutboxRow
+    message: OutgoingMessage
+
+
 class OutboxService:
     def __init__(self, ctx: CoreContext, notifier: Notifier) -> None:
         self.ctx = ctx
         self.notifier = notifier
+        self._runs: set[Drain] = set()  # runs under way, told when the bot stops
 
-    async def send_due(self, limit: int = 100) -> int:
-        """Send up to ``limit`` due messages; return how many were delivered."""
-        now = self.ctx.now()
+    async def send_due(self, limit: int | None = None) -> int:
+        """Send what is due, and what falls due meanwhile, until nothing is due or only chats not ready for a while
+        are left (or ``limit`` rows were taken); return how many were delivered."""
+        drain = Drain(self, limit)
+        self._runs.add(drain)
+        try:
+            return await drain.run()
+        finally:
+            self._runs.discard(drain)
+
+    def wind_down(self) -> None:
+        """The bot is stopping: runs under way take nothing more, give back what they have not started sending,
+        and end once the sends on their way are recorded."""
+        for run in self._runs:
+            run.wind_down()
+
+    # -- the steps of a run, each one short transaction ---------------------------------------------------------
+    async def summarise(self) -> None:
+        async with self.ctx.uow() as uow:
+            if await summarise_backlog(uow.session, self.ctx.vault, self.ctx.now()):  # one summary (issue 12, 16)
+                await uow.commit()
+
+    async def pick(self, room: int, busy: Collection[int], pacer: Pacer, within: float = 0.0) -> Picked:
+        """Claim up to ``room`` due rows, each the first due of its chat, for chats that are not ``busy`` (a send
+        queued or on its way) and whose gap (``pacer``) ends ``within`` seconds, in the order they fell due. Rows
+        that cannot be sent (no chat, no longer actionable) are settled on the way."""
+        now, today = self.ctx.now(), self.ctx.today()
+        found, taken = Picked(), set[int]()
+        picked: list[_Pick] = []
         async with self.ctx.uow() as uow:
             s = uow.session
-            if await summarise_backlog(s, self.ctx.vault, now):  # one summary, not a stream (issue 12, item 16)
-                await uow.commit()
-            rows = list(
-                (
-                    await s.execute(
-                        select(OutboxRow)
-                        .where(
-                            OutboxRow.status == OutboxStatus.PENDING.value,
-                            OutboxRow.next_try_at <= now,
-                            ~_for_terminal_officer(),
-                        )
-                        .order_by(OutboxRow.next_try_at, OutboxRow.id)
-                        .limit(limit)
-                    )
-                ).scalars()
-            )
-            delivered = 0
-            for row in rows:
-                if not await self.claim(s, row):
-                    continue  # another sender (a second process, the terminal) took it
-                await uow.commit()
-                if await self.drop_if_obsolete(s, row):
-                    await uow.commit()
-                    continue
-                message = await self._message(s, row)
-                row.attempts += 1
-                if message is None:
-                    row.status, row.last_error = OutboxStatus.UNDELIVERABLE.value, "no chat for recipient"
-                    await uow.commit()
-                    continue
-                # Commit the claim before sending: the connection goes back to the pool, so no transaction waits
-                # on Telegram (with SQLite's one connection, every citizen's update would wait; stack-notes).
-                await uow.commit()
-                result = await self.notifier.deliver(message)
-                if result.outcome is Delivery.SENT:
-                    row.status, row.sent_at, row.last_error = OutboxStatus.SENT.value, self.ctx.now(), None
-                    delivered += 1
-                elif result.outcome is Delivery.UNDELIVERABLE:
-                    row.status, row.last_error = OutboxStatus.UNDELIVERABLE.value, result.error[:200]
-                elif row.attempts >= MAX_ATTEMPTS:
-                    row.status, row.last_error = OutboxStatus.FAILED.value, result.error[:200]
-                else:
-                    backoff = min(BASE_BACKOFF * 2 ** (row.attempts - 1), MAX_BACKOFF)
-                    if result.retry_after:  # Telegram said when: wait exactly that (a 429 is waited out)
-                        backoff = timedelta(seconds=result.retry_after)
-                    row.next_try_at, row.last_error = self.ctx.now() + backoff, result.error[:200]
-                # Commit row by row: a crash after a send must not resend everything before it.
-                await uow.commit()
-            return delivered
+            after: tuple[datetime, int] | None = None
+            size = min(MAX_PAGE, room + len(busy) + 8)  # enough for one pass, unless many chats are not ready
+            while len(picked) < room:
+                page = await self._heads(s, now, after, size)
+                for head in page:
+                    row = head.row
+                    if head.chat is None:
+                        found.settled += await self._settle(s, row, OutboxStatus.UNDELIVERABLE, "no chat for recipient")
+                        continue
+                    chat, locale = head.chat
+                    if chat in busy or chat in taken:  # one at a time per chat: its messages stay in order
+                        found.more = True
+                        found.waiting.add(chat)
+                        continue
+                    if len(picked) >= room:
+                        found.more = True
+                        break
+                    if (wait := pacer.ready_in(chat) - within) > 0:
+                        found.more = True
+                        found.ready_in = wait if found.ready_in is None else min(found.ready_in, wait)
+                        continue
+                    params = self.ctx.vault.dec_json(row.params_enc)
+                    if await obsolete(s, row, params, today):
+                        found.settled += await self._settle(s, row, OutboxStatus.DROPPED, "no longer actionable")
+                        continue
+                    picked.append(_Pick(row, OutgoingMessage(chat, locale, row.template, params)))
+                    taken.add(chat)
+                if len(page) < size:
+                    break
+                after = (page[-1].row.next_try_at, page[-1].row.id)
+            found.claimed = await self._claim(s, picked, now)
+            await uow.commit()
+        return found
 
-    async def claim(self, s: AsyncSession, row: OutboxRow) -> bool:
-        """Take a row for sending, compare-and-set on its due time, so two senders never send it twice; the
-        caller commits the claim before sending. A sender that dies after claiming leaves the row to be retried
-        when the lease ends."""
-        lease = self.ctx.now() + CLAIM_LEASE
+    async def record(self, outcomes: Sequence[Outcome]) -> None:
+        """The outcomes of several sends in one transaction (a crash loses at most these few: sent again)."""
+        if not outcomes:
+            return
+        values = [self._recorded(o) for o in outcomes]
+        async with self.ctx.uow() as uow:
+            await uow.session.execute(update(OutboxRow), values)  # by primary key, one executemany
+            await uow.commit()
+
+    async def give_back(self, rows: Sequence[Claimed]) -> None:
+        """Rows claimed but not sent (Telegram asked to pause, the bot stops): due again as before, the attempt
+        not counted. Compare-and-set on the lease: a row another sender has taken since is left alone."""
+        if not rows:
+            return
+        async with self.ctx.uow() as uow:
+            for c in rows:
+                await uow.session.execute(
+                    update(OutboxRow)
+                    .where(OutboxRow.id == c.id, OutboxRow.status == OutboxStatus.PENDING.value,
+                           OutboxRow.next_try_at == c.lease)
+                    .values(next_try_at=c.due, attempts=OutboxRow.attempts - 1)
+                    .execution_options(synchronize_session=False)
+                )  # fmt: skip
+            await uow.commit()
+
+    # -- inside those transactions ------------------------------------------------------------------------------
+    async def _heads(self, s: AsyncSession, now: datetime, after: tuple[datetime, int] | None,
+                     limit: int) -> list[_Head]:  # fmt: skip
+        """The first due row of each recipient (a recipient's later rows wait their turn), in due order, from
+        ``after`` on; one statement, whatever the size of the outbox."""
+        rank = func.row_number().over(partition_by=(OutboxRow.recipient_kind, OutboxRow.recipient_id),
+                                      order_by=(OutboxRow.next_try_at, OutboxRow.id))  # fmt: skip
+        due = (
+            select(OutboxRow, rank.label("rank"))
+            .where(OutboxRow.status == OutboxStatus.PENDING.value, OutboxRow.next_try_at <= now,
+                   ~_for_terminal_officer())
+            .subquery()
+        )  # fmt: skip
+        head = aliased(OutboxRow, due)
+        query = select(head).where(due.c.rank == 1)
+        if after is not None:
+            at, last = after
+            query = query.where(or_(head.next_try_at > at, and_(head.next_try_at == at, head.id > last)))
+        rows = list((await s.execute(query.order_by(head.next_try_at, head.id).limit(limit))).scalars())
+        chats = await self._chats(s, rows)
+        return [_Head(r, chats.get((r.recipient_kind, r.recipient_id))) for r in rows]
+
+    async def _chats(self, s: AsyncSession, rows: Sequence[OutboxRow]) -> dict[tuple[str, int], tuple[int, str]]:
+        """The chat and locale of each recipient of these rows, a statement per kind of recipient (not per row); a
+        recipient without a chat (an officer gone or without Telegram, a contact erased) is missing."""
+        vault = self.ctx.vault
+        wanted: dict[str, set[int]] = defaultdict(set)
+        for r in rows:
+            wanted[r.recipient_kind].add(r.recipient_id)
+        chats: dict[tuple[str, int], tuple[int, str]] = {}  # (kind, recipient id) → (chat, locale)
+        if ids := wanted[OFFICER]:
+            officers = select(OfficerRow.id, OfficerRow.telegram_id, OfficerRow.locale).where(
+                OfficerRow.id.in_(ids), OfficerRow.active.is_(True))  # fmt: skip
+            for i, chat, locale in await s.execute(officers):
+                if chat is not None:
+                    chats[(OFFICER, i)] = (chat, locale)
+        if ids := wanted[URGENT_SENDER]:
+            notes = select(UrgentNoteRow.id, UrgentNoteRow.chat_enc, UrgentNoteRow.locale).where(
+                UrgentNoteRow.id.in_(ids))  # fmt: skip
+            for i, enc, locale in await s.execute(notes):
+                if enc is not None:
+                    chats[(URGENT_SENDER, i)] = (int(vault.decrypt(enc)), locale)
+        if ids := wanted[REPORTER]:  # addressed by case, never by chat (rules.md §4)
+            contacts = (select(ReporterContactRow.case_id, ReporterContactRow.chat_enc, CaseRow.locale)
+                        .join(CaseRow, CaseRow.id == ReporterContactRow.case_id)
+                        .where(ReporterContactRow.case_id.in_(ids)))  # fmt: skip
+            for i, enc, locale in await s.execute(contacts):
+                chats[(REPORTER, i)] = (int(vault.decrypt(enc)), locale)
+        return chats
+
+    async def _claim(self, s: AsyncSession, picked: Sequence[_Pick], now: datetime) -> list[Claimed]:
+        """Take these rows for sending, compare-and-set (still pending and due), so two senders never send one row
+        twice; the attempt is counted before the send, so a message that crashes the sender still ends FAILED."""
+        if not picked:
+            return []
+        lease = now + CLAIM_LEASE
+        claim = (
+            update(OutboxRow)
+            .where(OutboxRow.id.in_([p.row.id for p in picked]), OutboxRow.status == OutboxStatus.PENDING.value,
+                   OutboxRow.next_try_at <= now)
+            .values(next_try_at=lease, attempts=OutboxRow.attempts + 1)
+            .returning(OutboxRow.id, OutboxRow.attempts)
+            .execution_options(synchronize_session=False)
+        )  # fmt: skip
+        taken = dict((await s.execute(claim)).all())
+        return [Claimed(p.row.id, p.message, taken[p.row.id], p.row.next_try_at, lease) for p in picked
+                if p.row.id in taken]  # fmt: skip
+
+    async def _settle(self, s: AsyncSession, row: OutboxRow, status: OutboxStatus, why: str) -> int:
+        """Finish a row without sending it (compare-and-set like a claim); 1 if this pass did."""
+        values: dict[str, Any] = {"status": status.value, "last_error": why}
+        if status is OutboxStatus.UNDELIVERABLE:  # an attempt, as when Telegram says so
+            values["attempts"] = OutboxRow.attempts + 1
         result = await s.execute(
             update(OutboxRow)
             .where(OutboxRow.id == row.id, OutboxRow.status == OutboxStatus.PENDING.value,
                    OutboxRow.next_try_at == row.next_try_at)
-            .values(next_try_at=lease)
+            .values(**values)
             .execution_options(synchronize_session=False)
         )  # fmt: skip
-        if result.rowcount != 1:  # type: ignore[attr-defined]
-            return False
-        row.next_try_at = lease
-        return True
+        return int(result.rowcount)  # type: ignore[attr-defined]
 
-    async def drop_if_obsolete(self, s: AsyncSession, row: OutboxRow) -> bool:
-        """An officer's notice that no longer asks for anything is not sent (core.services.notices)."""
-        if not await obsolete(s, row, self.ctx.vault.dec_json(row.params_enc), self.ctx.today()):
-            return False
-        row.status, row.last_error = OutboxStatus.DROPPED.value, "no longer actionable"
-        return True
-
-    async def _message(self, s: AsyncSession, row: OutboxRow) -> OutgoingMessage | None:
-        """Resolve the recipient inside the sender's transaction (never a second unit of work alongside)."""
-        vault = self.ctx.vault
-        params = vault.dec_json(row.params_enc)
-        if row.recipient_kind == RecipientKind.OFFICER.value:
-            officer = await s.get(OfficerRow, row.recipient_id)
-            if officer is None or officer.telegram_id is None or not officer.active:
-                return None
-            return OutgoingMessage(officer.telegram_id, officer.locale, row.template, params)
-        if row.recipient_kind == RecipientKind.URGENT_SENDER.value:
-            note = await s.get(UrgentNoteRow, row.recipient_id)
-            if note is None or note.chat_enc is None:
-                return None
-            return OutgoingMessage(int(vault.decrypt(note.chat_enc)), note.locale, row.template, params)
-        contact = await s.get(ReporterContactRow, row.recipient_id)
-        case = await s.get(CaseRow, row.recipient_id)
-        if contact is None or case is None:
-            return None
-        return OutgoingMessage(int(vault.decrypt(contact.chat_enc)), case.locale, row.template, params)
+    def _recorded(self, o: Outcome) -> dict[str, Any]:
+        c, result = o.claimed, o.result
+        values: dict[str, Any] = {"id": c.id, "status": OutboxStatus.PENDING.value, "next_try_at": c.lease,
+                                  "sent_at": None, "last_error": result.error[:200]}  # fmt: skip
+        if result.outcome is Delivery.SENT:
+            values.update(status=OutboxStatus.SENT.value, sent_at=o.at, last_error=None)
+        elif result.outcome is Delivery.UNDELIVERABLE:
+            values.update(status=OutboxStatus.UNDELIVERABLE.value)
+        elif c.attempts >= MAX_ATTEMPTS:
+            values.update(status=OutboxStatus.FAILED.value)
+        else:
+            backoff = min(BASE_BACKOFF * 2 ** (c.attempts - 1), MAX_BACKOFF)
+            if result.retry_after:  # Telegram said when: wait exactly that (a 429 is waited out)
+                backoff = timedelta(seconds=result.retry_after)
+            values.update(next_try_at=o.at + backoff)
+        return values
