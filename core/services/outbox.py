@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import AsyncGenerator, Collection, Sequence
+from contextlib import aclosing
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select, update
+from sqlalchemy import ColumnElement, and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import aliased
 
 from core.model import OutboxStatus, RecipientKind
 from core.pacing import Pacer
@@ -40,7 +40,8 @@ CLAIM_LEASE = timedelta(minutes=2)  # a claimed row nobody recorded is sent agai
 TERMINAL_CHATS = 2**53  # chats from here up are terminals' (qingfeng.chat), above every Telegram id
 OFFICER, REPORTER, URGENT_SENDER = (RecipientKind.OFFICER.value, RecipientKind.REPORTER.value,
                                    RecipientKind.URGENT_SENDER.value)  # fmt: skip
-MAX_PAGE = 500  # due rows read per statement when picking (bounds the IN-lists of the recipient look-ups too)
+Recipient = tuple[str, int]  # (recipient_kind, recipient_id)
+MAX_PAGE = 1000  # due rows read per statement when picking (bounds the IN-lists of the recipient look-ups too)
 
 
 def _for_terminal_officer() -> ColumnElement[bool]:
@@ -55,13 +56,25 @@ def _for_terminal_officer() -> ColumnElement[bool]:
 
 @dataclass(frozen=True)
 class _Head:
-    row: OutboxRow  # detached once the pass's transaction ends; only its loaded values are read
-    chat: tuple[int, str] | None  # (chat id, locale); None: the recipient has no chat
+    """The first due row of a recipient, as plain values (nothing in a session, nothing to load later)."""
+
+    id: int
+    recipient_kind: str
+    recipient_id: int
+    template: str
+    params_enc: bytes
+    next_try_at: datetime
+    chat: tuple[int, str] | None = None  # (chat id, locale); None: the recipient has no chat
+
+    def row(self) -> OutboxRow:
+        """A transient row to judge (core.services.notices.obsolete)."""
+        return OutboxRow(id=self.id, recipient_kind=self.recipient_kind, recipient_id=self.recipient_id,
+                         template=self.template)  # fmt: skip
 
 
 @dataclass(frozen=True)
 class _Pick:
-    row: OutboxRow
+    row: _Head
     message: OutgoingMessage
 
 
@@ -100,18 +113,14 @@ class OutboxService:
         now, today = self.ctx.now(), self.ctx.today()
         found, taken = Picked(), set[int]()
         picked: list[_Pick] = []
-        async with self.ctx.uow() as uow:
+        async with self.ctx.uow() as uow, aclosing(self._heads(uow.session, now, room + len(busy) + 8)) as pages:
             s = uow.session
-            after: tuple[datetime, int] | None = None
-            size = min(MAX_PAGE, room + len(busy) + 8)  # enough for one pass, unless many chats are not ready
-            while len(picked) < room:
-                page = await self._heads(s, now, after, size)
-                for head in page:
-                    row = head.row
-                    if head.chat is None:
+            async for page in pages:
+                for row in page:
+                    if row.chat is None:
                         found.settled += await self._settle(s, row, OutboxStatus.UNDELIVERABLE, "no chat for recipient")
                         continue
-                    chat, locale = head.chat
+                    chat, locale = row.chat
                     if chat in busy or chat in taken:  # one at a time per chat: its messages stay in order
                         found.more = True
                         found.waiting.add(chat)
@@ -124,14 +133,13 @@ class OutboxService:
                         found.ready_in = wait if found.ready_in is None else min(found.ready_in, wait)
                         continue
                     params = self.ctx.vault.dec_json(row.params_enc)
-                    if await obsolete(s, row, params, today):
+                    if await obsolete(s, row.row(), params, today):
                         found.settled += await self._settle(s, row, OutboxStatus.DROPPED, "no longer actionable")
                         continue
                     picked.append(_Pick(row, OutgoingMessage(chat, locale, row.template, params)))
                     taken.add(chat)
-                if len(page) < size:
+                if len(picked) >= room:
                     break
-                after = (page[-1].row.next_try_at, page[-1].row.id)
             found.claimed = await self._claim(s, picked, now)
             await uow.commit()
         return found
@@ -162,35 +170,40 @@ class OutboxService:
             await uow.commit()
 
     # -- inside those transactions ------------------------------------------------------------------------------
-    async def _heads(self, s: AsyncSession, now: datetime, after: tuple[datetime, int] | None,
-                     limit: int) -> list[_Head]:  # fmt: skip
-        """The first due row of each recipient (a recipient's later rows wait their turn), in due order, from
-        ``after`` on; one statement, whatever the size of the outbox."""
-        rank = func.row_number().over(partition_by=(OutboxRow.recipient_kind, OutboxRow.recipient_id),
-                                      order_by=(OutboxRow.next_try_at, OutboxRow.id))  # fmt: skip
-        due = (
-            select(OutboxRow, rank.label("rank"))
-            .where(OutboxRow.status == OutboxStatus.PENDING.value, OutboxRow.next_try_at <= now,
-                   ~_for_terminal_officer())
-            .subquery()
-        )  # fmt: skip
-        head = aliased(OutboxRow, due)
-        query = select(head).where(due.c.rank == 1)
-        if after is not None:
-            at, last = after
-            query = query.where(or_(head.next_try_at > at, and_(head.next_try_at == at, head.id > last)))
-        rows = list((await s.execute(query.order_by(head.next_try_at, head.id).limit(limit))).scalars())
-        chats = await self._chats(s, rows)
-        return [_Head(r, chats.get((r.recipient_kind, r.recipient_id))) for r in rows]
+    async def _heads(self, s: AsyncSession, now: datetime, size: int) -> AsyncGenerator[list[_Head], None]:
+        """The first due row of each recipient (its later rows wait their turn), in due order, read a page of due
+        rows at a time; the pages grow, so a recipient's long backlog at the front costs a few statements, and
+        the usual pass one short one, whatever the size of the outbox."""
+        seen: set[tuple[str, int]] = set()
+        r = OutboxRow
+        due = select(r.id, r.recipient_kind, r.recipient_id, r.template, r.params_enc, r.next_try_at).where(
+            r.status == OutboxStatus.PENDING.value, r.next_try_at <= now, ~_for_terminal_officer())  # fmt: skip
+        after: tuple[datetime, int] | None = None
+        while True:
+            query = due
+            if after is not None:
+                at, last = after
+                query = due.where(or_(r.next_try_at > at, and_(r.next_try_at == at, r.id > last)))
+            rows = (await s.execute(query.order_by(r.next_try_at, r.id).limit(size))).all()
+            heads = []
+            for row in rows:
+                if (row.recipient_kind, row.recipient_id) not in seen:
+                    seen.add((row.recipient_kind, row.recipient_id))
+                    heads.append(row)
+            chats = await self._chats(s, [(h.recipient_kind, h.recipient_id) for h in heads])
+            yield [_Head(*h, chat=chats.get((h.recipient_kind, h.recipient_id))) for h in heads]
+            if len(rows) < size:
+                return
+            after, size = (rows[-1].next_try_at, rows[-1].id), min(MAX_PAGE, size * 2)
 
-    async def _chats(self, s: AsyncSession, rows: Sequence[OutboxRow]) -> dict[tuple[str, int], tuple[int, str]]:
-        """The chat and locale of each recipient of these rows, a statement per kind of recipient (not per row); a
+    async def _chats(self, s: AsyncSession, recipients: Sequence[Recipient]) -> dict[Recipient, tuple[int, str]]:
+        """The chat and locale of each of these (kind, id) recipients, a statement per kind (not per recipient); a
         recipient without a chat (an officer gone or without Telegram, a contact erased) is missing."""
         vault = self.ctx.vault
         wanted: dict[str, set[int]] = defaultdict(set)
-        for r in rows:
-            wanted[r.recipient_kind].add(r.recipient_id)
-        chats: dict[tuple[str, int], tuple[int, str]] = {}  # (kind, recipient id) → (chat, locale)
+        for kind, recipient in recipients:
+            wanted[kind].add(recipient)
+        chats: dict[Recipient, tuple[int, str]] = {}  # → (chat, locale)
         if ids := wanted[OFFICER]:
             officers = select(OfficerRow.id, OfficerRow.telegram_id, OfficerRow.locale).where(
                 OfficerRow.id.in_(ids), OfficerRow.active.is_(True))  # fmt: skip
@@ -229,7 +242,7 @@ class OutboxService:
         return [Claimed(p.row.id, p.message, taken[p.row.id], p.row.next_try_at, lease) for p in picked
                 if p.row.id in taken]  # fmt: skip
 
-    async def _settle(self, s: AsyncSession, row: OutboxRow, status: OutboxStatus, why: str) -> int:
+    async def _settle(self, s: AsyncSession, row: _Head, status: OutboxStatus, why: str) -> int:
         """Finish a row without sending it (compare-and-set like a claim); 1 if this pass did."""
         values: dict[str, Any] = {"status": status.value, "last_error": why}
         if status is OutboxStatus.UNDELIVERABLE:  # an attempt, as when Telegram says so
