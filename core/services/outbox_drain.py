@@ -1,9 +1,10 @@
 """One run of the outbox: while rows are due, claim the next ones for chats that are ready, send them concurrently
 within the messenger's limits, record what happened — never waiting on one chat while another could be served.
 
-Two coroutines share the work. The feeder picks (:meth:`OutboxService.pick`) the first due row of each chat that
-has nothing queued or on its way and whose gap since its last message ends within a second, in the order they
-fell due, and queues them claimed: about a second of sending, far less than a claim's lease. The pump takes the
+Two coroutines share the work. The feeder picks (core.services.outbox_pick) the first due row of each chat that
+has nothing queued or on its way and whose gap since its last message ends within a second — officers with a
+backlog first, then in the order they fell due — and queues them claimed: about a second of sending, far less
+than a claim's lease. The pump takes the
 first row in the queue whose chat is ready, takes a slot for it from the pacer (the overall rate), and starts its
 send as a task of its own, so a slow answer holds up nobody. The feeder records outcomes in batches and refills
 the queue; when only chats that are not ready are left it waits for the soonest, and when nothing is due it ends.
@@ -36,6 +37,7 @@ MAX_QUEUE = 100  # ... and never more (a pacer without an overall rate: the term
 MAX_WAIT = 5.0  # seconds a run waits for a chat or a pause when nothing else is on its way; longer: the next run
 MAX_RUN = 120.0  # seconds after which a run takes nothing more; the next run (seconds later) goes on
 POLL = 1.0  # the feeder looks again after this at the latest, whatever it waits for
+BACKLOGS_EVERY = 5.0  # seconds between two looks for the officers with the most notices due
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,8 @@ class Drain:
         self._wake = asyncio.Event()  # the feeder: room in the queue, a chat it waits for is free, all sent
         self._fed = asyncio.Event()  # the pump: something queued, or nothing more will be
         self._pump_task: asyncio.Task[None] | None = None
+        self.backlogs: dict[int, int] = {}  # officers with several notices due → their chats: picked first
+        self._backlogs_at = -math.inf
 
     def wind_down(self) -> None:
         self.winding_down = True
@@ -121,7 +125,9 @@ class Drain:
     async def _feed(self) -> None:
         started = self.pacer.clock()
         while not self.winding_down and not (self._pump_task and self._pump_task.done()):  # a failed pump: raised
-            await self.service.record(self._take_outcomes())
+            if outcomes := self._take_outcomes():
+                await self.service.record(outcomes)
+                await asyncio.sleep(0)  # whoever waits for the connection (SQLite has one) gets it before the pick
             room = self.room - len(self.queue)
             if self.limit is not None:
                 if self.claimed >= self.limit:
@@ -134,7 +140,9 @@ class Drain:
                 continue
             soonest: float | None = None
             if room > 0:
-                found = await self.service.pick(room, self.busy, self.pacer, QUEUE_SECONDS)
+                if self.pacer.clock() - self._backlogs_at >= BACKLOGS_EVERY:
+                    self.backlogs, self._backlogs_at = await self.service.backlogs(), self.pacer.clock()
+                found = await self.service.pick(room, self.busy, self.pacer, QUEUE_SECONDS, self.backlogs)
                 self._queue(found.claimed)
                 if found.settled:
                     continue  # their recipients' next rows may be due now

@@ -72,6 +72,28 @@ async def test_one_chat_with_fifty_messages_holds_up_no_other_chat(app: App) -> 
     assert Counter(r.status for r in await outbox(app)) == {"sent": 150}
 
 
+async def test_a_chat_with_a_backlog_starts_at_once_whatever_the_order(app: App) -> None:
+    """Its ten notices fell due after thirty others. At most ten a second overall, one a second to a chat: taking
+    them in due order, the backlog would only start after the thirty, and the run would last 3 + 10 s instead of
+    10. Officers with several notices due are looked at first; the order within each chat stays."""
+    others = [63_000 + i for i in range(30)]
+    *rest, busy = await officers(app, [*others, BUSY])
+    await queue(app, [(o, 1) for o in rest] + [(busy, n) for n in range(1, 11)])
+    time = FakeTime()
+    notifier = Recording(Pacer(per_second=10, per_chat_interval=1.0, clock=time.clock, sleep=time.sleep))
+    run = asyncio.create_task(OutboxService(app.ctx, notifier).send_due())
+
+    def all_sent() -> bool:
+        time.advance(0.1)
+        return len(notifier.sent) >= 40
+
+    await until(all_sent, "all forty")
+    assert await asyncio.wait_for(run, 30) == 40
+    order = [m.chat_id for m in notifier.sent]
+    assert order[0] == BUSY and order.index(others[-1]) > [i for i, c in enumerate(order) if c == BUSY][1]
+    assert notifier.to(BUSY) == list(range(1, 11))
+
+
 async def test_one_run_sends_all_that_is_due(app: App) -> None:
     """No fixed number of rows per run (it was 100 per 5-s tick): a run goes on while rows are due."""
     chats = [61_000 + i for i in range(6)]
