@@ -24,5 +24,5 @@ class RateLimiter(Pacer):
     def __init__(self, per_second: float | None = GLOBAL_PER_SECOND, per_chat_interval: float = PER_CHAT_INTERVAL,
                  clock: Callable[[], float] = time.monotonic,
                  sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:  # fmt: skip
-        limit = GLOBAL_LIMIT if per_second == GLOBAL_PER_SECOND else None
+        limit = GLOBAL_LIMIT if per_second == GLOBAL_PER_SECOND else None  # a test loosening the rate loosens both
         super().__init__(per_second, per_chat_interval, clock, sleep, limit)
