@@ -261,22 +261,23 @@ async def tell_failure(client: ChatClient, front: ChatFront, chat_id: int | None
 
 
 class ClientNotifier:
-    """The notification port over a runtime's client: Telegram's answers mapped to sent / retry / give up."""
+    """The notification port over a runtime's client: Telegram's answers mapped to sent / retry / give up. It sends
+    at once; the outbox paces its calls with :attr:`pacer` (Telegram's limits), paused here on a 429 since
+    Telegram's flood control applies to the whole bot."""
 
     def __init__(self, client: ChatClient, translator: Translator, limiter: RateLimiter | None = None) -> None:
         self.client = client
         self.translator = translator
-        self.limiter = limiter or RateLimiter()
+        self.pacer: RateLimiter = limiter or RateLimiter()
 
     async def deliver(self, message: OutgoingMessage) -> DeliveryResult:
         tr = self.translator
         text = tr.notification(message.locale, message.template, message.params)
         keyboard = notification_keyboard(tr, message.locale, message.template, message.params)
-        await self.limiter.acquire(message.chat_id)
         try:
             await self.client.send(message.chat_id, Outgoing(text, keyboard))
         except FloodWait as exc:
-            self.limiter.pause(exc.retry_after)
+            self.pacer.pause(exc.retry_after)
             return DeliveryResult(Delivery.RETRY, retry_after=exc.retry_after, error="429 flood control")
         except Blocked:
             return DeliveryResult(Delivery.UNDELIVERABLE, error="403 bot blocked or chat unavailable")

@@ -1,7 +1,8 @@
-"""Keeping within Telegram's limits: about 30 messages a second overall and one a second per chat.
+"""Telegram's limits: about 30 messages a second overall and one a second per chat.
 
-Every send takes a slot from here first; a 429 ("retry after N") pauses all sending for N seconds, since
-Telegram's flood control applies to the whole bot.
+The outbox paces its sends with this (core.pacing), counting from Telegram's answers, so a message held up on its
+way never arrives bunched with the next: a chat whose second is not over is skipped, not waited on; a 429 ("retry
+after N") pauses all sending for N seconds, since Telegram's flood control applies to the whole bot.
 """
 
 from __future__ import annotations
@@ -10,31 +11,18 @@ import asyncio
 import time
 from collections.abc import Awaitable, Callable
 
-GLOBAL_PER_SECOND = 28  # a little under Telegram's ~30/s
-PER_CHAT_INTERVAL = 1.05  # seconds; a little over Telegram's one message a second in a chat
+from core.pacing import Pacer
+
+GLOBAL_PER_SECOND = 29  # spread evenly: a little under Telegram's ~30/s, room for the bot's replies to users
+GLOBAL_LIMIT = 30  # never more than this reaching Telegram in any second (counted from its answers)
+PER_CHAT_INTERVAL = 1.0  # seconds after Telegram answered the last message to a chat: over a second on arrival
 
 
-class RateLimiter:
-    def __init__(self, per_second: float = GLOBAL_PER_SECOND, per_chat_interval: float = PER_CHAT_INTERVAL,
+class RateLimiter(Pacer):
+    """A pacer with Telegram's limits (tests loosen them)."""
+
+    def __init__(self, per_second: float | None = GLOBAL_PER_SECOND, per_chat_interval: float = PER_CHAT_INTERVAL,
                  clock: Callable[[], float] = time.monotonic,
                  sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:  # fmt: skip
-        self.interval = 1.0 / per_second
-        self.per_chat_interval = per_chat_interval
-        self._clock, self._sleep = clock, sleep
-        self._next_global = 0.0
-        self._next_chat: dict[int, float] = {}
-        self._paused_until = 0.0
-
-    async def acquire(self, chat_id: int) -> None:
-        """Wait for this chat's next slot (slots are handed out in call order, no lock needed in one loop)."""
-        now = self._clock()
-        slot = max(now, self._next_global, self._next_chat.get(chat_id, 0.0), self._paused_until)
-        self._next_global = slot + self.interval
-        self._next_chat[chat_id] = slot + self.per_chat_interval
-        if len(self._next_chat) > 10_000:  # forget chats whose slot is long past
-            self._next_chat = {c: t for c, t in self._next_chat.items() if t > now}
-        if slot > now:
-            await self._sleep(slot - now)
-
-    def pause(self, seconds: float) -> None:
-        self._paused_until = max(self._paused_until, self._clock() + seconds)
+        limit = GLOBAL_LIMIT if per_second == GLOBAL_PER_SECOND else None  # a test loosening the rate loosens both
+        super().__init__(per_second, per_chat_interval, clock, sleep, limit)

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Protocol
 
+from core.pacing import Pacer
+
 
 @dataclass(frozen=True)
 class OutgoingMessage:
@@ -31,4 +33,11 @@ class DeliveryResult:
 
 
 class Notifier(Protocol):
+    """Sends notifications. ``deliver`` sends at once: the caller (the outbox) paces its sends with ``pacer``,
+    made by the adapter with its messenger's limits (and paused by it when the messenger asks to wait), so a chat
+    not ready yet is skipped instead of waited on."""
+
+    @property
+    def pacer(self) -> Pacer: ...
+
     async def deliver(self, message: OutgoingMessage) -> DeliveryResult: ...

@@ -218,6 +218,7 @@ class JobScheduler:
                 await self._watchdog
         with contextlib.suppress(SchedulerNotRunningError):
             self._aps.pause()
+        self.outbox.wind_down()  # a run drains while rows are due: it stops taking more and ends its sends
         tasks = [j.task for j in self.jobs.values() if j.task is not None and not j.task.done()]
         if tasks:
             _, pending = await asyncio.wait(tasks, timeout=timeout)

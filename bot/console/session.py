@@ -21,6 +21,7 @@ from bot.console.screen import Screen
 from bot.dialogs.runner import Downloader
 from bot.front import ChatFront, Incoming, Outgoing, Response, notification_keyboard
 from bot.i18n import LOCALES, Translator
+from core.pacing import Pacer
 from core.ports import Delivery, DeliveryResult, OutgoingMessage
 from core.tracebacks import frames_only
 
@@ -127,6 +128,7 @@ class ConsoleNotifier:
 
     def __init__(self, screen: Screen, tr: Translator, chat_id: int) -> None:
         self.screen, self.tr, self.chat_id = screen, tr, chat_id
+        self.pacer = Pacer()  # a screen has no rate limit
 
     async def deliver(self, message: OutgoingMessage) -> DeliveryResult:
         if message.chat_id != self.chat_id:

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.model import OutboxStatus, RecipientKind
 from core.persistence.orm import CaseRow, OfficerRow, OutboxRow, ReporterContactRow, UrgentNoteRow
 from core.ports import Delivery, Notifier, OutgoingMessage
 from core.services.context import CoreContext
-from core.services.notices import summarise_backlog
-from core.services.outbox import BASE_BACKOFF, OutboxService
+from core.services.notices import obsolete, summarise_backlog
+from core.services.outbox import BASE_BACKOFF, CLAIM_LEASE, OutboxService
 
 
 class ChatOutbox(OutboxService):
@@ -28,7 +28,7 @@ class ChatOutbox(OutboxService):
         super().__init__(ctx, notifier)
         self.chat_id, self.officer_id = chat_id, officer_id
 
-    async def send_due(self, limit: int = 100) -> int:
+    async def send_due(self, limit: int | None = 100) -> int:
         kinds = ([RecipientKind.OFFICER.value] if self.officer_id is not None
                  else [RecipientKind.REPORTER.value, RecipientKind.URGENT_SENDER.value])  # fmt: skip
         query = select(OutboxRow).where(
@@ -52,6 +52,7 @@ class ChatOutbox(OutboxService):
                     await uow.commit()
                     continue
                 row.attempts += 1
+                await uow.commit()  # no transaction open while the message is shown (SQLite's one connection)
                 result = await self.notifier.deliver(message)
                 if result.outcome is Delivery.SENT:
                     row.status, row.sent_at, row.last_error = OutboxStatus.SENT.value, self.ctx.now(), None
@@ -59,9 +60,31 @@ class ChatOutbox(OutboxService):
                 else:
                     row.next_try_at, row.last_error = self.ctx.now() + BASE_BACKOFF, result.error[:200]
                 await uow.commit()
-                if delivered >= limit:
+                if limit is not None and delivered >= limit:
                     break
         return delivered
+
+    async def claim(self, s: AsyncSession, row: OutboxRow) -> bool:
+        """Take a row, compare-and-set on its due time, so the bot never sends it as well; the caller commits."""
+        lease = self.ctx.now() + CLAIM_LEASE
+        result = await s.execute(
+            update(OutboxRow)
+            .where(OutboxRow.id == row.id, OutboxRow.status == OutboxStatus.PENDING.value,
+                   OutboxRow.next_try_at == row.next_try_at)
+            .values(next_try_at=lease)
+            .execution_options(synchronize_session=False)
+        )  # fmt: skip
+        if result.rowcount != 1:  # type: ignore[attr-defined]
+            return False
+        row.next_try_at = lease
+        return True
+
+    async def drop_if_obsolete(self, s: AsyncSession, row: OutboxRow) -> bool:
+        """An officer's notice that no longer asks for anything is not shown (core.services.notices)."""
+        if not await obsolete(s, row, self.ctx.vault.dec_json(row.params_enc), self.ctx.today()):
+            return False
+        row.status, row.last_error = OutboxStatus.DROPPED.value, "no longer actionable"
+        return True
 
     async def _mine(self, s: AsyncSession, row: OutboxRow) -> OutgoingMessage | None:
         vault = self.ctx.vault

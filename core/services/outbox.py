@@ -2,141 +2,124 @@
 
 Nothing is lost when Telegram or the network is down: a row stays pending until it is sent, found
 undeliverable (kept and visible to officers), or has failed too often.
+
+A run (:meth:`OutboxService.send_due`, core.services.outbox_drain) drains the outbox while rows are due, sending
+to many chats at once within the messenger's limits, and never holds a database connection while a message is on
+its way: the steps here are each one short transaction — pick and claim the next rows, record the outcomes of
+several sends at once, give back rows claimed but not sent. Every other request (a citizen's update on SQLite's
+one connection) waits for one of these at most, never for Telegram.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Collection, Mapping, Sequence
 from datetime import timedelta
+from typing import Any
 
-from sqlalchemy import ColumnElement, and_, or_, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import update
 
-from core.model import OutboxStatus, RecipientKind
-from core.persistence.orm import CaseRow, OfficerRow, OutboxRow, ReporterContactRow, UrgentNoteRow
-from core.ports import Delivery, Notifier, OutgoingMessage
+from core.model import OutboxStatus
+from core.pacing import Pacer
+from core.persistence.orm import OutboxRow
+from core.ports import Delivery, Notifier
 from core.services.context import CoreContext
-from core.services.notices import obsolete, summarise_backlog
+from core.services.notices import summarise_backlog
+from core.services.outbox_drain import Claimed, Drain, Outcome, Picked
+from core.services.outbox_pick import CLAIM_LEASE, Pass, backlogs
+
+__all__ = ["BASE_BACKOFF", "CLAIM_LEASE", "MAX_ATTEMPTS", "MAX_BACKOFF", "OutboxService"]
 
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 8
 BASE_BACKOFF = timedelta(seconds=30)
 MAX_BACKOFF = timedelta(hours=1)
-CLAIM_LEASE = timedelta(minutes=2)  # a claimed row nobody recorded is sent again after this
-TERMINAL_CHATS = 2**53  # chats from here up are terminals' (qingfeng.chat), above every Telegram id
-
-
-def _for_terminal_officer() -> ColumnElement[bool]:
-    """Notices of active officers who work in the terminal (no Telegram id, or one of a terminal chat): left for
-    that terminal's outbox (core.services.chat_outbox). Taken here, they were marked undeliverable and the
-    officer never saw them, e.g. the reporter's answer to a question (tester's walk, item 3)."""
-    terminal = select(OfficerRow.id).where(
-        OfficerRow.active.is_(True), or_(OfficerRow.telegram_id.is_(None), OfficerRow.telegram_id >= TERMINAL_CHATS)
-    )
-    return and_(OutboxRow.recipient_kind == RecipientKind.OFFICER.value, OutboxRow.recipient_id.in_(terminal))
 
 
 class OutboxService:
     def __init__(self, ctx: CoreContext, notifier: Notifier) -> None:
         self.ctx = ctx
         self.notifier = notifier
+        self._runs: set[Drain] = set()  # runs under way, told when the bot stops
 
-    async def send_due(self, limit: int = 100) -> int:
-        """Send up to ``limit`` due messages; return how many were delivered."""
-        now = self.ctx.now()
+    async def send_due(self, limit: int | None = None) -> int:
+        """Send what is due, and what falls due meanwhile, until nothing is due or only chats not ready for a while
+        are left (or ``limit`` rows were taken); return how many were delivered."""
+        drain = Drain(self, limit)
+        self._runs.add(drain)
+        try:
+            return await drain.run()
+        finally:
+            self._runs.discard(drain)
+
+    def wind_down(self) -> None:
+        """The bot is stopping: runs under way take nothing more, give back what they have not started sending,
+        and end once the sends on their way are recorded."""
+        for run in self._runs:
+            run.wind_down()
+
+    # -- the steps of a run, each one short transaction ---------------------------------------------------------
+    async def summarise(self) -> None:
         async with self.ctx.uow() as uow:
-            s = uow.session
-            if await summarise_backlog(s, self.ctx.vault, now):  # one summary, not a stream (issue 12, item 16)
+            if await summarise_backlog(uow.session, self.ctx.vault, self.ctx.now()):  # one summary (issue 12, 16)
                 await uow.commit()
-            rows = list(
-                (
-                    await s.execute(
-                        select(OutboxRow)
-                        .where(
-                            OutboxRow.status == OutboxStatus.PENDING.value,
-                            OutboxRow.next_try_at <= now,
-                            ~_for_terminal_officer(),
-                        )
-                        .order_by(OutboxRow.next_try_at, OutboxRow.id)
-                        .limit(limit)
-                    )
-                ).scalars()
-            )
-            delivered = 0
-            for row in rows:
-                if not await self.claim(s, row):
-                    continue  # another sender (a second process, the terminal) took it
-                await uow.commit()
-                if await self.drop_if_obsolete(s, row):
-                    await uow.commit()
-                    continue
-                message = await self._message(s, row)
-                row.attempts += 1
-                if message is None:
-                    row.status, row.last_error = OutboxStatus.UNDELIVERABLE.value, "no chat for recipient"
-                    await uow.commit()
-                    continue
-                # Commit the claim before sending: the connection goes back to the pool, so no transaction waits
-                # on Telegram (with SQLite's one connection, every citizen's update would wait; stack-notes).
-                await uow.commit()
-                result = await self.notifier.deliver(message)
-                if result.outcome is Delivery.SENT:
-                    row.status, row.sent_at, row.last_error = OutboxStatus.SENT.value, self.ctx.now(), None
-                    delivered += 1
-                elif result.outcome is Delivery.UNDELIVERABLE:
-                    row.status, row.last_error = OutboxStatus.UNDELIVERABLE.value, result.error[:200]
-                elif row.attempts >= MAX_ATTEMPTS:
-                    row.status, row.last_error = OutboxStatus.FAILED.value, result.error[:200]
-                else:
-                    backoff = min(BASE_BACKOFF * 2 ** (row.attempts - 1), MAX_BACKOFF)
-                    if result.retry_after:  # Telegram said when: wait exactly that (a 429 is waited out)
-                        backoff = timedelta(seconds=result.retry_after)
-                    row.next_try_at, row.last_error = self.ctx.now() + backoff, result.error[:200]
-                # Commit row by row: a crash after a send must not resend everything before it.
-                await uow.commit()
-            return delivered
 
-    async def claim(self, s: AsyncSession, row: OutboxRow) -> bool:
-        """Take a row for sending, compare-and-set on its due time, so two senders never send it twice; the
-        caller commits the claim before sending. A sender that dies after claiming leaves the row to be retried
-        when the lease ends."""
-        lease = self.ctx.now() + CLAIM_LEASE
-        result = await s.execute(
-            update(OutboxRow)
-            .where(OutboxRow.id == row.id, OutboxRow.status == OutboxStatus.PENDING.value,
-                   OutboxRow.next_try_at == row.next_try_at)
-            .values(next_try_at=lease)
-            .execution_options(synchronize_session=False)
-        )  # fmt: skip
-        if result.rowcount != 1:  # type: ignore[attr-defined]
-            return False
-        row.next_try_at = lease
-        return True
+    async def backlogs(self) -> dict[int, int]:
+        """Officers with several notices due, the most first: officer id → chat (core.services.outbox_pick)."""
+        async with self.ctx.uow() as uow:
+            return await backlogs(uow.session, self.ctx.now())
 
-    async def drop_if_obsolete(self, s: AsyncSession, row: OutboxRow) -> bool:
-        """An officer's notice that no longer asks for anything is not sent (core.services.notices)."""
-        if not await obsolete(s, row, self.ctx.vault.dec_json(row.params_enc), self.ctx.today()):
-            return False
-        row.status, row.last_error = OutboxStatus.DROPPED.value, "no longer actionable"
-        return True
+    async def pick(self, room: int, busy: Collection[int], pacer: Pacer, within: float = 0.0,
+                   first: Mapping[int, int] | None = None) -> Picked:  # fmt: skip
+        """Claim up to ``room`` due rows, each the first due of its chat, for chats that are not ``busy`` (a send
+        queued or on its way) and whose gap (``pacer``) ends ``within`` seconds: the officers ``first`` (those with
+        a backlog) first, then in the order they fell due. Rows that cannot be sent (no chat, no longer actionable)
+        are settled on the way."""
+        async with self.ctx.uow() as uow:
+            found = await Pass(uow.session, self.ctx.vault, self.ctx.now(), self.ctx.today(), room, busy, pacer,
+                               within).run(first or {})  # fmt: skip
+            await uow.commit()
+        return found
 
-    async def _message(self, s: AsyncSession, row: OutboxRow) -> OutgoingMessage | None:
-        """Resolve the recipient inside the sender's transaction (never a second unit of work alongside)."""
-        vault = self.ctx.vault
-        params = vault.dec_json(row.params_enc)
-        if row.recipient_kind == RecipientKind.OFFICER.value:
-            officer = await s.get(OfficerRow, row.recipient_id)
-            if officer is None or officer.telegram_id is None or not officer.active:
-                return None
-            return OutgoingMessage(officer.telegram_id, officer.locale, row.template, params)
-        if row.recipient_kind == RecipientKind.URGENT_SENDER.value:
-            note = await s.get(UrgentNoteRow, row.recipient_id)
-            if note is None or note.chat_enc is None:
-                return None
-            return OutgoingMessage(int(vault.decrypt(note.chat_enc)), note.locale, row.template, params)
-        contact = await s.get(ReporterContactRow, row.recipient_id)
-        case = await s.get(CaseRow, row.recipient_id)
-        if contact is None or case is None:
-            return None
-        return OutgoingMessage(int(vault.decrypt(contact.chat_enc)), case.locale, row.template, params)
+    async def record(self, outcomes: Sequence[Outcome]) -> None:
+        """The outcomes of several sends in one transaction (a crash loses at most these few: sent again)."""
+        if not outcomes:
+            return
+        values = [self._recorded(o) for o in outcomes]
+        async with self.ctx.uow() as uow:
+            await uow.session.execute(update(OutboxRow), values)  # by primary key, one executemany
+            await uow.commit()
+
+    async def give_back(self, rows: Sequence[Claimed]) -> None:
+        """Rows claimed but not sent (Telegram asked to pause, the bot stops): due again as before, the attempt
+        not counted. Compare-and-set on the lease: a row another sender has taken since is left alone."""
+        if not rows:
+            return
+        async with self.ctx.uow() as uow:
+            for c in rows:
+                await uow.session.execute(
+                    update(OutboxRow)
+                    .where(OutboxRow.id == c.id, OutboxRow.status == OutboxStatus.PENDING.value,
+                           OutboxRow.next_try_at == c.lease)
+                    .values(next_try_at=c.due, attempts=OutboxRow.attempts - 1)
+                    .execution_options(synchronize_session=False)
+                )  # fmt: skip
+            await uow.commit()
+
+    def _recorded(self, o: Outcome) -> dict[str, Any]:
+        c, result = o.claimed, o.result
+        values: dict[str, Any] = {"id": c.id, "status": OutboxStatus.PENDING.value, "next_try_at": c.lease,
+                                  "sent_at": None, "last_error": result.error[:200]}  # fmt: skip
+        if result.outcome is Delivery.SENT:
+            values.update(status=OutboxStatus.SENT.value, sent_at=o.at, last_error=None)
+        elif result.outcome is Delivery.UNDELIVERABLE:
+            values.update(status=OutboxStatus.UNDELIVERABLE.value)
+        elif c.attempts >= MAX_ATTEMPTS:
+            values.update(status=OutboxStatus.FAILED.value)
+        else:
+            backoff = min(BASE_BACKOFF * 2 ** (c.attempts - 1), MAX_BACKOFF)
+            if result.retry_after:  # Telegram said when: wait exactly that (a 429 is waited out)
+                backoff = timedelta(seconds=result.retry_after)
+            values.update(next_try_at=o.at + backoff)
+        return values

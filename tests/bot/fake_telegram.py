@@ -11,6 +11,11 @@ notice: long polling with offsets, Telegram's error bodies and HTTP statuses, 42
 (tags stripped into entities, malformed HTML is a 400), the 4096/1024 length limits, 1-64 byte callback_data,
 "message is not modified", editMessageText dropping a keyboard it is not given again, and the 20 MB getFile limit.
 MarkdownV2 text is kept as sent (not parsed). Private chats share one message_id sequence between user and bot.
+
+For load and stall scenarios (tests, and a benchmark driving the bot against it): ``enforce_rate_limits`` answers
+429 beyond Telegram's limits (30 messages a second overall, one a second per chat, in any sliding second, counted
+on arrival); ``hold`` keeps requests of a method waiting, unanswered, until ``release`` (Telegram hanging on a
+send), ``held`` says how many are waiting.
 """
 
 from __future__ import annotations
@@ -106,6 +111,8 @@ class FakeTelegram(SimulatedUsers):
         self._busy = 0  # requests in flight, getUpdates excluded
         self.polls_started = 0  # getUpdates requests received so far
         self._delays: dict[str, float] = {}  # method (lower case) → seconds before answering
+        self._holds: dict[str, asyncio.Event] = {}  # method (lower case) → set when its held requests may go on
+        self.held = 0  # requests waiting on a hold now
         self._download_failures: list[str] = []  # how the next file downloads fail (fail_next_download)
         self._released = asyncio.Event()  # set on close: downloads told to hang give up
         self._last_activity = self._started
@@ -133,6 +140,8 @@ class FakeTelegram(SimulatedUsers):
         self._closing = True
         self._updates_changed.set()  # long polls answer at once
         self._released.set()
+        for gate in self._holds.values():
+            gate.set()
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -187,6 +196,12 @@ class FakeTelegram(SimulatedUsers):
                 raise ApiError(404, "Not Found: method not found")
             if delay := self._delays.get(method.lower()):
                 await asyncio.sleep(delay)
+            if (gate := self._holds.get(method.lower())) is not None:
+                self.held += 1
+                try:
+                    await gate.wait()
+                finally:
+                    self.held -= 1
             self._scripted_failure(method, chat_id)
             self._flood_control(method, chat_id, at)
             result = handler(params, files)
@@ -272,6 +287,16 @@ class FakeTelegram(SimulatedUsers):
     def slow(self, method: str, seconds: float) -> None:
         """Answer ``method`` only after ``seconds``: a slow network, to stop the bot in the middle of a reply."""
         self._delays[method.lower()] = seconds
+
+    def hold(self, method: str) -> None:
+        """Keep every request of ``method`` waiting, unanswered, until :meth:`release` (or the server closes):
+        Telegram hanging on a send (flood control counts it when it arrived)."""
+        self._holds.setdefault(method.lower(), asyncio.Event())
+
+    def release(self, method: str) -> None:
+        """Let the held requests of ``method`` (and later ones) go on."""
+        if (gate := self._holds.pop(method.lower(), None)) is not None:
+            gate.set()
 
     def enforce_rate_limits(self, per_chat_per_second: int | None = 1, global_per_second: int | None = 30) -> None:
         """Answer 429 to send*/copy*/forward* calls beyond these counts in any sliding one-second window."""

@@ -37,6 +37,7 @@ async def test_a_terminal_officers_notice_is_left_for_the_terminal_by_the_bots_o
     in Telegram; the bot's outbox took the officer's notice, found no Telegram chat and marked it undeliverable,
     so the officer's terminal never showed it. The bot leaves it for the terminal."""
     from core.model import Role
+    from core.pacing import Pacer
     from core.ports import Delivery, DeliveryResult, OutgoingMessage
     from core.services.chat_outbox import ChatOutbox
     from core.services.messaging import MessagingService
@@ -54,6 +55,8 @@ async def test_a_terminal_officers_notice_is_left_for_the_terminal_by_the_bots_o
     shown: list[OutgoingMessage] = []
 
     class Terminal:
+        pacer = Pacer()
+
         async def deliver(self, message: OutgoingMessage) -> DeliveryResult:
             shown.append(message)
             return DeliveryResult(Delivery.SENT)

@@ -108,6 +108,7 @@ class GatedNotifier:
 
     def __init__(self, inner: Notifier) -> None:
         self.inner, self.sending, self.release = inner, asyncio.Event(), asyncio.Event()
+        self.pacer = inner.pacer
 
     async def deliver(self, message: OutgoingMessage) -> DeliveryResult:
         self.sending.set()

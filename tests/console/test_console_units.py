@@ -13,6 +13,7 @@ from bot.console.screen import CLEAR, Screen
 from bot.front import Outgoing
 from bot.i18n import Translator
 from core.model import OutboxStatus, Role
+from core.pacing import Pacer
 from core.persistence.orm import OutboxRow
 from core.ports import Delivery, DeliveryResult, OutgoingMessage
 from core.services.chat_outbox import ChatOutbox
@@ -24,6 +25,7 @@ from tests.factories import named_report, seed_office
 class Recorder:
     def __init__(self) -> None:
         self.sent: list[OutgoingMessage] = []
+        self.pacer = Pacer()
 
     async def deliver(self, message: OutgoingMessage) -> DeliveryResult:
         self.sent.append(message)

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from core.clock import ManualClock
 from core.model import Role
+from core.pacing import Pacer
 from core.ports import Delivery, DeliveryResult, OutgoingMessage
 from core.services.chat_outbox import ChatOutbox
 from core.services.outbox import BASE_BACKOFF, MAX_ATTEMPTS, MAX_BACKOFF, OutboxService
@@ -25,6 +26,7 @@ class FakeNotifier:
     def __init__(self) -> None:
         self.messages: list[OutgoingMessage] = []
         self.script: deque[DeliveryResult] = deque()
+        self.pacer = Pacer()  # no limits
 
     def will(self, *results: DeliveryResult) -> None:
         self.script.extend(results)
@@ -210,6 +212,7 @@ class SlowNotifier:
     def __init__(self) -> None:
         self.sending = asyncio.Event()
         self.sent: list[OutgoingMessage] = []
+        self.pacer = Pacer()
 
     async def deliver(self, message: OutgoingMessage) -> DeliveryResult:
         self.sending.set()

@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy.exc import OperationalError
 
 from core.crypto import Vault
+from core.pacing import Pacer
 from core.persistence.uow import UnitOfWork, UnitOfWorkFactory
 from core.ports import Delivery, DeliveryResult, OutgoingMessage
 from core.services.job_runs import JobRun, JobRunStore
@@ -32,6 +33,7 @@ QUICK = Timing(outbox=0.05, watchdog=0.05, late_factor=100)
 class Recorder:
     def __init__(self) -> None:
         self.sent: list[OutgoingMessage] = []
+        self.pacer = Pacer()
 
     async def deliver(self, message: OutgoingMessage) -> DeliveryResult:
         self.sent.append(message)

@@ -1,0 +1,28 @@
+"""Time for pacers that moves only when a test moves it (core.pacing takes a clock and a sleep)."""
+
+from __future__ import annotations
+
+import asyncio
+
+
+class FakeTime:
+    """``clock`` and ``sleep`` for a :class:`core.pacing.Pacer`: sleepers wake when :meth:`advance` reaches their
+    time, so what a test asserts depends on the order of events, never on how fast the machine is."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+        self._moved = asyncio.Event()
+
+    def clock(self) -> float:
+        return self.now
+
+    async def sleep(self, seconds: float) -> None:
+        until = self.now + seconds
+        while self.now < until:
+            moved = self._moved
+            await moved.wait()
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+        self._moved.set()
+        self._moved = asyncio.Event()
