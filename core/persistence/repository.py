@@ -240,3 +240,11 @@ async def checkpoint(session: AsyncSession) -> None:
     re-encrypted do not linger in the log (free pages are zeroed by ``secure_delete``, core.persistence.db)."""
     if session.get_bind().dialect.name == "sqlite":
         await session.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+
+
+async def refresh_statistics(session: AsyncSession, table: str) -> None:
+    """PostgreSQL: re-read the planner's statistics of ``table`` after many rows were added at once. Besides the
+    numbers, this drops the plans PostgreSQL cached for statements on it: a sweep's statement planned while
+    ``reminders_sent`` was empty was reused all day, scanning the whole table once per deadline."""
+    if session.get_bind().dialect.name == "postgresql":  # SKIP_LOCKED: never waits on another ANALYZE, or autovacuum
+        await session.execute(text(f"ANALYZE (SKIP_LOCKED) {table}"))

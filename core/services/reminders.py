@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import bisect
+import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -23,7 +24,7 @@ from functools import partial
 from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Select, func, insert, literal, literal_column, select, tuple_
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.deadlines import DeadlineKind
@@ -34,6 +35,8 @@ from core.reminders import ReminderPolicy, Slot, SlotWindow, slot_windows
 from core.services.context import CoreContext
 from core.services.urgent import UrgentService
 
+log = logging.getLogger(__name__)
+
 #: Duties that rest with the handler once a case is assigned; the others are intake's (rules.md §1, §2).
 HANDLER_DUTIES = frozenset({DeadlineKind.RESULT_FEEDBACK, DeadlineKind.LETTER_REPLY, DeadlineKind.ASSIGNED_BY_HIGHER,
                             DeadlineKind.WRITTEN_OPINION, DeadlineKind.SUPERVISION_APPEAL})  # fmt: skip
@@ -41,8 +44,10 @@ DIGEST_AT = time(8, 30)
 DIGEST_SOON_DAYS = 3  # "due soon" in the digest: within this many calendar days
 #: Reminders (or digests) per unit of work: a few milliseconds of SQLite's one connection each.
 CHUNK = 250
-#: Pages rolled back by a concurrent sweep and read again before the run gives up (the next run goes on).
-RETRIES = 5
+#: Pages refused by a concurrent sweep and read again before the run gives up (the next run goes on). Each
+#: refusal means the other sweep committed that page first: a sweep following another one page behind loses
+#: every race until the other ends, so the bound is generous; it only guards against a bug looping forever.
+RETRIES = 1000
 
 # A literal, not a bound parameter: SQLite and PostgreSQL's generic plans use the partial index
 # ``ix_deadlines_open_due`` (WHERE state = 'open') only when the query says so in its text.
@@ -89,16 +94,27 @@ class ReminderService:
         return repushed + await self._deadlines()
 
     async def _deadlines(self) -> int:
-        run, queued = _Run(self.ctx.today(), self.ctx.now()), 0
+        run, queued, recorded = _Run(self.ctx.today(), self.ctx.now()), 0, 0
         for window in slot_windows(run.today, self.ctx.calendar, self.policy):
             after: tuple[date, int] | None = None
             while True:
                 page, n = await self._in_chunk(partial(self._remind, run, window, after))
-                queued += n
+                queued, recorded = queued + n, recorded + len(page)
                 if len(page) < self.chunk:
                     break
                 after = (page[-1].due_date, page[-1].deadline_id)
+        if recorded >= self.chunk:  # the first sweep of a day, or after a stop: the day's new slot, many rows
+            await self._refresh_statistics()
         return queued
+
+    async def _refresh_statistics(self) -> None:
+        """Best effort: the reminders are committed; at worst the next sweeps are planned on older numbers."""
+        try:
+            async with self.ctx.uow() as uow:
+                await repo.refresh_statistics(uow.session, ReminderSentRow.__tablename__)
+                await uow.commit()
+        except DBAPIError as exc:
+            log.warning("reminders: the planner's statistics were not refreshed (%s)", type(exc).__name__)
 
     async def _remind(self, run: _Run, window: SlotWindow, after: tuple[date, int] | None,
                       s: AsyncSession) -> tuple[list[_Due], int]:  # fmt: skip
@@ -226,9 +242,16 @@ def _page(
     The page's ids come from the partial index alone (due date, id: an index-only scan, the ``NOT EXISTS`` a
     probe of ``reminders_sent``'s unique index per entry); only the page's rows are read from the tables. Values
     are rendered into the SQL, not bound: PostgreSQL's generic plan for a prepared statement guessed the size
-    of a ``reminders_sent`` that had just grown and compared every row of it with every deadline (1 s a page)."""
+    of a ``reminders_sent`` that had just grown and compared every row of it with every deadline (1 s a page).
+    """
     d, c, r = DeadlineRow, CaseRow, ReminderSentRow
-    reminded = select(r.id).where(r.deadline_id == d.id, r.slot == _inline(window.slot)).exists()
+    # OFFSET 0 keeps PostgreSQL from turning the probe into a join: with the day's new overdue slot not yet in
+    # its statistics it guessed a few rows and compared every deadline with every reminder (quadratic); as a
+    # subplan it is one lookup in the unique index per deadline, unless the table is thought empty (see
+    # ReminderService._refresh_statistics).
+    reminded = (
+        select(r.deadline_id).where(r.deadline_id == d.id, r.slot == _inline(window.slot)).offset(_inline(0)).exists()
+    )
     where: list[ColumnElement[bool]] = [d.state == OPEN, d.due_date <= _inline(window.until), ~reminded]
     if window.after is not None:
         where.append(d.due_date > _inline(window.after))
