@@ -2,7 +2,8 @@
 
 A reminder ``days_before`` working days before the due day, one on the due day, an overdue alert to whoever
 owes the duty, and once overdue an escalation to the unit's supervisors. Pure: the sweep in
-``core.services.reminders`` asks which slots are due and records each one it sends.
+``core.services.reminders`` asks which slots are due and records each one it sends; :func:`slot_windows`
+turns the same rule around (which due dates have a slot due today) so the sweep can select them in SQL.
 """
 
 from __future__ import annotations
@@ -50,3 +51,43 @@ def slots_due(due: date, today: date, cal: WorkCalendar, policy: ReminderPolicy)
     if policy.days_before > 0 and today >= working_days_before(due, policy.days_before, cal):
         return [Slot.SOON.value]
     return []
+
+
+@dataclass(frozen=True)
+class SlotWindow:
+    """The due dates for which ``slot`` is due on a given day: ``after < due_date <= until`` (no lower bound when
+    ``after`` is None)."""
+
+    slot: str
+    until: date
+    after: date | None = None
+
+    def __contains__(self, due: date) -> bool:
+        return due <= self.until and (self.after is None or due > self.after)
+
+
+def last_due_reminded_soon(today: date, cal: WorkCalendar, policy: ReminderPolicy) -> date | None:
+    """The latest due date whose ``soon`` reminder is due ``today`` (None when there are none).
+
+    ``working_days_before(due)`` never decreases as ``due`` moves later, so the dues reminded soon today are
+    one range ``today < due <= last``; the loop ends after ``days_before`` working days (plus any holidays).
+    """
+    if policy.days_before <= 0:
+        return None
+    due = today + timedelta(days=1)  # always in: its n-th working day before is before it
+    while working_days_before(due + timedelta(days=1), policy.days_before, cal) <= today:
+        due += timedelta(days=1)
+    return due
+
+
+def slot_windows(today: date, cal: WorkCalendar, policy: ReminderPolicy) -> list[SlotWindow]:
+    """:func:`slots_due` inverted: for each slot that can be due ``today``, the range of due dates it is due
+    for, in the order the slots of one deadline are sent (``due in w`` for the windows ``w`` of this list is
+    exactly ``slots_due(due, today, ...)``)."""
+    yesterday = today - timedelta(days=1)
+    windows = [SlotWindow(f"{Slot.OVERDUE}:{today.isoformat()}", yesterday)] if cal.is_workday(today) else []
+    windows += [SlotWindow(Slot.ESCALATED.value, yesterday), SlotWindow(Slot.DUE.value, today, yesterday)]
+    last_soon = last_due_reminded_soon(today, cal, policy)
+    if last_soon is not None:
+        windows.append(SlotWindow(Slot.SOON.value, last_soon, today))
+    return windows

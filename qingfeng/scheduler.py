@@ -78,8 +78,12 @@ def job_specs(timing: Timing | None = None) -> list[JobSpec]:
     return [
         # at start too: what was queued while the bot was down goes out at once
         JobSpec("outbox", "interval", {"seconds": timing.outbox}, f"every {timing.outbox:g} s", timing.outbox, True),
+        # reminders and digests apart: one failing (a bug, a bad row) never stops the other
         JobSpec(
             "deadlines", "interval", {"seconds": timing.sweep}, f"every {timing.sweep / 60:g} min", timing.sweep, True
+        ),
+        JobSpec(
+            "digests", "interval", {"seconds": timing.sweep}, f"every {timing.sweep / 60:g} min", timing.sweep, True
         ),
         JobSpec("calendar", "cron", {"hour": 1, "minute": 5}, "daily at 01:05", DAY, False),
         JobSpec("dialogs", "cron", {"hour": 1, "minute": 25}, "daily at 01:25", DAY, False),
@@ -152,7 +156,7 @@ class JobScheduler:
         self.timing = timing or Timing()
         policy = ReminderPolicy(app.settings.reminder_days_before, app.settings.urgent_repush_minutes)
         self.reminders = ReminderService(app.ctx, policy)
-        bodies = {"outbox": self.send_outbox, "deadlines": self.sweep_deadlines,
+        bodies = {"outbox": self.send_outbox, "deadlines": self.sweep_deadlines, "digests": self.send_digests,
                   "calendar": self.refresh_calendar, "dialogs": self.forget_dialogs}  # fmt: skip
         self.jobs = {s.id: _Job(s, bodies[s.id]) for s in job_specs(self.timing)}
         self.store = JobRunStore(app.ctx) if record else None
@@ -171,9 +175,15 @@ class JobScheduler:
             log.info("outbox: %d notifications sent", sent)
 
     async def sweep_deadlines(self) -> None:
-        queued = await self.reminders.sweep() + await self.reminders.digests()
+        queued = await self.reminders.sweep()
         if queued:
-            log.info("deadlines: %d reminders and digests queued", queued)
+            log.info("deadlines: %d reminders queued", queued)
+
+    async def send_digests(self) -> None:
+        """Every few minutes too: a no-op except the first run after 08:30 on a working day (and its catch-up)."""
+        queued = await self.reminders.digests()
+        if queued:
+            log.info("digests: %d queued", queued)
 
     async def refresh_calendar(self) -> None:
         self.app.ctx.calendar = await asyncio.to_thread(WorkCalendar.from_directory, self.app.settings.calendar_dir)

@@ -24,6 +24,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -201,7 +202,18 @@ class CaseEventRow(Base):
 
 class DeadlineRow(Base):
     __tablename__ = "deadlines"
-    __table_args__ = (Index("ix_deadlines_state_due", "state", "due_date"),)
+    __table_args__ = (
+        Index("ix_deadlines_state_due", "state", "due_date"),
+        # the sweep's pages of open deadlines in page order, from the index alone (migration 0013; PostgreSQL
+        # needs it, SQLite's planner may also use ix_deadlines_state_due, whose entries end with the id)
+        Index(
+            "ix_deadlines_open_due",
+            "due_date",
+            "id",
+            postgresql_where=text("state = 'open'"),
+            sqlite_where=text("state = 'open'"),
+        ),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(32))

@@ -159,7 +159,8 @@ def test_scheduler_status_lists_jobs_and_upcoming_reminders(tmp_path: Path) -> N
     assert out.returncode == 1, out.stderr  # the bot never ran here: nothing sends the reminders
     jobs, reminders = out.stdout.split("reminders due")
     assert jobs.startswith("scheduler: never started")
-    assert all(name in jobs for name in ("outbox", "deadlines", "calendar", "dialogs")) and "daily at 01:05" in jobs
+    assert all(name in jobs for name in ("outbox", "deadlines", "digests", "calendar", "dialogs"))
+    assert "daily at 01:05" in jobs
     assert "in the next 7 days:" in reminders and "XF-2026-" in reminders
 
 

@@ -141,7 +141,7 @@ async def test_status_before_the_bot_ever_ran(
     code, out, err = await run_cli(app, monkeypatch, capsys, "scheduler", "status")
     assert code == 1, err
     assert out.startswith("scheduler: never started on this database")
-    for job in ("outbox", "deadlines", "calendar", "dialogs"):
+    for job in ("outbox", "deadlines", "digests", "calendar", "dialogs"):
         assert any(line.split()[:1] == [job] and "never ran" in line for line in out.splitlines())
     assert "reminders due in the next 7 days: 0" in out
 
@@ -155,6 +155,7 @@ async def test_status_of_a_running_then_stopped_scheduler(
     async with running(app, Recorder(), timing) as scheduler:
         await runs_after(scheduler, "outbox")
         await until(lambda: scheduler.jobs["deadlines"].runs >= 1, "the sweep at start")
+        await until(lambda: scheduler.jobs["digests"].runs >= 1, "the digests at start")
 
         async def saved() -> bool:
             return any(r.job == "outbox" and r.last_run_at for r in await JobRunStore(app.ctx).load())
@@ -163,14 +164,14 @@ async def test_status_of_a_running_then_stopped_scheduler(
         code, out, err = await run_cli(app, monkeypatch, capsys, "scheduler", "status")
         assert code == 0, out + err
         assert out.startswith("scheduler: alive")
-        lines = {line.split()[0]: line for line in out.splitlines()[2:6]}
-        assert set(lines) == {"outbox", "deadlines", "calendar", "dialogs"}
+        lines = {line.split()[0]: line for line in out.splitlines()[2:7]}
+        assert set(lines) == {"outbox", "deadlines", "digests", "calendar", "dialogs"}
         assert lines["outbox"].split()[1:4] == ["every", "0.1", "s"]
         assert lines["outbox"].rstrip().endswith("ok") or "running since" in lines["outbox"]
         assert "daily at 01:05" in lines["calendar"] and lines["calendar"].rstrip().endswith("ok")
     code, out, err = await run_cli(app, monkeypatch, capsys, "scheduler", "status")
     assert code == 1 and out.startswith("scheduler: stopped"), out + err
-    assert all(line.rstrip().endswith("stopped") for line in out.splitlines()[2:6])
+    assert all(line.rstrip().endswith("stopped") for line in out.splitlines()[2:7])
 
 
 async def test_status_of_a_late_or_failing_scheduler_in_beijing_time(
