@@ -31,6 +31,7 @@ from bot.client import acknowledge, announce_menus, carry_out, downloader, media
 from bot.deps import BotDeps
 from bot.front import PRIVATE, ChatFront, Incoming
 from bot.ptb.client import ptb_client
+from bot.tokens import well_formed
 
 CONCURRENT_UPDATES = 256  # like aiogram's polling, updates are handled as they come (one chat's stay in order:
 # the dialog runner serialises them)
@@ -42,8 +43,7 @@ PtbApp = Application[Any, Any, Any, Any, Any, Any]
 
 def check_token(token: str) -> None:
     """``<digits>:<secret>``, as aiogram checks before any request; PTB would only find out from the server."""
-    bot_id, sep, secret = token.partition(":")
-    if not sep or not bot_id.isdigit() or not secret or any(c.isspace() for c in token):
+    if not well_formed(token):
         raise InvalidToken("malformed bot token")
 
 
