@@ -74,7 +74,7 @@ _warming: set[asyncio.Task[object]] = set()
 
 
 def _warm_up() -> None:
-    """jieba's dictionary (~0.7 s, ~90 MB) loads in a thread once polling has begun: not before the first poll,
+    """jieba's dictionary (~1 s, 12 MB) loads in a thread once polling has begun: not before the first poll,
     and, most of the time, not in a citizen's first message either (one arriving meanwhile waits for it)."""
     task = asyncio.get_running_loop().create_task(asyncio.to_thread(classifier))
     _warming.add(task)
