@@ -8,15 +8,14 @@ Urgent content wins over everything else. The rules themselves are data in ``cor
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
+import threading
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cache
-
-import jieba
 
 from core import scope_rules as R
 from core.model import ReferTo, ReportType
@@ -86,11 +85,15 @@ class _Facts:
 
 
 class ScopeClassifier:
-    """Build once (jieba's dictionary load costs ~0.7 s), then ``classify`` in well under a millisecond."""
+    """Build once (jieba's dictionary load costs ~1 s), then ``classify`` in about a millisecond."""
 
     def __init__(self) -> None:
+        import jieba  # here, not at import: its own import costs ~60 ms of every start, needed only now
+
+        from core.scope_tokens import CompactTokenizer  # jieba's dictionary in 12 MB instead of ~60
+
         jieba.setLogLevel(logging.WARNING)
-        self._tokenizer = jieba.Tokenizer()
+        self._tokenizer = CompactTokenizer()
         self._tokenizer.initialize()
         words = {
             *R.OFFICIAL_PERSONS,
@@ -285,7 +288,21 @@ class ScopeClassifier:
         return (best[2], best[3], best[0]) if best else None
 
 
-@cache
+_built: list[ScopeClassifier] = []
+_building = threading.Lock()
+
+
 def classifier() -> ScopeClassifier:
-    """The process-wide classifier, built on first use (never at import)."""
-    return ScopeClassifier()
+    """The process-wide classifier, built on first use (never at import). Built once even when asked from two
+    threads at a time (``qingfeng run`` builds it in the background while a citizen's message may ask for it)."""
+    if not _built:
+        with _building:
+            if not _built:
+                _built.append(ScopeClassifier())
+    return _built[0]
+
+
+async def ready_classifier() -> ScopeClassifier:
+    """The classifier, for code on the event loop: while it is still being built (``qingfeng run`` loads it in
+    the background once polling has begun) the caller waits in a thread, and every other chat goes on."""
+    return _built[0] if _built else await asyncio.to_thread(classifier)

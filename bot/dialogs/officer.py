@@ -7,6 +7,8 @@ role and state checks are the core's (a forged button is refused there, and the 
 from __future__ import annotations
 
 import time
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,6 +34,7 @@ DIRECT = frozenset({Action.REGISTER, Action.ACCEPT, Action.RECEIVE_TRANSFER, Act
 NEEDS_APPROVAL = frozenset({Action.PARK, Action.SEND_TO_INVESTIGATION})
 DISPOSE_CHOICES = (DisposalMethod.TALK_OR_LETTER, DisposalMethod.PRELIMINARY_CHECK, DisposalMethod.CLOSE)
 CITIZEN_TTL = 30.0  # seconds "not an officer" is trusted; an officer is looked up on every update
+CITIZENS_REMEMBERED = 100_000  # at most (~10 MB); beyond, the oldest "not an officer" is looked up again sooner
 
 
 @dataclass(frozen=True)
@@ -60,11 +63,15 @@ class _Env:
 
 
 class OfficerDesk:
-    def __init__(self, services: OfficerServices, default_locale: str = "zh-CN") -> None:
+    def __init__(self, services: OfficerServices, default_locale: str = "zh-CN",
+                 clock: Callable[[], float] = time.monotonic) -> None:  # fmt: skip
         self.s = services
         self.default_locale = default_locale
         self.engine = Engine(officer_flows() + urgent_flows())
-        self._citizens: dict[int, float] = {}
+        self._clock = clock
+        # Telegram id → when found not to be an officer, oldest first: the expired are dropped from the front,
+        # O(1) per update however many citizens write (issue 13)
+        self._citizens: OrderedDict[int, float] = OrderedDict()
 
     async def actor(self, telegram_id: int) -> Actor | None:
         """The officer behind a Telegram account, None for everybody else.
@@ -73,18 +80,23 @@ class OfficerDesk:
         of role takes effect at once; only "not an officer" is remembered briefly, which at worst delays a new
         officer's first update, never a revocation.
         """
-        now = time.monotonic()
         seen = self._citizens.get(telegram_id)
-        if seen is not None and now - seen < CITIZEN_TTL:
+        if seen is not None and self._clock() - seen < CITIZEN_TTL:
             return None
         actor = await self.s.officers.actor_for_telegram(telegram_id)
+        self._citizens.pop(telegram_id, None)
         if actor is None:
-            if len(self._citizens) > 10_000:  # bounded
-                self._citizens.clear()
-            self._citizens[telegram_id] = now
-        else:
-            self._citizens.pop(telegram_id, None)
+            self._remember_citizen(telegram_id)
         return actor
+
+    def _remember_citizen(self, telegram_id: int) -> None:
+        now = self._clock()  # after the look-up: the map stays in time order
+        citizens = self._citizens
+        citizens[telegram_id] = now
+        while len(citizens) > CITIZENS_REMEMBERED:
+            citizens.popitem(last=False)
+        while now - citizens[next(iter(citizens))] >= CITIZEN_TTL:
+            citizens.popitem(last=False)
 
     async def join(self, telegram_id: int, code: str) -> list[Reply]:
         """``/join <code>``: an invited officer binds this Telegram account (the code works once)."""

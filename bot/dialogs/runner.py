@@ -29,7 +29,7 @@ from core.errors import DomainError, InvalidInput
 from core.evidence_types import extension
 from core.model import EvidenceKind, Satisfaction
 from core.reports import EVIDENCE_EXTENSIONS, EVIDENCE_MAX_BYTES, EvidenceUpload, NewReport, StagedEvidence
-from core.scope import Verdict, classifier
+from core.scope import Verdict, ready_classifier
 from core.services.dialog_store import DialogStore, StaleDialog, StoredDialog
 from core.services.filing import FilingService, Receipt
 from core.services.messaging import MessagingService
@@ -396,7 +396,7 @@ class DialogRunner:
             return [Reply("dialog.idle", {}, buttons, "")]
         if await env.urgent_follow_up(event.text) is not None:
             return [Reply("urgent.follow_up_received")]  # calm: no menu to someone who may be in danger
-        decision = classifier().classify(event.text)
+        decision = (await ready_classifier()).classify(event.text)
         match decision.verdict:
             case Verdict.URGENT:
                 await env.alert_urgent(event.text.strip()[:4000])

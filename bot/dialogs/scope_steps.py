@@ -12,7 +12,7 @@ from typing import Any
 
 from bot.dialogs.engine import Button, Conversation, Event, EventKind, Label, Outcome, Reply, go, stay
 from bot.dialogs.steps import Choice
-from core.scope import Verdict, classifier
+from core.scope import Verdict, ready_classifier
 from core.specificity import meaningful_length
 
 UNSURE = "__unsure"
@@ -35,7 +35,7 @@ class ScopeStep:
         if e.kind is not EventKind.TEXT or meaningful_length(e.text) == 0:
             return stay("dialog.text_expected")
         text = e.text.strip()[:4000]
-        decision = classifier().classify(text)
+        decision = (await ready_classifier()).classify(text)
         c.answers["scope_text"] = text
         c.answers.pop("refer_to", None), c.answers.pop("refer_reason", None)  # a new sentence, a new verdict
         match decision.verdict:

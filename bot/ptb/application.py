@@ -27,13 +27,16 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 from telegram.warnings import PTBDeprecationWarning
 
+from bot import inflight
 from bot.client import acknowledge, announce_menus, carry_out, downloader, media_of, tell_failure
 from bot.deps import BotDeps
 from bot.front import PRIVATE, ChatFront, Incoming
 from bot.ptb.client import ptb_client
+from bot.tokens import well_formed
 
-CONCURRENT_UPDATES = 256  # like aiogram's polling, updates are handled as they come (one chat's stay in order:
-# the dialog runner serialises them)
+# like aiogram's polling, updates are handled as they come, so many at a time (one chat's stay in order: the dialog
+# runner serialises them)
+CONCURRENT_UPDATES = inflight.CONCURRENT_UPDATES
 POLL_TIMEOUT = 10  # seconds a getUpdates long poll waits, as aiogram's default
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]  # what aiogram asks for with our two handlers
 
@@ -42,8 +45,7 @@ PtbApp = Application[Any, Any, Any, Any, Any, Any]
 
 def check_token(token: str) -> None:
     """``<digits>:<secret>``, as aiogram checks before any request; PTB would only find out from the server."""
-    bot_id, sep, secret = token.partition(":")
-    if not sep or not bot_id.isdigit() or not secret or any(c.isspace() for c in token):
+    if not well_formed(token):
         raise InvalidToken("malformed bot token")
 
 

@@ -12,6 +12,7 @@ import asyncpg
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from alembic.util import CommandError
 from sqlalchemy import Column, MetaData, String, inspect, text
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -103,6 +104,29 @@ async def test_stairway(fresh_engine: AsyncEngine) -> None:
     await migrate.upgrade(fresh_engine, "head")
     assert await migrate.current(fresh_engine) == revs[-1]
     assert set(await schema(fresh_engine)) == app_tables()
+
+
+def test_the_head_read_from_the_files_is_alembics() -> None:
+    """Start-up compares the stored revision with this id instead of loading Alembic (issue 13)."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(migrate.alembic_config())
+    assert migrate.head_revision() == script.get_current_head() == migrate.revisions()[-1]
+
+
+async def test_a_database_behind_head_is_migrated_and_one_ahead_is_refused(fresh_engine: AsyncEngine) -> None:
+    """The cheap check skips Alembic only for a database exactly at head: behind is upgraded, and a revision
+    these files do not know (a newer release's) is still Alembic's to refuse."""
+    revs = migrate.revisions()
+    await migrate.upgrade(fresh_engine, revs[-2])
+    await migrate.upgrade(fresh_engine)
+    assert await migrate.current(fresh_engine) == revs[-1]
+    await migrate.upgrade(fresh_engine)  # at head: nothing to do
+    assert await migrate.current(fresh_engine) == revs[-1]
+    async with fresh_engine.begin() as conn:
+        await conn.execute(text("UPDATE alembic_version SET version_num = 'ffffffffffff'"))
+    with pytest.raises(CommandError, match="ffffffffffff"):
+        await migrate.upgrade(fresh_engine)
 
 
 def _diff(conn: Connection, metadata: MetaData = Base.metadata) -> list[Any]:
