@@ -175,9 +175,13 @@ class BotHarness:
         self._running = None
 
     def notifier(self, limiter: RateLimiter | None = None) -> Notifier:
-        """The running runtime's implementation of the notification port (as ``qingfeng run`` builds it)."""
+        """The running runtime's implementation of the notification port (as ``qingfeng run`` builds it).
+
+        Without a ``limiter``, one that spaces nothing: Telegram's one message a second per chat made tests wait
+        a second for each further notice to a chat (the fake API enforces no limits unless told to); the limits
+        themselves are tested with ``RateLimiter()`` against enforced limits in test_notifications.py."""
         assert self._running is not None, "the bot is not running"
-        return self._running.notifier(limiter)
+        return self._running.notifier(limiter or RateLimiter(per_second=10_000, per_chat_interval=0))
 
     async def restart(self) -> None:
         await self.stop()
