@@ -10,11 +10,12 @@ import asyncio
 import base64
 import os
 import shutil
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import asyncpg
 import pytest
 from cryptography.fernet import Fernet
 from pydantic import SecretStr
@@ -41,13 +42,20 @@ def beijing(*args: int) -> datetime:
 
 
 @pytest.fixture(scope="session")
-def pg_schema() -> str | None:
-    """Migrate the PostgreSQL test database once (from scratch) when one is configured."""
+def pg_schema() -> Iterator[str | None]:
+    """Migrate the PostgreSQL test database once (from scratch) when one is configured. Each pytest-xdist
+    worker gets a database of its own beside it (``<name>_gw0``, …), made here and dropped at the end."""
     if not PG_URL:
-        return None
+        yield None
+        return
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    url = make_url(PG_URL)
+    if worker:
+        url = url.set(database=f"{url.database}_{worker}")
+        asyncio.run(_worker_database(PG_URL, url.database or "", create=True))
 
     async def reset() -> None:
-        engine = make_engine(PG_URL)
+        engine = make_engine(url.render_as_string(hide_password=False))
         async with engine.begin() as conn:
             await conn.execute(text("DROP SCHEMA public CASCADE"))
             await conn.execute(text("CREATE SCHEMA public"))
@@ -55,7 +63,20 @@ def pg_schema() -> str | None:
         await engine.dispose()
 
     asyncio.run(reset())
-    return PG_URL
+    yield url.render_as_string(hide_password=False)
+    if worker:
+        asyncio.run(_worker_database(PG_URL, url.database or "", create=False))
+
+
+async def _worker_database(server_url: str, name: str, *, create: bool) -> None:
+    """(Re)create or drop database ``name`` on the server of ``server_url``, connected to that URL's database."""
+    conn = await asyncpg.connect(make_url(server_url).set(drivername="postgresql").render_as_string(False))
+    try:
+        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        if create:
+            await conn.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await conn.close()
 
 
 @pytest.fixture(scope="session")
