@@ -1,4 +1,5 @@
-"""Create or drop a throwaway PostgreSQL database for a test run. Exit 3 when no server answers."""
+"""Create or drop a throwaway PostgreSQL database for a test run (dropping takes its per-worker copies along).
+Exit 3 when no server answers."""
 
 import asyncio
 import re
@@ -19,8 +20,10 @@ async def main(admin_url: str, action: str, name: str) -> int:
     try:
         if action == "create":
             await conn.execute(f'CREATE DATABASE "{name}"')
-        else:
-            await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        else:  # with the per-worker copies the tests make under pytest-xdist (left behind if a worker died)
+            copies = await conn.fetch("SELECT datname FROM pg_database WHERE datname ~ $1", f"^{name}_gw[0-9]+$")
+            for db in [name, *(row["datname"] for row in copies)]:
+                await conn.execute(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
     finally:
         await conn.close()
     return 0

@@ -2,8 +2,9 @@
 
 The ``harness`` fixture is parametrised over both runtimes, so every scenario runs on each ([aiogram], [ptb]):
 a behaviour difference between them is a failing test. ``BotHarness`` waits for the bot to finish handling (an
-outer middleware, or PTB's update processor, counts updates in flight), so tests never sleep; ``restart()``
-stops polling and builds everything in memory afresh on the same database, as a process restart would.
+outermost middleware, or PTB's update processor, counts updates in flight and records each one handled to the
+end), so tests never sleep; ``restart()`` stops polling and builds everything in memory afresh on the same
+database, as a process restart would.
 """
 
 from __future__ import annotations
@@ -61,26 +62,43 @@ class AiogramRuntime:
         self._task: asyncio.Task[None] | None = None
 
     async def _count(self, handler: Callable[..., Awaitable[Any]], event: TelegramObject, data: dict[str, Any]) -> Any:
+        """Around every other middleware, aiogram's ErrorsMiddleware included (telling the user of a failure is
+        part of handling the update): the update is in flight until all of that is done."""
         self.h.in_flight += 1
         try:
             return await handler(event, data)
-        except BaseException as exc:  # recorded so a test fails loudly instead of timing out
-            self.h.errors.append(exc)
-            raise
         finally:
             self.h.in_flight -= 1
+            self.h.handled.add(getattr(event, "update_id", -1))
+
+    async def _record(self, handler: Callable[..., Awaitable[Any]], event: TelegramObject, data: dict[str, Any]) -> Any:
+        """Inside ErrorsMiddleware, which would swallow them: failures, so a test fails loudly instead of timing out."""
+        try:
+            return await handler(event, data)
+        except BaseException as exc:
+            self.h.errors.append(exc)
+            raise
 
     async def start(self, deps: BotDeps) -> None:
         self.dp = build_dispatcher(deps)
-        self.dp.update.outer_middleware(self._count)
+        outer = self.dp.update.outer_middleware
+        others = list(outer)
+        for middleware in others:
+            outer.unregister(middleware)
+        for middleware in (self._count, *others, self._record):
+            outer.register(middleware)
         self.bot = make_bot(TOKEN, self.h.tg.api_root)
         self._task = asyncio.create_task(self.dp.start_polling(
-            self.bot, handle_signals=False, polling_timeout=POLL_TIMEOUT, close_bot_session=True))  # fmt: skip
+            self.bot, handle_signals=False, polling_timeout=POLL_TIMEOUT, close_bot_session=False))  # fmt: skip
 
     async def stop(self) -> None:
         if self.dp is not None and self._task is not None:
             await self.dp.stop_polling()
             await self._task
+        if self.bot is not None:
+            # what close_bot_session=True would do, without aiogram's 0.25 s pause after it (that pause lets TLS
+            # connections close; the fake API is plain HTTP): a quarter of a second per test and restart
+            await (await self.bot.session.create_session()).close()
 
     def queued(self) -> int:
         return 0  # aiogram hands each fetched update to a task (and the middleware) at once
@@ -101,6 +119,7 @@ class _Counting(SimpleUpdateProcessor):
             await coroutine
         finally:
             self.h.in_flight -= 1
+            self.h.handled.add(getattr(update, "update_id", -1))
 
 
 class PtbRuntime:
@@ -134,6 +153,7 @@ class BotHarness:
     def __init__(self, app: App, tg: FakeTelegram, translator: Translator, runtime: str = "aiogram") -> None:
         self.app, self.tg, self.tr, self.runtime = app, tg, translator, runtime
         self.in_flight = 0
+        self.handled: set[int] = set()  # update ids the bot has handled to the end (error handling included)
         self.errors: list[BaseException] = []
         self.errors_expected = False  # a test that breaks something on purpose sets this
         self.transcript: list[str] = []  # both sides, for printing with -s and for failure reports
@@ -155,27 +175,38 @@ class BotHarness:
         self._running = None
 
     def notifier(self, limiter: RateLimiter | None = None) -> Notifier:
-        """The running runtime's implementation of the notification port (as ``qingfeng run`` builds it)."""
+        """The running runtime's implementation of the notification port (as ``qingfeng run`` builds it).
+
+        Without a ``limiter``, one that spaces nothing: Telegram's one message a second per chat made tests wait
+        a second for each further notice to a chat (the fake API enforces no limits unless told to); the limits
+        themselves are tested with ``RateLimiter()`` against enforced limits in test_notifications.py."""
         assert self._running is not None, "the bot is not running"
-        return self._running.notifier(limiter)
+        return self._running.notifier(limiter or RateLimiter(per_second=10_000, per_chat_interval=0))
 
     async def restart(self) -> None:
         await self.stop()
         await self.start()
 
     async def settle(self, timeout: float = 15.0) -> None:  # noqa: ASYNC109
-        """Wait until every queued update was fetched and handled and no request is in flight."""
+        """Wait until every queued update was fetched and handled and no request is in flight.
+
+        Settled as soon as nothing is busy and every update a getUpdates answer carried was handled to the end;
+        should the bot have taken an update it never handled (stopped in between), after three quiet looks."""
         deadline = time.monotonic() + timeout * PATIENCE  # a guard against a hang, not a measurement
         calm = 0
-        while calm < 3:
+        while True:
             if self.errors and not self.errors_expected:
                 raise AssertionError(f"handler failed: {self.errors[0]!r}") from self.errors[0]
             queued = self._running.queued() if self._running is not None else 0
             busy = self.tg.pending_updates or queued or self.in_flight or self.tg._busy
+            if not busy and self.tg.delivered <= self.handled:
+                return
             calm = 0 if busy else calm + 1
+            if calm >= 3:
+                return
             if time.monotonic() > deadline:
                 raise AssertionError(f"bot did not settle\n{self.tg.dump()}")
-            await asyncio.sleep(0.01)
+            await asyncio.sleep(0.01 if calm else 0.002)
 
     # -- acting as a user --------------------------------------------------------------------------------------
     async def _after(self, chat: int, queue: Callable[[], object], shown: str) -> list[str]:

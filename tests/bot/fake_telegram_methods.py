@@ -70,7 +70,9 @@ class BotApiMethods(SimulatedTelegram):
                 await asyncio.wait_for(self._updates_changed.wait(), remaining)
             except TimeoutError:
                 break
-        return copy.deepcopy(self._updates[:limit])
+        answer = copy.deepcopy(self._updates[:limit])
+        self.delivered.update(u["update_id"] for u in answer)
+        return answer
 
     def _api_sendmessage(self, p: dict[str, Any], f: Any) -> Any:
         return self._bot_message(p, self._formatted(p, "text", TEXT_LIMIT))

@@ -27,6 +27,7 @@ class SimulatedTelegram:
         self._updates: list[dict[str, Any]] = []
         self._update_ids = itertools.count(1)
         self._updates_changed = asyncio.Event()
+        self.delivered: set[int] = set()  # update ids a getUpdates answer has carried (a harness waits on them)
         self._chats: dict[int, dict[str, Any]] = {}
         self._messages: dict[tuple[int, int], dict[str, Any]] = {}
         self._last_message_id: dict[int, int] = defaultdict(int)

@@ -6,26 +6,24 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
 
 from core.clock import ManualClock
-from core.persistence import migrate
-from core.persistence.orm import Base
 from core.settings import Settings
 from qingfeng.app import App, build_app
+from tests.conftest import copy_database, empty_tables
 
 
 @pytest.fixture
-async def file_app(tmp_path: Path, db_url: str, clock: ManualClock) -> AsyncIterator[App]:
+async def file_app(tmp_path: Path, db_url: str, clock: ManualClock, sqlite_migrated: Path | None) -> AsyncIterator[App]:
     """Like the ``app`` fixture, but with keys in the key file (created on first use) instead of settings, on an
-    empty database."""
+    empty database migrated by Alembic."""
     settings = Settings(_env_file=None, data_dir=tmp_path / "data", database_url=db_url, bot_token=None)  # type: ignore[call-arg]
     application = await build_app(settings, clock=clock, upgrade=False)
-    if db_url.startswith("postgresql"):
+    if sqlite_migrated is None:
         async with application.engine.begin() as conn:
-            await conn.execute(text(f"TRUNCATE {', '.join(t.name for t in Base.metadata.sorted_tables)} CASCADE"))
+            await empty_tables(conn)
     else:
-        await migrate.upgrade(application.engine)
+        copy_database(sqlite_migrated, db_url)
     try:
         yield application
     finally:
