@@ -14,14 +14,13 @@ import pytest
 from sqlalchemy.exc import OperationalError
 
 from core.crypto import Vault
-from core.pacing import Pacer
 from core.persistence.uow import UnitOfWork, UnitOfWorkFactory
-from core.ports import Delivery, DeliveryResult, OutgoingMessage
 from core.services.job_runs import JobRun, JobRunStore
 from core.services.outbox import OutboxService
 from qingfeng.app import App
 from qingfeng.scheduler import JobScheduler, Timing, build_scheduler, stop_scheduler
 from tests.factories import named_report, seed_office
+from tests.fake_notifier import RecordingNotifier
 from tests.integration.cli_run import run_cli
 from tests.waiting import runs_after, until
 
@@ -30,15 +29,7 @@ from tests.waiting import runs_after, until
 QUICK = Timing(outbox=0.05, watchdog=0.05, late_factor=100)
 
 
-class Recorder:
-    def __init__(self) -> None:
-        self.sent: list[OutgoingMessage] = []
-        self.pacer = Pacer()
-
-    async def deliver(self, message: OutgoingMessage) -> DeliveryResult:
-        self.sent.append(message)
-        return DeliveryResult(Delivery.SENT)
-
+class Recorder(RecordingNotifier):
     def numbers(self) -> set[Any]:
         return {m.params.get("number") for m in self.sent if m.template == "notify.officer.new_case"}
 

@@ -6,28 +6,16 @@ from __future__ import annotations
 import pytest
 
 from core.clock import ManualClock
-from core.ports import Delivery, DeliveryResult, OutgoingMessage
 from core.services.outbox import OutboxService
 from qingfeng.app import App
 from qingfeng.scheduler import Timing, build_scheduler, stop_scheduler
 from tests.conftest import beijing
 from tests.factories import named_report, seed_office
+from tests.fake_notifier import RecordingNotifier
 from tests.waiting import until
 
 QUICK = Timing(outbox=0.05, sweep=0.05, watchdog=0.05, late_factor=100)
 TEMPLATES = {"deadlines": "notify.officer.reminder.soon", "digests": "notify.officer.digest"}
-
-
-class Recorder:
-    def __init__(self) -> None:
-        self.sent: list[OutgoingMessage] = []
-
-    async def deliver(self, message: OutgoingMessage) -> DeliveryResult:
-        self.sent.append(message)
-        return DeliveryResult(Delivery.SENT)
-
-    def templates(self) -> set[str]:
-        return {m.template for m in self.sent}
 
 
 @pytest.mark.parametrize("failing", ["deadlines", "digests"])
@@ -37,7 +25,7 @@ async def test_a_failing_reminder_or_digest_job_never_stops_the_other(
     await seed_office(app)
     await app.filing.file_report(named_report())  # filed 09-28: D7 due 10-13
     clock.set(beijing(2026, 10, 9, 9, 0))  # a working day after 08:30: D7 due soon, and the digests
-    notifier = Recorder()
+    notifier = RecordingNotifier()
     scheduler = build_scheduler(app, OutboxService(app.ctx, notifier), name="test", timing=QUICK)
 
     async def broken() -> int:
