@@ -18,6 +18,7 @@ from core.persistence.uow import UnitOfWork, UnitOfWorkFactory
 from core.services.job_runs import JobRun, JobRunStore
 from core.services.outbox import OutboxService
 from qingfeng.app import App
+from qingfeng.cli_scheduler import UPCOMING_SHOWN
 from qingfeng.scheduler import JobScheduler, Timing, build_scheduler, stop_scheduler
 from tests.factories import named_report, seed_office
 from tests.fake_notifier import RecordingNotifier
@@ -187,3 +188,19 @@ async def test_status_of_a_late_or_failing_scheduler_in_beijing_time(
     code, out, err = await run_cli(app, monkeypatch, capsys, "scheduler", "status")
     assert code == 1 and out.startswith("scheduler: running, but jobs fail"), out + err
     assert "FAILING (3 runs, OperationalError)" in out
+
+
+async def test_status_lists_the_first_reminders_due_and_counts_the_rest(
+    app: App, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """At a real office's scale the week's reminders run to tens of thousands: the status shows the first ones
+    and a count (a million cases printed 600 k lines; issue 13)."""
+    await seed_office(app)
+    for _ in range(12):
+        await app.filing.file_report(named_report())
+    code, out, err = await run_cli(app, monkeypatch, capsys, "scheduler", "status")
+    assert code == 1, err  # never started: the list is there all the same
+    [total] = [int(line.rsplit(" ", 1)[1]) for line in out.splitlines() if line.startswith("reminders due in the")]
+    listed = [line for line in out.splitlines() if line.startswith("  20")]
+    assert total > UPCOMING_SHOWN and len(listed) == UPCOMING_SHOWN
+    assert out.rstrip().endswith(f"… and {total - UPCOMING_SHOWN} more")
