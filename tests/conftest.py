@@ -11,6 +11,7 @@ import base64
 import os
 import shutil
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from contextlib import asynccontextmanager
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -160,16 +161,22 @@ def db_url(tmp_path: Path, pg_schema: str | None) -> str:
     return pg_schema or f"sqlite+aiosqlite:///{tmp_path / 'test.db'}"
 
 
-@pytest.fixture
-async def app(tmp_path: Path, db_url: str, clock: ManualClock, sqlite_schema: Path | None) -> AsyncIterator[App]:
-    settings = make_settings(tmp_path / "data", db_url)
+@asynccontextmanager
+async def app_on(settings: Settings, clock: ManualClock, template: Path | None) -> AsyncIterator[App]:
+    """An app on the test database: a copy of the SQLite ``template``, or (PostgreSQL) the shared schema emptied."""
     application = await build_app(settings, clock=clock, upgrade=False)  # makes the file (0600), opens nothing
-    if sqlite_schema is None:
+    if template is None:
         async with application.engine.begin() as conn:
             await empty_tables(conn)
     else:
-        copy_database(sqlite_schema, db_url)
+        copy_database(template, settings.db_url)
     try:
         yield application
     finally:
         await application.close()
+
+
+@pytest.fixture
+async def app(tmp_path: Path, db_url: str, clock: ManualClock, sqlite_schema: Path | None) -> AsyncIterator[App]:
+    async with app_on(make_settings(tmp_path / "data", db_url), clock, sqlite_schema) as application:
+        yield application
