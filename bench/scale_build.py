@@ -258,13 +258,15 @@ class Builder:
             start = received_day + timedelta(days=40) if kind is D.RESULT_FEEDBACK else received_day
             due = self.due(kind, start)
             deadlines.append({"id": self._id("deadlines"), "case_id": case_id, "kind": kind.value,
-                              "trigger_date": start, "due_date": due, "state": DeadlineState.MET.value,
+                              "trigger_date": start, "due_date": due, "next_overdue_on": due + timedelta(days=1),
+                              "state": DeadlineState.MET.value,
                               "provisional": self.provisional(start, due), "calendar_fp": fp,
                               "created_at": received, "closed_at": received + timedelta(days=3)})  # fmt: skip
         if shape.open_kind is not None and open_trigger is not None:
             due = self.due(shape.open_kind, open_trigger)
             deadlines.append({"id": self._id("deadlines"), "case_id": case_id, "kind": shape.open_kind.value,
-                              "trigger_date": open_trigger, "due_date": due, "state": DeadlineState.OPEN.value,
+                              "trigger_date": open_trigger, "due_date": due,
+                              "next_overdue_on": due + timedelta(days=1), "state": DeadlineState.OPEN.value,
                               "provisional": self.provisional(open_trigger, due), "calendar_fp": fp,
                               "created_at": min(now, received + timedelta(days=(open_trigger - received_day).days)),
                               "closed_at": None})  # fmt: skip

@@ -65,6 +65,12 @@ class SlotWindow:
     def __contains__(self, due: date) -> bool:
         return due <= self.until and (self.after is None or due > self.after)
 
+    @property
+    def past_due(self) -> bool:
+        """The overdue and escalation windows: every deadline ever missed, so the sweep reads them by the day
+        their next reminder is due (``deadlines.next_overdue_on``) rather than by due date."""
+        return self.after is None
+
 
 def last_due_reminded_soon(today: date, cal: WorkCalendar, policy: ReminderPolicy) -> date | None:
     """The latest due date whose ``soon`` reminder is due ``today`` (None when there are none).

@@ -6,7 +6,7 @@ database alone reveals no reporter and no report content; ``*_index`` columns ar
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import (
@@ -27,7 +27,7 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -213,17 +213,35 @@ class DeadlineRow(Base):
             postgresql_where=text("state = 'open'"),
             sqlite_where=text("state = 'open'"),
         ),
+        # the sweep's pages of deadlines past due with an overdue or escalation reminder to send (migration 0014)
+        Index(
+            "ix_deadlines_open_overdue",
+            "next_overdue_on",
+            "id",
+            postgresql_where=text("state = 'open'"),
+            sqlite_where=text("state = 'open'"),
+        ),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(32))
     trigger_date: Mapped[date] = mapped_column(Date)
     due_date: Mapped[date] = mapped_column(Date)
+    #: The first day an overdue or escalation reminder may be due, so a sweep reads only the deadlines past due
+    #: that have one to send, not every one ever missed (issue 13): the day after the due day, moved on by the
+    #: sweep as it sends them (core.services.reminders). Set with ``due_date``, never later than its slot.
+    next_overdue_on: Mapped[date] = mapped_column(Date)
     state: Mapped[str] = mapped_column(String(12))
     provisional: Mapped[bool] = mapped_column(Boolean, default=False)  # counted Mon–Fri for lack of data
     calendar_fp: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
     closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+    @validates("due_date")
+    def _due_moves_overdue(self, _key: str, due: date) -> date:
+        """A new due day (opened, or moved by new calendar data) starts its overdue reminders afresh."""
+        self.next_overdue_on = due + timedelta(days=1)
+        return due
 
 
 class OutboxRow(Base):

@@ -34,10 +34,10 @@ class CalendarService:
             moved = 0
             for row in (await s.execute(stmt)).scalars():
                 due = due_date(DeadlineKind(row.kind), row.trigger_date, cal)
-                if due != row.due_date:
+                if due != row.due_date:  # (assigned only then: a new due day starts its overdue reminders over)
                     moved += 1
                     log.info("deadline %s moved from %s to %s by new calendar data", row.id, row.due_date, due)
-                row.due_date = due
+                    row.due_date = due
                 row.provisional = cal.uses_fallback(row.trigger_date, due)
                 row.calendar_fp = fp
             if stored is None:

@@ -10,6 +10,11 @@ reading only the columns a reminder needs. Pages of :data:`CHUNK` reminders are 
 of work at a time, so SQLite's single connection is never held for long; a page that collides with a
 concurrent sweep (the unique ``deadline_id, slot``) is rolled back and read again, without the ones the other
 sweep sent. Recipients are read once per sweep.
+
+The overdue and escalation windows have no lower bound (every deadline ever missed is in them), so they are
+read by ``deadlines.next_overdue_on`` instead: the day the deadline's next such reminder is due, moved on in
+the chunk that sends it. A sweep with nothing new to send reads an empty range of an index, however many
+deadlines were missed.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from datetime import date, datetime, time, timedelta
 from functools import partial
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, func, insert, literal, literal_column, select, tuple_
+from sqlalchemy import ColumnElement, Select, case, func, insert, literal, literal_column, select, tuple_, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -64,6 +69,7 @@ class _Due:
     number: str
     unit_id: int
     assignee_id: int | None
+    order_day: date  # the page's first sort key: the due date, or for the windows past due the next overdue day
 
 
 Officers = dict[tuple[int, str], list[int]]  # (unit id, role) → active officers' ids
@@ -77,6 +83,7 @@ class _Run:
 
     today: date
     now: datetime
+    next_workday: date | None = None  # the sweep's: the next overdue day of a deadline reminded today
     officers: Officers | None = None
     counts: Counts | None = None
 
@@ -94,7 +101,8 @@ class ReminderService:
         return repushed + await self._deadlines()
 
     async def _deadlines(self) -> int:
-        run, queued, recorded = _Run(self.ctx.today(), self.ctx.now()), 0, 0
+        today = self.ctx.today()
+        run, queued, recorded = _Run(today, self.ctx.now(), self.ctx.calendar.add_working_days(today, 1)), 0, 0
         for window in slot_windows(run.today, self.ctx.calendar, self.policy):
             after: tuple[date, int] | None = None
             while True:
@@ -102,7 +110,7 @@ class ReminderService:
                 queued, recorded = queued + n, recorded + len(page)
                 if len(page) < self.chunk:
                     break
-                after = (page[-1].due_date, page[-1].deadline_id)
+                after = (page[-1].order_day, page[-1].deadline_id)
         if recorded >= self.chunk:  # the first sweep of a day, or after a stop: the day's new slot, many rows
             await self._refresh_statistics()
         return queued
@@ -111,7 +119,8 @@ class ReminderService:
         """Best effort: the reminders are committed; at worst the next sweeps are planned on older numbers."""
         try:
             async with self.ctx.uow() as uow:
-                await repo.refresh_statistics(uow.session, ReminderSentRow.__tablename__)
+                for table in (ReminderSentRow.__tablename__, DeadlineRow.__tablename__):
+                    await repo.refresh_statistics(uow.session, table)
                 await uow.commit()
         except DBAPIError as exc:
             log.warning("reminders: the planner's statistics were not refreshed (%s)", type(exc).__name__)
@@ -120,7 +129,12 @@ class ReminderService:
                       s: AsyncSession) -> tuple[list[_Due], int]:  # fmt: skip
         """One chunk: the next page of deadlines due for the window's slot, and their reminders queued."""
         page = await self._due_page(s, window, after)
-        return page, (await self._queue(s, run, window.slot, page) if page else 0)
+        if not page:
+            return page, 0
+        queued = await self._queue(s, run, window.slot, page)
+        if window.past_due:
+            await _move_overdue(s, run, window.slot, [d.deadline_id for d in page])
+        return page, queued
 
     async def _due_page(self, s: AsyncSession, window: SlotWindow, after: tuple[date, int] | None) -> list[_Due]:
         return [_Due(*row) for row in (await s.execute(_page(window, after, self.chunk))).all()]
@@ -234,10 +248,25 @@ class ReminderService:
         return [row[0] for row in page]
 
 
+async def _move_overdue(s: AsyncSession, run: _Run, slot: str, ids: list[int]) -> None:
+    """The next overdue day of deadlines just reminded in a window past due (at most a chunk of ids): after the
+    escalation, the next working day; after today's overdue alert, today again while the escalation (sent once,
+    in the window after this one) is still to come, else the next working day."""
+    d, r = DeadlineRow, ReminderSentRow
+    assert run.next_workday is not None
+    moved: Any = run.next_workday
+    if slot != Slot.ESCALATED:
+        escalated = select(r.deadline_id).where(r.deadline_id == d.id, r.slot == Slot.ESCALATED.value).exists()
+        moved = case((escalated, run.next_workday), else_=run.today)
+    stmt = update(d).where(d.id.in_(ids)).values(next_overdue_on=moved)
+    await s.execute(stmt.execution_options(synchronize_session=False))
+
+
 def _page(
     window: SlotWindow, after: tuple[date, int] | None, limit: int
-) -> Select[int, str, date, str, int, int | None]:
-    """The next ``limit`` open deadlines (by due date, id) in the window without a reminder for its slot.
+) -> Select[int, str, date, str, int, int | None, date]:
+    """The next ``limit`` open deadlines (by due date, id) in the window without a reminder for its slot; in the
+    windows past due, those whose next overdue day has come (by that day, id).
 
     The page's ids come from the partial index alone (due date, id: an index-only scan, the ``NOT EXISTS`` a
     probe of ``reminders_sent``'s unique index per entry); only the page's rows are read from the tables. Values
@@ -253,19 +282,19 @@ def _page(
         select(r.deadline_id).where(r.deadline_id == d.id, r.slot == _inline(window.slot)).offset(_inline(0)).exists()
     )
     where: list[ColumnElement[bool]] = [d.state == OPEN, d.due_date <= _inline(window.until), ~reminded]
-    if window.after is not None:
+    order = d.next_overdue_on if window.past_due else d.due_date
+    if window.past_due:
+        where.append(d.next_overdue_on <= _inline(window.until + timedelta(days=1)))  # the sweep's day
+    else:
         where.append(d.due_date > _inline(window.after))
     if after is not None:
-        where += [
-            d.due_date >= _inline(after[0]),
-            tuple_(d.due_date, d.id) > tuple_(_inline(after[0]), _inline(after[1])),
-        ]
-    ids = select(d.id).where(*where).order_by(d.due_date, d.id).limit(_inline(limit)).subquery()
+        where += [order >= _inline(after[0]), tuple_(order, d.id) > tuple_(_inline(after[0]), _inline(after[1]))]
+    ids = select(d.id).where(*where).order_by(order, d.id).limit(_inline(limit)).subquery()
     return (
-        select(d.id, d.kind, d.due_date, c.number, c.unit_id, c.assignee_id)
+        select(d.id, d.kind, d.due_date, c.number, c.unit_id, c.assignee_id, order)
         .join(ids, ids.c.id == d.id)
         .join(c, c.id == d.case_id)
-        .order_by(d.due_date, d.id)
+        .order_by(order, d.id)
     )
 
 

@@ -41,6 +41,7 @@ class Deadline:
     provisional: bool
     calendar_fp: str
     closed_at: datetime | None
+    next_overdue_on: date
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,17 @@ async def deadlines(app: App, number: str | None = None) -> list[Deadline]:
             stmt = stmt.join(CaseRow, CaseRow.id == DeadlineRow.case_id).where(CaseRow.number == number)
         rows = (await uow.session.execute(stmt)).scalars()
         return [
-            Deadline(r.id, r.kind, r.trigger_date, r.due_date, r.state, r.provisional, r.calendar_fp, r.closed_at)
+            Deadline(
+                r.id,
+                r.kind,
+                r.trigger_date,
+                r.due_date,
+                r.state,
+                r.provisional,
+                r.calendar_fp,
+                r.closed_at,
+                r.next_overdue_on,
+            )
             for r in rows
         ]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import select
 
@@ -56,6 +56,7 @@ async def test_provisional_deadline_moves_when_operator_data_arrives(app: App, c
     pending = d3(await deadlines(app, open_case))
     assert (pending.trigger_date, pending.due_date, pending.state) == (TRIGGER, PROVISIONAL_DUE, "open")
     assert pending.provisional is True and pending.calendar_fp == old_fp
+    assert pending.next_overdue_on == PROVISIONAL_DUE + timedelta(days=1)  # its overdue reminders: from then on
     [d7] = [r for r in await deadlines(app, open_case) if r.kind == DeadlineKind.REGISTER_AND_ROUTE.value]
     assert (d7.due_date, d7.provisional) == (date(2026, 12, 30), False)  # stays inside 2026
     closed_before = {r.id: r for r in await deadlines(app) if r.state != "open"}
@@ -77,11 +78,13 @@ async def test_provisional_deadline_moves_when_operator_data_arrives(app: App, c
     assert await app.calendar.recompute_open_deadlines() == 1  # only the D3 of the open case moves
     moved = d3(await deadlines(app, open_case))
     assert moved.due_date == FINAL_DUE
+    assert moved.next_overdue_on == FINAL_DUE + timedelta(days=1)  # moved with it
     assert (moved.due_date - pending.due_date).days == 3
     assert moved.due_date == due_date(DeadlineKind.ACCEPTANCE_NOTICE, TRIGGER, app.ctx.calendar)
     assert (moved.provisional, moved.calendar_fp, moved.trigger_date, moved.state) == (False, new_fp, TRIGGER, "open")
     [d7_after] = [r for r in await deadlines(app, open_case) if r.kind == DeadlineKind.REGISTER_AND_ROUTE.value]
     assert (d7_after.due_date, d7_after.calendar_fp) == (d7.due_date, new_fp)  # re-checked, unchanged
+    assert d7_after.next_overdue_on == d7.next_overdue_on  # its reminders as they were
 
     # Met and cancelled deadlines are history: untouched.
     assert {r.id: r for r in await deadlines(app) if r.state != "open"} == closed_before

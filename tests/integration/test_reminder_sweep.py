@@ -67,9 +67,10 @@ async def make_deadlines(
                                      .order_by(CaseRow.id))).all()  # fmt: skip
         known = await _count(s, DeadlineRow)
         rows = [{"case_id": case_rows[i // per_case][0], "kind": kind.value, "trigger_date": due - timedelta(days=20),
-                 "due_date": due, "state": DeadlineState.OPEN.value, "provisional": False, "calendar_fp": "test",
-                 "created_at": now} for i, (due, kind) in enumerate(specs)]  # fmt: skip
-        for start in range(0, len(rows), 2000):  # 2,000 rows × 8 columns a statement: within any driver's limit
+                 "due_date": due, "next_overdue_on": due + timedelta(days=1), "state": DeadlineState.OPEN.value,
+                 "provisional": False, "calendar_fp": "test", "created_at": now}
+                for i, (due, kind) in enumerate(specs)]  # fmt: skip
+        for start in range(0, len(rows), 2000):  # 2,000 rows × 9 columns a statement: within any driver's limit
             await s.execute(insert(DeadlineRow), rows[start : start + 2000])
         d = DeadlineRow
         made = (await s.execute(select(d.id, d.kind, d.due_date, CaseRow.assignee_id, CaseRow.number)
@@ -117,6 +118,14 @@ def notices(want: dict[tuple[int, str], list[int]]) -> Counter[tuple[int, str]]:
     return Counter(
         (who, "notify.officer.reminder." + slot.split(":")[0]) for (_, slot), ws in want.items() for who in ws
     )
+
+
+async def past_due_to_read(app: App) -> int:
+    """Open deadlines the overdue and escalation windows read today: those whose next overdue day has come."""
+    d = DeadlineRow
+    async with app.ctx.uow() as uow:
+        rows = await uow.session.execute(select(d.id).where(d.state == "open", d.next_overdue_on <= app.ctx.today()))
+        return len(rows.all())
 
 
 class Statements:
@@ -198,6 +207,7 @@ async def test_steady_sweeps_queue_nothing_and_a_new_day_only_what_fell_due(app:
         assert await sent(app) == so_far | set(want)
         assert await outbox(app) - before == notices(want)
         so_far |= set(want)
+        assert await past_due_to_read(app) == 0  # every deadline past due is parked until its next reminder
         with Statements(app.engine).watch() as steady:
             assert await sweep() == 0  # five minutes later: nothing new
         assert steady.writes() == []  # and nothing written: the already reminded were filtered in SQL
