@@ -27,8 +27,8 @@ from typing import Any
 from sqlalchemy import delete, func, select, update
 
 from bot.i18n import Translator
-from bot.notifier import TelegramNotifier
-from bot.telegram import make_bot
+from bot.runtimes.aiogram.botapi import make_bot
+from bot.runtimes.aiogram.notifier import TelegramNotifier
 from core.clock import ManualClock
 from core.model import CaseState, OutboxStatus, RecipientKind
 from core.persistence import repository as repo

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from core.calendar.workdays import WorkCalendar
 from core.clock import Clock, SystemClock, office_zone
 from core.crypto import KeyFileMissing, KeysUnavailable, Vault, create_key_file, load_vault
 from core.evidence import EvidenceStore
@@ -27,7 +28,6 @@ from core.services.officers import OfficerService
 from core.services.queries import CaseQueries
 from core.services.urgent import UrgentService
 from core.settings import Settings
-from core.workcalendar import WorkCalendar
 
 log = logging.getLogger(__name__)
 

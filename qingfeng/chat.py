@@ -2,7 +2,7 @@
 
 The same composition as ``qingfeng run`` — :func:`~qingfeng.app.build_app` (which creates and migrates the
 database), the dialog runner and officer desk behind :class:`~bot.front.ChatFront`, the scheduler of
-:mod:`qingfeng.scheduler` — with the terminal instead of Telegram (:mod:`bot.console`). It imports no chat
+:mod:`qingfeng.scheduler` — with the terminal instead of Telegram (:mod:`bot.runtimes.console`). It imports no chat
 framework: aiogram alone takes seconds to import, and none is needed here.
 
 Who is typing:
@@ -25,11 +25,11 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from bot.console.screen import Screen
-from bot.console.session import ConsoleChat, ConsoleNotifier, LineReader
 from bot.dialogs.officer import OfficerDesk
 from bot.front import ChatFront
 from bot.i18n import Translator, normalise_locale
+from bot.runtimes.console.screen import Screen
+from bot.runtimes.console.session import ConsoleChat, ConsoleNotifier, LineReader
 from core.actor import Actor
 from core.errors import NotFound
 from core.scope import classifier

@@ -12,12 +12,12 @@ from datetime import date
 
 from pydantic import ValidationError
 
+from core.calendar.deadlines import DEADLINES
+from core.calendar.workdays import WorkCalendar
 from core.crypto import KeysUnavailable
-from core.deadlines import DEADLINES
 from core.errors import DomainError
 from core.model import CadreLevel, CaseState, Role, UnitLevel
 from core.settings import Settings
-from core.workcalendar import WorkCalendar
 from qingfeng.app import App, build_app
 from qingfeng.chat import add_chat_command
 from qingfeng.cli_args import (

@@ -11,7 +11,7 @@ from enum import Enum
 from typing import NoReturn
 
 # Deadlines are counted for cases of this century; the calendar falls back to Monday–Friday outside the years
-# it has data for (core.workcalendar), so the bounds only keep dates and counts sane, not supported.
+# it has data for (core.calendar.workdays), so the bounds only keep dates and counts sane, not supported.
 YEAR_MIN, YEAR_MAX = 2000, 2100
 WORKING_DAYS_MAX = 1000  # about four years: the longest deadline of rules.md §2 is months, not years
 RETENTION_DAYS_MAX = 36_500  # a hundred years

@@ -6,8 +6,8 @@ from __future__ import annotations
 import argparse
 from datetime import UTC, datetime
 
+from core.calendar.reminders import ReminderPolicy
 from core.clock import OFFICE_TZ
-from core.reminders import ReminderPolicy
 from core.services.job_runs import JobHealth, JobRun, JobRunStore
 from core.services.reminders import ReminderService
 from qingfeng.app import App

@@ -92,9 +92,9 @@ async def _run_aiogram(app: App, token: str, translator: Translator) -> bool:
     from aiogram.exceptions import TelegramUnauthorizedError
     from aiogram.utils.token import TokenValidationError
 
-    from bot.dispatcher import build_dispatcher
-    from bot.notifier import TelegramNotifier
-    from bot.telegram import make_bot, on_first_poll
+    from bot.runtimes.aiogram.botapi import make_bot, on_first_poll
+    from bot.runtimes.aiogram.dispatcher import build_dispatcher
+    from bot.runtimes.aiogram.notifier import TelegramNotifier
 
     try:
         bot = make_bot(token, app.settings.telegram_api)
@@ -124,8 +124,8 @@ async def _run_ptb(app: App, token: str, translator: Translator) -> bool:
     """False: the token is malformed, or the server refused it (401/404) when the bot introduced itself (getMe)."""
     from telegram.error import InvalidToken
 
-    from bot.ptb.application import build_application, check_token, polling
-    from bot.ptb.notifier import PtbNotifier
+    from bot.runtimes.ptb.application import build_application, check_token, polling
+    from bot.runtimes.ptb.notifier import PtbNotifier
 
     try:
         check_token(token)

@@ -33,13 +33,13 @@ from apscheduler.schedulers import SchedulerNotRunningError
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.schedulers.base import STATE_RUNNING
 
-from core.reminders import ReminderPolicy
+from core.calendar.reminders import ReminderPolicy
+from core.calendar.workdays import WorkCalendar
 from core.services.dialog_store import DialogStore
 from core.services.job_runs import JobRun, JobRunStore
 from core.services.lockout import Lockout
 from core.services.outbox import OutboxService
 from core.services.reminders import ReminderService
-from core.workcalendar import WorkCalendar
 from qingfeng.app import App
 
 log = logging.getLogger(__name__)

@@ -11,10 +11,10 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.actor import Actor
+from core.calendar.deadlines import DEADLINES, DeadlineKind
 from core.casenumbers import choose, parse_case_ref
 from core.clock import office_date
 from core.crypto import Vault
-from core.deadlines import DEADLINES, DeadlineKind
 from core.errors import NotFound
 from core.model import OPEN_STATES, Action, CaseState, DeadlineState, OutboxStatus, RecipientKind
 from core.persistence import repository as repo

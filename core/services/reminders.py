@@ -4,7 +4,7 @@ Each reminder is recorded in ``reminders_sent`` in the same transaction that put
 that was down sends what fell due exactly once — neither lost nor repeated.
 
 Set-based, so a sweep costs what is due, not what is stored (issue 13): for each slot that can be due today
-(:func:`core.reminders.slot_windows`) one query selects the open deadlines in that slot's due-date range that
+(:func:`core.calendar.reminders.slot_windows`) one query selects the open deadlines in that slot's due-date range that
 have no ``reminders_sent`` row for it (``NOT EXISTS``: no list of ids, which PostgreSQL refuses past 32,767),
 reading only the columns a reminder needs. Pages of :data:`CHUNK` reminders are written and committed one unit
 of work at a time, so SQLite's single connection is never held for long; a page that collides with a
@@ -32,11 +32,11 @@ from sqlalchemy import ColumnElement, Select, case, func, insert, literal, liter
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from core.deadlines import DeadlineKind
+from core.calendar.deadlines import DeadlineKind
+from core.calendar.reminders import ReminderPolicy, Slot, SlotWindow, slot_windows
 from core.model import DeadlineState, RecipientKind, Role
 from core.persistence import repository as repo
 from core.persistence.orm import CaseRow, DeadlineRow, DigestSentRow, OfficerRow, ReminderSentRow
-from core.reminders import ReminderPolicy, Slot, SlotWindow, slot_windows
 from core.services.context import CoreContext
 from core.services.urgent import UrgentService
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from bot.console.files import attachment_path, human_size, media_for, read_file
-from bot.console.lineedit import MAX_CHARS, LineEditor
-from bot.console.screen import CLEAR, Screen
 from bot.front import Outgoing
 from bot.i18n import Translator
+from bot.runtimes.console.files import attachment_path, human_size, media_for, read_file
+from bot.runtimes.console.lineedit import MAX_CHARS, LineEditor
+from bot.runtimes.console.screen import CLEAR, Screen
 from core.model import OutboxStatus, Role
 from core.pacing import Pacer
 from core.persistence.orm import OutboxRow

@@ -7,10 +7,10 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
+from core.calendar.deadlines import DeadlineKind, due_date
+from core.calendar.workdays import WorkCalendar, YearSource
 from core.clock import ManualClock
-from core.deadlines import DeadlineKind, due_date
 from core.persistence.orm import SettingRow
-from core.workcalendar import WorkCalendar, YearSource
 from qingfeng.app import App
 from tests.conftest import beijing
 from tests.factories import named_report, seed_office

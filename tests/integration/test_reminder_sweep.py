@@ -2,7 +2,7 @@
 refuses more than 32,767), a number of statements that does not grow with the reminders, commits in chunks
 that let other work have SQLite's one connection in between, steady sweeps that find only what fell due since,
 and exactly once even when a concurrent sweep got to a reminder first. Same rule as before: the slots of
-core.reminders.slots_due, the recipients of rules.md §1–2 (escalation to supervisors, handler duties to the
+core.calendar.reminders.slots_due, the recipients of rules.md §1–2 (escalation to supervisors, handler duties to the
 assignee, the rest to intake). Runs on SQLite and, with TEST_DATABASE_URL, on PostgreSQL."""
 
 from __future__ import annotations
@@ -20,13 +20,13 @@ import pytest
 from sqlalchemy import event, insert, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
+from core.calendar.deadlines import DeadlineKind
+from core.calendar.reminders import ReminderPolicy, Slot, SlotWindow, slots_due
 from core.clock import ManualClock
-from core.deadlines import DeadlineKind
 from core.model import DeadlineState
 from core.persistence.db import make_engine, make_session_factory
 from core.persistence.orm import CaseRow, DeadlineRow, OutboxRow, ReminderSentRow
 from core.persistence.uow import UnitOfWorkFactory
-from core.reminders import ReminderPolicy, Slot, SlotWindow, slots_due
 from core.services.reminders import CHUNK, HANDLER_DUTIES, ReminderService
 from qingfeng.app import App
 from tests.conftest import beijing

@@ -6,9 +6,9 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
+from core.calendar.reminders import ReminderPolicy, working_days_before
 from core.clock import ManualClock
 from core.persistence.orm import OutboxRow
-from core.reminders import ReminderPolicy, working_days_before
 from core.services.reminders import ReminderService
 from qingfeng.app import App, build_app
 from tests.conftest import beijing, make_settings
