@@ -89,15 +89,16 @@ class _Run:
 
 
 class ReminderService:
-    def __init__(self, ctx: CoreContext, policy: ReminderPolicy | None = None, *, chunk: int = CHUNK) -> None:
-        self.ctx = ctx
+    def __init__(self, ctx: CoreContext, urgent: UrgentService, policy: ReminderPolicy | None = None, *,
+                 chunk: int = CHUNK) -> None:  # fmt: skip
+        self.ctx, self.urgent = ctx, urgent
         self.policy = policy or ReminderPolicy()
         self.chunk = chunk
 
     async def sweep(self) -> int:
         """Queue every reminder whose time has come and was not sent, and push again urgent messages nobody
         acted on (core.services.urgent); return how many were queued."""
-        repushed = await UrgentService(self.ctx).repush_due(timedelta(minutes=self.policy.urgent_repush_minutes))
+        repushed = await self.urgent.repush_due(timedelta(minutes=self.policy.urgent_repush_minutes))
         return repushed + await self._deadlines()
 
     async def _deadlines(self) -> int:

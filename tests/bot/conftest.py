@@ -31,8 +31,7 @@ from bot.runtimes.aiogram.notifier import TelegramNotifier
 from bot.runtimes.ptb.application import CONCURRENT_UPDATES, PtbApp, build_application, polling
 from bot.runtimes.ptb.notifier import PtbNotifier
 from core.ports import Notifier
-from qingfeng.app import App
-from qingfeng.wiring import bot_deps
+from qingfeng.app import App, bot_deps
 from tests.factories import Office, seed_office
 
 from .fake_telegram import BOT_ID, PATIENCE, FakeTelegram

@@ -45,8 +45,8 @@ with open(sys.argv[1], "w") as f:
 sys.exit(status)
 """
 NOT_LOADED = {
-    "aiogram": ("telegram", "alembic", "bot.runtimes.ptb"),
-    "ptb": ("aiogram", "alembic", "bot.runtimes.aiogram"),
+    "aiogram": ("telegram", "alembic", "bot.runtimes.ptb", "bot.runtimes.console"),
+    "ptb": ("aiogram", "alembic", "bot.runtimes.aiogram", "bot.runtimes.console"),
     "chat": ("aiogram", "telegram", "alembic", "bot.runtimes.ptb", "bot.runtimes.aiogram"),
 }
 
