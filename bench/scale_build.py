@@ -28,6 +28,7 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select, text
 
 from core.calendar.deadlines import DeadlineKind, due_date
+from core.calendar.reminders import ReminderPolicy, first_reminder_day
 from core.calendar.workdays import WorkCalendar
 from core.casenumbers import case_number
 from core.clock import ManualClock
@@ -50,6 +51,7 @@ from citizens import FACTS, REGION  # bench/ is on sys.path when scale.py runs a
 D = DeadlineKind
 WINDOW_PAST, WINDOW_AHEAD = 10, 20  # due dates of the open deadlines in the window, days from today
 CHUNK = 2_000  # cases per transaction
+POLICY = ReminderPolicy()  # the sweeps' (bench/scale_sweep.py)
 CHAT_BASE = 700_000  # the template reporters' chats
 OPEN_IN_WINDOW, OPEN_BEYOND = 0.20, 0.10
 
@@ -258,15 +260,16 @@ class Builder:
             start = received_day + timedelta(days=40) if kind is D.RESULT_FEEDBACK else received_day
             due = self.due(kind, start)
             deadlines.append({"id": self._id("deadlines"), "case_id": case_id, "kind": kind.value,
-                              "trigger_date": start, "due_date": due, "next_overdue_on": due + timedelta(days=1),
+                              "trigger_date": start, "due_date": due, "next_reminder_on": None,
                               "state": DeadlineState.MET.value,
                               "provisional": self.provisional(start, due), "calendar_fp": fp,
                               "created_at": received, "closed_at": received + timedelta(days=3)})  # fmt: skip
         if shape.open_kind is not None and open_trigger is not None:
             due = self.due(shape.open_kind, open_trigger)
             deadlines.append({"id": self._id("deadlines"), "case_id": case_id, "kind": shape.open_kind.value,
-                              "trigger_date": open_trigger, "due_date": due,
-                              "next_overdue_on": due + timedelta(days=1), "state": DeadlineState.OPEN.value,
+                              "trigger_date": open_trigger, "due_date": due, "state": DeadlineState.OPEN.value,
+                              # as a sweep before left it: read from the day its first reminder is due
+                              "next_reminder_on": first_reminder_day(due, self.cal, POLICY),
                               "provisional": self.provisional(open_trigger, due), "calendar_fp": fp,
                               "created_at": min(now, received + timedelta(days=(open_trigger - received_day).days)),
                               "closed_at": None})  # fmt: skip

@@ -6,7 +6,7 @@ database alone reveals no reporter and no report content; ``*_index`` columns ar
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -213,10 +213,10 @@ class DeadlineRow(Base):
             postgresql_where=text("state = 'open'"),
             sqlite_where=text("state = 'open'"),
         ),
-        # the sweep's pages of deadlines past due with an overdue or escalation reminder to send (migration 0014)
+        # the sweep's pages: open deadlines by the day they next need reading (migration 0014)
         Index(
-            "ix_deadlines_open_overdue",
-            "next_overdue_on",
+            "ix_deadlines_open_next",
+            "next_reminder_on",
             "id",
             postgresql_where=text("state = 'open'"),
             sqlite_where=text("state = 'open'"),
@@ -227,10 +227,10 @@ class DeadlineRow(Base):
     kind: Mapped[str] = mapped_column(String(32))
     trigger_date: Mapped[date] = mapped_column(Date)
     due_date: Mapped[date] = mapped_column(Date)
-    #: The first day an overdue or escalation reminder may be due, so a sweep reads only the deadlines past due
-    #: that have one to send, not every one ever missed (issue 13): the day after the due day, moved on by the
-    #: sweep as it sends them (core.services.reminders). Set with ``due_date``, never later than its slot.
-    next_overdue_on: Mapped[date] = mapped_column(Date)
+    #: The day the deadline's next reminder is due, so a sweep reads only the deadlines with one to send, not
+    #: every one open or ever missed (issue 13). None until the next sweep sets it (a new or moved due day);
+    #: then moved on by the sweep as it sends each reminder (core.services.reminders). Never later than its slot.
+    next_reminder_on: Mapped[date | None] = mapped_column(Date)
     state: Mapped[str] = mapped_column(String(12))
     provisional: Mapped[bool] = mapped_column(Boolean, default=False)  # counted Mon–Fri for lack of data
     calendar_fp: Mapped[str] = mapped_column(String(16))
@@ -238,9 +238,9 @@ class DeadlineRow(Base):
     closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
     @validates("due_date")
-    def _due_moves_overdue(self, _key: str, due: date) -> date:
-        """A new due day (opened, or moved by new calendar data) starts its overdue reminders afresh."""
-        self.next_overdue_on = due + timedelta(days=1)
+    def _due_moves_reminders(self, _key: str, due: date) -> date:
+        """A new due day (opened, or moved by new calendar data): the next sweep works out its reminders afresh."""
+        self.next_reminder_on = None
         return due
 
 

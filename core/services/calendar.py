@@ -21,7 +21,7 @@ class CalendarService:
 
     async def recompute_open_deadlines(self, *, force: bool = False) -> int:
         """Recompute due dates of open deadlines computed with other calendar data; return how many moved."""
-        cal = self.ctx.calendar
+        cal, today = self.ctx.calendar, self.ctx.today()
         fp = cal.fingerprint()
         async with self.ctx.uow() as uow:
             s = uow.session
@@ -34,10 +34,12 @@ class CalendarService:
             moved = 0
             for row in (await s.execute(stmt)).scalars():
                 due = due_date(DeadlineKind(row.kind), row.trigger_date, cal)
-                if due != row.due_date:  # (assigned only then: a new due day starts its overdue reminders over)
+                if due != row.due_date:  # (assigned only then: the next sweep works out its reminders afresh)
                     moved += 1
                     log.info("deadline %s moved from %s to %s by new calendar data", row.id, row.due_date, due)
                     row.due_date = due
+                elif due > today and row.next_reminder_on != due:  # its ``soon`` day may have moved: again too
+                    row.next_reminder_on = None
                 row.provisional = cal.uses_fallback(row.trigger_date, due)
                 row.calendar_fp = fp
             if stored is None:

@@ -11,10 +11,11 @@ of work at a time, so SQLite's single connection is never held for long; a page 
 concurrent sweep (the unique ``deadline_id, slot``) is rolled back and read again, without the ones the other
 sweep sent. Recipients are read once per sweep.
 
-The overdue and escalation windows have no lower bound (every deadline ever missed is in them), so they are
-read by ``deadlines.next_overdue_on`` instead: the day the deadline's next such reminder is due, moved on in
-the chunk that sends it. A sweep with nothing new to send reads an empty range of an index, however many
-deadlines were missed.
+Every window reads only the deadlines whose ``next_reminder_on`` has come (the index ``ix_deadlines_open_next``):
+a sweep first sets it for deadlines opened or moved since the last one
+(:func:`core.calendar.reminders.first_reminder_day`), and each chunk moves it on for the reminders it sends
+(:func:`core.calendar.reminders.next_reminder_day`). A sweep with nothing new to send reads an empty range of an
+index, however many deadlines are open or were ever missed.
 """
 
 from __future__ import annotations
@@ -28,15 +29,35 @@ from datetime import date, datetime, time, timedelta
 from functools import partial
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, case, func, insert, literal, literal_column, select, tuple_, update
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    case,
+    func,
+    insert,
+    literal,
+    literal_column,
+    select,
+    tuple_,
+    update,
+)
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.calendar.deadlines import DeadlineKind
-from core.calendar.reminders import ReminderPolicy, Slot, SlotWindow, slot_windows
+from core.calendar.reminders import (
+    ReminderPolicy,
+    Slot,
+    SlotWindow,
+    first_reminder_day,
+    next_reminder_day,
+    reading_day,
+    slot_windows,
+    slots_due,
+)
 from core.model import DeadlineState, RecipientKind, Role
 from core.persistence import repository as repo
-from core.persistence.orm import CaseRow, DeadlineRow, DigestSentRow, OfficerRow, ReminderSentRow
+from core.persistence.orm import CaseRow, DeadlineRow, DigestSentRow, OfficerRow, ReminderSentRow, SettingRow
 from core.services.context import CoreContext
 from core.services.urgent import UrgentService
 
@@ -54,6 +75,9 @@ CHUNK = 250
 #: every race until the other ends, so the bound is generous; it only guards against a bug looping forever.
 RETRIES = 1000
 
+#: The reminder policy the deadlines' ``next_reminder_on`` were worked out with (settings table).
+POLICY_KEY = "reminder_days_before"
+
 # A literal, not a bound parameter: SQLite and PostgreSQL's generic plans use the partial index
 # ``ix_deadlines_open_due`` (WHERE state = 'open') only when the query says so in its text.
 OPEN: ColumnElement[str] = literal_column(f"'{DeadlineState.OPEN.value}'")
@@ -69,9 +93,10 @@ class _Due:
     number: str
     unit_id: int
     assignee_id: int | None
-    order_day: date  # the page's first sort key: the due date, or for the windows past due the next overdue day
+    next_reminder_on: date | None  # the page's first sort key (today at the latest: never None)
 
 
+Cursor = tuple[date | None, int]  # the last (next reminder day, id) of a page
 Officers = dict[tuple[int, str], list[int]]  # (unit id, role) → active officers' ids
 Counts = dict[tuple[str, int], tuple[int, int]]  # ("unit" | "assignee", id) → (overdue, due soon)
 T = TypeVar("T")
@@ -83,7 +108,6 @@ class _Run:
 
     today: date
     now: datetime
-    next_workday: date | None = None  # the sweep's: the next overdue day of a deadline reminded today
     officers: Officers | None = None
     counts: Counts | None = None
 
@@ -102,16 +126,18 @@ class ReminderService:
         return repushed + await self._deadlines()
 
     async def _deadlines(self) -> int:
-        today = self.ctx.today()
-        run, queued, recorded = _Run(today, self.ctx.now(), self.ctx.calendar.add_working_days(today, 1)), 0, 0
+        run, queued, recorded = _Run(self.ctx.today(), self.ctx.now()), 0, 0
+        await self._in_chunk(partial(self._check_policy, run))
+        while len(await self._in_chunk(partial(self._schedule, run))) == self.chunk:
+            pass
         for window in slot_windows(run.today, self.ctx.calendar, self.policy):
-            after: tuple[date, int] | None = None
+            after: Cursor | None = None
             while True:
                 page, n = await self._in_chunk(partial(self._remind, run, window, after))
                 queued, recorded = queued + n, recorded + len(page)
                 if len(page) < self.chunk:
                     break
-                after = (page[-1].order_day, page[-1].deadline_id)
+                after = (page[-1].next_reminder_on, page[-1].deadline_id)
         if recorded >= self.chunk:  # the first sweep of a day, or after a stop: the day's new slot, many rows
             await self._refresh_statistics()
         return queued
@@ -126,19 +152,64 @@ class ReminderService:
         except DBAPIError as exc:
             log.warning("reminders: the planner's statistics were not refreshed (%s)", type(exc).__name__)
 
-    async def _remind(self, run: _Run, window: SlotWindow, after: tuple[date, int] | None,
+    async def _remind(self, run: _Run, window: SlotWindow, after: Cursor | None,
                       s: AsyncSession) -> tuple[list[_Due], int]:  # fmt: skip
         """One chunk: the next page of deadlines due for the window's slot, and their reminders queued."""
         page = await self._due_page(s, window, after)
         if not page:
             return page, 0
         queued = await self._queue(s, run, window.slot, page)
-        if window.past_due:
-            await _move_overdue(s, run, window.slot, [d.deadline_id for d in page])
+        await self._move_on(s, run, window.slot, [d.deadline_id for d in page])
         return page, queued
 
-    async def _due_page(self, s: AsyncSession, window: SlotWindow, after: tuple[date, int] | None) -> list[_Due]:
+    async def _due_page(self, s: AsyncSession, window: SlotWindow, after: Cursor | None) -> list[_Due]:
         return [_Due(*row) for row in (await s.execute(_page(window, after, self.chunk))).all()]
+
+    async def _check_policy(self, run: _Run, s: AsyncSession) -> None:
+        """With another number of days for the ``soon`` reminder, deadlines not yet due are worked out again."""
+        value, stored = str(self.policy.days_before), await s.get(SettingRow, POLICY_KEY)
+        if stored is None:
+            s.add(SettingRow(key=POLICY_KEY, value=value))
+        elif stored.value != value:
+            d = DeadlineRow
+            stmt = update(d).where(d.state == OPEN, d.due_date > run.today).values(next_reminder_on=None)
+            await s.execute(stmt.execution_options(synchronize_session=False))
+            stored.value = value
+
+    async def _schedule(self, run: _Run, s: AsyncSession) -> list[int]:
+        """The next chunk of open deadlines the sweep has not seen since they opened or moved: the day it must
+        read each (:func:`core.calendar.reminders.reading_day`; today when a reminder is due and unsent). Their ids."""
+        d, r, cal, policy = DeadlineRow, ReminderSentRow, self.ctx.calendar, self.policy
+        rows = (await s.execute(
+            select(d.id, d.due_date).where(d.state == OPEN, d.next_reminder_on.is_(None)).order_by(d.id)
+            .limit(_inline(self.chunk))
+        )).all()  # fmt: skip
+        if not rows:
+            return []
+        sent: dict[int, set[str]] = {}
+        started = [i for i, due in rows if first_reminder_day(due, cal, policy) <= run.today]
+        if started:  # today's slots already sent to those whose reminders have begun (a chunk's ids at most)
+            slots = {slot for _, due in rows for slot in slots_due(due, run.today, cal, policy)}
+            for i, slot in await s.execute(select(r.deadline_id, r.slot).where(r.deadline_id.in_(started),
+                                                                              r.slot.in_(sorted(slots)))):  # fmt: skip
+                sent.setdefault(i, set()).add(slot)
+        days = [{"id": i, "next_reminder_on": reading_day(due, run.today, sent.get(i, set()), cal, policy)}
+                for i, due in rows]  # fmt: skip
+        await s.execute(update(DeadlineRow), days)  # by primary key, one statement
+        return [i for i, _ in rows]
+
+    async def _move_on(self, s: AsyncSession, run: _Run, slot: str, ids: list[int]) -> None:
+        """The next reminder day of deadlines just reminded of ``slot`` (a chunk of ids). After today's overdue
+        alert it is today again while the escalation (sent once, in the window after) is still to come."""
+        d, r, cal = DeadlineRow, ReminderSentRow, self.ctx.calendar
+        moved: Any = next_reminder_day(slot, run.today, run.today, cal)
+        if slot == Slot.SOON:
+            moved = d.due_date  # the due day of each
+        elif moved is None:
+            escalated = select(r.deadline_id).where(r.deadline_id == d.id, r.slot == Slot.ESCALATED.value).exists()
+            moved = case((escalated, next_reminder_day(Slot.ESCALATED, run.today, run.today, cal)), else_=run.today)
+        stmt = update(d).where(d.id.in_(ids)).values(next_reminder_on=moved)
+        await s.execute(stmt.execution_options(synchronize_session=False))
 
     async def _queue(self, s: AsyncSession, run: _Run, slot: str, page: list[_Due]) -> int:
         """Record the slot of each deadline on the page (one statement: a concurrent sweep that sent one of them
@@ -249,25 +320,11 @@ class ReminderService:
         return [row[0] for row in page]
 
 
-async def _move_overdue(s: AsyncSession, run: _Run, slot: str, ids: list[int]) -> None:
-    """The next overdue day of deadlines just reminded in a window past due (at most a chunk of ids): after the
-    escalation, the next working day; after today's overdue alert, today again while the escalation (sent once,
-    in the window after this one) is still to come, else the next working day."""
-    d, r = DeadlineRow, ReminderSentRow
-    assert run.next_workday is not None
-    moved: Any = run.next_workday
-    if slot != Slot.ESCALATED:
-        escalated = select(r.deadline_id).where(r.deadline_id == d.id, r.slot == Slot.ESCALATED.value).exists()
-        moved = case((escalated, run.next_workday), else_=run.today)
-    stmt = update(d).where(d.id.in_(ids)).values(next_overdue_on=moved)
-    await s.execute(stmt.execution_options(synchronize_session=False))
-
-
 def _page(
-    window: SlotWindow, after: tuple[date, int] | None, limit: int
-) -> Select[int, str, date, str, int, int | None, date]:
-    """The next ``limit`` open deadlines (by due date, id) in the window without a reminder for its slot; in the
-    windows past due, those whose next overdue day has come (by that day, id).
+    window: SlotWindow, after: Cursor | None, limit: int
+) -> Select[int, str, date, str, int, int | None, date | None]:
+    """The next ``limit`` open deadlines in the window without a reminder for its slot, of those whose next
+    reminder day has come (by that day, id).
 
     The page's ids come from the partial index alone (due date, id: an index-only scan, the ``NOT EXISTS`` a
     probe of ``reminders_sent``'s unique index per entry); only the page's rows are read from the tables. Values
@@ -282,11 +339,9 @@ def _page(
     reminded = (
         select(r.deadline_id).where(r.deadline_id == d.id, r.slot == _inline(window.slot)).offset(_inline(0)).exists()
     )
-    where: list[ColumnElement[bool]] = [d.state == OPEN, d.due_date <= _inline(window.until), ~reminded]
-    order = d.next_overdue_on if window.past_due else d.due_date
-    if window.past_due:
-        where.append(d.next_overdue_on <= _inline(window.until + timedelta(days=1)))  # the sweep's day
-    else:
+    order = d.next_reminder_on
+    where = [d.state == OPEN, order <= _inline(window.day), d.due_date <= _inline(window.until), ~reminded]
+    if window.after is not None:
         where.append(d.due_date > _inline(window.after))
     if after is not None:
         where += [order >= _inline(after[0]), tuple_(order, d.id) > tuple_(_inline(after[0]), _inline(after[1]))]

@@ -41,7 +41,7 @@ class Deadline:
     provisional: bool
     calendar_fp: str
     closed_at: datetime | None
-    next_overdue_on: date
+    next_reminder_on: date | None
 
 
 @dataclass(frozen=True)
@@ -114,7 +114,7 @@ async def deadlines(app: App, number: str | None = None) -> list[Deadline]:
                 r.provisional,
                 r.calendar_fp,
                 r.closed_at,
-                r.next_overdue_on,
+                r.next_reminder_on,
             )
             for r in rows
         ]

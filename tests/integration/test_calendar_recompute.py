@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy import select
 
 from core.calendar.deadlines import DeadlineKind, due_date
+from core.calendar.reminders import ReminderPolicy, first_reminder_day
 from core.calendar.workdays import WorkCalendar, YearSource
 from core.clock import ManualClock
 from core.persistence.orm import SettingRow
+from core.services.reminders import ReminderService
 from qingfeng.app import App
 from tests.conftest import beijing
 from tests.factories import named_report, seed_office
@@ -56,7 +58,10 @@ async def test_provisional_deadline_moves_when_operator_data_arrives(app: App, c
     pending = d3(await deadlines(app, open_case))
     assert (pending.trigger_date, pending.due_date, pending.state) == (TRIGGER, PROVISIONAL_DUE, "open")
     assert pending.provisional is True and pending.calendar_fp == old_fp
-    assert pending.next_overdue_on == PROVISIONAL_DUE + timedelta(days=1)  # its overdue reminders: from then on
+    assert pending.next_reminder_on is None  # until a sweep works out when its first reminder is due
+    await ReminderService(app.ctx, app.urgent).sweep()
+    pending = d3(await deadlines(app, open_case))
+    assert pending.next_reminder_on == first_reminder_day(PROVISIONAL_DUE, app.ctx.calendar, ReminderPolicy())
     [d7] = [r for r in await deadlines(app, open_case) if r.kind == DeadlineKind.REGISTER_AND_ROUTE.value]
     assert (d7.due_date, d7.provisional) == (date(2026, 12, 30), False)  # stays inside 2026
     closed_before = {r.id: r for r in await deadlines(app) if r.state != "open"}
@@ -78,13 +83,18 @@ async def test_provisional_deadline_moves_when_operator_data_arrives(app: App, c
     assert await app.calendar.recompute_open_deadlines() == 1  # only the D3 of the open case moves
     moved = d3(await deadlines(app, open_case))
     assert moved.due_date == FINAL_DUE
-    assert moved.next_overdue_on == FINAL_DUE + timedelta(days=1)  # moved with it
+    assert moved.next_reminder_on is None  # for the next sweep to work out again
     assert (moved.due_date - pending.due_date).days == 3
     assert moved.due_date == due_date(DeadlineKind.ACCEPTANCE_NOTICE, TRIGGER, app.ctx.calendar)
     assert (moved.provisional, moved.calendar_fp, moved.trigger_date, moved.state) == (False, new_fp, TRIGGER, "open")
     [d7_after] = [r for r in await deadlines(app, open_case) if r.kind == DeadlineKind.REGISTER_AND_ROUTE.value]
     assert (d7_after.due_date, d7_after.calendar_fp) == (d7.due_date, new_fp)  # re-checked, unchanged
-    assert d7_after.next_overdue_on == d7.next_overdue_on  # its reminders as they were
+    assert d7_after.next_reminder_on is None  # its soon day may have moved with the holidays: again too
+    await ReminderService(app.ctx, app.urgent).sweep()
+    for row, due in ((moved, FINAL_DUE), (d7_after, d7.due_date)):
+        [now] = [r for r in await deadlines(app) if r.id == row.id]
+        assert now.next_reminder_on == first_reminder_day(due, app.ctx.calendar, ReminderPolicy())
+    moved = d3(await deadlines(app, open_case))
 
     # Met and cancelled deadlines are history: untouched.
     assert {r.id: r for r in await deadlines(app) if r.state != "open"} == closed_before

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import event, insert, select
+from sqlalchemy import event, insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from core.calendar.deadlines import DeadlineKind
@@ -67,10 +67,10 @@ async def make_deadlines(
                                      .order_by(CaseRow.id))).all()  # fmt: skip
         known = await _count(s, DeadlineRow)
         rows = [{"case_id": case_rows[i // per_case][0], "kind": kind.value, "trigger_date": due - timedelta(days=20),
-                 "due_date": due, "next_overdue_on": due + timedelta(days=1), "state": DeadlineState.OPEN.value,
-                 "provisional": False, "calendar_fp": "test", "created_at": now}
+                 "due_date": due, "state": DeadlineState.OPEN.value, "provisional": False, "calendar_fp": "test",
+                 "created_at": now}
                 for i, (due, kind) in enumerate(specs)]  # fmt: skip
-        for start in range(0, len(rows), 2000):  # 2,000 rows × 9 columns a statement: within any driver's limit
+        for start in range(0, len(rows), 2000):  # 2,000 rows × 8 columns a statement: within any driver's limit
             await s.execute(insert(DeadlineRow), rows[start : start + 2000])
         d = DeadlineRow
         made = (await s.execute(select(d.id, d.kind, d.due_date, CaseRow.assignee_id, CaseRow.number)
@@ -85,9 +85,11 @@ async def _count(s: AsyncSession, table: Any) -> int:
     return len((await s.execute(select(table.id))).all())
 
 
-def expected(made: Sequence[Made], office: Office, today: date, app: App) -> dict[tuple[int, str], list[int]]:
+def expected(
+    made: Sequence[Made], office: Office, today: date, app: App, policy: ReminderPolicy | None = None
+) -> dict[tuple[int, str], list[int]]:
     """(deadline, slot) → recipients, by the rule (slots_due per deadline), independently of the sweep's SQL."""
-    cal, policy = app.ctx.calendar, ReminderPolicy()
+    cal, policy = app.ctx.calendar, policy or ReminderPolicy()
     out: dict[tuple[int, str], list[int]] = {}
     for m in made:
         for slot in slots_due(m.due, today, cal, policy):
@@ -120,12 +122,12 @@ def notices(want: dict[tuple[int, str], list[int]]) -> Counter[tuple[int, str]]:
     )
 
 
-async def past_due_to_read(app: App) -> int:
-    """Open deadlines the overdue and escalation windows read today: those whose next overdue day has come."""
+async def to_read(app: App) -> int:
+    """Open deadlines the next sweep reads: those it has not seen yet, or whose next reminder day has come."""
     d = DeadlineRow
+    due = or_(d.next_reminder_on.is_(None), d.next_reminder_on <= app.ctx.today())
     async with app.ctx.uow() as uow:
-        rows = await uow.session.execute(select(d.id).where(d.state == "open", d.next_overdue_on <= app.ctx.today()))
-        return len(rows.all())
+        return len((await uow.session.execute(select(d.id).where(d.state == "open", due))).all())
 
 
 class Statements:
@@ -185,8 +187,9 @@ async def test_statements_per_sweep_do_not_grow_with_the_reminders(app: App, clo
     await make_deadlines(app, office, [(today, DeadlineKind.REGISTER_AND_ROUTE)] * 500)
     with Statements(app.engine).watch() as many:
         assert await sweep() == 500
-    # per chunk of reminders: the page read, the reminders recorded, their outbox rows — never per reminder
-    assert len(many) <= len(few) + 3 * math.ceil(500 / CHUNK), many.seen
+    # per chunk of deadlines first seen: their read and their first reminder day written; per chunk of
+    # reminders: the page read, the reminders recorded, their outbox rows, their next day — never per reminder
+    assert len(many) <= len(few) + (2 + 4) * math.ceil(500 / CHUNK), many.seen
     assert len(many) < 50
 
 
@@ -207,12 +210,34 @@ async def test_steady_sweeps_queue_nothing_and_a_new_day_only_what_fell_due(app:
         assert await sent(app) == so_far | set(want)
         assert await outbox(app) - before == notices(want)
         so_far |= set(want)
-        assert await past_due_to_read(app) == 0  # every deadline past due is parked until its next reminder
+        assert await to_read(app) == 0  # every open deadline waits, out of the sweep's sight, for its next reminder
         with Statements(app.engine).watch() as steady:
             assert await sweep() == 0  # five minutes later: nothing new
         assert steady.writes() == []  # and nothing written: the already reminded were filtered in SQL
     assert any(slot == f"{Slot.OVERDUE}:2026-10-10" for _, slot in so_far)
     assert not any(slot == f"{Slot.OVERDUE}:2026-10-11" for _, slot in so_far)
+
+
+async def test_more_days_for_the_soon_reminder_reach_the_deadlines_already_waiting(
+    app: App, clock: ManualClock
+) -> None:
+    """The operator sets more working days before a due day: deadlines the sweep had put aside until their old
+    ``soon`` day are read again, and those now within the new days get their reminder at once."""
+    office = await seed_office(app)
+    clock.set(beijing(*FRIDAY))
+    today = app.ctx.today()
+    made = await make_deadlines(app, office, [(today + timedelta(days=d), DeadlineKind.REGISTER_AND_ROUTE)
+                                              for d in range(-2, 20) for _ in range(3)])  # fmt: skip
+    assert await ReminderService(app.ctx, app.urgent).sweep() == len(expected(made, office, today, app))
+    assert await to_read(app) == 0
+    wider = ReminderPolicy(days_before=6)
+    want = expected(made, office, today, app, wider)
+    new = set(want) - await sent(app)
+    assert {slot for _, slot in new} == {Slot.SOON.value} and len(new) >= 3 * 3  # three more working days
+    assert await ReminderService(app.ctx, app.urgent, wider).sweep() == len(new)
+    assert await sent(app) == set(want)
+    assert await to_read(app) == 0
+    assert await ReminderService(app.ctx, app.urgent, wider).sweep() == 0
 
 
 async def test_the_sweep_commits_in_chunks_and_a_waiting_query_gets_in_between(

@@ -9,7 +9,15 @@ from datetime import date, timedelta
 import chinese_calendar
 import pytest
 
-from core.calendar.reminders import ReminderPolicy, Slot, last_due_reminded_soon, slot_windows, slots_due
+from core.calendar.reminders import (
+    ReminderPolicy,
+    Slot,
+    last_due_reminded_soon,
+    next_reminder_day,
+    reading_day,
+    slot_windows,
+    slots_due,
+)
 from core.calendar.workdays import WorkCalendar
 
 
@@ -57,3 +65,34 @@ def test_the_calendar_asks_the_library_once_per_day(monkeypatch: pytest.MonkeyPa
         assert cal.is_workday(date(2026, 10, 10)) and not cal.is_workday(date(2026, 10, 1))
         assert cal.is_workday(date(2027, 1, 1))  # the fallback year: asked (and refused) once too
     assert asked == [date(2026, 10, 10), date(2026, 10, 1), date(2027, 1, 1)]
+
+
+@pytest.mark.parametrize("days_before", [0, 3])
+def test_the_reading_day_is_the_next_day_a_slot_is_due(days_before: int) -> None:
+    """A deadline the sweep puts aside is read again on the first day :func:`slots_due` has something for it
+    that was not sent — never later (a reminder would be late), and not before (the sweep would read it for
+    nothing) — whether today's slots were sent or not; and :func:`next_reminder_day` agrees after each slot."""
+    cal, policy = WorkCalendar(), ReminderPolicy(days_before=days_before)
+    start = date(2026, 9, 20)  # through the National Day holiday and its make-up days
+    for offset in range(0, 40):
+        today = start + timedelta(days=offset)
+        for d in range(-12, 15):
+            due = today + timedelta(days=d)
+            todays = set(slots_due(due, today, cal, policy))
+            assert reading_day(due, today, set(), cal, policy) == (
+                today if todays else next(day for day in _days_after(today) if slots_due(due, day, cal, policy))
+            ), (today, due)
+            done = reading_day(due, today, todays, cal, policy)  # a slot sent once is never due again
+
+            def new(day: date) -> set[str]:
+                return set(slots_due(due, day, cal, policy)) - todays  # noqa: B023 (used at once, in the loop)
+
+            assert done > today and new(done), (today, due)
+            assert not any(new(day) for day in _days_after(today) if day < done), (today, due)
+            if todays:
+                last = next_reminder_day(sorted(todays)[0] if len(todays) == 1 else Slot.ESCALATED, due, today, cal)
+                assert last == done, (today, due)
+
+
+def _days_after(day: date) -> list[date]:
+    return [day + timedelta(days=i) for i in range(1, 60)]
