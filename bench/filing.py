@@ -50,8 +50,7 @@ from sqlalchemy.engine import make_url
 
 from bot.i18n import Translator
 from core.scope import classifier
-from qingfeng.app import App, build_app
-from qingfeng.wiring import bot_deps
+from qingfeng.app import App, bot_deps, build_app
 
 # isort: split
 from app_setup import count_cases, create_pg_database, drop_pg_database, make_settings, seed_office

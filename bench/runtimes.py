@@ -13,8 +13,8 @@ from telegram import Update as PtbUpdate
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, MessageHandler, filters
 
 from bot.deps import BotDeps
-from bot.dispatcher import build_dispatcher
-from bot.ptb.application import build_application
+from bot.runtimes.aiogram.dispatcher import build_dispatcher
+from bot.runtimes.ptb.application import build_application
 
 # isort: split
 from fake_request import FakeRequest  # bench/ is on sys.path as a script

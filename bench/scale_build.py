@@ -27,9 +27,11 @@ from typing import Any
 
 from sqlalchemy import delete, func, insert, select, text
 
+from core.calendar.deadlines import DeadlineKind, due_date
+from core.calendar.reminders import ReminderPolicy, first_reminder_day
+from core.calendar.workdays import WorkCalendar
 from core.casenumbers import case_number
 from core.clock import ManualClock
-from core.deadlines import DeadlineKind, due_date
 from core.model import CadreLevel, CaseState, Category, DeadlineState, ReportType, Role
 from core.persistence.orm import (
     CaseEventRow,
@@ -40,9 +42,7 @@ from core.persistence.orm import (
     ReportedPersonRow,
     ReporterContactRow,
 )
-from core.reminders import ReminderPolicy, first_reminder_day
 from core.reports import NewReport, PersonReported, ReporterIdentity
-from core.workcalendar import WorkCalendar
 from qingfeng.app import App
 
 # isort: split

@@ -1,6 +1,6 @@
 """The outbox burst for bench/scale.py: 500 notifications to 500 chats and 50 to one chat, in real time.
 
-The product's sender as the scheduler runs it — ``OutboxService(ctx, TelegramNotifier(make_bot(...)))``, the
+The product's sender as the scheduler runs it — ``build_outbox(app, TelegramNotifier(make_bot(...)))``, the
 aiogram Bot over real HTTP and the default ``RateLimiter`` — against the test suite's fake Bot API server
 (tests/bot/fake_telegram.py) told to enforce Telegram's limits: 1 message a second per chat and 30 a second
 overall (any sliding second), 429 with ``retry_after`` beyond them.
@@ -27,14 +27,14 @@ from typing import Any
 from sqlalchemy import delete, func, select, update
 
 from bot.i18n import Translator
-from bot.notifier import TelegramNotifier
-from bot.telegram import make_bot
+from bot.runtimes.aiogram.botapi import make_bot
+from bot.runtimes.aiogram.notifier import TelegramNotifier
 from core.clock import ManualClock
 from core.model import CaseState, OutboxStatus, RecipientKind
 from core.persistence import repository as repo
 from core.persistence.orm import CaseRow, OfficerRow, OutboxRow, ReporterContactRow
 from core.services.outbox import OutboxService
-from qingfeng.app import App
+from qingfeng.app import App, build_outbox
 from tests.bot.fake_telegram import FakeTelegram
 
 # isort: split
@@ -129,7 +129,7 @@ async def outbox_scenario(tmp: Path, admin_url: str | None, chats: int, one_chat
         async with FakeTelegram() as tg:
             tg.enforce_rate_limits(per_chat_per_second=1, global_per_second=TELEGRAM_PER_SECOND)
             bot = make_bot(TOKEN, tg.api_root)
-            outbox = OutboxService(app.ctx, TelegramNotifier(bot, Translator.load(app.settings.default_locale)))
+            outbox = build_outbox(app, TelegramNotifier(bot, Translator.load(app.settings.default_locale)))
             started = time.monotonic()
             try:
                 async with Probe(app) as probe:

@@ -30,12 +30,11 @@ from sqlalchemy import func, select
 
 import qingfeng.cli
 import qingfeng.runner  # noqa: F401  (with qingfeng.cli: what `qingfeng run` has imported when it polls)
-from bot.dispatcher import build_dispatcher
 from bot.i18n import Translator
+from bot.runtimes.aiogram.dispatcher import build_dispatcher
 from core.persistence.orm import DialogRow
 from core.scope import classifier
-from qingfeng.app import build_app
-from qingfeng.wiring import bot_deps
+from qingfeng.app import bot_deps, build_app
 
 # isort: split
 from app_setup import create_pg_database, drop_pg_database, make_settings, seed_office

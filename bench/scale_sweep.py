@@ -24,7 +24,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from core.clock import ManualClock
-from core.services.reminders import ReminderService
 from qingfeng.app import App, build_app
 
 # isort: split
@@ -94,7 +93,7 @@ async def sweep_at(n: int, tmp: Path, admin_url: str | None) -> dict[str, Any]:
         out["build"] = {"seconds": round(built.seconds, 1), "cases": built.cases, "rows": built.rows,
                         "open_in_window": built.in_window, "shapes": dict(built.shapes)}  # fmt: skip
         statements = Statements(app)
-        reminders = ReminderService(app.ctx)  # one service for the run, as the scheduler keeps one
+        reminders = app.reminders  # the App's one service, as the scheduler uses it
 
         first = await measure(app, statements, reminders.sweep)
         if first.get("queued"):

@@ -15,8 +15,8 @@ from datetime import date
 from enum import StrEnum
 
 from core.actor import Actor
+from core.calendar.deadlines import DeadlineKind as D
 from core.closure import ClosureReport, closure_problems
-from core.deadlines import DeadlineKind as D
 from core.errors import GuardFailed, IllegalTransition, NotPermitted
 from core.model import Action as A
 from core.model import CaseState as S

@@ -1,4 +1,12 @@
-"""The composition root: settings → engine → vault → services (→ scheduler → bot, in ``qingfeng.runner``).
+"""The bootstrap: the one place the application's objects are built, once each, in dependency order, for every
+entry point (``qingfeng run`` with aiogram or python-telegram-bot, ``qingfeng chat``, the CLI, the scheduler,
+the tests' fixtures, the benchmarks). Other modules receive what they need from here.
+
+- :func:`build_app`: settings → engine → vault → :class:`CoreContext` → every core service and store → :class:`App`.
+- :func:`bot_deps`: the App's services → the dialog runner, the officer desk and the flood gate every chat
+  runtime reads (:class:`~bot.deps.BotDeps`).
+- :func:`build_outbox`, :func:`build_chat_outbox`, :func:`build_scheduler`: what needs a runtime's notifier
+  (made by the runtime from its library's bot), built once the runtime has one.
 
 Everything that reads the environment, opens a database or loads keys happens here, on request, never at
 import time.
@@ -6,11 +14,20 @@ import time.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.deps import BotDeps
+from bot.dialogs.officer import OfficerDesk, OfficerServices
+from bot.dialogs.runner import DialogRunner, DialogServices
+from bot.floodgate import Floodgate
+from bot.i18n import Translator
+from core.calendar.reminders import ReminderPolicy
+from core.calendar.workdays import WorkCalendar
 from core.clock import Clock, SystemClock, office_zone
 from core.crypto import KeyFileMissing, KeysUnavailable, Vault, create_key_file, load_vault
 from core.evidence import EvidenceStore
@@ -18,23 +35,37 @@ from core.files import private_dir
 from core.persistence import migrate
 from core.persistence.db import make_engine, make_session_factory
 from core.persistence.uow import UnitOfWorkFactory
+from core.ports import Notifier
+from core.services.audit import AuditService
 from core.services.calendar import CalendarService
 from core.services.cases import CaseService
+from core.services.chat_outbox import ChatOutbox
 from core.services.context import CoreContext
+from core.services.desk import Desk
+from core.services.dialog_store import DialogStore
 from core.services.filing import FilingService
-from core.services.keys import keys_fit, sample_stored
+from core.services.job_runs import JobRunStore
+from core.services.keys import KeyService, keys_fit, sample_stored
+from core.services.lockout import Lockout
+from core.services.messaging import MessagingService
 from core.services.officers import OfficerService
+from core.services.outbox import OutboxService
 from core.services.queries import CaseQueries
+from core.services.reminders import ReminderService
+from core.services.reporter import ReporterService
+from core.services.retention import RetentionService
 from core.services.urgent import UrgentService
 from core.settings import Settings
-from core.workcalendar import WorkCalendar
+
+if TYPE_CHECKING:
+    from qingfeng.scheduler import JobScheduler, Timing
 
 log = logging.getLogger(__name__)
 
 
 @dataclass
 class App:
-    """Everything the bot, the CLI and the tests need, built once."""
+    """The built graph: every core service and store, once. Runtimes, the CLI, the scheduler and tests read it."""
 
     settings: Settings
     engine: AsyncEngine
@@ -45,6 +76,16 @@ class App:
     officers: OfficerService
     calendar: CalendarService
     urgent: UrgentService
+    reporter: ReporterService
+    messaging: MessagingService
+    dialogs: DialogStore
+    desk: Desk
+    lockout: Lockout
+    reminders: ReminderService
+    audit: AuditService
+    retention: RetentionService
+    keys: KeyService
+    job_runs: JobRunStore
 
     @property
     def vault(self) -> Vault:
@@ -128,24 +169,93 @@ async def build_app(settings: Settings, *, clock: Clock | None = None, upgrade: 
     ctx = CoreContext(
         uow_factory=UnitOfWorkFactory(make_session_factory(engine), vault),
         clock=clock or SystemClock(),
-        calendar=WorkCalendar.from_directory(settings.calendar_dir),
+        calendar=load_calendar(settings),
         evidence=EvidenceStore(settings.evidence_dir, vault),
         home_unit=settings.home_unit,
         tz=office_zone(settings.timezone),
     )
-    app = App(
-        settings=settings,
-        engine=engine,
-        ctx=ctx,
-        filing=FilingService(ctx),
-        cases=CaseService(ctx),
-        queries=CaseQueries(ctx),
-        officers=OfficerService(ctx),
-        calendar=CalendarService(ctx),
-        urgent=UrgentService(ctx),
-    )
+    app = _services(settings, engine, ctx)
     if upgrade:
         moved = await app.calendar.recompute_open_deadlines()
         if moved:
             log.info("calendar data changed: %d open deadlines moved", moved)
     return app
+
+
+def load_calendar(settings: Settings) -> WorkCalendar:
+    """The working-day calendar with the operators' holiday files (at start, daily in the scheduler, and by the
+    CLI's commands that need no database)."""
+    return WorkCalendar.from_directory(settings.calendar_dir)
+
+
+def _services(settings: Settings, engine: AsyncEngine, ctx: CoreContext) -> App:
+    """Each service once, those another needs first."""
+    lockout, cases, urgent = Lockout(ctx), CaseService(ctx), UrgentService(ctx)
+    queries = CaseQueries(ctx, lockout)
+    policy = ReminderPolicy(settings.reminder_days_before, settings.urgent_repush_minutes)
+    return App(
+        settings=settings,
+        engine=engine,
+        ctx=ctx,
+        filing=FilingService(ctx),
+        cases=cases,
+        queries=queries,
+        officers=OfficerService(ctx),
+        calendar=CalendarService(ctx),
+        urgent=urgent,
+        reporter=ReporterService(ctx, cases),
+        messaging=MessagingService(ctx),
+        dialogs=DialogStore(ctx),
+        desk=Desk(ctx, queries),
+        lockout=lockout,
+        reminders=ReminderService(ctx, urgent, policy),
+        audit=AuditService(ctx),
+        retention=RetentionService(ctx),
+        keys=KeyService(ctx),
+        job_runs=JobRunStore(ctx),
+    )
+
+
+def dialog_services(app: App) -> DialogServices:
+    """The citizen dialogs' services, the App's own."""
+    return DialogServices(store=app.dialogs, filing=app.filing, queries=app.queries, officers=app.officers,
+                          urgent=app.urgent, reporter=app.reporter, messaging=app.messaging)  # fmt: skip
+
+
+def bot_deps(app: App, translator: Translator) -> BotDeps:
+    """What every chat runtime reads, from the App's services (none built twice)."""
+    locale = app.settings.default_locale
+    officer = OfficerServices(desk=app.desk, cases=app.cases, officers=app.officers, store=app.dialogs,
+                              messaging=app.messaging, urgent=app.urgent)  # fmt: skip
+    gate = Floodgate(app.settings.flood_burst, app.settings.flood_per_minute / 60)
+    return BotDeps(translator, DialogRunner(dialog_services(app), locale), OfficerDesk(officer, locale), gate)
+
+
+def build_outbox(app: App, notifier: Notifier) -> OutboxService:
+    """The outbox sent through a runtime's notifier (one per running bot)."""
+    return OutboxService(app.ctx, notifier)
+
+
+def build_chat_outbox(app: App, notifier: Notifier, chat_id: int, officer_id: int | None) -> ChatOutbox:
+    """The outbox of one terminal chat: only that chat's rows (``qingfeng chat``)."""
+    return ChatOutbox(app.ctx, notifier, chat_id, officer_id)
+
+
+def build_scheduler(
+    app: App,
+    outbox: OutboxService,
+    *,
+    name: str = "qingfeng",
+    outbox_seconds: float | None = None,
+    timing: Timing | None = None,
+    record: bool = True,
+) -> JobScheduler:
+    """The periodic jobs over ``outbox`` and the App's services, created, not started; ``record``: save the
+    heartbeat (the bot's, not the terminal's). Imported here, not at the top: ``qingfeng.scheduler`` reads
+    :class:`App` from this module."""
+    from qingfeng.scheduler import JobScheduler, Timing
+
+    timing = timing or Timing()
+    if outbox_seconds is not None:
+        timing = dataclasses.replace(timing, outbox=outbox_seconds)
+    return JobScheduler(app, outbox, name=name, timing=timing, record=record)

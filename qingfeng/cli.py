@@ -12,13 +12,12 @@ from datetime import date
 
 from pydantic import ValidationError
 
+from core.calendar.deadlines import DEADLINES
 from core.crypto import KeysUnavailable
-from core.deadlines import DEADLINES
 from core.errors import DomainError
 from core.model import CadreLevel, CaseState, Role, UnitLevel
 from core.settings import Settings
-from core.workcalendar import WorkCalendar
-from qingfeng.app import App, build_app
+from qingfeng.app import App, build_app, load_calendar
 from qingfeng.chat import add_chat_command
 from qingfeng.cli_args import (
     CASE_NUMBER_HELP,
@@ -75,7 +74,7 @@ async def cmd_demo_data(app: App, args: argparse.Namespace) -> int:
 
 
 def cmd_deadline(settings: Settings, args: argparse.Namespace) -> int:
-    cal = WorkCalendar.from_directory(settings.calendar_dir)
+    cal = load_calendar(settings)
     start: date = args.from_
     due = cal.add_working_days(start, args.working_days)
     print(due.isoformat())
@@ -89,7 +88,7 @@ def cmd_deadline(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_calendar_show(settings: Settings, args: argparse.Namespace) -> int:
-    info = WorkCalendar.from_directory(settings.calendar_dir).year_info(args.year)
+    info = load_calendar(settings).year_info(args.year)
     print(
         f"{info.year}: {info.origin.value}{' — ' + info.source if info.source else ''}; "
         f"{info.working_days} working days"

@@ -11,13 +11,13 @@ from enum import Enum
 from typing import NoReturn
 
 # Deadlines are counted for cases of this century; the calendar falls back to Monday–Friday outside the years
-# it has data for (core.workcalendar), so the bounds only keep dates and counts sane, not supported.
+# it has data for (core.calendar.workdays), so the bounds only keep dates and counts sane, not supported.
 YEAR_MIN, YEAR_MAX = 2000, 2100
 WORKING_DAYS_MAX = 1000  # about four years: the longest deadline of rules.md §2 is months, not years
 RETENTION_DAYS_MAX = 36_500  # a hundred years
 INVITE_HOURS_MAX = 24 * 30
 ID_MAX = 2**31 - 1  # database ids (INTEGER on PostgreSQL)
-TELEGRAM_ID_MAX = 2**53 - 1  # Telegram user ids have at most 52 significant bits (qingfeng.chat)
+TELEGRAM_ID_MAX = 2**53 - 1  # Telegram user ids have at most 52 significant bits (bot.runtimes.console.officer)
 BATCH_MAX = 10_000
 CASE_NUMBER_HELP = "XF-2026-000033, 2026-33, or 33 (this year's, or the only one with that number)"
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

@@ -7,9 +7,7 @@ import argparse
 from datetime import UTC, datetime
 
 from core.clock import OFFICE_TZ
-from core.reminders import ReminderPolicy
-from core.services.job_runs import JobHealth, JobRun, JobRunStore
-from core.services.reminders import ReminderService
+from core.services.job_runs import JobHealth, JobRun
 from qingfeng.app import App
 from qingfeng.cli_output import table
 from qingfeng.scheduler import job_specs
@@ -44,7 +42,7 @@ UPCOMING_SHOWN = 30  # the first reminders due, by day
 async def cmd_scheduler_status(app: App, args: argparse.Namespace) -> int:
     """0 when the scheduler is alive and its jobs succeed; 1 when it is late, stopped, failing or never ran."""
     now = datetime.now(UTC)
-    runs = {r.job: r for r in await JobRunStore(app.ctx).load()}
+    runs = {r.job: r for r in await app.job_runs.load()}
     order = [s.id for s in job_specs()]
     ordered = [runs[j] for j in order if j in runs] + [r for j, r in runs.items() if j not in order]
     healths = {r.job: r.health(now) for r in ordered}
@@ -56,8 +54,7 @@ async def cmd_scheduler_status(app: App, args: argparse.Namespace) -> int:
     else:
         rows = [(s.id, s.every, None, None, None, "never ran") for s in job_specs()]
     table(rows, ("job", "schedule", "last run", "last success", "next due", "state"))
-    policy = ReminderPolicy(app.settings.reminder_days_before)
-    upcoming = await ReminderService(app.ctx, policy).upcoming(7)
+    upcoming = await app.reminders.upcoming(7)
     print(f"reminders due in the next 7 days: {len(upcoming)}")
     for day, number, kind, slot in upcoming[:UPCOMING_SHOWN]:
         print(f"  {day}  {number}  {kind:20} {slot}")

@@ -74,14 +74,14 @@ async def cmd_keys_rotate(app: App, args: argparse.Namespace) -> int:
     made before the rotation still need them. Keys given in QINGFENG_ENCRYPTION_KEYS cannot be changed from here:
     the operator puts a new key first there, and this command re-encrypts under it. The index key is not rotated
     (see core.services.keys)."""
-    service = KeyService(app.ctx, args.batch_size)
+    service, batch = app.keys, args.batch_size
     print("note: stop the bot while rotating (it loads the keys at start) and start it again afterwards")
     if app.settings.encryption_keys is not None:
-        return await _rotate_from_environment(app, service, args.drop_old)
+        return await _rotate_from_environment(app, service, args.drop_old, batch)
     path = app.settings.resolved_key_file
     if args.drop_old:
         vault = vault_from_key_file(read_key_file(path))
-        _print_rewrite(await service.reencrypt(vault))
+        _print_rewrite(await service.reencrypt(vault, batch))
         check = await service.check(vault.newest_only())
         if not check.ok:
             return _refuse(check)
@@ -94,7 +94,7 @@ async def cmd_keys_rotate(app: App, args: argparse.Namespace) -> int:
         print(f"resuming the unfinished rotation in {path}")
     else:
         print(f"new key written first to {path} ({vault.key_count} keys, older ones kept)")
-    _print_rewrite(await service.reencrypt(vault))
+    _print_rewrite(await service.reencrypt(vault, batch))
     check = await service.check(vault.newest_only())
     if not check.ok:
         return _refuse(check)
@@ -107,7 +107,7 @@ async def cmd_keys_rotate(app: App, args: argparse.Namespace) -> int:
     return 0
 
 
-async def _rotate_from_environment(app: App, service: KeyService, drop_old: bool) -> int:
+async def _rotate_from_environment(app: App, service: KeyService, drop_old: bool, batch: int) -> int:
     vault = app.vault
     if vault.key_count == 1:
         print("keys come from QINGFENG_ENCRYPTION_KEYS, which this command cannot change; nothing was changed")
@@ -116,7 +116,7 @@ async def _rotate_from_environment(app: App, service: KeyService, drop_old: bool
         print("3. run 'qingfeng keys rotate' again: it re-encrypts everything under the first key")
         print("4. then remove the old key from QINGFENG_ENCRYPTION_KEYS and run 'qingfeng keys check'")
         return 0
-    _print_rewrite(await service.reencrypt(vault))
+    _print_rewrite(await service.reencrypt(vault, batch))
     check = await service.check(vault.newest_only())
     if not check.ok:
         return _refuse(check)
@@ -129,7 +129,7 @@ async def _rotate_from_environment(app: App, service: KeyService, drop_old: bool
 
 
 async def cmd_keys_check(app: App, args: argparse.Namespace) -> int:
-    service = KeyService(app.ctx)
+    service = app.keys
     check = await service.check(app.vault)
     table([*sorted(check.values.items()), ("evidence files", check.files)], ("column", "values"))
     if not check.ok:
@@ -148,9 +148,7 @@ async def cmd_keys_check(app: App, args: argparse.Namespace) -> int:
 
 async def cmd_audit(app: App, args: argparse.Namespace) -> int:
     """Every recorded step of a case with who acted; notes are left out (they may quote the report)."""
-    from core.services.audit import AuditService
-
-    trail = await AuditService(app.ctx).trail(await app.queries.resolve(args.case))
+    trail = await app.audit.trail(await app.queries.resolve(args.case))
     tz = app.ctx.tz  # the office's zone (QINGFENG_TIMEZONE), as on the card
     entries = [dataclasses.replace(e, at=e.at.astimezone(tz)) for e in trail.entries]
     if args.json:
@@ -180,12 +178,10 @@ def _states(source: str | None, target: str | None) -> str | None:
 async def cmd_purge(app: App, args: argparse.Namespace) -> int:
     """Retention (core.services.retention): archived cases older than the period keep statistics only."""
     from core.actor import Actor
-    from core.services.dialog_store import DialogStore
-    from core.services.lockout import MEMORY, Lockout
-    from core.services.retention import RetentionService
+    from core.services.lockout import MEMORY
 
     days = app.settings.retention_days if args.older_than is None else args.older_than
-    report = await RetentionService(app.ctx).purge(Actor.system("cli"), days, dry_run=args.dry_run)
+    report = await app.retention.purge(Actor.system("cli"), days, dry_run=args.dry_run)
     cutoff = local_time(report.cutoff, app.ctx.tz)
     if report.dry_run:
         print(f"dry run: {len(report.numbers)} cases archived before {cutoff} would be purged "
@@ -198,9 +194,9 @@ async def cmd_purge(app: App, args: argparse.Namespace) -> int:
     if not report.dry_run:
         print(f"{report.urgent_notes} urgent messages older than the period erased")
     if not report.dry_run:  # unfinished dialogs too (the scheduler does this daily)
-        dialogs, files = await DialogStore(app.ctx).forget_stale(app.settings.dialog_retention_days)
+        dialogs, files = await app.dialogs.forget_stale(app.settings.dialog_retention_days)
         print(f"{dialogs} unfinished dialogs older than {app.settings.dialog_retention_days} days forgotten "
               f"({files} staged files deleted)")  # fmt: skip
-        attempts = await Lockout(app.ctx).forget_old()
+        attempts = await app.lockout.forget_old()
         print(f"{attempts} failed status queries older than {MEMORY.days} days forgotten")
     return 0

@@ -328,7 +328,7 @@ async def _create(app: App, p: Prompter, plan: Plan) -> int:
     if code is None:
         p.say("setup.done_officer", name=officer.name, id=officer.id, roles=summary["roles"])
     else:
-        from qingfeng.chat import terminal_chat  # not at the top: qingfeng.chat imports this module
+        from bot.runtimes.console.officer import terminal_chat  # the terminal runtime, loaded only here
 
         p.say("setup.done_invite", name=officer.name, id=officer.id, roles=summary["roles"], hours=INVITE_HOURS,
               code=code, chat=terminal_chat(officer.id))  # fmt: skip

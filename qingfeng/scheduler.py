@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import dataclasses
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -33,14 +32,9 @@ from apscheduler.schedulers import SchedulerNotRunningError
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.schedulers.base import STATE_RUNNING
 
-from core.reminders import ReminderPolicy
-from core.services.dialog_store import DialogStore
-from core.services.job_runs import JobRun, JobRunStore
-from core.services.lockout import Lockout
+from core.services.job_runs import JobRun
 from core.services.outbox import OutboxService
-from core.services.reminders import ReminderService
-from core.workcalendar import WorkCalendar
-from qingfeng.app import App
+from qingfeng.app import App, load_calendar
 
 log = logging.getLogger(__name__)
 
@@ -148,18 +142,18 @@ def _summary(exc: BaseException) -> str:
 
 
 class JobScheduler:
-    """APScheduler (memory store) + guarded runs + watchdog. ``start()`` needs the running loop."""
+    """APScheduler (memory store) + guarded runs + watchdog. ``start()`` needs the running loop. Built by the
+    bootstrap (:func:`qingfeng.app.build_scheduler`); the jobs use the App's services, each built once there."""
 
     def __init__(self, app: App, outbox: OutboxService, *, name: str = "qingfeng", timing: Timing | None = None,
                  record: bool = True) -> None:  # fmt: skip
         self.app, self.outbox, self.name = app, outbox, name
         self.timing = timing or Timing()
-        policy = ReminderPolicy(app.settings.reminder_days_before, app.settings.urgent_repush_minutes)
-        self.reminders = ReminderService(app.ctx, policy)
+        self.reminders = app.reminders
         bodies = {"outbox": self.send_outbox, "deadlines": self.sweep_deadlines, "digests": self.send_digests,
                   "calendar": self.refresh_calendar, "dialogs": self.forget_dialogs}  # fmt: skip
         self.jobs = {s.id: _Job(s, bodies[s.id]) for s in job_specs(self.timing)}
-        self.store = JobRunStore(app.ctx) if record else None
+        self.store = app.job_runs if record else None
         self.restarts = 0
         self._aps: AsyncIOScheduler | None = None
         self._watchdog: asyncio.Task[None] | None = None
@@ -186,15 +180,15 @@ class JobScheduler:
             log.info("digests: %d queued", queued)
 
     async def refresh_calendar(self) -> None:
-        self.app.ctx.calendar = await asyncio.to_thread(WorkCalendar.from_directory, self.app.settings.calendar_dir)
+        self.app.ctx.calendar = await asyncio.to_thread(load_calendar, self.app.settings)
         moved = await self.app.calendar.recompute_open_deadlines()
         if moved:
             log.info("calendar data changed: %d open deadlines moved", moved)
 
     async def forget_dialogs(self) -> None:
         """Daily: unfinished dialogs past their retention, and failed status queries past the lock-out's memory."""
-        dialogs, files = await DialogStore(self.app.ctx).forget_stale(self.app.settings.dialog_retention_days)
-        attempts = await Lockout(self.app.ctx).forget_old()
+        dialogs, files = await self.app.dialogs.forget_stale(self.app.settings.dialog_retention_days)
+        attempts = await self.app.lockout.forget_old()
         if dialogs:
             log.info("forgot %d unfinished dialogs and %d staged files", dialogs, files)
         if attempts:
@@ -350,22 +344,6 @@ class JobScheduler:
         late_at = None if stopped or job.late_at is None else job.late_at + timedelta(seconds=self.timing.watchdog)
         return JobRun(job.spec.id, job.spec.every, job.last_run_at, job.last_ok_at, job.running_since,
                       None if stopped else job.next_run_at, late_at, job.streak.count, job.streak.error)  # fmt: skip
-
-
-def build_scheduler(
-    app: App,
-    outbox: OutboxService,
-    *,
-    name: str = "qingfeng",
-    outbox_seconds: float | None = None,
-    timing: Timing | None = None,
-    record: bool = True,
-) -> JobScheduler:
-    """Create (not start) the scheduler; ``record``: save the heartbeat (the bot's, not the terminal's)."""
-    timing = timing or Timing()
-    if outbox_seconds is not None:
-        timing = dataclasses.replace(timing, outbox=outbox_seconds)
-    return JobScheduler(app, outbox, name=name, timing=timing, record=record)
 
 
 async def stop_scheduler(scheduler: JobScheduler, timeout: float = 30.0) -> None:  # noqa: ASYNC109

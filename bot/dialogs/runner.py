@@ -26,7 +26,7 @@ from bot.dialogs.scope_steps import referral_details, safety_reply
 from bot.dialogs.status import STATUS_GRACE, build_status_flow, locked_reply, status_replies
 from bot.dialogs.validators import looks_like_secret
 from core.errors import DomainError, InvalidInput
-from core.evidence_types import extension
+from core.evidence.filetypes import extension
 from core.model import EvidenceKind, Satisfaction
 from core.reports import EVIDENCE_EXTENSIONS, EVIDENCE_MAX_BYTES, EvidenceUpload, NewReport, StagedEvidence
 from core.scope import Verdict, ready_classifier

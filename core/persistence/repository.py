@@ -10,8 +10,9 @@ from sqlalchemy import insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from core.calendar.deadlines import DeadlineKind, due_date
+from core.calendar.workdays import WorkCalendar
 from core.crypto import Vault
-from core.deadlines import DeadlineKind, due_date
 from core.errors import NotFound
 from core.jurisdiction import UnitInfo
 from core.model import CadreLevel, DeadlineState, OutboxStatus, RecipientKind, Role, UnitLevel
@@ -27,7 +28,6 @@ from core.persistence.orm import (
 )
 from core.reports import StagedEvidence
 from core.text import clean_file_name, clean_mime
-from core.workcalendar import WorkCalendar
 
 
 async def next_value(session: AsyncSession, name: str) -> int:

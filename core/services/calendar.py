@@ -6,7 +6,7 @@ import logging
 
 from sqlalchemy import select
 
-from core.deadlines import DeadlineKind, due_date
+from core.calendar.deadlines import DeadlineKind, due_date
 from core.model import DeadlineState
 from core.persistence.orm import DeadlineRow, SettingRow
 from core.services.context import CoreContext

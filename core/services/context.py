@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from core.calendar.workdays import WorkCalendar
 from core.clock import OFFICE_TZ, Clock, office_date
 from core.crypto import Vault
 from core.evidence import EvidenceStore
 from core.persistence.uow import UnitOfWork, UnitOfWorkFactory
-from core.workcalendar import WorkCalendar
 
 
 @dataclass

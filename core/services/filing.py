@@ -12,9 +12,9 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from core.actor import Actor
+from core.calendar.deadlines import DeadlineKind
 from core.casenumbers import case_number
-from core.deadlines import DeadlineKind
-from core.evidence_types import check_file
+from core.evidence.filetypes import check_file
 from core.jurisdiction import belongs_higher, route
 from core.model import Action, CaseState, EvidenceKind, RecipientKind, Role
 from core.persistence import office

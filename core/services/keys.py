@@ -109,14 +109,13 @@ class KeyReport:
 
 
 class KeyService:
-    def __init__(self, ctx: CoreContext, batch_size: int = BATCH) -> None:
+    def __init__(self, ctx: CoreContext) -> None:
         self.ctx = ctx
-        self.batch_size = batch_size
 
     def _uow(self, vault: Vault) -> UnitOfWork:
         return UnitOfWork(self.ctx.uow_factory.sessions, vault)
 
-    async def reencrypt(self, vault: Vault) -> KeyReport:
+    async def reencrypt(self, vault: Vault, batch_size: int = BATCH) -> KeyReport:
         """Rewrite every token not readable by ``vault``'s newest key alone under that key (database, then files)."""
         report = KeyReport()
         newest = vault.newest_only()
@@ -124,7 +123,7 @@ class KeyService:
             last: object = None
             while True:
                 async with self._uow(vault) as uow:
-                    stmt = select(pk, *cols).order_by(pk).limit(self.batch_size)
+                    stmt = select(pk, *cols).order_by(pk).limit(batch_size)
                     if last is not None:
                         stmt = stmt.where(pk > last)
                     rows = (await uow.session.execute(stmt)).all()
@@ -150,7 +149,7 @@ class KeyService:
                         else:
                             report.conflicts += 1
                     await uow.commit()
-                if len(rows) < self.batch_size:
+                if len(rows) < batch_size:
                     break
                 last = rows[-1][0]
         await self._reencrypt_files(vault, newest, report)

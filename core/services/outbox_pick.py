@@ -28,7 +28,7 @@ from core.services.notices import obsolete
 from core.services.outbox_drain import Claimed, Picked
 
 CLAIM_LEASE = timedelta(minutes=2)  # a claimed row nobody recorded is sent again after this
-TERMINAL_CHATS = 2**53  # chats from here up are terminals' (qingfeng.chat), above every Telegram id
+TERMINAL_CHATS = 2**53  # chats from here up are terminals' (bot.runtimes.console.officer), above every Telegram id
 OFFICER, REPORTER, URGENT_SENDER = (RecipientKind.OFFICER.value, RecipientKind.REPORTER.value,
                                    RecipientKind.URGENT_SENDER.value)  # fmt: skip
 Recipient = tuple[str, int]  # (recipient_kind, recipient_id)

@@ -11,10 +11,10 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.actor import Actor
+from core.calendar.deadlines import DEADLINES, DeadlineKind
 from core.casenumbers import choose, parse_case_ref
 from core.clock import office_date
 from core.crypto import Vault
-from core.deadlines import DEADLINES, DeadlineKind
 from core.errors import NotFound
 from core.model import OPEN_STATES, Action, CaseState, DeadlineState, OutboxStatus, RecipientKind
 from core.persistence import repository as repo
@@ -47,8 +47,8 @@ from core.workflow import PUBLIC_STATUS
 
 
 class CaseQueries:
-    def __init__(self, ctx: CoreContext) -> None:
-        self.ctx = ctx
+    def __init__(self, ctx: CoreContext, lockout: Lockout) -> None:
+        self.ctx, self.lockout = ctx, lockout
 
     async def list_cases(
         self, *, states: Sequence[CaseState] | None = None, unit_code: str | None = None, limit: int = 500
@@ -99,7 +99,7 @@ class CaseQueries:
         vault = self.ctx.vault
         idx = vault.index("query_code", normalise_code(code))
         keys = self._attempt_keys(code, chat_id)
-        lockout = Lockout(self.ctx)
+        lockout = self.lockout
         await lockout.count_attempt(keys)
         async with self.ctx.uow() as uow:
             s = uow.session
@@ -113,7 +113,7 @@ class CaseQueries:
     async def lock_minutes(self, code: str | None, chat_id: int | None) -> int | None:
         """Minutes left of a lock on the chat (and on the code, once typed), or None: told before the citizen
         types the code or the password again (issue 12), counting nothing."""
-        locked = await Lockout(self.ctx).locked(self._attempt_keys(code, chat_id))
+        locked = await self.lockout.locked(self._attempt_keys(code, chat_id))
         return locked.minutes if locked else None
 
     def _attempt_keys(self, code: str | None, chat_id: int | None) -> list[str]:

@@ -4,7 +4,7 @@ Each reminder is recorded in ``reminders_sent`` in the same transaction that put
 that was down sends what fell due exactly once — neither lost nor repeated.
 
 Set-based, so a sweep costs what is due, not what is stored (issue 13): for each slot that can be due today
-(:func:`core.reminders.slot_windows`) one query selects the open deadlines in that slot's due-date range that
+(:func:`core.calendar.reminders.slot_windows`) one query selects the open deadlines in that slot's due-date range that
 have no ``reminders_sent`` row for it (``NOT EXISTS``: no list of ids, which PostgreSQL refuses past 32,767),
 reading only the columns a reminder needs. Pages of :data:`CHUNK` reminders are written and committed one unit
 of work at a time, so SQLite's single connection is never held for long; a page that collides with a
@@ -12,9 +12,10 @@ concurrent sweep (the unique ``deadline_id, slot``) is rolled back and read agai
 sweep sent. Recipients are read once per sweep.
 
 Every window reads only the deadlines whose ``next_reminder_on`` has come (the index ``ix_deadlines_open_next``):
-a sweep first sets it for deadlines opened or moved since the last one (:func:`core.reminders.first_reminder_day`),
-and each chunk moves it on for the reminders it sends (:func:`core.reminders.next_reminder_day`). A sweep with
-nothing new to send reads an empty range of an index, however many deadlines are open or were ever missed.
+a sweep first sets it for deadlines opened or moved since the last one
+(:func:`core.calendar.reminders.first_reminder_day`), and each chunk moves it on for the reminders it sends
+(:func:`core.calendar.reminders.next_reminder_day`). A sweep with nothing new to send reads an empty range of an
+index, however many deadlines are open or were ever missed.
 """
 
 from __future__ import annotations
@@ -43,11 +44,8 @@ from sqlalchemy import (
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from core.deadlines import DeadlineKind
-from core.model import DeadlineState, RecipientKind, Role
-from core.persistence import repository as repo
-from core.persistence.orm import CaseRow, DeadlineRow, DigestSentRow, OfficerRow, ReminderSentRow, SettingRow
-from core.reminders import (
+from core.calendar.deadlines import DeadlineKind
+from core.calendar.reminders import (
     ReminderPolicy,
     Slot,
     SlotWindow,
@@ -57,6 +55,9 @@ from core.reminders import (
     slot_windows,
     slots_due,
 )
+from core.model import DeadlineState, RecipientKind, Role
+from core.persistence import repository as repo
+from core.persistence.orm import CaseRow, DeadlineRow, DigestSentRow, OfficerRow, ReminderSentRow, SettingRow
 from core.services.context import CoreContext
 from core.services.urgent import UrgentService
 
@@ -115,15 +116,16 @@ class _Run:
 
 
 class ReminderService:
-    def __init__(self, ctx: CoreContext, policy: ReminderPolicy | None = None, *, chunk: int = CHUNK) -> None:
-        self.ctx = ctx
+    def __init__(self, ctx: CoreContext, urgent: UrgentService, policy: ReminderPolicy | None = None, *,
+                 chunk: int = CHUNK) -> None:  # fmt: skip
+        self.ctx, self.urgent = ctx, urgent
         self.policy = policy or ReminderPolicy()
         self.chunk = chunk
 
     async def sweep(self) -> int:
         """Queue every reminder whose time has come and was not sent, and push again urgent messages nobody
         acted on (core.services.urgent); return how many were queued."""
-        repushed = await UrgentService(self.ctx).repush_due(timedelta(minutes=self.policy.urgent_repush_minutes))
+        repushed = await self.urgent.repush_due(timedelta(minutes=self.policy.urgent_repush_minutes))
         return repushed + await self._deadlines()
 
     async def _deadlines(self) -> int:
@@ -179,7 +181,7 @@ class ReminderService:
 
     async def _schedule(self, run: _Run, s: AsyncSession) -> list[int]:
         """The next chunk of open deadlines the sweep has not seen since they opened or moved: the day it must
-        read each (:func:`core.reminders.reading_day`; today when a reminder is due and unsent). Their ids."""
+        read each (:func:`core.calendar.reminders.reading_day`; today when a reminder is due and unsent). Their ids."""
         d, r, cal, policy = DeadlineRow, ReminderSentRow, self.ctx.calendar, self.policy
         rows = (await s.execute(
             # ordered as the index is (all None), or PostgreSQL walks the whole primary key looking for them

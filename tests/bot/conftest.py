@@ -22,17 +22,16 @@ from telegram import Update
 from telegram.ext import CallbackContext, SimpleUpdateProcessor
 
 from bot.deps import BotDeps
-from bot.dispatcher import build_dispatcher
 from bot.floodgate import Floodgate
 from bot.i18n import Translator
-from bot.notifier import TelegramNotifier
-from bot.ptb.application import CONCURRENT_UPDATES, PtbApp, build_application, polling
-from bot.ptb.notifier import PtbNotifier
 from bot.ratelimit import RateLimiter
-from bot.telegram import make_bot
+from bot.runtimes.aiogram.botapi import make_bot
+from bot.runtimes.aiogram.dispatcher import build_dispatcher
+from bot.runtimes.aiogram.notifier import TelegramNotifier
+from bot.runtimes.ptb.application import CONCURRENT_UPDATES, PtbApp, build_application, polling
+from bot.runtimes.ptb.notifier import PtbNotifier
 from core.ports import Notifier
-from qingfeng.app import App
-from qingfeng.wiring import bot_deps
+from qingfeng.app import App, bot_deps
 from tests.factories import Office, seed_office
 
 from .fake_telegram import BOT_ID, PATIENCE, FakeTelegram

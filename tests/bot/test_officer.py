@@ -419,6 +419,6 @@ async def test_a_reopened_case_has_a_deadline_and_its_handler_is_reminded(
     assert "异议重办" in card[0]
     assert "· 反馈办理结果：2026-10-23 到期" in card[0]  # 15 working days from the objection, National Day skipped
     clock.set(beijing(2026, 10, 20, 9, 0))  # three working days before
-    assert await ReminderService(app.ctx).sweep() == 1
+    assert await ReminderService(app.ctx, app.urgent).sweep() == 1
     await deliver(h, app)
     assert any(t.startswith("【期限提醒】") and number in t for t in h.tg.texts(HANDLER))

@@ -17,8 +17,8 @@ from bot.ratelimit import RateLimiter
 from core.clock import ManualClock
 from core.ports import DeliveryResult, Notifier, OutgoingMessage
 from core.services.outbox import OutboxService
-from qingfeng.app import App
-from qingfeng.scheduler import JobScheduler, Timing, build_scheduler, stop_scheduler
+from qingfeng.app import App, build_scheduler
+from qingfeng.scheduler import JobScheduler, Timing, stop_scheduler
 from tests.conftest import beijing
 from tests.factories import Office, named_report
 from tests.integration.helpers import outbox

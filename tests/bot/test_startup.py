@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from core import scope
 from core.persistence import migrate
 from core.persistence.db import make_engine
+from core.scope import classify as scope
 from qingfeng.runner import run_bot
 
 from .conftest import RUNTIMES, TOKEN
@@ -45,9 +45,9 @@ with open(sys.argv[1], "w") as f:
 sys.exit(status)
 """
 NOT_LOADED = {
-    "aiogram": ("telegram", "alembic", "bot.ptb"),
-    "ptb": ("aiogram", "alembic", "bot.handlers", "bot.dispatcher", "bot.notifier", "bot.telegram"),
-    "chat": ("aiogram", "telegram", "alembic", "bot.ptb", "bot.handlers", "bot.dispatcher"),
+    "aiogram": ("telegram", "alembic", "bot.runtimes.ptb", "bot.runtimes.console"),
+    "ptb": ("aiogram", "alembic", "bot.runtimes.aiogram", "bot.runtimes.console"),
+    "chat": ("aiogram", "telegram", "alembic", "bot.runtimes.ptb", "bot.runtimes.aiogram"),
 }
 
 

@@ -98,7 +98,7 @@ async def test_an_unhandled_urgent_message_is_pushed_again_and_escalated_once(
     await h.say(SENDER, DANGER)
     await deliver(h, app)
     assert [t for t in h.tg.texts(INTAKE) if "不想活了" in t] and not h.tg.texts(SUPERVISOR)
-    sweep = ReminderService(app.ctx).sweep
+    sweep = ReminderService(app.ctx, app.urgent).sweep
     clock.advance(timedelta(minutes=10))
     assert await sweep() == 0  # not yet: 15 minutes
     clock.advance(timedelta(minutes=6))

@@ -359,8 +359,8 @@ async def check_facts(settings: Settings, number: str, facts: str) -> None:
 async def seed_report(settings: Settings) -> tuple[str, int]:
     """The office, an officer without Telegram (as demo-data adds them) and a named report filed from the default
     terminal citizen chat."""
+    from bot.runtimes.console.officer import LOCAL_CHAT_BASE
     from core.model import Role
-    from qingfeng.chat import LOCAL_CHAT_BASE
     from tests.factories import named_report
 
     app = await build_app(settings)

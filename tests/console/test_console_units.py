@@ -7,18 +7,18 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from bot.console.files import attachment_path, human_size, media_for, read_file
-from bot.console.lineedit import MAX_CHARS, LineEditor
-from bot.console.screen import CLEAR, Screen
 from bot.front import Outgoing
 from bot.i18n import Translator
+from bot.runtimes.console.files import attachment_path, human_size, media_for, read_file
+from bot.runtimes.console.lineedit import MAX_CHARS, LineEditor
+from bot.runtimes.console.officer import LOCAL_CHAT_BASE, find_officer
+from bot.runtimes.console.screen import CLEAR, Screen
 from core.model import OutboxStatus, Role
 from core.pacing import Pacer
 from core.persistence.orm import OutboxRow
 from core.ports import Delivery, DeliveryResult, OutgoingMessage
 from core.services.chat_outbox import ChatOutbox
 from qingfeng.app import App
-from qingfeng.chat import LOCAL_CHAT_BASE, find_officer
 from tests.factories import named_report, seed_office
 
 
@@ -207,7 +207,7 @@ async def test_an_invited_officer_is_told_how_to_join_in_the_terminal_and_then_w
     """Tester's walk, item 1: ``qingfeng setup`` without a Telegram id invites the officer; ``chat --as officer 1``
     said "no such officer". It says the invite is pending and how to join in the terminal; the code is still
     needed (a number alone makes no one an officer); after /join there, ``--as officer`` that chat works."""
-    from qingfeng.chat import terminal_chat, unknown_officer
+    from bot.runtimes.console.officer import terminal_chat, unknown_officer
 
     await seed_office(app)
     invited, code = await app.officers.invite("新来的", "LA", [Role.INTAKE])

@@ -11,8 +11,8 @@ from typing import Any
 from sqlalchemy import func, select
 
 from core.actor import Actor
+from core.calendar.deadlines import DeadlineKind
 from core.clock import ManualClock
-from core.deadlines import DeadlineKind
 from core.model import CaseState
 from core.persistence.orm import CaseEventRow, CaseRow, DeadlineRow, OutboxRow, ReporterContactRow
 from qingfeng.app import App

@@ -7,12 +7,12 @@ from datetime import date
 
 from sqlalchemy import select
 
+from core.calendar.deadlines import DeadlineKind, due_date
+from core.calendar.reminders import ReminderPolicy, first_reminder_day
+from core.calendar.workdays import WorkCalendar, YearSource
 from core.clock import ManualClock
-from core.deadlines import DeadlineKind, due_date
 from core.persistence.orm import SettingRow
-from core.reminders import ReminderPolicy, first_reminder_day
 from core.services.reminders import ReminderService
-from core.workcalendar import WorkCalendar, YearSource
 from qingfeng.app import App
 from tests.conftest import beijing
 from tests.factories import named_report, seed_office
@@ -59,7 +59,7 @@ async def test_provisional_deadline_moves_when_operator_data_arrives(app: App, c
     assert (pending.trigger_date, pending.due_date, pending.state) == (TRIGGER, PROVISIONAL_DUE, "open")
     assert pending.provisional is True and pending.calendar_fp == old_fp
     assert pending.next_reminder_on is None  # until a sweep works out when its first reminder is due
-    await ReminderService(app.ctx).sweep()
+    await ReminderService(app.ctx, app.urgent).sweep()
     pending = d3(await deadlines(app, open_case))
     assert pending.next_reminder_on == first_reminder_day(PROVISIONAL_DUE, app.ctx.calendar, ReminderPolicy())
     [d7] = [r for r in await deadlines(app, open_case) if r.kind == DeadlineKind.REGISTER_AND_ROUTE.value]
@@ -90,7 +90,7 @@ async def test_provisional_deadline_moves_when_operator_data_arrives(app: App, c
     [d7_after] = [r for r in await deadlines(app, open_case) if r.kind == DeadlineKind.REGISTER_AND_ROUTE.value]
     assert (d7_after.due_date, d7_after.calendar_fp) == (d7.due_date, new_fp)  # re-checked, unchanged
     assert d7_after.next_reminder_on is None  # its soon day may have moved with the holidays: again too
-    await ReminderService(app.ctx).sweep()
+    await ReminderService(app.ctx, app.urgent).sweep()
     for row, due in ((moved, FINAL_DUE), (d7_after, d7.due_date)):
         [now] = [r for r in await deadlines(app) if r.id == row.id]
         assert now.next_reminder_on == first_reminder_day(due, app.ctx.calendar, ReminderPolicy())

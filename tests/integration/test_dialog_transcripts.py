@@ -19,8 +19,7 @@ import pytest
 
 from bot.dialogs.engine import Event, EventKind, Media, Reply
 from bot.dialogs.runner import Command, DialogRunner
-from qingfeng.app import App
-from qingfeng.wiring import dialog_services
+from qingfeng.app import App, dialog_services
 from tests.factories import seed_office
 
 HERE = Path(__file__).resolve().parents[1] / "data" / "transcripts"

@@ -6,8 +6,8 @@ from datetime import date, timedelta
 
 import pytest
 
+from core.calendar.deadlines import DeadlineKind
 from core.clock import ManualClock
-from core.deadlines import DeadlineKind
 from core.errors import GuardFailed
 from core.model import CaseState, DisposalMethod
 from core.secrets_ import new_query_code

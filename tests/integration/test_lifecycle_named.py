@@ -7,8 +7,8 @@ from datetime import date, timedelta
 import pytest
 
 from core.actor import Actor
+from core.calendar.deadlines import DeadlineKind, due_date
 from core.clock import ManualClock
-from core.deadlines import DeadlineKind, due_date
 from core.errors import IllegalTransition
 from core.model import CaseState, DisposalMethod
 from qingfeng.app import App

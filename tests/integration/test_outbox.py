@@ -12,8 +12,8 @@ from core.pacing import Pacer
 from core.ports import Delivery, DeliveryResult, OutgoingMessage
 from core.services.chat_outbox import ChatOutbox
 from core.services.outbox import BASE_BACKOFF, MAX_ATTEMPTS, MAX_BACKOFF, OutboxService
-from qingfeng.app import App
-from qingfeng.scheduler import build_scheduler, stop_scheduler
+from qingfeng.app import App, build_scheduler
+from qingfeng.scheduler import stop_scheduler
 from tests.factories import anonymous_report, named_report, seed_office
 from tests.integration.helpers import case_row, outbox
 

@@ -88,7 +88,7 @@ async def test_old_failed_attempts_expire_and_lockouts_still_work(app: App, cloc
     """Each random guess leaves a row; the daily job forgets rows a week after their last attempt (MEMORY), long
     after any lock ended, and keeps what a lock-out in force needs."""
     from core.services.outbox import OutboxService
-    from qingfeng.scheduler import build_scheduler
+    from qingfeng.app import build_scheduler
 
     await seed_office(app)
     code = (await app.filing.file_report(anonymous_report())).query_code or ""

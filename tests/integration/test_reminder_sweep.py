@@ -2,7 +2,7 @@
 refuses more than 32,767), a number of statements that does not grow with the reminders, commits in chunks
 that let other work have SQLite's one connection in between, steady sweeps that find only what fell due since,
 and exactly once even when a concurrent sweep got to a reminder first. Same rule as before: the slots of
-core.reminders.slots_due, the recipients of rules.md §1–2 (escalation to supervisors, handler duties to the
+core.calendar.reminders.slots_due, the recipients of rules.md §1–2 (escalation to supervisors, handler duties to the
 assignee, the rest to intake). Runs on SQLite and, with TEST_DATABASE_URL, on PostgreSQL."""
 
 from __future__ import annotations
@@ -20,13 +20,13 @@ import pytest
 from sqlalchemy import event, insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
+from core.calendar.deadlines import DeadlineKind
+from core.calendar.reminders import ReminderPolicy, Slot, SlotWindow, slots_due
 from core.clock import ManualClock
-from core.deadlines import DeadlineKind
 from core.model import DeadlineState
 from core.persistence.db import make_engine, make_session_factory
 from core.persistence.orm import CaseRow, DeadlineRow, OutboxRow, ReminderSentRow
 from core.persistence.uow import UnitOfWorkFactory
-from core.reminders import ReminderPolicy, Slot, SlotWindow, slots_due
 from core.services.reminders import CHUNK, HANDLER_DUTIES, ReminderService
 from qingfeng.app import App
 from tests.conftest import beijing
@@ -169,7 +169,7 @@ async def test_a_sweep_over_more_deadlines_than_a_statement_may_bind(app: App, c
     want = expected(made, office, today, app)
     assert len(made) > 32_767 and len(want) > 10_000  # overdue (twice), due today, due soon; most later
     with Statements(app.engine).watch() as statements:
-        queued = await ReminderService(app.ctx).sweep()
+        queued = await ReminderService(app.ctx, app.urgent).sweep()
     assert queued == sum(len(w) for w in want.values())
     assert await sent(app) == set(want)
     assert await outbox(app) == notices(want)
@@ -180,7 +180,7 @@ async def test_a_sweep_over_more_deadlines_than_a_statement_may_bind(app: App, c
 async def test_statements_per_sweep_do_not_grow_with_the_reminders(app: App, clock: ManualClock) -> None:
     office = await seed_office(app)
     clock.set(beijing(*FRIDAY))
-    today, sweep = app.ctx.today(), ReminderService(app.ctx).sweep
+    today, sweep = app.ctx.today(), ReminderService(app.ctx, app.urgent).sweep
     await make_deadlines(app, office, [(today, DeadlineKind.REGISTER_AND_ROUTE)] * 10)
     with Statements(app.engine).watch() as few:
         assert await sweep() == 10
@@ -200,7 +200,7 @@ async def test_steady_sweeps_queue_nothing_and_a_new_day_only_what_fell_due(app:
     made = await make_deadlines(app, office, [(start + timedelta(days=d % 12 - 3), kind) for d in range(240)
                                               for kind in (DeadlineKind.REGISTER_AND_ROUTE,
                                                            DeadlineKind.LETTER_REPLY)])  # fmt: skip
-    sweep, so_far = ReminderService(app.ctx).sweep, set[tuple[int, str]]()
+    sweep, so_far = ReminderService(app.ctx, app.urgent).sweep, set[tuple[int, str]]()
     # Friday, make-up Saturday (overdue alerts again), Sunday (none: a rest day), Monday
     for day in (9, 10, 11, 12):
         clock.set(beijing(2026, 10, day, 9, 0))
@@ -228,16 +228,16 @@ async def test_more_days_for_the_soon_reminder_reach_the_deadlines_already_waiti
     today = app.ctx.today()
     made = await make_deadlines(app, office, [(today + timedelta(days=d), DeadlineKind.REGISTER_AND_ROUTE)
                                               for d in range(-2, 20) for _ in range(3)])  # fmt: skip
-    assert await ReminderService(app.ctx).sweep() == len(expected(made, office, today, app))
+    assert await ReminderService(app.ctx, app.urgent).sweep() == len(expected(made, office, today, app))
     assert await to_read(app) == 0
     wider = ReminderPolicy(days_before=6)
     want = expected(made, office, today, app, wider)
     new = set(want) - await sent(app)
     assert {slot for _, slot in new} == {Slot.SOON.value} and len(new) >= 3 * 3  # three more working days
-    assert await ReminderService(app.ctx, wider).sweep() == len(new)
+    assert await ReminderService(app.ctx, app.urgent, wider).sweep() == len(new)
     assert await sent(app) == set(want)
     assert await to_read(app) == 0
-    assert await ReminderService(app.ctx, wider).sweep() == 0
+    assert await ReminderService(app.ctx, app.urgent, wider).sweep() == 0
 
 
 async def test_the_sweep_commits_in_chunks_and_a_waiting_query_gets_in_between(
@@ -264,7 +264,7 @@ async def test_the_sweep_commits_in_chunks_and_a_waiting_query_gets_in_between(
     event.listen(engine.sync_engine, "checkout", checkout)
     event.listen(engine.sync_engine, "before_cursor_execute", recorded)
     try:
-        sweep = asyncio.create_task(ReminderService(app.ctx, chunk=50).sweep())
+        sweep = asyncio.create_task(ReminderService(app.ctx, app.urgent, chunk=50).sweep())
         await writing.wait()  # the first chunk is being written
         async with app.ctx.uow() as uow:  # waits for the one connection
             await uow.session.execute(select(CaseRow.id).limit(1))
@@ -301,7 +301,7 @@ async def test_a_chunk_a_concurrent_sweep_got_to_first_is_read_again(
 
     monkeypatch.setattr(ReminderService, "_due_page", page_then_race)
     try:
-        queued = await ReminderService(app.ctx, chunk=50).sweep()
+        queued = await ReminderService(app.ctx, app.urgent, chunk=50).sweep()
     finally:
         await other.dispose()
     assert queued == 119  # the one the other sweep recorded is its to send
@@ -317,8 +317,8 @@ async def test_two_sweeps_at_once_send_each_reminder_once(app: App, clock: Manua
     made = await make_deadlines(app, office, [(today + timedelta(days=d % 8 - 3), DeadlineKind.REGISTER_AND_ROUTE)
                                               for d in range(400)])  # fmt: skip
     want = expected(made, office, today, app)
-    first, second = await asyncio.gather(ReminderService(app.ctx, chunk=40).sweep(),
-                                         ReminderService(app.ctx, chunk=40).sweep())  # fmt: skip
+    first, second = await asyncio.gather(ReminderService(app.ctx, app.urgent, chunk=40).sweep(),
+                                         ReminderService(app.ctx, app.urgent, chunk=40).sweep())  # fmt: skip
     assert first + second == sum(len(w) for w in want.values())
     assert await sent(app) == set(want)
     assert await outbox(app) == notices(want)
@@ -332,7 +332,7 @@ async def test_upcoming_lists_what_the_coming_sweeps_will_send(app: App, clock: 
     kinds = (DeadlineKind.REGISTER_AND_ROUTE, DeadlineKind.LETTER_REPLY)
     made = await make_deadlines(app, office, [(today + timedelta(days=d - 4), kinds[d % 2]) for d in range(40)],
                                 per_case=2)  # fmt: skip
-    service = ReminderService(app.ctx)
+    service = ReminderService(app.ctx, app.urgent)
     for sweeps in (0, 1):
         done = await sent(app)
         want: list[tuple[date, str, str, str]] = []  # the rule, one deadline and day at a time

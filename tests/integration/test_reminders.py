@@ -6,9 +6,9 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
+from core.calendar.reminders import ReminderPolicy, working_days_before
 from core.clock import ManualClock
 from core.persistence.orm import OutboxRow
-from core.reminders import ReminderPolicy, working_days_before
 from core.services.reminders import ReminderService
 from qingfeng.app import App, build_app
 from tests.conftest import beijing, make_settings
@@ -34,7 +34,7 @@ def test_working_days_before_counts_the_make_up_saturday(app: App) -> None:
 
 async def test_due_soon_reminder_once_then_overdue_alert_and_one_escalation(app: App, clock: ManualClock) -> None:
     office, _ = await filed(app)
-    sweep = ReminderService(app.ctx, ReminderPolicy(days_before=3)).sweep
+    sweep = ReminderService(app.ctx, app.urgent, ReminderPolicy(days_before=3)).sweep
     clock.set(beijing(2026, 10, 8, 9, 0))
     assert await sweep() == 0  # the National Day week pushed D7 to 10-13: not yet
     clock.set(beijing(2026, 10, 9, 9, 0))
@@ -61,14 +61,14 @@ async def test_reminders_due_while_the_bot_was_down_are_sent_once(app: App, cloc
     await app.cases.register(number, office.intake)
     await app.cases.accept(number, office.intake)  # meets D7 and D3: no reminders for them any more
     clock.set(beijing(2026, 10, 9, 9, 0))
-    assert await ReminderService(app.ctx).sweep() == 0
+    assert await ReminderService(app.ctx, app.urgent).sweep() == 0
     second = await app.filing.file_report(named_report(chat_id=555009))  # filed 10-09: D7 due 10-24 (Sat→10-26)
     clock.set(beijing(2026, 10, 28, 10, 0))  # the bot was down from 10-09 to 10-28
     restarted = await build_app(make_settings(tmp_path / "again", str(app.engine.url.render_as_string(False))),
                                 clock=clock, upgrade=False)  # fmt: skip
     try:
-        first = await ReminderService(restarted.ctx).sweep()
-        again = await ReminderService(app.ctx).sweep()  # e.g. a second process sweeping at the same moment
+        first = await ReminderService(restarted.ctx, restarted.urgent).sweep()
+        again = await ReminderService(app.ctx, app.urgent).sweep()  # e.g. a second process sweeping at the same moment
     finally:
         await restarted.close()
     sent = await outbox(app)
@@ -83,7 +83,7 @@ async def test_reminders_due_while_the_bot_was_down_are_sent_once(app: App, cloc
 
 async def test_digests_on_working_days_after_half_past_eight_once(app: App, clock: ManualClock) -> None:
     await filed(app)
-    digests = ReminderService(app.ctx).digests
+    digests = ReminderService(app.ctx, app.urgent).digests
     clock.set(beijing(2026, 10, 9, 8, 0))
     assert await digests() == 0  # too early
     clock.set(beijing(2026, 10, 9, 9, 0))

@@ -17,9 +17,9 @@ from core.crypto import Vault
 from core.persistence.uow import UnitOfWork, UnitOfWorkFactory
 from core.services.job_runs import JobRun, JobRunStore
 from core.services.outbox import OutboxService
-from qingfeng.app import App
+from qingfeng.app import App, build_scheduler
 from qingfeng.cli_scheduler import UPCOMING_SHOWN
-from qingfeng.scheduler import JobScheduler, Timing, build_scheduler, stop_scheduler
+from qingfeng.scheduler import JobScheduler, Timing, stop_scheduler
 from tests.factories import named_report, seed_office
 from tests.fake_notifier import RecordingNotifier
 from tests.integration.cli_run import run_cli

@@ -7,8 +7,8 @@ import pytest
 
 from core.clock import ManualClock
 from core.services.outbox import OutboxService
-from qingfeng.app import App
-from qingfeng.scheduler import Timing, build_scheduler, stop_scheduler
+from qingfeng.app import App, build_scheduler
+from qingfeng.scheduler import Timing, stop_scheduler
 from tests.conftest import beijing
 from tests.factories import named_report, seed_office
 from tests.fake_notifier import RecordingNotifier

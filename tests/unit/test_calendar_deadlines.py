@@ -16,11 +16,11 @@ from pathlib import Path
 import chinese_calendar
 import pytest
 
-import core.workcalendar
-from core.deadlines import DEADLINES, PeriodUnit, due_date
-from core.deadlines import DeadlineKind as D
+import core.calendar.workdays
+from core.calendar.deadlines import DEADLINES, PeriodUnit, due_date
+from core.calendar.deadlines import DeadlineKind as D
+from core.calendar.workdays import WorkCalendar, YearSource, load_directory, load_year_file
 from core.errors import InvalidInput
-from core.workcalendar import WorkCalendar, YearSource, load_directory, load_year_file
 
 SPRING_HOLIDAY = [date(2026, 2, 15) + timedelta(days=i) for i in range(9)]  # 02-15 (Sun) .. 02-23 (Mon)
 SPRING_MAKEUP = [date(2026, 2, 14), date(2026, 2, 28)]  # both Saturdays
@@ -190,7 +190,7 @@ def test_quarterly_report_is_due_on_the_first_working_day_of_the_next_quarter(
 def test_2027_falls_back_to_monday_to_friday_with_one_warning_per_year(
     cal: WorkCalendar, caplog: pytest.LogCaptureFixture
 ) -> None:
-    caplog.set_level(logging.WARNING, logger="core.workcalendar")
+    caplog.set_level(logging.WARNING, logger="core.calendar.workdays")
     assert cal.origin(2027) is YearSource.FALLBACK
     assert not cal.is_known(2027)
     # Mon 2027-01-04 + 15 wd, Monday–Friday: 01-05..01-08 (4), 01-11..15 (9), 01-18..22 (14), 01-25 (15)
@@ -209,7 +209,7 @@ def test_2027_falls_back_to_monday_to_friday_with_one_warning_per_year(
 
 
 def test_known_years_log_nothing(cal: WorkCalendar, caplog: pytest.LogCaptureFixture) -> None:
-    caplog.set_level(logging.WARNING, logger="core.workcalendar")
+    caplog.set_level(logging.WARNING, logger="core.calendar.workdays")
     due_date(D.ASSIGNED_BY_HIGHER, date(2026, 1, 5), cal)
     assert caplog.records == []
 
@@ -230,7 +230,7 @@ def test_uses_fallback(cal: WorkCalendar, tmp_path: Path) -> None:
 def test_an_operator_file_changes_2027_and_the_fingerprint(
     cal: WorkCalendar, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    caplog.set_level(logging.WARNING, logger="core.workcalendar")
+    caplog.set_level(logging.WARNING, logger="core.calendar.workdays")
     write_year(tmp_path, FILE_2027)
     op = WorkCalendar.from_directory(tmp_path)
     assert op.origin(2027) is YearSource.OPERATOR
@@ -264,7 +264,7 @@ def test_range_syntax_expands_inclusive(tmp_path: Path) -> None:
 
 
 def test_the_documented_example_file_is_valid(tmp_path: Path) -> None:
-    doc = core.workcalendar.__doc__ or ""
+    doc = core.calendar.workdays.__doc__ or ""
     example = doc[doc.index('{"year"') : doc.index("}", doc.index('{"year"')) + 1]
     path = write_year(tmp_path, " ".join(example.split()))
     assert load_year_file(path).year == 2027

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from core.errors import InvalidInput
-from core.evidence_types import check_file
+from core.evidence.filetypes import check_file
 from core.model import EvidenceKind
 from tests.factories import compound_file, ooxml
 

@@ -81,7 +81,7 @@ def test_locale_normalisation_and_fallback(tr: Translator) -> None:
 
 
 def test_every_label_the_officer_screens_use_exists(tr: Translator) -> None:
-    from core.deadlines import DeadlineKind
+    from core.calendar.deadlines import DeadlineKind
     from core.model import Action, CaseState, DisposalMethod, Finding
     from core.workflow import GUARDS
 

@@ -1,4 +1,4 @@
-"""The sweep selects deadlines by due-date range per slot (core.reminders.slot_windows): those ranges must be
+"""The sweep selects deadlines by due-date range per slot (core.calendar.reminders.slot_windows): those ranges must be
 exactly :func:`slots_due` turned around, on every day of a year with holidays, make-up days and a fallback
 year, for every reminder distance — or the set-based sweep would send other reminders than the rule says."""
 
@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import chinese_calendar
 import pytest
 
-from core.reminders import (
+from core.calendar.reminders import (
     ReminderPolicy,
     Slot,
     last_due_reminded_soon,
@@ -18,7 +18,7 @@ from core.reminders import (
     slot_windows,
     slots_due,
 )
-from core.workcalendar import WorkCalendar
+from core.calendar.workdays import WorkCalendar
 
 
 @pytest.mark.parametrize("days_before", [0, 1, 3, 5])

@@ -10,7 +10,7 @@ from pathlib import Path
 import jieba
 import pytest
 
-from core.scope_tokens import CompactTokenizer, PrefixDictionary
+from core.scope.tokens import CompactTokenizer, PrefixDictionary
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 ADDED = ("县委书记", "村支书", "收受贿赂", "低保名额", "乡镇干部")  # as the scope classifier adds its words

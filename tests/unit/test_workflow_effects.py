@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from core.deadlines import DEADLINES
-from core.deadlines import DeadlineKind as D
+from core.calendar.deadlines import DEADLINES
+from core.calendar.deadlines import DeadlineKind as D
 from core.model import Action, CaseState, Channel, DisposalMethod
 from core.workflow import (
     PUBLIC_STATUS,

@@ -1,6 +1,6 @@
 """Where out-of-scope matters go (rules.md §3.3) and questions about the process (the FAQ), as data.
 
-Same conventions as core/scope_rules.py (word lists, ``~n`` gaps in patterns).
+Same conventions as core/scope/rules.py (word lists, ``~n`` gaps in patterns).
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from core.model import ReferTo
-from core.scope_words import _N, _w
+from core.scope.words import _N, _w
 
 # -- out of scope: where to go (rules.md §3.3) ---------------------------------------------------------------
 

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from bot.console.files import human_size
 from bot.front import Outgoing
 from bot.i18n import Translator
+from bot.runtimes.console.files import human_size
 
 CLEAR = "\x1b[H\x1b[2J\x1b[3J"  # home, clear the screen, clear the scrollback (xterm, VTE, iTerm2, Windows Terminal)
 LINE_UP_CLEAR = "\x1b[1A\x1b[2K"

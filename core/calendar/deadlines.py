@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from core.workcalendar import WorkCalendar
+from core.calendar.workdays import WorkCalendar
 
 
 class PeriodUnit(StrEnum):

@@ -3,7 +3,7 @@
 The judgement weighs who the person is (a public official or party member, or a private person) against what
 is alleged (misuse of office, or a private dispute, a lost case, a compensation amount). When in doubt between
 accept and refer it accepts: wrongly turning away a misconduct report is the worst error (rules.md §3.2).
-Urgent content wins over everything else. The rules themselves are data in ``core/scope_rules.py``.
+Urgent content wins over everything else. The rules themselves are data in ``core/scope/rules.py``.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from core import scope_rules as R
 from core.model import ReferTo, ReportType
+from core.scope import rules as R
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +50,7 @@ _OUTCOME_GRIEVANCES = frozenset({ReferTo.JUDICIAL, ReferTo.GOVERNMENT})
 
 
 def _expand(pattern: str) -> str:
-    """The gap shorthand of core/scope_rules.py: ``~~n`` up to n characters in one sentence, ``~n`` in one clause."""
+    """The gap shorthand of core/scope/rules.py: ``~~n`` up to n characters in one sentence, ``~n`` in one clause."""
     pattern = re.sub(r"~~(\d+)", r"[^。！？]{0,\1}", pattern)
     return re.sub(r"~(\d+)", r"[^，。！？]{0,\1}", pattern)
 
@@ -90,7 +90,7 @@ class ScopeClassifier:
     def __init__(self) -> None:
         import jieba  # here, not at import: its own import costs ~60 ms of every start, needed only now
 
-        from core.scope_tokens import CompactTokenizer  # jieba's dictionary in 12 MB instead of ~60
+        from core.scope.tokens import CompactTokenizer  # jieba's dictionary in 12 MB instead of ~60
 
         jieba.setLogLevel(logging.WARNING)
         self._tokenizer = CompactTokenizer()

@@ -13,9 +13,9 @@ from aiogram.types import TelegramObject
 from bot.client import announce_menus
 from bot.deps import BotDeps
 from bot.front import ChatFront
-from bot.handlers import errors, updates
-from bot.handlers.render import aiogram_client
 from bot.inflight import CONCURRENT_UPDATES, InFlight
+from bot.runtimes.aiogram import errors, updates
+from bot.runtimes.aiogram.client import aiogram_client
 
 log = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ from aiogram.types import CallbackQuery, Message
 
 from bot.client import acknowledge, carry_out, downloader, media_of
 from bot.front import PRIVATE, ChatFront, Incoming
-from bot.handlers.render import aiogram_client
+from bot.runtimes.aiogram.client import aiogram_client
 
 
 def make_router(front: ChatFront) -> Router:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from aiogram import Bot
 
 from bot.client import ClientNotifier
-from bot.handlers.render import aiogram_client
 from bot.i18n import Translator
 from bot.ratelimit import RateLimiter
+from bot.runtimes.aiogram.client import aiogram_client
 
 
 class TelegramNotifier(ClientNotifier):

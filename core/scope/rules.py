@@ -1,4 +1,4 @@
-"""The scope rules as data (rules.md §3 and §8), read by core/scope.py.
+"""The scope rules as data (rules.md §3 and §8), read by core/scope/classify.py.
 
 Words are matched as jieba tokens (each is added to the tokenizer's dictionary) or as substrings that do not cut
 across a jieba token ("被打" does not match in "被/打击"; a one-character word must be a token of its own); ASCII
@@ -10,7 +10,7 @@ and ``bench/scope_report.py`` show the effect of a change.
 
 from __future__ import annotations
 
-from core.scope_words import _N, _w
+from core.scope.words import _N, _w
 
 # -- who: public officials and party members (JC-15, rules.md §3.1) versus private persons ------------------
 #: People holding public office (or party members). 纪委/监委 are left out: they are who the citizen writes to.
@@ -248,8 +248,8 @@ SUGGESTION_PATTERNS = (
 
 
 # The rest of the rules, re-exported here so the engine reads one module.
-from core.scope_referrals import FAQ_OVER_REFERRAL, FAQ_PATTERNS, REFERRAL_NEUTRAL, REFERRALS, Referral  # noqa: E402
-from core.scope_urgent import URGENT_EXCEPTIONS, URGENT_PATTERNS  # noqa: E402
+from core.scope.referrals import FAQ_OVER_REFERRAL, FAQ_PATTERNS, REFERRAL_NEUTRAL, REFERRALS, Referral  # noqa: E402
+from core.scope.urgent import URGENT_EXCEPTIONS, URGENT_PATTERNS  # noqa: E402
 
 __all__ = ["FAQ_OVER_REFERRAL", "FAQ_PATTERNS", "REFERRALS", "REFERRAL_NEUTRAL", "URGENT_EXCEPTIONS",
            "URGENT_PATTERNS", "Referral"]  # fmt: skip

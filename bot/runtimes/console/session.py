@@ -15,12 +15,12 @@ import sys
 import threading
 from typing import TextIO
 
-from bot.console.files import attachment_path, media_for, read_file
-from bot.console.lineedit import LineEditor, RawTerminal
-from bot.console.screen import Screen
 from bot.dialogs.runner import Downloader
 from bot.front import ChatFront, Incoming, Outgoing, Response, notification_keyboard
 from bot.i18n import LOCALES, Translator
+from bot.runtimes.console.files import attachment_path, media_for, read_file
+from bot.runtimes.console.lineedit import LineEditor, RawTerminal
+from bot.runtimes.console.screen import Screen
 from core.pacing import Pacer
 from core.ports import Delivery, DeliveryResult, OutgoingMessage
 from core.tracebacks import frames_only
@@ -38,7 +38,8 @@ NOT_HERE_RETRY_SECONDS = 3600.0
 class LineReader:
     """Answers read in a daemon thread: the event loop (scheduler, notifications) never blocks, and a pending
     read never holds up exit. On a terminal the keys are read by :class:`LineEditor` (pastes whole, no line
-    limit; see :mod:`bot.console.lineedit`), whose echo can be switched off for a password; elsewhere, lines."""
+    limit; see :mod:`bot.runtimes.console.lineedit`), whose echo can be switched off for a password; elsewhere,
+    lines."""
 
     def __init__(self, stream: TextIO | None = None, out: TextIO | None = None) -> None:
         self.stream = stream or sys.stdin

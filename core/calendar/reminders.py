@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from core.workcalendar import WorkCalendar
+from core.calendar.workdays import WorkCalendar
 
 
 class Slot(StrEnum):

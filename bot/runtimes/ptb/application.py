@@ -1,5 +1,5 @@
 """The python-telegram-bot Application: PTB updates → :class:`~bot.front.Incoming` → the shared front → carried
-out through the shared client (``bot/client.py``) in PTB's dialect (``bot/ptb/client.py``).
+out through the shared client (``bot/client.py``) in PTB's dialect (``bot/runtimes/ptb/client.py``).
 
 Thin on purpose, like the aiogram adapter: what is said is decided in ``bot/front.py`` and what is done with
 Telegram's answers in ``bot/client.py``. Built fresh by :func:`build_application` (no module state); PTB's
@@ -31,7 +31,7 @@ from bot import inflight
 from bot.client import acknowledge, announce_menus, carry_out, downloader, media_of, tell_failure
 from bot.deps import BotDeps
 from bot.front import PRIVATE, ChatFront, Incoming
-from bot.ptb.client import ptb_client
+from bot.runtimes.ptb.client import ptb_client
 from bot.tokens import well_formed
 
 # like aiogram's polling, updates are handled as they come, so many at a time (one chat's stay in order: the dialog

@@ -8,7 +8,7 @@ from aiogram.types import ErrorEvent
 
 from bot.client import tell_failure
 from bot.front import ChatFront
-from bot.handlers.render import aiogram_client
+from bot.runtimes.aiogram.client import aiogram_client
 
 
 def make_router(front: ChatFront) -> Router:

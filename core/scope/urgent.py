@@ -1,6 +1,6 @@
 """Urgent content as data (rules.md §8): danger to life or safety wins over everything else in a message.
 
-Same conventions as core/scope_rules.py (``~n`` gaps in patterns). Recall matters more than precision here: a
+Same conventions as core/scope/rules.py (``~n`` gaps in patterns). Recall matters more than precision here: a
 false alarm costs an officer a minute, a missed one may cost a life.
 """
 

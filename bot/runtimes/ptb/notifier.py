@@ -7,8 +7,8 @@ from telegram import Bot
 
 from bot.client import ClientNotifier
 from bot.i18n import Translator
-from bot.ptb.client import ptb_client
 from bot.ratelimit import RateLimiter
+from bot.runtimes.ptb.client import ptb_client
 
 
 class PtbNotifier(ClientNotifier):
