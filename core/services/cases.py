@@ -22,9 +22,9 @@ from core.model import (
     RecipientKind,
     ReferTo,
     ReportType,
-    Role,
     UnitLevel,
 )
+from core.permissions import INTAKE_DESK, takes_cases
 from core.persistence import repository as repo
 from core.persistence.orm import CaseRow, DeadlineRow, OfficerRow, UnitRow
 from core.services.access import officer_case
@@ -237,12 +237,7 @@ async def _check_entities(s: AsyncSession, case: CaseRow, action: Action, inp: A
     """Guards that need the database: the handler, the duplicate, the target unit must exist and fit."""
     if action is Action.ASSIGN:
         handler = await s.get(OfficerRow, inp.handler_id)
-        if (
-            handler is None
-            or not handler.active
-            or handler.unit_id != case.unit_id
-            or not {Role.HANDLER.value, Role.SUPERVISOR.value} & set(handler.roles)
-        ):
+        if handler is None or not handler.active or handler.unit_id != case.unit_id or not takes_cases(handler.roles):
             raise GuardFailed(action.value, ["guard.handler_invalid"])
     elif action is Action.MARK_DUPLICATE:
         assert inp.duplicate_of is not None
@@ -262,4 +257,4 @@ async def _resolve(s: AsyncSession, case: CaseRow, target: OfficerTarget, inp: A
     unit_id = inp.target_unit_id if target is OfficerTarget.TARGET_UNIT_INTAKE else case.unit_id
     if unit_id is None:
         return []
-    return [o.id for o in await repo.officers_with_role(s, unit_id, (Role.INTAKE,))]
+    return [o.id for o in await repo.officers_with_role(s, unit_id, INTAKE_DESK)]

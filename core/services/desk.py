@@ -16,7 +16,8 @@ from core.access import CaseAccess, case_access
 from core.actor import Actor
 from core.casenumbers import choose, parse_case_ref
 from core.errors import CaseUnavailable, NotFound, NotPermitted
-from core.model import Action, ActorKind, CaseState, Role
+from core.model import Action, ActorKind, CaseState
+from core.permissions import Inbox, inbox_parts
 from core.persistence import repository as repo
 from core.persistence.orm import CaseRow, EvidenceRow
 from core.services.access import fresh_officer, officer_case
@@ -68,12 +69,13 @@ class Desk:
                 raise NotPermitted("inbox", actor.label())
             actor, unit = current, current.unit_id
             conditions = []
-            if Role.SUPERVISOR in actor.roles:
+            parts = inbox_parts(actor.roles)
+            if Inbox.UNIT in parts:
                 conditions.append(CaseRow.unit_id == unit)
-            if Role.INTAKE in actor.roles:
+            if Inbox.ROUTING in parts:
                 conditions.append((CaseRow.unit_id == unit) & CaseRow.state.in_([st.value for st in _INTAKE_STATES]))
                 conditions.append(CaseRow.transfer_to_id == unit)
-            if Role.HANDLER in actor.roles:
+            if Inbox.ASSIGNED in parts:
                 conditions.append((CaseRow.assignee_id == actor.officer_id)
                                   & CaseRow.state.in_([st.value for st in _HANDLER_STATES]))  # fmt: skip
             if not conditions:

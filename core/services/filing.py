@@ -16,7 +16,8 @@ from core.casenumbers import case_number
 from core.deadlines import DeadlineKind
 from core.evidence_types import check_file
 from core.jurisdiction import belongs_higher, route
-from core.model import Action, CaseState, EvidenceKind, RecipientKind, Role
+from core.model import Action, CaseState, EvidenceKind, RecipientKind
+from core.permissions import told_of_new_case
 from core.persistence import office
 from core.persistence import repository as repo
 from core.persistence.orm import CaseRow, ReportedPersonRow, ReporterContactRow, UnitRow
@@ -196,8 +197,7 @@ class FilingService:
                 kinds.append(DeadlineKind.TRANSFER_UP)  # D1: no competent unit here; send it up in 5 wd
             for kind in kinds:
                 repo.open_deadline(s, case, kind, today, ctx.calendar, now)
-            notify_roles = (Role.INTAKE, Role.SUPERVISOR) if report.urgent else (Role.INTAKE,)
-            for officer in await repo.officers_with_role(s, target.id, notify_roles):
+            for officer in await repo.officers_with_role(s, target.id, told_of_new_case(report.urgent)):
                 repo.enqueue(
                     s,
                     vault,

@@ -13,7 +13,8 @@ from sqlalchemy import select
 
 from core.actor import Actor
 from core.errors import InvalidInput, NotFound, NotPermitted
-from core.model import OPEN_STATES, Action, ActorKind, RecipientKind, Role
+from core.model import OPEN_STATES, Action, ActorKind, RecipientKind
+from core.permissions import INTAKE_DESK
 from core.persistence import repository as repo
 from core.persistence.orm import CaseEventRow, CaseRow, ReporterContactRow
 from core.services.access import officer_case
@@ -90,7 +91,7 @@ class MessagingService:
             if case.assignee_id and case.assignee_id not in recipients:
                 recipients.append(case.assignee_id)
             if not recipients:
-                recipients = [o.id for o in await repo.officers_with_role(s, case.unit_id, (Role.INTAKE,))]
+                recipients = [o.id for o in await repo.officers_with_role(s, case.unit_id, INTAKE_DESK)]
             for officer_id in recipients:
                 repo.enqueue(
                     s,

@@ -13,6 +13,7 @@ from core.actor import Actor
 from core.errors import InvalidInput, NotFound, NotPermitted
 from core.jurisdiction import DEFAULT_HANDLES
 from core.model import OPEN_STATES, Action, ActorKind, CadreLevel, RecipientKind, Role, UnitLevel
+from core.permissions import manages_staff, takes_cases
 from core.persistence import office
 from core.persistence import repository as repo
 from core.persistence.orm import CaseRow, OfficerRow, UnitRow
@@ -183,7 +184,7 @@ class OfficerService:
 
         Returns how many cases moved; each move is in the case's audit trail.
         """
-        if not (actor.kind is ActorKind.SYSTEM or Role.ADMIN in actor.roles):
+        if not manages_staff(actor):
             raise NotPermitted("deactivate", actor.label())
         vault, now = self.ctx.vault, self.ctx.now()
         async with self.ctx.uow() as uow:
@@ -201,7 +202,7 @@ class OfficerService:
                     or not successor.active
                     or successor.id == officer_id
                     or successor.unit_id != leaving.unit_id
-                    or not {Role.HANDLER.value, Role.SUPERVISOR.value} & set(successor.roles)
+                    or not takes_cases(successor.roles)
                 ):
                     raise InvalidInput("reassign_to", "an active handler of the same unit is needed")
                 for case in open_cases:
