@@ -27,6 +27,7 @@ from core.model import (
 from core.permissions import INTAKE_DESK, takes_cases
 from core.persistence import repository as repo
 from core.persistence.orm import CaseRow, DeadlineRow, OfficerRow, UnitRow
+from core.services import history
 from core.services.access import officer_case
 from core.services.context import CoreContext
 from core.workflow import PUBLIC_STATUS, ActionInput, CaseSnapshot, Decision, OfficerTarget, decide
@@ -130,20 +131,9 @@ class CaseService:
             await _check_entities(s, case, action, inp)
             case.updated_at = now  # before the fields: a conclusion is dated by it
             _apply_fields(case, decision, inp, vault.enc_json)
-            repo.add_event(
-                s,
-                vault,
-                case,
-                at=now,
-                actor=actor.label(),
-                officer_id=actor.officer_id,
-                action=action.value,
-                from_state=decision.source.value,
-                to_state=decision.target.value,
-                rule=decision.rule,
-                note=inp.note or inp.feedback_text,
-                public=decision.public_status_changed,
-            )
+            history.record(s, vault, case, actor, action, now, rule=decision.rule,
+                           note=inp.note or inp.feedback_text, public=decision.public_status_changed,
+                           change=(decision.source, decision.target))  # fmt: skip
             repo.add_evidence(s, vault, case, inp.new_evidence, now)
             await self._apply_deadlines(s, case, decision, inp)
             await self._notify(s, case, decision, inp)

@@ -20,6 +20,7 @@ from core.model import Action, ActorKind, CaseState
 from core.permissions import Inbox, inbox_parts
 from core.persistence import repository as repo
 from core.persistence.orm import CaseRow, EvidenceRow
+from core.services import history
 from core.services.access import fresh_officer, officer_case
 from core.services.context import CoreContext
 from core.services.queries import CaseQueries, case_detail, record_view, reveal_identity, summaries
@@ -97,9 +98,8 @@ class Desk:
             item = await s.get(EvidenceRow, evidence_id)
             if item is None or item.case_id != case.id or item.purged_at is not None:
                 raise NotFound("evidence", evidence_id)  # a purged file is gone (core.services.retention)
-            repo.add_event(s, vault, case, at=self.ctx.now(), actor=officer.label(), officer_id=officer.officer_id,
-                           action=Action.VIEW_EVIDENCE.value, from_state=None, to_state=None, rule="R-47",
-                           note=f"evidence {evidence_id}")  # fmt: skip
+            history.record(s, vault, case, officer, Action.VIEW_EVIDENCE, self.ctx.now(), rule="R-47",
+                           note=f"evidence {evidence_id}", view=True)  # fmt: skip
             name, mime, key = vault.dec_text(item.original_name_enc) or "file", item.mime_type, item.storage_key
             await uow.commit()
         return name, mime, await self.ctx.evidence.get(key)

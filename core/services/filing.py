@@ -23,6 +23,7 @@ from core.persistence import repository as repo
 from core.persistence.orm import CaseRow, ReportedPersonRow, ReporterContactRow, UnitRow
 from core.reports import EvidenceUpload, NewReport, StagedEvidence
 from core.secrets_ import hash_password, new_query_code, normalise_code
+from core.services import history
 from core.services.context import CoreContext
 from core.workflow import CaseSnapshot, filing_deadlines
 
@@ -177,20 +178,8 @@ class FilingService:
                 for u, k in zip(report.evidence, storage_keys, strict=True)
             ]
             repo.add_evidence(s, vault, case, [*uploaded, *report.staged], now)
-            repo.add_event(
-                s,
-                vault,
-                case,
-                at=now,
-                actor=actor.label(),
-                officer_id=actor.officer_id,
-                action=Action.FILE.value,
-                from_state=None,
-                to_state=CaseState.RECEIVED.value,
-                rule="R-14",
-                note=f"channel={report.channel.value}",
-                public=True,
-            )
+            history.record(s, vault, case, actor, Action.FILE, now, rule="R-14", note=f"channel={report.channel.value}",
+                           public=True, change=(None, CaseState.RECEIVED))  # fmt: skip
             snapshot = CaseSnapshot(CaseState.RECEIVED, report.named, report.report_type, report.channel)
             kinds = list(filing_deadlines(snapshot))
             if belongs_higher(target, [p.level for p in report.persons]):

@@ -17,6 +17,7 @@ from core.model import OPEN_STATES, Action, ActorKind, RecipientKind
 from core.permissions import INTAKE_DESK
 from core.persistence import repository as repo
 from core.persistence.orm import CaseEventRow, CaseRow, ReporterContactRow
+from core.services import history
 from core.services.access import officer_case
 from core.services.context import CoreContext
 
@@ -57,10 +58,7 @@ class MessagingService:
                 raise NotPermitted("ask", actor.label())
             if await s.get(ReporterContactRow, case.id) is None:
                 raise InvalidInput("question", "the reporter cannot be reached through the bot")
-            event = CaseEventRow(case_id=case.id, at=now, actor=actor.label(), officer_id=actor.officer_id,
-                                 action=Action.ASK_REPORTER.value, from_state=case.state, to_state=case.state,
-                                 rule="", note_enc=vault.enc_text(question), public=False)  # fmt: skip
-            s.add(event)
+            event = history.record(s, vault, case, actor, Action.ASK_REPORTER, now, note=question)
             await s.flush()
             push = _push(case, question, event.id)
             if push is not None:
@@ -84,9 +82,7 @@ class MessagingService:
             question = await s.get(CaseEventRow, question_id)
             if question is None or question.case_id != case.id or question.action != Action.ASK_REPORTER.value:
                 raise NotFound("question", question_id)
-            repo.add_event(s, vault, case, at=now, actor="citizen", officer_id=None,
-                           action=Action.REPORTER_REPLY.value, from_state=case.state, to_state=case.state,
-                           note=text)  # fmt: skip
+            history.record(s, vault, case, Actor.citizen(), Action.REPORTER_REPLY, now, note=text)
             recipients = [question.officer_id] if question.officer_id else []
             if case.assignee_id and case.assignee_id not in recipients:
                 recipients.append(case.assignee_id)

@@ -18,6 +18,7 @@ from core.persistence import office
 from core.persistence import repository as repo
 from core.persistence.orm import CaseRow, OfficerRow, UnitRow
 from core.secrets_ import new_query_code, normalise_code
+from core.services import history
 from core.services.context import CoreContext
 
 _OPEN_VALUES = [s.value for s in OPEN_STATES]
@@ -207,8 +208,7 @@ class OfficerService:
                     raise InvalidInput("reassign_to", "an active handler of the same unit is needed")
                 for case in open_cases:
                     case.assignee_id, case.updated_at = successor.id, now
-                    repo.add_event(s, vault, case, at=now, actor=actor.label(), officer_id=actor.officer_id,
-                                   action=Action.REASSIGN.value, from_state=case.state, to_state=case.state,
+                    history.record(s, vault, case, actor, Action.REASSIGN, now,
                                    note=f"{leaving.name} → {successor.name}")  # fmt: skip
                     repo.enqueue(
                         s,
