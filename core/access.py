@@ -13,8 +13,9 @@ The rule, from rules.md §4.1 (R-47: keep the content of a report secret, "no wi
 - Deactivated officers: nothing. The services check the officer's row on every call, so an ``Actor`` held
   by a cache or a long-running flow is no pass (:func:`core.services.access.fresh_officer`).
 
-The transition table (``core.workflow``) still decides which actions a role may take in a state; this decides
-whether the officer may touch this case at all. Every view of a card is audited like identity views.
+Which roles these are is ``core.permissions``'s. The transition table (``core.workflow``) still decides which
+actions a role may take in a state; this decides whether the officer may touch this case at all. Every view of a
+card is audited like identity views.
 """
 
 from __future__ import annotations
@@ -23,10 +24,8 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from core.actor import Actor
-from core.model import ActorKind, Role
-
-#: Roles that see every case of their unit, and the reporter's identity on request.
-UNIT_WIDE = frozenset({Role.INTAKE, Role.SUPERVISOR})
+from core.model import ActorKind
+from core.permissions import handles_assigned, sees_whole_unit
 
 
 class CaseRelation(Protocol):
@@ -56,11 +55,11 @@ def case_access(officer: Actor, case: CaseRelation) -> CaseAccess:
     """What this (active) officer may do with this case; citizens and the system have their own paths."""
     if officer.kind is not ActorKind.OFFICER or officer.unit_id is None:
         return NO_ACCESS
-    unit_wide = bool(UNIT_WIDE & officer.roles)
+    unit_wide = sees_whole_unit(officer.roles)
     if officer.unit_id == case.unit_id:
         if unit_wide:
             return CaseAccess(view=True, act=True, evidence=True, identity=True)
-        if Role.HANDLER in officer.roles and case.assignee_id == officer.officer_id:
+        if handles_assigned(officer.roles) and case.assignee_id == officer.officer_id:
             return CaseAccess(view=True, act=True, evidence=True)
         return NO_ACCESS
     if officer.unit_id == case.transfer_to_id and unit_wide:

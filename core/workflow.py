@@ -1,10 +1,12 @@
 """The case lifecycle as an explicit state machine (rules.md §1).
 
 Read the table first: each row says from which states an action is allowed, the state it leads to
-(``None``: the state does not change), who may do it, and the rule behind it. Guards (fields, checklist) and
-effects (deadlines, notifications) follow below it. Everything here is pure: the service layer
-(``core.services.cases``) loads the case, asks :func:`decide`, and applies the returned :class:`Decision`
-in one transaction.
+(``None``: the state does not change), who may do it, and the rule behind it. The steps a leader decides
+follow it (rules.md §10.2), then :func:`permit`, the one answer to "may this actor do this action to this case
+now, and does a leader have to approve" that services and dialogs ask (the roles behind it: ``core.permissions``).
+Guards (fields, checklist) and effects (deadlines, notifications) follow below. Everything here is pure: the
+service layer (``core.services.cases``) loads the case, asks :func:`decide`, and applies the returned
+:class:`Decision` in one transaction.
 """
 
 from __future__ import annotations
@@ -20,16 +22,11 @@ from core.closure import ClosureReport, closure_problems
 from core.errors import GuardFailed, IllegalTransition, NotPermitted
 from core.model import Action as A
 from core.model import CaseState as S
-from core.model import Channel, DisposalMethod, ReferTo, ReportType, Role
+from core.model import Channel, DisposalMethod, ReferTo, ReportType
+from core.permissions import CITIZEN, HANDLING, INTAKE, OFFICERS, SYSTEM, Approval, Permit, Verdict, is_leader
 from core.reports import StagedEvidence
 
-# Who may act: officer roles, or the pseudo-roles "citizen" and "system".
-INTAKE = frozenset({Role.INTAKE.value, Role.SUPERVISOR.value})
-HANDLING = frozenset({Role.HANDLER.value, Role.SUPERVISOR.value})
-LEADER = frozenset({Role.SUPERVISOR.value})
-OFFICERS = frozenset({Role.INTAKE.value, Role.HANDLER.value, Role.SUPERVISOR.value})
-CITIZEN = frozenset({"citizen"})
-SYSTEM = frozenset({"system"})
+# Who may act (``who``): the grant tokens of core.permissions — officer roles, or "citizen" and "system".
 
 _OPEN = tuple(s for s in S if s is not S.ARCHIVED)
 _HANDLING = (S.ASSIGNED, S.DISPOSAL, S.REOPENED)  # parked resumes only through dispose (§1)
@@ -77,14 +74,57 @@ del T
 _INDEX: dict[tuple[S, A], Transition] = {(s, t.action): t for t in TRANSITIONS for s in t.sources}
 
 
+#: Steps the rules give to a leader: taken by anyone else, they need the leader's approval (rules.md §10.2:
+#: "由分管领导阅批", "经分管领导审核后统一归档"); a leader's own step is its approval (§10.2 [U]). TYPED_NAME is
+#: what the product asks today: the approving leader's name, required by the guards (R-17). NOT_RECORDED steps go
+#: ahead as before until approvals are recorded (a later issue). Extensions (D11, §10.3) have no step yet.
+LEADER_DECIDES: dict[A, tuple[Approval, str]] = {
+    A.RETURN_TO_INTAKE: (Approval.TYPED_NAME, "R-17 ¶1"),
+    A.DISPOSE: (Approval.TYPED_NAME, "R-17 ¶2"),
+    A.PARK: (Approval.TYPED_NAME, "R-17 ¶2"),
+    A.SEND_TO_INVESTIGATION: (Approval.TYPED_NAME, "R-17 ¶2, JC-42"),
+    A.ACCEPT: (Approval.NOT_RECORDED, "§10.2 受理"),
+    A.NOT_ACCEPT: (Approval.NOT_RECORDED, "§10.2 不予受理"),
+    A.TRANSFER_UP: (Approval.NOT_RECORDED, "R-15, §10.2 转出"),
+    A.TRANSFER_DOWN: (Approval.NOT_RECORDED, "§10.2 转出"),
+    A.OBJECT: (Approval.NOT_RECORDED, "§10.2, §10.4 reopening"),
+    A.ARCHIVE: (Approval.NOT_RECORDED, "§10.2 归档"),
+}
+
+
 def transition_for(state: S, action: A) -> Transition | None:
     return _INDEX.get((state, action))
 
 
+def permit(state: S, action: A, actor: Actor) -> Permit:
+    """May ``actor`` do ``action`` to a case in ``state`` now, and does a leader have to approve it?
+
+    The state comes first: in the wrong state even a leader is refused (``error.illegal_transition``).
+    """
+    row = transition_for(state, action)
+    if row is None:
+        return Permit(Verdict.REFUSED, IllegalTransition.key)
+    if not row.who & actor.grants():
+        return Permit(Verdict.REFUSED, NotPermitted.key, row.rule)
+    if action in LEADER_DECIDES and not is_leader(actor.roles):
+        approval, rule = LEADER_DECIDES[action]
+        return Permit(Verdict.NEEDS_LEADER, rule=rule, approval=approval)
+    return Permit(Verdict.ALLOWED, rule=row.rule)
+
+
+def require(state: S, action: A, actor: Actor) -> Permit:
+    """:func:`permit`, raising its refusal: :class:`IllegalTransition` or :class:`NotPermitted`."""
+    answer = permit(state, action, actor)
+    if answer.reason == IllegalTransition.key:
+        raise IllegalTransition(state.value, action.value)
+    if not answer.allowed:
+        raise NotPermitted(action.value, actor.label())
+    return answer
+
+
 def allowed_actions(state: S, actor: Actor) -> list[A]:
     """Actions this actor may try in this state, in table order (for buttons on a case card)."""
-    grants = actor.grants()
-    return [t.action for t in TRANSITIONS if state in t.sources and t.who & grants]
+    return [t.action for t in TRANSITIONS if state in t.sources and permit(state, t.action, actor).allowed]
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -127,9 +167,9 @@ def _need(ok: bool, key: str) -> list[str]:
     return [] if ok else [key]
 
 
-def _approved(inp: ActionInput, actor: Actor) -> bool:
-    """R-17: handling decisions need a leader's approval: the actor is one, or names the one who approved."""
-    return Role.SUPERVISOR in actor.roles or bool(inp.approved_by.strip())
+def _approved(action: A, c: CaseSnapshot, inp: ActionInput, actor: Actor) -> bool:
+    """R-17: handling decisions need a leader's approval: asked of the permit, and given by the name typed."""
+    return not permit(c.state, action, actor).asks_leader_name or bool(inp.approved_by.strip())
 
 
 GUARDS: dict[A, Guard] = {
@@ -139,13 +179,17 @@ GUARDS: dict[A, Guard] = {
     A.TRANSFER_DOWN: lambda c, i, a: _need(i.target_unit_id is not None, "guard.target_unit_required"),
     A.ASSIGN: lambda c, i, a: _need(i.handler_id is not None, "guard.handler_required"),
     A.RETURN_TO_INTAKE: lambda c, i, a: (
-        _need(bool(i.note.strip()), "guard.reason_required") + _need(_approved(i, a), "guard.approval_required")
+        _need(bool(i.note.strip()), "guard.reason_required")
+        + _need(_approved(A.RETURN_TO_INTAKE, c, i, a), "guard.approval_required")
     ),
     A.DISPOSE: lambda c, i, a: (
-        _need(i.method in DISPOSE_METHODS, "guard.method_required") + _need(_approved(i, a), "guard.approval_required")
+        _need(i.method in DISPOSE_METHODS, "guard.method_required")
+        + _need(_approved(A.DISPOSE, c, i, a), "guard.approval_required")
     ),
-    A.PARK: lambda c, i, a: _need(_approved(i, a), "guard.approval_required"),
-    A.SEND_TO_INVESTIGATION: lambda c, i, a: _need(_approved(i, a), "guard.approval_required"),
+    A.PARK: lambda c, i, a: _need(_approved(A.PARK, c, i, a), "guard.approval_required"),
+    A.SEND_TO_INVESTIGATION: lambda c, i, a: _need(
+        _approved(A.SEND_TO_INVESTIGATION, c, i, a), "guard.approval_required"
+    ),
     A.CONCLUDE: lambda c, i, a: (
         ["guard.closure_report_required"] if i.closure is None else closure_problems(i.closure, named=c.named)
     ),
@@ -295,11 +339,9 @@ def decide(case: CaseSnapshot, action: A, actor: Actor, inp: ActionInput | None 
     :class:`GuardFailed` (missing fields, closure checklist).
     """
     inp = inp or ActionInput()
+    require(case.state, action, actor)
     row = transition_for(case.state, action)
-    if row is None:
-        raise IllegalTransition(case.state.value, action.value)
-    if not row.who & actor.grants():
-        raise NotPermitted(action.value, actor.label())
+    assert row is not None  # require() refused otherwise
     guard = GUARDS.get(action)
     problems = guard(case, inp, actor) if guard else []
     if problems:

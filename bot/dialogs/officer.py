@@ -20,13 +20,15 @@ from bot.dialogs.officer_urgent import finish_urgent, flow_for, inbox_part, urge
 from bot.dialogs.runner import Answer
 from core.actor import Actor
 from core.errors import AmbiguousCase, DomainError, GuardFailed, IllegalTransition, NotPermitted
-from core.model import Action, DisposalMethod, Role
+from core.model import Action, CaseState, DisposalMethod
+from core.permissions import takes_cases
 from core.services.cases import CaseService
 from core.services.desk import Desk
 from core.services.dialog_store import DialogStore
 from core.services.messaging import MessagingService
 from core.services.officers import OfficerService
 from core.services.urgent import UrgentService
+from core.workflow import permit
 
 PREFIX = "o"
 SPACE = ".officer"  # the officer's input flows are stored apart from any citizen dialog in the same chat
@@ -199,7 +201,7 @@ class OfficerDesk:
             handlers = [
                 o
                 for o in await self.s.officers.list_officers()
-                if o.active and {"handler", "supervisor"} & set(o.roles) and o.id != actor.officer_id
+                if o.active and takes_cases(o.roles) and o.id != actor.officer_id
             ]
             handlers = [o for o in handlers if o.unit == summary.unit]
             buttons = tuple((Button(o.name, f"{PREFIX}:assign:{number}:{o.id}", literal=True),) for o in handlers)
@@ -213,13 +215,16 @@ class OfficerDesk:
         elif action is Action.SEND_TO_INVESTIGATION:
             method = DisposalMethod.INVESTIGATE
         answers: dict[str, Any] = {"number": number, "action": action.value}
+        # core.workflow.permit says whether the approving leader's name is asked (R-17; a leader's own decision is
+        # the approval); a refusal is the service's to give, with its reasons
+        ask_leader = permit(CaseState(summary.state), action, actor).asks_leader_name
         if method is not None:
             answers["method"] = method.value
-            if Role.SUPERVISOR in actor.roles:  # the leader's own decision is its approval (R-17 ¶2)
+            if not ask_leader:
                 return await self._finish(actor, Conversation(self.default_locale, answers=answers))
             return await self._start(chat_id, "o_approval", answers)
         answers["named"] = summary.named
-        answers["leader"] = Role.SUPERVISOR in actor.roles  # a leader's own decision is the approval
+        answers["leader"] = not ask_leader  # no approver to ask: the officer's own decision is the approval
         if action is Action.GIVE_FEEDBACK and (prepared := await self.s.desk.prepared_feedback(actor, number)):
             return await self._start(chat_id, "o_feedback_prepared", {**answers, "text": prepared})
         if action in (Action.TRANSFER_UP, Action.TRANSFER_DOWN):

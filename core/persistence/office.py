@@ -14,7 +14,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.jurisdiction import UnitInfo, top_level
-from core.model import Role, UnitLevel
+from core.model import UnitLevel
+from core.permissions import is_intake
 from core.persistence.orm import OfficerRow, SettingRow, UnitRow
 
 log = logging.getLogger(__name__)
@@ -45,7 +46,7 @@ async def home_for_routing(session: AsyncSession, setting: str | None, units: li
     if code in by_code:
         return by_code[code]
     officers = (await session.execute(select(OfficerRow.unit_id, OfficerRow.roles).where(OfficerRow.active))).all()
-    staffed = {unit_id for unit_id, roles in officers if Role.INTAKE.value in roles}
+    staffed = {unit_id for unit_id, roles in officers if is_intake(roles)}
     return top_level([u for u in units if u.id in staffed] or units)
 
 

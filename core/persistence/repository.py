@@ -17,7 +17,6 @@ from core.errors import NotFound
 from core.jurisdiction import UnitInfo
 from core.model import CadreLevel, DeadlineState, OutboxStatus, RecipientKind, Role, UnitLevel
 from core.persistence.orm import (
-    CaseEventRow,
     CaseRow,
     CounterRow,
     DeadlineRow,
@@ -66,37 +65,6 @@ async def cases_by_numbers(session: AsyncSession, numbers: list[str]) -> list[Ca
     if not numbers:
         return []
     return list((await session.execute(select(CaseRow).where(CaseRow.number.in_(numbers)))).scalars())
-
-
-def add_event(
-    session: AsyncSession,
-    vault: Vault,
-    case: CaseRow,
-    *,
-    at: datetime,
-    actor: str,
-    officer_id: int | None,
-    action: str,
-    from_state: str | None,
-    to_state: str | None,
-    rule: str = "",
-    note: str = "",
-    public: bool = False,
-) -> None:
-    session.add(
-        CaseEventRow(
-            case_id=case.id,
-            at=at,
-            actor=actor,
-            officer_id=officer_id,
-            action=action,
-            from_state=from_state,
-            to_state=to_state,
-            rule=rule,
-            note_enc=vault.enc_text(note) if note else None,
-            public=public,
-        )
-    )
 
 
 def open_deadline(

@@ -22,11 +22,12 @@ from core.model import (
     RecipientKind,
     ReferTo,
     ReportType,
-    Role,
     UnitLevel,
 )
+from core.permissions import INTAKE_DESK, takes_cases
 from core.persistence import repository as repo
 from core.persistence.orm import CaseRow, DeadlineRow, OfficerRow, UnitRow
+from core.services import history
 from core.services.access import officer_case
 from core.services.context import CoreContext
 from core.workflow import PUBLIC_STATUS, ActionInput, CaseSnapshot, Decision, OfficerTarget, decide
@@ -130,20 +131,9 @@ class CaseService:
             await _check_entities(s, case, action, inp)
             case.updated_at = now  # before the fields: a conclusion is dated by it
             _apply_fields(case, decision, inp, vault.enc_json)
-            repo.add_event(
-                s,
-                vault,
-                case,
-                at=now,
-                actor=actor.label(),
-                officer_id=actor.officer_id,
-                action=action.value,
-                from_state=decision.source.value,
-                to_state=decision.target.value,
-                rule=decision.rule,
-                note=inp.note or inp.feedback_text,
-                public=decision.public_status_changed,
-            )
+            history.record(s, vault, case, actor, action, now, rule=decision.rule,
+                           note=inp.note or inp.feedback_text, public=decision.public_status_changed,
+                           change=(decision.source, decision.target))  # fmt: skip
             repo.add_evidence(s, vault, case, inp.new_evidence, now)
             await self._apply_deadlines(s, case, decision, inp)
             await self._notify(s, case, decision, inp)
@@ -237,12 +227,7 @@ async def _check_entities(s: AsyncSession, case: CaseRow, action: Action, inp: A
     """Guards that need the database: the handler, the duplicate, the target unit must exist and fit."""
     if action is Action.ASSIGN:
         handler = await s.get(OfficerRow, inp.handler_id)
-        if (
-            handler is None
-            or not handler.active
-            or handler.unit_id != case.unit_id
-            or not {Role.HANDLER.value, Role.SUPERVISOR.value} & set(handler.roles)
-        ):
+        if handler is None or not handler.active or handler.unit_id != case.unit_id or not takes_cases(handler.roles):
             raise GuardFailed(action.value, ["guard.handler_invalid"])
     elif action is Action.MARK_DUPLICATE:
         assert inp.duplicate_of is not None
@@ -262,4 +247,4 @@ async def _resolve(s: AsyncSession, case: CaseRow, target: OfficerTarget, inp: A
     unit_id = inp.target_unit_id if target is OfficerTarget.TARGET_UNIT_INTAKE else case.unit_id
     if unit_id is None:
         return []
-    return [o.id for o in await repo.officers_with_role(s, unit_id, (Role.INTAKE,))]
+    return [o.id for o in await repo.officers_with_role(s, unit_id, INTAKE_DESK)]

@@ -16,9 +16,11 @@ from core.access import CaseAccess, case_access
 from core.actor import Actor
 from core.casenumbers import choose, parse_case_ref
 from core.errors import CaseUnavailable, NotFound, NotPermitted
-from core.model import Action, ActorKind, CaseState, Role
+from core.model import Action, ActorKind, CaseState
+from core.permissions import Inbox, inbox_parts
 from core.persistence import repository as repo
 from core.persistence.orm import CaseRow, EvidenceRow
+from core.services import history
 from core.services.access import fresh_officer, officer_case
 from core.services.context import CoreContext
 from core.services.queries import CaseQueries, case_detail, record_view, reveal_identity, summaries
@@ -68,12 +70,13 @@ class Desk:
                 raise NotPermitted("inbox", actor.label())
             actor, unit = current, current.unit_id
             conditions = []
-            if Role.SUPERVISOR in actor.roles:
+            parts = inbox_parts(actor.roles)
+            if Inbox.UNIT in parts:
                 conditions.append(CaseRow.unit_id == unit)
-            if Role.INTAKE in actor.roles:
+            if Inbox.ROUTING in parts:
                 conditions.append((CaseRow.unit_id == unit) & CaseRow.state.in_([st.value for st in _INTAKE_STATES]))
                 conditions.append(CaseRow.transfer_to_id == unit)
-            if Role.HANDLER in actor.roles:
+            if Inbox.ASSIGNED in parts:
                 conditions.append((CaseRow.assignee_id == actor.officer_id)
                                   & CaseRow.state.in_([st.value for st in _HANDLER_STATES]))  # fmt: skip
             if not conditions:
@@ -95,9 +98,8 @@ class Desk:
             item = await s.get(EvidenceRow, evidence_id)
             if item is None or item.case_id != case.id or item.purged_at is not None:
                 raise NotFound("evidence", evidence_id)  # a purged file is gone (core.services.retention)
-            repo.add_event(s, vault, case, at=self.ctx.now(), actor=officer.label(), officer_id=officer.officer_id,
-                           action=Action.VIEW_EVIDENCE.value, from_state=None, to_state=None, rule="R-47",
-                           note=f"evidence {evidence_id}")  # fmt: skip
+            history.record(s, vault, case, officer, Action.VIEW_EVIDENCE, self.ctx.now(), rule="R-47",
+                           note=f"evidence {evidence_id}", view=True)  # fmt: skip
             name, mime, key = vault.dec_text(item.original_name_enc) or "file", item.mime_type, item.storage_key
             await uow.commit()
         return name, mime, await self.ctx.evidence.get(key)

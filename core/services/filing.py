@@ -16,12 +16,14 @@ from core.calendar.deadlines import DeadlineKind
 from core.casenumbers import case_number
 from core.evidence.filetypes import check_file
 from core.jurisdiction import belongs_higher, route
-from core.model import Action, CaseState, EvidenceKind, RecipientKind, Role
+from core.model import Action, CaseState, EvidenceKind, RecipientKind
+from core.permissions import told_of_new_case
 from core.persistence import office
 from core.persistence import repository as repo
 from core.persistence.orm import CaseRow, ReportedPersonRow, ReporterContactRow, UnitRow
 from core.reports import EvidenceUpload, NewReport, StagedEvidence
 from core.secrets_ import hash_password, new_query_code, normalise_code
+from core.services import history
 from core.services.context import CoreContext
 from core.workflow import CaseSnapshot, filing_deadlines
 
@@ -176,28 +178,15 @@ class FilingService:
                 for u, k in zip(report.evidence, storage_keys, strict=True)
             ]
             repo.add_evidence(s, vault, case, [*uploaded, *report.staged], now)
-            repo.add_event(
-                s,
-                vault,
-                case,
-                at=now,
-                actor=actor.label(),
-                officer_id=actor.officer_id,
-                action=Action.FILE.value,
-                from_state=None,
-                to_state=CaseState.RECEIVED.value,
-                rule="R-14",
-                note=f"channel={report.channel.value}",
-                public=True,
-            )
+            history.record(s, vault, case, actor, Action.FILE, now, rule="R-14", note=f"channel={report.channel.value}",
+                           public=True, change=(None, CaseState.RECEIVED))  # fmt: skip
             snapshot = CaseSnapshot(CaseState.RECEIVED, report.named, report.report_type, report.channel)
             kinds = list(filing_deadlines(snapshot))
             if belongs_higher(target, [p.level for p in report.persons]):
                 kinds.append(DeadlineKind.TRANSFER_UP)  # D1: no competent unit here; send it up in 5 wd
             for kind in kinds:
                 repo.open_deadline(s, case, kind, today, ctx.calendar, now)
-            notify_roles = (Role.INTAKE, Role.SUPERVISOR) if report.urgent else (Role.INTAKE,)
-            for officer in await repo.officers_with_role(s, target.id, notify_roles):
+            for officer in await repo.officers_with_role(s, target.id, told_of_new_case(report.urgent)):
                 repo.enqueue(
                     s,
                     vault,

@@ -13,9 +13,11 @@ from sqlalchemy import select
 
 from core.actor import Actor
 from core.errors import InvalidInput, NotFound, NotPermitted
-from core.model import OPEN_STATES, Action, ActorKind, RecipientKind, Role
+from core.model import OPEN_STATES, Action, ActorKind, RecipientKind
+from core.permissions import INTAKE_DESK
 from core.persistence import repository as repo
 from core.persistence.orm import CaseEventRow, CaseRow, ReporterContactRow
+from core.services import history
 from core.services.access import officer_case
 from core.services.context import CoreContext
 
@@ -56,10 +58,7 @@ class MessagingService:
                 raise NotPermitted("ask", actor.label())
             if await s.get(ReporterContactRow, case.id) is None:
                 raise InvalidInput("question", "the reporter cannot be reached through the bot")
-            event = CaseEventRow(case_id=case.id, at=now, actor=actor.label(), officer_id=actor.officer_id,
-                                 action=Action.ASK_REPORTER.value, from_state=case.state, to_state=case.state,
-                                 rule="", note_enc=vault.enc_text(question), public=False)  # fmt: skip
-            s.add(event)
+            event = history.record(s, vault, case, actor, Action.ASK_REPORTER, now, note=question)
             await s.flush()
             push = _push(case, question, event.id)
             if push is not None:
@@ -83,14 +82,12 @@ class MessagingService:
             question = await s.get(CaseEventRow, question_id)
             if question is None or question.case_id != case.id or question.action != Action.ASK_REPORTER.value:
                 raise NotFound("question", question_id)
-            repo.add_event(s, vault, case, at=now, actor="citizen", officer_id=None,
-                           action=Action.REPORTER_REPLY.value, from_state=case.state, to_state=case.state,
-                           note=text)  # fmt: skip
+            history.record(s, vault, case, Actor.citizen(), Action.REPORTER_REPLY, now, note=text)
             recipients = [question.officer_id] if question.officer_id else []
             if case.assignee_id and case.assignee_id not in recipients:
                 recipients.append(case.assignee_id)
             if not recipients:
-                recipients = [o.id for o in await repo.officers_with_role(s, case.unit_id, (Role.INTAKE,))]
+                recipients = [o.id for o in await repo.officers_with_role(s, case.unit_id, INTAKE_DESK)]
             for officer_id in recipients:
                 repo.enqueue(
                     s,

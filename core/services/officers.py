@@ -13,10 +13,12 @@ from core.actor import Actor
 from core.errors import InvalidInput, NotFound, NotPermitted
 from core.jurisdiction import DEFAULT_HANDLES
 from core.model import OPEN_STATES, Action, ActorKind, CadreLevel, RecipientKind, Role, UnitLevel
+from core.permissions import manages_staff, takes_cases
 from core.persistence import office
 from core.persistence import repository as repo
 from core.persistence.orm import CaseRow, OfficerRow, UnitRow
 from core.secrets_ import new_query_code, normalise_code
+from core.services import history
 from core.services.context import CoreContext
 
 _OPEN_VALUES = [s.value for s in OPEN_STATES]
@@ -183,7 +185,7 @@ class OfficerService:
 
         Returns how many cases moved; each move is in the case's audit trail.
         """
-        if not (actor.kind is ActorKind.SYSTEM or Role.ADMIN in actor.roles):
+        if not manages_staff(actor):
             raise NotPermitted("deactivate", actor.label())
         vault, now = self.ctx.vault, self.ctx.now()
         async with self.ctx.uow() as uow:
@@ -201,13 +203,12 @@ class OfficerService:
                     or not successor.active
                     or successor.id == officer_id
                     or successor.unit_id != leaving.unit_id
-                    or not {Role.HANDLER.value, Role.SUPERVISOR.value} & set(successor.roles)
+                    or not takes_cases(successor.roles)
                 ):
                     raise InvalidInput("reassign_to", "an active handler of the same unit is needed")
                 for case in open_cases:
                     case.assignee_id, case.updated_at = successor.id, now
-                    repo.add_event(s, vault, case, at=now, actor=actor.label(), officer_id=actor.officer_id,
-                                   action=Action.REASSIGN.value, from_state=case.state, to_state=case.state,
+                    history.record(s, vault, case, actor, Action.REASSIGN, now,
                                    note=f"{leaving.name} → {successor.name}")  # fmt: skip
                     repo.enqueue(
                         s,

@@ -29,6 +29,7 @@ from core.persistence.orm import (
     UnitRow,
 )
 from core.secrets_ import normalise_code, verify_password
+from core.services import history
 from core.services.context import CoreContext
 from core.services.lockout import LockedOut, Lockout
 from core.services.views import (
@@ -141,8 +142,7 @@ class CaseQueries:
 
 def record_view(s: AsyncSession, ctx: CoreContext, case: CaseRow, viewer: Actor) -> None:
     """Audit a view of the case's facts (R-47: who could have leaked must be knowable), like identity views."""
-    repo.add_event(s, ctx.vault, case, at=ctx.now(), actor=viewer.label(), officer_id=viewer.officer_id,
-                   action=Action.VIEW_CASE.value, from_state=None, to_state=None, rule="R-47")  # fmt: skip
+    history.record(s, ctx.vault, case, viewer, Action.VIEW_CASE, ctx.now(), rule="R-47", view=True)
 
 
 def reveal_identity(s: AsyncSession, ctx: CoreContext, case: CaseRow, viewer: Actor) -> dict[str, str] | None:
@@ -150,8 +150,7 @@ def reveal_identity(s: AsyncSession, ctx: CoreContext, case: CaseRow, viewer: Ac
     if case.reporter_enc is None:
         return None
     identity: dict[str, str] = ctx.vault.dec_json(case.reporter_enc)
-    repo.add_event(s, ctx.vault, case, at=ctx.now(), actor=viewer.label(), officer_id=viewer.officer_id,
-                   action=Action.VIEW_IDENTITY.value, from_state=None, to_state=None, rule="R-47")  # fmt: skip
+    history.record(s, ctx.vault, case, viewer, Action.VIEW_IDENTITY, ctx.now(), rule="R-47", view=True)
     return identity
 
 

@@ -55,7 +55,8 @@ from core.calendar.reminders import (
     slot_windows,
     slots_due,
 )
-from core.model import DeadlineState, RecipientKind, Role
+from core.model import DeadlineState, RecipientKind
+from core.permissions import INTAKE_DESK, LEADERS, counts_own_cases
 from core.persistence import repository as repo
 from core.persistence.orm import CaseRow, DeadlineRow, DigestSentRow, OfficerRow, ReminderSentRow, SettingRow
 from core.services.context import CoreContext
@@ -364,10 +365,10 @@ def _inline(value: object) -> Any:
 
 def _recipients(officers: Officers, due: _Due, slot: str) -> list[int]:
     if slot == Slot.ESCALATED:
-        return officers.get((due.unit_id, Role.SUPERVISOR.value), [])
+        return [i for role in LEADERS for i in officers.get((due.unit_id, role.value), [])]
     if DeadlineKind(due.kind) in HANDLER_DUTIES and due.assignee_id:
         return [due.assignee_id]
-    return officers.get((due.unit_id, Role.INTAKE.value), [])
+    return [i for role in INTAKE_DESK for i in officers.get((due.unit_id, role.value), [])]
 
 
 def _digest_page(today: date, after: int, limit: int) -> Select[int, int, list[str]]:
@@ -403,5 +404,5 @@ async def _digest_counts(s: AsyncSession, today: date) -> Counts:
 def _share(counts: Counts, officer_id: int, unit_id: int, roles: Sequence[str]) -> tuple[int, int]:
     """An officer's figures: a handler (not also a supervisor) counts the cases assigned to them, in any unit;
     everyone else their unit's."""
-    own = Role.HANDLER.value in roles and Role.SUPERVISOR.value not in roles
+    own = counts_own_cases(roles)
     return counts.get(("assignee", officer_id) if own else ("unit", unit_id), (0, 0))

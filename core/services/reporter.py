@@ -17,6 +17,7 @@ from core.model import Action, CaseState, Satisfaction
 from core.persistence import repository as repo
 from core.persistence.orm import CaseRow, ReporterContactRow
 from core.reports import StagedEvidence
+from core.services import history
 from core.services.cases import CaseService
 from core.services.context import CoreContext
 from core.workflow import ActionInput
@@ -43,9 +44,8 @@ class ReporterService:
             if case.state not in _RATABLE:
                 raise NotPermitted("rate", "citizen")
             case.satisfaction = rating.value
-            repo.add_event(s, self.ctx.vault, case, at=self.ctx.now(), actor="citizen", officer_id=None,
-                           action=Action.RATE.value, from_state=case.state, to_state=case.state,
-                           note=rating.value, rule="§9 [U]")  # fmt: skip
+            history.record(s, self.ctx.vault, case, Actor.citizen(), Action.RATE, self.ctx.now(), rule="§9 [U]",
+                           note=rating.value)  # fmt: skip
             await uow.commit()
 
     async def object(self, number: str, chat_id: int, text: str, evidence: Sequence[StagedEvidence] = ()) -> CaseState:

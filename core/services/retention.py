@@ -39,6 +39,7 @@ from core.persistence.orm import (
     UrgentEventRow,
     UrgentNoteRow,
 )
+from core.services import history
 from core.services.context import CoreContext
 from core.services.views import PurgeReport
 
@@ -119,9 +120,7 @@ class RetentionService:
                 return False  # changed since it was listed: nothing to do
             _erase_case(case, vault, now)
             await _erase_related(s, vault, case.id, now)
-            repo.add_event(s, vault, case, at=now, actor=actor.label(), officer_id=actor.officer_id,
-                           action=Action.PURGE.value, from_state=case.state, to_state=case.state, rule=RULE,
-                           note=f"retention {days} days")  # fmt: skip
+            history.record(s, vault, case, actor, Action.PURGE, now, rule=RULE, note=f"retention {days} days")
             await uow.commit()
             return True
 

@@ -20,7 +20,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.actor import Actor
 from core.errors import DomainError, InvalidInput, NotFound, NotPermitted
-from core.model import ActorKind, RecipientKind, Role
+from core.model import ActorKind, RecipientKind
+from core.permissions import hears_urgent, is_intake, is_leader
 from core.persistence import repository as repo
 from core.persistence.orm import OfficerRow, UrgentEventRow, UrgentNoteRow
 from core.services.access import fresh_officer
@@ -66,7 +67,7 @@ class UrgentItem:
 def may_handle(officer: OfficerRow) -> bool:
     """Urgent messages belong to no unit yet: whoever receives the pushes — officers on duty, intake and
     supervisors — may see and handle them."""
-    return officer.active and (officer.on_duty or bool({Role.INTAKE.value, Role.SUPERVISOR.value} & set(officer.roles)))
+    return officer.active and hears_urgent(officer.roles, officer.on_duty)
 
 
 class UrgentService:
@@ -257,13 +258,13 @@ async def _on_duty(s: AsyncSession) -> list[OfficerRow]:
     """Who hears of an urgent message first: the officers on duty; nobody on duty, the supervisors; none, the
     intake officers (an office set up with one intake officer and no duty roster must still hear of it)."""
     officers = list((await s.execute(select(OfficerRow).where(OfficerRow.active).order_by(OfficerRow.id))).scalars())
-    return ([o for o in officers if o.on_duty] or [o for o in officers if Role.SUPERVISOR.value in o.roles]
-            or [o for o in officers if Role.INTAKE.value in o.roles])  # fmt: skip
+    return ([o for o in officers if o.on_duty] or [o for o in officers if is_leader(o.roles)]
+            or [o for o in officers if is_intake(o.roles)])  # fmt: skip
 
 
 async def _supervisors(s: AsyncSession) -> list[OfficerRow]:
     officers = (await s.execute(select(OfficerRow).where(OfficerRow.active).order_by(OfficerRow.id))).scalars()
-    return [o for o in officers if Role.SUPERVISOR.value in o.roles]
+    return [o for o in officers if is_leader(o.roles)]
 
 
 async def _officer_row(s: AsyncSession, actor: Actor) -> OfficerRow | None:
