@@ -28,7 +28,7 @@ LANGUAGES = ("zh-CN", "en")  # the catalogues we have (bot.i18n.LOCALES; a test 
 _WORD = re.compile(r"[A-Za-z0-9_.-]{1,32}")  # a case number, a code: no separator, no text
 _STEP = re.compile(r"[a-z][a-z0-9_]{0,31}")
 _VALUE = re.compile(r"[!-~]{1,56}")  # a step's own value: visible ASCII (it may hold ":", e.g. "edit:facts")
-_INT = re.compile(r"[0-9]{1,12}")
+_INT = re.compile(r"0|[1-9][0-9]{0,11}")  # one spelling per number: parse(d).pack() == d
 
 
 class Refused(ValueError):
