@@ -17,20 +17,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import assert_never
 
-from bot.callbacks import (
-    AnswerQuestion,
-    ChooseLanguage,
-    CitizenTap,
-    FaqAnswer,
-    FaqBack,
-    FaqTopic,
-    Objection,
-    Rate,
-    RunCommand,
-    Shortcut,
-    UrgentAnswer,
-    Wipe,
-)
+from bot import callbacks as cb
 from bot.commands import citizen_help
 from bot.dialogs.engine import Button, Conversation, Engine, Event, EventKind, Label, Media, Reply
 from bot.dialogs.filing import build_filing_flow
@@ -58,7 +45,7 @@ LOCALES = {"zh-CN": "中文", "en": "English"}
 WIPE_MAX_IDS = 2000
 CACHE_CHATS = 10_000  # conversations kept in memory between updates
 CACHE_TTL = timedelta(minutes=10)
-FAQ_TOPICS = tuple(FaqTopic)
+FAQ_TOPICS = tuple(cb.FaqTopic)
 RECEIPT = "receipt"  # memo: a receipt with a query code on its way to the chat (issue 11, item 2)
 RECEIPT_IN_FLIGHT = timedelta(minutes=5)  # longer than any send (429s are waited out up to 2 × 60 s)
 SECRET_GRACE = STATUS_GRACE  # memo: a lock-out was just told; a code or password typed next is deleted too
@@ -70,9 +57,9 @@ async def _no_download(media: Media) -> bytes:
 
 
 def _idle_buttons() -> tuple[tuple[Button, ...], ...]:
-    shortcuts = (("button.start_report", Shortcut.START), ("button.check_status", Shortcut.STATUS),
-                 ("button.faq", Shortcut.FAQ))  # fmt: skip
-    return tuple((Button(label, RunCommand(command)),) for label, command in shortcuts)
+    shortcuts = (("button.start_report", cb.Shortcut.START), ("button.check_status", cb.Shortcut.STATUS),
+                 ("button.faq", cb.Shortcut.FAQ))  # fmt: skip
+    return tuple((Button(label, cb.RunCommand(command)),) for label, command in shortcuts)
 
 
 class Command(StrEnum):
@@ -190,7 +177,7 @@ class DialogRunner:
         run = lambda c, env: self._receipt_then(c, env, lambda: self._event(c, env, event), retap)  # noqa: E731
         return await self._locked(chat_id, locale_hint, download or _no_download, message_id, run)
 
-    async def tap(self, chat_id: int, tap: CitizenTap, locale_hint: str | None = None,
+    async def tap(self, chat_id: int, tap: cb.CitizenTap, locale_hint: str | None = None,
                   message_id: int | None = None) -> Answer:  # fmt: skip
         """A button that works whatever the dialog is doing (bot/callbacks.py; a step's button is an event)."""
         run = lambda c, env: self._receipt_then(c, env, lambda: self._tap(c, env, tap))  # noqa: E731
@@ -325,33 +312,35 @@ class DialogRunner:
             case Command.FAQ:
                 # The menu alone, with a way back: were the current question shown again under it, its buttons
                 # would be renumbered in the terminal. An answer shows the current question again.
-                buttons = tuple((Button(f"faq.q.{topic}", FaqAnswer(topic)),) for topic in FaqTopic)
-                back = ((Button("button.faq_back", FaqBack()),),) if active else ()
+                buttons = tuple((Button(f"faq.q.{topic}", cb.FaqAnswer(topic)),) for topic in cb.FaqTopic)
+                back = ((Button("button.faq_back", cb.FaqBack()),),) if active else ()
                 return [Reply("faq.menu", {}, (*buttons, *back), "")]
             case Command.LANG:
-                buttons = tuple((Button(name, ChooseLanguage(code), literal=True),) for code, name in LOCALES.items())
+                buttons = tuple(
+                    (Button(name, cb.ChooseLanguage(code), literal=True),) for code, name in LOCALES.items()
+                )
                 return [Reply("lang.choose", {}, buttons, "")]
         return []
 
-    async def _tap(self, c: Conversation, env: _Env, tap: CitizenTap) -> list[Reply]:
+    async def _tap(self, c: Conversation, env: _Env, tap: cb.CitizenTap) -> list[Reply]:
         current = [self.engine.current(c)] if c.flow else []
         match tap:
-            case ChooseLanguage(code=code):
+            case cb.ChooseLanguage(code=code):
                 c.locale = code
-                return [Reply("lang.changed"), *([self.engine.current(c)] if c.flow else [])]
-            case FaqAnswer(topic=topic):
+                return [Reply("lang.changed"), *current]
+            case cb.FaqAnswer(topic=topic):
                 return [Reply(f"faq.{topic}"), *current]
-            case FaqBack():
+            case cb.FaqBack():
                 return current or [Reply("dialog.idle", {}, _idle_buttons(), "")]
-            case UrgentAnswer():  # free text goes to the dialog until it is finished or cancelled
+            case cb.UrgentAnswer():  # free text goes to the dialog until it is finished or cancelled
                 return [Reply("urgent.finish_dialog"), *current] if c.flow else [Reply("urgent.answer_prompt")]
-            case AnswerQuestion():
+            case cb.AnswerQuestion():
                 return self._reply_button(c, tap)
-            case Rate() | Objection():
+            case cb.Rate() | cb.Objection():
                 return await self._feedback_button(c, env, tap)
-            case Wipe():
+            case cb.Wipe():
                 return self._wipe(c, env)
-            case RunCommand(command=command):
+            case cb.RunCommand(command=command):
                 return await self._command(c, env, Command(command.value))
         assert_never(tap)
 
@@ -377,17 +366,17 @@ class DialogRunner:
         env.delete_ids = tuple(range(max(start, end - WIPE_MAX_IDS + 1), end + 1))
         return [Reply("wipe.done", {"number": c.memo.get("last_receipt", "")})]
 
-    def _reply_button(self, c: Conversation, tap: AnswerQuestion) -> list[Reply]:
+    def _reply_button(self, c: Conversation, tap: cb.AnswerQuestion) -> list[Reply]:
         """The Reply button under an officer's question."""
         if c.flow == "filing":
             return [Reply("status.finish_first"), self.engine.current(c)]
         return self.engine.start(c, "reply", {"number": tap.number, "qid": tap.question_id})
 
-    async def _feedback_button(self, c: Conversation, env: _Env, tap: Rate | Objection) -> list[Reply]:
+    async def _feedback_button(self, c: Conversation, env: _Env, tap: cb.Rate | cb.Objection) -> list[Reply]:
         """Buttons under the result feedback: a rating, or an objection."""
         if tap.number not in await self.services.reporter.own_numbers(env.chat_id):
             return [Reply("dialog.stale_button")]  # not this chat's case: a forged or foreign button
-        if isinstance(tap, Rate):
+        if isinstance(tap, cb.Rate):
             try:
                 await self.services.reporter.rate(tap.number, env.chat_id, tap.rating)
             except DomainError:
