@@ -12,11 +12,25 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field, replace
 
+from bot.callbacks import (
+    AnswerQuestion,
+    CitizenTap,
+    Objection,
+    OfficerTap,
+    Rate,
+    Refused,
+    RunCommand,
+    Shortcut,
+    StepChoice,
+    Tap,
+    UrgentAnswer,
+    UrgentCard,
+    parse,
+)
 from bot.commands import Menu, citizen_menus, officer_help, officer_menu
 from bot.deps import BotDeps
 from bot.dialogs.engine import Event, EventKind, Media, Reply
-from bot.dialogs.officer import PREFIX
-from bot.dialogs.runner import URGENT_ANSWER, Answer, Command, Downloader, ForgedButton
+from bot.dialogs.runner import Answer, Command, Downloader
 from bot.floodgate import Verdict
 from bot.i18n import Translator
 from bot.quietlog import QuietLog
@@ -27,8 +41,6 @@ from core.text import clean_file_name, clean_mime, clean_text
 log = logging.getLogger(__name__)
 TELEGRAM_TEXT_MAX = 4096
 CAPTION_MAX = 1024
-CALLBACK_PREFIX = "s"
-CALLBACK_MAX_BYTES = 64  # Telegram's limit: anything longer did not come from our buttons
 INCOMING_TEXT_MAX = 16_384  # Telegram caps a message at 4096 characters: more is forged or broken; steps
 # refuse long answers themselves, with the question again
 
@@ -39,18 +51,9 @@ URGENT_PUSHES = frozenset({"notify.officer.urgent_note", "notify.officer.urgent_
                            "notify.officer.urgent_escalated", "notify.officer.urgent_follow_up"})  # fmt: skip
 
 
-def callback_data(step: str, value: str) -> str:
-    return f"{CALLBACK_PREFIX}:{step}:{value}"
-
-
-def parse_callback(data: str) -> tuple[str, str] | None:
-    """``s:<step>:<value>`` → (step, value); anything else (forged, from an old version) → None."""
-    if len(data.encode("utf-8")) > CALLBACK_MAX_BYTES:
-        return None
-    parts = data.split(":", 2)
-    if len(parts) != 3 or parts[0] != CALLBACK_PREFIX:
-        return None
-    return parts[1], parts[2]
+def callback_data(step: str, value: str | Tap) -> str:
+    """A button's data: its own kind, or the value of the step that shows it (bot/callbacks.py)."""
+    return value.pack() if isinstance(value, Tap) else StepChoice(step, value).pack()
 
 
 def split_text(text: str, limit: int = TELEGRAM_TEXT_MAX) -> list[str]:
@@ -134,6 +137,8 @@ class ChatFront:
         self.deps = deps
         self.gate = deps.floodgate
         self._forged = QuietLog(log)
+        engines = (deps.runner.engine, deps.desk.engine)  # a button of a step that no longer exists is refused
+        self._steps = frozenset(step for e in engines for flow in e.flows.values() for step in flow.steps)
 
     def locale(self, language: str | None) -> str:
         return self.deps.locale_for(language)
@@ -156,9 +161,9 @@ class ChatFront:
         incoming = normalised(incoming)
         try:
             answer, delete = await self._route(incoming, download)
-        except ForgedButton:  # anyone can send any callback data: no answer, no error, no log flood
+        except Refused:  # anyone can send any data; an old message keeps its buttons: one polite line, no flood
             self._forged.note("refused button data no button of ours carries")
-            return Response()
+            return self._say(incoming, "dialog.stale_button")
         log.debug("update: %s → %d replies", _kind(incoming), len(answer.replies) if answer else 0)  # no chat id
         if answer is None:
             return Response()
@@ -217,11 +222,13 @@ class ChatFront:
         if command and command[0] in Command.__members__.values():
             return await deps.runner.command(chat, Command(command[0]), hint, incoming.message_id), False
         if incoming.callback is not None:
-            parsed = parse_callback(incoming.callback)
-            if parsed is None:
-                raise ForgedButton(incoming.callback[:16])
-            event = Event(EventKind.CHOICE, value=parsed[1], step=parsed[0])
-            return await deps.runner.event(chat, event, hint, message_id=incoming.message_id), False
+            tap = parse(incoming.callback, self._steps)
+            if isinstance(tap, StepChoice):
+                event = Event(EventKind.CHOICE, value=tap.value, step=tap.step)
+                return await deps.runner.event(chat, event, hint, message_id=incoming.message_id), False
+            if isinstance(tap, CitizenTap):
+                return await deps.runner.tap(chat, tap, hint, incoming.message_id), False
+            raise Refused("an officer's button")  # and the account is not (or no longer) an officer's
         if incoming.media is not None:
             event = Event(EventKind.MEDIA, media=incoming.media)
         else:  # text; stickers, locations…: treated as an empty answer
@@ -237,15 +244,14 @@ class ChatFront:
         if command and command[0] == "inbox":
             return Answer(desk.default_locale, await desk.inbox(actor))
         if command and command[0] == "case":
-            return await desk.button(chat, actor, f"{PREFIX}:case:{command[1].upper()}")
+            return await desk.open_case(actor, command[1].upper())
         if incoming.callback is not None:
-            parsed = parse_callback(incoming.callback)
-            if parsed is None:
-                raise ForgedButton(incoming.callback[:16])
-            if parsed[1].startswith(f"{PREFIX}:"):
-                return await desk.button(chat, actor, parsed[1])
-            event = Event(EventKind.CHOICE, value=parsed[1], step=parsed[0])
-            return await desk.text(chat, actor, event)
+            tap = parse(incoming.callback, self._steps)
+            if isinstance(tap, StepChoice):  # the officer's input flow, if one is waiting
+                return await desk.text(chat, actor, Event(EventKind.CHOICE, value=tap.value, step=tap.step))
+            if isinstance(tap, OfficerTap):
+                return await desk.button(chat, actor, tap)
+            return None  # a citizen's button (an officer may report too)
         if incoming.media is not None:
             return None
         kind = EventKind.CANCEL if command and command[0] == "cancel" else EventKind.TEXT
@@ -271,16 +277,16 @@ def notification_keyboard(tr: Translator, locale: str, template: str, params: di
     """Buttons under a pushed notification: Reply under a question; rating and objection under the result
     feedback (rules.md §4, D4; rating [U])."""
     if template == "notify.reporter.question":
-        return (((tr.t(locale, "button.reply"), callback_data("", f"q:{params['number']}:{params['qid']}")),),)
+        tap: Tap = AnswerQuestion(str(params["number"]), int(str(params["qid"])))
+        return (((tr.t(locale, "button.reply"), tap.pack()),),)
     if template == "notify.reporter.not_accepted_facts":  # rules.md §3.2 item 3: facts are asked for
-        return (((tr.t(locale, "button.report_again"), callback_data("", "cmd:start")),),)
+        return (((tr.t(locale, "button.report_again"), RunCommand(Shortcut.START).pack()),),)
     if template == "notify.citizen.urgent_reply":  # the sender writes back
-        return (((tr.t(locale, "button.reply"), callback_data("", URGENT_ANSWER)),),)
+        return (((tr.t(locale, "button.reply"), UrgentAnswer().pack()),),)
     if template in URGENT_PUSHES:  # to the officer: open the message, answer, note, close (issue 12, item 12)
-        return (((tr.t(locale, "urgent.button_open"), callback_data("", f"{PREFIX}:urgent:{params['note']}")),),)
+        return (((tr.t(locale, "urgent.button_open"), UrgentCard(int(str(params["note"]))).pack()),),)
     if template != "notify.reporter.feedback":
         return ()
-    number = params["number"]
-    rate = tuple((tr.t(locale, f"enum.Satisfaction.{s.value}"), callback_data("", f"fb:{number}:rate:{s.value}"))
-                 for s in Satisfaction)  # fmt: skip
-    return (rate, ((tr.t(locale, "button.object"), callback_data("", f"fb:{number}:object")),))
+    number = str(params["number"])
+    rate = tuple((tr.t(locale, f"enum.Satisfaction.{s.value}"), Rate(number, s).pack()) for s in Satisfaction)
+    return (rate, ((tr.t(locale, "button.object"), Objection(number).pack()),))

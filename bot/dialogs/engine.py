@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Protocol
 
+from bot.callbacks import Tap
+
 
 class EventKind(StrEnum):
     TEXT = "text"
@@ -59,7 +61,7 @@ class Lines:
 @dataclass(frozen=True)
 class Button:
     label: str  # a locale key, or literal text when ``literal``
-    value: str
+    value: str | Tap  # a step's own value (sent back with the step's id), or a button that works anywhere
     literal: bool = False
     params: Mapping[str, Any] = field(default_factory=dict)  # for a label key with placeholders
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from bot.callbacks import option, option_arg
 from bot.dialogs import validators as v
 from bot.dialogs.engine import (
     Button,
@@ -30,8 +31,6 @@ EDIT = "_edit"
 NEW_PERSONS = "_new_persons"  # an edit of the persons collects the new list here (the old one stays till it is done)
 USE_DRAFT = "use_draft"
 DRAFT_MIN = 20  # what the citizen wrote at the scope check is offered as the start of the account
-
-WIPE = "wipe"  # the button under the receipt: delete the report's messages from this chat
 
 
 def after(c: Conversation, default: str) -> str:
@@ -85,12 +84,12 @@ class FollowUpStep:
     def prompt(self, c: Conversation) -> Reply:
         pending = c.answers.get("_followups") or ["when"]
         # the button names its question: "don't know" under "when?" must not skip "where?" if tapped later
-        skip = ((Button("button.dont_know", f"{SKIP}:{pending[0]}"),),)
+        skip = ((Button("button.dont_know", option(SKIP, pending[0])),),)
         return Reply(f"filing.followup.{pending[0]}", {}, skip, self.id)
 
     async def answer(self, c: Conversation, e: Event, env: Any) -> Outcome:
         pending: list[str] = list(c.answers.get("_followups") or [])
-        if e.kind is EventKind.CHOICE and e.value != f"{SKIP}:{(pending or ['when'])[0]}":
+        if e.kind is EventKind.CHOICE and e.value != option(SKIP, (pending or ["when"])[0]):
             return stay("dialog.earlier_button")
         if e.kind is EventKind.TEXT:
             try:
@@ -108,7 +107,7 @@ class FollowUpStep:
         return go(self.id) if pending else go(after(c, self.next_step))
 
 
-DONE, CLEAR, REMOVE, KEEP, DELETE = "done", "clear", "remove", "keep", "del:"
+DONE, CLEAR, REMOVE, KEEP, DELETE = "done", "clear", "remove", "keep", "del"
 NAME_SHOWN = 40  # characters of a file name on a button
 
 
@@ -152,13 +151,13 @@ class EvidenceStep:
         if e.kind is EventKind.CHOICE and e.value == REMOVE:
             if not files:
                 return stay("evidence.none_to_remove")
-            rows = tuple((Button(_file_label(f), DELETE + f["storage_key"], literal=True),) for f in files)
+            rows = tuple((Button(_file_label(f), option(DELETE, f["storage_key"]), literal=True),) for f in files)
             reply = Reply("evidence.choose_remove", {}, (*rows, (Button("button.evidence_keep", KEEP),)), self.id)
             return Outcome(replies=(reply,), reprompt=False)
         if e.kind is EventKind.CHOICE and e.value == KEEP:
             return Outcome()
-        if e.kind is EventKind.CHOICE and e.value.startswith(DELETE):
-            gone = next((f for f in files if f["storage_key"] == e.value.removeprefix(DELETE)), None)
+        if e.kind is EventKind.CHOICE and (key := option_arg(e.value, DELETE)) is not None:
+            gone = next((f for f in files if f["storage_key"] == key), None)
             if gone is None:
                 return stay("evidence.already_removed")
             await env.discard([StagedEvidence(**gone)])

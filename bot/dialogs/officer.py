@@ -1,7 +1,7 @@
 """Officers in the bot, framework-independent: inbox, case card, actions, and the inputs actions need.
 
-Buttons carry ``o:<what>:<case>[:<arg>]``; every action goes through the core services as the officer, so
-role and state checks are the core's (a forged button is refused there, and the refusal is shown).
+Buttons carry the officer kinds of bot/callbacks.py; every action goes through the core services as the officer,
+so role and state checks are the core's (a forged button is refused there, and the refusal is shown).
 """
 
 from __future__ import annotations
@@ -10,8 +10,20 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, assert_never
 
+from bot.callbacks import (
+    Act,
+    Assign,
+    ChooseMethod,
+    EvidenceFile,
+    Inbox,
+    OfficerTap,
+    OpenCase,
+    ShowIdentity,
+    UrgentCard,
+    UrgentText,
+)
 from bot.dialogs.card import card_params
 from bot.dialogs.engine import Button, Conversation, Engine, Event, EventKind, Label, Lines, Reply
 from bot.dialogs.officer_flows import FLOW_FOR, REDO, finish, officer_flows
@@ -30,7 +42,6 @@ from core.services.officers import OfficerService
 from core.services.urgent import UrgentService
 from core.workflow import permit
 
-PREFIX = "o"
 SPACE = ".officer"  # the officer's input flows are stored apart from any citizen dialog in the same chat
 DIRECT = frozenset({Action.REGISTER, Action.ACCEPT, Action.RECEIVE_TRANSFER, Action.ARCHIVE})
 NEEDS_APPROVAL = frozenset({Action.PARK, Action.SEND_TO_INVESTIGATION})
@@ -116,15 +127,15 @@ class OfficerDesk:
         box = await self.s.desk.inbox(actor, page)
         if not box.total:
             return [] if urgent else [Reply("officer.inbox_empty")]
-        rows = [(Button("officer.inbox_item", f"{PREFIX}:case:{c.number}",
+        rows = [(Button("officer.inbox_item", OpenCase(c.number),
                         params={"number": c.number, "state": Label(f"state.{c.state}"),
                                 "due": c.next_due.isoformat() if c.next_due else "—",
                                 "flag": "⚠️ " if c.urgent else ""}),) for c in box.items]  # fmt: skip
         nav = []
         if box.page > 0:
-            nav.append(Button("button.prev_page", f"{PREFIX}:inbox:{box.page - 1}"))
+            nav.append(Button("button.prev_page", Inbox(box.page - 1)))
         if box.page + 1 < box.pages:
-            nav.append(Button("button.next_page", f"{PREFIX}:inbox:{box.page + 1}"))
+            nav.append(Button("button.next_page", Inbox(box.page + 1)))
         buttons = (*rows, tuple(nav)) if nav else tuple(rows)
         return [Reply("officer.inbox", {"total": box.total, "page": box.page + 1, "pages": box.pages}, buttons, "")]
 
@@ -135,60 +146,68 @@ class OfficerDesk:
         # One "transfer" button: the target unit's level decides up or down (R-15, R-16).
         actions = [a for a in card.actions if a in shown and a is not Action.TRANSFER_DOWN]
         for i in range(0, len(actions), 2):
-            buttons.append(tuple(Button(f"action.{a.value}", f"{PREFIX}:act:{number}:{a.value}")
+            buttons.append(tuple(Button(f"action.{a.value}", Act(number, a))
                                  for a in actions[i : i + 2]))  # fmt: skip
         if card.access.act and card.detail.summary.state != "archived":
-            buttons.append((Button("action.ask_reporter", f"{PREFIX}:act:{number}:{Action.ASK_REPORTER.value}"),))
+            buttons.append((Button("action.ask_reporter", Act(number, Action.ASK_REPORTER)),))
         for item in card.detail.evidence if card.access.evidence else ():
-            buttons.append((Button("button.open_evidence", f"{PREFIX}:file:{number}:{item.id}",
+            buttons.append((Button("button.open_evidence", EvidenceFile(number, item.id),
                                    params={"name": item.original_name[:40]}),))  # fmt: skip
         if card.identity_visible and card.detail.reporter is None:
-            buttons.append((Button("button.show_identity", f"{PREFIX}:identity:{number}"),))
-        buttons.append((Button("button.back_to_inbox", f"{PREFIX}:inbox:0"),))
+            buttons.append((Button("button.show_identity", ShowIdentity(number)),))
+        buttons.append((Button("button.back_to_inbox", Inbox(0)),))
         return [Reply("officer.card", card_params(card.detail, self.s.desk.ctx.tz), tuple(buttons), "")]
 
-    async def button(self, chat_id: int, actor: Actor, data: str) -> Answer:
-        """A tap on an officer button: ``o:inbox:<page>``, ``o:case:<n>``, ``o:act:<n>:<action>`` …"""
-        _, what, *rest = [*data.split(":", 3), ""]
+    async def button(self, chat_id: int, actor: Actor, tap: OfficerTap) -> Answer:
+        """A tap on an officer button (parsed, so well-formed; whether it is allowed is the core's to say)."""
         try:
-            replies = await self._button(chat_id, actor, what, [r for r in rest if r])
+            replies = await self._button(chat_id, actor, tap)
         except DomainError as exc:
             replies = [_Env.refusal(exc)]
-        except ValueError:  # an unknown action or method: a forged or outdated button
-            replies = [Reply("dialog.stale_button")]
         return Answer(self.default_locale, replies)
 
-    async def _button(self, chat_id: int, actor: Actor, what: str, args: list[str]) -> list[Reply]:
-        if what == "inbox":
-            return await self.inbox(actor, int(args[0]) if args and args[0].isdigit() else 0)
-        if what == "case" and args:
-            try:
-                number = await self.s.desk.resolve(actor, args[0])  # "/case 33" means this year's 33
-            except AmbiguousCase as exc:
-                buttons = tuple((Button(n, f"{PREFIX}:case:{n}", literal=True),) for n in exc.numbers)
-                return [
-                    Reply("officer.case_ambiguous", {"ref": args[0], "numbers": ", ".join(exc.numbers)}, buttons, "")
-                ]
-            return await self.card(actor, number)
-        if what == "urgent" and len(args) == 1 and args[0].isdigit():
-            return await urgent_card(self.s.urgent, actor, int(args[0]))
-        if (urgent_flow := flow_for(what, args)) is not None:
-            if not await self.s.urgent.visible(actor):
-                raise NotPermitted("urgent", actor.label())
-            return await self._start(chat_id, *urgent_flow)
-        if what == "identity" and args:
-            return await self.card(actor, args[0], with_identity=True)
-        if what == "file" and len(args) == 2 and args[1].isdigit():
-            name, _mime, data = await self.s.desk.evidence_file(actor, args[0], int(args[1]))
-            return [Reply("officer.evidence_sent", {"number": args[0], "name": name}, attachment=(name, data))]
-        if what == "assign" and len(args) == 2 and args[1].isdigit():
-            await self.s.cases.assign(args[0], actor, int(args[1]))
-            return [Reply("officer.done", {"number": args[0]}), *await self._card_after(actor, args[0])]
-        if what == "method" and len(args) == 2:
-            return await self._act(chat_id, actor, args[0], Action.DISPOSE, DisposalMethod(args[1]))
-        if what == "act" and len(args) == 2:
-            return await self._act(chat_id, actor, args[0], Action(args[1]))
-        return [Reply("dialog.stale_button")]
+    async def open_case(self, actor: Actor, ref: str) -> Answer:
+        """``/case <ref>``: the card, or the cases of several years to choose from."""
+        if not ref:
+            return Answer(self.default_locale, [Reply("dialog.stale_button")])
+        try:
+            return Answer(self.default_locale, await self._open(actor, ref))
+        except DomainError as exc:
+            return Answer(self.default_locale, [_Env.refusal(exc)])
+
+    async def _open(self, actor: Actor, ref: str) -> list[Reply]:
+        try:
+            number = await self.s.desk.resolve(actor, ref)  # "/case 33" means this year's 33
+        except AmbiguousCase as exc:
+            buttons = tuple((Button(n, OpenCase(n), literal=True),) for n in exc.numbers)
+            return [Reply("officer.case_ambiguous", {"ref": ref, "numbers": ", ".join(exc.numbers)}, buttons, "")]
+        return await self.card(actor, number)
+
+    async def _button(self, chat_id: int, actor: Actor, tap: OfficerTap) -> list[Reply]:
+        match tap:
+            case Inbox(page=page):
+                return await self.inbox(actor, page)
+            case OpenCase(ref=ref):
+                return await self._open(actor, ref)
+            case UrgentCard(note_id=note_id):
+                return await urgent_card(self.s.urgent, actor, note_id)
+            case UrgentText(kind=kind, note_id=note_id):
+                if not await self.s.urgent.visible(actor):
+                    raise NotPermitted("urgent", actor.label())
+                return await self._start(chat_id, *flow_for(kind, note_id))
+            case ShowIdentity(number=number):
+                return await self.card(actor, number, with_identity=True)
+            case EvidenceFile(number=number, evidence_id=evidence_id):
+                name, _mime, data = await self.s.desk.evidence_file(actor, number, evidence_id)
+                return [Reply("officer.evidence_sent", {"number": number, "name": name}, attachment=(name, data))]
+            case Assign(number=number, officer_id=officer_id):
+                await self.s.cases.assign(number, actor, officer_id)
+                return [Reply("officer.done", {"number": number}), *await self._card_after(actor, number)]
+            case ChooseMethod(number=number, method=method):
+                return await self._act(chat_id, actor, number, Action.DISPOSE, method)
+            case Act(number=number, action=action):
+                return await self._act(chat_id, actor, number, action)
+        assert_never(tap)
 
     async def _act(
         self, chat_id: int, actor: Actor, number: str, action: Action, method: DisposalMethod | None = None
@@ -204,10 +223,10 @@ class OfficerDesk:
                 if o.active and takes_cases(o.roles) and o.id != actor.officer_id
             ]
             handlers = [o for o in handlers if o.unit == summary.unit]
-            buttons = tuple((Button(o.name, f"{PREFIX}:assign:{number}:{o.id}", literal=True),) for o in handlers)
+            buttons = tuple((Button(o.name, Assign(number, o.id), literal=True),) for o in handlers)
             return [Reply("officer.choose_handler", {"number": number}, buttons, "")]  # fmt: skip
         if action is Action.DISPOSE and method is None:
-            buttons = tuple((Button(f"enum.DisposalMethod.{m.value}", f"{PREFIX}:method:{number}:{m.value}"),)
+            buttons = tuple((Button(f"enum.DisposalMethod.{m.value}", ChooseMethod(number, m)),)
                             for m in DISPOSE_CHOICES)  # fmt: skip
             return [Reply("officer.choose_method", {"number": number}, buttons, "")]
         if action is Action.PARK:

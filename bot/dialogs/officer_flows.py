@@ -133,6 +133,11 @@ def _findings() -> list[tuple[str, str]]:
     return [(f.value, f"enum.Finding.{f.value}") for f in Finding]
 
 
+def _chosen_unit(c: Conversation, index: str) -> str:
+    c.answers["unit"] = c.answers["_units"][int(index)]
+    return "text"
+
+
 def officer_flows() -> list[Flow]:
     done = Perform("done")
     note: list[Step] = [Text("text", "officer.ask_note", "text", note_text, "done"), done]
@@ -180,12 +185,12 @@ def officer_flows() -> list[Flow]:
         done,
     ]
     transfer: list[Step] = [
-        Choice(
+        Choice(  # values are indexes: a unit code may be any text, and button data are ids (bot/callbacks.py)
             "unit",
             "officer.ask_unit",
-            lambda c: [(u, u) for u in c.answers.get("_units", [])],
-            "unit",
-            "text",
+            lambda c: [(str(i), u) for i, u in enumerate(c.answers.get("_units", []))],
+            None,
+            _chosen_unit,
             literal=True,
         ),
         Text("text", "officer.ask_transfer_note", "text", note_text, "done", skippable=True),

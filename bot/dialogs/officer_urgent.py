@@ -1,14 +1,15 @@
 """Urgent messages at the officer's desk (issue 12, item 12): first in /inbox, a card with what was done, and
 buttons to answer the sender (the chat stays hidden), note what was done, and close.
 
-Buttons carry ``o:urgent:<id>`` (the card), ``o:ureply:<id>``, ``o:unote:<id>``, ``o:uclose:<id>`` (a text
-flow each, ending in :func:`finish_urgent`); the core checks who may handle urgent messages.
+Buttons carry :class:`UrgentCard` (the card) and :class:`UrgentText` (reply, note, close: a text flow each, ending
+in :func:`finish_urgent`; bot/callbacks.py); the core checks who may handle urgent messages.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from bot.callbacks import Inbox, UrgentCard, UrgentInput, UrgentText
 from bot.dialogs import validators as v
 from bot.dialogs.engine import Button, Conversation, Flow, Label, Lines, Reply, Step
 from bot.dialogs.officer_flows import Perform
@@ -18,10 +19,9 @@ from core.clock import OFFICE_TZ
 from core.errors import DomainError, NotPermitted
 from core.services.urgent import UrgentItem, UrgentService
 
-PREFIX = "o"
 #: button → (flow, prompt)
-FLOWS = {"ureply": ("o_ureply", "urgent.ask_reply"), "unote": ("o_unote", "urgent.ask_note"),
-         "uclose": ("o_uclose", "urgent.ask_close")}  # fmt: skip
+FLOWS = {UrgentInput.REPLY: ("o_ureply", "urgent.ask_reply"), UrgentInput.NOTE: ("o_unote", "urgent.ask_note"),
+         UrgentInput.CLOSE: ("o_uclose", "urgent.ask_close")}  # fmt: skip
 _text = v.text_between(1, 2000)
 
 
@@ -45,7 +45,7 @@ async def inbox_part(urgent: UrgentService, actor: Actor) -> list[Reply]:
         return []
     if not items:
         return []
-    rows = tuple((Button("urgent.inbox_item", f"{PREFIX}:urgent:{i.id}",
+    rows = tuple((Button("urgent.inbox_item", UrgentCard(i.id),
                          params={"id": i.id, "at": _when(i), "excerpt": i.excerpt,
                                  "flag": "✅ " if i.handled else "🔔 "}),) for i in items)  # fmt: skip
     return [Reply("urgent.inbox", {"count": len(items)}, rows, "")]
@@ -63,20 +63,18 @@ async def card(urgent: UrgentService, actor: Actor, note_id: int) -> list[Reply]
     buttons: list[tuple[Button, ...]] = []
     if item.closed_at is None:
         if item.answerable:
-            buttons.append((Button("urgent.button_reply", f"{PREFIX}:ureply:{item.id}"),))
-        buttons.append((Button("urgent.button_note", f"{PREFIX}:unote:{item.id}"),
-                        Button("urgent.button_close", f"{PREFIX}:uclose:{item.id}")))  # fmt: skip
-    buttons.append((Button("button.back_to_inbox", f"{PREFIX}:inbox:0"),))
+            buttons.append((Button("urgent.button_reply", UrgentText(UrgentInput.REPLY, item.id)),))
+        buttons.append((Button("urgent.button_note", UrgentText(UrgentInput.NOTE, item.id)),
+                        Button("urgent.button_close", UrgentText(UrgentInput.CLOSE, item.id))))  # fmt: skip
+    buttons.append((Button("button.back_to_inbox", Inbox(0)),))
     params = {"id": item.id, "at": _when(item), "text": item.text, "state": state,
               "events": Lines(events) if events else "-"}  # fmt: skip
     return [Reply("urgent.card", params, tuple(buttons), "")]
 
 
-def flow_for(what: str, args: list[str]) -> tuple[str, dict[str, Any]] | None:
-    """The input flow a button starts, with its answers; None when the button is not one of these."""
-    if what not in FLOWS or len(args) != 1 or not args[0].isdigit():
-        return None
-    return FLOWS[what][0], {"urgent": int(args[0]), "action": what}
+def flow_for(kind: UrgentInput, note_id: int) -> tuple[str, dict[str, Any]]:
+    """The input flow a button starts, with its answers."""
+    return FLOWS[kind][0], {"urgent": note_id, "action": kind.value}
 
 
 async def finish_urgent(urgent: UrgentService, actor: Actor, c: Conversation, refusal: Any) -> list[Reply]:

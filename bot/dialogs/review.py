@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from bot.callbacks import Wipe, option, option_arg
 from bot.dialogs.engine import Button, Conversation, Event, EventKind, Label, Lines, Outcome, Reply, go, stay
-from bot.dialogs.filing_steps import EDIT, NEW_PERSONS, WIPE
+from bot.dialogs.filing_steps import EDIT, NEW_PERSONS
 from core.errors import InvalidInput
 from core.model import CadreLevel, Category, Channel, EvidenceKind, PartyMembership, ReportType
 from core.reports import NewReport, PersonReported, ReporterIdentity, StagedEvidence
@@ -137,7 +138,7 @@ class ReviewStep:
             sections.insert(0, missing)
         elif missing is not None:  # the button that fixes it first
             sections.insert(0, sections.pop(sections.index(missing)))
-        edits = [Button(f"button.edit_{name}", f"edit:{name}") for name in sections]
+        edits = [Button(f"button.edit_{name}", option("edit", name)) for name in sections]
         rows = tuple(tuple(edits[i : i + 2]) for i in range(0, len(edits), 2))
         if missing is not None:
             params = {**review_params(c), "missing": Label(f"review.missing.{missing}")}
@@ -153,7 +154,7 @@ class ReviewStep:
         if e.value == "submit":
             missing = missing_section(c)
             return Outcome(replies=(_missing(missing),)) if missing else go("confirm")
-        target = _SECTIONS.get(e.value.removeprefix("edit:"))
+        target = _SECTIONS.get(option_arg(e.value, "edit") or "")
         if target is None:
             return stay("dialog.earlier_button")
         c.answers[EDIT] = True
@@ -197,4 +198,4 @@ def receipt_replies(receipt: Receipt, *, again: bool = False) -> tuple[Reply, Re
         reply = Reply(key, {"number": receipt.number, "code": receipt.query_code})
     else:
         reply = Reply("receipt.named", {"number": receipt.number})
-    return reply, Reply("receipt.next", {}, ((Button("button.wipe", WIPE),),), "")
+    return reply, Reply("receipt.next", {}, ((Button("button.wipe", Wipe()),),), "")

@@ -15,11 +15,12 @@ from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import assert_never
 
+from bot import callbacks as cb
 from bot.commands import citizen_help
 from bot.dialogs.engine import Button, Conversation, Engine, Event, EventKind, Label, Media, Reply
 from bot.dialogs.filing import build_filing_flow
-from bot.dialogs.filing_steps import WIPE
 from bot.dialogs.objection import build_objection_flow, build_reply_flow
 from bot.dialogs.review import receipt_replies
 from bot.dialogs.scope_steps import referral_details, safety_reply
@@ -44,17 +45,11 @@ LOCALES = {"zh-CN": "中文", "en": "English"}
 WIPE_MAX_IDS = 2000
 CACHE_CHATS = 10_000  # conversations kept in memory between updates
 CACHE_TTL = timedelta(minutes=10)
-FAQ_TOPICS = ("what_scope", "anonymous", "how_long", "safety", "how_to", "phone")
+FAQ_TOPICS = tuple(cb.FaqTopic)
 RECEIPT = "receipt"  # memo: a receipt with a query code on its way to the chat (issue 11, item 2)
 RECEIPT_IN_FLIGHT = timedelta(minutes=5)  # longer than any send (429s are waited out up to 2 × 60 s)
-URGENT_ANSWER = "u:answer"  # under an officer's answer to an urgent message: the sender writes back
-FAQ_BACK = "faq:back"  # under the menu during a dialog: the current question again
 SECRET_GRACE = STATUS_GRACE  # memo: a lock-out was just told; a code or password typed next is deleted too
 Downloader = Callable[[Media], Awaitable[bytes]]
-
-
-class ForgedButton(Exception):
-    """Callback data no button of ours carries (forged, or from a version long gone): refused without a word."""
 
 
 async def _no_download(media: Media) -> bytes:
@@ -62,8 +57,9 @@ async def _no_download(media: Media) -> bytes:
 
 
 def _idle_buttons() -> tuple[tuple[Button, ...], ...]:
-    return ((Button("button.start_report", "cmd:start"),), (Button("button.check_status", "cmd:status"),),
-            (Button("button.faq", "cmd:faq"),))  # fmt: skip
+    shortcuts = (("button.start_report", cb.Shortcut.START), ("button.check_status", cb.Shortcut.STATUS),
+                 ("button.faq", cb.Shortcut.FAQ))  # fmt: skip
+    return tuple((Button(label, cb.RunCommand(command)),) for label, command in shortcuts)
 
 
 class Command(StrEnum):
@@ -180,6 +176,12 @@ class DialogRunner:
         retap = event.kind is EventKind.CHOICE and event.step == "confirm"  # submit tapped again
         run = lambda c, env: self._receipt_then(c, env, lambda: self._event(c, env, event), retap)  # noqa: E731
         return await self._locked(chat_id, locale_hint, download or _no_download, message_id, run)
+
+    async def tap(self, chat_id: int, tap: cb.CitizenTap, locale_hint: str | None = None,
+                  message_id: int | None = None) -> Answer:  # fmt: skip
+        """A button that works whatever the dialog is doing (bot/callbacks.py; a step's button is an event)."""
+        run = lambda c, env: self._receipt_then(c, env, lambda: self._tap(c, env, tap))  # noqa: E731
+        return await self._locked(chat_id, locale_hint, _no_download, message_id, run)
 
     async def receipt_sent(self, chat_id: int, submission_key: str, delivered: bool) -> None:
         """What became of a receipt carrying a query code (the runtime reports it after sending): delivered, the
@@ -310,37 +312,39 @@ class DialogRunner:
             case Command.FAQ:
                 # The menu alone, with a way back: were the current question shown again under it, its buttons
                 # would be renumbered in the terminal. An answer shows the current question again.
-                buttons = tuple((Button(f"faq.q.{topic}", f"faq:{topic}"),) for topic in FAQ_TOPICS)
-                back = ((Button("button.faq_back", FAQ_BACK),),) if active else ()
+                buttons = tuple((Button(f"faq.q.{topic}", cb.FaqAnswer(topic)),) for topic in cb.FaqTopic)
+                back = ((Button("button.faq_back", cb.FaqBack()),),) if active else ()
                 return [Reply("faq.menu", {}, (*buttons, *back), "")]
             case Command.LANG:
-                buttons = tuple((Button(name, f"lang:{code}", literal=True),) for code, name in LOCALES.items())
+                buttons = tuple(
+                    (Button(name, cb.ChooseLanguage(code), literal=True),) for code, name in LOCALES.items()
+                )
                 return [Reply("lang.choose", {}, buttons, "")]
         return []
 
+    async def _tap(self, c: Conversation, env: _Env, tap: cb.CitizenTap) -> list[Reply]:
+        current = [self.engine.current(c)] if c.flow else []
+        match tap:
+            case cb.ChooseLanguage(code=code):
+                c.locale = code
+                return [Reply("lang.changed"), *current]
+            case cb.FaqAnswer(topic=topic):
+                return [Reply(f"faq.{topic}"), *current]
+            case cb.FaqBack():
+                return current or [Reply("dialog.idle", {}, _idle_buttons(), "")]
+            case cb.UrgentAnswer():  # free text goes to the dialog until it is finished or cancelled
+                return [Reply("urgent.finish_dialog"), *current] if c.flow else [Reply("urgent.answer_prompt")]
+            case cb.AnswerQuestion():
+                return self._reply_button(c, tap)
+            case cb.Rate() | cb.Objection():
+                return await self._feedback_button(c, env, tap)
+            case cb.Wipe():
+                return self._wipe(c, env)
+            case cb.RunCommand(command=command):
+                return await self._command(c, env, Command(command.value))
+        assert_never(tap)
+
     async def _event(self, c: Conversation, env: _Env, event: Event) -> list[Reply]:
-        if event.kind is EventKind.CHOICE and event.value.startswith("lang:"):
-            c.locale = event.value.removeprefix("lang:") if event.value[5:] in LOCALES else c.locale
-            return [Reply("lang.changed"), *([self.engine.current(c)] if c.flow else [])]
-        if event.kind is EventKind.CHOICE and event.value.startswith("faq:") and event.value[4:] in FAQ_TOPICS:
-            return [Reply(f"faq.{event.value[4:]}"), *([self.engine.current(c)] if c.flow else [])]
-        if event.kind is EventKind.CHOICE and event.value == FAQ_BACK:
-            return [self.engine.current(c)] if c.flow else [Reply("dialog.idle", {}, _idle_buttons(), "")]
-        if event.kind is EventKind.CHOICE and event.value == URGENT_ANSWER:
-            if c.flow:  # free text goes to the dialog until it is finished or cancelled
-                return [Reply("urgent.finish_dialog"), self.engine.current(c)]
-            return [Reply("urgent.answer_prompt")]
-        if event.kind is EventKind.CHOICE and event.value.startswith("q:"):
-            return self._reply_button(c, event.value)
-        if event.kind is EventKind.CHOICE and event.value.startswith("fb:"):
-            return await self._feedback_button(c, env, event.value)
-        if event.kind is EventKind.CHOICE and event.value == WIPE:
-            return self._wipe(c, env)
-        if event.kind is EventKind.CHOICE and event.value.startswith("cmd:"):
-            name = event.value.removeprefix("cmd:")
-            if name not in Command.__members__.values():
-                raise ForgedButton(name[:16])
-            return await self._command(c, env, Command(name))
         if not c.flow:
             if env.secret_grace and event.kind is EventKind.TEXT and looks_like_secret(event.text):
                 return [Reply("status.secret_deleted", delete_input=True)]
@@ -362,31 +366,25 @@ class DialogRunner:
         env.delete_ids = tuple(range(max(start, end - WIPE_MAX_IDS + 1), end + 1))
         return [Reply("wipe.done", {"number": c.memo.get("last_receipt", "")})]
 
-    def _reply_button(self, c: Conversation, value: str) -> list[Reply]:
-        """The Reply button under an officer's question: ``q:<number>:<question id>``."""
-        _, number, qid = [*value.split(":"), "", ""][:3]
+    def _reply_button(self, c: Conversation, tap: cb.AnswerQuestion) -> list[Reply]:
+        """The Reply button under an officer's question."""
         if c.flow == "filing":
             return [Reply("status.finish_first"), self.engine.current(c)]
-        if not qid.isdigit():
-            return [Reply("dialog.stale_button")]
-        return self.engine.start(c, "reply", {"number": number, "qid": int(qid)})
+        return self.engine.start(c, "reply", {"number": tap.number, "qid": tap.question_id})
 
-    async def _feedback_button(self, c: Conversation, env: _Env, value: str) -> list[Reply]:
-        """Buttons under the result feedback: ``fb:<number>:rate:<rating>`` or ``fb:<number>:object``."""
-        _, number, what, *rest = [*value.split(":"), ""]
-        if number not in await self.services.reporter.own_numbers(env.chat_id):
+    async def _feedback_button(self, c: Conversation, env: _Env, tap: cb.Rate | cb.Objection) -> list[Reply]:
+        """Buttons under the result feedback: a rating, or an objection."""
+        if tap.number not in await self.services.reporter.own_numbers(env.chat_id):
             return [Reply("dialog.stale_button")]  # not this chat's case: a forged or foreign button
-        if what == "rate" and rest[0] in Satisfaction.__members__.values():
+        if isinstance(tap, cb.Rate):
             try:
-                await self.services.reporter.rate(number, env.chat_id, Satisfaction(rest[0]))
+                await self.services.reporter.rate(tap.number, env.chat_id, tap.rating)
             except DomainError:
                 return [Reply("objection.not_possible")]
-            return [Reply("feedback.rated", {"rating": Label(f"enum.Satisfaction.{rest[0]}")})]
-        if what == "object":
-            if c.flow == "filing":
-                return [Reply("status.finish_first"), self.engine.current(c)]
-            return self.engine.start(c, "objection", {"number": number})
-        return [Reply("dialog.stale_button")]
+            return [Reply("feedback.rated", {"rating": Label(f"enum.Satisfaction.{tap.rating}")})]
+        if c.flow == "filing":
+            return [Reply("status.finish_first"), self.engine.current(c)]
+        return self.engine.start(c, "objection", {"number": tap.number})
 
     async def _free_text(self, event: Event, env: _Env) -> list[Reply]:
         """A message outside any dialog: more words from someone whose urgent message is open (they go to the

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from bot.callbacks import AnswerQuestion
 from bot.dialogs import validators as v
 from bot.dialogs.engine import Button, Conversation, Event, EventKind, Flow, Label, Lines, Outcome, Reply, go, stay
 from bot.dialogs.steps import Invalid
@@ -39,7 +40,7 @@ def status_replies(view: PublicStatusView) -> list[Reply]:
     else:
         card = Reply("status.card", params)
     questions = [Reply("status.question", {"number": view.number, "day": q.day.isoformat(), "question": q.text},
-                       ((Button("button.reply", f"q:{view.number}:{q.id}"),),))
+                       ((Button("button.reply", AnswerQuestion(view.number, q.id)),),))
                  for q in view.questions]  # fmt: skip
     return [card, *questions]
 

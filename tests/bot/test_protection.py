@@ -148,14 +148,15 @@ async def test_an_oversized_text_is_refused_politely_and_changes_nothing(harness
     assert "是否向其他机关反映过" in after[-1] or "其他机关" in after[-1]
 
 
-async def test_forged_oversized_callback_data_is_ignored(harness: BotHarness, app: App) -> None:
+async def test_forged_oversized_callback_data_is_refused_in_one_line(harness: BotHarness, app: App) -> None:
     h = harness
     await h.say(CHAT, "/start")
-    before = len(h.tg.texts(CHAT))
+    agree, before = h.button(CHAT, "我已阅读"), len(h.tg.texts(CHAT))
     await h.tap_data(CHAT, "s:notice:" + "x" * 200)
-    await h.tap_data(CHAT, "o:act:XF-2026-000001:register")  # an officer button in a citizen's chat
-    assert h.tg.texts(CHAT)[before:] == []
-    assert "请用一两句话" in (await h.tap(CHAT, "我已阅读"))[-1]  # the real button still works
+    await h.tap_data(CHAT, "o:act:XF-2026-000001:register")  # not our format
+    await h.tap_data(CHAT, "s::o:act:XF-2026-000001:register")  # an officer button in a citizen's chat
+    assert h.tg.texts(CHAT)[before:] == ["这个按钮已经过期了，请使用下面最新的提示。"] * 3  # bot/callbacks.py
+    assert "请用一两句话" in (await h.tap_data(CHAT, agree))[-1]  # the real button still works
 
 
 async def test_markup_in_a_report_reaches_the_officer_card_as_literal_text(harness: BotHarness, app: App) -> None:

@@ -3,7 +3,8 @@
 Each file in tests/data/transcripts holds user inputs (``>``) and the reply keys expected (``<``):
 
     > /start            a command
-    > [agree]           a button, by value (of the step that showed it)
+    > [agree]           a button, by value: the data of the button shown last with it (``[cmd:start]``: one that
+                        works anywhere), or else of the step that showed the last buttons
     > @photo            a file (photo, pdf, exe)
     > any other text    typed text
 
@@ -17,8 +18,10 @@ from pathlib import Path
 
 import pytest
 
+from bot.callbacks import OfficerTap, StepChoice, parse
 from bot.dialogs.engine import Event, EventKind, Media, Reply
 from bot.dialogs.runner import Command, DialogRunner
+from bot.front import callback_data
 from qingfeng.app import App, dialog_services
 from tests.factories import seed_office
 
@@ -49,8 +52,10 @@ def _describe(reply: Reply) -> str:
 
 async def play(app: App, script: list[str]) -> list[str]:
     runner = DialogRunner(dialog_services(app))
+    steps = {s for flow in runner.engine.flows.values() for s in flow.steps}
     out: list[str] = []
     step = ""
+    shown: dict[str, str] = {}  # a button's value as scripts name it → the data it carried
     for line in script:
         if not line.startswith("> "):
             continue
@@ -58,8 +63,13 @@ async def play(app: App, script: list[str]) -> list[str]:
         raw = line[2:]
         if raw.startswith("/"):
             answer = await runner.command(CHAT, Command(raw[1:]))
-        elif raw.startswith("[") and raw.endswith("]"):
-            answer = await runner.event(CHAT, Event(EventKind.CHOICE, value=raw[1:-1], step=step))
+        elif raw.startswith("[") and raw.endswith("]"):  # the data the button carries, read as the front reads it
+            tap = parse(shown.get(raw[1:-1]) or callback_data(step, raw[1:-1]), steps)
+            if isinstance(tap, StepChoice):
+                answer = await runner.event(CHAT, Event(EventKind.CHOICE, value=tap.value, step=tap.step))
+            else:
+                assert not isinstance(tap, OfficerTap), raw
+                answer = await runner.tap(CHAT, tap)
         elif raw.startswith("@"):
             answer = await runner.event(CHAT, Event(EventKind.MEDIA, media=FILES[raw[1:]]), download=download)
         else:
@@ -68,6 +78,9 @@ async def play(app: App, script: list[str]) -> list[str]:
             out.append(f"< {_describe(reply)}")
             if reply.buttons:
                 step = reply.step
+            for button in (b for row in reply.buttons for b in row):
+                data = callback_data(reply.step, button.value)
+                shown[button.value if isinstance(button.value, str) else data.split(":", 2)[2]] = data
     return out
 
 
