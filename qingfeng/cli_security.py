@@ -179,6 +179,7 @@ def _states(source: str | None, target: str | None) -> str | None:
 
 async def cmd_purge(app: App, args: argparse.Namespace) -> int:
     """Retention (core.services.retention): archived cases older than the period keep statistics only."""
+    from bot.dialogs.codec import staged_files
     from core.actor import Actor
     from core.services.dialog_store import DialogStore
     from core.services.lockout import MEMORY, Lockout
@@ -198,7 +199,7 @@ async def cmd_purge(app: App, args: argparse.Namespace) -> int:
     if not report.dry_run:
         print(f"{report.urgent_notes} urgent messages older than the period erased")
     if not report.dry_run:  # unfinished dialogs too (the scheduler does this daily)
-        dialogs, files = await DialogStore(app.ctx).forget_stale(app.settings.dialog_retention_days)
+        dialogs, files = await DialogStore(app.ctx).forget_stale(app.settings.dialog_retention_days, staged_files)
         print(f"{dialogs} unfinished dialogs older than {app.settings.dialog_retention_days} days forgotten "
               f"({files} staged files deleted)")  # fmt: skip
         attempts = await Lockout(app.ctx).forget_old()

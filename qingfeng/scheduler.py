@@ -33,6 +33,7 @@ from apscheduler.schedulers import SchedulerNotRunningError
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.schedulers.base import STATE_RUNNING
 
+from bot.dialogs.codec import staged_files
 from core.reminders import ReminderPolicy
 from core.services.dialog_store import DialogStore
 from core.services.job_runs import JobRun, JobRunStore
@@ -193,7 +194,8 @@ class JobScheduler:
 
     async def forget_dialogs(self) -> None:
         """Daily: unfinished dialogs past their retention, and failed status queries past the lock-out's memory."""
-        dialogs, files = await DialogStore(self.app.ctx).forget_stale(self.app.settings.dialog_retention_days)
+        days = self.app.settings.dialog_retention_days
+        dialogs, files = await DialogStore(self.app.ctx).forget_stale(days, staged_files)
         attempts = await Lockout(self.app.ctx).forget_old()
         if dialogs:
             log.info("forgot %d unfinished dialogs and %d staged files", dialogs, files)

@@ -7,11 +7,14 @@ flow each, ending in :func:`finish_urgent`); the core checks who may handle urge
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from bot.dialogs import validators as v
-from bot.dialogs.engine import Button, Conversation, Flow, Label, Lines, Reply, Step
-from bot.dialogs.officer_flows import Perform
+from bot.dialogs.engine import END, Button, Flow, Label, Lines, Reply
+from bot.dialogs.env import OfficerEnv
+from bot.dialogs.ids import FlowName
+from bot.dialogs.ids import Officer as S
 from bot.dialogs.steps import Text
 from core.actor import Actor
 from core.clock import OFFICE_TZ
@@ -20,17 +23,15 @@ from core.services.urgent import UrgentItem, UrgentService
 
 PREFIX = "o"
 #: button → (flow, prompt)
-FLOWS = {"ureply": ("o_ureply", "urgent.ask_reply"), "unote": ("o_unote", "urgent.ask_note"),
-         "uclose": ("o_uclose", "urgent.ask_close")}  # fmt: skip
+FLOWS = {"ureply": (FlowName.URGENT_REPLY, "urgent.ask_reply"), "unote": (FlowName.URGENT_NOTE, "urgent.ask_note"),
+         "uclose": (FlowName.URGENT_CLOSE, "urgent.ask_close")}  # fmt: skip
 _text = v.text_between(1, 2000)
 
 
-def urgent_flows() -> list[Flow]:
-    flows = []
-    for flow, prompt in FLOWS.values():
-        steps: list[Step] = [Text("text", prompt, "text", _text, "done"), Perform("done")]
-        flows.append(Flow.of(flow, steps))
-    return flows
+def urgent_flows() -> list[Flow[OfficerEnv]]:
+    """One line of text each; the flow's completion is handed to :func:`finish_urgent`."""
+    return [Flow.of(flow, [Text(id=S.TEXT, key=prompt, store=S.TEXT, validate=_text, next=END)])
+            for flow, prompt in FLOWS.values()]  # fmt: skip
 
 
 def _when(item: UrgentItem) -> str:
@@ -79,8 +80,9 @@ def flow_for(what: str, args: list[str]) -> tuple[str, dict[str, Any]] | None:
     return FLOWS[what][0], {"urgent": int(args[0]), "action": what}
 
 
-async def finish_urgent(urgent: UrgentService, actor: Actor, c: Conversation, refusal: Any) -> list[Reply]:
-    a = c.answers
+async def finish_urgent(
+    urgent: UrgentService, actor: Actor, a: dict[str, Any], refusal: Callable[[DomainError], Reply]
+) -> list[Reply]:
     note_id, what = int(a["urgent"]), a["action"]
     try:
         if what == "ureply":

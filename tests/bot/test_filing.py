@@ -6,6 +6,7 @@ import hashlib
 
 from sqlalchemy import func, select
 
+from bot.dialogs.codec import decode, encode
 from core.persistence.orm import CaseRow, EvidenceRow
 from core.services.dialog_store import DialogStore
 from qingfeng.app import App
@@ -326,9 +327,10 @@ async def test_a_review_missing_required_data_offers_no_submit(harness: BotHarne
     await finish_anonymous(h, CHAT)
     store = DialogStore(app.ctx)
     saved = await store.load(CHAT)
-    assert saved is not None and saved.data["step"] == "review"
-    saved.data["answers"]["persons"] = []  # what 修改被反映人 then /back left behind
-    await store.save(CHAT, saved.data, saved.version)
+    c = decode(saved.payload) if saved is not None else None
+    assert saved is not None and c is not None and c.step == "review"
+    c.answers["persons"] = []  # what 修改被反映人 then /back left behind
+    await store.save(CHAT, encode(c), saved.version)
     await h.restart()  # nothing of the dialog in memory
     shown = await h.say(CHAT, "/start")
     labels = [label for row in h.tg.last_keyboard(CHAT) for label, _ in row]
