@@ -177,6 +177,7 @@ def _states(source: str | None, target: str | None) -> str | None:
 
 async def cmd_purge(app: App, args: argparse.Namespace) -> int:
     """Retention (core.services.retention): archived cases older than the period keep statistics only."""
+    from bot.dialogs.codec import staged_files
     from core.actor import Actor
     from core.services.lockout import MEMORY
 
@@ -194,7 +195,7 @@ async def cmd_purge(app: App, args: argparse.Namespace) -> int:
     if not report.dry_run:
         print(f"{report.urgent_notes} urgent messages older than the period erased")
     if not report.dry_run:  # unfinished dialogs too (the scheduler does this daily)
-        dialogs, files = await app.dialogs.forget_stale(app.settings.dialog_retention_days)
+        dialogs, files = await app.dialogs.forget_stale(app.settings.dialog_retention_days, staged_files)
         print(f"{dialogs} unfinished dialogs older than {app.settings.dialog_retention_days} days forgotten "
               f"({files} staged files deleted)")  # fmt: skip
         attempts = await app.lockout.forget_old()

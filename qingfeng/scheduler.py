@@ -32,6 +32,7 @@ from apscheduler.schedulers import SchedulerNotRunningError
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.schedulers.base import STATE_RUNNING
 
+from bot.dialogs.codec import staged_files
 from core.services.job_runs import JobRun
 from core.services.outbox import OutboxService
 from qingfeng.app import App, load_calendar
@@ -187,7 +188,8 @@ class JobScheduler:
 
     async def forget_dialogs(self) -> None:
         """Daily: unfinished dialogs past their retention, and failed status queries past the lock-out's memory."""
-        dialogs, files = await self.app.dialogs.forget_stale(self.app.settings.dialog_retention_days)
+        days = self.app.settings.dialog_retention_days
+        dialogs, files = await self.app.dialogs.forget_stale(days, staged_files)
         attempts = await self.app.lockout.forget_old()
         if dialogs:
             log.info("forgot %d unfinished dialogs and %d staged files", dialogs, files)

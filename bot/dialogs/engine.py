@@ -3,16 +3,33 @@
 A :class:`Flow` is a set of steps. Each step renders a prompt (a :class:`Reply`: a locale key, parameters and
 buttons) and answers events with an :class:`Outcome`: go to a step, stay with a message, or finish. The
 conversation (position, answers, history for /back) is plain data, saved by the runner after every event.
+
+Each step declares where it may go (:meth:`Step.exits`); a :class:`Flow` refuses to be built with a target that
+is not one of its steps or a step no path reaches, and the engine refuses a step that goes anywhere it did not
+declare — so a renamed or forgotten step fails at import, not in a citizen's chat. Steps are generic in what
+they may call (``EnvT``: bot.dialogs.env's protocols), so mypy checks it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
-from typing import Any, Protocol
+from enum import Enum, StrEnum
+from typing import Any, Generic, Literal, Protocol, TypeVar
 
 from bot.callbacks import Tap
+
+EnvT = TypeVar("EnvT")
+EnvT_contra = TypeVar("EnvT_contra", contravariant=True)
+
+
+class _End(Enum):
+    END = "end"
+
+
+#: The target that completes a flow: its answers become the turn's :class:`Finished` result (not a step id).
+END: Literal[_End.END] = _End.END
+Target = str | Literal[_End.END]
 
 
 class EventKind(StrEnum):
@@ -117,37 +134,93 @@ def stay(key: str, **params: Any) -> Outcome:
     return Outcome(replies=(Reply(key, params),))
 
 
-def go(step: str, *replies: Reply) -> Outcome:
-    return Outcome(goto=step, replies=replies)
+def go(step: Target, *replies: Reply) -> Outcome:
+    """On to ``step``, or with :data:`END` the flow is complete."""
+    return Outcome(replies=replies, done=True) if step is END else Outcome(goto=step, replies=replies)
 
 
-class Step(Protocol):
-    id: str
+@dataclass(frozen=True)
+class Finished:
+    """A flow completed (a step went to :data:`END` or finished itself): its name and answers, for the caller to
+    act on (an officer's input flow performs its action with them)."""
+
+    flow: str
+    answers: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Turn:
+    replies: list[Reply]
+    finished: Finished | None = None
+
+
+class Step(Protocol[EnvT_contra]):
+    @property
+    def id(self) -> str: ...
+
+    def exits(self) -> frozenset[Target]:
+        """Every step this one may go to (:data:`END` when it may complete the flow)."""
+        ...
 
     def prompt(self, c: Conversation) -> Reply: ...
 
-    async def answer(self, c: Conversation, e: Event, env: Any) -> Outcome: ...
+    async def answer(self, c: Conversation, e: Event, env: EnvT_contra) -> Outcome: ...
+
+
+class FlowError(Exception):
+    """A flow built with a target that is no step of it, a step nothing reaches, or a step id used twice."""
+
+
+def check_flow(name: str, steps: Sequence[Step[Any]]) -> None:
+    ids = [s.id for s in steps]
+    if not ids or len(set(ids)) != len(ids):
+        raise FlowError(f"{name}: no steps, or a step id used twice: {ids}")
+    known = set(ids)
+    exits = {s.id: {t for t in s.exits() if t is not END} for s in steps}
+    for sid, targets in exits.items():
+        if dangling := sorted(str(t) for t in targets - known):
+            raise FlowError(f"{name}: step {sid!r} goes to {dangling}, not steps of this flow")
+    seen, todo = {ids[0]}, [ids[0]]
+    while todo:
+        for t in exits[todo.pop()] - seen:
+            seen.add(t)
+            todo.append(t)
+    if unreachable := [i for i in ids if i not in seen]:
+        raise FlowError(f"{name}: no path from {ids[0]!r} reaches {unreachable}")
 
 
 @dataclass
-class Flow:
+class Flow(Generic[EnvT]):
     name: str
     first: str
-    steps: dict[str, Step]
-    on_cancel: Callable[[Conversation, Any], Awaitable[None]] | None = None
+    steps: dict[str, Step[EnvT]]
+    on_cancel: Callable[[Conversation, EnvT], Awaitable[None]] | None = None
     on_back: Callable[[Conversation, str], None] | None = None  # (conversation, step left): after /back
     cancel_key: str = "dialog.cancelled"  # what /cancel says: what was cancelled, and what was not (issue 12)
 
+    def __post_init__(self) -> None:
+        check_flow(self.name, [self.steps[self.first], *(s for k, s in self.steps.items() if k != self.first)])
+
     @classmethod
-    def of(cls, name: str, steps: Sequence[Step], on_cancel: Any = None, on_back: Any = None,
-           cancel_key: str = "dialog.cancelled") -> Flow:  # fmt: skip
+    def of(
+        cls,
+        name: str,
+        steps: Sequence[Step[EnvT]],
+        *,
+        on_cancel: Callable[[Conversation, EnvT], Awaitable[None]] | None = None,
+        on_back: Callable[[Conversation, str], None] | None = None,
+        cancel_key: str = "dialog.cancelled",
+    ) -> Flow[EnvT]:
+        """The first step is where the flow starts; raises :class:`FlowError` for a broken graph."""
+        if len({s.id for s in steps}) != len(steps):
+            raise FlowError(f"{name}: a step id used twice: {[s.id for s in steps]}")
         return cls(name, steps[0].id, {s.id: s for s in steps}, on_cancel, on_back, cancel_key)
 
 
-class Engine:
+class Engine(Generic[EnvT]):
     """Runs flows: start, feed events, go back, cancel. Knows nothing about chats or frameworks."""
 
-    def __init__(self, flows: Sequence[Flow]) -> None:
+    def __init__(self, flows: Iterable[Flow[EnvT]]) -> None:
         self.flows = {f.name: f for f in flows}
 
     def start(self, c: Conversation, flow: str, answers: dict[str, Any] | None = None) -> list[Reply]:
@@ -158,31 +231,41 @@ class Engine:
     def current(self, c: Conversation) -> Reply:
         return self.flows[c.flow].steps[c.step].prompt(c)
 
-    async def handle(self, c: Conversation, e: Event, env: Any) -> list[Reply]:
+    async def handle(self, c: Conversation, e: Event, env: EnvT) -> list[Reply]:
+        return (await self.turn(c, e, env)).replies
+
+    async def turn(self, c: Conversation, e: Event, env: EnvT) -> Turn:
+        """One event: the replies, and the flow's answers when it completed (:class:`Finished`)."""
         flow = self.flows[c.flow]
         if e.kind is EventKind.CANCEL:
             if flow.on_cancel:
                 await flow.on_cancel(c, env)
             params = {"number": c.answers.get("number", "")}
             c.reset()
-            return [Reply(flow.cancel_key, params)]
+            return Turn([Reply(flow.cancel_key, params)])
         if e.kind is EventKind.BACK:
             if not c.history:
-                return [Reply("dialog.cannot_go_back"), self.current(c)]
+                return Turn([Reply("dialog.cannot_go_back"), self.current(c)])
             left, c.step = c.step, c.history.pop()
             if flow.on_back:
                 flow.on_back(c, left)
-            return [self.current(c)]
+            return Turn([self.current(c)])
         if e.kind is EventKind.CHOICE and e.step != c.step:
-            return [Reply("dialog.earlier_button"), self.current(c)]
-        outcome = await flow.steps[c.step].answer(c, e, env)
+            return Turn([Reply("dialog.earlier_button"), self.current(c)])
+        step = flow.steps[c.step]
+        outcome = await step.answer(c, e, env)
         replies = list(outcome.replies)
         if outcome.done:
+            if END not in step.exits():
+                raise FlowError(f"{c.flow}: step {c.step!r} completed the flow, which it does not declare")
+            finished = Finished(c.flow, dict(c.answers))
             c.reset()
-            return replies
+            return Turn(replies, finished)
         if outcome.goto is not None:
+            if outcome.goto != c.step and outcome.goto not in step.exits():
+                raise FlowError(f"{c.flow}: step {c.step!r} went to {outcome.goto!r}, which it does not declare")
             if outcome.goto != c.step:
                 c.history.append(c.step)
             c.step = outcome.goto
-            return [*replies, self.current(c)]
-        return [*replies, self.current(c)] if outcome.reprompt else replies
+            return Turn([*replies, self.current(c)])
+        return Turn([*replies, self.current(c)] if outcome.reprompt else replies)

@@ -11,6 +11,7 @@ from typing import Any
 
 from bot.dialogs import validators as v
 from bot.dialogs.engine import Conversation, Flow, Step
+from bot.dialogs.env import CitizenEnv
 from bot.dialogs.filing_steps import (
     NEW_PERSONS,
     EvidenceStep,
@@ -18,8 +19,10 @@ from bot.dialogs.filing_steps import (
     FollowUpStep,
     abandon_edit,
     after,
+    after_or_review,
     discard_evidence,
 )
+from bot.dialogs.ids import Filing, FlowName
 from bot.dialogs.review import ConfirmStep, ReviewStep
 from bot.dialogs.scope_steps import scope_steps
 from bot.dialogs.steps import Choice, Text
@@ -34,7 +37,7 @@ def _enum_options(enum: Any) -> list[tuple[str, str]]:
 
 
 def _after_identity(c: Conversation, value: str) -> str:
-    return "r_name" if value == "named" else "p_name"
+    return Filing.R_NAME if value == "named" else Filing.P_NAME
 
 
 def _regions(c: Conversation) -> list[tuple[str, str]]:
@@ -44,9 +47,9 @@ def _regions(c: Conversation) -> list[tuple[str, str]]:
 
 def _after_region_choice(c: Conversation, value: str) -> str:
     if value == OTHER:
-        return "p_region_text"
+        return Filing.P_REGION_TEXT
     c.answers["p_region"] = c.answers["_regions"][int(value)]
-    return "p_party"
+    return Filing.P_PARTY
 
 
 def _entering(c: Conversation) -> list[dict[str, str]]:
@@ -68,88 +71,60 @@ def _commit_person(c: Conversation, value: str) -> str:
         _entering(c).append(person)
     if value != "more" and NEW_PERSONS in a:
         a["persons"] = a.pop(NEW_PERSONS)
-    return "p_name" if value == "more" else after(c, "category")
-
-
-def _after_notify(c: Conversation, value: str) -> str:
-    return "review"
+    return Filing.P_NAME if value == "more" else after(c, Filing.CATEGORY)
 
 
 def _after_evidence(c: Conversation) -> str:
-    return after(c, "pw1" if c.answers.get("identity") == "anonymous" else "review")
+    return after(c, Filing.PW1 if c.answers.get("identity") == "anonymous" else Filing.REVIEW)
 
 
-def build_filing_flow() -> Flow:
-    steps: list[Step] = [
-        Choice("notice", "start.notice", [("agree", "button.agree")], None, "scope"),
+def build_filing_flow() -> Flow[CitizenEnv]:
+    f = Filing
+    steps: list[Step[CitizenEnv]] = [
+        Choice(id=f.NOTICE, key="start.notice", options=[("agree", "button.agree")], next=f.SCOPE),
         *scope_steps(),
-        Choice("ended", "filing.ended", [("restart", "button.restart")], None, "notice"),
-        Choice("type", "filing.type", _enum_options(ReportType), "report_type", lambda c, val: after(c, "identity")),
-        Choice(
-            "identity",
-            "filing.identity",
-            [("named", "button.named"), ("anonymous", "button.anonymous")],
-            "identity",
-            _after_identity,
-        ),
+        Choice(id=f.ENDED, key="filing.ended", options=[("restart", "button.restart")], next=f.NOTICE),
+        Choice(id=f.TYPE, key="filing.type", options=_enum_options(ReportType), store="report_type",
+               next=lambda c, val: after(c, f.IDENTITY), targets=after_or_review(f.IDENTITY)),
+        Choice(id=f.IDENTITY, key="filing.identity",
+               options=[("named", "button.named"), ("anonymous", "button.anonymous")], store="identity",
+               next=_after_identity, targets=frozenset({f.R_NAME, f.P_NAME})),
         # identity messages are deleted from the chat at once, like passwords (issue 6: the chat is a credential)
-        Text("r_name", "filing.reporter_name", "reporter_name", v.reporter_name, "r_phone", secret=True),
-        Text("r_phone", "filing.reporter_phone", "reporter_phone", v.phone, "r_id", secret=True),
-        Text(
-            "r_id",
-            "filing.reporter_id",
-            "reporter_id",
-            v.id_number,
-            lambda c: after(c, "p_name"),
-            skippable=True,
-            secret=True,
-        ),
-        Text(
-            "p_name",
-            "filing.person_name",
-            "p_name",
-            v.person_name,
-            "p_unit",
-            skippable=True,
-            params=lambda c: {"n": len(_entering(c)) + 1},
-        ),
-        Text("p_unit", "filing.person_unit", "p_unit", v.unit, "p_post"),
-        Text("p_post", "filing.person_post", "p_post", v.post, "p_level", skippable=True),
-        Choice("p_level", "filing.person_level", _enum_options(CadreLevel), "p_level", "p_region", columns=2),
-        Choice(
-            "p_region",
-            "filing.person_region",
-            _regions,
-            None,
-            _after_region_choice,
-            literal=True,
-            keyed=frozenset({OTHER}),
-        ),
-        Text("p_region_text", "filing.person_region_text", "p_region", v.region, "p_party"),
-        Choice("p_party", "filing.person_party", _enum_options(PartyMembership), "p_party", "p_more", columns=3),
-        Choice("p_more", "filing.person_more", _person_more, None, _commit_person),
-        Choice("category", "filing.category", _enum_options(Category), "category", lambda c, val: "facts", columns=2),
-        FactsStep("facts"),
-        FollowUpStep("facts_more", next_step="other_bodies"),
-        Text(
-            "other_bodies",
-            "filing.other_bodies",
-            "other_bodies",
-            v.other_bodies,
-            lambda c: after(c, "evidence"),
-            skippable=True,
-        ),
-        EvidenceStep("evidence", next_step=_after_evidence),
-        Text("pw1", "filing.password", "password", v.password, "pw2", secret=True),
-        Text("pw2", "filing.password_repeat", "password_repeat", v.password_repeat, "notify", secret=True),
-        Choice(
-            "notify",
-            "filing.notify",
-            [("yes", "button.notify_yes"), ("no", "button.notify_no")],
-            "notify",
-            _after_notify,
-        ),
-        ReviewStep("review"),
-        ConfirmStep("confirm"),
-    ]
-    return Flow.of("filing", steps, on_cancel=discard_evidence, on_back=abandon_edit, cancel_key="cancel.filing")
+        Text(id=f.R_NAME, key="filing.reporter_name", store="reporter_name", validate=v.reporter_name,
+             next=f.R_PHONE, secret=True),
+        Text(id=f.R_PHONE, key="filing.reporter_phone", store="reporter_phone", validate=v.phone, next=f.R_ID,
+             secret=True),
+        Text(id=f.R_ID, key="filing.reporter_id", store="reporter_id", validate=v.id_number,
+             next=lambda c: after(c, f.P_NAME), targets=after_or_review(f.P_NAME), skippable=True, secret=True),
+        Text(id=f.P_NAME, key="filing.person_name", store="p_name", validate=v.person_name, next=f.P_UNIT,
+             skippable=True, params=lambda c: {"n": len(_entering(c)) + 1}),
+        Text(id=f.P_UNIT, key="filing.person_unit", store="p_unit", validate=v.unit, next=f.P_POST),
+        Text(id=f.P_POST, key="filing.person_post", store="p_post", validate=v.post, next=f.P_LEVEL, skippable=True),
+        Choice(id=f.P_LEVEL, key="filing.person_level", options=_enum_options(CadreLevel), store="p_level",
+               next=f.P_REGION, columns=2),
+        Choice(id=f.P_REGION, key="filing.person_region", options=_regions, next=_after_region_choice,
+               targets=frozenset({f.P_REGION_TEXT, f.P_PARTY}), literal=True, keyed=frozenset({OTHER})),
+        Text(id=f.P_REGION_TEXT, key="filing.person_region_text", store="p_region", validate=v.region,
+             next=f.P_PARTY),
+        Choice(id=f.P_PARTY, key="filing.person_party", options=_enum_options(PartyMembership), store="p_party",
+               next=f.P_MORE, columns=3),
+        Choice(id=f.P_MORE, key="filing.person_more", options=_person_more, next=_commit_person,
+               targets=after_or_review(f.P_NAME, f.CATEGORY)),
+        Choice(id=f.CATEGORY, key="filing.category", options=_enum_options(Category), store="category",
+               next=f.FACTS, columns=2),
+        FactsStep(id=f.FACTS, follow_up=f.FACTS_MORE, next_step=f.OTHER_BODIES),
+        FollowUpStep(id=f.FACTS_MORE, next_step=f.OTHER_BODIES),
+        Text(id=f.OTHER_BODIES, key="filing.other_bodies", store="other_bodies", validate=v.other_bodies,
+             next=lambda c: after(c, f.EVIDENCE), targets=after_or_review(f.EVIDENCE), skippable=True),
+        EvidenceStep(id=f.EVIDENCE, next_step=_after_evidence, targets=after_or_review(f.PW1)),
+        Text(id=f.PW1, key="filing.password", store="password", validate=v.password, next=f.PW2, secret=True),
+        # a second password unlike the first starts again at the first (validators.password_repeat)
+        Text(id=f.PW2, key="filing.password_repeat", store="password_repeat", validate=v.password_repeat,
+             next=f.NOTIFY, targets=frozenset({f.PW1}), secret=True),
+        Choice(id=f.NOTIFY, key="filing.notify", options=[("yes", "button.notify_yes"), ("no", "button.notify_no")],
+               store="notify", next=f.REVIEW),
+        ReviewStep(id=f.REVIEW),
+        ConfirmStep(id=f.CONFIRM),
+    ]  # fmt: skip
+    return Flow.of(FlowName.FILING, steps, on_cancel=discard_evidence, on_back=abandon_edit,
+                   cancel_key="cancel.filing")  # fmt: skip

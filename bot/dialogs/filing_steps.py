@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from bot.callbacks import option, option_arg
@@ -14,10 +14,13 @@ from bot.dialogs.engine import (
     EventKind,
     Outcome,
     Reply,
+    Target,
     go,
     stay,
 )
-from bot.dialogs.steps import SKIP, Invalid, Next, resolve
+from bot.dialogs.env import CitizenEnv
+from bot.dialogs.ids import Filing
+from bot.dialogs.steps import SKIP, Invalid, Next, declared, resolve
 from core.errors import InvalidInput
 from core.model import Category, EvidenceKind
 from core.reports import (
@@ -35,21 +38,31 @@ DRAFT_MIN = 20  # what the citizen wrote at the scope check is offered as the st
 
 def after(c: Conversation, default: str) -> str:
     """Where a section ends: back to the review when the user came from it to edit, else onwards."""
-    return "review" if c.answers.pop(EDIT, False) else default
+    return Filing.REVIEW if c.answers.pop(EDIT, False) else default
+
+
+def after_or_review(*defaults: str) -> frozenset[Target]:
+    """The exits of a section's last step: its defaults, or back to the review (:func:`after`)."""
+    return frozenset({*defaults, Filing.REVIEW})
 
 
 def abandon_edit(c: Conversation, left: str) -> None:
     """/back into the review, or out of it: an edit under way is dropped and what it would replace stays."""
-    if "review" in (c.step, left):
+    if Filing.REVIEW in (c.step, left):
         c.answers.pop(EDIT, None)
         c.answers.pop(NEW_PERSONS, None)
 
 
-@dataclass
+@dataclass(kw_only=True)
 class FactsStep:
     """The account itself; a short or vague one gets specific follow-up questions, never a refusal."""
 
-    id: str
+    id: str = Filing.FACTS
+    follow_up: str = Filing.FACTS_MORE
+    next_step: str = Filing.OTHER_BODIES
+
+    def exits(self) -> frozenset[Target]:
+        return after_or_review(self.follow_up, self.next_step)
 
     def prompt(self, c: Conversation) -> Reply:
         draft = c.answers.get("scope_text", "")
@@ -58,7 +71,7 @@ class FactsStep:
                          self.id)  # fmt: skip
         return Reply("filing.facts", {}, (), self.id)
 
-    async def answer(self, c: Conversation, e: Event, env: Any) -> Outcome:
+    async def answer(self, c: Conversation, e: Event, env: object) -> Outcome:
         if e.kind is EventKind.CHOICE and e.value == USE_DRAFT and c.answers.get("scope_text"):
             e = Event(EventKind.TEXT, text=c.answers["scope_text"])
         if e.kind is not EventKind.TEXT:
@@ -71,15 +84,18 @@ class FactsStep:
         category = Category(c.answers["category"]) if c.answers.get("category") else None
         pending = [el.value for el in follow_ups(text, category)]
         c.answers["_followups"] = pending
-        return go("facts_more") if pending else go(after(c, "other_bodies"))
+        return go(self.follow_up) if pending else go(after(c, self.next_step))
 
 
-@dataclass
+@dataclass(kw_only=True)
 class FollowUpStep:
     """Asks about one missing element at a time (when, where, how much, how known); each may be skipped."""
 
-    id: str
+    id: str = Filing.FACTS_MORE
     next_step: str
+
+    def exits(self) -> frozenset[Target]:
+        return after_or_review(self.next_step)
 
     def prompt(self, c: Conversation) -> Reply:
         pending = c.answers.get("_followups") or ["when"]
@@ -87,7 +103,7 @@ class FollowUpStep:
         skip = ((Button("button.dont_know", option(SKIP, pending[0])),),)
         return Reply(f"filing.followup.{pending[0]}", {}, skip, self.id)
 
-    async def answer(self, c: Conversation, e: Event, env: Any) -> Outcome:
+    async def answer(self, c: Conversation, e: Event, env: object) -> Outcome:
         pending: list[str] = list(c.answers.get("_followups") or [])
         if e.kind is EventKind.CHOICE and e.value != option(SKIP, (pending or ["when"])[0]):
             return stay("dialog.earlier_button")
@@ -127,20 +143,24 @@ def _file_label(f: dict[str, Any]) -> str:
     return f"🗑 {name} ({f['size'] // 1024 + 1} KB)"
 
 
-@dataclass
+@dataclass(kw_only=True)
 class EvidenceStep:
     """Photos, documents, spreadsheets, voice and video; each checked and stored encrypted at once (rules.md
     §6). Files can be removed one at a time: each remove button names its file by storage key, so a button of
     an older list removes that file or says it is gone, never another one."""
 
-    id: str
+    id: str = Filing.EVIDENCE
     next_step: Next
+    targets: frozenset[Target] = field(default_factory=frozenset)  # where a function ``next_step`` may go
+
+    def exits(self) -> frozenset[Target]:
+        return declared(self.next_step, self.targets, self.id)
 
     def prompt(self, c: Conversation) -> Reply:
         n = len(c.answers.get("evidence", []))
         return Reply("filing.evidence", {"count": n, "max": EVIDENCE_MAX_FILES}, _evidence_buttons(c), self.id)
 
-    async def answer(self, c: Conversation, e: Event, env: Any) -> Outcome:
+    async def answer(self, c: Conversation, e: Event, env: CitizenEnv) -> Outcome:
         files: list[dict[str, Any]] = c.answers.setdefault("evidence", [])
         if e.kind is EventKind.CHOICE and e.value == DONE:
             return go(resolve(self.next_step, c))
@@ -182,7 +202,7 @@ class EvidenceStep:
         return Outcome(replies=(reply,), reprompt=False)
 
 
-async def discard_evidence(c: Conversation, env: Any) -> None:
+async def discard_evidence(c: Conversation, env: CitizenEnv) -> None:
     """On /cancel nothing filed is kept: staged files are deleted."""
     files = c.answers.get("evidence", [])
     if files:

@@ -4,11 +4,12 @@ or a reply to an officer's question (anonymous reporters too; the chat is checke
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from bot.dialogs import validators as v
-from bot.dialogs.engine import Button, Conversation, Event, EventKind, Flow, Outcome, Reply, stay
+from bot.dialogs.engine import END, Button, Conversation, Event, EventKind, Flow, Outcome, Reply, Step, Target, go, stay
+from bot.dialogs.env import CitizenEnv
 from bot.dialogs.filing_steps import EvidenceStep, discard_evidence
+from bot.dialogs.ids import Answering, FlowName, Objection
 from bot.dialogs.steps import Invalid, Text
 from core.errors import DomainError
 from core.model import EvidenceKind
@@ -17,47 +18,55 @@ from core.reports import StagedEvidence
 reason = v.text_between(5, 2000)
 
 
-@dataclass
+@dataclass(kw_only=True)
 class ObjectionConfirm:
-    id: str
+    id: str = Objection.CONFIRM
+
+    def exits(self) -> frozenset[Target]:
+        return frozenset({END})
 
     def prompt(self, c: Conversation) -> Reply:
         buttons = ((Button("button.confirm_submit", "confirm"),), (Button("button.cancel", "cancel"),))
         return Reply("objection.confirm", {"number": c.answers.get("number", "")}, buttons, self.id)
 
-    async def answer(self, c: Conversation, e: Event, env: Any) -> Outcome:
+    async def answer(self, c: Conversation, e: Event, env: CitizenEnv) -> Outcome:
         if e.kind is not EventKind.CHOICE or e.value not in ("confirm", "cancel"):
             return stay("dialog.use_buttons")
         if e.value == "cancel":
             await discard_evidence(c, env)
-            return Outcome(replies=(Reply("cancel.objection", {"number": c.answers.get("number", "")}),), done=True)
+            return go(END, Reply("cancel.objection", {"number": c.answers.get("number", "")}))
         files = [StagedEvidence(**{**f, "kind": EvidenceKind(f["kind"])}) for f in c.answers.get("evidence", [])]
         try:
             await env.object(c.answers["number"], c.answers["objection"], files)
         except DomainError:
-            return Outcome(replies=(Reply("objection.not_possible"),), done=True)
-        return Outcome(replies=(Reply("objection.filed", {"number": c.answers["number"]}),), done=True)
+            return go(END, Reply("objection.not_possible"))
+        return go(END, Reply("objection.filed", {"number": c.answers["number"]}))
 
 
-def build_objection_flow() -> Flow:
-    return Flow.of("objection", [
-        Text("reason", "objection.ask_reason", "objection", reason, "evidence"),
-        EvidenceStep("evidence", next_step="confirm"),
-        ObjectionConfirm("confirm"),
-    ], on_cancel=discard_evidence, cancel_key="cancel.objection")  # fmt: skip
+def build_objection_flow() -> Flow[CitizenEnv]:
+    steps: list[Step[CitizenEnv]] = [
+        Text(id=Objection.REASON, key="objection.ask_reason", store="objection", validate=reason,
+             next=Objection.EVIDENCE),
+        EvidenceStep(id=Objection.EVIDENCE, next_step=Objection.CONFIRM),
+        ObjectionConfirm(),
+    ]  # fmt: skip
+    return Flow.of(FlowName.OBJECTION, steps, on_cancel=discard_evidence, cancel_key="cancel.objection")
 
 
 answer_text = v.text_between(1, 2000)
 
 
-@dataclass
+@dataclass(kw_only=True)
 class ReplyStep:
-    id: str
+    id: str = Answering.TEXT
+
+    def exits(self) -> frozenset[Target]:
+        return frozenset({END})
 
     def prompt(self, c: Conversation) -> Reply:
         return Reply("reply.ask", {"number": c.answers.get("number", "")}, (), self.id)
 
-    async def answer(self, c: Conversation, e: Event, env: Any) -> Outcome:
+    async def answer(self, c: Conversation, e: Event, env: CitizenEnv) -> Outcome:
         if e.kind is not EventKind.TEXT:
             return stay("dialog.text_expected")
         try:
@@ -67,9 +76,9 @@ class ReplyStep:
         try:
             await env.answer_question(c.answers["number"], int(c.answers["qid"]), text)
         except DomainError:
-            return Outcome(replies=(Reply("reply.not_possible"),), done=True)
-        return Outcome(replies=(Reply("reply.sent", {"number": c.answers["number"]}),), done=True)
+            return go(END, Reply("reply.not_possible"))
+        return go(END, Reply("reply.sent", {"number": c.answers["number"]}))
 
 
-def build_reply_flow() -> Flow:
-    return Flow.of("reply", [ReplyStep("text")], cancel_key="cancel.reply")
+def build_reply_flow() -> Flow[CitizenEnv]:
+    return Flow.of(FlowName.REPLY, [ReplyStep()], cancel_key="cancel.reply")

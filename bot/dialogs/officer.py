@@ -25,7 +25,9 @@ from bot.callbacks import (
     UrgentText,
 )
 from bot.dialogs.card import card_params
-from bot.dialogs.engine import Button, Conversation, Engine, Event, EventKind, Label, Lines, Reply
+from bot.dialogs.codec import decode, encode
+from bot.dialogs.engine import Button, Conversation, Engine, Event, Label, Lines, Reply
+from bot.dialogs.env import OfficerEnv
 from bot.dialogs.officer_flows import FLOW_FOR, REDO, finish, officer_flows
 from bot.dialogs.officer_urgent import card as urgent_card
 from bot.dialogs.officer_urgent import finish_urgent, flow_for, inbox_part, urgent_flows
@@ -61,6 +63,8 @@ class OfficerServices:
 
 
 class _Env:
+    """What an officer's flow may do (:class:`~bot.dialogs.env.OfficerEnv`)."""
+
     def __init__(self, actor: Actor, cases: CaseService, messaging: MessagingService) -> None:
         self.actor = actor
         self.cases = cases
@@ -80,7 +84,7 @@ class OfficerDesk:
                  clock: Callable[[], float] = time.monotonic) -> None:  # fmt: skip
         self.s = services
         self.default_locale = default_locale
-        self.engine = Engine(officer_flows() + urgent_flows())
+        self.engine: Engine[OfficerEnv] = Engine(officer_flows() + urgent_flows())
         self._clock = clock
         # Telegram id → when found not to be an officer, oldest first: the expired are dropped from the front,
         # O(1) per update however many citizens write (issue 13)
@@ -254,33 +258,32 @@ class OfficerDesk:
         stored = await self.s.store.load(chat_id, SPACE)
         c = Conversation(self.default_locale)
         replies = self.engine.start(c, flow, answers)
-        await self.s.store.save(chat_id, c.to_dict(), stored.version if stored else 0, SPACE)
+        await self.s.store.save(chat_id, encode(c), stored.version if stored else 0, SPACE)
         return replies
 
     async def text(self, chat_id: int, actor: Actor, event: Event) -> Answer | None:
         """Input for an officer flow in progress; None when there is none (the message is not ours)."""
         stored = await self.s.store.load(chat_id, SPACE)
-        if stored is None or not stored.data.get("flow"):
+        c = decode(stored.payload) if stored is not None else None
+        if stored is None or c is None or not c.flow or c.flow not in self.engine.flows:
             return None
-        c = Conversation.from_dict(stored.data)
-        if c.flow not in self.engine.flows:
-            return None
-        replies = await self.engine.handle(c, event, _Env(actor, self.s.cases, self.s.messaging))
-        if c.step == "done" and event.kind is not EventKind.CANCEL:
-            c.answers.pop(REDO, None)
-            replies = replies[:-1] + await self._finish(actor, c)
-            if c.answers.get(REDO):  # the checklist refused: keep the answers, ask what is missing (item 15)
-                c.step, c.history = c.answers[REDO][0], []
+        turn = await self.engine.turn(c, event, _Env(actor, self.s.cases, self.s.messaging))
+        replies = turn.replies
+        if turn.finished is not None:  # the flow's answers are complete: act on them
+            done = Conversation(c.locale, turn.finished.flow, answers=turn.finished.answers)
+            done.answers.pop(REDO, None)
+            replies += await self._finish(actor, done)
+            if done.answers.get(REDO):  # the checklist refused: keep the answers, ask what is missing (item 15)
+                c, done.step = done, done.answers[REDO][0]
                 replies.append(self.engine.current(c))
-            else:
-                c.reset()
-        await self.s.store.save(chat_id, c.to_dict(), stored.version, SPACE)
+        await self.s.store.save(chat_id, encode(c), stored.version, SPACE)
         return Answer(self.default_locale, replies)
 
     async def _finish(self, actor: Actor, c: Conversation) -> list[Reply]:
+        """A flow's answers are complete: the action performed (:func:`finish`), the card again after it."""
         if "urgent" in c.answers:
-            return await finish_urgent(self.s.urgent, actor, c, _Env.refusal)
-        replies = await finish(c, _Env(actor, self.s.cases, self.s.messaging))
+            return await finish_urgent(self.s.urgent, actor, c.answers, _Env.refusal)
+        replies = await finish(c.answers, _Env(actor, self.s.cases, self.s.messaging))
         if replies and replies[0].key == "officer.done":
             replies += await self._card_after(actor, c.answers["number"])
         return replies

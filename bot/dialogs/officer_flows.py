@@ -1,18 +1,22 @@
 """Officer input flows on the same engine as the citizen's: a note, feedback, an approval, a conclusion.
 
-Each flow collects what a workflow transition needs and ends by calling the core service as the officer;
-the guards (role, state, closure checklist) are the core's, and a refusal is shown with its reasons.
+Each flow collects what a workflow transition needs and completes (a step goes to ``END``); the desk then calls
+:func:`finish` with the answers, which calls the core service as the officer. The guards (role, state, closure
+checklist) are the core's, and a refusal is shown with its reasons.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any
 
 from bot.dialogs import validators as v
-from bot.dialogs.engine import Conversation, Event, Flow, Label, Lines, Outcome, Reply, Step, stay
-from bot.dialogs.steps import Choice, Invalid, Text
+from bot.dialogs.engine import END, Conversation, Flow, Label, Lines, Reply, Step, Target
+from bot.dialogs.env import OfficerEnv
+from bot.dialogs.ids import FlowName
+from bot.dialogs.ids import Officer as S
+from bot.dialogs.steps import Choice, Invalid, Next, Text
 from core.closure import AllegationFinding, ClosureReport
 from core.errors import DomainError, GuardFailed
 from core.model import Action, DisposalMethod, Finding, ReferTo
@@ -28,22 +32,9 @@ def case_number(raw: str, c: Conversation) -> str:
     return value
 
 
-@dataclass
-class Perform:
-    """The end of every officer flow: the runner sees this step reached and performs the action."""
-
-    id: str
-
-    def prompt(self, c: Conversation) -> Reply:
-        return Reply("officer.working", {}, (), self.id)
-
-    async def answer(self, c: Conversation, e: Event, env: Any) -> Outcome:
-        return stay("officer.working")
-
-
-async def finish(c: Conversation, env: Any) -> list[Reply]:
-    """Called by the runner when a flow's answers are complete: perform, and report the result."""
-    a = c.answers
+async def finish(a: dict[str, Any], env: OfficerEnv) -> list[Reply]:
+    """Called by the desk when a flow completed, with its answers: perform, and report the result. A conclusion
+    the checklist refuses leaves under ``REDO`` the steps to ask again (the desk resumes the flow there)."""
     number, action = a["number"], Action(a["action"])
     try:
         match action:
@@ -94,35 +85,40 @@ def closure_from(a: dict[str, Any]) -> ClosureReport:
 
 #: Answers key: the closure steps still to ask after the checklist refused a conclusion (the rest are kept).
 REDO = "_redo"
-_CLOSURE_STEPS = {"closure.facts_clear": ("allegation",), "closure.evidence_sufficient": ("evidence_refs",),
-                  "closure.characterisation": ("violation",), "closure.action_appropriate": ("action_taken",),
-                  "closure.feedback_ready": ("feedback",)}  # fmt: skip
-_ORDER = ("allegation", "finding", "evidence_refs", "violation", "action_taken", "collective", "leader", "feedback")
+_CLOSURE_STEPS = {"closure.facts_clear": (S.ALLEGATION,), "closure.evidence_sufficient": (S.EVIDENCE_REFS,),
+                  "closure.characterisation": (S.VIOLATION,), "closure.action_appropriate": (S.ACTION_TAKEN,),
+                  "closure.feedback_ready": (S.FEEDBACK,)}  # fmt: skip
+_ORDER = (S.ALLEGATION, S.FINDING, S.EVIDENCE_REFS, S.VIOLATION, S.ACTION_TAKEN, S.COLLECTIVE, S.LEADER, S.FEEDBACK)
 
 
 def missing_steps(problems: list[str], a: dict[str, Any]) -> list[str]:
     """The questions whose answers the checklist (core.closure, rules.md §7.1) found missing, in the flow's order."""
     steps = {s for p in problems for s in _CLOSURE_STEPS.get(p, ())}
     if "closure.procedure_complete" in problems:  # collective discussion and the leader's sign-off
-        steps |= {s for s, ok in (("collective", a.get("collective") == "yes"), ("leader", a.get("leader"))) if not ok}
+        steps |= {s for s, ok in ((S.COLLECTIVE, a.get("collective") == "yes"), (S.LEADER, a.get("leader"))) if not ok}
     return [s for s in _ORDER if s in steps]
 
 
-def _next(default: Any) -> Any:
+def _next(default: Target | Callable[[Conversation], Target]) -> Callable[..., Target]:
     """A closure step's next step: the flow's own, or while re-asking after a refusal the next missing one."""
 
-    def nxt(c: Conversation, *value: str) -> str:
+    def nxt(c: Conversation, *value: str) -> Target:
         redo = c.answers.get(REDO)
         if redo is None:
-            return default(c, *value) if callable(default) else str(default)
+            return default(c) if callable(default) else default
         c.answers[REDO] = rest = [s for s in redo if s != c.step]
-        return rest[0] if rest else "done"
+        return rest[0] if rest else END
 
     return nxt
 
 
-def _after_leader(c: Conversation) -> str:
-    return "feedback" if c.answers.get("named") else "done"
+def _redo(*defaults: Target) -> frozenset[Target]:
+    """Where a closure step may go: its own next, or any question the checklist may ask again, or the end."""
+    return frozenset({*defaults, *_ORDER, END})
+
+
+def _after_leader(c: Conversation) -> Target:
+    return S.FEEDBACK if c.answers.get("named") else END
 
 
 def _prepared(c: Conversation) -> dict[str, Any]:
@@ -133,88 +129,71 @@ def _findings() -> list[tuple[str, str]]:
     return [(f.value, f"enum.Finding.{f.value}") for f in Finding]
 
 
-def _chosen_unit(c: Conversation, index: str) -> str:
-    c.answers["unit"] = c.answers["_units"][int(index)]
-    return "text"
+def _chosen_unit(c: Conversation, index: str) -> Target:
+    c.answers[S.UNIT] = c.answers["_units"][int(index)]
+    return S.TEXT
 
 
-def officer_flows() -> list[Flow]:
-    done = Perform("done")
-    note: list[Step] = [Text("text", "officer.ask_note", "text", note_text, "done"), done]
-    feedback: list[Step] = [Text("text", "officer.ask_feedback", "text", note_text, "done"), done]
-    approval: list[Step] = [Text("approved_by", "officer.ask_approval", "approved_by", v.reporter_name, "done"),
-                            done]  # fmt: skip
-    conclude: list[Step] = [
-        Text("allegation", "officer.ask_allegation", "allegation", note_text, _next("finding")),
-        Choice("finding", "officer.ask_finding", _findings(), "finding", _next("evidence_refs"), columns=2),
-        Text("evidence_refs", "officer.ask_evidence_refs", "evidence_refs", note_text, _next("violation"),
-             skippable=True),
-        Text("violation", "officer.ask_violation", "violation", note_text, _next("action_taken")),
-        Text("action_taken", "officer.ask_action_taken", "action_taken", note_text, _next("collective")),
-        Choice("collective", "officer.ask_collective", [("yes", "button.yes"), ("no", "button.no")], "collective",
-               _next("leader")),
-        Text("leader", "officer.ask_leader", "leader", v.reporter_name, _next(_after_leader)),
-        Text("feedback", "officer.ask_feedback_text", "feedback", note_text, _next("done")),
-        done,
+def _text(key: str, nxt: Next = END, store: str = S.TEXT, **kw: Any) -> Text:
+    """A line of text for an officer's flow, stored under ``text`` unless said otherwise."""
+    return Text(id=store, key=key, store=store, validate=kw.pop("validate", note_text), next=nxt, **kw)
+
+
+def officer_flows() -> list[Flow[OfficerEnv]]:
+    approval = _text("officer.ask_approval", store=S.APPROVED_BY, validate=v.reporter_name)
+    conclude: list[Step[OfficerEnv]] = [
+        _text("officer.ask_allegation", _next(S.FINDING), S.ALLEGATION, targets=_redo(S.FINDING)),
+        Choice(id=S.FINDING, key="officer.ask_finding", options=_findings(), store=S.FINDING,
+               next=_next(S.EVIDENCE_REFS), targets=_redo(S.EVIDENCE_REFS), columns=2),
+        _text("officer.ask_evidence_refs", _next(S.VIOLATION), S.EVIDENCE_REFS, targets=_redo(S.VIOLATION),
+              skippable=True),
+        _text("officer.ask_violation", _next(S.ACTION_TAKEN), S.VIOLATION, targets=_redo(S.ACTION_TAKEN)),
+        _text("officer.ask_action_taken", _next(S.COLLECTIVE), S.ACTION_TAKEN, targets=_redo(S.COLLECTIVE)),
+        Choice(id=S.COLLECTIVE, key="officer.ask_collective", options=[("yes", "button.yes"), ("no", "button.no")],
+               store=S.COLLECTIVE, next=_next(S.LEADER), targets=_redo(S.LEADER)),
+        _text("officer.ask_leader", _next(_after_leader), S.LEADER, validate=v.reporter_name,
+              targets=_redo(S.FEEDBACK)),
+        _text("officer.ask_feedback_text", _next(END), S.FEEDBACK, targets=_redo()),
     ]  # fmt: skip
     # the result text written at closure is offered as it is, or to edit, not asked again (item 15)
-    prepared: list[Step] = [
-        Choice("prepared", "officer.feedback_prepared", [("send", "button.send_as_is"), ("edit", "button.edit")],
-               None, lambda c, value: "done" if value == "send" else "text", params=_prepared),
-        Text("text", "officer.ask_feedback", "text", note_text, "done"),
-        done,
+    prepared: list[Step[OfficerEnv]] = [
+        Choice(id=S.PREPARED, key="officer.feedback_prepared",
+               options=[("send", "button.send_as_is"), ("edit", "button.edit")],
+               next=lambda c, value: END if value == "send" else S.TEXT, targets=frozenset({END, S.TEXT}),
+               params=_prepared),
+        _text("officer.ask_feedback"),
     ]  # fmt: skip
-    ask: list[Step] = [Text("text", "officer.ask_question", "text", note_text, "done"), done]
-    refer: list[Step] = [
-        Choice(
-            "refer_to",
-            "officer.ask_refer_to",
-            [
-                (NO_FACTS, "officer.ground.no_facts"),
-                *((r.value, f"enum.ReferTo.{r.value}") for r in ReferTo),
-                ("none", "enum.ReferTo.none"),
-            ],
-            "refer_to",
-            "text",
-        ),
-        Text("text", "officer.ask_refer_reason", "text", note_text, "done"),
-        done,
-    ]
-    duplicate: list[Step] = [
-        Text("duplicate_of", "officer.ask_duplicate_of", "duplicate_of", case_number, "done"),
-        done,
-    ]
-    transfer: list[Step] = [
+    refer: list[Step[OfficerEnv]] = [
+        Choice(id=S.REFER_TO, key="officer.ask_refer_to",
+               options=[(NO_FACTS, "officer.ground.no_facts"), *((r.value, f"enum.ReferTo.{r.value}") for r in ReferTo),
+                        ("none", "enum.ReferTo.none")],
+               store=S.REFER_TO, next=S.TEXT),
+        _text("officer.ask_refer_reason"),
+    ]  # fmt: skip
+    transfer: list[Step[OfficerEnv]] = [
         Choice(  # values are indexes: a unit code may be any text, and button data are ids (bot/callbacks.py)
-            "unit",
-            "officer.ask_unit",
-            lambda c: [(str(i), u) for i, u in enumerate(c.answers.get("_units", []))],
-            None,
-            _chosen_unit,
-            literal=True,
-        ),
-        Text("text", "officer.ask_transfer_note", "text", note_text, "done", skippable=True),
-        done,
-    ]
-    back: list[Step] = [
-        Text(
-            "text",
-            "officer.ask_return_reason",
-            "text",
-            note_text,
-            lambda c: "done" if c.answers.get("leader") else "approved_by",
-        ),
-        Text("approved_by", "officer.ask_approval", "approved_by", v.reporter_name, "done"),
-        done,
-    ]
-    return [Flow.of("o_note", note), Flow.of("o_feedback", feedback), Flow.of("o_feedback_prepared", prepared),
-            Flow.of("o_approval", approval),
-            Flow.of("o_conclude", conclude), Flow.of("o_ask", ask), Flow.of("o_refer", refer),
-            Flow.of("o_duplicate", duplicate), Flow.of("o_transfer", transfer), Flow.of("o_return", back)]  # fmt: skip
+            id=S.UNIT, key="officer.ask_unit",
+            options=lambda c: [(str(i), u) for i, u in enumerate(c.answers.get("_units", []))],
+            next=_chosen_unit, targets=frozenset({S.TEXT}), literal=True),
+        _text("officer.ask_transfer_note", skippable=True),
+    ]  # fmt: skip
+    back: list[Step[OfficerEnv]] = [
+        _text("officer.ask_return_reason", lambda c: END if c.answers.get("leader") else S.APPROVED_BY,
+              targets=frozenset({END, S.APPROVED_BY})),
+        approval,
+    ]  # fmt: skip
+    return [Flow.of(FlowName.NOTE, [_text("officer.ask_note")]),
+            Flow.of(FlowName.FEEDBACK, [_text("officer.ask_feedback")]),
+            Flow.of(FlowName.FEEDBACK_PREPARED, prepared), Flow.of(FlowName.APPROVAL, [approval]),
+            Flow.of(FlowName.CONCLUDE, conclude), Flow.of(FlowName.ASK, [_text("officer.ask_question")]),
+            Flow.of(FlowName.REFER, refer),
+            Flow.of(FlowName.DUPLICATE, [_text("officer.ask_duplicate_of", store=S.DUPLICATE_OF,
+                                               validate=case_number)]),
+            Flow.of(FlowName.TRANSFER, transfer), Flow.of(FlowName.RETURN, back)]  # fmt: skip
 
 
 #: Which flow collects the input an action needs; actions not listed need none.
-FLOW_FOR = {Action.ADD_NOTE: "o_note", Action.GIVE_FEEDBACK: "o_feedback", Action.CONCLUDE: "o_conclude",
-            Action.ASK_REPORTER: "o_ask", Action.NOT_ACCEPT: "o_refer", Action.MARK_DUPLICATE: "o_duplicate",
-            Action.TRANSFER_UP: "o_transfer", Action.TRANSFER_DOWN: "o_transfer",
-            Action.RETURN_TO_INTAKE: "o_return"}  # fmt: skip
+FLOW_FOR = {Action.ADD_NOTE: FlowName.NOTE, Action.GIVE_FEEDBACK: FlowName.FEEDBACK,
+            Action.CONCLUDE: FlowName.CONCLUDE, Action.ASK_REPORTER: FlowName.ASK, Action.NOT_ACCEPT: FlowName.REFER,
+            Action.MARK_DUPLICATE: FlowName.DUPLICATE, Action.TRANSFER_UP: FlowName.TRANSFER,
+            Action.TRANSFER_DOWN: FlowName.TRANSFER, Action.RETURN_TO_INTAKE: FlowName.RETURN}  # fmt: skip

@@ -7,12 +7,15 @@ in :func:`finish_urgent`; bot/callbacks.py); the core checks who may handle urge
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from bot.callbacks import Inbox, UrgentCard, UrgentInput, UrgentText
 from bot.dialogs import validators as v
-from bot.dialogs.engine import Button, Conversation, Flow, Label, Lines, Reply, Step
-from bot.dialogs.officer_flows import Perform
+from bot.dialogs.engine import END, Button, Flow, Label, Lines, Reply
+from bot.dialogs.env import OfficerEnv
+from bot.dialogs.ids import FlowName
+from bot.dialogs.ids import Officer as S
 from bot.dialogs.steps import Text
 from core.actor import Actor
 from core.clock import OFFICE_TZ
@@ -20,17 +23,16 @@ from core.errors import DomainError, NotPermitted
 from core.services.urgent import UrgentItem, UrgentService
 
 #: button → (flow, prompt)
-FLOWS = {UrgentInput.REPLY: ("o_ureply", "urgent.ask_reply"), UrgentInput.NOTE: ("o_unote", "urgent.ask_note"),
-         UrgentInput.CLOSE: ("o_uclose", "urgent.ask_close")}  # fmt: skip
+FLOWS = {UrgentInput.REPLY: (FlowName.URGENT_REPLY, "urgent.ask_reply"),
+         UrgentInput.NOTE: (FlowName.URGENT_NOTE, "urgent.ask_note"),
+         UrgentInput.CLOSE: (FlowName.URGENT_CLOSE, "urgent.ask_close")}  # fmt: skip
 _text = v.text_between(1, 2000)
 
 
-def urgent_flows() -> list[Flow]:
-    flows = []
-    for flow, prompt in FLOWS.values():
-        steps: list[Step] = [Text("text", prompt, "text", _text, "done"), Perform("done")]
-        flows.append(Flow.of(flow, steps))
-    return flows
+def urgent_flows() -> list[Flow[OfficerEnv]]:
+    """One line of text each; the flow's completion is handed to :func:`finish_urgent`."""
+    return [Flow.of(flow, [Text(id=S.TEXT, key=prompt, store=S.TEXT, validate=_text, next=END)])
+            for flow, prompt in FLOWS.values()]  # fmt: skip
 
 
 def _when(item: UrgentItem) -> str:
@@ -77,8 +79,9 @@ def flow_for(kind: UrgentInput, note_id: int) -> tuple[str, dict[str, Any]]:
     return FLOWS[kind][0], {"urgent": note_id, "action": kind.value}
 
 
-async def finish_urgent(urgent: UrgentService, actor: Actor, c: Conversation, refusal: Any) -> list[Reply]:
-    a = c.answers
+async def finish_urgent(
+    urgent: UrgentService, actor: Actor, a: dict[str, Any], refusal: Callable[[DomainError], Reply]
+) -> list[Reply]:
     note_id, what = int(a["urgent"]), a["action"]
     try:
         if what == "ureply":

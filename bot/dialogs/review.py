@@ -13,8 +13,23 @@ from enum import StrEnum
 from typing import Any
 
 from bot.callbacks import Wipe, option, option_arg
-from bot.dialogs.engine import Button, Conversation, Event, EventKind, Label, Lines, Outcome, Reply, go, stay
+from bot.dialogs.engine import (
+    END,
+    Button,
+    Conversation,
+    Event,
+    EventKind,
+    Label,
+    Lines,
+    Outcome,
+    Reply,
+    Target,
+    go,
+    stay,
+)
+from bot.dialogs.env import CitizenEnv
 from bot.dialogs.filing_steps import EDIT, NEW_PERSONS
+from bot.dialogs.ids import Filing
 from core.errors import InvalidInput
 from core.model import CadreLevel, Category, Channel, EvidenceKind, PartyMembership, ReportType
 from core.reports import NewReport, PersonReported, ReporterIdentity, StagedEvidence
@@ -61,8 +76,9 @@ def review_params(c: Conversation) -> dict[str, Any]:
 
 
 # section → the step that edits it; "password" is offered only when it is what is missing
-_SECTIONS = {"type": "type", "reporter": "r_name", "persons": "p_name", "category": "category", "facts": "facts",
-             "other_bodies": "other_bodies", "evidence": "evidence", "password": "pw1"}  # fmt: skip
+_SECTIONS = {"type": Filing.TYPE, "reporter": Filing.R_NAME, "persons": Filing.P_NAME, "category": Filing.CATEGORY,
+             "facts": Filing.FACTS, "other_bodies": Filing.OTHER_BODIES, "evidence": Filing.EVIDENCE,
+             "password": Filing.PW1}  # fmt: skip
 _SHOWN = ("type", "reporter", "persons", "category", "facts", "other_bodies", "evidence")
 # InvalidInput.field (core.reports) → the section that fixes it
 _FIELD_SECTION = {"report_type": "type", "category": "category", "persons": "persons", "person": "persons",
@@ -125,11 +141,14 @@ def _missing(section: str) -> Reply:
     return Reply(f"review.missing.{section}")
 
 
-@dataclass
+@dataclass(kw_only=True)
 class ReviewStep:
     """Everything at a glance, with an edit button per section and the way forward (when there is one)."""
 
-    id: str
+    id: str = Filing.REVIEW
+
+    def exits(self) -> frozenset[Target]:
+        return frozenset({*_SECTIONS.values(), Filing.CONFIRM})
 
     def prompt(self, c: Conversation) -> Reply:
         missing = missing_section(c)
@@ -146,48 +165,51 @@ class ReviewStep:
         buttons = ((Button("button.submit", "submit"),), *rows)
         return Reply("filing.review", review_params(c), buttons, self.id)
 
-    async def answer(self, c: Conversation, e: Event, env: Any) -> Outcome:
+    async def answer(self, c: Conversation, e: Event, env: object) -> Outcome:
         c.answers.pop(EDIT, None)  # whatever edit led here is over
         c.answers.pop(NEW_PERSONS, None)
         if e.kind is not EventKind.CHOICE:
             return stay("dialog.use_buttons")
         if e.value == "submit":
             missing = missing_section(c)
-            return Outcome(replies=(_missing(missing),)) if missing else go("confirm")
+            return Outcome(replies=(_missing(missing),)) if missing else go(Filing.CONFIRM)
         target = _SECTIONS.get(option_arg(e.value, "edit") or "")
         if target is None:
             return stay("dialog.earlier_button")
         c.answers[EDIT] = True
-        if target == "p_name":
+        if target == Filing.P_NAME:
             c.answers[NEW_PERSONS] = []  # entered afresh; the old list stays until the new one is complete
         return go(target)
 
 
-@dataclass
+@dataclass(kw_only=True)
 class ConfirmStep:
     """The reporter's duties, stated once and neutrally (rules.md §4.2), then filing."""
 
-    id: str
+    id: str = Filing.CONFIRM
+
+    def exits(self) -> frozenset[Target]:
+        return frozenset({Filing.REVIEW, END})
 
     def prompt(self, c: Conversation) -> Reply:
         buttons = ((Button("button.confirm_submit", "confirm"),), (Button("button.back_to_review", "review"),))
         return Reply("filing.confirm", {}, buttons, self.id)
 
-    async def answer(self, c: Conversation, e: Event, env: Any) -> Outcome:
+    async def answer(self, c: Conversation, e: Event, env: CitizenEnv) -> Outcome:
         if e.kind is not EventKind.CHOICE:
             return stay("dialog.use_buttons")
         if e.value == "review":
-            return go("review")
+            return go(Filing.REVIEW)
         if e.value != "confirm":
             return stay("dialog.earlier_button")
         if (missing := missing_section(c)) is not None:
-            return go("review", _missing(missing))
+            return go(Filing.REVIEW, _missing(missing))
         try:
             receipt = await env.file(build_report(c, env.chat_id))
         except InvalidInput as exc:  # refused after all (a limit changed meanwhile): say what, keep everything
-            return go("review", _missing(_FIELD_SECTION.get(exc.field, "facts")))
+            return go(Filing.REVIEW, _missing(_FIELD_SECTION.get(exc.field, "facts")))
         c.memo["last_receipt"] = receipt.number
-        return Outcome(replies=receipt_replies(receipt), done=True)
+        return go(END, *receipt_replies(receipt))
 
 
 def receipt_replies(receipt: Receipt, *, again: bool = False) -> tuple[Reply, Reply]:

@@ -8,7 +8,6 @@ two messages loses nothing, and two updates of one chat never interleave.
 from __future__ import annotations
 
 import asyncio
-import copy
 import secrets
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Iterable
@@ -19,8 +18,11 @@ from typing import assert_never
 
 from bot import callbacks as cb
 from bot.commands import citizen_help
+from bot.dialogs.codec import decode, encode
 from bot.dialogs.engine import Button, Conversation, Engine, Event, EventKind, Label, Media, Reply
+from bot.dialogs.env import CitizenEnv
 from bot.dialogs.filing import build_filing_flow
+from bot.dialogs.ids import Filing, FlowName
 from bot.dialogs.objection import build_objection_flow, build_reply_flow
 from bot.dialogs.review import receipt_replies
 from bot.dialogs.scope_steps import referral_details, safety_reply
@@ -28,7 +30,7 @@ from bot.dialogs.status import STATUS_GRACE, build_status_flow, locked_reply, st
 from bot.dialogs.validators import looks_like_secret
 from core.errors import DomainError, InvalidInput
 from core.evidence.filetypes import extension
-from core.model import EvidenceKind, Satisfaction
+from core.model import EvidenceKind
 from core.reports import EVIDENCE_EXTENSIONS, EVIDENCE_MAX_BYTES, EvidenceUpload, NewReport, StagedEvidence
 from core.scope import Verdict, ready_classifier
 from core.services.dialog_store import DialogStore, StaleDialog, StoredDialog
@@ -97,7 +99,7 @@ _KINDS = {"photo": EvidenceKind.PHOTO, "voice": EvidenceKind.VOICE, "audio": Evi
 
 
 class _Env:
-    """What steps may do, for one chat."""
+    """What steps may do, for one chat (:class:`~bot.dialogs.env.CitizenEnv`), and what the runner learns."""
 
     def __init__(self, chat_id: int, services: DialogServices, download: Downloader, message_id: int | None) -> None:
         self.chat_id = chat_id
@@ -154,7 +156,9 @@ class DialogRunner:
     def __init__(self, services: DialogServices, default_locale: str = "zh-CN") -> None:
         self.services = services
         self.default_locale = default_locale
-        self.engine = Engine([build_filing_flow(), build_status_flow(), build_objection_flow(), build_reply_flow()])
+        self.engine: Engine[CitizenEnv] = Engine(
+            [build_filing_flow(), build_status_flow(), build_objection_flow(), build_reply_flow()]
+        )
         self._locks: dict[int, asyncio.Lock] = {}
         self._cache: OrderedDict[int, tuple[StoredDialog, datetime]] = OrderedDict()
 
@@ -173,7 +177,7 @@ class DialogRunner:
         message_id: int | None = None,
     ) -> Answer:
         """``download`` fetches a file the user sent; only called when a step wants the file."""
-        retap = event.kind is EventKind.CHOICE and event.step == "confirm"  # submit tapped again
+        retap = event.kind is EventKind.CHOICE and event.step == Filing.CONFIRM  # submit tapped again
         run = lambda c, env: self._receipt_then(c, env, lambda: self._event(c, env, event), retap)  # noqa: E731
         return await self._locked(chat_id, locale_hint, download or _no_download, message_id, run)
 
@@ -240,21 +244,20 @@ class DialogRunner:
                 for _ in range(3):
                     env = _Env(chat_id, self.services, download, message_id)  # fresh: nothing of a stale attempt
                     stored = stored or await self.services.store.load(chat_id)
-                    c = (Conversation.from_dict(copy.deepcopy(stored.data)) if stored
-                         else Conversation(locale_hint or self.default_locale))  # fmt: skip
+                    c = decode(stored.payload) if stored else Conversation(locale_hint or self.default_locale)
                     env.locale = c.locale
                     if not c.flow and message_id is not None:  # where whatever comes next begins in the chat
                         c.memo.setdefault("idle_from", message_id)
                     replies = await fn(c, env)
                     if env.receipt is not None:
                         c.memo[RECEIPT] = {"key": env.receipt, "since": self._now().isoformat(), "failed": False}
-                    data = c.to_dict()
+                    payload = encode(c)
                     try:
-                        version = await self.services.store.save(chat_id, data, stored.version if stored else 0)
+                        version = await self.services.store.save(chat_id, payload, stored.version if stored else 0)
                     except StaleDialog:
                         stored = None  # another process saved first (or the dialog was forgotten): redo on its state
                         continue
-                    self._cache[chat_id] = (StoredDialog(copy.deepcopy(data), version), self._now())
+                    self._cache[chat_id] = (StoredDialog(payload, version), self._now())
                     self._cache.move_to_end(chat_id)
                     while len(self._cache) > CACHE_CHATS:
                         self._cache.popitem(last=False)
@@ -281,7 +284,7 @@ class DialogRunner:
         active = bool(c.flow)
         match command:
             case Command.START:
-                if c.flow == "filing" and c.answers.get("report_type"):  # something entered: offer to go on
+                if c.flow == FlowName.FILING and c.answers.get("report_type"):  # something entered: offer to go on
                     return [Reply("dialog.resume"), self.engine.current(c)]
                 # where the report begins in the chat, for deleting it later: the first message since the last
                 # report (a description typed before tapping "report"), else this one
@@ -300,12 +303,12 @@ class DialogRunner:
                     return [Reply("dialog.nothing_to_cancel")]
                 return await self.engine.handle(c, Event(EventKind.BACK), env)
             case Command.STATUS:
-                if c.flow == "filing":
+                if c.flow == FlowName.FILING:
                     return [Reply("status.finish_first"), self.engine.current(c)]
                 mine = [r for v in await self.services.queries.status_for_chat(env.chat_id) for r in status_replies(v)]
                 minutes = await env.lock_minutes()
                 if minutes is None:
-                    return [*mine, *self.engine.start(c, "status")]
+                    return [*mine, *self.engine.start(c, FlowName.STATUS)]
                 c.reset()  # locked: said now, before the code and the password are typed again (issue 12)
                 c.memo[SECRET_GRACE] = True  # a code or password typed anyway is deleted
                 return [*mine, replace(locked_reply(minutes), delete_input=False)]
@@ -411,4 +414,4 @@ class DialogRunner:
     async def _start_filing(self, c: Conversation) -> list[Reply]:
         units = await self.services.officers.list_units()
         regions = sorted({u.region for u in units if u.region}, key=lambda r: (-r.count("/"), r))[:12]
-        return self.engine.start(c, "filing", {"_regions": regions, "_submission": secrets.token_hex(16)})
+        return self.engine.start(c, FlowName.FILING, {"_regions": regions, "_submission": secrets.token_hex(16)})

@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from bot.dialogs.engine import Button, Conversation, Event, EventKind, Label, Outcome, Reply, go, stay
+from bot.dialogs.engine import Button, Conversation, Event, EventKind, Label, Outcome, Reply, Step, Target, go, stay
+from bot.dialogs.env import CitizenEnv
+from bot.dialogs.ids import Filing
 from bot.dialogs.steps import Choice
 from core.scope import Verdict, ready_classifier
 from core.specificity import meaningful_length
@@ -22,16 +24,19 @@ def safety_reply() -> Reply:
     return Reply("safety.message")
 
 
-@dataclass
+@dataclass(kw_only=True)
 class ScopeStep:
-    id: str
+    id: str = Filing.SCOPE
+
+    def exits(self) -> frozenset[Target]:
+        return frozenset({Filing.SCOPE_WHO, Filing.TYPE, Filing.SCOPE_REFER})
 
     def prompt(self, c: Conversation) -> Reply:
         return Reply("filing.scope_ask", {}, ((Button("button.scope_questions", UNSURE),),), self.id)
 
-    async def answer(self, c: Conversation, e: Event, env: Any) -> Outcome:
+    async def answer(self, c: Conversation, e: Event, env: CitizenEnv) -> Outcome:
         if e.kind is EventKind.CHOICE and e.value == UNSURE:
-            return go("scope_who")
+            return go(Filing.SCOPE_WHO)
         if e.kind is not EventKind.TEXT or meaningful_length(e.text) == 0:
             return stay("dialog.text_expected")
         text = e.text.strip()[:4000]
@@ -42,15 +47,15 @@ class ScopeStep:
             case Verdict.URGENT:
                 await env.alert_urgent(text)
                 c.answers["urgent"] = True
-                return go("type", safety_reply(), Reply("scope.urgent_continue"))
+                return go(Filing.TYPE, safety_reply(), Reply("scope.urgent_continue"))
             case Verdict.ACCEPT:
-                return go("type", Reply("scope.accepted", {"reason": Label(decision.reason)}))
+                return go(Filing.TYPE, Reply("scope.accepted", {"reason": Label(decision.reason)}))
             case Verdict.REFER:
                 c.answers["refer_to"] = decision.refer_to.value if decision.refer_to else ""
                 c.answers["refer_reason"] = decision.reason
-                return go("scope_refer")
+                return go(Filing.SCOPE_REFER)
         faq = [Reply(f"faq.{decision.faq}")] if decision.faq else []
-        return go("scope_who", *faq)
+        return go(Filing.SCOPE_WHO, *faq)
 
 
 def referral_details(refer_to: str, reason: str) -> Label:
@@ -68,26 +73,31 @@ def _refer_params(c: Conversation) -> dict[str, Any]:
 def _after_who(c: Conversation, value: str) -> str:
     if value == "private":
         c.answers.setdefault("refer_to", "")
-        return "scope_refer"
-    return "scope_how" if value == "official" else "type"
+        return Filing.SCOPE_REFER
+    return Filing.SCOPE_HOW if value == "official" else Filing.TYPE
 
 
 def _after_how(c: Conversation, value: str) -> str:
     if value == "dispute":
         c.answers.setdefault("refer_to", "mediation")
         c.answers.setdefault("refer_reason", "scope.reason.refer.mediation")
-        return "scope_refer"
-    return "type"
+        return Filing.SCOPE_REFER
+    return Filing.TYPE
 
 
-def scope_steps() -> list[Any]:
+def scope_steps() -> list[Step[CitizenEnv]]:
     return [
-        ScopeStep("scope"),
-        Choice("scope_who", "filing.scope_who", [("official", "button.scope_official"),
-                                                 ("private", "button.scope_private"),
-                                                 ("unsure", "button.scope_unsure")], "scope_who", _after_who),
-        Choice("scope_how", "filing.scope_how", [("office", "button.scope_office"),
-                                                 ("dispute", "button.scope_dispute")], "scope_how", _after_how),
-        Choice("scope_refer", "filing.scope_refer", [("file", "button.file_anyway"), ("end", "button.end")], None,
-               lambda c, val: "type" if val == "file" else "ended", params=_refer_params),
+        ScopeStep(),
+        Choice(id=Filing.SCOPE_WHO, key="filing.scope_who",
+               options=[("official", "button.scope_official"), ("private", "button.scope_private"),
+                        ("unsure", "button.scope_unsure")],
+               store="scope_who", next=_after_who,
+               targets=frozenset({Filing.SCOPE_REFER, Filing.SCOPE_HOW, Filing.TYPE})),
+        Choice(id=Filing.SCOPE_HOW, key="filing.scope_how",
+               options=[("office", "button.scope_office"), ("dispute", "button.scope_dispute")],
+               store="scope_how", next=_after_how, targets=frozenset({Filing.SCOPE_REFER, Filing.TYPE})),
+        Choice(id=Filing.SCOPE_REFER, key="filing.scope_refer",
+               options=[("file", "button.file_anyway"), ("end", "button.end")],
+               next=lambda c, val: Filing.TYPE if val == "file" else Filing.ENDED,
+               targets=frozenset({Filing.TYPE, Filing.ENDED}), params=_refer_params),
     ]  # fmt: skip

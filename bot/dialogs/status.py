@@ -13,7 +13,23 @@ from typing import Any
 
 from bot.callbacks import AnswerQuestion
 from bot.dialogs import validators as v
-from bot.dialogs.engine import Button, Conversation, Event, EventKind, Flow, Label, Lines, Outcome, Reply, go, stay
+from bot.dialogs.engine import (
+    END,
+    Button,
+    Conversation,
+    Event,
+    EventKind,
+    Flow,
+    Label,
+    Lines,
+    Outcome,
+    Reply,
+    Target,
+    go,
+    stay,
+)
+from bot.dialogs.env import CitizenEnv
+from bot.dialogs.ids import FlowName, Status
 from bot.dialogs.steps import Invalid
 from core.services.queries import LockedOut
 from core.services.views import PublicStatusView
@@ -52,19 +68,22 @@ def locked_reply(minutes: int) -> Reply:
 def locked(c: Conversation, minutes: int) -> Outcome:
     """The dialog ends; the citizen may well type the password once more out of habit: that is deleted too."""
     c.memo[STATUS_GRACE] = True
-    return Outcome(replies=(locked_reply(minutes),), done=True)
+    return go(END, locked_reply(minutes))
 
 
-@dataclass
+@dataclass(kw_only=True)
 class CodeStep:
     """The query code: checked for its shape, then for a lock on it before the password is asked for."""
 
-    id: str
+    id: str = Status.CODE
+
+    def exits(self) -> frozenset[Target]:
+        return frozenset({Status.PASSWORD, END})
 
     def prompt(self, c: Conversation) -> Reply:
         return Reply("status.ask_code", {}, (), self.id)
 
-    async def answer(self, c: Conversation, e: Event, env: Any) -> Outcome:
+    async def answer(self, c: Conversation, e: Event, env: CitizenEnv) -> Outcome:
         if e.kind is not EventKind.TEXT:
             return stay("dialog.text_expected")
         try:
@@ -75,21 +94,24 @@ class CodeStep:
         if minutes is not None:
             return locked(c, minutes)
         c.answers["code"] = code
-        return go("password", Reply("dialog.noted_secret", delete_input=True))
+        return go(Status.PASSWORD, Reply("dialog.noted_secret", delete_input=True))
 
 
-@dataclass
+@dataclass(kw_only=True)
 class PasswordStep:
     """The password is deleted from the chat at once; a wrong one is asked for again."""
 
-    id: str
+    id: str = Status.PASSWORD
+
+    def exits(self) -> frozenset[Target]:
+        return frozenset({Status.CODE, END})
 
     def prompt(self, c: Conversation) -> Reply:
         return Reply("status.ask_password", {}, ((Button("button.recode", RECODE),),), self.id)
 
-    async def answer(self, c: Conversation, e: Event, env: Any) -> Outcome:
+    async def answer(self, c: Conversation, e: Event, env: CitizenEnv) -> Outcome:
         if e.kind is EventKind.CHOICE and e.value == RECODE:
-            return go("code")
+            return go(Status.CODE)
         if e.kind is not EventKind.TEXT:
             return stay("dialog.text_expected")
         try:
@@ -101,8 +123,8 @@ class PasswordStep:
             if minutes is not None:  # that was the last try: said now, not after another password
                 return locked(c, minutes)
             return Outcome(replies=(Reply("status.not_found", delete_input=True),))
-        return Outcome(replies=(Reply("dialog.noted_secret", delete_input=True), *status_replies(views)), done=True)
+        return go(END, Reply("dialog.noted_secret", delete_input=True), *status_replies(views))
 
 
-def build_status_flow() -> Flow:
-    return Flow.of("status", [CodeStep("code"), PasswordStep("password")], cancel_key=CANCEL_KEY)
+def build_status_flow() -> Flow[CitizenEnv]:
+    return Flow.of(FlowName.STATUS, [CodeStep(), PasswordStep()], cancel_key=CANCEL_KEY)

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 
 from bot.dialogs.engine import Conversation
+from bot.dialogs.ids import Filing
 from bot.dialogs.steps import Invalid
 from core.errors import InvalidInput
 from core.passwords import weakness
@@ -116,7 +117,7 @@ def looks_like_secret(raw: str) -> bool:
 
 def password_repeat(raw: str, c: Conversation) -> str:
     if raw != c.answers.get("password"):
-        raise Invalid("invalid.password_mismatch", goto="pw1")
+        raise Invalid("invalid.password_mismatch", goto=Filing.PW1)
     return raw
 
 

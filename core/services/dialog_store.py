@@ -1,10 +1,14 @@
-"""Dialog positions and answers, stored encrypted per chat, with optimistic concurrency."""
+"""Dialogs stored encrypted per chat, with optimistic concurrency.
+
+The payload is opaque bytes: what a dialog saves is the dialogs' business (bot/dialogs/codec.py), not the core's.
+"""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
@@ -23,7 +27,7 @@ class StaleDialog(DomainError):
 
 @dataclass(frozen=True)
 class StoredDialog:
-    data: dict[str, Any]
+    payload: bytes
     version: int
 
 
@@ -40,15 +44,15 @@ class DialogStore:
             row = await uow.session.get(DialogRow, self._key(chat_id, space))
             if row is None:
                 return None
-            return StoredDialog(self.ctx.vault.dec_json(row.state_enc), row.version)
+            return StoredDialog(self.ctx.vault.decrypt(row.state_enc), row.version)
 
-    async def save(self, chat_id: int, data: dict[str, Any], version: int, space: str = "") -> int:
+    async def save(self, chat_id: int, payload: bytes, version: int, space: str = "") -> int:
         """Write if nobody else wrote since ``version`` was read (0: new); return the new version."""
         vault, now, key = self.ctx.vault, self.ctx.now(), self._key(chat_id, space)
         async with self.ctx.uow() as uow:
             s = uow.session
             if version == 0:
-                s.add(DialogRow(chat_index=key, state_enc=vault.enc_json(data), version=1, updated_at=now))
+                s.add(DialogRow(chat_index=key, state_enc=vault.encrypt(payload), version=1, updated_at=now))
                 try:
                     await uow.commit()
                 except IntegrityError as exc:
@@ -57,7 +61,7 @@ class DialogStore:
             result = await s.execute(
                 update(DialogRow)
                 .where(DialogRow.chat_index == key, DialogRow.version == version)
-                .values(state_enc=vault.enc_json(data), version=version + 1, updated_at=now)
+                .values(state_enc=vault.encrypt(payload), version=version + 1, updated_at=now)
             )
             if result.rowcount != 1:  # type: ignore[attr-defined]
                 raise StaleDialog("dialog changed concurrently")
@@ -69,22 +73,21 @@ class DialogStore:
             await uow.session.execute(delete(DialogRow).where(DialogRow.chat_index == self._key(chat_id, space)))
             await uow.commit()
 
-    async def forget_stale(self, older_than_days: int) -> tuple[int, int]:
-        """Delete dialogs untouched for that long, with the files they staged: an abandoned report's answers
-        (a name, a phone, facts) are not kept for ever. Query codes kept for a receipt that never reached the
-        chat (core.services.filing) go too: the dialog that would show them again is gone. Returns (dialogs,
-        files) deleted."""
+    async def forget_stale(
+        self, older_than_days: int, staged_files: Callable[[bytes], Iterable[str]]
+    ) -> tuple[int, int]:
+        """Delete dialogs untouched for that long, with the files they staged (``staged_files`` reads their
+        storage keys from a payload): an abandoned report's answers (a name, a phone, facts) are not kept for
+        ever. Query codes kept for a receipt that never reached the chat (core.services.filing) go too: the
+        dialog that would show them again is gone. Returns (dialogs, files) deleted."""
         cutoff = self.ctx.now() - timedelta(days=older_than_days)
         async with self.ctx.uow() as uow:
             s = uow.session
             rows = (await s.execute(select(DialogRow).where(DialogRow.updated_at < cutoff))).scalars().all()
             staged: set[str] = set()
             for row in rows:
-                try:
-                    answers = self.ctx.vault.dec_json(row.state_enc).get("answers", {})
-                except KeyMaterialError:
-                    answers = {}
-                staged |= {f["storage_key"] for f in answers.get("evidence", []) if isinstance(f, dict)}
+                with contextlib.suppress(KeyMaterialError):  # unreadable: deleted all the same
+                    staged.update(staged_files(self.ctx.vault.decrypt(row.state_enc)))
                 await s.execute(
                     delete(DialogRow).where(DialogRow.chat_index == row.chat_index, DialogRow.version == row.version)
                 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+from bot.dialogs.codec import staged_files
 from bot.floodgate import Floodgate
 from bot.front import INCOMING_TEXT_MAX
 from core.clock import ManualClock
@@ -186,6 +187,6 @@ async def test_a_report_forgotten_by_retention_cannot_be_submitted_by_its_old_bu
     await h.tap(CHAT, "内容无误")
     submit = h.button(CHAT, "确认提交")
     clock.advance(timedelta(days=31))
-    assert await DialogStore(app.ctx).forget_stale(30) == (1, 0)
+    assert await DialogStore(app.ctx).forget_stale(30, staged_files) == (1, 0)
     seen = await h.tap_data(CHAT, submit)
     assert await case_count(app) == 0 and not any("已提交" in t for t in seen)

@@ -14,6 +14,8 @@ import pytest
 from cryptography.fernet import Fernet
 from pydantic import SecretStr
 
+from bot.dialogs.codec import encode
+from bot.dialogs.engine import Conversation
 from core.crypto import write_key_file
 from core.model import UnitLevel
 from core.services.dialog_store import DialogStore
@@ -52,7 +54,9 @@ async def test_a_dialog_in_progress_is_data_too(
     file_app: App, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Nothing filed yet, but a citizen's answers are stored encrypted: still refused."""
-    await DialogStore(file_app.ctx).save(4242, {"flow": "filing", "answers": {"reporter_name": "某某"}}, 0)
+    await DialogStore(file_app.ctx).save(
+        4242, encode(Conversation("zh-CN", "filing", "r_name", {"reporter_name": "某某"})), 0
+    )
     key_file = file_app.settings.resolved_key_file
     key_file.unlink()
     code, out, err = await run_cli(file_app, monkeypatch, capsys, "cases", "list")

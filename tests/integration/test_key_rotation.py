@@ -12,6 +12,8 @@ from cryptography.fernet import Fernet
 from pydantic import SecretStr
 from sqlalchemy import select
 
+from bot.dialogs.codec import decode, encode
+from bot.dialogs.engine import Conversation
 from core.clock import ManualClock
 from core.crypto import ROTATION_PENDING, Vault, read_key_file, vault_from_key_file
 from core.evidence import EvidenceStore
@@ -61,7 +63,7 @@ async def fill(app: App) -> dict[str, Any]:
     await app.cases.conclude(number, office.handler, closure())
     await app.cases.give_feedback(number, office.handler, "经核查，问题部分属实。")
     anon = (await app.filing.file_report(anonymous_report(evidence=(photo(ANON_PHOTO),)))).number
-    await DialogStore(app.ctx).save(777001, {"step": "facts", "answers": {"facts": DRAFT}}, 0)
+    await DialogStore(app.ctx).save(777001, encode(Conversation("zh-CN", "filing", "facts", {"facts": DRAFT})), 0)
     staged = await app.filing.stage_evidence(EvidenceUpload(EvidenceKind.PHOTO, "草稿.jpg", "image/jpeg", STAGED_PHOTO))
     note = await app.urgent.raise_alert(URGENT, chat_id=666001)
     await app.urgent.add_note(office.supervisor, note, "已通知派出所")
@@ -150,7 +152,7 @@ async def test_rotate_then_drop_old_keys(
         assert detail.facts == FACTS
         assert await restarted.ctx.evidence.get(data["staged"]) == STAGED_PHOTO
         stored = await DialogStore(restarted.ctx).load(777001)
-        assert stored is not None and stored.data["answers"]["facts"] == DRAFT
+        assert stored is not None and decode(stored.payload).answers["facts"] == DRAFT
     finally:
         await restarted.close()
 

@@ -10,8 +10,7 @@ from bot.front import callback_data, notification_keyboard
 from bot.i18n import Translator
 from core.errors import DomainError
 from core.model import Action, DisposalMethod
-from qingfeng.app import App
-from qingfeng.wiring import bot_deps
+from qingfeng.app import App, bot_deps
 from tests.factories import accepted_named_case, named_report, photo, seed_office
 
 CHAT = 1004  # the supervisor's chat

@@ -1,0 +1,99 @@
+"""Names of the flows and of their steps, one enum per flow: a typo is a NameError at import, and a target that
+is no step of its flow is refused when the flow is built (engine.check_flow).
+
+Values are what conversations store and what buttons carry (``s:<step>:<value>``): never change a value, or
+saved dialogs and buttons already in chats stop matching.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class FlowName(StrEnum):
+    FILING = "filing"
+    STATUS = "status"
+    OBJECTION = "objection"
+    REPLY = "reply"
+    # officers' input flows (officer_flows, officer_urgent)
+    NOTE = "o_note"
+    FEEDBACK = "o_feedback"
+    FEEDBACK_PREPARED = "o_feedback_prepared"
+    APPROVAL = "o_approval"
+    CONCLUDE = "o_conclude"
+    ASK = "o_ask"
+    REFER = "o_refer"
+    DUPLICATE = "o_duplicate"
+    TRANSFER = "o_transfer"
+    RETURN = "o_return"
+    URGENT_REPLY = "o_ureply"
+    URGENT_NOTE = "o_unote"
+    URGENT_CLOSE = "o_uclose"
+
+
+class Filing(StrEnum):
+    NOTICE = "notice"
+    SCOPE = "scope"
+    SCOPE_WHO = "scope_who"
+    SCOPE_HOW = "scope_how"
+    SCOPE_REFER = "scope_refer"
+    ENDED = "ended"
+    TYPE = "type"
+    IDENTITY = "identity"
+    R_NAME = "r_name"
+    R_PHONE = "r_phone"
+    R_ID = "r_id"
+    P_NAME = "p_name"
+    P_UNIT = "p_unit"
+    P_POST = "p_post"
+    P_LEVEL = "p_level"
+    P_REGION = "p_region"
+    P_REGION_TEXT = "p_region_text"
+    P_PARTY = "p_party"
+    P_MORE = "p_more"
+    CATEGORY = "category"
+    FACTS = "facts"
+    FACTS_MORE = "facts_more"
+    OTHER_BODIES = "other_bodies"
+    EVIDENCE = "evidence"
+    PW1 = "pw1"
+    PW2 = "pw2"
+    NOTIFY = "notify"
+    REVIEW = "review"
+    CONFIRM = "confirm"
+
+
+class Status(StrEnum):
+    CODE = "code"
+    PASSWORD = "password"
+
+
+class Objection(StrEnum):
+    REASON = "reason"
+    EVIDENCE = "evidence"
+    CONFIRM = "confirm"
+
+
+class Answering(StrEnum):
+    """The reporter's answer to an officer's question."""
+
+    TEXT = "text"
+
+
+class Officer(StrEnum):
+    """Steps of the officers' input flows (several flows share a name: each flow is checked on its own)."""
+
+    TEXT = "text"
+    APPROVED_BY = "approved_by"
+    ALLEGATION = "allegation"
+    FINDING = "finding"
+    EVIDENCE_REFS = "evidence_refs"
+    VIOLATION = "violation"
+    ACTION_TAKEN = "action_taken"
+    COLLECTIVE = "collective"
+    LEADER = "leader"
+    FEEDBACK = "feedback"
+    PREPARED = "prepared"
+    REFER_TO = "refer_to"
+    DUPLICATE_OF = "duplicate_of"
+    UNIT = "unit"
