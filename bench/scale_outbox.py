@@ -35,6 +35,7 @@ from core.persistence import repository as repo
 from core.persistence.orm import CaseRow, OfficerRow, OutboxRow, ReporterContactRow
 from core.services.outbox import OutboxService
 from qingfeng.app import App, build_outbox
+from qingfeng.runner import settle_heap
 from tests.bot.fake_telegram import FakeTelegram
 
 # isort: split
@@ -126,6 +127,7 @@ async def outbox_scenario(tmp: Path, admin_url: str | None, chats: int, one_chat
         app = await db.open()  # the system clock: retries and leases in real time
         officer_chat = await _queue(app, chats, one_chat)
         await Probe.prepare(app)
+        settle_heap()  # as `qingfeng run` does once it polls; what the bench built is not the product's
         async with FakeTelegram() as tg:
             tg.enforce_rate_limits(per_chat_per_second=1, global_per_second=TELEGRAM_PER_SECOND)
             bot = make_bot(TOKEN, tg.api_root)
