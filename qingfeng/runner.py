@@ -74,7 +74,6 @@ async def _serve(app: App, runtime: str, token: str, translator: Translator) -> 
     def warm_up() -> None:
         """jieba's dictionary (~1 s, 12 MB) loads in a thread once polling has begun: not before the first poll,
         and, most of the time, not in a citizen's first message either (one arriving meanwhile waits for it)."""
-        settle_heap()
         task = asyncio.get_running_loop().create_task(asyncio.to_thread(classifier))
         warming.add(task)
         task.add_done_callback(lambda done: _warmed(warming, done))
@@ -88,15 +87,17 @@ async def _serve(app: App, runtime: str, token: str, translator: Translator) -> 
 
 def _warmed(warming: set[asyncio.Task[object]], task: asyncio.Task[object]) -> None:
     warming.discard(task)
-    if not task.cancelled() and task.exception() is not None:
+    if task.cancelled():
+        return
+    if task.exception() is not None:
         log.error("the scope classifier did not load: %r", task.exception())
-    elif not task.cancelled():
-        settle_heap()
+    settle_heap()  # all is built now: the runtime polls, the dictionary is loaded (or failed)
 
 
 def settle_heap() -> None:
     """Leave what start-up built out of Python's full collections, which walk every object alive: the ~265 k of
     the imports and the app made each one stall every chat for ~150 ms (issue 13, bench/scale.py). Called once
-    polling begins and again once the dictionary is loaded; garbage is collected first, so nothing dead is kept."""
+    the dictionary is loaded, after the first poll (not before: it costs as much as one such collection);
+    garbage is collected first, so nothing dead is kept."""
     gc.collect()
     gc.freeze()

@@ -28,6 +28,7 @@ from bot.dialogs.card import card_params
 from bot.dialogs.codec import decode, encode
 from bot.dialogs.engine import Button, Conversation, Engine, Event, Label, Lines, Reply
 from bot.dialogs.env import OfficerEnv
+from bot.dialogs.ids import FlowName
 from bot.dialogs.officer_flows import FLOW_FOR, REDO, finish, officer_flows
 from bot.dialogs.officer_urgent import card as urgent_card
 from bot.dialogs.officer_urgent import finish_urgent, flow_for, inbox_part, urgent_flows
@@ -245,11 +246,11 @@ class OfficerDesk:
             answers["method"] = method.value
             if not ask_leader:
                 return await self._finish(actor, Conversation(self.default_locale, answers=answers))
-            return await self._start(chat_id, "o_approval", answers)
+            return await self._start(chat_id, FlowName.APPROVAL, answers)
         answers["named"] = summary.named
         answers["leader"] = not ask_leader  # no approver to ask: the officer's own decision is the approval
         if action is Action.GIVE_FEEDBACK and (prepared := await self.s.desk.prepared_feedback(actor, number)):
-            return await self._start(chat_id, "o_feedback_prepared", {**answers, "text": prepared})
+            return await self._start(chat_id, FlowName.FEEDBACK_PREPARED, {**answers, "text": prepared})
         if action in (Action.TRANSFER_UP, Action.TRANSFER_DOWN):
             answers["_units"] = [u.code for u in await self.s.officers.list_units() if u.code != summary.unit]
         return await self._start(chat_id, FLOW_FOR[action], answers)

@@ -371,9 +371,9 @@ class DialogRunner:
 
     def _reply_button(self, c: Conversation, tap: cb.AnswerQuestion) -> list[Reply]:
         """The Reply button under an officer's question."""
-        if c.flow == "filing":
+        if c.flow == FlowName.FILING:
             return [Reply("status.finish_first"), self.engine.current(c)]
-        return self.engine.start(c, "reply", {"number": tap.number, "qid": tap.question_id})
+        return self.engine.start(c, FlowName.REPLY, {"number": tap.number, "qid": tap.question_id})
 
     async def _feedback_button(self, c: Conversation, env: _Env, tap: cb.Rate | cb.Objection) -> list[Reply]:
         """Buttons under the result feedback: a rating, or an objection."""
@@ -385,9 +385,9 @@ class DialogRunner:
             except DomainError:
                 return [Reply("objection.not_possible")]
             return [Reply("feedback.rated", {"rating": Label(f"enum.Satisfaction.{tap.rating}")})]
-        if c.flow == "filing":
+        if c.flow == FlowName.FILING:
             return [Reply("status.finish_first"), self.engine.current(c)]
-        return self.engine.start(c, "objection", {"number": tap.number})
+        return self.engine.start(c, FlowName.OBJECTION, {"number": tap.number})
 
     async def _free_text(self, event: Event, env: _Env) -> list[Reply]:
         """A message outside any dialog: more words from someone whose urgent message is open (they go to the

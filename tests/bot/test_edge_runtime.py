@@ -126,7 +126,7 @@ async def test_forged_buttons_are_refused_quietly_with_one_warning(
     assert errors == [] and len(warnings) <= 1, [r.getMessage() for r in errors + warnings]
     assert len(h.tg.calls_to("answerCallbackQuery")) >= 100  # every tap acknowledged: no spinning button
     assert (await app.queries.case_detail(number)).summary.state == "received"
-    stale = ["这个按钮已经过期了，请使用下面最新的提示。"]  # one polite line (bot/callbacks.py), no error, no log
+    stale = ["这个按钮已经过期了，请使用最新一条消息里的按钮。"]  # one polite line (bot/callbacks.py), no error, no log
     assert await h.tap_data(CHAT, "s::cmd:xyz") == stale and await h.tap_data(INTAKE, "s::cmd:xyz") == stale
     await h.say(CHAT, SCOPE_SENTENCE)  # the citizen's dialog goes on as if nothing happened
     assert "实名还是匿名" in (await h.tap(CHAT, "检举控告"))[-1]

@@ -156,7 +156,7 @@ async def test_forged_oversized_callback_data_is_refused_in_one_line(harness: Bo
     await h.tap_data(CHAT, "s:notice:" + "x" * 200)
     await h.tap_data(CHAT, "o:act:XF-2026-000001:register")  # not our format
     await h.tap_data(CHAT, "s::o:act:XF-2026-000001:register")  # an officer button in a citizen's chat
-    assert h.tg.texts(CHAT)[before:] == ["这个按钮已经过期了，请使用下面最新的提示。"] * 3  # bot/callbacks.py
+    assert h.tg.texts(CHAT)[before:] == ["这个按钮已经过期了，请使用最新一条消息里的按钮。"] * 3  # bot/callbacks.py
     assert "请用一两句话" in (await h.tap_data(CHAT, agree))[-1]  # the real button still works
 
 
