@@ -227,7 +227,7 @@ class OfficerDesk:
                 for o in await self.s.officers.list_officers()
                 if o.active and takes_cases(o.roles) and o.id != actor.officer_id
             ]
-            handlers = [o for o in handlers if o.unit == summary.unit]
+            handlers = [o for o in handlers if o.unit == summary.unit and o.id not in summary.recused_officer_ids]
             buttons = tuple((Button(o.name, Assign(number, o.id), literal=True),) for o in handlers)
             return [Reply("officer.choose_handler", {"number": number}, buttons, "")]  # fmt: skip
         if action is Action.DISPOSE and method is None:

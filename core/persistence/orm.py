@@ -111,6 +111,8 @@ class CaseRow(Base):
     assignee_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"), index=True)
     duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"))
     transfer_to_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))  # pending receipt (R-15/16)
+    # officers named in the report, who never see it (回避, core.recusal; XF-28 ¶3, JC-67): plain ids, no names
+    recused_officer_ids: Mapped[list[int] | None] = mapped_column(JSON, default=list)
     disposal_method: Mapped[str | None] = mapped_column(String(24))
     refer_to: Mapped[str | None] = mapped_column(String(16))
     # the referral the reporter was shown before filing and chose to file anyway (rules.md §3.3): a ReferTo

@@ -25,6 +25,7 @@ from core.persistence.orm import (
     OutboxRow,
     UnitRow,
 )
+from core.recusal import StaffMember
 from core.reports import StagedEvidence
 from core.text import clean_file_name, clean_mime
 
@@ -191,6 +192,14 @@ async def officer_ids_by_unit_role(session: AsyncSession) -> dict[tuple[int, str
         for role in set(roles):
             out.setdefault((unit_id, role), []).append(officer_id)
     return out
+
+
+async def staff(session: AsyncSession) -> list[StaffMember]:
+    """Every active officer's id, unit and name: whom a report may name (core.recusal)."""
+    rows = await session.execute(
+        select(OfficerRow.id, OfficerRow.unit_id, OfficerRow.name).where(OfficerRow.active).order_by(OfficerRow.id)
+    )
+    return [StaffMember(i, unit_id, name) for i, unit_id, name in rows]
 
 
 async def officers_with_role(session: AsyncSession, unit_id: int, roles: Iterable[Role]) -> list[OfficerRow]:

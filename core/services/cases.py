@@ -229,6 +229,8 @@ async def _check_entities(s: AsyncSession, case: CaseRow, action: Action, inp: A
         handler = await s.get(OfficerRow, inp.handler_id)
         if handler is None or not handler.active or handler.unit_id != case.unit_id or not takes_cases(handler.roles):
             raise GuardFailed(action.value, ["guard.handler_invalid"])
+        if handler.id in (case.recused_officer_ids or ()):  # named in the report: steps aside (core.recusal)
+            raise GuardFailed(action.value, ["guard.handler_recused"])
     elif action is Action.MARK_DUPLICATE:
         assert inp.duplicate_of is not None
         original = await repo.case_by_number(s, inp.duplicate_of)
@@ -247,4 +249,5 @@ async def _resolve(s: AsyncSession, case: CaseRow, target: OfficerTarget, inp: A
     unit_id = inp.target_unit_id if target is OfficerTarget.TARGET_UNIT_INTAKE else case.unit_id
     if unit_id is None:
         return []
-    return [o.id for o in await repo.officers_with_role(s, unit_id, INTAKE_DESK)]
+    recused = case.recused_officer_ids or ()
+    return [o.id for o in await repo.officers_with_role(s, unit_id, INTAKE_DESK) if o.id not in recused]

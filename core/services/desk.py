@@ -82,7 +82,9 @@ class Desk:
             if not conditions:
                 return InboxPage([], 0, 0, 0)
             stmt = select(CaseRow).where(or_(*conditions), CaseRow.state != CaseState.ARCHIVED.value)
-            rows = list((await s.execute(stmt)).scalars())
+            rows = [
+                r for r in (await s.execute(stmt)).scalars() if actor.officer_id not in (r.recused_officer_ids or ())
+            ]
             items = sorted(await summaries(s, rows), key=_sort_key)
         pages = max(1, -(-len(items) // page_size))
         page = min(max(page, 0), pages - 1)

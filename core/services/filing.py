@@ -21,6 +21,7 @@ from core.permissions import told_of_new_case
 from core.persistence import office
 from core.persistence import repository as repo
 from core.persistence.orm import CaseRow, ReportedPersonRow, ReporterContactRow, UnitRow
+from core.recusal import recuse
 from core.reports import EvidenceUpload, NewReport, StagedEvidence
 from core.secrets_ import hash_password, new_query_code, normalise_code
 from core.services import history
@@ -118,10 +119,17 @@ class FilingService:
         code = None if report.named or report.query_password is None else new_query_code()
         async with ctx.uow() as uow:
             s = uow.session
-            infos = [repo.unit_info(u) for u in await repo.units(s)]
+            unit_rows = await repo.units(s)
+            infos = [repo.unit_info(u) for u in unit_rows]
+            recused: tuple[int, ...] = ()
+            moved_up = False
             if infos:
                 home = await office.home_for_routing(s, ctx.home_unit, infos)
                 target = route([p.level for p in report.persons], report.persons[0].region, infos, home)
+                # 回避 (XF-28 ¶3, JC-67): officers named in it step aside; their commission's case goes up
+                recusal = recuse([p.name for p in report.persons if p.name], target, await repo.staff(s), infos,
+                                 {u.id: u.parent_id for u in unit_rows})  # fmt: skip
+                target, recused, moved_up = recusal.unit, recusal.officer_ids, recusal.moved_up
             else:  # no unit set up yet ('qingfeng run' refuses to start): kept for the first unit, never refused
                 target = repo.unit_info(await office.unrouted_unit(s))
                 log.warning("no unit is set up: the report is kept unrouted until one is ('qingfeng setup')")
@@ -148,6 +156,7 @@ class FilingService:
                 receipt_code_enc=vault.enc_text(code) if code and keep_code and report.submission_key else None,
                 received_at=now,
                 submission_key=report.submission_key,
+                recused_officer_ids=list(recused),
                 updated_at=now,
             )
             case.persons = [
@@ -178,7 +187,8 @@ class FilingService:
                 for u, k in zip(report.evidence, storage_keys, strict=True)
             ]
             repo.add_evidence(s, vault, case, [*uploaded, *report.staged], now)
-            history.record(s, vault, case, actor, Action.FILE, now, rule="R-14", note=f"channel={report.channel.value}",
+            note = f"channel={report.channel.value}" + ("; recusal: routed to the level above" if moved_up else "")
+            history.record(s, vault, case, actor, Action.FILE, now, rule="XF-28" if moved_up else "R-14", note=note,
                            public=True, change=(None, CaseState.RECEIVED))  # fmt: skip
             snapshot = CaseSnapshot(CaseState.RECEIVED, report.named, report.report_type, report.channel)
             kinds = list(filing_deadlines(snapshot))
@@ -187,6 +197,8 @@ class FilingService:
             for kind in kinds:
                 repo.open_deadline(s, case, kind, today, ctx.calendar, now)
             for officer in await repo.officers_with_role(s, target.id, told_of_new_case(report.urgent)):
+                if officer.id in recused:
+                    continue
                 repo.enqueue(
                     s,
                     vault,

@@ -252,6 +252,7 @@ async def summaries(s: AsyncSession, rows: list[CaseRow]) -> list[CaseSummary]:
             next_due=next_due[c.id][0] if c.id in next_due else None,
             next_due_kind=next_due[c.id][1] if c.id in next_due else None,
             satisfaction=c.satisfaction,
+            recused_officer_ids=tuple(c.recused_officer_ids or ()),
         )
         for c in rows
     ]

@@ -65,6 +65,7 @@ class CaseSummary:
     next_due: date | None
     next_due_kind: str | None
     satisfaction: str | None = None
+    recused_officer_ids: tuple[int, ...] = ()  # named in the report: not offered as its handler (core.recusal)
 
 
 @dataclass(frozen=True)

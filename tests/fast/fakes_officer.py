@@ -23,6 +23,7 @@ class Summary:
     unit: str = "LA"
     named: bool = True
     state: str = CaseState.ASSIGNED.value  # a handler's case (core.workflow.permit reads it)
+    recused_officer_ids: tuple[int, ...] = ()
 
 
 class FakeCases:
