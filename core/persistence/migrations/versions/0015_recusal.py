@@ -1,6 +1,6 @@
 """recusal: officers named in a report never see it
 
-Revision ID: 0019
+Revision ID: 0015
 Revises: 0014
 Create Date: 2026-12-02
 """
@@ -8,7 +8,7 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0019'
+revision = '0015'
 down_revision = '0014'
 branch_labels = None
 depends_on = None
