@@ -71,6 +71,9 @@ class Action(StrEnum):
     ARCHIVE = "archive"
     ADD_NOTE = "add_note"
     FLAG_URGENT = "flag_urgent"
+    CHASE = "chase"  # 催办: the sender presses the receiver of a case transferred down or out (rules.md §10.3)
+    REPORT_RESULT = "report_result"  # 报结: the receiver's result recorded / a 交办 case's result reported up (§10.3)
+    EXTEND = "extend"  # 申请延长: a 交办 case's deadline moved to a new date, with reasons (§10.3, D15)
 
 
 class Satisfaction(StrEnum):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from core.errors import InvalidInput
 from core.model import CadreLevel, Category, Channel, EvidenceKind, PartyMembership, ReferTo, ReportType
@@ -163,6 +164,7 @@ class NewReport:
     # the referral shown at the scope check that the reporter chose to file past (rules.md §3.3; officers see it)
     scope_refer_to: str = ""  # a ReferTo value, or "none" for the general list
     scope_reason: str = ""  # the reason's locale key (scope.reason.…)
+    due_on: date | None = None  # 交办: the period the 交办函 sets (rules.md §10.3); D15 when none is given
 
     @property
     def named(self) -> bool:
@@ -194,4 +196,10 @@ class NewReport:
             submission_key=self.submission_key,
             scope_refer_to=self.scope_refer_to if self.scope_refer_to in _SCOPE_REFER else "",
             scope_reason=self.scope_reason if _SCOPE_REASON.fullmatch(self.scope_reason) else "",
+            due_on=self._due_on(),
         )
+
+    def _due_on(self) -> date | None:
+        if self.due_on is not None and self.channel is not Channel.ASSIGNED_BY_HIGHER:
+            raise InvalidInput("due_on", "only a matter assigned by a higher body (交办) has a given period")
+        return self.due_on

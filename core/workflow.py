@@ -17,6 +17,7 @@ from datetime import date
 from enum import StrEnum
 
 from core.actor import Actor
+from core.calendar.deadlines import REPORT_BACK
 from core.calendar.deadlines import DeadlineKind as D
 from core.closure import ClosureReport, closure_problems
 from core.errors import GuardFailed, IllegalTransition, NotPermitted
@@ -44,7 +45,11 @@ class Transition:
 _TRANSFERRED = (S.TRANSFERRED_UP, S.TRANSFERRED_DOWN)
 _RESUMABLE = (S.ASSIGNED, S.PARKED, S.REOPENED)
 _DECIDED = (S.DISPOSAL, S.INVESTIGATION)
-_CLOSABLE = (S.CONCLUDED, S.FEEDBACK_GIVEN, S.NOT_ACCEPTED, S.DUPLICATE, *_TRANSFERRED)
+# A case still transferred up stays open until the receiver takes it in (R-15, 件件有着落); one transferred down
+# or out closes here only after its 报结 (guard below, §10.3).
+_CLOSABLE = (S.CONCLUDED, S.FEEDBACK_GIVEN, S.NOT_ACCEPTED, S.DUPLICATE, S.TRANSFERRED_DOWN)
+_REPORTABLE = (S.CONCLUDED, S.FEEDBACK_GIVEN)  # a 交办 case, or one taken in by transfer, reports its result
+_EXTENDABLE = (S.REGISTERED, S.ACCEPTED, S.ASSIGNED, S.DISPOSAL, S.PARKED, S.INVESTIGATION, S.REOPENED)
 
 T = Transition
 TRANSITIONS: tuple[Transition, ...] = (
@@ -68,6 +73,10 @@ TRANSITIONS: tuple[Transition, ...] = (
     T(_CLOSABLE,           A.ARCHIVE,               S.ARCHIVED,          INTAKE | SYSTEM,   "§1 归档"),
     T(_OPEN,               A.ADD_NOTE,              None,                OFFICERS,          "§1 audit"),
     T(_OPEN,               A.FLAG_URGENT,           None,                OFFICERS | SYSTEM, "§8, XF-25"),
+    T((S.TRANSFERRED_DOWN,), A.CHASE,               None,                INTAKE,            "§10.3 督促催办"),
+    T((S.TRANSFERRED_DOWN,), A.REPORT_RESULT,       None,                INTAKE,            "§10.3 报结"),
+    T(_REPORTABLE,         A.REPORT_RESULT,         None,                HANDLING | INTAKE, "§10.3 查报结果, D15"),
+    T(_EXTENDABLE,         A.EXTEND,                None,                HANDLING | INTAKE, "§10.3 申请延长, D15"),
 )  # fmt: skip
 del T
 
@@ -89,6 +98,17 @@ LEADER_DECIDES: dict[A, tuple[Approval, str]] = {
     A.TRANSFER_DOWN: (Approval.NOT_RECORDED, "§10.2 转出"),
     A.OBJECT: (Approval.NOT_RECORDED, "§10.2, §10.4 reopening"),
     A.ARCHIVE: (Approval.NOT_RECORDED, "§10.2 归档"),
+    A.EXTEND: (Approval.TYPED_NAME, "§10.2 extensions, §10.3 申请延长"),
+}
+
+#: Steps that depend on how the case reached the office (rules.md §10.3): the refusal's reason (a locale key,
+#: shown to the officer) and its rule. 交办 with results requested: "县一级要自办", never passed further down.
+CHANNEL_REFUSES: dict[tuple[Channel, A], tuple[str, str]] = {
+    (Channel.ASSIGNED_BY_HIGHER, A.TRANSFER_DOWN): ("guard.assigned_handled_here", "§10.3 交办 自办"),
+}
+#: Steps only some channels have: an extension is asked of the body that set the 交办函's period (§10.3).
+CHANNEL_ONLY: dict[A, tuple[Channel, str]] = {
+    A.EXTEND: (Channel.ASSIGNED_BY_HIGHER, "guard.extension_assigned_only"),
 }
 
 
@@ -96,35 +116,50 @@ def transition_for(state: S, action: A) -> Transition | None:
     return _INDEX.get((state, action))
 
 
-def permit(state: S, action: A, actor: Actor) -> Permit:
+def permit(state: S, action: A, actor: Actor, channel: Channel | None = None) -> Permit:
     """May ``actor`` do ``action`` to a case in ``state`` now, and does a leader have to approve it?
 
-    The state comes first: in the wrong state even a leader is refused (``error.illegal_transition``).
+    The state comes first: in the wrong state even a leader is refused (``error.illegal_transition``). Given the
+    case's ``channel``, the channel's own rules too (``CHANNEL_REFUSES``, ``CHANNEL_ONLY``: a ``guard.`` reason).
     """
     row = transition_for(state, action)
     if row is None:
         return Permit(Verdict.REFUSED, IllegalTransition.key)
     if not row.who & actor.grants():
         return Permit(Verdict.REFUSED, NotPermitted.key, row.rule)
+    if channel is not None and (refusal := _channel_refusal(channel, action)) is not None:
+        return Permit(Verdict.REFUSED, *refusal)
     if action in LEADER_DECIDES and not is_leader(actor.roles):
         approval, rule = LEADER_DECIDES[action]
         return Permit(Verdict.NEEDS_LEADER, rule=rule, approval=approval)
     return Permit(Verdict.ALLOWED, rule=row.rule)
 
 
-def require(state: S, action: A, actor: Actor) -> Permit:
-    """:func:`permit`, raising its refusal: :class:`IllegalTransition` or :class:`NotPermitted`."""
-    answer = permit(state, action, actor)
+def _channel_refusal(channel: Channel, action: A) -> tuple[str, str] | None:
+    if (channel, action) in CHANNEL_REFUSES:
+        return CHANNEL_REFUSES[channel, action]
+    only = CHANNEL_ONLY.get(action)
+    if only is not None and channel is not only[0]:
+        return only[1], "§10.3"
+    return None
+
+
+def require(state: S, action: A, actor: Actor, channel: Channel | None = None) -> Permit:
+    """:func:`permit`, raising its refusal: :class:`IllegalTransition`, :class:`NotPermitted`, or
+    :class:`GuardFailed` with the channel's reason."""
+    answer = permit(state, action, actor, channel)
     if answer.reason == IllegalTransition.key:
         raise IllegalTransition(state.value, action.value)
+    if answer.reason.startswith("guard."):
+        raise GuardFailed(action.value, [answer.reason])
     if not answer.allowed:
         raise NotPermitted(action.value, actor.label())
     return answer
 
 
-def allowed_actions(state: S, actor: Actor) -> list[A]:
+def allowed_actions(state: S, actor: Actor, channel: Channel | None = None) -> list[A]:
     """Actions this actor may try in this state, in table order (for buttons on a case card)."""
-    return [t.action for t in TRANSITIONS if state in t.sources and permit(state, t.action, actor).allowed]
+    return [t.action for t in TRANSITIONS if state in t.sources and permit(state, t.action, actor, channel).allowed]
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -139,6 +174,7 @@ class CaseSnapshot:
     named: bool
     report_type: ReportType
     channel: Channel = Channel.TELEGRAM
+    report_due: bool = False  # a 报结 is owed (an open deadline of REPORT_BACK, rules.md §10.3)
 
 
 @dataclass(frozen=True)
@@ -155,6 +191,7 @@ class ActionInput:
     trigger_date: date | None = None  # e.g. the day a 函询 letter was received (D6); default: today
     new_evidence: tuple[StagedEvidence, ...] = ()  # e.g. with an objection (异议, R-28?)
     lacks_facts: bool = False  # not accepted for want of facts (rules.md §3.2 item 3): ask for them, refer nowhere
+    due_on: date | None = None  # an extension's new due date (§10.3 申请延长)
 
 
 #: Methods reached through ``dispose``; 暂存待查 and 移送审查调查 have their own actions (rules.md §7).
@@ -169,7 +206,7 @@ def _need(ok: bool, key: str) -> list[str]:
 
 def _approved(action: A, c: CaseSnapshot, inp: ActionInput, actor: Actor) -> bool:
     """R-17: handling decisions need a leader's approval: asked of the permit, and given by the name typed."""
-    return not permit(c.state, action, actor).asks_leader_name or bool(inp.approved_by.strip())
+    return not permit(c.state, action, actor, c.channel).asks_leader_name or bool(inp.approved_by.strip())
 
 
 GUARDS: dict[A, Guard] = {
@@ -197,8 +234,20 @@ GUARDS: dict[A, Guard] = {
         _need(c.named, "guard.feedback_named_only") + _need(bool(i.feedback_text.strip()), "guard.text_required")
     ),
     A.OBJECT: lambda c, i, a: _need(bool(i.note.strip()), "guard.text_required"),
-    # A named reporter is owed feedback before the file closes (D4).
-    A.ARCHIVE: lambda c, i, a: _need(not (c.state is S.CONCLUDED and c.named), "guard.feedback_due_first"),
+    # A named reporter is owed feedback before the file closes (D4); a transferred or 交办 case its 报结 (§10.3).
+    A.ARCHIVE: lambda c, i, a: (
+        _need(not (c.state is S.CONCLUDED and c.named), "guard.feedback_due_first")
+        + _need(not c.report_due, "guard.report_back_first")
+    ),
+    A.CHASE: lambda c, i, a: _need(bool(i.note.strip()), "guard.text_required"),
+    A.REPORT_RESULT: lambda c, i, a: (
+        _need(c.report_due, "guard.no_report_due") + _need(bool(i.note.strip()), "guard.text_required")
+    ),
+    A.EXTEND: lambda c, i, a: (
+        _need(bool(i.note.strip()), "guard.reason_required")
+        + _need(i.due_on is not None, "guard.new_date_required")
+        + _need(_approved(A.EXTEND, c, i, a), "guard.approval_required")
+    ),
     A.ADD_NOTE: lambda c, i, a: _need(bool(i.note.strip()), "guard.text_required"),
 }
 
@@ -259,6 +308,7 @@ class Decision:
     meet_deadlines: tuple[D, ...] = ()
     cancel_deadlines: tuple[D, ...] = ()
     cancel_all_deadlines: bool = False
+    move_deadlines: tuple[D, ...] = ()  # open deadlines given the input's new due date (an extension)
     reporter_notice: str | None = None  # template key for the reporter (named: content; anonymous: none)
     officer_notices: tuple[tuple[OfficerTarget, str], ...] = field(default_factory=tuple)
 
@@ -298,14 +348,23 @@ def _effects(c: CaseSnapshot, action: A, inp: ActionInput) -> dict[str, object]:
             # R-26?: no acceptance notice for a repeat; the coarse status change still reaches the reporter.
             return {"meet_deadlines": _ROUTING, "cancel_deadlines": (D.ACCEPTANCE_NOTICE,)}
         case A.TRANSFER_UP | A.TRANSFER_DOWN:
-            # The receiving commission owes the acceptance notice (R-16).
+            # The acceptance notice (D3) moves with the case: it stays open until the receiving commission takes
+            # the case in and owes it (R-16). A case sent down or out is followed to its result (§10.3 督办).
             return {
                 "meet_deadlines": _ROUTING,
-                "cancel_deadlines": (D.ACCEPTANCE_NOTICE,),
+                "open_deadlines": (D.TRANSFER_RESULT,) if action is A.TRANSFER_DOWN else (),
                 "officer_notices": ((OfficerTarget.TARGET_UNIT_INTAKE, "notify.officer.transferred_in"),),
             }
         case A.RECEIVE_TRANSFER:
+            # The receiver owes D3 now: still open from the first receipt (the earlier date stands, one open
+            # deadline per duty), else opened here. A 报结 owed (§10.3) goes with the case too.
             return {"open_deadlines": (D.TRANSFER_RECEIVED, *((D.ACCEPTANCE_NOTICE,) if named else ()))}
+        case A.CHASE:
+            return {"officer_notices": ((OfficerTarget.TARGET_UNIT_INTAKE, "notify.officer.chased"),)}
+        case A.REPORT_RESULT:
+            return {"meet_deadlines": REPORT_BACK}
+        case A.EXTEND:
+            return {"move_deadlines": (D.ASSIGNED_BY_HIGHER,)}
         case A.ASSIGN:
             return {"officer_notices": ((OfficerTarget.ASSIGNEE, "notify.officer.assigned"),)}
         case A.RETURN_TO_INTAKE:
@@ -314,7 +373,7 @@ def _effects(c: CaseSnapshot, action: A, inp: ActionInput) -> dict[str, object]:
             return {"open_deadlines": (D.LETTER_REPLY,)}
         case A.CONCLUDE:
             return {
-                "meet_deadlines": (D.LETTER_REPLY, D.ASSIGNED_BY_HIGHER),
+                "meet_deadlines": (D.LETTER_REPLY,),  # D15 ends with the 报结 (REPORT_RESULT, §10.3)
                 "open_deadlines": (D.RESULT_FEEDBACK,) if named else (),
             }
         case A.GIVE_FEEDBACK:
@@ -339,7 +398,7 @@ def decide(case: CaseSnapshot, action: A, actor: Actor, inp: ActionInput | None 
     :class:`GuardFailed` (missing fields, closure checklist).
     """
     inp = inp or ActionInput()
-    require(case.state, action, actor)
+    require(case.state, action, actor, case.channel)
     row = transition_for(case.state, action)
     assert row is not None  # require() refused otherwise
     guard = GUARDS.get(action)

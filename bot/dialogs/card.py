@@ -77,6 +77,8 @@ def _details(d: CaseDetail, tz: ZoneInfo) -> tuple[Label, ...]:
                          {"body": Label(f"enum.ReferTo.{d.scope_refer_to}"), "reason": reason}))  # fmt: skip
     if d.disposal_method:
         out.append(Label("officer.card_method", {"method": Label(f"enum.DisposalMethod.{d.disposal_method}")}))
+    if d.transfer_to:  # a transfer is followed until the receiver takes it in or reports its result (§10.3)
+        out.append(Label("officer.card_transfer_to", {"unit": d.transfer_to}))
     if d.summary.state == "not_accepted":
         out.append(Label("officer.card_referred", {"body": Label(f"enum.ReferTo.{d.refer_to or 'none'}")}))
     if d.result:

@@ -7,6 +7,7 @@ The runner (citizens) and the officer desk implement them for one update; the fa
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from typing import Protocol
 
 from bot.dialogs.engine import Media, Reply
@@ -66,6 +67,14 @@ class OfficerCases(Protocol):
     async def transfer(self, number: str, actor: Actor, unit_code: str, note: str = "") -> CaseState: ...
 
     async def return_to_intake(self, number: str, actor: Actor, reason: str, approved_by: str = "") -> CaseState: ...
+
+    async def chase(self, number: str, actor: Actor, note: str) -> CaseState: ...
+
+    async def report_result(self, number: str, actor: Actor, result: str) -> CaseState: ...
+
+    async def extend(
+        self, number: str, actor: Actor, reason: str, due_on: date, approved_by: str = ""
+    ) -> CaseState: ...
 
 
 class Asking(Protocol):

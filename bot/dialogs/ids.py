@@ -26,6 +26,9 @@ class FlowName(StrEnum):
     DUPLICATE = "o_duplicate"
     TRANSFER = "o_transfer"
     RETURN = "o_return"
+    CHASE = "o_chase"  # 催办 (rules.md §10.3)
+    REPORT = "o_report"  # 报结
+    EXTEND = "o_extend"  # 申请延长
     URGENT_REPLY = "o_ureply"
     URGENT_NOTE = "o_unote"
     URGENT_CLOSE = "o_uclose"
@@ -97,3 +100,4 @@ class Officer(StrEnum):
     REFER_TO = "refer_to"
     DUPLICATE_OF = "duplicate_of"
     UNIT = "unit"
+    NEW_DATE = "new_date"

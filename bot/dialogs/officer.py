@@ -35,7 +35,7 @@ from bot.dialogs.officer_urgent import finish_urgent, flow_for, inbox_part, urge
 from bot.dialogs.runner import Answer
 from core.actor import Actor
 from core.errors import AmbiguousCase, DomainError, GuardFailed, IllegalTransition, NotPermitted
-from core.model import Action, CaseState, DisposalMethod
+from core.model import Action, CaseState, Channel, DisposalMethod
 from core.permissions import takes_cases
 from core.services.cases import CaseService
 from core.services.desk import Desk
@@ -241,7 +241,7 @@ class OfficerDesk:
         answers: dict[str, Any] = {"number": number, "action": action.value}
         # core.workflow.permit says whether the approving leader's name is asked (R-17; a leader's own decision is
         # the approval); a refusal is the service's to give, with its reasons
-        ask_leader = permit(CaseState(summary.state), action, actor).asks_leader_name
+        ask_leader = permit(CaseState(summary.state), action, actor, Channel(summary.channel)).asks_leader_name
         if method is not None:
             answers["method"] = method.value
             if not ask_leader:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from bot.dialogs import validators as v
@@ -63,6 +64,13 @@ async def finish(a: dict[str, Any], env: OfficerEnv) -> list[Reply]:
                 await env.cases.transfer(number, env.actor, a["unit"], a.get("text", ""))
             case Action.RETURN_TO_INTAKE:
                 await env.cases.return_to_intake(number, env.actor, a["text"], a.get("approved_by", ""))
+            case Action.CHASE:
+                await env.cases.chase(number, env.actor, a["text"])
+            case Action.REPORT_RESULT:
+                await env.cases.report_result(number, env.actor, a["text"])
+            case Action.EXTEND:
+                await env.cases.extend(number, env.actor, a["text"], date.fromisoformat(a[S.NEW_DATE]),
+                                       a.get("approved_by", ""))  # fmt: skip
             case Action.ASK_REPORTER:
                 await env.messaging.ask(number, env.actor, a["text"])
                 return [Reply("officer.asked", {"number": number})]
@@ -71,6 +79,14 @@ async def finish(a: dict[str, Any], env: OfficerEnv) -> list[Reply]:
     except DomainError as exc:
         return [env.refusal(exc)]
     return [Reply("officer.done", {"number": number})]
+
+
+def new_date(raw: str, c: Conversation) -> str:
+    """A date as YYYY-MM-DD (or with / or .), stored as ISO text: the extension's new due date (§10.3)."""
+    try:
+        return date.fromisoformat(re.sub(r"[/.]", "-", raw.strip())).isoformat()
+    except ValueError:
+        raise Invalid("invalid.date") from None
 
 
 def closure_from(a: dict[str, Any]) -> ClosureReport:
@@ -182,7 +198,15 @@ def officer_flows() -> list[Flow[OfficerEnv]]:
               targets=frozenset({END, S.APPROVED_BY})),
         approval,
     ]  # fmt: skip
+    extend: list[Step[OfficerEnv]] = [  # 申请延长 (rules.md §10.3): reason, new date, the approving leader
+        _text("officer.ask_extension_reason", S.NEW_DATE),
+        _text("officer.ask_new_date", lambda c: END if c.answers.get("leader") else S.APPROVED_BY, S.NEW_DATE,
+              validate=new_date, targets=frozenset({END, S.APPROVED_BY})),
+        approval,
+    ]  # fmt: skip
     return [Flow.of(FlowName.NOTE, [_text("officer.ask_note")]),
+            Flow.of(FlowName.CHASE, [_text("officer.ask_chase")]),
+            Flow.of(FlowName.REPORT, [_text("officer.ask_report_result")]), Flow.of(FlowName.EXTEND, extend),
             Flow.of(FlowName.FEEDBACK, [_text("officer.ask_feedback")]),
             Flow.of(FlowName.FEEDBACK_PREPARED, prepared), Flow.of(FlowName.APPROVAL, [approval]),
             Flow.of(FlowName.CONCLUDE, conclude), Flow.of(FlowName.ASK, [_text("officer.ask_question")]),
@@ -196,4 +220,6 @@ def officer_flows() -> list[Flow[OfficerEnv]]:
 FLOW_FOR = {Action.ADD_NOTE: FlowName.NOTE, Action.GIVE_FEEDBACK: FlowName.FEEDBACK,
             Action.CONCLUDE: FlowName.CONCLUDE, Action.ASK_REPORTER: FlowName.ASK, Action.NOT_ACCEPT: FlowName.REFER,
             Action.MARK_DUPLICATE: FlowName.DUPLICATE, Action.TRANSFER_UP: FlowName.TRANSFER,
-            Action.TRANSFER_DOWN: FlowName.TRANSFER, Action.RETURN_TO_INTAKE: FlowName.RETURN}  # fmt: skip
+            Action.TRANSFER_DOWN: FlowName.TRANSFER, Action.RETURN_TO_INTAKE: FlowName.RETURN,
+            Action.CHASE: FlowName.CHASE, Action.REPORT_RESULT: FlowName.REPORT,
+            Action.EXTEND: FlowName.EXTEND}  # fmt: skip

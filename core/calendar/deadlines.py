@@ -36,6 +36,11 @@ class DeadlineKind(StrEnum):
     RECHECK_ANSWER = "recheck_answer"  # D13
     SUPERVISION_APPEAL = "supervision_appeal"  # D14
     ASSIGNED_BY_HIGHER = "assigned_by_higher"  # D15
+    TRANSFER_RESULT = "transfer_result"  # §10.3: the sender's due date for a transferred case's result (报结)
+
+
+#: Duties that end only with a 报结 (rules.md §10.3): the case cannot be archived while one is open.
+REPORT_BACK = (DeadlineKind.ASSIGNED_BY_HIGHER, DeadlineKind.TRANSFER_RESULT)
 
 
 @dataclass(frozen=True)
@@ -164,6 +169,14 @@ DEADLINES: dict[DeadlineKind, DeadlineSpec] = {
             PeriodUnit.MONTHS,
             "[U] seed work plan",
             "conclude and report back a matter 交办 by a higher commission",
+        ),
+        DeadlineSpec(
+            DeadlineKind.TRANSFER_RESULT,
+            "§10.3",
+            6,
+            PeriodUnit.MONTHS,
+            "[U] seed 003 篇五 跟踪督办至结案; period as D15",
+            "receive the result (报结) of a case transferred down or out; chase it (催办) before",
         ),
     )
 }

@@ -69,9 +69,16 @@ async def cases_by_numbers(session: AsyncSession, numbers: list[str]) -> list[Ca
 
 
 def open_deadline(
-    session: AsyncSession, case: CaseRow, kind: DeadlineKind, trigger: date, cal: WorkCalendar, now: datetime
+    session: AsyncSession,
+    case: CaseRow,
+    kind: DeadlineKind,
+    trigger: date,
+    cal: WorkCalendar,
+    now: datetime,
+    due: date | None = None,
 ) -> DeadlineRow:
-    due = due_date(kind, trigger, cal)
+    """Open a deadline of ``kind``, due by rules.md §2 or on ``due`` when a document sets it (a 交办函, §10.3)."""
+    due = due or due_date(kind, trigger, cal)
     row = DeadlineRow(
         case_id=case.id,
         kind=kind.value,

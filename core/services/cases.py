@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.actor import Actor
+from core.calendar.deadlines import REPORT_BACK
 from core.closure import ClosureReport
 from core.errors import GuardFailed, NotFound
 from core.model import (
@@ -110,6 +112,19 @@ class CaseService:
     async def archive(self, number: str, actor: Actor, note: str = "") -> CaseState:
         return await self.perform(number, Action.ARCHIVE, actor, ActionInput(note=note))
 
+    async def chase(self, number: str, actor: Actor, note: str) -> CaseState:
+        """催办: the sender presses the receiving unit for the result of a case transferred down (§10.3)."""
+        return await self.perform(number, Action.CHASE, actor, ActionInput(note=note))
+
+    async def report_result(self, number: str, actor: Actor, result: str) -> CaseState:
+        """报结: the receiver's result recorded by the sender, or a 交办 case's result reported up (§10.3)."""
+        return await self.perform(number, Action.REPORT_RESULT, actor, ActionInput(note=result))
+
+    async def extend(self, number: str, actor: Actor, reason: str, due_on: date, approved_by: str = "") -> CaseState:
+        """申请延长: a 交办 case's deadline moved to ``due_on``, with the reason and the approving leader (§10.3)."""
+        inp = ActionInput(note=reason, due_on=due_on, approved_by=approved_by)
+        return await self.perform(number, Action.EXTEND, actor, inp)
+
     async def add_note(self, number: str, actor: Actor, note: str) -> CaseState:
         return await self.perform(number, Action.ADD_NOTE, actor, ActionInput(note=note))
 
@@ -124,15 +139,14 @@ class CaseService:
                 case, actor, _ = await officer_case(s, number, actor, need, lock=True)
             else:
                 case = await repo.case_by_number(s, number, lock=True)
-            snapshot = CaseSnapshot(
-                CaseState(case.state), case.named, ReportType(case.report_type), Channel(case.channel)
-            )
+            snapshot = CaseSnapshot(CaseState(case.state), case.named, ReportType(case.report_type),
+                                    Channel(case.channel), report_due=await _report_due(s, case.id))  # fmt: skip
             decision = decide(snapshot, action, actor, inp)
             await _check_entities(s, case, action, inp)
             case.updated_at = now  # before the fields: a conclusion is dated by it
             _apply_fields(case, decision, inp, vault.enc_json)
             history.record(s, vault, case, actor, action, now, rule=decision.rule,
-                           note=inp.note or inp.feedback_text, public=decision.public_status_changed,
+                           note=_history_note(action, inp), public=decision.public_status_changed,
                            change=(decision.source, decision.target))  # fmt: skip
             repo.add_evidence(s, vault, case, inp.new_evidence, now)
             await self._apply_deadlines(s, case, decision, inp)
@@ -149,6 +163,8 @@ class CaseService:
             await repo.close_deadlines(s, case.id, None, DeadlineState.CANCELLED, now)
         await repo.close_deadlines(s, case.id, d.meet_deadlines, DeadlineState.MET, now)
         await repo.close_deadlines(s, case.id, d.cancel_deadlines, DeadlineState.CANCELLED, now)
+        if d.move_deadlines and inp.due_on is not None:
+            await _move_deadlines(s, case.id, d, inp.due_on)
         # One open deadline per duty: a duty still open keeps its (earlier) due date. E.g. the D4 an objection
         # opened is not pushed back by concluding again: the objection is answered by the earlier date.
         open_now = select(DeadlineRow.kind).where(DeadlineRow.case_id == case.id,
@@ -216,6 +232,33 @@ def _apply_fields(case: CaseRow, d: Decision, inp: ActionInput, enc_json: Any) -
             case.urgent = True
 
 
+def _history_note(action: Action, inp: ActionInput) -> str:
+    if action is Action.EXTEND and inp.due_on is not None:  # the new date stays in the history (§10.3)
+        return f"{inp.due_on.isoformat()} · {inp.note}"
+    return inp.note or inp.feedback_text
+
+
+async def _report_due(s: AsyncSession, case_id: int) -> bool:
+    """Whether a 报结 is still owed (rules.md §10.3): an open deadline of a report-back kind."""
+    query = select(DeadlineRow.id).where(DeadlineRow.case_id == case_id,
+                                         DeadlineRow.state == DeadlineState.OPEN.value,
+                                         DeadlineRow.kind.in_([k.value for k in REPORT_BACK])).limit(1)  # fmt: skip
+    return (await s.execute(query)).first() is not None
+
+
+async def _move_deadlines(s: AsyncSession, case_id: int, d: Decision, due_on: date) -> None:
+    """An extension (§10.3 申请延长): the open deadline gets the later date; an earlier one is refused."""
+    query = select(DeadlineRow).where(DeadlineRow.case_id == case_id, DeadlineRow.state == DeadlineState.OPEN.value,
+                                      DeadlineRow.kind.in_([k.value for k in d.move_deadlines]))  # fmt: skip
+    rows = list((await s.execute(query)).scalars())
+    if not rows:
+        raise GuardFailed(d.action.value, ["guard.nothing_to_extend"])
+    if any(due_on <= row.due_date for row in rows):
+        raise GuardFailed(d.action.value, ["guard.new_date_later"])
+    for row in rows:
+        row.due_date = due_on  # the next sweep works out its reminders afresh (DeadlineRow validator)
+
+
 async def _unit_by_code(s: AsyncSession, code: str) -> UnitRow:
     unit = (await s.execute(select(UnitRow).where(UnitRow.code == code))).scalar_one_or_none()
     if unit is None:
@@ -246,7 +289,9 @@ async def _check_entities(s: AsyncSession, case: CaseRow, action: Action, inp: A
 async def _resolve(s: AsyncSession, case: CaseRow, target: OfficerTarget, inp: ActionInput) -> list[int]:
     if target is OfficerTarget.ASSIGNEE:
         return [case.assignee_id] if case.assignee_id else []
-    unit_id = inp.target_unit_id if target is OfficerTarget.TARGET_UNIT_INTAKE else case.unit_id
+    unit_id = (
+        (inp.target_unit_id or case.transfer_to_id) if target is OfficerTarget.TARGET_UNIT_INTAKE else case.unit_id
+    )
     if unit_id is None:
         return []
     recused = case.recused_officer_ids or ()

@@ -194,8 +194,9 @@ class FilingService:
             kinds = list(filing_deadlines(snapshot))
             if belongs_higher(target, [p.level for p in report.persons]):
                 kinds.append(DeadlineKind.TRANSFER_UP)  # D1: no competent unit here; send it up in 5 wd (R-15)
-            for kind in kinds:
-                repo.open_deadline(s, case, kind, today, ctx.calendar, now)
+            for kind in kinds:  # a 交办函's own period replaces D15 (rules.md §10.3)
+                due = report.due_on if kind is DeadlineKind.ASSIGNED_BY_HIGHER else None
+                repo.open_deadline(s, case, kind, today, ctx.calendar, now, due)
             for officer in await repo.officers_with_role(s, target.id, told_of_new_case(report.urgent)):
                 if officer.id in recused:
                     continue

@@ -199,6 +199,8 @@ async def case_detail(s: AsyncSession, vault: Vault, case: CaseRow) -> CaseDetai
         purged_at=case.purged_at,
         purged_evidence=dict(Counter(e.kind for e in evidence if e.purged_at is not None)),
         scope_refer_to=case.scope_refer_to, scope_reason=case.scope_reason,
+        transfer_to=(target.name if case.transfer_to_id and (target := await s.get(UnitRow, case.transfer_to_id))
+                     else None),
     )  # fmt: skip
 
 

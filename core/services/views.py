@@ -86,6 +86,7 @@ class CaseDetail:
     purged_evidence: dict[str, int] = field(default_factory=dict)  # erased files counted by kind
     scope_refer_to: str | None = None  # the referral the reporter was shown and filed past (ReferTo or "none")
     scope_reason: str | None = None  # its reason, a locale key
+    transfer_to: str | None = None  # the unit a transfer waits at (rules.md §10.3: followed until its 报结)
 
 
 #: Shown in place of erased content, so edges that predate the purge show a word instead of a blank.

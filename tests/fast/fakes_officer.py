@@ -6,6 +6,7 @@ here the card after an action is left out, as for a case out of the officer's ha
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import Any
 
 from core.actor import Actor
@@ -24,6 +25,7 @@ class Summary:
     named: bool = True
     state: str = CaseState.ASSIGNED.value  # a handler's case (core.workflow.permit reads it)
     recused_officer_ids: tuple[int, ...] = ()
+    channel: str = "telegram"  # permit reads it too (rules.md §10.3: 交办 is handled here)
 
 
 class FakeCases:
@@ -70,6 +72,15 @@ class FakeCases:
 
     async def return_to_intake(self, number: str, actor: Actor, reason: str, approved_by: str = "") -> CaseState:
         return self._do("return_to_intake", number, actor, reason, approved_by)
+
+    async def chase(self, number: str, actor: Actor, note: str) -> CaseState:
+        return self._do("chase", number, actor, note)
+
+    async def report_result(self, number: str, actor: Actor, result: str) -> CaseState:
+        return self._do("report_result", number, actor, result)
+
+    async def extend(self, number: str, actor: Actor, reason: str, due_on: date, approved_by: str = "") -> CaseState:
+        return self._do("extend", number, actor, reason, due_on, approved_by)
 
 
 @dataclass

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from core.actor import Actor
 from core.closure import AllegationFinding, ClosureReport
-from core.model import Action, ActorKind, CaseState, DisposalMethod, Finding, ReferTo, ReportType, Role
+from core.model import Action, ActorKind, CaseState, Channel, DisposalMethod, Finding, ReferTo, ReportType, Role
 from core.workflow import ActionInput, CaseSnapshot
 
 
@@ -84,11 +86,26 @@ def valid_input(action: Action) -> ActionInput:
             return ActionInput(feedback_text="经核查，反映问题部分属实。")
         case Action.OBJECT | Action.ADD_NOTE:
             return ActionInput(note="我对结果有异议，补充新证据")
+        case Action.CHASE:
+            return ActionInput(note="请于月底前报结")
+        case Action.REPORT_RESULT:
+            return ActionInput(note="经核实，反映问题部分属实，已谈话提醒")
+        case Action.EXTEND:
+            return ActionInput(note="涉及多个部门，需调取材料", due_on=date(2026, 12, 31), approved_by="王分管")
     return ActionInput()
+
+
+def passing_context(action: Action) -> dict[str, object]:
+    """What else a case must be for ``action`` to pass: a 报结 owed, a 交办 case to extend (rules.md §10.3)."""
+    if action is Action.REPORT_RESULT:
+        return {"report_due": True}
+    if action is Action.EXTEND:
+        return {"channel": Channel.ASSIGNED_BY_HIGHER}
+    return {}
 
 
 def passing_snapshot(state: CaseState, action: Action) -> CaseSnapshot:
     """A case on which ``action`` passes its guard: feedback needs a named case, archiving a concluded case an
     anonymous one (a named reporter is owed feedback first)."""
     named = not (action is Action.ARCHIVE and state is CaseState.CONCLUDED)
-    return snapshot(state, named=named)
+    return snapshot(state, named=named, **passing_context(action))

@@ -17,7 +17,16 @@ from core.workflow import (
     decide,
     filing_deadlines,
 )
-from tests.unit.helpers import BY_TOKEN, HANDLER, INTAKE, SUPERVISOR, SYSTEM, snapshot, valid_input
+from tests.unit.helpers import (
+    BY_TOKEN,
+    HANDLER,
+    INTAKE,
+    SUPERVISOR,
+    SYSTEM,
+    passing_context,
+    snapshot,
+    valid_input,
+)
 
 S, A = CaseState, Action
 ROUTING = {D.REGISTER_AND_ROUTE, D.TRANSFER_RECEIVED, D.TRANSFER_UP}  # D7, D2, D1: whichever is open
@@ -27,7 +36,8 @@ STATUS = "notify.reporter.status"
 def run(state: CaseState, action: Action, *, named: bool, inp: ActionInput | None = None) -> Decision:
     row = next(t for t in TRANSITIONS if state in t.sources and t.action is action)
     actor = BY_TOKEN[sorted(row.who)[0]]
-    return decide(snapshot(state, named=named), action, actor, inp or valid_input(action))
+    snap = snapshot(state, named=named, **passing_context(action))
+    return decide(snap, action, actor, inp or valid_input(action))
 
 
 def legal_decisions() -> list[tuple[str, Decision, bool]]:
@@ -126,9 +136,13 @@ def test_duplicate_cancels_the_acceptance_notice(named: bool) -> None:
 
 @pytest.mark.parametrize("action", [A.TRANSFER_UP, A.TRANSFER_DOWN], ids=str)
 def test_transfer_hands_the_acceptance_notice_to_the_receiver(action: Action) -> None:
+    """Issue 15 point 1: D3 is neither met nor cancelled by a transfer: it moves with the case (R-16)."""
     d = run(S.REGISTERED, action, named=True)
-    assert d.cancel_deadlines == (D.ACCEPTANCE_NOTICE,)
+    assert d.cancel_deadlines == ()
+    assert D.ACCEPTANCE_NOTICE not in d.meet_deadlines
     assert set(d.meet_deadlines) == ROUTING
+    # a case sent down or out is followed to its result (rules.md §10.3); one sent up belongs to the higher level
+    assert d.open_deadlines == ((D.TRANSFER_RESULT,) if action is A.TRANSFER_DOWN else ())
     assert d.officer_notices == ((OfficerTarget.TARGET_UNIT_INTAKE, "notify.officer.transferred_in"),)
     assert PUBLIC_STATUS[d.target] is PublicStatus.TRANSFERRED
     assert d.reporter_notice == STATUS
@@ -184,7 +198,7 @@ def test_conclude_opens_result_feedback_only_for_named_reports(source: CaseState
     assert named.open_deadlines == (D.RESULT_FEEDBACK,)  # D4
     assert anon.open_deadlines == ()
     for d in (named, anon):
-        assert set(d.meet_deadlines) == {D.LETTER_REPLY, D.ASSIGNED_BY_HIGHER}  # D6, D15
+        assert set(d.meet_deadlines) == {D.LETTER_REPLY}  # D6; D15 ends with the 报结 (§10.3)
         assert d.reporter_notice == STATUS
 
 
@@ -210,7 +224,7 @@ def test_objection_opens_d4_for_the_answer() -> None:
 
 @pytest.mark.parametrize(
     "source",
-    [S.CONCLUDED, S.FEEDBACK_GIVEN, S.NOT_ACCEPTED, S.DUPLICATE, S.TRANSFERRED_UP, S.TRANSFERRED_DOWN],
+    [S.CONCLUDED, S.FEEDBACK_GIVEN, S.NOT_ACCEPTED, S.DUPLICATE, S.TRANSFERRED_DOWN],
     ids=str,
 )
 def test_archive_cancels_all_deadlines(source: CaseState) -> None:
@@ -227,6 +241,29 @@ def test_notes_and_urgent_flags_have_no_effects(action: Action) -> None:
         d = decide(snapshot(state), action, SUPERVISOR if action is A.ADD_NOTE else SYSTEM, valid_input(action))
         assert d.target is state
         assert d == Decision(action=action, source=state, target=state, rule=d.rule)
+
+
+# --- transfers followed and 交办 reported back (rules.md §10.3) ----------------------------------------------
+
+
+def test_chase_tells_the_receiving_units_intake_and_changes_nothing_else() -> None:
+    d = run(S.TRANSFERRED_DOWN, A.CHASE, named=True)
+    assert d.target is S.TRANSFERRED_DOWN and d.rule == "§10.3 督促催办"
+    assert d.officer_notices == ((OfficerTarget.TARGET_UNIT_INTAKE, "notify.officer.chased"),)
+    assert (d.open_deadlines, d.meet_deadlines, d.reporter_notice) == ((), (), None)
+
+
+@pytest.mark.parametrize("source", [S.TRANSFERRED_DOWN, S.CONCLUDED, S.FEEDBACK_GIVEN], ids=str)
+def test_report_result_meets_the_report_back_duties(source: CaseState) -> None:
+    d = run(source, A.REPORT_RESULT, named=True)
+    assert d.target is source
+    assert set(d.meet_deadlines) == {D.TRANSFER_RESULT, D.ASSIGNED_BY_HIGHER}
+
+
+def test_extension_moves_the_d15_deadline() -> None:
+    d = run(S.ASSIGNED, A.EXTEND, named=False)
+    assert d.move_deadlines == (D.ASSIGNED_BY_HIGHER,) and d.target is S.ASSIGNED
+    assert DEADLINES[D.TRANSFER_RESULT].ref == "§10.3"
 
 
 # --- invariants over every legal transition ----------------------------------------------------------------

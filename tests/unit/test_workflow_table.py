@@ -43,7 +43,17 @@ EXPECTED: dict[tuple[CaseState, Action], tuple[CaseState, frozenset[str]]] = {
     (S.FEEDBACK_GIVEN, A.OBJECT): (S.REOPENED, CIT),
     **{
         (s, A.ARCHIVE): (S.ARCHIVED, I | SYS)
-        for s in (S.CONCLUDED, S.FEEDBACK_GIVEN, S.NOT_ACCEPTED, S.DUPLICATE, S.TRANSFERRED_UP, S.TRANSFERRED_DOWN)
+        # not while transferred up: the higher commission takes it in (R-15, §10.3 件件有着落)
+        for s in (S.CONCLUDED, S.FEEDBACK_GIVEN, S.NOT_ACCEPTED, S.DUPLICATE, S.TRANSFERRED_DOWN)
+    },
+    # §10.3: the sender chases a case sent down and records its result; a 交办 case reports back and may be
+    # extended (D15)
+    (S.TRANSFERRED_DOWN, A.CHASE): (S.TRANSFERRED_DOWN, I),
+    (S.TRANSFERRED_DOWN, A.REPORT_RESULT): (S.TRANSFERRED_DOWN, I),
+    **{(s, A.REPORT_RESULT): (s, H | I) for s in (S.CONCLUDED, S.FEEDBACK_GIVEN)},
+    **{
+        (s, A.EXTEND): (s, H | I)
+        for s in (S.REGISTERED, S.ACCEPTED, S.ASSIGNED, S.DISPOSAL, S.PARKED, S.INVESTIGATION, S.REOPENED)
     },
     **{(s, A.ADD_NOTE): (s, O) for s in S if s is not S.ARCHIVED},
     **{(s, A.FLAG_URGENT): (s, O | SYS) for s in S if s is not S.ARCHIVED},
@@ -165,6 +175,7 @@ def test_a_multi_role_officer_gets_the_union_of_grants() -> None:
         A.SEND_TO_INVESTIGATION,
         A.ADD_NOTE,
         A.FLAG_URGENT,
+        A.EXTEND,  # offered on a 交办 case only, once the channel is known (permit's CHANNEL_ONLY)
     }
 
 
