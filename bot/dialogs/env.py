@@ -13,7 +13,7 @@ from bot.dialogs.engine import Media, Reply
 from core.actor import Actor
 from core.closure import ClosureReport
 from core.errors import DomainError
-from core.model import CaseState, DisposalMethod, ReferTo
+from core.model import AppealOutcome, CaseState, DisposalMethod, ReferTo, SuggestionOutcome
 from core.reports import NewReport, StagedEvidence
 from core.services.filing import Receipt
 from core.services.views import PublicStatusView
@@ -66,6 +66,14 @@ class OfficerCases(Protocol):
     async def transfer(self, number: str, actor: Actor, unit_code: str, note: str = "") -> CaseState: ...
 
     async def return_to_intake(self, number: str, actor: Actor, reason: str, approved_by: str = "") -> CaseState: ...
+
+    async def decide_appeal(
+        self, number: str, actor: Actor, outcome: AppealOutcome, reasons: str, approved_by: str = ""
+    ) -> CaseState: ...
+
+    async def answer_suggestion(
+        self, number: str, actor: Actor, outcome: SuggestionOutcome, reply: str, approved_by: str = ""
+    ) -> CaseState: ...
 
 
 class Asking(Protocol):

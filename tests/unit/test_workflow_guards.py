@@ -9,9 +9,9 @@ import pytest
 from core.actor import Actor
 from core.closure import AllegationFinding, closure_problems
 from core.errors import GuardFailed
-from core.model import Action, CaseState, DisposalMethod, Finding
+from core.model import Action, AppealOutcome, CaseState, DisposalMethod, Finding, SuggestionOutcome
 from core.workflow import DISPOSE_METHODS, GUARDS, ActionInput, decide
-from tests.unit.helpers import CITIZEN, HANDLER, INTAKE, SUPERVISOR, SYSTEM, good_closure, snapshot
+from tests.unit.helpers import CITIZEN, HANDLER, INTAKE, SUPERVISOR, SYSTEM, good_closure, snapshot, type_of
 
 S, A = CaseState, Action
 APPROVED = "王分管"
@@ -20,14 +20,14 @@ APPROVED = "王分管"
 def refused(state: CaseState, action: Action, actor: Actor, inp: ActionInput, *, named: bool = True) -> list[str]:
     """The guard problems decide() reports; fails the test if the action goes through."""
     with pytest.raises(GuardFailed) as exc:
-        decide(snapshot(state, named=named), action, actor, inp)
+        decide(snapshot(state, named=named, report_type=type_of(action)), action, actor, inp)
     assert exc.value.params == {"action": action.value, "problems": exc.value.problems}
     assert action.value in str(exc.value)
     return exc.value.problems
 
 
 def passes(state: CaseState, action: Action, actor: Actor, inp: ActionInput, *, named: bool = True) -> CaseState:
-    return decide(snapshot(state, named=named), action, actor, inp).target
+    return decide(snapshot(state, named=named, report_type=type_of(action)), action, actor, inp).target
 
 
 # (id, state, action, actor, input, named, expected problems): one missing thing at a time, then combinations.
@@ -179,6 +179,52 @@ REFUSALS = [
         ["guard.feedback_due_first"],
     ),
     ("note-empty", S.INVESTIGATION, A.ADD_NOTE, HANDLER, ActionInput(note=" "), True, ["guard.text_required"]),
+    # an appeal's decision and a suggestion's answer: one of the type's own outcomes, reasons, approval (§10.1)
+    (
+        "appeal-nothing",
+        S.ASSIGNED,
+        A.DECIDE_APPEAL,
+        HANDLER,
+        ActionInput(),
+        True,
+        ["guard.outcome_required", "guard.reasons_required", "guard.approval_required"],
+    ),
+    (
+        "appeal-a_suggestion_outcome",
+        S.ASSIGNED,
+        A.DECIDE_APPEAL,
+        SUPERVISOR,
+        ActionInput(note="理由", outcome=SuggestionOutcome.ADOPTED),
+        True,
+        ["guard.outcome_required"],
+    ),
+    (
+        "appeal-no_reasons",
+        S.REOPENED,
+        A.DECIDE_APPEAL,
+        HANDLER,
+        ActionInput(note=" ", outcome=AppealOutcome.UPHELD, approved_by=APPROVED),
+        False,
+        ["guard.reasons_required"],
+    ),
+    (
+        "suggestion-an_appeal_outcome",
+        S.ASSIGNED,
+        A.ANSWER_SUGGESTION,
+        HANDLER,
+        ActionInput(note="答复", outcome=AppealOutcome.CHANGED, approved_by=APPROVED),
+        True,
+        ["guard.outcome_required"],
+    ),
+    (
+        "suggestion-unapproved",
+        S.ASSIGNED,
+        A.ANSWER_SUGGESTION,
+        HANDLER,
+        ActionInput(note="答复", outcome=SuggestionOutcome.NOT_ADOPTED),
+        True,
+        ["guard.approval_required"],
+    ),
 ]
 
 
