@@ -8,9 +8,10 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from core.calendar.deadlines import DeadlineKind
-from core.model import ReportType
+from core.model import Action, AppealedDecision, AppealOutcome, ReportType
 from core.persistence import office as office_setting
 from core.persistence.orm import CaseRow, DeadlineRow, ReportedPersonRow
+from core.reports import AppealedDecisionDetails, NewReport
 from core.services.outbox import OutboxService
 from qingfeng.app import App
 from tests.factories import Office
@@ -172,3 +173,26 @@ async def test_a_suggestion_from_filing_to_adopted_with_the_reply_delivered(
         assert case.category is None and case.particulars_enc is not None
         assert "村务公开".encode() not in case.particulars_enc and CONTENT.encode() not in case.facts_enc
         assert app.ctx.vault.dec_json(case.particulars_enc) == {"subject": "村务公开的方式"}
+
+
+async def test_an_anonymous_appellant_sees_the_outcome_and_reasons_in_status(
+    harness: BotHarness, app: App, office: Office
+) -> None:
+    """No feedback duty to an anonymous appellant (D4 is for named reporters): /status with the code and the
+    password shows the outcome with its reasons (rules.md §4, §10.1)."""
+    h = harness
+    await home_is_la(app)
+    appeal = AppealedDecisionDetails("临安区某镇党委", "2026年7月", AppealedDecision.PARTY_SANCTION, "党内警告")
+    report = NewReport(report_type=ReportType.APPEAL, category=None, facts=GROUNDS, persons=(), appeal=appeal,
+                       query_password="lao-li-2026!", chat_id=APPELLANT)  # fmt: skip
+    receipt = await app.filing.file_report(report)
+    assert receipt.query_code and receipt.unit_code == "LA"
+    for step in ("register", "accept"):
+        await app.cases.perform(receipt.number, Action(step), office.intake)
+    await app.cases.assign(receipt.number, office.intake, office.handler.officer_id or 0)
+    await app.cases.decide_appeal(receipt.number, office.supervisor, AppealOutcome.REVOKED, REASONS)
+    await h.say(APPELLANT, "/status")
+    await h.say(APPELLANT, receipt.query_code)
+    shown = await h.say(APPELLANT, "lao-li-2026!")
+    assert any("撤销。" + REASONS in t for t in shown)
+    assert (await app.queries.case_detail(receipt.number)).summary.state == "concluded"
