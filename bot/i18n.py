@@ -94,6 +94,8 @@ class Translator:
             values["kind_label"] = self.t(locale, f"deadline.{values['kind']}")
         if isinstance(values.get("reason"), str):  # typed by an officer, often with its own full stop: the
             values["reason"] = values["reason"].strip().rstrip("。．.！!；;，,、 ")  # template adds one ("。。")
+        if isinstance(values.get("outcome_key"), str) and values["outcome_key"].startswith("enum."):
+            values["outcome_label"] = self.t(locale, values["outcome_key"])  # an appeal's or suggestion's outcome
         if "refer_to" in values:
             values["refer_to_label"] = self.t(locale, f"enum.ReferTo.{values['refer_to'] or 'none'}")
         return self.t(locale, template, **values)

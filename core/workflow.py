@@ -22,8 +22,16 @@ from core.calendar.deadlines import DeadlineKind as D
 from core.closure import ClosureReport, closure_problems
 from core.errors import GuardFailed, IllegalTransition, NotPermitted
 from core.model import Action as A
+from core.model import (
+    AppealedDecision,
+    AppealOutcome,
+    Channel,
+    DisposalMethod,
+    ReferTo,
+    ReportType,
+    SuggestionOutcome,
+)
 from core.model import CaseState as S
-from core.model import Channel, DisposalMethod, ReferTo, ReportType
 from core.permissions import CITIZEN, HANDLING, INTAKE, OFFICERS, SYSTEM, Approval, Permit, Verdict, is_leader
 from core.reports import StagedEvidence
 
@@ -33,6 +41,14 @@ _OPEN = tuple(s for s in S if s is not S.ARCHIVED)
 _HANDLING = (S.ASSIGNED, S.DISPOSAL, S.REOPENED)  # parked resumes only through dispose (§1)
 
 
+#: Report types a row applies to (rules.md §10.1: three types, three paths). The handling steps of an accusation
+#: (the disposal methods, the closure checklist) are not offered for an appeal or a suggestion, which have their own.
+ALL_TYPES = frozenset(ReportType)
+_ACC = frozenset({ReportType.ACCUSATION})
+_APPEAL = frozenset({ReportType.APPEAL})
+_SUGG = frozenset({ReportType.SUGGESTION})
+
+
 @dataclass(frozen=True)
 class Transition:
     sources: tuple[S, ...]
@@ -40,6 +56,7 @@ class Transition:
     target: S | None
     who: frozenset[str]
     rule: str
+    types: frozenset[ReportType] = ALL_TYPES
 
 
 _TRANSFERRED = (S.TRANSFERRED_UP, S.TRANSFERRED_DOWN)
@@ -50,10 +67,11 @@ _DECIDED = (S.DISPOSAL, S.INVESTIGATION)
 _CLOSABLE = (S.CONCLUDED, S.FEEDBACK_GIVEN, S.NOT_ACCEPTED, S.DUPLICATE, S.TRANSFERRED_DOWN)
 _REPORTABLE = (S.CONCLUDED, S.FEEDBACK_GIVEN)  # a 交办 case, or one taken in by transfer, reports its result
 _EXTENDABLE = (S.REGISTERED, S.ACCEPTED, S.ASSIGNED, S.DISPOSAL, S.PARKED, S.INVESTIGATION, S.REOPENED)
+_ANSWERABLE = (S.ASSIGNED, S.REOPENED)  # an appeal or a suggestion is answered by its handler (§10.1)
 
 T = Transition
 TRANSITIONS: tuple[Transition, ...] = (
-    # from                 action                   to                   who                rule
+    # from                 action                   to                   who                rule  [report types]
     T((S.RECEIVED,),       A.REGISTER,              S.REGISTERED,        INTAKE | SYSTEM,   "R-14 一信一码"),
     T((S.REGISTERED,),     A.ACCEPT,                S.ACCEPTED,          INTAKE,            "R-14"),
     T((S.REGISTERED,),     A.NOT_ACCEPT,            S.NOT_ACCEPTED,      INTAKE,            "R ch.2 三个不受理"),
@@ -64,10 +82,12 @@ TRANSITIONS: tuple[Transition, ...] = (
     T((S.ACCEPTED,),       A.ASSIGN,                S.ASSIGNED,          INTAKE,            "R-14"),
     T((S.ASSIGNED,),       A.ASSIGN,                S.ASSIGNED,          INTAKE,            "R-14"),
     T((S.ASSIGNED,),       A.RETURN_TO_INTAKE,      S.REGISTERED,        HANDLING,          "R-17 ¶1"),
-    T(_RESUMABLE,          A.DISPOSE,               S.DISPOSAL,          HANDLING,          "R-17 ¶2"),
-    T(_HANDLING,           A.PARK,                  S.PARKED,            HANDLING,          "R-17 ¶2 暂存待查"),
-    T(_HANDLING,           A.SEND_TO_INVESTIGATION, S.INVESTIGATION,     HANDLING,          "R-17 ¶2, JC-42"),
-    T(_DECIDED,            A.CONCLUDE,              S.CONCLUDED,         HANDLING,          "R-18, §7.1"),
+    T(_RESUMABLE,          A.DISPOSE,               S.DISPOSAL,          HANDLING,          "R-17 ¶2", _ACC),
+    T(_HANDLING,           A.PARK,                  S.PARKED,            HANDLING,          "R-17 ¶2 暂存待查", _ACC),
+    T(_HANDLING,           A.SEND_TO_INVESTIGATION, S.INVESTIGATION,     HANDLING,          "R-17 ¶2, JC-42", _ACC),
+    T(_DECIDED,            A.CONCLUDE,              S.CONCLUDED,         HANDLING,          "R-18, §7.1", _ACC),
+    T(_ANSWERABLE,         A.DECIDE_APPEAL,         S.CONCLUDED,         HANDLING,          "§10.1 申诉", _APPEAL),
+    T(_ANSWERABLE,         A.ANSWER_SUGGESTION,     S.CONCLUDED,         HANDLING,          "§10.1 批评建议", _SUGG),
     T((S.CONCLUDED,),      A.GIVE_FEEDBACK,         S.FEEDBACK_GIVEN,    HANDLING | INTAKE, "R-28? D4"),
     T((S.FEEDBACK_GIVEN,), A.OBJECT,                S.REOPENED,          CITIZEN,           "R-28? 异议"),
     T(_CLOSABLE,           A.ARCHIVE,               S.ARCHIVED,          INTAKE | SYSTEM,   "§1 归档"),
@@ -92,6 +112,8 @@ LEADER_DECIDES: dict[A, tuple[Approval, str]] = {
     A.DISPOSE: (Approval.TYPED_NAME, "R-17 ¶2"),
     A.PARK: (Approval.TYPED_NAME, "R-17 ¶2"),
     A.SEND_TO_INVESTIGATION: (Approval.TYPED_NAME, "R-17 ¶2, JC-42"),
+    A.DECIDE_APPEAL: (Approval.TYPED_NAME, "§10.2 处置 by a non-leader"),
+    A.ANSWER_SUGGESTION: (Approval.TYPED_NAME, "§10.2 处置 by a non-leader"),
     A.ACCEPT: (Approval.NOT_RECORDED, "§10.2 受理"),
     A.NOT_ACCEPT: (Approval.NOT_RECORDED, "§10.2 不予受理"),
     A.TRANSFER_UP: (Approval.NOT_RECORDED, "R-15, §10.2 转出"),
@@ -116,14 +138,18 @@ def transition_for(state: S, action: A) -> Transition | None:
     return _INDEX.get((state, action))
 
 
-def permit(state: S, action: A, actor: Actor, channel: Channel | None = None) -> Permit:
+def permit(
+    state: S, action: A, actor: Actor, *, channel: Channel | None = None, report_type: ReportType | None = None
+) -> Permit:
     """May ``actor`` do ``action`` to a case in ``state`` now, and does a leader have to approve it?
 
-    The state comes first: in the wrong state even a leader is refused (``error.illegal_transition``). Given the
-    case's ``channel``, the channel's own rules too (``CHANNEL_REFUSES``, ``CHANNEL_ONLY``: a ``guard.`` reason).
+    The state comes first: in the wrong state, or for a report type the row is not for (rules.md §10.1), even a
+    leader is refused (``error.illegal_transition``). Given the case's ``channel``, the channel's own rules too
+    (``CHANNEL_REFUSES``, ``CHANNEL_ONLY``: a ``guard.`` reason). ``report_type`` and ``channel`` None ask of the
+    state and the role alone; :func:`decide` and :func:`allowed_actions` always pass the case's.
     """
     row = transition_for(state, action)
-    if row is None:
+    if row is None or (report_type is not None and report_type not in row.types):
         return Permit(Verdict.REFUSED, IllegalTransition.key)
     if not row.who & actor.grants():
         return Permit(Verdict.REFUSED, NotPermitted.key, row.rule)
@@ -144,10 +170,12 @@ def _channel_refusal(channel: Channel, action: A) -> tuple[str, str] | None:
     return None
 
 
-def require(state: S, action: A, actor: Actor, channel: Channel | None = None) -> Permit:
+def require(
+    state: S, action: A, actor: Actor, *, channel: Channel | None = None, report_type: ReportType | None = None
+) -> Permit:
     """:func:`permit`, raising its refusal: :class:`IllegalTransition`, :class:`NotPermitted`, or
     :class:`GuardFailed` with the channel's reason."""
-    answer = permit(state, action, actor, channel)
+    answer = permit(state, action, actor, channel=channel, report_type=report_type)
     if answer.reason == IllegalTransition.key:
         raise IllegalTransition(state.value, action.value)
     if answer.reason.startswith("guard."):
@@ -157,9 +185,15 @@ def require(state: S, action: A, actor: Actor, channel: Channel | None = None) -
     return answer
 
 
-def allowed_actions(state: S, actor: Actor, channel: Channel | None = None) -> list[A]:
-    """Actions this actor may try in this state, in table order (for buttons on a case card)."""
-    return [t.action for t in TRANSITIONS if state in t.sources and permit(state, t.action, actor, channel).allowed]
+def allowed_actions(
+    state: S, actor: Actor, *, channel: Channel | None = None, report_type: ReportType | None = None
+) -> list[A]:
+    """Actions this actor may try in this state (on a case of this channel and type), in table order (buttons)."""
+
+    def may(action: A) -> bool:
+        return permit(state, action, actor, channel=channel, report_type=report_type).allowed
+
+    return [t.action for t in TRANSITIONS if state in t.sources and may(t.action)]
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -175,6 +209,7 @@ class CaseSnapshot:
     report_type: ReportType
     channel: Channel = Channel.TELEGRAM
     report_due: bool = False  # a 报结 is owed (an open deadline of REPORT_BACK, rules.md §10.3)
+    appealed: AppealedDecision | None = None  # an appeal's kind of decision, for its answer deadline (filing only)
 
 
 @dataclass(frozen=True)
@@ -192,6 +227,7 @@ class ActionInput:
     new_evidence: tuple[StagedEvidence, ...] = ()  # e.g. with an objection (异议, R-28?)
     lacks_facts: bool = False  # not accepted for want of facts (rules.md §3.2 item 3): ask for them, refer nowhere
     due_on: date | None = None  # an extension's new due date (§10.3 申请延长)
+    outcome: AppealOutcome | SuggestionOutcome | None = None  # an appeal's or a suggestion's answer (§10.1)
 
 
 #: Methods reached through ``dispose``; 暂存待查 and 移送审查调查 have their own actions (rules.md §7).
@@ -206,7 +242,17 @@ def _need(ok: bool, key: str) -> list[str]:
 
 def _approved(action: A, c: CaseSnapshot, inp: ActionInput, actor: Actor) -> bool:
     """R-17: handling decisions need a leader's approval: asked of the permit, and given by the name typed."""
-    return not permit(c.state, action, actor, c.channel).asks_leader_name or bool(inp.approved_by.strip())
+    asks_name = permit(c.state, action, actor, channel=c.channel, report_type=c.report_type).asks_leader_name
+    return not asks_name or bool(inp.approved_by.strip())
+
+
+def _answered(action: A, outcomes: type[AppealOutcome] | type[SuggestionOutcome]) -> Guard:
+    """An appeal's decision or a suggestion's answer: one of its own outcomes, with reasons or a reply (§10.1)."""
+    return lambda c, i, a: (
+        _need(isinstance(i.outcome, outcomes), "guard.outcome_required")
+        + _need(bool(i.note.strip()), "guard.reasons_required")
+        + _need(_approved(action, c, i, a), "guard.approval_required")
+    )
 
 
 GUARDS: dict[A, Guard] = {
@@ -233,6 +279,8 @@ GUARDS: dict[A, Guard] = {
     A.GIVE_FEEDBACK: lambda c, i, a: (
         _need(c.named, "guard.feedback_named_only") + _need(bool(i.feedback_text.strip()), "guard.text_required")
     ),
+    A.DECIDE_APPEAL: _answered(A.DECIDE_APPEAL, AppealOutcome),
+    A.ANSWER_SUGGESTION: _answered(A.ANSWER_SUGGESTION, SuggestionOutcome),
     A.OBJECT: lambda c, i, a: _need(bool(i.note.strip()), "guard.text_required"),
     # A named reporter is owed feedback before the file closes (D4); a transferred or 交办 case its 报结 (§10.3).
     A.ARCHIVE: lambda c, i, a: (
@@ -317,6 +365,25 @@ class Decision:
         return PUBLIC_STATUS[self.source] is not PUBLIC_STATUS[self.target]
 
 
+#: An appeal's own answer deadline, from receipt (rules.md §10.1 "D12–D14 as they apply"): against a 监察 measure
+#: the 申诉 is decided within one month (D14, JC-69 [C]); any other decision is reviewed like a 复查 request,
+#: answered within 30 days (D12, XF-35 [C]; applying it to party and government sanctions is the office's reading
+#: [U], as rules.md §9 finds no national deadline for 党员申诉).
+def appeal_deadline(appealed: AppealedDecision | None) -> D:
+    return D.SUPERVISION_APPEAL if appealed is AppealedDecision.SUPERVISION_MEASURE else D.REVIEW_ANSWER
+
+
+_ANSWER_DEADLINES = (D.REVIEW_ANSWER, D.SUPERVISION_APPEAL)
+
+#: The result feedback a reporter gets, per report type: an appeal's outcome with its reasons, a suggestion's
+#: answer with the reply (§10.1), an accusation's result.
+FEEDBACK_NOTICE: dict[ReportType, str] = {
+    ReportType.ACCUSATION: "notify.reporter.feedback",
+    ReportType.APPEAL: "notify.reporter.appeal_result",
+    ReportType.SUGGESTION: "notify.reporter.suggestion_result",
+}
+
+
 def filing_deadlines(snapshot: CaseSnapshot) -> tuple[D, ...]:
     """Deadlines that start on receipt of a new report."""
     kinds: list[D] = [D.TRANSFER_RECEIVED if snapshot.channel is Channel.TRANSFER else D.REGISTER_AND_ROUTE]
@@ -324,6 +391,8 @@ def filing_deadlines(snapshot: CaseSnapshot) -> tuple[D, ...]:
         kinds.append(D.ACCEPTANCE_NOTICE)  # D3: from receipt, not from the decision
     if snapshot.channel is Channel.ASSIGNED_BY_HIGHER:
         kinds.append(D.ASSIGNED_BY_HIGHER)  # D15
+    if snapshot.report_type is ReportType.APPEAL:
+        kinds.append(appeal_deadline(snapshot.appealed))  # D12 or D14
     return tuple(kinds)
 
 
@@ -376,8 +445,14 @@ def _effects(c: CaseSnapshot, action: A, inp: ActionInput) -> dict[str, object]:
                 "meet_deadlines": (D.LETTER_REPLY,),  # D15 ends with the 报结 (REPORT_RESULT, §10.3)
                 "open_deadlines": (D.RESULT_FEEDBACK,) if named else (),
             }
+        case A.DECIDE_APPEAL | A.ANSWER_SUGGESTION:
+            # answered: the appeal's own deadline is met; a named reporter is owed the outcome as feedback (D4)
+            return {
+                "meet_deadlines": (*_ANSWER_DEADLINES, D.ASSIGNED_BY_HIGHER),
+                "open_deadlines": (D.RESULT_FEEDBACK,) if named else (),
+            }
         case A.GIVE_FEEDBACK:
-            return {"meet_deadlines": (D.RESULT_FEEDBACK,), "reporter_notice": "notify.reporter.feedback"}
+            return {"meet_deadlines": (D.RESULT_FEEDBACK,), "reporter_notice": FEEDBACK_NOTICE[c.report_type]}
         case A.OBJECT:
             # The objection is "recorded and explained" within D4 (rules.md §4 table, R-28? [S]): a new result
             # feedback duty from the objection. Concluding again keeps it (one open deadline per duty, the
@@ -398,7 +473,7 @@ def decide(case: CaseSnapshot, action: A, actor: Actor, inp: ActionInput | None 
     :class:`GuardFailed` (missing fields, closure checklist).
     """
     inp = inp or ActionInput()
-    require(case.state, action, actor, case.channel)
+    require(case.state, action, actor, channel=case.channel, report_type=case.report_type)
     row = transition_for(case.state, action)
     assert row is not None  # require() refused otherwise
     guard = GUARDS.get(action)

@@ -14,7 +14,7 @@ from bot.dialogs.engine import Media, Reply
 from core.actor import Actor
 from core.closure import ClosureReport
 from core.errors import DomainError
-from core.model import CaseState, DisposalMethod, ReferTo
+from core.model import AppealOutcome, CaseState, DisposalMethod, ReferTo, SuggestionOutcome
 from core.reports import NewReport, StagedEvidence
 from core.services.filing import Receipt
 from core.services.views import PublicStatusView
@@ -74,6 +74,14 @@ class OfficerCases(Protocol):
 
     async def extend(
         self, number: str, actor: Actor, reason: str, due_on: date, approved_by: str = ""
+    ) -> CaseState: ...
+
+    async def decide_appeal(
+        self, number: str, actor: Actor, outcome: AppealOutcome, reasons: str, approved_by: str = ""
+    ) -> CaseState: ...
+
+    async def answer_suggestion(
+        self, number: str, actor: Actor, outcome: SuggestionOutcome, reply: str, approved_by: str = ""
     ) -> CaseState: ...
 
 

@@ -29,6 +29,8 @@ class FlowName(StrEnum):
     CHASE = "o_chase"  # 催办 (rules.md §10.3)
     REPORT = "o_report"  # 报结
     EXTEND = "o_extend"  # 申请延长
+    APPEAL_DECISION = "o_appeal"  # 申诉: 维持/变更/撤销 with reasons (rules.md §10.1)
+    SUGGESTION_ANSWER = "o_suggestion"  # 批评建议: 采纳/部分采纳/不予采纳 with a reply
     URGENT_REPLY = "o_ureply"
     URGENT_NOTE = "o_unote"
     URGENT_CLOSE = "o_uclose"
@@ -55,6 +57,15 @@ class Filing(StrEnum):
     P_PARTY = "p_party"
     P_MORE = "p_more"
     CATEGORY = "category"
+    # 申诉: the decision appealed and why it is wrong; 批评建议: subject and content (rules.md §10.1)
+    A_BODY = "a_body"
+    A_DATE = "a_date"
+    A_KIND = "a_kind"
+    A_DECISION = "a_decision"
+    A_DOCNO = "a_docno"
+    A_GROUNDS = "a_grounds"
+    S_SUBJECT = "s_subject"
+    S_CONTENT = "s_content"
     FACTS = "facts"
     FACTS_MORE = "facts_more"
     OTHER_BODIES = "other_bodies"
@@ -101,3 +112,4 @@ class Officer(StrEnum):
     DUPLICATE_OF = "duplicate_of"
     UNIT = "unit"
     NEW_DATE = "new_date"
+    OUTCOME = "outcome"

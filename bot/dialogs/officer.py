@@ -24,7 +24,7 @@ from bot.callbacks import (
     UrgentCard,
     UrgentText,
 )
-from bot.dialogs.card import card_params
+from bot.dialogs.card import card_key, card_params
 from bot.dialogs.codec import decode, encode
 from bot.dialogs.engine import Button, Conversation, Engine, Event, Label, Lines, Reply
 from bot.dialogs.env import OfficerEnv
@@ -35,7 +35,7 @@ from bot.dialogs.officer_urgent import finish_urgent, flow_for, inbox_part, urge
 from bot.dialogs.runner import Answer
 from core.actor import Actor
 from core.errors import AmbiguousCase, DomainError, GuardFailed, IllegalTransition, NotPermitted
-from core.model import Action, CaseState, Channel, DisposalMethod
+from core.model import Action, CaseState, Channel, DisposalMethod, ReportType
 from core.permissions import takes_cases
 from core.services.cases import CaseService
 from core.services.desk import Desk
@@ -161,7 +161,8 @@ class OfficerDesk:
         if card.identity_visible and card.detail.reporter is None:
             buttons.append((Button("button.show_identity", ShowIdentity(number)),))
         buttons.append((Button("button.back_to_inbox", Inbox(0)),))
-        return [Reply("officer.card", card_params(card.detail, self.s.desk.ctx.tz), tuple(buttons), "")]
+        params = card_params(card.detail, self.s.desk.ctx.tz)
+        return [Reply(card_key(card.detail), params, tuple(buttons), "")]
 
     async def button(self, chat_id: int, actor: Actor, tap: OfficerTap) -> Answer:
         """A tap on an officer button (parsed, so well-formed; whether it is allowed is the core's to say)."""
@@ -241,7 +242,13 @@ class OfficerDesk:
         answers: dict[str, Any] = {"number": number, "action": action.value}
         # core.workflow.permit says whether the approving leader's name is asked (R-17; a leader's own decision is
         # the approval); a refusal is the service's to give, with its reasons
-        ask_leader = permit(CaseState(summary.state), action, actor, Channel(summary.channel)).asks_leader_name
+        ask_leader = permit(
+            CaseState(summary.state),
+            action,
+            actor,
+            channel=Channel(summary.channel),
+            report_type=ReportType(summary.report_type),
+        ).asks_leader_name
         if method is not None:
             answers["method"] = method.value
             if not ask_leader:

@@ -20,7 +20,7 @@ from bot.dialogs.ids import Officer as S
 from bot.dialogs.steps import Choice, Invalid, Next, Text
 from core.closure import AllegationFinding, ClosureReport
 from core.errors import DomainError, GuardFailed
-from core.model import Action, DisposalMethod, Finding, ReferTo
+from core.model import Action, AppealOutcome, DisposalMethod, Finding, ReferTo, SuggestionOutcome
 
 note_text = v.text_between(1, 2000)
 NO_FACTS = "no_facts"  # not accepted for want of facts (rules.md §3.2 item 3): the reporter is asked for them
@@ -62,6 +62,12 @@ async def finish(a: dict[str, Any], env: OfficerEnv) -> list[Reply]:
                 await env.cases.mark_duplicate(number, env.actor, a["duplicate_of"], a.get("text", ""))
             case Action.TRANSFER_UP | Action.TRANSFER_DOWN:
                 await env.cases.transfer(number, env.actor, a["unit"], a.get("text", ""))
+            case Action.DECIDE_APPEAL:
+                await env.cases.decide_appeal(number, env.actor, AppealOutcome(a[S.OUTCOME]), a["text"],
+                                              approved_by=a.get("approved_by", ""))  # fmt: skip
+            case Action.ANSWER_SUGGESTION:
+                await env.cases.answer_suggestion(number, env.actor, SuggestionOutcome(a[S.OUTCOME]), a["text"],
+                                                  approved_by=a.get("approved_by", ""))  # fmt: skip
             case Action.RETURN_TO_INTAKE:
                 await env.cases.return_to_intake(number, env.actor, a["text"], a.get("approved_by", ""))
             case Action.CHASE:
@@ -204,7 +210,21 @@ def officer_flows() -> list[Flow[OfficerEnv]]:
               validate=new_date, targets=frozenset({END, S.APPROVED_BY})),
         approval,
     ]  # fmt: skip
-    return [Flow.of(FlowName.NOTE, [_text("officer.ask_note")]),
+
+    def answer(outcomes: type[AppealOutcome] | type[SuggestionOutcome], ask: str) -> list[Step[OfficerEnv]]:
+        """An appeal's decision or a suggestion's answer: the outcome, the reasons or reply (what the reporter is
+        told), then the approving leader unless the officer is one (rules.md §10.1, §10.2)."""
+        return [
+            Choice(id=S.OUTCOME, key=f"officer.ask_{ask}_outcome", store=S.OUTCOME, next=S.TEXT,
+                   options=[(o.value, f"enum.{outcomes.__name__}.{o.value}") for o in outcomes]),
+            _text(f"officer.ask_{ask}_reasons", lambda c: END if c.answers.get("leader") else S.APPROVED_BY,
+                  targets=frozenset({END, S.APPROVED_BY})),
+            approval,
+        ]  # fmt: skip
+
+    return [Flow.of(FlowName.APPEAL_DECISION, answer(AppealOutcome, "appeal")),
+            Flow.of(FlowName.SUGGESTION_ANSWER, answer(SuggestionOutcome, "suggestion")),
+            Flow.of(FlowName.NOTE, [_text("officer.ask_note")]),
             Flow.of(FlowName.CHASE, [_text("officer.ask_chase")]),
             Flow.of(FlowName.REPORT, [_text("officer.ask_report_result")]), Flow.of(FlowName.EXTEND, extend),
             Flow.of(FlowName.FEEDBACK, [_text("officer.ask_feedback")]),
@@ -222,4 +242,6 @@ FLOW_FOR = {Action.ADD_NOTE: FlowName.NOTE, Action.GIVE_FEEDBACK: FlowName.FEEDB
             Action.MARK_DUPLICATE: FlowName.DUPLICATE, Action.TRANSFER_UP: FlowName.TRANSFER,
             Action.TRANSFER_DOWN: FlowName.TRANSFER, Action.RETURN_TO_INTAKE: FlowName.RETURN,
             Action.CHASE: FlowName.CHASE, Action.REPORT_RESULT: FlowName.REPORT,
-            Action.EXTEND: FlowName.EXTEND}  # fmt: skip
+            Action.EXTEND: FlowName.EXTEND,
+            Action.DECIDE_APPEAL: FlowName.APPEAL_DECISION,
+            Action.ANSWER_SUGGESTION: FlowName.SUGGESTION_ANSWER}  # fmt: skip

@@ -48,11 +48,15 @@ def status_replies(view: PublicStatusView) -> list[Reply]:
         "number": view.number, "status": Label(f"public.{view.status}"),
         "received": view.received_on.isoformat(), "history": Lines(history),
     }  # fmt: skip
-    if view.feedback and view.satisfaction:  # the reporter sees the rating they gave
+    # an appeal's or a suggestion's result is its outcome with the reasons or the reply (rules.md §10.1)
+    feedback: str | Label | None = view.feedback
+    if view.feedback and view.outcome:
+        feedback = Label("status.outcome_feedback", {"outcome": Label(view.outcome), "text": view.feedback})
+    if feedback and view.satisfaction:  # the reporter sees the rating they gave
         rating = Label(f"enum.Satisfaction.{view.satisfaction}")
-        card = Reply("status.card_feedback_rated", {**params, "feedback": view.feedback, "rating": rating})
-    elif view.feedback:
-        card = Reply("status.card_feedback", {**params, "feedback": view.feedback})
+        card = Reply("status.card_feedback_rated", {**params, "feedback": feedback, "rating": rating})
+    elif feedback:
+        card = Reply("status.card_feedback", {**params, "feedback": feedback})
     else:
         card = Reply("status.card", params)
     questions = [Reply("status.question", {"number": view.number, "day": q.day.isoformat(), "question": q.text},

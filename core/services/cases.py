@@ -17,6 +17,7 @@ from core.errors import GuardFailed, NotFound
 from core.model import (
     Action,
     ActorKind,
+    AppealOutcome,
     CaseState,
     Channel,
     DeadlineState,
@@ -24,7 +25,9 @@ from core.model import (
     RecipientKind,
     ReferTo,
     ReportType,
+    SuggestionOutcome,
     UnitLevel,
+    label_key,
 )
 from core.permissions import INTAKE_DESK, takes_cases
 from core.persistence import repository as repo
@@ -101,6 +104,21 @@ class CaseService:
 
     async def conclude(self, number: str, actor: Actor, report: ClosureReport) -> CaseState:
         return await self.perform(number, Action.CONCLUDE, actor, ActionInput(note=report.summary, closure=report))
+
+    async def decide_appeal(
+        self, number: str, actor: Actor, outcome: AppealOutcome, reasons: str, approved_by: str = ""
+    ) -> CaseState:
+        """申诉: the decision appealed is upheld, changed or revoked, with reasons (rules.md §10.1); the reasons are
+        the result a named appellant is told (D4)."""
+        inp = ActionInput(note=reasons, outcome=outcome, approved_by=approved_by)
+        return await self.perform(number, Action.DECIDE_APPEAL, actor, inp)
+
+    async def answer_suggestion(
+        self, number: str, actor: Actor, outcome: SuggestionOutcome, reply: str, approved_by: str = ""
+    ) -> CaseState:
+        """批评建议: adopted, partly or not, with a reply to the suggester (rules.md §10.1, 002 item 18)."""
+        inp = ActionInput(note=reply, outcome=outcome, approved_by=approved_by)
+        return await self.perform(number, Action.ANSWER_SUGGESTION, actor, inp)
 
     async def give_feedback(self, number: str, actor: Actor, text: str) -> CaseState:
         return await self.perform(number, Action.GIVE_FEEDBACK, actor, ActionInput(feedback_text=text))
@@ -183,6 +201,8 @@ class CaseService:
                 params: dict[str, Any] = {"number": case.number, "status": PUBLIC_STATUS[d.target].value}
                 if case.named and d.action is Action.GIVE_FEEDBACK:
                     params["feedback"] = inp.feedback_text
+                    if case.outcome:  # an appeal's or a suggestion's outcome, named (bot.i18n renders the label)
+                        params["outcome_key"] = label_key(_OUTCOMES[ReportType(case.report_type)](case.outcome))
                 if case.named and d.action is Action.NOT_ACCEPT:
                     params["refer_to"] = inp.refer_to.value if inp.refer_to else ""
                     params["reason"] = inp.note
@@ -224,6 +244,13 @@ def _apply_fields(case: CaseRow, d: Decision, inp: ActionInput, enc_json: Any) -
         case Action.RECEIVE_TRANSFER:
             assert case.transfer_to_id is not None
             case.unit_id, case.transfer_to_id, case.assignee_id = case.transfer_to_id, None, None
+        case Action.DECIDE_APPEAL | Action.ANSWER_SUGGESTION:
+            assert inp.outcome is not None
+            # the reasons or the reply are the result text prepared for the reporter (Desk.prepared_feedback)
+            case.outcome = inp.outcome.value
+            case.result_enc = enc_json({"outcome": inp.outcome.value, "feedback_text": inp.note,
+                                        "leader_signoff": inp.approved_by})  # fmt: skip
+            case.concluded_at = case.updated_at
         case Action.CONCLUDE:
             assert inp.closure is not None
             case.result_enc = enc_json(dataclasses.asdict(inp.closure))
@@ -257,6 +284,12 @@ async def _move_deadlines(s: AsyncSession, case_id: int, d: Decision, due_on: da
         raise GuardFailed(d.action.value, ["guard.new_date_later"])
     for row in rows:
         row.due_date = due_on  # the next sweep works out its reminders afresh (DeadlineRow validator)
+
+
+_OUTCOMES: dict[ReportType, type[AppealOutcome] | type[SuggestionOutcome]] = {
+    ReportType.APPEAL: AppealOutcome,
+    ReportType.SUGGESTION: SuggestionOutcome,
+}
 
 
 async def _unit_by_code(s: AsyncSession, code: str) -> UnitRow:

@@ -16,7 +16,7 @@ from core.access import CaseAccess, case_access
 from core.actor import Actor
 from core.casenumbers import choose, parse_case_ref
 from core.errors import CaseUnavailable, NotFound, NotPermitted
-from core.model import Action, ActorKind, CaseState, Channel
+from core.model import Action, ActorKind, CaseState, Channel, ReportType
 from core.permissions import Inbox, inbox_parts
 from core.persistence import repository as repo
 from core.persistence.orm import CaseRow, EvidenceRow
@@ -121,7 +121,9 @@ class Desk:
             if with_identity and entitled:
                 detail = replace(detail, reporter=reveal_identity(s, self.ctx, case, officer))
             await uow.commit()
-        actions = allowed_actions(CaseState(case.state), officer, Channel(case.channel))
+        actions = allowed_actions(
+            CaseState(case.state), officer, channel=Channel(case.channel), report_type=ReportType(case.report_type)
+        )
         if not access.act:  # a transfer's target unit may only receive it
             actions = [a for a in actions if a is Action.RECEIVE_TRANSFER and access.receive]
         return CaseCard(detail, actions, entitled, access)

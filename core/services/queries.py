@@ -16,7 +16,18 @@ from core.casenumbers import choose, parse_case_ref
 from core.clock import office_date
 from core.crypto import Vault
 from core.errors import NotFound
-from core.model import OPEN_STATES, Action, CaseState, DeadlineState, OutboxStatus, RecipientKind
+from core.model import (
+    OPEN_STATES,
+    Action,
+    AppealOutcome,
+    CaseState,
+    DeadlineState,
+    OutboxStatus,
+    RecipientKind,
+    ReportType,
+    SuggestionOutcome,
+    label_key,
+)
 from core.persistence import repository as repo
 from core.persistence.orm import (
     CaseEventRow,
@@ -201,7 +212,17 @@ async def case_detail(s: AsyncSession, vault: Vault, case: CaseRow) -> CaseDetai
         scope_refer_to=case.scope_refer_to, scope_reason=case.scope_reason,
         transfer_to=(target.name if case.transfer_to_id and (target := await s.get(UnitRow, case.transfer_to_id))
                      else None),
+        particulars=None if purged or case.particulars_enc is None else vault.dec_json(case.particulars_enc),
+        outcome=outcome_key(case),
     )  # fmt: skip
+
+
+def outcome_key(case: CaseRow) -> str | None:
+    """The label key of an appeal's or a suggestion's outcome (rules.md §10.1), None before it is decided."""
+    if not case.outcome:
+        return None
+    enum = AppealOutcome if case.report_type == ReportType.APPEAL else SuggestionOutcome
+    return label_key(enum(case.outcome))
 
 
 def _deadline(d: DeadlineRow) -> DeadlineView:
@@ -273,6 +294,11 @@ async def _public(s: AsyncSession, vault: Vault, case: CaseRow, tz: ZoneInfo) ->
             history.append(PublicHistoryItem(office_date(e.at, tz), PUBLIC_STATUS[CaseState(e.to_state)].value))
         if e.action == "give_feedback" and case.named:
             feedback = vault.dec_text(e.note_enc)
+    outcome = outcome_key(case)
+    if outcome and not case.named and case.result_enc is not None:
+        # an anonymous appellant or suggester has no feedback duty (D4 is for named reporters): the outcome with
+        # its reasons or reply is shown here, to whoever holds the code and the password (rules.md §4, §10.1)
+        feedback = vault.dec_json(case.result_enc).get("feedback_text") or None
     return PublicStatusView(
         case.number,
         PUBLIC_STATUS[CaseState(case.state)].value,
@@ -281,6 +307,7 @@ async def _public(s: AsyncSession, vault: Vault, case: CaseRow, tz: ZoneInfo) ->
         feedback,
         case.satisfaction if case.named else None,
         await _open_questions(s, vault, case),
+        outcome if feedback else None,
     )
 
 

@@ -57,7 +57,7 @@ class CaseSummary:
     report_type: str
     named: bool
     channel: str
-    category: str
+    category: str | None  # an accusation's; none for an appeal or a suggestion (rules.md §10.1)
     unit: str
     urgent: bool
     received_at: datetime
@@ -87,6 +87,8 @@ class CaseDetail:
     scope_refer_to: str | None = None  # the referral the reporter was shown and filed past (ReferTo or "none")
     scope_reason: str | None = None  # its reason, a locale key
     transfer_to: str | None = None  # the unit a transfer waits at (rules.md §10.3: followed until its 报结)
+    particulars: dict[str, str] | None = None  # an appeal's contested decision, a suggestion's subject (§10.1)
+    outcome: str | None = None  # an appeal's 维持/变更/撤销 or a suggestion's 采纳/部分采纳/不予采纳, as a label key
 
 
 #: Shown in place of erased content, so edges that predate the purge show a word instead of a blank.
@@ -120,6 +122,7 @@ class PublicStatusView:
     feedback: str | None = None
     satisfaction: str | None = None  # the reporter's own rating of the feedback
     questions: list[PublicQuestion] = field(default_factory=list)
+    outcome: str | None = None  # an appeal's or a suggestion's outcome, as a label key, with ``feedback`` (§10.1)
 
 
 @dataclass(frozen=True)

@@ -117,7 +117,7 @@ class FakeFiling:
                            repeated=True)  # fmt: skip
         code = None if report.named or report.query_password is None else new_query_code()
         number = case_number(self.ctx.today().year, len(self.cases) + 1)
-        receipt = Receipt(number, "LA", code)
+        receipt = Receipt(number, "LA", code, report_type=report.report_type)
         self.cases.append(FiledCase(receipt, report, report.query_password, keep_code and code is not None))
         self.calls.append(("filing.file_report", report))
         return receipt

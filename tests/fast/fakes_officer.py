@@ -12,7 +12,7 @@ from typing import Any
 from core.actor import Actor
 from core.closure import ClosureReport
 from core.errors import CaseUnavailable, DomainError
-from core.model import Action, CaseState, DisposalMethod, ReferTo
+from core.model import Action, AppealOutcome, CaseState, DisposalMethod, ReferTo, ReportType, SuggestionOutcome
 from core.services.urgent import UrgentEvent, UrgentItem
 
 from .fakes import Calls, CitizenFakes
@@ -26,6 +26,7 @@ class Summary:
     state: str = CaseState.ASSIGNED.value  # a handler's case (core.workflow.permit reads it)
     recused_officer_ids: tuple[int, ...] = ()
     channel: str = "telegram"  # permit reads it too (rules.md §10.3: 交办 is handled here)
+    report_type: str = ReportType.ACCUSATION.value
 
 
 class FakeCases:
@@ -69,6 +70,16 @@ class FakeCases:
 
     async def transfer(self, number: str, actor: Actor, unit_code: str, note: str = "") -> CaseState:
         return self._do("transfer", number, actor, unit_code, note)
+
+    async def decide_appeal(
+        self, number: str, actor: Actor, outcome: AppealOutcome, reasons: str, approved_by: str = ""
+    ) -> CaseState:
+        return self._do("decide_appeal", number, actor, outcome, reasons, approved_by)
+
+    async def answer_suggestion(
+        self, number: str, actor: Actor, outcome: SuggestionOutcome, reply: str, approved_by: str = ""
+    ) -> CaseState:
+        return self._do("answer_suggestion", number, actor, outcome, reply, approved_by)
 
     async def return_to_intake(self, number: str, actor: Actor, reason: str, approved_by: str = "") -> CaseState:
         return self._do("return_to_intake", number, actor, reason, approved_by)

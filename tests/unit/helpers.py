@@ -6,7 +6,19 @@ from datetime import date
 
 from core.actor import Actor
 from core.closure import AllegationFinding, ClosureReport
-from core.model import Action, ActorKind, CaseState, Channel, DisposalMethod, Finding, ReferTo, ReportType, Role
+from core.model import (
+    Action,
+    ActorKind,
+    AppealOutcome,
+    CaseState,
+    Channel,
+    DisposalMethod,
+    Finding,
+    ReferTo,
+    ReportType,
+    Role,
+    SuggestionOutcome,
+)
 from core.workflow import ActionInput, CaseSnapshot
 
 
@@ -39,8 +51,18 @@ BY_TOKEN: dict[str, Actor] = {
 }
 
 
-def snapshot(state: CaseState, *, named: bool = True, **kw: object) -> CaseSnapshot:
-    return CaseSnapshot(state=state, named=named, report_type=ReportType.ACCUSATION, **kw)  # type: ignore[arg-type]
+def snapshot(
+    state: CaseState, *, named: bool = True, report_type: ReportType = ReportType.ACCUSATION, **kw: object
+) -> CaseSnapshot:
+    return CaseSnapshot(state=state, named=named, report_type=report_type, **kw)  # type: ignore[arg-type]
+
+
+#: The report type whose own path an action is (rules.md §10.1); every other action is tried on an accusation.
+OWN_TYPE = {Action.DECIDE_APPEAL: ReportType.APPEAL, Action.ANSWER_SUGGESTION: ReportType.SUGGESTION}
+
+
+def type_of(action: Action) -> ReportType:
+    return OWN_TYPE.get(action, ReportType.ACCUSATION)
 
 
 def good_closure(**changes: object) -> ClosureReport:
@@ -84,6 +106,10 @@ def valid_input(action: Action) -> ActionInput:
             return ActionInput(closure=good_closure())
         case Action.GIVE_FEEDBACK:
             return ActionInput(feedback_text="经核查，反映问题部分属实。")
+        case Action.DECIDE_APPEAL:
+            return ActionInput(note="原处分认定事实有误，予以变更", outcome=AppealOutcome.CHANGED, approved_by="王分管")
+        case Action.ANSWER_SUGGESTION:
+            return ActionInput(note="建议已采纳", outcome=SuggestionOutcome.ADOPTED, approved_by="王分管")
         case Action.OBJECT | Action.ADD_NOTE:
             return ActionInput(note="我对结果有异议，补充新证据")
         case Action.CHASE:
@@ -108,4 +134,4 @@ def passing_snapshot(state: CaseState, action: Action) -> CaseSnapshot:
     """A case on which ``action`` passes its guard: feedback needs a named case, archiving a concluded case an
     anonymous one (a named reporter is owed feedback first)."""
     named = not (action is Action.ARCHIVE and state is CaseState.CONCLUDED)
-    return snapshot(state, named=named, **passing_context(action))
+    return snapshot(state, named=named, report_type=type_of(action), **passing_context(action))

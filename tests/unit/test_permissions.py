@@ -41,6 +41,8 @@ EXPECTED_APPROVAL: dict[Action, Approval] = {
     A.DISPOSE: TYPED,  # R-17 ¶2
     A.PARK: TYPED,
     A.SEND_TO_INVESTIGATION: TYPED,
+    A.DECIDE_APPEAL: TYPED,  # the handling decision of an appeal or a suggestion (§10.2 处置 by a non-leader)
+    A.ANSWER_SUGGESTION: TYPED,
     A.ACCEPT: LATER,  # distribution: 受理 / 不予受理 / 转出
     A.NOT_ACCEPT: LATER,
     A.TRANSFER_UP: LATER,

@@ -6,8 +6,9 @@ import pytest
 
 from core.calendar.deadlines import DEADLINES
 from core.calendar.deadlines import DeadlineKind as D
-from core.model import Action, CaseState, Channel, DisposalMethod
+from core.model import Action, AppealedDecision, CaseState, Channel, DisposalMethod, ReportType
 from core.workflow import (
+    FEEDBACK_NOTICE,
     PUBLIC_STATUS,
     TRANSITIONS,
     ActionInput,
@@ -25,6 +26,7 @@ from tests.unit.helpers import (
     SYSTEM,
     passing_context,
     snapshot,
+    type_of,
     valid_input,
 )
 
@@ -36,7 +38,7 @@ STATUS = "notify.reporter.status"
 def run(state: CaseState, action: Action, *, named: bool, inp: ActionInput | None = None) -> Decision:
     row = next(t for t in TRANSITIONS if state in t.sources and t.action is action)
     actor = BY_TOKEN[sorted(row.who)[0]]
-    snap = snapshot(state, named=named, **passing_context(action))
+    snap = snapshot(state, named=named, report_type=type_of(action), **passing_context(action))
     return decide(snap, action, actor, inp or valid_input(action))
 
 
@@ -312,3 +314,33 @@ def test_a_handler_and_intake_may_both_give_feedback_with_the_same_effect() -> N
     by_handler = decide(snapshot(S.CONCLUDED), A.GIVE_FEEDBACK, HANDLER, inp)
     by_intake = decide(snapshot(S.CONCLUDED), A.GIVE_FEEDBACK, INTAKE, inp)
     assert by_handler == by_intake
+
+
+# --- appeals and suggestions (rules.md §10.1) ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("appealed", "answer"),
+    [
+        (AppealedDecision.SUPERVISION_MEASURE, D.SUPERVISION_APPEAL),  # D14: JC-69, one month
+        (AppealedDecision.PARTY_SANCTION, D.REVIEW_ANSWER),  # D12: XF-35, 30 days (the office's reading)
+        (AppealedDecision.OTHER_DECISION, D.REVIEW_ANSWER),
+    ],
+)
+def test_an_appeal_has_its_own_answer_deadline_from_receipt(appealed: AppealedDecision, answer: D) -> None:
+    named = snapshot(S.RECEIVED, report_type=ReportType.APPEAL, appealed=appealed)
+    assert filing_deadlines(named) == (D.REGISTER_AND_ROUTE, D.ACCEPTANCE_NOTICE, answer)
+    suggestion = snapshot(S.RECEIVED, named=False, report_type=ReportType.SUGGESTION)
+    assert filing_deadlines(suggestion) == (D.REGISTER_AND_ROUTE,)
+
+
+@pytest.mark.parametrize("action", [A.DECIDE_APPEAL, A.ANSWER_SUGGESTION], ids=str)
+@pytest.mark.parametrize("named", [True, False], ids=["named", "anonymous"])
+def test_an_answer_meets_the_answer_deadline_and_owes_a_named_reporter_the_outcome(action: Action, named: bool) -> None:
+    d = run(S.ASSIGNED, action, named=named)
+    assert d.target is S.CONCLUDED and {D.REVIEW_ANSWER, D.SUPERVISION_APPEAL} <= set(d.meet_deadlines)
+    assert d.open_deadlines == ((D.RESULT_FEEDBACK,) if named else ())
+    feedback = decide(snapshot(S.CONCLUDED, report_type=type_of(action)), A.GIVE_FEEDBACK, HANDLER,
+                      valid_input(A.GIVE_FEEDBACK))  # fmt: skip
+    assert feedback.reporter_notice == FEEDBACK_NOTICE[type_of(action)]
+    assert FEEDBACK_NOTICE[ReportType.ACCUSATION] == "notify.reporter.feedback"

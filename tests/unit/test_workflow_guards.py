@@ -10,9 +10,9 @@ import pytest
 from core.actor import Actor
 from core.closure import AllegationFinding, closure_problems
 from core.errors import GuardFailed, IllegalTransition
-from core.model import Action, CaseState, Channel, DisposalMethod, Finding
+from core.model import Action, AppealOutcome, CaseState, Channel, DisposalMethod, Finding, SuggestionOutcome
 from core.workflow import DISPOSE_METHODS, GUARDS, ActionInput, allowed_actions, decide, permit
-from tests.unit.helpers import CITIZEN, HANDLER, INTAKE, SUPERVISOR, SYSTEM, good_closure, snapshot
+from tests.unit.helpers import CITIZEN, HANDLER, INTAKE, SUPERVISOR, SYSTEM, good_closure, snapshot, type_of
 
 S, A = CaseState, Action
 APPROVED = "王分管"
@@ -21,14 +21,14 @@ APPROVED = "王分管"
 def refused(state: CaseState, action: Action, actor: Actor, inp: ActionInput, *, named: bool = True) -> list[str]:
     """The guard problems decide() reports; fails the test if the action goes through."""
     with pytest.raises(GuardFailed) as exc:
-        decide(snapshot(state, named=named), action, actor, inp)
+        decide(snapshot(state, named=named, report_type=type_of(action)), action, actor, inp)
     assert exc.value.params == {"action": action.value, "problems": exc.value.problems}
     assert action.value in str(exc.value)
     return exc.value.problems
 
 
 def passes(state: CaseState, action: Action, actor: Actor, inp: ActionInput, *, named: bool = True) -> CaseState:
-    return decide(snapshot(state, named=named), action, actor, inp).target
+    return decide(snapshot(state, named=named, report_type=type_of(action)), action, actor, inp).target
 
 
 # (id, state, action, actor, input, named, expected problems): one missing thing at a time, then combinations.
@@ -199,6 +199,52 @@ REFUSALS = [
         True,
         ["guard.extension_assigned_only"],
     ),
+    # an appeal's decision and a suggestion's answer: one of the type's own outcomes, reasons, approval (§10.1)
+    (
+        "appeal-nothing",
+        S.ASSIGNED,
+        A.DECIDE_APPEAL,
+        HANDLER,
+        ActionInput(),
+        True,
+        ["guard.outcome_required", "guard.reasons_required", "guard.approval_required"],
+    ),
+    (
+        "appeal-a_suggestion_outcome",
+        S.ASSIGNED,
+        A.DECIDE_APPEAL,
+        SUPERVISOR,
+        ActionInput(note="理由", outcome=SuggestionOutcome.ADOPTED),
+        True,
+        ["guard.outcome_required"],
+    ),
+    (
+        "appeal-no_reasons",
+        S.REOPENED,
+        A.DECIDE_APPEAL,
+        HANDLER,
+        ActionInput(note=" ", outcome=AppealOutcome.UPHELD, approved_by=APPROVED),
+        False,
+        ["guard.reasons_required"],
+    ),
+    (
+        "suggestion-an_appeal_outcome",
+        S.ASSIGNED,
+        A.ANSWER_SUGGESTION,
+        HANDLER,
+        ActionInput(note="答复", outcome=AppealOutcome.CHANGED, approved_by=APPROVED),
+        True,
+        ["guard.outcome_required"],
+    ),
+    (
+        "suggestion-unapproved",
+        S.ASSIGNED,
+        A.ANSWER_SUGGESTION,
+        HANDLER,
+        ActionInput(note="答复", outcome=SuggestionOutcome.NOT_ADOPTED),
+        True,
+        ["guard.approval_required"],
+    ),
 ]
 
 
@@ -295,22 +341,22 @@ def test_a_case_transferred_up_is_never_archived_by_the_sender() -> None:
 
 
 def test_an_assigned_case_is_not_transferred_down_and_permit_says_why() -> None:
-    answer = permit(S.REGISTERED, A.TRANSFER_DOWN, INTAKE, Channel.ASSIGNED_BY_HIGHER)
+    answer = permit(S.REGISTERED, A.TRANSFER_DOWN, INTAKE, channel=Channel.ASSIGNED_BY_HIGHER)
     assert not answer.allowed and answer.reason == "guard.assigned_handled_here" and "自办" in answer.rule
-    assert permit(S.REGISTERED, A.TRANSFER_UP, INTAKE, Channel.ASSIGNED_BY_HIGHER).allowed
-    assert permit(S.REGISTERED, A.TRANSFER_DOWN, INTAKE, Channel.LETTER).allowed
+    assert permit(S.REGISTERED, A.TRANSFER_UP, INTAKE, channel=Channel.ASSIGNED_BY_HIGHER).allowed
+    assert permit(S.REGISTERED, A.TRANSFER_DOWN, INTAKE, channel=Channel.LETTER).allowed
     with pytest.raises(GuardFailed) as exc:
         decide(snapshot(S.REGISTERED, channel=Channel.ASSIGNED_BY_HIGHER), A.TRANSFER_DOWN, INTAKE,
                ActionInput(target_unit_id=7))  # fmt: skip
     assert exc.value.problems == ["guard.assigned_handled_here"]
-    assert A.TRANSFER_DOWN not in allowed_actions(S.REGISTERED, INTAKE, Channel.ASSIGNED_BY_HIGHER)
+    assert A.TRANSFER_DOWN not in allowed_actions(S.REGISTERED, INTAKE, channel=Channel.ASSIGNED_BY_HIGHER)
 
 
 def test_extension_is_offered_on_assigned_cases_only_and_needs_a_leader() -> None:
-    assert A.EXTEND in allowed_actions(S.ASSIGNED, HANDLER, Channel.ASSIGNED_BY_HIGHER)
-    assert A.EXTEND not in allowed_actions(S.ASSIGNED, HANDLER, Channel.TELEGRAM)
-    assert permit(S.ASSIGNED, A.EXTEND, HANDLER, Channel.ASSIGNED_BY_HIGHER).asks_leader_name
-    assert not permit(S.ASSIGNED, A.EXTEND, SUPERVISOR, Channel.ASSIGNED_BY_HIGHER).asks_leader_name
+    assert A.EXTEND in allowed_actions(S.ASSIGNED, HANDLER, channel=Channel.ASSIGNED_BY_HIGHER)
+    assert A.EXTEND not in allowed_actions(S.ASSIGNED, HANDLER, channel=Channel.TELEGRAM)
+    assert permit(S.ASSIGNED, A.EXTEND, HANDLER, channel=Channel.ASSIGNED_BY_HIGHER).asks_leader_name
+    assert not permit(S.ASSIGNED, A.EXTEND, SUPERVISOR, channel=Channel.ASSIGNED_BY_HIGHER).asks_leader_name
 
 
 # --- closure checklist (rules.md §7.1) --------------------------------------------------------------------
