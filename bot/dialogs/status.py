@@ -30,6 +30,7 @@ from bot.dialogs.engine import (
 )
 from bot.dialogs.env import CitizenEnv
 from bot.dialogs.ids import FlowName, Status
+from bot.dialogs.scope_steps import referral_details
 from bot.dialogs.steps import Invalid
 from core.services.queries import LockedOut
 from core.services.views import PublicStatusView
@@ -58,7 +59,16 @@ def status_replies(view: PublicStatusView) -> list[Reply]:
     questions = [Reply("status.question", {"number": view.number, "day": q.day.isoformat(), "question": q.text},
                        ((Button("button.reply", AnswerQuestion(view.number, q.id)),),))
                  for q in view.questions]  # fmt: skip
-    return [card, *questions]
+    return [card, *_referral(view), *questions]
+
+
+def _referral(view: PublicStatusView) -> list[Reply]:
+    """Not accepted: the body to approach and how, as the named reporter's notice says (rules.md §3.3); anonymous
+    reporters learn it only here (issue 15, item 6)."""
+    if view.referral is None:
+        return []
+    reason = f"scope.reason.refer.{view.referral}" if view.referral else ""
+    return [Reply("status.referral", {"number": view.number, "details": referral_details(view.referral, reason)})]
 
 
 def locked_reply(minutes: int) -> Reply:

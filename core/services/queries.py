@@ -278,7 +278,15 @@ async def _public(s: AsyncSession, vault: Vault, case: CaseRow, tz: ZoneInfo) ->
         feedback,
         case.satisfaction if case.named else None,
         await _open_questions(s, vault, case),
+        _referral(case, history),
     )
+
+
+def _referral(case: CaseRow, history: list[PublicHistoryItem]) -> str | None:
+    """Where a case that was not accepted should go (rules.md §3.3), also once it is archived."""
+    if not any(h.status == PUBLIC_STATUS[CaseState.NOT_ACCEPTED].value for h in history):
+        return None
+    return case.refer_to or ""
 
 
 async def _open_questions(s: AsyncSession, vault: Vault, case: CaseRow) -> list[PublicQuestion]:

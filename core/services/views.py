@@ -118,6 +118,9 @@ class PublicStatusView:
     feedback: str | None = None
     satisfaction: str | None = None  # the reporter's own rating of the feedback
     questions: list[PublicQuestion] = field(default_factory=list)
+    # Not accepted: where to go (a ReferTo value; "" when no single body was named), told to anonymous reporters
+    # here as named ones are told in the notice (rules.md §3.3, issue 15 item 6); None otherwise.
+    referral: str | None = None
 
 
 @dataclass(frozen=True)
