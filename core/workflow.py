@@ -295,8 +295,10 @@ def _effects(c: CaseSnapshot, action: A, inp: ActionInput) -> dict[str, object]:
             notice = "notify.reporter.not_accepted_facts" if inp.lacks_facts else "notify.reporter.not_accepted"
             return {"meet_deadlines": (*_ROUTING, D.ACCEPTANCE_NOTICE), "reporter_notice": notice if named else None}
         case A.MARK_DUPLICATE:
-            # R-26?: no acceptance notice for a repeat; the coarse status change still reaches the reporter.
-            return {"meet_deadlines": _ROUTING, "cancel_deadlines": (D.ACCEPTANCE_NOTICE,)}
+            # R-26?: no acceptance notice for a repeat; a named reporter is told which case theirs joined (its
+            # result reaches them too: core.services.cases), an anonymous one the coarse status change.
+            joined = "notify.reporter.duplicate" if named else None
+            return {"meet_deadlines": _ROUTING, "cancel_deadlines": (D.ACCEPTANCE_NOTICE,), "reporter_notice": joined}
         case A.TRANSFER_UP | A.TRANSFER_DOWN:
             # The receiving commission owes the acceptance notice.
             return {

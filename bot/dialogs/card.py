@@ -79,6 +79,10 @@ def _details(d: CaseDetail, tz: ZoneInfo) -> tuple[Label, ...]:
         out.append(Label("officer.card_method", {"method": Label(f"enum.DisposalMethod.{d.disposal_method}")}))
     if d.summary.state == "not_accepted":
         out.append(Label("officer.card_referred", {"body": Label(f"enum.ReferTo.{d.refer_to or 'none'}")}))
+    if d.duplicate_of:
+        out.append(Label("officer.card_duplicate_of", {"number": d.duplicate_of}))
+    if d.duplicates:
+        out.append(Label("officer.card_duplicates", {"numbers": "、".join(d.duplicates)}))
     if d.result:
         out.extend(_result(d.result))
     if d.purged_at:  # retention ended (core.services.retention): say so, and how many files went

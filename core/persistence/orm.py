@@ -109,7 +109,7 @@ class CaseRow(Base):
     other_bodies_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
     result_enc: Mapped[bytes | None] = mapped_column(LargeBinary)  # closure report, JSON
     assignee_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"), index=True)
-    duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"))
+    duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True)  # read both ways
     transfer_to_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))  # pending receipt (R-15/16)
     disposal_method: Mapped[str | None] = mapped_column(String(24))
     refer_to: Mapped[str | None] = mapped_column(String(16))

@@ -170,6 +170,9 @@ class CaseService:
                 if case.named and d.action is Action.NOT_ACCEPT:
                     params["refer_to"] = inp.refer_to.value if inp.refer_to else ""
                     params["reason"] = inp.note
+                if case.named and d.action is Action.MARK_DUPLICATE:
+                    original = await s.get(CaseRow, case.duplicate_of_id)
+                    params["original"] = original.number if original else ""
                 repo.enqueue(
                     s,
                     vault,
@@ -179,6 +182,8 @@ class CaseService:
                     params=params,
                     now=now,
                 )
+        if d.action is Action.GIVE_FEEDBACK:
+            await _feedback_to_duplicates(s, self.ctx, case, inp.feedback_text)
         for target, template in d.officer_notices:
             for officer_id in await _resolve(s, case, target, inp):
                 repo.enqueue(
@@ -214,6 +219,18 @@ def _apply_fields(case: CaseRow, d: Decision, inp: ActionInput, enc_json: Any) -
             case.concluded_at = case.updated_at
         case Action.FLAG_URGENT:
             case.urgent = True
+
+
+async def _feedback_to_duplicates(s: AsyncSession, ctx: CoreContext, case: CaseRow, text: str) -> None:
+    """The result of a case reaches the named reporters of the duplicates joined to it (R-14, D4; issue 15 item
+    8): pushed, and kept in the duplicate's history, where its /status shows it."""
+    joined = (await s.execute(select(CaseRow).where(CaseRow.duplicate_of_id == case.id, CaseRow.named))).scalars()
+    now = ctx.now()
+    for dup in joined:
+        history.record(s, ctx.vault, dup, Actor.system(), Action.GIVE_FEEDBACK, now, rule="R-14, D4", note=text)
+        params = {"number": dup.number, "original": case.number, "feedback": text}
+        repo.enqueue(s, ctx.vault, kind=RecipientKind.REPORTER, recipient_id=dup.id,
+                     template="notify.reporter.feedback_joined", params=params, now=now)  # fmt: skip
 
 
 async def _unit_by_code(s: AsyncSession, code: str) -> UnitRow:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.actor import Actor
@@ -199,7 +200,17 @@ async def case_detail(s: AsyncSession, vault: Vault, case: CaseRow) -> CaseDetai
         purged_at=case.purged_at,
         purged_evidence=dict(Counter(e.kind for e in evidence if e.purged_at is not None)),
         scope_refer_to=case.scope_refer_to, scope_reason=case.scope_reason,
+        **await _duplicate_links(s, case),
     )  # fmt: skip
+
+
+async def _duplicate_links(s: AsyncSession, case: CaseRow) -> dict[str, Any]:
+    """Both ends of a duplicate link (R-14): the case this one joined, and the cases that joined it."""
+    original = await s.get(CaseRow, case.duplicate_of_id) if case.duplicate_of_id else None
+    joined = (await s.execute(
+        select(CaseRow.number).where(CaseRow.duplicate_of_id == case.id).order_by(CaseRow.id)
+    )).scalars()  # fmt: skip
+    return {"duplicate_of": original.number if original else None, "duplicates": tuple(joined)}
 
 
 def _deadline(d: DeadlineRow) -> DeadlineView:
@@ -260,13 +271,16 @@ async def summaries(s: AsyncSession, rows: list[CaseRow]) -> list[CaseSummary]:
 async def _public(s: AsyncSession, vault: Vault, case: CaseRow, tz: ZoneInfo) -> PublicStatusView:
     events = (
         await s.execute(
-            select(CaseEventRow).where(CaseEventRow.case_id == case.id, CaseEventRow.public).order_by(CaseEventRow.id)
+            select(CaseEventRow)
+            .where(CaseEventRow.case_id == case.id,
+                   or_(CaseEventRow.public, CaseEventRow.action == Action.GIVE_FEEDBACK.value))  # a joined case's too
+            .order_by(CaseEventRow.id)
         )
-    ).scalars()
+    ).scalars()  # fmt: skip
     history: list[PublicHistoryItem] = []
     feedback = None
     for e in events:
-        if e.to_state:
+        if e.public and e.to_state:
             history.append(PublicHistoryItem(office_date(e.at, tz), PUBLIC_STATUS[CaseState(e.to_state)].value))
         if e.action == "give_feedback" and case.named:
             feedback = vault.dec_text(e.note_enc)

@@ -85,6 +85,8 @@ class CaseDetail:
     purged_evidence: dict[str, int] = field(default_factory=dict)  # erased files counted by kind
     scope_refer_to: str | None = None  # the referral the reporter was shown and filed past (ReferTo or "none")
     scope_reason: str | None = None  # its reason, a locale key
+    duplicate_of: str | None = None  # the case this one was joined to as a duplicate (issue 15, item 8)
+    duplicates: tuple[str, ...] = ()  # the cases joined to this one as duplicates
 
 
 #: Shown in place of erased content, so edges that predate the purge show a word instead of a blank.

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from core.persistence.orm import CaseRow
+from core.model import DisposalMethod
+from core.persistence.orm import CaseEventRow, CaseRow
 from core.services.outbox import OutboxService
 from qingfeng.app import App
-from tests.factories import Office, anonymous_report
+from tests.factories import Office, anonymous_report, closure, named_report
 
 from .conftest import BotHarness
 
@@ -49,3 +50,45 @@ async def test_an_anonymous_report_not_accepted_shows_the_body_to_go_to_at_statu
     await app.cases.archive(receipt.number, office.intake)  # archived: still said where to go
     again = "\n".join(await authenticate(h, ANON, receipt.query_code or ""))
     assert "市场监督管理部门（12315）" in again
+
+
+# -- item 8: a duplicate is linked both ways and its reporter hears the original's result --------------------------
+async def test_a_duplicates_named_reporter_is_told_the_case_it_joined_and_gets_its_result(
+    harness: BotHarness, app: App, office: Office
+) -> None:
+    h = harness
+    original = (await app.filing.file_report(named_report(chat_id=REPORTER))).number
+    later = (await app.filing.file_report(named_report(chat_id=REPORTER + 1))).number
+    for n in (original, later):
+        await app.cases.register(n, office.intake)
+    await h.say(INTAKE, f"/case {later}")
+    await h.tap(INTAKE, "标记重复件")
+    assert "重复件" in (await h.say(INTAKE, original))[-1]
+    await deliver(h, app)
+    told = [t for t in h.tg.texts(REPORTER + 1) if later in t and original in t]
+    assert told and "并入" in told[0]
+
+    assert f"并入本件的重复件：{later}" in (await h.say(INTAKE, f"/case {original}"))[0]  # both officer cards
+    assert f"重复件，已并入：{original}" in (await h.say(INTAKE, f"/case {later}"))[0]
+    assert (await app.queries.case_detail(original)).duplicates == (later,)  # what `qingfeng case show` prints
+
+    await app.cases.accept(original, office.intake)
+    await app.cases.assign(original, office.intake, office.handler.officer_id or 0)
+    await app.cases.dispose(original, office.handler, DisposalMethod.PRELIMINARY_CHECK, approved_by="陈主任")
+    await app.cases.conclude(original, office.handler, closure())
+    await h.say(HANDLER, f"/case {original}")
+    await h.tap(HANDLER, "反馈结果")
+    await h.tap(HANDLER, "修改")
+    assert "已反馈" in (await h.say(HANDLER, "经核查，部分属实，已责令整改。"))[-1]
+    await deliver(h, app)
+    assert any(t.startswith("【办理结果反馈】") and "责令整改" in t for t in h.tg.texts(REPORTER))
+    joined = [t for t in h.tg.texts(REPORTER + 1) if t.startswith("【办理结果反馈】")]
+    assert joined and later in joined[0] and original in joined[0] and "责令整改" in joined[0]
+    status = "\n".join(await h.say(REPORTER + 1, "/status"))
+    assert "责令整改" in status  # and /status of the duplicate shows it
+    async with app.ctx.uow() as uow:
+        rows = (await uow.session.execute(
+            select(CaseEventRow).join(CaseRow, CaseRow.id == CaseEventRow.case_id).where(CaseRow.number == later)
+        )).scalars().all()  # fmt: skip
+        feedback = [e for e in rows if e.action == "give_feedback"]
+        assert feedback and b"\xe8\xb4\xa3" not in (feedback[0].note_enc or b"")  # kept, encrypted

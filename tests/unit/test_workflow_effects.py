@@ -122,6 +122,8 @@ def test_duplicate_cancels_the_acceptance_notice(named: bool) -> None:
     assert set(d.meet_deadlines) == ROUTING
     assert d.reporter_notice != "notify.reporter.accepted"
     assert d.open_deadlines == ()
+    # issue 15 item 8: the named reporter learns which case theirs joined; the anonymous one the status change
+    assert d.reporter_notice == ("notify.reporter.duplicate" if named else STATUS)
 
 
 @pytest.mark.parametrize("action", [A.TRANSFER_UP, A.TRANSFER_DOWN], ids=str)
