@@ -71,6 +71,7 @@ class Action(StrEnum):
     ARCHIVE = "archive"
     ADD_NOTE = "add_note"
     FLAG_URGENT = "flag_urgent"
+    ADD_BY_REPORTER = "add_by_reporter"  # the reporter adds text or files to their open case (补充反映)
 
 
 class Satisfaction(StrEnum):

@@ -44,6 +44,8 @@ class Transition:
 _TRANSFERRED = (S.TRANSFERRED_UP, S.TRANSFERRED_DOWN)
 _RESUMABLE = (S.ASSIGNED, S.PARKED, S.REOPENED)
 _DECIDED = (S.DISPOSAL, S.INVESTIGATION)
+_IN_HAND = (S.RECEIVED, S.REGISTERED, S.ACCEPTED, S.ASSIGNED, S.DISPOSAL, S.PARKED, S.INVESTIGATION, S.REOPENED,
+            *_TRANSFERRED)  # fmt: skip  # no result yet: a reporter's addition still counts
 _CLOSABLE = (S.CONCLUDED, S.FEEDBACK_GIVEN, S.NOT_ACCEPTED, S.DUPLICATE, *_TRANSFERRED)
 
 T = Transition
@@ -68,6 +70,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     T(_CLOSABLE,           A.ARCHIVE,               S.ARCHIVED,          INTAKE | SYSTEM,   "§1 归档"),
     T(_OPEN,               A.ADD_NOTE,              None,                OFFICERS,          "§1 audit"),
     T(_OPEN,               A.FLAG_URGENT,           None,                OFFICERS | SYSTEM, "§8, XF-25"),
+    T(_IN_HAND,            A.ADD_BY_REPORTER,       None,                CITIZEN,           "R-14 一信一码 [U]"),
 )  # fmt: skip
 del T
 
@@ -200,6 +203,7 @@ GUARDS: dict[A, Guard] = {
     # A named reporter is owed feedback before the file closes (D4).
     A.ARCHIVE: lambda c, i, a: _need(not (c.state is S.CONCLUDED and c.named), "guard.feedback_due_first"),
     A.ADD_NOTE: lambda c, i, a: _need(bool(i.note.strip()), "guard.text_required"),
+    A.ADD_BY_REPORTER: lambda c, i, a: _need(bool(i.note.strip() or i.new_evidence), "guard.text_required"),
 }
 
 
@@ -245,6 +249,7 @@ class OfficerTarget(StrEnum):
     ASSIGNEE = "assignee"
     UNIT_INTAKE = "unit_intake"
     TARGET_UNIT_INTAKE = "target_unit_intake"
+    HANDLER_OR_INTAKE = "handler_or_intake"  # the assignee; the unit's intake while nobody is assigned
 
 
 @dataclass(frozen=True)
@@ -331,6 +336,8 @@ def _effects(c: CaseSnapshot, action: A, inp: ActionInput) -> dict[str, object]:
             }
         case A.ARCHIVE:
             return {"cancel_all_deadlines": True}
+        case A.ADD_BY_REPORTER:  # issue 15 item 12: whoever holds the case reads the addition
+            return {"officer_notices": ((OfficerTarget.HANDLER_OR_INTAKE, "notify.officer.reporter_added"),)}
     return {}
 
 

@@ -15,6 +15,7 @@ class FlowName(StrEnum):
     STATUS = "status"
     OBJECTION = "objection"
     REPLY = "reply"
+    ADDITION = "addition"  # the reporter adds to an open case (补充反映)
     # officers' input flows (officer_flows, officer_urgent)
     NOTE = "o_note"
     FEEDBACK = "o_feedback"
@@ -70,6 +71,14 @@ class Status(StrEnum):
 
 class Objection(StrEnum):
     REASON = "reason"
+    EVIDENCE = "evidence"
+    CONFIRM = "confirm"
+
+
+class Addition(StrEnum):
+    """The reporter adds text and files to an open case."""
+
+    TEXT = "text"
     EVIDENCE = "evidence"
     CONFIRM = "confirm"
 

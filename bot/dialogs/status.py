@@ -8,11 +8,12 @@ the chat, right after the code for the code — not after both were typed again 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from bot.callbacks import AnswerQuestion
+from bot.callbacks import AddToCase, AnswerQuestion
 from bot.dialogs import validators as v
+from bot.dialogs.addition import GRANTS
 from bot.dialogs.engine import (
     END,
     Button,
@@ -56,6 +57,8 @@ def status_replies(view: PublicStatusView) -> list[Reply]:
         card = Reply("status.card_feedback", {**params, "feedback": view.feedback})
     else:
         card = Reply("status.card", params)
+    if view.can_add:  # 补充反映 (issue 15, item 12)
+        card = replace(card, buttons=((Button("button.add_to_case", AddToCase(view.number)),),))
     questions = [Reply("status.question", {"number": view.number, "day": q.day.isoformat(), "question": q.text},
                        ((Button("button.reply", AnswerQuestion(view.number, q.id)),),))
                  for q in view.questions]  # fmt: skip
@@ -133,6 +136,8 @@ class PasswordStep:
             if minutes is not None:  # that was the last try: said now, not after another password
                 return locked(c, minutes)
             return Outcome(replies=(Reply("status.not_found", delete_input=True),))
+        if views.grant:  # the proof of code and password for 补充反映, kept in this chat's (encrypted) dialog only
+            c.memo.setdefault(GRANTS, {})[views.number] = views.grant
         return go(END, Reply("dialog.noted_secret", delete_input=True), *status_replies(views))
 
 

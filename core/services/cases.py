@@ -261,6 +261,8 @@ async def _check_entities(s: AsyncSession, case: CaseRow, action: Action, inp: A
 async def _resolve(s: AsyncSession, case: CaseRow, target: OfficerTarget, inp: ActionInput) -> list[int]:
     if target is OfficerTarget.ASSIGNEE:
         return [case.assignee_id] if case.assignee_id else []
+    if target is OfficerTarget.HANDLER_OR_INTAKE and case.assignee_id:
+        return [case.assignee_id]
     unit_id = inp.target_unit_id if target is OfficerTarget.TARGET_UNIT_INTAKE else case.unit_id
     if unit_id is None:
         return []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -33,6 +34,7 @@ from core.secrets_ import normalise_code, verify_password
 from core.services import history
 from core.services.context import CoreContext
 from core.services.lockout import LockedOut, Lockout
+from core.services.reporter import add_grant
 from core.services.views import (
     PURGED,
     CaseDetail,
@@ -45,7 +47,7 @@ from core.services.views import (
     PublicQuestion,
     PublicStatusView,
 )
-from core.workflow import PUBLIC_STATUS
+from core.workflow import PUBLIC_STATUS, permit
 
 
 class CaseQueries:
@@ -108,7 +110,7 @@ class CaseQueries:
             case = (await s.execute(select(CaseRow).where(CaseRow.query_code_index == idx))).scalar_one_or_none()
             if case is None or not case.password_hash or not verify_password(password, case.password_hash):
                 return None
-            view = await _public(s, vault, case, self.ctx.tz)
+            view = replace(await _public(s, vault, case, self.ctx.tz), grant=add_grant(vault, case))
         await lockout.clear(keys)
         return view
 
@@ -293,6 +295,7 @@ async def _public(s: AsyncSession, vault: Vault, case: CaseRow, tz: ZoneInfo) ->
         case.satisfaction if case.named else None,
         await _open_questions(s, vault, case),
         _referral(case, history),
+        permit(CaseState(case.state), Action.ADD_BY_REPORTER, Actor.citizen()).allowed,
     )
 
 

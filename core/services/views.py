@@ -123,6 +123,8 @@ class PublicStatusView:
     # Not accepted: where to go (a ReferTo value; "" when no single body was named), told to anonymous reporters
     # here as named ones are told in the notice (rules.md §3.3, issue 15 item 6); None otherwise.
     referral: str | None = None
+    can_add: bool = False  # the reporter may still add text and files (补充反映, issue 15 item 12)
+    grant: str = ""  # anonymous: proof of code and password for adding, kept by the dialog, never shown
 
 
 @dataclass(frozen=True)

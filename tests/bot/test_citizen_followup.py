@@ -8,12 +8,13 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from core.model import DisposalMethod
-from core.persistence.orm import CaseEventRow, CaseRow
+from core.persistence.orm import CaseEventRow, CaseRow, EvidenceRow
 from core.services.outbox import OutboxService
 from qingfeng.app import App
 from tests.factories import Office, anonymous_report, closure, named_report
 
 from .conftest import BotHarness
+from .fake_telegram_payloads import inline_rows
 
 INTAKE, HANDLER = 1001, 1002  # Telegram ids in tests/factories.py
 REPORTER, ANON = 556001, 556101
@@ -92,3 +93,90 @@ async def test_a_duplicates_named_reporter_is_told_the_case_it_joined_and_gets_i
         )).scalars().all()  # fmt: skip
         feedback = [e for e in rows if e.action == "give_feedback"]
         assert feedback and b"\xe8\xb4\xa3" not in (feedback[0].note_enc or b"")  # kept, encrypted
+
+
+# -- item 12: reporters add text and files to an open case ----------------------------------------------------------
+JPEG = b"\xff\xd8\xff\xe0" + b"photo-of-the-ledger" * 100
+PDF = b"%PDF-1.7\n" + b"minutes of the village meeting" * 50
+ADDED = "补充：村会计王某也参与了分钱，账本在村部。"
+
+
+async def tap_under(h: BotHarness, chat: int, label: str, text_part: str) -> list[str]:
+    """Tap ``label`` under the latest message containing ``text_part`` (a case card above the code prompt)."""
+    m = next(m for m in reversed(h.tg.sent(chat)) if text_part in m.get("text", "") and m.get("reply_markup"))
+    data = next(d for row in inline_rows(m["reply_markup"]) for t, d in row if label in t and d)
+    before = len(h.tg.sent(chat))
+    h.tg.user_taps(chat, data, message_id=m["message_id"])
+    await h.settle()
+    return h.tg.texts(chat)[before:]
+
+
+async def additions(app: App, number: str) -> tuple[list[CaseEventRow], list[EvidenceRow]]:
+    async with app.ctx.uow() as uow:
+        s = uow.session
+        case_id = (await s.execute(select(CaseRow.id).where(CaseRow.number == number))).scalar_one()
+        events = (await s.execute(select(CaseEventRow).where(
+            CaseEventRow.case_id == case_id, CaseEventRow.action == "add_by_reporter"))).scalars().all()  # fmt: skip
+        files = (await s.execute(select(EvidenceRow).where(EvidenceRow.case_id == case_id))).scalars().all()
+        return list(events), list(files)
+
+
+async def test_a_named_reporter_adds_text_and_a_file_and_the_handler_is_told(
+    harness: BotHarness, app: App, office: Office
+) -> None:
+    h = harness
+    number = (await app.filing.file_report(named_report(chat_id=REPORTER))).number
+    await app.cases.register(number, office.intake)
+    await app.cases.accept(number, office.intake)
+    await app.cases.assign(number, office.intake, office.handler.officer_id or 0)
+    await deliver(h, app)
+    status = await h.say(REPORTER, "/status")
+    assert number in status[0]
+    await h.say(REPORTER + 9, "/help")
+    forged = await h.tap_data(REPORTER + 9, f"s::add:{number}")  # someone else's chat, a forged button
+    assert not any(number in t for t in forged)
+    assert not (await additions(app, number))[0]
+    asked = await tap_under(h, REPORTER, "补充反映", number)
+    assert number in asked[-1]
+    await h.say(REPORTER, ADDED)
+    await h.document(REPORTER, PDF, "账本.pdf", "application/pdf")
+    await h.tap(REPORTER, "完成")
+    done = await h.tap(REPORTER, "确认提交")
+    assert "已并入" in done[-1]
+    await deliver(h, app)
+    assert any(number in t and "补充" in t for t in h.tg.texts(HANDLER))
+    events, files = await additions(app, number)
+    assert len(events) == 1 and len(files) == 1
+    assert events[0].note_enc and ADDED.encode() not in events[0].note_enc  # encrypted like the original
+    assert app.ctx.vault.dec_text(events[0].note_enc) == ADDED
+    raw = (app.settings.evidence_dir / f"{files[0].storage_key}.bin").read_bytes()
+    assert PDF not in raw and await app.ctx.evidence.get(files[0].storage_key) == PDF
+    card = (await h.say(HANDLER, f"/case {number}"))[0]
+    assert "账本.pdf" in card and "补充反映" in card
+
+
+async def test_an_anonymous_reporter_adds_a_file_after_code_and_password_and_intake_is_told(
+    harness: BotHarness, app: App, office: Office
+) -> None:
+    h = harness
+    receipt = await app.filing.file_report(anonymous_report(chat_id=ANON, notify_opt_in=False))
+    await app.cases.register(receipt.number, office.intake)  # nobody assigned yet: the intake reads it
+    await deliver(h, app)
+    before = len(h.tg.texts(INTAKE))
+    await h.say(ANON, "/help")
+    forged = await h.tap_data(ANON, f"s::add:{receipt.number}")  # the number alone proves nothing
+    assert not any(receipt.number in t for t in forged)
+    await authenticate(h, ANON, receipt.query_code or "")
+    await tap_under(h, ANON, "补充反映", receipt.number)
+    await h.tap(ANON, "跳过")  # a file only
+    await h.photo(ANON, JPEG)
+    await h.tap(ANON, "完成")
+    done = await h.tap(ANON, "确认提交")
+    assert "已并入" in done[-1]
+    await deliver(h, app)
+    told = h.tg.texts(INTAKE)[before:]
+    assert any(receipt.number in t and "补充" in t for t in told)
+    assert str(ANON) not in " ".join(h.tg.texts(INTAKE))  # the chat never reaches an officer
+    events, files = await additions(app, receipt.number)
+    assert len(events) == 1 and events[0].note_enc is None and len(files) == 1
+    assert JPEG not in (app.settings.evidence_dir / f"{files[0].storage_key}.bin").read_bytes()
