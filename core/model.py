@@ -71,6 +71,7 @@ class Action(StrEnum):
     ARCHIVE = "archive"
     ADD_NOTE = "add_note"
     FLAG_URGENT = "flag_urgent"
+    REVIEW_PARKED = "review_parked"  # a parked case reviewed and kept parked until the next review
     ADD_BY_REPORTER = "add_by_reporter"  # the reporter adds text or files to their open case (补充反映)
 
 

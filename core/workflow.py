@@ -63,6 +63,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     T((S.ASSIGNED,),       A.RETURN_TO_INTAKE,      S.REGISTERED,        HANDLING,          "R-17 ¶1"),
     T(_RESUMABLE,          A.DISPOSE,               S.DISPOSAL,          HANDLING,          "R-17 ¶2"),
     T(_HANDLING,           A.PARK,                  S.PARKED,            HANDLING,          "R-17 ¶2 暂存待查"),
+    T((S.PARKED,),         A.REVIEW_PARKED,         None,                HANDLING,          "§7 暂存待查 [U]"),
     T(_HANDLING,           A.SEND_TO_INVESTIGATION, S.INVESTIGATION,     HANDLING,          "R-17 ¶2, JC-42"),
     T(_DECIDED,            A.CONCLUDE,              S.CONCLUDED,         HANDLING,          "R-18, §7.1"),
     T((S.CONCLUDED,),      A.GIVE_FEEDBACK,         S.FEEDBACK_GIVEN,    HANDLING | INTAKE, "R-28? D4"),
@@ -203,6 +204,7 @@ GUARDS: dict[A, Guard] = {
     # A named reporter is owed feedback before the file closes (D4).
     A.ARCHIVE: lambda c, i, a: _need(not (c.state is S.CONCLUDED and c.named), "guard.feedback_due_first"),
     A.ADD_NOTE: lambda c, i, a: _need(bool(i.note.strip()), "guard.text_required"),
+    A.REVIEW_PARKED: lambda c, i, a: _need(bool(i.note.strip()), "guard.text_required"),
     A.ADD_BY_REPORTER: lambda c, i, a: _need(bool(i.note.strip() or i.new_evidence), "guard.text_required"),
 }
 
@@ -317,8 +319,14 @@ def _effects(c: CaseSnapshot, action: A, inp: ActionInput) -> dict[str, object]:
             return {"officer_notices": ((OfficerTarget.ASSIGNEE, "notify.officer.assigned"),)}
         case A.RETURN_TO_INTAKE:
             return {"officer_notices": ((OfficerTarget.UNIT_INTAKE, "notify.officer.returned"),)}
-        case A.DISPOSE if inp.method is DisposalMethod.TALK_OR_LETTER:
-            return {"open_deadlines": (D.LETTER_REPLY,)}
+        case A.DISPOSE:  # from parked too: the review is done by resuming (§7)
+            letter = (D.LETTER_REPLY,) if inp.method is DisposalMethod.TALK_OR_LETTER else ()
+            return {"meet_deadlines": (D.PARK_REVIEW,), "open_deadlines": letter}
+        case A.PARK | A.REVIEW_PARKED:
+            # §7 "review periodically" [U]: the handler is reminded at the review date (PARK_REVIEW_MONTHS); the
+            # named reporter, who gets no result for now, is told it is kept pending (issue 15, item 9).
+            return {"meet_deadlines": (D.PARK_REVIEW,), "open_deadlines": (D.PARK_REVIEW,),
+                    "reporter_notice": "notify.reporter.parked" if named else None}  # fmt: skip
         case A.CONCLUDE:
             return {
                 "meet_deadlines": (D.LETTER_REPLY, D.ASSIGNED_BY_HIGHER),

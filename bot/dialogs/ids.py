@@ -27,6 +27,7 @@ class FlowName(StrEnum):
     DUPLICATE = "o_duplicate"
     TRANSFER = "o_transfer"
     RETURN = "o_return"
+    PARK_REVIEW = "o_park_review"
     URGENT_REPLY = "o_ureply"
     URGENT_NOTE = "o_unote"
     URGENT_CLOSE = "o_uclose"

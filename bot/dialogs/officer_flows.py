@@ -63,6 +63,8 @@ async def finish(a: dict[str, Any], env: OfficerEnv) -> list[Reply]:
                 await env.cases.transfer(number, env.actor, a["unit"], a.get("text", ""))
             case Action.RETURN_TO_INTAKE:
                 await env.cases.return_to_intake(number, env.actor, a["text"], a.get("approved_by", ""))
+            case Action.REVIEW_PARKED:
+                await env.cases.review_parked(number, env.actor, a["text"])
             case Action.ASK_REPORTER:
                 await env.messaging.ask(number, env.actor, a["text"])
                 return [Reply("officer.asked", {"number": number})]
@@ -189,11 +191,13 @@ def officer_flows() -> list[Flow[OfficerEnv]]:
             Flow.of(FlowName.REFER, refer),
             Flow.of(FlowName.DUPLICATE, [_text("officer.ask_duplicate_of", store=S.DUPLICATE_OF,
                                                validate=case_number)]),
-            Flow.of(FlowName.TRANSFER, transfer), Flow.of(FlowName.RETURN, back)]  # fmt: skip
+            Flow.of(FlowName.TRANSFER, transfer), Flow.of(FlowName.RETURN, back),
+            Flow.of(FlowName.PARK_REVIEW, [_text("officer.ask_park_review")])]  # fmt: skip
 
 
 #: Which flow collects the input an action needs; actions not listed need none.
 FLOW_FOR = {Action.ADD_NOTE: FlowName.NOTE, Action.GIVE_FEEDBACK: FlowName.FEEDBACK,
             Action.CONCLUDE: FlowName.CONCLUDE, Action.ASK_REPORTER: FlowName.ASK, Action.NOT_ACCEPT: FlowName.REFER,
             Action.MARK_DUPLICATE: FlowName.DUPLICATE, Action.TRANSFER_UP: FlowName.TRANSFER,
-            Action.TRANSFER_DOWN: FlowName.TRANSFER, Action.RETURN_TO_INTAKE: FlowName.RETURN}  # fmt: skip
+            Action.TRANSFER_DOWN: FlowName.TRANSFER, Action.RETURN_TO_INTAKE: FlowName.RETURN,
+            Action.REVIEW_PARKED: FlowName.PARK_REVIEW}  # fmt: skip

@@ -36,6 +36,11 @@ class DeadlineKind(StrEnum):
     RECHECK_ANSWER = "recheck_answer"  # D13
     SUPERVISION_APPEAL = "supervision_appeal"  # D14
     ASSIGNED_BY_HIGHER = "assigned_by_higher"  # D15
+    PARK_REVIEW = "park_review"  # review of a 暂存待查 case (rules.md §7 "review periodically" [U])
+
+
+#: How long a 暂存待查 case rests before its handler reviews it: the office's choice [U] (rules.md §7).
+PARK_REVIEW_MONTHS = 3
 
 
 @dataclass(frozen=True)
@@ -164,6 +169,15 @@ DEADLINES: dict[DeadlineKind, DeadlineSpec] = {
             PeriodUnit.MONTHS,
             "[U] seed work plan",
             "conclude and report back a matter 交办 by a higher commission",
+        ),
+        # The office's choice [U]: rules.md §7 says only "review periodically"; the length is this setting.
+        DeadlineSpec(
+            DeadlineKind.PARK_REVIEW,
+            "§7",
+            PARK_REVIEW_MONTHS,
+            PeriodUnit.MONTHS,
+            "§7 暂存待查 [U] office's choice",
+            "review a parked (暂存待查) case: resume it, or keep it parked until the next review",
         ),
     )
 }

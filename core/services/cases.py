@@ -107,6 +107,10 @@ class CaseService:
         """The reporter's 异议 (R-28?): recorded, and the case reopens for the handler."""
         return await self.perform(number, Action.OBJECT, actor, ActionInput(note=text))
 
+    async def review_parked(self, number: str, actor: Actor, note: str) -> CaseState:
+        """A parked case reviewed at its date and kept parked until the next review (rules.md §7 [U])."""
+        return await self.perform(number, Action.REVIEW_PARKED, actor, ActionInput(note=note))
+
     async def archive(self, number: str, actor: Actor, note: str = "") -> CaseState:
         return await self.perform(number, Action.ARCHIVE, actor, ActionInput(note=note))
 

@@ -7,10 +7,14 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from core.calendar.deadlines import DeadlineKind
+from core.clock import ManualClock
 from core.model import DisposalMethod
-from core.persistence.orm import CaseEventRow, CaseRow, EvidenceRow
+from core.persistence.orm import CaseEventRow, CaseRow, DeadlineRow, EvidenceRow
 from core.services.outbox import OutboxService
+from core.services.reminders import ReminderService
 from qingfeng.app import App
+from tests.conftest import beijing
 from tests.factories import Office, anonymous_report, closure, named_report
 
 from .conftest import BotHarness
@@ -180,3 +184,50 @@ async def test_an_anonymous_reporter_adds_a_file_after_code_and_password_and_int
     events, files = await additions(app, receipt.number)
     assert len(events) == 1 and events[0].note_enc is None and len(files) == 1
     assert JPEG not in (app.settings.evidence_dir / f"{files[0].storage_key}.bin").read_bytes()
+
+
+# -- item 9: a parked case comes back for review --------------------------------------------------------------------
+async def park_reviews(app: App, number: str) -> list[DeadlineRow]:
+    async with app.ctx.uow() as uow:
+        s = uow.session
+        rows = (await s.execute(
+            select(DeadlineRow).join(CaseRow, CaseRow.id == DeadlineRow.case_id)
+            .where(CaseRow.number == number, DeadlineRow.kind == DeadlineKind.PARK_REVIEW.value)
+            .order_by(DeadlineRow.id)
+        )).scalars().all()  # fmt: skip
+        return list(rows)
+
+
+async def test_a_parked_case_is_reviewed_at_its_date_and_the_named_reporter_told(
+    harness: BotHarness, app: App, office: Office, clock: ManualClock
+) -> None:
+    h = harness
+    number = (await app.filing.file_report(named_report(chat_id=REPORTER))).number
+    await app.cases.register(number, office.intake)
+    await app.cases.accept(number, office.intake)
+    await app.cases.assign(number, office.intake, office.handler.officer_id or 0)
+    await h.say(HANDLER, f"/case {number}")
+    await h.tap(HANDLER, "暂存待查")
+    assert "暂存待查" in (await h.say(HANDLER, "陈主任"))[-1]
+    await deliver(h, app)
+    assert any(number in t and "暂存待查" in t and "补充反映" in t for t in h.tg.texts(REPORTER))
+    [review] = await park_reviews(app, number)
+    assert review.state == "open" and review.due_date == app.ctx.calendar.add_months(review.trigger_date, 3)
+    card = (await h.say(HANDLER, f"/case {number}"))[0]
+    assert f"暂存待查复查：{review.due_date.isoformat()} 到期" in card
+
+    clock.set(beijing(review.due_date.year, review.due_date.month, review.due_date.day, 9, 0))
+    assert await ReminderService(app.ctx, app.urgent).sweep() >= 1
+    await deliver(h, app)
+    reminded = [t for t in h.tg.texts(HANDLER) if number in t and "暂存待查复查" in t]
+    assert reminded and not any(number in t and "暂存待查复查" in t for t in h.tg.texts(INTAKE))
+
+    await h.say(HANDLER, f"/case {number}")
+    await h.tap(HANDLER, "复查：继续暂存")
+    reviewed = await h.say(HANDLER, "走访未发现新线索，继续暂存。")
+    assert "已完成" in reviewed[0] and "复查后继续暂存" in reviewed[-1]  # and the card's history says so
+    first, second = await park_reviews(app, number)
+    assert first.state == "met" and second.state == "open"
+    assert second.due_date == app.ctx.calendar.add_months(review.due_date, 3)
+    await deliver(h, app)
+    assert len([t for t in h.tg.texts(REPORTER) if number in t and "暂存待查" in t]) == 2  # told again

@@ -82,7 +82,7 @@ def valid_input(action: Action) -> ActionInput:
             return ActionInput(closure=good_closure())
         case Action.GIVE_FEEDBACK:
             return ActionInput(feedback_text="经核查，反映问题部分属实。")
-        case Action.OBJECT | Action.ADD_NOTE | Action.ADD_BY_REPORTER:
+        case Action.OBJECT | Action.ADD_NOTE | Action.ADD_BY_REPORTER | Action.REVIEW_PARKED:
             return ActionInput(note="我对结果有异议，补充新证据")
     return ActionInput()
 

@@ -179,6 +179,7 @@ REFUSALS = [
         ["guard.feedback_due_first"],
     ),
     ("note-empty", S.INVESTIGATION, A.ADD_NOTE, HANDLER, ActionInput(note=" "), True, ["guard.text_required"]),
+    ("review-no_note", S.PARKED, A.REVIEW_PARKED, HANDLER, ActionInput(), True, ["guard.text_required"]),
     ("add-nothing", S.ASSIGNED, A.ADD_BY_REPORTER, CITIZEN, ActionInput(note=" "), False, ["guard.text_required"]),
 ]
 

@@ -51,6 +51,7 @@ EXPECTED: dict[tuple[CaseState, Action], tuple[CaseState, frozenset[str]]] = {
     **{(s, A.FLAG_URGENT): (s, O | SYS) for s in S if s is not S.ARCHIVED},
     # issue 15 item 12: the reporter adds to a case that has no result yet
     **{(s, A.ADD_BY_REPORTER): (s, CIT) for s in S if s not in NO_ADDITION},
+    (S.PARKED, A.REVIEW_PARKED): (S.PARKED, H),  # issue 15 item 9: reviewed, kept parked
 }
 
 ALL_PAIRS = list(itertools.product(CaseState, Action))
