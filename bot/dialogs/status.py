@@ -70,7 +70,9 @@ def _referral(view: PublicStatusView) -> list[Reply]:
     reporters learn it only here (issue 15, item 6)."""
     if view.referral is None:
         return []
-    reason = f"scope.reason.refer.{view.referral}" if view.referral else ""
+    if not view.referral:  # no single body named: another body's matter, or facts were lacking (§3.2 item 3)
+        return [Reply("status.referral_general", {"number": view.number, "list": Label("scope.refer_list")})]
+    reason = f"scope.reason.refer.{view.referral}"
     return [Reply("status.referral", {"number": view.number, "details": referral_details(view.referral, reason)})]
 
 

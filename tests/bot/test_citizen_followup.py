@@ -56,6 +56,12 @@ async def test_an_anonymous_report_not_accepted_shows_the_body_to_go_to_at_statu
     again = "\n".join(await authenticate(h, ANON, receipt.query_code or ""))
     assert "市场监督管理部门（12315）" in again
 
+    vague = await app.filing.file_report(anonymous_report(chat_id=ANON + 1, notify_opt_in=False))
+    await app.cases.register(vague.number, office.intake)
+    await app.cases.refer(vague.number, office.intake, None, "只有定性，没有事实", lacks_facts=True)
+    asked = "\n".join(await authenticate(h, ANON + 1, vague.query_code or ""))
+    assert "缺少具体事实" in asked and "怎么知道" in asked  # no single body: what would make it acceptable
+
 
 # -- item 8: a duplicate is linked both ways and its reporter hears the original's result --------------------------
 async def test_a_duplicates_named_reporter_is_told_the_case_it_joined_and_gets_its_result(
