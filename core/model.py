@@ -76,6 +76,8 @@ class Action(StrEnum):
     EXTEND = "extend"  # 申请延长: a 交办 case's deadline moved to a new date, with reasons (§10.3, D15)
     DECIDE_APPEAL = "decide_appeal"  # 申诉: the earlier decision upheld, changed or revoked (rules.md §10.1)
     ANSWER_SUGGESTION = "answer_suggestion"  # 批评建议: adopted, partly adopted or not (rules.md §10.1)
+    REVIEW_PARKED = "review_parked"  # a parked case reviewed and kept parked until the next review
+    ADD_BY_REPORTER = "add_by_reporter"  # the reporter adds text or files to their open case (补充反映)
 
 
 class Satisfaction(StrEnum):

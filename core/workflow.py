@@ -68,6 +68,8 @@ _CLOSABLE = (S.CONCLUDED, S.FEEDBACK_GIVEN, S.NOT_ACCEPTED, S.DUPLICATE, S.TRANS
 _REPORTABLE = (S.CONCLUDED, S.FEEDBACK_GIVEN)  # a 交办 case, or one taken in by transfer, reports its result
 _EXTENDABLE = (S.REGISTERED, S.ACCEPTED, S.ASSIGNED, S.DISPOSAL, S.PARKED, S.INVESTIGATION, S.REOPENED)
 _ANSWERABLE = (S.ASSIGNED, S.REOPENED)  # an appeal or a suggestion is answered by its handler (§10.1)
+_IN_HAND = (S.RECEIVED, S.REGISTERED, S.ACCEPTED, S.ASSIGNED, S.DISPOSAL, S.PARKED, S.INVESTIGATION, S.REOPENED,
+            *_TRANSFERRED)  # fmt: skip  # no result yet: a reporter's addition still counts
 
 T = Transition
 TRANSITIONS: tuple[Transition, ...] = (
@@ -84,6 +86,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     T((S.ASSIGNED,),       A.RETURN_TO_INTAKE,      S.REGISTERED,        HANDLING,          "R-17 ¶1"),
     T(_RESUMABLE,          A.DISPOSE,               S.DISPOSAL,          HANDLING,          "R-17 ¶2", _ACC),
     T(_HANDLING,           A.PARK,                  S.PARKED,            HANDLING,          "R-17 ¶2 暂存待查", _ACC),
+    T((S.PARKED,),         A.REVIEW_PARKED,         None,                HANDLING,          "§7 暂存待查 [U]", _ACC),
     T(_HANDLING,           A.SEND_TO_INVESTIGATION, S.INVESTIGATION,     HANDLING,          "R-17 ¶2, JC-42", _ACC),
     T(_DECIDED,            A.CONCLUDE,              S.CONCLUDED,         HANDLING,          "R-18, §7.1", _ACC),
     T(_ANSWERABLE,         A.DECIDE_APPEAL,         S.CONCLUDED,         HANDLING,          "§10.1 申诉", _APPEAL),
@@ -97,6 +100,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     T((S.TRANSFERRED_DOWN,), A.REPORT_RESULT,       None,                INTAKE,            "§10.3 报结"),
     T(_REPORTABLE,         A.REPORT_RESULT,         None,                HANDLING | INTAKE, "§10.3 查报结果, D15"),
     T(_EXTENDABLE,         A.EXTEND,                None,                HANDLING | INTAKE, "§10.3 申请延长, D15"),
+    T(_IN_HAND,            A.ADD_BY_REPORTER,       None,                CITIZEN,           "R-14 一信一码 [U]"),
 )  # fmt: skip
 del T
 
@@ -297,6 +301,8 @@ GUARDS: dict[A, Guard] = {
         + _need(_approved(A.EXTEND, c, i, a), "guard.approval_required")
     ),
     A.ADD_NOTE: lambda c, i, a: _need(bool(i.note.strip()), "guard.text_required"),
+    A.REVIEW_PARKED: lambda c, i, a: _need(bool(i.note.strip()), "guard.text_required"),
+    A.ADD_BY_REPORTER: lambda c, i, a: _need(bool(i.note.strip() or i.new_evidence), "guard.text_required"),
 }
 
 
@@ -342,6 +348,7 @@ class OfficerTarget(StrEnum):
     ASSIGNEE = "assignee"
     UNIT_INTAKE = "unit_intake"
     TARGET_UNIT_INTAKE = "target_unit_intake"
+    HANDLER_OR_INTAKE = "handler_or_intake"  # the assignee; the unit's intake while nobody is assigned
 
 
 @dataclass(frozen=True)
@@ -414,8 +421,10 @@ def _effects(c: CaseSnapshot, action: A, inp: ActionInput) -> dict[str, object]:
             notice = "notify.reporter.not_accepted_facts" if inp.lacks_facts else "notify.reporter.not_accepted"
             return {"meet_deadlines": (*_ROUTING, D.ACCEPTANCE_NOTICE), "reporter_notice": notice if named else None}
         case A.MARK_DUPLICATE:
-            # R-26?: no acceptance notice for a repeat; the coarse status change still reaches the reporter.
-            return {"meet_deadlines": _ROUTING, "cancel_deadlines": (D.ACCEPTANCE_NOTICE,)}
+            # R-26?: no acceptance notice for a repeat; a named reporter is told which case theirs joined (its
+            # result reaches them too: core.services.cases), an anonymous one the coarse status change.
+            joined = "notify.reporter.duplicate" if named else None
+            return {"meet_deadlines": _ROUTING, "cancel_deadlines": (D.ACCEPTANCE_NOTICE,), "reporter_notice": joined}
         case A.TRANSFER_UP | A.TRANSFER_DOWN:
             # The acceptance notice (D3) moves with the case: it stays open until the receiving commission takes
             # the case in and owes it. A case sent down or out is followed to its result (§10.3 督办).
@@ -438,8 +447,14 @@ def _effects(c: CaseSnapshot, action: A, inp: ActionInput) -> dict[str, object]:
             return {"officer_notices": ((OfficerTarget.ASSIGNEE, "notify.officer.assigned"),)}
         case A.RETURN_TO_INTAKE:
             return {"officer_notices": ((OfficerTarget.UNIT_INTAKE, "notify.officer.returned"),)}
-        case A.DISPOSE if inp.method is DisposalMethod.TALK_OR_LETTER:
-            return {"open_deadlines": (D.LETTER_REPLY,)}
+        case A.DISPOSE:  # from parked too: the review is done by resuming (§7)
+            letter = (D.LETTER_REPLY,) if inp.method is DisposalMethod.TALK_OR_LETTER else ()
+            return {"meet_deadlines": (D.PARK_REVIEW,), "open_deadlines": letter}
+        case A.PARK | A.REVIEW_PARKED:
+            # §7 "review periodically" [U]: the handler is reminded at the review date (PARK_REVIEW_MONTHS); the
+            # named reporter, who gets no result for now, is told it is kept pending (issue 15, item 9).
+            return {"meet_deadlines": (D.PARK_REVIEW,), "open_deadlines": (D.PARK_REVIEW,),
+                    "reporter_notice": "notify.reporter.parked" if named else None}  # fmt: skip
         case A.CONCLUDE:
             return {
                 "meet_deadlines": (D.LETTER_REPLY,),  # D15 ends with the 报结 (REPORT_RESULT, §10.3)
@@ -463,6 +478,8 @@ def _effects(c: CaseSnapshot, action: A, inp: ActionInput) -> dict[str, object]:
             }
         case A.ARCHIVE:
             return {"cancel_all_deadlines": True}
+        case A.ADD_BY_REPORTER:  # issue 15 item 12: whoever holds the case reads the addition
+            return {"officer_notices": ((OfficerTarget.HANDLER_OR_INTAKE, "notify.officer.reporter_added"),)}
     return {}
 
 

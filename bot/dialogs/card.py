@@ -92,6 +92,10 @@ def _details(d: CaseDetail, tz: ZoneInfo) -> tuple[Label, ...]:
         out.append(Label("officer.card_transfer_to", {"unit": d.transfer_to}))
     if d.summary.state == "not_accepted":
         out.append(Label("officer.card_referred", {"body": Label(f"enum.ReferTo.{d.refer_to or 'none'}")}))
+    if d.duplicate_of:
+        out.append(Label("officer.card_duplicate_of", {"number": d.duplicate_of}))
+    if d.duplicates:
+        out.append(Label("officer.card_duplicates", {"numbers": "、".join(d.duplicates)}))
     if d.outcome and d.result:  # an appeal's or a suggestion's answer (rules.md §10.1)
         key = "officer.card_appeal_outcome" if d.summary.report_type == "appeal" else "officer.card_suggestion_outcome"
         out.append(Label(key, {"outcome": Label(d.outcome), "text": d.result.get("feedback_text", ""),

@@ -44,6 +44,10 @@ class CitizenEnv(Protocol):
 
     async def object(self, number: str, text: str, evidence: list[StagedEvidence]) -> None: ...
 
+    async def add_to_case(self, number: str, text: str, evidence: list[StagedEvidence], grant: str) -> None:
+        """补充反映: ``grant`` proves an anonymous reporter's code and password; named ones are known by the chat."""
+        ...
+
 
 class OfficerCases(Protocol):
     """The case actions an officer's input flow ends in (core.services.cases.CaseService)."""
@@ -83,6 +87,7 @@ class OfficerCases(Protocol):
     async def answer_suggestion(
         self, number: str, actor: Actor, outcome: SuggestionOutcome, reply: str, approved_by: str = ""
     ) -> CaseState: ...
+    async def review_parked(self, number: str, actor: Actor, note: str) -> CaseState: ...
 
 
 class Asking(Protocol):

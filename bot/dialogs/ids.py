@@ -15,6 +15,7 @@ class FlowName(StrEnum):
     STATUS = "status"
     OBJECTION = "objection"
     REPLY = "reply"
+    ADDITION = "addition"  # the reporter adds to an open case (补充反映)
     # officers' input flows (officer_flows, officer_urgent)
     NOTE = "o_note"
     FEEDBACK = "o_feedback"
@@ -31,6 +32,7 @@ class FlowName(StrEnum):
     EXTEND = "o_extend"  # 申请延长
     APPEAL_DECISION = "o_appeal"  # 申诉: 维持/变更/撤销 with reasons (rules.md §10.1)
     SUGGESTION_ANSWER = "o_suggestion"  # 批评建议: 采纳/部分采纳/不予采纳 with a reply
+    PARK_REVIEW = "o_park_review"
     URGENT_REPLY = "o_ureply"
     URGENT_NOTE = "o_unote"
     URGENT_CLOSE = "o_uclose"
@@ -84,6 +86,14 @@ class Status(StrEnum):
 
 class Objection(StrEnum):
     REASON = "reason"
+    EVIDENCE = "evidence"
+    CONFIRM = "confirm"
+
+
+class Addition(StrEnum):
+    """The reporter adds text and files to an open case."""
+
+    TEXT = "text"
     EVIDENCE = "evidence"
     CONFIRM = "confirm"
 

@@ -77,6 +77,8 @@ async def finish(a: dict[str, Any], env: OfficerEnv) -> list[Reply]:
             case Action.EXTEND:
                 await env.cases.extend(number, env.actor, a["text"], date.fromisoformat(a[S.NEW_DATE]),
                                        a.get("approved_by", ""))  # fmt: skip
+            case Action.REVIEW_PARKED:
+                await env.cases.review_parked(number, env.actor, a["text"])
             case Action.ASK_REPORTER:
                 await env.messaging.ask(number, env.actor, a["text"])
                 return [Reply("officer.asked", {"number": number})]
@@ -233,7 +235,8 @@ def officer_flows() -> list[Flow[OfficerEnv]]:
             Flow.of(FlowName.REFER, refer),
             Flow.of(FlowName.DUPLICATE, [_text("officer.ask_duplicate_of", store=S.DUPLICATE_OF,
                                                validate=case_number)]),
-            Flow.of(FlowName.TRANSFER, transfer), Flow.of(FlowName.RETURN, back)]  # fmt: skip
+            Flow.of(FlowName.TRANSFER, transfer), Flow.of(FlowName.RETURN, back),
+            Flow.of(FlowName.PARK_REVIEW, [_text("officer.ask_park_review")])]  # fmt: skip
 
 
 #: Which flow collects the input an action needs; actions not listed need none.
@@ -244,4 +247,5 @@ FLOW_FOR = {Action.ADD_NOTE: FlowName.NOTE, Action.GIVE_FEEDBACK: FlowName.FEEDB
             Action.CHASE: FlowName.CHASE, Action.REPORT_RESULT: FlowName.REPORT,
             Action.EXTEND: FlowName.EXTEND,
             Action.DECIDE_APPEAL: FlowName.APPEAL_DECISION,
-            Action.ANSWER_SUGGESTION: FlowName.SUGGESTION_ANSWER}  # fmt: skip
+            Action.ANSWER_SUGGESTION: FlowName.SUGGESTION_ANSWER,
+            Action.REVIEW_PARKED: FlowName.PARK_REVIEW}  # fmt: skip

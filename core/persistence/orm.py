@@ -113,7 +113,7 @@ class CaseRow(Base):
     # 维持/变更/撤销 of an appeal, 采纳/部分采纳/不予采纳 of a suggestion (§10.1); plain, like disposal_method
     outcome: Mapped[str | None] = mapped_column(String(16))
     assignee_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"), index=True)
-    duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"))
+    duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True)  # read both ways
     transfer_to_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))  # pending receipt (R-15/16)
     # officers named in the report, who never see it (回避, core.recusal; XF-28 ¶3, JC-67): plain ids, no names
     recused_officer_ids: Mapped[list[int] | None] = mapped_column(JSON, default=list)

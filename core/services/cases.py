@@ -127,6 +127,10 @@ class CaseService:
         """The reporter's 异议 (R-28?): recorded, and the case reopens for the handler."""
         return await self.perform(number, Action.OBJECT, actor, ActionInput(note=text))
 
+    async def review_parked(self, number: str, actor: Actor, note: str) -> CaseState:
+        """A parked case reviewed at its date and kept parked until the next review (rules.md §7 [U])."""
+        return await self.perform(number, Action.REVIEW_PARKED, actor, ActionInput(note=note))
+
     async def archive(self, number: str, actor: Actor, note: str = "") -> CaseState:
         return await self.perform(number, Action.ARCHIVE, actor, ActionInput(note=note))
 
@@ -206,6 +210,9 @@ class CaseService:
                 if case.named and d.action is Action.NOT_ACCEPT:
                     params["refer_to"] = inp.refer_to.value if inp.refer_to else ""
                     params["reason"] = inp.note
+                if case.named and d.action is Action.MARK_DUPLICATE:
+                    original = await s.get(CaseRow, case.duplicate_of_id)
+                    params["original"] = original.number if original else ""
                 repo.enqueue(
                     s,
                     vault,
@@ -215,6 +222,8 @@ class CaseService:
                     params=params,
                     now=now,
                 )
+        if d.action is Action.GIVE_FEEDBACK:
+            await _feedback_to_duplicates(s, self.ctx, case, inp.feedback_text)
         for target, template in d.officer_notices:
             for officer_id in await _resolve(s, case, target, inp):
                 repo.enqueue(
@@ -292,6 +301,18 @@ _OUTCOMES: dict[ReportType, type[AppealOutcome] | type[SuggestionOutcome]] = {
 }
 
 
+async def _feedback_to_duplicates(s: AsyncSession, ctx: CoreContext, case: CaseRow, text: str) -> None:
+    """The result of a case reaches the named reporters of the duplicates joined to it (R-14, D4; issue 15 item
+    8): pushed, and kept in the duplicate's history, where its /status shows it."""
+    joined = (await s.execute(select(CaseRow).where(CaseRow.duplicate_of_id == case.id, CaseRow.named))).scalars()
+    now = ctx.now()
+    for dup in joined:
+        history.record(s, ctx.vault, dup, Actor.system(), Action.GIVE_FEEDBACK, now, rule="R-14, D4", note=text)
+        params = {"number": dup.number, "original": case.number, "feedback": text}
+        repo.enqueue(s, ctx.vault, kind=RecipientKind.REPORTER, recipient_id=dup.id,
+                     template="notify.reporter.feedback_joined", params=params, now=now)  # fmt: skip
+
+
 async def _unit_by_code(s: AsyncSession, code: str) -> UnitRow:
     unit = (await s.execute(select(UnitRow).where(UnitRow.code == code))).scalar_one_or_none()
     if unit is None:
@@ -322,6 +343,8 @@ async def _check_entities(s: AsyncSession, case: CaseRow, action: Action, inp: A
 async def _resolve(s: AsyncSession, case: CaseRow, target: OfficerTarget, inp: ActionInput) -> list[int]:
     if target is OfficerTarget.ASSIGNEE:
         return [case.assignee_id] if case.assignee_id else []
+    if target is OfficerTarget.HANDLER_OR_INTAKE and case.assignee_id:
+        return [case.assignee_id]
     unit_id = (
         (inp.target_unit_id or case.transfer_to_id) if target is OfficerTarget.TARGET_UNIT_INTAKE else case.unit_id
     )

@@ -89,6 +89,8 @@ class CaseDetail:
     transfer_to: str | None = None  # the unit a transfer waits at (rules.md §10.3: followed until its 报结)
     particulars: dict[str, str] | None = None  # an appeal's contested decision, a suggestion's subject (§10.1)
     outcome: str | None = None  # an appeal's 维持/变更/撤销 or a suggestion's 采纳/部分采纳/不予采纳, as a label key
+    duplicate_of: str | None = None  # the case this one was joined to as a duplicate (issue 15, item 8)
+    duplicates: tuple[str, ...] = ()  # the cases joined to this one as duplicates
 
 
 #: Shown in place of erased content, so edges that predate the purge show a word instead of a blank.
@@ -123,6 +125,11 @@ class PublicStatusView:
     satisfaction: str | None = None  # the reporter's own rating of the feedback
     questions: list[PublicQuestion] = field(default_factory=list)
     outcome: str | None = None  # an appeal's or a suggestion's outcome, as a label key, with ``feedback`` (§10.1)
+    # Not accepted: where to go (a ReferTo value; "" when no single body was named), told to anonymous reporters
+    # here as named ones are told in the notice (rules.md §3.3, issue 15 item 6); None otherwise.
+    referral: str | None = None
+    can_add: bool = False  # the reporter may still add text and files (补充反映, issue 15 item 12)
+    grant: str = ""  # anonymous: proof of code and password for adding, kept by the dialog, never shown
 
 
 @dataclass(frozen=True)

@@ -110,7 +110,7 @@ def valid_input(action: Action) -> ActionInput:
             return ActionInput(note="原处分认定事实有误，予以变更", outcome=AppealOutcome.CHANGED, approved_by="王分管")
         case Action.ANSWER_SUGGESTION:
             return ActionInput(note="建议已采纳", outcome=SuggestionOutcome.ADOPTED, approved_by="王分管")
-        case Action.OBJECT | Action.ADD_NOTE:
+        case Action.OBJECT | Action.ADD_NOTE | Action.ADD_BY_REPORTER | Action.REVIEW_PARKED:
             return ActionInput(note="我对结果有异议，补充新证据")
         case Action.CHASE:
             return ActionInput(note="请于月底前报结")

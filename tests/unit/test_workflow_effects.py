@@ -134,6 +134,8 @@ def test_duplicate_cancels_the_acceptance_notice(named: bool) -> None:
     assert set(d.meet_deadlines) == ROUTING
     assert d.reporter_notice != "notify.reporter.accepted"
     assert d.open_deadlines == ()
+    # issue 15 item 8: the named reporter learns which case theirs joined; the anonymous one the status change
+    assert d.reporter_notice == ("notify.reporter.duplicate" if named else STATUS)
 
 
 @pytest.mark.parametrize("action", [A.TRANSFER_UP, A.TRANSFER_DOWN], ids=str)
@@ -183,7 +185,21 @@ def test_dispose_by_talk_or_letter_opens_the_letter_reply(source: CaseState) -> 
         )
 
 
-@pytest.mark.parametrize("action", [A.PARK, A.SEND_TO_INVESTIGATION, A.DISPOSE], ids=str)
+@pytest.mark.parametrize("named", [True, False], ids=["named", "anonymous"])
+def test_parking_opens_a_review_and_tells_only_a_named_reporter(named: bool) -> None:
+    """Issue 15 item 9: a parked case comes back at its review date (§7 [U]); a named reporter, who gets no result
+    for now, is told it is kept pending; the anonymous one sees "in progress" as before."""
+    for source in (S.ASSIGNED, S.DISPOSAL, S.REOPENED):
+        d = run(source, A.PARK, named=named)
+        assert d.open_deadlines == (D.PARK_REVIEW,) and PUBLIC_STATUS[d.target] is PublicStatus.IN_PROGRESS
+        assert d.reporter_notice == ("notify.reporter.parked" if named else None)
+    review = run(S.PARKED, A.REVIEW_PARKED, named=named)
+    assert review.target is S.PARKED and review.meet_deadlines == review.open_deadlines == (D.PARK_REVIEW,)
+    resumed = run(S.PARKED, A.DISPOSE, named=named)
+    assert D.PARK_REVIEW in resumed.meet_deadlines and D.PARK_REVIEW not in resumed.open_deadlines
+
+
+@pytest.mark.parametrize("action", [A.SEND_TO_INVESTIGATION, A.DISPOSE], ids=str)
 def test_handling_steps_are_invisible_to_the_reporter(action: Action) -> None:
     for t in TRANSITIONS:
         if t.action is action:
@@ -273,7 +289,8 @@ def test_extension_moves_the_d15_deadline() -> None:
 
 @pytest.mark.parametrize(("decision", "named"), [x[1:] for x in LEGAL], ids=[x[0] for x in LEGAL])
 def test_reporter_is_told_exactly_when_the_public_status_changes(decision: Decision, named: bool) -> None:
-    assert (decision.reporter_notice is not None) == decision.public_status_changed
+    parked_told = named and decision.action in (A.PARK, A.REVIEW_PARKED)  # issue 15 item 9: kept pending
+    assert (decision.reporter_notice is not None) == (decision.public_status_changed or parked_told)
     if not named:  # anonymous reporters never get content, only the generic status nudge
         assert decision.reporter_notice in (None, STATUS)
     assert decision.cancel_all_deadlines == (decision.action is A.ARCHIVE)

@@ -245,6 +245,8 @@ REFUSALS = [
         True,
         ["guard.approval_required"],
     ),
+    ("review-no_note", S.PARKED, A.REVIEW_PARKED, HANDLER, ActionInput(), True, ["guard.text_required"]),
+    ("add-nothing", S.ASSIGNED, A.ADD_BY_REPORTER, CITIZEN, ActionInput(note=" "), False, ["guard.text_required"]),
 ]
 
 

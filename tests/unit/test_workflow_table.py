@@ -20,6 +20,8 @@ O = frozenset({"intake", "handler", "supervisor"})  # noqa: E741  any officer
 CIT = frozenset({"citizen"})
 SYS = frozenset({"system"})
 
+NO_ADDITION = (S.NOT_ACCEPTED, S.DUPLICATE, S.CONCLUDED, S.FEEDBACK_GIVEN, S.ARCHIVED)  # a result or none owed
+
 # The expected table, written out from rules.md §1 independently of core/workflow.py:
 # (state, action) -> (target state, who may act). Self-loops (note, urgent flag) keep the state.
 EXPECTED: dict[tuple[CaseState, Action], tuple[CaseState, frozenset[str]]] = {
@@ -60,6 +62,9 @@ EXPECTED: dict[tuple[CaseState, Action], tuple[CaseState, frozenset[str]]] = {
     },
     **{(s, A.ADD_NOTE): (s, O) for s in S if s is not S.ARCHIVED},
     **{(s, A.FLAG_URGENT): (s, O | SYS) for s in S if s is not S.ARCHIVED},
+    # issue 15 item 12: the reporter adds to a case that has no result yet
+    **{(s, A.ADD_BY_REPORTER): (s, CIT) for s in S if s not in NO_ADDITION},
+    (S.PARKED, A.REVIEW_PARKED): (S.PARKED, H),  # issue 15 item 9: reviewed, kept parked
 }
 
 ALL_PAIRS = list(itertools.product(CaseState, Action))
