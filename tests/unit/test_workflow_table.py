@@ -211,6 +211,7 @@ def test_final_states_offer_nothing_to_anyone() -> None:
 OWN_PATH: dict[Action, frozenset[ReportType]] = {
     A.DISPOSE: frozenset({ReportType.ACCUSATION}),  # the accusation disposal methods (谈话函询 …)
     A.PARK: frozenset({ReportType.ACCUSATION}),
+    A.REVIEW_PARKED: frozenset({ReportType.ACCUSATION}),  # only an accusation is parked (暂存待查)
     A.SEND_TO_INVESTIGATION: frozenset({ReportType.ACCUSATION}),
     A.CONCLUDE: frozenset({ReportType.ACCUSATION}),  # the five-point closure checklist of findings
     A.DECIDE_APPEAL: frozenset({ReportType.APPEAL}),  # 维持 / 变更 / 撤销
