@@ -5,9 +5,9 @@ command menus run end to end in tests/bot/test_status.py."""
 from __future__ import annotations
 
 from tests.factories import FACTS, anonymous_report, named_report
+from tests.walks import finish_anonymous, walk_to_facts
 
 from .chat import FastChat
-from .test_filing import finish_anonymous, walk_to_facts
 
 CHAT = 740001
 PASSWORD = "correct horse"  # the factories' anonymous password
