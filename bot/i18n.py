@@ -94,6 +94,13 @@ class Translator:
             values["kind_label"] = self.t(locale, f"deadline.{values['kind']}")
         if isinstance(values.get("reason"), str):  # typed by an officer, often with its own full stop: the
             values["reason"] = values["reason"].strip().rstrip("。．.！!；;，,、 ")  # template adds one ("。。")
+        if "action" in values:  # a step put to a leader (core.services.approvals), with its method if any
+            values["action_label"] = self.t(locale, f"action.{values['action']}")
+            method = values.get("method")
+            values["method_label"] = self.t(locale, f"enum.DisposalMethod.{method}") if method else ""
+        if "type" in values and "category" in values:
+            values["type_label"] = self.t(locale, f"enum.ReportType.{values['type']}")
+            values["category_label"] = self.t(locale, f"enum.Category.{values['category']}")
         if "refer_to" in values:
             values["refer_to_label"] = self.t(locale, f"enum.ReferTo.{values['refer_to'] or 'none'}")
         return self.t(locale, template, **values)

@@ -52,6 +52,9 @@ class Action(StrEnum):
     ASK_REPORTER = "ask_reporter"  # an officer's question to the reporter, sent through the bot
     REPORTER_REPLY = "reporter_reply"  # the reporter's answer, attached to the case
     PURGE = "purge"  # retention ended: identity, content and evidence erased, statistics kept; changes no state
+    REQUEST_APPROVAL = "request_approval"  # a step put to the unit's leaders (rules.md §10.2); changes no state
+    APPROVE = "approve"  # a leader approved it: the step follows, as the requester's (core.services.approvals)
+    DECLINE = "decline"  # a leader declined it, with a reason told to the requester; changes no state
 
     REGISTER = "register"
     ACCEPT = "accept"
@@ -71,6 +74,14 @@ class Action(StrEnum):
     ARCHIVE = "archive"
     ADD_NOTE = "add_note"
     FLAG_URGENT = "flag_urgent"
+
+
+class ApprovalState(StrEnum):
+    """A request for a leader's decision (core.services.approvals, rules.md §10.2)."""
+
+    PENDING = "pending"
+    APPROVED = "approved"
+    DECLINED = "declined"
 
 
 class Satisfaction(StrEnum):

@@ -21,8 +21,8 @@ from core.calendar.deadlines import DeadlineKind as D
 from core.closure import ClosureReport, closure_problems
 from core.errors import GuardFailed, IllegalTransition, NotPermitted
 from core.model import Action as A
+from core.model import ActorKind, Channel, DisposalMethod, ReferTo, ReportType
 from core.model import CaseState as S
-from core.model import Channel, DisposalMethod, ReferTo, ReportType
 from core.permissions import CITIZEN, HANDLING, INTAKE, OFFICERS, SYSTEM, Approval, Permit, Verdict, is_leader
 from core.reports import StagedEvidence
 
@@ -74,21 +74,23 @@ del T
 _INDEX: dict[tuple[S, A], Transition] = {(s, t.action): t for t in TRANSITIONS for s in t.sources}
 
 
-#: Steps the rules give to a leader: taken by anyone else, they need the leader's approval (rules.md §10.2:
-#: "由分管领导阅批", "经分管领导审核后统一归档"); a leader's own step is its approval (§10.2 [U]). TYPED_NAME is
-#: what the product asks today: the approving leader's name, required by the guards (R-17). NOT_RECORDED steps go
-#: ahead as before until approvals are recorded (a later issue). Extensions (D11, §10.3) have no step yet.
+#: Steps the rules give to a leader: taken by another officer, they need the leader's approval (rules.md §10.2:
+#: "由分管领导阅批", "经分管领导审核后统一归档"); a leader's own step is its approval (§10.2 [U]). REQUESTED: the
+#: officer's step becomes a request pushed to the unit's leaders and is taken only on approval (issue 15,
+#: core.services.approvals). NOT_RECORDED steps go ahead: acceptance, and the reporter's objection (a citizen's
+#: step; who decides on reopening is issue 15 point 7). Extensions (D11, §10.3) have no step yet. The system (the
+#: command line on the server, the scheduler) is no officer and asks nobody.
 LEADER_DECIDES: dict[A, tuple[Approval, str]] = {
-    A.RETURN_TO_INTAKE: (Approval.TYPED_NAME, "R-17 ¶1"),
-    A.DISPOSE: (Approval.TYPED_NAME, "R-17 ¶2"),
-    A.PARK: (Approval.TYPED_NAME, "R-17 ¶2"),
-    A.SEND_TO_INVESTIGATION: (Approval.TYPED_NAME, "R-17 ¶2, JC-42"),
+    A.RETURN_TO_INTAKE: (Approval.REQUESTED, "R-17 ¶1"),
+    A.DISPOSE: (Approval.REQUESTED, "R-17 ¶2"),
+    A.PARK: (Approval.REQUESTED, "R-17 ¶2"),
+    A.SEND_TO_INVESTIGATION: (Approval.REQUESTED, "R-17 ¶2, JC-42"),
     A.ACCEPT: (Approval.NOT_RECORDED, "§10.2 受理"),
-    A.NOT_ACCEPT: (Approval.NOT_RECORDED, "§10.2 不予受理"),
-    A.TRANSFER_UP: (Approval.NOT_RECORDED, "R-15, §10.2 转出"),
-    A.TRANSFER_DOWN: (Approval.NOT_RECORDED, "§10.2 转出"),
+    A.NOT_ACCEPT: (Approval.REQUESTED, "§10.2 不予受理"),
+    A.TRANSFER_UP: (Approval.REQUESTED, "R-15, §10.2 转出"),
+    A.TRANSFER_DOWN: (Approval.REQUESTED, "§10.2 转出"),
     A.OBJECT: (Approval.NOT_RECORDED, "§10.2, §10.4 reopening"),
-    A.ARCHIVE: (Approval.NOT_RECORDED, "§10.2 归档"),
+    A.ARCHIVE: (Approval.REQUESTED, "§10.2 归档"),
 }
 
 
@@ -106,7 +108,7 @@ def permit(state: S, action: A, actor: Actor) -> Permit:
         return Permit(Verdict.REFUSED, IllegalTransition.key)
     if not row.who & actor.grants():
         return Permit(Verdict.REFUSED, NotPermitted.key, row.rule)
-    if action in LEADER_DECIDES and not is_leader(actor.roles):
+    if action in LEADER_DECIDES and actor.kind is not ActorKind.SYSTEM and not is_leader(actor.roles):
         approval, rule = LEADER_DECIDES[action]
         return Permit(Verdict.NEEDS_LEADER, rule=rule, approval=approval)
     return Permit(Verdict.ALLOWED, rule=row.rule)
@@ -149,7 +151,6 @@ class ActionInput:
     method: DisposalMethod | None = None
     refer_to: ReferTo | None = None
     duplicate_of: str | None = None
-    approved_by: str = ""
     closure: ClosureReport | None = None
     feedback_text: str = ""
     trigger_date: date | None = None  # e.g. the day a 函询 letter was received (D6); default: today
@@ -167,29 +168,14 @@ def _need(ok: bool, key: str) -> list[str]:
     return [] if ok else [key]
 
 
-def _approved(action: A, c: CaseSnapshot, inp: ActionInput, actor: Actor) -> bool:
-    """R-17: handling decisions need a leader's approval: asked of the permit, and given by the name typed."""
-    return not permit(c.state, action, actor).asks_leader_name or bool(inp.approved_by.strip())
-
-
 GUARDS: dict[A, Guard] = {
     A.NOT_ACCEPT: lambda c, i, a: _need(bool(i.note.strip()), "guard.reason_required"),
     A.MARK_DUPLICATE: lambda c, i, a: _need(bool(i.duplicate_of), "guard.duplicate_of_required"),
     A.TRANSFER_UP: lambda c, i, a: _need(i.target_unit_id is not None, "guard.target_unit_required"),
     A.TRANSFER_DOWN: lambda c, i, a: _need(i.target_unit_id is not None, "guard.target_unit_required"),
     A.ASSIGN: lambda c, i, a: _need(i.handler_id is not None, "guard.handler_required"),
-    A.RETURN_TO_INTAKE: lambda c, i, a: (
-        _need(bool(i.note.strip()), "guard.reason_required")
-        + _need(_approved(A.RETURN_TO_INTAKE, c, i, a), "guard.approval_required")
-    ),
-    A.DISPOSE: lambda c, i, a: (
-        _need(i.method in DISPOSE_METHODS, "guard.method_required")
-        + _need(_approved(A.DISPOSE, c, i, a), "guard.approval_required")
-    ),
-    A.PARK: lambda c, i, a: _need(_approved(A.PARK, c, i, a), "guard.approval_required"),
-    A.SEND_TO_INVESTIGATION: lambda c, i, a: _need(
-        _approved(A.SEND_TO_INVESTIGATION, c, i, a), "guard.approval_required"
-    ),
+    A.RETURN_TO_INTAKE: lambda c, i, a: _need(bool(i.note.strip()), "guard.reason_required"),
+    A.DISPOSE: lambda c, i, a: _need(i.method in DISPOSE_METHODS, "guard.method_required"),
     A.CONCLUDE: lambda c, i, a: (
         ["guard.closure_report_required"] if i.closure is None else closure_problems(i.closure, named=c.named)
     ),

@@ -52,7 +52,7 @@ class OfficerCases(Protocol):
     async def give_feedback(self, number: str, actor: Actor, text: str) -> CaseState: ...
 
     async def dispose(
-        self, number: str, actor: Actor, method: DisposalMethod, note: str = "", approved_by: str = ""
+        self, number: str, actor: Actor, method: DisposalMethod, note: str = "", approved_by: Actor | None = None
     ) -> CaseState: ...
 
     async def conclude(self, number: str, actor: Actor, report: ClosureReport) -> CaseState: ...
@@ -65,7 +65,9 @@ class OfficerCases(Protocol):
 
     async def transfer(self, number: str, actor: Actor, unit_code: str, note: str = "") -> CaseState: ...
 
-    async def return_to_intake(self, number: str, actor: Actor, reason: str, approved_by: str = "") -> CaseState: ...
+    async def return_to_intake(
+        self, number: str, actor: Actor, reason: str, approved_by: Actor | None = None
+    ) -> CaseState: ...
 
 
 class Asking(Protocol):

@@ -15,11 +15,11 @@ class FlowName(StrEnum):
     STATUS = "status"
     OBJECTION = "objection"
     REPLY = "reply"
-    # officers' input flows (officer_flows, officer_urgent)
+    # officers' input flows (officer_flows, officer_urgent, officer_approvals)
     NOTE = "o_note"
     FEEDBACK = "o_feedback"
     FEEDBACK_PREPARED = "o_feedback_prepared"
-    APPROVAL = "o_approval"
+    DECLINE = "o_decline"  # a leader's reason for declining a request (officer_approvals)
     CONCLUDE = "o_conclude"
     ASK = "o_ask"
     REFER = "o_refer"
@@ -84,7 +84,6 @@ class Officer(StrEnum):
     """Steps of the officers' input flows (several flows share a name: each flow is checked on its own)."""
 
     TEXT = "text"
-    APPROVED_BY = "approved_by"
     ALLEGATION = "allegation"
     FINDING = "finding"
     EVIDENCE_REFS = "evidence_refs"

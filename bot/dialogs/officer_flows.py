@@ -1,8 +1,10 @@
-"""Officer input flows on the same engine as the citizen's: a note, feedback, an approval, a conclusion.
+"""Officer input flows on the same engine as the citizen's: a note, feedback, a reason, a conclusion.
 
 Each flow collects what a workflow transition needs and completes (a step goes to ``END``); the desk then calls
 :func:`finish` with the answers, which calls the core service as the officer. The guards (role, state, closure
-checklist) are the core's, and a refusal is shown with its reasons.
+checklist) are the core's, and a refusal is shown with its reasons. A step that needs a leader's approval is
+not asked for an approver: the core turns it into a request to the unit's leaders (core.services.approvals), and
+the officer is told so.
 """
 
 from __future__ import annotations
@@ -43,8 +45,7 @@ async def finish(a: dict[str, Any], env: OfficerEnv) -> list[Reply]:
             case Action.GIVE_FEEDBACK:
                 await env.cases.give_feedback(number, env.actor, a["text"])
             case Action.DISPOSE | Action.PARK | Action.SEND_TO_INVESTIGATION:
-                await env.cases.dispose(number, env.actor, DisposalMethod(a["method"]), a.get("text", ""),
-                                        approved_by=a.get("approved_by", ""))  # fmt: skip
+                await env.cases.dispose(number, env.actor, DisposalMethod(a["method"]), a.get("text", ""))
             case Action.CONCLUDE:
                 try:
                     await env.cases.conclude(number, env.actor, closure_from(a))
@@ -62,7 +63,7 @@ async def finish(a: dict[str, Any], env: OfficerEnv) -> list[Reply]:
             case Action.TRANSFER_UP | Action.TRANSFER_DOWN:
                 await env.cases.transfer(number, env.actor, a["unit"], a.get("text", ""))
             case Action.RETURN_TO_INTAKE:
-                await env.cases.return_to_intake(number, env.actor, a["text"], a.get("approved_by", ""))
+                await env.cases.return_to_intake(number, env.actor, a["text"])
             case Action.ASK_REPORTER:
                 await env.messaging.ask(number, env.actor, a["text"])
                 return [Reply("officer.asked", {"number": number})]
@@ -140,7 +141,6 @@ def _text(key: str, nxt: Next = END, store: str = S.TEXT, **kw: Any) -> Text:
 
 
 def officer_flows() -> list[Flow[OfficerEnv]]:
-    approval = _text("officer.ask_approval", store=S.APPROVED_BY, validate=v.reporter_name)
     conclude: list[Step[OfficerEnv]] = [
         _text("officer.ask_allegation", _next(S.FINDING), S.ALLEGATION, targets=_redo(S.FINDING)),
         Choice(id=S.FINDING, key="officer.ask_finding", options=_findings(), store=S.FINDING,
@@ -177,19 +177,15 @@ def officer_flows() -> list[Flow[OfficerEnv]]:
             next=_chosen_unit, targets=frozenset({S.TEXT}), literal=True),
         _text("officer.ask_transfer_note", skippable=True),
     ]  # fmt: skip
-    back: list[Step[OfficerEnv]] = [
-        _text("officer.ask_return_reason", lambda c: END if c.answers.get("leader") else S.APPROVED_BY,
-              targets=frozenset({END, S.APPROVED_BY})),
-        approval,
-    ]  # fmt: skip
     return [Flow.of(FlowName.NOTE, [_text("officer.ask_note")]),
             Flow.of(FlowName.FEEDBACK, [_text("officer.ask_feedback")]),
-            Flow.of(FlowName.FEEDBACK_PREPARED, prepared), Flow.of(FlowName.APPROVAL, [approval]),
+            Flow.of(FlowName.FEEDBACK_PREPARED, prepared),
             Flow.of(FlowName.CONCLUDE, conclude), Flow.of(FlowName.ASK, [_text("officer.ask_question")]),
             Flow.of(FlowName.REFER, refer),
             Flow.of(FlowName.DUPLICATE, [_text("officer.ask_duplicate_of", store=S.DUPLICATE_OF,
                                                validate=case_number)]),
-            Flow.of(FlowName.TRANSFER, transfer), Flow.of(FlowName.RETURN, back)]  # fmt: skip
+            Flow.of(FlowName.TRANSFER, transfer),
+            Flow.of(FlowName.RETURN, [_text("officer.ask_return_reason")])]  # fmt: skip
 
 
 #: Which flow collects the input an action needs; actions not listed need none.

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.actor import Actor
 from core.closure import ClosureReport
-from core.errors import GuardFailed, NotFound
+from core.errors import ApprovalRequested, GuardFailed, NotFound
 from core.model import (
     Action,
     ActorKind,
@@ -27,10 +27,10 @@ from core.model import (
 from core.permissions import INTAKE_DESK, takes_cases
 from core.persistence import repository as repo
 from core.persistence.orm import CaseRow, DeadlineRow, OfficerRow, UnitRow
-from core.services import history
+from core.services import approvals, history
 from core.services.access import officer_case
 from core.services.context import CoreContext
-from core.workflow import PUBLIC_STATUS, ActionInput, CaseSnapshot, Decision, OfficerTarget, decide
+from core.workflow import PUBLIC_STATUS, ActionInput, CaseSnapshot, Decision, OfficerTarget, decide, permit
 
 log = logging.getLogger(__name__)
 
@@ -50,19 +50,28 @@ class CaseService:
         return await self.perform(number, Action.ACCEPT, actor, ActionInput(note=note))
 
     async def refer(
-        self, number: str, actor: Actor, refer_to: ReferTo | None, reason: str, *, lacks_facts: bool = False
+        self,
+        number: str,
+        actor: Actor,
+        refer_to: ReferTo | None,
+        reason: str,
+        *,
+        lacks_facts: bool = False,
+        approved_by: Actor | None = None,
     ) -> CaseState:
         """不予受理 and tell the reporter where to go (rules.md §3.2–3.3), or, with ``lacks_facts`` (§3.2 item 3),
         which facts are missing: such a report is nobody else's business, it needs facts."""
         inp = ActionInput(note=reason, refer_to=None if lacks_facts else refer_to, lacks_facts=lacks_facts)
-        return await self.perform(number, Action.NOT_ACCEPT, actor, inp)
+        return await self.perform(number, Action.NOT_ACCEPT, actor, inp, approved_by=approved_by)
 
     async def mark_duplicate(self, number: str, actor: Actor, duplicate_of: str, note: str = "") -> CaseState:
         return await self.perform(
             number, Action.MARK_DUPLICATE, actor, ActionInput(note=note, duplicate_of=duplicate_of)
         )
 
-    async def transfer(self, number: str, actor: Actor, unit_code: str, note: str = "") -> CaseState:
+    async def transfer(
+        self, number: str, actor: Actor, unit_code: str, note: str = "", approved_by: Actor | None = None
+    ) -> CaseState:
         """Send to another level; up or down is decided by the target unit's level (R-15, R-16)."""
         async with self.ctx.uow() as uow:
             if actor.kind is ActorKind.OFFICER:  # refused before anything about the case or the unit is said
@@ -75,7 +84,8 @@ class CaseService:
             up = _RANK[UnitLevel(target.level)] > _RANK[UnitLevel(own.level)]
             target_id = target.id
         action = Action.TRANSFER_UP if up else Action.TRANSFER_DOWN
-        return await self.perform(number, action, actor, ActionInput(note=note, target_unit_id=target_id))
+        return await self.perform(number, action, actor, ActionInput(note=note, target_unit_id=target_id),
+                                  approved_by=approved_by)  # fmt: skip
 
     async def receive_transfer(self, number: str, actor: Actor, note: str = "") -> CaseState:
         return await self.perform(number, Action.RECEIVE_TRANSFER, actor, ActionInput(note=note))
@@ -83,19 +93,21 @@ class CaseService:
     async def assign(self, number: str, actor: Actor, handler_id: int, note: str = "") -> CaseState:
         return await self.perform(number, Action.ASSIGN, actor, ActionInput(note=note, handler_id=handler_id))
 
-    async def return_to_intake(self, number: str, actor: Actor, reason: str, approved_by: str = "") -> CaseState:
-        return await self.perform(
-            number, Action.RETURN_TO_INTAKE, actor, ActionInput(note=reason, approved_by=approved_by)
-        )
+    async def return_to_intake(
+        self, number: str, actor: Actor, reason: str, approved_by: Actor | None = None
+    ) -> CaseState:
+        return await self.perform(number, Action.RETURN_TO_INTAKE, actor, ActionInput(note=reason),
+                                  approved_by=approved_by)  # fmt: skip
 
     async def dispose(
-        self, number: str, actor: Actor, method: DisposalMethod, note: str = "", approved_by: str = ""
+        self, number: str, actor: Actor, method: DisposalMethod, note: str = "", approved_by: Actor | None = None
     ) -> CaseState:
         """Choose one of the five methods of rules.md §7; each has its own row in the transition table."""
         action = {DisposalMethod.PARK: Action.PARK, DisposalMethod.INVESTIGATE: Action.SEND_TO_INVESTIGATION}.get(
             method, Action.DISPOSE
         )
-        return await self.perform(number, action, actor, ActionInput(note=note, method=method, approved_by=approved_by))
+        return await self.perform(number, action, actor, ActionInput(note=note, method=method),
+                                  approved_by=approved_by)  # fmt: skip
 
     async def conclude(self, number: str, actor: Actor, report: ClosureReport) -> CaseState:
         return await self.perform(number, Action.CONCLUDE, actor, ActionInput(note=report.summary, closure=report))
@@ -107,14 +119,18 @@ class CaseService:
         """The reporter's 异议 (R-28?): recorded, and the case reopens for the handler."""
         return await self.perform(number, Action.OBJECT, actor, ActionInput(note=text))
 
-    async def archive(self, number: str, actor: Actor, note: str = "") -> CaseState:
-        return await self.perform(number, Action.ARCHIVE, actor, ActionInput(note=note))
+    async def archive(self, number: str, actor: Actor, note: str = "", approved_by: Actor | None = None) -> CaseState:
+        return await self.perform(number, Action.ARCHIVE, actor, ActionInput(note=note), approved_by=approved_by)
 
     async def add_note(self, number: str, actor: Actor, note: str) -> CaseState:
         return await self.perform(number, Action.ADD_NOTE, actor, ActionInput(note=note))
 
     # -- the one generic path -----------------------------------------------------------------------------
-    async def perform(self, number: str, action: Action, actor: Actor, inp: ActionInput | None = None) -> CaseState:
+    async def perform(self, number: str, action: Action, actor: Actor, inp: ActionInput | None = None, *,
+                      approved_by: Actor | None = None, request_id: int | None = None) -> CaseState:  # fmt: skip
+        """Take the step, or — when ``permit`` says it waits for a leader and no leader ``approved_by`` it — record
+        it as a request to the unit's leaders and raise :class:`ApprovalRequested` (core.services.approvals).
+        ``request_id``: the request a leader approved (:meth:`ApprovalService.approve`)."""
         inp = inp or ActionInput()
         ctx, vault, now = self.ctx, self.ctx.vault, self.ctx.now()
         async with ctx.uow() as uow:
@@ -129,6 +145,13 @@ class CaseService:
             )
             decision = decide(snapshot, action, actor, inp)
             await _check_entities(s, case, action, inp)
+            if permit(snapshot.state, action, actor).waits_for_leader:  # rules.md §10.2: a leader decides
+                if approved_by is None:
+                    request = await approvals.open_request(s, vault, case, action, actor, inp, now)
+                    await uow.commit()
+                    log.info("case %s: %s requested by %s", number, action.value, actor.label())
+                    raise ApprovalRequested(number, action.value, request.id)
+                await approvals.settle(s, vault, case, action, approved_by, request_id, now)
             case.updated_at = now  # before the fields: a conclusion is dated by it
             _apply_fields(case, decision, inp, vault.enc_json)
             history.record(s, vault, case, actor, action, now, rule=decision.rule,

@@ -30,6 +30,7 @@ from core.persistence.orm import (
 )
 from core.secrets_ import normalise_code, verify_password
 from core.services import history
+from core.services.approvals import approvals_of
 from core.services.context import CoreContext
 from core.services.lockout import LockedOut, Lockout
 from core.services.views import (
@@ -199,6 +200,7 @@ async def case_detail(s: AsyncSession, vault: Vault, case: CaseRow) -> CaseDetai
         purged_at=case.purged_at,
         purged_evidence=dict(Counter(e.kind for e in evidence if e.purged_at is not None)),
         scope_refer_to=case.scope_refer_to, scope_reason=case.scope_reason,
+        approvals=await approvals_of(s, vault, case.id),
     )  # fmt: skip
 
 

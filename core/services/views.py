@@ -31,6 +31,23 @@ class EventView:
 
 
 @dataclass(frozen=True)
+class ApprovalView:
+    """A step put to a leader (core.services.approvals): what, by whom, and what the leader decided."""
+
+    id: int
+    number: str
+    action: str
+    state: str
+    method: str | None
+    note: str
+    requested_by: str
+    requested_at: datetime
+    decided_by: str | None = None
+    decided_at: datetime | None = None
+    reason: str = ""
+
+
+@dataclass(frozen=True)
 class PersonView:
     name: str
     unit: str
@@ -85,6 +102,7 @@ class CaseDetail:
     purged_evidence: dict[str, int] = field(default_factory=dict)  # erased files counted by kind
     scope_refer_to: str | None = None  # the referral the reporter was shown and filed past (ReferTo or "none")
     scope_reason: str | None = None  # its reason, a locale key
+    approvals: list[ApprovalView] = field(default_factory=list)  # steps put to a leader, and the decisions
 
 
 #: Shown in place of erased content, so edges that predate the purge show a word instead of a blank.

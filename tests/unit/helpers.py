@@ -71,13 +71,13 @@ def valid_input(action: Action) -> ActionInput:
         case Action.ASSIGN:
             return ActionInput(handler_id=12)
         case Action.RETURN_TO_INTAKE:
-            return ActionInput(note="无实质内容", approved_by="王分管")
+            return ActionInput(note="无实质内容")
         case Action.DISPOSE:
-            return ActionInput(method=DisposalMethod.PRELIMINARY_CHECK, approved_by="王分管")
+            return ActionInput(method=DisposalMethod.PRELIMINARY_CHECK)
         case Action.PARK:
-            return ActionInput(method=DisposalMethod.PARK, approved_by="王分管")
+            return ActionInput(method=DisposalMethod.PARK)
         case Action.SEND_TO_INVESTIGATION:
-            return ActionInput(method=DisposalMethod.INVESTIGATE, approved_by="王分管")
+            return ActionInput(method=DisposalMethod.INVESTIGATE)
         case Action.CONCLUDE:
             return ActionInput(closure=good_closure())
         case Action.GIVE_FEEDBACK:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from core.actor import Actor
@@ -14,7 +12,6 @@ from core.workflow import DISPOSE_METHODS, GUARDS, ActionInput, decide
 from tests.unit.helpers import CITIZEN, HANDLER, INTAKE, SUPERVISOR, SYSTEM, good_closure, snapshot
 
 S, A = CaseState, Action
-APPROVED = "王分管"
 
 
 def refused(state: CaseState, action: Action, actor: Actor, inp: ActionInput, *, named: bool = True) -> list[str]:
@@ -53,27 +50,9 @@ REFUSALS = [
         S.ASSIGNED,
         A.RETURN_TO_INTAKE,
         HANDLER,
-        ActionInput(approved_by=APPROVED),
+        ActionInput(),
         True,
         ["guard.reason_required"],
-    ),
-    (
-        "return-handler_unapproved",
-        S.ASSIGNED,
-        A.RETURN_TO_INTAKE,
-        HANDLER,
-        ActionInput(note="不属本级管辖"),
-        True,
-        ["guard.approval_required"],
-    ),
-    (
-        "return-blank_approver",
-        S.ASSIGNED,
-        A.RETURN_TO_INTAKE,
-        HANDLER,
-        ActionInput(note="不属本级管辖", approved_by="   "),
-        True,
-        ["guard.approval_required"],
     ),
     (
         "return-both",
@@ -82,14 +61,14 @@ REFUSALS = [
         HANDLER,
         ActionInput(),
         True,
-        ["guard.reason_required", "guard.approval_required"],
+        ["guard.reason_required"],
     ),
     (
         "dispose-no_method",
         S.ASSIGNED,
         A.DISPOSE,
         HANDLER,
-        ActionInput(approved_by=APPROVED),
+        ActionInput(),
         True,
         ["guard.method_required"],
     ),
@@ -98,7 +77,7 @@ REFUSALS = [
         S.ASSIGNED,
         A.DISPOSE,
         HANDLER,
-        ActionInput(method=DisposalMethod.PARK, approved_by=APPROVED),
+        ActionInput(method=DisposalMethod.PARK),
         True,
         ["guard.method_required"],
     ),
@@ -112,32 +91,13 @@ REFUSALS = [
         ["guard.method_required"],
     ),
     (
-        "dispose-handler_unapproved",
-        S.PARKED,
-        A.DISPOSE,
-        HANDLER,
-        ActionInput(method=DisposalMethod.TALK_OR_LETTER),
-        True,
-        ["guard.approval_required"],
-    ),
-    (
         "dispose-both",
         S.ASSIGNED,
         A.DISPOSE,
         HANDLER,
         ActionInput(),
         True,
-        ["guard.method_required", "guard.approval_required"],
-    ),
-    ("park-handler_unapproved", S.DISPOSAL, A.PARK, HANDLER, ActionInput(), True, ["guard.approval_required"]),
-    (
-        "investigate-handler_unapproved",
-        S.DISPOSAL,
-        A.SEND_TO_INVESTIGATION,
-        HANDLER,
-        ActionInput(method=DisposalMethod.INVESTIGATE),
-        True,
-        ["guard.approval_required"],
+        ["guard.method_required"],
     ),
     ("conclude-no_report", S.DISPOSAL, A.CONCLUDE, HANDLER, ActionInput(), True, ["guard.closure_report_required"]),
     (
@@ -208,7 +168,8 @@ def test_actions_without_a_guard_need_no_input() -> None:
         assert passes(state, action, actor, ActionInput(), named=False) is target
 
 
-# --- approvals: a handler names the approving leader, a supervisor is the leader --------------------
+# --- approvals: the workflow decides a handler's step like a leader's; whether it waits for a leader is the
+# permit's to say (core.services.approvals turns it into a request: tests/unit/test_permissions.py) ------------
 
 
 @pytest.mark.parametrize(
@@ -221,11 +182,8 @@ def test_actions_without_a_guard_need_no_input() -> None:
     ],
     ids=lambda v: v.value if isinstance(v, Action) else None,
 )
-def test_approval_is_needed_from_a_handler_but_not_from_a_supervisor(
-    state: CaseState, action: Action, inp: ActionInput
-) -> None:
-    assert refused(state, action, HANDLER, inp) == ["guard.approval_required"]
-    assert passes(state, action, HANDLER, replace(inp, approved_by=APPROVED)) is not state
+def test_no_guard_asks_for_an_approver_name(state: CaseState, action: Action, inp: ActionInput) -> None:
+    assert passes(state, action, HANDLER, inp) is not state
     assert passes(state, action, SUPERVISOR, inp) is not state
 
 
