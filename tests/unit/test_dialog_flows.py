@@ -9,6 +9,7 @@ from bot.dialogs.engine import END, Conversation, Engine, Event, EventKind, Flow
 from bot.dialogs.filing import build_filing_flow
 from bot.dialogs.ids import FlowName
 from bot.dialogs.objection import build_objection_flow, build_reply_flow
+from bot.dialogs.officer_approvals import approval_flows
 from bot.dialogs.officer_flows import FLOW_FOR, officer_flows
 from bot.dialogs.officer_urgent import FLOWS, urgent_flows
 from bot.dialogs.status import build_status_flow
