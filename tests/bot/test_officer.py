@@ -172,7 +172,7 @@ async def test_feedback_offers_a_rating_and_an_objection_with_new_evidence(
     h = harness
     number = await accepted_named_case(app, office)
     await app.cases.assign(number, office.intake, office.handler.officer_id or 0)
-    await app.cases.dispose(number, office.handler, DisposalMethod.PRELIMINARY_CHECK, approved_by="陈主任")
+    await app.cases.dispose(number, office.handler, DisposalMethod.PRELIMINARY_CHECK, approved_by=office.supervisor)
     await app.cases.conclude(number, office.handler, closure())
     await app.cases.give_feedback(number, office.handler, "经核查，部分属实，已责令整改。")
     await deliver(h, app)
@@ -407,7 +407,7 @@ async def test_a_reopened_case_has_a_deadline_and_its_handler_is_reminded(
     h = harness
     number = await accepted_named_case(app, office)
     await app.cases.assign(number, office.intake, office.handler.officer_id or 0)
-    await app.cases.dispose(number, office.handler, DisposalMethod.PRELIMINARY_CHECK, approved_by="陈主任")
+    await app.cases.dispose(number, office.handler, DisposalMethod.PRELIMINARY_CHECK, approved_by=office.supervisor)
     await app.cases.conclude(number, office.handler, closure())
     await app.cases.give_feedback(number, office.handler, "经核查，部分属实，已责令整改。")
     await deliver(h, app)

@@ -161,10 +161,7 @@ def test_dispose_by_talk_or_letter_opens_the_letter_reply(source: CaseState) -> 
     d = run(source, A.DISPOSE, named=True, inp=ActionInput(method=DisposalMethod.TALK_OR_LETTER))
     assert d.open_deadlines == (D.LETTER_REPLY,)  # D6
     for method in (DisposalMethod.PRELIMINARY_CHECK, DisposalMethod.CLOSE):
-        assert (
-            run(source, A.DISPOSE, named=True, inp=ActionInput(method=method)).open_deadlines
-            == ()
-        )
+        assert run(source, A.DISPOSE, named=True, inp=ActionInput(method=method)).open_deadlines == ()
 
 
 @pytest.mark.parametrize("action", [A.PARK, A.SEND_TO_INVESTIGATION, A.DISPOSE], ids=str)
