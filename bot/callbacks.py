@@ -153,6 +153,14 @@ class Objection(Tap):
 
 
 @dataclass(frozen=True)
+class AddToCase(Tap):
+    """Under a case on the reporter's status view: add text and files to it (补充反映)."""
+
+    FORMAT = "add:{number}"
+    number: str
+
+
+@dataclass(frozen=True)
 class Wipe(Tap):
     """Under the receipt: delete the report's messages from the chat."""
 
@@ -237,7 +245,8 @@ class Decline(Tap):
     request_id: int
 
 
-CitizenTap = RunCommand | ChooseLanguage | FaqAnswer | FaqBack | UrgentAnswer | AnswerQuestion | Rate | Objection | Wipe
+CitizenTap = (RunCommand | ChooseLanguage | FaqAnswer | FaqBack | UrgentAnswer | AnswerQuestion | Rate | Objection
+              | AddToCase | Wipe)  # fmt: skip
 OfficerTap = (
     Inbox
     | OpenCase
@@ -253,7 +262,7 @@ OfficerTap = (
 )
 Callback = StepChoice | CitizenTap | OfficerTap
 KINDS: tuple[type[Tap], ...] = (RunCommand, ChooseLanguage, FaqAnswer, FaqBack, UrgentAnswer, AnswerQuestion, Rate,
-                                Objection, Wipe, Inbox, OpenCase, ShowIdentity, Act, EvidenceFile, Assign,
+                                Objection, AddToCase, Wipe, Inbox, OpenCase, ShowIdentity, Act, EvidenceFile, Assign,
                                 ChooseMethod, UrgentCard, UrgentText, Approve, Decline)  # fmt: skip
 
 

@@ -40,6 +40,7 @@ from bot.quietlog import QuietLog
 from core.actor import Actor
 from core.model import Satisfaction
 from core.text import clean_file_name, clean_mime, clean_text
+from core.workflow import FEEDBACK_NOTICE
 
 log = logging.getLogger(__name__)
 TELEGRAM_TEXT_MAX = 4096
@@ -293,7 +294,7 @@ def notification_keyboard(tr: Translator, locale: str, template: str, params: di
                 ((tr.t(locale, "approval.button_open"), OpenCase(number).pack()),))  # fmt: skip
     if template in URGENT_PUSHES:  # to the officer: open the message, answer, note, close (issue 12, item 12)
         return (((tr.t(locale, "urgent.button_open"), UrgentCard(int(str(params["note"]))).pack()),),)
-    if template != "notify.reporter.feedback":
+    if template not in FEEDBACK_NOTICE.values():  # the result of any report type: rated, objected to
         return ()
     number = str(params["number"])
     rate = tuple((tr.t(locale, f"enum.Satisfaction.{s.value}"), Rate(number, s).pack()) for s in Satisfaction)

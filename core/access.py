@@ -10,6 +10,7 @@ The rule, from rules.md §4.1 (R-47: keep the content of a report secret, "no wi
 - **handler**: only the cases assigned to them *now*. A case reassigned to someone else or returned to intake
   is no longer theirs: what they did stays in the history, their access does not (need to know).
 - **admin** (staff management) and officers with no case role: no case.
+- An officer named in the report: nothing, whatever their role (回避, ``core.recusal``).
 - Deactivated officers: nothing. The services check the officer's row on every call, so an ``Actor`` held
   by a cache or a long-running flow is no pass (:func:`core.services.access.fresh_officer`).
 
@@ -37,6 +38,8 @@ class CaseRelation(Protocol):
     def transfer_to_id(self) -> int | None: ...
     @property
     def assignee_id(self) -> int | None: ...
+    @property
+    def recused_officer_ids(self) -> list[int] | None: ...
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,8 @@ NO_ACCESS = CaseAccess()
 def case_access(officer: Actor, case: CaseRelation) -> CaseAccess:
     """What this (active) officer may do with this case; citizens and the system have their own paths."""
     if officer.kind is not ActorKind.OFFICER or officer.unit_id is None:
+        return NO_ACCESS
+    if officer.officer_id in (case.recused_officer_ids or ()):  # named in it: steps aside (core.recusal)
         return NO_ACCESS
     unit_wide = sees_whole_unit(officer.roles)
     if officer.unit_id == case.unit_id:

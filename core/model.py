@@ -74,6 +74,13 @@ class Action(StrEnum):
     ARCHIVE = "archive"
     ADD_NOTE = "add_note"
     FLAG_URGENT = "flag_urgent"
+    CHASE = "chase"  # 催办: the sender presses the receiver of a case transferred down or out (rules.md §10.3)
+    REPORT_RESULT = "report_result"  # 报结: the receiver's result recorded / a 交办 case's result reported up (§10.3)
+    EXTEND = "extend"  # 申请延长: a 交办 case's deadline moved to a new date, with reasons (§10.3, D15)
+    DECIDE_APPEAL = "decide_appeal"  # 申诉: the earlier decision upheld, changed or revoked (rules.md §10.1)
+    ANSWER_SUGGESTION = "answer_suggestion"  # 批评建议: adopted, partly adopted or not (rules.md §10.1)
+    REVIEW_PARKED = "review_parked"  # a parked case reviewed and kept parked until the next review
+    ADD_BY_REPORTER = "add_by_reporter"  # the reporter adds text or files to their open case (补充反映)
 
 
 class ApprovalState(StrEnum):
@@ -113,6 +120,31 @@ class ReportType(StrEnum):
     ACCUSATION = "accusation"  # 检举控告
     APPEAL = "appeal"  # 申诉
     SUGGESTION = "suggestion"  # 批评建议
+
+
+class AppealedDecision(StrEnum):
+    """What kind of decision an appeal contests (rules.md §3.1 A3–A5); a 监察 measure has JC-69's deadline (D14)."""
+
+    PARTY_SANCTION = "party_sanction"  # 党纪处分 (A3)
+    GOVERNMENT_SANCTION = "government_sanction"  # 政务处分 (A4, A5)
+    SUPERVISION_MEASURE = "supervision_measure"  # 监察措施 (A4, JC-69)
+    OTHER_DECISION = "other_decision"  # 其他处理决定
+
+
+class AppealOutcome(StrEnum):
+    """The answer to an appeal (rules.md §10.1 [U]: the standard outcomes of 复查/复核)."""
+
+    UPHELD = "upheld"  # 维持
+    CHANGED = "changed"  # 变更
+    REVOKED = "revoked"  # 撤销
+
+
+class SuggestionOutcome(StrEnum):
+    """The answer to a criticism or suggestion (rules.md §10.1; 002 item 18 "可采纳的人民建议")."""
+
+    ADOPTED = "adopted"  # 采纳
+    PARTLY_ADOPTED = "partly_adopted"  # 部分采纳
+    NOT_ADOPTED = "not_adopted"  # 不予采纳
 
 
 class Channel(StrEnum):

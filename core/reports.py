@@ -4,9 +4,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from core.errors import InvalidInput
-from core.model import CadreLevel, Category, Channel, EvidenceKind, PartyMembership, ReferTo, ReportType
+from core.model import (
+    AppealedDecision,
+    CadreLevel,
+    Category,
+    Channel,
+    EvidenceKind,
+    PartyMembership,
+    ReferTo,
+    ReportType,
+)
 from core.text import clean_text
 
 # rules.md §6 (limits marked [U] are our defaults)
@@ -29,6 +39,11 @@ EVIDENCE_EXTENSIONS = frozenset(
 _SCOPE_REFER = frozenset({*(r.value for r in ReferTo), "none"})
 _SCOPE_REASON = re.compile(r"scope\.reason\.[a-z_.]{1,48}")  # a locale key, never the citizen's words
 PASSWORD_MIN = 8  # 查询密码 ≥8 chars
+BODY_MAX = 100  # the deciding body of an appealed decision, like 单位 [U]
+DECIDED_ON_MAX = 30  # when it was decided, as the appellant knows it ("2025年3月") [U]
+DECISION_MAX = 500  # what was decided [U]
+DOC_NUMBER_MAX = 50  # 文号 [U]
+SUBJECT_MAX = 100  # a suggestion's subject [U]
 
 _MOBILE = re.compile(r"^(?:\+?86[- ]?)?1[3-9]\d{9}$")
 _LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}(?:-\d{1,6})?$")
@@ -108,6 +123,27 @@ class PersonReported:
 
 
 @dataclass(frozen=True)
+class AppealedDecisionDetails:
+    """申诉: the decision appealed (rules.md §10.1): which body decided, when, what, its document number if known.
+    Why the appellant thinks it wrong is the report's ``facts``. Stored encrypted like the facts."""
+
+    body: str
+    decided_on: str
+    kind: AppealedDecision
+    decision: str
+    doc_number: str = ""
+
+    def validated(self) -> AppealedDecisionDetails:
+        return AppealedDecisionDetails(
+            body=_text("appeal_body", self.body, lo=2, hi=BODY_MAX),
+            decided_on=_text("appeal_decided_on", self.decided_on, lo=1, hi=DECIDED_ON_MAX),
+            kind=self.kind,
+            decision=_text("appeal_decision", self.decision, lo=1, hi=DECISION_MAX),
+            doc_number=_text("appeal_doc_number", self.doc_number, hi=DOC_NUMBER_MAX),
+        )
+
+
+@dataclass(frozen=True)
 class EvidenceUpload:
     kind: EvidenceKind
     original_name: str
@@ -145,8 +181,12 @@ def check_evidence(files: tuple[EvidenceUpload, ...], staged: tuple[StagedEviden
 
 @dataclass(frozen=True)
 class NewReport:
+    """A report of one of the three types (rules.md §10.1): an accusation names persons and a category; an appeal
+    names the decision it contests (``appeal``); a suggestion its subject (``subject``). ``facts`` is the account,
+    the appellant's grounds, or the suggestion's content."""
+
     report_type: ReportType
-    category: Category
+    category: Category | None
     facts: str
     persons: tuple[PersonReported, ...]
     reporter: ReporterIdentity | None = None  # None: anonymous
@@ -163,14 +203,26 @@ class NewReport:
     # the referral shown at the scope check that the reporter chose to file past (rules.md §3.3; officers see it)
     scope_refer_to: str = ""  # a ReferTo value, or "none" for the general list
     scope_reason: str = ""  # the reason's locale key (scope.reason.…)
+    due_on: date | None = None  # 交办: the period the 交办函 sets (rules.md §10.3); D15 when none is given
+    appeal: AppealedDecisionDetails | None = None  # 申诉 only
+    subject: str = ""  # 批评建议 only
 
     @property
     def named(self) -> bool:
         return self.reporter is not None
 
     def validated(self) -> NewReport:
-        if not self.persons or len(self.persons) > PERSONS_MAX:
+        accusation = self.report_type is ReportType.ACCUSATION
+        if accusation and (not self.persons or len(self.persons) > PERSONS_MAX):
             raise InvalidInput("persons", f"1-{PERSONS_MAX} persons")
+        if accusation and self.category is None:
+            raise InvalidInput("category", "not chosen")
+        if not accusation and (self.persons or self.category is not None):  # rules.md §10.1: nobody is accused
+            raise InvalidInput("persons", "an appeal or a suggestion names no person reported and no category")
+        if (self.report_type is ReportType.APPEAL) != (self.appeal is not None):
+            raise InvalidInput("appeal", "an appeal, and only an appeal, names the decision it contests")
+        if self.report_type is ReportType.SUGGESTION and not self.subject.strip():
+            raise InvalidInput("subject", "a suggestion needs its subject")
         if self.reporter is None and self.channel is Channel.TELEGRAM and not self.query_password:
             raise InvalidInput("query_password", "anonymous online reports need a query password")
         if self.query_password is not None and len(self.query_password) < PASSWORD_MIN:
@@ -194,4 +246,12 @@ class NewReport:
             submission_key=self.submission_key,
             scope_refer_to=self.scope_refer_to if self.scope_refer_to in _SCOPE_REFER else "",
             scope_reason=self.scope_reason if _SCOPE_REASON.fullmatch(self.scope_reason) else "",
+            due_on=self._due_on(),
+            appeal=self.appeal.validated() if self.appeal else None,
+            subject=_text("subject", self.subject, hi=SUBJECT_MAX) if self.report_type is ReportType.SUGGESTION else "",
         )
+
+    def _due_on(self) -> date | None:
+        if self.due_on is not None and self.channel is not Channel.ASSIGNED_BY_HIGHER:
+            raise InvalidInput("due_on", "only a matter assigned by a higher body (交办) has a given period")
+        return self.due_on

@@ -17,11 +17,21 @@ from datetime import date
 from enum import StrEnum
 
 from core.actor import Actor
+from core.calendar.deadlines import REPORT_BACK
 from core.calendar.deadlines import DeadlineKind as D
 from core.closure import ClosureReport, closure_problems
 from core.errors import GuardFailed, IllegalTransition, NotPermitted
 from core.model import Action as A
-from core.model import ActorKind, Channel, DisposalMethod, ReferTo, ReportType
+from core.model import (
+    ActorKind,
+    AppealedDecision,
+    AppealOutcome,
+    Channel,
+    DisposalMethod,
+    ReferTo,
+    ReportType,
+    SuggestionOutcome,
+)
 from core.model import CaseState as S
 from core.permissions import CITIZEN, HANDLING, INTAKE, OFFICERS, SYSTEM, Approval, Permit, Verdict, is_leader
 from core.reports import StagedEvidence
@@ -32,6 +42,14 @@ _OPEN = tuple(s for s in S if s is not S.ARCHIVED)
 _HANDLING = (S.ASSIGNED, S.DISPOSAL, S.REOPENED)  # parked resumes only through dispose (§1)
 
 
+#: Report types a row applies to (rules.md §10.1: three types, three paths). The handling steps of an accusation
+#: (the disposal methods, the closure checklist) are not offered for an appeal or a suggestion, which have their own.
+ALL_TYPES = frozenset(ReportType)
+_ACC = frozenset({ReportType.ACCUSATION})
+_APPEAL = frozenset({ReportType.APPEAL})
+_SUGG = frozenset({ReportType.SUGGESTION})
+
+
 @dataclass(frozen=True)
 class Transition:
     sources: tuple[S, ...]
@@ -39,16 +57,24 @@ class Transition:
     target: S | None
     who: frozenset[str]
     rule: str
+    types: frozenset[ReportType] = ALL_TYPES
 
 
 _TRANSFERRED = (S.TRANSFERRED_UP, S.TRANSFERRED_DOWN)
 _RESUMABLE = (S.ASSIGNED, S.PARKED, S.REOPENED)
 _DECIDED = (S.DISPOSAL, S.INVESTIGATION)
-_CLOSABLE = (S.CONCLUDED, S.FEEDBACK_GIVEN, S.NOT_ACCEPTED, S.DUPLICATE, *_TRANSFERRED)
+# A case still transferred up stays open until the receiver takes it in (R-15, 件件有着落); one transferred down
+# or out closes here only after its 报结 (guard below, §10.3).
+_CLOSABLE = (S.CONCLUDED, S.FEEDBACK_GIVEN, S.NOT_ACCEPTED, S.DUPLICATE, S.TRANSFERRED_DOWN)
+_REPORTABLE = (S.CONCLUDED, S.FEEDBACK_GIVEN)  # a 交办 case, or one taken in by transfer, reports its result
+_EXTENDABLE = (S.REGISTERED, S.ACCEPTED, S.ASSIGNED, S.DISPOSAL, S.PARKED, S.INVESTIGATION, S.REOPENED)
+_ANSWERABLE = (S.ASSIGNED, S.REOPENED)  # an appeal or a suggestion is answered by its handler (§10.1)
+_IN_HAND = (S.RECEIVED, S.REGISTERED, S.ACCEPTED, S.ASSIGNED, S.DISPOSAL, S.PARKED, S.INVESTIGATION, S.REOPENED,
+            *_TRANSFERRED)  # fmt: skip  # no result yet: a reporter's addition still counts
 
 T = Transition
 TRANSITIONS: tuple[Transition, ...] = (
-    # from                 action                   to                   who                rule
+    # from                 action                   to                   who                rule  [report types]
     T((S.RECEIVED,),       A.REGISTER,              S.REGISTERED,        INTAKE | SYSTEM,   "R-14 一信一码"),
     T((S.REGISTERED,),     A.ACCEPT,                S.ACCEPTED,          INTAKE,            "R-14"),
     T((S.REGISTERED,),     A.NOT_ACCEPT,            S.NOT_ACCEPTED,      INTAKE,            "R ch.2 三个不受理"),
@@ -59,15 +85,23 @@ TRANSITIONS: tuple[Transition, ...] = (
     T((S.ACCEPTED,),       A.ASSIGN,                S.ASSIGNED,          INTAKE,            "R-14"),
     T((S.ASSIGNED,),       A.ASSIGN,                S.ASSIGNED,          INTAKE,            "R-14"),
     T((S.ASSIGNED,),       A.RETURN_TO_INTAKE,      S.REGISTERED,        HANDLING,          "R-17 ¶1"),
-    T(_RESUMABLE,          A.DISPOSE,               S.DISPOSAL,          HANDLING,          "R-17 ¶2"),
-    T(_HANDLING,           A.PARK,                  S.PARKED,            HANDLING,          "R-17 ¶2 暂存待查"),
-    T(_HANDLING,           A.SEND_TO_INVESTIGATION, S.INVESTIGATION,     HANDLING,          "R-17 ¶2, JC-42"),
-    T(_DECIDED,            A.CONCLUDE,              S.CONCLUDED,         HANDLING,          "R-18, §7.1"),
+    T(_RESUMABLE,          A.DISPOSE,               S.DISPOSAL,          HANDLING,          "R-17 ¶2", _ACC),
+    T(_HANDLING,           A.PARK,                  S.PARKED,            HANDLING,          "R-17 ¶2 暂存待查", _ACC),
+    T((S.PARKED,),         A.REVIEW_PARKED,         None,                HANDLING,          "§7 暂存待查 [U]", _ACC),
+    T(_HANDLING,           A.SEND_TO_INVESTIGATION, S.INVESTIGATION,     HANDLING,          "R-17 ¶2, JC-42", _ACC),
+    T(_DECIDED,            A.CONCLUDE,              S.CONCLUDED,         HANDLING,          "R-18, §7.1", _ACC),
+    T(_ANSWERABLE,         A.DECIDE_APPEAL,         S.CONCLUDED,         HANDLING,          "§10.1 申诉", _APPEAL),
+    T(_ANSWERABLE,         A.ANSWER_SUGGESTION,     S.CONCLUDED,         HANDLING,          "§10.1 批评建议", _SUGG),
     T((S.CONCLUDED,),      A.GIVE_FEEDBACK,         S.FEEDBACK_GIVEN,    HANDLING | INTAKE, "R-28? D4"),
     T((S.FEEDBACK_GIVEN,), A.OBJECT,                S.REOPENED,          CITIZEN,           "R-28? 异议"),
     T(_CLOSABLE,           A.ARCHIVE,               S.ARCHIVED,          INTAKE | SYSTEM,   "§1 归档"),
     T(_OPEN,               A.ADD_NOTE,              None,                OFFICERS,          "§1 audit"),
     T(_OPEN,               A.FLAG_URGENT,           None,                OFFICERS | SYSTEM, "§8, XF-25"),
+    T((S.TRANSFERRED_DOWN,), A.CHASE,               None,                INTAKE,            "§10.3 督促催办"),
+    T((S.TRANSFERRED_DOWN,), A.REPORT_RESULT,       None,                INTAKE,            "§10.3 报结"),
+    T(_REPORTABLE,         A.REPORT_RESULT,         None,                HANDLING | INTAKE, "§10.3 查报结果, D15"),
+    T(_EXTENDABLE,         A.EXTEND,                None,                HANDLING | INTAKE, "§10.3 申请延长, D15"),
+    T(_IN_HAND,            A.ADD_BY_REPORTER,       None,                CITIZEN,           "R-14 一信一码 [U]"),
 )  # fmt: skip
 del T
 
@@ -78,19 +112,32 @@ _INDEX: dict[tuple[S, A], Transition] = {(s, t.action): t for t in TRANSITIONS f
 #: "由分管领导阅批", "经分管领导审核后统一归档"); a leader's own step is its approval (§10.2 [U]). REQUESTED: the
 #: officer's step becomes a request pushed to the unit's leaders and is taken only on approval (issue 15,
 #: core.services.approvals). NOT_RECORDED steps go ahead: acceptance, and the reporter's objection (a citizen's
-#: step; who decides on reopening is issue 15 point 7). Extensions (D11, §10.3) have no step yet. The system (the
-#: command line on the server, the scheduler) is no officer and asks nobody.
+#: step; who decides on reopening is issue 15 point 7). The system (the command line on the server, the scheduler)
+#: is no officer and asks nobody.
 LEADER_DECIDES: dict[A, tuple[Approval, str]] = {
     A.RETURN_TO_INTAKE: (Approval.REQUESTED, "R-17 ¶1"),
     A.DISPOSE: (Approval.REQUESTED, "R-17 ¶2"),
     A.PARK: (Approval.REQUESTED, "R-17 ¶2"),
     A.SEND_TO_INVESTIGATION: (Approval.REQUESTED, "R-17 ¶2, JC-42"),
+    A.DECIDE_APPEAL: (Approval.REQUESTED, "§10.2 处置 by a non-leader"),
+    A.ANSWER_SUGGESTION: (Approval.REQUESTED, "§10.2 处置 by a non-leader"),
     A.ACCEPT: (Approval.NOT_RECORDED, "§10.2 受理"),
     A.NOT_ACCEPT: (Approval.REQUESTED, "§10.2 不予受理"),
     A.TRANSFER_UP: (Approval.REQUESTED, "R-15, §10.2 转出"),
     A.TRANSFER_DOWN: (Approval.REQUESTED, "§10.2 转出"),
     A.OBJECT: (Approval.NOT_RECORDED, "§10.2, §10.4 reopening"),
     A.ARCHIVE: (Approval.REQUESTED, "§10.2 归档"),
+    A.EXTEND: (Approval.REQUESTED, "§10.2 extensions, §10.3 申请延长"),
+}
+
+#: Steps that depend on how the case reached the office (rules.md §10.3): the refusal's reason (a locale key,
+#: shown to the officer) and its rule. 交办 with results requested: "县一级要自办", never passed further down.
+CHANNEL_REFUSES: dict[tuple[Channel, A], tuple[str, str]] = {
+    (Channel.ASSIGNED_BY_HIGHER, A.TRANSFER_DOWN): ("guard.assigned_handled_here", "§10.3 交办 自办"),
+}
+#: Steps only some channels have: an extension is asked of the body that set the 交办函's period (§10.3).
+CHANNEL_ONLY: dict[A, tuple[Channel, str]] = {
+    A.EXTEND: (Channel.ASSIGNED_BY_HIGHER, "guard.extension_assigned_only"),
 }
 
 
@@ -98,35 +145,62 @@ def transition_for(state: S, action: A) -> Transition | None:
     return _INDEX.get((state, action))
 
 
-def permit(state: S, action: A, actor: Actor) -> Permit:
+def permit(
+    state: S, action: A, actor: Actor, *, channel: Channel | None = None, report_type: ReportType | None = None
+) -> Permit:
     """May ``actor`` do ``action`` to a case in ``state`` now, and does a leader have to approve it?
 
-    The state comes first: in the wrong state even a leader is refused (``error.illegal_transition``).
+    The state comes first: in the wrong state, or for a report type the row is not for (rules.md §10.1), even a
+    leader is refused (``error.illegal_transition``). Given the case's ``channel``, the channel's own rules too
+    (``CHANNEL_REFUSES``, ``CHANNEL_ONLY``: a ``guard.`` reason). ``report_type`` and ``channel`` None ask of the
+    state and the role alone; :func:`decide` and :func:`allowed_actions` always pass the case's.
     """
     row = transition_for(state, action)
-    if row is None:
+    if row is None or (report_type is not None and report_type not in row.types):
         return Permit(Verdict.REFUSED, IllegalTransition.key)
     if not row.who & actor.grants():
         return Permit(Verdict.REFUSED, NotPermitted.key, row.rule)
+    if channel is not None and (refusal := _channel_refusal(channel, action)) is not None:
+        return Permit(Verdict.REFUSED, *refusal)
     if action in LEADER_DECIDES and actor.kind is not ActorKind.SYSTEM and not is_leader(actor.roles):
         approval, rule = LEADER_DECIDES[action]
         return Permit(Verdict.NEEDS_LEADER, rule=rule, approval=approval)
     return Permit(Verdict.ALLOWED, rule=row.rule)
 
 
-def require(state: S, action: A, actor: Actor) -> Permit:
-    """:func:`permit`, raising its refusal: :class:`IllegalTransition` or :class:`NotPermitted`."""
-    answer = permit(state, action, actor)
+def _channel_refusal(channel: Channel, action: A) -> tuple[str, str] | None:
+    if (channel, action) in CHANNEL_REFUSES:
+        return CHANNEL_REFUSES[channel, action]
+    only = CHANNEL_ONLY.get(action)
+    if only is not None and channel is not only[0]:
+        return only[1], "§10.3"
+    return None
+
+
+def require(
+    state: S, action: A, actor: Actor, *, channel: Channel | None = None, report_type: ReportType | None = None
+) -> Permit:
+    """:func:`permit`, raising its refusal: :class:`IllegalTransition`, :class:`NotPermitted`, or
+    :class:`GuardFailed` with the channel's reason."""
+    answer = permit(state, action, actor, channel=channel, report_type=report_type)
     if answer.reason == IllegalTransition.key:
         raise IllegalTransition(state.value, action.value)
+    if answer.reason.startswith("guard."):
+        raise GuardFailed(action.value, [answer.reason])
     if not answer.allowed:
         raise NotPermitted(action.value, actor.label())
     return answer
 
 
-def allowed_actions(state: S, actor: Actor) -> list[A]:
-    """Actions this actor may try in this state, in table order (for buttons on a case card)."""
-    return [t.action for t in TRANSITIONS if state in t.sources and permit(state, t.action, actor).allowed]
+def allowed_actions(
+    state: S, actor: Actor, *, channel: Channel | None = None, report_type: ReportType | None = None
+) -> list[A]:
+    """Actions this actor may try in this state (on a case of this channel and type), in table order (buttons)."""
+
+    def may(action: A) -> bool:
+        return permit(state, action, actor, channel=channel, report_type=report_type).allowed
+
+    return [t.action for t in TRANSITIONS if state in t.sources and may(t.action)]
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -141,6 +215,8 @@ class CaseSnapshot:
     named: bool
     report_type: ReportType
     channel: Channel = Channel.TELEGRAM
+    report_due: bool = False  # a 报结 is owed (an open deadline of REPORT_BACK, rules.md §10.3)
+    appealed: AppealedDecision | None = None  # an appeal's kind of decision, for its answer deadline (filing only)
 
 
 @dataclass(frozen=True)
@@ -156,6 +232,8 @@ class ActionInput:
     trigger_date: date | None = None  # e.g. the day a 函询 letter was received (D6); default: today
     new_evidence: tuple[StagedEvidence, ...] = ()  # e.g. with an objection (异议, R-28?)
     lacks_facts: bool = False  # not accepted for want of facts (rules.md §3.2 item 3): ask for them, refer nowhere
+    due_on: date | None = None  # an extension's new due date (§10.3 申请延长)
+    outcome: AppealOutcome | SuggestionOutcome | None = None  # an appeal's or a suggestion's answer (§10.1)
 
 
 #: Methods reached through ``dispose``; 暂存待查 and 移送审查调查 have their own actions (rules.md §7).
@@ -166,6 +244,14 @@ Guard = Callable[[CaseSnapshot, ActionInput, Actor], list[str]]
 
 def _need(ok: bool, key: str) -> list[str]:
     return [] if ok else [key]
+
+
+def _answered(outcomes: type[AppealOutcome] | type[SuggestionOutcome]) -> Guard:
+    """An appeal's decision or a suggestion's answer: one of its own outcomes, with reasons or a reply (§10.1)."""
+    return lambda c, i, a: (
+        _need(isinstance(i.outcome, outcomes), "guard.outcome_required")
+        + _need(bool(i.note.strip()), "guard.reasons_required")
+    )
 
 
 GUARDS: dict[A, Guard] = {
@@ -182,10 +268,24 @@ GUARDS: dict[A, Guard] = {
     A.GIVE_FEEDBACK: lambda c, i, a: (
         _need(c.named, "guard.feedback_named_only") + _need(bool(i.feedback_text.strip()), "guard.text_required")
     ),
+    A.DECIDE_APPEAL: _answered(AppealOutcome),
+    A.ANSWER_SUGGESTION: _answered(SuggestionOutcome),
     A.OBJECT: lambda c, i, a: _need(bool(i.note.strip()), "guard.text_required"),
-    # A named reporter is owed feedback before the file closes (D4).
-    A.ARCHIVE: lambda c, i, a: _need(not (c.state is S.CONCLUDED and c.named), "guard.feedback_due_first"),
+    # A named reporter is owed feedback before the file closes (D4); a transferred or 交办 case its 报结 (§10.3).
+    A.ARCHIVE: lambda c, i, a: (
+        _need(not (c.state is S.CONCLUDED and c.named), "guard.feedback_due_first")
+        + _need(not c.report_due, "guard.report_back_first")
+    ),
+    A.CHASE: lambda c, i, a: _need(bool(i.note.strip()), "guard.text_required"),
+    A.REPORT_RESULT: lambda c, i, a: (
+        _need(c.report_due, "guard.no_report_due") + _need(bool(i.note.strip()), "guard.text_required")
+    ),
+    A.EXTEND: lambda c, i, a: (
+        _need(bool(i.note.strip()), "guard.reason_required") + _need(i.due_on is not None, "guard.new_date_required")
+    ),
     A.ADD_NOTE: lambda c, i, a: _need(bool(i.note.strip()), "guard.text_required"),
+    A.REVIEW_PARKED: lambda c, i, a: _need(bool(i.note.strip()), "guard.text_required"),
+    A.ADD_BY_REPORTER: lambda c, i, a: _need(bool(i.note.strip() or i.new_evidence), "guard.text_required"),
 }
 
 
@@ -231,6 +331,7 @@ class OfficerTarget(StrEnum):
     ASSIGNEE = "assignee"
     UNIT_INTAKE = "unit_intake"
     TARGET_UNIT_INTAKE = "target_unit_intake"
+    HANDLER_OR_INTAKE = "handler_or_intake"  # the assignee; the unit's intake while nobody is assigned
 
 
 @dataclass(frozen=True)
@@ -245,12 +346,32 @@ class Decision:
     meet_deadlines: tuple[D, ...] = ()
     cancel_deadlines: tuple[D, ...] = ()
     cancel_all_deadlines: bool = False
+    move_deadlines: tuple[D, ...] = ()  # open deadlines given the input's new due date (an extension)
     reporter_notice: str | None = None  # template key for the reporter (named: content; anonymous: none)
     officer_notices: tuple[tuple[OfficerTarget, str], ...] = field(default_factory=tuple)
 
     @property
     def public_status_changed(self) -> bool:
         return PUBLIC_STATUS[self.source] is not PUBLIC_STATUS[self.target]
+
+
+#: An appeal's own answer deadline, from receipt (rules.md §10.1 "D12–D14 as they apply"): against a 监察 measure
+#: the 申诉 is decided within one month (D14, JC-69 [C]); any other decision is reviewed like a 复查 request,
+#: answered within 30 days (D12, XF-35 [C]; applying it to party and government sanctions is the office's reading
+#: [U], as rules.md §9 finds no national deadline for 党员申诉).
+def appeal_deadline(appealed: AppealedDecision | None) -> D:
+    return D.SUPERVISION_APPEAL if appealed is AppealedDecision.SUPERVISION_MEASURE else D.REVIEW_ANSWER
+
+
+_ANSWER_DEADLINES = (D.REVIEW_ANSWER, D.SUPERVISION_APPEAL)
+
+#: The result feedback a reporter gets, per report type: an appeal's outcome with its reasons, a suggestion's
+#: answer with the reply (§10.1), an accusation's result.
+FEEDBACK_NOTICE: dict[ReportType, str] = {
+    ReportType.ACCUSATION: "notify.reporter.feedback",
+    ReportType.APPEAL: "notify.reporter.appeal_result",
+    ReportType.SUGGESTION: "notify.reporter.suggestion_result",
+}
 
 
 def filing_deadlines(snapshot: CaseSnapshot) -> tuple[D, ...]:
@@ -260,6 +381,8 @@ def filing_deadlines(snapshot: CaseSnapshot) -> tuple[D, ...]:
         kinds.append(D.ACCEPTANCE_NOTICE)  # D3: from receipt, not from the decision
     if snapshot.channel is Channel.ASSIGNED_BY_HIGHER:
         kinds.append(D.ASSIGNED_BY_HIGHER)  # D15
+    if snapshot.report_type is ReportType.APPEAL:
+        kinds.append(appeal_deadline(snapshot.appealed))  # D12 or D14
     return tuple(kinds)
 
 
@@ -281,30 +404,53 @@ def _effects(c: CaseSnapshot, action: A, inp: ActionInput) -> dict[str, object]:
             notice = "notify.reporter.not_accepted_facts" if inp.lacks_facts else "notify.reporter.not_accepted"
             return {"meet_deadlines": (*_ROUTING, D.ACCEPTANCE_NOTICE), "reporter_notice": notice if named else None}
         case A.MARK_DUPLICATE:
-            # R-26?: no acceptance notice for a repeat; the coarse status change still reaches the reporter.
-            return {"meet_deadlines": _ROUTING, "cancel_deadlines": (D.ACCEPTANCE_NOTICE,)}
+            # R-26?: no acceptance notice for a repeat; a named reporter is told which case theirs joined (its
+            # result reaches them too: core.services.cases), an anonymous one the coarse status change.
+            joined = "notify.reporter.duplicate" if named else None
+            return {"meet_deadlines": _ROUTING, "cancel_deadlines": (D.ACCEPTANCE_NOTICE,), "reporter_notice": joined}
         case A.TRANSFER_UP | A.TRANSFER_DOWN:
-            # The receiving commission owes the acceptance notice (R-16).
+            # The acceptance notice (D3) moves with the case: it stays open until the receiving commission takes
+            # the case in and owes it (R-16). A case sent down or out is followed to its result (§10.3 督办).
             return {
                 "meet_deadlines": _ROUTING,
-                "cancel_deadlines": (D.ACCEPTANCE_NOTICE,),
+                "open_deadlines": (D.TRANSFER_RESULT,) if action is A.TRANSFER_DOWN else (),
                 "officer_notices": ((OfficerTarget.TARGET_UNIT_INTAKE, "notify.officer.transferred_in"),),
             }
         case A.RECEIVE_TRANSFER:
+            # The receiver owes D3 now: still open from the first receipt (the earlier date stands, one open
+            # deadline per duty), else opened here. A 报结 owed (§10.3) goes with the case too.
             return {"open_deadlines": (D.TRANSFER_RECEIVED, *((D.ACCEPTANCE_NOTICE,) if named else ()))}
+        case A.CHASE:
+            return {"officer_notices": ((OfficerTarget.TARGET_UNIT_INTAKE, "notify.officer.chased"),)}
+        case A.REPORT_RESULT:
+            return {"meet_deadlines": REPORT_BACK}
+        case A.EXTEND:
+            return {"move_deadlines": (D.ASSIGNED_BY_HIGHER,)}
         case A.ASSIGN:
             return {"officer_notices": ((OfficerTarget.ASSIGNEE, "notify.officer.assigned"),)}
         case A.RETURN_TO_INTAKE:
             return {"officer_notices": ((OfficerTarget.UNIT_INTAKE, "notify.officer.returned"),)}
-        case A.DISPOSE if inp.method is DisposalMethod.TALK_OR_LETTER:
-            return {"open_deadlines": (D.LETTER_REPLY,)}
+        case A.DISPOSE:  # from parked too: the review is done by resuming (§7)
+            letter = (D.LETTER_REPLY,) if inp.method is DisposalMethod.TALK_OR_LETTER else ()
+            return {"meet_deadlines": (D.PARK_REVIEW,), "open_deadlines": letter}
+        case A.PARK | A.REVIEW_PARKED:
+            # §7 "review periodically" [U]: the handler is reminded at the review date (PARK_REVIEW_MONTHS); the
+            # named reporter, who gets no result for now, is told it is kept pending (issue 15, item 9).
+            return {"meet_deadlines": (D.PARK_REVIEW,), "open_deadlines": (D.PARK_REVIEW,),
+                    "reporter_notice": "notify.reporter.parked" if named else None}  # fmt: skip
         case A.CONCLUDE:
             return {
-                "meet_deadlines": (D.LETTER_REPLY, D.ASSIGNED_BY_HIGHER),
+                "meet_deadlines": (D.LETTER_REPLY,),  # D15 ends with the 报结 (REPORT_RESULT, §10.3)
+                "open_deadlines": (D.RESULT_FEEDBACK,) if named else (),
+            }
+        case A.DECIDE_APPEAL | A.ANSWER_SUGGESTION:
+            # answered: the appeal's own deadline is met; a named reporter is owed the outcome as feedback (D4)
+            return {
+                "meet_deadlines": (*_ANSWER_DEADLINES, D.ASSIGNED_BY_HIGHER),
                 "open_deadlines": (D.RESULT_FEEDBACK,) if named else (),
             }
         case A.GIVE_FEEDBACK:
-            return {"meet_deadlines": (D.RESULT_FEEDBACK,), "reporter_notice": "notify.reporter.feedback"}
+            return {"meet_deadlines": (D.RESULT_FEEDBACK,), "reporter_notice": FEEDBACK_NOTICE[c.report_type]}
         case A.OBJECT:
             # The objection is "recorded and explained" within D4 (rules.md §4 table, R-28? [S]): a new result
             # feedback duty from the objection. Concluding again keeps it (one open deadline per duty, the
@@ -315,6 +461,8 @@ def _effects(c: CaseSnapshot, action: A, inp: ActionInput) -> dict[str, object]:
             }
         case A.ARCHIVE:
             return {"cancel_all_deadlines": True}
+        case A.ADD_BY_REPORTER:  # issue 15 item 12: whoever holds the case reads the addition
+            return {"officer_notices": ((OfficerTarget.HANDLER_OR_INTAKE, "notify.officer.reporter_added"),)}
     return {}
 
 
@@ -325,7 +473,7 @@ def decide(case: CaseSnapshot, action: A, actor: Actor, inp: ActionInput | None 
     :class:`GuardFailed` (missing fields, closure checklist).
     """
     inp = inp or ActionInput()
-    require(case.state, action, actor)
+    require(case.state, action, actor, channel=case.channel, report_type=case.report_type)
     row = transition_for(case.state, action)
     assert row is not None  # require() refused otherwise
     guard = GUARDS.get(action)

@@ -35,7 +35,7 @@ async def cmd_cases_list(app: App, args: argparse.Namespace) -> int:
                 c.report_type,
                 "named" if c.named else "anon",
                 c.unit,
-                c.category,
+                c.category or "-",
                 c.assignee,
                 c.next_due,
                 c.next_due_kind,
@@ -52,7 +52,7 @@ async def cmd_cases_list(app: App, args: argparse.Namespace) -> int:
 async def cmd_case_show(app: App, args: argparse.Namespace) -> int:
     """The card officers read in the bot (bot.dialogs.card), with the whole history; never the reporter's identity.
     Times in the office's zone (QINGFENG_TIMEZONE), which the card names."""
-    from bot.dialogs.card import card_params
+    from bot.dialogs.card import card_key, card_params
     from bot.i18n import Translator, normalise_locale
     from core.actor import Actor
 
@@ -63,5 +63,5 @@ async def cmd_case_show(app: App, args: argparse.Namespace) -> int:
         return 0
     locale = normalise_locale(args.lang or app.settings.default_locale)
     card = card_params(detail, app.ctx.tz, history=None)
-    print(Translator.load(app.settings.default_locale).render(locale, "officer.card", card))
+    print(Translator.load(app.settings.default_locale).render(locale, card_key(detail), card))
     return 0

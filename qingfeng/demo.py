@@ -14,8 +14,20 @@ from core.actor import Actor
 from core.clock import ManualClock
 from core.closure import AllegationFinding, ClosureReport
 from core.errors import ApprovalRequested
-from core.model import CadreLevel, Category, DisposalMethod, Finding, ReferTo, ReportType, Role, UnitLevel
-from core.reports import NewReport, PersonReported, ReporterIdentity
+from core.model import (
+    AppealedDecision,
+    AppealOutcome,
+    CadreLevel,
+    Category,
+    DisposalMethod,
+    Finding,
+    ReferTo,
+    ReportType,
+    Role,
+    SuggestionOutcome,
+    UnitLevel,
+)
+from core.reports import AppealedDecisionDetails, NewReport, PersonReported, ReporterIdentity
 from qingfeng.app import App
 
 UNITS = (
@@ -37,10 +49,12 @@ LA, XH = "浙江省/杭州市/临安区", "浙江省/杭州市/西湖区"
 @dataclass(frozen=True)
 class Story:
     report_type: ReportType
-    category: Category
-    person: PersonReported
+    category: Category | None
+    person: PersonReported | None  # an appeal or a suggestion accuses nobody (rules.md §10.1)
     facts: str
     refer_to: ReferTo | None = None  # set for matters outside the commission's remit
+    appeal: AppealedDecisionDetails | None = None
+    subject: str = ""
 
 
 STORIES = (
@@ -84,14 +98,13 @@ STORIES = (
           PersonReported("西湖区住房和城乡建设局", XH, "卫某", "局长", CadreLevel.COUNTY_DIVISION),
           "卫某在2026年区里两个安置房项目招标中，多次打招呼要求评标专家照顾某建设公司，"
           "该公司实际控制人是他的老同学。两个项目合计约2.3亿元。"),
-    Story(ReportType.APPEAL, Category.OTHER,
-          PersonReported("临安区某镇人民政府", LA, "", "", CadreLevel.UNKNOWN),
-          "我是党员，2026年7月因'工作失职'被给予党内警告处分。处分认定我未及时上报防汛隐患，"
-          "但我在6月12日已经书面报告分管领导，有签收记录。请求复查。"),
-    Story(ReportType.SUGGESTION, Category.OTHER,
-          PersonReported("临安区各村（社区）", LA, "", "", CadreLevel.UNKNOWN),
+    Story(ReportType.APPEAL, None, None,
+          "处分认定我未及时上报防汛隐患，但我在6月12日已经书面报告分管领导，有签收记录。请求复查。",
+          appeal=AppealedDecisionDetails("临安区某镇党委", "2026年7月", AppealedDecision.PARTY_SANCTION,
+                                         "因'工作失职'给予党内警告处分", "")),
+    Story(ReportType.SUGGESTION, None, None,
           "建议村务公开不要只贴在村委会门口，可以同时发在村民微信群并保留一个月，"
-          "尤其是低保、补贴和工程款，方便在外打工的村民监督。"),
+          "尤其是低保、补贴和工程款，方便在外打工的村民监督。", subject="村务公开的方式"),
     Story(ReportType.ACCUSATION, Category.OTHER,
           PersonReported("某物业服务有限公司", XH, "", "项目经理", CadreLevel.OTHER),
           "小区物业今年把停车费从每月150元涨到300元，没有开业主大会，我们认为是乱收费。",
@@ -142,6 +155,17 @@ PLAN = (
 )
 
 
+APPEAL_REASONS = "经复查，您已于6月12日书面报告隐患，原处分认定的失职情节不成立，改为批评教育。"
+SUGGESTION_REPLY = "您的建议已采纳：村务公开将同时在村民微信群发布并保留一个月。感谢您的监督。"
+
+
+def _feedback(story: Story, named: bool) -> str:
+    """What the reporter is told: an appeal's reasons, a suggestion's reply, an accusation's result."""
+    return {ReportType.APPEAL: APPEAL_REASONS, ReportType.SUGGESTION: SUGGESTION_REPLY}.get(
+        story.report_type, _closure(named).feedback_text
+    )
+
+
 def _closure(named: bool) -> ClosureReport:
     return ClosureReport(
         findings=(AllegationFinding("反映的主要问题", Finding.PARTLY_TRUE, ("谈话笔录", "账目凭证")),),
@@ -181,7 +205,9 @@ async def load_demo(app: App) -> int:
                     report_type=story.report_type,
                     category=story.category,
                     facts=story.facts,
-                    persons=(story.person,),
+                    persons=(story.person,) if story.person else (),
+                    appeal=story.appeal,
+                    subject=story.subject,
                     reporter=ReporterIdentity(f"举报人{i + 1:02d}", f"1380013{i:04d}") if named else None,
                     chat_id=None,
                     query_password=None if named else "demo-password",
@@ -250,18 +276,28 @@ async def _walk(
             await c.accept(number, intake)
         elif step == "assign":
             await c.assign(number, intake, handler.officer_id or 0)
-        elif step == "dispose":
+        elif step == "dispose" and story.report_type is ReportType.ACCUSATION:
             await c.dispose(number, handler, method, "经集体研究", approved_by=leader)
+        elif step == "conclude" and story.report_type is ReportType.APPEAL:  # its own path (rules.md §10.1)
+            await c.decide_appeal(number, handler, AppealOutcome.CHANGED, APPEAL_REASONS, approved_by=leader)
+        elif step == "conclude" and story.report_type is ReportType.SUGGESTION:
+            await c.answer_suggestion(number, handler, SuggestionOutcome.ADOPTED, SUGGESTION_REPLY,
+                                      approved_by=leader)  # fmt: skip
         elif step == "conclude":
             await c.conclude(number, handler, _closure(named))
         elif step == "feedback" and named:
-            await c.give_feedback(number, handler, _closure(named).feedback_text)
+            await c.give_feedback(number, handler, _feedback(story, named))
         elif step == "archive":
             await c.archive(number, intake, approved_by=leader)
     if plan == "assigned":  # the handler's proposal waits in the leader's inbox (issue 15)
         clock.advance(timedelta(hours=3))
         with suppress(ApprovalRequested):
-            await c.dispose(number, handler, DisposalMethod.PRELIMINARY_CHECK, "线索具体，建议初步核实")
+            if story.report_type is ReportType.APPEAL:
+                await c.decide_appeal(number, handler, AppealOutcome.UPHELD, "原处分事实清楚、依据充分，建议维持")
+            elif story.report_type is ReportType.SUGGESTION:
+                await c.answer_suggestion(number, handler, SuggestionOutcome.PARTLY_ADOPTED, SUGGESTION_REPLY)
+            else:
+                await c.dispose(number, handler, DisposalMethod.PRELIMINARY_CHECK, "线索具体，建议初步核实")
     if plan == "reopened":
         clock.advance(timedelta(hours=30))
         await c.object(number, Actor.citizen(), "对处理结果有异议：问题并未整改，补助款仍在发放。")

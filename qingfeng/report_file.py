@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import unicodedata
+from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import Any, TypeVar
@@ -20,7 +21,7 @@ from core.model import CadreLevel, Category, Channel, PartyMembership, ReportTyp
 from core.reports import PERSONS_MAX, NewReport, PersonReported, ReporterIdentity
 
 FILE_MAX_BYTES = 256 * 1024  # the form's longest report is a few tens of kilobytes of UTF-8
-FIELDS = ("channel", "report_type", "category", "facts", "persons", "reporter", "other_bodies")
+FIELDS = ("channel", "report_type", "category", "facts", "persons", "reporter", "other_bodies", "due")
 PERSON_FIELDS = ("name", "unit", "post", "level", "region", "party")
 REPORTER_FIELDS = ("name", "phone", "id_number", "address")
 _KEEP = frozenset("\n\t")
@@ -79,7 +80,23 @@ def _report(raw: dict[str, Any]) -> NewReport:
         other_bodies=_text(raw, "other_bodies"),
         reporter=None if reporter is None else _reporter(_object(reporter, "reporter", REPORTER_FIELDS)),
         persons=tuple(_person(_object(p, f"persons[{i}]", PERSON_FIELDS), i) for i, p in enumerate(persons)),
+        due_on=_due(raw, channel),
     )
+
+
+def _due(raw: dict[str, Any], channel: Channel) -> date | None:
+    """``due``: the period a 交办函 sets (YYYY-MM-DD), for channel assigned_by_higher only (rules.md §10.3)."""
+    value = raw.get("due")
+    if value is None:
+        return None
+    if channel is not Channel.ASSIGNED_BY_HIGHER:
+        raise ReportFileError("due: only for channel assigned_by_higher (the 交办函's period)")
+    try:
+        if isinstance(value, str):
+            return date.fromisoformat(value)
+    except ValueError:
+        pass
+    raise ReportFileError(f"due: {repr(value)[:40]} is not a date YYYY-MM-DD")
 
 
 def _reporter(raw: dict[str, Any]) -> ReporterIdentity:

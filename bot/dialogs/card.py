@@ -27,6 +27,15 @@ def _person(p: PersonView) -> Label:
                                          "region": p.region})  # fmt: skip
 
 
+#: The card's layout per report type (rules.md §10.1): an accusation lists the persons reported and its category;
+#: an appeal the decision it contests and the grounds; a suggestion its subject and content.
+CARD_KEY = {"accusation": "officer.card", "appeal": "officer.card_appeal", "suggestion": "officer.card_suggestion"}
+
+
+def card_key(d: CaseDetail) -> str:
+    return CARD_KEY.get(d.summary.report_type, "officer.card")
+
+
 def card_params(d: CaseDetail, tz: ZoneInfo, *, history: int | None = HISTORY) -> dict[str, Any]:
     """The parameters of ``officer.card``; ``history``: how many of the latest events (None: all)."""
     s = d.summary
@@ -40,7 +49,8 @@ def card_params(d: CaseDetail, tz: ZoneInfo, *, history: int | None = HISTORY) -
     evidence = tuple(f"· {e.original_name} ({e.size // 1024 + 1} KB, sha256 {e.sha256[:12]}…)" for e in d.evidence)
     return {
         "number": s.number, "flag": "⚠️ " if s.urgent else "", "state": Label(f"state.{s.state}"),
-        "type": Label(f"enum.ReportType.{s.report_type}"), "category": Label(f"enum.Category.{s.category}"),
+        "type": Label(f"enum.ReportType.{s.report_type}"),
+        "category": Label(f"enum.Category.{s.category}") if s.category else "-",
         "channel": Label(f"enum.Channel.{s.channel}"), "received": f"{s.received_at.astimezone(tz):%Y-%m-%d %H:%M}",
         "zone": zone_label(tz, s.received_at),
         "assignee": s.assignee or Label("officer.card_unassigned"), "reporter": _reporter(d),
@@ -70,17 +80,28 @@ def _reporter(d: CaseDetail) -> Label | Lines:
 
 def _details(d: CaseDetail, tz: ZoneInfo) -> tuple[Label, ...]:
     """What the reporter said besides the facts, and what the office decided: one line each."""
-    out = [Label("officer.card_other_bodies", {"text": d.other_bodies or Label("officer.card_not_given")})]
+    out = [*_particulars(d)]
+    out.append(Label("officer.card_other_bodies", {"text": d.other_bodies or Label("officer.card_not_given")}))
     if d.scope_refer_to:
         reason = Label(d.scope_reason) if d.scope_reason else "-"
         out.append(Label("officer.card_scope_override",
                          {"body": Label(f"enum.ReferTo.{d.scope_refer_to}"), "reason": reason}))  # fmt: skip
     if d.disposal_method:
         out.append(Label("officer.card_method", {"method": Label(f"enum.DisposalMethod.{d.disposal_method}")}))
+    if d.transfer_to:  # a transfer is followed until the receiver takes it in or reports its result (§10.3)
+        out.append(Label("officer.card_transfer_to", {"unit": d.transfer_to}))
     if d.summary.state == "not_accepted":
         out.append(Label("officer.card_referred", {"body": Label(f"enum.ReferTo.{d.refer_to or 'none'}")}))
     out.extend(_approval(a, tz) for a in d.approvals)
-    if d.result:
+    if d.duplicate_of:
+        out.append(Label("officer.card_duplicate_of", {"number": d.duplicate_of}))
+    if d.duplicates:
+        out.append(Label("officer.card_duplicates", {"numbers": "、".join(d.duplicates)}))
+    if d.outcome and d.result:  # an appeal's or a suggestion's answer (rules.md §10.1)
+        key = "officer.card_appeal_outcome" if d.summary.report_type == "appeal" else "officer.card_suggestion_outcome"
+        out.append(Label(key, {"outcome": Label(d.outcome), "text": d.result.get("feedback_text", ""),
+                               "leader": d.result.get("leader_signoff") or "-"}))  # fmt: skip
+    elif d.result:
         out.extend(_result(d.result))
     if d.purged_at:  # retention ended (core.services.retention): say so, and how many files went
         out.append(Label("officer.card_purged", {"day": f"{d.purged_at.astimezone(tz):%Y-%m-%d}",
@@ -91,13 +112,28 @@ def _details(d: CaseDetail, tz: ZoneInfo) -> tuple[Label, ...]:
 def _approval(a: ApprovalView, tz: ZoneInfo) -> Label:
     """A step put to a leader: what, who asked and when; who decided and when, and a decline's reason."""
     what: Label = Label(f"action.{a.action}")
-    if a.method:
-        what = Label("approval.what_method", {"action": what, "method": Label(f"enum.DisposalMethod.{a.method}")})
+    detail: Label | str | None = (Label(f"enum.DisposalMethod.{a.method}") if a.method
+                                  else Label(a.outcome) if a.outcome else a.due_on)  # fmt: skip
+    if detail:
+        what = Label("approval.what_method", {"action": what, "method": detail})
     fmt = "%Y-%m-%d %H:%M"
     params: dict[str, Any] = {"what": what, "requester": a.requested_by, "at": f"{a.requested_at.astimezone(tz):{fmt}}",
                               "leader": a.decided_by or "-", "reason": a.reason or "-",
                               "decided": f"{a.decided_at.astimezone(tz):{fmt}}" if a.decided_at else "-"}  # fmt: skip
     return Label(f"officer.card_approval_{a.state}", params)
+
+
+def _particulars(d: CaseDetail) -> list[Label]:
+    """An appeal's contested decision, or a suggestion's subject (rules.md §10.1): the type's own fields."""
+    p = d.particulars or {}
+    if "decision" in p:
+        kind = Label(f"enum.AppealedDecision.{p.get('kind', 'other_decision')}")
+        return [Label("officer.card_appealed", {"body": p.get("body", ""), "day": p.get("decided_on", ""),
+                                                "kind": kind, "decision": p.get("decision", ""),
+                                                "doc": p.get("doc_number") or "-"})]  # fmt: skip
+    if "subject" in p:
+        return [Label("officer.card_subject", {"subject": p["subject"]})]
+    return []
 
 
 def _result(r: dict[str, Any]) -> list[Label]:

@@ -7,13 +7,14 @@ The runner (citizens) and the officer desk implement them for one update; the fa
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from typing import Protocol
 
 from bot.dialogs.engine import Media, Reply
 from core.actor import Actor
 from core.closure import ClosureReport
 from core.errors import DomainError
-from core.model import CaseState, DisposalMethod, ReferTo
+from core.model import AppealOutcome, CaseState, DisposalMethod, ReferTo, SuggestionOutcome
 from core.reports import NewReport, StagedEvidence
 from core.services.filing import Receipt
 from core.services.views import PublicStatusView
@@ -43,6 +44,10 @@ class CitizenEnv(Protocol):
 
     async def object(self, number: str, text: str, evidence: list[StagedEvidence]) -> None: ...
 
+    async def add_to_case(self, number: str, text: str, evidence: list[StagedEvidence], grant: str) -> None:
+        """补充反映: ``grant`` proves an anonymous reporter's code and password; named ones are known by the chat."""
+        ...
+
 
 class OfficerCases(Protocol):
     """The case actions an officer's input flow ends in (core.services.cases.CaseService)."""
@@ -68,6 +73,24 @@ class OfficerCases(Protocol):
     async def return_to_intake(
         self, number: str, actor: Actor, reason: str, approved_by: Actor | None = None
     ) -> CaseState: ...
+
+    async def chase(self, number: str, actor: Actor, note: str) -> CaseState: ...
+
+    async def report_result(self, number: str, actor: Actor, result: str) -> CaseState: ...
+
+    async def extend(
+        self, number: str, actor: Actor, reason: str, due_on: date, approved_by: Actor | None = None
+    ) -> CaseState: ...
+
+    async def decide_appeal(
+        self, number: str, actor: Actor, outcome: AppealOutcome, reasons: str, approved_by: Actor | None = None
+    ) -> CaseState: ...
+
+    async def answer_suggestion(
+        self, number: str, actor: Actor, outcome: SuggestionOutcome, reply: str, approved_by: Actor | None = None
+    ) -> CaseState: ...
+
+    async def review_parked(self, number: str, actor: Actor, note: str) -> CaseState: ...
 
 
 class Asking(Protocol):

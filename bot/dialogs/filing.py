@@ -1,8 +1,10 @@
-"""The citizen's filing flow (rules.md §6 form, §4 named vs anonymous, §3 scope).
+"""The citizen's filing flow (rules.md §6 form, §4 named vs anonymous, §3 scope, §10.1 three report types).
 
 notice → scope (a sentence: accept, refer, clarify, urgent) → type → named? → [name, phone, ID] →
-persons (loop) → category → facts (+ follow-ups) → other bodies → evidence → [password ×2, notify?] →
-review (edit any section) → confirm → receipt.
+  检举控告: persons (loop) → category → facts (+ follow-ups) → other bodies →
+  申诉: deciding body → when → kind of decision → what was decided → document number → grounds → other bodies →
+  批评建议: subject → content →
+evidence → [password ×2, notify?] → review (edit any section) → confirm → receipt.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from bot.dialogs.ids import Filing, FlowName
 from bot.dialogs.review import ConfirmStep, ReviewStep
 from bot.dialogs.scope_steps import scope_steps
 from bot.dialogs.steps import Choice, Text
-from core.model import CadreLevel, Category, PartyMembership, ReportType
+from core.model import AppealedDecision, CadreLevel, Category, PartyMembership, ReportType
 from core.reports import PERSONS_MAX
 
 OTHER = "__other"
@@ -36,8 +38,18 @@ def _enum_options(enum: Any) -> list[tuple[str, str]]:
     return [(m.value, f"enum.{enum.__name__}.{m.value}") for m in enum]
 
 
+#: Where each report type's own questions begin (rules.md §10.1): an appeal and a suggestion accuse nobody.
+FIRST_OF_TYPE = {ReportType.ACCUSATION: Filing.P_NAME, ReportType.APPEAL: Filing.A_BODY,
+                 ReportType.SUGGESTION: Filing.S_SUBJECT}  # fmt: skip
+_TYPE_STARTS = frozenset(FIRST_OF_TYPE.values())
+
+
+def type_start(c: Conversation) -> str:
+    return FIRST_OF_TYPE.get(ReportType(c.answers.get("report_type", "accusation")), Filing.P_NAME)
+
+
 def _after_identity(c: Conversation, value: str) -> str:
-    return Filing.R_NAME if value == "named" else Filing.P_NAME
+    return Filing.R_NAME if value == "named" else type_start(c)
 
 
 def _regions(c: Conversation) -> list[tuple[str, str]]:
@@ -88,14 +100,15 @@ def build_filing_flow() -> Flow[CitizenEnv]:
                next=lambda c, val: after(c, f.IDENTITY), targets=after_or_review(f.IDENTITY)),
         Choice(id=f.IDENTITY, key="filing.identity",
                options=[("named", "button.named"), ("anonymous", "button.anonymous")], store="identity",
-               next=_after_identity, targets=frozenset({f.R_NAME, f.P_NAME})),
+               next=_after_identity, targets=frozenset({f.R_NAME, *_TYPE_STARTS})),
         # identity messages are deleted from the chat at once, like passwords (issue 6: the chat is a credential)
         Text(id=f.R_NAME, key="filing.reporter_name", store="reporter_name", validate=v.reporter_name,
              next=f.R_PHONE, secret=True),
         Text(id=f.R_PHONE, key="filing.reporter_phone", store="reporter_phone", validate=v.phone, next=f.R_ID,
              secret=True),
         Text(id=f.R_ID, key="filing.reporter_id", store="reporter_id", validate=v.id_number,
-             next=lambda c: after(c, f.P_NAME), targets=after_or_review(f.P_NAME), skippable=True, secret=True),
+             next=lambda c: after(c, type_start(c)), targets=after_or_review(*_TYPE_STARTS), skippable=True,
+             secret=True),
         Text(id=f.P_NAME, key="filing.person_name", store="p_name", validate=v.person_name, next=f.P_UNIT,
              skippable=True, params=lambda c: {"n": len(_entering(c)) + 1}),
         Text(id=f.P_UNIT, key="filing.person_unit", store="p_unit", validate=v.unit, next=f.P_POST),
@@ -112,6 +125,22 @@ def build_filing_flow() -> Flow[CitizenEnv]:
                targets=after_or_review(f.P_NAME, f.CATEGORY)),
         Choice(id=f.CATEGORY, key="filing.category", options=_enum_options(Category), store="category",
                next=f.FACTS, columns=2),
+        # 申诉: the decision appealed (which body, when, what kind, what, document number) and why it is wrong
+        Text(id=f.A_BODY, key="filing.appeal_body", store="a_body", validate=v.deciding_body, next=f.A_DATE),
+        Text(id=f.A_DATE, key="filing.appeal_date", store="a_date", validate=v.decided_on, next=f.A_KIND),
+        Choice(id=f.A_KIND, key="filing.appeal_kind", options=_enum_options(AppealedDecision), store="a_kind",
+               next=f.A_DECISION),
+        Text(id=f.A_DECISION, key="filing.appeal_decision", store="a_decision", validate=v.decision,
+             next=f.A_DOCNO),
+        Text(id=f.A_DOCNO, key="filing.appeal_docno", store="a_docno", validate=v.doc_number,
+             next=lambda c: after(c, f.A_GROUNDS), targets=after_or_review(f.A_GROUNDS), skippable=True),
+        Text(id=f.A_GROUNDS, key="filing.appeal_grounds", store="facts", validate=v.facts,
+             next=lambda c: after(c, f.OTHER_BODIES), targets=after_or_review(f.OTHER_BODIES)),
+        # 批评建议: what it is about and the suggestion itself
+        Text(id=f.S_SUBJECT, key="filing.suggestion_subject", store="s_subject", validate=v.subject,
+             next=lambda c: after(c, f.S_CONTENT), targets=after_or_review(f.S_CONTENT)),
+        Text(id=f.S_CONTENT, key="filing.suggestion_content", store="facts", validate=v.facts,
+             next=lambda c: after(c, f.EVIDENCE), targets=after_or_review(f.EVIDENCE)),
         FactsStep(id=f.FACTS, follow_up=f.FACTS_MORE, next_step=f.OTHER_BODIES),
         FollowUpStep(id=f.FACTS_MORE, next_step=f.OTHER_BODIES),
         Text(id=f.OTHER_BODIES, key="filing.other_bodies", store="other_bodies", validate=v.other_bodies,

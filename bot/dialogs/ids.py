@@ -15,6 +15,7 @@ class FlowName(StrEnum):
     STATUS = "status"
     OBJECTION = "objection"
     REPLY = "reply"
+    ADDITION = "addition"  # the reporter adds to an open case (补充反映)
     # officers' input flows (officer_flows, officer_urgent, officer_approvals)
     NOTE = "o_note"
     FEEDBACK = "o_feedback"
@@ -26,6 +27,12 @@ class FlowName(StrEnum):
     DUPLICATE = "o_duplicate"
     TRANSFER = "o_transfer"
     RETURN = "o_return"
+    CHASE = "o_chase"  # 催办 (rules.md §10.3)
+    REPORT = "o_report"  # 报结
+    EXTEND = "o_extend"  # 申请延长
+    APPEAL_DECISION = "o_appeal"  # 申诉: 维持/变更/撤销 with reasons (rules.md §10.1)
+    SUGGESTION_ANSWER = "o_suggestion"  # 批评建议: 采纳/部分采纳/不予采纳 with a reply
+    PARK_REVIEW = "o_park_review"
     URGENT_REPLY = "o_ureply"
     URGENT_NOTE = "o_unote"
     URGENT_CLOSE = "o_uclose"
@@ -52,6 +59,15 @@ class Filing(StrEnum):
     P_PARTY = "p_party"
     P_MORE = "p_more"
     CATEGORY = "category"
+    # 申诉: the decision appealed and why it is wrong; 批评建议: subject and content (rules.md §10.1)
+    A_BODY = "a_body"
+    A_DATE = "a_date"
+    A_KIND = "a_kind"
+    A_DECISION = "a_decision"
+    A_DOCNO = "a_docno"
+    A_GROUNDS = "a_grounds"
+    S_SUBJECT = "s_subject"
+    S_CONTENT = "s_content"
     FACTS = "facts"
     FACTS_MORE = "facts_more"
     OTHER_BODIES = "other_bodies"
@@ -70,6 +86,14 @@ class Status(StrEnum):
 
 class Objection(StrEnum):
     REASON = "reason"
+    EVIDENCE = "evidence"
+    CONFIRM = "confirm"
+
+
+class Addition(StrEnum):
+    """The reporter adds text and files to an open case."""
+
+    TEXT = "text"
     EVIDENCE = "evidence"
     CONFIRM = "confirm"
 
@@ -96,3 +120,5 @@ class Officer(StrEnum):
     REFER_TO = "refer_to"
     DUPLICATE_OF = "duplicate_of"
     UNIT = "unit"
+    NEW_DATE = "new_date"
+    OUTCOME = "outcome"

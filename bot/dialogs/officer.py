@@ -27,7 +27,7 @@ from bot.callbacks import (
     UrgentText,
 )
 from bot.dialogs import officer_approvals as approvals
-from bot.dialogs.card import card_params
+from bot.dialogs.card import card_key, card_params
 from bot.dialogs.codec import decode, encode
 from bot.dialogs.engine import Button, Conversation, Engine, Event, Label, Lines, Reply
 from bot.dialogs.env import OfficerEnv
@@ -169,7 +169,8 @@ class OfficerDesk:
         if card.identity_visible and card.detail.reporter is None:
             buttons.append((Button("button.show_identity", ShowIdentity(number)),))
         buttons.append((Button("button.back_to_inbox", Inbox(0)),))
-        return [Reply("officer.card", card_params(card.detail, self.s.desk.ctx.tz), tuple(buttons), "")]
+        params = card_params(card.detail, self.s.desk.ctx.tz)
+        return [Reply(card_key(card.detail), params, tuple(buttons), "")]
 
     async def button(self, chat_id: int, actor: Actor, tap: OfficerTap) -> Answer:
         """A tap on an officer button (parsed, so well-formed; whether it is allowed is the core's to say)."""
@@ -239,7 +240,7 @@ class OfficerDesk:
                 for o in await self.s.officers.list_officers()
                 if o.active and takes_cases(o.roles) and o.id != actor.officer_id
             ]
-            handlers = [o for o in handlers if o.unit == summary.unit]
+            handlers = [o for o in handlers if o.unit == summary.unit and o.id not in summary.recused_officer_ids]
             buttons = tuple((Button(o.name, Assign(number, o.id), literal=True),) for o in handlers)
             return [Reply("officer.choose_handler", {"number": number}, buttons, "")]  # fmt: skip
         if action is Action.DISPOSE and method is None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from bot.dialogs import validators as v
@@ -21,7 +22,7 @@ from bot.dialogs.ids import Officer as S
 from bot.dialogs.steps import Choice, Invalid, Next, Text
 from core.closure import AllegationFinding, ClosureReport
 from core.errors import DomainError, GuardFailed
-from core.model import Action, DisposalMethod, Finding, ReferTo
+from core.model import Action, AppealOutcome, DisposalMethod, Finding, ReferTo, SuggestionOutcome
 
 note_text = v.text_between(1, 2000)
 NO_FACTS = "no_facts"  # not accepted for want of facts (rules.md §3.2 item 3): the reporter is asked for them
@@ -62,8 +63,20 @@ async def finish(a: dict[str, Any], env: OfficerEnv) -> list[Reply]:
                 await env.cases.mark_duplicate(number, env.actor, a["duplicate_of"], a.get("text", ""))
             case Action.TRANSFER_UP | Action.TRANSFER_DOWN:
                 await env.cases.transfer(number, env.actor, a["unit"], a.get("text", ""))
+            case Action.DECIDE_APPEAL:
+                await env.cases.decide_appeal(number, env.actor, AppealOutcome(a[S.OUTCOME]), a["text"])
+            case Action.ANSWER_SUGGESTION:
+                await env.cases.answer_suggestion(number, env.actor, SuggestionOutcome(a[S.OUTCOME]), a["text"])
             case Action.RETURN_TO_INTAKE:
                 await env.cases.return_to_intake(number, env.actor, a["text"])
+            case Action.CHASE:
+                await env.cases.chase(number, env.actor, a["text"])
+            case Action.REPORT_RESULT:
+                await env.cases.report_result(number, env.actor, a["text"])
+            case Action.EXTEND:
+                await env.cases.extend(number, env.actor, a["text"], date.fromisoformat(a[S.NEW_DATE]))
+            case Action.REVIEW_PARKED:
+                await env.cases.review_parked(number, env.actor, a["text"])
             case Action.ASK_REPORTER:
                 await env.messaging.ask(number, env.actor, a["text"])
                 return [Reply("officer.asked", {"number": number})]
@@ -72,6 +85,14 @@ async def finish(a: dict[str, Any], env: OfficerEnv) -> list[Reply]:
     except DomainError as exc:
         return [env.refusal(exc)]
     return [Reply("officer.done", {"number": number})]
+
+
+def new_date(raw: str, c: Conversation) -> str:
+    """A date as YYYY-MM-DD (or with / or .), stored as ISO text: the extension's new due date (§10.3)."""
+    try:
+        return date.fromisoformat(re.sub(r"[/.]", "-", raw.strip())).isoformat()
+    except ValueError:
+        raise Invalid("invalid.date") from None
 
 
 def closure_from(a: dict[str, Any]) -> ClosureReport:
@@ -177,7 +198,25 @@ def officer_flows() -> list[Flow[OfficerEnv]]:
             next=_chosen_unit, targets=frozenset({S.TEXT}), literal=True),
         _text("officer.ask_transfer_note", skippable=True),
     ]  # fmt: skip
-    return [Flow.of(FlowName.NOTE, [_text("officer.ask_note")]),
+    extend: list[Step[OfficerEnv]] = [  # 申请延长 (rules.md §10.3): reason, new date (a leader approves it)
+        _text("officer.ask_extension_reason", S.NEW_DATE),
+        _text("officer.ask_new_date", END, S.NEW_DATE, validate=new_date),
+    ]  # fmt: skip
+
+    def answer(outcomes: type[AppealOutcome] | type[SuggestionOutcome], ask: str) -> list[Step[OfficerEnv]]:
+        """An appeal's decision or a suggestion's answer: the outcome, then the reasons or reply (what the reporter
+        is told); a leader approves it unless the officer is one (rules.md §10.1, §10.2)."""
+        return [
+            Choice(id=S.OUTCOME, key=f"officer.ask_{ask}_outcome", store=S.OUTCOME, next=S.TEXT,
+                   options=[(o.value, f"enum.{outcomes.__name__}.{o.value}") for o in outcomes]),
+            _text(f"officer.ask_{ask}_reasons"),
+        ]  # fmt: skip
+
+    return [Flow.of(FlowName.APPEAL_DECISION, answer(AppealOutcome, "appeal")),
+            Flow.of(FlowName.SUGGESTION_ANSWER, answer(SuggestionOutcome, "suggestion")),
+            Flow.of(FlowName.NOTE, [_text("officer.ask_note")]),
+            Flow.of(FlowName.CHASE, [_text("officer.ask_chase")]),
+            Flow.of(FlowName.REPORT, [_text("officer.ask_report_result")]), Flow.of(FlowName.EXTEND, extend),
             Flow.of(FlowName.FEEDBACK, [_text("officer.ask_feedback")]),
             Flow.of(FlowName.FEEDBACK_PREPARED, prepared),
             Flow.of(FlowName.CONCLUDE, conclude), Flow.of(FlowName.ASK, [_text("officer.ask_question")]),
@@ -185,11 +224,17 @@ def officer_flows() -> list[Flow[OfficerEnv]]:
             Flow.of(FlowName.DUPLICATE, [_text("officer.ask_duplicate_of", store=S.DUPLICATE_OF,
                                                validate=case_number)]),
             Flow.of(FlowName.TRANSFER, transfer),
-            Flow.of(FlowName.RETURN, [_text("officer.ask_return_reason")])]  # fmt: skip
+            Flow.of(FlowName.RETURN, [_text("officer.ask_return_reason")]),
+            Flow.of(FlowName.PARK_REVIEW, [_text("officer.ask_park_review")])]  # fmt: skip
 
 
 #: Which flow collects the input an action needs; actions not listed need none.
 FLOW_FOR = {Action.ADD_NOTE: FlowName.NOTE, Action.GIVE_FEEDBACK: FlowName.FEEDBACK,
             Action.CONCLUDE: FlowName.CONCLUDE, Action.ASK_REPORTER: FlowName.ASK, Action.NOT_ACCEPT: FlowName.REFER,
             Action.MARK_DUPLICATE: FlowName.DUPLICATE, Action.TRANSFER_UP: FlowName.TRANSFER,
-            Action.TRANSFER_DOWN: FlowName.TRANSFER, Action.RETURN_TO_INTAKE: FlowName.RETURN}  # fmt: skip
+            Action.TRANSFER_DOWN: FlowName.TRANSFER, Action.RETURN_TO_INTAKE: FlowName.RETURN,
+            Action.CHASE: FlowName.CHASE, Action.REPORT_RESULT: FlowName.REPORT,
+            Action.EXTEND: FlowName.EXTEND,
+            Action.DECIDE_APPEAL: FlowName.APPEAL_DECISION,
+            Action.ANSWER_SUGGESTION: FlowName.SUGGESTION_ANSWER,
+            Action.REVIEW_PARKED: FlowName.PARK_REVIEW}  # fmt: skip

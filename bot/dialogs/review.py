@@ -31,8 +31,8 @@ from bot.dialogs.env import CitizenEnv
 from bot.dialogs.filing_steps import EDIT, NEW_PERSONS
 from bot.dialogs.ids import Filing
 from core.errors import InvalidInput
-from core.model import CadreLevel, Category, Channel, EvidenceKind, PartyMembership, ReportType
-from core.reports import NewReport, PersonReported, ReporterIdentity, StagedEvidence
+from core.model import AppealedDecision, CadreLevel, Category, Channel, EvidenceKind, PartyMembership, ReportType
+from core.reports import AppealedDecisionDetails, NewReport, PersonReported, ReporterIdentity, StagedEvidence
 from core.services.filing import Receipt
 
 
@@ -67,6 +67,12 @@ def review_params(c: Conversation) -> dict[str, Any]:
         "reporter": reporter,
         "persons": Lines(persons) if persons else "-",
         "category": _enum_label("Category", a.get("category", "other")),
+        "body": a.get("a_body") or "-",
+        "day": a.get("a_date") or "-",
+        "decision": a.get("a_decision") or "-",
+        "kind": _enum_label("AppealedDecision", a["a_kind"]) if a.get("a_kind") else "-",
+        "doc": a.get("a_docno") or "-",
+        "subject": a.get("s_subject") or "-",
         "facts": a.get("facts", ""),
         "other_bodies": a.get("other_bodies") or "-",
         "evidence": Lines(tuple(f"· {f['original_name']} ({f['size'] // 1024 + 1} KB)" for f in a.get("evidence", [])))
@@ -78,14 +84,39 @@ def review_params(c: Conversation) -> dict[str, Any]:
 # section → the step that edits it; "password" is offered only when it is what is missing
 _SECTIONS = {"type": Filing.TYPE, "reporter": Filing.R_NAME, "persons": Filing.P_NAME, "category": Filing.CATEGORY,
              "facts": Filing.FACTS, "other_bodies": Filing.OTHER_BODIES, "evidence": Filing.EVIDENCE,
-             "password": Filing.PW1}  # fmt: skip
-_SHOWN = ("type", "reporter", "persons", "category", "facts", "other_bodies", "evidence")
+             "password": Filing.PW1, "decision": Filing.A_BODY, "grounds": Filing.A_GROUNDS,
+             "subject": Filing.S_SUBJECT, "content": Filing.S_CONTENT}  # fmt: skip
+#: The sections of each report type's review, in order (rules.md §10.1), and its template.
+_SHOWN_BY_TYPE = {
+    ReportType.ACCUSATION: ("type", "reporter", "persons", "category", "facts", "other_bodies", "evidence"),
+    ReportType.APPEAL: ("type", "reporter", "decision", "grounds", "other_bodies", "evidence"),
+    ReportType.SUGGESTION: ("type", "reporter", "subject", "content", "evidence"),
+}
+_REVIEW_KEY = {ReportType.ACCUSATION: "filing.review", ReportType.APPEAL: "filing.review_appeal",
+               ReportType.SUGGESTION: "filing.review_suggestion"}  # fmt: skip
+#: A type's own name for the account (the grounds of an appeal, the content of a suggestion).
+_FACTS_SECTION = {ReportType.ACCUSATION: "facts", ReportType.APPEAL: "grounds", ReportType.SUGGESTION: "content"}
 # InvalidInput.field (core.reports) → the section that fixes it
 _FIELD_SECTION = {"report_type": "type", "category": "category", "persons": "persons", "person": "persons",
                   "person_unit": "persons", "person_region": "persons", "person_name": "persons",
                   "person_post": "persons", "reporter_name": "reporter", "phone": "reporter",
                   "id_number": "reporter", "address": "reporter", "facts": "facts", "other_bodies": "other_bodies",
-                  "evidence": "evidence", "query_password": "password"}  # fmt: skip
+                  "evidence": "evidence", "query_password": "password", "appeal": "decision",
+                  "appeal_body": "decision", "appeal_decided_on": "decision", "appeal_decision": "decision",
+                  "appeal_doc_number": "decision", "subject": "subject"}  # fmt: skip
+
+
+def _type(c: Conversation) -> ReportType:
+    try:
+        return ReportType(c.answers.get("report_type", "accusation"))
+    except ValueError:
+        return ReportType.ACCUSATION
+
+
+def _section(field: str, c: Conversation) -> str:
+    """The section that fixes a refused field, in the words of the report's type."""
+    section = _FIELD_SECTION.get(field, "facts")
+    return _FACTS_SECTION[_type(c)] if section == "facts" else section
 
 
 def _enum(enum: type[StrEnum], value: Any, field: str) -> Any:
@@ -99,17 +130,26 @@ def build_report(c: Conversation, chat_id: int) -> NewReport:
     """The report as the answers stand; missing answers become values :meth:`NewReport.validated` refuses."""
     a = c.answers
     named = a.get("identity") == "named"
+    kind = _enum(ReportType, a.get("report_type"), "report_type")
+    accusation = kind is ReportType.ACCUSATION
+    appeal = (
+        AppealedDecisionDetails(a.get("a_body", ""), a.get("a_date", ""), _enum(AppealedDecision, a.get("a_kind"),
+                                "appeal"), a.get("a_decision", ""), a.get("a_docno", ""))
+        if kind is ReportType.APPEAL else None
+    )  # fmt: skip
     persons = tuple(
         PersonReported(unit=p.get("unit", ""), region=p.get("region", ""), name=p.get("name", ""),
                        post=p.get("post", ""), level=_enum(CadreLevel, p.get("level"), "person"),
                        party=_enum(PartyMembership, p.get("party"), "person"))
-        for p in a.get("persons", [])
+        for p in (a.get("persons", []) if accusation else ())
     )  # fmt: skip
     return NewReport(
-        report_type=_enum(ReportType, a.get("report_type"), "report_type"),
-        category=_enum(Category, a.get("category"), "category"),
+        report_type=kind,
+        category=_enum(Category, a.get("category"), "category") if accusation else None,
         facts=a.get("facts", ""),
         persons=persons,
+        appeal=appeal,
+        subject=a.get("s_subject", "") if kind is ReportType.SUGGESTION else "",
         reporter=ReporterIdentity(a.get("reporter_name", ""), a.get("reporter_phone", ""), a.get("reporter_id", ""))
         if named
         else None,
@@ -133,7 +173,7 @@ def missing_section(c: Conversation) -> str | None:
     try:
         build_report(c, 0).validated()
     except InvalidInput as exc:
-        return _FIELD_SECTION.get(exc.field, "facts")
+        return _section(exc.field, c)
     return None
 
 
@@ -152,18 +192,21 @@ class ReviewStep:
 
     def prompt(self, c: Conversation) -> Reply:
         missing = missing_section(c)
-        sections = [s for s in _SHOWN if s != "reporter" or c.answers.get("identity") == "named"]
+        shown = _SHOWN_BY_TYPE[_type(c)]
+        sections = [s for s in shown if s != "reporter" or c.answers.get("identity") == "named"]
         if missing is not None and missing not in sections:
             sections.insert(0, missing)
         elif missing is not None:  # the button that fixes it first
             sections.insert(0, sections.pop(sections.index(missing)))
         edits = [Button(f"button.edit_{name}", option("edit", name)) for name in sections]
         rows = tuple(tuple(edits[i : i + 2]) for i in range(0, len(edits), 2))
+        key = _REVIEW_KEY[_type(c)]
         if missing is not None:
             params = {**review_params(c), "missing": Label(f"review.missing.{missing}")}
-            return Reply("filing.review_incomplete", params, rows, self.id)
+            return Reply("filing.review_incomplete" if key == "filing.review" else f"{key}_incomplete", params, rows,
+                         self.id)  # fmt: skip
         buttons = ((Button("button.submit", "submit"),), *rows)
-        return Reply("filing.review", review_params(c), buttons, self.id)
+        return Reply(key, review_params(c), buttons, self.id)
 
     async def answer(self, c: Conversation, e: Event, env: object) -> Outcome:
         c.answers.pop(EDIT, None)  # whatever edit led here is over
@@ -207,7 +250,7 @@ class ConfirmStep:
         try:
             receipt = await env.file(build_report(c, env.chat_id))
         except InvalidInput as exc:  # refused after all (a limit changed meanwhile): say what, keep everything
-            return go(Filing.REVIEW, _missing(_FIELD_SECTION.get(exc.field, "facts")))
+            return go(Filing.REVIEW, _missing(_section(exc.field, c)))
         c.memo["last_receipt"] = receipt.number
         return go(END, *receipt_replies(receipt))
 
@@ -218,6 +261,9 @@ def receipt_replies(receipt: Receipt, *, again: bool = False) -> tuple[Reply, Re
     if receipt.query_code:
         key = "receipt.anonymous_again" if again else "receipt.anonymous"
         reply = Reply(key, {"number": receipt.number, "code": receipt.query_code})
-    else:
-        reply = Reply("receipt.named", {"number": receipt.number})
+    else:  # the words fit the report type: an appeal is answered with reasons, a suggestion with a reply (§10.1)
+        key = {ReportType.APPEAL: "receipt.named_appeal", ReportType.SUGGESTION: "receipt.named_suggestion"}.get(
+            receipt.report_type, "receipt.named"
+        )
+        reply = Reply(key, {"number": receipt.number})
     return reply, Reply("receipt.next", {}, ((Button("button.wipe", Wipe()),),), "")

@@ -18,6 +18,7 @@ from typing import assert_never
 
 from bot import callbacks as cb
 from bot.commands import citizen_help
+from bot.dialogs.addition import GRANTS, build_addition_flow
 from bot.dialogs.codec import decode, encode
 from bot.dialogs.engine import Button, Conversation, Engine, Event, EventKind, Label, Media, Reply
 from bot.dialogs.env import CitizenEnv
@@ -151,13 +152,23 @@ class _Env:
     async def object(self, number: str, text: str, evidence: list[StagedEvidence]) -> None:
         await self._s.reporter.object(number, self.chat_id, text, evidence)
 
+    async def add_to_case(self, number: str, text: str, evidence: list[StagedEvidence], grant: str) -> None:
+        chat = None if grant else self.chat_id
+        await self._s.reporter.add_to_case(number, text, evidence, chat_id=chat, grant=grant)
+
 
 class DialogRunner:
     def __init__(self, services: DialogServices, default_locale: str = "zh-CN") -> None:
         self.services = services
         self.default_locale = default_locale
         self.engine: Engine[CitizenEnv] = Engine(
-            [build_filing_flow(), build_status_flow(), build_objection_flow(), build_reply_flow()]
+            [
+                build_filing_flow(),
+                build_status_flow(),
+                build_objection_flow(),
+                build_reply_flow(),
+                build_addition_flow(),
+            ]
         )
         self._locks: dict[int, asyncio.Lock] = {}
         self._cache: OrderedDict[int, tuple[StoredDialog, datetime]] = OrderedDict()
@@ -341,6 +352,8 @@ class DialogRunner:
                 return self._reply_button(c, tap)
             case cb.Rate() | cb.Objection():
                 return await self._feedback_button(c, env, tap)
+            case cb.AddToCase():
+                return await self._add_button(c, env, tap)
             case cb.Wipe():
                 return self._wipe(c, env)
             case cb.RunCommand(command=command):
@@ -374,6 +387,16 @@ class DialogRunner:
         if c.flow == FlowName.FILING:
             return [Reply("status.finish_first"), self.engine.current(c)]
         return self.engine.start(c, FlowName.REPLY, {"number": tap.number, "qid": tap.question_id})
+
+    async def _add_button(self, c: Conversation, env: _Env, tap: cb.AddToCase) -> list[Reply]:
+        """补充反映 under a case at /status: this chat's own named case, or an anonymous case whose code and password
+        were given here (the grant the status dialog kept); the core checks either again."""
+        grant = str(c.memo.get(GRANTS, {}).get(tap.number, ""))
+        if not grant and tap.number not in await self.services.reporter.own_numbers(env.chat_id):
+            return [Reply("dialog.stale_button")]  # not this chat's case: a forged or foreign button
+        if c.flow == FlowName.FILING:
+            return [Reply("status.finish_first"), self.engine.current(c)]
+        return self.engine.start(c, FlowName.ADDITION, {"number": tap.number, "grant": grant})
 
     async def _feedback_button(self, c: Conversation, env: _Env, tap: cb.Rate | cb.Objection) -> list[Reply]:
         """Buttons under the result feedback: a rating, or an objection."""

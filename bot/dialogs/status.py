@@ -8,11 +8,12 @@ the chat, right after the code for the code — not after both were typed again 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from bot.callbacks import AnswerQuestion
+from bot.callbacks import AddToCase, AnswerQuestion
 from bot.dialogs import validators as v
+from bot.dialogs.addition import GRANTS
 from bot.dialogs.engine import (
     END,
     Button,
@@ -30,6 +31,7 @@ from bot.dialogs.engine import (
 )
 from bot.dialogs.env import CitizenEnv
 from bot.dialogs.ids import FlowName, Status
+from bot.dialogs.scope_steps import referral_details
 from bot.dialogs.steps import Invalid
 from core.services.queries import LockedOut
 from core.services.views import PublicStatusView
@@ -48,17 +50,34 @@ def status_replies(view: PublicStatusView) -> list[Reply]:
         "number": view.number, "status": Label(f"public.{view.status}"),
         "received": view.received_on.isoformat(), "history": Lines(history),
     }  # fmt: skip
-    if view.feedback and view.satisfaction:  # the reporter sees the rating they gave
+    # an appeal's or a suggestion's result is its outcome with the reasons or the reply (rules.md §10.1)
+    feedback: str | Label | None = view.feedback
+    if view.feedback and view.outcome:
+        feedback = Label("status.outcome_feedback", {"outcome": Label(view.outcome), "text": view.feedback})
+    if feedback and view.satisfaction:  # the reporter sees the rating they gave
         rating = Label(f"enum.Satisfaction.{view.satisfaction}")
-        card = Reply("status.card_feedback_rated", {**params, "feedback": view.feedback, "rating": rating})
-    elif view.feedback:
-        card = Reply("status.card_feedback", {**params, "feedback": view.feedback})
+        card = Reply("status.card_feedback_rated", {**params, "feedback": feedback, "rating": rating})
+    elif feedback:
+        card = Reply("status.card_feedback", {**params, "feedback": feedback})
     else:
         card = Reply("status.card", params)
+    if view.can_add:  # 补充反映 (issue 15, item 12)
+        card = replace(card, buttons=((Button("button.add_to_case", AddToCase(view.number)),),))
     questions = [Reply("status.question", {"number": view.number, "day": q.day.isoformat(), "question": q.text},
                        ((Button("button.reply", AnswerQuestion(view.number, q.id)),),))
                  for q in view.questions]  # fmt: skip
-    return [card, *questions]
+    return [card, *_referral(view), *questions]
+
+
+def _referral(view: PublicStatusView) -> list[Reply]:
+    """Not accepted: the body to approach and how, as the named reporter's notice says (rules.md §3.3); anonymous
+    reporters learn it only here (issue 15, item 6)."""
+    if view.referral is None:
+        return []
+    if not view.referral:  # no single body named: another body's matter, or facts were lacking (§3.2 item 3)
+        return [Reply("status.referral_general", {"number": view.number, "list": Label("scope.refer_list")})]
+    reason = f"scope.reason.refer.{view.referral}"
+    return [Reply("status.referral", {"number": view.number, "details": referral_details(view.referral, reason)})]
 
 
 def locked_reply(minutes: int) -> Reply:
@@ -123,6 +142,8 @@ class PasswordStep:
             if minutes is not None:  # that was the last try: said now, not after another password
                 return locked(c, minutes)
             return Outcome(replies=(Reply("status.not_found", delete_input=True),))
+        if views.grant:  # the proof of code and password for 补充反映, kept in this chat's (encrypted) dialog only
+            c.memo.setdefault(GRANTS, {})[views.number] = views.grant
         return go(END, Reply("dialog.noted_secret", delete_input=True), *status_replies(views))
 
 

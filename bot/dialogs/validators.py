@@ -12,12 +12,17 @@ from core.errors import InvalidInput
 from core.passwords import weakness
 from core.reports import (
     ADDRESS_MAX,
+    BODY_MAX,
+    DECIDED_ON_MAX,
+    DECISION_MAX,
+    DOC_NUMBER_MAX,
     FACTS_MAX,
     NAME_LEN,
     OTHER_BODIES_MAX,
     PASSWORD_MIN,
     PERSON_NAME_MAX,
     POST_MAX,
+    SUBJECT_MAX,
     UNIT_MAX,
     normalise_phone,
     valid_id_number,
@@ -53,6 +58,12 @@ post = text_between(1, POST_MAX)
 address = text_between(2, ADDRESS_MAX)
 other_bodies = text_between(2, OTHER_BODIES_MAX)
 short_answer = text_between(1, 500)
+# 申诉 and 批评建议 (rules.md §10.1; limits core.reports)
+deciding_body = text_between(2, BODY_MAX, meaningful=2)
+decided_on = text_between(1, DECIDED_ON_MAX)
+decision = text_between(2, DECISION_MAX, meaningful=2)
+doc_number = text_between(1, DOC_NUMBER_MAX)
+subject = text_between(2, SUBJECT_MAX, meaningful=2)
 
 
 def phone(raw: str, c: Conversation) -> str:

@@ -36,6 +36,15 @@ class DeadlineKind(StrEnum):
     RECHECK_ANSWER = "recheck_answer"  # D13
     SUPERVISION_APPEAL = "supervision_appeal"  # D14
     ASSIGNED_BY_HIGHER = "assigned_by_higher"  # D15
+    TRANSFER_RESULT = "transfer_result"  # §10.3: the sender's due date for a transferred case's result (报结)
+    PARK_REVIEW = "park_review"  # review of a 暂存待查 case (rules.md §7 "review periodically" [U])
+
+
+#: Duties that end only with a 报结 (rules.md §10.3): the case cannot be archived while one is open.
+REPORT_BACK = (DeadlineKind.ASSIGNED_BY_HIGHER, DeadlineKind.TRANSFER_RESULT)
+
+#: How long a 暂存待查 case rests before its handler reviews it: the office's choice [U] (rules.md §7).
+PARK_REVIEW_MONTHS = 3
 
 
 @dataclass(frozen=True)
@@ -164,6 +173,23 @@ DEADLINES: dict[DeadlineKind, DeadlineSpec] = {
             PeriodUnit.MONTHS,
             "[U] seed work plan",
             "conclude and report back a matter 交办 by a higher commission",
+        ),
+        DeadlineSpec(
+            DeadlineKind.TRANSFER_RESULT,
+            "§10.3",
+            6,
+            PeriodUnit.MONTHS,
+            "[U] seed 003 篇五 跟踪督办至结案; period as D15",
+            "receive the result (报结) of a case transferred down or out; chase it (催办) before",
+        ),
+        # The office's choice [U]: rules.md §7 says only "review periodically"; the length is this setting.
+        DeadlineSpec(
+            DeadlineKind.PARK_REVIEW,
+            "§7",
+            PARK_REVIEW_MONTHS,
+            PeriodUnit.MONTHS,
+            "§7 暂存待查 [U] office's choice",
+            "review a parked (暂存待查) case: resume it, or keep it parked until the next review",
         ),
     )
 }

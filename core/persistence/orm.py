@@ -100,7 +100,7 @@ class CaseRow(Base):
     report_type: Mapped[str] = mapped_column(String(16))
     named: Mapped[bool] = mapped_column(Boolean)
     channel: Mapped[str] = mapped_column(String(20))
-    category: Mapped[str] = mapped_column(String(24))
+    category: Mapped[str | None] = mapped_column(String(24))  # 问题类别 of an accusation; none for the other types
     urgent: Mapped[bool] = mapped_column(Boolean, default=False)
     locale: Mapped[str] = mapped_column(String(8), default="zh-CN")
     notify_opt_in: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -108,9 +108,15 @@ class CaseRow(Base):
     facts_enc: Mapped[bytes] = mapped_column(LargeBinary)
     other_bodies_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
     result_enc: Mapped[bytes | None] = mapped_column(LargeBinary)  # closure report, JSON
+    # an appeal's contested decision or a suggestion's subject (rules.md §10.1), JSON, encrypted like the facts
+    particulars_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # 维持/变更/撤销 of an appeal, 采纳/部分采纳/不予采纳 of a suggestion (§10.1); plain, like disposal_method
+    outcome: Mapped[str | None] = mapped_column(String(16))
     assignee_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"), index=True)
-    duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"))
+    duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True)  # read both ways
     transfer_to_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))  # pending receipt (R-15/16)
+    # officers named in the report, who never see it (回避, core.recusal; XF-28 ¶3, JC-67): plain ids, no names
+    recused_officer_ids: Mapped[list[int] | None] = mapped_column(JSON, default=list)
     disposal_method: Mapped[str | None] = mapped_column(String(24))
     refer_to: Mapped[str | None] = mapped_column(String(16))
     # the referral the reporter was shown before filing and chose to file anyway (rules.md §3.3): a ReferTo

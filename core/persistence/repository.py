@@ -25,6 +25,7 @@ from core.persistence.orm import (
     OutboxRow,
     UnitRow,
 )
+from core.recusal import StaffMember
 from core.reports import StagedEvidence
 from core.text import clean_file_name, clean_mime
 
@@ -68,9 +69,16 @@ async def cases_by_numbers(session: AsyncSession, numbers: list[str]) -> list[Ca
 
 
 def open_deadline(
-    session: AsyncSession, case: CaseRow, kind: DeadlineKind, trigger: date, cal: WorkCalendar, now: datetime
+    session: AsyncSession,
+    case: CaseRow,
+    kind: DeadlineKind,
+    trigger: date,
+    cal: WorkCalendar,
+    now: datetime,
+    due: date | None = None,
 ) -> DeadlineRow:
-    due = due_date(kind, trigger, cal)
+    """Open a deadline of ``kind``, due by rules.md §2 or on ``due`` when a document sets it (a 交办函, §10.3)."""
+    due = due or due_date(kind, trigger, cal)
     row = DeadlineRow(
         case_id=case.id,
         kind=kind.value,
@@ -191,6 +199,14 @@ async def officer_ids_by_unit_role(session: AsyncSession) -> dict[tuple[int, str
         for role in set(roles):
             out.setdefault((unit_id, role), []).append(officer_id)
     return out
+
+
+async def staff(session: AsyncSession) -> list[StaffMember]:
+    """Every active officer's id, unit and name: whom a report may name (core.recusal)."""
+    rows = await session.execute(
+        select(OfficerRow.id, OfficerRow.unit_id, OfficerRow.name).where(OfficerRow.active).order_by(OfficerRow.id)
+    )
+    return [StaffMember(i, unit_id, name) for i, unit_id, name in rows]
 
 
 async def officers_with_role(session: AsyncSession, unit_id: int, roles: Iterable[Role]) -> list[OfficerRow]:

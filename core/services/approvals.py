@@ -10,7 +10,7 @@ so in the audit trail. A decline gives a reason, which the requester is told; th
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
@@ -19,7 +19,19 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from core.actor import Actor
 from core.crypto import Vault
 from core.errors import GuardFailed, NotPermitted
-from core.model import Action, ActorKind, ApprovalState, CaseState, DisposalMethod, RecipientKind, ReferTo
+from core.model import (
+    Action,
+    ActorKind,
+    AppealOutcome,
+    ApprovalState,
+    CaseState,
+    Channel,
+    DisposalMethod,
+    RecipientKind,
+    ReferTo,
+    ReportType,
+    SuggestionOutcome,
+)
 from core.permissions import LEADERS, Verdict, is_leader
 from core.persistence import repository as repo
 from core.persistence.orm import ApprovalRow, CaseRow, OfficerRow
@@ -37,16 +49,32 @@ INBOX_MAX = 20  # pending requests shown at the top of a leader's inbox
 
 
 def _params(inp: ActionInput) -> dict[str, Any]:
-    """The answers of a step that needs approval (which steps: core.workflow.LEADER_DECIDES)."""
+    """The answers of a step that needs approval (which steps: core.workflow.LEADER_DECIDES): a disposal's method,
+    a referral, a transfer's unit, an appeal's or a suggestion's outcome (§10.1), an extension's new date (§10.3)."""
     return {"note": inp.note, "method": inp.method.value if inp.method else None,
             "refer_to": inp.refer_to.value if inp.refer_to else None, "target_unit_id": inp.target_unit_id,
-            "lacks_facts": inp.lacks_facts}  # fmt: skip
+            "lacks_facts": inp.lacks_facts, "outcome": inp.outcome.value if inp.outcome else None,
+            "due_on": inp.due_on.isoformat() if inp.due_on else None}  # fmt: skip
 
 
-def _input(p: dict[str, Any]) -> ActionInput:
+#: An outcome's kind, by the step that gives it.
+_OUTCOMES: dict[Action, type[AppealOutcome] | type[SuggestionOutcome]] = {
+    Action.DECIDE_APPEAL: AppealOutcome, Action.ANSWER_SUGGESTION: SuggestionOutcome}  # fmt: skip
+
+
+def _input(action: Action, p: dict[str, Any]) -> ActionInput:
+    outcome = _OUTCOMES[action](p["outcome"]) if p.get("outcome") and action in _OUTCOMES else None
     return ActionInput(note=p.get("note") or "", method=DisposalMethod(p["method"]) if p.get("method") else None,
                        refer_to=ReferTo(p["refer_to"]) if p.get("refer_to") else None,
-                       target_unit_id=p.get("target_unit_id"), lacks_facts=bool(p.get("lacks_facts")))  # fmt: skip
+                       target_unit_id=p.get("target_unit_id"), lacks_facts=bool(p.get("lacks_facts")),
+                       outcome=outcome,
+                       due_on=date.fromisoformat(p["due_on"]) if p.get("due_on") else None)  # fmt: skip
+
+
+def _outcome_key(action: str, p: dict[str, Any]) -> str | None:
+    """The label key of the outcome a request carries (an appeal's or a suggestion's answer), if any."""
+    kind = _OUTCOMES.get(Action(action))
+    return f"enum.{kind.__name__}.{p['outcome']}" if kind and p.get("outcome") else None
 
 
 def _rule(action: Action) -> str:
@@ -71,7 +99,9 @@ async def open_request(
     history.record(s, vault, case, actor, Action.REQUEST_APPROVAL, now, rule=_rule(action), note=action.value)
     push = {"number": case.number, "request": row.id, "action": action.value, "requester": actor.name,
             "type": case.report_type, "category": case.category,
-            "method": inp.method.value if inp.method else "", "note": inp.note or "-"}  # fmt: skip
+            "method": inp.method.value if inp.method else "", "note": inp.note or "-",
+            "approval_outcome": _outcome_key(action.value, _params(inp)) or "",
+            "due_on": inp.due_on.isoformat() if inp.due_on else ""}  # fmt: skip
     for leader in await repo.officers_with_role(s, case.unit_id, LEADERS):
         repo.enqueue(s, vault, kind=RecipientKind.OFFICER, recipient_id=leader.id, template=PUSH, params=push, now=now)
     return row
@@ -86,7 +116,9 @@ async def settle(
     officer = await fresh_officer(s, leader)
     if officer is None or not is_leader(officer.roles) or officer.unit_id != case.unit_id:
         raise NotPermitted(Action.APPROVE.value, leader.label())
-    if permit(CaseState(case.state), action, officer).verdict is not Verdict.ALLOWED:
+    own = permit(CaseState(case.state), action, officer, channel=Channel(case.channel),
+                 report_type=ReportType(case.report_type))  # fmt: skip
+    if own.verdict is not Verdict.ALLOWED:
         raise NotPermitted(action.value, leader.label())
     if request_id is None:
         row = ApprovalRow(case_id=case.id, unit_id=case.unit_id, action=action.value, params_enc=vault.enc_json({}),
@@ -127,7 +159,8 @@ async def approvals_of(s: AsyncSession, vault: Vault, case_id: int | None = None
                                 note=p.get("note") or "", requested_by=names.get(r.requested_by, "-"),
                                 requested_at=r.requested_at,
                                 decided_by=names.get(r.decided_by) if r.decided_by else None,
-                                decided_at=r.decided_at, reason=vault.dec_text(r.reason_enc) or ""))  # fmt: skip
+                                decided_at=r.decided_at, reason=vault.dec_text(r.reason_enc) or "",
+                                outcome=_outcome_key(r.action, p), due_on=p.get("due_on")))  # fmt: skip
     return out
 
 
@@ -162,7 +195,8 @@ class ApprovalService:
             assert case is not None
             if requester is None:  # the requester left meanwhile: the leader takes the step himself, or asks again
                 raise GuardFailed(Action.APPROVE.value, ["guard.approval_requester_gone"])
-            number, action, inp = case.number, Action(row.action), _input(self.ctx.vault.dec_json(row.params_enc))
+            action = Action(row.action)
+            number, inp = case.number, _input(action, self.ctx.vault.dec_json(row.params_enc))
         return await self.cases.perform(number, action, requester, inp, approved_by=leader, request_id=request_id)
 
     async def decline(self, request_id: int, leader: Actor, reason: str) -> str:

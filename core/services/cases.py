@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.actor import Actor
+from core.calendar.deadlines import REPORT_BACK
 from core.closure import ClosureReport
 from core.errors import ApprovalRequested, GuardFailed, NotFound
 from core.model import (
     Action,
     ActorKind,
+    AppealOutcome,
     CaseState,
     Channel,
     DeadlineState,
@@ -22,9 +25,11 @@ from core.model import (
     RecipientKind,
     ReferTo,
     ReportType,
+    SuggestionOutcome,
     UnitLevel,
+    label_key,
 )
-from core.permissions import INTAKE_DESK, takes_cases
+from core.permissions import INTAKE_DESK, is_leader, takes_cases
 from core.persistence import repository as repo
 from core.persistence.orm import CaseRow, DeadlineRow, OfficerRow, UnitRow
 from core.services import approvals, history
@@ -112,6 +117,21 @@ class CaseService:
     async def conclude(self, number: str, actor: Actor, report: ClosureReport) -> CaseState:
         return await self.perform(number, Action.CONCLUDE, actor, ActionInput(note=report.summary, closure=report))
 
+    async def decide_appeal(
+        self, number: str, actor: Actor, outcome: AppealOutcome, reasons: str, approved_by: Actor | None = None
+    ) -> CaseState:
+        """申诉: the decision appealed is upheld, changed or revoked, with reasons (rules.md §10.1); the reasons are
+        the result a named appellant is told (D4). A leader decides it, or approves it (§10.2)."""
+        inp = ActionInput(note=reasons, outcome=outcome)
+        return await self.perform(number, Action.DECIDE_APPEAL, actor, inp, approved_by=approved_by)
+
+    async def answer_suggestion(
+        self, number: str, actor: Actor, outcome: SuggestionOutcome, reply: str, approved_by: Actor | None = None
+    ) -> CaseState:
+        """批评建议: adopted, partly or not, with a reply to the suggester (rules.md §10.1, 002 item 18)."""
+        inp = ActionInput(note=reply, outcome=outcome)
+        return await self.perform(number, Action.ANSWER_SUGGESTION, actor, inp, approved_by=approved_by)
+
     async def give_feedback(self, number: str, actor: Actor, text: str) -> CaseState:
         return await self.perform(number, Action.GIVE_FEEDBACK, actor, ActionInput(feedback_text=text))
 
@@ -119,8 +139,27 @@ class CaseService:
         """The reporter's 异议 (R-28?): recorded, and the case reopens for the handler."""
         return await self.perform(number, Action.OBJECT, actor, ActionInput(note=text))
 
+    async def review_parked(self, number: str, actor: Actor, note: str) -> CaseState:
+        """A parked case reviewed at its date and kept parked until the next review (rules.md §7 [U])."""
+        return await self.perform(number, Action.REVIEW_PARKED, actor, ActionInput(note=note))
+
     async def archive(self, number: str, actor: Actor, note: str = "", approved_by: Actor | None = None) -> CaseState:
         return await self.perform(number, Action.ARCHIVE, actor, ActionInput(note=note), approved_by=approved_by)
+
+    async def chase(self, number: str, actor: Actor, note: str) -> CaseState:
+        """催办: the sender presses the receiving unit for the result of a case transferred down (§10.3)."""
+        return await self.perform(number, Action.CHASE, actor, ActionInput(note=note))
+
+    async def report_result(self, number: str, actor: Actor, result: str) -> CaseState:
+        """报结: the receiver's result recorded by the sender, or a 交办 case's result reported up (§10.3)."""
+        return await self.perform(number, Action.REPORT_RESULT, actor, ActionInput(note=result))
+
+    async def extend(
+        self, number: str, actor: Actor, reason: str, due_on: date, approved_by: Actor | None = None
+    ) -> CaseState:
+        """申请延长: a 交办 case's deadline moved to ``due_on``, with the reason, once a leader approves (§10.3)."""
+        inp = ActionInput(note=reason, due_on=due_on)
+        return await self.perform(number, Action.EXTEND, actor, inp, approved_by=approved_by)
 
     async def add_note(self, number: str, actor: Actor, note: str) -> CaseState:
         return await self.perform(number, Action.ADD_NOTE, actor, ActionInput(note=note))
@@ -140,22 +179,22 @@ class CaseService:
                 case, actor, _ = await officer_case(s, number, actor, need, lock=True)
             else:
                 case = await repo.case_by_number(s, number, lock=True)
-            snapshot = CaseSnapshot(
-                CaseState(case.state), case.named, ReportType(case.report_type), Channel(case.channel)
-            )
+            snapshot = CaseSnapshot(CaseState(case.state), case.named, ReportType(case.report_type),
+                                    Channel(case.channel), report_due=await _report_due(s, case.id))  # fmt: skip
             decision = decide(snapshot, action, actor, inp)
             await _check_entities(s, case, action, inp)
-            if permit(snapshot.state, action, actor).waits_for_leader:  # rules.md §10.2: a leader decides
+            signoff = actor.name if is_leader(actor.roles) else ""  # the leader who decided: the step's own or
+            if permit(snapshot.state, action, actor).waits_for_leader:  # the approver (rules.md §10.2)
                 if approved_by is None:
                     request = await approvals.open_request(s, vault, case, action, actor, inp, now)
                     await uow.commit()
                     log.info("case %s: %s requested by %s", number, action.value, actor.label())
                     raise ApprovalRequested(number, action.value, request.id)
-                await approvals.settle(s, vault, case, action, approved_by, request_id, now)
+                signoff = (await approvals.settle(s, vault, case, action, approved_by, request_id, now)).name
             case.updated_at = now  # before the fields: a conclusion is dated by it
-            _apply_fields(case, decision, inp, vault.enc_json)
+            _apply_fields(case, decision, inp, vault.enc_json, signoff)
             history.record(s, vault, case, actor, action, now, rule=decision.rule,
-                           note=inp.note or inp.feedback_text, public=decision.public_status_changed,
+                           note=_history_note(action, inp), public=decision.public_status_changed,
                            change=(decision.source, decision.target))  # fmt: skip
             repo.add_evidence(s, vault, case, inp.new_evidence, now)
             await self._apply_deadlines(s, case, decision, inp)
@@ -172,6 +211,8 @@ class CaseService:
             await repo.close_deadlines(s, case.id, None, DeadlineState.CANCELLED, now)
         await repo.close_deadlines(s, case.id, d.meet_deadlines, DeadlineState.MET, now)
         await repo.close_deadlines(s, case.id, d.cancel_deadlines, DeadlineState.CANCELLED, now)
+        if d.move_deadlines and inp.due_on is not None:
+            await _move_deadlines(s, case.id, d, inp.due_on)
         # One open deadline per duty: a duty still open keeps its (earlier) due date. E.g. the D4 an objection
         # opened is not pushed back by concluding again: the objection is answered by the earlier date.
         open_now = select(DeadlineRow.kind).where(DeadlineRow.case_id == case.id,
@@ -190,9 +231,14 @@ class CaseService:
                 params: dict[str, Any] = {"number": case.number, "status": PUBLIC_STATUS[d.target].value}
                 if case.named and d.action is Action.GIVE_FEEDBACK:
                     params["feedback"] = inp.feedback_text
+                    if case.outcome:  # an appeal's or a suggestion's outcome, named (bot.i18n renders the label)
+                        params["outcome_key"] = label_key(_OUTCOMES[ReportType(case.report_type)](case.outcome))
                 if case.named and d.action is Action.NOT_ACCEPT:
                     params["refer_to"] = inp.refer_to.value if inp.refer_to else ""
                     params["reason"] = inp.note
+                if case.named and d.action is Action.MARK_DUPLICATE:
+                    original = await s.get(CaseRow, case.duplicate_of_id)
+                    params["original"] = original.number if original else ""
                 repo.enqueue(
                     s,
                     vault,
@@ -202,6 +248,8 @@ class CaseService:
                     params=params,
                     now=now,
                 )
+        if d.action is Action.GIVE_FEEDBACK:
+            await _feedback_to_duplicates(s, self.ctx, case, inp.feedback_text)
         for target, template in d.officer_notices:
             for officer_id in await _resolve(s, case, target, inp):
                 repo.enqueue(
@@ -215,7 +263,7 @@ class CaseService:
                 )
 
 
-def _apply_fields(case: CaseRow, d: Decision, inp: ActionInput, enc_json: Any) -> None:
+def _apply_fields(case: CaseRow, d: Decision, inp: ActionInput, enc_json: Any, signoff: str) -> None:
     case.state = d.target.value
     match d.action:
         case Action.ASSIGN:
@@ -231,12 +279,64 @@ def _apply_fields(case: CaseRow, d: Decision, inp: ActionInput, enc_json: Any) -
         case Action.RECEIVE_TRANSFER:
             assert case.transfer_to_id is not None
             case.unit_id, case.transfer_to_id, case.assignee_id = case.transfer_to_id, None, None
+        case Action.DECIDE_APPEAL | Action.ANSWER_SUGGESTION:
+            assert inp.outcome is not None
+            # the reasons or the reply are the result text prepared for the reporter (Desk.prepared_feedback)
+            case.outcome = inp.outcome.value
+            case.result_enc = enc_json({"outcome": inp.outcome.value, "feedback_text": inp.note,
+                                        "leader_signoff": signoff})  # fmt: skip
+            case.concluded_at = case.updated_at
         case Action.CONCLUDE:
             assert inp.closure is not None
             case.result_enc = enc_json(dataclasses.asdict(inp.closure))
             case.concluded_at = case.updated_at
         case Action.FLAG_URGENT:
             case.urgent = True
+
+
+def _history_note(action: Action, inp: ActionInput) -> str:
+    if action is Action.EXTEND and inp.due_on is not None:  # the new date stays in the history (§10.3)
+        return f"{inp.due_on.isoformat()} · {inp.note}"
+    return inp.note or inp.feedback_text
+
+
+async def _report_due(s: AsyncSession, case_id: int) -> bool:
+    """Whether a 报结 is still owed (rules.md §10.3): an open deadline of a report-back kind."""
+    query = select(DeadlineRow.id).where(DeadlineRow.case_id == case_id,
+                                         DeadlineRow.state == DeadlineState.OPEN.value,
+                                         DeadlineRow.kind.in_([k.value for k in REPORT_BACK])).limit(1)  # fmt: skip
+    return (await s.execute(query)).first() is not None
+
+
+async def _move_deadlines(s: AsyncSession, case_id: int, d: Decision, due_on: date) -> None:
+    """An extension (§10.3 申请延长): the open deadline gets the later date; an earlier one is refused."""
+    query = select(DeadlineRow).where(DeadlineRow.case_id == case_id, DeadlineRow.state == DeadlineState.OPEN.value,
+                                      DeadlineRow.kind.in_([k.value for k in d.move_deadlines]))  # fmt: skip
+    rows = list((await s.execute(query)).scalars())
+    if not rows:
+        raise GuardFailed(d.action.value, ["guard.nothing_to_extend"])
+    if any(due_on <= row.due_date for row in rows):
+        raise GuardFailed(d.action.value, ["guard.new_date_later"])
+    for row in rows:
+        row.due_date = due_on  # the next sweep works out its reminders afresh (DeadlineRow validator)
+
+
+_OUTCOMES: dict[ReportType, type[AppealOutcome] | type[SuggestionOutcome]] = {
+    ReportType.APPEAL: AppealOutcome,
+    ReportType.SUGGESTION: SuggestionOutcome,
+}
+
+
+async def _feedback_to_duplicates(s: AsyncSession, ctx: CoreContext, case: CaseRow, text: str) -> None:
+    """The result of a case reaches the named reporters of the duplicates joined to it (R-14, D4; issue 15 item
+    8): pushed, and kept in the duplicate's history, where its /status shows it."""
+    joined = (await s.execute(select(CaseRow).where(CaseRow.duplicate_of_id == case.id, CaseRow.named))).scalars()
+    now = ctx.now()
+    for dup in joined:
+        history.record(s, ctx.vault, dup, Actor.system(), Action.GIVE_FEEDBACK, now, rule="R-14, D4", note=text)
+        params = {"number": dup.number, "original": case.number, "feedback": text}
+        repo.enqueue(s, ctx.vault, kind=RecipientKind.REPORTER, recipient_id=dup.id,
+                     template="notify.reporter.feedback_joined", params=params, now=now)  # fmt: skip
 
 
 async def _unit_by_code(s: AsyncSession, code: str) -> UnitRow:
@@ -252,6 +352,8 @@ async def _check_entities(s: AsyncSession, case: CaseRow, action: Action, inp: A
         handler = await s.get(OfficerRow, inp.handler_id)
         if handler is None or not handler.active or handler.unit_id != case.unit_id or not takes_cases(handler.roles):
             raise GuardFailed(action.value, ["guard.handler_invalid"])
+        if handler.id in (case.recused_officer_ids or ()):  # named in the report: steps aside (core.recusal)
+            raise GuardFailed(action.value, ["guard.handler_recused"])
     elif action is Action.MARK_DUPLICATE:
         assert inp.duplicate_of is not None
         original = await repo.case_by_number(s, inp.duplicate_of)
@@ -267,7 +369,12 @@ async def _check_entities(s: AsyncSession, case: CaseRow, action: Action, inp: A
 async def _resolve(s: AsyncSession, case: CaseRow, target: OfficerTarget, inp: ActionInput) -> list[int]:
     if target is OfficerTarget.ASSIGNEE:
         return [case.assignee_id] if case.assignee_id else []
-    unit_id = inp.target_unit_id if target is OfficerTarget.TARGET_UNIT_INTAKE else case.unit_id
+    if target is OfficerTarget.HANDLER_OR_INTAKE and case.assignee_id:
+        return [case.assignee_id]
+    unit_id = (
+        (inp.target_unit_id or case.transfer_to_id) if target is OfficerTarget.TARGET_UNIT_INTAKE else case.unit_id
+    )
     if unit_id is None:
         return []
-    return [o.id for o in await repo.officers_with_role(s, unit_id, INTAKE_DESK)]
+    recused = case.recused_officer_ids or ()
+    return [o.id for o in await repo.officers_with_role(s, unit_id, INTAKE_DESK) if o.id not in recused]

@@ -16,7 +16,7 @@ from core.access import CaseAccess, case_access
 from core.actor import Actor
 from core.casenumbers import choose, parse_case_ref
 from core.errors import CaseUnavailable, NotFound, NotPermitted
-from core.model import Action, ActorKind, CaseState
+from core.model import Action, ActorKind, CaseState, Channel, ReportType
 from core.permissions import Inbox, inbox_parts
 from core.persistence import repository as repo
 from core.persistence.orm import CaseRow, EvidenceRow
@@ -28,8 +28,10 @@ from core.services.views import CaseDetail, CaseSummary
 from core.workflow import allowed_actions
 
 #: What waits for each role (in their unit): intake routes and answers, handlers handle, supervisors see all.
+#: A case transferred down stays in its sender's intake until its 报结 (rules.md §10.3 督办).
 _INTAKE_STATES = (CaseState.RECEIVED, CaseState.REGISTERED, CaseState.ACCEPTED, CaseState.NOT_ACCEPTED,
-                  CaseState.DUPLICATE, CaseState.CONCLUDED, CaseState.FEEDBACK_GIVEN)  # fmt: skip
+                  CaseState.DUPLICATE, CaseState.CONCLUDED, CaseState.FEEDBACK_GIVEN,
+                  CaseState.TRANSFERRED_DOWN)  # fmt: skip
 _HANDLER_STATES = (CaseState.ASSIGNED, CaseState.DISPOSAL, CaseState.PARKED, CaseState.INVESTIGATION,
                    CaseState.REOPENED, CaseState.CONCLUDED)  # fmt: skip
 PAGE_SIZE = 8
@@ -82,7 +84,9 @@ class Desk:
             if not conditions:
                 return InboxPage([], 0, 0, 0)
             stmt = select(CaseRow).where(or_(*conditions), CaseRow.state != CaseState.ARCHIVED.value)
-            rows = list((await s.execute(stmt)).scalars())
+            rows = [
+                r for r in (await s.execute(stmt)).scalars() if actor.officer_id not in (r.recused_officer_ids or ())
+            ]
             items = sorted(await summaries(s, rows), key=_sort_key)
         pages = max(1, -(-len(items) // page_size))
         page = min(max(page, 0), pages - 1)
@@ -117,7 +121,9 @@ class Desk:
             if with_identity and entitled:
                 detail = replace(detail, reporter=reveal_identity(s, self.ctx, case, officer))
             await uow.commit()
-        actions = allowed_actions(CaseState(case.state), officer)
+        actions = allowed_actions(
+            CaseState(case.state), officer, channel=Channel(case.channel), report_type=ReportType(case.report_type)
+        )
         if not access.act:  # a transfer's target unit may only receive it
             actions = [a for a in actions if a is Action.RECEIVE_TRANSFER and access.receive]
         return CaseCard(detail, actions, entitled, access)

@@ -14,13 +14,15 @@ from sqlalchemy.exc import IntegrityError
 from core.actor import Actor
 from core.calendar.deadlines import DeadlineKind
 from core.casenumbers import case_number
+from core.crypto import Vault
 from core.evidence.filetypes import check_file
 from core.jurisdiction import belongs_higher, route
-from core.model import Action, CaseState, EvidenceKind, RecipientKind
+from core.model import Action, CaseState, EvidenceKind, RecipientKind, ReportType
 from core.permissions import told_of_new_case
 from core.persistence import office
 from core.persistence import repository as repo
 from core.persistence.orm import CaseRow, ReportedPersonRow, ReporterContactRow, UnitRow
+from core.recusal import recuse
 from core.reports import EvidenceUpload, NewReport, StagedEvidence
 from core.secrets_ import hash_password, new_query_code, normalise_code
 from core.services import history
@@ -39,6 +41,7 @@ class Receipt:
     unit_code: str
     query_code: str | None = None
     repeated: bool = False  # the submission key had already filed this case
+    report_type: ReportType = ReportType.ACCUSATION  # the receipt's words fit the type (rules.md §10.1)
 
 
 class FilingService:
@@ -91,12 +94,15 @@ class FilingService:
         async with self.ctx.uow() as uow:
             row = (
                 await uow.session.execute(
-                    select(CaseRow.number, UnitRow.code, CaseRow.receipt_code_enc)
+                    select(CaseRow.number, UnitRow.code, CaseRow.receipt_code_enc, CaseRow.report_type)
                     .join(UnitRow, UnitRow.id == CaseRow.unit_id)
                     .where(CaseRow.submission_key == submission_key)
                 )
             ).first()
-            return Receipt(row[0], row[1], self.ctx.vault.dec_text(row[2]), repeated=True) if row else None
+            if row is None:
+                return None
+            return Receipt(row[0], row[1], self.ctx.vault.dec_text(row[2]), repeated=True,
+                           report_type=ReportType(row[3]))  # fmt: skip
 
     async def undelivered_receipt(self, submission_key: str) -> Receipt | None:
         """The receipt of that submission if its query code is still kept (not yet delivered), else None."""
@@ -118,10 +124,19 @@ class FilingService:
         code = None if report.named or report.query_password is None else new_query_code()
         async with ctx.uow() as uow:
             s = uow.session
-            infos = [repo.unit_info(u) for u in await repo.units(s)]
+            unit_rows = await repo.units(s)
+            infos = [repo.unit_info(u) for u in unit_rows]
+            recused: tuple[int, ...] = ()
+            moved_up = False
             if infos:
                 home = await office.home_for_routing(s, ctx.home_unit, infos)
-                target = route([p.level for p in report.persons], report.persons[0].region, infos, home)
+                # an appeal or a suggestion names nobody to place it by (rules.md §10.1): the office's home unit
+                target = (route([p.level for p in report.persons], report.persons[0].region, infos, home)
+                          if report.persons else home)  # fmt: skip
+                # 回避 (XF-28 ¶3, JC-67): officers named in it step aside; their commission's case goes up
+                recusal = recuse([p.name for p in report.persons if p.name], target, await repo.staff(s), infos,
+                                 {u.id: u.parent_id for u in unit_rows})  # fmt: skip
+                target, recused, moved_up = recusal.unit, recusal.officer_ids, recusal.moved_up
             else:  # no unit set up yet ('qingfeng run' refuses to start): kept for the first unit, never refused
                 target = repo.unit_info(await office.unrouted_unit(s))
                 log.warning("no unit is set up: the report is kept unrouted until one is ('qingfeng setup')")
@@ -134,12 +149,13 @@ class FilingService:
                 report_type=report.report_type.value,
                 named=report.named,
                 channel=report.channel.value,
-                category=report.category.value,
+                category=report.category.value if report.category else None,
                 urgent=report.urgent,
                 locale=report.locale,
                 notify_opt_in=report.notify_opt_in,
                 reporter_enc=vault.enc_json(reporter.__dict__) if reporter else None,
                 facts_enc=vault.encrypt(report.facts.encode()),
+                particulars_enc=_particulars(vault, report),
                 other_bodies_enc=vault.enc_text(report.other_bodies) if report.other_bodies else None,
                 scope_refer_to=report.scope_refer_to or None,
                 scope_reason=report.scope_reason or None,
@@ -148,6 +164,7 @@ class FilingService:
                 receipt_code_enc=vault.enc_text(code) if code and keep_code and report.submission_key else None,
                 received_at=now,
                 submission_key=report.submission_key,
+                recused_officer_ids=list(recused),
                 updated_at=now,
             )
             case.persons = [
@@ -178,15 +195,20 @@ class FilingService:
                 for u, k in zip(report.evidence, storage_keys, strict=True)
             ]
             repo.add_evidence(s, vault, case, [*uploaded, *report.staged], now)
-            history.record(s, vault, case, actor, Action.FILE, now, rule="R-14", note=f"channel={report.channel.value}",
+            note = f"channel={report.channel.value}" + ("; recusal: routed to the level above" if moved_up else "")
+            history.record(s, vault, case, actor, Action.FILE, now, rule="XF-28" if moved_up else "R-14", note=note,
                            public=True, change=(None, CaseState.RECEIVED))  # fmt: skip
-            snapshot = CaseSnapshot(CaseState.RECEIVED, report.named, report.report_type, report.channel)
+            snapshot = CaseSnapshot(CaseState.RECEIVED, report.named, report.report_type, report.channel,
+                                    appealed=report.appeal.kind if report.appeal else None)  # fmt: skip
             kinds = list(filing_deadlines(snapshot))
-            if belongs_higher(target, [p.level for p in report.persons]):
+            if report.persons and belongs_higher(target, [p.level for p in report.persons]):
                 kinds.append(DeadlineKind.TRANSFER_UP)  # D1: no competent unit here; send it up in 5 wd (R-15)
-            for kind in kinds:
-                repo.open_deadline(s, case, kind, today, ctx.calendar, now)
+            for kind in kinds:  # a 交办函's own period replaces D15 (rules.md §10.3)
+                due = report.due_on if kind is DeadlineKind.ASSIGNED_BY_HIGHER else None
+                repo.open_deadline(s, case, kind, today, ctx.calendar, now, due)
             for officer in await repo.officers_with_role(s, target.id, told_of_new_case(report.urgent)):
+                if officer.id in recused:
+                    continue
                 repo.enqueue(
                     s,
                     vault,
@@ -200,4 +222,16 @@ class FilingService:
             # what an operator needs and nothing that identifies: no chat, no name, no facts
             log.info("case %s filed: %s, %s, %s, routed to %s", case.number, report.report_type.value,
                      "named" if report.named else "anonymous", report.channel.value, target.code)  # fmt: skip
-            return Receipt(number=case.number, unit_code=target.code, query_code=code)
+            return Receipt(number=case.number, unit_code=target.code, query_code=code,
+                           report_type=report.report_type)  # fmt: skip
+
+
+def _particulars(vault: Vault, report: NewReport) -> bytes | None:
+    """An appeal's contested decision, or a suggestion's subject (rules.md §10.1), encrypted like the facts."""
+    if report.appeal is not None:
+        a = report.appeal
+        return vault.enc_json({"body": a.body, "decided_on": a.decided_on, "kind": a.kind.value,
+                               "decision": a.decision, "doc_number": a.doc_number})  # fmt: skip
+    if report.subject:
+        return vault.enc_json({"subject": report.subject})
+    return None

@@ -87,7 +87,9 @@ class MessagingService:
             if case.assignee_id and case.assignee_id not in recipients:
                 recipients.append(case.assignee_id)
             if not recipients:
-                recipients = [o.id for o in await repo.officers_with_role(s, case.unit_id, INTAKE_DESK)]
+                recused = case.recused_officer_ids or ()
+                recipients = [o.id for o in await repo.officers_with_role(s, case.unit_id, INTAKE_DESK)
+                              if o.id not in recused]  # fmt: skip
             for officer_id in recipients:
                 repo.enqueue(
                     s,

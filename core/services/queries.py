@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.actor import Actor
@@ -16,7 +18,18 @@ from core.casenumbers import choose, parse_case_ref
 from core.clock import office_date
 from core.crypto import Vault
 from core.errors import NotFound
-from core.model import OPEN_STATES, Action, CaseState, DeadlineState, OutboxStatus, RecipientKind
+from core.model import (
+    OPEN_STATES,
+    Action,
+    AppealOutcome,
+    CaseState,
+    DeadlineState,
+    OutboxStatus,
+    RecipientKind,
+    ReportType,
+    SuggestionOutcome,
+    label_key,
+)
 from core.persistence import repository as repo
 from core.persistence.orm import (
     CaseEventRow,
@@ -33,6 +46,7 @@ from core.services import history
 from core.services.approvals import approvals_of
 from core.services.context import CoreContext
 from core.services.lockout import LockedOut, Lockout
+from core.services.reporter import add_grant
 from core.services.views import (
     PURGED,
     CaseDetail,
@@ -45,7 +59,7 @@ from core.services.views import (
     PublicQuestion,
     PublicStatusView,
 )
-from core.workflow import PUBLIC_STATUS
+from core.workflow import PUBLIC_STATUS, permit
 
 
 class CaseQueries:
@@ -108,7 +122,7 @@ class CaseQueries:
             case = (await s.execute(select(CaseRow).where(CaseRow.query_code_index == idx))).scalar_one_or_none()
             if case is None or not case.password_hash or not verify_password(password, case.password_hash):
                 return None
-            view = await _public(s, vault, case, self.ctx.tz)
+            view = replace(await _public(s, vault, case, self.ctx.tz), grant=add_grant(vault, case))
         await lockout.clear(keys)
         return view
 
@@ -201,7 +215,29 @@ async def case_detail(s: AsyncSession, vault: Vault, case: CaseRow) -> CaseDetai
         purged_evidence=dict(Counter(e.kind for e in evidence if e.purged_at is not None)),
         scope_refer_to=case.scope_refer_to, scope_reason=case.scope_reason,
         approvals=await approvals_of(s, vault, case.id),
+        transfer_to=(target.name if case.transfer_to_id and (target := await s.get(UnitRow, case.transfer_to_id))
+                     else None),
+        particulars=None if purged or case.particulars_enc is None else vault.dec_json(case.particulars_enc),
+        outcome=outcome_key(case),
+        **await _duplicate_links(s, case),
     )  # fmt: skip
+
+
+def outcome_key(case: CaseRow) -> str | None:
+    """The label key of an appeal's or a suggestion's outcome (rules.md §10.1), None before it is decided."""
+    if not case.outcome:
+        return None
+    enum = AppealOutcome if case.report_type == ReportType.APPEAL else SuggestionOutcome
+    return label_key(enum(case.outcome))
+
+
+async def _duplicate_links(s: AsyncSession, case: CaseRow) -> dict[str, Any]:
+    """Both ends of a duplicate link (R-14): the case this one joined, and the cases that joined it."""
+    original = await s.get(CaseRow, case.duplicate_of_id) if case.duplicate_of_id else None
+    joined = (await s.execute(
+        select(CaseRow.number).where(CaseRow.duplicate_of_id == case.id).order_by(CaseRow.id)
+    )).scalars()  # fmt: skip
+    return {"duplicate_of": original.number if original else None, "duplicates": tuple(joined)}
 
 
 def _deadline(d: DeadlineRow) -> DeadlineView:
@@ -254,6 +290,7 @@ async def summaries(s: AsyncSession, rows: list[CaseRow]) -> list[CaseSummary]:
             next_due=next_due[c.id][0] if c.id in next_due else None,
             next_due_kind=next_due[c.id][1] if c.id in next_due else None,
             satisfaction=c.satisfaction,
+            recused_officer_ids=tuple(c.recused_officer_ids or ()),
         )
         for c in rows
     ]
@@ -262,16 +299,24 @@ async def summaries(s: AsyncSession, rows: list[CaseRow]) -> list[CaseSummary]:
 async def _public(s: AsyncSession, vault: Vault, case: CaseRow, tz: ZoneInfo) -> PublicStatusView:
     events = (
         await s.execute(
-            select(CaseEventRow).where(CaseEventRow.case_id == case.id, CaseEventRow.public).order_by(CaseEventRow.id)
+            select(CaseEventRow)
+            .where(CaseEventRow.case_id == case.id,
+                   or_(CaseEventRow.public, CaseEventRow.action == Action.GIVE_FEEDBACK.value))  # a joined case's too
+            .order_by(CaseEventRow.id)
         )
-    ).scalars()
+    ).scalars()  # fmt: skip
     history: list[PublicHistoryItem] = []
     feedback = None
     for e in events:
-        if e.to_state:
+        if e.public and e.to_state:
             history.append(PublicHistoryItem(office_date(e.at, tz), PUBLIC_STATUS[CaseState(e.to_state)].value))
         if e.action == "give_feedback" and case.named:
             feedback = vault.dec_text(e.note_enc)
+    outcome = outcome_key(case)
+    if outcome and not case.named and case.result_enc is not None:
+        # an anonymous appellant or suggester has no feedback duty (D4 is for named reporters): the outcome with
+        # its reasons or reply is shown here, to whoever holds the code and the password (rules.md §4, §10.1)
+        feedback = vault.dec_json(case.result_enc).get("feedback_text") or None
     return PublicStatusView(
         case.number,
         PUBLIC_STATUS[CaseState(case.state)].value,
@@ -280,7 +325,17 @@ async def _public(s: AsyncSession, vault: Vault, case: CaseRow, tz: ZoneInfo) ->
         feedback,
         case.satisfaction if case.named else None,
         await _open_questions(s, vault, case),
+        outcome if feedback else None,
+        _referral(case, history),
+        permit(CaseState(case.state), Action.ADD_BY_REPORTER, Actor.citizen()).allowed,
     )
+
+
+def _referral(case: CaseRow, history: list[PublicHistoryItem]) -> str | None:
+    """Where a case that was not accepted should go (rules.md §3.3), also once it is archived."""
+    if not any(h.status == PUBLIC_STATUS[CaseState.NOT_ACCEPTED].value for h in history):
+        return None
+    return case.refer_to or ""
 
 
 async def _open_questions(s: AsyncSession, vault: Vault, case: CaseRow) -> list[PublicQuestion]:

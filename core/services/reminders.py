@@ -66,7 +66,8 @@ log = logging.getLogger(__name__)
 
 #: Duties that rest with the handler once a case is assigned; the others are intake's (rules.md §1, §2).
 HANDLER_DUTIES = frozenset({DeadlineKind.RESULT_FEEDBACK, DeadlineKind.LETTER_REPLY, DeadlineKind.ASSIGNED_BY_HIGHER,
-                            DeadlineKind.WRITTEN_OPINION, DeadlineKind.SUPERVISION_APPEAL})  # fmt: skip
+                            DeadlineKind.WRITTEN_OPINION, DeadlineKind.SUPERVISION_APPEAL,
+                            DeadlineKind.REVIEW_ANSWER, DeadlineKind.PARK_REVIEW})  # fmt: skip
 DIGEST_AT = time(8, 30)
 DIGEST_SOON_DAYS = 3  # "due soon" in the digest: within this many calendar days
 #: Reminders (or digests) per unit of work: a few milliseconds of SQLite's one connection each.
@@ -97,6 +98,7 @@ class _Due:
     number: str
     unit_id: int
     assignee_id: int | None
+    recused: list[int] | None  # officers named in the report: never reminded of it (core.recusal)
     next_reminder_on: date | None  # the page's first sort key (today at the latest: never None)
 
 
@@ -327,7 +329,7 @@ class ReminderService:
 
 def _page(
     window: SlotWindow, after: Cursor | None, limit: int
-) -> Select[int, str, date, str, int, int | None, date | None]:
+) -> Select[int, str, date, str, int, int | None, list[int] | None, date | None]:
     """The next ``limit`` open deadlines in the window without a reminder for its slot, of those whose next
     reminder day has come (by that day, id).
 
@@ -352,7 +354,7 @@ def _page(
         where += [order >= _inline(after[0]), tuple_(order, d.id) > tuple_(_inline(after[0]), _inline(after[1]))]
     ids = select(d.id).where(*where).order_by(order, d.id).limit(_inline(limit)).subquery()
     return (
-        select(d.id, d.kind, d.due_date, c.number, c.unit_id, c.assignee_id, order)
+        select(d.id, d.kind, d.due_date, c.number, c.unit_id, c.assignee_id, c.recused_officer_ids, order)
         .join(ids, ids.c.id == d.id)
         .join(c, c.id == d.case_id)
         .order_by(order, d.id)
@@ -364,6 +366,11 @@ def _inline(value: object) -> Any:
 
 
 def _recipients(officers: Officers, due: _Due, slot: str) -> list[int]:
+    recused = due.recused or ()
+    return [i for i in _owing(officers, due, slot) if i not in recused]
+
+
+def _owing(officers: Officers, due: _Due, slot: str) -> list[int]:
     if slot == Slot.ESCALATED:
         return [i for role in LEADERS for i in officers.get((due.unit_id, role.value), [])]
     if DeadlineKind(due.kind) in HANDLER_DUTIES and due.assignee_id:

@@ -1,17 +1,21 @@
-"""What a named reporter can do from their own chat after feedback: rate it, or object (异议) with new evidence.
+"""What a reporter can do after filing: add text and files to an open case (补充反映, both kinds of reporter); and
+from a named reporter's own chat after feedback, rate it or object (异议) with new evidence.
 
-The chat must be the one the report was filed from (its keyed index is stored with named reports only), so a
-forged button from another chat changes nothing.
+A named reporter's chat must be the one the report was filed from (its keyed index is stored with named reports
+only), so a forged button from another chat changes nothing. An anonymous reporter proves the case is theirs with
+code and password at /status, which hands the dialog a grant (:func:`add_grant`) for that case only.
 """
 
 from __future__ import annotations
 
+import hmac
 from collections.abc import Sequence
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.actor import Actor
+from core.crypto import Vault
 from core.errors import NotPermitted
 from core.model import Action, CaseState, Satisfaction
 from core.persistence import repository as repo
@@ -23,6 +27,12 @@ from core.services.context import CoreContext
 from core.workflow import ActionInput
 
 _RATABLE = {CaseState.FEEDBACK_GIVEN.value, CaseState.REOPENED.value, CaseState.ARCHIVED.value}
+
+
+def add_grant(vault: Vault, case: CaseRow) -> str:
+    """What an anonymous reporter holds after code and password: a keyed hash of the case and its password, so
+    nothing but the right password (or the office's key) yields it, and a new password would void it."""
+    return vault.index("add_grant", f"{case.id}:{case.password_hash}")
 
 
 class ReporterService:
@@ -55,6 +65,24 @@ class ReporterService:
         return await self.cases.perform(
             number, Action.OBJECT, Actor.citizen(), ActionInput(note=text, new_evidence=tuple(evidence))
         )
+
+    async def add_to_case(self, number: str, text: str, evidence: Sequence[StagedEvidence] = (), *,
+                          chat_id: int | None = None, grant: str = "") -> CaseState:  # fmt: skip
+        """补充反映 (issue 15, item 12): the text kept in the case history and the files in the evidence store, both
+        encrypted like the original; the handler (the intake while unassigned) is told. The workflow decides in
+        which states (core.workflow, ``add_by_reporter``)."""
+        async with self.ctx.uow() as uow:
+            s = uow.session
+            if grant:
+                case = await repo.case_by_number(s, number)
+                if case.named or not hmac.compare_digest(grant, add_grant(self.ctx.vault, case)):
+                    raise NotPermitted("add to case", "citizen")
+            elif chat_id is not None:
+                await self._own_case(s, number, chat_id)
+            else:
+                raise NotPermitted("add to case", "citizen")
+        inp = ActionInput(note=text.strip(), new_evidence=tuple(evidence))
+        return await self.cases.perform(number, Action.ADD_BY_REPORTER, Actor.citizen(), inp)
 
     async def own_numbers(self, chat_id: int) -> list[str]:
         async with self.ctx.uow() as uow:

@@ -151,6 +151,7 @@ def _erase_case(case: CaseRow, vault: Vault, now: datetime) -> None:
     case.reporter_enc = None
     case.facts_enc = vault.encrypt(b"")
     case.other_bodies_enc = None
+    case.particulars_enc = None  # an appeal's decision, a suggestion's subject; the outcome stays for statistics
     case.result_enc = vault.enc_json({"findings": [{"finding": f} for f in findings]}) if case.result_enc else None
     case.query_code_index = None
     case.password_hash = None

@@ -45,6 +45,8 @@ class ApprovalView:
     decided_by: str | None = None
     decided_at: datetime | None = None
     reason: str = ""
+    outcome: str | None = None  # an appeal's or a suggestion's outcome put to the leader, as a label key (§10.1)
+    due_on: str | None = None  # an extension's new due date (§10.3)
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,7 @@ class CaseSummary:
     report_type: str
     named: bool
     channel: str
-    category: str
+    category: str | None  # an accusation's; none for an appeal or a suggestion (rules.md §10.1)
     unit: str
     urgent: bool
     received_at: datetime
@@ -82,6 +84,7 @@ class CaseSummary:
     next_due: date | None
     next_due_kind: str | None
     satisfaction: str | None = None
+    recused_officer_ids: tuple[int, ...] = ()  # named in the report: not offered as its handler (core.recusal)
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,11 @@ class CaseDetail:
     scope_refer_to: str | None = None  # the referral the reporter was shown and filed past (ReferTo or "none")
     scope_reason: str | None = None  # its reason, a locale key
     approvals: list[ApprovalView] = field(default_factory=list)  # steps put to a leader, and the decisions
+    transfer_to: str | None = None  # the unit a transfer waits at (rules.md §10.3: followed until its 报结)
+    particulars: dict[str, str] | None = None  # an appeal's contested decision, a suggestion's subject (§10.1)
+    outcome: str | None = None  # an appeal's 维持/变更/撤销 or a suggestion's 采纳/部分采纳/不予采纳, as a label key
+    duplicate_of: str | None = None  # the case this one was joined to as a duplicate (issue 15, item 8)
+    duplicates: tuple[str, ...] = ()  # the cases joined to this one as duplicates
 
 
 #: Shown in place of erased content, so edges that predate the purge show a word instead of a blank.
@@ -136,6 +144,12 @@ class PublicStatusView:
     feedback: str | None = None
     satisfaction: str | None = None  # the reporter's own rating of the feedback
     questions: list[PublicQuestion] = field(default_factory=list)
+    outcome: str | None = None  # an appeal's or a suggestion's outcome, as a label key, with ``feedback`` (§10.1)
+    # Not accepted: where to go (a ReferTo value; "" when no single body was named), told to anonymous reporters
+    # here as named ones are told in the notice (rules.md §3.3, issue 15 item 6); None otherwise.
+    referral: str | None = None
+    can_add: bool = False  # the reporter may still add text and files (补充反映, issue 15 item 12)
+    grant: str = ""  # anonymous: proof of code and password for adding, kept by the dialog, never shown
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,10 @@ from sqlalchemy import select
 from core.persistence.orm import CaseRow, EvidenceRow, ReportedPersonRow, UnitRow
 from qingfeng.app import App
 from tests.factories import FACTS, REGION, Office, named_report
+from tests.walks import walk_to_identity
 
 from .conftest import BotHarness
-from .test_filing import PDF, walk_to_identity
+from .test_filing import PDF
 
 CHAT = 760001
 INTAKE = 1001

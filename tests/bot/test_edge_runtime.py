@@ -12,10 +12,11 @@ from core.model import Role
 from core.services.dialog_store import DialogStore
 from qingfeng.app import App
 from tests.factories import FACTS, Office, named_report
+from tests.walks import JPEG, SCOPE_SENTENCE, finish_anonymous, walk_to_facts
 
 from .conftest import BotHarness
 from .fake_telegram_payloads import QUERY_TOO_OLD
-from .test_filing import JPEG, SCOPE_SENTENCE, case_count, finish_anonymous, walk_to_facts
+from .test_filing import case_count
 
 CHAT = 770001
 GROUP, SUPERGROUP = -4_000_000_001, -1_009_000_000_001

@@ -21,10 +21,10 @@ from core.model import Role, UnitLevel
 from core.persistence.orm import CaseRow, UnitRow
 from qingfeng.app import App
 from tests.factories import FACTS, REGION, Office
+from tests.walks import walk_to_identity
 
 from .conftest import RUNTIMES, BotHarness
 from .fake_telegram import FakeTelegram
-from .test_filing import walk_to_identity
 
 CHAT = 720001
 INTAKE = 1001

@@ -16,9 +16,9 @@ import pytest
 from qingfeng.app import App
 from qingfeng.logs import QUIET, configure_logging
 from tests.factories import FACTS, Office
+from tests.walks import JPEG, finish_anonymous, walk_to_facts
 
 from .conftest import BotHarness
-from .test_filing import JPEG, finish_anonymous, walk_to_facts
 from .test_officer import approved, conclude, deliver
 from .test_resilience import database_outage
 

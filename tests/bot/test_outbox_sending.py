@@ -84,5 +84,6 @@ async def test_a_429_pauses_every_chat_and_nothing_claimed_waits_it_out(harness:
 
     await until(all_sent, "the other chats' notices after the pause")
     assert await asyncio.wait_for(run, 30 * PATIENCE) == len(chats) - 1
-    assert [c.chat_id for c in h.tg.calls_to("sendMessage")] == chats
+    sent = [c.chat_id for c in h.tg.calls_to("sendMessage")]
+    assert sent[0] == chats[0] and sorted(sent) == chats  # each once; sent side by side, so in any order after
     assert [(r.status, r.attempts) for r in await outbox(app) if r.recipient_id in ids[1:]] == [("sent", 1)] * 5

@@ -16,9 +16,10 @@ from core.clock import ManualClock
 from core.services.dialog_store import DialogStore
 from qingfeng.app import App
 from tests.factories import FACTS, named_report, person
+from tests.walks import JPEG, finish_anonymous, walk_to_facts
 
 from .conftest import BotHarness
-from .test_filing import JPEG, case_count, finish_anonymous, walk_to_facts
+from .test_filing import case_count
 
 CHAT = 730001
 INTAKE = 1001  # an intake officer of tests/factories.py

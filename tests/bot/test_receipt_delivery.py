@@ -15,9 +15,10 @@ from core.persistence.orm import CaseRow
 from core.secrets_ import normalise_code
 from qingfeng.app import App
 from tests.integration.test_encryption_at_rest import raw_database_bytes
+from tests.walks import finish_anonymous, walk_to_facts
 
 from .conftest import BotHarness
-from .test_filing import case_count, finish_anonymous, walk_to_facts
+from .test_filing import case_count
 
 CHAT = 700101
 PASSWORD = "lao-li-2026!"

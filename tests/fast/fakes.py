@@ -117,7 +117,7 @@ class FakeFiling:
                            repeated=True)  # fmt: skip
         code = None if report.named or report.query_password is None else new_query_code()
         number = case_number(self.ctx.today().year, len(self.cases) + 1)
-        receipt = Receipt(number, "LA", code)
+        receipt = Receipt(number, "LA", code, report_type=report.report_type)
         self.cases.append(FiledCase(receipt, report, report.query_password, keep_code and code is not None))
         self.calls.append(("filing.file_report", report))
         return receipt
@@ -142,7 +142,7 @@ def public_view(case: FiledCase, received: date) -> PublicStatusView:
     status = "received" if case.state is CaseState.RECEIVED else "in_progress"
     history = [PublicHistoryItem(received, "received")]
     return PublicStatusView(case.receipt.number, status, received, history, case.feedback, case.satisfaction,
-                            list(case.questions))  # fmt: skip
+                            list(case.questions), can_add=case.feedback is None)  # fmt: skip
 
 
 class FakeQueries:
@@ -160,7 +160,9 @@ class FakeQueries:
         self.calls.append(("queries.status_by_code", code))
         for c in self.filing.cases:
             if c.receipt.query_code and normalise_code(c.receipt.query_code) == normalise_code(code):
-                return public_view(c, self.ctx.today()) if c.password == password else None
+                if c.password != password:
+                    return None
+                return replace(public_view(c, self.ctx.today()), grant=f"grant:{c.receipt.number}")
         return None
 
     async def lock_minutes(self, code: str | None, chat_id: int | None) -> int | None:
@@ -213,7 +215,8 @@ class FakeReporter:
         self.filing, self.calls = filing, calls
 
     async def own_numbers(self, chat_id: int) -> set[str]:
-        return {c.receipt.number for c in self.filing.cases if c.report.chat_id == chat_id}
+        # as core.services.reporter: the chat is kept (keyed) with named reports only
+        return {c.receipt.number for c in self.filing.cases if c.report.named and c.report.chat_id == chat_id}
 
     async def rate(self, number: str, chat_id: int, rating: Satisfaction) -> None:
         case = self.filing.case(number)
@@ -221,6 +224,14 @@ class FakeReporter:
             raise DomainError("no feedback to rate")
         case.satisfaction = rating.value
         self.calls.append(("reporter.rate", number, rating))
+
+    async def add_to_case(self, number: str, text: str, evidence: Sequence[StagedEvidence] = (), *,
+                          chat_id: int | None = None, grant: str = "") -> None:  # fmt: skip
+        """As core.services.reporter: the anonymous reporter's grant from /status, or the named reporter's chat."""
+        case = self.filing.case(number)
+        if grant != f"grant:{number}" and not (case.report.named and case.report.chat_id == chat_id):
+            raise DomainError("not this reporter's case")
+        self.calls.append(("reporter.add_to_case", number, text, tuple(e.original_name for e in evidence)))
 
     async def object(self, number: str, chat_id: int, text: str, evidence: Sequence[StagedEvidence] = ()) -> None:
         case = self.filing.case(number)

@@ -6,13 +6,23 @@ here the card after an action is left out, as for a case out of the officer's ha
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import date
 from types import SimpleNamespace
 from typing import Any
 
 from core.actor import Actor
 from core.closure import ClosureReport
 from core.errors import CaseUnavailable, DomainError, GuardFailed
-from core.model import Action, ApprovalState, CaseState, DisposalMethod, ReferTo
+from core.model import (
+    Action,
+    AppealOutcome,
+    ApprovalState,
+    CaseState,
+    DisposalMethod,
+    ReferTo,
+    ReportType,
+    SuggestionOutcome,
+)
 from core.permissions import is_leader
 from core.services.urgent import UrgentEvent, UrgentItem
 from core.services.views import ApprovalView
@@ -26,6 +36,9 @@ class Summary:
     unit: str = "LA"
     named: bool = True
     state: str = CaseState.ASSIGNED.value  # a handler's case (core.workflow.permit reads it)
+    recused_officer_ids: tuple[int, ...] = ()
+    channel: str = "telegram"  # permit reads it too (rules.md §10.3: 交办 is handled here)
+    report_type: str = ReportType.ACCUSATION.value
 
 
 class FakeCases:
@@ -70,10 +83,29 @@ class FakeCases:
     async def transfer(self, number: str, actor: Actor, unit_code: str, note: str = "") -> CaseState:
         return self._do("transfer", number, actor, unit_code, note)
 
+    async def decide_appeal(
+        self, number: str, actor: Actor, outcome: AppealOutcome, reasons: str, approved_by: Actor | None = None
+    ) -> CaseState:
+        return self._do("decide_appeal", number, actor, outcome, reasons)
+
+    async def answer_suggestion(
+        self, number: str, actor: Actor, outcome: SuggestionOutcome, reply: str, approved_by: Actor | None = None
+    ) -> CaseState:
+        return self._do("answer_suggestion", number, actor, outcome, reply)
+
     async def return_to_intake(
         self, number: str, actor: Actor, reason: str, approved_by: Actor | None = None
     ) -> CaseState:
         return self._do("return_to_intake", number, actor, reason)
+
+    async def chase(self, number: str, actor: Actor, note: str) -> CaseState:
+        return self._do("chase", number, actor, note)
+
+    async def report_result(self, number: str, actor: Actor, result: str) -> CaseState:
+        return self._do("report_result", number, actor, result)
+
+    async def extend(self, number: str, actor: Actor, reason: str, due_on: date, approved_by: str = "") -> CaseState:
+        return self._do("extend", number, actor, reason, due_on, approved_by)
 
 
 @dataclass

@@ -7,50 +7,11 @@ import hashlib
 
 from bot.dialogs.codec import decode, encode
 from tests.factories import FACTS, compound_file, ooxml
+from tests.walks import JPEG, finish_anonymous, walk_to_facts, walk_to_identity
 
 from .chat import FastChat
 
 CHAT = 700001
-SCOPE_SENTENCE = "村支书把低保名额给了自己的亲戚"
-JPEG = b"\xff\xd8\xff\xe0" + b"photo-of-the-ledger" * 100
-
-
-async def walk_to_identity(h: FastChat, chat: int, choice: str, begin: bool = True) -> list[str]:
-    """From /start (or the notice already shown) through the scope sentence and the type to the identity
-    choice, tapping ``choice`` (实名举报 / 匿名举报)."""
-    seen = await h.say(chat, "/start") if begin else []
-    seen += await h.tap(chat, "我已阅读")
-    seen += await h.say(chat, SCOPE_SENTENCE)
-    seen += await h.tap(chat, "检举控告")
-    return seen + await h.tap(chat, choice)
-
-
-async def walk_to_facts(h: FastChat, chat: int, named: bool = True, begin: bool = True) -> list[str]:
-    """From /start (or, without ``begin``, from the notice already shown) to the facts question."""
-    seen = await walk_to_identity(h, chat, "实名举报" if named else "匿名举报", begin)
-    if named:
-        seen += await h.say(chat, "刘举报")
-        seen += await h.say(chat, "138 0013 8000")
-        seen += await h.tap(chat, "跳过")
-    seen += await h.say(chat, "张某某")
-    seen += await h.say(chat, "临安区某镇某村村委会")
-    seen += await h.say(chat, "村党支部书记")
-    seen += await h.tap(chat, "村（社区）干部")
-    seen += await h.tap(chat, "浙江省/杭州市/临安区")
-    seen += await h.tap(chat, "中共党员")
-    seen += await h.tap(chat, "没有了")
-    seen += await h.tap(chat, "群众纪律")
-    return seen
-
-
-async def finish_anonymous(h: FastChat, chat: int, facts: str = FACTS, password: str = "lao-li-2026!") -> list[str]:
-    seen = await h.say(chat, facts)
-    seen += await h.tap(chat, "跳过")  # other bodies
-    seen += await h.tap(chat, "完成")  # no evidence
-    seen += await h.say(chat, password)
-    seen += await h.say(chat, password)
-    seen += await h.tap(chat, "需要提醒")
-    return seen
 
 
 async def test_anonymous_filing_then_status_with_code_and_password(chat: FastChat) -> None:

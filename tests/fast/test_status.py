@@ -4,10 +4,10 @@ command menus run end to end in tests/bot/test_status.py."""
 
 from __future__ import annotations
 
-from tests.factories import FACTS, anonymous_report
+from tests.factories import FACTS, anonymous_report, named_report
+from tests.walks import finish_anonymous, walk_to_facts
 
 from .chat import FastChat
-from .test_filing import finish_anonymous, walk_to_facts
 
 CHAT = 740001
 PASSWORD = "correct horse"  # the factories' anonymous password
@@ -71,3 +71,38 @@ async def test_common_and_trivial_passwords_are_refused_with_advice(chat: FastCh
         assert weak not in h.visible_text(CHAT)
     seen = await h.say(CHAT, "lao-li-2026!")
     assert "再输入一次" in seen[-1]
+
+
+# -- issue 15 item 12: adding to an open case --------------------------------------------------------------------
+async def test_an_anonymous_reporter_adds_text_and_a_file_after_code_and_password(chat: FastChat) -> None:
+    from bot.callbacks import AddToCase
+
+    h = chat
+    receipt = await h.fakes.filing.file_report(anonymous_report(chat_id=CHAT))
+    tap = AddToCase(receipt.number).pack()
+    refused = await h.tap_data(CHAT, tap)  # before code and password: the number alone proves nothing
+    assert not any(receipt.number in t for t in refused)
+    await h.say(CHAT, "/status")
+    await h.say(CHAT, receipt.query_code or "")
+    await h.say(CHAT, PASSWORD)
+    assert receipt.number in (await h.tap_data(CHAT, tap))[-1]
+    await h.say(CHAT, "补充：会计王某也参与了。")
+    await h.document(CHAT, b"%PDF-1.7\n" + b"ledger" * 50, "账本.pdf", "application/pdf")
+    await h.tap(CHAT, "完成")
+    assert "已并入" in (await h.tap(CHAT, "确认提交"))[-1]
+    assert ("reporter.add_to_case", receipt.number, "补充：会计王某也参与了。", ("账本.pdf",)) in h.fakes.calls
+
+
+async def test_cancelling_an_addition_deletes_its_files_and_adds_nothing(chat: FastChat) -> None:
+    from bot.callbacks import AddToCase
+
+    h = chat
+    receipt = await h.fakes.filing.file_report(named_report(chat_id=CHAT))
+    await h.say(CHAT, "/status")
+    await h.tap_data(CHAT, AddToCase(receipt.number).pack())
+    await h.tap(CHAT, "跳过")
+    await h.photo(CHAT, b"\xff\xd8\xff\xe0" + b"photo" * 100)
+    cancelled = await h.say(CHAT, "/cancel")
+    assert "已取消补充" in cancelled[0]
+    assert not [c for c in h.fakes.calls if c[0] == "reporter.add_to_case"]
+    assert ("filing.discard_staged", "photo.jpg") in h.fakes.calls

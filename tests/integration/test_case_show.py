@@ -86,3 +86,19 @@ async def test_case_show_and_audit_give_times_in_the_office_zone_and_say_which(
     monkeypatch.setenv("QINGFENG_TIMEZONE", "Mars/Olympus")
     code, out, err = await run_cli(app, monkeypatch, capsys, "case", "show", number)
     assert code == 2 and not out and len(err.strip().splitlines()) == 1 and "QINGFENG_TIMEZONE" in err, err
+
+
+async def test_case_show_links_a_duplicate_both_ways(
+    app: App, clock: ManualClock, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 15 item 8: the original lists the duplicates joined to it, the duplicate names the original."""
+    office = await seed_office(app)
+    original, later = [(await app.filing.file_report(named_report(chat_id=555001 + i))).number for i in range(2)]
+    for n in (original, later):
+        await app.cases.register(n, office.intake)
+    await app.cases.mark_duplicate(later, office.intake, original)
+    code, out, err = await run_cli(app, monkeypatch, capsys, "case", "show", original)
+    assert code == 0, err
+    assert f"并入本件的重复件：{later}" in out
+    code, out, err = await run_cli(app, monkeypatch, capsys, "case", "show", later)
+    assert code == 0 and f"重复件，已并入：{original}" in out

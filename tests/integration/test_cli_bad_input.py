@@ -6,10 +6,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from core.calendar.deadlines import DeadlineKind, due_date
 from qingfeng.app import App
 from tests.factories import seed_office
 from tests.integration.cli_run import run_cli
@@ -68,6 +70,9 @@ FILES: dict[str, str | bytes] = {
     "too short facts": json.dumps({**GOOD, "facts": " "}),
     "no persons": json.dumps({**GOOD, "persons": []}),
     "bad phone": json.dumps({**GOOD, "reporter": {"name": "王来电", "phone": "12"}}),
+    "a due date on a phone call": json.dumps({**GOOD, "due": "2026-12-31"}),  # only a 交办函 sets one (§10.3)
+    "a due date that is not a date": json.dumps({**GOOD, "channel": "assigned_by_higher", "due": "年底"}),
+    "a numeric due date": json.dumps({**GOOD, "channel": "assigned_by_higher", "due": 20261231}),
 }
 
 
@@ -116,6 +121,26 @@ async def test_a_good_report_file_still_registers(
     code, out, err = await run_cli(app, monkeypatch, capsys, "cases", "add", "--file", str(path))
     assert code == 0, err
     assert "registered (phone)" in out
+
+
+async def test_an_assigned_case_registers_with_the_period_of_its_letter(
+    app: App, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """交办 (rules.md §10.3): the 交办函's period is entered when registering; D15 (six months) when none is."""
+    await seed_office(app)
+    for name, extra, due in (("letter", {"due": "2026-11-30"}, "2026-11-30"), ("none", {}, "")):
+        path = tmp_path / f"{name}.json"
+        path.write_text(json.dumps({**GOOD, "channel": "assigned_by_higher", **extra}, ensure_ascii=False))
+        code, out, err = await run_cli(app, monkeypatch, capsys, "cases", "add", "--file", str(path))
+        assert code == 0 and "registered (assigned_by_higher)" in out, err
+        number = out.split()[0]
+        detail = await app.queries.case_detail(number)
+        (d15,) = [d for d in detail.deadlines if d.kind == "assigned_by_higher"]
+        assert d15.due_date == (
+            date.fromisoformat(due)
+            if due
+            else due_date(DeadlineKind.ASSIGNED_BY_HIGHER, d15.trigger_date, app.ctx.calendar)
+        )
 
 
 @pytest.mark.parametrize(

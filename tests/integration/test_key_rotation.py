@@ -38,7 +38,7 @@ TOKEN = re.compile(rb"gAAAAA[A-Za-z0-9_\-]+=*")  # a Fernet token (version byte 
 
 #: Every ciphertext column of core/persistence/orm.py, written out: a new one must be found by the rotation too.
 ENCRYPTED = {
-    "cases": {"reporter_enc", "facts_enc", "other_bodies_enc", "result_enc", "receipt_code_enc"},
+    "cases": {"reporter_enc", "facts_enc", "other_bodies_enc", "result_enc", "receipt_code_enc", "particulars_enc"},
     "reported_persons": {"name_enc", "unit_enc", "post_enc"},
     "reporter_contacts": {"chat_enc"},
     "evidence": {"original_name_enc"},

@@ -8,11 +8,12 @@ from sqlalchemy import select
 
 from core.calendar.reminders import ReminderPolicy, working_days_before
 from core.clock import ManualClock
+from core.model import Role
 from core.persistence.orm import OutboxRow
 from core.services.reminders import ReminderService
 from qingfeng.app import App, build_app
 from tests.conftest import beijing, make_settings
-from tests.factories import Office, named_report, seed_office
+from tests.factories import Office, named_report, person, seed_office
 
 
 async def outbox(app: App) -> list[tuple[str, int]]:
@@ -97,3 +98,20 @@ async def test_digests_on_working_days_after_half_past_eight_once(app: App, cloc
     clock.advance(timedelta(days=7))  # 10-12, Monday, and the bot only started at noon: caught up once
     clock.set(beijing(2026, 10, 12, 12, 0))
     assert await digests() == 6 and await digests() == 0
+
+
+async def test_an_officer_named_in_a_report_is_never_reminded_of_it(app: App, clock: ManualClock) -> None:
+    """回避 (core.recusal): a report about the city's own intake officer stays in the city (no unit above it);
+    its routing reminders go to the other intake officer only."""
+    await seed_office(app)
+    other = await app.officers.add_officer("钱市信访", "HZ", [Role.INTAKE], telegram_id=2002)
+    named = (await app.officers.list_officers())[4]  # 周市信访, the city's intake (tests/factories.py)
+    assert named.name == "周市信访"
+    report = named_report(persons=(person(name="周市信访", region="浙江省/杭州市"),))
+    await app.filing.file_report(report)  # 2026-09-28: D7 due 10-13
+    sweep = ReminderService(app.ctx, app.urgent, ReminderPolicy(days_before=3)).sweep
+    for day in (9, 13, 14):
+        clock.set(beijing(2026, 10, day, 9, 0))
+        await sweep()
+    reminded = {who for template, who in await outbox(app) if template.startswith("notify.officer.reminder")}
+    assert reminded == {other.id}  # soon, due, overdue: never the officer named (HZ has no supervisor here)

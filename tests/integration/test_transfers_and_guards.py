@@ -53,7 +53,7 @@ async def test_transfer_up_and_receive_at_city(app: App, clock: ManualClock) -> 
     dls = await deadlines(app, number)
     assert [(d.kind, d.state, d.closed_at) for d in dls] == [
         ("register_and_route", "met", transferred_at),
-        ("acceptance_notice", "cancelled", transferred_at),  # the receiving commission owes it now
+        ("acceptance_notice", "open", None),  # moves with the case: whoever holds it owes it (issue 15 point 1)
     ]
     transferred_in = [m for m in await outbox(app) if m.template == "notify.officer.transferred_in"]
     assert [(m.recipient_kind, m.recipient_id) for m in transferred_in] == [("officer", office.city_intake.officer_id)]
@@ -77,8 +77,8 @@ async def test_transfer_up_and_receive_at_city(app: App, clock: ManualClock) -> 
     assert (case.unit_id, case.transfer_to_id, case.assignee_id) == (units["HZ"], None, None)
     opened = [(d.kind, d.trigger_date, d.due_date) for d in await deadlines(app, number) if d.state == "open"]
     assert opened == [
+        ("acceptance_notice", date(2026, 9, 28), date(2026, 10, 23)),  # D3 from the first receipt stands
         ("transfer_received", date(2026, 9, 30), date(2026, 10, 13)),  # D2: 5 wd across National Day, 10-10 worked
-        ("acceptance_notice", date(2026, 9, 30), date(2026, 10, 27)),
     ]
     # The old unit lost the case; the city accepts it.
     with pytest.raises(NotPermitted):

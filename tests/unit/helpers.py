@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from core.actor import Actor
 from core.closure import AllegationFinding, ClosureReport
-from core.model import Action, ActorKind, CaseState, DisposalMethod, Finding, ReferTo, ReportType, Role
+from core.model import (
+    Action,
+    ActorKind,
+    AppealOutcome,
+    CaseState,
+    Channel,
+    DisposalMethod,
+    Finding,
+    ReferTo,
+    ReportType,
+    Role,
+    SuggestionOutcome,
+)
 from core.workflow import ActionInput, CaseSnapshot
 
 
@@ -37,8 +51,18 @@ BY_TOKEN: dict[str, Actor] = {
 }
 
 
-def snapshot(state: CaseState, *, named: bool = True, **kw: object) -> CaseSnapshot:
-    return CaseSnapshot(state=state, named=named, report_type=ReportType.ACCUSATION, **kw)  # type: ignore[arg-type]
+def snapshot(
+    state: CaseState, *, named: bool = True, report_type: ReportType = ReportType.ACCUSATION, **kw: object
+) -> CaseSnapshot:
+    return CaseSnapshot(state=state, named=named, report_type=report_type, **kw)  # type: ignore[arg-type]
+
+
+#: The report type whose own path an action is (rules.md §10.1); every other action is tried on an accusation.
+OWN_TYPE = {Action.DECIDE_APPEAL: ReportType.APPEAL, Action.ANSWER_SUGGESTION: ReportType.SUGGESTION}
+
+
+def type_of(action: Action) -> ReportType:
+    return OWN_TYPE.get(action, ReportType.ACCUSATION)
 
 
 def good_closure(**changes: object) -> ClosureReport:
@@ -82,13 +106,32 @@ def valid_input(action: Action) -> ActionInput:
             return ActionInput(closure=good_closure())
         case Action.GIVE_FEEDBACK:
             return ActionInput(feedback_text="经核查，反映问题部分属实。")
-        case Action.OBJECT | Action.ADD_NOTE:
+        case Action.DECIDE_APPEAL:
+            return ActionInput(note="原处分认定事实有误，予以变更", outcome=AppealOutcome.CHANGED)
+        case Action.ANSWER_SUGGESTION:
+            return ActionInput(note="建议已采纳", outcome=SuggestionOutcome.ADOPTED)
+        case Action.OBJECT | Action.ADD_NOTE | Action.ADD_BY_REPORTER | Action.REVIEW_PARKED:
             return ActionInput(note="我对结果有异议，补充新证据")
+        case Action.CHASE:
+            return ActionInput(note="请于月底前报结")
+        case Action.REPORT_RESULT:
+            return ActionInput(note="经核实，反映问题部分属实，已谈话提醒")
+        case Action.EXTEND:
+            return ActionInput(note="涉及多个部门，需调取材料", due_on=date(2026, 12, 31))
     return ActionInput()
+
+
+def passing_context(action: Action) -> dict[str, object]:
+    """What else a case must be for ``action`` to pass: a 报结 owed, a 交办 case to extend (rules.md §10.3)."""
+    if action is Action.REPORT_RESULT:
+        return {"report_due": True}
+    if action is Action.EXTEND:
+        return {"channel": Channel.ASSIGNED_BY_HIGHER}
+    return {}
 
 
 def passing_snapshot(state: CaseState, action: Action) -> CaseSnapshot:
     """A case on which ``action`` passes its guard: feedback needs a named case, archiving a concluded case an
     anonymous one (a named reporter is owed feedback first)."""
     named = not (action is Action.ARCHIVE and state is CaseState.CONCLUDED)
-    return snapshot(state, named=named)
+    return snapshot(state, named=named, report_type=type_of(action), **passing_context(action))

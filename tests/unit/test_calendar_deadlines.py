@@ -159,6 +159,9 @@ def test_calendar_day_periods_roll_past_rest_days(cal: WorkCalendar, kind: D, tr
         (D.ASSIGNED_BY_HIGHER, date(2026, 4, 1), date(2026, 10, 8)),
         # D15 across the year and clamped: 2025-08-31 → 2026-02-31 → 02-28 (make-up Saturday)
         (D.ASSIGNED_BY_HIGHER, date(2025, 8, 31), date(2026, 2, 28)),
+        # §10.3 the receiver's result of a case sent down (报结), six months as D15: 03-31 → 09-30 (a Wednesday)
+        (D.TRANSFER_RESULT, date(2026, 3, 31), date(2026, 9, 30)),
+        (D.TRANSFER_RESULT, date(2026, 4, 1), date(2026, 10, 8)),
     ],
 )
 def test_month_periods_clamp_and_roll(cal: WorkCalendar, kind: D, trigger: date, expected: date) -> None:

@@ -92,7 +92,8 @@ async def _menu_buttons() -> list[tuple[str, Button]]:
             replies += await RUNNER._command(c, cast(Any, None), command)
     replies += receipt_replies(Receipt(LONGEST_NUMBER, "U" * 32, "QF7X-2K9M-4TPA-8WQE"))
     question = PublicQuestion(MAX_ID, date(2026, 12, 1), "问题")
-    replies += status_replies(PublicStatusView(LONGEST_NUMBER, "received", date(2026, 12, 1), questions=[question]))
+    replies += status_replies(PublicStatusView(LONGEST_NUMBER, "received", date(2026, 12, 1), questions=[question],
+                                               can_add=True))  # fmt: skip
     return list(_buttons(replies))
 
 

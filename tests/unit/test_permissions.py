@@ -40,12 +40,15 @@ EXPECTED_APPROVAL: dict[Action, Approval] = {
     A.DISPOSE: REQUESTED,  # R-17 ¶2: disposal by a handler who is not a leader
     A.PARK: REQUESTED,
     A.SEND_TO_INVESTIGATION: REQUESTED,
+    A.DECIDE_APPEAL: REQUESTED,  # the handling decision of an appeal or a suggestion (§10.2 处置 by a non-leader)
+    A.ANSWER_SUGGESTION: REQUESTED,
     A.ACCEPT: LATER,  # distribution: 受理 goes ahead; 不予受理 / 转出 need the leader
     A.NOT_ACCEPT: REQUESTED,
     A.TRANSFER_UP: REQUESTED,
     A.TRANSFER_DOWN: REQUESTED,
     A.OBJECT: LATER,  # the reporter's objection: a citizen's step (who decides on reopening: issue 15 point 7)
     A.ARCHIVE: REQUESTED,  # "经分管领导审核后统一归档"
+    A.EXTEND: REQUESTED,  # a 交办 case's extension (§10.2 extensions, §10.3 申请延长)
 }
 
 

@@ -6,8 +6,9 @@ import pytest
 
 from core.calendar.deadlines import DEADLINES
 from core.calendar.deadlines import DeadlineKind as D
-from core.model import Action, CaseState, Channel, DisposalMethod
+from core.model import Action, AppealedDecision, CaseState, Channel, DisposalMethod, ReportType
 from core.workflow import (
+    FEEDBACK_NOTICE,
     PUBLIC_STATUS,
     TRANSITIONS,
     ActionInput,
@@ -17,7 +18,17 @@ from core.workflow import (
     decide,
     filing_deadlines,
 )
-from tests.unit.helpers import BY_TOKEN, HANDLER, INTAKE, SUPERVISOR, SYSTEM, snapshot, valid_input
+from tests.unit.helpers import (
+    BY_TOKEN,
+    HANDLER,
+    INTAKE,
+    SUPERVISOR,
+    SYSTEM,
+    passing_context,
+    snapshot,
+    type_of,
+    valid_input,
+)
 
 S, A = CaseState, Action
 ROUTING = {D.REGISTER_AND_ROUTE, D.TRANSFER_RECEIVED, D.TRANSFER_UP}  # D7, D2, D1: whichever is open
@@ -27,7 +38,8 @@ STATUS = "notify.reporter.status"
 def run(state: CaseState, action: Action, *, named: bool, inp: ActionInput | None = None) -> Decision:
     row = next(t for t in TRANSITIONS if state in t.sources and t.action is action)
     actor = BY_TOKEN[sorted(row.who)[0]]
-    return decide(snapshot(state, named=named), action, actor, inp or valid_input(action))
+    snap = snapshot(state, named=named, report_type=type_of(action), **passing_context(action))
+    return decide(snap, action, actor, inp or valid_input(action))
 
 
 def legal_decisions() -> list[tuple[str, Decision, bool]]:
@@ -122,13 +134,19 @@ def test_duplicate_cancels_the_acceptance_notice(named: bool) -> None:
     assert set(d.meet_deadlines) == ROUTING
     assert d.reporter_notice != "notify.reporter.accepted"
     assert d.open_deadlines == ()
+    # issue 15 item 8: the named reporter learns which case theirs joined; the anonymous one the status change
+    assert d.reporter_notice == ("notify.reporter.duplicate" if named else STATUS)
 
 
 @pytest.mark.parametrize("action", [A.TRANSFER_UP, A.TRANSFER_DOWN], ids=str)
 def test_transfer_hands_the_acceptance_notice_to_the_receiver(action: Action) -> None:
+    """Issue 15 point 1: D3 is neither met nor cancelled by a transfer: it moves with the case (R-16)."""
     d = run(S.REGISTERED, action, named=True)
-    assert d.cancel_deadlines == (D.ACCEPTANCE_NOTICE,)
+    assert d.cancel_deadlines == ()
+    assert D.ACCEPTANCE_NOTICE not in d.meet_deadlines
     assert set(d.meet_deadlines) == ROUTING
+    # a case sent down or out is followed to its result (rules.md §10.3); one sent up belongs to the higher level
+    assert d.open_deadlines == ((D.TRANSFER_RESULT,) if action is A.TRANSFER_DOWN else ())
     assert d.officer_notices == ((OfficerTarget.TARGET_UNIT_INTAKE, "notify.officer.transferred_in"),)
     assert PUBLIC_STATUS[d.target] is PublicStatus.TRANSFERRED
     assert d.reporter_notice == STATUS
@@ -164,7 +182,21 @@ def test_dispose_by_talk_or_letter_opens_the_letter_reply(source: CaseState) -> 
         assert run(source, A.DISPOSE, named=True, inp=ActionInput(method=method)).open_deadlines == ()
 
 
-@pytest.mark.parametrize("action", [A.PARK, A.SEND_TO_INVESTIGATION, A.DISPOSE], ids=str)
+@pytest.mark.parametrize("named", [True, False], ids=["named", "anonymous"])
+def test_parking_opens_a_review_and_tells_only_a_named_reporter(named: bool) -> None:
+    """Issue 15 item 9: a parked case comes back at its review date (§7 [U]); a named reporter, who gets no result
+    for now, is told it is kept pending; the anonymous one sees "in progress" as before."""
+    for source in (S.ASSIGNED, S.DISPOSAL, S.REOPENED):
+        d = run(source, A.PARK, named=named)
+        assert d.open_deadlines == (D.PARK_REVIEW,) and PUBLIC_STATUS[d.target] is PublicStatus.IN_PROGRESS
+        assert d.reporter_notice == ("notify.reporter.parked" if named else None)
+    review = run(S.PARKED, A.REVIEW_PARKED, named=named)
+    assert review.target is S.PARKED and review.meet_deadlines == review.open_deadlines == (D.PARK_REVIEW,)
+    resumed = run(S.PARKED, A.DISPOSE, named=named)
+    assert D.PARK_REVIEW in resumed.meet_deadlines and D.PARK_REVIEW not in resumed.open_deadlines
+
+
+@pytest.mark.parametrize("action", [A.SEND_TO_INVESTIGATION, A.DISPOSE], ids=str)
 def test_handling_steps_are_invisible_to_the_reporter(action: Action) -> None:
     for t in TRANSITIONS:
         if t.action is action:
@@ -181,7 +213,7 @@ def test_conclude_opens_result_feedback_only_for_named_reports(source: CaseState
     assert named.open_deadlines == (D.RESULT_FEEDBACK,)  # D4
     assert anon.open_deadlines == ()
     for d in (named, anon):
-        assert set(d.meet_deadlines) == {D.LETTER_REPLY, D.ASSIGNED_BY_HIGHER}  # D6, D15
+        assert set(d.meet_deadlines) == {D.LETTER_REPLY}  # D6; D15 ends with the 报结 (§10.3)
         assert d.reporter_notice == STATUS
 
 
@@ -207,7 +239,7 @@ def test_objection_opens_d4_for_the_answer() -> None:
 
 @pytest.mark.parametrize(
     "source",
-    [S.CONCLUDED, S.FEEDBACK_GIVEN, S.NOT_ACCEPTED, S.DUPLICATE, S.TRANSFERRED_UP, S.TRANSFERRED_DOWN],
+    [S.CONCLUDED, S.FEEDBACK_GIVEN, S.NOT_ACCEPTED, S.DUPLICATE, S.TRANSFERRED_DOWN],
     ids=str,
 )
 def test_archive_cancels_all_deadlines(source: CaseState) -> None:
@@ -226,12 +258,36 @@ def test_notes_and_urgent_flags_have_no_effects(action: Action) -> None:
         assert d == Decision(action=action, source=state, target=state, rule=d.rule)
 
 
+# --- transfers followed and 交办 reported back (rules.md §10.3) ----------------------------------------------
+
+
+def test_chase_tells_the_receiving_units_intake_and_changes_nothing_else() -> None:
+    d = run(S.TRANSFERRED_DOWN, A.CHASE, named=True)
+    assert d.target is S.TRANSFERRED_DOWN and d.rule == "§10.3 督促催办"
+    assert d.officer_notices == ((OfficerTarget.TARGET_UNIT_INTAKE, "notify.officer.chased"),)
+    assert (d.open_deadlines, d.meet_deadlines, d.reporter_notice) == ((), (), None)
+
+
+@pytest.mark.parametrize("source", [S.TRANSFERRED_DOWN, S.CONCLUDED, S.FEEDBACK_GIVEN], ids=str)
+def test_report_result_meets_the_report_back_duties(source: CaseState) -> None:
+    d = run(source, A.REPORT_RESULT, named=True)
+    assert d.target is source
+    assert set(d.meet_deadlines) == {D.TRANSFER_RESULT, D.ASSIGNED_BY_HIGHER}
+
+
+def test_extension_moves_the_d15_deadline() -> None:
+    d = run(S.ASSIGNED, A.EXTEND, named=False)
+    assert d.move_deadlines == (D.ASSIGNED_BY_HIGHER,) and d.target is S.ASSIGNED
+    assert DEADLINES[D.TRANSFER_RESULT].ref == "§10.3"
+
+
 # --- invariants over every legal transition ----------------------------------------------------------------
 
 
 @pytest.mark.parametrize(("decision", "named"), [x[1:] for x in LEGAL], ids=[x[0] for x in LEGAL])
 def test_reporter_is_told_exactly_when_the_public_status_changes(decision: Decision, named: bool) -> None:
-    assert (decision.reporter_notice is not None) == decision.public_status_changed
+    parked_told = named and decision.action in (A.PARK, A.REVIEW_PARKED)  # issue 15 item 9: kept pending
+    assert (decision.reporter_notice is not None) == (decision.public_status_changed or parked_told)
     if not named:  # anonymous reporters never get content, only the generic status nudge
         assert decision.reporter_notice in (None, STATUS)
     assert decision.cancel_all_deadlines == (decision.action is A.ARCHIVE)
@@ -272,3 +328,33 @@ def test_a_handler_and_intake_may_both_give_feedback_with_the_same_effect() -> N
     by_handler = decide(snapshot(S.CONCLUDED), A.GIVE_FEEDBACK, HANDLER, inp)
     by_intake = decide(snapshot(S.CONCLUDED), A.GIVE_FEEDBACK, INTAKE, inp)
     assert by_handler == by_intake
+
+
+# --- appeals and suggestions (rules.md §10.1) ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("appealed", "answer"),
+    [
+        (AppealedDecision.SUPERVISION_MEASURE, D.SUPERVISION_APPEAL),  # D14: JC-69, one month
+        (AppealedDecision.PARTY_SANCTION, D.REVIEW_ANSWER),  # D12: XF-35, 30 days (the office's reading)
+        (AppealedDecision.OTHER_DECISION, D.REVIEW_ANSWER),
+    ],
+)
+def test_an_appeal_has_its_own_answer_deadline_from_receipt(appealed: AppealedDecision, answer: D) -> None:
+    named = snapshot(S.RECEIVED, report_type=ReportType.APPEAL, appealed=appealed)
+    assert filing_deadlines(named) == (D.REGISTER_AND_ROUTE, D.ACCEPTANCE_NOTICE, answer)
+    suggestion = snapshot(S.RECEIVED, named=False, report_type=ReportType.SUGGESTION)
+    assert filing_deadlines(suggestion) == (D.REGISTER_AND_ROUTE,)
+
+
+@pytest.mark.parametrize("action", [A.DECIDE_APPEAL, A.ANSWER_SUGGESTION], ids=str)
+@pytest.mark.parametrize("named", [True, False], ids=["named", "anonymous"])
+def test_an_answer_meets_the_answer_deadline_and_owes_a_named_reporter_the_outcome(action: Action, named: bool) -> None:
+    d = run(S.ASSIGNED, action, named=named)
+    assert d.target is S.CONCLUDED and {D.REVIEW_ANSWER, D.SUPERVISION_APPEAL} <= set(d.meet_deadlines)
+    assert d.open_deadlines == ((D.RESULT_FEEDBACK,) if named else ())
+    feedback = decide(snapshot(S.CONCLUDED, report_type=type_of(action)), A.GIVE_FEEDBACK, HANDLER,
+                      valid_input(A.GIVE_FEEDBACK))  # fmt: skip
+    assert feedback.reporter_notice == FEEDBACK_NOTICE[type_of(action)]
+    assert FEEDBACK_NOTICE[ReportType.ACCUSATION] == "notify.reporter.feedback"

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from core.actor import Actor
 from core.closure import AllegationFinding, closure_problems
-from core.errors import GuardFailed
-from core.model import Action, CaseState, DisposalMethod, Finding
-from core.workflow import DISPOSE_METHODS, GUARDS, ActionInput, decide
-from tests.unit.helpers import CITIZEN, HANDLER, INTAKE, SUPERVISOR, SYSTEM, good_closure, snapshot
+from core.errors import GuardFailed, IllegalTransition
+from core.model import Action, AppealOutcome, CaseState, Channel, DisposalMethod, Finding, SuggestionOutcome
+from core.workflow import DISPOSE_METHODS, GUARDS, ActionInput, allowed_actions, decide, permit
+from tests.unit.helpers import CITIZEN, HANDLER, INTAKE, SUPERVISOR, SYSTEM, good_closure, snapshot, type_of
 
 S, A = CaseState, Action
 
@@ -17,14 +19,14 @@ S, A = CaseState, Action
 def refused(state: CaseState, action: Action, actor: Actor, inp: ActionInput, *, named: bool = True) -> list[str]:
     """The guard problems decide() reports; fails the test if the action goes through."""
     with pytest.raises(GuardFailed) as exc:
-        decide(snapshot(state, named=named), action, actor, inp)
+        decide(snapshot(state, named=named, report_type=type_of(action)), action, actor, inp)
     assert exc.value.params == {"action": action.value, "problems": exc.value.problems}
     assert action.value in str(exc.value)
     return exc.value.problems
 
 
 def passes(state: CaseState, action: Action, actor: Actor, inp: ActionInput, *, named: bool = True) -> CaseState:
-    return decide(snapshot(state, named=named), action, actor, inp).target
+    return decide(snapshot(state, named=named, report_type=type_of(action)), action, actor, inp).target
 
 
 # (id, state, action, actor, input, named, expected problems): one missing thing at a time, then combinations.
@@ -139,6 +141,64 @@ REFUSALS = [
         ["guard.feedback_due_first"],
     ),
     ("note-empty", S.INVESTIGATION, A.ADD_NOTE, HANDLER, ActionInput(note=" "), True, ["guard.text_required"]),
+    ("chase-no_text", S.TRANSFERRED_DOWN, A.CHASE, INTAKE, ActionInput(), True, ["guard.text_required"]),
+    (
+        "report-nothing_due",
+        S.CONCLUDED,
+        A.REPORT_RESULT,
+        HANDLER,
+        ActionInput(),
+        True,
+        ["guard.no_report_due", "guard.text_required"],
+    ),
+    (
+        "extend-not_assigned",
+        S.ASSIGNED,
+        A.EXTEND,
+        SUPERVISOR,
+        ActionInput(note="材料多", due_on=date(2026, 12, 31)),
+        True,
+        ["guard.extension_assigned_only"],
+    ),
+    # an appeal's decision and a suggestion's answer: one of the type's own outcomes, with reasons (§10.1)
+    (
+        "appeal-nothing",
+        S.ASSIGNED,
+        A.DECIDE_APPEAL,
+        HANDLER,
+        ActionInput(),
+        True,
+        ["guard.outcome_required", "guard.reasons_required"],
+    ),
+    (
+        "appeal-a_suggestion_outcome",
+        S.ASSIGNED,
+        A.DECIDE_APPEAL,
+        SUPERVISOR,
+        ActionInput(note="理由", outcome=SuggestionOutcome.ADOPTED),
+        True,
+        ["guard.outcome_required"],
+    ),
+    (
+        "appeal-no_reasons",
+        S.REOPENED,
+        A.DECIDE_APPEAL,
+        HANDLER,
+        ActionInput(note=" ", outcome=AppealOutcome.UPHELD),
+        False,
+        ["guard.reasons_required"],
+    ),
+    (
+        "suggestion-an_appeal_outcome",
+        S.ASSIGNED,
+        A.ANSWER_SUGGESTION,
+        HANDLER,
+        ActionInput(note="答复", outcome=AppealOutcome.CHANGED),
+        True,
+        ["guard.outcome_required"],
+    ),
+    ("review-no_note", S.PARKED, A.REVIEW_PARKED, HANDLER, ActionInput(), True, ["guard.text_required"]),
+    ("add-nothing", S.ASSIGNED, A.ADD_BY_REPORTER, CITIZEN, ActionInput(note=" "), False, ["guard.text_required"]),
 ]
 
 
@@ -212,9 +272,43 @@ def test_a_concluded_named_case_waits_for_feedback_but_an_anonymous_one_archives
     assert passes(S.FEEDBACK_GIVEN, A.ARCHIVE, SYSTEM, ActionInput(), named=True) is S.ARCHIVED
 
 
-@pytest.mark.parametrize("state", [S.NOT_ACCEPTED, S.DUPLICATE, S.TRANSFERRED_UP, S.TRANSFERRED_DOWN], ids=str)
+@pytest.mark.parametrize("state", [S.NOT_ACCEPTED, S.DUPLICATE, S.TRANSFERRED_DOWN], ids=str)
 def test_named_cases_closed_without_a_conclusion_archive_freely(state: CaseState) -> None:
     assert passes(state, A.ARCHIVE, SYSTEM, ActionInput(), named=True) is S.ARCHIVED
+
+
+# --- transfers and 交办 (rules.md §10.3, issue 15 points 1, 4, 5) --------------------------------------------
+
+
+@pytest.mark.parametrize("state", [S.TRANSFERRED_DOWN, S.CONCLUDED, S.FEEDBACK_GIVEN], ids=str)
+def test_a_case_owing_its_report_back_is_not_archived(state: CaseState) -> None:
+    with pytest.raises(GuardFailed) as exc:
+        decide(snapshot(state, named=False, report_due=True), A.ARCHIVE, INTAKE, ActionInput())
+    assert exc.value.problems == ["guard.report_back_first"]
+
+
+def test_a_case_transferred_up_is_never_archived_by_the_sender() -> None:
+    with pytest.raises(IllegalTransition):
+        decide(snapshot(S.TRANSFERRED_UP, named=False), A.ARCHIVE, SUPERVISOR, ActionInput())
+
+
+def test_an_assigned_case_is_not_transferred_down_and_permit_says_why() -> None:
+    answer = permit(S.REGISTERED, A.TRANSFER_DOWN, INTAKE, channel=Channel.ASSIGNED_BY_HIGHER)
+    assert not answer.allowed and answer.reason == "guard.assigned_handled_here" and "自办" in answer.rule
+    assert permit(S.REGISTERED, A.TRANSFER_UP, INTAKE, channel=Channel.ASSIGNED_BY_HIGHER).allowed
+    assert permit(S.REGISTERED, A.TRANSFER_DOWN, INTAKE, channel=Channel.LETTER).allowed
+    with pytest.raises(GuardFailed) as exc:
+        decide(snapshot(S.REGISTERED, channel=Channel.ASSIGNED_BY_HIGHER), A.TRANSFER_DOWN, INTAKE,
+               ActionInput(target_unit_id=7))  # fmt: skip
+    assert exc.value.problems == ["guard.assigned_handled_here"]
+    assert A.TRANSFER_DOWN not in allowed_actions(S.REGISTERED, INTAKE, channel=Channel.ASSIGNED_BY_HIGHER)
+
+
+def test_extension_is_offered_on_assigned_cases_only_and_needs_a_leader() -> None:
+    assert A.EXTEND in allowed_actions(S.ASSIGNED, HANDLER, channel=Channel.ASSIGNED_BY_HIGHER)
+    assert A.EXTEND not in allowed_actions(S.ASSIGNED, HANDLER, channel=Channel.TELEGRAM)
+    assert permit(S.ASSIGNED, A.EXTEND, HANDLER, channel=Channel.ASSIGNED_BY_HIGHER).waits_for_leader
+    assert not permit(S.ASSIGNED, A.EXTEND, SUPERVISOR, channel=Channel.ASSIGNED_BY_HIGHER).waits_for_leader
 
 
 # --- closure checklist (rules.md §7.1) --------------------------------------------------------------------

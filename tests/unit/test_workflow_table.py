@@ -7,9 +7,9 @@ import itertools
 import pytest
 
 from core.errors import GuardFailed, IllegalTransition, NotPermitted
-from core.model import FINAL_STATES, Action, CaseState, Role
+from core.model import FINAL_STATES, Action, CaseState, Channel, ReportType, Role
 from core.workflow import TRANSITIONS, allowed_actions, decide, transition_for
-from tests.unit.helpers import BY_TOKEN, ROSTER, officer, passing_snapshot, valid_input
+from tests.unit.helpers import BY_TOKEN, ROSTER, officer, passing_snapshot, snapshot, valid_input
 
 S, A = CaseState, Action
 
@@ -19,6 +19,8 @@ H = frozenset({"handler", "supervisor"})  # handling department, or a leader
 O = frozenset({"intake", "handler", "supervisor"})  # noqa: E741  any officer
 CIT = frozenset({"citizen"})
 SYS = frozenset({"system"})
+
+NO_ADDITION = (S.NOT_ACCEPTED, S.DUPLICATE, S.CONCLUDED, S.FEEDBACK_GIVEN, S.ARCHIVED)  # a result or none owed
 
 # The expected table, written out from rules.md §1 independently of core/workflow.py:
 # (state, action) -> (target state, who may act). Self-loops (note, urgent flag) keep the state.
@@ -39,14 +41,30 @@ EXPECTED: dict[tuple[CaseState, Action], tuple[CaseState, frozenset[str]]] = {
     **{(s, A.SEND_TO_INVESTIGATION): (S.INVESTIGATION, H) for s in (S.ASSIGNED, S.DISPOSAL, S.REOPENED)},
     (S.DISPOSAL, A.CONCLUDE): (S.CONCLUDED, H),
     (S.INVESTIGATION, A.CONCLUDE): (S.CONCLUDED, H),
+    # an appeal and a suggestion are answered on their own path (rules.md §10.1): see OWN_PATH below
+    **{(s, A.DECIDE_APPEAL): (S.CONCLUDED, H) for s in (S.ASSIGNED, S.REOPENED)},
+    **{(s, A.ANSWER_SUGGESTION): (S.CONCLUDED, H) for s in (S.ASSIGNED, S.REOPENED)},
     (S.CONCLUDED, A.GIVE_FEEDBACK): (S.FEEDBACK_GIVEN, H | I),
     (S.FEEDBACK_GIVEN, A.OBJECT): (S.REOPENED, CIT),
     **{
         (s, A.ARCHIVE): (S.ARCHIVED, I | SYS)
-        for s in (S.CONCLUDED, S.FEEDBACK_GIVEN, S.NOT_ACCEPTED, S.DUPLICATE, S.TRANSFERRED_UP, S.TRANSFERRED_DOWN)
+        # not while transferred up: the higher commission takes it in (R-15, §10.3 件件有着落)
+        for s in (S.CONCLUDED, S.FEEDBACK_GIVEN, S.NOT_ACCEPTED, S.DUPLICATE, S.TRANSFERRED_DOWN)
+    },
+    # §10.3: the sender chases a case sent down and records its result; a 交办 case reports back and may be
+    # extended (D15)
+    (S.TRANSFERRED_DOWN, A.CHASE): (S.TRANSFERRED_DOWN, I),
+    (S.TRANSFERRED_DOWN, A.REPORT_RESULT): (S.TRANSFERRED_DOWN, I),
+    **{(s, A.REPORT_RESULT): (s, H | I) for s in (S.CONCLUDED, S.FEEDBACK_GIVEN)},
+    **{
+        (s, A.EXTEND): (s, H | I)
+        for s in (S.REGISTERED, S.ACCEPTED, S.ASSIGNED, S.DISPOSAL, S.PARKED, S.INVESTIGATION, S.REOPENED)
     },
     **{(s, A.ADD_NOTE): (s, O) for s in S if s is not S.ARCHIVED},
     **{(s, A.FLAG_URGENT): (s, O | SYS) for s in S if s is not S.ARCHIVED},
+    # issue 15 item 12: the reporter adds to a case that has no result yet
+    **{(s, A.ADD_BY_REPORTER): (s, CIT) for s in S if s not in NO_ADDITION},
+    (S.PARKED, A.REVIEW_PARKED): (S.PARKED, H),  # issue 15 item 9: reviewed, kept parked
 }
 
 ALL_PAIRS = list(itertools.product(CaseState, Action))
@@ -157,7 +175,7 @@ def test_permission_is_checked_before_the_guard() -> None:
 
 def test_a_multi_role_officer_gets_the_union_of_grants() -> None:
     both = officer(Role.INTAKE, Role.HANDLER)
-    assert set(allowed_actions(S.ASSIGNED, both)) == {
+    assert set(allowed_actions(S.ASSIGNED, both, report_type=ReportType.ACCUSATION)) == {
         A.ASSIGN,
         A.RETURN_TO_INTAKE,
         A.DISPOSE,
@@ -165,6 +183,7 @@ def test_a_multi_role_officer_gets_the_union_of_grants() -> None:
         A.SEND_TO_INVESTIGATION,
         A.ADD_NOTE,
         A.FLAG_URGENT,
+        A.EXTEND,  # offered on a 交办 case only, once the channel is known (permit's CHANNEL_ONLY)
     }
 
 
@@ -185,3 +204,37 @@ def test_allowed_actions_lists_the_rows_the_actor_may_use(state: CaseState, who:
 def test_final_states_offer_nothing_to_anyone() -> None:
     for state in FINAL_STATES:
         assert all(allowed_actions(state, actor) == [] for actor in ROSTER.values())
+
+
+# --- three report types, three paths (rules.md §10.1) ---------------------------------------------------------
+#: The actions that are one type's own path; every other row is open to every type.
+OWN_PATH: dict[Action, frozenset[ReportType]] = {
+    A.DISPOSE: frozenset({ReportType.ACCUSATION}),  # the accusation disposal methods (谈话函询 …)
+    A.PARK: frozenset({ReportType.ACCUSATION}),
+    A.REVIEW_PARKED: frozenset({ReportType.ACCUSATION}),  # only an accusation is parked (暂存待查)
+    A.SEND_TO_INVESTIGATION: frozenset({ReportType.ACCUSATION}),
+    A.CONCLUDE: frozenset({ReportType.ACCUSATION}),  # the five-point closure checklist of findings
+    A.DECIDE_APPEAL: frozenset({ReportType.APPEAL}),  # 维持 / 变更 / 撤销
+    A.ANSWER_SUGGESTION: frozenset({ReportType.SUGGESTION}),  # 采纳 / 部分采纳 / 不予采纳
+}
+
+
+@pytest.mark.parametrize("report_type", list(ReportType), ids=str)
+@pytest.mark.parametrize("pair", LEGAL_PAIRS, ids=pair_id)
+def test_each_type_is_offered_its_own_path_only(pair: tuple[CaseState, Action], report_type: ReportType) -> None:
+    state, action = pair
+    own = report_type in OWN_PATH.get(action, frozenset(ReportType))
+    for who, actor in ROSTER.items():
+        offered = action in allowed_actions(state, actor, report_type=report_type)
+        assert offered is (own and who in EXPECTED[pair][1]), (who, action, report_type)
+    if not own:  # refused as a step this case cannot take, whoever asks and whatever is filled in
+        with pytest.raises(IllegalTransition):
+            decide(snapshot(state, report_type=report_type), action, ROSTER["supervisor"], valid_input(action))
+
+
+def test_an_appeal_in_handling_offers_its_decision_and_no_disposal_method() -> None:
+    handler = ROSTER["handler"]
+    appeal = allowed_actions(S.ASSIGNED, handler, channel=Channel.TELEGRAM, report_type=ReportType.APPEAL)
+    suggestion = allowed_actions(S.ASSIGNED, handler, channel=Channel.TELEGRAM, report_type=ReportType.SUGGESTION)
+    assert appeal == [A.RETURN_TO_INTAKE, A.DECIDE_APPEAL, A.ADD_NOTE, A.FLAG_URGENT]
+    assert suggestion == [A.RETURN_TO_INTAKE, A.ANSWER_SUGGESTION, A.ADD_NOTE, A.FLAG_URGENT]
