@@ -21,7 +21,6 @@ class Office:
     supervisor: Actor
     city_intake: Actor
     other_county_handler: Actor
-    city_supervisor: Actor
 
 
 async def seed_office(app: App) -> Office:
@@ -36,7 +35,6 @@ async def seed_office(app: App) -> Office:
         await o.add_officer("陈主任", "LA", [Role.SUPERVISOR], telegram_id=1004),
         await o.add_officer("周市信访", "HZ", [Role.INTAKE], telegram_id=2001),
         await o.add_officer("吴西湖", "XH", [Role.HANDLER], telegram_id=3001),
-        await o.add_officer("孙市领导", "HZ", [Role.SUPERVISOR], telegram_id=2004),
     ]
     actors = [await o.actor_for_officer(v.id) for v in ids]
     return Office(*actors)

@@ -12,7 +12,7 @@ from datetime import date
 from sqlalchemy import select
 
 from core.clock import ManualClock
-from core.model import Channel, DisposalMethod
+from core.model import Channel, DisposalMethod, Role
 from core.persistence.orm import CaseEventRow, CaseRow, DeadlineRow
 from core.services.outbox import OutboxService
 from qingfeng.app import App
@@ -48,6 +48,7 @@ async def test_a_case_sent_down_is_chased_reported_back_and_only_then_archived(
     harness: BotHarness, app: App, office: Office, clock: ManualClock
 ) -> None:
     h = harness
+    await app.officers.add_officer("孙市领导", "HZ", [Role.SUPERVISOR], telegram_id=CITY_SUPERVISOR)  # approves 转出
     # a named report reaches the city commission (sent up by the county, taken in there)
     number = (await app.filing.file_report(named_report())).number
     await app.cases.register(number, office.intake)
