@@ -54,7 +54,7 @@ async def test_an_anonymous_report_not_accepted_shows_the_body_to_go_to_at_statu
     async with app.ctx.uow() as uow:
         row = (await uow.session.execute(select(CaseRow).where(CaseRow.number == receipt.number))).scalar_one()
     assert (row.state, row.refer_to) == ("not_accepted", "market")
-    await app.cases.archive(receipt.number, office.intake, approved_by=office.supervisor)  # archived: still said where to go
+    await app.cases.archive(receipt.number, office.intake, approved_by=office.supervisor)  # still said where to go
     again = "\n".join(await authenticate(h, ANON, receipt.query_code or ""))
     assert "市场监督管理部门（12315）" in again
 
