@@ -229,13 +229,41 @@ class UrgentText(Tap):
     note_id: int
 
 
+@dataclass(frozen=True)
+class Approve(Tap):
+    """A leader approves a request (core.services.approvals): the step is taken."""
+
+    FORMAT = "o:approve:{request_id}"
+    request_id: int
+
+
+@dataclass(frozen=True)
+class Decline(Tap):
+    """A leader declines a request: the reason is asked, then told to the requester."""
+
+    FORMAT = "o:decline:{request_id}"
+    request_id: int
+
+
 CitizenTap = (RunCommand | ChooseLanguage | FaqAnswer | FaqBack | UrgentAnswer | AnswerQuestion | Rate | Objection
               | AddToCase | Wipe)  # fmt: skip
-OfficerTap = Inbox | OpenCase | ShowIdentity | Act | EvidenceFile | Assign | ChooseMethod | UrgentCard | UrgentText
+OfficerTap = (
+    Inbox
+    | OpenCase
+    | ShowIdentity
+    | Act
+    | EvidenceFile
+    | Assign
+    | ChooseMethod
+    | UrgentCard
+    | UrgentText
+    | Approve
+    | Decline
+)
 Callback = StepChoice | CitizenTap | OfficerTap
 KINDS: tuple[type[Tap], ...] = (RunCommand, ChooseLanguage, FaqAnswer, FaqBack, UrgentAnswer, AnswerQuestion, Rate,
                                 Objection, AddToCase, Wipe, Inbox, OpenCase, ShowIdentity, Act, EvidenceFile, Assign,
-                                ChooseMethod, UrgentCard, UrgentText)  # fmt: skip
+                                ChooseMethod, UrgentCard, UrgentText, Approve, Decline)  # fmt: skip
 
 
 def option(tag: str, arg: str) -> str:

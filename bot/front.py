@@ -14,9 +14,12 @@ from dataclasses import dataclass, field, replace
 
 from bot.callbacks import (
     AnswerQuestion,
+    Approve,
     CitizenTap,
+    Decline,
     Objection,
     OfficerTap,
+    OpenCase,
     Rate,
     Refused,
     RunCommand,
@@ -284,6 +287,11 @@ def notification_keyboard(tr: Translator, locale: str, template: str, params: di
         return (((tr.t(locale, "button.report_again"), RunCommand(Shortcut.START).pack()),),)
     if template == "notify.citizen.urgent_reply":  # the sender writes back
         return (((tr.t(locale, "button.reply"), UrgentAnswer().pack()),),)
+    if template == "notify.officer.approval_requested":  # to a leader: decide here (issue 15, rules.md §10.2)
+        request, number = int(str(params["request"])), str(params["number"])
+        return (((tr.t(locale, "approval.button_approve"), Approve(request).pack()),
+                 (tr.t(locale, "approval.button_decline"), Decline(request).pack())),
+                ((tr.t(locale, "approval.button_open"), OpenCase(number).pack()),))  # fmt: skip
     if template in URGENT_PUSHES:  # to the officer: open the message, answer, note, close (issue 12, item 12)
         return (((tr.t(locale, "urgent.button_open"), UrgentCard(int(str(params["note"]))).pack()),),)
     if template not in FEEDBACK_NOTICE.values():  # the result of any report type: rated, objected to

@@ -94,6 +94,15 @@ class Translator:
             values["kind_label"] = self.t(locale, f"deadline.{values['kind']}")
         if isinstance(values.get("reason"), str):  # typed by an officer, often with its own full stop: the
             values["reason"] = values["reason"].strip().rstrip("。．.！!；;，,、 ")  # template adds one ("。。")
+        if "action" in values:  # a step put to a leader (core.services.approvals), with its method if any
+            values["action_label"] = self.t(locale, f"action.{values['action']}")
+            method, outcome = values.get("method"), values.get("approval_outcome")
+            detail = self.t(locale, outcome) if outcome else values.get("due_on") or ""  # an outcome, a new date
+            values["method_label"] = self.t(locale, f"enum.DisposalMethod.{method}") if method else detail
+        if "type" in values and "category" in values:  # an appeal or a suggestion has no discipline category
+            kind, category = self.t(locale, f"enum.ReportType.{values['type']}"), values["category"]
+            comma = "，" if (locale or "").startswith("zh") else ", "
+            values["case_label"] = f"{kind}{comma}{self.t(locale, f'enum.Category.{category}')}" if category else kind
         if isinstance(values.get("outcome_key"), str) and values["outcome_key"].startswith("enum."):
             values["outcome_label"] = self.t(locale, values["outcome_key"])  # an appeal's or suggestion's outcome
         if "refer_to" in values:

@@ -72,3 +72,16 @@ class AmbiguousCase(DomainError):
     def __init__(self, ref: str, numbers: list[str]) -> None:
         super().__init__(f"case '{ref}' is ambiguous: {', '.join(numbers)}", ref=ref, numbers=", ".join(numbers))
         self.numbers = numbers
+
+
+class ApprovalRequested(DomainError):
+    """Not a failure: the step was not taken but put to the unit's leaders, who approve or decline it
+    (core.services.approvals, rules.md §10.2). Raised after the request is committed; the edge says so."""
+
+    key = "approval.requested"
+
+    def __init__(self, number: str, action: str, request_id: int) -> None:
+        super().__init__(f"'{action}' on {number} waits for a leader", number=number, action=action)
+        self.number = number
+        self.action = action
+        self.request_id = request_id

@@ -52,6 +52,9 @@ class Action(StrEnum):
     ASK_REPORTER = "ask_reporter"  # an officer's question to the reporter, sent through the bot
     REPORTER_REPLY = "reporter_reply"  # the reporter's answer, attached to the case
     PURGE = "purge"  # retention ended: identity, content and evidence erased, statistics kept; changes no state
+    REQUEST_APPROVAL = "request_approval"  # a step put to the unit's leaders (rules.md §10.2); changes no state
+    APPROVE = "approve"  # a leader approved it: the step follows, as the requester's (core.services.approvals)
+    DECLINE = "decline"  # a leader declined it, with a reason told to the requester; changes no state
 
     REGISTER = "register"
     ACCEPT = "accept"
@@ -78,6 +81,14 @@ class Action(StrEnum):
     ANSWER_SUGGESTION = "answer_suggestion"  # 批评建议: adopted, partly adopted or not (rules.md §10.1)
     REVIEW_PARKED = "review_parked"  # a parked case reviewed and kept parked until the next review
     ADD_BY_REPORTER = "add_by_reporter"  # the reporter adds text or files to their open case (补充反映)
+
+
+class ApprovalState(StrEnum):
+    """A request for a leader's decision (core.services.approvals, rules.md §10.2)."""
+
+    PENDING = "pending"
+    APPROVED = "approved"
+    DECLINED = "declined"
 
 
 class Satisfaction(StrEnum):

@@ -38,10 +38,12 @@ class Verdict(StrEnum):
 
 
 class Approval(StrEnum):
-    """How a leader's approval is taken today (a later issue records real approvals, with who and when)."""
+    """How a leader's approval is taken (issue 15)."""
 
-    TYPED_NAME = "typed_name"  # the officer names the approving leader; the step is refused without it (R-17)
-    NOT_RECORDED = "not_recorded"  # the seed texts want a leader's decision (§10.2 [seed]); nothing records it yet
+    #: the officer's step becomes a request to the unit's leaders (core.services.approvals); it is taken only when
+    #: one of them approves, as the requester's step, with the approver and the time in the case history
+    REQUESTED = "requested"
+    NOT_RECORDED = "not_recorded"  # the seed texts want a leader's decision (§10.2 [seed]); the step goes ahead
 
 
 @dataclass(frozen=True)
@@ -60,9 +62,9 @@ class Permit:
         return self.verdict is not Verdict.REFUSED
 
     @property
-    def asks_leader_name(self) -> bool:
-        """The dialog asks for the approving leader's name, and the workflow refuses the step without one."""
-        return self.verdict is Verdict.NEEDS_LEADER and self.approval is Approval.TYPED_NAME
+    def waits_for_leader(self) -> bool:
+        """The step is not taken now: it becomes a request a leader of the unit approves or declines."""
+        return self.verdict is Verdict.NEEDS_LEADER and self.approval is Approval.REQUESTED
 
 
 # -- predicates: roles are ``Role`` members (an ``Actor``) or their stored values (an officer row) --------------

@@ -23,6 +23,7 @@ from core.closure import ClosureReport, closure_problems
 from core.errors import GuardFailed, IllegalTransition, NotPermitted
 from core.model import Action as A
 from core.model import (
+    ActorKind,
     AppealedDecision,
     AppealOutcome,
     Channel,
@@ -107,24 +108,26 @@ del T
 _INDEX: dict[tuple[S, A], Transition] = {(s, t.action): t for t in TRANSITIONS for s in t.sources}
 
 
-#: Steps the rules give to a leader: taken by anyone else, they need the leader's approval (rules.md §10.2:
-#: "由分管领导阅批", "经分管领导审核后统一归档"); a leader's own step is its approval (§10.2 [U]). TYPED_NAME is
-#: what the product asks today: the approving leader's name, required by the guards (R-17). NOT_RECORDED steps go
-#: ahead as before until approvals are recorded (a later issue). Extensions (D11, §10.3) have no step yet.
+#: Steps the rules give to a leader: taken by another officer, they need the leader's approval (rules.md §10.2:
+#: "由分管领导阅批", "经分管领导审核后统一归档"); a leader's own step is its approval (§10.2 [U]). REQUESTED: the
+#: officer's step becomes a request pushed to the unit's leaders and is taken only on approval (issue 15,
+#: core.services.approvals). NOT_RECORDED steps go ahead: acceptance, and the reporter's objection (a citizen's
+#: step; who decides on reopening is issue 15 point 7). The system (the command line on the server, the scheduler)
+#: is no officer and asks nobody.
 LEADER_DECIDES: dict[A, tuple[Approval, str]] = {
-    A.RETURN_TO_INTAKE: (Approval.TYPED_NAME, "R-17 ¶1"),
-    A.DISPOSE: (Approval.TYPED_NAME, "R-17 ¶2"),
-    A.PARK: (Approval.TYPED_NAME, "R-17 ¶2"),
-    A.SEND_TO_INVESTIGATION: (Approval.TYPED_NAME, "R-17 ¶2, JC-42"),
-    A.DECIDE_APPEAL: (Approval.TYPED_NAME, "§10.2 处置 by a non-leader"),
-    A.ANSWER_SUGGESTION: (Approval.TYPED_NAME, "§10.2 处置 by a non-leader"),
+    A.RETURN_TO_INTAKE: (Approval.REQUESTED, "R-17 ¶1"),
+    A.DISPOSE: (Approval.REQUESTED, "R-17 ¶2"),
+    A.PARK: (Approval.REQUESTED, "R-17 ¶2"),
+    A.SEND_TO_INVESTIGATION: (Approval.REQUESTED, "R-17 ¶2, JC-42"),
+    A.DECIDE_APPEAL: (Approval.REQUESTED, "§10.2 处置 by a non-leader"),
+    A.ANSWER_SUGGESTION: (Approval.REQUESTED, "§10.2 处置 by a non-leader"),
     A.ACCEPT: (Approval.NOT_RECORDED, "§10.2 受理"),
-    A.NOT_ACCEPT: (Approval.NOT_RECORDED, "§10.2 不予受理"),
-    A.TRANSFER_UP: (Approval.NOT_RECORDED, "R-15, §10.2 转出"),
-    A.TRANSFER_DOWN: (Approval.NOT_RECORDED, "§10.2 转出"),
+    A.NOT_ACCEPT: (Approval.REQUESTED, "§10.2 不予受理"),
+    A.TRANSFER_UP: (Approval.REQUESTED, "R-15, §10.2 转出"),
+    A.TRANSFER_DOWN: (Approval.REQUESTED, "§10.2 转出"),
     A.OBJECT: (Approval.NOT_RECORDED, "§10.2, §10.4 reopening"),
-    A.ARCHIVE: (Approval.NOT_RECORDED, "§10.2 归档"),
-    A.EXTEND: (Approval.TYPED_NAME, "§10.2 extensions, §10.3 申请延长"),
+    A.ARCHIVE: (Approval.REQUESTED, "§10.2 归档"),
+    A.EXTEND: (Approval.REQUESTED, "§10.2 extensions, §10.3 申请延长"),
 }
 
 #: Steps that depend on how the case reached the office (rules.md §10.3): the refusal's reason (a locale key,
@@ -159,7 +162,7 @@ def permit(
         return Permit(Verdict.REFUSED, NotPermitted.key, row.rule)
     if channel is not None and (refusal := _channel_refusal(channel, action)) is not None:
         return Permit(Verdict.REFUSED, *refusal)
-    if action in LEADER_DECIDES and not is_leader(actor.roles):
+    if action in LEADER_DECIDES and actor.kind is not ActorKind.SYSTEM and not is_leader(actor.roles):
         approval, rule = LEADER_DECIDES[action]
         return Permit(Verdict.NEEDS_LEADER, rule=rule, approval=approval)
     return Permit(Verdict.ALLOWED, rule=row.rule)
@@ -224,7 +227,6 @@ class ActionInput:
     method: DisposalMethod | None = None
     refer_to: ReferTo | None = None
     duplicate_of: str | None = None
-    approved_by: str = ""
     closure: ClosureReport | None = None
     feedback_text: str = ""
     trigger_date: date | None = None  # e.g. the day a 函询 letter was received (D6); default: today
@@ -244,18 +246,11 @@ def _need(ok: bool, key: str) -> list[str]:
     return [] if ok else [key]
 
 
-def _approved(action: A, c: CaseSnapshot, inp: ActionInput, actor: Actor) -> bool:
-    """R-17: handling decisions need a leader's approval: asked of the permit, and given by the name typed."""
-    asks_name = permit(c.state, action, actor, channel=c.channel, report_type=c.report_type).asks_leader_name
-    return not asks_name or bool(inp.approved_by.strip())
-
-
-def _answered(action: A, outcomes: type[AppealOutcome] | type[SuggestionOutcome]) -> Guard:
+def _answered(outcomes: type[AppealOutcome] | type[SuggestionOutcome]) -> Guard:
     """An appeal's decision or a suggestion's answer: one of its own outcomes, with reasons or a reply (§10.1)."""
     return lambda c, i, a: (
         _need(isinstance(i.outcome, outcomes), "guard.outcome_required")
         + _need(bool(i.note.strip()), "guard.reasons_required")
-        + _need(_approved(action, c, i, a), "guard.approval_required")
     )
 
 
@@ -265,26 +260,16 @@ GUARDS: dict[A, Guard] = {
     A.TRANSFER_UP: lambda c, i, a: _need(i.target_unit_id is not None, "guard.target_unit_required"),
     A.TRANSFER_DOWN: lambda c, i, a: _need(i.target_unit_id is not None, "guard.target_unit_required"),
     A.ASSIGN: lambda c, i, a: _need(i.handler_id is not None, "guard.handler_required"),
-    A.RETURN_TO_INTAKE: lambda c, i, a: (
-        _need(bool(i.note.strip()), "guard.reason_required")
-        + _need(_approved(A.RETURN_TO_INTAKE, c, i, a), "guard.approval_required")
-    ),
-    A.DISPOSE: lambda c, i, a: (
-        _need(i.method in DISPOSE_METHODS, "guard.method_required")
-        + _need(_approved(A.DISPOSE, c, i, a), "guard.approval_required")
-    ),
-    A.PARK: lambda c, i, a: _need(_approved(A.PARK, c, i, a), "guard.approval_required"),
-    A.SEND_TO_INVESTIGATION: lambda c, i, a: _need(
-        _approved(A.SEND_TO_INVESTIGATION, c, i, a), "guard.approval_required"
-    ),
+    A.RETURN_TO_INTAKE: lambda c, i, a: _need(bool(i.note.strip()), "guard.reason_required"),
+    A.DISPOSE: lambda c, i, a: _need(i.method in DISPOSE_METHODS, "guard.method_required"),
     A.CONCLUDE: lambda c, i, a: (
         ["guard.closure_report_required"] if i.closure is None else closure_problems(i.closure, named=c.named)
     ),
     A.GIVE_FEEDBACK: lambda c, i, a: (
         _need(c.named, "guard.feedback_named_only") + _need(bool(i.feedback_text.strip()), "guard.text_required")
     ),
-    A.DECIDE_APPEAL: _answered(A.DECIDE_APPEAL, AppealOutcome),
-    A.ANSWER_SUGGESTION: _answered(A.ANSWER_SUGGESTION, SuggestionOutcome),
+    A.DECIDE_APPEAL: _answered(AppealOutcome),
+    A.ANSWER_SUGGESTION: _answered(SuggestionOutcome),
     A.OBJECT: lambda c, i, a: _need(bool(i.note.strip()), "guard.text_required"),
     # A named reporter is owed feedback before the file closes (D4); a transferred or 交办 case its 报结 (§10.3).
     A.ARCHIVE: lambda c, i, a: (
@@ -296,9 +281,7 @@ GUARDS: dict[A, Guard] = {
         _need(c.report_due, "guard.no_report_due") + _need(bool(i.note.strip()), "guard.text_required")
     ),
     A.EXTEND: lambda c, i, a: (
-        _need(bool(i.note.strip()), "guard.reason_required")
-        + _need(i.due_on is not None, "guard.new_date_required")
-        + _need(_approved(A.EXTEND, c, i, a), "guard.approval_required")
+        _need(bool(i.note.strip()), "guard.reason_required") + _need(i.due_on is not None, "guard.new_date_required")
     ),
     A.ADD_NOTE: lambda c, i, a: _need(bool(i.note.strip()), "guard.text_required"),
     A.REVIEW_PARKED: lambda c, i, a: _need(bool(i.note.strip()), "guard.text_required"),

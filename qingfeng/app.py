@@ -36,6 +36,7 @@ from core.persistence import migrate
 from core.persistence.db import make_engine, make_session_factory
 from core.persistence.uow import UnitOfWorkFactory
 from core.ports import Notifier
+from core.services.approvals import ApprovalService
 from core.services.audit import AuditService
 from core.services.calendar import CalendarService
 from core.services.cases import CaseService
@@ -76,6 +77,7 @@ class App:
     officers: OfficerService
     calendar: CalendarService
     urgent: UrgentService
+    approvals: ApprovalService
     reporter: ReporterService
     messaging: MessagingService
     dialogs: DialogStore
@@ -203,6 +205,7 @@ def _services(settings: Settings, engine: AsyncEngine, ctx: CoreContext) -> App:
         officers=OfficerService(ctx),
         calendar=CalendarService(ctx),
         urgent=urgent,
+        approvals=ApprovalService(ctx, cases),
         reporter=ReporterService(ctx, cases),
         messaging=MessagingService(ctx),
         dialogs=DialogStore(ctx),
@@ -226,7 +229,7 @@ def bot_deps(app: App, translator: Translator) -> BotDeps:
     """What every chat runtime reads, from the App's services (none built twice)."""
     locale = app.settings.default_locale
     officer = OfficerServices(desk=app.desk, cases=app.cases, officers=app.officers, store=app.dialogs,
-                              messaging=app.messaging, urgent=app.urgent)  # fmt: skip
+                              messaging=app.messaging, urgent=app.urgent, approvals=app.approvals)  # fmt: skip
     gate = Floodgate(app.settings.flood_burst, app.settings.flood_per_minute / 60)
     return BotDeps(translator, DialogRunner(dialog_services(app), locale), OfficerDesk(officer, locale), gate)
 

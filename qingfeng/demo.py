@@ -6,12 +6,14 @@ has the same audit trail, deadlines and outbox rows a real office would have (so
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import timedelta
 
 from core.actor import Actor
 from core.clock import ManualClock
 from core.closure import AllegationFinding, ClosureReport
+from core.errors import ApprovalRequested
 from core.model import (
     AppealedDecision,
     AppealOutcome,
@@ -234,6 +236,7 @@ async def _walk(
     """Take one case from ``received`` to the state ``plan`` names, an hour or so per step."""
     c = app.cases
     intake, handler = staff[(unit, Role.INTAKE)], staff[(unit, Role.HANDLER)]
+    leader = staff[(unit, Role.SUPERVISOR)]  # approves the steps the rules give a leader (rules.md §10.2)
     steps = ["register", "accept", "assign", "dispose", "conclude", "feedback", "archive"]
     stop = {
         "received": 0,
@@ -254,11 +257,11 @@ async def _walk(
         await c.register(number, intake)
         clock.advance(timedelta(hours=20))
         if plan == "not_accepted":
-            await c.refer(number, intake, story.refer_to, "属于其他机关职责范围")
+            await c.refer(number, intake, story.refer_to, "属于其他机关职责范围", approved_by=leader)
         elif plan == "duplicate":
             await c.mark_duplicate(number, intake, filed[0], "与此前反映的问题相同")
         else:
-            await c.transfer(number, intake, "HZ", "涉及市管干部线索，按规定报送市纪委监委")
+            await c.transfer(number, intake, "HZ", "涉及市管干部线索，按规定报送市纪委监委", approved_by=leader)
         return
     method = {
         "disposal_talk": DisposalMethod.TALK_OR_LETTER,
@@ -274,18 +277,27 @@ async def _walk(
         elif step == "assign":
             await c.assign(number, intake, handler.officer_id or 0)
         elif step == "dispose" and story.report_type is ReportType.ACCUSATION:
-            await c.dispose(number, handler, method, "经集体研究", approved_by="分管领导")
+            await c.dispose(number, handler, method, "经集体研究", approved_by=leader)
         elif step == "conclude" and story.report_type is ReportType.APPEAL:  # its own path (rules.md §10.1)
-            await c.decide_appeal(number, handler, AppealOutcome.CHANGED, APPEAL_REASONS, approved_by="分管领导")
+            await c.decide_appeal(number, handler, AppealOutcome.CHANGED, APPEAL_REASONS, approved_by=leader)
         elif step == "conclude" and story.report_type is ReportType.SUGGESTION:
             await c.answer_suggestion(number, handler, SuggestionOutcome.ADOPTED, SUGGESTION_REPLY,
-                                      approved_by="分管领导")  # fmt: skip
+                                      approved_by=leader)  # fmt: skip
         elif step == "conclude":
             await c.conclude(number, handler, _closure(named))
         elif step == "feedback" and named:
             await c.give_feedback(number, handler, _feedback(story, named))
         elif step == "archive":
-            await c.archive(number, intake)
+            await c.archive(number, intake, approved_by=leader)
+    if plan == "assigned":  # the handler's proposal waits in the leader's inbox (issue 15)
+        clock.advance(timedelta(hours=3))
+        with suppress(ApprovalRequested):
+            if story.report_type is ReportType.APPEAL:
+                await c.decide_appeal(number, handler, AppealOutcome.UPHELD, "原处分事实清楚、依据充分，建议维持")
+            elif story.report_type is ReportType.SUGGESTION:
+                await c.answer_suggestion(number, handler, SuggestionOutcome.PARTLY_ADOPTED, SUGGESTION_REPLY)
+            else:
+                await c.dispose(number, handler, DisposalMethod.PRELIMINARY_CHECK, "线索具体，建议初步核实")
     if plan == "reopened":
         clock.advance(timedelta(hours=30))
         await c.object(number, Actor.citizen(), "对处理结果有异议：问题并未整改，补助款仍在发放。")

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from bot.dialogs.engine import Label, Lines
 from core.clock import zone_label
 from core.model import Action
-from core.services.views import CaseDetail, EventView, PersonView
+from core.services.views import ApprovalView, CaseDetail, EventView, PersonView
 
 HISTORY = 8  # events on the bot's card; the CLI prints them all
 _EVIDENCE_NOTE = re.compile(r"evidence (\d+)")  # the fixed note of an evidence download (core.services.desk)
@@ -92,6 +92,7 @@ def _details(d: CaseDetail, tz: ZoneInfo) -> tuple[Label, ...]:
         out.append(Label("officer.card_transfer_to", {"unit": d.transfer_to}))
     if d.summary.state == "not_accepted":
         out.append(Label("officer.card_referred", {"body": Label(f"enum.ReferTo.{d.refer_to or 'none'}")}))
+    out.extend(_approval(a, tz) for a in d.approvals)
     if d.duplicate_of:
         out.append(Label("officer.card_duplicate_of", {"number": d.duplicate_of}))
     if d.duplicates:
@@ -106,6 +107,20 @@ def _details(d: CaseDetail, tz: ZoneInfo) -> tuple[Label, ...]:
         out.append(Label("officer.card_purged", {"day": f"{d.purged_at.astimezone(tz):%Y-%m-%d}",
                                                  "files": sum(d.purged_evidence.values())}))  # fmt: skip
     return tuple(out)
+
+
+def _approval(a: ApprovalView, tz: ZoneInfo) -> Label:
+    """A step put to a leader: what, who asked and when; who decided and when, and a decline's reason."""
+    what: Label = Label(f"action.{a.action}")
+    detail: Label | str | None = (Label(f"enum.DisposalMethod.{a.method}") if a.method
+                                  else Label(a.outcome) if a.outcome else a.due_on)  # fmt: skip
+    if detail:
+        what = Label("approval.what_method", {"action": what, "method": detail})
+    fmt = "%Y-%m-%d %H:%M"
+    params: dict[str, Any] = {"what": what, "requester": a.requested_by, "at": f"{a.requested_at.astimezone(tz):{fmt}}",
+                              "leader": a.decided_by or "-", "reason": a.reason or "-",
+                              "decided": f"{a.decided_at.astimezone(tz):{fmt}}" if a.decided_at else "-"}  # fmt: skip
+    return Label(f"officer.card_approval_{a.state}", params)
 
 
 def _particulars(d: CaseDetail) -> list[Label]:
@@ -148,6 +163,8 @@ def _event(e: EventView, d: CaseDetail, tz: ZoneInfo, at: str) -> Label:
             params, note = {"channel": Label(f"enum.Channel.{d.summary.channel}")}, ""
         case Action.RATE:
             params, note = {"rating": Label(f"enum.Satisfaction.{e.note}")}, ""
+        case Action.REQUEST_APPROVAL | Action.APPROVE:  # the note is the step asked for (core.services.approvals)
+            params, note = {"what": Label(f"action.{e.note}")}, ""
         case Action.VIEW_EVIDENCE:
             m = _EVIDENCE_NOTE.fullmatch(e.note)
             names = {str(x.id): x.original_name for x in d.evidence}

@@ -57,7 +57,7 @@ class OfficerCases(Protocol):
     async def give_feedback(self, number: str, actor: Actor, text: str) -> CaseState: ...
 
     async def dispose(
-        self, number: str, actor: Actor, method: DisposalMethod, note: str = "", approved_by: str = ""
+        self, number: str, actor: Actor, method: DisposalMethod, note: str = "", approved_by: Actor | None = None
     ) -> CaseState: ...
 
     async def conclude(self, number: str, actor: Actor, report: ClosureReport) -> CaseState: ...
@@ -70,23 +70,26 @@ class OfficerCases(Protocol):
 
     async def transfer(self, number: str, actor: Actor, unit_code: str, note: str = "") -> CaseState: ...
 
-    async def return_to_intake(self, number: str, actor: Actor, reason: str, approved_by: str = "") -> CaseState: ...
+    async def return_to_intake(
+        self, number: str, actor: Actor, reason: str, approved_by: Actor | None = None
+    ) -> CaseState: ...
 
     async def chase(self, number: str, actor: Actor, note: str) -> CaseState: ...
 
     async def report_result(self, number: str, actor: Actor, result: str) -> CaseState: ...
 
     async def extend(
-        self, number: str, actor: Actor, reason: str, due_on: date, approved_by: str = ""
+        self, number: str, actor: Actor, reason: str, due_on: date, approved_by: Actor | None = None
     ) -> CaseState: ...
 
     async def decide_appeal(
-        self, number: str, actor: Actor, outcome: AppealOutcome, reasons: str, approved_by: str = ""
+        self, number: str, actor: Actor, outcome: AppealOutcome, reasons: str, approved_by: Actor | None = None
     ) -> CaseState: ...
 
     async def answer_suggestion(
-        self, number: str, actor: Actor, outcome: SuggestionOutcome, reply: str, approved_by: str = ""
+        self, number: str, actor: Actor, outcome: SuggestionOutcome, reply: str, approved_by: Actor | None = None
     ) -> CaseState: ...
+
     async def review_parked(self, number: str, actor: Actor, note: str) -> CaseState: ...
 
 

@@ -16,11 +16,11 @@ class FlowName(StrEnum):
     OBJECTION = "objection"
     REPLY = "reply"
     ADDITION = "addition"  # the reporter adds to an open case (补充反映)
-    # officers' input flows (officer_flows, officer_urgent)
+    # officers' input flows (officer_flows, officer_urgent, officer_approvals)
     NOTE = "o_note"
     FEEDBACK = "o_feedback"
     FEEDBACK_PREPARED = "o_feedback_prepared"
-    APPROVAL = "o_approval"
+    DECLINE = "o_decline"  # a leader's reason for declining a request (officer_approvals)
     CONCLUDE = "o_conclude"
     ASK = "o_ask"
     REFER = "o_refer"
@@ -108,7 +108,6 @@ class Officer(StrEnum):
     """Steps of the officers' input flows (several flows share a name: each flow is checked on its own)."""
 
     TEXT = "text"
-    APPROVED_BY = "approved_by"
     ALLEGATION = "allegation"
     FINDING = "finding"
     EVIDENCE_REFS = "evidence_refs"

@@ -14,8 +14,10 @@ from typing import Any, assert_never
 
 from bot.callbacks import (
     Act,
+    Approve,
     Assign,
     ChooseMethod,
+    Decline,
     EvidenceFile,
     Inbox,
     OfficerTap,
@@ -24,6 +26,7 @@ from bot.callbacks import (
     UrgentCard,
     UrgentText,
 )
+from bot.dialogs import officer_approvals as approvals
 from bot.dialogs.card import card_key, card_params
 from bot.dialogs.codec import decode, encode
 from bot.dialogs.engine import Button, Conversation, Engine, Event, Label, Lines, Reply
@@ -34,16 +37,16 @@ from bot.dialogs.officer_urgent import card as urgent_card
 from bot.dialogs.officer_urgent import finish_urgent, flow_for, inbox_part, urgent_flows
 from bot.dialogs.runner import Answer
 from core.actor import Actor
-from core.errors import AmbiguousCase, DomainError, GuardFailed, IllegalTransition, NotPermitted
-from core.model import Action, CaseState, Channel, DisposalMethod, ReportType
+from core.errors import AmbiguousCase, ApprovalRequested, DomainError, GuardFailed, IllegalTransition, NotPermitted
+from core.model import Action, DisposalMethod
 from core.permissions import takes_cases
+from core.services.approvals import ApprovalService
 from core.services.cases import CaseService
 from core.services.desk import Desk
 from core.services.dialog_store import DialogStore
 from core.services.messaging import MessagingService
 from core.services.officers import OfficerService
 from core.services.urgent import UrgentService
-from core.workflow import permit
 
 SPACE = ".officer"  # the officer's input flows are stored apart from any citizen dialog in the same chat
 DIRECT = frozenset({Action.REGISTER, Action.ACCEPT, Action.RECEIVE_TRANSFER, Action.ARCHIVE})
@@ -61,6 +64,7 @@ class OfficerServices:
     store: DialogStore
     messaging: MessagingService
     urgent: UrgentService
+    approvals: ApprovalService
 
 
 class _Env:
@@ -73,6 +77,8 @@ class _Env:
 
     @staticmethod
     def refusal(exc: DomainError) -> Reply:
+        if isinstance(exc, ApprovalRequested):  # not a refusal: the step waits for a leader (rules.md §10.2)
+            return approvals.requested(exc)
         if isinstance(exc, GuardFailed):
             return Reply("officer.refused", {"problems": Lines(tuple(Label(p) for p in exc.problems))})
         if isinstance(exc, IllegalTransition):
@@ -85,7 +91,7 @@ class OfficerDesk:
                  clock: Callable[[], float] = time.monotonic) -> None:  # fmt: skip
         self.s = services
         self.default_locale = default_locale
-        self.engine: Engine[OfficerEnv] = Engine(officer_flows() + urgent_flows())
+        self.engine: Engine[OfficerEnv] = Engine(officer_flows() + urgent_flows() + approvals.approval_flows())
         self._clock = clock
         # Telegram id → when found not to be an officer, oldest first: the expired are dropped from the front,
         # O(1) per update however many citizens write (issue 13)
@@ -125,7 +131,9 @@ class OfficerDesk:
         return [Reply("officer.joined", {"name": actor.name}), *await self.inbox(actor)]
 
     async def inbox(self, actor: Actor, page: int = 0) -> list[Reply]:
-        urgent = await inbox_part(self.s.urgent, actor) if page == 0 else []  # open urgent messages first
+        # open urgent messages first, then the requests waiting for this leader's decision (issue 15)
+        urgent = await inbox_part(self.s.urgent, actor) if page == 0 else []
+        urgent += await approvals.inbox_part(self.s.approvals, actor) if page == 0 else []
         return [*urgent, *await self._cases(actor, page, bool(urgent))]
 
     async def _cases(self, actor: Actor, page: int, urgent: bool) -> list[Reply]:
@@ -213,6 +221,10 @@ class OfficerDesk:
                 return await self._act(chat_id, actor, number, Action.DISPOSE, method)
             case Act(number=number, action=action):
                 return await self._act(chat_id, actor, number, action)
+            case Approve(request_id=request_id):
+                return await approvals.approve(self.s.approvals, actor, request_id)
+            case Decline(request_id=request_id):
+                return await self._start(chat_id, *await approvals.start_decline(self.s.approvals, actor, request_id))
         assert_never(tap)
 
     async def _act(
@@ -240,22 +252,11 @@ class OfficerDesk:
         elif action is Action.SEND_TO_INVESTIGATION:
             method = DisposalMethod.INVESTIGATE
         answers: dict[str, Any] = {"number": number, "action": action.value}
-        # core.workflow.permit says whether the approving leader's name is asked (R-17; a leader's own decision is
-        # the approval); a refusal is the service's to give, with its reasons
-        ask_leader = permit(
-            CaseState(summary.state),
-            action,
-            actor,
-            channel=Channel(summary.channel),
-            report_type=ReportType(summary.report_type),
-        ).asks_leader_name
+        # a step that needs a leader's approval becomes a request when taken (core.workflow.permit, rules.md §10.2)
         if method is not None:
             answers["method"] = method.value
-            if not ask_leader:
-                return await self._finish(actor, Conversation(self.default_locale, answers=answers))
-            return await self._start(chat_id, FlowName.APPROVAL, answers)
+            return await self._finish(actor, Conversation(self.default_locale, answers=answers))
         answers["named"] = summary.named
-        answers["leader"] = not ask_leader  # no approver to ask: the officer's own decision is the approval
         if action is Action.GIVE_FEEDBACK and (prepared := await self.s.desk.prepared_feedback(actor, number)):
             return await self._start(chat_id, FlowName.FEEDBACK_PREPARED, {**answers, "text": prepared})
         if action in (Action.TRANSFER_UP, Action.TRANSFER_DOWN):
@@ -291,6 +292,8 @@ class OfficerDesk:
         """A flow's answers are complete: the action performed (:func:`finish`), the card again after it."""
         if "urgent" in c.answers:
             return await finish_urgent(self.s.urgent, actor, c.answers, _Env.refusal)
+        if approvals.REQUEST in c.answers:
+            return await approvals.finish_decline(self.s.approvals, actor, c.answers, _Env.refusal)
         replies = await finish(c.answers, _Env(actor, self.s.cases, self.s.messaging))
         if replies and replies[0].key == "officer.done":
             replies += await self._card_after(actor, c.answers["number"])

@@ -1,8 +1,10 @@
-"""Officer input flows on the same engine as the citizen's: a note, feedback, an approval, a conclusion.
+"""Officer input flows on the same engine as the citizen's: a note, feedback, a reason, a conclusion.
 
 Each flow collects what a workflow transition needs and completes (a step goes to ``END``); the desk then calls
 :func:`finish` with the answers, which calls the core service as the officer. The guards (role, state, closure
-checklist) are the core's, and a refusal is shown with its reasons.
+checklist) are the core's, and a refusal is shown with its reasons. A step that needs a leader's approval is
+not asked for an approver: the core turns it into a request to the unit's leaders (core.services.approvals), and
+the officer is told so.
 """
 
 from __future__ import annotations
@@ -44,8 +46,7 @@ async def finish(a: dict[str, Any], env: OfficerEnv) -> list[Reply]:
             case Action.GIVE_FEEDBACK:
                 await env.cases.give_feedback(number, env.actor, a["text"])
             case Action.DISPOSE | Action.PARK | Action.SEND_TO_INVESTIGATION:
-                await env.cases.dispose(number, env.actor, DisposalMethod(a["method"]), a.get("text", ""),
-                                        approved_by=a.get("approved_by", ""))  # fmt: skip
+                await env.cases.dispose(number, env.actor, DisposalMethod(a["method"]), a.get("text", ""))
             case Action.CONCLUDE:
                 try:
                     await env.cases.conclude(number, env.actor, closure_from(a))
@@ -63,20 +64,17 @@ async def finish(a: dict[str, Any], env: OfficerEnv) -> list[Reply]:
             case Action.TRANSFER_UP | Action.TRANSFER_DOWN:
                 await env.cases.transfer(number, env.actor, a["unit"], a.get("text", ""))
             case Action.DECIDE_APPEAL:
-                await env.cases.decide_appeal(number, env.actor, AppealOutcome(a[S.OUTCOME]), a["text"],
-                                              approved_by=a.get("approved_by", ""))  # fmt: skip
+                await env.cases.decide_appeal(number, env.actor, AppealOutcome(a[S.OUTCOME]), a["text"])
             case Action.ANSWER_SUGGESTION:
-                await env.cases.answer_suggestion(number, env.actor, SuggestionOutcome(a[S.OUTCOME]), a["text"],
-                                                  approved_by=a.get("approved_by", ""))  # fmt: skip
+                await env.cases.answer_suggestion(number, env.actor, SuggestionOutcome(a[S.OUTCOME]), a["text"])
             case Action.RETURN_TO_INTAKE:
-                await env.cases.return_to_intake(number, env.actor, a["text"], a.get("approved_by", ""))
+                await env.cases.return_to_intake(number, env.actor, a["text"])
             case Action.CHASE:
                 await env.cases.chase(number, env.actor, a["text"])
             case Action.REPORT_RESULT:
                 await env.cases.report_result(number, env.actor, a["text"])
             case Action.EXTEND:
-                await env.cases.extend(number, env.actor, a["text"], date.fromisoformat(a[S.NEW_DATE]),
-                                       a.get("approved_by", ""))  # fmt: skip
+                await env.cases.extend(number, env.actor, a["text"], date.fromisoformat(a[S.NEW_DATE]))
             case Action.REVIEW_PARKED:
                 await env.cases.review_parked(number, env.actor, a["text"])
             case Action.ASK_REPORTER:
@@ -164,7 +162,6 @@ def _text(key: str, nxt: Next = END, store: str = S.TEXT, **kw: Any) -> Text:
 
 
 def officer_flows() -> list[Flow[OfficerEnv]]:
-    approval = _text("officer.ask_approval", store=S.APPROVED_BY, validate=v.reporter_name)
     conclude: list[Step[OfficerEnv]] = [
         _text("officer.ask_allegation", _next(S.FINDING), S.ALLEGATION, targets=_redo(S.FINDING)),
         Choice(id=S.FINDING, key="officer.ask_finding", options=_findings(), store=S.FINDING,
@@ -201,27 +198,18 @@ def officer_flows() -> list[Flow[OfficerEnv]]:
             next=_chosen_unit, targets=frozenset({S.TEXT}), literal=True),
         _text("officer.ask_transfer_note", skippable=True),
     ]  # fmt: skip
-    back: list[Step[OfficerEnv]] = [
-        _text("officer.ask_return_reason", lambda c: END if c.answers.get("leader") else S.APPROVED_BY,
-              targets=frozenset({END, S.APPROVED_BY})),
-        approval,
-    ]  # fmt: skip
-    extend: list[Step[OfficerEnv]] = [  # 申请延长 (rules.md §10.3): reason, new date, the approving leader
+    extend: list[Step[OfficerEnv]] = [  # 申请延长 (rules.md §10.3): reason, new date (a leader approves it)
         _text("officer.ask_extension_reason", S.NEW_DATE),
-        _text("officer.ask_new_date", lambda c: END if c.answers.get("leader") else S.APPROVED_BY, S.NEW_DATE,
-              validate=new_date, targets=frozenset({END, S.APPROVED_BY})),
-        approval,
+        _text("officer.ask_new_date", END, S.NEW_DATE, validate=new_date),
     ]  # fmt: skip
 
     def answer(outcomes: type[AppealOutcome] | type[SuggestionOutcome], ask: str) -> list[Step[OfficerEnv]]:
-        """An appeal's decision or a suggestion's answer: the outcome, the reasons or reply (what the reporter is
-        told), then the approving leader unless the officer is one (rules.md §10.1, §10.2)."""
+        """An appeal's decision or a suggestion's answer: the outcome, then the reasons or reply (what the reporter
+        is told); a leader approves it unless the officer is one (rules.md §10.1, §10.2)."""
         return [
             Choice(id=S.OUTCOME, key=f"officer.ask_{ask}_outcome", store=S.OUTCOME, next=S.TEXT,
                    options=[(o.value, f"enum.{outcomes.__name__}.{o.value}") for o in outcomes]),
-            _text(f"officer.ask_{ask}_reasons", lambda c: END if c.answers.get("leader") else S.APPROVED_BY,
-                  targets=frozenset({END, S.APPROVED_BY})),
-            approval,
+            _text(f"officer.ask_{ask}_reasons"),
         ]  # fmt: skip
 
     return [Flow.of(FlowName.APPEAL_DECISION, answer(AppealOutcome, "appeal")),
@@ -230,12 +218,13 @@ def officer_flows() -> list[Flow[OfficerEnv]]:
             Flow.of(FlowName.CHASE, [_text("officer.ask_chase")]),
             Flow.of(FlowName.REPORT, [_text("officer.ask_report_result")]), Flow.of(FlowName.EXTEND, extend),
             Flow.of(FlowName.FEEDBACK, [_text("officer.ask_feedback")]),
-            Flow.of(FlowName.FEEDBACK_PREPARED, prepared), Flow.of(FlowName.APPROVAL, [approval]),
+            Flow.of(FlowName.FEEDBACK_PREPARED, prepared),
             Flow.of(FlowName.CONCLUDE, conclude), Flow.of(FlowName.ASK, [_text("officer.ask_question")]),
             Flow.of(FlowName.REFER, refer),
             Flow.of(FlowName.DUPLICATE, [_text("officer.ask_duplicate_of", store=S.DUPLICATE_OF,
                                                validate=case_number)]),
-            Flow.of(FlowName.TRANSFER, transfer), Flow.of(FlowName.RETURN, back),
+            Flow.of(FlowName.TRANSFER, transfer),
+            Flow.of(FlowName.RETURN, [_text("officer.ask_return_reason")]),
             Flow.of(FlowName.PARK_REVIEW, [_text("officer.ask_park_review")])]  # fmt: skip
 
 

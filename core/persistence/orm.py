@@ -206,6 +206,26 @@ class CaseEventRow(Base):
     public: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
+class ApprovalRow(Base):
+    """A step that waits for a leader's decision (rules.md §10.2, issue 15): the officer's action and its answers,
+    taken only when a leader of the case's unit approves it (core.services.approvals). ``params_enc`` holds the
+    action's answers (a note, a reason: free text), ``reason_enc`` a decline's reason: both encrypted."""
+
+    __tablename__ = "approvals"
+    __table_args__ = (Index("ix_approvals_state_unit", "state", "unit_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))  # whose leaders decide: the case's unit then
+    action: Mapped[str] = mapped_column(String(32))
+    params_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    requested_by: Mapped[int] = mapped_column(ForeignKey("officers.id"))
+    requested_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    state: Mapped[str] = mapped_column(String(12))  # pending, approved, declined, withdrawn
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("officers.id"))
+    decided_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    reason_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
 class DeadlineRow(Base):
     __tablename__ = "deadlines"
     __table_args__ = (

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from core.actor import Actor
 from core.calendar.deadlines import REPORT_BACK
 from core.closure import ClosureReport
-from core.errors import GuardFailed, NotFound
+from core.errors import ApprovalRequested, GuardFailed, NotFound
 from core.model import (
     Action,
     ActorKind,
@@ -29,13 +29,13 @@ from core.model import (
     UnitLevel,
     label_key,
 )
-from core.permissions import INTAKE_DESK, takes_cases
+from core.permissions import INTAKE_DESK, is_leader, takes_cases
 from core.persistence import repository as repo
 from core.persistence.orm import CaseRow, DeadlineRow, OfficerRow, UnitRow
-from core.services import history
+from core.services import approvals, history
 from core.services.access import officer_case
 from core.services.context import CoreContext
-from core.workflow import PUBLIC_STATUS, ActionInput, CaseSnapshot, Decision, OfficerTarget, decide
+from core.workflow import PUBLIC_STATUS, ActionInput, CaseSnapshot, Decision, OfficerTarget, decide, permit
 
 log = logging.getLogger(__name__)
 
@@ -55,19 +55,28 @@ class CaseService:
         return await self.perform(number, Action.ACCEPT, actor, ActionInput(note=note))
 
     async def refer(
-        self, number: str, actor: Actor, refer_to: ReferTo | None, reason: str, *, lacks_facts: bool = False
+        self,
+        number: str,
+        actor: Actor,
+        refer_to: ReferTo | None,
+        reason: str,
+        *,
+        lacks_facts: bool = False,
+        approved_by: Actor | None = None,
     ) -> CaseState:
         """不予受理 and tell the reporter where to go (rules.md §3.2–3.3), or, with ``lacks_facts`` (§3.2 item 3),
         which facts are missing: such a report is nobody else's business, it needs facts."""
         inp = ActionInput(note=reason, refer_to=None if lacks_facts else refer_to, lacks_facts=lacks_facts)
-        return await self.perform(number, Action.NOT_ACCEPT, actor, inp)
+        return await self.perform(number, Action.NOT_ACCEPT, actor, inp, approved_by=approved_by)
 
     async def mark_duplicate(self, number: str, actor: Actor, duplicate_of: str, note: str = "") -> CaseState:
         return await self.perform(
             number, Action.MARK_DUPLICATE, actor, ActionInput(note=note, duplicate_of=duplicate_of)
         )
 
-    async def transfer(self, number: str, actor: Actor, unit_code: str, note: str = "") -> CaseState:
+    async def transfer(
+        self, number: str, actor: Actor, unit_code: str, note: str = "", approved_by: Actor | None = None
+    ) -> CaseState:
         """Send to another level; up or down is decided by the target unit's level (R-15, R-16)."""
         async with self.ctx.uow() as uow:
             if actor.kind is ActorKind.OFFICER:  # refused before anything about the case or the unit is said
@@ -80,7 +89,8 @@ class CaseService:
             up = _RANK[UnitLevel(target.level)] > _RANK[UnitLevel(own.level)]
             target_id = target.id
         action = Action.TRANSFER_UP if up else Action.TRANSFER_DOWN
-        return await self.perform(number, action, actor, ActionInput(note=note, target_unit_id=target_id))
+        return await self.perform(number, action, actor, ActionInput(note=note, target_unit_id=target_id),
+                                  approved_by=approved_by)  # fmt: skip
 
     async def receive_transfer(self, number: str, actor: Actor, note: str = "") -> CaseState:
         return await self.perform(number, Action.RECEIVE_TRANSFER, actor, ActionInput(note=note))
@@ -88,37 +98,39 @@ class CaseService:
     async def assign(self, number: str, actor: Actor, handler_id: int, note: str = "") -> CaseState:
         return await self.perform(number, Action.ASSIGN, actor, ActionInput(note=note, handler_id=handler_id))
 
-    async def return_to_intake(self, number: str, actor: Actor, reason: str, approved_by: str = "") -> CaseState:
-        return await self.perform(
-            number, Action.RETURN_TO_INTAKE, actor, ActionInput(note=reason, approved_by=approved_by)
-        )
+    async def return_to_intake(
+        self, number: str, actor: Actor, reason: str, approved_by: Actor | None = None
+    ) -> CaseState:
+        return await self.perform(number, Action.RETURN_TO_INTAKE, actor, ActionInput(note=reason),
+                                  approved_by=approved_by)  # fmt: skip
 
     async def dispose(
-        self, number: str, actor: Actor, method: DisposalMethod, note: str = "", approved_by: str = ""
+        self, number: str, actor: Actor, method: DisposalMethod, note: str = "", approved_by: Actor | None = None
     ) -> CaseState:
         """Choose one of the five methods of rules.md §7; each has its own row in the transition table."""
         action = {DisposalMethod.PARK: Action.PARK, DisposalMethod.INVESTIGATE: Action.SEND_TO_INVESTIGATION}.get(
             method, Action.DISPOSE
         )
-        return await self.perform(number, action, actor, ActionInput(note=note, method=method, approved_by=approved_by))
+        return await self.perform(number, action, actor, ActionInput(note=note, method=method),
+                                  approved_by=approved_by)  # fmt: skip
 
     async def conclude(self, number: str, actor: Actor, report: ClosureReport) -> CaseState:
         return await self.perform(number, Action.CONCLUDE, actor, ActionInput(note=report.summary, closure=report))
 
     async def decide_appeal(
-        self, number: str, actor: Actor, outcome: AppealOutcome, reasons: str, approved_by: str = ""
+        self, number: str, actor: Actor, outcome: AppealOutcome, reasons: str, approved_by: Actor | None = None
     ) -> CaseState:
         """申诉: the decision appealed is upheld, changed or revoked, with reasons (rules.md §10.1); the reasons are
-        the result a named appellant is told (D4)."""
-        inp = ActionInput(note=reasons, outcome=outcome, approved_by=approved_by)
-        return await self.perform(number, Action.DECIDE_APPEAL, actor, inp)
+        the result a named appellant is told (D4). A leader decides it, or approves it (§10.2)."""
+        inp = ActionInput(note=reasons, outcome=outcome)
+        return await self.perform(number, Action.DECIDE_APPEAL, actor, inp, approved_by=approved_by)
 
     async def answer_suggestion(
-        self, number: str, actor: Actor, outcome: SuggestionOutcome, reply: str, approved_by: str = ""
+        self, number: str, actor: Actor, outcome: SuggestionOutcome, reply: str, approved_by: Actor | None = None
     ) -> CaseState:
         """批评建议: adopted, partly or not, with a reply to the suggester (rules.md §10.1, 002 item 18)."""
-        inp = ActionInput(note=reply, outcome=outcome, approved_by=approved_by)
-        return await self.perform(number, Action.ANSWER_SUGGESTION, actor, inp)
+        inp = ActionInput(note=reply, outcome=outcome)
+        return await self.perform(number, Action.ANSWER_SUGGESTION, actor, inp, approved_by=approved_by)
 
     async def give_feedback(self, number: str, actor: Actor, text: str) -> CaseState:
         return await self.perform(number, Action.GIVE_FEEDBACK, actor, ActionInput(feedback_text=text))
@@ -131,8 +143,8 @@ class CaseService:
         """A parked case reviewed at its date and kept parked until the next review (rules.md §7 [U])."""
         return await self.perform(number, Action.REVIEW_PARKED, actor, ActionInput(note=note))
 
-    async def archive(self, number: str, actor: Actor, note: str = "") -> CaseState:
-        return await self.perform(number, Action.ARCHIVE, actor, ActionInput(note=note))
+    async def archive(self, number: str, actor: Actor, note: str = "", approved_by: Actor | None = None) -> CaseState:
+        return await self.perform(number, Action.ARCHIVE, actor, ActionInput(note=note), approved_by=approved_by)
 
     async def chase(self, number: str, actor: Actor, note: str) -> CaseState:
         """催办: the sender presses the receiving unit for the result of a case transferred down (§10.3)."""
@@ -142,16 +154,22 @@ class CaseService:
         """报结: the receiver's result recorded by the sender, or a 交办 case's result reported up (§10.3)."""
         return await self.perform(number, Action.REPORT_RESULT, actor, ActionInput(note=result))
 
-    async def extend(self, number: str, actor: Actor, reason: str, due_on: date, approved_by: str = "") -> CaseState:
-        """申请延长: a 交办 case's deadline moved to ``due_on``, with the reason and the approving leader (§10.3)."""
-        inp = ActionInput(note=reason, due_on=due_on, approved_by=approved_by)
-        return await self.perform(number, Action.EXTEND, actor, inp)
+    async def extend(
+        self, number: str, actor: Actor, reason: str, due_on: date, approved_by: Actor | None = None
+    ) -> CaseState:
+        """申请延长: a 交办 case's deadline moved to ``due_on``, with the reason, once a leader approves (§10.3)."""
+        inp = ActionInput(note=reason, due_on=due_on)
+        return await self.perform(number, Action.EXTEND, actor, inp, approved_by=approved_by)
 
     async def add_note(self, number: str, actor: Actor, note: str) -> CaseState:
         return await self.perform(number, Action.ADD_NOTE, actor, ActionInput(note=note))
 
     # -- the one generic path -----------------------------------------------------------------------------
-    async def perform(self, number: str, action: Action, actor: Actor, inp: ActionInput | None = None) -> CaseState:
+    async def perform(self, number: str, action: Action, actor: Actor, inp: ActionInput | None = None, *,
+                      approved_by: Actor | None = None, request_id: int | None = None) -> CaseState:  # fmt: skip
+        """Take the step, or — when ``permit`` says it waits for a leader and no leader ``approved_by`` it — record
+        it as a request to the unit's leaders and raise :class:`ApprovalRequested` (core.services.approvals).
+        ``request_id``: the request a leader approved (:meth:`ApprovalService.approve`)."""
         inp = inp or ActionInput()
         ctx, vault, now = self.ctx, self.ctx.vault, self.ctx.now()
         async with ctx.uow() as uow:
@@ -165,8 +183,16 @@ class CaseService:
                                     Channel(case.channel), report_due=await _report_due(s, case.id))  # fmt: skip
             decision = decide(snapshot, action, actor, inp)
             await _check_entities(s, case, action, inp)
+            signoff = actor.name if is_leader(actor.roles) else ""  # the leader who decided: the step's own or
+            if permit(snapshot.state, action, actor).waits_for_leader:  # the approver (rules.md §10.2)
+                if approved_by is None:
+                    request = await approvals.open_request(s, vault, case, action, actor, inp, now)
+                    await uow.commit()
+                    log.info("case %s: %s requested by %s", number, action.value, actor.label())
+                    raise ApprovalRequested(number, action.value, request.id)
+                signoff = (await approvals.settle(s, vault, case, action, approved_by, request_id, now)).name
             case.updated_at = now  # before the fields: a conclusion is dated by it
-            _apply_fields(case, decision, inp, vault.enc_json)
+            _apply_fields(case, decision, inp, vault.enc_json, signoff)
             history.record(s, vault, case, actor, action, now, rule=decision.rule,
                            note=_history_note(action, inp), public=decision.public_status_changed,
                            change=(decision.source, decision.target))  # fmt: skip
@@ -237,7 +263,7 @@ class CaseService:
                 )
 
 
-def _apply_fields(case: CaseRow, d: Decision, inp: ActionInput, enc_json: Any) -> None:
+def _apply_fields(case: CaseRow, d: Decision, inp: ActionInput, enc_json: Any, signoff: str) -> None:
     case.state = d.target.value
     match d.action:
         case Action.ASSIGN:
@@ -258,7 +284,7 @@ def _apply_fields(case: CaseRow, d: Decision, inp: ActionInput, enc_json: Any) -
             # the reasons or the reply are the result text prepared for the reporter (Desk.prepared_feedback)
             case.outcome = inp.outcome.value
             case.result_enc = enc_json({"outcome": inp.outcome.value, "feedback_text": inp.note,
-                                        "leader_signoff": inp.approved_by})  # fmt: skip
+                                        "leader_signoff": signoff})  # fmt: skip
             case.concluded_at = case.updated_at
         case Action.CONCLUDE:
             assert inp.closure is not None

@@ -21,9 +21,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.clock import office_date
 from core.crypto import Vault
-from core.model import CaseState, DeadlineState, OutboxStatus, RecipientKind
+from core.model import ApprovalState, CaseState, DeadlineState, OutboxStatus, RecipientKind
 from core.persistence import repository as repo
-from core.persistence.orm import CaseRow, DeadlineRow, OfficerRow, OutboxRow, UrgentNoteRow
+from core.persistence.orm import ApprovalRow, CaseRow, DeadlineRow, OfficerRow, OutboxRow, UrgentNoteRow
 
 S = CaseState
 _ROUTING = frozenset({S.RECEIVED.value, S.REGISTERED.value})  # someone still has to register and route it
@@ -57,6 +57,9 @@ async def obsolete(s: AsyncSession, row: OutboxRow, params: dict[str, Any], toda
     if template == _URGENT or template in _URGENT_AGAIN:  # closed meanwhile; a re-push: someone acted on it
         note = await s.get(UrgentNoteRow, params.get("note"))
         return note is None or note.closed_at is not None or (template != _URGENT and note.handled_at is not None)
+    if template == "notify.officer.approval_requested":  # decided meanwhile (core.services.approvals)
+        request = await s.get(ApprovalRow, params.get("request"))
+        return request is None or request.state != ApprovalState.PENDING.value
     if template == "notify.officer.digest":  # yesterday's counts are wrong today
         return params.get("day", today.isoformat()) != today.isoformat()
     wanted = _STILL_WANTED.get(template)

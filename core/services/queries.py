@@ -43,6 +43,7 @@ from core.persistence.orm import (
 )
 from core.secrets_ import normalise_code, verify_password
 from core.services import history
+from core.services.approvals import approvals_of
 from core.services.context import CoreContext
 from core.services.lockout import LockedOut, Lockout
 from core.services.reporter import add_grant
@@ -213,6 +214,7 @@ async def case_detail(s: AsyncSession, vault: Vault, case: CaseRow) -> CaseDetai
         purged_at=case.purged_at,
         purged_evidence=dict(Counter(e.kind for e in evidence if e.purged_at is not None)),
         scope_refer_to=case.scope_refer_to, scope_reason=case.scope_reason,
+        approvals=await approvals_of(s, vault, case.id),
         transfer_to=(target.name if case.transfer_to_id and (target := await s.get(UnitRow, case.transfer_to_id))
                      else None),
         particulars=None if purged or case.particulars_enc is None else vault.dec_json(case.particulars_enc),

@@ -31,6 +31,7 @@ from core.crypto import Vault
 from core.model import Action, CaseState, RecipientKind
 from core.persistence import repository as repo
 from core.persistence.orm import (
+    ApprovalRow,
     CaseEventRow,
     CaseRow,
     EvidenceRow,
@@ -179,3 +180,6 @@ async def _erase_related(s: AsyncSession, vault: Vault, case_id: int, now: datet
         )
     )
     await s.execute(update(UrgentNoteRow).where(UrgentNoteRow.case_id == case_id).values(text_enc=vault.encrypt(b"")))
+    # approvals keep what was decided, by whom and when; their notes and reasons may quote the report
+    await s.execute(update(ApprovalRow).where(ApprovalRow.case_id == case_id)
+                    .values(params_enc=vault.enc_json({}), reason_enc=None))  # fmt: skip

@@ -31,6 +31,25 @@ class EventView:
 
 
 @dataclass(frozen=True)
+class ApprovalView:
+    """A step put to a leader (core.services.approvals): what, by whom, and what the leader decided."""
+
+    id: int
+    number: str
+    action: str
+    state: str
+    method: str | None
+    note: str
+    requested_by: str
+    requested_at: datetime
+    decided_by: str | None = None
+    decided_at: datetime | None = None
+    reason: str = ""
+    outcome: str | None = None  # an appeal's or a suggestion's outcome put to the leader, as a label key (§10.1)
+    due_on: str | None = None  # an extension's new due date (§10.3)
+
+
+@dataclass(frozen=True)
 class PersonView:
     name: str
     unit: str
@@ -86,6 +105,7 @@ class CaseDetail:
     purged_evidence: dict[str, int] = field(default_factory=dict)  # erased files counted by kind
     scope_refer_to: str | None = None  # the referral the reporter was shown and filed past (ReferTo or "none")
     scope_reason: str | None = None  # its reason, a locale key
+    approvals: list[ApprovalView] = field(default_factory=list)  # steps put to a leader, and the decisions
     transfer_to: str | None = None  # the unit a transfer waits at (rules.md §10.3: followed until its 报结)
     particulars: dict[str, str] | None = None  # an appeal's contested decision, a suggestion's subject (§10.1)
     outcome: str | None = None  # an appeal's 维持/变更/撤销 or a suggestion's 采纳/部分采纳/不予采纳, as a label key

@@ -111,9 +111,13 @@ async def test_an_appeal_from_filing_to_changed_with_the_outcome_fed_back(
     await h.tap(HANDLER, "作出申诉复查决定")
     await h.tap(HANDLER, "变更")
     asked = await h.say(HANDLER, REASONS)
-    assert "领导批准" in asked[-1]  # a handler's decision needs the leader (rules.md §10.2)
-    done = await h.say(HANDLER, "陈主任")
-    assert "已办结" in done[-1] and "复查结论：变更" in done[-1]
+    assert "须经领导批准" in asked[-1]  # a handler's decision needs the leader (rules.md §10.2)
+    await deliver(app, h)
+    push = h.tg.texts(SUPERVISOR)[-1]
+    assert "李承办 请您审批" in push and "变更" in push and "申诉" in push  # what the leader approves
+    assert "已批准" in (await h.tap(SUPERVISOR, "批准"))[-1]
+    done = await h.say(HANDLER, f"/case {number}")
+    assert "已办结" in done[-1] and "复查结论：变更" in done[-1] and "陈主任" in done[-1]
     offered = await h.tap(HANDLER, "反馈结果")
     assert REASONS in offered[-1]  # the reasons are the result prepared for the appellant
     fed = await h.tap(HANDLER, "按此发送")

@@ -19,6 +19,7 @@ from tests.factories import Office, anonymous_report, closure, named_report
 
 from .conftest import BotHarness
 from .fake_telegram_payloads import inline_rows
+from .test_officer import approved
 
 INTAKE, HANDLER = 1001, 1002  # Telegram ids in tests/factories.py
 REPORTER, ANON = 556001, 556101
@@ -43,7 +44,8 @@ async def test_an_anonymous_report_not_accepted_shows_the_body_to_go_to_at_statu
     await h.say(INTAKE, f"/case {receipt.number}")
     await h.tap(INTAKE, "不予受理")
     await h.tap(INTAKE, "市场监督管理部门")
-    assert "不予受理" in (await h.say(INTAKE, "属于物业收费纠纷"))[-1]
+    assert "须经领导批准" in (await h.say(INTAKE, "属于物业收费纠纷"))[-1]  # rules.md §10.2 不予受理
+    assert "已批准" in (await approved(h, app))[-1]
     await deliver(h, app)
     assert h.tg.sent(ANON) == []  # nothing pushed to a reporter who declined reminders
     seen = "\n".join(await authenticate(h, ANON, receipt.query_code or ""))
@@ -52,13 +54,14 @@ async def test_an_anonymous_report_not_accepted_shows_the_body_to_go_to_at_statu
     async with app.ctx.uow() as uow:
         row = (await uow.session.execute(select(CaseRow).where(CaseRow.number == receipt.number))).scalar_one()
     assert (row.state, row.refer_to) == ("not_accepted", "market")
-    await app.cases.archive(receipt.number, office.intake)  # archived: still said where to go
+    await app.cases.archive(receipt.number, office.intake, approved_by=office.supervisor)  # still said where to go
     again = "\n".join(await authenticate(h, ANON, receipt.query_code or ""))
     assert "市场监督管理部门（12315）" in again
 
     vague = await app.filing.file_report(anonymous_report(chat_id=ANON + 1, notify_opt_in=False))
     await app.cases.register(vague.number, office.intake)
-    await app.cases.refer(vague.number, office.intake, None, "只有定性，没有事实", lacks_facts=True)
+    await app.cases.refer(vague.number, office.intake, None, "只有定性，没有事实", lacks_facts=True,
+                          approved_by=office.supervisor)  # fmt: skip
     asked = "\n".join(await authenticate(h, ANON + 1, vague.query_code or ""))
     assert "缺少具体事实" in asked and "怎么知道" in asked  # no single body: what would make it acceptable
 
@@ -85,7 +88,7 @@ async def test_a_duplicates_named_reporter_is_told_the_case_it_joined_and_gets_i
 
     await app.cases.accept(original, office.intake)
     await app.cases.assign(original, office.intake, office.handler.officer_id or 0)
-    await app.cases.dispose(original, office.handler, DisposalMethod.PRELIMINARY_CHECK, approved_by="陈主任")
+    await app.cases.dispose(original, office.handler, DisposalMethod.PRELIMINARY_CHECK, approved_by=office.supervisor)
     await app.cases.conclude(original, office.handler, closure())
     await h.say(HANDLER, f"/case {original}")
     await h.tap(HANDLER, "反馈结果")
@@ -213,8 +216,8 @@ async def test_a_parked_case_is_reviewed_at_its_date_and_the_named_reporter_told
     await app.cases.accept(number, office.intake)
     await app.cases.assign(number, office.intake, office.handler.officer_id or 0)
     await h.say(HANDLER, f"/case {number}")
-    await h.tap(HANDLER, "暂存待查")
-    assert "暂存待查" in (await h.say(HANDLER, "陈主任"))[-1]
+    assert "须经领导批准" in (await h.tap(HANDLER, "暂存待查"))[-1]
+    assert "已批准" in (await approved(h, app))[-1]
     await deliver(h, app)
     assert any(number in t and "暂存待查" in t and "补充反映" in t for t in h.tg.texts(REPORTER))
     [review] = await park_reviews(app, number)

@@ -19,7 +19,7 @@ from tests.factories import FACTS, Office
 from tests.walks import JPEG, finish_anonymous, walk_to_facts
 
 from .conftest import BotHarness
-from .test_officer import conclude, deliver
+from .test_officer import approved, conclude, deliver
 from .test_resilience import database_outage
 
 NAMED, ANON = 750001, 750002
@@ -86,8 +86,9 @@ async def test_a_full_session_leaves_nothing_of_the_report_in_the_logs(
     await h.tap(INTAKE, "李承办")
     await h.say(HANDLER, f"/case {number}")
     await h.tap(HANDLER, "选择处置方式")
-    await h.tap(HANDLER, "初步核实")
-    await h.say(HANDLER, "陈主任")
+    await h.tap(HANDLER, "初步核实")  # a request to the leader, approved from the push (issue 15)
+    await approved(h, app)
+    await h.say(HANDLER, f"/case {number}")
     await conclude(h, HANDLER, FEEDBACK)
     await h.tap(HANDLER, "反馈结果")
     await h.tap(HANDLER, "按此发送")  # the text prepared at closure (issue 12, item 15)

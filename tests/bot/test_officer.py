@@ -22,6 +22,12 @@ async def deliver(h: BotHarness, app: App) -> int:
     return await OutboxService(app.ctx, h.notifier()).send_due()
 
 
+async def approved(h: BotHarness, app: App) -> list[str]:
+    """The unit's leader approves the step just requested, from the push (issue 15, rules.md §10.2)."""
+    await deliver(h, app)
+    return await h.tap(SUPERVISOR, "批准")
+
+
 async def conclude(h: BotHarness, officer: int, feedback: str) -> list[str]:
     """The closure checklist (rules.md §7.1) filled in from the card's Conclude button; the last replies."""
     await h.tap(officer, "办结")
@@ -77,8 +83,10 @@ async def test_an_officer_works_a_named_case_from_inbox_to_feedback(
     assert "查看举报人身份" not in str(h.tg.last_keyboard(HANDLER))  # handlers are not entitled
     await h.tap(HANDLER, "选择处置方式")
     asked = await h.tap(HANDLER, "初步核实")
-    assert "领导批准" in asked[-1]
-    disposed = await h.say(HANDLER, "陈主任")
+    assert "须经领导批准" in asked[-1]  # a request to the unit's leader, not a typed name (issue 15)
+    await deliver(h, app)
+    assert "已批准" in (await h.tap(SUPERVISOR, "批准"))[-1]
+    disposed = await h.say(HANDLER, f"/case {number}")
     assert "处置中" in disposed[-1]
 
     concluded = await conclude(h, HANDLER, "经核查，您反映的问题部分属实，已责令整改。")
@@ -172,7 +180,7 @@ async def test_feedback_offers_a_rating_and_an_objection_with_new_evidence(
     h = harness
     number = await accepted_named_case(app, office)
     await app.cases.assign(number, office.intake, office.handler.officer_id or 0)
-    await app.cases.dispose(number, office.handler, DisposalMethod.PRELIMINARY_CHECK, approved_by="陈主任")
+    await app.cases.dispose(number, office.handler, DisposalMethod.PRELIMINARY_CHECK, approved_by=office.supervisor)
     await app.cases.conclude(number, office.handler, closure())
     await app.cases.give_feedback(number, office.handler, "经核查，部分属实，已责令整改。")
     await deliver(h, app)
@@ -261,8 +269,8 @@ async def test_refer_out_duplicate_transfer_and_return_from_the_card(harness: Bo
     await h.say(INTAKE, f"/case {first}")
     await h.tap(INTAKE, "不予受理")
     await h.tap(INTAKE, "市场监督管理部门")
-    refused = await h.say(INTAKE, "属于物业收费纠纷")
-    assert "不予受理" in refused[-1]
+    assert "须经领导批准" in (await h.say(INTAKE, "属于物业收费纠纷"))[-1]
+    assert "不予受理" in (await approved(h, app))[-1]
     await deliver(h, app)
     notice = [t for t in h.tg.texts(REPORTER) if "不属于纪检监察机关受理范围" in t]
     assert notice and "市场监督管理部门（12315）" in notice[0]
@@ -275,7 +283,9 @@ async def test_refer_out_duplicate_transfer_and_return_from_the_card(harness: Bo
     await h.say(INTAKE, f"/case {third}")
     await h.tap(INTAKE, "转交其他层级")
     await h.tap(INTAKE, "HZ")
-    moved = await h.tap(INTAKE, "跳过")
+    assert "须经领导批准" in (await h.tap(INTAKE, "跳过"))[-1]
+    await approved(h, app)
+    moved = await h.say(INTAKE, f"/case {third}")
     assert "已转上级" in moved[-1]
     city = 2001  # the city's intake officer receives it
     assert third in (await h.say(city, "/inbox"))[0] or any(
@@ -288,9 +298,10 @@ async def test_refer_out_duplicate_transfer_and_return_from_the_card(harness: Bo
     await app.cases.assign(fourth, office.intake, office.handler.officer_id or 0)
     await h.say(HANDLER, f"/case {fourth}")
     await h.tap(HANDLER, "退回信访室")
-    await h.say(HANDLER, "反映的是市管干部，不属本级管辖")
-    returned = await h.say(HANDLER, "陈主任")
-    assert "已完成" in returned[-1] and FACTS[:12] not in " ".join(returned)  # no longer theirs: no card (core.access)
+    assert "须经领导批准" in (await h.say(HANDLER, "反映的是市管干部，不属本级管辖"))[-1]
+    await approved(h, app)
+    returned = await h.say(HANDLER, f"/case {fourth}")
+    assert FACTS[:12] not in " ".join(returned)  # no longer theirs: no card (core.access)
     assert (await app.queries.case_detail(fourth)).summary.state == "registered"
 
 
@@ -375,6 +386,7 @@ async def test_a_refusal_for_lack_of_facts_asks_for_facts_and_no_double_full_sto
     await h.tap(INTAKE, "不予受理")
     await h.tap(INTAKE, "市场监督管理部门")
     await h.say(INTAKE, "属于物业收费纠纷。")
+    await approved(h, app)
     await deliver(h, app)
     notice = next(t for t in h.tg.texts(REPORTER) if "受理告知" in t)
     assert "属于物业收费纠纷。建议您" in notice and "。。" not in notice
@@ -382,8 +394,8 @@ async def test_a_refusal_for_lack_of_facts_asks_for_facts_and_no_double_full_sto
     await h.say(INTAKE, f"/case {vague}")
     await h.tap(INTAKE, "不予受理")
     await h.tap(INTAKE, "内容不具体")
-    refused = await h.say(INTAKE, "只说了他贪污，没有任何具体事实。")
-    assert "不予受理" in refused[-1]
+    await h.say(INTAKE, "只说了他贪污，没有任何具体事实。")
+    assert "不予受理" in (await approved(h, app))[-1]
     await deliver(h, app)
     asked = next(t for t in h.tg.texts(REPORTER + 1) if "受理告知" in t)
     assert "不属于" not in asked and "建议您向" not in asked and "。。" not in asked
@@ -407,7 +419,7 @@ async def test_a_reopened_case_has_a_deadline_and_its_handler_is_reminded(
     h = harness
     number = await accepted_named_case(app, office)
     await app.cases.assign(number, office.intake, office.handler.officer_id or 0)
-    await app.cases.dispose(number, office.handler, DisposalMethod.PRELIMINARY_CHECK, approved_by="陈主任")
+    await app.cases.dispose(number, office.handler, DisposalMethod.PRELIMINARY_CHECK, approved_by=office.supervisor)
     await app.cases.conclude(number, office.handler, closure())
     await app.cases.give_feedback(number, office.handler, "经核查，部分属实，已责令整改。")
     await deliver(h, app)

@@ -103,7 +103,9 @@ async def test_the_card_shows_labels_and_everything_stored_to_those_entitled(
     await app.cases.register(number, office.intake)
     await app.cases.accept(number, office.intake)
     await app.cases.assign(number, office.intake, office.handler.officer_id or 0)
-    await app.cases.dispose(number, office.handler, DisposalMethod.TALK_OR_LETTER, "经集体研究", approved_by="陈主任")
+    await app.cases.dispose(
+        number, office.handler, DisposalMethod.TALK_OR_LETTER, "经集体研究", approved_by=office.supervisor
+    )
     card = (await h.say(HANDLER, f"/case {number}"))[0]
     assert_labels_only(card)
     assert "承办人：李承办" in card and "处置方式：谈话函询" in card
@@ -148,7 +150,7 @@ async def test_an_anonymous_and_a_referred_case_read_in_labels(harness: BotHarne
 
     referred = (await app.filing.file_report(named_report())).number
     await app.cases.register(referred, office.intake)
-    await app.cases.refer(referred, office.intake, ReferTo.MARKET, "属于物业收费纠纷")
+    await app.cases.refer(referred, office.intake, ReferTo.MARKET, "属于物业收费纠纷", approved_by=office.supervisor)
     card = (await h.say(SUPERVISOR, f"/case {referred}"))[0]
     assert_labels_only(card)
     assert "不予受理，告知去向：市场监督管理部门（12315）" in card

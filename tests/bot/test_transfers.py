@@ -12,7 +12,7 @@ from datetime import date
 from sqlalchemy import select
 
 from core.clock import ManualClock
-from core.model import Channel, DisposalMethod
+from core.model import Channel, DisposalMethod, Role
 from core.persistence.orm import CaseEventRow, CaseRow, DeadlineRow
 from core.services.outbox import OutboxService
 from qingfeng.app import App
@@ -20,8 +20,9 @@ from tests.conftest import beijing
 from tests.factories import Office, anonymous_report, closure, named_report
 
 from .conftest import BotHarness
+from .test_officer import approved
 
-LA_INTAKE, HANDLER, CITY_INTAKE = 1001, 1002, 2001  # Telegram ids in tests/factories.py
+LA_INTAKE, HANDLER, SUPERVISOR, CITY_INTAKE, CITY_SUPERVISOR = 1001, 1002, 1004, 2001, 2004  # tests/factories.py
 
 
 async def deliver(h: BotHarness, app: App) -> int:
@@ -47,17 +48,21 @@ async def test_a_case_sent_down_is_chased_reported_back_and_only_then_archived(
     harness: BotHarness, app: App, office: Office, clock: ManualClock
 ) -> None:
     h = harness
+    await app.officers.add_officer("孙市领导", "HZ", [Role.SUPERVISOR], telegram_id=CITY_SUPERVISOR)  # approves 转出
     # a named report reaches the city commission (sent up by the county, taken in there)
     number = (await app.filing.file_report(named_report())).number
     await app.cases.register(number, office.intake)
-    await app.cases.transfer(number, office.intake, "HZ")
+    await app.cases.transfer(number, office.intake, "HZ", approved_by=office.supervisor)
     await app.cases.receive_transfer(number, office.city_intake)
     assert (await deadlines(app, number))["acceptance_notice"][0] == "open"  # D3 moved with the case (point 1)
 
     await h.say(CITY_INTAKE, f"/case {number}")
     await h.tap(CITY_INTAKE, "转交其他层级")
     await h.tap(CITY_INTAKE, "LA")
-    moved = await h.tap(CITY_INTAKE, "跳过")
+    assert "须经领导批准" in (await h.tap(CITY_INTAKE, "跳过"))[-1]  # rules.md §10.2 转出
+    await deliver(h, app)
+    assert "已批准" in (await h.tap(CITY_SUPERVISOR, "批准"))[-1]
+    moved = await h.say(CITY_INTAKE, f"/case {number}")
     assert "已转下级" in moved[-1] and "已转往：临安区纪委监委" in moved[-1]
     assert "转办件报结：2027-03-29 到期" in moved[-1]  # the receiver's result is due in six months (§10.3)
     due = await deadlines(app, number)
@@ -89,9 +94,11 @@ async def test_a_case_sent_down_is_chased_reported_back_and_only_then_archived(
     reported = await h.say(CITY_INTAKE, "临安区纪委监委报结：经核实部分属实，已谈话提醒")
     assert "报结" in reported[-1] and "临安区纪委监委报结" in reported[-1]
     assert (await deadlines(app, number))["transfer_result"][0] == "met"
-    archived = await h.tap(CITY_INTAKE, "归档")
-    assert "已完成" in archived[0]
-    assert [a for a, _ in await events(app, number)][-4:] == ["transfer_down", "chase", "report_result", "archive"]
+    assert "须经领导批准" in (await h.tap(CITY_INTAKE, "归档"))[-1]  # "经分管领导审核后统一归档" (§10.2)
+    await deliver(h, app)
+    assert "已批准" in (await h.tap(CITY_SUPERVISOR, "批准"))[-1]
+    steps = [a for a, _ in await events(app, number) if a not in ("request_approval", "approve")]
+    assert steps[-4:] == ["transfer_down", "chase", "report_result", "archive"]
     assert (await app.queries.case_detail(number)).summary.state == "archived"
 
 
@@ -118,9 +125,12 @@ async def test_an_assigned_case_is_handled_here_extended_and_reported_back(
     await h.tap(HANDLER, "申请延期")
     await h.say(HANDLER, "涉及多个部门，需调取银行流水")
     assert "日期格式不对" in (await h.say(HANDLER, "明年一月"))[0]
-    assert "领导批准" in (await h.say(HANDLER, "2027-01-29"))[-1]
-    extended = await h.say(HANDLER, "陈主任")
-    assert "已完成" in extended[0] and "交办件报结：2027-01-29 到期" in extended[-1]
+    assert "须经领导批准" in (await h.say(HANDLER, "2027-01-29"))[-1]  # rules.md §10.2 extensions
+    await deliver(h, app)
+    assert "2027-01-29" in h.tg.texts(SUPERVISOR)[-1]  # the leader sees the date asked for
+    assert "已批准" in (await h.tap(SUPERVISOR, "批准"))[-1]
+    extended = await h.say(HANDLER, f"/case {number}")
+    assert "交办件报结：2027-01-29 到期" in extended[-1]
     assert (await deadlines(app, number))["assigned_by_higher"] == ("open", date(2027, 1, 29))
 
     await app.cases.dispose(number, office.supervisor, DisposalMethod.CLOSE)
@@ -132,7 +142,8 @@ async def test_an_assigned_case_is_handled_here_extended_and_reported_back(
     await h.say(HANDLER, "已按交办函要求办结，结果报市纪委监委")
     assert (await deadlines(app, number))["assigned_by_higher"][0] == "met"
     await h.say(LA_INTAKE, f"/case {number}")
-    assert "已完成" in (await h.tap(LA_INTAKE, "归档"))[0]
+    assert "须经领导批准" in (await h.tap(LA_INTAKE, "归档"))[-1]
+    assert "已批准" in (await approved(h, app))[-1]
     steps = [a for a, _ in await events(app, number)]
     assert steps.index("extend") < steps.index("conclude") < steps.index("report_result") < steps.index("archive")
     assert "transfer_down" not in steps

@@ -7,13 +7,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
+from types import SimpleNamespace
 from typing import Any
 
 from core.actor import Actor
 from core.closure import ClosureReport
-from core.errors import CaseUnavailable, DomainError
-from core.model import Action, AppealOutcome, CaseState, DisposalMethod, ReferTo, ReportType, SuggestionOutcome
+from core.errors import CaseUnavailable, DomainError, GuardFailed
+from core.model import (
+    Action,
+    AppealOutcome,
+    ApprovalState,
+    CaseState,
+    DisposalMethod,
+    ReferTo,
+    ReportType,
+    SuggestionOutcome,
+)
+from core.permissions import is_leader
 from core.services.urgent import UrgentEvent, UrgentItem
+from core.services.views import ApprovalView
 
 from .fakes import Calls, CitizenFakes
 
@@ -53,9 +65,9 @@ class FakeCases:
         return self._do("give_feedback", number, actor, text)
 
     async def dispose(
-        self, number: str, actor: Actor, method: DisposalMethod, note: str = "", approved_by: str = ""
+        self, number: str, actor: Actor, method: DisposalMethod, note: str = "", approved_by: Actor | None = None
     ) -> CaseState:
-        return self._do("dispose", number, actor, method, note, approved_by)
+        return self._do("dispose", number, actor, method, note)
 
     async def conclude(self, number: str, actor: Actor, report: ClosureReport) -> CaseState:
         return self._do("conclude", number, actor, report)
@@ -72,17 +84,19 @@ class FakeCases:
         return self._do("transfer", number, actor, unit_code, note)
 
     async def decide_appeal(
-        self, number: str, actor: Actor, outcome: AppealOutcome, reasons: str, approved_by: str = ""
+        self, number: str, actor: Actor, outcome: AppealOutcome, reasons: str, approved_by: Actor | None = None
     ) -> CaseState:
-        return self._do("decide_appeal", number, actor, outcome, reasons, approved_by)
+        return self._do("decide_appeal", number, actor, outcome, reasons)
 
     async def answer_suggestion(
-        self, number: str, actor: Actor, outcome: SuggestionOutcome, reply: str, approved_by: str = ""
+        self, number: str, actor: Actor, outcome: SuggestionOutcome, reply: str, approved_by: Actor | None = None
     ) -> CaseState:
-        return self._do("answer_suggestion", number, actor, outcome, reply, approved_by)
+        return self._do("answer_suggestion", number, actor, outcome, reply)
 
-    async def return_to_intake(self, number: str, actor: Actor, reason: str, approved_by: str = "") -> CaseState:
-        return self._do("return_to_intake", number, actor, reason, approved_by)
+    async def return_to_intake(
+        self, number: str, actor: Actor, reason: str, approved_by: Actor | None = None
+    ) -> CaseState:
+        return self._do("return_to_intake", number, actor, reason)
 
     async def chase(self, number: str, actor: Actor, note: str) -> CaseState:
         return self._do("chase", number, actor, note)
@@ -115,6 +129,9 @@ class FakeDesk:
     async def resolve(self, actor: Actor, ref: str) -> str:
         return ref
 
+    async def inbox(self, actor: Actor, page: int = 0) -> Any:
+        return SimpleNamespace(total=0, items=[], page=0, pages=1)  # no cases: the tests' cases are elsewhere
+
 
 @dataclass
 class FakeUrgentDesk:
@@ -137,6 +154,9 @@ class FakeUrgentDesk:
     async def visible(self, actor: Actor) -> bool:
         return True
 
+    async def open_items(self, actor: Actor) -> list[UrgentItem]:
+        return [i for i in self.items.values() if i.closed_at is None]
+
     async def reply(self, actor: Actor, note_id: int, text: str) -> None:
         self._event(actor, note_id, "reply", text)
 
@@ -150,6 +170,44 @@ class FakeUrgentDesk:
         return self.items[note_id]
 
 
+@dataclass
+class FakeApprovals:
+    """Requests waiting for a leader (core.services.approvals): listed, approved, declined, each recorded."""
+
+    calls: Calls
+    ctx: Any
+    items: dict[int, ApprovalView] = field(default_factory=dict)
+
+    def requested(self, request_id: int, number: str, action: Action, method: DisposalMethod | None = None) -> None:
+        self.items[request_id] = ApprovalView(request_id, number, action.value, ApprovalState.PENDING.value,
+                                              method.value if method else None, "建议初步核实", "王办案",
+                                              self.ctx.now())  # fmt: skip
+
+    async def pending(self, actor: Actor) -> list[ApprovalView]:
+        return [a for a in self.items.values() if a.state == ApprovalState.PENDING.value and is_leader(actor.roles)]
+
+    async def request(self, request_id: int, actor: Actor) -> ApprovalView:
+        item = self.items.get(request_id)
+        if item is None or item.state != ApprovalState.PENDING.value:
+            raise GuardFailed("approve", ["guard.approval_not_pending"])
+        return item
+
+    def _decide(self, request_id: int, state: ApprovalState) -> None:
+        self.items[request_id] = replace(self.items[request_id], state=state.value)
+
+    async def approve(self, request_id: int, actor: Actor) -> CaseState:
+        await self.request(request_id, actor)
+        self._decide(request_id, ApprovalState.APPROVED)
+        self.calls.append(("approvals.approve", request_id, actor.name))
+        return CaseState.DISPOSAL
+
+    async def decline(self, request_id: int, actor: Actor, reason: str) -> str:
+        item = await self.request(request_id, actor)
+        self._decide(request_id, ApprovalState.DECLINED)
+        self.calls.append(("approvals.decline", request_id, actor.name, reason))
+        return item.number
+
+
 class OfficerFakes:
     """Everything OfficerDesk needs (bot.dialogs.officer.OfficerServices) for its input flows."""
 
@@ -158,4 +216,5 @@ class OfficerFakes:
         self.cases = FakeCases(self.calls)
         self.desk = FakeDesk(self.calls, citizen.ctx)
         self.urgent = FakeUrgentDesk(self.calls, citizen.ctx)
+        self.approvals = FakeApprovals(self.calls, citizen.ctx)
         self.store, self.officers, self.messaging = citizen.store, citizen.officers, citizen.messaging

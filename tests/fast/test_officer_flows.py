@@ -9,11 +9,22 @@ from typing import get_args
 
 import pytest
 
-from bot.callbacks import Act, ChooseMethod, OfficerTap, UrgentInput, UrgentText, parse
-from bot.dialogs.engine import Event, EventKind, Reply
+from bot.callbacks import (
+    Act,
+    Approve,
+    ChooseMethod,
+    Decline,
+    Inbox,
+    OfficerTap,
+    OpenCase,
+    UrgentInput,
+    UrgentText,
+    parse,
+)
+from bot.dialogs.engine import Event, EventKind, Label, Reply
 from bot.dialogs.officer import OfficerDesk, OfficerServices
 from core.actor import Actor, ActorKind
-from core.errors import GuardFailed, IllegalTransition
+from core.errors import ApprovalRequested, GuardFailed, IllegalTransition
 from core.model import Action, CaseState, DisposalMethod, ReferTo, Role
 
 from .fakes import CitizenFakes
@@ -71,7 +82,7 @@ class Officer:
 @pytest.fixture
 def officer(fakes: CitizenFakes) -> Officer:
     of = OfficerFakes(fakes)
-    services = OfficerServices(of.desk, of.cases, of.officers, of.store, of.messaging, of.urgent)  # type: ignore[arg-type]
+    services = OfficerServices(of.desk, of.cases, of.officers, of.store, of.messaging, of.urgent, of.approvals)  # type: ignore[arg-type]
     return Officer(OfficerDesk(services), of)
 
 
@@ -101,13 +112,40 @@ async def test_a_question_to_the_reporter_goes_through_messaging(officer: Office
     assert officer.fakes.calls.of("messaging.ask") == [(NUMBER, "officer:2", "请问是哪两户？")]
 
 
-async def test_a_handlers_disposal_asks_for_the_approver_a_leaders_does_not(officer: Officer) -> None:
-    assert await officer.button(ChooseMethod(NUMBER, DisposalMethod.CLOSE)) == ["officer.ask_approval"]
-    assert await officer.say("陈主任") == ["officer.done"]
-    assert officer.calls("dispose") == [(NUMBER, "王办案", DisposalMethod.CLOSE, "", "陈主任")]
+async def test_a_handlers_disposal_becomes_a_request_a_leaders_is_done(officer: Officer) -> None:
+    """No approver's name is asked (issue 15): the core turns the handler's step into a request to the leaders."""
+    officer.fakes.cases.refuse["dispose"] = ApprovalRequested(NUMBER, Action.DISPOSE.value, 5)
+    assert await officer.button(ChooseMethod(NUMBER, DisposalMethod.CLOSE)) == ["approval.requested"]
+    assert officer.shown[0].params["number"] == NUMBER  # the step by its label, never its id
+    assert officer.shown[0].params["action"] == Label("action.dispose")
     officer.actor = LEADER
     assert await officer.button(act(Action.PARK)) == ["officer.done"]  # the leader's own decision is the approval
-    assert officer.calls("dispose")[-1] == (NUMBER, "陈主任", DisposalMethod.PARK, "", "")
+    assert officer.calls("dispose") == [(NUMBER, "陈主任", DisposalMethod.PARK, "")]
+
+
+async def test_a_leader_sees_the_request_first_in_the_inbox_and_approves_it(officer: Officer) -> None:
+    officer.fakes.approvals.requested(5, NUMBER, Action.DISPOSE, DisposalMethod.PRELIMINARY_CHECK)
+    officer.actor = LEADER
+    keys = await officer.button(Inbox(0))
+    assert keys[:2] == ["approval.inbox", "approval.item"]
+    taps = [b.value for row in officer.shown[1].buttons for b in row]
+    assert taps == [Approve(5), Decline(5), OpenCase(NUMBER)]
+    assert await officer.button(Approve(5)) == ["approval.approved"]
+    assert officer.fakes.calls.of("approvals.approve") == [(5, "陈主任")]
+    assert await officer.button(Approve(5)) == ["officer.refused"]  # decided already: said, not done twice
+    officer.actor = HANDLER
+    assert (await officer.button(Inbox(0)))[:1] != ["approval.inbox"]  # a handler decides nothing
+
+
+async def test_a_decline_asks_the_reason_and_a_cancel_declines_nothing(officer: Officer) -> None:
+    officer.fakes.approvals.requested(6, NUMBER, Action.ARCHIVE)
+    officer.actor = LEADER
+    assert await officer.button(Decline(6)) == ["approval.ask_decline_reason"]
+    assert await officer.cancel() == ["dialog.cancelled"]
+    assert officer.fakes.calls.of("approvals.decline") == []
+    await officer.button(Decline(6))
+    assert await officer.say("反馈尚未送达举报人") == ["approval.declined"]
+    assert officer.fakes.calls.of("approvals.decline") == [(6, "陈主任", "反馈尚未送达举报人")]
 
 
 async def test_a_conclusion_refused_by_the_checklist_asks_only_what_is_missing(officer: Officer) -> None:
@@ -180,14 +218,14 @@ async def test_a_transfer_offers_the_other_units_and_the_note_may_be_skipped(off
     assert officer.calls("transfer") == [(NUMBER, "王办案", "HZ", "")]
 
 
-async def test_a_return_to_intake_asks_a_handler_for_the_approver(officer: Officer) -> None:
+async def test_a_return_to_intake_asks_the_reason_only(officer: Officer) -> None:
+    officer.fakes.cases.refuse["return_to_intake"] = ApprovalRequested(NUMBER, Action.RETURN_TO_INTAKE.value, 7)
     await officer.button(act(Action.RETURN_TO_INTAKE))
-    assert await officer.say("不属于本人承办范围") == ["officer.ask_approval"]
-    assert await officer.say("陈主任") == ["officer.done"]
+    assert await officer.say("不属于本人承办范围") == ["approval.requested"]
     officer.actor = LEADER
     await officer.button(act(Action.RETURN_TO_INTAKE))
     assert await officer.say("需重新登记") == ["officer.done"]
-    assert [c[2:] for c in officer.calls("return_to_intake")] == [("不属于本人承办范围", "陈主任"), ("需重新登记", "")]
+    assert [c[2:] for c in officer.calls("return_to_intake")] == [("需重新登记",)]
 
 
 async def test_urgent_messages_are_answered_noted_and_closed(officer: Officer) -> None:

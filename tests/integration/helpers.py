@@ -177,12 +177,18 @@ class Trail:
         target: CaseState,
         rule: str,
         note: str = "",
+        approver: Actor | None = None,
     ) -> Event:
+        """``approver``: the leader who approved the step (issue 15): their approval is the event before it."""
         before = await events(self.app, self.number)
         result = await call()
         assert result is target
         after = await events(self.app, self.number)
-        assert len(after) == len(before) + 1, "one event per action"
+        assert len(after) == len(before) + 1 + (approver is not None), "one event per action (and its approval)"
+        if approver is not None:
+            approval = after[-2]
+            assert (approval.action, approval.officer_id, approval.at) == ("approve", approver.officer_id,
+                                                                             self.clock.now())  # fmt: skip
         assert after[: len(before)] == before, "earlier events are never changed"
         ev = after[-1]
         assert ev.actor == actor.label()

@@ -56,7 +56,7 @@ async def prepare(app: App, office: Office, relation: str) -> str:
     number = (await app.filing.file_report(named_report(evidence=(photo(),)))).number
     await app.cases.register(number, office.intake)
     if relation == "transferred":
-        await app.cases.transfer(number, office.intake, "HZ")
+        await app.cases.transfer(number, office.intake, "HZ", approved_by=office.supervisor)
         return number
     await app.cases.accept(number, office.intake)
     if relation in ("assigned", "deactivated"):

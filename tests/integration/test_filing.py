@@ -70,6 +70,8 @@ async def test_report_above_every_local_level_opens_d1(app: App, clock: ManualCl
     d1 = [(d.trigger_date, d.due_date, d.state) for d in await deadlines(app, number) if d.kind == "transfer_up"]
     assert d1 == [(date(2026, 9, 28), date(2026, 10, 10), "open")]  # 09-29, 09-30, 10-08, 10-09, Sat 10-10 (worked)
     await app.cases.register(number, office.intake)
-    assert await app.cases.transfer(number, office.intake, "HZ") is CaseState.TRANSFERRED_UP
+    assert (
+        await app.cases.transfer(number, office.intake, "HZ", approved_by=office.supervisor) is CaseState.TRANSFERRED_UP
+    )
     assert {d.kind: d.state for d in await deadlines(app, number)}["transfer_up"] == "met"
-    assert [e.action for e in await events(app, number)] == ["file", "register", "transfer_up"]
+    assert [e.action for e in await events(app, number)] == ["file", "register", "approve", "transfer_up"]

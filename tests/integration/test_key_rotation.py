@@ -16,6 +16,7 @@ from bot.dialogs.codec import decode, encode
 from bot.dialogs.engine import Conversation
 from core.clock import ManualClock
 from core.crypto import ROTATION_PENDING, Vault, read_key_file, vault_from_key_file
+from core.errors import ApprovalRequested
 from core.evidence import EvidenceStore
 from core.model import DisposalMethod, EvidenceKind
 from core.persistence.orm import CaseRow, DialogRow
@@ -46,6 +47,7 @@ ENCRYPTED = {
     "dialogs": {"state_enc"},
     "urgent_notes": {"text_enc", "chat_enc"},
     "urgent_events": {"text_enc"},
+    "approvals": {"params_enc", "reason_enc"},
 }
 
 
@@ -59,10 +61,15 @@ async def fill(app: App) -> dict[str, Any]:
     await app.cases.register(number, office.intake)
     await app.cases.accept(number, office.intake, note=f"举报人{NAME}")
     await app.cases.assign(number, office.intake, office.handler.officer_id or 0)
-    await app.cases.dispose(number, office.handler, DisposalMethod.CLOSE, approved_by="陈主任")
+    await app.cases.dispose(number, office.handler, DisposalMethod.CLOSE, approved_by=office.supervisor)
     await app.cases.conclude(number, office.handler, closure())
     await app.cases.give_feedback(number, office.handler, "经核查，问题部分属实。")
     anon = (await app.filing.file_report(anonymous_report(evidence=(photo(ANON_PHOTO),)))).number
+    await app.cases.register(anon, office.intake)
+    with pytest.raises(ApprovalRequested):  # a request declined with a reason: both encrypted (issue 15)
+        await app.cases.refer(anon, office.intake, None, "无实质内容")
+    [request] = await app.approvals.pending(office.supervisor)
+    await app.approvals.decline(request.id, office.supervisor, "请先核实")
     await DialogStore(app.ctx).save(777001, encode(Conversation("zh-CN", "filing", "facts", {"facts": DRAFT})), 0)
     staged = await app.filing.stage_evidence(EvidenceUpload(EvidenceKind.PHOTO, "草稿.jpg", "image/jpeg", STAGED_PHOTO))
     note = await app.urgent.raise_alert(URGENT, chat_id=666001)

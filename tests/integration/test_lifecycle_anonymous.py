@@ -45,12 +45,13 @@ async def test_anonymous_lifecycle_opted_in(app: App, clock: ManualClock) -> Non
     )
     clock.advance(timedelta(days=3))
     await trail.step(
-        lambda: cases.dispose(number, handler, DisposalMethod.CLOSE, approved_by="陈主任"),
+        lambda: cases.dispose(number, handler, DisposalMethod.CLOSE, approved_by=office.supervisor),
         handler,
         "dispose",
         S.ASSIGNED,
         S.DISPOSAL,
         "R-17 ¶2",
+        approver=office.supervisor,
     )
     await trail.step(
         lambda: cases.conclude(number, handler, closure(named=False)),
@@ -68,7 +69,15 @@ async def test_anonymous_lifecycle_opted_in(app: App, clock: ManualClock) -> Non
     assert "guard.feedback_named_only" in err.value.problems
     assert await db_snapshot(app) == before
 
-    await trail.step(lambda: cases.archive(number, intake), intake, "archive", S.CONCLUDED, S.ARCHIVED, "§1 归档")
+    await trail.step(
+        lambda: cases.archive(number, intake, approved_by=office.supervisor),
+        intake,
+        "archive",
+        S.CONCLUDED,
+        S.ARCHIVED,
+        "§1 归档",
+        approver=office.supervisor,
+    )
 
     reporter_msgs = [m for m in await outbox(app) if m.recipient_kind == "reporter"]
     # Contentless nudges on each change of public status: accepted (in progress), concluded, archived.
@@ -99,12 +108,12 @@ async def test_anonymous_not_opted_in_gets_no_pushes(app: App, clock: ManualCloc
     await app.cases.register(number, office.intake)
     await app.cases.accept(number, office.intake)
     await app.cases.assign(number, office.intake, office.handler.officer_id or 0)
-    await app.cases.dispose(number, office.handler, DisposalMethod.CLOSE, approved_by="陈主任")
+    await app.cases.dispose(number, office.handler, DisposalMethod.CLOSE, approved_by=office.supervisor)
     await app.cases.conclude(number, office.handler, closure(named=False))
-    assert await app.cases.archive(number, office.intake) is S.ARCHIVED
+    assert await app.cases.archive(number, office.intake, approved_by=office.supervisor) is S.ARCHIVED
     msgs = await outbox(app)
     assert [m.recipient_kind for m in msgs] == ["officer", "officer"]  # new case, assigned: nothing to the reporter
-    assert len(await events(app, number)) == 7
+    assert len(await events(app, number)) == 9  # seven steps, two of them approved by the leader
     assert await app.queries.status_for_chat(555003) == []
     view = await app.queries.status_by_code(receipt.query_code or "", "correct horse")
     assert view is not None and view.status == "archived"

@@ -105,12 +105,15 @@ async def test_named_lifecycle_with_objection(app: App, clock: ManualClock) -> N
 
     clock.set(beijing(2026, 10, 9, 15, 0))
     await trail.step(
-        lambda: cases.dispose(number, handler, DisposalMethod.PRELIMINARY_CHECK, "初步核实", approved_by="陈主任"),
+        lambda: cases.dispose(
+            number, handler, DisposalMethod.PRELIMINARY_CHECK, "初步核实", approved_by=office.supervisor
+        ),
         handler,
         "dispose",
         S.ASSIGNED,
         S.DISPOSAL,
         "R-17 ¶2",
+        approver=office.supervisor,
     )
     assert (await case_row(app, number)).disposal_method == "preliminary_check"
 
@@ -170,12 +173,13 @@ async def test_named_lifecycle_with_objection(app: App, clock: ManualClock) -> N
 
     clock.set(beijing(2026, 11, 13, 9, 30))
     await trail.step(
-        lambda: cases.dispose(number, handler, DisposalMethod.TALK_OR_LETTER, approved_by="陈主任"),
+        lambda: cases.dispose(number, handler, DisposalMethod.TALK_OR_LETTER, approved_by=office.supervisor),
         handler,
         "dispose",
         S.REOPENED,
         S.DISPOSAL,
         "R-17 ¶2",
+        approver=office.supervisor,
     )
     [d6] = by_kind(await deadlines(app, number), DeadlineKind.LETTER_REPLY)
     assert (d6.trigger_date, d6.state) == (date(2026, 11, 13), "open")
@@ -207,7 +211,15 @@ async def test_named_lifecycle_with_objection(app: App, clock: ManualClock) -> N
     assert all(d.state == "met" for d in await deadlines(app, number))
 
     clock.set(beijing(2026, 12, 4, 9, 30))
-    await trail.step(lambda: cases.archive(number, intake), intake, "archive", S.FEEDBACK_GIVEN, S.ARCHIVED, "§1 归档")
+    await trail.step(
+        lambda: cases.archive(number, intake, approved_by=office.supervisor),
+        intake,
+        "archive",
+        S.FEEDBACK_GIVEN,
+        S.ARCHIVED,
+        "§1 归档",
+        approver=office.supervisor,
+    )
 
     trail_rows = await events(app, number)
     assert [e.action for e in trail_rows] == [
@@ -215,13 +227,16 @@ async def test_named_lifecycle_with_objection(app: App, clock: ManualClock) -> N
         "register",
         "accept",
         "assign",
+        "approve",  # the leader's approval, then the handler's step (issue 15)
         "dispose",
         "conclude",
         "give_feedback",
         "object",
+        "approve",
         "dispose",
         "conclude",
         "give_feedback",
+        "approve",
         "archive",
     ]
     assert [e.at for e in trail_rows] == sorted(e.at for e in trail_rows)
@@ -260,7 +275,7 @@ async def test_concluded_at_is_the_moment_of_conclusion(app: App, clock: ManualC
     number = await accepted_named_case(app, office)
     await app.cases.assign(number, office.intake, office.handler.officer_id or 0)
     clock.set(beijing(2026, 10, 9, 15, 0))
-    await app.cases.dispose(number, office.handler, DisposalMethod.CLOSE, approved_by="陈主任")
+    await app.cases.dispose(number, office.handler, DisposalMethod.CLOSE, approved_by=office.supervisor)
     clock.set(beijing(2026, 11, 2, 10, 0))
     await app.cases.conclude(number, office.handler, closure())
     case = await case_row(app, number)

@@ -4,11 +4,13 @@ parses back to the value that built it, within 64 bytes; and every notification'
 
 from __future__ import annotations
 
+import pytest
+
 from bot.callbacks import KINDS, MAX_BYTES, OfficerTap, StepChoice, Tap, UrgentCard, parse
 from bot.dialogs.engine import Button, Reply
 from bot.front import callback_data, notification_keyboard
 from bot.i18n import Translator
-from core.errors import DomainError
+from core.errors import ApprovalRequested, DomainError
 from core.model import Action, DisposalMethod
 from qingfeng.app import App, bot_deps
 from tests.factories import accepted_named_case, named_report, photo, seed_office
@@ -29,8 +31,11 @@ async def test_every_button_at_the_officers_desk_parses_back_to_its_value(app: A
     accepted = await accepted_named_case(app, office)
     disposing = await accepted_named_case(app, office)
     await app.cases.assign(disposing, office.intake, office.handler.officer_id or 0)
-    await app.cases.dispose(disposing, office.handler, DisposalMethod.PRELIMINARY_CHECK, approved_by="陈主任")
+    await app.cases.dispose(disposing, office.handler, DisposalMethod.PRELIMINARY_CHECK, approved_by=office.supervisor)
     note = await app.urgent.raise_alert("有人要跳楼", 555002)
+    await app.cases.register(received[-1], office.intake)
+    with pytest.raises(ApprovalRequested):  # waits in the leader's inbox with approve / decline (issue 15)
+        await app.cases.refer(received[-1], office.intake, None, "无实质内容")
 
     replies: list[Reply] = []
     officers = (office.intake, office.handler, office.supervisor)
@@ -60,7 +65,8 @@ async def test_every_button_at_the_officers_desk_parses_back_to_its_value(app: A
 
 def test_every_notifications_buttons_read_back_as_sent() -> None:
     tr = Translator.load()
-    params: dict[str, object] = {"number": "XF-2026-999999999", "qid": 10**12 - 1, "note": 10**12 - 1}
+    params: dict[str, object] = {"number": "XF-2026-999999999", "qid": 10**12 - 1, "note": 10**12 - 1,
+                                 "request": 10**12 - 1}  # fmt: skip
     templates = sorted(k for k in tr.catalogues[tr.default] if k.startswith("notify."))
     seen = 0
     for template in templates:
@@ -69,4 +75,5 @@ def test_every_notifications_buttons_read_back_as_sent() -> None:
                 assert len(data.encode("utf-8")) <= MAX_BYTES
                 assert parse(data, ()).pack() == data
                 seen += 1
-    assert seen >= 8  # a question, a refusal for lack of facts, an urgent answer, urgent pushes, the feedback
+    assert seen >= 11  # a question, a refusal for lack of facts, an urgent answer, urgent pushes, the feedback,
+    # a request for a leader's approval

@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 
 from core.actor import Actor
-from core.errors import GuardFailed, IllegalTransition, InvalidInput, NotPermitted
+from core.errors import ApprovalRequested, GuardFailed, IllegalTransition, InvalidInput, NotPermitted
 from core.model import CaseState, DisposalMethod, ReferTo, Role
 from core.services.desk import Desk
 from qingfeng.app import App
 from tests.factories import accepted_named_case, seed_office
-from tests.integration.helpers import db_snapshot
+from tests.integration.helpers import case_row, db_snapshot
 
 
 async def test_case_service_refuses_what_the_permit_refuses(app: App) -> None:
@@ -25,16 +25,29 @@ async def test_case_service_refuses_what_the_permit_refuses(app: App) -> None:
     assert await db_snapshot(app) == before
 
 
-async def test_the_leaders_name_is_asked_of_a_handler_and_not_of_a_leader(app: App) -> None:
+async def test_a_handlers_step_waits_for_a_leader_of_the_unit_a_leaders_is_taken(app: App) -> None:
+    """R-17 ¶2, rules.md §10.2: the permit says the step waits; it becomes a request only a leader of the case's
+    unit decides (issue 15); nobody else can approve it, and one request waits per case at a time."""
     office = await seed_office(app)
     number = await accepted_named_case(app, office)
     await app.cases.assign(number, office.intake, office.handler.officer_id or 0)
-    before = await db_snapshot(app)
-    with pytest.raises(GuardFailed) as err:  # R-17 ¶2: the permit asks for the approving leader's name
+    with pytest.raises(ApprovalRequested) as asked:
         await app.cases.dispose(number, office.handler, DisposalMethod.CLOSE)
-    assert err.value.problems == ["guard.approval_required"]
-    assert await db_snapshot(app) == before
-    assert await app.cases.dispose(number, office.supervisor, DisposalMethod.CLOSE) is CaseState.DISPOSAL
+    assert (await case_row(app, number)).state == CaseState.ASSIGNED.value  # nothing happened but the request
+    with pytest.raises(GuardFailed) as again:
+        await app.cases.dispose(number, office.handler, DisposalMethod.PRELIMINARY_CHECK)
+    assert again.value.problems == ["guard.approval_pending"]
+    for outsider in (office.intake, office.handler, office.city_intake):  # not leaders, or not of the unit
+        assert await app.approvals.pending(outsider) == []
+        with pytest.raises(NotPermitted):
+            await app.approvals.approve(asked.value.request_id, outsider)
+    assert (await case_row(app, number)).state == CaseState.ASSIGNED.value
+    assert await app.approvals.approve(asked.value.request_id, office.supervisor) is CaseState.DISPOSAL
+    with pytest.raises(GuardFailed):  # decided once
+        await app.approvals.decline(asked.value.request_id, office.supervisor, "迟了")
+    other = await accepted_named_case(app, office)
+    await app.cases.assign(other, office.intake, office.handler.officer_id or 0)
+    assert await app.cases.dispose(other, office.supervisor, DisposalMethod.CLOSE) is CaseState.DISPOSAL
 
 
 async def test_a_case_goes_only_to_an_officer_who_takes_cases(app: App) -> None:

@@ -46,11 +46,11 @@ async def archived(app: App, office: Office, tag: str, *, named: bool = True, ar
     if not archive:
         return number
     await app.cases.assign(number, office.intake, office.handler.officer_id or 0)
-    await app.cases.dispose(number, office.handler, DisposalMethod.CLOSE, approved_by="陈主任")
+    await app.cases.dispose(number, office.handler, DisposalMethod.CLOSE, approved_by=office.supervisor)
     await app.cases.conclude(number, office.handler, closure(named=named))
     if named:
         await app.cases.give_feedback(number, office.handler, f"反馈：{m['note']}")
-    await app.cases.archive(number, office.intake)
+    await app.cases.archive(number, office.intake, approved_by=office.supervisor)
     return number
 
 
@@ -108,7 +108,7 @@ async def test_purge_erases_old_archived_cases_only(app: App, clock: ManualClock
     assert detail.facts == PURGED and detail.evidence == [] and detail.purged_evidence == {"photo": 1}
     assert detail.disposal_method == "close" and detail.result == {"findings": [{"finding": "partly_true"}]}
     assert [p.name for p in detail.persons] == [""] and detail.persons[0].level == "village"
-    assert [e.action for e in detail.events][-3:] == ["give_feedback", "archive", "purge"]
+    assert [e.action for e in detail.events][-4:] == ["give_feedback", "approve", "archive", "purge"]
     assert all(e.note == "" for e in detail.events if e.action in ("accept", "give_feedback"))
     assert detail.purged_at == clock.now()
 

@@ -10,10 +10,11 @@ from sqlalchemy import func, select
 
 from core.clock import ManualClock
 from core.errors import GuardFailed, IllegalTransition, NotPermitted
-from core.model import CaseState, DisposalMethod
+from core.model import Action, CaseState, DisposalMethod
 from core.persistence import repository
 from core.persistence.orm import CaseEventRow, CaseRow, CounterRow, EvidenceRow
 from core.services.cases import CaseService
+from core.workflow import ActionInput
 from qingfeng.app import App
 from tests.conftest import beijing
 from tests.factories import accepted_named_case, closure, named_report, photo, seed_office
@@ -39,12 +40,13 @@ async def test_transfer_up_and_receive_at_city(app: App, clock: ManualClock) -> 
     clock.advance(timedelta(days=1))
     transferred_at = clock.now()
     await trail.step(
-        lambda: app.cases.transfer(number, office.intake, "HZ", "被反映人属市管干部"),
+        lambda: app.cases.transfer(number, office.intake, "HZ", "被反映人属市管干部", approved_by=office.supervisor),
         office.intake,
         "transfer_up",
         S.REGISTERED,
         S.TRANSFERRED_UP,
         "R-15",
+        approver=office.supervisor,
     )
     case = await case_row(app, number)
     assert (case.unit_id, case.transfer_to_id) == (units["LA"], units["HZ"])
@@ -127,7 +129,7 @@ async def test_illegal_transition_changes_nothing(app: App, clock: ManualClock) 
     with pytest.raises(IllegalTransition):
         await app.cases.conclude(number, office.supervisor, closure())  # (a handler: not theirs yet)
     with pytest.raises(IllegalTransition):
-        await app.cases.archive(number, office.intake)
+        await app.cases.archive(number, office.intake, approved_by=office.supervisor)
     assert await db_snapshot(app) == before
 
 
@@ -146,12 +148,12 @@ async def test_failing_guard_leaves_no_partial_writes(app: App, clock: ManualClo
 
     await app.cases.assign(number, office.intake, office.handler.officer_id or 0)
     before = await db_snapshot(app)
-    with pytest.raises(GuardFailed) as err:
-        await app.cases.dispose(number, office.handler, DisposalMethod.TALK_OR_LETTER)
-    assert err.value.problems == ["guard.approval_required"]
+    with pytest.raises(GuardFailed) as err:  # a guard fails before any request for approval is made
+        await app.cases.perform(number, Action.DISPOSE, office.handler, ActionInput(method=DisposalMethod.PARK))
+    assert err.value.problems == ["guard.method_required"]
     assert await db_snapshot(app) == before
 
-    await app.cases.dispose(number, office.handler, DisposalMethod.TALK_OR_LETTER, approved_by="陈主任")
+    await app.cases.dispose(number, office.handler, DisposalMethod.TALK_OR_LETTER, approved_by=office.supervisor)
     before = await db_snapshot(app)
     incomplete = closure().__class__(**{**asdict(closure()), "findings": (), "leader_signoff": ""})
     with pytest.raises(GuardFailed) as err:

@@ -95,21 +95,21 @@ def valid_input(action: Action) -> ActionInput:
         case Action.ASSIGN:
             return ActionInput(handler_id=12)
         case Action.RETURN_TO_INTAKE:
-            return ActionInput(note="无实质内容", approved_by="王分管")
+            return ActionInput(note="无实质内容")
         case Action.DISPOSE:
-            return ActionInput(method=DisposalMethod.PRELIMINARY_CHECK, approved_by="王分管")
+            return ActionInput(method=DisposalMethod.PRELIMINARY_CHECK)
         case Action.PARK:
-            return ActionInput(method=DisposalMethod.PARK, approved_by="王分管")
+            return ActionInput(method=DisposalMethod.PARK)
         case Action.SEND_TO_INVESTIGATION:
-            return ActionInput(method=DisposalMethod.INVESTIGATE, approved_by="王分管")
+            return ActionInput(method=DisposalMethod.INVESTIGATE)
         case Action.CONCLUDE:
             return ActionInput(closure=good_closure())
         case Action.GIVE_FEEDBACK:
             return ActionInput(feedback_text="经核查，反映问题部分属实。")
         case Action.DECIDE_APPEAL:
-            return ActionInput(note="原处分认定事实有误，予以变更", outcome=AppealOutcome.CHANGED, approved_by="王分管")
+            return ActionInput(note="原处分认定事实有误，予以变更", outcome=AppealOutcome.CHANGED)
         case Action.ANSWER_SUGGESTION:
-            return ActionInput(note="建议已采纳", outcome=SuggestionOutcome.ADOPTED, approved_by="王分管")
+            return ActionInput(note="建议已采纳", outcome=SuggestionOutcome.ADOPTED)
         case Action.OBJECT | Action.ADD_NOTE | Action.ADD_BY_REPORTER | Action.REVIEW_PARKED:
             return ActionInput(note="我对结果有异议，补充新证据")
         case Action.CHASE:
@@ -117,7 +117,7 @@ def valid_input(action: Action) -> ActionInput:
         case Action.REPORT_RESULT:
             return ActionInput(note="经核实，反映问题部分属实，已谈话提醒")
         case Action.EXTEND:
-            return ActionInput(note="涉及多个部门，需调取材料", due_on=date(2026, 12, 31), approved_by="王分管")
+            return ActionInput(note="涉及多个部门，需调取材料", due_on=date(2026, 12, 31))
     return ActionInput()
 
 

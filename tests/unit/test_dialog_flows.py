@@ -10,6 +10,7 @@ from bot.dialogs.engine import END, Conversation, Engine, Event, EventKind, Flow
 from bot.dialogs.filing import build_filing_flow
 from bot.dialogs.ids import FlowName
 from bot.dialogs.objection import build_objection_flow, build_reply_flow
+from bot.dialogs.officer_approvals import approval_flows
 from bot.dialogs.officer_flows import FLOW_FOR, officer_flows
 from bot.dialogs.officer_urgent import FLOWS, urgent_flows
 from bot.dialogs.status import build_status_flow
@@ -24,7 +25,7 @@ def _keep(raw: str, c: Conversation) -> str:
 
 def test_every_real_flow_builds_and_every_flow_name_is_one() -> None:
     flows = [build_filing_flow(), build_status_flow(), build_objection_flow(), build_reply_flow(),
-             build_addition_flow(), *officer_flows(), *urgent_flows()]  # fmt: skip
+             build_addition_flow(), *officer_flows(), *urgent_flows(), *approval_flows()]  # fmt: skip
     names = [f.name for f in flows]
     assert sorted(names) == sorted(FlowName) and len(set(names)) == len(names)
     assert set(FLOW_FOR.values()) | {f for f, _ in FLOWS.values()} <= set(names)

@@ -4,12 +4,11 @@ state × action × actor, the leader's approval (rules.md §10.2), and the predi
 from __future__ import annotations
 
 import itertools
-from dataclasses import replace
 
 import pytest
 
 from core.actor import Actor
-from core.errors import GuardFailed, IllegalTransition, NotPermitted
+from core.errors import IllegalTransition, NotPermitted
 from core.model import Action, ActorKind, CaseState, Role
 from core.permissions import (
     Approval,
@@ -33,23 +32,23 @@ from tests.unit.test_workflow_table import EXPECTED
 
 S, A = CaseState, Action
 
-# Written out from rules.md §10.2 (and R-17 for the four steps whose approver is named today), independently of
-# core/workflow.py: the steps a leader decides, and how the approval is taken now.
-TYPED, LATER = Approval.TYPED_NAME, Approval.NOT_RECORDED
+# Written out from rules.md §10.2 and R-17 (and issue 15 point 3), independently of core/workflow.py: the steps a
+# leader decides, and how the approval is taken: a recorded request (REQUESTED) or not recorded (LATER).
+REQUESTED, LATER = Approval.REQUESTED, Approval.NOT_RECORDED
 EXPECTED_APPROVAL: dict[Action, Approval] = {
-    A.RETURN_TO_INTAKE: TYPED,  # R-17 ¶1
-    A.DISPOSE: TYPED,  # R-17 ¶2
-    A.PARK: TYPED,
-    A.SEND_TO_INVESTIGATION: TYPED,
-    A.DECIDE_APPEAL: TYPED,  # the handling decision of an appeal or a suggestion (§10.2 处置 by a non-leader)
-    A.ANSWER_SUGGESTION: TYPED,
-    A.ACCEPT: LATER,  # distribution: 受理 / 不予受理 / 转出
-    A.NOT_ACCEPT: LATER,
-    A.TRANSFER_UP: LATER,
-    A.TRANSFER_DOWN: LATER,
-    A.OBJECT: LATER,  # reopening after an objection
-    A.ARCHIVE: LATER,  # "经分管领导审核后统一归档"
-    A.EXTEND: TYPED,  # a 交办 case's extension (§10.2 extensions, §10.3 申请延长)
+    A.RETURN_TO_INTAKE: REQUESTED,  # R-17 ¶1
+    A.DISPOSE: REQUESTED,  # R-17 ¶2: disposal by a handler who is not a leader
+    A.PARK: REQUESTED,
+    A.SEND_TO_INVESTIGATION: REQUESTED,
+    A.DECIDE_APPEAL: REQUESTED,  # the handling decision of an appeal or a suggestion (§10.2 处置 by a non-leader)
+    A.ANSWER_SUGGESTION: REQUESTED,
+    A.ACCEPT: LATER,  # distribution: 受理 goes ahead; 不予受理 / 转出 need the leader
+    A.NOT_ACCEPT: REQUESTED,
+    A.TRANSFER_UP: REQUESTED,
+    A.TRANSFER_DOWN: REQUESTED,
+    A.OBJECT: LATER,  # the reporter's objection: a citizen's step (who decides on reopening: issue 15 point 7)
+    A.ARCHIVE: REQUESTED,  # "经分管领导审核后统一归档"
+    A.EXTEND: REQUESTED,  # a 交办 case's extension (§10.2 extensions, §10.3 申请延长)
 }
 
 
@@ -58,7 +57,8 @@ def expected_permit(state: CaseState, action: Action, who: str) -> tuple[Verdict
         return Verdict.REFUSED, "error.illegal_transition", None
     if who not in EXPECTED[(state, action)][1]:
         return Verdict.REFUSED, "error.not_permitted", None
-    if action in EXPECTED_APPROVAL and who != "supervisor":  # a leader's own step is its approval
+    # a leader's own step is its approval; the system (CLI on the server, scheduler) asks nobody
+    if action in EXPECTED_APPROVAL and who not in ("supervisor", "system"):
         return Verdict.NEEDS_LEADER, "", EXPECTED_APPROVAL[action]
     return Verdict.ALLOWED, "", None
 
@@ -69,7 +69,7 @@ def test_permit_answers_state_action_actor(state: CaseState) -> None:
         got = permit(state, action, ROSTER[who])
         assert (got.verdict, got.reason, got.approval) == expected_permit(state, action, who), (action, who)
         assert got.allowed is (got.verdict is not Verdict.REFUSED)
-        assert got.asks_leader_name is (got.approval is Approval.TYPED_NAME)
+        assert got.waits_for_leader is (got.verdict is Verdict.NEEDS_LEADER and got.approval is REQUESTED)
         if got.verdict is not Verdict.REFUSED or got.reason == "error.not_permitted":
             assert got.rule.strip(), (action, who)  # a rule id for every answer about a real row
 
@@ -96,33 +96,35 @@ def test_decide_refuses_exactly_what_permit_refuses(state: CaseState) -> None:
             require(state, action, actor)
 
 
-@pytest.mark.parametrize("action", sorted(a for a, v in EXPECTED_APPROVAL.items() if v is TYPED), ids=str)
-def test_the_leaders_name_is_required_exactly_when_the_permit_asks_for_it(action: Action) -> None:
-    state = next(s for (s, a) in EXPECTED if a is action)
-    handler, supervisor = ROSTER["handler"], ROSTER["supervisor"]
-    assert permit(state, action, handler).asks_leader_name
+@pytest.mark.parametrize("action", sorted(a for a, v in EXPECTED_APPROVAL.items() if v is REQUESTED), ids=str)
+def test_a_requested_step_waits_for_any_officer_but_a_leader(action: Action) -> None:
+    """The workflow itself decides the step for anyone allowed; whether it waits is the permit's to say (the
+    service turns it into a request: core.services.approvals)."""
+    (state, _a), (_target, who) = next(((s, a), v) for (s, a), v in EXPECTED.items() if a is action)
+    supervisor = ROSTER["supervisor"]
+    for token in sorted(who - {"supervisor", "system"}):
+        assert permit(state, action, ROSTER[token]).waits_for_leader, token
+        assert decide(passing_snapshot(state, action), action, ROSTER[token], valid_input(action)).source is state
+    assert not permit(state, action, supervisor).waits_for_leader
     assert permit(state, action, supervisor) == Permit(Verdict.ALLOWED, rule=permit(state, action, supervisor).rule)
-    unnamed = replace(valid_input(action), approved_by="")
-    with pytest.raises(GuardFailed) as exc:
-        decide(passing_snapshot(state, action), action, handler, unnamed)
-    assert exc.value.problems == ["guard.approval_required"]
-    assert decide(passing_snapshot(state, action), action, supervisor, unnamed).source is state
+    if "system" in who:
+        assert permit(state, action, ROSTER["system"]).verdict is Verdict.ALLOWED
 
 
 @pytest.mark.parametrize("action", sorted(a for a, v in EXPECTED_APPROVAL.items() if v is LATER), ids=str)
-def test_steps_whose_approval_is_not_recorded_yet_go_ahead_as_before(action: Action) -> None:
+def test_steps_whose_approval_is_not_recorded_go_ahead(action: Action) -> None:
     (state, _a), (_target, who) = next(((s, a), v) for (s, a), v in EXPECTED.items() if a is action)
     token = sorted(who - {"supervisor"})[0]
     actor = ROSTER[token]
     answer = permit(state, action, actor)
-    assert answer.verdict is Verdict.NEEDS_LEADER and not answer.asks_leader_name
+    assert answer.verdict is Verdict.NEEDS_LEADER and not answer.waits_for_leader
     assert decide(passing_snapshot(state, action), action, actor, valid_input(action)).source is state
 
 
 def test_a_multi_role_officer_with_the_leader_role_needs_no_approval() -> None:
     both = officer(Role.HANDLER, Role.SUPERVISOR)
     assert permit(S.ASSIGNED, A.DISPOSE, both).verdict is Verdict.ALLOWED
-    assert permit(S.ASSIGNED, A.DISPOSE, officer(Role.HANDLER, Role.INTAKE)).asks_leader_name
+    assert permit(S.ASSIGNED, A.DISPOSE, officer(Role.HANDLER, Role.INTAKE)).waits_for_leader
 
 
 # --- the predicates the services and dialogs ask instead of looking at roles -------------------------------

@@ -176,13 +176,10 @@ def test_return_to_intake_notifies_intake() -> None:
 
 @pytest.mark.parametrize("source", [S.ASSIGNED, S.PARKED, S.REOPENED], ids=str)
 def test_dispose_by_talk_or_letter_opens_the_letter_reply(source: CaseState) -> None:
-    d = run(source, A.DISPOSE, named=True, inp=ActionInput(method=DisposalMethod.TALK_OR_LETTER, approved_by="王分管"))
+    d = run(source, A.DISPOSE, named=True, inp=ActionInput(method=DisposalMethod.TALK_OR_LETTER))
     assert d.open_deadlines == (D.LETTER_REPLY,)  # D6
     for method in (DisposalMethod.PRELIMINARY_CHECK, DisposalMethod.CLOSE):
-        assert (
-            run(source, A.DISPOSE, named=True, inp=ActionInput(method=method, approved_by="王分管")).open_deadlines
-            == ()
-        )
+        assert run(source, A.DISPOSE, named=True, inp=ActionInput(method=method)).open_deadlines == ()
 
 
 @pytest.mark.parametrize("named", [True, False], ids=["named", "anonymous"])

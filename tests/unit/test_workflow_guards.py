@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -15,7 +14,6 @@ from core.workflow import DISPOSE_METHODS, GUARDS, ActionInput, allowed_actions,
 from tests.unit.helpers import CITIZEN, HANDLER, INTAKE, SUPERVISOR, SYSTEM, good_closure, snapshot, type_of
 
 S, A = CaseState, Action
-APPROVED = "王分管"
 
 
 def refused(state: CaseState, action: Action, actor: Actor, inp: ActionInput, *, named: bool = True) -> list[str]:
@@ -54,27 +52,9 @@ REFUSALS = [
         S.ASSIGNED,
         A.RETURN_TO_INTAKE,
         HANDLER,
-        ActionInput(approved_by=APPROVED),
+        ActionInput(),
         True,
         ["guard.reason_required"],
-    ),
-    (
-        "return-handler_unapproved",
-        S.ASSIGNED,
-        A.RETURN_TO_INTAKE,
-        HANDLER,
-        ActionInput(note="不属本级管辖"),
-        True,
-        ["guard.approval_required"],
-    ),
-    (
-        "return-blank_approver",
-        S.ASSIGNED,
-        A.RETURN_TO_INTAKE,
-        HANDLER,
-        ActionInput(note="不属本级管辖", approved_by="   "),
-        True,
-        ["guard.approval_required"],
     ),
     (
         "return-both",
@@ -83,14 +63,14 @@ REFUSALS = [
         HANDLER,
         ActionInput(),
         True,
-        ["guard.reason_required", "guard.approval_required"],
+        ["guard.reason_required"],
     ),
     (
         "dispose-no_method",
         S.ASSIGNED,
         A.DISPOSE,
         HANDLER,
-        ActionInput(approved_by=APPROVED),
+        ActionInput(),
         True,
         ["guard.method_required"],
     ),
@@ -99,7 +79,7 @@ REFUSALS = [
         S.ASSIGNED,
         A.DISPOSE,
         HANDLER,
-        ActionInput(method=DisposalMethod.PARK, approved_by=APPROVED),
+        ActionInput(method=DisposalMethod.PARK),
         True,
         ["guard.method_required"],
     ),
@@ -113,32 +93,13 @@ REFUSALS = [
         ["guard.method_required"],
     ),
     (
-        "dispose-handler_unapproved",
-        S.PARKED,
-        A.DISPOSE,
-        HANDLER,
-        ActionInput(method=DisposalMethod.TALK_OR_LETTER),
-        True,
-        ["guard.approval_required"],
-    ),
-    (
         "dispose-both",
         S.ASSIGNED,
         A.DISPOSE,
         HANDLER,
         ActionInput(),
         True,
-        ["guard.method_required", "guard.approval_required"],
-    ),
-    ("park-handler_unapproved", S.DISPOSAL, A.PARK, HANDLER, ActionInput(), True, ["guard.approval_required"]),
-    (
-        "investigate-handler_unapproved",
-        S.DISPOSAL,
-        A.SEND_TO_INVESTIGATION,
-        HANDLER,
-        ActionInput(method=DisposalMethod.INVESTIGATE),
-        True,
-        ["guard.approval_required"],
+        ["guard.method_required"],
     ),
     ("conclude-no_report", S.DISPOSAL, A.CONCLUDE, HANDLER, ActionInput(), True, ["guard.closure_report_required"]),
     (
@@ -199,7 +160,7 @@ REFUSALS = [
         True,
         ["guard.extension_assigned_only"],
     ),
-    # an appeal's decision and a suggestion's answer: one of the type's own outcomes, reasons, approval (§10.1)
+    # an appeal's decision and a suggestion's answer: one of the type's own outcomes, with reasons (§10.1)
     (
         "appeal-nothing",
         S.ASSIGNED,
@@ -207,7 +168,7 @@ REFUSALS = [
         HANDLER,
         ActionInput(),
         True,
-        ["guard.outcome_required", "guard.reasons_required", "guard.approval_required"],
+        ["guard.outcome_required", "guard.reasons_required"],
     ),
     (
         "appeal-a_suggestion_outcome",
@@ -223,7 +184,7 @@ REFUSALS = [
         S.REOPENED,
         A.DECIDE_APPEAL,
         HANDLER,
-        ActionInput(note=" ", outcome=AppealOutcome.UPHELD, approved_by=APPROVED),
+        ActionInput(note=" ", outcome=AppealOutcome.UPHELD),
         False,
         ["guard.reasons_required"],
     ),
@@ -232,18 +193,9 @@ REFUSALS = [
         S.ASSIGNED,
         A.ANSWER_SUGGESTION,
         HANDLER,
-        ActionInput(note="答复", outcome=AppealOutcome.CHANGED, approved_by=APPROVED),
+        ActionInput(note="答复", outcome=AppealOutcome.CHANGED),
         True,
         ["guard.outcome_required"],
-    ),
-    (
-        "suggestion-unapproved",
-        S.ASSIGNED,
-        A.ANSWER_SUGGESTION,
-        HANDLER,
-        ActionInput(note="答复", outcome=SuggestionOutcome.NOT_ADOPTED),
-        True,
-        ["guard.approval_required"],
     ),
     ("review-no_note", S.PARKED, A.REVIEW_PARKED, HANDLER, ActionInput(), True, ["guard.text_required"]),
     ("add-nothing", S.ASSIGNED, A.ADD_BY_REPORTER, CITIZEN, ActionInput(note=" "), False, ["guard.text_required"]),
@@ -276,7 +228,8 @@ def test_actions_without_a_guard_need_no_input() -> None:
         assert passes(state, action, actor, ActionInput(), named=False) is target
 
 
-# --- approvals: a handler names the approving leader, a supervisor is the leader --------------------
+# --- approvals: the workflow decides a handler's step like a leader's; whether it waits for a leader is the
+# permit's to say (core.services.approvals turns it into a request: tests/unit/test_permissions.py) ------------
 
 
 @pytest.mark.parametrize(
@@ -289,11 +242,8 @@ def test_actions_without_a_guard_need_no_input() -> None:
     ],
     ids=lambda v: v.value if isinstance(v, Action) else None,
 )
-def test_approval_is_needed_from_a_handler_but_not_from_a_supervisor(
-    state: CaseState, action: Action, inp: ActionInput
-) -> None:
-    assert refused(state, action, HANDLER, inp) == ["guard.approval_required"]
-    assert passes(state, action, HANDLER, replace(inp, approved_by=APPROVED)) is not state
+def test_no_guard_asks_for_an_approver_name(state: CaseState, action: Action, inp: ActionInput) -> None:
+    assert passes(state, action, HANDLER, inp) is not state
     assert passes(state, action, SUPERVISOR, inp) is not state
 
 
@@ -357,8 +307,8 @@ def test_an_assigned_case_is_not_transferred_down_and_permit_says_why() -> None:
 def test_extension_is_offered_on_assigned_cases_only_and_needs_a_leader() -> None:
     assert A.EXTEND in allowed_actions(S.ASSIGNED, HANDLER, channel=Channel.ASSIGNED_BY_HIGHER)
     assert A.EXTEND not in allowed_actions(S.ASSIGNED, HANDLER, channel=Channel.TELEGRAM)
-    assert permit(S.ASSIGNED, A.EXTEND, HANDLER, channel=Channel.ASSIGNED_BY_HIGHER).asks_leader_name
-    assert not permit(S.ASSIGNED, A.EXTEND, SUPERVISOR, channel=Channel.ASSIGNED_BY_HIGHER).asks_leader_name
+    assert permit(S.ASSIGNED, A.EXTEND, HANDLER, channel=Channel.ASSIGNED_BY_HIGHER).waits_for_leader
+    assert not permit(S.ASSIGNED, A.EXTEND, SUPERVISOR, channel=Channel.ASSIGNED_BY_HIGHER).waits_for_leader
 
 
 # --- closure checklist (rules.md §7.1) --------------------------------------------------------------------
