@@ -47,7 +47,6 @@ EXPECTED_APPROVAL: dict[Action, Approval] = {
     A.NOT_ACCEPT: LATER,
     A.TRANSFER_UP: LATER,
     A.TRANSFER_DOWN: LATER,
-    A.OBJECT: LATER,  # reopening after an objection
     A.ARCHIVE: LATER,  # "经分管领导审核后统一归档"
     A.EXTEND: TYPED,  # a 交办 case's extension (§10.2 extensions, §10.3 申请延长)
 }
