@@ -50,9 +50,9 @@ async def review_counts(ctx: CoreContext, unit_code: str | None = None) -> list[
     )  # fmt: skip
     async with ctx.uow() as uow:
         s = uow.session
-        codes = dict((await s.execute(select(UnitRow.id, UnitRow.code))).tuples().all())
-        cases = {row[0]: row[1:] for row in (await s.execute(by_case)).tuples()}
-        events = {row[0]: row[1:] for row in (await s.execute(by_event)).tuples()}
+        codes: dict[int, str] = {unit_id: code for unit_id, code in await s.execute(select(UnitRow.id, UnitRow.code))}
+        cases = {row[0]: tuple(row[1:]) for row in await s.execute(by_case)}
+        events = {row[0]: tuple(row[1:]) for row in await s.execute(by_event)}
     out = []
     for unit_id in cases.keys() | events.keys():
         sat, fairly, dis, waiting, confirmed = cases.get(unit_id, (0, 0, 0, 0, 0))
