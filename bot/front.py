@@ -13,6 +13,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from bot.callbacks import (
+    Act,
     AnswerQuestion,
     Approve,
     CitizenTap,
@@ -38,7 +39,8 @@ from bot.floodgate import Verdict
 from bot.i18n import Translator
 from bot.quietlog import QuietLog
 from core.actor import Actor
-from core.model import Satisfaction
+from core.model import Action, Satisfaction
+from core.review import CHALLENGES
 from core.text import clean_file_name, clean_mime, clean_text
 from core.workflow import FEEDBACK_NOTICE
 
@@ -51,6 +53,7 @@ INCOMING_TEXT_MAX = 16_384  # Telegram caps a message at 4096 characters: more i
 PRIVATE = "private"  # Telegram's chat type of a one-to-one chat with the bot
 KNOWN_COMMANDS = frozenset({*Command.__members__.values(), "join", "inbox", "case"})
 Keyboard = tuple[tuple[tuple[str, str], ...], ...]  # rows of (label, callback data)
+REVIEW_DECISIONS = (Action.SEND_BACK, Action.CONFIRM_RESULT)  # the leader's two answers to a challenge
 URGENT_PUSHES = frozenset({"notify.officer.urgent_note", "notify.officer.urgent_repush",
                            "notify.officer.urgent_escalated", "notify.officer.urgent_follow_up"})  # fmt: skip
 
@@ -279,7 +282,7 @@ class ChatFront:
 
 def notification_keyboard(tr: Translator, locale: str, template: str, params: dict[str, object]) -> Keyboard:
     """Buttons under a pushed notification: Reply under a question; rating and objection under the result
-    feedback (rules.md §4, D4; rating [U])."""
+    feedback (rules.md §4, D4; rating [U]); the leader's decision under a reporter's challenge (§10.4)."""
     if template == "notify.reporter.question":
         tap: Tap = AnswerQuestion(str(params["number"]), int(str(params["qid"])))
         return (((tr.t(locale, "button.reply"), tap.pack()),),)
@@ -294,6 +297,10 @@ def notification_keyboard(tr: Translator, locale: str, template: str, params: di
                 ((tr.t(locale, "approval.button_open"), OpenCase(number).pack()),))  # fmt: skip
     if template in URGENT_PUSHES:  # to the officer: open the message, answer, note, close (issue 12, item 12)
         return (((tr.t(locale, "urgent.button_open"), UrgentCard(int(str(params["note"]))).pack()),),)
+    if template in CHALLENGES.values():  # to a leader: decide on the reporter's 不满意 or 异议 (rules.md §10.4)
+        number = str(params["number"])
+        decide = tuple((tr.t(locale, f"action.{a.value}"), Act(number, a).pack()) for a in REVIEW_DECISIONS)
+        return (decide, ((tr.t(locale, "button.open_case"), OpenCase(number).pack()),))
     if template not in FEEDBACK_NOTICE.values():  # the result of any report type: rated, objected to
         return ()
     number = str(params["number"])

@@ -105,6 +105,8 @@ class Translator:
             values["case_label"] = f"{kind}{comma}{self.t(locale, f'enum.Category.{category}')}" if category else kind
         if isinstance(values.get("outcome_key"), str) and values["outcome_key"].startswith("enum."):
             values["outcome_label"] = self.t(locale, values["outcome_key"])  # an appeal's or suggestion's outcome
+        if "report_type" in values:  # e.g. the leaders' push of a reporter's challenge (core.review)
+            values["report_type_label"] = self.t(locale, f"enum.ReportType.{values['report_type']}")
         if "refer_to" in values:
             values["refer_to_label"] = self.t(locale, f"enum.ReferTo.{values['refer_to'] or 'none'}")
         return self.t(locale, template, **values)

@@ -30,6 +30,7 @@ class CaseState(StrEnum):
     CONCLUDED = "concluded"  # 办结 / 了结
     FEEDBACK_GIVEN = "feedback_given"  # 反馈 to a named reporter (R-28?)
     REOPENED = "reopened"  # reporter's 异议 with new evidence (R-28?)
+    LEADER_REVIEW = "leader_review"  # a reporter's 不满意 or 异议 waits for a leader's decision (rules.md §10.4)
     ARCHIVED = "archived"  # 归档, read-only
 
 
@@ -81,6 +82,9 @@ class Action(StrEnum):
     ANSWER_SUGGESTION = "answer_suggestion"  # 批评建议: adopted, partly adopted or not (rules.md §10.1)
     REVIEW_PARKED = "review_parked"  # a parked case reviewed and kept parked until the next review
     ADD_BY_REPORTER = "add_by_reporter"  # the reporter adds text or files to their open case (补充反映)
+    RATE_DISSATISFIED = "rate_dissatisfied"  # the reporter rated the result 不满意: a leader reviews it (§10.4)
+    SEND_BACK = "send_back"  # a leader sends the case back for further handling (退回…进一步查处, §10.4)
+    CONFIRM_RESULT = "confirm_result"  # a leader confirms the result, with a reply to the reporter (审核认定办结)
 
 
 class ApprovalState(StrEnum):

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
+from core import review
 from core.actor import Actor
 from core.calendar.deadlines import REPORT_BACK
 from core.calendar.deadlines import DeadlineKind as D
@@ -33,7 +34,7 @@ from core.model import (
     SuggestionOutcome,
 )
 from core.model import CaseState as S
-from core.permissions import CITIZEN, HANDLING, INTAKE, OFFICERS, SYSTEM, Approval, Permit, Verdict, is_leader
+from core.permissions import CITIZEN, HANDLING, INTAKE, LEADER, OFFICERS, SYSTEM, Approval, Permit, Verdict, is_leader
 from core.reports import StagedEvidence
 
 # Who may act (``who``): the grant tokens of core.permissions — officer roles, or "citizen" and "system".
@@ -93,7 +94,11 @@ TRANSITIONS: tuple[Transition, ...] = (
     T(_ANSWERABLE,         A.DECIDE_APPEAL,         S.CONCLUDED,         HANDLING,          "§10.1 申诉", _APPEAL),
     T(_ANSWERABLE,         A.ANSWER_SUGGESTION,     S.CONCLUDED,         HANDLING,          "§10.1 批评建议", _SUGG),
     T((S.CONCLUDED,),      A.GIVE_FEEDBACK,         S.FEEDBACK_GIVEN,    HANDLING | INTAKE, "R-28? D4"),
-    T((S.FEEDBACK_GIVEN,), A.OBJECT,                S.REOPENED,          CITIZEN,           "R-28? 异议"),
+    # §10.4: a reporter's challenge waits for a leader, who sends the case back or confirms it (core.review)
+    T((S.FEEDBACK_GIVEN, S.LEADER_REVIEW), A.OBJECT, S.LEADER_REVIEW,   CITIZEN,           "R-28? 异议, §10.4"),
+    T((S.FEEDBACK_GIVEN,), A.RATE_DISSATISFIED,     S.LEADER_REVIEW,     CITIZEN,           "§10.4 群众不满意"),
+    T((S.LEADER_REVIEW,),  A.SEND_BACK,             S.REOPENED,          LEADER,            "§10.4 退回进一步查处"),
+    T((S.LEADER_REVIEW,),  A.CONFIRM_RESULT,        S.FEEDBACK_GIVEN,    LEADER,            "§10.4, 004(十一)"),
     T(_CLOSABLE,           A.ARCHIVE,               S.ARCHIVED,          INTAKE | SYSTEM,   "§1 归档"),
     T(_OPEN,               A.ADD_NOTE,              None,                OFFICERS,          "§1 audit"),
     T(_OPEN,               A.FLAG_URGENT,           None,                OFFICERS | SYSTEM, "§8, XF-25"),
@@ -111,9 +116,9 @@ _INDEX: dict[tuple[S, A], Transition] = {(s, t.action): t for t in TRANSITIONS f
 #: Steps the rules give to a leader: taken by another officer, they need the leader's approval (rules.md §10.2:
 #: "由分管领导阅批", "经分管领导审核后统一归档"); a leader's own step is its approval (§10.2 [U]). REQUESTED: the
 #: officer's step becomes a request pushed to the unit's leaders and is taken only on approval (issue 15,
-#: core.services.approvals). NOT_RECORDED steps go ahead: acceptance, and the reporter's objection (a citizen's
-#: step; who decides on reopening is issue 15 point 7). The system (the command line on the server, the scheduler)
-#: is no officer and asks nobody.
+#: core.services.approvals). NOT_RECORDED steps go ahead: acceptance. Reopening after a reporter's challenge is the
+#: leader's own row (``send_back``, §10.4), so it is not listed here. The system (the command line on the server,
+#: the scheduler) is no officer and asks nobody.
 LEADER_DECIDES: dict[A, tuple[Approval, str]] = {
     A.RETURN_TO_INTAKE: (Approval.REQUESTED, "R-17 ¶1"),
     A.DISPOSE: (Approval.REQUESTED, "R-17 ¶2"),
@@ -125,7 +130,6 @@ LEADER_DECIDES: dict[A, tuple[Approval, str]] = {
     A.NOT_ACCEPT: (Approval.REQUESTED, "§10.2 不予受理"),
     A.TRANSFER_UP: (Approval.REQUESTED, "R-15, §10.2 转出"),
     A.TRANSFER_DOWN: (Approval.REQUESTED, "§10.2 转出"),
-    A.OBJECT: (Approval.NOT_RECORDED, "§10.2, §10.4 reopening"),
     A.ARCHIVE: (Approval.REQUESTED, "§10.2 归档"),
     A.EXTEND: (Approval.REQUESTED, "§10.2 extensions, §10.3 申请延长"),
 }
@@ -216,7 +220,10 @@ class CaseSnapshot:
     report_type: ReportType
     channel: Channel = Channel.TELEGRAM
     report_due: bool = False  # a 报结 is owed (an open deadline of REPORT_BACK, rules.md §10.3)
-    appealed: AppealedDecision | None = None  # an appeal's kind of decision, for its answer deadline (filing only)
+    appealed: AppealedDecision | None = None  # an appeal's kind of decision, for its answer deadline (filing,
+    # and a case sent back for further handling)
+    challenge: A | None = None  # the reporter's step a leader reviews or reviewed (core.review, §10.4)
+    confirmed: bool = False  # the result was confirmed by a leader: not reopened by a challenge (004 (十一))
 
 
 @dataclass(frozen=True)
@@ -270,7 +277,10 @@ GUARDS: dict[A, Guard] = {
     ),
     A.DECIDE_APPEAL: _answered(AppealOutcome),
     A.ANSWER_SUGGESTION: _answered(SuggestionOutcome),
-    A.OBJECT: lambda c, i, a: _need(bool(i.note.strip()), "guard.text_required"),
+    A.OBJECT: review.objection_guard,
+    A.RATE_DISSATISFIED: review.challenge_guard,
+    A.SEND_BACK: review.send_back_guard,
+    A.CONFIRM_RESULT: review.confirm_guard,
     # A named reporter is owed feedback before the file closes (D4); a transferred or 交办 case its 报结 (§10.3).
     A.ARCHIVE: lambda c, i, a: (
         _need(not (c.state is S.CONCLUDED and c.named), "guard.feedback_due_first")
@@ -303,6 +313,7 @@ class PublicStatus(StrEnum):
     TRANSFERRED = "transferred"
     CONCLUDED = "concluded"
     FEEDBACK_GIVEN = "feedback_given"
+    UNDER_REVIEW = "under_review"  # the reporter's 不满意 or 异议 is with a leader (§10.4)
     ARCHIVED = "archived"
 
 
@@ -319,6 +330,7 @@ PUBLIC_STATUS: dict[S, PublicStatus] = {
     S.PARKED: PublicStatus.IN_PROGRESS,
     S.INVESTIGATION: PublicStatus.IN_PROGRESS,
     S.REOPENED: PublicStatus.IN_PROGRESS,
+    S.LEADER_REVIEW: PublicStatus.UNDER_REVIEW,
     S.CONCLUDED: PublicStatus.CONCLUDED,
     S.FEEDBACK_GIVEN: PublicStatus.FEEDBACK_GIVEN,
     S.ARCHIVED: PublicStatus.ARCHIVED,
@@ -332,6 +344,7 @@ class OfficerTarget(StrEnum):
     UNIT_INTAKE = "unit_intake"
     TARGET_UNIT_INTAKE = "target_unit_intake"
     HANDLER_OR_INTAKE = "handler_or_intake"  # the assignee; the unit's intake while nobody is assigned
+    UNIT_LEADERS = "unit_leaders"  # the case's unit's leaders (分管领导: a reporter's challenge, §10.4)
 
 
 @dataclass(frozen=True)
@@ -387,6 +400,18 @@ def filing_deadlines(snapshot: CaseSnapshot) -> tuple[D, ...]:
 
 
 _ROUTING = (D.REGISTER_AND_ROUTE, D.TRANSFER_RECEIVED, D.TRANSFER_UP)
+
+
+def reopened_deadlines(c: CaseSnapshot) -> tuple[D, ...]:
+    """What a case sent back owes again (§10.4): a named reporter the new result within D4 of the reopening (R-28?
+    [S]; concluding again keeps it, one open deadline per duty); an appeal its answer deadline (D12/D14), a 交办
+    case its report back (D15, §10.3), counted again from the reopening [U]."""
+    kinds = [D.RESULT_FEEDBACK] if c.named else []
+    if c.report_type is ReportType.APPEAL:
+        kinds.append(appeal_deadline(c.appealed))
+    if c.channel is Channel.ASSIGNED_BY_HIGHER:
+        kinds.append(D.ASSIGNED_BY_HIGHER)
+    return tuple(kinds)
 
 
 def _effects(c: CaseSnapshot, action: A, inp: ActionInput) -> dict[str, object]:
@@ -451,14 +476,19 @@ def _effects(c: CaseSnapshot, action: A, inp: ActionInput) -> dict[str, object]:
             }
         case A.GIVE_FEEDBACK:
             return {"meet_deadlines": (D.RESULT_FEEDBACK,), "reporter_notice": FEEDBACK_NOTICE[c.report_type]}
-        case A.OBJECT:
-            # The objection is "recorded and explained" within D4 (rules.md §4 table, R-28? [S]): a new result
-            # feedback duty from the objection. Concluding again keeps it (one open deadline per duty, the
-            # earlier due date stands: core.services.cases).
-            return {
-                "open_deadlines": (D.RESULT_FEEDBACK,),
-                "officer_notices": ((OfficerTarget.ASSIGNEE, "notify.officer.objection"),),
-            }
+        case A.OBJECT | A.RATE_DISSATISFIED:
+            # Pushed to the unit's leaders, who decide (§10.4). The reporter is answered within D4: an objection
+            # is "recorded and explained" (rules.md §4 table, R-28? [S]); a 不满意 the same [U].
+            return {"open_deadlines": (D.RESULT_FEEDBACK,) if named else (),
+                    "officer_notices": ((OfficerTarget.UNIT_LEADERS, review.CHALLENGES[action]),)}  # fmt: skip
+        case A.SEND_BACK:
+            # The leader's decision answers the challenge (its D4 met); the reopened case owes its deadlines again.
+            return {"meet_deadlines": (D.RESULT_FEEDBACK,), "open_deadlines": reopened_deadlines(c),
+                    "reporter_notice": review.SENT_BACK_NOTICE if named else None,
+                    "officer_notices": ((OfficerTarget.HANDLER_OR_INTAKE, review.HANDLER_NOTICE),)}  # fmt: skip
+        case A.CONFIRM_RESULT:  # the leader's reply is the answer (004 (十一): the result now stands)
+            notice = review.CONFIRMED_NOTICE[c.challenge or A.OBJECT]
+            return {"meet_deadlines": (D.RESULT_FEEDBACK,), "reporter_notice": notice if named else None}
         case A.ARCHIVE:
             return {"cancel_all_deadlines": True}
         case A.ADD_BY_REPORTER:  # issue 15 item 12: whoever holds the case reads the addition

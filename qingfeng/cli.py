@@ -31,7 +31,7 @@ from qingfeng.cli_args import (
     values_of,
     year,
 )
-from qingfeng.cli_cases import cmd_case_show, cmd_cases_add, cmd_cases_list
+from qingfeng.cli_cases import cmd_case_show, cmd_cases_add, cmd_cases_list, cmd_cases_satisfaction
 from qingfeng.cli_office import (
     cmd_officers_add,
     cmd_officers_deactivate,
@@ -207,6 +207,11 @@ def build_parser() -> argparse.ArgumentParser:
     cl.add_argument("--state", type=values_of(CaseState), help="comma-separated states")
     cl.add_argument("--unit", help="unit code")
     cl.set_defaults(handler=cmd_cases_list)
+    cr = cases.add_parser("satisfaction", help="per unit: ratings, objections, challenges awaiting a leader, "
+                          "sent back, confirmed (rules.md §10.4)")  # fmt: skip
+    cr.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    cr.add_argument("--unit", help="unit code")
+    cr.set_defaults(handler=cmd_cases_satisfaction)
 
     case = sub.add_parser("case", help="one case").add_subparsers(dest="sub", required=True)
     cs = case.add_parser(

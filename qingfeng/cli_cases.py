@@ -49,6 +49,21 @@ async def cmd_cases_list(app: App, args: argparse.Namespace) -> int:
     return 0
 
 
+async def cmd_cases_satisfaction(app: App, args: argparse.Namespace) -> int:
+    """Ratings and reporters' challenges per unit (rules.md §10.4): counts only."""
+    from core.services.review_counts import review_counts
+
+    counts = await review_counts(app.ctx, args.unit)
+    if args.json:
+        print(as_json(counts))
+        return 0
+    table([(u.unit, u.satisfied, u.fairly, u.dissatisfied, u.objections, u.awaiting_leader, u.sent_back, u.confirmed)
+           for u in counts],
+          ("unit", "satisfied", "fairly", "dissatisfied", "objections", "awaiting leader", "sent back",
+           "confirmed"))  # fmt: skip
+    return 0
+
+
 async def cmd_case_show(app: App, args: argparse.Namespace) -> int:
     """The card officers read in the bot (bot.dialogs.card), with the whole history; never the reporter's identity.
     Times in the office's zone (QINGFENG_TIMEZONE), which the card names."""

@@ -15,6 +15,7 @@ from core.clock import ManualClock
 from core.closure import AllegationFinding, ClosureReport
 from core.errors import ApprovalRequested
 from core.model import (
+    Action,
     AppealedDecision,
     AppealOutcome,
     CadreLevel,
@@ -132,7 +133,7 @@ PLAN = (
     "parked",
     "assigned",
     "reopened",
-    "feedback",
+    "leader_review",
     "accepted",
     "transferred",
     "assigned",
@@ -198,7 +199,7 @@ async def load_demo(app: App) -> int:
         for i, plan in enumerate(PLAN):
             pool = OUT_OF_SCOPE if plan == "not_accepted" else IN_SCOPE
             story = pool[i % len(pool)]
-            named = i % 3 != 2 or plan in ("feedback", "reopened")
+            named = i % 3 != 2 or plan in ("feedback", "reopened", "leader_review")
             clock.set(now - timedelta(days=len(PLAN) + 8 - i, hours=3))
             receipt = await app.filing.file_report(
                 NewReport(
@@ -250,6 +251,7 @@ async def _walk(
         "concluded": 5,
         "feedback": 6,
         "reopened": 6,
+        "leader_review": 6,
         "archived": 7,
     }
     if plan in ("not_accepted", "duplicate", "transferred"):
@@ -298,6 +300,11 @@ async def _walk(
                 await c.answer_suggestion(number, handler, SuggestionOutcome.PARTLY_ADOPTED, SUGGESTION_REPLY)
             else:
                 await c.dispose(number, handler, DisposalMethod.PRELIMINARY_CHECK, "线索具体，建议初步核实")
-    if plan == "reopened":
+    if plan == "reopened":  # the objection goes to a leader, who sends the case back (rules.md §10.4)
         clock.advance(timedelta(hours=30))
         await c.object(number, Actor.citizen(), "对处理结果有异议：问题并未整改，补助款仍在发放。")
+        clock.advance(timedelta(hours=20))
+        await c.send_back(number, staff[(unit, Role.SUPERVISOR)], "请核实补助款是否仍在发放，重新提出处理意见。")
+    if plan == "leader_review":  # a 不满意 waiting for the leader's decision
+        clock.advance(timedelta(hours=30))
+        await c.perform(number, Action.RATE_DISSATISFIED, Actor.citizen())

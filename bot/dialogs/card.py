@@ -53,14 +53,14 @@ def card_params(d: CaseDetail, tz: ZoneInfo, *, history: int | None = HISTORY) -
         "category": Label(f"enum.Category.{s.category}") if s.category else "-",
         "channel": Label(f"enum.Channel.{s.channel}"), "received": f"{s.received_at.astimezone(tz):%Y-%m-%d %H:%M}",
         "zone": zone_label(tz, s.received_at),
-        "assignee": s.assignee or Label("officer.card_unassigned"), "reporter": _reporter(d),
+        "assignee": s.assignee or Label("officer.card_unassigned"), "reporter": _reporter(d, tz),
         "persons": Lines(persons), "facts": d.facts, "details": Lines(_details(d, tz)),
         "evidence": Lines(evidence) if evidence else "-", "deadlines": Lines(deadlines) if deadlines else "-",
         "history": Lines(events), "history_zone": zone_label(tz, d.events[-1].at if d.events else None),
     }  # fmt: skip
 
 
-def _reporter(d: CaseDetail) -> Label | Lines:
+def _reporter(d: CaseDetail, tz: ZoneInfo) -> Label | Lines:
     s = d.summary
     reporter: Label | Lines = Label("officer.card_anonymous")
     if s.named and d.reporter:  # only on the identity view of an entitled officer (core.access; audited)
@@ -73,6 +73,10 @@ def _reporter(d: CaseDetail) -> Label | Lines:
     lines: list[Label] = [reporter] if isinstance(reporter, Label) else []
     if s.satisfaction:
         lines.append(Label("officer.card_satisfaction", {"rating": Label(f"enum.Satisfaction.{s.satisfaction}")}))
+    if s.state == "leader_review" and s.challenge:  # a leader's decision is pending (rules.md §10.4)
+        lines.append(Label("officer.card_review_pending", {"what": Label(f"review.{s.challenge}")}))
+    elif s.confirmed_at:
+        lines.append(Label("officer.card_review_confirmed", {"day": f"{s.confirmed_at.astimezone(tz):%Y-%m-%d}"}))
     if d.undelivered:
         lines.append(Label("officer.card_undelivered", {"count": d.undelivered}))
     return lines[0] if len(lines) == 1 else Lines(tuple(lines))

@@ -33,6 +33,8 @@ class FlowName(StrEnum):
     APPEAL_DECISION = "o_appeal"  # 申诉: 维持/变更/撤销 with reasons (rules.md §10.1)
     SUGGESTION_ANSWER = "o_suggestion"  # 批评建议: 采纳/部分采纳/不予采纳 with a reply
     PARK_REVIEW = "o_park_review"
+    SEND_BACK = "o_send_back"  # a leader sends a challenged result back (rules.md §10.4)
+    CONFIRM_RESULT = "o_confirm_result"  # a leader confirms it, with a reply to the reporter
     URGENT_REPLY = "o_ureply"
     URGENT_NOTE = "o_unote"
     URGENT_CLOSE = "o_uclose"

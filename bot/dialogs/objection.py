@@ -1,5 +1,6 @@
-"""After filing, the reporter answers the office: an objection to the result (异议, R-28?) with new evidence,
-or a reply to an officer's question (anonymous reporters too; the chat is checked in the core)."""
+"""After filing, the reporter answers the office: an objection to the result (异议, R-28?) with new evidence, which
+a leader decides on (rules.md §10.4), or a reply to an officer's question (anonymous reporters too; the chat is
+checked in the core)."""
 
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ from bot.dialogs.env import CitizenEnv
 from bot.dialogs.filing_steps import EvidenceStep, discard_evidence
 from bot.dialogs.ids import Answering, FlowName, Objection
 from bot.dialogs.steps import Invalid, Text
-from core.errors import DomainError
+from core.errors import DomainError, GuardFailed
 from core.model import EvidenceKind
 from core.reports import StagedEvidence
+from core.review import CONFIRMED
 
 reason = v.text_between(5, 2000)
 
@@ -38,6 +40,9 @@ class ObjectionConfirm:
         files = [StagedEvidence(**{**f, "kind": EvidenceKind(f["kind"])}) for f in c.answers.get("evidence", [])]
         try:
             await env.object(c.answers["number"], c.answers["objection"], files)
+        except GuardFailed as exc:  # a leader confirmed the result meanwhile (004 (十一), core.review)
+            key = "objection.final" if CONFIRMED in exc.problems else "objection.not_possible"
+            return go(END, Reply(key, {"number": c.answers["number"]}))
         except DomainError:
             return go(END, Reply("objection.not_possible"))
         return go(END, Reply("objection.filed", {"number": c.answers["number"]}))

@@ -77,6 +77,10 @@ async def finish(a: dict[str, Any], env: OfficerEnv) -> list[Reply]:
                 await env.cases.extend(number, env.actor, a["text"], date.fromisoformat(a[S.NEW_DATE]))
             case Action.REVIEW_PARKED:
                 await env.cases.review_parked(number, env.actor, a["text"])
+            case Action.SEND_BACK:
+                await env.cases.send_back(number, env.actor, a["text"])
+            case Action.CONFIRM_RESULT:
+                await env.cases.confirm_result(number, env.actor, a["text"])
             case Action.ASK_REPORTER:
                 await env.messaging.ask(number, env.actor, a["text"])
                 return [Reply("officer.asked", {"number": number})]
@@ -225,7 +229,10 @@ def officer_flows() -> list[Flow[OfficerEnv]]:
                                                validate=case_number)]),
             Flow.of(FlowName.TRANSFER, transfer),
             Flow.of(FlowName.RETURN, [_text("officer.ask_return_reason")]),
-            Flow.of(FlowName.PARK_REVIEW, [_text("officer.ask_park_review")])]  # fmt: skip
+            Flow.of(FlowName.PARK_REVIEW, [_text("officer.ask_park_review")]),
+            # a leader's decision on a reporter's 不满意 or 异议 (rules.md §10.4)
+            Flow.of(FlowName.SEND_BACK, [_text("officer.ask_send_back")]),
+            Flow.of(FlowName.CONFIRM_RESULT, [_text("officer.ask_confirm_reply")])]  # fmt: skip
 
 
 #: Which flow collects the input an action needs; actions not listed need none.
@@ -237,4 +244,5 @@ FLOW_FOR = {Action.ADD_NOTE: FlowName.NOTE, Action.GIVE_FEEDBACK: FlowName.FEEDB
             Action.EXTEND: FlowName.EXTEND,
             Action.DECIDE_APPEAL: FlowName.APPEAL_DECISION,
             Action.ANSWER_SUGGESTION: FlowName.SUGGESTION_ANSWER,
-            Action.REVIEW_PARKED: FlowName.PARK_REVIEW}  # fmt: skip
+            Action.REVIEW_PARKED: FlowName.PARK_REVIEW,
+            Action.SEND_BACK: FlowName.SEND_BACK, Action.CONFIRM_RESULT: FlowName.CONFIRM_RESULT}  # fmt: skip

@@ -404,12 +404,17 @@ class DialogRunner:
             return [Reply("dialog.stale_button")]  # not this chat's case: a forged or foreign button
         if isinstance(tap, cb.Rate):
             try:
-                await self.services.reporter.rate(tap.number, env.chat_id, tap.rating)
+                to_leader = await self.services.reporter.rate(tap.number, env.chat_id, tap.rating)
             except DomainError:
                 return [Reply("objection.not_possible")]
-            return [Reply("feedback.rated", {"rating": Label(f"enum.Satisfaction.{tap.rating}")})]
+            # a 不满意 goes to the unit's leaders, who send the case back or confirm it with a reply (§10.4)
+            rated = "feedback.rated_to_leader" if to_leader else "feedback.rated"
+            return [Reply(rated, {"rating": Label(f"enum.Satisfaction.{tap.rating}"), "number": tap.number})]
         if c.flow == FlowName.FILING:
             return [Reply("status.finish_first"), self.engine.current(c)]
+        refusal = await self.services.reporter.objection_refusal(tap.number, env.chat_id)
+        if refusal is not None:  # e.g. a result a leader confirmed (004 (十一)): said before they write it all
+            return [Reply(refusal, {"number": tap.number})]
         return self.engine.start(c, FlowName.OBJECTION, {"number": tap.number})
 
     async def _free_text(self, event: Event, env: _Env) -> list[Reply]:

@@ -126,6 +126,10 @@ class CaseRow(Base):
     query_code_index: Mapped[str | None] = mapped_column(String(64), unique=True)
     submission_key: Mapped[str | None] = mapped_column(String(64), unique=True)  # one case per dialog submission
     satisfaction: Mapped[str | None] = mapped_column(String(16))  # the reporter's rating of the feedback
+    # the reporter's step a leader reviews or reviewed (an Action value: 不满意 or 异议), and when a leader confirmed
+    # the result: after that, not reopened by the same challenge (rules.md §10.4, 004 (十一); core.review)
+    challenge: Mapped[str | None] = mapped_column(String(32))
+    confirmed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     password_hash: Mapped[str | None] = mapped_column(String(200))
     # an anonymous reporter's query code, kept (encrypted) only until the receipt showing it reached the chat:
     # a receipt Telegram did not deliver is shown again instead of the code being lost (issue 11, item 2)

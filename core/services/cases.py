@@ -13,10 +13,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from core.actor import Actor
 from core.calendar.deadlines import REPORT_BACK
 from core.closure import ClosureReport
+from core.crypto import Vault
 from core.errors import ApprovalRequested, GuardFailed, NotFound
 from core.model import (
     Action,
     ActorKind,
+    AppealedDecision,
     AppealOutcome,
     CaseState,
     Channel,
@@ -25,13 +27,15 @@ from core.model import (
     RecipientKind,
     ReferTo,
     ReportType,
+    Satisfaction,
     SuggestionOutcome,
     UnitLevel,
     label_key,
 )
-from core.permissions import INTAKE_DESK, is_leader, takes_cases
+from core.permissions import INTAKE_DESK, LEADERS, is_leader, takes_cases
 from core.persistence import repository as repo
 from core.persistence.orm import CaseRow, DeadlineRow, OfficerRow, UnitRow
+from core.review import CHALLENGES
 from core.services import approvals, history
 from core.services.access import officer_case
 from core.services.context import CoreContext
@@ -139,6 +143,14 @@ class CaseService:
         """The reporter's 异议 (R-28?): recorded, and the case reopens for the handler."""
         return await self.perform(number, Action.OBJECT, actor, ActionInput(note=text))
 
+    async def send_back(self, number: str, actor: Actor, instructions: str) -> CaseState:
+        """A leader sends a challenged result back to its handler for further handling (§10.4 退回进一步查处)."""
+        return await self.perform(number, Action.SEND_BACK, actor, ActionInput(note=instructions))
+
+    async def confirm_result(self, number: str, actor: Actor, reply: str) -> CaseState:
+        """A leader confirms a challenged result; the reply is what the reporter is told (§10.4, 004 (十一))."""
+        return await self.perform(number, Action.CONFIRM_RESULT, actor, ActionInput(note=reply))
+
     async def review_parked(self, number: str, actor: Actor, note: str) -> CaseState:
         """A parked case reviewed at its date and kept parked until the next review (rules.md §7 [U])."""
         return await self.perform(number, Action.REVIEW_PARKED, actor, ActionInput(note=note))
@@ -180,7 +192,10 @@ class CaseService:
             else:
                 case = await repo.case_by_number(s, number, lock=True)
             snapshot = CaseSnapshot(CaseState(case.state), case.named, ReportType(case.report_type),
-                                    Channel(case.channel), report_due=await _report_due(s, case.id))  # fmt: skip
+                                    Channel(case.channel), report_due=await _report_due(s, case.id),
+                                    appealed=_appealed(vault, case) if action is Action.SEND_BACK else None,
+                                    challenge=Action(case.challenge) if case.challenge else None,
+                                    confirmed=case.confirmed_at is not None)  # fmt: skip
             decision = decide(snapshot, action, actor, inp)
             await _check_entities(s, case, action, inp)
             signoff = actor.name if is_leader(actor.roles) else ""  # the leader who decided: the step's own or
@@ -236,6 +251,8 @@ class CaseService:
                 if case.named and d.action is Action.NOT_ACCEPT:
                     params["refer_to"] = inp.refer_to.value if inp.refer_to else ""
                     params["reason"] = inp.note
+                if case.named and d.action is Action.CONFIRM_RESULT:
+                    params["reply"] = inp.note  # the leader's reply: why the result stands (§10.4)
                 if case.named and d.action is Action.MARK_DUPLICATE:
                     original = await s.get(CaseRow, case.duplicate_of_id)
                     params["original"] = original.number if original else ""
@@ -251,6 +268,9 @@ class CaseService:
         if d.action is Action.GIVE_FEEDBACK:
             await _feedback_to_duplicates(s, self.ctx, case, inp.feedback_text)
         for target, template in d.officer_notices:
+            officer_params: dict[str, Any] = {"number": case.number}
+            if d.action in CHALLENGES:  # the leaders' push says what is challenged (params are encrypted)
+                officer_params |= {"report_type": case.report_type, "text": inp.note[:_PUSH_TEXT]}
             for officer_id in await _resolve(s, case, target, inp):
                 repo.enqueue(
                     s,
@@ -258,14 +278,33 @@ class CaseService:
                     kind=RecipientKind.OFFICER,
                     recipient_id=officer_id,
                     template=template,
-                    params={"number": case.number},
+                    params=officer_params,
                     now=now,
                 )
+
+
+_PUSH_TEXT = 500  # characters of an objection quoted in the leaders' push; the card has it all
+
+
+def _appealed(vault: Vault, case: CaseRow) -> AppealedDecision | None:
+    """An appeal's kind of decision (its answer deadline, D12/D14), from the particulars stored at filing."""
+    if case.report_type != ReportType.APPEAL or case.particulars_enc is None:
+        return None
+    kind = vault.dec_json(case.particulars_enc).get("kind")
+    return AppealedDecision(kind) if kind in AppealedDecision.__members__.values() else None
 
 
 def _apply_fields(case: CaseRow, d: Decision, inp: ActionInput, enc_json: Any, signoff: str) -> None:
     case.state = d.target.value
     match d.action:
+        case Action.OBJECT | Action.RATE_DISSATISFIED:  # what the leader reviews (core.review)
+            case.challenge = d.action.value
+            if d.action is Action.RATE_DISSATISFIED:
+                case.satisfaction = Satisfaction.DISSATISFIED.value
+        case Action.SEND_BACK:  # a new result will come
+            case.confirmed_at = None
+        case Action.CONFIRM_RESULT:  # 审核认定办结 (004 (十一))
+            case.confirmed_at = case.updated_at
         case Action.ASSIGN:
             case.assignee_id = inp.handler_id
         case Action.RETURN_TO_INTAKE:
@@ -371,10 +410,12 @@ async def _resolve(s: AsyncSession, case: CaseRow, target: OfficerTarget, inp: A
         return [case.assignee_id] if case.assignee_id else []
     if target is OfficerTarget.HANDLER_OR_INTAKE and case.assignee_id:
         return [case.assignee_id]
+    recused = case.recused_officer_ids or ()
+    if target is OfficerTarget.UNIT_LEADERS:
+        return [o.id for o in await repo.officers_with_role(s, case.unit_id, LEADERS) if o.id not in recused]
     unit_id = (
         (inp.target_unit_id or case.transfer_to_id) if target is OfficerTarget.TARGET_UNIT_INTAKE else case.unit_id
     )
     if unit_id is None:
         return []
-    recused = case.recused_officer_ids or ()
     return [o.id for o in await repo.officers_with_role(s, unit_id, INTAKE_DESK) if o.id not in recused]

@@ -53,9 +53,10 @@ class CaseCard:
     access: CaseAccess
 
 
-def _sort_key(c: CaseSummary) -> tuple[bool, date, str]:
-    # Urgent first, then the nearest deadline (none: last), then the oldest case.
-    return (not c.urgent, c.next_due or date.max, c.number)
+def _sort_key(c: CaseSummary) -> tuple[bool, bool, date, str]:
+    # Urgent first, then what waits for a leader's own decision (a reporter's challenge, rules.md §10.4: only
+    # leaders' inboxes hold it), then the nearest deadline (none: last), then the oldest case.
+    return (not c.urgent, c.state != CaseState.LEADER_REVIEW, c.next_due or date.max, c.number)
 
 
 class Desk:

@@ -36,11 +36,15 @@ _STILL_WANTED: dict[str, frozenset[str]] = {
     "notify.officer.returned": frozenset({S.REGISTERED.value}),
     "notify.officer.assigned": _HANDLING,
     "notify.officer.objection": frozenset({S.REOPENED.value}),
+    # a reporter's challenge, until a leader decided it; the handler's case sent back, while it is (§10.4)
+    "notify.officer.review_dissatisfied": frozenset({S.LEADER_REVIEW.value}),
+    "notify.officer.review_objection": frozenset({S.LEADER_REVIEW.value}),
+    "notify.officer.sent_back": _HANDLING,
     "notify.officer.transferred_in": frozenset({S.TRANSFERRED_UP.value, S.TRANSFERRED_DOWN.value}),
 }
 #: Case notices a backlog of which is summarised (not "urgent_case": each of those is sent).
 _SUMMARISED = ("notify.officer.new_case", "notify.officer.returned", "notify.officer.assigned",
-               "notify.officer.objection", "notify.officer.transferred_in")  # fmt: skip
+               "notify.officer.objection", "notify.officer.transferred_in", "notify.officer.sent_back")  # fmt: skip
 BACKLOG_AGE = timedelta(hours=1)  # a notice this old when it is due was not live news any more
 BACKLOG_MIN = 3  # this many or more waiting for one officer: one summary instead
 _CHUNK = 500  # ids per statement (bind parameters are limited)

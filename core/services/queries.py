@@ -291,6 +291,8 @@ async def summaries(s: AsyncSession, rows: list[CaseRow]) -> list[CaseSummary]:
             next_due_kind=next_due[c.id][1] if c.id in next_due else None,
             satisfaction=c.satisfaction,
             recused_officer_ids=tuple(c.recused_officer_ids or ()),
+            challenge=c.challenge,
+            confirmed_at=c.confirmed_at,
         )
         for c in rows
     ]

@@ -1,5 +1,6 @@
 """What a reporter can do after filing: add text and files to an open case (补充反映, both kinds of reporter); and
-from a named reporter's own chat after feedback, rate it or object (异议) with new evidence.
+from a named reporter's own chat after feedback, rate it or object (异议) with new evidence — a 不满意 or an objection
+goes to the unit's leaders, who decide (core.review, rules.md §10.4).
 
 A named reporter's chat must be the one the report was filed from (its keyed index is stored with named reports
 only), so a forged button from another chat changes nothing. An anonymous reporter proves the case is theirs with
@@ -17,16 +18,17 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from core.actor import Actor
 from core.crypto import Vault
 from core.errors import NotPermitted
-from core.model import Action, CaseState, Satisfaction
+from core.model import Action, CaseState, Channel, ReportType, Satisfaction
 from core.persistence import repository as repo
 from core.persistence.orm import CaseRow, ReporterContactRow
 from core.reports import StagedEvidence
 from core.services import history
 from core.services.cases import CaseService
 from core.services.context import CoreContext
-from core.workflow import ActionInput
+from core.workflow import ActionInput, permit
 
-_RATABLE = {CaseState.FEEDBACK_GIVEN.value, CaseState.REOPENED.value, CaseState.ARCHIVED.value}
+_RATABLE = {CaseState.FEEDBACK_GIVEN.value, CaseState.LEADER_REVIEW.value, CaseState.REOPENED.value,
+            CaseState.ARCHIVED.value}  # fmt: skip
 
 
 def add_grant(vault: Vault, case: CaseRow) -> str:
@@ -47,7 +49,20 @@ class ReporterService:
             raise NotPermitted("reporter action", "citizen")
         return case
 
-    async def rate(self, number: str, chat_id: int, rating: Satisfaction) -> None:
+    async def rate(self, number: str, chat_id: int, rating: Satisfaction) -> bool:
+        """Record the reporter's rating; True when a 不满意 went to the unit's leaders for a decision (§10.4).
+
+        A 不满意 on a result not yet reviewed is the workflow's ``rate_dissatisfied`` step; any other rating, and a
+        不满意 of a result a leader already confirmed (004 (十一)) or under review, is recorded and counted only."""
+        async with self.ctx.uow() as uow:
+            case = await self._own_case(uow.session, number, chat_id)
+            state, report_type, channel = CaseState(case.state), ReportType(case.report_type), Channel(case.channel)
+            confirmed = case.confirmed_at is not None
+        if rating is Satisfaction.DISSATISFIED and not confirmed:
+            actor = Actor.citizen()
+            if permit(state, Action.RATE_DISSATISFIED, actor, channel=channel, report_type=report_type).allowed:
+                await self.cases.perform(number, Action.RATE_DISSATISFIED, actor)
+                return True
         async with self.ctx.uow() as uow:
             s = uow.session
             case = await self._own_case(s, number, chat_id)
@@ -57,9 +72,22 @@ class ReporterService:
             history.record(s, self.ctx.vault, case, Actor.citizen(), Action.RATE, self.ctx.now(), rule="§9 [U]",
                            note=rating.value)  # fmt: skip
             await uow.commit()
+        return False
+
+    async def objection_refusal(self, number: str, chat_id: int) -> str | None:
+        """Why this reporter cannot object now, as a locale key, before they write the objection; None: they may.
+        A result a leader confirmed is not reopened by an objection again (004 (十一))."""
+        async with self.ctx.uow() as uow:
+            case = await self._own_case(uow.session, number, chat_id)
+            if case.confirmed_at is not None:
+                return "objection.final"
+            allowed = permit(CaseState(case.state), Action.OBJECT, Actor.citizen(), channel=Channel(case.channel),
+                             report_type=ReportType(case.report_type)).allowed  # fmt: skip
+        return None if allowed else "objection.not_possible"
 
     async def object(self, number: str, chat_id: int, text: str, evidence: Sequence[StagedEvidence] = ()) -> CaseState:
-        """The objection reopens the case for the handler (R-28?); new evidence is linked to it."""
+        """The objection (R-28?) goes to the unit's leaders, who decide whether the case is reopened (§10.4); new
+        evidence is linked to it. Refused (``guard.result_confirmed``) once a leader confirmed the result."""
         async with self.ctx.uow() as uow:
             await self._own_case(uow.session, number, chat_id)
         return await self.cases.perform(

@@ -85,6 +85,8 @@ class CaseSummary:
     next_due_kind: str | None
     satisfaction: str | None = None
     recused_officer_ids: tuple[int, ...] = ()  # named in the report: not offered as its handler (core.recusal)
+    challenge: str | None = None  # the reporter's 不满意 or 异议 a leader reviews or reviewed (core.review)
+    confirmed_at: datetime | None = None  # a leader confirmed the result (审核认定办结, 004 (十一))
 
 
 @dataclass(frozen=True)

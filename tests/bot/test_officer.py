@@ -210,10 +210,10 @@ async def test_feedback_offers_a_rating_and_an_objection_with_new_evidence(
     filed = await h.tap(REPORTER, "确认提交")
     assert "异议已记录" in filed[0]
     detail = await app.queries.case_detail(number)
-    assert detail.summary.state == "reopened" and len(detail.evidence) == 1
+    assert detail.summary.state == "leader_review" and len(detail.evidence) == 1  # a leader decides (§10.4)
     assert detail.events[-1].action == "object" and "新的发放名单" in detail.events[-1].note
     await deliver(h, app)
-    assert any("提出异议" in t for t in h.tg.texts(HANDLER))  # the handler is told
+    assert any("提出异议" in t and "新的发放名单" in t for t in h.tg.texts(SUPERVISOR))  # the leader is told
 
 
 async def test_an_officer_asks_an_anonymous_reporter_without_learning_the_chat(
@@ -410,8 +410,9 @@ async def test_a_refusal_for_lack_of_facts_asks_for_facts_and_no_double_full_sto
 async def test_a_reopened_case_has_a_deadline_and_its_handler_is_reminded(
     harness: BotHarness, app: App, office: Office, clock: ManualClock
 ) -> None:
-    """Issue 12, item 17: after an objection the case had no open deadline, so nobody was ever reminded. The
-    objection is answered under D4 (rules.md §4, R-28? [S]): 15 working days from the objection."""
+    """Issue 12, item 17: after an objection the case had no open deadline, so nobody was ever reminded. Sent back
+    by the leader (rules.md §10.4), the reopened case owes its result under D4 (rules.md §4, R-28? [S]): 15
+    working days from the reopening."""
     from core.model import DisposalMethod
     from core.services.reminders import ReminderService
     from tests.factories import closure
@@ -427,9 +428,12 @@ async def test_a_reopened_case_has_a_deadline_and_its_handler_is_reminded(
     await h.say(REPORTER, "整改没有落实，违规领取的低保金至今没有退回。")
     await h.tap(REPORTER, "完成")
     assert "异议已记录" in (await h.tap(REPORTER, "确认提交"))[0]
+    await deliver(h, app)
+    await h.tap(SUPERVISOR, "退回重新办理")
+    assert "已完成" in (await h.say(SUPERVISOR, "请核实低保金是否已退回"))[0]
     card = await h.say(HANDLER, f"/case {number}")
     assert "异议重办" in card[0]
-    assert "· 反馈办理结果：2026-10-23 到期" in card[0]  # 15 working days from the objection, National Day skipped
+    assert "· 反馈办理结果：2026-10-23 到期" in card[0]  # 15 working days from the reopening, National Day skipped
     clock.set(beijing(2026, 10, 20, 9, 0))  # three working days before
     assert await ReminderService(app.ctx, app.urgent).sweep() == 1
     await deliver(h, app)

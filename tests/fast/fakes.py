@@ -18,10 +18,11 @@ from typing import Any
 from core.actor import Actor
 from core.casenumbers import case_number
 from core.clock import OFFICE_TZ, ManualClock
-from core.errors import DomainError, NotPermitted
+from core.errors import DomainError, GuardFailed, NotPermitted
 from core.evidence.filetypes import check_file
 from core.model import CaseState, EvidenceKind, Satisfaction
 from core.reports import EvidenceUpload, NewReport, StagedEvidence
+from core.review import CONFIRMED
 from core.secrets_ import new_query_code, normalise_code
 from core.services.dialog_store import StaleDialog, StoredDialog
 from core.services.filing import Receipt
@@ -87,6 +88,7 @@ class FiledCase:
     satisfaction: str | None = None
     questions: list[PublicQuestion] = field(default_factory=list)
     objections: list[tuple[str, tuple[StagedEvidence, ...]]] = field(default_factory=list)
+    confirmed: bool = False  # a leader confirmed the result (rules.md §10.4, 004 (十一))
 
 
 class FakeFiling:
@@ -218,12 +220,23 @@ class FakeReporter:
         # as core.services.reporter: the chat is kept (keyed) with named reports only
         return {c.receipt.number for c in self.filing.cases if c.report.named and c.report.chat_id == chat_id}
 
-    async def rate(self, number: str, chat_id: int, rating: Satisfaction) -> None:
+    async def rate(self, number: str, chat_id: int, rating: Satisfaction) -> bool:
+        """As core.services.reporter: a 不满意 of a result not yet confirmed goes to a leader (True)."""
         case = self.filing.case(number)
         if case.feedback is None:
             raise DomainError("no feedback to rate")
         case.satisfaction = rating.value
         self.calls.append(("reporter.rate", number, rating))
+        to_leader = rating is Satisfaction.DISSATISFIED and not case.confirmed
+        if to_leader:
+            case.state = CaseState.LEADER_REVIEW
+        return to_leader
+
+    async def objection_refusal(self, number: str, chat_id: int) -> str | None:
+        case = self.filing.case(number)
+        if case.confirmed:
+            return "objection.final"
+        return None if case.feedback is not None else "objection.not_possible"
 
     async def add_to_case(self, number: str, text: str, evidence: Sequence[StagedEvidence] = (), *,
                           chat_id: int | None = None, grant: str = "") -> None:  # fmt: skip
@@ -237,8 +250,10 @@ class FakeReporter:
         case = self.filing.case(number)
         if case.feedback is None:
             raise DomainError("nothing to object to")
+        if case.confirmed:  # confirmed meanwhile: refused as the workflow refuses it (core.review)
+            raise GuardFailed("object", [CONFIRMED])
         case.objections.append((text, tuple(evidence)))
-        case.state = CaseState.REOPENED
+        case.state = CaseState.LEADER_REVIEW
         self.calls.append(("reporter.object", number, text, tuple(e.original_name for e in evidence)))
 
 

@@ -104,6 +104,12 @@ class FakeCases:
     async def report_result(self, number: str, actor: Actor, result: str) -> CaseState:
         return self._do("report_result", number, actor, result)
 
+    async def send_back(self, number: str, actor: Actor, instructions: str) -> CaseState:
+        return self._do("send_back", number, actor, instructions)
+
+    async def confirm_result(self, number: str, actor: Actor, reply: str) -> CaseState:
+        return self._do("confirm_result", number, actor, reply)
+
     async def extend(self, number: str, actor: Actor, reason: str, due_on: date, approved_by: str = "") -> CaseState:
         return self._do("extend", number, actor, reason, due_on, approved_by)
 

@@ -238,3 +238,19 @@ async def test_urgent_messages_are_answered_noted_and_closed(officer: Officer) -
     assert await officer.say("当事人安全") == ["urgent.closed", "urgent.card"]
     assert [c[0] for c in officer.fakes.calls if c[0].startswith("urgent.")] == ["urgent.reply", "urgent.note",
                                                                                  "urgent.close"]  # fmt: skip
+
+
+# -- a leader's decision on a reporter's 不满意 or objection (rules.md §10.4) -----------------------------------
+async def test_a_leader_sends_a_challenged_result_back_with_instructions(officer: Officer) -> None:
+    officer.actor = LEADER
+    assert await officer.button(act(Action.SEND_BACK)) == ["officer.ask_send_back"]
+    assert await officer.say("请核实补助款是否仍在发放") == ["officer.done"]
+    assert officer.calls("send_back") == [(NUMBER, "陈主任", "请核实补助款是否仍在发放")]
+
+
+async def test_a_leader_confirms_a_challenged_result_with_a_reply(officer: Officer) -> None:
+    officer.actor = LEADER
+    assert await officer.button(act(Action.CONFIRM_RESULT)) == ["officer.ask_confirm_reply"]
+    assert await officer.say(" ") == ["invalid.empty", "officer.ask_confirm_reply"]  # the reply is required
+    assert await officer.say("经审核，原结论事实清楚，予以维持。") == ["officer.done"]
+    assert officer.calls("confirm_result") == [(NUMBER, "陈主任", "经审核，原结论事实清楚，予以维持。")]

@@ -49,7 +49,18 @@ def test_demo_data_then_cases_list(tmp_path: Path) -> None:
         "parked",
         "investigation",
         "reopened",
+        "leader_review",  # a 不满意 waiting for the leader's decision (rules.md §10.4)
     } <= states
+    # the ratings and reporters' challenges counted per unit (an objection sent back, a 不满意 waiting)
+    counted = qingfeng(tmp_path, "cases", "satisfaction", "--json")
+    assert counted.returncode == 0, counted.stderr
+    totals = {
+        k: sum(u[k] for u in json.loads(counted.stdout))
+        for k in ("dissatisfied", "objections", "awaiting_leader", "sent_back")
+    }
+    assert totals == {"dissatisfied": 1, "objections": 1, "awaiting_leader": 1, "sent_back": 1}
+    table = qingfeng(tmp_path, "cases", "satisfaction")
+    assert "awaiting leader" in table.stdout and "sent back" in table.stdout
     shown = qingfeng(tmp_path, "case", "show", cases[0]["number"], "--json")
     detail = json.loads(shown.stdout)
     assert detail["summary"]["number"] == cases[0]["number"]

@@ -1,4 +1,5 @@
-"""A named report's whole lifecycle through the services on a real database, with an objection (rules.md §1, §2)."""
+"""A named report's whole lifecycle through the services on a real database, with an objection a leader sends back
+(rules.md §1, §2, §10.4)."""
 
 from __future__ import annotations
 
@@ -149,7 +150,8 @@ async def test_named_lifecycle_with_objection(app: App, clock: ManualClock) -> N
     assert (msg.recipient_kind, msg.recipient_id, msg.template) == ("reporter", case.id, "notify.reporter.feedback")
     assert msg.params == {"number": number, "status": "feedback_given", "feedback": text}
 
-    # The reporter objects (异议): the case reopens and the handler is told.
+    # The reporter objects (异议): the unit's leaders are asked to decide (rules.md §10.4), and the reporter is owed
+    # an answer under D4 (rules.md §4, R-28? [S]): 15 working days from the objection.
     clock.set(beijing(2026, 11, 12, 20, 0))
     objection = "我不同意处理结果，另有新证据。"
     await trail.step(
@@ -157,19 +159,43 @@ async def test_named_lifecycle_with_objection(app: App, clock: ManualClock) -> N
         citizen,
         "object",
         S.FEEDBACK_GIVEN,
-        S.REOPENED,
-        "R-28? 异议",
+        S.LEADER_REVIEW,
+        "R-28? 异议, §10.4",
         objection,
     )
-    officer_msgs = [m for m in await outbox(app) if m.template == "notify.officer.objection"]
-    assert [(m.recipient_kind, m.recipient_id) for m in officer_msgs] == [("officer", handler.officer_id)]
-    # the objection is answered under D4 (rules.md §4, R-28? [S]): 15 working days from the objection
-    _, reopened_d4 = by_kind(await deadlines(app, number), DeadlineKind.RESULT_FEEDBACK)
-    assert (reopened_d4.trigger_date, reopened_d4.due_date, reopened_d4.state) == (
+    pushed = [m for m in await outbox(app) if m.template == "notify.officer.review_objection"]
+    assert [(m.recipient_kind, m.recipient_id) for m in pushed] == [("officer", office.supervisor.officer_id)]
+    assert pushed[0].params == {"number": number, "report_type": "accusation", "text": objection}
+    _, challenge_d4 = by_kind(await deadlines(app, number), DeadlineKind.RESULT_FEEDBACK)
+    assert (challenge_d4.trigger_date, challenge_d4.due_date, challenge_d4.state) == (
         date(2026, 11, 12),
         date(2026, 12, 3),
         "open",
     )
+    assert (await case_row(app, number)).challenge == "object"
+
+    # The leader sends it back: the objection is answered, and the reopened case owes its result again (D4 from
+    # the reopening); the handler is told.
+    clock.set(beijing(2026, 11, 13, 9, 0))
+    supervisor = office.supervisor
+    await trail.step(
+        lambda: cases.send_back(number, supervisor, "请核实新证据"),
+        supervisor,
+        "send_back",
+        S.LEADER_REVIEW,
+        S.REOPENED,
+        "§10.4 退回进一步查处",
+        "请核实新证据",
+    )
+    _, answered, reopened_d4 = by_kind(await deadlines(app, number), DeadlineKind.RESULT_FEEDBACK)
+    assert answered.state == "met"
+    assert (reopened_d4.trigger_date, reopened_d4.due_date, reopened_d4.state) == (
+        date(2026, 11, 13),
+        date(2026, 12, 4),
+        "open",
+    )
+    told = [m for m in await outbox(app) if m.template == "notify.officer.sent_back"]
+    assert [m.recipient_id for m in told] == [handler.officer_id]
 
     clock.set(beijing(2026, 11, 13, 9, 30))
     await trail.step(
@@ -190,12 +216,12 @@ async def test_named_lifecycle_with_objection(app: App, clock: ManualClock) -> N
     )
     [d6] = by_kind(await deadlines(app, number), DeadlineKind.LETTER_REPLY)
     assert d6.state == "met"
-    first_d4, second_d4 = by_kind(await deadlines(app, number), DeadlineKind.RESULT_FEEDBACK)
+    first_d4, _, reopened_d4 = by_kind(await deadlines(app, number), DeadlineKind.RESULT_FEEDBACK)
     assert first_d4.state == "met"
-    # concluding again does not open a second D4 nor push the objection's back (due 12-03, not 12-22)
-    assert (second_d4.trigger_date, second_d4.due_date, second_d4.state) == (
-        date(2026, 11, 12),
-        date(2026, 12, 3),
+    # concluding again does not open another D4 nor push the reopened case's back (due 12-04, not 12-22)
+    assert (reopened_d4.trigger_date, reopened_d4.due_date, reopened_d4.state) == (
+        date(2026, 11, 13),
+        date(2026, 12, 4),
         "open",
     )
 
@@ -232,6 +258,7 @@ async def test_named_lifecycle_with_objection(app: App, clock: ManualClock) -> N
         "conclude",
         "give_feedback",
         "object",
+        "send_back",
         "approve",
         "dispose",
         "conclude",
@@ -250,7 +277,9 @@ async def test_named_lifecycle_with_objection(app: App, clock: ManualClock) -> N
         ("reporter", "notify.reporter.status"),
         ("reporter", "notify.reporter.feedback"),
         ("reporter", "notify.reporter.status"),
-        ("officer", "notify.officer.objection"),
+        ("officer", "notify.officer.review_objection"),
+        ("reporter", "notify.reporter.sent_back"),
+        ("officer", "notify.officer.sent_back"),
         ("reporter", "notify.reporter.status"),
         ("reporter", "notify.reporter.feedback"),
         ("reporter", "notify.reporter.status"),

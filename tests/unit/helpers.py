@@ -114,6 +114,10 @@ def valid_input(action: Action) -> ActionInput:
             return ActionInput(note="我对结果有异议，补充新证据")
         case Action.CHASE:
             return ActionInput(note="请于月底前报结")
+        case Action.SEND_BACK:
+            return ActionInput(note="请核实补助款是否仍在发放")
+        case Action.CONFIRM_RESULT:
+            return ActionInput(note="经审核，原办理结果认定事实清楚，予以维持")
         case Action.REPORT_RESULT:
             return ActionInput(note="经核实，反映问题部分属实，已谈话提醒")
         case Action.EXTEND:

@@ -46,7 +46,6 @@ EXPECTED_APPROVAL: dict[Action, Approval] = {
     A.NOT_ACCEPT: REQUESTED,
     A.TRANSFER_UP: REQUESTED,
     A.TRANSFER_DOWN: REQUESTED,
-    A.OBJECT: LATER,  # the reporter's objection: a citizen's step (who decides on reopening: issue 15 point 7)
     A.ARCHIVE: REQUESTED,  # "经分管领导审核后统一归档"
     A.EXTEND: REQUESTED,  # a 交办 case's extension (§10.2 extensions, §10.3 申请延长)
 }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from core.calendar.deadlines import DEADLINES
@@ -223,18 +225,53 @@ def test_give_feedback_meets_d4_and_carries_the_result() -> None:
     assert d.reporter_notice == "notify.reporter.feedback"
 
 
-def test_objection_reopens_and_tells_the_assignee() -> None:
-    d = run(S.FEEDBACK_GIVEN, A.OBJECT, named=True)
-    assert d.target is S.REOPENED
-    assert d.officer_notices == ((OfficerTarget.ASSIGNEE, "notify.officer.objection"),)
-
-
-def test_objection_opens_d4_for_the_answer() -> None:
-    """Issue 12, item 17: a reopened case had no deadline. The objection is "recorded and explained" under D4
-    (rules.md §4 table, R-28? [S]): a new 15-working-day result-feedback duty from the objection."""
-    d = run(S.FEEDBACK_GIVEN, A.OBJECT, named=True)
+@pytest.mark.parametrize(("source", "action", "push"), [
+    (S.FEEDBACK_GIVEN, A.OBJECT, "notify.officer.review_objection"),
+    (S.LEADER_REVIEW, A.OBJECT, "notify.officer.review_objection"),
+    (S.FEEDBACK_GIVEN, A.RATE_DISSATISFIED, "notify.officer.review_dissatisfied"),
+], ids=str)  # fmt: skip
+def test_a_challenge_goes_to_the_unit_leaders_and_opens_d4_for_the_answer(
+    source: CaseState, action: Action, push: str
+) -> None:
+    """§10.4: a 不满意 or an objection no longer reopens the case: the unit's leaders are pushed and decide. The
+    reporter is answered under D4 (rules.md §4 table, R-28? [S]: "recorded and explained"), 15 working days."""
+    d = run(source, action, named=True)
+    assert d.target is S.LEADER_REVIEW
+    assert d.officer_notices == ((OfficerTarget.UNIT_LEADERS, push),)
     assert d.open_deadlines == (D.RESULT_FEEDBACK,)
     assert DEADLINES[D.RESULT_FEEDBACK].rule == "R-28? [S]"
+    assert run(source, action, named=False).open_deadlines == ()  # no feedback duty to an anonymous reporter
+    assert PUBLIC_STATUS[S.LEADER_REVIEW] is PublicStatus.UNDER_REVIEW
+
+
+@pytest.mark.parametrize("report_type", list(ReportType), ids=str)
+@pytest.mark.parametrize("channel", [Channel.TELEGRAM, Channel.ASSIGNED_BY_HIGHER], ids=str)
+def test_sent_back_the_case_is_reopened_with_its_deadlines_again(report_type: ReportType, channel: Channel) -> None:
+    """The leader's decision answers the challenge (its D4 met); the reopened case owes again: D4 from the
+    reopening (named), an appeal its answer deadline (D12, D14 against a 监察 measure), a 交办 case its D15."""
+    snap = snapshot(S.LEADER_REVIEW, named=True, report_type=report_type, channel=channel,
+                    appealed=AppealedDecision.SUPERVISION_MEASURE, challenge=A.OBJECT)  # fmt: skip
+    d = decide(snap, A.SEND_BACK, SUPERVISOR, valid_input(A.SEND_BACK))
+    assert d.target is S.REOPENED and d.meet_deadlines == (D.RESULT_FEEDBACK,)
+    expected = [D.RESULT_FEEDBACK]
+    expected += [D.SUPERVISION_APPEAL] if report_type is ReportType.APPEAL else []
+    expected += [D.ASSIGNED_BY_HIGHER] if channel is Channel.ASSIGNED_BY_HIGHER else []
+    assert d.open_deadlines == tuple(expected)
+    assert d.reporter_notice == "notify.reporter.sent_back"
+    assert d.officer_notices == ((OfficerTarget.HANDLER_OR_INTAKE, "notify.officer.sent_back"),)
+    anonymous = decide(replace(snap, named=False, appealed=None), A.SEND_BACK, SUPERVISOR, valid_input(A.SEND_BACK))
+    assert D.RESULT_FEEDBACK not in anonymous.open_deadlines
+    assert anonymous.reporter_notice == STATUS  # the coarse status change only (core.services.cases)
+
+
+@pytest.mark.parametrize(("challenge", "notice"), [
+    (A.RATE_DISSATISFIED, "notify.reporter.review_confirmed"), (A.OBJECT, "notify.reporter.objection_refused"),
+], ids=str)  # fmt: skip
+def test_confirmed_the_reply_meets_d4_and_tells_the_reporter(challenge: Action, notice: str) -> None:
+    snap = snapshot(S.LEADER_REVIEW, named=True, challenge=challenge)
+    d = decide(snap, A.CONFIRM_RESULT, SUPERVISOR, valid_input(A.CONFIRM_RESULT))
+    assert (d.target, d.meet_deadlines, d.open_deadlines) == (S.FEEDBACK_GIVEN, (D.RESULT_FEEDBACK,), ())
+    assert d.reporter_notice == notice and d.officer_notices == ()
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -199,6 +200,25 @@ REFUSALS = [
     ),
     ("review-no_note", S.PARKED, A.REVIEW_PARKED, HANDLER, ActionInput(), True, ["guard.text_required"]),
     ("add-nothing", S.ASSIGNED, A.ADD_BY_REPORTER, CITIZEN, ActionInput(note=" "), False, ["guard.text_required"]),
+    # a leader's decision on a reporter's challenge says why (rules.md §10.4): instructions, or the reply
+    (
+        "send_back-no_note",
+        S.LEADER_REVIEW,
+        A.SEND_BACK,
+        SUPERVISOR,
+        ActionInput(note=" "),
+        True,
+        ["guard.reason_required"],
+    ),
+    ("confirm-no_reply", S.LEADER_REVIEW, A.CONFIRM_RESULT, SUPERVISOR, ActionInput(), True, ["guard.reply_required"]),
+]
+
+#: A result a leader confirmed is not reopened by the same challenge (004 (十一), core.review): the reporter's
+#: 不满意 and objection are refused with ``guard.result_confirmed``; an objection without text also with its own.
+CONFIRMED_REFUSALS = [
+    ("dissatisfied", A.RATE_DISSATISFIED, ActionInput(), ["guard.result_confirmed"]),
+    ("object", A.OBJECT, ActionInput(note="还是不同意"), ["guard.result_confirmed"]),
+    ("object-no_text", A.OBJECT, ActionInput(), ["guard.result_confirmed", "guard.text_required"]),
 ]
 
 
@@ -212,7 +232,19 @@ def test_guard_refuses_with_the_exact_problem_keys(
 
 
 def test_every_guard_has_a_refusal_case() -> None:
-    assert set(GUARDS) == {r[2] for r in REFUSALS}
+    assert set(GUARDS) == {r[2] for r in REFUSALS} | {r[1] for r in CONFIRMED_REFUSALS}
+
+
+@pytest.mark.parametrize(("action", "inp", "expected"), [r[1:] for r in CONFIRMED_REFUSALS],
+                         ids=[r[0] for r in CONFIRMED_REFUSALS])  # fmt: skip
+def test_a_confirmed_result_is_not_challenged_again(action: Action, inp: ActionInput, expected: list[str]) -> None:
+    confirmed = snapshot(S.FEEDBACK_GIVEN, confirmed=True, challenge=A.OBJECT)
+    with pytest.raises(GuardFailed) as exc:
+        decide(confirmed, action, CITIZEN, inp)
+    assert exc.value.problems == expected
+    # not yet confirmed (e.g. sent back and answered again): the same challenge goes to the leader
+    assert decide(replace(confirmed, confirmed=False), action, CITIZEN, ActionInput(note="异议")).target is (
+        S.LEADER_REVIEW)  # fmt: skip
 
 
 def test_actions_without_a_guard_need_no_input() -> None:

@@ -17,10 +17,12 @@ S, A = CaseState, Action
 I = frozenset({"intake", "supervisor"})  # noqa: E741  intake (信访室), or a leader acting for it
 H = frozenset({"handler", "supervisor"})  # handling department, or a leader
 O = frozenset({"intake", "handler", "supervisor"})  # noqa: E741  any officer
+L = frozenset({"supervisor"})  # a leader (分管领导, rules.md §10.2)
 CIT = frozenset({"citizen"})
 SYS = frozenset({"system"})
 
-NO_ADDITION = (S.NOT_ACCEPTED, S.DUPLICATE, S.CONCLUDED, S.FEEDBACK_GIVEN, S.ARCHIVED)  # a result or none owed
+NO_ADDITION = (S.NOT_ACCEPTED, S.DUPLICATE, S.CONCLUDED, S.FEEDBACK_GIVEN, S.LEADER_REVIEW,
+               S.ARCHIVED)  # a result or none owed  # fmt: skip
 
 # The expected table, written out from rules.md §1 independently of core/workflow.py:
 # (state, action) -> (target state, who may act). Self-loops (note, urgent flag) keep the state.
@@ -45,7 +47,12 @@ EXPECTED: dict[tuple[CaseState, Action], tuple[CaseState, frozenset[str]]] = {
     **{(s, A.DECIDE_APPEAL): (S.CONCLUDED, H) for s in (S.ASSIGNED, S.REOPENED)},
     **{(s, A.ANSWER_SUGGESTION): (S.CONCLUDED, H) for s in (S.ASSIGNED, S.REOPENED)},
     (S.CONCLUDED, A.GIVE_FEEDBACK): (S.FEEDBACK_GIVEN, H | I),
-    (S.FEEDBACK_GIVEN, A.OBJECT): (S.REOPENED, CIT),
+    # §10.4: a reporter's 不满意 or 异议 goes to a leader, who sends the case back or confirms the result
+    (S.FEEDBACK_GIVEN, A.OBJECT): (S.LEADER_REVIEW, CIT),
+    (S.LEADER_REVIEW, A.OBJECT): (S.LEADER_REVIEW, CIT),  # an objection after a 不满意, while the leader decides
+    (S.FEEDBACK_GIVEN, A.RATE_DISSATISFIED): (S.LEADER_REVIEW, CIT),
+    (S.LEADER_REVIEW, A.SEND_BACK): (S.REOPENED, L),
+    (S.LEADER_REVIEW, A.CONFIRM_RESULT): (S.FEEDBACK_GIVEN, L),
     **{
         (s, A.ARCHIVE): (S.ARCHIVED, I | SYS)
         # not while transferred up: the higher commission takes it in (R-15, §10.3 件件有着落)
