@@ -78,6 +78,8 @@ class Action(StrEnum):
     ANSWER_SUGGESTION = "answer_suggestion"  # 批评建议: adopted, partly adopted or not (rules.md §10.1)
     REVIEW_PARKED = "review_parked"  # a parked case reviewed and kept parked until the next review
     ADD_BY_REPORTER = "add_by_reporter"  # the reporter adds text or files to their open case (补充反映)
+    # a conclusion that did not confirm the facts: 澄清 and 错告/诬告 recorded (rules.md §10.4); changes no state
+    ASSESS_REPORT = "assess_report"
 
 
 class Satisfaction(StrEnum):
@@ -221,6 +223,24 @@ class Finding(StrEnum):
     PARTLY_TRUE = "partly_true"
     UNTRUE = "untrue"
     UNVERIFIABLE = "unverifiable"
+
+
+class Clearing(StrEnum):
+    """Whether the person reported is cleared when the facts were not confirmed (澄清正名: rules.md §4.2, §10.4,
+    003 篇四 "建立澄清保护机制")."""
+
+    CLEARED = "cleared"  # 予以澄清正名
+    NOT_NEEDED = "not_needed"  # 无需澄清 (e.g. the report had no effect on the person's standing)
+
+
+class ReportAssessment(StrEnum):
+    """What an unconfirmed report was (rules.md §4.2, §10.4; 000 item 7 tells 诬告 from 错告). Recorded for the
+    office only: the reporter is never told (§4.2 "never threaten")."""
+
+    GOOD_FAITH = "good_faith"  # reported in good faith, the facts could not be confirmed
+    MISTAKEN = "mistaken"  # 错告: an honest mistake, not 诬告 and not punished (刑法-243 ¶3)
+    # 涉嫌诬告: only suspected here; finding 诬告 needs 地市级 approval (000 item 7), so it is referred for handling
+    SUSPECTED_FALSE = "suspected_false"
 
 
 class EvidenceKind(StrEnum):
