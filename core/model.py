@@ -85,6 +85,8 @@ class Action(StrEnum):
     RATE_DISSATISFIED = "rate_dissatisfied"  # the reporter rated the result 不满意: a leader reviews it (§10.4)
     SEND_BACK = "send_back"  # a leader sends the case back for further handling (退回…进一步查处, §10.4)
     CONFIRM_RESULT = "confirm_result"  # a leader confirms the result, with a reply to the reporter (审核认定办结)
+    # a conclusion that did not confirm the facts: 澄清 and 错告/诬告 recorded (rules.md §10.4); changes no state
+    ASSESS_REPORT = "assess_report"
 
 
 class ApprovalState(StrEnum):
@@ -236,6 +238,24 @@ class Finding(StrEnum):
     PARTLY_TRUE = "partly_true"
     UNTRUE = "untrue"
     UNVERIFIABLE = "unverifiable"
+
+
+class Clearing(StrEnum):
+    """Whether the person reported is cleared when the facts were not confirmed (澄清正名: rules.md §4.2, §10.4,
+    003 篇四 "建立澄清保护机制")."""
+
+    CLEARED = "cleared"  # 予以澄清正名
+    NOT_NEEDED = "not_needed"  # 无需澄清 (e.g. the report had no effect on the person's standing)
+
+
+class ReportAssessment(StrEnum):
+    """What an unconfirmed report was (rules.md §4.2, §10.4; 000 item 7 tells 诬告 from 错告). Recorded for the
+    office only: the reporter is never told (§4.2 "never threaten")."""
+
+    GOOD_FAITH = "good_faith"  # reported in good faith, the facts could not be confirmed
+    MISTAKEN = "mistaken"  # 错告: an honest mistake, not 诬告 and not punished (刑法-243 ¶3)
+    # 涉嫌诬告: only suspected here; finding 诬告 needs 地市级 approval (000 item 7), so it is referred for handling
+    SUSPECTED_FALSE = "suspected_false"
 
 
 class EvidenceKind(StrEnum):

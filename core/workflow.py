@@ -20,7 +20,7 @@ from core import review
 from core.actor import Actor
 from core.calendar.deadlines import REPORT_BACK
 from core.calendar.deadlines import DeadlineKind as D
-from core.closure import ClosureReport, closure_problems
+from core.closure import ClosureReport, accuses_reporter, closure_problems, suspected_false
 from core.errors import GuardFailed, IllegalTransition, NotPermitted
 from core.model import Action as A
 from core.model import (
@@ -273,7 +273,9 @@ GUARDS: dict[A, Guard] = {
         ["guard.closure_report_required"] if i.closure is None else closure_problems(i.closure, named=c.named)
     ),
     A.GIVE_FEEDBACK: lambda c, i, a: (
-        _need(c.named, "guard.feedback_named_only") + _need(bool(i.feedback_text.strip()), "guard.text_required")
+        _need(c.named, "guard.feedback_named_only")
+        + _need(bool(i.feedback_text.strip()), "guard.text_required")
+        + _need(not accuses_reporter(i.feedback_text), "guard.feedback_accuses")  # §4.2, core.closure
     ),
     A.DECIDE_APPEAL: _answered(AppealOutcome),
     A.ANSWER_SUGGESTION: _answered(SuggestionOutcome),
@@ -400,6 +402,7 @@ def filing_deadlines(snapshot: CaseSnapshot) -> tuple[D, ...]:
 
 
 _ROUTING = (D.REGISTER_AND_ROUTE, D.TRANSFER_RECEIVED, D.TRANSFER_UP)
+_REFERRED = ((OfficerTarget.UNIT_INTAKE, "notify.officer.false_report_referred"),)
 
 
 def reopened_deadlines(c: CaseSnapshot) -> tuple[D, ...]:
@@ -467,6 +470,8 @@ def _effects(c: CaseSnapshot, action: A, inp: ActionInput) -> dict[str, object]:
             return {
                 "meet_deadlines": (D.LETTER_REPLY,),  # D15 ends with the 报结 (REPORT_RESULT, §10.3)
                 "open_deadlines": (D.RESULT_FEEDBACK,) if named else (),
+                # a suspected 诬告 is referred for handling by the office, never told to the reporter (§10.4)
+                "officer_notices": _REFERRED if suspected_false(inp.closure) else (),
             }
         case A.DECIDE_APPEAL | A.ANSWER_SUGGESTION:
             # answered: the appeal's own deadline is met; a named reporter is owed the outcome as feedback (D4)

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from bot.dialogs.engine import Label, Lines
 from core.clock import zone_label
-from core.model import Action
+from core.model import Action, Clearing, ReportAssessment
 from core.services.views import ApprovalView, CaseDetail, EventView, PersonView
 
 HISTORY = 8  # events on the bot's card; the CLI prints them all
@@ -152,9 +152,27 @@ def _result(r: dict[str, Any]) -> list[Label]:
     out.append(Label("officer.card_procedure", {
         "collective": Label("button.yes" if r.get("collective_discussion") else "button.no"),
         "leader": r.get("leader_signoff") or "-"}))  # fmt: skip
+    out.extend(_clearing(r.get("clearing"), r.get("assessment"), r.get("referred_to") or ""))
     if r.get("feedback_text"):
         out.append(Label("officer.card_feedback_text", {"text": r["feedback_text"]}))
     return out
+
+
+def _clearing(clearing: str | None, assessment: str | None, referred_to: str) -> list[Label]:
+    """Facts not confirmed (rules.md §10.4): whether the person is cleared, what the report was, and where a
+    suspected 诬告 went. The officers' card only: the reporter never sees it."""
+    if not assessment:
+        return []
+    params = {"clearing": Label(f"enum.Clearing.{clearing or 'not_needed'}"),
+              "assessment": Label(f"enum.ReportAssessment.{assessment}")}  # fmt: skip
+    out = [Label("officer.card_clearing", params)]
+    if referred_to:
+        out.append(Label("officer.card_referred_for_handling", {"body": referred_to}))
+    return out
+
+
+def _enum_label(enum: type[Clearing] | type[ReportAssessment], value: str) -> Label | str:
+    return Label(f"enum.{enum.__name__}.{value}") if value in {m.value for m in enum} else "-"
 
 
 def _event(e: EventView, d: CaseDetail, tz: ZoneInfo, at: str) -> Label:
@@ -169,6 +187,11 @@ def _event(e: EventView, d: CaseDetail, tz: ZoneInfo, at: str) -> Label:
             params, note = {"rating": Label(f"enum.Satisfaction.{e.note}")}, ""
         case Action.REQUEST_APPROVAL | Action.APPROVE:  # the note is the step asked for (core.services.approvals)
             params, note = {"what": Label(f"action.{e.note}")}, ""
+        case Action.ASSESS_REPORT:  # "<clearing> <assessment> [referral]" (core.services.cases)
+            clearing, assessment, body = [*e.note.split(" ", 2), "", ""][:3]  # a purged note is empty
+            params = {"clearing": _enum_label(Clearing, clearing),
+                      "assessment": _enum_label(ReportAssessment, assessment)}  # fmt: skip
+            note = body
         case Action.VIEW_EVIDENCE:
             m = _EVIDENCE_NOTE.fullmatch(e.note)
             names = {str(x.id): x.original_name for x in d.evidence}

@@ -115,6 +115,9 @@ class Officer(StrEnum):
     EVIDENCE_REFS = "evidence_refs"
     VIOLATION = "violation"
     ACTION_TAKEN = "action_taken"
+    CLEARING = "clearing"  # facts not confirmed: 澄清正名 (rules.md §10.4)
+    ASSESSMENT = "assessment"  # facts not confirmed: good faith, 错告 or suspected 诬告
+    REFERRAL = "referral"  # a suspected 诬告: to whom it is referred
     COLLECTIVE = "collective"
     LEADER = "leader"
     FEEDBACK = "feedback"

@@ -20,9 +20,18 @@ from bot.dialogs.env import OfficerEnv
 from bot.dialogs.ids import FlowName
 from bot.dialogs.ids import Officer as S
 from bot.dialogs.steps import Choice, Invalid, Next, Text
-from core.closure import AllegationFinding, ClosureReport
+from core.closure import CONFIRMING, AllegationFinding, ClosureReport
 from core.errors import DomainError, GuardFailed
-from core.model import Action, AppealOutcome, DisposalMethod, Finding, ReferTo, SuggestionOutcome
+from core.model import (
+    Action,
+    AppealOutcome,
+    Clearing,
+    DisposalMethod,
+    Finding,
+    ReferTo,
+    ReportAssessment,
+    SuggestionOutcome,
+)
 
 note_text = v.text_between(1, 2000)
 NO_FACTS = "no_facts"  # not accepted for want of facts (rules.md §3.2 item 3): the reporter is asked for them
@@ -100,21 +109,35 @@ def new_date(raw: str, c: Conversation) -> str:
 
 
 def closure_from(a: dict[str, Any]) -> ClosureReport:
+    # 澄清 and 错告/诬告 only when the facts were not confirmed (rules.md §10.4): an earlier answer is dropped
+    unconfirmed = not _confirmed(a)
+    suspected = unconfirmed and a.get(S.ASSESSMENT) == ReportAssessment.SUSPECTED_FALSE
     return ClosureReport(
         findings=(AllegationFinding(a["allegation"], Finding(a["finding"]),
                                     tuple(x.strip() for x in a.get("evidence_refs", "").split("；") if x.strip())),),
         violation=a["violation"], action_taken=a["action_taken"],
         collective_discussion=a.get("collective") == "yes", leader_signoff=a.get("leader", ""),
         feedback_text=a.get("feedback", ""), summary=a.get("summary", a["action_taken"]),
+        clearing=Clearing(a[S.CLEARING]) if unconfirmed and a.get(S.CLEARING) else None,
+        assessment=ReportAssessment(a[S.ASSESSMENT]) if unconfirmed and a.get(S.ASSESSMENT) else None,
+        referred_to=a.get(S.REFERRAL, "") if suspected else "",
     )  # fmt: skip
+
+
+def _confirmed(a: dict[str, Any]) -> bool:
+    return a.get(S.FINDING) in CONFIRMING
 
 
 #: Answers key: the closure steps still to ask after the checklist refused a conclusion (the rest are kept).
 REDO = "_redo"
 _CLOSURE_STEPS = {"closure.facts_clear": (S.ALLEGATION,), "closure.evidence_sufficient": (S.EVIDENCE_REFS,),
                   "closure.characterisation": (S.VIOLATION,), "closure.action_appropriate": (S.ACTION_TAKEN,),
-                  "closure.feedback_ready": (S.FEEDBACK,)}  # fmt: skip
-_ORDER = (S.ALLEGATION, S.FINDING, S.EVIDENCE_REFS, S.VIOLATION, S.ACTION_TAKEN, S.COLLECTIVE, S.LEADER, S.FEEDBACK)
+                  "closure.feedback_ready": (S.FEEDBACK,), "closure.feedback_accuses": (S.FEEDBACK,),
+                  "closure.clearing_required": (S.CLEARING,), "closure.assessment_required": (S.ASSESSMENT,),
+                  "closure.suspicion_needs_untrue": (S.ASSESSMENT,),
+                  "closure.referral_required": (S.REFERRAL,)}  # fmt: skip
+_ORDER = (S.ALLEGATION, S.FINDING, S.EVIDENCE_REFS, S.VIOLATION, S.ACTION_TAKEN, S.CLEARING, S.ASSESSMENT,
+          S.REFERRAL, S.COLLECTIVE, S.LEADER, S.FEEDBACK)  # fmt: skip
 
 
 def missing_steps(problems: list[str], a: dict[str, Any]) -> list[str]:
@@ -141,6 +164,22 @@ def _next(default: Target | Callable[[Conversation], Target]) -> Callable[..., T
 def _redo(*defaults: Target) -> frozenset[Target]:
     """Where a closure step may go: its own next, or any question the checklist may ask again, or the end."""
     return frozenset({*defaults, *_ORDER, END})
+
+
+def _after_action(c: Conversation) -> Target:
+    """Facts not confirmed: whether the person is cleared and what the report was are asked (rules.md §10.4)."""
+    return S.COLLECTIVE if _confirmed(c.answers) else S.CLEARING
+
+
+def _after_assessment(c: Conversation) -> Target:
+    return S.REFERRAL if c.answers.get(S.ASSESSMENT) == ReportAssessment.SUSPECTED_FALSE else S.COLLECTIVE
+
+
+def _assessments(c: Conversation) -> list[tuple[str, str]]:
+    """诬告 is fabrication (R-39): suspected only of an allegation found untrue, not of one that was not checkable."""
+    offered = [a for a in ReportAssessment
+               if a is not ReportAssessment.SUSPECTED_FALSE or c.answers.get(S.FINDING) == Finding.UNTRUE]  # fmt: skip
+    return [(a.value, f"enum.ReportAssessment.{a.value}") for a in offered]
 
 
 def _after_leader(c: Conversation) -> Target:
@@ -173,7 +212,12 @@ def officer_flows() -> list[Flow[OfficerEnv]]:
         _text("officer.ask_evidence_refs", _next(S.VIOLATION), S.EVIDENCE_REFS, targets=_redo(S.VIOLATION),
               skippable=True),
         _text("officer.ask_violation", _next(S.ACTION_TAKEN), S.VIOLATION, targets=_redo(S.ACTION_TAKEN)),
-        _text("officer.ask_action_taken", _next(S.COLLECTIVE), S.ACTION_TAKEN, targets=_redo(S.COLLECTIVE)),
+        _text("officer.ask_action_taken", _next(_after_action), S.ACTION_TAKEN, targets=_redo()),
+        Choice(id=S.CLEARING, key="officer.ask_clearing", store=S.CLEARING, next=_next(S.ASSESSMENT),
+               options=[(x.value, f"enum.Clearing.{x.value}") for x in Clearing], targets=_redo()),
+        Choice(id=S.ASSESSMENT, key="officer.ask_assessment", options=_assessments, store=S.ASSESSMENT,
+               next=_next(_after_assessment), targets=_redo()),
+        _text("officer.ask_referral", _next(S.COLLECTIVE), S.REFERRAL, targets=_redo()),
         Choice(id=S.COLLECTIVE, key="officer.ask_collective", options=[("yes", "button.yes"), ("no", "button.no")],
                store=S.COLLECTIVE, next=_next(S.LEADER), targets=_redo(S.LEADER)),
         _text("officer.ask_leader", _next(_after_leader), S.LEADER, validate=v.reporter_name,

@@ -112,6 +112,10 @@ class CaseRow(Base):
     particulars_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
     # 维持/变更/撤销 of an appeal, 采纳/部分采纳/不予采纳 of a suggestion (§10.1); plain, like disposal_method
     outcome: Mapped[str | None] = mapped_column(String(16))
+    # a conclusion that did not confirm the facts (rules.md §10.4): core.model.Clearing and ReportAssessment; plain
+    # for statistics (how many cleared, how many 诬告 suspicions referred), the referral itself is in result_enc
+    clearing: Mapped[str | None] = mapped_column(String(16))
+    report_assessment: Mapped[str | None] = mapped_column(String(20))
     assignee_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"), index=True)
     duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True)  # read both ways
     transfer_to_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))  # pending receipt (R-15/16)

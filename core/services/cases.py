@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -26,6 +26,7 @@ from core.model import (
     DisposalMethod,
     RecipientKind,
     ReferTo,
+    ReportAssessment,
     ReportType,
     Satisfaction,
     SuggestionOutcome,
@@ -211,6 +212,8 @@ class CaseService:
             history.record(s, vault, case, actor, action, now, rule=decision.rule,
                            note=_history_note(action, inp), public=decision.public_status_changed,
                            change=(decision.source, decision.target))  # fmt: skip
+            if action is Action.CONCLUDE and inp.closure is not None and inp.closure.assessment is not None:
+                _record_assessment(s, vault, case, actor, inp.closure, now)
             repo.add_evidence(s, vault, case, inp.new_evidence, now)
             await self._apply_deadlines(s, case, decision, inp)
             await self._notify(s, case, decision, inp)
@@ -329,8 +332,22 @@ def _apply_fields(case: CaseRow, d: Decision, inp: ActionInput, enc_json: Any, s
             assert inp.closure is not None
             case.result_enc = enc_json(dataclasses.asdict(inp.closure))
             case.concluded_at = case.updated_at
+            # plain, for statistics (rules.md §10.4): cleared persons, 错告 and 诬告 suspicions are counted
+            case.clearing = inp.closure.clearing.value if inp.closure.clearing else None
+            case.report_assessment = inp.closure.assessment.value if inp.closure.assessment else None
         case Action.FLAG_URGENT:
             case.urgent = True
+
+
+def _record_assessment(s: AsyncSession, vault: Vault, case: CaseRow, actor: Actor, r: ClosureReport,
+                       now: datetime) -> None:  # fmt: skip
+    """The closure's 澄清 and 错告/诬告 as a step of its own (rules.md §10.4), never public: the note is
+    ``<clearing> <assessment>``, then a suspected 诬告's referral (bot.dialogs.card reads it back)."""
+    assert r.assessment is not None
+    note = f"{r.clearing.value if r.clearing else '-'} {r.assessment.value}"
+    if r.assessment is ReportAssessment.SUSPECTED_FALSE:
+        note += f" {r.referred_to.strip()}"
+    history.record(s, vault, case, actor, Action.ASSESS_REPORT, now, rule="§10.4 澄清, 000 item 7", note=note)
 
 
 def _history_note(action: Action, inp: ActionInput) -> str:

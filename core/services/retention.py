@@ -7,8 +7,9 @@ A purge erases: the reporter's identity, the facts, other bodies approached, the
 and posts (with their blind index), the closure report except its findings, every event note (except the
 contentless notes of the filing and of evidence downloads), the reporter's chat binding, the query code and
 password hash, messages to the reporter, and the evidence files (their rows keep kind and size). It keeps: the
-number, type, category, channel, unit, dates, state history and who acted, disposal method, findings,
-satisfaction rating, and the counts of evidence by kind. A ``purge`` event records it. Urgent messages (rules.md
+number, type, category, channel, unit, dates, state history and who acted, disposal method, findings, the
+clearing and assessment of an unconfirmed report (rules.md §10.4), satisfaction rating, and the counts of evidence
+by kind. A ``purge`` event records it. Urgent messages (rules.md
 §8), which belong to no case, are erased once older than the period, with the officer pushes that quote them.
 
 Each case is purged in its own transaction; files are deleted after the commit, and every run also deletes

@@ -10,7 +10,17 @@ import pytest
 from core.actor import Actor
 from core.closure import AllegationFinding, closure_problems
 from core.errors import GuardFailed, IllegalTransition
-from core.model import Action, AppealOutcome, CaseState, Channel, DisposalMethod, Finding, SuggestionOutcome
+from core.model import (
+    Action,
+    AppealOutcome,
+    CaseState,
+    Channel,
+    Clearing,
+    DisposalMethod,
+    Finding,
+    ReportAssessment,
+    SuggestionOutcome,
+)
 from core.workflow import DISPOSE_METHODS, GUARDS, ActionInput, allowed_actions, decide, permit
 from tests.unit.helpers import CITIZEN, HANDLER, INTAKE, SUPERVISOR, SYSTEM, good_closure, snapshot, type_of
 
@@ -352,11 +362,14 @@ def test_a_complete_report_passes_the_checklist(named: bool) -> None:
     assert passes(S.DISPOSAL, A.CONCLUDE, HANDLER, ActionInput(closure=good_closure()), named=named) is S.CONCLUDED
 
 
+#: Facts not confirmed: the clearing and the assessment a conclusion then needs (rules.md §10.4, core.closure).
+UNCONFIRMED = {"clearing": Clearing.CLEARED, "assessment": ReportAssessment.GOOD_FAITH}
+
 CHECKLIST_FAILURES = [
     ("no_findings", {"findings": ()}, "closure.facts_clear"),  # 1 事实清楚
     (
         "blank_allegation",
-        {"findings": (AllegationFinding("  ", Finding.UNTRUE, ("调查报告",)),)},
+        {"findings": (AllegationFinding("  ", Finding.UNTRUE, ("调查报告",)),), **UNCONFIRMED},
         "closure.facts_clear",
     ),
     (
@@ -371,7 +384,10 @@ CHECKLIST_FAILURES = [
     ),
     (
         "untrue_without_evidence",  # clearing someone needs evidence too
-        {"findings": (AllegationFinding("x", Finding.UNTRUE, ("询问笔录",)), AllegationFinding("y", Finding.UNTRUE))},
+        {
+            "findings": (AllegationFinding("x", Finding.UNTRUE, ("询问笔录",)), AllegationFinding("y", Finding.UNTRUE)),
+            **UNCONFIRMED,
+        },
         "closure.evidence_sufficient",
     ),
     ("no_violation_named", {"violation": ""}, "closure.characterisation"),  # 3 定性准确
@@ -399,7 +415,8 @@ def test_feedback_text_is_required_for_named_reports_only() -> None:
 
 
 def test_unverifiable_findings_need_no_evidence() -> None:
-    report = good_closure(findings=(AllegationFinding("公车私用", Finding.UNVERIFIABLE),), violation="无法查证")
+    report = good_closure(findings=(AllegationFinding("公车私用", Finding.UNVERIFIABLE),), violation="无法查证",
+                          **UNCONFIRMED)  # fmt: skip
     assert closure_problems(report, named=True) == []
 
 
