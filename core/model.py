@@ -78,6 +78,16 @@ class Action(StrEnum):
     ANSWER_SUGGESTION = "answer_suggestion"  # 批评建议: adopted, partly adopted or not (rules.md §10.1)
     REVIEW_PARKED = "review_parked"  # a parked case reviewed and kept parked until the next review
     ADD_BY_REPORTER = "add_by_reporter"  # the reporter adds text or files to their open case (补充反映)
+    CLOSE_FOLLOW_UP = "close_follow_up"  # the sender archives its follow-up of a case it sent down, after 报结 (§10.3)
+
+
+class FollowUp(StrEnum):
+    """The sending unit's follow-up (跟踪督办) of a case it transferred down (rules.md §10.3): kept beside the case's
+    own state, which after the receiver takes the case in is the receiver's."""
+
+    AWAITING = "awaiting"  # the receiver's result is owed: chased (催办) before its due date
+    REPORTED = "reported"  # the receiver's result is recorded (报结): the sender may close its record
+    CLOSED = "closed"  # the sender's record is archived; the sender keeps a read-only view
 
 
 class Satisfaction(StrEnum):

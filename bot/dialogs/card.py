@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from bot.dialogs.engine import Label, Lines
 from core.clock import zone_label
 from core.model import Action
-from core.services.views import CaseDetail, EventView, PersonView
+from core.services.views import CaseDetail, EventView, FollowUpView, PersonView
 
 HISTORY = 8  # events on the bot's card; the CLI prints them all
 _EVIDENCE_NOTE = re.compile(r"evidence (\d+)")  # the fixed note of an evidence download (core.services.desk)
@@ -88,8 +88,10 @@ def _details(d: CaseDetail, tz: ZoneInfo) -> tuple[Label, ...]:
                          {"body": Label(f"enum.ReferTo.{d.scope_refer_to}"), "reason": reason}))  # fmt: skip
     if d.disposal_method:
         out.append(Label("officer.card_method", {"method": Label(f"enum.DisposalMethod.{d.disposal_method}")}))
-    if d.transfer_to:  # a transfer is followed until the receiver takes it in or reports its result (§10.3)
+    if d.transfer_to and d.follow_up is None:  # sent up: it waits until the receiver takes it in (R-15)
         out.append(Label("officer.card_transfer_to", {"unit": d.transfer_to}))
+    if d.follow_up:  # sent down: followed by its sender to the 报结 (§10.3), on both ends' cards
+        out.append(_follow_up(d.follow_up))
     if d.summary.state == "not_accepted":
         out.append(Label("officer.card_referred", {"body": Label(f"enum.ReferTo.{d.refer_to or 'none'}")}))
     if d.duplicate_of:
@@ -106,6 +108,16 @@ def _details(d: CaseDetail, tz: ZoneInfo) -> tuple[Label, ...]:
         out.append(Label("officer.card_purged", {"day": f"{d.purged_at.astimezone(tz):%Y-%m-%d}",
                                                  "files": sum(d.purged_evidence.values())}))  # fmt: skip
     return tuple(out)
+
+
+def _follow_up(f: FollowUpView) -> Label:
+    """From which unit to which, when the receiver's result is due, and whether the sender recorded it."""
+    reported = f.state == "reported" and f.reported_on is not None
+    status = (Label("officer.card_follow_up_reported", {"day": f.reported_on.isoformat()})
+              if reported and f.reported_on else Label(f"enum.FollowUp.{f.state}"))  # fmt: skip
+    receiver = f.receiver or Label("officer.card_follow_up_back")
+    return Label("officer.card_follow_up", {"sender": f.sender, "receiver": receiver,
+                                            "due": f.due.isoformat() if f.due else "-", "status": status})  # fmt: skip
 
 
 def _particulars(d: CaseDetail) -> list[Label]:
