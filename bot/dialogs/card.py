@@ -81,7 +81,8 @@ def _reporter(d: CaseDetail) -> Label | Lines:
 def _details(d: CaseDetail, tz: ZoneInfo) -> tuple[Label, ...]:
     """What the reporter said besides the facts, and what the office decided: one line each."""
     out = [*_particulars(d)]
-    out.append(Label("officer.card_other_bodies", {"text": d.other_bodies or Label("officer.card_not_given")}))
+    if d.other_bodies or d.summary.report_type != "suggestion":  # a suggestion is not asked (rules.md §6, §10.1)
+        out.append(Label("officer.card_other_bodies", {"text": d.other_bodies or Label("officer.card_not_given")}))
     if d.scope_refer_to:
         reason = Label(d.scope_reason) if d.scope_reason else "-"
         out.append(Label("officer.card_scope_override",
@@ -150,9 +151,19 @@ def _result(r: dict[str, Any]) -> list[Label]:
     return out
 
 
+#: Who acted when no officer did: the filer by the word for their report type (举报人, 申诉人, 建议人; rules.md
+#: §10.1), or the system.
+_ACTOR = {
+    ("citizen", "accusation"): "actor.citizen",
+    ("citizen", "appeal"): "actor.citizen_appeal",
+    ("citizen", "suggestion"): "actor.citizen_suggestion",
+    **{("system", t): "actor.system" for t in ("accusation", "appeal", "suggestion")},
+}
+
+
 def _event(e: EventView, d: CaseDetail, tz: ZoneInfo, at: str) -> Label:
     """One history line: when, who (by name; the reporter and the system by role) and what, in words."""
-    who: str | Label = e.officer_name or Label(f"actor.{e.actor if e.actor in ('citizen', 'system') else 'system'}")
+    who: str | Label = e.officer_name or Label(_ACTOR.get((e.actor, d.summary.report_type), "actor.system"))
     params: dict[str, Any] = {}
     note = e.note
     match e.action:
