@@ -14,6 +14,9 @@ class Actor:
     roles: frozenset[Role] = frozenset()
     unit_id: int | None = None
     name: str = ""
+    # acting as the unit that sent this case down and follows it to its 报结 (rules.md §10.3): a relation to one
+    # case, set by the service from core.access, never stored
+    following: bool = False
 
     @classmethod
     def system(cls, name: str = "system") -> Actor:
@@ -27,7 +30,7 @@ class Actor:
     def grants(self) -> frozenset[str]:
         """The permission tokens the transition table matches against: roles, or ``citizen``/``system``."""
         if self.kind is ActorKind.OFFICER:
-            return frozenset(r.value for r in self.roles)
+            return frozenset(r.value for r in self.roles) | ({"follower"} if self.following else set())
         return frozenset({self.kind.value})
 
     def label(self) -> str:

@@ -87,6 +87,7 @@ class Action(StrEnum):
     CONFIRM_RESULT = "confirm_result"  # a leader confirms the result, with a reply to the reporter (审核认定办结)
     # a conclusion that did not confirm the facts: 澄清 and 错告/诬告 recorded (rules.md §10.4); changes no state
     ASSESS_REPORT = "assess_report"
+    CLOSE_FOLLOW_UP = "close_follow_up"  # the sender archives its follow-up of a case it sent down, after 报结 (§10.3)
 
 
 class ApprovalState(StrEnum):
@@ -95,6 +96,15 @@ class ApprovalState(StrEnum):
     PENDING = "pending"
     APPROVED = "approved"
     DECLINED = "declined"
+
+
+class FollowUp(StrEnum):
+    """The sending unit's follow-up (跟踪督办) of a case it transferred down (rules.md §10.3): kept beside the case's
+    own state, which after the receiver takes the case in is the receiver's."""
+
+    AWAITING = "awaiting"  # the receiver's result is owed: chased (催办) before its due date
+    REPORTED = "reported"  # the receiver's result is recorded (报结): the sender may close its record
+    CLOSED = "closed"  # the sender's record is archived; the sender keeps a read-only view
 
 
 class Satisfaction(StrEnum):

@@ -27,6 +27,9 @@ HANDLING = frozenset({Role.HANDLER.value, Role.SUPERVISOR.value})  # the handlin
 LEADER = frozenset({Role.SUPERVISOR.value})  # 分管领导 (rules.md §10.2)
 OFFICERS = frozenset({Role.INTAKE.value, Role.HANDLER.value, Role.SUPERVISOR.value})
 CITIZEN = frozenset({ActorKind.CITIZEN.value})
+#: The intake (or a leader) of the unit that sent a case down and follows it to its 报结 (rules.md §10.3): held by
+#: relation to the case, not by role — ``core.access`` says who follows, :func:`core.workflow.permit` is told.
+FOLLOWER = frozenset({"follower"})
 SYSTEM = frozenset({ActorKind.SYSTEM.value})
 
 

@@ -29,12 +29,25 @@ from core.model import (
     AppealOutcome,
     Channel,
     DisposalMethod,
+    FollowUp,
     ReferTo,
     ReportType,
     SuggestionOutcome,
 )
 from core.model import CaseState as S
-from core.permissions import CITIZEN, HANDLING, INTAKE, LEADER, OFFICERS, SYSTEM, Approval, Permit, Verdict, is_leader
+from core.permissions import (
+    CITIZEN,
+    FOLLOWER,
+    HANDLING,
+    INTAKE,
+    LEADER,
+    OFFICERS,
+    SYSTEM,
+    Approval,
+    Permit,
+    Verdict,
+    is_leader,
+)
 from core.reports import StagedEvidence
 
 # Who may act (``who``): the grant tokens of core.permissions — officer roles, or "citizen" and "system".
@@ -70,8 +83,13 @@ _CLOSABLE = (S.CONCLUDED, S.FEEDBACK_GIVEN, S.NOT_ACCEPTED, S.DUPLICATE, S.TRANS
 _REPORTABLE = (S.CONCLUDED, S.FEEDBACK_GIVEN)  # a 交办 case, or one taken in by transfer, reports its result
 _EXTENDABLE = (S.REGISTERED, S.ACCEPTED, S.ASSIGNED, S.DISPOSAL, S.PARKED, S.INVESTIGATION, S.REOPENED)
 _ANSWERABLE = (S.ASSIGNED, S.REOPENED)  # an appeal or a suggestion is answered by its handler (§10.1)
+# The sender's follow-up (§10.3) runs beside the case's own state, the receiver's once it took the case in: in any
+_FOLLOWED = tuple(S)  # state, even archived there (the sender's 报结 may come after)
+_FOLLOWED_NOT_REPORTABLE = tuple(s for s in S if s not in _REPORTABLE)
 _IN_HAND = (S.RECEIVED, S.REGISTERED, S.ACCEPTED, S.ASSIGNED, S.DISPOSAL, S.PARKED, S.INVESTIGATION, S.REOPENED,
             *_TRANSFERRED)  # fmt: skip  # no result yet: a reporter's addition still counts
+
+_REPORTERS = HANDLING | INTAKE | FOLLOWER  # a 交办 case's holder reports its result; a sender records its receiver's
 
 T = Transition
 TRANSITIONS: tuple[Transition, ...] = (
@@ -102,9 +120,11 @@ TRANSITIONS: tuple[Transition, ...] = (
     T(_CLOSABLE,           A.ARCHIVE,               S.ARCHIVED,          INTAKE | SYSTEM,   "§1 归档"),
     T(_OPEN,               A.ADD_NOTE,              None,                OFFICERS,          "§1 audit"),
     T(_OPEN,               A.FLAG_URGENT,           None,                OFFICERS | SYSTEM, "§8, XF-25"),
-    T((S.TRANSFERRED_DOWN,), A.CHASE,               None,                INTAKE,            "§10.3 督促催办"),
-    T((S.TRANSFERRED_DOWN,), A.REPORT_RESULT,       None,                INTAKE,            "§10.3 报结"),
-    T(_REPORTABLE,         A.REPORT_RESULT,         None,                HANDLING | INTAKE, "§10.3 查报结果, D15"),
+    # the sending unit follows a case it sent down (FOLLOWER: by relation, core.access), whatever its state there
+    T(_FOLLOWED,           A.CHASE,                 None,                FOLLOWER,          "§10.3 督促催办"),
+    T(_FOLLOWED_NOT_REPORTABLE, A.REPORT_RESULT,    None,                FOLLOWER,          "§10.3 报结"),
+    T(_REPORTABLE,         A.REPORT_RESULT,         None,                _REPORTERS,        "§10.3 报结, D15"),
+    T(_FOLLOWED,           A.CLOSE_FOLLOW_UP,       None,                FOLLOWER,          "§10.3 跟踪督办至结案"),
     T(_EXTENDABLE,         A.EXTEND,                None,                HANDLING | INTAKE, "§10.3 申请延长, D15"),
     T(_IN_HAND,            A.ADD_BY_REPORTER,       None,                CITIZEN,           "R-14 一信一码 [U]"),
 )  # fmt: skip
@@ -145,19 +165,36 @@ CHANNEL_ONLY: dict[A, tuple[Channel, str]] = {
 }
 
 
+#: The sender's follow-up of a case it sent down (rules.md §10.3), a small machine beside the case's state: which
+#: steps the follower is offered in each of its states, and where they lead. Closing before the 报结 is offered,
+#: and refused with its reason (guard below).
+FOLLOW_UP_STEPS: dict[FollowUp, frozenset[A]] = {
+    FollowUp.AWAITING: frozenset({A.CHASE, A.REPORT_RESULT, A.CLOSE_FOLLOW_UP}),
+    FollowUp.REPORTED: frozenset({A.CLOSE_FOLLOW_UP}),
+}
+FOLLOW_UP_NEXT: dict[A, FollowUp] = {A.REPORT_RESULT: FollowUp.REPORTED, A.CLOSE_FOLLOW_UP: FollowUp.CLOSED}
+_FOLLOW_UP_ROWS = frozenset(t.action for t in TRANSITIONS if FOLLOWER & t.who)
+
+
 def transition_for(state: S, action: A) -> Transition | None:
     return _INDEX.get((state, action))
 
 
 def permit(
-    state: S, action: A, actor: Actor, *, channel: Channel | None = None, report_type: ReportType | None = None
+    state: S,
+    action: A,
+    actor: Actor,
+    *,
+    channel: Channel | None = None,
+    report_type: ReportType | None = None,
 ) -> Permit:
     """May ``actor`` do ``action`` to a case in ``state`` now, and does a leader have to approve it?
 
     The state comes first: in the wrong state, or for a report type the row is not for (rules.md §10.1), even a
     leader is refused (``error.illegal_transition``). Given the case's ``channel``, the channel's own rules too
     (``CHANNEL_REFUSES``, ``CHANNEL_ONLY``: a ``guard.`` reason). ``report_type`` and ``channel`` None ask of the
-    state and the role alone; :func:`decide` and :func:`allowed_actions` always pass the case's.
+    state and the role alone; :func:`decide` and :func:`allowed_actions` always pass the case's. The rows of
+    ``FOLLOWER`` are for an actor ``following`` the case (its sender, §10.3: ``core.access`` says who).
     """
     row = transition_for(state, action)
     if row is None or (report_type is not None and report_type not in row.types):
@@ -182,7 +219,12 @@ def _channel_refusal(channel: Channel, action: A) -> tuple[str, str] | None:
 
 
 def require(
-    state: S, action: A, actor: Actor, *, channel: Channel | None = None, report_type: ReportType | None = None
+    state: S,
+    action: A,
+    actor: Actor,
+    *,
+    channel: Channel | None = None,
+    report_type: ReportType | None = None,
 ) -> Permit:
     """:func:`permit`, raising its refusal: :class:`IllegalTransition`, :class:`NotPermitted`, or
     :class:`GuardFailed` with the channel's reason."""
@@ -197,11 +239,20 @@ def require(
 
 
 def allowed_actions(
-    state: S, actor: Actor, *, channel: Channel | None = None, report_type: ReportType | None = None
+    state: S,
+    actor: Actor,
+    *,
+    channel: Channel | None = None,
+    report_type: ReportType | None = None,
+    follow_up: FollowUp | None = None,
 ) -> list[A]:
-    """Actions this actor may try in this state (on a case of this channel and type), in table order (buttons)."""
+    """Actions this actor may try in this state (on a case of this channel and type), in table order (buttons);
+    given the case's ``follow_up``, its follower is offered the steps that state has (``FOLLOW_UP_STEPS``)."""
 
     def may(action: A) -> bool:
+        step = actor.following and follow_up is not None and action in _FOLLOW_UP_ROWS
+        if step and action not in FOLLOW_UP_STEPS.get(follow_up or FollowUp.CLOSED, ()):
+            return False
         return permit(state, action, actor, channel=channel, report_type=report_type).allowed
 
     return [t.action for t in TRANSITIONS if state in t.sources and may(t.action)]
@@ -224,6 +275,7 @@ class CaseSnapshot:
     # and a case sent back for further handling)
     challenge: A | None = None  # the reporter's step a leader reviews or reviewed (core.review, §10.4)
     confirmed: bool = False  # the result was confirmed by a leader: not reopened by a challenge (004 (十一))
+    follow_up: FollowUp | None = None  # the sending unit's follow-up of the case (§10.3), whoever acts
 
 
 @dataclass(frozen=True)
@@ -251,6 +303,11 @@ Guard = Callable[[CaseSnapshot, ActionInput, Actor], list[str]]
 
 def _need(ok: bool, key: str) -> list[str]:
     return [] if ok else [key]
+
+
+def _awaiting(c: CaseSnapshot, actor: Actor) -> bool:
+    """The actor's unit follows the case and the receiver's result is still owed (§10.3)."""
+    return actor.following and c.follow_up is FollowUp.AWAITING
 
 
 def _answered(outcomes: type[AppealOutcome] | type[SuggestionOutcome]) -> Guard:
@@ -288,10 +345,15 @@ GUARDS: dict[A, Guard] = {
         _need(not (c.state is S.CONCLUDED and c.named), "guard.feedback_due_first")
         + _need(not c.report_due, "guard.report_back_first")
     ),
-    A.CHASE: lambda c, i, a: _need(bool(i.note.strip()), "guard.text_required"),
-    A.REPORT_RESULT: lambda c, i, a: (
-        _need(c.report_due, "guard.no_report_due") + _need(bool(i.note.strip()), "guard.text_required")
+    A.CHASE: lambda c, i, a: (
+        _need(_awaiting(c, a), "guard.no_report_due") + _need(bool(i.note.strip()), "guard.text_required")
     ),
+    # the sender records the receiver's result; a 交办 case's holder reports its own (§10.3)
+    A.REPORT_RESULT: lambda c, i, a: (
+        _need(_awaiting(c, a) or (c.report_due and not a.following), "guard.no_report_due")
+        + _need(bool(i.note.strip()), "guard.text_required")
+    ),
+    A.CLOSE_FOLLOW_UP: lambda c, i, a: _need(c.follow_up is FollowUp.REPORTED, "guard.report_back_first"),
     A.EXTEND: lambda c, i, a: (
         _need(bool(i.note.strip()), "guard.reason_required") + _need(i.due_on is not None, "guard.new_date_required")
     ),
@@ -347,6 +409,7 @@ class OfficerTarget(StrEnum):
     TARGET_UNIT_INTAKE = "target_unit_intake"
     HANDLER_OR_INTAKE = "handler_or_intake"  # the assignee; the unit's intake while nobody is assigned
     UNIT_LEADERS = "unit_leaders"  # the case's unit's leaders (分管领导: a reporter's challenge, §10.4)
+    FOLLOWER_INTAKE = "follower_intake"  # the intake of the unit following the case to its 报结 (§10.3)
 
 
 @dataclass(frozen=True)
@@ -364,6 +427,7 @@ class Decision:
     move_deadlines: tuple[D, ...] = ()  # open deadlines given the input's new due date (an extension)
     reporter_notice: str | None = None  # template key for the reporter (named: content; anonymous: none)
     officer_notices: tuple[tuple[OfficerTarget, str], ...] = field(default_factory=tuple)
+    follow_up: FollowUp | None = None  # the sender's follow-up after the step (§10.3); None: unchanged
 
     @property
     def public_status_changed(self) -> bool:
@@ -417,7 +481,7 @@ def reopened_deadlines(c: CaseSnapshot) -> tuple[D, ...]:
     return tuple(kinds)
 
 
-def _effects(c: CaseSnapshot, action: A, inp: ActionInput) -> dict[str, object]:
+def _effects(c: CaseSnapshot, action: A, inp: ActionInput, actor: Actor) -> dict[str, object]:
     """Deadlines and notices per action (rules.md §2 and §4); plain data so tests can read it."""
     named = c.named
     match action:
@@ -439,19 +503,23 @@ def _effects(c: CaseSnapshot, action: A, inp: ActionInput) -> dict[str, object]:
         case A.TRANSFER_UP | A.TRANSFER_DOWN:
             # The acceptance notice (D3) moves with the case: it stays open until the receiving commission takes
             # the case in and owes it (R-16). A case sent down or out is followed to its result (§10.3 督办).
+            down = action is A.TRANSFER_DOWN
             return {
                 "meet_deadlines": _ROUTING,
-                "open_deadlines": (D.TRANSFER_RESULT,) if action is A.TRANSFER_DOWN else (),
+                "open_deadlines": (D.TRANSFER_RESULT,) if down else (),
                 "officer_notices": ((OfficerTarget.TARGET_UNIT_INTAKE, "notify.officer.transferred_in"),),
+                "follow_up": FollowUp.AWAITING if down else None,  # the sender follows it, also once taken in
             }
         case A.RECEIVE_TRANSFER:
             # The receiver owes D3 now: still open from the first receipt (the earlier date stands, one open
             # deadline per duty), else opened here. A 报结 owed (§10.3) goes with the case too.
             return {"open_deadlines": (D.TRANSFER_RECEIVED, *((D.ACCEPTANCE_NOTICE,) if named else ()))}
-        case A.CHASE:
+        case A.CHASE:  # the receiver's intake: where the case waits, or the unit that took it in
             return {"officer_notices": ((OfficerTarget.TARGET_UNIT_INTAKE, "notify.officer.chased"),)}
         case A.REPORT_RESULT:
-            return {"meet_deadlines": REPORT_BACK}
+            return {"meet_deadlines": REPORT_BACK, "follow_up": FOLLOW_UP_NEXT[action] if _awaiting(c, actor) else None}
+        case A.CLOSE_FOLLOW_UP:
+            return {"follow_up": FOLLOW_UP_NEXT[action]}
         case A.EXTEND:
             return {"move_deadlines": (D.ASSIGNED_BY_HIGHER,)}
         case A.ASSIGN:
@@ -471,13 +539,14 @@ def _effects(c: CaseSnapshot, action: A, inp: ActionInput) -> dict[str, object]:
                 "meet_deadlines": (D.LETTER_REPLY,),  # D15 ends with the 报结 (REPORT_RESULT, §10.3)
                 "open_deadlines": (D.RESULT_FEEDBACK,) if named else (),
                 # a suspected 诬告 is referred for handling by the office, never told to the reporter (§10.4)
-                "officer_notices": _REFERRED if suspected_false(inp.closure) else (),
+                "officer_notices": (_REFERRED if suspected_false(inp.closure) else ()) + _tell_follower(c),
             }
         case A.DECIDE_APPEAL | A.ANSWER_SUGGESTION:
             # answered: the appeal's own deadline is met; a named reporter is owed the outcome as feedback (D4)
             return {
                 "meet_deadlines": (*_ANSWER_DEADLINES, D.ASSIGNED_BY_HIGHER),
                 "open_deadlines": (D.RESULT_FEEDBACK,) if named else (),
+                "officer_notices": _tell_follower(c),
             }
         case A.GIVE_FEEDBACK:
             return {"meet_deadlines": (D.RESULT_FEEDBACK,), "reporter_notice": FEEDBACK_NOTICE[c.report_type]}
@@ -494,11 +563,18 @@ def _effects(c: CaseSnapshot, action: A, inp: ActionInput) -> dict[str, object]:
         case A.CONFIRM_RESULT:  # the leader's reply is the answer (004 (十一): the result now stands)
             notice = review.CONFIRMED_NOTICE[c.challenge or A.OBJECT]
             return {"meet_deadlines": (D.RESULT_FEEDBACK,), "reporter_notice": notice if named else None}
-        case A.ARCHIVE:
-            return {"cancel_all_deadlines": True}
+        case A.ARCHIVE:  # the sender archiving a case never taken in closes its follow-up with it (§10.3)
+            reported = actor.following and c.follow_up is FollowUp.REPORTED
+            return {"cancel_all_deadlines": True, "follow_up": FollowUp.CLOSED if reported else None}
         case A.ADD_BY_REPORTER:  # issue 15 item 12: whoever holds the case reads the addition
             return {"officer_notices": ((OfficerTarget.HANDLER_OR_INTAKE, "notify.officer.reporter_added"),)}
     return {}
+
+
+def _tell_follower(c: CaseSnapshot) -> tuple[tuple[OfficerTarget, str], ...]:
+    """The receiver concluded a case its sender follows: the sender's intake is told, to record the 报结 (§10.3)."""
+    awaited = c.follow_up is FollowUp.AWAITING
+    return ((OfficerTarget.FOLLOWER_INTAKE, "notify.officer.transfer_concluded"),) if awaited else ()
 
 
 def decide(case: CaseSnapshot, action: A, actor: Actor, inp: ActionInput | None = None) -> Decision:
@@ -516,7 +592,7 @@ def decide(case: CaseSnapshot, action: A, actor: Actor, inp: ActionInput | None 
     if problems:
         raise GuardFailed(action.value, problems)
     target = row.target or case.state
-    effects = _effects(case, action, inp)
+    effects = _effects(case, action, inp, actor)
     decision = Decision(action=action, source=case.state, target=target, rule=row.rule, **effects)  # type: ignore[arg-type]
     if decision.reporter_notice is None and decision.public_status_changed:
         return _with_notice(decision, "notify.reporter.status")

@@ -4,6 +4,10 @@ The file comes from an operator's hands or script: it is read up to a bound (``/
 ever), and its shape is checked field by field — an object of known fields, strings where strings belong,
 values from the model's lists — so every mistake is a :class:`ReportFileError` with one line saying which
 field is wrong, never a traceback (issue 11, item 13). The content limits are the form's (``NewReport.validated``).
+
+Each report type has its own fields (rules.md §10.1): an accusation its ``persons`` and ``category``; an appeal the
+decision it contests (``appeal``: body, decided_on, kind, decision, doc_number) and no person; a suggestion its
+``subject`` and no person.
 """
 
 from __future__ import annotations
@@ -17,11 +21,13 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from core.errors import DomainError
-from core.model import CadreLevel, Category, Channel, PartyMembership, ReportType
-from core.reports import PERSONS_MAX, NewReport, PersonReported, ReporterIdentity
+from core.model import AppealedDecision, CadreLevel, Category, Channel, PartyMembership, ReportType
+from core.reports import PERSONS_MAX, AppealedDecisionDetails, NewReport, PersonReported, ReporterIdentity
 
 FILE_MAX_BYTES = 256 * 1024  # the form's longest report is a few tens of kilobytes of UTF-8
-FIELDS = ("channel", "report_type", "category", "facts", "persons", "reporter", "other_bodies", "due")
+FIELDS = ("channel", "report_type", "category", "facts", "persons", "reporter", "other_bodies", "due", "appeal",
+          "subject")  # fmt: skip
+APPEAL_FIELDS = ("body", "decided_on", "kind", "decision", "doc_number")
 PERSON_FIELDS = ("name", "unit", "post", "level", "region", "party")
 REPORTER_FIELDS = ("name", "phone", "id_number", "address")
 _KEEP = frozenset("\n\t")
@@ -68,19 +74,41 @@ def _report(raw: dict[str, Any]) -> NewReport:
     channel = _enum(raw, "channel", Channel, "phone")
     if channel is Channel.TELEGRAM:
         raise ReportFileError("channel: telegram reports are filed in the bot")
-    persons = raw.get("persons")
-    if not isinstance(persons, list) or not 1 <= len(persons) <= PERSONS_MAX:
+    report_type = _enum(raw, "report_type", ReportType, "accusation")
+    accusation = report_type is ReportType.ACCUSATION
+    persons: Any = raw.get("persons", None if accusation else [])
+    if accusation and (not isinstance(persons, list) or not 1 <= len(persons) <= PERSONS_MAX):
         raise ReportFileError(f"persons: a list of 1-{PERSONS_MAX} objects is required")
+    if not accusation and persons != []:
+        raise ReportFileError(f"persons: an {report_type.value} names no person reported (leave persons out)")
+    if not accusation and "category" in raw:
+        raise ReportFileError(f"category: only an accusation has one, not an {report_type.value}")
+    appeal = raw.get("appeal")
+    if (appeal is not None) != (report_type is ReportType.APPEAL):
+        raise ReportFileError("appeal: an appeal, and only an appeal, names the decision it contests")
     reporter = raw.get("reporter")
     return NewReport(
-        report_type=_enum(raw, "report_type", ReportType, "accusation"),
-        category=_enum(raw, "category", Category, "other"),
+        report_type=report_type,
+        category=_enum(raw, "category", Category, "other") if accusation else None,
         facts=_text(raw, "facts", required=True),
         channel=channel,
         other_bodies=_text(raw, "other_bodies"),
         reporter=None if reporter is None else _reporter(_object(reporter, "reporter", REPORTER_FIELDS)),
         persons=tuple(_person(_object(p, f"persons[{i}]", PERSON_FIELDS), i) for i, p in enumerate(persons)),
         due_on=_due(raw, channel),
+        appeal=None if appeal is None else _appeal(_object(appeal, "appeal", APPEAL_FIELDS)),
+        subject=_text(raw, "subject", required=report_type is ReportType.SUGGESTION),
+    )
+
+
+def _appeal(raw: dict[str, Any]) -> AppealedDecisionDetails:
+    """The decision an appeal contests (rules.md §10.1); why it is wrong is the report's ``facts``."""
+    return AppealedDecisionDetails(
+        body=_text(raw, "body", required=True, where="appeal"),
+        decided_on=_text(raw, "decided_on", required=True, where="appeal"),
+        kind=_enum(raw, "kind", AppealedDecision, "other_decision", where="appeal"),
+        decision=_text(raw, "decision", required=True, where="appeal"),
+        doc_number=_text(raw, "doc_number", where="appeal"),
     )
 
 

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from bot.dialogs.engine import Label, Lines
 from core.clock import zone_label
 from core.model import Action, Clearing, ReportAssessment
-from core.services.views import ApprovalView, CaseDetail, EventView, PersonView
+from core.services.views import ApprovalView, CaseDetail, EventView, FollowUpView, PersonView
 
 HISTORY = 8  # events on the bot's card; the CLI prints them all
 _EVIDENCE_NOTE = re.compile(r"evidence (\d+)")  # the fixed note of an evidence download (core.services.desk)
@@ -85,15 +85,18 @@ def _reporter(d: CaseDetail, tz: ZoneInfo) -> Label | Lines:
 def _details(d: CaseDetail, tz: ZoneInfo) -> tuple[Label, ...]:
     """What the reporter said besides the facts, and what the office decided: one line each."""
     out = [*_particulars(d)]
-    out.append(Label("officer.card_other_bodies", {"text": d.other_bodies or Label("officer.card_not_given")}))
+    if d.other_bodies or d.summary.report_type != "suggestion":  # a suggestion is not asked (rules.md §6, §10.1)
+        out.append(Label("officer.card_other_bodies", {"text": d.other_bodies or Label("officer.card_not_given")}))
     if d.scope_refer_to:
         reason = Label(d.scope_reason) if d.scope_reason else "-"
         out.append(Label("officer.card_scope_override",
                          {"body": Label(f"enum.ReferTo.{d.scope_refer_to}"), "reason": reason}))  # fmt: skip
     if d.disposal_method:
         out.append(Label("officer.card_method", {"method": Label(f"enum.DisposalMethod.{d.disposal_method}")}))
-    if d.transfer_to:  # a transfer is followed until the receiver takes it in or reports its result (§10.3)
+    if d.transfer_to and d.follow_up is None:  # sent up: it waits until the receiver takes it in (R-15)
         out.append(Label("officer.card_transfer_to", {"unit": d.transfer_to}))
+    if d.follow_up:  # sent down: followed by its sender to the 报结 (§10.3), on both ends' cards
+        out.append(_follow_up(d.follow_up))
     if d.summary.state == "not_accepted":
         out.append(Label("officer.card_referred", {"body": Label(f"enum.ReferTo.{d.refer_to or 'none'}")}))
     out.extend(_approval(a, tz) for a in d.approvals)
@@ -125,6 +128,16 @@ def _approval(a: ApprovalView, tz: ZoneInfo) -> Label:
                               "leader": a.decided_by or "-", "reason": a.reason or "-",
                               "decided": f"{a.decided_at.astimezone(tz):{fmt}}" if a.decided_at else "-"}  # fmt: skip
     return Label(f"officer.card_approval_{a.state}", params)
+
+
+def _follow_up(f: FollowUpView) -> Label:
+    """From which unit to which, when the receiver's result is due, and whether the sender recorded it."""
+    reported = f.state == "reported" and f.reported_on is not None
+    status = (Label("officer.card_follow_up_reported", {"day": f.reported_on.isoformat()})
+              if reported and f.reported_on else Label(f"enum.FollowUp.{f.state}"))  # fmt: skip
+    receiver = f.receiver or Label("officer.card_follow_up_back")
+    return Label("officer.card_follow_up", {"sender": f.sender, "receiver": receiver,
+                                            "due": f.due.isoformat() if f.due else "-", "status": status})  # fmt: skip
 
 
 def _particulars(d: CaseDetail) -> list[Label]:
@@ -175,9 +188,19 @@ def _enum_label(enum: type[Clearing] | type[ReportAssessment], value: str) -> La
     return Label(f"enum.{enum.__name__}.{value}") if value in {m.value for m in enum} else "-"
 
 
+#: Who acted when no officer did: the filer by the word for their report type (举报人, 申诉人, 建议人; rules.md
+#: §10.1), or the system.
+_ACTOR = {
+    ("citizen", "accusation"): "actor.citizen",
+    ("citizen", "appeal"): "actor.citizen_appeal",
+    ("citizen", "suggestion"): "actor.citizen_suggestion",
+    **{("system", t): "actor.system" for t in ("accusation", "appeal", "suggestion")},
+}
+
+
 def _event(e: EventView, d: CaseDetail, tz: ZoneInfo, at: str) -> Label:
     """One history line: when, who (by name; the reporter and the system by role) and what, in words."""
-    who: str | Label = e.officer_name or Label(f"actor.{e.actor if e.actor in ('citizen', 'system') else 'system'}")
+    who: str | Label = e.officer_name or Label(_ACTOR.get((e.actor, d.summary.report_type), "actor.system"))
     params: dict[str, Any] = {}
     note = e.note
     match e.action:

@@ -49,7 +49,7 @@ from core.services.officers import OfficerService
 from core.services.urgent import UrgentService
 
 SPACE = ".officer"  # the officer's input flows are stored apart from any citizen dialog in the same chat
-DIRECT = frozenset({Action.REGISTER, Action.ACCEPT, Action.RECEIVE_TRANSFER, Action.ARCHIVE})
+DIRECT = frozenset({Action.REGISTER, Action.ACCEPT, Action.RECEIVE_TRANSFER, Action.ARCHIVE, Action.CLOSE_FOLLOW_UP})
 NEEDS_APPROVAL = frozenset({Action.PARK, Action.SEND_TO_INVESTIGATION})
 DISPOSE_CHOICES = (DisposalMethod.TALK_OR_LETTER, DisposalMethod.PRELIMINARY_CHECK, DisposalMethod.CLOSE)
 CITIZEN_TTL = 30.0  # seconds "not an officer" is trusted; an officer is looked up on every update
@@ -233,7 +233,7 @@ class OfficerDesk:
         if action in DIRECT:
             await self.s.cases.perform(number, action, actor)
             return [Reply("officer.done", {"number": number}), *await self._card_after(actor, number)]
-        summary = await self.s.desk.summary(actor, number)  # a case not theirs is refused before any question
+        summary = await self.s.desk.summary(actor, number, action)  # not theirs: refused before any question
         if action is Action.ASSIGN:
             handlers = [
                 o

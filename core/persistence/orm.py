@@ -119,6 +119,10 @@ class CaseRow(Base):
     assignee_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"), index=True)
     duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True)  # read both ways
     transfer_to_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))  # pending receipt (R-15/16)
+    # the unit that transferred the case down and follows it to its 报结 (rules.md §10.3), and how far (FollowUp);
+    # kept after the receiver takes it in, when the case's unit is the receiver's
+    followed_by_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
+    follow_up: Mapped[str | None] = mapped_column(String(12))
     # officers named in the report, who never see it (回避, core.recusal; XF-28 ¶3, JC-67): plain ids, no names
     recused_officer_ids: Mapped[list[int] | None] = mapped_column(JSON, default=list)
     disposal_method: Mapped[str | None] = mapped_column(String(24))

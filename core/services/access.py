@@ -6,12 +6,14 @@ tells an officer nothing about cases they may not see.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.access import NO_ACCESS, CaseAccess, case_access
 from core.actor import Actor
 from core.errors import CaseUnavailable, NotFound
-from core.model import ActorKind, Role
+from core.model import Action, ActorKind, Role
 from core.persistence import repository as repo
 from core.persistence.orm import CaseRow, OfficerRow
 
@@ -39,4 +41,15 @@ async def officer_case(
     access = case_access(officer, case) if officer is not None else NO_ACCESS
     if officer is None or not getattr(access, need):
         raise CaseUnavailable(need, actor.label())
-    return case, officer, access
+    return case, replace(officer, following=access.follow is not None), access
+
+
+async def officer_case_for(
+    s: AsyncSession, number: str, actor: Actor, action: Action, *, lock: bool = False
+) -> tuple[CaseRow, Actor, CaseAccess]:
+    """Load a case for an officer about to take ``action``: refused unless their access covers it
+    (:meth:`CaseAccess.may`: acting on the unit's case, receiving a transfer, following one sent down)."""
+    case, officer, access = await officer_case(s, number, actor, "view", lock=lock)
+    if not access.may(action):
+        raise CaseUnavailable("act", actor.label())
+    return case, replace(officer, following=access.follow is not None), access

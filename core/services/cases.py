@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.actor import Actor
-from core.calendar.deadlines import REPORT_BACK
+from core.calendar.deadlines import REPORT_BACK, DeadlineKind
 from core.closure import ClosureReport
 from core.crypto import Vault
 from core.errors import ApprovalRequested, GuardFailed, NotFound
@@ -24,6 +24,7 @@ from core.model import (
     Channel,
     DeadlineState,
     DisposalMethod,
+    FollowUp,
     RecipientKind,
     ReferTo,
     ReportAssessment,
@@ -38,7 +39,7 @@ from core.persistence import repository as repo
 from core.persistence.orm import CaseRow, DeadlineRow, OfficerRow, UnitRow
 from core.review import CHALLENGES
 from core.services import approvals, history
-from core.services.access import officer_case
+from core.services.access import officer_case, officer_case_for
 from core.services.context import CoreContext
 from core.workflow import PUBLIC_STATUS, ActionInput, CaseSnapshot, Decision, OfficerTarget, decide, permit
 
@@ -174,6 +175,10 @@ class CaseService:
         inp = ActionInput(note=reason, due_on=due_on)
         return await self.perform(number, Action.EXTEND, actor, inp, approved_by=approved_by)
 
+    async def close_follow_up(self, number: str, actor: Actor, note: str = "") -> CaseState:
+        """The sender archives its follow-up of a case it sent down, once the receiver's result is recorded (§10.3)."""
+        return await self.perform(number, Action.CLOSE_FOLLOW_UP, actor, ActionInput(note=note))
+
     async def add_note(self, number: str, actor: Actor, note: str) -> CaseState:
         return await self.perform(number, Action.ADD_NOTE, actor, ActionInput(note=note))
 
@@ -188,15 +193,15 @@ class CaseService:
         async with ctx.uow() as uow:
             s = uow.session
             if actor.kind is ActorKind.OFFICER:  # core.access: this case, as this officer is now
-                need = "receive" if action is Action.RECEIVE_TRANSFER else "act"
-                case, actor, _ = await officer_case(s, number, actor, need, lock=True)
+                case, actor, _ = await officer_case_for(s, number, actor, action, lock=True)
             else:
                 case = await repo.case_by_number(s, number, lock=True)
             snapshot = CaseSnapshot(CaseState(case.state), case.named, ReportType(case.report_type),
-                                    Channel(case.channel), report_due=await _report_due(s, case.id),
+                                    Channel(case.channel), report_due=await _report_due(s, case),
                                     appealed=_appealed(vault, case) if action is Action.SEND_BACK else None,
                                     challenge=Action(case.challenge) if case.challenge else None,
-                                    confirmed=case.confirmed_at is not None)  # fmt: skip
+                                    confirmed=case.confirmed_at is not None,
+                                    follow_up=FollowUp(case.follow_up) if case.follow_up else None)  # fmt: skip
             decision = decide(snapshot, action, actor, inp)
             await _check_entities(s, case, action, inp)
             signoff = actor.name if is_leader(actor.roles) else ""  # the leader who decided: the step's own or
@@ -225,8 +230,10 @@ class CaseService:
 
     async def _apply_deadlines(self, s: AsyncSession, case: CaseRow, d: Decision, inp: ActionInput) -> None:
         now = self.ctx.now()
-        if d.cancel_all_deadlines:
-            await repo.close_deadlines(s, case.id, None, DeadlineState.CANCELLED, now)
+        if d.cancel_all_deadlines:  # but not the 报结 a sender still awaits of the case it sent (§10.3)
+            kept = (DeadlineKind.TRANSFER_RESULT,) if _followed_elsewhere(case) else ()
+            kinds = [k for k in DeadlineKind if k not in kept] if kept else None
+            await repo.close_deadlines(s, case.id, kinds, DeadlineState.CANCELLED, now)
         await repo.close_deadlines(s, case.id, d.meet_deadlines, DeadlineState.MET, now)
         await repo.close_deadlines(s, case.id, d.cancel_deadlines, DeadlineState.CANCELLED, now)
         if d.move_deadlines and inp.due_on is not None:
@@ -299,6 +306,13 @@ def _appealed(vault: Vault, case: CaseRow) -> AppealedDecision | None:
 
 def _apply_fields(case: CaseRow, d: Decision, inp: ActionInput, enc_json: Any, signoff: str) -> None:
     case.state = d.target.value
+    if d.follow_up is not None:
+        if d.action is Action.TRANSFER_DOWN and case.follow_up == FollowUp.AWAITING.value:
+            pass  # sent on further down: the first sender keeps following it, its 报结 still owed (§10.3)
+        else:
+            if d.action is Action.TRANSFER_DOWN:
+                case.followed_by_id = case.unit_id
+            case.follow_up = d.follow_up.value
     match d.action:
         case Action.OBJECT | Action.RATE_DISSATISFIED:  # what the leader reviews (core.review)
             case.challenge = d.action.value
@@ -356,12 +370,20 @@ def _history_note(action: Action, inp: ActionInput) -> str:
     return inp.note or inp.feedback_text
 
 
-async def _report_due(s: AsyncSession, case_id: int) -> bool:
-    """Whether a 报结 is still owed (rules.md §10.3): an open deadline of a report-back kind."""
-    query = select(DeadlineRow.id).where(DeadlineRow.case_id == case_id,
+async def _report_due(s: AsyncSession, case: CaseRow) -> bool:
+    """Whether the unit holding the case owes a 报结 (rules.md §10.3): an open deadline of a report-back kind —
+    except the one its sender awaits once the case was taken in here, which is the sender's to record."""
+    kinds = [k.value for k in REPORT_BACK if not (k is DeadlineKind.TRANSFER_RESULT and _followed_elsewhere(case))]
+    query = select(DeadlineRow.id).where(DeadlineRow.case_id == case.id,
                                          DeadlineRow.state == DeadlineState.OPEN.value,
-                                         DeadlineRow.kind.in_([k.value for k in REPORT_BACK])).limit(1)  # fmt: skip
+                                         DeadlineRow.kind.in_(kinds)).limit(1)  # fmt: skip
     return (await s.execute(query)).first() is not None
+
+
+def _followed_elsewhere(case: CaseRow) -> bool:
+    """Another unit sent this case down and still awaits its result (§10.3)."""
+    return (case.follow_up == FollowUp.AWAITING.value and case.followed_by_id is not None
+            and case.followed_by_id != case.unit_id)  # fmt: skip
 
 
 async def _move_deadlines(s: AsyncSession, case_id: int, d: Decision, due_on: date) -> None:
@@ -430,9 +452,11 @@ async def _resolve(s: AsyncSession, case: CaseRow, target: OfficerTarget, inp: A
     recused = case.recused_officer_ids or ()
     if target is OfficerTarget.UNIT_LEADERS:
         return [o.id for o in await repo.officers_with_role(s, case.unit_id, LEADERS) if o.id not in recused]
-    unit_id = (
-        (inp.target_unit_id or case.transfer_to_id) if target is OfficerTarget.TARGET_UNIT_INTAKE else case.unit_id
-    )
+    unit_id: int | None = case.unit_id
+    if target is OfficerTarget.TARGET_UNIT_INTAKE:  # where it goes or waits; once taken in, the receiver (§10.3)
+        unit_id = inp.target_unit_id or case.transfer_to_id or case.unit_id
+    elif target is OfficerTarget.FOLLOWER_INTAKE:
+        unit_id = case.followed_by_id
     if unit_id is None:
         return []
     return [o.id for o in await repo.officers_with_role(s, unit_id, INTAKE_DESK) if o.id not in recused]

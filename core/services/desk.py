@@ -16,24 +16,26 @@ from core.access import CaseAccess, case_access
 from core.actor import Actor
 from core.casenumbers import choose, parse_case_ref
 from core.errors import CaseUnavailable, NotFound, NotPermitted
-from core.model import Action, ActorKind, CaseState, Channel, ReportType
+from core.model import Action, ActorKind, CaseState, Channel, FollowUp, ReportType
 from core.permissions import Inbox, inbox_parts
 from core.persistence import repository as repo
 from core.persistence.orm import CaseRow, EvidenceRow
 from core.services import history
-from core.services.access import fresh_officer, officer_case
+from core.services.access import fresh_officer, officer_case, officer_case_for
 from core.services.context import CoreContext
 from core.services.queries import CaseQueries, case_detail, record_view, reveal_identity, summaries
 from core.services.views import CaseDetail, CaseSummary
 from core.workflow import allowed_actions
 
 #: What waits for each role (in their unit): intake routes and answers, handlers handle, supervisors see all.
-#: A case transferred down stays in its sender's intake until its 报结 (rules.md §10.3 督办).
+#: A case transferred down stays in its sender's intake until its 报结 (rules.md §10.3 督办), and once the receiver
+#: took it in, until the sender closes its follow-up.
 _INTAKE_STATES = (CaseState.RECEIVED, CaseState.REGISTERED, CaseState.ACCEPTED, CaseState.NOT_ACCEPTED,
                   CaseState.DUPLICATE, CaseState.CONCLUDED, CaseState.FEEDBACK_GIVEN,
                   CaseState.TRANSFERRED_DOWN)  # fmt: skip
 _HANDLER_STATES = (CaseState.ASSIGNED, CaseState.DISPOSAL, CaseState.PARKED, CaseState.INVESTIGATION,
                    CaseState.REOPENED, CaseState.CONCLUDED)  # fmt: skip
+_FOLLOWING = (FollowUp.AWAITING.value, FollowUp.REPORTED.value)
 PAGE_SIZE = 8
 
 
@@ -74,21 +76,23 @@ class Desk:
             actor, unit = current, current.unit_id
             conditions = []
             parts = inbox_parts(actor.roles)
+            following = (CaseRow.followed_by_id == unit) & CaseRow.follow_up.in_(_FOLLOWING)
             if Inbox.UNIT in parts:
-                conditions.append(CaseRow.unit_id == unit)
+                conditions += [CaseRow.unit_id == unit, following]
             if Inbox.ROUTING in parts:
                 conditions.append((CaseRow.unit_id == unit) & CaseRow.state.in_([st.value for st in _INTAKE_STATES]))
-                conditions.append(CaseRow.transfer_to_id == unit)
+                conditions += [CaseRow.transfer_to_id == unit, following]
             if Inbox.ASSIGNED in parts:
                 conditions.append((CaseRow.assignee_id == actor.officer_id)
                                   & CaseRow.state.in_([st.value for st in _HANDLER_STATES]))  # fmt: skip
             if not conditions:
                 return InboxPage([], 0, 0, 0)
-            stmt = select(CaseRow).where(or_(*conditions), CaseRow.state != CaseState.ARCHIVED.value)
+            # a followed case stays until the sender closes its record, even once archived by its receiver
+            stmt = select(CaseRow).where(or_(*conditions), (CaseRow.state != CaseState.ARCHIVED.value) | following)
             rows = [
                 r for r in (await s.execute(stmt)).scalars() if actor.officer_id not in (r.recused_officer_ids or ())
             ]
-            items = sorted(await summaries(s, rows), key=_sort_key)
+            items = sorted(await summaries(s, rows, following_unit=unit), key=_sort_key)
         pages = max(1, -(-len(items) // page_size))
         page = min(max(page, 0), pages - 1)
         return InboxPage(items[page * page_size : (page + 1) * page_size], page, pages, len(items))
@@ -117,16 +121,16 @@ class Desk:
             s = uow.session
             case, officer, access = await officer_case(s, number, actor, "view")
             record_view(s, self.ctx, case, officer)
-            detail = await case_detail(s, self.ctx.vault, case)
+            followed_only = not access.act and case.followed_by_id == officer.unit_id  # §10.3: the sender's view
+            detail = await case_detail(s, self.ctx.vault, case, follower_view=followed_only)
             entitled = access.identity and detail.summary.named and detail.purged_at is None
             if with_identity and entitled:
                 detail = replace(detail, reporter=reveal_identity(s, self.ctx, case, officer))
             await uow.commit()
-        actions = allowed_actions(
-            CaseState(case.state), officer, channel=Channel(case.channel), report_type=ReportType(case.report_type)
-        )
-        if not access.act:  # a transfer's target unit may only receive it (R-16)
-            actions = [a for a in actions if a is Action.RECEIVE_TRANSFER and access.receive]
+        actions = allowed_actions(CaseState(case.state), officer, channel=Channel(case.channel),
+                                  report_type=ReportType(case.report_type), follow_up=access.follow)  # fmt: skip
+        # a transfer's target unit may only receive it (R-16), its sender only follow it (§10.3)
+        actions = [a for a in actions if access.may(a)]
         return CaseCard(detail, actions, entitled, access)
 
     async def resolve(self, actor: Actor, raw: str) -> str:
@@ -158,12 +162,12 @@ class Desk:
             result = self.ctx.vault.dec_json(case.result_enc) if case.result_enc else {}
         return str(result.get("feedback_text") or "")
 
-    async def summary(self, actor: Actor, number: str) -> CaseSummary:
-        """A case's summary line (no facts, so not audited) for an officer who may act on it: what an action's
-        input needs (its unit, named or not)."""
+    async def summary(self, actor: Actor, number: str, action: Action = Action.ADD_NOTE) -> CaseSummary:
+        """A case's summary line (no facts, so not audited) for an officer who may take ``action`` on it (by
+        default: any): what an action's input needs (its unit, named or not)."""
         _officer_only(actor, "act")
         async with self.ctx.uow() as uow:
-            case, _, _ = await officer_case(uow.session, number, actor, "act")
+            case, _, _ = await officer_case_for(uow.session, number, actor, action)
             return (await summaries(uow.session, [case]))[0]
 
 

@@ -54,6 +54,7 @@ from core.services.views import (
     DeadlineView,
     EventView,
     EvidenceView,
+    FollowUpView,
     PersonView,
     PublicHistoryItem,
     PublicQuestion,
@@ -169,16 +170,23 @@ def reveal_identity(s: AsyncSession, ctx: CoreContext, case: CaseRow, viewer: Ac
     return identity
 
 
-async def case_detail(s: AsyncSession, vault: Vault, case: CaseRow) -> CaseDetail:
-    """The full card of a loaded case, decrypted; views are not listed in its history (see the audit trail)."""
-    summary = (await summaries(s, [case]))[0]
-    events = (
+async def case_detail(s: AsyncSession, vault: Vault, case: CaseRow, *, follower_view: bool = False) -> CaseDetail:
+    """The full card of a loaded case, decrypted; views are not listed in its history (see the audit trail).
+
+    ``follower_view``: for the unit that sent the case down and follows it once taken in (rules.md §10.3, R-47 "no
+    widening of who knows"): what it had when it sent the case, the receiver's steps without their notes or new
+    files, the follow-up's own steps, and the receiver's result once concluded."""
+    summary = (await summaries(s, [case], following_unit=case.followed_by_id if follower_view else None))[0]
+    events = list((
         await s.execute(
             select(CaseEventRow)
             .where(CaseEventRow.case_id == case.id, CaseEventRow.action != Action.VIEW_CASE.value)
             .order_by(CaseEventRow.id)
         )
-    ).scalars()
+    ).scalars())  # fmt: skip
+    # the receiver's taking it in (the last, should the case have passed through several units)
+    received = [e for e in events if e.action == Action.RECEIVE_TRANSFER.value] if follower_view else []
+    taken_in = received[-1] if received else None
     deadlines = (
         await s.execute(select(DeadlineRow).where(DeadlineRow.case_id == case.id).order_by(DeadlineRow.id))
     ).scalars()
@@ -195,12 +203,14 @@ async def case_detail(s: AsyncSession, vault: Vault, case: CaseRow) -> CaseDetai
         evidence=[
             EvidenceView(e.id, e.kind, vault.dec_text(e.original_name_enc) or "", e.mime_type, e.size, e.sha256)
             for e in evidence
-            if e.purged_at is None
+            if e.purged_at is None and (taken_in is None or e.created_at <= taken_in.at)
         ],
         events=[
-            EventView(e.at, e.actor, e.action, e.from_state, e.to_state, e.rule, vault.dec_text(e.note_enc) or "",
+            EventView(e.at, e.actor, e.action, e.from_state, e.to_state, e.rule,
+                      "" if _receivers_own(e, taken_in) else vault.dec_text(e.note_enc) or "",
                       names.get(e.officer_id) if e.officer_id else None)
             for e in events
+            if not _receivers_own(e, taken_in) or e.from_state != e.to_state  # the receiver's progress, no notes
         ],
         deadlines=[_deadline(d) for d in deadlines],
         disposal_method=case.disposal_method,
@@ -220,7 +230,35 @@ async def case_detail(s: AsyncSession, vault: Vault, case: CaseRow) -> CaseDetai
         particulars=None if purged or case.particulars_enc is None else vault.dec_json(case.particulars_enc),
         outcome=outcome_key(case),
         **await _duplicate_links(s, case),
+        follow_up=await _follow_up(s, case),
     )  # fmt: skip
+
+
+_FOLLOW_UP_STEPS = frozenset({Action.CHASE.value, Action.REPORT_RESULT.value, Action.CLOSE_FOLLOW_UP.value})
+
+
+def _receivers_own(e: CaseEventRow, taken_in: CaseEventRow | None) -> bool:
+    """A step of the receiving unit after it took the case in (its notes are not the follower's to read); the
+    follow-up's own steps are the follower's."""
+    return taken_in is not None and e.id > taken_in.id and e.action not in _FOLLOW_UP_STEPS
+
+
+async def _follow_up(s: AsyncSession, case: CaseRow) -> FollowUpView | None:
+    """The sender's follow-up of a case it sent down (rules.md §10.3), for both ends' cards and the CLI."""
+    if case.followed_by_id is None or case.follow_up is None:
+        return None
+    sender = await s.get(UnitRow, case.followed_by_id)
+    receiver_id = case.transfer_to_id or (case.unit_id if case.unit_id != case.followed_by_id else None)
+    receiver = await s.get(UnitRow, receiver_id) if receiver_id else None
+    due = (await s.execute(
+        select(DeadlineRow)
+        .where(DeadlineRow.case_id == case.id, DeadlineRow.kind == DeadlineKind.TRANSFER_RESULT.value)
+        .order_by(DeadlineRow.id.desc()).limit(1)
+    )).scalar_one_or_none()  # fmt: skip
+    met = due is not None and due.state == DeadlineState.MET.value and due.closed_at is not None
+    return FollowUpView(sender.name if sender else "?", receiver.name if receiver else None,
+                        due.due_date if due else None, case.follow_up,
+                        office_date(due.closed_at) if met and due and due.closed_at else None)  # fmt: skip
 
 
 def outcome_key(case: CaseRow) -> str | None:
@@ -259,7 +297,9 @@ def _person(vault: Vault, p: object, purged: bool = False) -> PersonView:
     )
 
 
-async def summaries(s: AsyncSession, rows: list[CaseRow]) -> list[CaseSummary]:
+async def summaries(s: AsyncSession, rows: list[CaseRow], *, following_unit: int | None = None) -> list[CaseSummary]:
+    """Summary lines; for the cases ``following_unit`` sent down and follows (not holding them any more), the
+    due date shown is its own: the 报结's (rules.md §10.3), not the receiver's deadlines."""
     if not rows:
         return []
     ids = [c.id for c in rows]
@@ -273,8 +313,10 @@ async def summaries(s: AsyncSession, rows: list[CaseRow]) -> list[CaseSummary]:
             .order_by(DeadlineRow.due_date)
         )
     ).scalars()
+    followed = {c.id for c in rows if following_unit is not None and c.followed_by_id == following_unit != c.unit_id}
     for d in open_rows:
-        next_due.setdefault(d.case_id, (d.due_date, d.kind))
+        if d.case_id not in followed or d.kind == DeadlineKind.TRANSFER_RESULT.value:
+            next_due.setdefault(d.case_id, (d.due_date, d.kind))
     return [
         CaseSummary(
             number=c.number,

@@ -353,8 +353,11 @@ def _page(
     if after is not None:
         where += [order >= _inline(after[0]), tuple_(order, d.id) > tuple_(_inline(after[0]), _inline(after[1]))]
     ids = select(d.id).where(*where).order_by(order, d.id).limit(_inline(limit)).subquery()
+    # the 报结 of a case sent down is its sender's to chase and record, also once the receiver took it in (§10.3)
+    sender = (d.kind == _inline(DeadlineKind.TRANSFER_RESULT.value)) & c.followed_by_id.is_not(None)
+    owing = case((sender, c.followed_by_id), else_=c.unit_id)
     return (
-        select(d.id, d.kind, d.due_date, c.number, c.unit_id, c.assignee_id, c.recused_officer_ids, order)
+        select(d.id, d.kind, d.due_date, c.number, owing, c.assignee_id, c.recused_officer_ids, order)
         .join(ids, ids.c.id == d.id)
         .join(c, c.id == d.case_id)
         .order_by(order, d.id)

@@ -70,6 +70,18 @@ class EvidenceView:
 
 
 @dataclass(frozen=True)
+class FollowUpView:
+    """A case sent down and followed by its sender to the 报结 (rules.md §10.3): from which unit to which, when the
+    result is due, and how far (a ``FollowUp`` value: awaiting, reported, closed)."""
+
+    sender: str
+    receiver: str | None  # where it waits or was taken in; None once sent back to the sender
+    due: date | None  # the 报结 due date (the transfer_result deadline)
+    state: str
+    reported_on: date | None = None  # when the 报结 was recorded
+
+
+@dataclass(frozen=True)
 class CaseSummary:
     number: str
     state: str
@@ -113,6 +125,7 @@ class CaseDetail:
     outcome: str | None = None  # an appeal's 维持/变更/撤销 or a suggestion's 采纳/部分采纳/不予采纳, as a label key
     duplicate_of: str | None = None  # the case this one was joined to as a duplicate (issue 15, item 8)
     duplicates: tuple[str, ...] = ()  # the cases joined to this one as duplicates
+    follow_up: FollowUpView | None = None  # sent down and followed to its 报结 (rules.md §10.3)
 
 
 #: Shown in place of erased content, so edges that predate the purge show a word instead of a blank.

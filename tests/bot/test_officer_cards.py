@@ -7,6 +7,9 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from core.clock import ManualClock
+from core.model import AppealedDecision, AppealOutcome, ReportType, SuggestionOutcome
+from core.persistence import office as office_setting
+from core.reports import AppealedDecisionDetails, NewReport, ReporterIdentity
 from qingfeng.app import App
 from tests.conftest import beijing
 from tests.factories import Office, named_report, person
@@ -240,3 +243,42 @@ async def test_the_card_shows_the_reported_persons_party_membership(harness: Bot
     [li] = [line for line in card.splitlines() if "李某" in line and "临安区某镇某村村委会" in line]
     assert "政治面貌：中共党员" in zhang and "政治面貌：不清楚" in li
     assert "member" not in card
+
+
+async def test_an_appeal_and_a_suggestion_card_show_their_own_fields_outcome_and_filer(
+    harness: BotHarness, app: App, office: Office
+) -> None:
+    """Issue 15 (rules.md §10.1): an appeal's card names the decision appealed and its outcome with reasons, a
+    suggestion's its subject and answer, without a "raised with other bodies" line it never asked; the filer is
+    an appellant (申诉人) or a suggester (建议人) in the history, never 举报人; labels only."""
+    h = harness
+    async with app.ctx.uow() as uow:
+        await office_setting.store_home(uow.session, "LA")  # they name nobody to route by: the home unit
+        await uow.commit()
+    appeal = AppealedDecisionDetails("临安区某镇党委", "2026年7月", AppealedDecision.PARTY_SANCTION, "党内警告")
+    filed = [
+        NewReport(report_type=ReportType.APPEAL, category=None, persons=(), appeal=appeal, chat_id=555020,
+                  facts="我认为给我的党内警告处分认定事实不清：所谓违规收受的礼品是亲戚之间的正常往来，有聊天记录为证。",
+                  reporter=ReporterIdentity("刘申诉", "13800138001")),
+        NewReport(report_type=ReportType.SUGGESTION, category=None, persons=(), subject="村务公开的方式",
+                  facts="建议村务公开栏每月更新一次，并把低保名单和补助金额一并公示，方便群众监督，也请镇纪委定期抽查。",
+                  reporter=ReporterIdentity("刘建议", "13800138002"), chat_id=555021),
+    ]  # fmt: skip
+    appeal_no, suggestion_no = [(await app.filing.file_report(r)).number for r in filed]
+    for number in (appeal_no, suggestion_no):
+        for step in (app.cases.register, app.cases.accept):
+            await step(number, office.intake)
+        await app.cases.assign(number, office.intake, office.handler.officer_id or 0)
+    await app.cases.decide_appeal(appeal_no, office.supervisor, AppealOutcome.UPHELD, "事实清楚，处分适当")
+    await app.cases.answer_suggestion(suggestion_no, office.supervisor, SuggestionOutcome.PARTLY_ADOPTED, "部分采纳")
+
+    card = (await h.say(INTAKE, f"/case {appeal_no}"))[-1]
+    for shown in ("类型：申诉", "申诉的决定：临安区某镇党委于2026年7月作出的党纪处分", "复查结论：维持",
+                  "理由：事实清楚，处分适当", "申诉人 提交"):  # fmt: skip
+        assert shown in card, (shown, card)
+    card = (await h.say(INTAKE, f"/case {suggestion_no}"))[-1]
+    for shown in ("类型：批评建议", "主题：村务公开的方式", "答复结论：部分采纳", "答复：部分采纳", "建议人 提交"):
+        assert shown in card, (shown, card)
+    assert "向其他机关反映过" not in card
+    for text in h.tg.texts(INTAKE):
+        assert not [raw for raw in ("举报人 提交", "upheld", "partly_adopted", "party_sanction", "§") if raw in text]

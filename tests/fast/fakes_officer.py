@@ -123,7 +123,7 @@ class FakeDesk:
     prepared: dict[str, str] = field(default_factory=dict)  # case → the feedback text written at closure
     summaries: dict[str, Summary] = field(default_factory=dict)
 
-    async def summary(self, actor: Actor, number: str) -> Summary:
+    async def summary(self, actor: Actor, number: str, action: Action = Action.ADD_NOTE) -> Summary:
         return self.summaries.get(number) or Summary(number)
 
     async def prepared_feedback(self, actor: Actor, number: str) -> str | None:

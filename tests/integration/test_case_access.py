@@ -31,7 +31,8 @@ NOTHING: frozenset[str] = frozenset()
 @dataclass(frozen=True)
 class Row:
     officer: str  # an Office field, or "admin"
-    relation: str  # "assigned" (to 李承办), "unassigned", "transferred" (to HZ), "deactivated" (officer left)
+    relation: str  # "assigned" (to 李承办), "unassigned", "transferred" (to HZ), "deactivated" (officer left),
+    # "followed" (sent down by HZ, taken in by LA)
     allowed: frozenset[str]
 
 
@@ -47,6 +48,10 @@ TABLE = [
     Row("other_county_handler", "assigned", NOTHING),  # another unit
     Row("city_intake", "unassigned", NOTHING),  # another unit (the one above)
     Row("city_intake", "transferred", frozenset({"view"})),  # the transfer's target: sees it to receive it
+    # sent down by the city and taken in by the county: the receiver holds it, the sender follows it (§10.3) —
+    # its card, without identity or files, and no step but the follow-up's (催办, 报结, closing its record)
+    Row("intake", "followed", ALL),
+    Row("city_intake", "followed", frozenset({"view"})),
     Row("handler", "deactivated", NOTHING),  # assigned to them until they left: a held Actor is no pass
     Row("intake", "deactivated", NOTHING),
 ]
@@ -55,8 +60,15 @@ TABLE = [
 async def prepare(app: App, office: Office, relation: str) -> str:
     number = (await app.filing.file_report(named_report(evidence=(photo(),)))).number
     await app.cases.register(number, office.intake)
-    if relation == "transferred":
+    if relation in ("transferred", "followed"):
         await app.cases.transfer(number, office.intake, "HZ", approved_by=office.supervisor)
+    if relation == "followed":  # the city's leader approves its 转出 (rules.md §10.2)
+        city_leader = await app.officers.add_officer("孙市领导", "HZ", [Role.SUPERVISOR], telegram_id=2004)
+        await app.cases.receive_transfer(number, office.city_intake)
+        await app.cases.transfer(number, office.city_intake, "LA",
+                                 approved_by=await app.officers.actor_for_officer(city_leader.id))  # fmt: skip
+        await app.cases.receive_transfer(number, office.intake)
+    if relation in ("transferred", "followed"):
         return number
     await app.cases.accept(number, office.intake)
     if relation in ("assigned", "deactivated"):

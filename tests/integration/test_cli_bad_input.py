@@ -154,3 +154,69 @@ def test_no_input_makes_the_command_hang(tmp_path: Path, argv: list[str]) -> Non
     out = subprocess.run([sys.executable, "-m", "qingfeng.cli", *argv], cwd=tmp_path, env=env, capture_output=True,
                          text=True, timeout=300)  # fmt: skip
     one_line_refusal(out.returncode, out.stderr)
+
+
+APPEAL_FILE = {
+    "channel": "letter",
+    "report_type": "appeal",
+    "facts": "来信申诉：所谓违规收受的礼品是亲戚之间的正常往来，处分认定事实不清，请求复查。",
+    "reporter": {"name": "刘申诉", "phone": "13900002222"},
+    "appeal": {"body": "临安区某镇党委", "decided_on": "2026年7月", "kind": "party_sanction",
+               "decision": "党内警告", "doc_number": "临纪发〔2026〕12号"},
+}  # fmt: skip
+SUGGESTION_FILE = {
+    "channel": "visit",
+    "report_type": "suggestion",
+    "subject": "村务公开的方式",
+    "facts": "来访建议：村务公开栏每月更新一次，把低保名单和补助金额一并公示，方便群众监督。",
+    "reporter": None,
+}
+
+
+@pytest.mark.parametrize("content", [APPEAL_FILE, SUGGESTION_FILE], ids=["appeal", "suggestion"])
+async def test_an_appeal_and_a_suggestion_file_register_with_their_own_fields(
+    app: App,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    content: dict[str, object],
+) -> None:
+    """Issue 15 (rules.md §10.1): an appeal names the decision it contests, a suggestion its subject; neither a
+    person reported nor a category."""
+    await seed_office(app)
+    path = tmp_path / "letter.json"
+    path.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
+    code, out, err = await run_cli(app, monkeypatch, capsys, "cases", "add", "--file", str(path))
+    assert code == 0, err
+    number = out.split()[0]
+    detail = await app.queries.case_detail(number)
+    assert (detail.summary.report_type, detail.summary.category, detail.persons) == (content["report_type"], None, [])
+    expected = {**APPEAL_FILE["appeal"]} if content is APPEAL_FILE else {"subject": "村务公开的方式"}  # type: ignore[dict-item]
+    assert detail.particulars == expected
+
+
+WRONG_TYPE_FILES = {
+    "an appeal naming a person": {**APPEAL_FILE, "persons": [{"unit": "某镇", "region": "浙江省/杭州市/临安区"}]},
+    "an appeal with a category": {**APPEAL_FILE, "category": "masses"},
+    "an appeal without its decision": {k: v for k, v in APPEAL_FILE.items() if k != "appeal"},
+    "an appeal decision without its body": {**APPEAL_FILE, "appeal": {"decided_on": "2026年7月", "decision": "警告"}},
+    "an appeal of an unknown kind": {**APPEAL_FILE, "appeal": {**APPEAL_FILE["appeal"], "kind": "fine"}},  # type: ignore[dict-item]
+    "a suggestion without a subject": {k: v for k, v in SUGGESTION_FILE.items() if k != "subject"},
+    "an accusation with an appeal": {**GOOD, "appeal": APPEAL_FILE["appeal"]},
+}
+
+
+@pytest.mark.parametrize("content", WRONG_TYPE_FILES.values(), ids=WRONG_TYPE_FILES.keys())
+async def test_a_file_with_another_types_fields_is_refused_in_one_line(
+    app: App,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    content: dict[str, object],
+) -> None:
+    await seed_office(app)
+    path = tmp_path / "letter.json"
+    path.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
+    code, _, err = await run_cli(app, monkeypatch, capsys, "cases", "add", "--file", str(path))
+    one_line_refusal(code, err)
+    assert await app.queries.list_cases() == []

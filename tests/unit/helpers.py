@@ -14,6 +14,7 @@ from core.model import (
     Channel,
     DisposalMethod,
     Finding,
+    FollowUp,
     ReferTo,
     ReportType,
     Role,
@@ -31,6 +32,8 @@ HANDLER = officer(Role.HANDLER, officer_id=12)
 SUPERVISOR = officer(Role.SUPERVISOR, officer_id=13)
 ADMIN = officer(Role.ADMIN, officer_id=14)
 NO_ROLE = officer(officer_id=15)
+#: The unit that sent a case down follows it (rules.md §10.3): a relation to the case, no role of its own here.
+FOLLOWER = Actor(ActorKind.OFFICER, officer_id=16, unit_id=2, name="sender", following=True)
 CITIZEN = Actor.citizen()
 SYSTEM = Actor.system()
 
@@ -41,13 +44,14 @@ ROSTER: dict[str, Actor] = {
     "supervisor": SUPERVISOR,
     "admin": ADMIN,
     "no_role": NO_ROLE,
+    "follower": FOLLOWER,
     "citizen": CITIZEN,
     "system": SYSTEM,
 }
 
 #: The actor that holds exactly one permission token.
 BY_TOKEN: dict[str, Actor] = {
-    k: v for k, v in ROSTER.items() if k in {"intake", "handler", "supervisor", "citizen", "system"}
+    k: v for k, v in ROSTER.items() if k in {"intake", "handler", "supervisor", "citizen", "system", "follower"}
 }
 
 
@@ -120,15 +124,20 @@ def valid_input(action: Action) -> ActionInput:
             return ActionInput(note="经审核，原办理结果认定事实清楚，予以维持")
         case Action.REPORT_RESULT:
             return ActionInput(note="经核实，反映问题部分属实，已谈话提醒")
+        case Action.CLOSE_FOLLOW_UP:
+            return ActionInput(note="已报结，归档")
         case Action.EXTEND:
             return ActionInput(note="涉及多个部门，需调取材料", due_on=date(2026, 12, 31))
     return ActionInput()
 
 
 def passing_context(action: Action) -> dict[str, object]:
-    """What else a case must be for ``action`` to pass: a 报结 owed, a 交办 case to extend (rules.md §10.3)."""
-    if action is Action.REPORT_RESULT:
-        return {"report_due": True}
+    """What else a case must be for ``action`` to pass: a 报结 owed (to the holder of a 交办 case, or awaited by
+    the sender following it), a follow-up reported before it is closed, a 交办 case to extend (rules.md §10.3)."""
+    if action in (Action.REPORT_RESULT, Action.CHASE):
+        return {"report_due": True, "follow_up": FollowUp.AWAITING}
+    if action is Action.CLOSE_FOLLOW_UP:
+        return {"follow_up": FollowUp.REPORTED}
     if action is Action.EXTEND:
         return {"channel": Channel.ASSIGNED_BY_HIGHER}
     return {}

@@ -8,7 +8,7 @@ import pytest
 
 from core.calendar.deadlines import DEADLINES
 from core.calendar.deadlines import DeadlineKind as D
-from core.model import Action, AppealedDecision, CaseState, Channel, DisposalMethod, ReportType
+from core.model import Action, AppealedDecision, CaseState, Channel, DisposalMethod, FollowUp, ReportType
 from core.workflow import (
     FEEDBACK_NOTICE,
     PUBLIC_STATUS,
@@ -331,8 +331,34 @@ def test_reporter_is_told_exactly_when_the_public_status_changes(decision: Decis
     assert not set(decision.open_deadlines) & set(decision.cancel_deadlines)
 
 
+def concluded_while_followed(action: Action) -> Decision:
+    """The receiver concludes a case its sender follows (§10.3)."""
+    row = next(t for t in TRANSITIONS if t.action is action)
+    snap = snapshot(row.sources[0], named=True, report_type=type_of(action), follow_up=FollowUp.AWAITING)
+    return decide(snap, action, BY_TOKEN[sorted(row.who)[0]], valid_input(action))
+
+
+@pytest.mark.parametrize("action", [A.CONCLUDE, A.DECIDE_APPEAL, A.ANSWER_SUGGESTION], ids=str)
+def test_a_result_at_the_receiver_is_told_to_the_following_sender(action: Action) -> None:
+    d = concluded_while_followed(action)
+    assert (OfficerTarget.FOLLOWER_INTAKE, "notify.officer.transfer_concluded") in d.officer_notices
+    assert d.follow_up is None  # the sender's record changes only by its own steps
+    assert not run(S.DISPOSAL, A.CONCLUDE, named=True).officer_notices  # nobody follows: nobody told
+
+
+def test_the_follow_up_moves_by_the_senders_steps_only() -> None:
+    assert run(S.REGISTERED, A.TRANSFER_DOWN, named=True).follow_up is FollowUp.AWAITING
+    assert run(S.REGISTERED, A.TRANSFER_UP, named=True).follow_up is None  # the higher body is not followed
+    assert run(S.ASSIGNED, A.REPORT_RESULT, named=True).follow_up is FollowUp.REPORTED
+    assert run(S.ARCHIVED, A.CLOSE_FOLLOW_UP, named=True).follow_up is FollowUp.CLOSED
+    assert run(S.CONCLUDED, A.CHASE, named=True).follow_up is None
+
+
 def test_officer_notices_use_each_target_and_officer_templates() -> None:
-    targets = {t for _l, d, _n in LEGAL for t, _key in d.officer_notices}
+    followed = [concluded_while_followed(A.CONCLUDE)]
+    targets = {t for _l, d, _n in LEGAL for t, _key in d.officer_notices} | {
+        t for d in followed for t, _k in d.officer_notices
+    }
     assert targets == set(OfficerTarget)
     assert all(key.startswith("notify.officer.") for _l, d, _n in LEGAL for _t, key in d.officer_notices)
 

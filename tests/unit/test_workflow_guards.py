@@ -9,7 +9,7 @@ import pytest
 
 from core.actor import Actor
 from core.closure import AllegationFinding, closure_problems
-from core.errors import GuardFailed, IllegalTransition
+from core.errors import GuardFailed, IllegalTransition, NotPermitted
 from core.model import (
     Action,
     AppealOutcome,
@@ -18,11 +18,22 @@ from core.model import (
     Clearing,
     DisposalMethod,
     Finding,
+    FollowUp,
     ReportAssessment,
     SuggestionOutcome,
 )
-from core.workflow import DISPOSE_METHODS, GUARDS, ActionInput, allowed_actions, decide, permit
-from tests.unit.helpers import CITIZEN, HANDLER, INTAKE, SUPERVISOR, SYSTEM, good_closure, snapshot, type_of
+from core.workflow import DISPOSE_METHODS, GUARDS, ActionInput, CaseSnapshot, allowed_actions, decide, permit
+from tests.unit.helpers import (
+    CITIZEN,
+    FOLLOWER,
+    HANDLER,
+    INTAKE,
+    SUPERVISOR,
+    SYSTEM,
+    good_closure,
+    snapshot,
+    type_of,
+)
 
 S, A = CaseState, Action
 
@@ -152,7 +163,24 @@ REFUSALS = [
         ["guard.feedback_due_first"],
     ),
     ("note-empty", S.INVESTIGATION, A.ADD_NOTE, HANDLER, ActionInput(note=" "), True, ["guard.text_required"]),
-    ("chase-no_text", S.TRANSFERRED_DOWN, A.CHASE, INTAKE, ActionInput(), True, ["guard.text_required"]),
+    (
+        "chase-nothing_awaited",  # the snapshot has no follow-up: no result is awaited (§10.3)
+        S.TRANSFERRED_DOWN,
+        A.CHASE,
+        FOLLOWER,
+        ActionInput(),
+        True,
+        ["guard.no_report_due", "guard.text_required"],
+    ),
+    (
+        "close_follow_up-not_reported",
+        S.ASSIGNED,
+        A.CLOSE_FOLLOW_UP,
+        FOLLOWER,
+        ActionInput(),
+        True,
+        ["guard.report_back_first"],
+    ),
     (
         "report-nothing_due",
         S.CONCLUDED,
@@ -437,3 +465,47 @@ def test_an_empty_report_fails_every_item_in_checklist_order() -> None:
         "closure.procedure_complete",
         "closure.feedback_ready",
     ]
+
+
+# --- the sender's follow-up of a case it sent down (rules.md §10.3) ------------------------------------------------
+def followed(state: CaseState, follow_up: FollowUp) -> CaseSnapshot:
+    return snapshot(state, follow_up=follow_up)
+
+
+def test_the_sender_chases_and_records_the_result_while_it_is_awaited() -> None:
+    note = ActionInput(note="请报结")
+    for state in (S.TRANSFERRED_DOWN, S.REGISTERED, S.DISPOSAL, S.CONCLUDED):  # before and after it was taken in
+        assert decide(followed(state, FollowUp.AWAITING), A.CHASE, FOLLOWER, note).target is state
+        d = decide(followed(state, FollowUp.AWAITING), A.REPORT_RESULT, FOLLOWER, note)
+        assert d.follow_up is FollowUp.REPORTED
+    with pytest.raises(GuardFailed) as exc:  # recorded once: no second 报结, no more 催办
+        decide(followed(S.CONCLUDED, FollowUp.REPORTED), A.REPORT_RESULT, FOLLOWER, note)
+    assert exc.value.problems == ["guard.no_report_due"]
+    with pytest.raises(GuardFailed):
+        decide(followed(S.CONCLUDED, FollowUp.REPORTED), A.CHASE, FOLLOWER, note)
+
+
+def test_the_sender_closes_its_record_only_after_the_result_is_recorded() -> None:
+    with pytest.raises(GuardFailed) as exc:
+        decide(followed(S.CONCLUDED, FollowUp.AWAITING), A.CLOSE_FOLLOW_UP, FOLLOWER, ActionInput())
+    assert exc.value.problems == ["guard.report_back_first"]
+    d = decide(followed(S.ARCHIVED, FollowUp.REPORTED), A.CLOSE_FOLLOW_UP, FOLLOWER, ActionInput())
+    assert (d.target, d.follow_up) == (S.ARCHIVED, FollowUp.CLOSED)
+
+
+def test_the_receiver_neither_chases_nor_records_the_senders_report() -> None:
+    note = ActionInput(note="已办结")
+    for actor in (INTAKE, SUPERVISOR, HANDLER):  # the receiving unit's officers hold the case, they do not follow it
+        for action in (A.CHASE, A.CLOSE_FOLLOW_UP):
+            with pytest.raises(NotPermitted):
+                decide(followed(S.REGISTERED, FollowUp.AWAITING), action, actor, note)
+    with pytest.raises(GuardFailed) as exc:  # a concluded case's holder reports only a 报结 it owes itself (交办)
+        decide(followed(S.CONCLUDED, FollowUp.AWAITING), A.REPORT_RESULT, INTAKE, note)
+    assert exc.value.problems == ["guard.no_report_due"]
+
+
+def test_the_follower_is_offered_the_steps_of_its_follow_up_state() -> None:
+    offered = allowed_actions(S.ASSIGNED, FOLLOWER, follow_up=FollowUp.AWAITING)
+    assert offered == [A.CHASE, A.REPORT_RESULT, A.CLOSE_FOLLOW_UP]  # closing is offered, and refused with why
+    assert allowed_actions(S.ARCHIVED, FOLLOWER, follow_up=FollowUp.REPORTED) == [A.CLOSE_FOLLOW_UP]
+    assert allowed_actions(S.ASSIGNED, FOLLOWER, follow_up=FollowUp.CLOSED) == []

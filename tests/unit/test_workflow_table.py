@@ -19,6 +19,7 @@ H = frozenset({"handler", "supervisor"})  # handling department, or a leader
 O = frozenset({"intake", "handler", "supervisor"})  # noqa: E741  any officer
 L = frozenset({"supervisor"})  # a leader (分管领导, rules.md §10.2)
 CIT = frozenset({"citizen"})
+FOL = frozenset({"follower"})  # the unit that sent the case down, following it (§10.3): by relation, not role
 SYS = frozenset({"system"})
 
 NO_ADDITION = (S.NOT_ACCEPTED, S.DUPLICATE, S.CONCLUDED, S.FEEDBACK_GIVEN, S.LEADER_REVIEW,
@@ -58,11 +59,12 @@ EXPECTED: dict[tuple[CaseState, Action], tuple[CaseState, frozenset[str]]] = {
         # not while transferred up: the higher commission takes it in (R-15, §10.3 件件有着落)
         for s in (S.CONCLUDED, S.FEEDBACK_GIVEN, S.NOT_ACCEPTED, S.DUPLICATE, S.TRANSFERRED_DOWN)
     },
-    # §10.3: the sender chases a case sent down and records its result; a 交办 case reports back and may be
-    # extended (D15)
-    (S.TRANSFERRED_DOWN, A.CHASE): (S.TRANSFERRED_DOWN, I),
-    (S.TRANSFERRED_DOWN, A.REPORT_RESULT): (S.TRANSFERRED_DOWN, I),
-    **{(s, A.REPORT_RESULT): (s, H | I) for s in (S.CONCLUDED, S.FEEDBACK_GIVEN)},
+    # §10.3: the sender follows a case sent down whatever its state at the receiver (taken in there, even
+    # archived): chases it, records its result, closes its record; a 交办 case reports back and may be extended (D15)
+    **{(s, A.CHASE): (s, FOL) for s in S},
+    **{(s, A.REPORT_RESULT): (s, FOL) for s in S if s not in (S.CONCLUDED, S.FEEDBACK_GIVEN)},
+    **{(s, A.REPORT_RESULT): (s, H | I | FOL) for s in (S.CONCLUDED, S.FEEDBACK_GIVEN)},
+    **{(s, A.CLOSE_FOLLOW_UP): (s, FOL) for s in S},
     **{
         (s, A.EXTEND): (s, H | I)
         for s in (S.REGISTERED, S.ACCEPTED, S.ASSIGNED, S.DISPOSAL, S.PARKED, S.INVESTIGATION, S.REOPENED)
@@ -117,7 +119,9 @@ def test_every_state_is_reachable_from_received_and_leads_to_archived() -> None:
 
     assert reach(S.RECEIVED) == set(S)
     assert all(S.ARCHIVED in reach(s) for s in S)
-    assert edges[S.ARCHIVED] == set()  # read-only
+    # read-only: the only steps on an archived case are its sender's follow-up (§10.3), which change no state
+    assert edges[S.ARCHIVED] <= {S.ARCHIVED}
+    assert {a for (s, a) in EXPECTED if s is S.ARCHIVED} == {A.CHASE, A.REPORT_RESULT, A.CLOSE_FOLLOW_UP}
 
 
 @pytest.mark.parametrize("pair", ALL_PAIRS, ids=pair_id)
@@ -209,8 +213,10 @@ def test_allowed_actions_lists_the_rows_the_actor_may_use(state: CaseState, who:
 
 
 def test_final_states_offer_nothing_to_anyone() -> None:
+    """Nothing but the sender's follow-up of a case it sent down, which runs beside the case's state (§10.3)."""
     for state in FINAL_STATES:
-        assert all(allowed_actions(state, actor) == [] for actor in ROSTER.values())
+        assert all(allowed_actions(state, actor) == [] for who, actor in ROSTER.items() if who != "follower")
+        assert set(allowed_actions(state, ROSTER["follower"])) == {A.CHASE, A.REPORT_RESULT, A.CLOSE_FOLLOW_UP}
 
 
 # --- three report types, three paths (rules.md §10.1) ---------------------------------------------------------
