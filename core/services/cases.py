@@ -161,8 +161,7 @@ class CaseService:
                 case, actor, _ = await officer_case(s, number, actor, need, lock=True)
             else:
                 case = await repo.case_by_number(s, number, lock=True)
-            snapshot = CaseSnapshot(CaseState(case.state), case.named, ReportType(case.report_type),
-                                    Channel(case.channel), report_due=await _report_due(s, case.id))  # fmt: skip
+            snapshot = await case_snapshot(s, case)
             decision = decide(snapshot, action, actor, inp)
             await _check_entities(s, case, action, inp)
             case.updated_at = now  # before the fields: a conclusion is dated by it
@@ -272,6 +271,12 @@ def _history_note(action: Action, inp: ActionInput) -> str:
     if action is Action.EXTEND and inp.due_on is not None:  # the new date stays in the history (§10.3)
         return f"{inp.due_on.isoformat()} · {inp.note}"
     return inp.note or inp.feedback_text
+
+
+async def case_snapshot(s: AsyncSession, case: CaseRow) -> CaseSnapshot:
+    """What the workflow asks of a stored case (core.workflow.CaseSnapshot): for a step, and for the card's buttons."""
+    return CaseSnapshot(CaseState(case.state), case.named, ReportType(case.report_type), Channel(case.channel),
+                        report_due=await _report_due(s, case.id))  # fmt: skip
 
 
 async def _report_due(s: AsyncSession, case_id: int) -> bool:
