@@ -196,12 +196,7 @@ class CaseService:
                 case, actor, _ = await officer_case_for(s, number, actor, action, lock=True)
             else:
                 case = await repo.case_by_number(s, number, lock=True)
-            snapshot = CaseSnapshot(CaseState(case.state), case.named, ReportType(case.report_type),
-                                    Channel(case.channel), report_due=await _report_due(s, case),
-                                    appealed=_appealed(vault, case) if action is Action.SEND_BACK else None,
-                                    challenge=Action(case.challenge) if case.challenge else None,
-                                    confirmed=case.confirmed_at is not None,
-                                    follow_up=FollowUp(case.follow_up) if case.follow_up else None)  # fmt: skip
+            snapshot = await case_snapshot(s, vault, case)
             decision = decide(snapshot, action, actor, inp)
             await _check_entities(s, case, action, inp)
             signoff = actor.name if is_leader(actor.roles) else ""  # the leader who decided: the step's own or
@@ -368,6 +363,15 @@ def _history_note(action: Action, inp: ActionInput) -> str:
     if action is Action.EXTEND and inp.due_on is not None:  # the new date stays in the history (§10.3)
         return f"{inp.due_on.isoformat()} · {inp.note}"
     return inp.note or inp.feedback_text
+
+
+async def case_snapshot(s: AsyncSession, vault: Vault, case: CaseRow) -> CaseSnapshot:
+    """What the workflow asks of a stored case (core.workflow.CaseSnapshot): for a step, and for the card's buttons."""
+    return CaseSnapshot(CaseState(case.state), case.named, ReportType(case.report_type), Channel(case.channel),
+                        report_due=await _report_due(s, case), appealed=_appealed(vault, case),
+                        challenge=Action(case.challenge) if case.challenge else None,
+                        confirmed=case.confirmed_at is not None,
+                        follow_up=FollowUp(case.follow_up) if case.follow_up else None)  # fmt: skip
 
 
 async def _report_due(s: AsyncSession, case: CaseRow) -> bool:

@@ -16,16 +16,17 @@ from core.access import CaseAccess, case_access
 from core.actor import Actor
 from core.casenumbers import choose, parse_case_ref
 from core.errors import CaseUnavailable, NotFound, NotPermitted
-from core.model import Action, ActorKind, CaseState, Channel, FollowUp, ReportType
+from core.model import Action, ActorKind, CaseState, FollowUp
 from core.permissions import Inbox, inbox_parts
 from core.persistence import repository as repo
 from core.persistence.orm import CaseRow, EvidenceRow
 from core.services import history
 from core.services.access import fresh_officer, officer_case, officer_case_for
+from core.services.cases import case_snapshot
 from core.services.context import CoreContext
 from core.services.queries import CaseQueries, case_detail, record_view, reveal_identity, summaries
 from core.services.views import CaseDetail, CaseSummary
-from core.workflow import allowed_actions
+from core.workflow import offered_actions
 
 #: What waits for each role (in their unit): intake routes and answers, handlers handle, supervisors see all.
 #: A case transferred down stays in its sender's intake until its 报结 (rules.md §10.3 督办), and once the receiver
@@ -126,9 +127,8 @@ class Desk:
             entitled = access.identity and detail.summary.named and detail.purged_at is None
             if with_identity and entitled:
                 detail = replace(detail, reporter=reveal_identity(s, self.ctx, case, officer))
+            actions = offered_actions(await case_snapshot(s, self.ctx.vault, case), officer)
             await uow.commit()
-        actions = allowed_actions(CaseState(case.state), officer, channel=Channel(case.channel),
-                                  report_type=ReportType(case.report_type), follow_up=access.follow)  # fmt: skip
         # a transfer's target unit may only receive it, its sender only follow it (§10.3)
         actions = [a for a in actions if access.may(a)]
         return CaseCard(detail, actions, entitled, access)
