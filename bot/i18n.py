@@ -101,8 +101,9 @@ class Translator:
             values["method_label"] = self.t(locale, f"enum.DisposalMethod.{method}") if method else detail
         if "type" in values and "category" in values:  # an appeal or a suggestion has no discipline category
             kind, category = self.t(locale, f"enum.ReportType.{values['type']}"), values["category"]
-            comma = "，" if (locale or "").startswith("zh") else ", "
-            values["case_label"] = f"{kind}{comma}{self.t(locale, f'enum.Category.{category}')}" if category else kind
+            values["case_label"] = (self.t(locale, "approval.case_kind", kind=kind,
+                                           category=self.t(locale, f"enum.Category.{category}"))
+                                    if category else kind)  # fmt: skip
         if isinstance(values.get("outcome_key"), str) and values["outcome_key"].startswith("enum."):
             values["outcome_label"] = self.t(locale, values["outcome_key"])  # an appeal's or suggestion's outcome
         if "report_type" in values:  # e.g. the leaders' push of a reporter's challenge (core.review)

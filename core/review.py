@@ -16,7 +16,7 @@ from core.model import Action as A
 
 if TYPE_CHECKING:  # the table's types; core.workflow imports this module
     from core.actor import Actor
-    from core.workflow import ActionInput, CaseSnapshot
+    from core.workflow_guards import ActionInput, CaseSnapshot
 
 #: The reporter's steps that ask a leader to review the result, and the push each sends the unit's leaders.
 CHALLENGES: dict[A, str] = {

@@ -200,7 +200,8 @@ class CaseService:
             decision = decide(snapshot, action, actor, inp)
             await _check_entities(s, case, action, inp)
             signoff = actor.name if is_leader(actor.roles) else ""  # the leader who decided: the step's own or
-            if permit(snapshot.state, action, actor).waits_for_leader:  # the approver (rules.md §10.2)
+            asked = permit(snapshot.state, action, actor, channel=snapshot.channel, report_type=snapshot.report_type)
+            if asked.waits_for_leader:  # the approver (rules.md §10.2)
                 if approved_by is None:
                     request = await approvals.open_request(s, vault, case, action, actor, inp, now)
                     await uow.commit()
