@@ -20,15 +20,19 @@ from core.model import (
     AppealOutcome,
     CadreLevel,
     Category,
+    Channel,
+    Clearing,
     DisposalMethod,
     Finding,
     ReferTo,
+    ReportAssessment,
     ReportType,
     Role,
     SuggestionOutcome,
     UnitLevel,
 )
 from core.reports import AppealedDecisionDetails, NewReport, PersonReported, ReporterIdentity
+from core.services.cases import CaseService
 from qingfeng.app import App
 
 UNITS = (
@@ -153,7 +157,12 @@ PLAN = (
     "registered",
     "received",
     "received",
+    "unconfirmed",  # concluded, the facts not confirmed: the person cleared, the report in good faith (§10.4)
+    "followed",  # sent down by the city and taken in by the county: the city follows it to its 报结 (§10.3)
+    "assigned_by_higher",  # 交办 by the city with the 交办函's date, extended with the leader's approval (§10.3)
 )
+#: The plans that need an accusation about someone the county handles (stories of the county, in filing order).
+COUNTY_PLANS = ("unconfirmed", "followed", "assigned_by_higher")
 
 
 APPEAL_REASONS = "经复查，您已于6月12日书面报告隐患，原处分认定的失职情节不成立，改为批评教育。"
@@ -164,6 +173,21 @@ def _feedback(story: Story, named: bool) -> str:
     """What the reporter is told: an appeal's reasons, a suggestion's reply, an accusation's result."""
     return {ReportType.APPEAL: APPEAL_REASONS, ReportType.SUGGESTION: SUGGESTION_REPLY}.get(
         story.report_type, _closure(named).feedback_text
+    )
+
+
+def _unconfirmed(named: bool) -> ClosureReport:
+    """A conclusion that did not confirm the facts: what the office records, and what the reporter is told."""
+    return ClosureReport(
+        findings=(AllegationFinding("反映的主要问题", Finding.UNTRUE, ("评议记录", "收入核查表", "走访笔录")),),
+        violation="无",
+        action_taken="对被反映人予以澄清",
+        collective_discussion=True,
+        leader_signoff="分管领导",
+        feedback_text="经核查，您反映的问题未能查实。感谢您对我们工作的支持。" if named else "",
+        summary="不属实，予以澄清",
+        clearing=Clearing.CLEARED,
+        assessment=ReportAssessment.GOOD_FAITH,
     )
 
 
@@ -198,8 +222,11 @@ async def load_demo(app: App) -> int:
     try:
         for i, plan in enumerate(PLAN):
             pool = OUT_OF_SCOPE if plan == "not_accepted" else IN_SCOPE
+            if plan in COUNTY_PLANS:
+                pool = tuple(s for s in IN_SCOPE if s.person and s.person.region == LA and s.category)
             story = pool[i % len(pool)]
-            named = i % 3 != 2 or plan in ("feedback", "reopened", "leader_review")
+            named = i % 3 != 2 or plan in ("feedback", "reopened", "leader_review", "unconfirmed")
+            assigned = plan == "assigned_by_higher"
             clock.set(now - timedelta(days=len(PLAN) + 8 - i, hours=3))
             receipt = await app.filing.file_report(
                 NewReport(
@@ -213,6 +240,8 @@ async def load_demo(app: App) -> int:
                     chat_id=None,
                     query_password=None if named else "demo-password",
                     notify_opt_in=False,
+                    channel=Channel.ASSIGNED_BY_HIGHER if assigned else Channel.TELEGRAM,
+                    due_on=(now + timedelta(days=45)).date() if assigned else None,  # the 交办函's date
                 )
             )
             filed.append(receipt.number)
@@ -253,7 +282,12 @@ async def _walk(
         "reopened": 6,
         "leader_review": 6,
         "archived": 7,
+        "unconfirmed": 5,
+        "assigned_by_higher": 3,
     }
+    if plan == "followed":
+        await _followed(c, clock, staff, number)
+        return
     if plan in ("not_accepted", "duplicate", "transferred"):
         clock.advance(timedelta(hours=2))
         await c.register(number, intake)
@@ -286,7 +320,7 @@ async def _walk(
             await c.answer_suggestion(number, handler, SuggestionOutcome.ADOPTED, SUGGESTION_REPLY,
                                       approved_by=leader)  # fmt: skip
         elif step == "conclude":
-            await c.conclude(number, handler, _closure(named))
+            await c.conclude(number, handler, _unconfirmed(named) if plan == "unconfirmed" else _closure(named))
         elif step == "feedback" and named:
             await c.give_feedback(number, handler, _feedback(story, named))
         elif step == "archive":
@@ -300,6 +334,10 @@ async def _walk(
                 await c.answer_suggestion(number, handler, SuggestionOutcome.PARTLY_ADOPTED, SUGGESTION_REPLY)
             else:
                 await c.dispose(number, handler, DisposalMethod.PRELIMINARY_CHECK, "线索具体，建议初步核实")
+    if plan == "assigned_by_higher":  # the handler asks for more time; the leader approves (§10.3 申请延长)
+        clock.advance(timedelta(hours=5))
+        await c.extend(number, handler, "需调取相关账目，已与交办机关沟通", (clock.now() + timedelta(days=75)).date(),
+                       approved_by=leader)  # fmt: skip
     if plan == "reopened":  # the objection goes to a leader, who sends the case back (rules.md §10.4)
         clock.advance(timedelta(hours=30))
         await c.object(number, Actor.citizen(), "对处理结果有异议：问题并未整改，补助款仍在发放。")
@@ -308,3 +346,21 @@ async def _walk(
     if plan == "leader_review":  # a 不满意 waiting for the leader's decision
         clock.advance(timedelta(hours=30))
         await c.perform(number, Action.RATE_DISSATISFIED, Actor.citizen())
+
+
+async def _followed(c: CaseService, clock: ManualClock, staff: dict[tuple[str, Role], Actor], number: str) -> None:
+    """Sent up by the county, sent back down by the city and taken in there: the city follows it (§10.3)."""
+    la, hz = staff[("LA", Role.INTAKE)], staff[("HZ", Role.INTAKE)]
+    for step in range(4):
+        clock.advance(timedelta(hours=6))
+        if step == 0:
+            await c.register(number, la)
+            await c.transfer(number, la, "HZ", "涉及市管干部线索", approved_by=staff[("LA", Role.SUPERVISOR)])
+        elif step == 1:
+            await c.receive_transfer(number, hz)
+        elif step == 2:
+            await c.transfer(number, hz, "LA", "经研究，交临安区纪委监委办理并报结果",
+                             approved_by=staff[("HZ", Role.SUPERVISOR)])  # fmt: skip
+        else:
+            await c.receive_transfer(number, la)
+            await c.accept(number, la)

@@ -108,11 +108,19 @@ async def open_request(
 
 
 async def settle(
-    s: AsyncSession, vault: Vault, case: CaseRow, action: Action, leader: Actor, request_id: int | None, now: datetime
+    s: AsyncSession,
+    vault: Vault,
+    case: CaseRow,
+    action: Action,
+    leader: Actor,
+    request_id: int | None,
+    now: datetime,
+    requester: Actor,
+    inp: ActionInput,
 ) -> Actor:
-    """A leader approves the step about to be taken, in the same transaction: the leader may take it himself now
-    (``permit``) and sees the case; the request is marked approved (a leader's approval given at the desk, without
-    a request, is recorded as one). Returns the leader as stored now."""
+    """A leader approves ``requester``'s step about to be taken, in the same transaction: the leader may take it
+    himself now (``permit``) and sees the case; the request is marked approved (a leader's approval given at the
+    desk, without a request, is recorded as the requester's request). Returns the leader as stored now."""
     officer = await fresh_officer(s, leader)
     if officer is None or not is_leader(officer.roles) or officer.unit_id != case.unit_id:
         raise NotPermitted(Action.APPROVE.value, leader.label())
@@ -121,8 +129,9 @@ async def settle(
     if own.verdict is not Verdict.ALLOWED:
         raise NotPermitted(action.value, leader.label())
     if request_id is None:
-        row = ApprovalRow(case_id=case.id, unit_id=case.unit_id, action=action.value, params_enc=vault.enc_json({}),
-                          requested_by=officer.officer_id, requested_at=now)  # fmt: skip
+        row = ApprovalRow(case_id=case.id, unit_id=case.unit_id, action=action.value,
+                          params_enc=vault.enc_json(_params(inp)),
+                          requested_by=requester.officer_id or officer.officer_id, requested_at=now)  # fmt: skip
         s.add(row)
     else:
         found = await s.get(ApprovalRow, request_id, with_for_update=True)

@@ -207,7 +207,9 @@ class CaseService:
                     await uow.commit()
                     log.info("case %s: %s requested by %s", number, action.value, actor.label())
                     raise ApprovalRequested(number, action.value, request.id)
-                signoff = (await approvals.settle(s, vault, case, action, approved_by, request_id, now)).name
+                signoff = (
+                    await approvals.settle(s, vault, case, action, approved_by, request_id, now, actor, inp)
+                ).name
             case.updated_at = now  # before the fields: a conclusion is dated by it
             _apply_fields(case, decision, inp, vault.enc_json, signoff)
             history.record(s, vault, case, actor, action, now, rule=decision.rule,

@@ -29,11 +29,11 @@ def qingfeng(tmp_path: Path, *args: str, db_url: str | None = None) -> subproces
 def test_demo_data_then_cases_list(tmp_path: Path) -> None:
     loaded = qingfeng(tmp_path, "demo-data")
     assert loaded.returncode == 0, loaded.stderr
-    assert "32 cases" in loaded.stdout
+    assert "35 cases" in loaded.stdout
     listed = qingfeng(tmp_path, "cases", "list", "--json")
     assert listed.returncode == 0, listed.stderr
     cases = json.loads(listed.stdout)
-    assert len(cases) == 32
+    assert len(cases) == 35
     states = {c["state"] for c in cases}
     assert {
         "received",
@@ -61,6 +61,13 @@ def test_demo_data_then_cases_list(tmp_path: Path) -> None:
     assert totals == {"dissatisfied": 1, "objections": 1, "awaiting_leader": 1, "sent_back": 1}
     table = qingfeng(tmp_path, "cases", "satisfaction")
     assert "awaiting leader" in table.stdout and "sent back" in table.stdout
+    # issue 15's paths: a 交办 case extended, a case sent down and followed by the city, facts not confirmed
+    [assigned] = [c for c in cases if c["channel"] == "assigned_by_higher"]
+    assert (assigned["state"], assigned["next_due_kind"]) == ("assigned", "assigned_by_higher")
+    details = [json.loads(qingfeng(tmp_path, "case", "show", c["number"], "--json").stdout) for c in cases[-3:]]
+    assert details[0]["result"]["clearing"] == "cleared" and details[0]["result"]["assessment"] == "good_faith"
+    assert details[1]["follow_up"]["state"] == "awaiting" and details[1]["follow_up"]["sender"] == "杭州市纪委监委"
+    assert [a["action"] for a in details[2]["approvals"]] == ["extend"]
     shown = qingfeng(tmp_path, "case", "show", cases[0]["number"], "--json")
     detail = json.loads(shown.stdout)
     assert detail["summary"]["number"] == cases[0]["number"]

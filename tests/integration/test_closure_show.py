@@ -35,6 +35,8 @@ async def test_case_show_names_the_clearing_and_the_assessment(
     assert code == 0, err
     assert "· 未查实：予以澄清正名；错告（不了解情况，反映失实）" in out
     assert "李承办 未查实：予以澄清正名；错告（不了解情况，反映失实）" in out and "已移交" not in out
+    # the leader's approval given at the desk is recorded as the handler's request, approved by the leader
+    assert "领导批准：选择处置方式：初步核实（李承办 2026-09-28 09:00 申请，陈主任 2026-09-28 09:00 批准）" in out
     assert not [raw for raw in RAW if raw in out], out
 
     code, out, err = await run_cli(app, monkeypatch, capsys, "case", "show", number, "--lang", "en")
