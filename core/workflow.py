@@ -260,10 +260,10 @@ def allowed_actions(
 
 def offered_actions(c: CaseSnapshot, actor: Actor) -> list[A]:
     """The steps a case card offers: :func:`allowed_actions`, less those this case fails whatever is typed —
-    feedback to an anonymous reporter (D4 is owed to named ones) and a 报结 nobody is owed (§10.3). Archive stays
-    offered: its refusal says what is owed first."""
+    feedback nobody is owed (D4 is owed to named reporters, the case's or its duplicates') and a 报结 nobody is
+    owed (§10.3). Archive stays offered: its refusal says what is owed first."""
     owed = awaiting(c, actor) or (c.report_due and not actor.following)  # as the 报结's guard asks
-    futile = {A.GIVE_FEEDBACK: not c.named, A.REPORT_RESULT: not owed}
+    futile = {A.GIVE_FEEDBACK: not c.owes_result, A.REPORT_RESULT: not owed}
     actions = allowed_actions(c.state, actor, channel=c.channel, report_type=c.report_type, follow_up=c.follow_up)
     return [a for a in actions if not futile.get(a, False)]
 

@@ -194,7 +194,7 @@ def effects(c: CaseSnapshot, action: A, inp: ActionInput, actor: Actor) -> dict[
         case A.CONCLUDE:
             return {
                 "meet_deadlines": (D.LETTER_REPLY,),  # D15 ends with the 报结 (REPORT_RESULT, §10.3)
-                "open_deadlines": (D.RESULT_FEEDBACK,) if named else (),
+                "open_deadlines": (D.RESULT_FEEDBACK,) if c.owes_result else (),
                 # a suspected 诬告 is referred for handling by the office, never told to the reporter (§10.4)
                 "officer_notices": (_REFERRED if suspected_false(inp.closure) else ()) + _tell_follower(c),
             }
@@ -202,7 +202,7 @@ def effects(c: CaseSnapshot, action: A, inp: ActionInput, actor: Actor) -> dict[
             # answered: the appeal's own deadline is met; a named reporter is owed the outcome as feedback (D4)
             return {
                 "meet_deadlines": (*_ANSWER_DEADLINES, D.ASSIGNED_BY_HIGHER),
-                "open_deadlines": (D.RESULT_FEEDBACK,) if named else (),
+                "open_deadlines": (D.RESULT_FEEDBACK,) if c.owes_result else (),
                 "officer_notices": _tell_follower(c),
             }
         case A.GIVE_FEEDBACK:

@@ -2,7 +2,7 @@
 
 :func:`core.workflow.decide` asks the guard of an action (``GUARDS``) once the table and :func:`core.workflow.permit`
 allow it; a guard returns the locale keys of what is missing or wrong (``GuardFailed``), so a dialog can ask for
-exactly that again. Pure: the service layer loads the :class:`CaseSnapshot` (``core.services.cases.case_snapshot``).
+exactly that again. Pure: the service layer loads the :class:`CaseSnapshot` (``core.services.case_snapshot``).
 """
 
 from __future__ import annotations
@@ -43,6 +43,12 @@ class CaseSnapshot:
     challenge: A | None = None  # the reporter's step a leader reviews or reviewed (core.review, §10.4)
     confirmed: bool = False  # the result was confirmed by a leader: not reopened by a challenge (004 (十一))
     follow_up: FollowUp | None = None  # the sending unit's follow-up of the case (§10.3), whoever acts
+    joined: bool = False  # named reporters' duplicates joined to it are owed its result (R-14, D4; issue 15 item 8)
+
+    @property
+    def owes_result(self) -> bool:
+        """A reporter is owed the result as feedback (D4): its own, named, or a named one of a duplicate joined."""
+        return self.named or self.joined
 
 
 @dataclass(frozen=True)
@@ -94,10 +100,10 @@ GUARDS: dict[A, Guard] = {
     A.RETURN_TO_INTAKE: lambda c, i, a: _need(bool(i.note.strip()), "guard.reason_required"),
     A.DISPOSE: lambda c, i, a: _need(i.method in DISPOSE_METHODS, "guard.method_required"),
     A.CONCLUDE: lambda c, i, a: (
-        ["guard.closure_report_required"] if i.closure is None else closure_problems(i.closure, named=c.named)
+        ["guard.closure_report_required"] if i.closure is None else closure_problems(i.closure, named=c.owes_result)
     ),
     A.GIVE_FEEDBACK: lambda c, i, a: (
-        _need(c.named, "guard.feedback_named_only")
+        _need(c.owes_result, "guard.feedback_named_only")
         + _need(bool(i.feedback_text.strip()), "guard.text_required")
         + _need(not accuses_reporter(i.feedback_text), "guard.feedback_accuses")  # §4.2, core.closure
     ),
@@ -107,9 +113,10 @@ GUARDS: dict[A, Guard] = {
     A.RATE_DISSATISFIED: review.challenge_guard,
     A.SEND_BACK: review.send_back_guard,
     A.CONFIRM_RESULT: review.confirm_guard,
-    # A named reporter is owed feedback before the file closes (D4); a transferred or 交办 case its 报结 (§10.3).
+    # A named reporter (its own or a duplicate's) is owed feedback before the file closes (D4); a transferred or
+    # 交办 case its 报结 (§10.3).
     A.ARCHIVE: lambda c, i, a: (
-        _need(not (c.state is S.CONCLUDED and c.named), "guard.feedback_due_first")
+        _need(not (c.state is S.CONCLUDED and c.owes_result), "guard.feedback_due_first")
         + _need(not c.report_due, "guard.report_back_first")
     ),
     A.CHASE: lambda c, i, a: (

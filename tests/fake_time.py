@@ -12,15 +12,20 @@ class FakeTime:
     def __init__(self) -> None:
         self.now = 1000.0
         self._moved = asyncio.Event()
+        self.sleepers = 0  # tasks asleep on this clock now: advance once they are, or a sleep starts after it
 
     def clock(self) -> float:
         return self.now
 
     async def sleep(self, seconds: float) -> None:
         until = self.now + seconds
-        while self.now < until:
-            moved = self._moved
-            await moved.wait()
+        self.sleepers += 1
+        try:
+            while self.now < until:
+                moved = self._moved
+                await moved.wait()
+        finally:
+            self.sleepers -= 1
 
     def advance(self, seconds: float) -> None:
         self.now += seconds

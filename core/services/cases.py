@@ -11,17 +11,15 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.actor import Actor
-from core.calendar.deadlines import REPORT_BACK, DeadlineKind
+from core.calendar.deadlines import DeadlineKind
 from core.closure import ClosureReport
 from core.crypto import Vault
 from core.errors import ApprovalRequested, GuardFailed, NotFound
 from core.model import (
     Action,
     ActorKind,
-    AppealedDecision,
     AppealOutcome,
     CaseState,
-    Channel,
     DeadlineState,
     DisposalMethod,
     FollowUp,
@@ -38,10 +36,11 @@ from core.permissions import INTAKE_DESK, LEADERS, is_leader, takes_cases
 from core.persistence import repository as repo
 from core.persistence.orm import CaseRow, DeadlineRow, OfficerRow, UnitRow
 from core.review import CHALLENGES
-from core.services import approvals, history
+from core.services import approvals, duplicates, history
 from core.services.access import officer_case, officer_case_for
+from core.services.case_snapshot import case_snapshot, followed_elsewhere
 from core.services.context import CoreContext
-from core.workflow import PUBLIC_STATUS, ActionInput, CaseSnapshot, Decision, OfficerTarget, decide, permit
+from core.workflow import PUBLIC_STATUS, ActionInput, Decision, OfficerTarget, decide, permit
 
 log = logging.getLogger(__name__)
 
@@ -229,7 +228,7 @@ class CaseService:
     async def _apply_deadlines(self, s: AsyncSession, case: CaseRow, d: Decision, inp: ActionInput) -> None:
         now = self.ctx.now()
         if d.cancel_all_deadlines:  # but not the 报结 a sender still awaits of the case it sent (§10.3)
-            kept = (DeadlineKind.TRANSFER_RESULT,) if _followed_elsewhere(case) else ()
+            kept = (DeadlineKind.TRANSFER_RESULT,) if followed_elsewhere(case) else ()
             kinds = [k for k in DeadlineKind if k not in kept] if kept else None
             await repo.close_deadlines(s, case.id, kinds, DeadlineState.CANCELLED, now)
         await repo.close_deadlines(s, case.id, d.meet_deadlines, DeadlineState.MET, now)
@@ -274,7 +273,9 @@ class CaseService:
                     now=now,
                 )
         if d.action is Action.GIVE_FEEDBACK:
-            await _feedback_to_duplicates(s, self.ctx, case, inp.feedback_text)
+            await duplicates.feedback_to_duplicates(s, self.ctx, case, inp.feedback_text)
+        if d.action is Action.MARK_DUPLICATE and case.named:
+            await duplicates.joined_after_the_result(s, self.ctx, case)
         for target, template in d.officer_notices:
             officer_params: dict[str, Any] = {"number": case.number}
             if d.action in CHALLENGES:  # the leaders' push says what is challenged (params are encrypted)
@@ -292,14 +293,6 @@ class CaseService:
 
 
 _PUSH_TEXT = 500  # characters of an objection quoted in the leaders' push; the card has it all
-
-
-def _appealed(vault: Vault, case: CaseRow) -> AppealedDecision | None:
-    """An appeal's kind of decision (its answer deadline, D12/D14), from the particulars stored at filing."""
-    if case.report_type != ReportType.APPEAL or case.particulars_enc is None:
-        return None
-    kind = vault.dec_json(case.particulars_enc).get("kind")
-    return AppealedDecision(kind) if kind in AppealedDecision.__members__.values() else None
 
 
 def _apply_fields(case: CaseRow, d: Decision, inp: ActionInput, enc_json: Any, signoff: str) -> None:
@@ -368,31 +361,6 @@ def _history_note(action: Action, inp: ActionInput) -> str:
     return inp.note or inp.feedback_text
 
 
-async def case_snapshot(s: AsyncSession, vault: Vault, case: CaseRow) -> CaseSnapshot:
-    """What the workflow asks of a stored case (core.workflow.CaseSnapshot): for a step, and for the card's buttons."""
-    return CaseSnapshot(CaseState(case.state), case.named, ReportType(case.report_type), Channel(case.channel),
-                        report_due=await _report_due(s, case), appealed=_appealed(vault, case),
-                        challenge=Action(case.challenge) if case.challenge else None,
-                        confirmed=case.confirmed_at is not None,
-                        follow_up=FollowUp(case.follow_up) if case.follow_up else None)  # fmt: skip
-
-
-async def _report_due(s: AsyncSession, case: CaseRow) -> bool:
-    """Whether the unit holding the case owes a 报结 (rules.md §10.3): an open deadline of a report-back kind —
-    except the one its sender awaits once the case was taken in here, which is the sender's to record."""
-    kinds = [k.value for k in REPORT_BACK if not (k is DeadlineKind.TRANSFER_RESULT and _followed_elsewhere(case))]
-    query = select(DeadlineRow.id).where(DeadlineRow.case_id == case.id,
-                                         DeadlineRow.state == DeadlineState.OPEN.value,
-                                         DeadlineRow.kind.in_(kinds)).limit(1)  # fmt: skip
-    return (await s.execute(query)).first() is not None
-
-
-def _followed_elsewhere(case: CaseRow) -> bool:
-    """Another unit sent this case down and still awaits its result (§10.3)."""
-    return (case.follow_up == FollowUp.AWAITING.value and case.followed_by_id is not None
-            and case.followed_by_id != case.unit_id)  # fmt: skip
-
-
 async def _move_deadlines(s: AsyncSession, case_id: int, d: Decision, due_on: date) -> None:
     """An extension (§10.3 申请延长): the open deadline gets the later date; an earlier one is refused."""
     query = select(DeadlineRow).where(DeadlineRow.case_id == case_id, DeadlineRow.state == DeadlineState.OPEN.value,
@@ -410,18 +378,6 @@ _OUTCOMES: dict[ReportType, type[AppealOutcome] | type[SuggestionOutcome]] = {
     ReportType.APPEAL: AppealOutcome,
     ReportType.SUGGESTION: SuggestionOutcome,
 }
-
-
-async def _feedback_to_duplicates(s: AsyncSession, ctx: CoreContext, case: CaseRow, text: str) -> None:
-    """The result of a case reaches the named reporters of the duplicates joined to it (R-14, D4; issue 15 item
-    8): pushed, and kept in the duplicate's history, where its /status shows it."""
-    joined = (await s.execute(select(CaseRow).where(CaseRow.duplicate_of_id == case.id, CaseRow.named))).scalars()
-    now = ctx.now()
-    for dup in joined:
-        history.record(s, ctx.vault, dup, Actor.system(), Action.GIVE_FEEDBACK, now, rule="R-14, D4", note=text)
-        params = {"number": dup.number, "original": case.number, "feedback": text}
-        repo.enqueue(s, ctx.vault, kind=RecipientKind.REPORTER, recipient_id=dup.id,
-                     template="notify.reporter.feedback_joined", params=params, now=now)  # fmt: skip
 
 
 async def _unit_by_code(s: AsyncSession, code: str) -> UnitRow:

@@ -22,7 +22,7 @@ from core.persistence import repository as repo
 from core.persistence.orm import CaseRow, EvidenceRow
 from core.services import history
 from core.services.access import fresh_officer, officer_case, officer_case_for
-from core.services.cases import case_snapshot
+from core.services.case_snapshot import case_snapshot
 from core.services.context import CoreContext
 from core.services.queries import CaseQueries, case_detail, record_view, reveal_identity, summaries
 from core.services.views import CaseDetail, CaseSummary

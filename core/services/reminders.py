@@ -55,7 +55,7 @@ from core.calendar.reminders import (
     slot_windows,
     slots_due,
 )
-from core.model import DeadlineState, RecipientKind
+from core.model import CaseState, DeadlineState, RecipientKind
 from core.permissions import INTAKE_DESK, LEADERS, counts_own_cases
 from core.persistence import repository as repo
 from core.persistence.orm import CaseRow, DeadlineRow, DigestSentRow, OfficerRow, ReminderSentRow, SettingRow
@@ -100,6 +100,7 @@ class _Due:
     assignee_id: int | None
     recused: list[int] | None  # officers named in the report: never reminded of it (core.recusal)
     next_reminder_on: date | None  # the page's first sort key (today at the latest: never None)
+    state: str  # the case's: a challenge waiting in leader_review is its leaders' to answer (§10.4)
 
 
 Cursor = tuple[date | None, int]  # the last (next reminder day, id) of a page
@@ -329,7 +330,7 @@ class ReminderService:
 
 def _page(
     window: SlotWindow, after: Cursor | None, limit: int
-) -> Select[int, str, date, str, int, int | None, list[int] | None, date | None]:
+) -> Select[int, str, date, str, int, int | None, list[int] | None, date | None, str]:
     """The next ``limit`` open deadlines in the window without a reminder for its slot, of those whose next
     reminder day has come (by that day, id).
 
@@ -357,7 +358,7 @@ def _page(
     sender = (d.kind == _inline(DeadlineKind.TRANSFER_RESULT.value)) & c.followed_by_id.is_not(None)
     owing = case((sender, c.followed_by_id), else_=c.unit_id)
     return (
-        select(d.id, d.kind, d.due_date, c.number, owing, c.assignee_id, c.recused_officer_ids, order)
+        select(d.id, d.kind, d.due_date, c.number, owing, c.assignee_id, c.recused_officer_ids, order, c.state)
         .join(ids, ids.c.id == d.id)
         .join(c, c.id == d.case_id)
         .order_by(order, d.id)
@@ -374,8 +375,11 @@ def _recipients(officers: Officers, due: _Due, slot: str) -> list[int]:
 
 
 def _owing(officers: Officers, due: _Due, slot: str) -> list[int]:
+    leaders = [i for role in LEADERS for i in officers.get((due.unit_id, role.value), [])]
     if slot == Slot.ESCALATED:
-        return [i for role in LEADERS for i in officers.get((due.unit_id, role.value), [])]
+        return leaders
+    if leaders and due.state == CaseState.LEADER_REVIEW.value and due.kind == DeadlineKind.RESULT_FEEDBACK.value:
+        return leaders  # the reporter's 不满意 or 异议 waits for a leader's decision, not the handler (§10.4)
     if DeadlineKind(due.kind) in HANDLER_DUTIES and due.assignee_id:
         return [due.assignee_id]
     return [i for role in INTAKE_DESK for i in officers.get((due.unit_id, role.value), [])]

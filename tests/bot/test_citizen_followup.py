@@ -108,6 +108,51 @@ async def test_a_duplicates_named_reporter_is_told_the_case_it_joined_and_gets_i
         assert feedback and b"\xe8\xb4\xa3" not in (feedback[0].note_enc or b"")  # kept, encrypted
 
 
+async def test_a_named_duplicate_of_an_anonymous_report_gets_its_result_and_so_does_one_joined_later(
+    harness: BotHarness, app: App, office: Office
+) -> None:
+    """The original's reporter is anonymous, so no feedback is owed to it; the named reporter who joined it is
+    owed the result (D4): the conclusion asks for a feedback text, the handler is offered 反馈结果, the archive
+    waits for it. A named report joined after the result was given gets it at once."""
+    h = harness
+    original = (await app.filing.file_report(anonymous_report())).number
+    later = (await app.filing.file_report(named_report(chat_id=REPORTER + 1))).number
+    for n in (original, later):
+        await app.cases.register(n, office.intake)
+    await app.cases.mark_duplicate(later, office.intake, original)
+    await app.cases.accept(original, office.intake)
+    await app.cases.assign(original, office.intake, office.handler.officer_id or 0)
+    await app.cases.dispose(original, office.handler, DisposalMethod.PRELIMINARY_CHECK, approved_by=office.supervisor)
+    await app.cases.conclude(original, office.handler, closure())
+    owed = await deadlines(app, original, DeadlineKind.RESULT_FEEDBACK)
+    assert [d.state for d in owed] == ["open"]  # D4, owed to the duplicate's reporter
+    await h.say(INTAKE, f"/case {original}")
+    assert "需先反馈办理结果" in (await h.tap(INTAKE, "归档"))[-1]
+
+    await h.say(HANDLER, f"/case {original}")
+    await h.tap(HANDLER, "反馈结果")
+    await h.tap(HANDLER, "修改")
+    assert "已反馈" in (await h.say(HANDLER, "经核查，部分属实，已责令整改。"))[-1]
+    await deliver(h, app)
+    joined = [t for t in h.tg.texts(REPORTER + 1) if t.startswith("【办理结果反馈】")]
+    assert joined and later in joined[0] and original in joined[0] and "责令整改" in joined[0]
+    assert [d.state for d in await deadlines(app, original, DeadlineKind.RESULT_FEEDBACK)] == ["met"]
+
+    latest = (await app.filing.file_report(named_report(chat_id=REPORTER + 2))).number
+    await app.cases.register(latest, office.intake)
+    await app.cases.mark_duplicate(latest, office.intake, original)
+    await deliver(h, app)
+    told = [t for t in h.tg.texts(REPORTER + 2) if t.startswith("【办理结果反馈】")]
+    assert told and latest in told[0] and "责令整改" in told[0]
+
+
+async def deadlines(app: App, number: str, kind: DeadlineKind) -> list[DeadlineRow]:
+    async with app.ctx.uow() as uow:
+        query = (select(DeadlineRow).join(CaseRow, CaseRow.id == DeadlineRow.case_id)
+                 .where(CaseRow.number == number, DeadlineRow.kind == kind.value).order_by(DeadlineRow.id))  # fmt: skip
+        return list((await uow.session.execute(query)).scalars())
+
+
 # -- item 12: reporters add text and files to an open case ----------------------------------------------------------
 JPEG = b"\xff\xd8\xff\xe0" + b"photo-of-the-ledger" * 100
 PDF = b"%PDF-1.7\n" + b"minutes of the village meeting" * 50

@@ -65,6 +65,9 @@ async def test_one_chat_with_fifty_messages_holds_up_no_other_chat(app: App) -> 
     assert notifier.to(BUSY) == [1]  # its second waits for its gap; nobody waits with it
     assert sorted(m.chat_id for m in notifier.sent if m.chat_id != BUSY) == others
     for n in range(2, 51):  # a second later each (on the pacer's clock), in order
+        # the sender asleep for the chat's gap first: a wait worked out before the move but slept after it would
+        # count its second from the moved clock
+        await until(lambda: time.sleepers > 0, "the sender waits for the busy chat's gap")
         time.advance(1.0)
         await until(lambda n=n: len(notifier.to(BUSY)) >= n, f"the busy chat's notice {n}")
         assert notifier.to(BUSY) == list(range(1, n + 1))

@@ -6,14 +6,16 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
+from core.actor import Actor
+from core.calendar.deadlines import DeadlineKind
 from core.calendar.reminders import ReminderPolicy, working_days_before
 from core.clock import ManualClock
-from core.model import Role
-from core.persistence.orm import OutboxRow
+from core.model import Action, DisposalMethod, Role
+from core.persistence.orm import DeadlineRow, OutboxRow
 from core.services.reminders import ReminderService
 from qingfeng.app import App, build_app
 from tests.conftest import beijing, make_settings
-from tests.factories import Office, named_report, person, seed_office
+from tests.factories import Office, closure, named_report, person, seed_office
 
 
 async def outbox(app: App) -> list[tuple[str, int]]:
@@ -115,3 +117,26 @@ async def test_an_officer_named_in_a_report_is_never_reminded_of_it(app: App, cl
         await sweep()
     reminded = {who for template, who in await outbox(app) if template.startswith("notify.officer.reminder")}
     assert reminded == {other.id}  # soon, due, overdue: never the officer named (HZ has no supervisor here)
+
+
+async def test_a_challenge_waiting_for_the_leader_reminds_the_leader_not_the_handler(
+    app: App, clock: ManualClock
+) -> None:
+    """§10.4: a reporter's 不满意 waits in leader_review for a leader's decision; the answer owed the reporter (D4)
+    is the leaders' to give, so its reminders go to them and not to the handler who can do nothing with it."""
+    office, number = await filed(app)
+    await app.cases.register(number, office.intake)
+    await app.cases.accept(number, office.intake)
+    await app.cases.assign(number, office.intake, office.handler.officer_id or 0)
+    await app.cases.dispose(number, office.handler, DisposalMethod.PRELIMINARY_CHECK, approved_by=office.supervisor)
+    await app.cases.conclude(number, office.handler, closure())
+    await app.cases.give_feedback(number, office.handler, "经核查，部分属实，已责令整改。")
+    await app.cases.perform(number, Action.RATE_DISSATISFIED, Actor.citizen())
+    async with app.ctx.uow() as uow:
+        query = select(DeadlineRow.due_date).where(DeadlineRow.kind == DeadlineKind.RESULT_FEEDBACK.value,
+                                                   DeadlineRow.state == "open")  # fmt: skip
+        [due] = (await uow.session.execute(query)).scalars().all()
+    clock.set(beijing(due.year, due.month, due.day, 9, 0))
+    await ReminderService(app.ctx, app.urgent, ReminderPolicy(days_before=3)).sweep()
+    reminded = {who for template, who in await outbox(app) if template == "notify.officer.reminder.due"}
+    assert reminded == {office.supervisor.officer_id}
