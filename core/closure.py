@@ -9,6 +9,7 @@ this reaches the reporter: the feedback never speaks of a false accusation (§4.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from core.model import Clearing, Finding, ReportAssessment
 
@@ -30,7 +31,7 @@ class ClosureReport:
     violation: str  # the rule violated, or "none" (§7.1 item 3)
     action_taken: str  # sanction, 谈话提醒, clearing, none (§7.1 item 4)
     collective_discussion: bool = False  # §7.1 item 5
-    leader_signoff: str = ""  # name of the approving leader, §7.1 item 5
+    leader_signoff: str = ""  # the approving leader (§7.1 item 5): filled from the recorded approval, not typed
     feedback_text: str = ""  # required for named reports, ready for D4 (§7.1 item 5)
     summary: str = ""
     extra: dict[str, str] = field(default_factory=dict)
@@ -38,6 +39,20 @@ class ClosureReport:
     clearing: Clearing | None = None
     assessment: ReportAssessment | None = None
     referred_to: str = ""  # the body or department a suspected 诬告 is referred to (e.g. 案件审理室)
+
+
+def closure_from_record(d: dict[str, Any]) -> ClosureReport:
+    """A closure report from its stored form (``dataclasses.asdict``, JSON): an approval request carries one."""
+    findings = tuple(AllegationFinding(f["allegation"], Finding(f["finding"]), tuple(f.get("evidence", ())))
+                     for f in d.get("findings", ()))  # fmt: skip
+    return ClosureReport(
+        findings=findings, violation=d.get("violation", ""), action_taken=d.get("action_taken", ""),
+        collective_discussion=bool(d.get("collective_discussion")), leader_signoff=d.get("leader_signoff", ""),
+        feedback_text=d.get("feedback_text", ""), summary=d.get("summary", ""), extra=dict(d.get("extra") or {}),
+        clearing=Clearing(d["clearing"]) if d.get("clearing") else None,
+        assessment=ReportAssessment(d["assessment"]) if d.get("assessment") else None,
+        referred_to=d.get("referred_to", ""),
+    )  # fmt: skip
 
 
 #: Findings that confirm (some of) the facts; any other conclusion leaves them unconfirmed.
@@ -99,7 +114,7 @@ def closure_problems(report: ClosureReport, *, named: bool) -> list[str]:
         problems.append("closure.characterisation")  # 定性准确
     if not report.action_taken.strip():
         problems.append("closure.action_appropriate")  # 处理恰当
-    if not (report.collective_discussion and report.leader_signoff.strip()):
+    if not report.collective_discussion:  # the leader's sign-off is the conclusion's recorded approval (§10.2)
         problems.append("closure.procedure_complete")  # 手续完备
     if named and not report.feedback_text.strip():
         problems.append("closure.feedback_ready")  # 手续完备: feedback text ready for D4

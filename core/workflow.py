@@ -145,6 +145,7 @@ LEADER_DECIDES: dict[A, tuple[Approval, str]] = {
     A.DISPOSE: (Approval.REQUESTED, "R-17 ¶2"),
     A.PARK: (Approval.REQUESTED, "R-17 ¶2"),
     A.SEND_TO_INVESTIGATION: (Approval.REQUESTED, "R-17 ¶2, JC-42"),
+    A.CONCLUDE: (Approval.REQUESTED, "§7.1 item 5 领导签批"),  # the conclusion's sign-off is the approval
     A.DECIDE_APPEAL: (Approval.REQUESTED, "§10.2 处置 by a non-leader"),
     A.ANSWER_SUGGESTION: (Approval.REQUESTED, "§10.2 处置 by a non-leader"),
     A.ACCEPT: (Approval.NOT_RECORDED, "§10.2 受理"),

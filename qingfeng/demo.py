@@ -183,7 +183,6 @@ def _unconfirmed(named: bool) -> ClosureReport:
         violation="无",
         action_taken="对被反映人予以澄清",
         collective_discussion=True,
-        leader_signoff="分管领导",
         feedback_text="经核查，您反映的问题未能查实。感谢您对我们工作的支持。" if named else "",
         summary="不属实，予以澄清",
         clearing=Clearing.CLEARED,
@@ -197,7 +196,6 @@ def _closure(named: bool) -> ClosureReport:
         violation="《中国共产党纪律处分条例》相关条款",
         action_taken="谈话提醒，责令整改并退还违规款项",
         collective_discussion=True,
-        leader_signoff="分管领导",
         feedback_text="经核查，您反映的问题部分属实，已对相关人员谈话提醒并责令整改。" if named else "",
         summary="部分属实，谈话提醒",
     )
@@ -320,7 +318,8 @@ async def _walk(
             await c.answer_suggestion(number, handler, SuggestionOutcome.ADOPTED, SUGGESTION_REPLY,
                                       approved_by=leader)  # fmt: skip
         elif step == "conclude":
-            await c.conclude(number, handler, _unconfirmed(named) if plan == "unconfirmed" else _closure(named))
+            report = _unconfirmed(named) if plan == "unconfirmed" else _closure(named)
+            await c.conclude(number, handler, report, approved_by=leader)
         elif step == "feedback" and named:
             await c.give_feedback(number, handler, _feedback(story, named))
         elif step == "archive":

@@ -119,7 +119,6 @@ class Officer(StrEnum):
     ASSESSMENT = "assessment"  # facts not confirmed: good faith, 错告 or suspected 诬告
     REFERRAL = "referral"  # a suspected 诬告: to whom it is referred
     COLLECTIVE = "collective"
-    LEADER = "leader"
     FEEDBACK = "feedback"
     PREPARED = "prepared"
     REFER_TO = "refer_to"

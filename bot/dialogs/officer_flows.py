@@ -116,7 +116,7 @@ def closure_from(a: dict[str, Any]) -> ClosureReport:
         findings=(AllegationFinding(a["allegation"], Finding(a["finding"]),
                                     tuple(x.strip() for x in a.get("evidence_refs", "").split("；") if x.strip())),),
         violation=a["violation"], action_taken=a["action_taken"],
-        collective_discussion=a.get("collective") == "yes", leader_signoff=a.get("leader", ""),
+        collective_discussion=a.get("collective") == "yes",  # the leader signs off by approving (§7.1 item 5)
         feedback_text=a.get("feedback", ""), summary=a.get("summary", a["action_taken"]),
         clearing=Clearing(a[S.CLEARING]) if unconfirmed and a.get(S.CLEARING) else None,
         assessment=ReportAssessment(a[S.ASSESSMENT]) if unconfirmed and a.get(S.ASSESSMENT) else None,
@@ -137,14 +137,14 @@ _CLOSURE_STEPS = {"closure.facts_clear": (S.ALLEGATION,), "closure.evidence_suff
                   "closure.suspicion_needs_untrue": (S.ASSESSMENT,),
                   "closure.referral_required": (S.REFERRAL,)}  # fmt: skip
 _ORDER = (S.ALLEGATION, S.FINDING, S.EVIDENCE_REFS, S.VIOLATION, S.ACTION_TAKEN, S.CLEARING, S.ASSESSMENT,
-          S.REFERRAL, S.COLLECTIVE, S.LEADER, S.FEEDBACK)  # fmt: skip
+          S.REFERRAL, S.COLLECTIVE, S.FEEDBACK)  # fmt: skip
 
 
 def missing_steps(problems: list[str], a: dict[str, Any]) -> list[str]:
     """The questions whose answers the checklist (core.closure, rules.md §7.1) found missing, in the flow's order."""
     steps = {s for p in problems for s in _CLOSURE_STEPS.get(p, ())}
-    if "closure.procedure_complete" in problems:  # collective discussion and the leader's sign-off
-        steps |= {s for s, ok in ((S.COLLECTIVE, a.get("collective") == "yes"), (S.LEADER, a.get("leader"))) if not ok}
+    if "closure.procedure_complete" in problems:  # collective discussion (the sign-off is the leader's approval)
+        steps.add(S.COLLECTIVE)
     return [s for s in _ORDER if s in steps]
 
 
@@ -182,7 +182,7 @@ def _assessments(c: Conversation) -> list[tuple[str, str]]:
     return [(a.value, f"enum.ReportAssessment.{a.value}") for a in offered]
 
 
-def _after_leader(c: Conversation) -> Target:
+def _after_collective(c: Conversation) -> Target:
     return S.FEEDBACK if c.answers.get("named") else END
 
 
@@ -219,9 +219,7 @@ def officer_flows() -> list[Flow[OfficerEnv]]:
                next=_next(_after_assessment), targets=_redo()),
         _text("officer.ask_referral", _next(S.COLLECTIVE), S.REFERRAL, targets=_redo()),
         Choice(id=S.COLLECTIVE, key="officer.ask_collective", options=[("yes", "button.yes"), ("no", "button.no")],
-               store=S.COLLECTIVE, next=_next(S.LEADER), targets=_redo(S.LEADER)),
-        _text("officer.ask_leader", _next(_after_leader), S.LEADER, validate=v.reporter_name,
-              targets=_redo(S.FEEDBACK)),
+               store=S.COLLECTIVE, next=_next(_after_collective), targets=_redo(S.FEEDBACK)),
         _text("officer.ask_feedback_text", _next(END), S.FEEDBACK, targets=_redo()),
     ]  # fmt: skip
     # the result text written at closure is offered as it is, or to edit, not asked again (item 15)

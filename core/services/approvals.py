@@ -10,6 +10,7 @@ so in the audit trail. A decline gives a reason, which the requester is told; th
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.actor import Actor
+from core.closure import closure_from_record
 from core.crypto import Vault
 from core.errors import GuardFailed, NotPermitted
 from core.model import (
@@ -54,7 +56,8 @@ def _params(inp: ActionInput) -> dict[str, Any]:
     return {"note": inp.note, "method": inp.method.value if inp.method else None,
             "refer_to": inp.refer_to.value if inp.refer_to else None, "target_unit_id": inp.target_unit_id,
             "lacks_facts": inp.lacks_facts, "outcome": inp.outcome.value if inp.outcome else None,
-            "due_on": inp.due_on.isoformat() if inp.due_on else None}  # fmt: skip
+            "due_on": inp.due_on.isoformat() if inp.due_on else None,
+            "closure": dataclasses.asdict(inp.closure) if inp.closure else None}  # fmt: skip
 
 
 #: An outcome's kind, by the step that gives it.
@@ -67,13 +70,17 @@ def _input(action: Action, p: dict[str, Any]) -> ActionInput:
     return ActionInput(note=p.get("note") or "", method=DisposalMethod(p["method"]) if p.get("method") else None,
                        refer_to=ReferTo(p["refer_to"]) if p.get("refer_to") else None,
                        target_unit_id=p.get("target_unit_id"), lacks_facts=bool(p.get("lacks_facts")),
-                       outcome=outcome,
+                       outcome=outcome, closure=closure_from_record(p["closure"]) if p.get("closure") else None,
                        due_on=date.fromisoformat(p["due_on"]) if p.get("due_on") else None)  # fmt: skip
 
 
 def _outcome_key(action: str, p: dict[str, Any]) -> str | None:
-    """The label key of the outcome a request carries (an appeal's or a suggestion's answer), if any."""
+    """The label key of the outcome a request carries (an appeal's or a suggestion's answer, a conclusion's
+    finding), if any."""
     kind = _OUTCOMES.get(Action(action))
+    findings = (p.get("closure") or {}).get("findings")
+    if findings:  # a conclusion: its (first) finding, e.g. 部分属实 (§7.1 item 1)
+        return f"enum.Finding.{findings[0]['finding']}"
     return f"enum.{kind.__name__}.{p['outcome']}" if kind and p.get("outcome") else None
 
 

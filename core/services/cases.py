@@ -119,8 +119,13 @@ class CaseService:
         return await self.perform(number, action, actor, ActionInput(note=note, method=method),
                                   approved_by=approved_by)  # fmt: skip
 
-    async def conclude(self, number: str, actor: Actor, report: ClosureReport) -> CaseState:
-        return await self.perform(number, Action.CONCLUDE, actor, ActionInput(note=report.summary, closure=report))
+    async def conclude(
+        self, number: str, actor: Actor, report: ClosureReport, approved_by: Actor | None = None
+    ) -> CaseState:
+        """办结 through the closure checklist (§7.1); signed off by a leader: the officer's own step if a leader,
+        else on a leader's approval (§7.1 item 5, the approver's name is the report's sign-off)."""
+        inp = ActionInput(note=report.summary, closure=report)
+        return await self.perform(number, Action.CONCLUDE, actor, inp, approved_by=approved_by)
 
     async def decide_appeal(
         self, number: str, actor: Actor, outcome: AppealOutcome, reasons: str, approved_by: Actor | None = None
@@ -335,7 +340,7 @@ def _apply_fields(case: CaseRow, d: Decision, inp: ActionInput, enc_json: Any, s
             case.concluded_at = case.updated_at
         case Action.CONCLUDE:
             assert inp.closure is not None
-            case.result_enc = enc_json(dataclasses.asdict(inp.closure))
+            case.result_enc = enc_json(dataclasses.asdict(dataclasses.replace(inp.closure, leader_signoff=signoff)))
             case.concluded_at = case.updated_at
             # plain, for statistics (rules.md §10.4): cleared persons, 错告 and 诬告 suspicions are counted
             case.clearing = inp.closure.clearing.value if inp.closure.clearing else None

@@ -89,7 +89,7 @@ async def test_a_duplicates_named_reporter_is_told_the_case_it_joined_and_gets_i
     await app.cases.accept(original, office.intake)
     await app.cases.assign(original, office.intake, office.handler.officer_id or 0)
     await app.cases.dispose(original, office.handler, DisposalMethod.PRELIMINARY_CHECK, approved_by=office.supervisor)
-    await app.cases.conclude(original, office.handler, closure())
+    await app.cases.conclude(original, office.handler, closure(), approved_by=office.supervisor)
     await h.say(HANDLER, f"/case {original}")
     await h.tap(HANDLER, "反馈结果")
     await h.tap(HANDLER, "修改")
@@ -123,7 +123,7 @@ async def test_a_named_duplicate_of_an_anonymous_report_gets_its_result_and_so_d
     await app.cases.accept(original, office.intake)
     await app.cases.assign(original, office.intake, office.handler.officer_id or 0)
     await app.cases.dispose(original, office.handler, DisposalMethod.PRELIMINARY_CHECK, approved_by=office.supervisor)
-    await app.cases.conclude(original, office.handler, closure())
+    await app.cases.conclude(original, office.handler, closure(), approved_by=office.supervisor)
     owed = await deadlines(app, original, DeadlineKind.RESULT_FEEDBACK)
     assert [d.state for d in owed] == ["open"]  # D4, owed to the duplicate's reporter
     await h.say(INTAKE, f"/case {original}")

@@ -17,7 +17,7 @@ from tests.factories import Office, accepted_named_case, anonymous_report
 from .conftest import BotHarness
 from .test_status import authenticate
 
-INTAKE, HANDLER = 1001, 1002  # Telegram ids in tests/factories.py
+INTAKE, HANDLER, SUPERVISOR = 1001, 1002, 1004  # Telegram ids in tests/factories.py
 REPORTER = 555001  # the chat of tests/factories.named_report
 ANON_CHAT = 740301
 REFERRAL = "市纪委监委案件审理室"
@@ -41,7 +41,7 @@ async def disposed_to_the_handler(app: App, office: Office, number: str) -> str:
     return number
 
 
-async def conclude_unconfirmed(h: BotHarness, number: str, *, feedback: bool = True) -> list[str]:
+async def conclude_unconfirmed(h: BotHarness, app: App, number: str, *, feedback: bool = True) -> list[str]:
     """The handler's closure: the allegation found untrue, the person cleared, a suspected 诬告 referred."""
     await h.say(HANDLER, f"/case {number}")
     await h.tap(HANDLER, "办结")
@@ -59,14 +59,17 @@ async def conclude_unconfirmed(h: BotHarness, number: str, *, feedback: bool = T
     asked = await h.tap(HANDLER, "涉嫌诬告，移交处理")
     assert "移交给哪个部门或机关" in asked[-1]
     await h.say(HANDLER, REFERRAL)
-    await h.tap(HANDLER, "是")
-    if not feedback:
-        return await h.say(HANDLER, "陈主任")
-    await h.say(HANDLER, "陈主任")
-    # a feedback text that speaks of 诬告 is refused, the other answers kept, only the feedback asked again
-    refused = await h.say(HANDLER, "经核查，您反映的问题不属实，涉嫌诬告他人。")
-    assert "不得向举报人提及诬告" in refused[0] and "反馈" in refused[-1]
-    return await h.say(HANDLER, FEEDBACK)
+    asked = await h.tap(HANDLER, "是")
+    if feedback:
+        # a feedback text that speaks of 诬告 is refused, the other answers kept, only the feedback asked again
+        refused = await h.say(HANDLER, "经核查，您反映的问题不属实，涉嫌诬告他人。")
+        assert "不得向举报人提及诬告" in refused[0] and "反馈" in refused[-1]
+        asked = await h.say(HANDLER, FEEDBACK)
+    assert "须经领导批准" in asked[-1]  # the leader signs the conclusion off by approving it (§7.1 item 5)
+    await deliver(app, h)
+    assert "已批准" in (await h.tap(SUPERVISOR, "批准"))[-1]
+    await deliver(app, h)
+    return await h.say(HANDLER, f"/case {number}")
 
 
 async def test_a_suspected_false_accusation_is_recorded_and_referred_and_never_told_to_the_reporter(
@@ -76,7 +79,7 @@ async def test_a_suspected_false_accusation_is_recorded_and_referred_and_never_t
     number = await disposed_to_the_handler(app, office, await accepted_named_case(app, office))
     await deliver(app, h)
     before = len(h.tg.texts(REPORTER))  # the acceptance notice came before the closure
-    done = await conclude_unconfirmed(h, number)
+    done = await conclude_unconfirmed(h, app, number)
     assert "已办结" in done[-1]
 
     # stored: plain columns to count, the referral encrypted in the result, a history step, never public
@@ -144,7 +147,7 @@ async def test_an_anonymous_reporters_status_shows_nothing_of_the_suspicion(
     await app.cases.register(number, office.intake)
     await app.cases.accept(number, office.intake)
     await disposed_to_the_handler(app, office, number)
-    done = await conclude_unconfirmed(h, number, feedback=False)  # no feedback is owed an anonymous reporter
+    done = await conclude_unconfirmed(h, app, number, feedback=False)  # no feedback is owed an anonymous reporter
     assert "已办结" in done[-1]
     await deliver(app, h)
     assert receipt.query_code

@@ -111,7 +111,7 @@ async def test_an_officer_back_after_a_while_gets_no_stale_notices(
     done = await accepted_named_case(app, office)  # queued: new case (intake), assigned (handler), reminders
     await app.cases.assign(done, office.intake, office.handler.officer_id or 0)
     await app.cases.dispose(done, office.handler, DisposalMethod.PRELIMINARY_CHECK, approved_by=office.supervisor)
-    await app.cases.conclude(done, office.handler, closure())
+    await app.cases.conclude(done, office.handler, closure(), approved_by=office.supervisor)
     await app.cases.give_feedback(done, office.handler, "经核查，部分属实，已责令整改。")
     waiting = (await app.filing.file_report(named_report(chat_id=REPORTER + 1))).number
     await sender(h, app).send_due()

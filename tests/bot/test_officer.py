@@ -36,8 +36,7 @@ async def conclude(h: BotHarness, officer: int, feedback: str) -> list[str]:
     await h.say(officer, "低保评议记录；走访笔录")
     await h.say(officer, "《中国共产党纪律处分条例》群众纪律")
     await h.say(officer, "谈话提醒，责令退还违规低保金")
-    await h.tap(officer, "是")
-    await h.say(officer, "陈主任")
+    await h.tap(officer, "是")  # collective discussion; the leader signs off by approving (§7.1 item 5)
     return await h.say(officer, feedback)
 
 
@@ -89,7 +88,11 @@ async def test_an_officer_works_a_named_case_from_inbox_to_feedback(
     disposed = await h.say(HANDLER, f"/case {number}")
     assert "处置中" in disposed[-1]
 
-    concluded = await conclude(h, HANDLER, "经核查，您反映的问题部分属实，已责令整改。")
+    asked = await conclude(h, HANDLER, "经核查，您反映的问题部分属实，已责令整改。")
+    assert "须经领导批准" in asked[-1]  # the leader's sign-off is an approval, not a typed name (§7.1 item 5)
+    assert "已批准" in (await approved(h, app))[-1]
+    await deliver(h, app)
+    concluded = await h.say(HANDLER, f"/case {number}")
     assert "已办结" in concluded[-1]
     offered = await h.tap(HANDLER, "反馈结果")  # the text prepared at closure, to send or edit (issue 12, item 15)
     assert "经核查，您反映的问题部分属实，已责令整改。" in offered[-1]
@@ -122,7 +125,6 @@ async def test_a_conclusion_missing_checklist_items_is_refused_with_reasons(
     await h.say(SUPERVISOR, "无")
     await h.say(SUPERVISOR, "无")
     await h.tap(SUPERVISOR, "否")  # no collective discussion
-    await h.say(SUPERVISOR, "陈主任")
     refused = await h.say(SUPERVISOR, "反馈内容")
     assert "证据充分" in refused[0] and "集体研究" in refused[0]
     assert (await app.queries.case_detail(number)).summary.state == "disposal"
@@ -181,7 +183,7 @@ async def test_feedback_offers_a_rating_and_an_objection_with_new_evidence(
     number = await accepted_named_case(app, office)
     await app.cases.assign(number, office.intake, office.handler.officer_id or 0)
     await app.cases.dispose(number, office.handler, DisposalMethod.PRELIMINARY_CHECK, approved_by=office.supervisor)
-    await app.cases.conclude(number, office.handler, closure())
+    await app.cases.conclude(number, office.handler, closure(), approved_by=office.supervisor)
     await app.cases.give_feedback(number, office.handler, "经核查，部分属实，已责令整改。")
     await deliver(h, app)
     feedback = next(m for m in h.tg.sent(REPORTER) if (m.get("text") or "").startswith("【办理结果反馈】"))
@@ -421,7 +423,7 @@ async def test_a_reopened_case_has_a_deadline_and_its_handler_is_reminded(
     number = await accepted_named_case(app, office)
     await app.cases.assign(number, office.intake, office.handler.officer_id or 0)
     await app.cases.dispose(number, office.handler, DisposalMethod.PRELIMINARY_CHECK, approved_by=office.supervisor)
-    await app.cases.conclude(number, office.handler, closure())
+    await app.cases.conclude(number, office.handler, closure(), approved_by=office.supervisor)
     await app.cases.give_feedback(number, office.handler, "经核查，部分属实，已责令整改。")
     await deliver(h, app)
     await h.tap(REPORTER, "提出异议")

@@ -116,7 +116,7 @@ async def test_the_card_shows_labels_and_everything_stored_to_those_entitled(
     assert "王信访 分配承办" in card and "李承办 处置 — 经集体研究" in card
     assert "查看举报人身份" not in str(h.tg.last_keyboard(HANDLER)) and "11010519491231002X" not in card
 
-    await app.cases.conclude(number, office.handler, closure())
+    await app.cases.conclude(number, office.handler, closure(), approved_by=office.supervisor)
     await app.cases.give_feedback(number, office.handler, "经核查，反映的问题部分属实，已责令整改。")
     await ReporterService(app.ctx, app.cases).rate(number, 555001, Satisfaction.FAIRLY)
     for officer in (HANDLER, SUPERVISOR):
@@ -202,14 +202,13 @@ async def test_a_refused_closure_keeps_the_answers_and_asks_only_what_is_missing
     await h.say(SUPERVISOR, "《中国共产党纪律处分条例》群众纪律")
     await h.say(SUPERVISOR, "谈话提醒，责令退还")
     await h.tap(SUPERVISOR, "否")  # no collective discussion
-    await h.say(SUPERVISOR, "陈主任")
     refused = await h.say(SUPERVISOR, "经核查，反映的问题属实，已责令退还。")
     assert "证据充分" in refused[0] and "集体研究" in refused[0] and "已填写的内容都保留" in refused[0]
     assert "事实清楚" not in refused[0] and "定性准确" not in refused[0]
     assert "证据材料" in refused[-1]  # asked at once: the first missing item, nothing else
     asked = await h.say(SUPERVISOR, "低保评议记录；走访笔录")
     assert "集体研究" in asked[-1]
-    done = await h.tap(SUPERVISOR, "是")  # the leader, the violation, the feedback… are not asked again
+    done = await h.tap(SUPERVISOR, "是")  # the violation, the feedback… are not asked again
     assert "已完成" in done[0] and "已办结" in done[-1]
     result = (await app.queries.case_detail(number)).result
     assert result is not None

@@ -157,7 +157,7 @@ async def test_an_assigned_case_is_refused_transfer_down_extended_by_the_leader_
     assert extension.note_enc and "银行流水".encode() not in extension.note_enc  # the reason, encrypted
 
     await app.cases.dispose(number, office.supervisor, DisposalMethod.CLOSE)
-    await app.cases.conclude(number, office.handler, closure(named=False))
+    await app.cases.conclude(number, office.handler, closure(named=False), approved_by=office.supervisor)
     await h.say(LA_INTAKE, f"/case {number}")
     assert "须先报结" in (await h.tap(LA_INTAKE, "归档"))[-1]  # no archive before the 报结
     assert (await case_row(app, number)).state == "concluded"
@@ -176,11 +176,11 @@ async def test_an_assigned_case_is_refused_transfer_down_extended_by_the_leader_
     assert "已批准" in (await h.tap(SUPERVISOR, "批准"))[-1]
     steps = await history(app, number)
     assert [e.action for e in steps] == [
-        "file", "register", "accept", "assign", "extend", "dispose", "conclude", "report_result",
+        "file", "register", "accept", "assign", "extend", "dispose", "approve", "conclude", "report_result",
         "request_approval", "approve", "archive",
     ]  # fmt: skip
     assert step(steps, "archive").officer_id == office.intake.officer_id
-    assert step(steps, "approve").officer_id == office.supervisor.officer_id
+    assert {e.officer_id for e in steps if e.action == "approve"} == {office.supervisor.officer_id}
     assert (await case_row(app, number)).state == "archived"
 
 

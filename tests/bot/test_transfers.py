@@ -138,7 +138,7 @@ async def test_an_assigned_case_is_handled_here_extended_and_reported_back(
     assert (await deadlines(app, number))["assigned_by_higher"] == ("open", date(2027, 1, 29))
 
     await app.cases.dispose(number, office.supervisor, DisposalMethod.CLOSE)
-    await app.cases.conclude(number, office.handler, closure(named=False))
+    await app.cases.conclude(number, office.handler, closure(named=False), approved_by=office.supervisor)
     await h.say(LA_INTAKE, f"/case {number}")
     assert "须先报结" in (await h.tap(LA_INTAKE, "归档"))[-1]
     await h.say(HANDLER, f"/case {number}")
@@ -225,7 +225,7 @@ async def test_a_case_taken_in_below_is_still_followed_by_its_sender_to_the_repo
     await app.cases.accept(number, office.intake)
     await app.cases.assign(number, office.intake, office.handler.officer_id or 0)
     await app.cases.dispose(number, office.supervisor, DisposalMethod.CLOSE)
-    await app.cases.conclude(number, office.handler, closure())
+    await app.cases.conclude(number, office.handler, closure(), approved_by=office.supervisor)
     await deliver(h, app)
     told = [t for t in h.tg.texts(CITY_INTAKE) if t.startswith("转办件报结：") and number in t]
     assert told and not any(number in t for t in h.tg.texts(CITY_SECOND))

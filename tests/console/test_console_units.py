@@ -159,7 +159,7 @@ async def test_a_demo_officer_in_the_terminal_gets_no_backlog_of_stale_notices(a
     await app.cases.accept(done, office.intake)
     await app.cases.assign(done, office.intake, office.handler.officer_id or 0)
     await app.cases.dispose(done, office.handler, DisposalMethod.CLOSE, approved_by=office.supervisor)
-    await app.cases.conclude(done, office.handler, closure())
+    await app.cases.conclude(done, office.handler, closure(), approved_by=office.supervisor)
     waiting = (await app.filing.file_report(named_report(chat_id=555009))).number
     officer = Recorder()
     assert await ChatOutbox(app.ctx, officer, LOCAL_CHAT_BASE + demo.id, demo.id).send_due() == 1

@@ -156,24 +156,23 @@ async def test_a_conclusion_refused_by_the_checklist_asks_only_what_is_missing(o
     await officer.say("违反群众纪律")
     await officer.say("给予党内警告处分")
     await officer.tap("no")  # no collective discussion
-    await officer.say("陈主任")
     checklist = ["closure.evidence_sufficient", "closure.procedure_complete"]
     officer.fakes.cases.refuse["conclude"] = GuardFailed("conclude", checklist)
     assert await officer.say("经核查，问题属实。") == ["officer.closure_missing", "officer.ask_evidence_refs"]
-    assert await officer.say("银行流水；会议记录") == ["officer.ask_collective"]  # the leader was given: not asked
+    assert await officer.say("银行流水；会议记录") == ["officer.ask_collective"]  # the feedback was given: kept
     assert await officer.tap("yes") == ["officer.done"]
     [(number, who, report)] = officer.calls("conclude")
     assert (number, who) == (NUMBER, "王办案") and report.collective_discussion
-    assert report.findings[0].evidence == ("银行流水", "会议记录") and report.leader_signoff == "陈主任"
+    assert report.findings[0].evidence == ("银行流水", "会议记录") and report.leader_signoff == ""  # the approver's
     assert report.feedback_text == "经核查，问题属实。" and report.violation == "违反群众纪律"
 
 
 async def test_an_anonymous_cases_conclusion_has_no_feedback_question(officer: Officer) -> None:
     officer.fakes.desk.summaries[NUMBER] = Summary(NUMBER, named=False)
     await officer.button(act(Action.CONCLUDE))
-    for step in ("问题", "true", "__skip", "无", "无", "yes"):
-        await (officer.tap(step) if step in ("true", "__skip", "yes") else officer.say(step))
-    assert await officer.say("陈主任") == ["officer.done"]
+    for step in ("问题", "true", "__skip", "无", "无"):
+        await (officer.tap(step) if step in ("true", "__skip") else officer.say(step))
+    assert await officer.tap("yes") == ["officer.done"]  # no feedback asked; the leader signs off by approving
     assert officer.calls("conclude")[0][2].feedback_text == ""
 
 

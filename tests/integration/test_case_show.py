@@ -41,7 +41,7 @@ async def concluded_case(app: App, clock: ManualClock) -> str:
     await app.cases.accept(number, office.intake)
     await app.cases.assign(number, office.intake, office.handler.officer_id or 0)
     await app.cases.dispose(number, office.handler, DisposalMethod.PRELIMINARY_CHECK, approved_by=office.supervisor)
-    await app.cases.conclude(number, office.handler, closure())
+    await app.cases.conclude(number, office.handler, closure(), approved_by=office.supervisor)
     await app.cases.give_feedback(number, office.handler, "经核查，反映的问题部分属实，已责令整改。")
     await ReporterService(app.ctx, app.cases).rate(number, 555001, Satisfaction.SATISFIED)
     return number

@@ -29,7 +29,7 @@ async def test_case_show_names_the_clearing_and_the_assessment(
     report = replace(closure(), findings=(AllegationFinding("低保优亲厚友", Finding.UNTRUE, ("走访笔录",)),),
                      clearing=Clearing.CLEARED, assessment=ReportAssessment.MISTAKEN,
                      feedback_text="经核查，您反映的问题未查实。")  # fmt: skip
-    await app.cases.conclude(number, office.handler, report)
+    await app.cases.conclude(number, office.handler, report, approved_by=office.supervisor)
 
     code, out, err = await run_cli(app, monkeypatch, capsys, "case", "show", number)
     assert code == 0, err

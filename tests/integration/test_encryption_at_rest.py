@@ -88,7 +88,7 @@ async def test_database_and_evidence_files_hold_no_plaintext(app: App, clock: Ma
     await app.cases.accept(number, office.intake, note=f"举报人{NAME}电话{PHONE}")
     await app.cases.assign(number, office.intake, office.handler.officer_id or 0)
     await app.cases.dispose(number, office.handler, DisposalMethod.CLOSE, approved_by=office.supervisor)
-    await app.cases.conclude(number, office.handler, closure())
+    await app.cases.conclude(number, office.handler, closure(), approved_by=office.supervisor)
     await app.cases.give_feedback(number, office.handler, FEEDBACK)
 
     raw = await raw_database_bytes(app, tmp_path)

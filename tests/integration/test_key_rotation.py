@@ -62,7 +62,7 @@ async def fill(app: App) -> dict[str, Any]:
     await app.cases.accept(number, office.intake, note=f"举报人{NAME}")
     await app.cases.assign(number, office.intake, office.handler.officer_id or 0)
     await app.cases.dispose(number, office.handler, DisposalMethod.CLOSE, approved_by=office.supervisor)
-    await app.cases.conclude(number, office.handler, closure())
+    await app.cases.conclude(number, office.handler, closure(), approved_by=office.supervisor)
     await app.cases.give_feedback(number, office.handler, "经核查，问题部分属实。")
     anon = (await app.filing.file_report(anonymous_report(evidence=(photo(ANON_PHOTO),)))).number
     await app.cases.register(anon, office.intake)

@@ -54,12 +54,13 @@ async def test_anonymous_lifecycle_opted_in(app: App, clock: ManualClock) -> Non
         approver=office.supervisor,
     )
     await trail.step(
-        lambda: cases.conclude(number, handler, closure(named=False)),
+        lambda: cases.conclude(number, handler, closure(named=False), approved_by=office.supervisor),
         handler,
         "conclude",
         S.DISPOSAL,
         S.CONCLUDED,
         "R-18, §7.1",
+        approver=office.supervisor,
     )
     assert not by_kind(await deadlines(app, number), DeadlineKind.RESULT_FEEDBACK)  # no D4 for anonymous reports
 
@@ -109,11 +110,11 @@ async def test_anonymous_not_opted_in_gets_no_pushes(app: App, clock: ManualCloc
     await app.cases.accept(number, office.intake)
     await app.cases.assign(number, office.intake, office.handler.officer_id or 0)
     await app.cases.dispose(number, office.handler, DisposalMethod.CLOSE, approved_by=office.supervisor)
-    await app.cases.conclude(number, office.handler, closure(named=False))
+    await app.cases.conclude(number, office.handler, closure(named=False), approved_by=office.supervisor)
     assert await app.cases.archive(number, office.intake, approved_by=office.supervisor) is S.ARCHIVED
     msgs = await outbox(app)
     assert [m.recipient_kind for m in msgs] == ["officer", "officer"]  # new case, assigned: nothing to the reporter
-    assert len(await events(app, number)) == 9  # seven steps, two of them approved by the leader
+    assert len(await events(app, number)) == 10  # seven steps, three of them approved by the leader
     assert await app.queries.status_for_chat(555003) == []
     view = await app.queries.status_by_code(receipt.query_code or "", "correct horse")
     assert view is not None and view.status == "archived"

@@ -121,7 +121,13 @@ async def test_named_lifecycle_with_objection(app: App, clock: ManualClock) -> N
     clock.set(beijing(2026, 11, 2, 10, 0))
     report = closure()
     await trail.step(
-        lambda: cases.conclude(number, handler, report), handler, "conclude", S.DISPOSAL, S.CONCLUDED, "R-18, §7.1"
+        lambda: cases.conclude(number, handler, report, approved_by=office.supervisor),
+        handler,
+        "conclude",
+        S.DISPOSAL,
+        S.CONCLUDED,
+        "R-18, §7.1",
+        approver=office.supervisor,  # the leader's sign-off is the recorded approval (§7.1 item 5)
     )
     case = await case_row(app, number)
     stored = app.vault.dec_json(case.result_enc)
@@ -212,7 +218,13 @@ async def test_named_lifecycle_with_objection(app: App, clock: ManualClock) -> N
 
     clock.set(beijing(2026, 12, 1, 9, 30))
     await trail.step(
-        lambda: cases.conclude(number, handler, closure()), handler, "conclude", S.DISPOSAL, S.CONCLUDED, "R-18, §7.1"
+        lambda: cases.conclude(number, handler, closure(), approved_by=office.supervisor),
+        handler,
+        "conclude",
+        S.DISPOSAL,
+        S.CONCLUDED,
+        "R-18, §7.1",
+        approver=office.supervisor,
     )
     [d6] = by_kind(await deadlines(app, number), DeadlineKind.LETTER_REPLY)
     assert d6.state == "met"
@@ -255,12 +267,14 @@ async def test_named_lifecycle_with_objection(app: App, clock: ManualClock) -> N
         "assign",
         "approve",  # the leader's approval, then the handler's step (issue 15)
         "dispose",
+        "approve",
         "conclude",
         "give_feedback",
         "object",
         "send_back",
         "approve",
         "dispose",
+        "approve",
         "conclude",
         "give_feedback",
         "approve",
@@ -306,7 +320,7 @@ async def test_concluded_at_is_the_moment_of_conclusion(app: App, clock: ManualC
     clock.set(beijing(2026, 10, 9, 15, 0))
     await app.cases.dispose(number, office.handler, DisposalMethod.CLOSE, approved_by=office.supervisor)
     clock.set(beijing(2026, 11, 2, 10, 0))
-    await app.cases.conclude(number, office.handler, closure())
+    await app.cases.conclude(number, office.handler, closure(), approved_by=office.supervisor)
     case = await case_row(app, number)
     [concluded] = [e for e in await events(app, number) if e.action == "conclude"]
     assert case.updated_at == clock.now() == concluded.at

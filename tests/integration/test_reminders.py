@@ -129,7 +129,7 @@ async def test_a_challenge_waiting_for_the_leader_reminds_the_leader_not_the_han
     await app.cases.accept(number, office.intake)
     await app.cases.assign(number, office.intake, office.handler.officer_id or 0)
     await app.cases.dispose(number, office.handler, DisposalMethod.PRELIMINARY_CHECK, approved_by=office.supervisor)
-    await app.cases.conclude(number, office.handler, closure())
+    await app.cases.conclude(number, office.handler, closure(), approved_by=office.supervisor)
     await app.cases.give_feedback(number, office.handler, "经核查，部分属实，已责令整改。")
     await app.cases.perform(number, Action.RATE_DISSATISFIED, Actor.citizen())
     async with app.ctx.uow() as uow:

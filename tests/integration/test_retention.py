@@ -47,7 +47,7 @@ async def archived(app: App, office: Office, tag: str, *, named: bool = True, ar
         return number
     await app.cases.assign(number, office.intake, office.handler.officer_id or 0)
     await app.cases.dispose(number, office.handler, DisposalMethod.CLOSE, approved_by=office.supervisor)
-    await app.cases.conclude(number, office.handler, closure(named=named))
+    await app.cases.conclude(number, office.handler, closure(named=named), approved_by=office.supervisor)
     if named:
         await app.cases.give_feedback(number, office.handler, f"反馈：{m['note']}")
     await app.cases.archive(number, office.intake, approved_by=office.supervisor)

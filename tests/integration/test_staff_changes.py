@@ -24,7 +24,7 @@ async def test_deactivate_reassigns_all_open_cases_and_records_it(app: App) -> N
         await app.cases.assign(n, office.intake, handler)
         numbers.append(n)
     await app.cases.dispose(numbers[2], office.handler, DisposalMethod.PRELIMINARY_CHECK, approved_by=office.supervisor)
-    await app.cases.conclude(numbers[2], office.handler, closure())
+    await app.cases.conclude(numbers[2], office.handler, closure(), approved_by=office.supervisor)
     await app.cases.give_feedback(numbers[2], office.handler, "结果")
     await app.cases.archive(
         numbers[2], office.intake, approved_by=office.supervisor

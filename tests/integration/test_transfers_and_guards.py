@@ -155,9 +155,9 @@ async def test_failing_guard_leaves_no_partial_writes(app: App, clock: ManualClo
 
     await app.cases.dispose(number, office.handler, DisposalMethod.TALK_OR_LETTER, approved_by=office.supervisor)
     before = await db_snapshot(app)
-    incomplete = closure().__class__(**{**asdict(closure()), "findings": (), "leader_signoff": ""})
+    incomplete = closure().__class__(**{**asdict(closure()), "findings": (), "collective_discussion": False})
     with pytest.raises(GuardFailed) as err:
-        await app.cases.conclude(number, office.handler, incomplete)
+        await app.cases.conclude(number, office.handler, incomplete, approved_by=office.supervisor)
     assert {"closure.facts_clear", "closure.procedure_complete"} <= set(err.value.problems)
     assert await db_snapshot(app) == before
 

@@ -40,6 +40,7 @@ EXPECTED_APPROVAL: dict[Action, Approval] = {
     A.DISPOSE: REQUESTED,  # R-17 ¶2: disposal by a handler who is not a leader
     A.PARK: REQUESTED,
     A.SEND_TO_INVESTIGATION: REQUESTED,
+    A.CONCLUDE: REQUESTED,  # §7.1 item 5: the conclusion's leader sign-off, recorded as an approval
     A.DECIDE_APPEAL: REQUESTED,  # the handling decision of an appeal or a suggestion (§10.2 处置 by a non-leader)
     A.ANSWER_SUGGESTION: REQUESTED,
     A.ACCEPT: LATER,  # distribution: 受理 goes ahead; 不予受理 / 转出 need the leader

@@ -422,7 +422,6 @@ CHECKLIST_FAILURES = [
     ("blank_violation", {"violation": " \t"}, "closure.characterisation"),
     ("no_action", {"action_taken": ""}, "closure.action_appropriate"),  # 4 处理恰当
     ("no_collective_discussion", {"collective_discussion": False}, "closure.procedure_complete"),  # 5 手续完备
-    ("no_leader_signoff", {"leader_signoff": "  "}, "closure.procedure_complete"),
 ]
 
 
