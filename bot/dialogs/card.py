@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from bot.dialogs.engine import Label, Lines
 from core.clock import zone_label
-from core.model import Action, Clearing, ReportAssessment
+from core.model import Action, Clearing, DisposalMethod, ReportAssessment
 from core.services.views import ApprovalView, CaseDetail, EventView, FollowUpView, PersonView
 
 HISTORY = 8  # events on the bot's card; the CLI prints them all
@@ -210,6 +210,10 @@ def _event(e: EventView, d: CaseDetail, tz: ZoneInfo, at: str) -> Label:
             params, note = {"rating": Label(f"enum.Satisfaction.{e.note}")}, ""
         case Action.REQUEST_APPROVAL | Action.APPROVE:  # the note is the step asked for (core.services.approvals)
             params, note = {"what": Label(f"action.{e.note}")}, ""
+        case Action.DISPOSE if e.note.split(" ", 1)[0] in _METHODS:  # "<method> [note]" (core.services.cases)
+            method, note = [*e.note.split(" ", 1), ""][:2]
+            action = Label("event.dispose_method", {"method": Label(f"enum.DisposalMethod.{method}")})
+            return _event_line(e, tz, at, who, action, note)
         case Action.ASSESS_REPORT:  # "<clearing> <assessment> [referral]" (core.services.cases)
             clearing, assessment, body = [*e.note.split(" ", 2), "", ""][:3]  # a purged note is empty
             params = {"clearing": _enum_label(Clearing, clearing),
@@ -219,6 +223,12 @@ def _event(e: EventView, d: CaseDetail, tz: ZoneInfo, at: str) -> Label:
             m = _EVIDENCE_NOTE.fullmatch(e.note)
             names = {str(x.id): x.original_name for x in d.evidence}
             params, note = {"name": names.get(m.group(1), "-") if m else "-"}, ""
-    action = Label(f"event.{e.action}", params)
+    return _event_line(e, tz, at, who, Label(f"event.{e.action}", params), note)
+
+
+_METHODS = frozenset(m.value for m in DisposalMethod)
+
+
+def _event_line(e: EventView, tz: ZoneInfo, at: str, who: str | Label, action: Label, note: str) -> Label:
     key = "officer.card_event_note" if note else "officer.card_event"
     return Label(key, {"at": e.at.astimezone(tz).strftime(at), "actor": who, "action": action, "note": note})

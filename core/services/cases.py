@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -34,7 +34,7 @@ from core.model import (
 )
 from core.permissions import INTAKE_DESK, LEADERS, is_leader, takes_cases
 from core.persistence import repository as repo
-from core.persistence.orm import CaseRow, DeadlineRow, OfficerRow, UnitRow
+from core.persistence.orm import CaseRow, DeadlineRow, OfficerRow, OutboxRow, UnitRow
 from core.review import CHALLENGES
 from core.services import approvals, duplicates, history
 from core.services.access import officer_case, officer_case_for
@@ -253,8 +253,8 @@ class CaseService:
         vault, now = self.ctx.vault, self.ctx.now()
         if d.reporter_notice:
             # Anonymous reporters get a contentless nudge, and only if they opted in (a push reveals timing).
-            template = d.reporter_notice if case.named else "notify.reporter.update"
-            if case.named or case.notify_opt_in:
+            template = d.reporter_notice if case.named else NUDGE
+            if case.named or (case.notify_opt_in and not await _nudged_lately(s, case, now)):
                 params: dict[str, Any] = {"number": case.number, "status": PUBLIC_STATUS[d.target].value}
                 if case.named and d.action is Action.GIVE_FEEDBACK:
                     params["feedback"] = inp.feedback_text
@@ -363,6 +363,8 @@ def _record_assessment(s: AsyncSession, vault: Vault, case: CaseRow, actor: Acto
 def _history_note(action: Action, inp: ActionInput) -> str:
     if action is Action.EXTEND and inp.due_on is not None:  # the new date stays in the history (§10.3)
         return f"{inp.due_on.isoformat()} · {inp.note}"
+    if action is Action.DISPOSE and inp.method is not None:  # "<method> <note>": the card names the method
+        return f"{inp.method.value} {inp.note}".strip()
     return inp.note or inp.feedback_text
 
 
@@ -383,6 +385,19 @@ _OUTCOMES: dict[ReportType, type[AppealOutcome] | type[SuggestionOutcome]] = {
     ReportType.APPEAL: AppealOutcome,
     ReportType.SUGGESTION: SuggestionOutcome,
 }
+
+
+NUDGE = "notify.reporter.update"  # an anonymous reporter's contentless push: "something changed, see /status"
+NUDGE_GAP = timedelta(hours=1)  # at most one per case in this time: steps in a row (a transfer taken in) are one
+
+
+async def _nudged_lately(s: AsyncSession, case: CaseRow, now: datetime) -> bool:
+    """Whether the anonymous reporter was nudged about this case within :data:`NUDGE_GAP` (their /status shows
+    every step; a push per step would only say more about the office's timing)."""
+    query = select(OutboxRow.id).where(OutboxRow.recipient_kind == RecipientKind.REPORTER.value,
+                                       OutboxRow.recipient_id == case.id, OutboxRow.template == NUDGE,
+                                       OutboxRow.created_at > now - NUDGE_GAP).limit(1)  # fmt: skip
+    return (await s.execute(query)).first() is not None
 
 
 async def _unit_by_code(s: AsyncSession, code: str) -> UnitRow:

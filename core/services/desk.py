@@ -131,6 +131,8 @@ class Desk:
             await uow.commit()
         # a transfer's target unit may only receive it, its sender only follow it (§10.3)
         actions = [a for a in actions if access.may(a)]
+        if Action.ARCHIVE in actions:  # a sender still holding the case archives it, closing its follow-up too
+            actions = [a for a in actions if a is not Action.CLOSE_FOLLOW_UP]
         return CaseCard(detail, actions, entitled, access)
 
     async def resolve(self, actor: Actor, raw: str) -> str:

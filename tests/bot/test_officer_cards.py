@@ -113,7 +113,7 @@ async def test_the_card_shows_labels_and_everything_stored_to_those_entitled(
     assert_labels_only(card)
     assert "承办人：李承办" in card and "处置方式：谈话函询" in card
     assert "· 函询回复：" in card  # D6 (JD [S], number [U]): the label only
-    assert "王信访 分配承办" in card and "李承办 处置 — 经集体研究" in card
+    assert "王信访 分配承办" in card and "李承办 处置：谈话函询 — 经集体研究" in card  # the method named
     assert "查看举报人身份" not in str(h.tg.last_keyboard(HANDLER)) and "11010519491231002X" not in card
 
     await app.cases.conclude(number, office.handler, closure(), approved_by=office.supervisor)

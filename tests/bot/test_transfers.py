@@ -69,6 +69,8 @@ async def test_a_case_sent_down_is_chased_reported_back_and_only_then_archived(
     assert "已转下级" in moved[-1]
     assert "转办跟踪：杭州市纪委监委 → 临安区纪委监委；报结期限 2027-03-29；待报结" in moved[-1]
     assert "转办件报结：2027-03-29 到期" in moved[-1]  # the receiver's result is due in six months (§10.3)
+    labels = [t for row in h.tg.last_keyboard(CITY_INTAKE) for t, _ in row]
+    assert "归档" in labels and "结束跟踪（归档）" not in labels  # still its own case: one way to close it
     due = await deadlines(app, number)
     assert due["transfer_result"] == ("open", date(2027, 3, 29))
     assert due["acceptance_notice"][0] == "open"  # still owed to the reporter, by whoever holds the case

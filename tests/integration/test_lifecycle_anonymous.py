@@ -70,6 +70,7 @@ async def test_anonymous_lifecycle_opted_in(app: App, clock: ManualClock) -> Non
     assert "guard.feedback_named_only" in err.value.problems
     assert await db_snapshot(app) == before
 
+    clock.advance(timedelta(hours=2))  # a nudge an hour at most (core.services.cases.NUDGE_GAP)
     await trail.step(
         lambda: cases.archive(number, intake, approved_by=office.supervisor),
         intake,
@@ -118,3 +119,25 @@ async def test_anonymous_not_opted_in_gets_no_pushes(app: App, clock: ManualCloc
     assert await app.queries.status_for_chat(555003) == []
     view = await app.queries.status_by_code(receipt.query_code or "", "correct horse")
     assert view is not None and view.status == "archived"
+
+
+async def test_steps_in_a_row_nudge_an_anonymous_reporter_once(app: App, clock: ManualClock) -> None:
+    """Sent up and taken in within minutes: one contentless push, not one per step (a walk through the bot found
+    five in three minutes); the next change an hour or more later is pushed again. /status has them all."""
+    office = await seed_office(app)
+    receipt = await app.filing.file_report(anonymous_report(chat_id=555003, notify_opt_in=True))
+    number = receipt.number
+    await app.cases.register(number, office.intake)
+    clock.advance(timedelta(minutes=1))
+    await app.cases.transfer(number, office.intake, "HZ", approved_by=office.supervisor)
+    clock.advance(timedelta(minutes=1))
+    await app.cases.receive_transfer(number, office.city_intake)
+    nudges = [m.params["status"] for m in await outbox(app) if m.recipient_kind == "reporter"]
+    assert nudges == ["transferred"]  # taken in a minute later: no second push
+    clock.advance(timedelta(hours=1, minutes=1))
+    await app.cases.accept(number, office.city_intake)
+    nudges = [m.params["status"] for m in await outbox(app) if m.recipient_kind == "reporter"]
+    assert nudges == ["transferred", "in_progress"]
+    view = await app.queries.status_by_code(receipt.query_code or "", "correct horse")
+    assert view is not None
+    assert [h.status for h in view.history] == ["received", "transferred", "received", "in_progress"]
