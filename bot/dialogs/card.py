@@ -55,7 +55,8 @@ def card_params(d: CaseDetail, tz: ZoneInfo, *, history: int | None = HISTORY) -
         "zone": zone_label(tz, s.received_at),
         "assignee": s.assignee or Label("officer.card_unassigned"), "reporter": _reporter(d, tz),
         "persons": Lines(persons), "facts": d.facts, "details": Lines(_details(d, tz)),
-        "evidence": Lines(evidence) if evidence else "-", "deadlines": Lines(deadlines) if deadlines else "-",
+        "evidence": Lines(evidence) if evidence else Label("officer.card_none"),
+        "deadlines": Lines(deadlines) if deadlines else Label("officer.card_none"),
         "history": Lines(events), "history_zone": zone_label(tz, d.events[-1].at if d.events else None),
     }  # fmt: skip
 
@@ -205,7 +206,9 @@ def _event(e: EventView, d: CaseDetail, tz: ZoneInfo, at: str) -> Label:
     note = e.note
     match e.action:
         case Action.FILE:  # the stored note is "channel=…": the channel is shown as a label instead
-            params, note = {"channel": Label(f"enum.Channel.{d.summary.channel}")}, ""
+            filed = Label(_FILED.get(d.summary.report_type, "event.file"),
+                          {"channel": Label(f"enum.Channel.{d.summary.channel}")})  # fmt: skip
+            return _event_line(e, tz, at, who, filed, "")
         case Action.RATE:
             params, note = {"rating": Label(f"enum.Satisfaction.{e.note}")}, ""
         case Action.REQUEST_APPROVAL | Action.APPROVE:  # the note is the step asked for (core.services.approvals)
@@ -227,6 +230,8 @@ def _event(e: EventView, d: CaseDetail, tz: ZoneInfo, at: str) -> Label:
 
 
 _METHODS = frozenset(m.value for m in DisposalMethod)
+#: What filing is called per report type (rules.md §10.1): an appeal is lodged, a suggestion made.
+_FILED = {"appeal": "event.file_appeal", "suggestion": "event.file_suggestion"}
 
 
 def _event_line(e: EventView, tz: ZoneInfo, at: str, who: str | Label, action: Label, note: str) -> Label:

@@ -273,10 +273,10 @@ async def test_an_appeal_and_a_suggestion_card_show_their_own_fields_outcome_and
 
     card = (await h.say(INTAKE, f"/case {appeal_no}"))[-1]
     for shown in ("类型：申诉", "申诉的决定：临安区某镇党委于2026年7月作出的党纪处分", "复查结论：维持",
-                  "理由：事实清楚，处分适当", "申诉人 提交"):  # fmt: skip
+                  "理由：事实清楚，处分适当", "申诉人 提交申诉"):  # fmt: skip
         assert shown in card, (shown, card)
     card = (await h.say(INTAKE, f"/case {suggestion_no}"))[-1]
-    for shown in ("类型：批评建议", "主题：村务公开的方式", "答复结论：部分采纳", "答复：部分采纳", "建议人 提交"):
+    for shown in ("类型：批评建议", "主题：村务公开的方式", "答复结论：部分采纳", "答复：部分采纳", "建议人 提出建议"):
         assert shown in card, (shown, card)
     assert "向其他机关反映过" not in card
     for text in h.tg.texts(INTAKE):

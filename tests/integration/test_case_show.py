@@ -144,7 +144,7 @@ async def test_case_show_gives_an_appeal_its_own_fields_and_outcome(
     assert code == 0, err
     decision = "申诉的决定：临安区某镇党委于2026年7月作出的党纪处分（文号：临纪发〔2026〕12号）：党内警告"
     for shown in ("类型：申诉", decision, "申诉理由：\n" + GROUNDS, "复查结论：变更",
-                  "理由：礼品系亲属往来，改为批评教育", "申诉人 提交"):  # fmt: skip
+                  "理由：礼品系亲属往来，改为批评教育", "申诉人 提交申诉"):  # fmt: skip
         assert shown in out, (shown, out)
     assert not [raw for raw in (*RAW, "changed", "party_sanction", "举报人", "被反映人") if raw in out], out
     assert "刘申诉" not in out and "13800138001" not in out
@@ -167,7 +167,7 @@ async def test_case_show_gives_a_suggestion_its_subject_and_answer(
     code, out, err = await run_cli(app, monkeypatch, capsys, "case", "show", number)
     assert code == 0, err
     for shown in ("类型：批评建议", "主题：村务公开的方式", "意见建议：\n" + content, "答复结论：采纳",
-                  "答复：已要求各村每月公示", "建议人 提交"):  # fmt: skip
+                  "答复：已要求各村每月公示", "建议人 提出建议"):  # fmt: skip
         assert shown in out, (shown, out)
     assert "向其他机关反映过" not in out and "未填写" not in out
     assert not [raw for raw in (*RAW, "adopted", "举报人", "被反映人") if raw in out], out
