@@ -215,9 +215,17 @@ class CaseService:
                     await approvals.settle(s, vault, case, action, approved_by, request_id, now, actor, inp)
                 ).name
             case.updated_at = now  # before the fields: a conclusion is dated by it
+            previous = case.assignee_id
             _apply_fields(case, decision, inp, vault.enc_json, signoff)
-            history.record(s, vault, case, actor, action, now, rule=decision.rule,
-                           note=_history_note(action, inp), public=decision.public_status_changed,
+            note = _history_note(action, inp)
+            if action is Action.ASSIGN and (handler := await s.get(OfficerRow, case.assignee_id)) is not None:
+                note = " · ".join(x for x in (handler.name, note) if x)  # who was given the case, by name
+                if previous is not None and previous != handler.id:  # taken from an officer: they are told
+                    repo.enqueue(s, vault, kind=RecipientKind.OFFICER, recipient_id=previous,
+                                 template="notify.officer.reassigned",
+                                 params={"number": case.number, "handler": handler.name}, now=now)  # fmt: skip
+            history.record(s, vault, case, actor, action, now, rule=decision.rule, note=note,
+                           public=decision.public_status_changed,
                            change=(decision.source, decision.target))  # fmt: skip
             if action is Action.CONCLUDE and inp.closure is not None and inp.closure.assessment is not None:
                 _record_assessment(s, vault, case, actor, inp.closure, now)

@@ -44,3 +44,20 @@ async def test_deactivate_reassigns_all_open_cases_and_records_it(app: App) -> N
         assert len(list(moves)) == 2
         told = (await uow.session.execute(select(OutboxRow).where(OutboxRow.recipient_id == successor))).scalars()
         assert len([r for r in told if r.template == "notify.officer.assigned"]) == 2
+
+
+async def test_a_case_given_to_another_handler_tells_the_first_and_names_the_new_one(app: App) -> None:
+    """An officer with fifty cases learns when one is taken off them; the history names who has it now."""
+    office = await seed_office(app)
+    number = (await app.filing.file_report(named_report())).number
+    await app.cases.register(number, office.intake)
+    await app.cases.accept(number, office.intake)
+    await app.cases.assign(number, office.intake, office.handler.officer_id or 0)
+    await app.cases.assign(number, office.intake, office.handler2.officer_id or 0)
+    async with app.ctx.uow() as uow:
+        rows = (await uow.session.execute(select(OutboxRow).order_by(OutboxRow.id))).scalars().all()
+        told = [(r.recipient_id, app.vault.dec_json(r.params_enc)) for r in rows
+                if r.template == "notify.officer.reassigned"]  # fmt: skip
+    assert told == [(office.handler.officer_id, {"number": number, "handler": "赵承办"})]
+    detail = await app.queries.case_detail(number)
+    assert [e.note for e in detail.events if e.action == "assign"] == ["李承办", "赵承办"]
