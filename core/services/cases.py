@@ -307,6 +307,7 @@ def _apply_fields(case: CaseRow, d: Decision, inp: ActionInput, enc_json: Any, s
     match d.action:
         case Action.OBJECT | Action.RATE_DISSATISFIED:  # what the leader reviews (core.review)
             case.challenge = d.action.value
+            case.confirmed_at = None  # under review again (an objection after a confirmed 不满意)
             if d.action is Action.RATE_DISSATISFIED:
                 case.satisfaction = Satisfaction.DISSATISFIED.value
         case Action.SEND_BACK:  # a new result will come
