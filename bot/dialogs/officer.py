@@ -260,7 +260,8 @@ class OfficerDesk:
         if action is Action.GIVE_FEEDBACK and (prepared := await self.s.desk.prepared_feedback(actor, number)):
             return await self._start(chat_id, FlowName.FEEDBACK_PREPARED, {**answers, "text": prepared})
         if action in (Action.TRANSFER_UP, Action.TRANSFER_DOWN):
-            answers["_units"] = [u.code for u in await self.s.officers.list_units() if u.code != summary.unit]
+            units = [u for u in await self.s.officers.list_units() if u.code != summary.unit]
+            answers["_units"], answers["_unit_names"] = [u.code for u in units], [u.name or u.code for u in units]
         return await self._start(chat_id, FLOW_FOR[action], answers)
 
     async def _start(self, chat_id: int, flow: str, answers: dict[str, Any]) -> list[Reply]:

@@ -34,7 +34,7 @@ from core.model import (
 )
 from core.permissions import LEADERS, Verdict, is_leader
 from core.persistence import repository as repo
-from core.persistence.orm import ApprovalRow, CaseRow, OfficerRow
+from core.persistence.orm import ApprovalRow, CaseRow, OfficerRow, UnitRow
 from core.services import history
 from core.services.access import fresh_officer, officer_case
 from core.services.context import CoreContext
@@ -99,7 +99,9 @@ async def open_request(
     history.record(s, vault, case, actor, Action.REQUEST_APPROVAL, now, rule=_rule(action), note=action.value)
     push = {"number": case.number, "request": row.id, "action": action.value, "requester": actor.name,
             "type": case.report_type, "category": case.category,
-            "method": inp.method.value if inp.method else "", "note": inp.note or "-",
+            "method": inp.method.value if inp.method else "", "note": inp.note,
+            "unit_name": target.name if inp.target_unit_id and (target := await s.get(UnitRow, inp.target_unit_id))
+            else "",  # a transfer's destination
             "approval_outcome": _outcome_key(action.value, _params(inp)) or "",
             "due_on": inp.due_on.isoformat() if inp.due_on else ""}  # fmt: skip
     for leader in await repo.officers_with_role(s, case.unit_id, LEADERS):

@@ -61,9 +61,11 @@ async def test_a_case_sent_down_is_chased_reported_back_and_only_then_archived(
 
     await h.say(CITY_INTAKE, f"/case {number}")
     await h.tap(CITY_INTAKE, "转交其他层级")
-    await h.tap(CITY_INTAKE, "LA")
+    await h.tap(CITY_INTAKE, "临安区纪委监委")
     assert "须经领导批准" in (await h.tap(CITY_INTAKE, "跳过"))[-1]  # rules.md §10.2 转出
     await deliver(h, app)
+    [push] = [t for t in h.tg.texts(CITY_SUPERVISOR) if "请您审批" in t]
+    assert "事项：转交下级 至 临安区纪委监委" in push and "说明" not in push  # no note: no line
     assert "已批准" in (await h.tap(CITY_SUPERVISOR, "批准"))[-1]
     moved = await h.say(CITY_INTAKE, f"/case {number}")
     assert "已转下级" in moved[-1]
@@ -118,7 +120,7 @@ async def test_an_assigned_case_is_handled_here_extended_and_reported_back(
 
     await h.say(LA_INTAKE, f"/case {number}")
     await h.tap(LA_INTAKE, "转交其他层级")
-    await h.tap(LA_INTAKE, "XH")
+    await h.tap(LA_INTAKE, "西湖区纪委监委")
     refused = await h.tap(LA_INTAKE, "跳过")
     assert "不能再向下转办" in refused[-1]  # permit() refuses, and says why (§10.3 县一级要自办)
     assert (await app.queries.case_detail(number)).summary.state == "registered"
@@ -182,10 +184,15 @@ async def test_a_case_taken_in_below_is_still_followed_by_its_sender_to_the_repo
         await app.cases.register(number, office.city_intake)
 
     await h.say(CITY_INTAKE, f"/case {number}")
-    await h.tap(CITY_INTAKE, "转交其他层级")
-    await h.tap(CITY_INTAKE, "LA")
-    assert "须经领导批准" in (await h.tap(CITY_INTAKE, "跳过"))[-1]  # rules.md §10.2 转出
+    asked = await h.tap(CITY_INTAKE, "转交其他层级")
+    assert "转交给哪个单位" in asked[-1]
+    units = [t for row in h.tg.last_keyboard(CITY_INTAKE) for t, _ in row]
+    assert "临安区纪委监委" in units and "西湖区纪委监委" in units and not {"LA", "XH", "HZ"} & set(units)
+    await h.tap(CITY_INTAKE, "临安区纪委监委")
+    assert "须经领导批准" in (await h.say(CITY_INTAKE, "属临安区管辖，请转下级办理"))[-1]  # rules.md §10.2 转出
     await deliver(h, app)
+    [push] = [t for t in h.tg.texts(CITY_SUPERVISOR) if "请您审批" in t]
+    assert "事项：转交下级 至 临安区纪委监委" in push and "说明：属临安区管辖，请转下级办理" in push
     assert "已批准" in (await h.tap(CITY_SUPERVISOR, "批准"))[-1]
     await deliver(h, app)  # the requester is told of the approval
     assert "转办跟踪：杭州市纪委监委 → 临安区纪委监委" in (await h.say(CITY_INTAKE, f"/case {number}"))[-1]
