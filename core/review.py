@@ -32,7 +32,7 @@ CONFIRMED_NOTICE: dict[A, str] = {
     A.OBJECT: "notify.reporter.objection_refused",
 }
 SENT_BACK_NOTICE = "notify.reporter.sent_back"  # the case is handled again; the new result will follow
-HANDLER_NOTICE = "notify.officer.sent_back"  # to the handler: the leader's instructions are in the history
+HANDLER_NOTICE = "notify.officer.sent_back"  # to the handler, with the leader's instructions
 #: The refusal of a challenge to a confirmed result (shown to the reporter as ``objection.final``).
 CONFIRMED = "guard.result_confirmed"
 

@@ -35,8 +35,7 @@ from core.model import (
 from core.permissions import INTAKE_DESK, LEADERS, is_leader, takes_cases
 from core.persistence import repository as repo
 from core.persistence.orm import CaseRow, DeadlineRow, OfficerRow, UnitRow
-from core.review import CHALLENGES
-from core.services import approvals, duplicates, history
+from core.services import approvals, duplicates, history, officer_notices
 from core.services.access import officer_case, officer_case_for
 from core.services.case_snapshot import case_snapshot, followed_elsewhere
 from core.services.context import CoreContext
@@ -276,11 +275,13 @@ class CaseService:
             await duplicates.feedback_to_duplicates(s, self.ctx, case, inp.feedback_text)
         if d.action is Action.MARK_DUPLICATE and case.named:
             await duplicates.joined_after_the_result(s, self.ctx, case)
+        told: set[tuple[int, str]] = set()  # one push per officer and template (an intake who is the handler)
         for target, template in d.officer_notices:
-            officer_params: dict[str, Any] = {"number": case.number}
-            if d.action in CHALLENGES:  # the leaders' push says what is challenged (params are encrypted)
-                officer_params |= {"report_type": case.report_type, "text": inp.note[:_PUSH_TEXT]}
+            officer_params = await officer_notices.officer_params(s, case, d.action, inp)
             for officer_id in await _resolve(s, case, target, inp):
+                if (officer_id, template) in told:
+                    continue
+                told.add((officer_id, template))
                 repo.enqueue(
                     s,
                     vault,
@@ -290,9 +291,6 @@ class CaseService:
                     params=officer_params,
                     now=now,
                 )
-
-
-_PUSH_TEXT = 500  # characters of an objection quoted in the leaders' push; the card has it all
 
 
 def _apply_fields(case: CaseRow, d: Decision, inp: ActionInput, enc_json: Any, signoff: str) -> None:
@@ -413,6 +411,8 @@ async def _resolve(s: AsyncSession, case: CaseRow, target: OfficerTarget, inp: A
         return [case.assignee_id] if case.assignee_id else []
     if target is OfficerTarget.HANDLER_OR_INTAKE and case.assignee_id:
         return [case.assignee_id]
+    if target is OfficerTarget.RECEIVER_HANDLER:  # once taken in (§10.3): an assignee before it is the sender's
+        return [case.assignee_id] if case.assignee_id and case.transfer_to_id is None else []
     recused = case.recused_officer_ids or ()
     if target is OfficerTarget.UNIT_LEADERS:
         return [o.id for o in await repo.officers_with_role(s, case.unit_id, LEADERS) if o.id not in recused]

@@ -199,7 +199,8 @@ async def test_a_dissatisfied_rating_sent_back_reopens_the_case_with_its_deadlin
     assert "退回意见" in asked[-1]
     assert "已完成" in (await h.say(SUPERVISOR, "请核实低保金是否已经退回，重新提出处理意见"))[0]
     await deliver(h, app)
-    assert any(number in t and "退回您重新办理" in t for t in h.tg.texts(HANDLER))
+    [sent_back] = [t for t in h.tg.texts(HANDLER) if number in t and "退回您重新办理" in t]
+    assert "退回意见：\n请核实低保金是否已经退回，重新提出处理意见" in sent_back  # the leader's instructions
     assert any(number in t and "已退回重新办理" in t for t in h.tg.texts(REPORTER))
 
     case = await row(app, number)

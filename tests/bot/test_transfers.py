@@ -94,7 +94,9 @@ async def test_a_case_sent_down_is_chased_reported_back_and_only_then_archived(
     chased = await h.say(CITY_INTAKE, "请于本月底前报结")
     assert "已完成" in chased[-2] and "催办" in chased[-1]
     await deliver(h, app)
-    assert any(t.startswith("催办：") and number in t for t in h.tg.texts(LA_INTAKE))
+    [push] = [t for t in h.tg.texts(LA_INTAKE) if t.startswith("催办：")]  # not taken in yet: its intake only
+    assert number in push and "杭州市纪委监委催办" in push and "催办意见：请于本月底前报结" in push
+    assert not any(t.startswith("催办：") for t in h.tg.texts(HANDLER))
 
     await h.tap(CITY_INTAKE, "报结")
     reported = await h.say(CITY_INTAKE, "临安区纪委监委报结：经核实部分属实，已谈话提醒")
@@ -216,11 +218,18 @@ async def test_a_case_taken_in_below_is_still_followed_by_its_sender_to_the_repo
     assert "收件箱是空的" in (await h.say(CITY_SECOND, "/inbox"))[0]
     assert "权限" in (await h.say(CITY_SECOND, f"/case {number}"))[-1]
 
+    # the receiver assigns a handler; a 催办 reaches its intake and the handler, with who chases and their words
+    await app.cases.accept(number, office.intake)
+    await app.cases.assign(number, office.intake, office.handler.officer_id or 0)
+    await deliver(h, app)
     await h.tap(CITY_INTAKE, "催办")
     chased = await h.say(CITY_INTAKE, "请于本月底前办结报结")
     assert "已完成" in chased[-2]
     await deliver(h, app)
-    assert any(t.startswith("催办：") and number in t for t in h.tg.texts(LA_INTAKE))  # the receiver's intake
+    for receiver in (LA_INTAKE, HANDLER):
+        [push] = [t for t in h.tg.texts(receiver) if t.startswith("催办：")]
+        assert number in push and "杭州市纪委监委催办" in push and "催办意见：请于本月底前办结报结" in push
+    assert not any(t.startswith("催办：") for t in h.tg.texts(CITY_INTAKE) + h.tg.texts(SUPERVISOR))
     refused = await h.tap(CITY_INTAKE, "结束跟踪（归档）")
     assert "须先报结" in refused[-1]  # the result is not recorded yet
     with pytest.raises(NotPermitted):
@@ -229,8 +238,6 @@ async def test_a_case_taken_in_below_is_still_followed_by_its_sender_to_the_repo
         await app.cases.chase(number, await app.officers.actor_for_officer(recused.id), "催")
 
     # the receiver handles and concludes it; the sender is told, and sees the result
-    await app.cases.accept(number, office.intake)
-    await app.cases.assign(number, office.intake, office.handler.officer_id or 0)
     await app.cases.dispose(number, office.supervisor, DisposalMethod.CLOSE)
     await app.cases.conclude(number, office.handler, closure())
     await deliver(h, app)
