@@ -234,6 +234,11 @@ class OfficerDesk:
             await self.s.cases.perform(number, action, actor)
             return [Reply("officer.done", {"number": number}), *await self._card_after(actor, number)]
         summary = await self.s.desk.summary(actor, number, action)  # not theirs: refused before any question
+        if action in (Action.SEND_BACK, Action.CONFIRM_RESULT) and (
+            decided := await self.s.desk.review_decision(actor, number)
+        ):  # a button under a push another leader already answered: said before any question (§10.4)
+            how, leader = decided
+            return [Reply(f"review.already_{how}", {"number": number, "leader": leader})]
         if action is Action.ASSIGN:
             handlers = [
                 o

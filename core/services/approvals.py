@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.actor import Actor
 from core.crypto import Vault
-from core.errors import GuardFailed, NotPermitted
+from core.errors import AlreadyDecided, GuardFailed, NotPermitted
 from core.model import (
     Action,
     ActorKind,
@@ -137,8 +137,10 @@ async def settle(
         s.add(row)
     else:
         found = await s.get(ApprovalRow, request_id, with_for_update=True)
-        if found is None or found.case_id != case.id or found.state != ApprovalState.PENDING.value:
+        if found is None or found.case_id != case.id:
             raise GuardFailed(action.value, ["guard.approval_not_pending"])
+        if found.state != ApprovalState.PENDING.value:  # another leader was first
+            raise await _decided(s, found, case.number)
         row = found
         if row.requested_by != officer.officer_id:
             repo.enqueue(s, vault, kind=RecipientKind.OFFICER, recipient_id=row.requested_by,
@@ -240,6 +242,11 @@ class ApprovalService:
         _, officer, _ = await officer_case(s, case.number, leader, "act")
         if not is_leader(officer.roles) or officer.unit_id != row.unit_id:
             raise NotPermitted(Action.APPROVE.value, leader.label())
-        if row.state != ApprovalState.PENDING.value:
-            raise GuardFailed(Action.APPROVE.value, ["guard.approval_not_pending"])
+        if row.state != ApprovalState.PENDING.value:  # decided meanwhile: say by whom and how
+            raise await _decided(s, row, case.number)
         return row
+
+
+async def _decided(s: AsyncSession, row: ApprovalRow, number: str) -> AlreadyDecided:
+    leader = await s.get(OfficerRow, row.decided_by) if row.decided_by else None
+    return AlreadyDecided(number, row.state, leader.name if leader else "-")

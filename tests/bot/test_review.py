@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from core.calendar.deadlines import DeadlineKind, due_date
 from core.clock import ManualClock
-from core.model import Action, AppealedDecision, AppealOutcome, DisposalMethod, ReportType
+from core.model import Action, AppealedDecision, AppealOutcome, DisposalMethod, ReportType, Role
 from core.persistence import office as office_setting
 from core.persistence.orm import CaseEventRow, CaseRow, DeadlineRow
 from core.reports import AppealedDecisionDetails, ReporterIdentity
@@ -294,3 +294,24 @@ async def test_an_objection_to_an_appeals_outcome_reopened_by_the_leader_gets_it
     events = await trail(app, number)
     assert [e.action for e in events][-2:] == ["object", "send_back"]
     assert events[-1].officer_id == office.supervisor.officer_id
+
+
+async def test_a_review_button_another_leader_already_answered_says_so_before_asking_anything(
+    harness: BotHarness, app: App, office: Office
+) -> None:
+    h = harness
+    second = 1098  # a second leader of the unit, only here
+    await app.officers.add_officer("张伟", "LA", [Role.SUPERVISOR], telegram_id=second)
+    number = await fed_back(h, app, office)
+    await tap_under(h, REPORTER, "不满意", "【办理结果反馈】")
+    await deliver(h, app)
+    await tap_under(h, second, "维持结果并答复", PUSH)
+    assert "已完成" in (await h.say(second, REPLY))[0]
+
+    for label in ("退回重新办理", "维持结果并答复"):
+        late = await tap_under(h, SUPERVISOR, label, PUSH)
+        assert late == [f"{number} 的审核已有决定：张伟 已维持办理结果并答复举报人，无需再处理。"]
+    assert "已完成" not in (await h.say(SUPERVISOR, "请重新核实"))[0]  # no flow was started: text is not taken
+    case = await row(app, number)
+    assert (case.state, case.confirmed_at is not None) == ("feedback_given", True)
+    assert [e.action for e in await trail(app, number)][-1] == "confirm_result"
