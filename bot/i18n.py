@@ -98,7 +98,11 @@ class Translator:
             values["action_label"] = self.t(locale, f"action.{values['action']}")
             method, outcome = values.get("method"), values.get("approval_outcome")
             detail = self.t(locale, outcome) if outcome else values.get("due_on") or ""  # an outcome, a new date
+            if values.get("unit_name"):  # a transfer's destination
+                detail = self.t(locale, "approval.to_unit", unit=values["unit_name"])
             values["method_label"] = self.t(locale, f"enum.DisposalMethod.{method}") if method else detail
+            note = values.get("note")  # the requester's note, if any (a request of an older version: "-")
+            values["note_line"] = self.t(locale, "approval.note_line", note=note) if note and note != "-" else ""
         if "type" in values and "category" in values:  # an appeal or a suggestion has no discipline category
             kind, category = self.t(locale, f"enum.ReportType.{values['type']}"), values["category"]
             values["case_label"] = (self.t(locale, "approval.case_kind", kind=kind,

@@ -85,3 +85,13 @@ class ApprovalRequested(DomainError):
         self.number = number
         self.action = action
         self.request_id = request_id
+
+
+class AlreadyDecided(DomainError):
+    """A request for a leader's decision that was decided meanwhile (another leader tapped first): who decided it,
+    and how (core.services.approvals)."""
+
+    def __init__(self, number: str, state: str, leader: str) -> None:
+        super().__init__(f"the request on {number} is already {state}", number=number, leader=leader)
+        self.key = f"approval.already_{state}"
+        self.state = state

@@ -3,8 +3,10 @@
 A 不满意 rating ("群众对处理不满意的，退回有关室进一步查处", 003 篇五) and an objection (异议, R-28?) do not act by
 themselves: the case waits in ``leader_review`` for a leader of its unit, who either sends it back to its handler
 (``send_back``: ``reopened``, with its deadlines again) or confirms the result with a reply the reporter is told
-(``confirm_result``). A result so confirmed is final: "对已审核认定办结的信访事项不再受理" (004 (十一)), so the same
-challenge is refused, politely, from then on (a rating is still recorded and counted). The rows are in
+(``confirm_result``). A result so confirmed is not reopened by the same challenge: "对已审核认定办结的信访事项不再受理"
+(004 (十一)), so a second 不满意 is refused, politely (a rating is still recorded and counted); after a confirmed
+不满意 the reporter may still object once (异议, with new facts or evidence), and after a confirmed objection nothing
+reopens the matter. The rows are in
 core.workflow's table; here are what they need besides: the notices and the guards.
 """
 
@@ -30,19 +32,27 @@ CONFIRMED_NOTICE: dict[A, str] = {
     A.OBJECT: "notify.reporter.objection_refused",
 }
 SENT_BACK_NOTICE = "notify.reporter.sent_back"  # the case is handled again; the new result will follow
-HANDLER_NOTICE = "notify.officer.sent_back"  # to the handler: the leader's instructions are in the history
+HANDLER_NOTICE = "notify.officer.sent_back"  # to the handler, with the leader's instructions
 #: The refusal of a challenge to a confirmed result (shown to the reporter as ``objection.final``).
 CONFIRMED = "guard.result_confirmed"
 
 
+def objection_open(confirmed: bool, challenge: A | None) -> bool:
+    """May the reporter still object? Until a leader confirmed the result; and once after a confirmed 不满意, since
+    004 (十一) only keeps the same challenge from reopening a confirmed matter: an objection (异议, with new facts or
+    evidence) is another. After a confirmed objection, nothing reopens it."""
+    return not confirmed or challenge is A.RATE_DISSATISFIED
+
+
 def challenge_guard(c: CaseSnapshot, i: ActionInput, a: Actor) -> list[str]:
-    """A rating of 不满意 or an objection asks for a review only while the result is not leader-confirmed."""
+    """A rating of 不满意 asks for a review only while the result is not leader-confirmed."""
     return [CONFIRMED] if c.confirmed else []
 
 
 def objection_guard(c: CaseSnapshot, i: ActionInput, a: Actor) -> list[str]:
-    """An objection says what is wrong (R-28? "recorded and explained")."""
-    return challenge_guard(c, i, a) + ([] if i.note.strip() else ["guard.text_required"])
+    """An objection says what is wrong (R-28? "recorded and explained"); refused once final (``objection_open``)."""
+    final = [] if objection_open(c.confirmed, c.challenge) else [CONFIRMED]
+    return final + ([] if i.note.strip() else ["guard.text_required"])
 
 
 def send_back_guard(c: CaseSnapshot, i: ActionInput, a: Actor) -> list[str]:

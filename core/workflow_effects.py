@@ -67,6 +67,7 @@ class OfficerTarget(StrEnum):
     HANDLER_OR_INTAKE = "handler_or_intake"  # the assignee; the unit's intake while nobody is assigned
     UNIT_LEADERS = "unit_leaders"  # the case's unit's leaders (分管领导: a reporter's challenge, §10.4)
     FOLLOWER_INTAKE = "follower_intake"  # the intake of the unit following the case to its 报结 (§10.3)
+    RECEIVER_HANDLER = "receiver_handler"  # the handler the receiving unit assigned a case sent to it (§10.3)
 
 
 @dataclass(frozen=True)
@@ -172,7 +173,12 @@ def effects(c: CaseSnapshot, action: A, inp: ActionInput, actor: Actor) -> dict[
             # deadline per duty), else opened here. A 报结 owed (§10.3) goes with the case too.
             return {"open_deadlines": (D.TRANSFER_RECEIVED, *((D.ACCEPTANCE_NOTICE,) if named else ()))}
         case A.CHASE:  # the receiver's intake: where the case waits, or the unit that took it in
-            return {"officer_notices": ((OfficerTarget.TARGET_UNIT_INTAKE, "notify.officer.chased"),)}
+            return {
+                "officer_notices": (
+                    (OfficerTarget.TARGET_UNIT_INTAKE, "notify.officer.chased"),
+                    (OfficerTarget.RECEIVER_HANDLER, "notify.officer.chased"),
+                )
+            }  # and its handler
         case A.REPORT_RESULT:
             return {"meet_deadlines": REPORT_BACK, "follow_up": FOLLOW_UP_NEXT[action] if awaiting(c, actor) else None}
         case A.CLOSE_FOLLOW_UP:

@@ -24,6 +24,7 @@ from core.scope import classifier
 from core.settings import Settings
 from qingfeng.app import bot_deps, build_app, build_chat_outbox, build_scheduler
 from qingfeng.cli_setup import office_units
+from qingfeng.logs import log_to_file
 from qingfeng.scheduler import stop_scheduler
 
 log = logging.getLogger(__name__)
@@ -45,6 +46,11 @@ def add_chat_command(sub: Any) -> None:
     p.set_defaults(plain=cmd_chat)
 
 
+def chat_log(settings: Settings) -> Path:
+    """Where ``qingfeng chat`` writes its log: the data directory, beside the database."""
+    return Path(settings.data_dir) / "logs" / "chat.log"
+
+
 def cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
     role, rest = args.as_[0], args.as_[1:]
     if role not in ("citizen", "officer") or (role == "citizen" and rest) or (role == "officer" and len(rest) != 1):
@@ -53,8 +59,7 @@ def cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
     if role == "officer" and not rest[0].isdigit():
         print(f"error: officer ID must be a number, not {rest[0]!r}", file=sys.stderr)
         return 2
-    if logging.getLogger().level < logging.WARNING:  # the chat shares the terminal with the log
-        logging.getLogger().setLevel(logging.WARNING)
+    log_to_file(chat_log(settings))  # the chat owns the terminal: no log line between its messages
     officer = int(rest[0]) if rest else None
     return asyncio.run(run_chat(settings, officer, chat_id=args.chat_id, lang=args.lang, save_dir=args.save_dir))
 
@@ -99,9 +104,12 @@ async def run_chat(
         reader = LineReader(stdin, out)  # on a terminal, from here on keys are read by the console itself
         screen.typing = reader.pending
         try:
-            if officer is not None:
-                screen.note("console.banner_officer", name=officer.name, unit=officer.unit,
-                            roles=",".join(officer.roles))  # fmt: skip
+            if officer is not None:  # the unit's name and the roles' labels, in the chat's language
+                units = {u.code: u.name for u in await app.officers.list_units()}
+                roles = translator.t(locale, "console.role_separator").join(
+                    translator.t(locale, f"enum.Role.{r}") for r in officer.roles)  # fmt: skip
+                screen.note("console.banner_officer", name=officer.name, unit=units.get(officer.unit, officer.unit),
+                            roles=roles)  # fmt: skip
             else:
                 screen.note("console.banner_citizen", chat=chat_id)
             screen.note("console.help")

@@ -234,6 +234,11 @@ class OfficerDesk:
             await self.s.cases.perform(number, action, actor)
             return [Reply("officer.done", {"number": number}), *await self._card_after(actor, number)]
         summary = await self.s.desk.summary(actor, number, action)  # not theirs: refused before any question
+        if action in (Action.SEND_BACK, Action.CONFIRM_RESULT) and (
+            decided := await self.s.desk.review_decision(actor, number)
+        ):  # a button under a push another leader already answered: said before any question (§10.4)
+            how, leader = decided
+            return [Reply(f"review.already_{how}", {"number": number, "leader": leader})]
         if action is Action.ASSIGN:
             handlers = [
                 o
@@ -260,7 +265,8 @@ class OfficerDesk:
         if action is Action.GIVE_FEEDBACK and (prepared := await self.s.desk.prepared_feedback(actor, number)):
             return await self._start(chat_id, FlowName.FEEDBACK_PREPARED, {**answers, "text": prepared})
         if action in (Action.TRANSFER_UP, Action.TRANSFER_DOWN):
-            answers["_units"] = [u.code for u in await self.s.officers.list_units() if u.code != summary.unit]
+            units = [u for u in await self.s.officers.list_units() if u.code != summary.unit]
+            answers["_units"], answers["_unit_names"] = [u.code for u in units], [u.name or u.code for u in units]
         return await self._start(chat_id, FLOW_FOR[action], answers)
 
     async def _start(self, chat_id: int, flow: str, answers: dict[str, Any]) -> list[Reply]:

@@ -240,7 +240,8 @@ def officer_flows() -> list[Flow[OfficerEnv]]:
     transfer: list[Step[OfficerEnv]] = [
         Choice(  # values are indexes: a unit code may be any text, and button data are ids (bot/callbacks.py)
             id=S.UNIT, key="officer.ask_unit",
-            options=lambda c: [(str(i), u) for i, u in enumerate(c.answers.get("_units", []))],
+            options=lambda c: [(str(i), u) for i, u in  # by name (a conversation saved before: by code)
+                               enumerate(c.answers.get("_unit_names") or c.answers.get("_units", []))],
             next=_chosen_unit, targets=frozenset({S.TEXT}), literal=True),
         _text("officer.ask_transfer_note", skippable=True),
     ]  # fmt: skip

@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from core.actor import Actor
 from core.closure import closure_from_record
 from core.crypto import Vault
-from core.errors import GuardFailed, NotPermitted
+from core.errors import AlreadyDecided, GuardFailed, NotPermitted
 from core.model import (
     Action,
     ActorKind,
@@ -36,7 +36,7 @@ from core.model import (
 )
 from core.permissions import LEADERS, Verdict, is_leader
 from core.persistence import repository as repo
-from core.persistence.orm import ApprovalRow, CaseRow, OfficerRow
+from core.persistence.orm import ApprovalRow, CaseRow, OfficerRow, UnitRow
 from core.services import history
 from core.services.access import fresh_officer, officer_case
 from core.services.context import CoreContext
@@ -106,7 +106,9 @@ async def open_request(
     history.record(s, vault, case, actor, Action.REQUEST_APPROVAL, now, rule=_rule(action), note=action.value)
     push = {"number": case.number, "request": row.id, "action": action.value, "requester": actor.name,
             "type": case.report_type, "category": case.category,
-            "method": inp.method.value if inp.method else "", "note": inp.note or "-",
+            "method": inp.method.value if inp.method else "", "note": inp.note,
+            "unit_name": target.name if inp.target_unit_id and (target := await s.get(UnitRow, inp.target_unit_id))
+            else "",  # a transfer's destination
             "approval_outcome": _outcome_key(action.value, _params(inp)) or "",
             "due_on": inp.due_on.isoformat() if inp.due_on else ""}  # fmt: skip
     for leader in await repo.officers_with_role(s, case.unit_id, LEADERS):
@@ -142,8 +144,10 @@ async def settle(
         s.add(row)
     else:
         found = await s.get(ApprovalRow, request_id, with_for_update=True)
-        if found is None or found.case_id != case.id or found.state != ApprovalState.PENDING.value:
+        if found is None or found.case_id != case.id:
             raise GuardFailed(action.value, ["guard.approval_not_pending"])
+        if found.state != ApprovalState.PENDING.value:  # another leader was first
+            raise await _decided(s, found, case.number)
         row = found
         if row.requested_by != officer.officer_id:
             repo.enqueue(s, vault, kind=RecipientKind.OFFICER, recipient_id=row.requested_by,
@@ -245,6 +249,11 @@ class ApprovalService:
         _, officer, _ = await officer_case(s, case.number, leader, "act")
         if not is_leader(officer.roles) or officer.unit_id != row.unit_id:
             raise NotPermitted(Action.APPROVE.value, leader.label())
-        if row.state != ApprovalState.PENDING.value:
-            raise GuardFailed(Action.APPROVE.value, ["guard.approval_not_pending"])
+        if row.state != ApprovalState.PENDING.value:  # decided meanwhile: say by whom and how
+            raise await _decided(s, row, case.number)
         return row
+
+
+async def _decided(s: AsyncSession, row: ApprovalRow, number: str) -> AlreadyDecided:
+    leader = await s.get(OfficerRow, row.decided_by) if row.decided_by else None
+    return AlreadyDecided(number, row.state, leader.name if leader else "-")

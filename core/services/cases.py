@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -13,7 +12,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from core.actor import Actor
 from core.calendar.deadlines import DeadlineKind
 from core.closure import ClosureReport
-from core.crypto import Vault
 from core.errors import ApprovalRequested, GuardFailed, NotFound
 from core.model import (
     Action,
@@ -22,12 +20,9 @@ from core.model import (
     CaseState,
     DeadlineState,
     DisposalMethod,
-    FollowUp,
     RecipientKind,
     ReferTo,
-    ReportAssessment,
     ReportType,
-    Satisfaction,
     SuggestionOutcome,
     UnitLevel,
     label_key,
@@ -35,9 +30,9 @@ from core.model import (
 from core.permissions import INTAKE_DESK, LEADERS, is_leader, takes_cases
 from core.persistence import repository as repo
 from core.persistence.orm import CaseRow, DeadlineRow, OfficerRow, OutboxRow, UnitRow
-from core.review import CHALLENGES
-from core.services import approvals, duplicates, history
+from core.services import approvals, duplicates, history, officer_notices
 from core.services.access import officer_case, officer_case_for
+from core.services.case_fields import apply_fields, history_note, record_assessment
 from core.services.case_snapshot import case_snapshot, followed_elsewhere
 from core.services.context import CoreContext
 from core.workflow import PUBLIC_STATUS, ActionInput, Decision, OfficerTarget, decide, permit
@@ -216,8 +211,8 @@ class CaseService:
                 ).name
             case.updated_at = now  # before the fields: a conclusion is dated by it
             previous = case.assignee_id
-            _apply_fields(case, decision, inp, vault.enc_json, signoff)
-            note = _history_note(action, inp)
+            apply_fields(case, decision, inp, vault.enc_json, signoff)
+            note = history_note(action, inp)
             if action is Action.ASSIGN and (handler := await s.get(OfficerRow, case.assignee_id)) is not None:
                 note = " · ".join(x for x in (handler.name, note) if x)  # who was given the case, by name
                 if previous is not None and previous != handler.id:  # taken from an officer: they are told
@@ -228,7 +223,7 @@ class CaseService:
                            public=decision.public_status_changed,
                            change=(decision.source, decision.target))  # fmt: skip
             if action is Action.CONCLUDE and inp.closure is not None and inp.closure.assessment is not None:
-                _record_assessment(s, vault, case, actor, inp.closure, now)
+                record_assessment(s, vault, case, actor, inp.closure, now)
             repo.add_evidence(s, vault, case, inp.new_evidence, now)
             await self._apply_deadlines(s, case, decision, inp)
             await self._notify(s, case, decision, inp)
@@ -289,11 +284,13 @@ class CaseService:
             await duplicates.feedback_to_duplicates(s, self.ctx, case, inp.feedback_text)
         if d.action is Action.MARK_DUPLICATE and case.named:
             await duplicates.joined_after_the_result(s, self.ctx, case)
+        told: set[tuple[int, str]] = set()  # one push per officer and template (an intake who is the handler)
         for target, template in d.officer_notices:
-            officer_params: dict[str, Any] = {"number": case.number}
-            if d.action in CHALLENGES:  # the leaders' push says what is challenged (params are encrypted)
-                officer_params |= {"report_type": case.report_type, "text": inp.note[:_PUSH_TEXT]}
+            officer_params = await officer_notices.officer_params(s, case, d.action, inp)
             for officer_id in await _resolve(s, case, target, inp):
+                if (officer_id, template) in told:
+                    continue
+                told.add((officer_id, template))
                 repo.enqueue(
                     s,
                     vault,
@@ -303,77 +300,6 @@ class CaseService:
                     params=officer_params,
                     now=now,
                 )
-
-
-_PUSH_TEXT = 500  # characters of an objection quoted in the leaders' push; the card has it all
-
-
-def _apply_fields(case: CaseRow, d: Decision, inp: ActionInput, enc_json: Any, signoff: str) -> None:
-    case.state = d.target.value
-    if d.follow_up is not None:
-        if d.action is Action.TRANSFER_DOWN and case.follow_up == FollowUp.AWAITING.value:
-            pass  # sent on further down: the first sender keeps following it, its 报结 still owed (§10.3)
-        else:
-            if d.action is Action.TRANSFER_DOWN:
-                case.followed_by_id = case.unit_id
-            case.follow_up = d.follow_up.value
-    match d.action:
-        case Action.OBJECT | Action.RATE_DISSATISFIED:  # what the leader reviews (core.review)
-            case.challenge = d.action.value
-            if d.action is Action.RATE_DISSATISFIED:
-                case.satisfaction = Satisfaction.DISSATISFIED.value
-        case Action.SEND_BACK:  # a new result will come
-            case.confirmed_at = None
-        case Action.CONFIRM_RESULT:  # 审核认定办结 (004 (十一))
-            case.confirmed_at = case.updated_at
-        case Action.ASSIGN:
-            case.assignee_id = inp.handler_id
-        case Action.RETURN_TO_INTAKE:
-            case.assignee_id = None
-        case Action.DISPOSE | Action.PARK | Action.SEND_TO_INVESTIGATION:
-            case.disposal_method = inp.method.value if inp.method else None
-        case Action.NOT_ACCEPT:
-            case.refer_to = inp.refer_to.value if inp.refer_to else None
-        case Action.TRANSFER_UP | Action.TRANSFER_DOWN:
-            case.transfer_to_id = inp.target_unit_id
-        case Action.RECEIVE_TRANSFER:
-            assert case.transfer_to_id is not None
-            case.unit_id, case.transfer_to_id, case.assignee_id = case.transfer_to_id, None, None
-        case Action.DECIDE_APPEAL | Action.ANSWER_SUGGESTION:
-            assert inp.outcome is not None
-            # the reasons or the reply are the result text prepared for the reporter (Desk.prepared_feedback)
-            case.outcome = inp.outcome.value
-            case.result_enc = enc_json({"outcome": inp.outcome.value, "feedback_text": inp.note,
-                                        "leader_signoff": signoff})  # fmt: skip
-            case.concluded_at = case.updated_at
-        case Action.CONCLUDE:
-            assert inp.closure is not None
-            case.result_enc = enc_json(dataclasses.asdict(dataclasses.replace(inp.closure, leader_signoff=signoff)))
-            case.concluded_at = case.updated_at
-            # plain, for statistics (rules.md §10.4): cleared persons, 错告 and 诬告 suspicions are counted
-            case.clearing = inp.closure.clearing.value if inp.closure.clearing else None
-            case.report_assessment = inp.closure.assessment.value if inp.closure.assessment else None
-        case Action.FLAG_URGENT:
-            case.urgent = True
-
-
-def _record_assessment(s: AsyncSession, vault: Vault, case: CaseRow, actor: Actor, r: ClosureReport,
-                       now: datetime) -> None:  # fmt: skip
-    """The closure's 澄清 and 错告/诬告 as a step of its own (rules.md §10.4), never public: the note is
-    ``<clearing> <assessment>``, then a suspected 诬告's referral (bot.dialogs.card reads it back)."""
-    assert r.assessment is not None
-    note = f"{r.clearing.value if r.clearing else '-'} {r.assessment.value}"
-    if r.assessment is ReportAssessment.SUSPECTED_FALSE:
-        note += f" {r.referred_to.strip()}"
-    history.record(s, vault, case, actor, Action.ASSESS_REPORT, now, rule="§10.4 澄清, 000 item 7", note=note)
-
-
-def _history_note(action: Action, inp: ActionInput) -> str:
-    if action is Action.EXTEND and inp.due_on is not None:  # the new date stays in the history (§10.3)
-        return f"{inp.due_on.isoformat()} · {inp.note}"
-    if action is Action.DISPOSE and inp.method is not None:  # "<method> <note>": the card names the method
-        return f"{inp.method.value} {inp.note}".strip()
-    return inp.note or inp.feedback_text
 
 
 async def _move_deadlines(s: AsyncSession, case_id: int, d: Decision, due_on: date) -> None:
@@ -440,6 +366,8 @@ async def _resolve(s: AsyncSession, case: CaseRow, target: OfficerTarget, inp: A
         return [case.assignee_id] if case.assignee_id else []
     if target is OfficerTarget.HANDLER_OR_INTAKE and case.assignee_id:
         return [case.assignee_id]
+    if target is OfficerTarget.RECEIVER_HANDLER:  # once taken in (§10.3): an assignee before it is the sender's
+        return [case.assignee_id] if case.assignee_id and case.transfer_to_id is None else []
     recused = case.recused_officer_ids or ()
     if target is OfficerTarget.UNIT_LEADERS:
         return [o.id for o in await repo.officers_with_role(s, case.unit_id, LEADERS) if o.id not in recused]

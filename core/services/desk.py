@@ -19,7 +19,7 @@ from core.errors import CaseUnavailable, NotFound, NotPermitted
 from core.model import Action, ActorKind, CaseState, FollowUp
 from core.permissions import Inbox, inbox_parts
 from core.persistence import repository as repo
-from core.persistence.orm import CaseRow, EvidenceRow
+from core.persistence.orm import CaseEventRow, CaseRow, EvidenceRow, OfficerRow
 from core.services import history
 from core.services.access import fresh_officer, officer_case, officer_case_for
 from core.services.case_snapshot import case_snapshot
@@ -171,6 +171,24 @@ class Desk:
         async with self.ctx.uow() as uow:
             case, _, _ = await officer_case_for(uow.session, number, actor, action)
             return (await summaries(uow.session, [case]))[0]
+
+    async def review_decision(self, actor: Actor, number: str) -> tuple[str, str] | None:
+        """Once no challenge waits for a leader (rules.md §10.4): how the last one was decided and by whom, for a
+        leader tapping a decision under an older push; None while one waits (or none was ever decided)."""
+        _officer_only(actor, "act")
+        async with self.ctx.uow() as uow:
+            s = uow.session
+            case, _, _ = await officer_case(s, number, actor, "act")
+            if case.state == CaseState.LEADER_REVIEW.value:
+                return None
+            decisions = (Action.SEND_BACK.value, Action.CONFIRM_RESULT.value)
+            last = (await s.execute(
+                select(CaseEventRow.action, OfficerRow.name)
+                .outerjoin(OfficerRow, OfficerRow.id == CaseEventRow.officer_id)
+                .where(CaseEventRow.case_id == case.id, CaseEventRow.action.in_(decisions))
+                .order_by(CaseEventRow.id.desc()).limit(1)
+            )).first()  # fmt: skip
+            return (last[0], last[1] or "-") if last else None
 
 
 def _officer_only(actor: Actor, what: str) -> None:

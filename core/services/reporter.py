@@ -22,6 +22,7 @@ from core.model import Action, CaseState, Channel, ReportType, Satisfaction
 from core.persistence import repository as repo
 from core.persistence.orm import CaseRow, ReporterContactRow
 from core.reports import StagedEvidence
+from core.review import objection_open
 from core.services import history
 from core.services.cases import CaseService
 from core.services.context import CoreContext
@@ -76,10 +77,11 @@ class ReporterService:
 
     async def objection_refusal(self, number: str, chat_id: int) -> str | None:
         """Why this reporter cannot object now, as a locale key, before they write the objection; None: they may.
-        A result a leader confirmed is not reopened by an objection again (004 (十一))."""
+        A result a leader confirmed on an objection is not reopened by an objection again (004 (十一))."""
         async with self.ctx.uow() as uow:
             case = await self._own_case(uow.session, number, chat_id)
-            if case.confirmed_at is not None:
+            challenge = Action(case.challenge) if case.challenge else None
+            if not objection_open(case.confirmed_at is not None, challenge):
                 return "objection.final"
             allowed = permit(CaseState(case.state), Action.OBJECT, Actor.citizen(), channel=Channel(case.channel),
                              report_type=ReportType(case.report_type)).allowed  # fmt: skip

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from core.model import ApprovalState
+from core.model import ApprovalState, Role
 from core.persistence.orm import ApprovalRow, CaseEventRow
 from core.services.outbox import OutboxService
 from qingfeng.app import App
 from tests.factories import Office, accepted_named_case, named_report
 
 from .conftest import BotHarness
+from .fake_telegram_payloads import inline_rows
 
 INTAKE, HANDLER, SUPERVISOR = 1001, 1002, 1004  # Telegram ids in tests/factories.py
 REPORTER = 555001
@@ -105,3 +106,53 @@ async def test_not_accepting_waits_for_the_leader_and_the_reporter_is_told_after
     await deliver(h, app)
     assert any(number in t and "12309" in t for t in h.tg.texts(REPORTER))
     assert "陈主任 已批准" in h.tg.texts(INTAKE)[-1]  # the requester is told
+
+
+async def tap_push(h: BotHarness, chat: int, label: str) -> list[str]:
+    """Tap ``label`` under the latest approval push of the chat (a button the leader kept, tapped later)."""
+    push = next(m for m in reversed(h.tg.sent(chat)) if "请您审批" in m.get("text", ""))
+    data = next(d for row in inline_rows(push["reply_markup"]) for t, d in row if t.endswith(label) and d)
+    before = len(h.tg.sent(chat))
+    h.tg.user_taps(chat, data, message_id=push["message_id"])
+    await h.settle()
+    return h.tg.texts(chat)[before:]
+
+
+async def test_a_request_another_leader_decided_says_by_whom_and_how_at_once(
+    harness: BotHarness, app: App, office: Office
+) -> None:
+    h = harness
+    second = 1098  # a second leader of the unit, only here
+    await app.officers.add_officer("张伟", "LA", [Role.SUPERVISOR], telegram_id=second)
+    number = await accepted_named_case(app, office)
+    await app.cases.assign(number, office.intake, office.handler.officer_id or 0)
+    assert "须经领导批准" in (await request_disposal(h, number))[-1]
+    await deliver(h, app)
+    assert any("请您审批" in t for t in h.tg.texts(second)) and any("请您审批" in t for t in h.tg.texts(SUPERVISOR))
+
+    assert "已批准" in (await h.tap(second, "批准"))[-1]
+    late = await tap_push(h, SUPERVISOR, " 批准")
+    assert late == [f"该申请（{number}）已由 张伟 批准，无需再处理。"]
+    declined = await tap_push(h, SUPERVISOR, "不批准")  # no reason asked for a decided request
+    assert declined == [f"该申请（{number}）已由 张伟 批准，无需再处理。"]
+    async with app.ctx.uow() as uow:
+        rows = list((await uow.session.execute(select(ApprovalRow))).scalars())
+    zhang = await app.officers.actor_for_telegram(second)
+    assert zhang is not None
+    assert [(r.state, r.decided_by) for r in rows] == [(ApprovalState.APPROVED.value, zhang.officer_id)]
+    assert (await app.queries.case_detail(number)).summary.state == "disposal"
+
+
+async def test_a_declined_request_tapped_again_says_it_was_declined(
+    harness: BotHarness, app: App, office: Office
+) -> None:
+    h = harness
+    number = await accepted_named_case(app, office)
+    await app.cases.assign(number, office.intake, office.handler.officer_id or 0)
+    await request_disposal(h, number)
+    await deliver(h, app)
+    await h.tap(SUPERVISOR, "不批准")
+    assert "已不批准" in (await h.say(SUPERVISOR, "材料不足"))[-1]
+    late = await tap_push(h, SUPERVISOR, " 批准")  # 批准 under the same push, later
+    assert late == [f"该申请（{number}）已由 陈主任 决定不批准，无需再处理。"]
+    assert (await app.queries.case_detail(number)).summary.state == "assigned"

@@ -284,7 +284,7 @@ async def test_refer_out_duplicate_transfer_and_return_from_the_card(harness: Bo
 
     await h.say(INTAKE, f"/case {third}")
     await h.tap(INTAKE, "转交其他层级")
-    await h.tap(INTAKE, "HZ")
+    await h.tap(INTAKE, "杭州市纪委监委")
     assert "须经领导批准" in (await h.tap(INTAKE, "跳过"))[-1]
     await approved(h, app)
     moved = await h.say(INTAKE, f"/case {third}")

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from core.calendar.deadlines import DeadlineKind, due_date
 from core.clock import ManualClock
-from core.model import Action, AppealedDecision, AppealOutcome, DisposalMethod, ReportType
+from core.model import Action, AppealedDecision, AppealOutcome, DisposalMethod, ReportType, Role
 from core.persistence import office as office_setting
 from core.persistence.orm import CaseEventRow, CaseRow, DeadlineRow
 from core.reports import AppealedDecisionDetails, ReporterIdentity
@@ -140,10 +140,51 @@ async def test_a_dissatisfied_rating_reaches_the_leader_who_confirms_it_with_a_r
     assert (la.dissatisfied, la.awaiting_leader, la.confirmed, la.sent_back) == (1, 0, 1, 0)
     assert "✔ 办理结果已经领导审核认定" in (await h.say(SUPERVISOR, f"/case {number}"))[0]
 
-    # reviewed and confirmed: the same matter is not reopened by an objection (004 (十一))
-    again = await object_in_chat(h)
-    assert "对已审核认定办结的信访事项不再受理" in again[-1]
-    assert (await row(app, number)).state == "feedback_given"
+    # reviewed and confirmed: a second 不满意 does not reopen it (004 (十一)); the reply says an objection still may
+    assert "可在办理结果反馈消息下提出异议" in reply[0]
+    rated = await tap_under(h, REPORTER, "不满意", "【办理结果反馈】")
+    assert "转领导审核" not in rated[0] and (await row(app, number)).state == "feedback_given"
+
+
+async def test_after_a_confirmed_dissatisfied_rating_one_objection_goes_to_the_leader_and_then_nothing_more(
+    harness: BotHarness, app: App, office: Office
+) -> None:
+    """004 (十一) forbids the same challenge reopening a confirmed matter: after a confirmed 不满意, an objection with
+    new evidence still goes to the leaders (the prompt says so); after a confirmed objection, nothing reopens it."""
+    h = harness
+    number = await fed_back(h, app, office)
+    await tap_under(h, REPORTER, "不满意", "【办理结果反馈】")
+    await deliver(h, app)
+    await tap_under(h, SUPERVISOR, "维持结果并答复", PUSH)
+    await h.say(SUPERVISOR, REPLY)
+    await deliver(h, app)
+    assert (await row(app, number)).confirmed_at is not None
+
+    assert "有哪些异议" in (await tap_under(h, REPORTER, "提出异议", "【办理结果反馈】"))[-1]
+    await h.say(REPORTER, OBJECTION)
+    asked = await h.tap(REPORTER, "完成")
+    assert "转单位领导审核" in asked[-1] and "重新交承办人" not in asked[-1]
+    filed = await h.tap(REPORTER, "确认提交")
+    assert "异议已记录" in filed[0]
+    case = await row(app, number)
+    assert (case.state, case.challenge, case.confirmed_at) == ("leader_review", "object", None)
+    await deliver(h, app)
+    pushes = [t for t in h.tg.texts(SUPERVISOR) if t.startswith(PUSH)]
+    assert len(pushes) == 2 and "提出异议" in pushes[-1] and "新的发放名单" in pushes[-1]
+
+    await tap_under(h, SUPERVISOR, "维持结果并答复", "提出异议")
+    await h.say(SUPERVISOR, REPLY)
+    await deliver(h, app)
+    assert any(t.startswith("【异议审核答复】") for t in h.tg.texts(REPORTER))
+    case = await row(app, number)
+    assert (case.state, case.challenge) == ("feedback_given", "object") and case.confirmed_at is not None
+
+    again = await object_in_chat(h, "我还是不同意")
+    assert len(again) == 1 and "对已审核认定办结的信访事项不再受理" in again[0]
+    rated = await tap_under(h, REPORTER, "不满意", "【办理结果反馈】")
+    assert "转领导审核" not in rated[0] and (await row(app, number)).state == "feedback_given"
+    steps = [e.action for e in await trail(app, number) if e.action != "rate"]  # later ratings: recorded, counted
+    assert steps[-4:] == ["rate_dissatisfied", "confirm_result", "object", "confirm_result"]
 
 
 async def test_a_dissatisfied_rating_sent_back_reopens_the_case_with_its_deadlines(
@@ -158,7 +199,8 @@ async def test_a_dissatisfied_rating_sent_back_reopens_the_case_with_its_deadlin
     assert "退回意见" in asked[-1]
     assert "已完成" in (await h.say(SUPERVISOR, "请核实低保金是否已经退回，重新提出处理意见"))[0]
     await deliver(h, app)
-    assert any(number in t and "退回您重新办理" in t for t in h.tg.texts(HANDLER))
+    [sent_back] = [t for t in h.tg.texts(HANDLER) if number in t and "退回您重新办理" in t]
+    assert "退回意见：\n请核实低保金是否已经退回，重新提出处理意见" in sent_back  # the leader's instructions
     assert any(number in t and "已退回重新办理" in t for t in h.tg.texts(REPORTER))
 
     case = await row(app, number)
@@ -252,3 +294,24 @@ async def test_an_objection_to_an_appeals_outcome_reopened_by_the_leader_gets_it
     events = await trail(app, number)
     assert [e.action for e in events][-2:] == ["object", "send_back"]
     assert events[-1].officer_id == office.supervisor.officer_id
+
+
+async def test_a_review_button_another_leader_already_answered_says_so_before_asking_anything(
+    harness: BotHarness, app: App, office: Office
+) -> None:
+    h = harness
+    second = 1098  # a second leader of the unit, only here
+    await app.officers.add_officer("张伟", "LA", [Role.SUPERVISOR], telegram_id=second)
+    number = await fed_back(h, app, office)
+    await tap_under(h, REPORTER, "不满意", "【办理结果反馈】")
+    await deliver(h, app)
+    await tap_under(h, second, "维持结果并答复", PUSH)
+    assert "已完成" in (await h.say(second, REPLY))[0]
+
+    for label in ("退回重新办理", "维持结果并答复"):
+        late = await tap_under(h, SUPERVISOR, label, PUSH)
+        assert late == [f"{number} 的审核已有决定：张伟 已维持办理结果并答复举报人，无需再处理。"]
+    assert "已完成" not in (await h.say(SUPERVISOR, "请重新核实"))[0]  # no flow was started: text is not taken
+    case = await row(app, number)
+    assert (case.state, case.confirmed_at is not None) == ("feedback_given", True)
+    assert [e.action for e in await trail(app, number)][-1] == "confirm_result"

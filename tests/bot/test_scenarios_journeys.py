@@ -133,7 +133,7 @@ async def test_an_assigned_case_is_refused_transfer_down_extended_by_the_leader_
     await h.say(LA_INTAKE, f"/case {number}")
     await h.tap(LA_INTAKE, "登记")
     await h.tap(LA_INTAKE, "转交其他层级")
-    await h.tap(LA_INTAKE, "XH")
+    await h.tap(LA_INTAKE, "西湖区纪委监委")
     refused = await h.tap(LA_INTAKE, "跳过")
     assert "不能再向下转办" in refused[-1]  # §10.3 交办: 县一级要自办
     assert (await case_row(app, number)).state == "registered"

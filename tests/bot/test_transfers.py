@@ -61,9 +61,11 @@ async def test_a_case_sent_down_is_chased_reported_back_and_only_then_archived(
 
     await h.say(CITY_INTAKE, f"/case {number}")
     await h.tap(CITY_INTAKE, "转交其他层级")
-    await h.tap(CITY_INTAKE, "LA")
+    await h.tap(CITY_INTAKE, "临安区纪委监委")
     assert "须经领导批准" in (await h.tap(CITY_INTAKE, "跳过"))[-1]  # rules.md §10.2 转出
     await deliver(h, app)
+    [push] = [t for t in h.tg.texts(CITY_SUPERVISOR) if "请您审批" in t]
+    assert "事项：转交下级 至 临安区纪委监委" in push and "说明" not in push  # no note: no line
     assert "已批准" in (await h.tap(CITY_SUPERVISOR, "批准"))[-1]
     moved = await h.say(CITY_INTAKE, f"/case {number}")
     assert "已转下级" in moved[-1]
@@ -94,7 +96,9 @@ async def test_a_case_sent_down_is_chased_reported_back_and_only_then_archived(
     chased = await h.say(CITY_INTAKE, "请于本月底前报结")
     assert "已完成" in chased[-2] and "催办" in chased[-1]
     await deliver(h, app)
-    assert any(t.startswith("催办：") and number in t for t in h.tg.texts(LA_INTAKE))
+    [push] = [t for t in h.tg.texts(LA_INTAKE) if t.startswith("催办：")]  # not taken in yet: its intake only
+    assert number in push and "杭州市纪委监委催办" in push and "催办意见：请于本月底前报结" in push
+    assert not any(t.startswith("催办：") for t in h.tg.texts(HANDLER))
 
     await h.tap(CITY_INTAKE, "报结")
     reported = await h.say(CITY_INTAKE, "临安区纪委监委报结：经核实部分属实，已谈话提醒")
@@ -120,7 +124,7 @@ async def test_an_assigned_case_is_handled_here_extended_and_reported_back(
 
     await h.say(LA_INTAKE, f"/case {number}")
     await h.tap(LA_INTAKE, "转交其他层级")
-    await h.tap(LA_INTAKE, "XH")
+    await h.tap(LA_INTAKE, "西湖区纪委监委")
     refused = await h.tap(LA_INTAKE, "跳过")
     assert "不能再向下转办" in refused[-1]  # permit() refuses, and says why (§10.3 县一级要自办)
     assert (await app.queries.case_detail(number)).summary.state == "registered"
@@ -184,10 +188,15 @@ async def test_a_case_taken_in_below_is_still_followed_by_its_sender_to_the_repo
         await app.cases.register(number, office.city_intake)
 
     await h.say(CITY_INTAKE, f"/case {number}")
-    await h.tap(CITY_INTAKE, "转交其他层级")
-    await h.tap(CITY_INTAKE, "LA")
-    assert "须经领导批准" in (await h.tap(CITY_INTAKE, "跳过"))[-1]  # rules.md §10.2 转出
+    asked = await h.tap(CITY_INTAKE, "转交其他层级")
+    assert "转交给哪个单位" in asked[-1]
+    units = [t for row in h.tg.last_keyboard(CITY_INTAKE) for t, _ in row]
+    assert "临安区纪委监委" in units and "西湖区纪委监委" in units and not {"LA", "XH", "HZ"} & set(units)
+    await h.tap(CITY_INTAKE, "临安区纪委监委")
+    assert "须经领导批准" in (await h.say(CITY_INTAKE, "属临安区管辖，请转下级办理"))[-1]  # rules.md §10.2 转出
     await deliver(h, app)
+    [push] = [t for t in h.tg.texts(CITY_SUPERVISOR) if "请您审批" in t]
+    assert "事项：转交下级 至 临安区纪委监委" in push and "说明：属临安区管辖，请转下级办理" in push
     assert "已批准" in (await h.tap(CITY_SUPERVISOR, "批准"))[-1]
     await deliver(h, app)  # the requester is told of the approval
     assert "转办跟踪：杭州市纪委监委 → 临安区纪委监委" in (await h.say(CITY_INTAKE, f"/case {number}"))[-1]
@@ -211,11 +220,18 @@ async def test_a_case_taken_in_below_is_still_followed_by_its_sender_to_the_repo
     assert "收件箱是空的" in (await h.say(CITY_SECOND, "/inbox"))[0]
     assert "权限" in (await h.say(CITY_SECOND, f"/case {number}"))[-1]
 
+    # the receiver assigns a handler; a 催办 reaches its intake and the handler, with who chases and their words
+    await app.cases.accept(number, office.intake)
+    await app.cases.assign(number, office.intake, office.handler.officer_id or 0)
+    await deliver(h, app)
     await h.tap(CITY_INTAKE, "催办")
     chased = await h.say(CITY_INTAKE, "请于本月底前办结报结")
     assert "已完成" in chased[-2]
     await deliver(h, app)
-    assert any(t.startswith("催办：") and number in t for t in h.tg.texts(LA_INTAKE))  # the receiver's intake
+    for receiver in (LA_INTAKE, HANDLER):
+        [push] = [t for t in h.tg.texts(receiver) if t.startswith("催办：")]
+        assert number in push and "杭州市纪委监委催办" in push and "催办意见：请于本月底前办结报结" in push
+    assert not any(t.startswith("催办：") for t in h.tg.texts(CITY_INTAKE) + h.tg.texts(SUPERVISOR))
     refused = await h.tap(CITY_INTAKE, "结束跟踪（归档）")
     assert "须先报结" in refused[-1]  # the result is not recorded yet
     with pytest.raises(NotPermitted):
@@ -224,8 +240,6 @@ async def test_a_case_taken_in_below_is_still_followed_by_its_sender_to_the_repo
         await app.cases.chase(number, await app.officers.actor_for_officer(recused.id), "催")
 
     # the receiver handles and concludes it; the sender is told, and sees the result
-    await app.cases.accept(number, office.intake)
-    await app.cases.assign(number, office.intake, office.handler.officer_id or 0)
     await app.cases.dispose(number, office.supervisor, DisposalMethod.CLOSE)
     await app.cases.conclude(number, office.handler, closure(), approved_by=office.supervisor)
     await deliver(h, app)

@@ -205,6 +205,8 @@ def test_named_report_worked_by_officers_in_the_terminal(tmp_path: Path) -> None
     o = PtyChat(env, tmp_path, log, "--as", "officer", "1001")
     opened = o.start()
     assert "王信访" in opened and "🔔" in opened and "新收到一件信访举报" in opened  # pushed from the outbox at start
+    assert "王信访（临安区纪委监委，信访受理）" in opened  # the unit's name and the roles' labels, not codes
+    assert (data / "logs" / "chat.log").is_file()  # the chat's log goes there, never between its messages
     shown = o.type("/help")  # officers' own help (issue 12)
     assert "/inbox" in shown and "/case" in shown and "/join" in shown
     assert number in o.type("/inbox")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
@@ -221,3 +222,36 @@ async def test_an_invited_officer_is_told_how_to_join_in_the_terminal_and_then_w
     assert await app.officers.redeem(code, chat) is not None  # /join from that terminal chat
     found = find_officer(await app.officers.list_officers(), chat)
     assert found is not None and found.id == invited.id
+
+
+def test_the_chat_logs_to_a_file_in_the_data_dir_never_to_the_terminal(tmp_path: Path, capfd: Any) -> None:
+    """Tester's walk: a calendar warning appeared inside ``qingfeng chat``. The chat's log goes to
+    DATA_DIR/logs/chat.log (0600); the CLI and ``qingfeng run`` keep logging to the terminal."""
+    import logging
+
+    from core.settings import Settings
+    from qingfeng.chat import chat_log
+    from qingfeng.logs import configure_logging, log_to_file
+
+    root = logging.getLogger()
+    saved, level = list(root.handlers), root.level
+    try:
+        configure_logging("INFO")
+        path = chat_log(Settings(_env_file=None, data_dir=tmp_path / "data"))  # type: ignore[call-arg]
+        log_to_file(path)
+        logging.getLogger("core.calendar.workdays").warning("no holiday data for 2027: counting Monday-Friday")
+        for handler in root.handlers:
+            handler.flush()
+        shown = capfd.readouterr()
+        assert "holiday" not in shown.out and "holiday" not in shown.err
+        assert "WARNING core.calendar.workdays: no holiday data for 2027" in path.read_text("utf-8")
+        assert path == tmp_path / "data" / "logs" / "chat.log" and path.stat().st_mode & 0o777 == 0o600
+    finally:
+        for handler in root.handlers:
+            if handler not in saved:
+                root.removeHandler(handler)
+                handler.close()
+        for handler in saved:
+            if handler not in root.handlers:
+                root.addHandler(handler)
+        root.setLevel(level)

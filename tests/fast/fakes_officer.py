@@ -129,6 +129,9 @@ class FakeDesk:
     async def prepared_feedback(self, actor: Actor, number: str) -> str | None:
         return self.prepared.get(number)
 
+    async def review_decision(self, actor: Actor, number: str) -> tuple[str, str] | None:
+        return None  # a challenge waits: decided in tests/bot/test_review.py
+
     async def card(self, actor: Actor, number: str, with_identity: bool = False) -> Any:
         raise CaseUnavailable("view", actor.label())
 

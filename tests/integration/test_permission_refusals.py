@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from core.actor import Actor
-from core.errors import ApprovalRequested, GuardFailed, IllegalTransition, InvalidInput, NotPermitted
+from core.errors import AlreadyDecided, ApprovalRequested, GuardFailed, IllegalTransition, InvalidInput, NotPermitted
 from core.model import CaseState, DisposalMethod, ReferTo, Role
 from core.services.desk import Desk
 from qingfeng.app import App
@@ -43,8 +43,9 @@ async def test_a_handlers_step_waits_for_a_leader_of_the_unit_a_leaders_is_taken
             await app.approvals.approve(asked.value.request_id, outsider)
     assert (await case_row(app, number)).state == CaseState.ASSIGNED.value
     assert await app.approvals.approve(asked.value.request_id, office.supervisor) is CaseState.DISPOSAL
-    with pytest.raises(GuardFailed):  # decided once
+    with pytest.raises(AlreadyDecided) as decided:  # decided once: by whom and how
         await app.approvals.decline(asked.value.request_id, office.supervisor, "迟了")
+    assert (decided.value.key, decided.value.params["leader"]) == ("approval.already_approved", "陈主任")
     other = await accepted_named_case(app, office)
     await app.cases.assign(other, office.intake, office.handler.officer_id or 0)
     assert await app.cases.dispose(other, office.supervisor, DisposalMethod.CLOSE) is CaseState.DISPOSAL

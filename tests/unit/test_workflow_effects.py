@@ -298,10 +298,11 @@ def test_notes_and_urgent_flags_have_no_effects(action: Action) -> None:
 # --- transfers followed and 交办 reported back (rules.md §10.3) ----------------------------------------------
 
 
-def test_chase_tells_the_receiving_units_intake_and_changes_nothing_else() -> None:
+def test_chase_tells_the_receiving_units_intake_and_its_handler_and_changes_nothing_else() -> None:
     d = run(S.TRANSFERRED_DOWN, A.CHASE, named=True)
     assert d.target is S.TRANSFERRED_DOWN and d.rule == "§10.3 督促催办"
-    assert d.officer_notices == ((OfficerTarget.TARGET_UNIT_INTAKE, "notify.officer.chased"),)
+    assert d.officer_notices == ((OfficerTarget.TARGET_UNIT_INTAKE, "notify.officer.chased"),
+                                 (OfficerTarget.RECEIVER_HANDLER, "notify.officer.chased"))  # fmt: skip
     assert (d.open_deadlines, d.meet_deadlines, d.reporter_notice) == ((), (), None)
 
 

@@ -285,6 +285,19 @@ def test_a_confirmed_result_is_not_challenged_again(action: Action, inp: ActionI
         S.LEADER_REVIEW)  # fmt: skip
 
 
+def test_after_a_confirmed_dissatisfied_rating_one_objection_still_goes_to_the_leader() -> None:
+    """004 (十一) keeps the same challenge from reopening a confirmed matter: an objection after a confirmed 不满意 is
+    another one and goes to the leader; a second 不满意 does not."""
+    rated = snapshot(S.FEEDBACK_GIVEN, confirmed=True, challenge=A.RATE_DISSATISFIED)
+    assert decide(rated, A.OBJECT, CITIZEN, ActionInput(note="有新的证据")).target is S.LEADER_REVIEW
+    with pytest.raises(GuardFailed) as exc:
+        decide(rated, A.OBJECT, CITIZEN, ActionInput())
+    assert exc.value.problems == ["guard.text_required"]
+    with pytest.raises(GuardFailed) as exc:
+        decide(rated, A.RATE_DISSATISFIED, CITIZEN, ActionInput())
+    assert exc.value.problems == ["guard.result_confirmed"]
+
+
 def test_actions_without_a_guard_need_no_input() -> None:
     unguarded = {
         (S.RECEIVED, A.REGISTER, SYSTEM, S.REGISTERED),
