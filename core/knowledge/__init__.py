@@ -1,0 +1,6 @@
+"""What people ask before and while they report, answered from a reviewed knowledge base (issue 16).
+
+``entries.toml`` holds the questions and answers as data: several phrasings per question in Chinese and English,
+the answer in both, the rules of ``../shared/domain/rules.md`` it rests on, related entries. ``base`` loads and
+checks it; ``search`` ranks the entries for a typed question (BM25 over jieba's tokens, English by its words).
+"""
