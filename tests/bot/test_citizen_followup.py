@@ -18,8 +18,8 @@ from tests.conftest import beijing
 from tests.factories import Office, anonymous_report, closure, named_report
 
 from .conftest import BotHarness
-from .fake_telegram_payloads import inline_rows
 from .test_officer import approved
+from .test_review import tap_under
 
 INTAKE, HANDLER = 1001, 1002  # Telegram ids in tests/factories.py
 REPORTER, ANON = 556001, 556101
@@ -157,16 +157,6 @@ async def deadlines(app: App, number: str, kind: DeadlineKind) -> list[DeadlineR
 JPEG = b"\xff\xd8\xff\xe0" + b"photo-of-the-ledger" * 100
 PDF = b"%PDF-1.7\n" + b"minutes of the village meeting" * 50
 ADDED = "补充：村会计王某也参与了分钱，账本在村部。"
-
-
-async def tap_under(h: BotHarness, chat: int, label: str, text_part: str) -> list[str]:
-    """Tap ``label`` under the latest message containing ``text_part`` (a case card above the code prompt)."""
-    m = next(m for m in reversed(h.tg.sent(chat)) if text_part in m.get("text", "") and m.get("reply_markup"))
-    data = next(d for row in inline_rows(m["reply_markup"]) for t, d in row if label in t and d)
-    before = len(h.tg.sent(chat))
-    h.tg.user_taps(chat, data, message_id=m["message_id"])
-    await h.settle()
-    return h.tg.texts(chat)[before:]
 
 
 async def additions(app: App, number: str) -> tuple[list[CaseEventRow], list[EvidenceRow]]:
