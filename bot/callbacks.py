@@ -20,6 +20,7 @@ from dataclasses import dataclass, fields
 from enum import StrEnum
 from typing import Any, ClassVar, cast, get_type_hints
 
+from core.knowledge.topics import Topic
 from core.model import Action, DisposalMethod, Satisfaction
 
 MAX_BYTES = 64  # Telegram's limit on callback data
@@ -44,6 +45,8 @@ class Shortcut(StrEnum):
 
 
 class FaqTopic(StrEnum):
+    """The six topics of the first FAQ: buttons already in chats still answer (bot.dialogs.questions.LEGACY)."""
+
     WHAT_SCOPE = "what_scope"
     ANONYMOUS = "anonymous"
     HOW_LONG = "how_long"
@@ -114,6 +117,29 @@ class ChooseLanguage(Tap):
 class FaqAnswer(Tap):
     FORMAT = "faq:{topic}"
     topic: FaqTopic
+
+
+@dataclass(frozen=True)
+class FaqSubject(Tap):
+    """/faq's menu: the questions of one subject of the knowledge base (core.knowledge.topics)."""
+
+    FORMAT = "faq:t:{topic}"
+    topic: Topic
+
+
+@dataclass(frozen=True)
+class FaqEntry(Tap):
+    """One question of the knowledge base: its answer (a subject's list, a related question, "您是想问…")."""
+
+    FORMAT = "faq:e:{entry}"
+    entry: str  # the entry's id (core/knowledge/entries.toml)
+
+
+@dataclass(frozen=True)
+class KeepAsAnswer(Tap):
+    """Under an answer given in the middle of a dialog: what was typed was the step's answer, not a question."""
+
+    FORMAT = "faq:keep"
 
 
 @dataclass(frozen=True)
@@ -245,8 +271,8 @@ class Decline(Tap):
     request_id: int
 
 
-CitizenTap = (RunCommand | ChooseLanguage | FaqAnswer | FaqBack | UrgentAnswer | AnswerQuestion | Rate | Objection
-              | AddToCase | Wipe)  # fmt: skip
+CitizenTap = (RunCommand | ChooseLanguage | FaqAnswer | FaqSubject | FaqEntry | KeepAsAnswer | FaqBack | UrgentAnswer
+              | AnswerQuestion | Rate | Objection | AddToCase | Wipe)  # fmt: skip
 OfficerTap = (
     Inbox
     | OpenCase
@@ -261,9 +287,10 @@ OfficerTap = (
     | Decline
 )
 Callback = StepChoice | CitizenTap | OfficerTap
-KINDS: tuple[type[Tap], ...] = (RunCommand, ChooseLanguage, FaqAnswer, FaqBack, UrgentAnswer, AnswerQuestion, Rate,
-                                Objection, AddToCase, Wipe, Inbox, OpenCase, ShowIdentity, Act, EvidenceFile, Assign,
-                                ChooseMethod, UrgentCard, UrgentText, Approve, Decline)  # fmt: skip
+KINDS: tuple[type[Tap], ...] = (RunCommand, ChooseLanguage, FaqAnswer, FaqSubject, FaqEntry, KeepAsAnswer, FaqBack,
+                                UrgentAnswer, AnswerQuestion, Rate, Objection, AddToCase, Wipe, Inbox, OpenCase,
+                                ShowIdentity, Act, EvidenceFile, Assign, ChooseMethod, UrgentCard, UrgentText, Approve,
+                                Decline)  # fmt: skip
 
 
 def option(tag: str, arg: str) -> str:

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from bot.dialogs.engine import Label, Lines, Reply
 from bot.i18n import LOCALES, Translator
 
-CITIZEN = ("start", "status", "faq", "back", "cancel", "lang", "help")
-OFFICER = ("inbox", "case", "join", "cancel", "help")
+CITIZEN = ("start", "status", "faq", "ask", "back", "cancel", "lang", "help")
+OFFICER = ("inbox", "case", "faq", "join", "cancel", "help")
 
 
 @dataclass(frozen=True)

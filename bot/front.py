@@ -227,7 +227,8 @@ class ChatFront:
             if answer is not None:
                 return answer, any(r.delete_input for r in answer.replies)
         if command and command[0] in Command.__members__.values():
-            return await deps.runner.command(chat, Command(command[0]), hint, incoming.message_id), False
+            runner = deps.runner
+            return await runner.command(chat, Command(command[0]), hint, incoming.message_id, command[1]), False
         if incoming.callback is not None:
             tap = parse(incoming.callback, self._steps)
             if isinstance(tap, StepChoice):
@@ -248,6 +249,8 @@ class ChatFront:
         desk, chat = self.deps.desk, incoming.chat_id
         if command and command[0] == "help":  # officers' own commands (bot/commands.py), not the citizens'
             return Answer(desk.default_locale, [officer_help()])
+        if command and command[0] in ("faq", "ask"):  # the same knowledge base as citizens (issue 16)
+            return None
         if command and command[0] == "inbox":
             return Answer(desk.default_locale, await desk.inbox(actor))
         if command and command[0] == "case":

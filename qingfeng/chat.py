@@ -20,6 +20,7 @@ from typing import Any, TextIO
 
 from bot.front import ChatFront
 from bot.i18n import Translator, normalise_locale
+from core.knowledge.ready import knowledge
 from core.scope import classifier
 from core.settings import Settings
 from qingfeng.app import bot_deps, build_app, build_chat_outbox, build_scheduler
@@ -98,6 +99,7 @@ async def run_chat(
                 deps = dataclasses.replace(deps, desk=TerminalDesk(deps.desk, chat_id, officer.id))
         else:
             await asyncio.to_thread(classifier)  # jieba's dictionary loads now, not at the first sentence
+            await asyncio.to_thread(knowledge)  # and the knowledge base's indexes (issue 16)
         screen = Screen(out, translator, locale, tty=out.isatty(), save_dir=save_dir)
         notifier = ConsoleNotifier(screen, translator, chat_id)
         outbox = build_chat_outbox(app, notifier, chat_id, officer.id if officer else None)

@@ -18,6 +18,7 @@ import sys
 from bot.i18n import Translator
 from bot.runtimes import Jobs
 from bot.tokens import well_formed
+from core.knowledge.ready import knowledge
 from core.ports import Notifier
 from core.scope import classifier
 from core.settings import Settings
@@ -74,7 +75,7 @@ async def _serve(app: App, runtime: str, token: str, translator: Translator) -> 
     def warm_up() -> None:
         """jieba's dictionary (~1 s, 12 MB) loads in a thread once polling has begun: not before the first poll,
         and, most of the time, not in a citizen's first message either (one arriving meanwhile waits for it)."""
-        task = asyncio.get_running_loop().create_task(asyncio.to_thread(classifier))
+        task = asyncio.get_running_loop().create_task(asyncio.to_thread(_build_checks))
         warming.add(task)
         task.add_done_callback(lambda done: _warmed(warming, done))
 
@@ -85,12 +86,18 @@ async def _serve(app: App, runtime: str, token: str, translator: Translator) -> 
     return ok
 
 
+def _build_checks() -> None:
+    """The scope classifier, then the knowledge base's search (issue 16): both cut text with jieba."""
+    classifier()
+    knowledge()
+
+
 def _warmed(warming: set[asyncio.Task[object]], task: asyncio.Task[object]) -> None:
     warming.discard(task)
     if task.cancelled():
         return
     if task.exception() is not None:
-        log.error("the scope classifier did not load: %r", task.exception())
+        log.error("the scope classifier or the knowledge base did not load: %r", task.exception())
     settle_heap()  # all is built now: the runtime polls, the dictionary is loaded (or failed)
 
 

@@ -18,6 +18,7 @@ from typing import assert_never
 
 from bot import callbacks as cb
 from bot.commands import citizen_help
+from bot.dialogs import questions as kbq
 from bot.dialogs.addition import GRANTS, build_addition_flow
 from bot.dialogs.codec import decode, encode
 from bot.dialogs.engine import Button, Conversation, Engine, Event, EventKind, Label, Media, Reply
@@ -31,6 +32,8 @@ from bot.dialogs.status import STATUS_GRACE, build_status_flow, locked_reply, st
 from bot.dialogs.validators import looks_like_secret
 from core.errors import DomainError, InvalidInput
 from core.evidence.filetypes import extension
+from core.knowledge.ready import ready_knowledge
+from core.knowledge.search import KnowledgeSearch
 from core.model import EvidenceKind
 from core.reports import EVIDENCE_EXTENSIONS, EVIDENCE_MAX_BYTES, EvidenceUpload, NewReport, StagedEvidence
 from core.scope import Verdict, ready_classifier
@@ -48,7 +51,11 @@ LOCALES = {"zh-CN": "中文", "en": "English"}
 WIPE_MAX_IDS = 2000
 CACHE_CHATS = 10_000  # conversations kept in memory between updates
 CACHE_TTL = timedelta(minutes=10)
-FAQ_TOPICS = tuple(cb.FaqTopic)
+OBJECTION_INTENT = "objection"  # the scope check's ``faq`` for "对处理结果有异议" (core.scope.classify)
+HELD = "held"  # memo: a question typed at a step, kept in case it was the step's answer (KeepAsAnswer)
+#: Steps whose text is never taken for a question: secrets and identity numbers (a password may end in "?").
+#: The scope step hears questions itself: "纪委管不管物业乱收费？" is answered by its verdict (scope_steps).
+NOT_QUESTIONS = frozenset({Filing.SCOPE, Filing.PW1, Filing.PW2, Filing.R_PHONE, Filing.R_ID})
 RECEIPT = "receipt"  # memo: a receipt with a query code on its way to the chat (issue 11, item 2)
 RECEIPT_IN_FLIGHT = timedelta(minutes=5)  # longer than any send (429s are waited out up to 2 × 60 s)
 SECRET_GRACE = STATUS_GRACE  # memo: a lock-out was just told; a code or password typed next is deleted too
@@ -73,6 +80,7 @@ class Command(StrEnum):
     STATUS = "status"
     LANG = "lang"
     FAQ = "faq"
+    ASK = "ask"  # /ask <question>
 
 
 @dataclass(frozen=True)
@@ -174,9 +182,15 @@ class DialogRunner:
         self._cache: OrderedDict[int, tuple[StoredDialog, datetime]] = OrderedDict()
 
     async def command(
-        self, chat_id: int, command: Command, locale_hint: str | None = None, message_id: int | None = None
+        self,
+        chat_id: int,
+        command: Command,
+        locale_hint: str | None = None,
+        message_id: int | None = None,
+        args: str = "",
     ) -> Answer:
-        run = lambda c, env: self._receipt_then(c, env, lambda: self._command(c, env, command))  # noqa: E731
+        """``args``: what followed the command (the question of /ask)."""
+        run = lambda c, env: self._receipt_then(c, env, lambda: self._command(c, env, command, args))  # noqa: E731
         return await self._locked(chat_id, locale_hint, _no_download, message_id, run)
 
     async def event(
@@ -291,7 +305,7 @@ class DialogRunner:
         return self.services.store.ctx.now()
 
     # -- commands and events ---------------------------------------------------------------------------------
-    async def _command(self, c: Conversation, env: _Env, command: Command) -> list[Reply]:
+    async def _command(self, c: Conversation, env: _Env, command: Command, args: str = "") -> list[Reply]:
         active = bool(c.flow)
         match command:
             case Command.START:
@@ -326,9 +340,12 @@ class DialogRunner:
             case Command.FAQ:
                 # The menu alone, with a way back: were the current question shown again under it, its buttons
                 # would be renumbered in the terminal. An answer shows the current question again.
-                buttons = tuple((Button(f"faq.q.{topic}", cb.FaqAnswer(topic)),) for topic in cb.FaqTopic)
-                back = ((Button("button.faq_back", cb.FaqBack()),),) if active else ()
-                return [Reply("faq.menu", {}, (*buttons, *back), "")]
+                return [kbq.menu_reply(active)]
+            case Command.ASK:
+                current = [self.engine.current(c)] if active else []
+                if not args.strip():
+                    return [Reply("kb.ask_prompt"), *current]
+                return [*kbq.answer_text(await ready_knowledge(), args.strip()[:500]), *current]
             case Command.LANG:
                 buttons = tuple(
                     (Button(name, cb.ChooseLanguage(code), literal=True),) for code, name in LOCALES.items()
@@ -342,8 +359,18 @@ class DialogRunner:
             case cb.ChooseLanguage(code=code):
                 c.locale = code
                 return [Reply("lang.changed"), *current]
-            case cb.FaqAnswer(topic=topic):
-                return [Reply(f"faq.{topic}"), *current]
+            case cb.FaqAnswer(topic=topic):  # the first FAQ's buttons, still in chats
+                return [*(kbq.entry_replies(await ready_knowledge(), kbq.LEGACY[topic], c.locale) or []), *current]
+            case cb.FaqSubject(topic=topic):
+                return [kbq.subject_reply(await ready_knowledge(), topic, c.locale)]
+            case cb.FaqEntry(entry=entry):
+                replies = kbq.entry_replies(await ready_knowledge(), entry, c.locale)
+                return [*replies, *current] if replies else [Reply("dialog.stale_button"), *current]
+            case cb.KeepAsAnswer():
+                held = c.memo.pop(HELD, None)
+                if not c.flow or not isinstance(held, dict) or held.get("step") != c.step:
+                    return [Reply("dialog.stale_button"), *current]
+                return await self.engine.handle(c, Event(EventKind.TEXT, text=str(held["text"])), env)
             case cb.FaqBack():
                 return current or [Reply("dialog.idle", {}, _idle_buttons(), "")]
             case cb.UrgentAnswer():  # free text goes to the dialog until it is finished or cancelled
@@ -361,6 +388,12 @@ class DialogRunner:
         assert_never(tap)
 
     async def _event(self, c: Conversation, env: _Env, event: Event) -> list[Reply]:
+        c.memo.pop(HELD, None)  # a question kept at a step is the answer only if "keep" is the very next tap
+        if c.flow == FlowName.FILING and event.kind is EventKind.TEXT and c.step not in NOT_QUESTIONS:
+            answered = kbq.in_dialog(await ready_knowledge(), event.text[:500])
+            if answered is not None:  # answered, the step asked again; the text is kept, not stored
+                c.memo[HELD] = {"step": c.step, "text": event.text}
+                return [*answered, self.engine.current(c)]
         if not c.flow:
             if env.secret_grace and event.kind is EventKind.TEXT and looks_like_secret(event.text):
                 return [Reply("status.secret_deleted", delete_input=True)]
@@ -426,18 +459,31 @@ class DialogRunner:
         if await env.urgent_follow_up(event.text) is not None:
             return [Reply("urgent.follow_up_received")]  # calm: no menu to someone who may be in danger
         decision = (await ready_classifier()).classify(event.text)
-        match decision.verdict:
-            case Verdict.URGENT:
-                await env.alert_urgent(event.text.strip()[:4000])
-                return [safety_reply(), Reply("urgent.write_more")]
-            case Verdict.ACCEPT:
-                return [Reply("scope.idle_accept", {"reason": Label(decision.reason)}, buttons, "")]
-            case Verdict.REFER:
-                details = referral_details(decision.refer_to.value if decision.refer_to else "", decision.reason)
-                return [Reply("scope.idle_refer", {"details": details}, buttons, "")]
-        if decision.faq in FAQ_TOPICS:
-            return [Reply(f"faq.{decision.faq}"), Reply("dialog.idle", {}, buttons, "")]
-        return [Reply("dialog.idle", {}, buttons, "")]
+        if decision.verdict is Verdict.URGENT:
+            await env.alert_urgent(event.text.strip()[:4000])
+            return [safety_reply(), Reply("urgent.write_more")]
+        kb = await ready_knowledge()
+        if decision.faq == OBJECTION_INTENT:  # "对你们的处理结果有异议": how to object, and the cases it may be about
+            return await self._objection_intent(kb, env)
+        scope: list[Reply] = []
+        if decision.verdict is Verdict.ACCEPT:
+            scope = [Reply("scope.idle_accept", {"reason": Label(decision.reason)}, buttons, "")]
+        elif decision.verdict is Verdict.REFER:
+            details = referral_details(decision.refer_to.value if decision.refer_to else "", decision.reason)
+            scope = [Reply("scope.idle_refer", {"details": details}, buttons, "")]
+        return kbq.free_text(kb, event.text[:2000], decision, scope, buttons)
+
+    async def _objection_intent(self, kb: KnowledgeSearch, env: _Env) -> list[Reply]:
+        """The chat's own cases whose result was given, each with its 提出异议 button (the tap checks again whether
+        an objection is still possible, rules.md §10.4)."""
+        how = kbq.entry_replies(kb, "objection_how", env.locale) or []
+        views = [v for v in await self.services.queries.status_for_chat(env.chat_id) if v.feedback]
+        if not views:
+            return [*how, Reply("kb.objection_no_case")]
+        rows = tuple(
+            (Button("button.object_case", cb.Objection(v.number), params={"number": v.number}),) for v in views
+        )
+        return [*how, Reply("kb.objection_cases", {}, rows, "")]
 
     async def _start_filing(self, c: Conversation) -> list[Reply]:
         units = await self.services.officers.list_units()

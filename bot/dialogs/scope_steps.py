@@ -10,10 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from bot.dialogs import questions as kbq
 from bot.dialogs.engine import Button, Conversation, Event, EventKind, Label, Outcome, Reply, Step, Target, go, stay
 from bot.dialogs.env import CitizenEnv
 from bot.dialogs.ids import Filing
 from bot.dialogs.steps import Choice
+from core.knowledge.intent import Asks, asks
+from core.knowledge.ready import ready_knowledge
 from core.scope import Verdict, ready_classifier
 from core.specificity import meaningful_length
 
@@ -54,7 +57,9 @@ class ScopeStep:
                 c.answers["refer_to"] = decision.refer_to.value if decision.refer_to else ""
                 c.answers["refer_reason"] = decision.reason
                 return go(Filing.SCOPE_REFER)
-        faq = [Reply(f"faq.{decision.faq}")] if decision.faq else []
+        # a question about the process said in passing ("纪委管村干部吗，他…"): its answer, then the next question
+        asked = decision.faq or asks(text) is not Asks.NO
+        faq = kbq.in_sentence(await ready_knowledge(), text, decision.faq or "") if asked else []
         return go(Filing.SCOPE_WHO, *faq)
 
 

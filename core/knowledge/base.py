@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from core.knowledge.topics import Topic
+
 ENTRIES = Path(__file__).with_name("entries.toml")
 
 MIN_ZH, MIN_EN = 3, 2  # phrasings per entry at least: retrieval ranks over all of them
@@ -43,6 +45,9 @@ class Entry:
         return (self.q_en if (locale or "").startswith("en") else self.q_zh)[0]
 
 
+_ID = re.compile(r"[a-z0-9_]{1,32}")
+
+
 class KnowledgeBaseError(ValueError):
     """The file cannot be used as it is; the message names the entry and what is wrong."""
 
@@ -71,6 +76,10 @@ def problems(entries: tuple[Entry, ...]) -> list[str]:
     found += [f"{i}: the id is used twice" for i in sorted({i for i in ids if ids.count(i) > 1})]
     known = set(ids)
     for e in entries:
+        if not _ID.fullmatch(e.id):
+            found.append(f"{e.id}: an id is 1 to 32 of a-z, 0-9 and _ (a button carries it)")
+        if e.topic not in Topic.__members__.values():
+            found.append(f"{e.id}: no such topic {e.topic!r} (core/knowledge/topics.py)")
         if len(e.q_zh) < MIN_ZH or len(e.q_en) < MIN_EN:
             found.append(f"{e.id}: needs {MIN_ZH} Chinese and {MIN_EN} English phrasings")
         if any(not q.strip() for q in (*e.q_zh, *e.q_en)) or not e.a_zh or not e.a_en:

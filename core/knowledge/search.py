@@ -48,6 +48,7 @@ class Found:
     entry: Entry | None
     candidates: tuple[Entry, ...]
     score: float
+    lang: str = "zh"  # the language the question was ranked in ("zh", "en"): the answer is given in it
 
 
 class KnowledgeSearch:
@@ -64,6 +65,13 @@ class KnowledgeSearch:
                     owners.append(i)
             self._indexes[lang] = (BM25Okapi(docs), owners)
 
+    def by_id(self, entry_id: str) -> Entry:
+        """The entry of that id (KeyError when there is none: an old button)."""
+        for e in self.entries:
+            if e.id == entry_id:
+                return e
+        raise KeyError(entry_id)
+
     def _tokens(self, text: str, lang: str) -> list[str]:
         low = text.lower()
         if lang == "en":
@@ -76,20 +84,20 @@ class KnowledgeSearch:
         index, owners = self._indexes[lang]
         tokens = self._tokens(text, lang)
         if not tokens:
-            return Found(None, (), 0.0)
+            return Found(None, (), 0.0, lang)
         best: dict[int, float] = {}
         for owner, score in zip(owners, index.get_scores(tokens), strict=True):
             if score > best.get(owner, 0.0):
                 best[owner] = float(score)
         ranked = sorted(best.items(), key=lambda kv: kv[1], reverse=True)
         if not ranked or ranked[0][1] < FLOOR:
-            return Found(None, (), ranked[0][1] if ranked else 0.0)
+            return Found(None, (), ranked[0][1] if ranked else 0.0, lang)
         top, score = ranked[0]
         second = ranked[1][1] if len(ranked) > 1 else 0.0
         if score >= CLEAR and score >= LEAD * second:
-            return Found(self.entries[top], (), score)
+            return Found(self.entries[top], (), score, lang)
         shown = tuple(self.entries[i] for i, s in ranked[:CANDIDATES] if s >= FLOOR)
-        return Found(None, shown, score)
+        return Found(None, shown, score, lang)
 
     def ranked(self, text: str, n: int = CANDIDATES) -> list[Entry]:
         """The ``n`` best entries whatever their scores (measurement: top-1, top-3)."""

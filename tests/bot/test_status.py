@@ -113,8 +113,8 @@ async def test_a_password_typed_after_a_lockout_is_deleted_too(harness: BotHarne
 
 
 # -- item 5: help and the command menu per audience -----------------------------------------------------------------
-CITIZEN_COMMANDS = ["start", "status", "faq", "back", "cancel", "lang", "help"]
-OFFICER_COMMANDS = ["inbox", "case", "join", "cancel", "help"]
+CITIZEN_COMMANDS = ["start", "status", "faq", "ask", "back", "cancel", "lang", "help"]
+OFFICER_COMMANDS = ["inbox", "case", "faq", "join", "cancel", "help"]
 
 
 async def test_help_is_written_for_citizens_and_for_officers(harness: BotHarness) -> None:

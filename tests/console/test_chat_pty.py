@@ -354,9 +354,10 @@ def test_the_terminal_reads_pastes_whole_and_keeps_button_numbers(tmp_path: Path
     assert all(p in review for p in PARAGRAPHS) and "低保名单.xlsx" in review
     menu = c.type("/faq")
     assert "[1] " in menu and "返回" in menu and "内容无误" not in menu
-    answered = c.tap("多久有答复")
-    assert "15 个工作日" in answered and "[1] ✅ 内容无误" in answered
-    assert "提交前请确认" in c.type("1")
+    assert "多久能知道受理没有" in c.tap("期限与答复")
+    answered = c.tap("多久能知道受理没有")
+    assert "15个工作日" in answered and "✅ 内容无误" in answered  # the answer, then the review again
+    assert "提交前请确认" in c.tap("内容无误")
     receipt = c.tap("确认提交")
     number = re.search(r"编号：(XF-\d{4}-\d{6})", receipt).group(1)  # type: ignore[union-attr]
     c.quit()

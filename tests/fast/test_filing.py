@@ -264,8 +264,9 @@ async def test_faq_during_the_review_and_buttons_of_older_messages(chat: FastCha
     assert len(menu) == 1 and "常见问题" in menu[0]  # the menu alone, the review not renumbered under it
     labels = [label for row in h.last_keyboard(CHAT) for label, _ in row]
     assert any("返回" in label for label in labels)
-    answered = await h.tap(CHAT, "多久有答复")
-    assert "15 个工作日" in answered[0] and answered[-1] == review  # the review again, where the citizen was
+    await h.tap(CHAT, "期限与答复")  # a subject: its questions
+    answered = await h.tap(CHAT, "多久能知道受理没有")
+    assert "15个工作日" in answered[0] and answered[-1] == review  # the review again, where the citizen was
     await h.say(CHAT, "/faq")
     assert (await h.tap(CHAT, "返回"))[-1] == review
     wrong = await h.tap_data(CHAT, "s:category:no-such-category")

@@ -17,6 +17,7 @@ import pytest
 
 from bot import callbacks
 from bot.callbacks import KINDS, LANGUAGES, MAX_BYTES, Refused, Shortcut, StepChoice, Tap, parse
+from bot.dialogs import questions as kbq
 from bot.dialogs.engine import Button, Conversation, Event, EventKind, Reply
 from bot.dialogs.officer_flows import officer_flows
 from bot.dialogs.officer_urgent import urgent_flows
@@ -25,6 +26,8 @@ from bot.dialogs.runner import Command, DialogRunner, _idle_buttons
 from bot.dialogs.status import status_replies
 from bot.front import callback_data
 from bot.i18n import LOCALES
+from core.knowledge.ready import knowledge
+from core.knowledge.topics import Topic
 from core.services.filing import Receipt
 from core.services.views import PublicQuestion, PublicStatusView
 from core.specificity import Element
@@ -90,6 +93,9 @@ async def _menu_buttons() -> list[tuple[str, Button]]:
     for command in (Command.FAQ, Command.LANG):
         for c in (Conversation("zh-CN"), Conversation("zh-CN", "filing", "notice")):
             replies += await RUNNER._command(c, cast(Any, None), command)
+    kb = knowledge()  # every answer (with its related questions and the keep button), every subject's list
+    replies += [r for e in kb.entries for r in kbq.entry_replies(kb, e.id, "zh-CN", keep=True) or []]
+    replies += [kbq.subject_reply(kb, topic, "en") for topic in Topic]
     replies += receipt_replies(Receipt(LONGEST_NUMBER, "U" * 32, "QF7X-2K9M-4TPA-8WQE"))
     question = PublicQuestion(MAX_ID, date(2026, 12, 1), "问题")
     replies += status_replies(PublicStatusView(LONGEST_NUMBER, "received", date(2026, 12, 1), questions=[question],
@@ -112,8 +118,8 @@ async def test_every_button_of_every_step_and_menu_parses_back_to_its_value() ->
     assert any(d.startswith("s:unit:") for d in data) and any(d.startswith("s:p_region:1") for d in data)
     kinds = {type(parse(d, STEPS)) for d in data}
     citizen = {k for k in KINDS if not k.FORMAT.startswith("o:")}
-    assert citizen - {callbacks.AnswerQuestion, callbacks.Rate, callbacks.Objection,
-                      callbacks.UrgentAnswer, callbacks.RunCommand} <= kinds  # fmt: skip  # (the rest: pushes)
+    assert citizen - {callbacks.AnswerQuestion, callbacks.Rate, callbacks.Objection, callbacks.UrgentAnswer,
+                      callbacks.RunCommand, callbacks.FaqAnswer} <= kinds  # fmt: skip  # (pushes; FaqAnswer: old chats)
 
 
 def _names(kind: type[Tap]) -> list[str]:
