@@ -77,7 +77,7 @@ class Translator:
 
     def _value(self, locale: str | None, value: Any) -> Any:
         if isinstance(value, Label):
-            return self.render(locale, value.key, value.params)
+            return self.render(value.locale or locale, value.key, value.params)
         if isinstance(value, Lines):
             return "\n".join(str(self._value(locale, item)) for item in value.items)
         return value

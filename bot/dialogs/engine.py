@@ -66,6 +66,7 @@ class Label:
 
     key: str
     params: Mapping[str, Any] = field(default_factory=dict)
+    locale: str | None = None  # rendered in this language, not the chat's (an English answer in a Chinese chat)
 
 
 @dataclass(frozen=True)

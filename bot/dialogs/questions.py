@@ -40,7 +40,8 @@ def answer_reply(kb: KnowledgeSearch, entry: Entry, locale: str, keep: bool = Fa
     params: dict[str, object] = {"answer": entry.answer(locale)}
     key = "kb.answer" if docs else "kb.answer_plain"
     if docs:
-        params["basis"] = Label(f"kb.basis.{len(docs)}", {f"d{i}": Label(f"kb.doc.{d}") for i, d in enumerate(docs)})
+        names = {f"d{i}": Label(f"kb.doc.{d}", locale=locale) for i, d in enumerate(docs)}
+        params["basis"] = Label(f"kb.basis.{len(docs)}", names, locale=locale)  # in the answer's language
     related = [r for r in (_entry(kb, i) for i in entry.related[:RELATED]) if r is not None]
     rows: list[tuple[Button, ...]] = [(_entry_button(r, locale),) for r in related]
     if keep:
@@ -151,7 +152,7 @@ def free_text(
             tail = [idle_buttons_reply(buttons)]
         return [answer_reply(kb, found.entry, lang_of(found)), *tail]
     if found is not None and found.candidates and shape is not Asks.NO:
-        return [candidates_reply(found.candidates, lang_of(found)), *tail]
+        return [candidates_reply(found.candidates, lang_of(found)), *scope]  # the choice is the last message
     if scope:
         return scope
     if decision.faq in LEGACY and (entry := _entry(kb, LEGACY[decision.faq])) is not None:
