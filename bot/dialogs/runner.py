@@ -24,19 +24,17 @@ from bot.dialogs.codec import decode, encode
 from bot.dialogs.engine import Button, Conversation, Engine, Event, EventKind, Label, Media, Reply
 from bot.dialogs.env import CitizenEnv
 from bot.dialogs.filing import build_filing_flow
+from bot.dialogs.idle import free_text, idle_buttons
 from bot.dialogs.ids import Filing, FlowName
 from bot.dialogs.objection import build_objection_flow, build_reply_flow
 from bot.dialogs.review import receipt_replies
-from bot.dialogs.scope_steps import referral_details, safety_reply
 from bot.dialogs.status import STATUS_GRACE, build_status_flow, locked_reply, status_replies
 from bot.dialogs.validators import looks_like_secret
 from core.errors import DomainError, InvalidInput
 from core.evidence.filetypes import extension
 from core.knowledge.ready import ready_knowledge
-from core.knowledge.search import KnowledgeSearch
 from core.model import EvidenceKind
 from core.reports import EVIDENCE_EXTENSIONS, EVIDENCE_MAX_BYTES, EvidenceUpload, NewReport, StagedEvidence
-from core.scope import Verdict, ready_classifier
 from core.services.dialog_store import DialogStore, StaleDialog, StoredDialog
 from core.services.filing import FilingService, Receipt
 from core.services.messaging import MessagingService
@@ -45,13 +43,11 @@ from core.services.queries import CaseQueries
 from core.services.reporter import ReporterService
 from core.services.urgent import UrgentService
 from core.services.views import PublicStatusView
-from core.specificity import meaningful_length
 
 LOCALES = {"zh-CN": "中文", "en": "English"}
 WIPE_MAX_IDS = 2000
 CACHE_CHATS = 10_000  # conversations kept in memory between updates
 CACHE_TTL = timedelta(minutes=10)
-OBJECTION_INTENT = "objection"  # the scope check's ``faq`` for "对处理结果有异议" (core.scope.classify)
 HELD = "held"  # memo: a question typed at a step, kept in case it was the step's answer (KeepAsAnswer)
 #: Steps whose text is never taken for a question: secrets and identity numbers (a password may end in "?").
 #: The scope step hears questions itself: "纪委管不管物业乱收费？" is answered by its verdict (scope_steps).
@@ -64,12 +60,6 @@ Downloader = Callable[[Media], Awaitable[bytes]]
 
 async def _no_download(media: Media) -> bytes:
     raise InvalidInput("evidence", "unavailable")
-
-
-def _idle_buttons() -> tuple[tuple[Button, ...], ...]:
-    shortcuts = (("button.start_report", cb.Shortcut.START), ("button.check_status", cb.Shortcut.STATUS),
-                 ("button.faq", cb.Shortcut.FAQ))  # fmt: skip
-    return tuple((Button(label, cb.RunCommand(command)),) for label, command in shortcuts)
 
 
 class Command(StrEnum):
@@ -153,6 +143,9 @@ class _Env:
     async def urgent_follow_up(self, text: str) -> int | None:
         """Added to this chat's open urgent message, if there is one (its id, else None)."""
         return await self._s.urgent.follow_up(self.chat_id, text)
+
+    async def own_cases(self) -> list[PublicStatusView]:
+        return await self._s.queries.status_for_chat(self.chat_id)
 
     async def answer_question(self, number: str, question_id: int, text: str) -> None:
         await self._s.messaging.answer(number, self.chat_id, question_id, text)
@@ -372,7 +365,7 @@ class DialogRunner:
                     return [Reply("dialog.stale_button"), *current]
                 return await self.engine.handle(c, Event(EventKind.TEXT, text=str(held["text"])), env)
             case cb.FaqBack():
-                return current or [Reply("dialog.idle", {}, _idle_buttons(), "")]
+                return current or [Reply("dialog.idle", {}, idle_buttons(), "")]
             case cb.UrgentAnswer():  # free text goes to the dialog until it is finished or cancelled
                 return [Reply("urgent.finish_dialog"), *current] if c.flow else [Reply("urgent.answer_prompt")]
             case cb.AnswerQuestion():
@@ -399,7 +392,7 @@ class DialogRunner:
                 return [Reply("status.secret_deleted", delete_input=True)]
             if event.kind is EventKind.CHOICE and c.memo.get("last_receipt"):
                 return [Reply("dialog.already_filed", {"number": c.memo["last_receipt"]})]
-            return await self._free_text(event, env)
+            return await free_text(event, env)
         return await self.engine.handle(c, event, env)
 
     @staticmethod
@@ -449,41 +442,6 @@ class DialogRunner:
         if refusal is not None:  # e.g. a result a leader confirmed (004 (十一)): said before they write it all
             return [Reply(refusal, {"number": tap.number})]
         return self.engine.start(c, FlowName.OBJECTION, {"number": tap.number})
-
-    async def _free_text(self, event: Event, env: _Env) -> list[Reply]:
-        """A message outside any dialog: more words from someone whose urgent message is open (they go to the
-        officers), a scope question, a process question, or danger (rules.md §3, §8)."""
-        buttons = _idle_buttons()
-        if event.kind is not EventKind.TEXT or meaningful_length(event.text) == 0:
-            return [Reply("dialog.idle", {}, buttons, "")]
-        if await env.urgent_follow_up(event.text) is not None:
-            return [Reply("urgent.follow_up_received")]  # calm: no menu to someone who may be in danger
-        decision = (await ready_classifier()).classify(event.text)
-        if decision.verdict is Verdict.URGENT:
-            await env.alert_urgent(event.text.strip()[:4000])
-            return [safety_reply(), Reply("urgent.write_more")]
-        kb = await ready_knowledge()
-        if decision.faq == OBJECTION_INTENT:  # "对你们的处理结果有异议": how to object, and the cases it may be about
-            return await self._objection_intent(kb, env)
-        scope: list[Reply] = []
-        if decision.verdict is Verdict.ACCEPT:
-            scope = [Reply("scope.idle_accept", {"reason": Label(decision.reason)}, buttons, "")]
-        elif decision.verdict is Verdict.REFER:
-            details = referral_details(decision.refer_to.value if decision.refer_to else "", decision.reason)
-            scope = [Reply("scope.idle_refer", {"details": details}, buttons, "")]
-        return kbq.free_text(kb, event.text[:2000], decision, scope, buttons)
-
-    async def _objection_intent(self, kb: KnowledgeSearch, env: _Env) -> list[Reply]:
-        """The chat's own cases whose result was given, each with its 提出异议 button (the tap checks again whether
-        an objection is still possible, rules.md §10.4)."""
-        how = kbq.entry_replies(kb, "objection_how", env.locale) or []
-        views = [v for v in await self.services.queries.status_for_chat(env.chat_id) if v.feedback]
-        if not views:
-            return [*how, Reply("kb.objection_no_case")]
-        rows = tuple(
-            (Button("button.object_case", cb.Objection(v.number), params={"number": v.number}),) for v in views
-        )
-        return [*how, Reply("kb.objection_cases", {}, rows, "")]
 
     async def _start_filing(self, c: Conversation) -> list[Reply]:
         units = await self.services.officers.list_units()

@@ -1,0 +1,72 @@
+"""A message outside any dialog (rules.md §3, §8; issue 16): more words from someone whose urgent message is open
+(they go to the officers), danger, a report (the scope verdict), a question (the knowledge base's answer), or
+both; "对你们的处理结果有异议" gets how to object and the chat's cases with a result to object to."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from bot import callbacks as cb
+from bot.dialogs import questions as kbq
+from bot.dialogs.engine import Button, Buttons, Event, EventKind, Label, Reply
+from bot.dialogs.scope_steps import referral_details, safety_reply
+from core.knowledge.ready import ready_knowledge
+from core.knowledge.search import KnowledgeSearch
+from core.scope import Verdict, ready_classifier
+from core.services.views import PublicStatusView
+from core.specificity import meaningful_length
+
+OBJECTION_INTENT = "objection"  # the scope check's ``faq`` for "对处理结果有异议" (core.scope.classify)
+
+
+class IdleEnv(Protocol):
+    @property
+    def chat_id(self) -> int: ...
+
+    @property
+    def locale(self) -> str: ...
+
+    async def alert_urgent(self, text: str) -> None: ...
+
+    async def urgent_follow_up(self, text: str) -> int | None: ...
+
+    async def own_cases(self) -> list[PublicStatusView]: ...
+
+
+def idle_buttons() -> Buttons:
+    shortcuts = (("button.start_report", cb.Shortcut.START), ("button.check_status", cb.Shortcut.STATUS),
+                 ("button.faq", cb.Shortcut.FAQ))  # fmt: skip
+    return tuple((Button(label, cb.RunCommand(command)),) for label, command in shortcuts)
+
+
+async def free_text(event: Event, env: IdleEnv) -> list[Reply]:
+    buttons = idle_buttons()
+    if event.kind is not EventKind.TEXT or meaningful_length(event.text) == 0:
+        return [Reply("dialog.idle", {}, buttons, "")]
+    if await env.urgent_follow_up(event.text) is not None:
+        return [Reply("urgent.follow_up_received")]  # calm: no menu to someone who may be in danger
+    decision = (await ready_classifier()).classify(event.text)
+    if decision.verdict is Verdict.URGENT:
+        await env.alert_urgent(event.text.strip()[:4000])
+        return [safety_reply(), Reply("urgent.write_more")]
+    kb = await ready_knowledge()
+    if decision.faq == OBJECTION_INTENT:
+        return await _objection(kb, env)
+    scope: list[Reply] = []
+    if decision.verdict is Verdict.ACCEPT:
+        scope = [Reply("scope.idle_accept", {"reason": Label(decision.reason)}, buttons, "")]
+    elif decision.verdict is Verdict.REFER:
+        details = referral_details(decision.refer_to.value if decision.refer_to else "", decision.reason)
+        scope = [Reply("scope.idle_refer", {"details": details}, buttons, "")]
+    return kbq.free_text(kb, event.text[:2000], decision, scope, buttons)
+
+
+async def _objection(kb: KnowledgeSearch, env: IdleEnv) -> list[Reply]:
+    """The chat's own cases whose result was given, each with its 提出异议 button (the tap checks again whether an
+    objection is still possible, rules.md §10.4)."""
+    how = kbq.entry_replies(kb, "objection_how", env.locale) or []
+    views = [v for v in await env.own_cases() if v.feedback]
+    if not views:
+        return [*how, Reply("kb.objection_no_case")]
+    rows = tuple((Button("button.object_case", cb.Objection(v.number), params={"number": v.number}),) for v in views)
+    return [*how, Reply("kb.objection_cases", {}, rows, "")]
