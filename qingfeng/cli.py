@@ -139,6 +139,22 @@ def cmd_scope(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
+    """What the bot would answer (issue 16): the entry and its answer, or the candidates, or nothing; for an
+    office reviewing core/knowledge/entries.toml."""
+    from core.knowledge.ready import knowledge
+
+    found = knowledge().ask(" ".join(args.question))
+    locale = "en" if found.lang == "en" else "zh-CN"
+    if found.entry is not None:
+        print(f"{found.entry.id} (score {found.score:.1f})\n{found.entry.answer(locale)}")
+    elif found.candidates:
+        print("candidates: " + ", ".join(f"{e.id} ({e.question(locale)})" for e in found.candidates))
+    else:
+        print("no answer")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = Parser(prog="qingfeng", description="清风 Qingfeng: reports to a discipline-inspection office")
     sub = p.add_subparsers(dest="command", required=True)
@@ -247,6 +263,9 @@ def build_parser() -> argparse.ArgumentParser:
     sc = sub.add_parser("scope", help="classify texts: accept, refer, urgent or unclear")
     sc.add_argument("--jsonl", action="store_true", required=True, help="JSON lines with a 'text' field on stdin")
     sc.set_defaults(plain=cmd_scope)
+    ask = sub.add_parser("ask", help="what the bot answers to a question (the knowledge base)")
+    ask.add_argument("question", nargs="+", help="the question, as a citizen would type it")
+    ask.set_defaults(plain=cmd_ask)
     add_security_commands(sub)
     add_urgent_commands(sub)
     return p

@@ -171,6 +171,18 @@ def test_scope_jsonl_keeps_order_and_adds_the_decision(tmp_path: Path) -> None:
     assert not (tmp_path / "data" / "qingfeng.db").exists()  # classifying opens no database
 
 
+def test_ask_prints_what_the_bot_would_answer(tmp_path: Path) -> None:
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "QINGFENG_DATA_DIR": str(tmp_path / "data")}
+    run = lambda *a: subprocess.run([sys.executable, "-m", "qingfeng.cli", "ask", *a], cwd=tmp_path, env=env,  # noqa: E731
+                                    capture_output=True, text=True, timeout=120)  # fmt: skip
+    out = run("匿名举报会被查到吗")
+    assert out.returncode == 0 and out.stdout.startswith("anonymous_traceable") and "Telegram" in out.stdout
+    assert run("今天天气怎么样").stdout.strip() == "no answer"
+    bare = run()
+    assert bare.returncode == 2 and "question" in bare.stderr and "Traceback" not in bare.stderr
+    assert not (tmp_path / "data" / "qingfeng.db").exists()
+
+
 def test_scheduler_status_lists_jobs_and_upcoming_reminders(tmp_path: Path) -> None:
     assert qingfeng(tmp_path, "demo-data").returncode == 0
     out = qingfeng(tmp_path, "scheduler", "status")
