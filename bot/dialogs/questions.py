@@ -148,7 +148,8 @@ def free_text(
     found = kb.ask(text) if shape is not Asks.NO or decision.verdict is Verdict.UNCLEAR else None
     tail = scope or [idle_buttons_reply(buttons)]
     if found is not None and found.entry is not None:
-        if decision.verdict is Verdict.REFER and found.entry.topic in _SAYS_WHERE:
+        said = decision.verdict is Verdict.REFER and found.entry.topic in _SAYS_WHERE
+        if said or decision.reason in _NOTHING_REPORTED:  # "举报村干部需要什么证据" names an official, alleges nothing
             tail = [idle_buttons_reply(buttons)]
         return [answer_reply(kb, found.entry, lang_of(found)), *tail]
     if found is not None and found.candidates and shape is not Asks.NO:
@@ -163,6 +164,7 @@ def free_text(
 
 
 _SAYS_WHERE = frozenset({Topic.NOT_SCOPE, Topic.LITIGATION})  # answers that name the body to go to
+_NOTHING_REPORTED = frozenset({"scope.reason.official_vague"})  # accepted for an official named, no facts yet
 
 
 def in_sentence(kb: KnowledgeSearch, text: str, legacy_topic: str) -> list[Reply]:

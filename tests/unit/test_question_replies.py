@@ -1,0 +1,85 @@
+"""What the chat says to a text outside a dialog and to a question inside one (bot.dialogs.questions): a question
+gets its answer, a report its verdict, both get both, a referral is not said twice, nothing matched is said
+politely. The knowledge base and its search are the real ones; the scope decision is given."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.dialogs import questions as kbq
+from bot.dialogs.engine import Reply
+from core.knowledge.intent import Asks, asks
+from core.knowledge.ready import knowledge
+from core.knowledge.search import KnowledgeSearch
+from core.model import ReferTo, ReportType
+from core.scope import ScopeDecision, Verdict
+
+UNCLEAR = ScopeDecision(Verdict.UNCLEAR, None, None, "scope.reason.unclear", "§3")
+VAGUE = ScopeDecision(Verdict.ACCEPT, ReportType.ACCUSATION, None, "scope.reason.official_vague", "R-4")
+MISUSE = ScopeDecision(Verdict.ACCEPT, ReportType.ACCUSATION, None, "scope.reason.misuse", "R-4")
+MARKET = ScopeDecision(Verdict.REFER, None, ReferTo.MARKET, "scope.reason.refer.market", "§3.3")
+SCOPE = [Reply("scope.idle_accept")]
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeSearch:
+    return knowledge()
+
+
+def keys(replies: list[Reply]) -> list[str]:
+    """Reply keys; an answer with or without documents to name as its basis is an answer."""
+    return [r.key.removesuffix("_plain") for r in replies]
+
+
+def test_a_question_naming_an_official_but_reporting_nothing_gets_the_answer_alone(kb: KnowledgeSearch) -> None:
+    replies = kbq.free_text(kb, "举报村干部需要什么证据", VAGUE, SCOPE, ())
+    assert keys(replies) == ["kb.answer", "kb.more"] and "证据" in replies[0].params["answer"]
+
+
+def test_a_report_that_also_asks_gets_the_answer_and_the_verdict(kb: KnowledgeSearch) -> None:
+    replies = kbq.free_text(kb, "我们村的会计把低保给了他亲戚 这种你们管吗", MISUSE, SCOPE, ())
+    assert keys(replies) == ["kb.answer", "scope.idle_accept"]
+
+
+def test_a_report_that_asks_nothing_gets_its_verdict_alone(kb: KnowledgeSearch) -> None:
+    assert keys(kbq.free_text(kb, "村会计张某2023年把低保名额给了他的亲戚", MISUSE, SCOPE, ())) == ["scope.idle_accept"]
+
+
+def test_a_referral_the_answer_explains_is_not_said_twice(kb: KnowledgeSearch) -> None:
+    replies = kbq.free_text(kb, "纪委管不管物业乱收费？", MARKET, [Reply("scope.idle_refer")], ())
+    assert keys(replies) == ["kb.answer", "kb.more"] and "12315" in replies[0].params["answer"]
+
+
+def test_nothing_matched_is_said_and_a_greeting_gets_the_menu(kb: KnowledgeSearch) -> None:
+    assert keys(kbq.free_text(kb, "今天天气怎么样？", UNCLEAR, [], ())) == ["kb.no_match"]
+    assert keys(kbq.free_text(kb, "你好", UNCLEAR, [], ())) == ["dialog.idle"]
+
+
+def test_an_answer_names_its_documents_in_its_own_language(kb: KnowledgeSearch) -> None:
+    entry = kb.by_id("anonymous_traceable")
+    zh, en = kbq.answer_reply(kb, entry, "zh-CN"), kbq.answer_reply(kb, entry, "en")
+    assert zh.params["answer"] == entry.a_zh and en.params["answer"] == entry.a_en
+    assert zh.params["basis"].locale == "zh-CN" and en.params["basis"].locale == "en"
+    assert kbq.basis(entry) and all(d in {"R", "XF", "JC", "XFL", "JD", "12388"} for d in kbq.basis(entry))
+
+
+@pytest.mark.parametrize(
+    ("text", "shape"),
+    [("匿名举报会被查到吗", Asks.CLEARLY), ("多久有答复？", Asks.CLEARLY), ("can I stay anonymous", Asks.CLEARLY),
+     ("请问怎么举报", Asks.CLEARLY), ("举报村干部需要什么证据", Asks.MAYBE), ("张三", Asks.NO),
+     ("他是村支书，2023年把低保给了亲戚", Asks.NO), ("I want to report my boss", Asks.NO), ("你好", Asks.NO)],
+)  # fmt: skip
+def test_a_question_is_known_by_its_shape(text: str, shape: Asks) -> None:
+    assert asks(text) is shape
+
+
+def test_in_a_dialog_only_questions_are_taken_for_questions(kb: KnowledgeSearch) -> None:
+    assert kbq.in_dialog(kb, "张某") is None
+    assert kbq.in_dialog(kb, "某镇某村村委会") is None
+    long_facts = "他为什么能拿低保，家里有车有房，村支书是他舅舅，每个月领三百多元，已经领了三年，村里人都知道这件事"
+    assert kbq.in_dialog(kb, long_facts) is None  # a long account that holds a question word is the account
+    answered = kbq.in_dialog(kb, "匿名举报会被查到吗？")
+    assert answered is not None and answered[0].key == "kb.answer"
+    assert any(b.label == "button.keep_as_answer" for row in answered[0].buttons for b in row)
+    unknown = kbq.in_dialog(kb, "今天天气怎么样？")
+    assert unknown is not None and unknown[0].key == "kb.in_dialog_no_match"
