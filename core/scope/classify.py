@@ -19,6 +19,7 @@ from enum import StrEnum
 
 from core.model import ReferTo, ReportType
 from core.scope import rules as R
+from core.scope.urgent import UrgentCheck
 
 log = logging.getLogger(__name__)
 
@@ -113,8 +114,7 @@ class ScopeClassifier:
         self._ascii: dict[str, re.Pattern[str]] = {
             w: re.compile(rf"(?<![a-z]){re.escape(w)}(?![a-z])") for w in words if w.isascii()
         }
-        self._urgent = _compile(R.URGENT_PATTERNS)
-        self._urgent_exceptions = _compile(R.URGENT_EXCEPTIONS)
+        self._urgent = UrgentCheck()
         self._not_official = _compile(R.NOT_OFFICIAL_PATTERNS)
         self._impostor = _rx(R.IMPOSTOR_PATTERN)
         self._person_patterns = _compile(R.OFFICIAL_PERSON_PATTERNS)
@@ -207,10 +207,10 @@ class ScopeClassifier:
         appeal = not impostor and self._is_appeal(norm)
 
         # 1. Danger first, whatever else the text says (rules.md §8, XF-25).
-        if self._is_urgent(norm):
+        if urgent := self._urgent.find(norm):
             kind = ReportType.APPEAL if appeal else ReportType.ACCUSATION if facts.misconduct else None
             return ScopeDecision(Verdict.URGENT, kind, None, "scope.reason.urgent", "§8, XF-25",
-                                 signals=facts.signals)  # fmt: skip
+                                 signals=(urgent.signal, *facts.signals))  # fmt: skip
 
         # 2. Appeals against a disciplinary or supervisory decision (A3–A5, JC-69).
         if appeal:
@@ -264,12 +264,6 @@ class ScopeClassifier:
         after = (text[m.end() : m.end() + 16] for m in self._rel_then_official.finditer(text))
         before = (text[max(0, m.start() - 12) : m.start()] for m in self._official_then_rel.finditer(text))
         return any(official in near for near in (*after, *before) for official in officials)
-
-    def _is_urgent(self, norm: str) -> bool:
-        if not self._urgent.search(norm):
-            return False
-        # A near miss ("汽油补贴") only excuses the text if nothing urgent remains once it is taken out.
-        return bool(self._urgent.search(self._urgent_exceptions.sub(" ", norm)))
 
     def _is_appeal(self, norm: str) -> bool:
         if self._measures.search(norm):
