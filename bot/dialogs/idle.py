@@ -58,7 +58,7 @@ async def free_text(event: Event, env: IdleEnv) -> list[Reply]:
     elif decision.verdict is Verdict.REFER:
         details = referral_details(decision.refer_to.value if decision.refer_to else "", decision.reason)
         scope = [Reply("scope.idle_refer", {"details": details}, buttons, "")]
-    return kbq.free_text(kb, event.text[:2000], decision, scope, buttons)
+    return kbq.free_text(kb, event.text[:2000], decision, scope, buttons, env.locale)
 
 
 async def _objection(kb: KnowledgeSearch, env: IdleEnv) -> list[Reply]:

@@ -9,6 +9,7 @@ to file. A text that describes misconduct *and* asks gets both: the answer, then
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from bot import callbacks as cb
@@ -139,11 +140,30 @@ def idle_buttons_reply(buttons: Buttons) -> Reply:
 
 
 def free_text(
-    kb: KnowledgeSearch, text: str, decision: ScopeDecision, scope: list[Reply], buttons: Buttons
+    kb: KnowledgeSearch, text: str, decision: ScopeDecision, scope: list[Reply], buttons: Buttons, locale: str
 ) -> list[Reply]:
     """A message outside any dialog, not urgent: a question gets its answer, a report its scope verdict
     (``scope``: the replies saying it), a text that is both gets both (the answer first). A referral the answer
-    already explains is not said twice."""
+    already explains is not said twice. A question in the other language than the chat's: an offer to switch."""
+    replies = _free_text(kb, text, decision, scope, buttons)
+    lang = "en" if not _CJK.search(text) and _LATIN.search(text) else "zh-CN"
+    if asks(text) is not Asks.NO and lang[:2] != locale[:2] and replies[0].key.startswith("kb."):
+        replies.append(language_offer(lang))
+    return replies
+
+
+def language_offer(lang: str) -> Reply:
+    """Said and labelled in the question's language: the reader may not read the chat's."""
+    text = Label("kb.lang_offer_text", locale=lang)
+    button = Button(
+        "kb.lang_offer_button", cb.ChooseLanguage(lang), params={"label": Label("kb.lang_use", locale=lang)}
+    )
+    return Reply("kb.lang_offer", {"text": text}, ((button,),), "")
+
+
+def _free_text(
+    kb: KnowledgeSearch, text: str, decision: ScopeDecision, scope: list[Reply], buttons: Buttons
+) -> list[Reply]:
     shape = asks(text)
     found = kb.ask(text) if shape is not Asks.NO or decision.verdict is Verdict.UNCLEAR else None
     tail = scope or [idle_buttons_reply(buttons)]
@@ -163,6 +183,8 @@ def free_text(
     return [Reply("dialog.idle", {}, buttons, "")]
 
 
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]{2}")
 _SAYS_WHERE = frozenset({Topic.NOT_SCOPE, Topic.LITIGATION})  # answers that name the body to go to
 _NOTHING_REPORTED = frozenset({"scope.reason.official_vague"})  # accepted for an official named, no facts yet
 

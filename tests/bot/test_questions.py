@@ -86,7 +86,10 @@ async def test_an_english_question_gets_the_english_answer(harness: BotHarness) 
     seen = await h.say(CHAT, "Will the person I report find out it was me?")
     assert seen[0].isascii() or "Telegram" in seen[0]
     assert "confidential" in seen[0].lower() or "never" in seen[0].lower() or "not" in seen[0].lower()
-    assert not any("\u4e00" <= ch <= "\u9fff" for ch in seen[0].split("\n\n")[0])  # the answer itself in English
+    assert not any("\u4e00" <= ch <= "\u9fff" for ch in seen[0])  # the answer and its basis in English
+    assert "in English" in seen[-1]  # the chat is Chinese: an offer to switch, in English
+    switched = await h.tap(CHAT, "Use English")
+    assert switched and switched[0].isascii()
 
 
 async def test_ask_answers_and_alone_says_how(harness: BotHarness) -> None:

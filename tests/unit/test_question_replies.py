@@ -32,27 +32,29 @@ def keys(replies: list[Reply]) -> list[str]:
 
 
 def test_a_question_naming_an_official_but_reporting_nothing_gets_the_answer_alone(kb: KnowledgeSearch) -> None:
-    replies = kbq.free_text(kb, "举报村干部需要什么证据", VAGUE, SCOPE, ())
+    replies = kbq.free_text(kb, "举报村干部需要什么证据", VAGUE, SCOPE, (), "zh-CN")
     assert keys(replies) == ["kb.answer", "kb.more"] and "证据" in replies[0].params["answer"]
 
 
 def test_a_report_that_also_asks_gets_the_answer_and_the_verdict(kb: KnowledgeSearch) -> None:
-    replies = kbq.free_text(kb, "我们村的会计把低保给了他亲戚 这种你们管吗", MISUSE, SCOPE, ())
+    replies = kbq.free_text(kb, "我们村的会计把低保给了他亲戚 这种你们管吗", MISUSE, SCOPE, (), "zh-CN")
     assert keys(replies) == ["kb.answer", "scope.idle_accept"]
 
 
 def test_a_report_that_asks_nothing_gets_its_verdict_alone(kb: KnowledgeSearch) -> None:
-    assert keys(kbq.free_text(kb, "村会计张某2023年把低保名额给了他的亲戚", MISUSE, SCOPE, ())) == ["scope.idle_accept"]
+    assert keys(kbq.free_text(kb, "村会计张某2023年把低保名额给了他的亲戚", MISUSE, SCOPE, (), "zh-CN")) == [
+        "scope.idle_accept"
+    ]
 
 
 def test_a_referral_the_answer_explains_is_not_said_twice(kb: KnowledgeSearch) -> None:
-    replies = kbq.free_text(kb, "纪委管不管物业乱收费？", MARKET, [Reply("scope.idle_refer")], ())
+    replies = kbq.free_text(kb, "纪委管不管物业乱收费？", MARKET, [Reply("scope.idle_refer")], (), "zh-CN")
     assert keys(replies) == ["kb.answer", "kb.more"] and "12315" in replies[0].params["answer"]
 
 
 def test_nothing_matched_is_said_and_a_greeting_gets_the_menu(kb: KnowledgeSearch) -> None:
-    assert keys(kbq.free_text(kb, "今天天气怎么样？", UNCLEAR, [], ())) == ["kb.no_match"]
-    assert keys(kbq.free_text(kb, "你好", UNCLEAR, [], ())) == ["dialog.idle"]
+    assert keys(kbq.free_text(kb, "今天天气怎么样？", UNCLEAR, [], (), "zh-CN")) == ["kb.no_match"]
+    assert keys(kbq.free_text(kb, "你好", UNCLEAR, [], (), "zh-CN")) == ["dialog.idle"]
 
 
 def test_an_answer_names_its_documents_in_its_own_language(kb: KnowledgeSearch) -> None:
@@ -83,3 +85,10 @@ def test_in_a_dialog_only_questions_are_taken_for_questions(kb: KnowledgeSearch)
     assert any(b.label == "button.keep_as_answer" for row in answered[0].buttons for b in row)
     unknown = kbq.in_dialog(kb, "今天天气怎么样？")
     assert unknown is not None and unknown[0].key == "kb.in_dialog_no_match"
+
+
+def test_a_question_in_the_other_language_offers_to_switch(kb: KnowledgeSearch) -> None:
+    replies = kbq.free_text(kb, "Can anyone find out who I am if I report anonymously?", UNCLEAR, [], (), "zh-CN")
+    assert replies[-1].key == "kb.lang_offer" and replies[-1].params["text"].locale == "en"
+    assert kbq.free_text(kb, "匿名举报会被查到吗", UNCLEAR, [], (), "zh-CN")[-1].key != "kb.lang_offer"
+    assert kbq.free_text(kb, "匿名举报会被查到吗", UNCLEAR, [], (), "en")[-1].params["text"].locale == "zh-CN"
