@@ -101,20 +101,22 @@ def answer_text(kb: KnowledgeSearch, text: str, found: Found | None = None) -> l
     return [no_match_reply()]
 
 
-def in_dialog(kb: KnowledgeSearch, text: str) -> list[Reply] | None:
-    """A question typed where a step waits for its answer: the replies to it (the caller asks the step again and
-    keeps the text, should it be the answer after all), or None when the text is the step's answer."""
+def in_dialog(kb: KnowledgeSearch, text: str, takes_text: bool = True) -> list[Reply] | None:
+    """A question typed where a step waits for its answer: the replies to it (the caller asks the step again), or
+    None when the text is the step's answer. ``takes_text``: the step may take typed text, so the text is kept
+    and a button takes it as the answer after all; a step of buttons only takes none, and any text the base
+    answers is answered."""
     shape = asks(text)
-    if shape is Asks.NO or (shape is Asks.MAYBE and len(text.strip()) > SHORT):
+    if takes_text and (shape is Asks.NO or (shape is Asks.MAYBE and len(text.strip()) > SHORT)):
         return None
     found = kb.ask(text)
     if found.entry is not None:
-        return [answer_reply(kb, found.entry, lang_of(found), keep=True)]
+        return [answer_reply(kb, found.entry, lang_of(found), keep=takes_text)]
     if shape is not Asks.CLEARLY:
         return None
     if found.candidates:
-        return [candidates_reply(found.candidates, lang_of(found), keep=True)]
-    return [no_match_reply(keep=True)]
+        return [candidates_reply(found.candidates, lang_of(found), keep=takes_text)]
+    return [no_match_reply(keep=True)] if takes_text else None  # buttons only: the step says to use them
 
 
 def entry_replies(kb: KnowledgeSearch, entry_id: str, locale: str, keep: bool = False) -> list[Reply] | None:

@@ -29,6 +29,7 @@ from bot.dialogs.ids import Filing, FlowName
 from bot.dialogs.objection import build_objection_flow, build_reply_flow
 from bot.dialogs.review import receipt_replies
 from bot.dialogs.status import STATUS_GRACE, build_status_flow, locked_reply, status_replies
+from bot.dialogs.steps import Choice
 from bot.dialogs.validators import looks_like_secret
 from core.errors import DomainError, InvalidInput
 from core.evidence.filetypes import extension
@@ -383,9 +384,11 @@ class DialogRunner:
     async def _event(self, c: Conversation, env: _Env, event: Event) -> list[Reply]:
         c.memo.pop(HELD, None)  # a question kept at a step is the answer only if "keep" is the very next tap
         if c.flow == FlowName.FILING and event.kind is EventKind.TEXT and c.step not in NOT_QUESTIONS:
-            answered = kbq.in_dialog(await ready_knowledge(), event.text[:500])
+            takes_text = not isinstance(self.engine.flows[c.flow].steps[c.step], Choice)
+            answered = kbq.in_dialog(await ready_knowledge(), event.text[:500], takes_text)
             if answered is not None:  # answered, the step asked again; the text is kept, not stored
-                c.memo[HELD] = {"step": c.step, "text": event.text}
+                if takes_text:
+                    c.memo[HELD] = {"step": c.step, "text": event.text}
                 return [*answered, self.engine.current(c)]
         if not c.flow:
             if env.secret_grace and event.kind is EventKind.TEXT and looks_like_secret(event.text):
