@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from bot.callbacks import FaqTopic
 from bot.dialogs.engine import Button, Conversation, Event, EventKind, Label, Outcome, Reply, Step, Target, go, stay
 from bot.dialogs.env import CitizenEnv
 from bot.dialogs.ids import Filing
@@ -54,7 +55,8 @@ class ScopeStep:
                 c.answers["refer_to"] = decision.refer_to.value if decision.refer_to else ""
                 c.answers["refer_reason"] = decision.reason
                 return go(Filing.SCOPE_REFER)
-        faq = [Reply(f"faq.{decision.faq}")] if decision.faq else []
+        # an objection to a past answer (decision.faq == "objection") has no FAQ text; its flow is the bot's own
+        faq = [Reply(f"faq.{decision.faq}")] if decision.faq in tuple(FaqTopic) else []
         return go(Filing.SCOPE_WHO, *faq)
 
 
