@@ -239,6 +239,9 @@ class ReferTo(StrEnum):
     MEDIATION = "mediation"
     GOVERNMENT = "government"
     MARKET = "market"
+    # 政法机关 (court, procuratorate, police, justice bureau): a complaint about how one of them handled a matter
+    # (涉法涉诉: 不立案, 不予抗诉, 驳回再审), as opposed to the dispute itself (JUDICIAL). Stored in String(16) columns.
+    POLITICAL_LEGAL = "political_legal"
 
 
 class Finding(StrEnum):

@@ -33,6 +33,13 @@ class Verdict(StrEnum):
 
 @dataclass(frozen=True)
 class ScopeDecision:
+    """The verdict with its kind (ACCEPT), body (REFER), reason (a scope.reason.* locale key) and rule id.
+
+    ``faq`` is set on UNCLEAR decisions only: a bot FAQ topic (core/scope/referrals.py FAQ_PATTERNS), or
+    ``"objection"`` when the citizen contests this office's answer to their own report ("对你们的处理结果有异议"):
+    the bot offers the objection flow on their cases, never a referral (rules.md §1 `reopened`, §10.4).
+    """
+
     verdict: Verdict
     kind: ReportType | None
     refer_to: ReferTo | None
@@ -47,7 +54,13 @@ KIND_LABELS = {ReportType.ACCUSATION: "检举控告", ReportType.APPEAL: "申诉
 
 #: Referral bodies for which an official's involvement alone does not make it misconduct: the grievance is
 #: about a ruling or a policy outcome (rules.md §3.2 "key judgement"), given clear evidence of it.
-_OUTCOME_GRIEVANCES = frozenset({ReferTo.JUDICIAL, ReferTo.GOVERNMENT})
+_OUTCOME_GRIEVANCES = frozenset({ReferTo.JUDICIAL, ReferTo.GOVERNMENT, ReferTo.POLITICAL_LEGAL})
+
+#: The score of a referral settled by a decisive phrase: above any count of words and patterns in practice.
+_DECISIVE = 100
+
+#: ``ScopeDecision.faq`` for an objection to this office's own handling of a report (the objection flow).
+OBJECTION = "objection"
 
 
 def _expand(pattern: str) -> str:
@@ -131,9 +144,18 @@ class ScopeClassifier:
         self._explicit = _rx(R.EXPLICIT_REPORT_PATTERN.format(official=_alternation(R.OFFICIAL_PERSONS)))
         self._ambiguous = _compile(R.AMBIGUOUS_PATTERNS)
         self._appeals = [[_rx(p) for p in group] for group in R.APPEAL_PATTERNS]
+        self._clearing = [[_rx(p) for p in group] for group in R.CLEARING_PATTERNS]
+        self._objection, self._objection_bare = _compile(R.OBJECTION_PATTERNS), _compile(R.OBJECTION_BARE)
+        self._objection_ours, self._objection_elsewhere = _rx(R.OBJECTION_OURS), _rx(R.OBJECTION_ELSEWHERE)
+        self._procedure, self._firm_theft = _compile(R.PROCEDURE_PATTERNS), _compile(R.PRIVATE_FIRM_THEFT)
+        self._shielded = _rx(R.SHIELDED_KIN_PATTERN.format(official=_alternation(R.OFFICIAL_PERSONS),
+                                                             kin=_alternation(R.KIN)))  # fmt: skip
         self._measures = _compile(R.MEASURE_COMPLAINTS)
+        self._measure_elsewhere, self._measure_ours = _rx(R.MEASURE_ELSEWHERE), _rx(R.MEASURE_OURS)
         self._suggestion = _compile(R.SUGGESTION_PATTERNS)
         self._referral_patterns = {ref.refer_to: [_rx(p) for p in ref.patterns] for ref in R.REFERRALS}
+        self._decisive = {ref.refer_to: _compile(ref.decisive) for ref in R.REFERRALS if ref.decisive}
+        self._referral_reasons = {ref.refer_to: [(_rx(p), key) for p, key in ref.reasons] for ref in R.REFERRALS}
         self._referral_neutral = _compile(R.REFERRAL_NEUTRAL)
         self._faq = {topic: _rx(p) for topic, p in R.FAQ_PATTERNS.items()}
 
@@ -169,6 +191,7 @@ class ScopeClassifier:
         # Denials ("他不是党员") and impostors ("冒充纪委工作人员") name nobody in office: blank them first.
         # Misconduct needs an official or public body, except the stand-alone constructions and words.
         text = self._not_official.sub(lambda m: "#" * len(m.group()), norm)
+        text = self._procedure.sub(lambda m: "#" * len(m.group()), text)  # "拖着不立案" is 涉法涉诉, not 不作为
         found = self._finder(text)
         persons = found(R.OFFICIAL_PERSONS) + [m.group() for m in self._person_patterns.finditer(text)]
         state = bool(self._state.search(text))
@@ -195,6 +218,8 @@ class ScopeClassifier:
                 acts.append(act.group())
         if offences and (officials or public_money or strong):
             strong += offences
+        if not (state or officials or public_money) and self._firm_theft.search(text):
+            strong, office_use = [], None  # a private firm's staff: 职务侵占 is for the police (JC-15, §3.1)
         concrete = [w for w in strong if w not in R.STYLE_WORDS]
         misconduct = bool(strong or office_use or acts)
         signals = tuple(officials[:3] + strong[:3] + acts[:3])
@@ -204,7 +229,7 @@ class ScopeClassifier:
         norm = normalise(text)
         facts = self._facts(norm)
         impostor = bool(self._impostor.search(norm))
-        appeal = not impostor and self._is_appeal(norm)
+        appeal = "" if impostor else self._is_appeal(norm)
 
         # 1. Danger first, whatever else the text says (rules.md §8, XF-25).
         if urgent := self._urgent.find(norm):
@@ -212,9 +237,20 @@ class ScopeClassifier:
             return ScopeDecision(Verdict.URGENT, kind, None, "scope.reason.urgent", "§8, XF-25",
                                  signals=(urgent.signal, *facts.signals))  # fmt: skip
 
-        # 2. Appeals against a disciplinary or supervisory decision (A3–A5, JC-69).
+        # 2. Appeals against a disciplinary or supervisory decision (A3–A5, JC-69), a public employee's dismissal
+        #    (A4), and pleas to be cleared of a false report (澄清正名, rules.md §4.2, §10.4).
         if appeal:
-            return ScopeDecision(Verdict.ACCEPT, ReportType.APPEAL, None, "scope.reason.appeal", "R-4, JC-69")
+            return ScopeDecision(Verdict.ACCEPT, ReportType.APPEAL, None, appeal, "R-4, JC-69")
+        if not impostor and any(all(rx.search(norm) for rx in group) for group in self._clearing):
+            return ScopeDecision(Verdict.ACCEPT, ReportType.APPEAL, None, "scope.reason.clearing", "R-39, §4.2, §10.4")
+
+        # 2b. An objection to this office's answer to the citizen's own report: the objection flow, no verdict.
+        ours = bool(self._objection_ours.search(norm))
+        if (self._objection.search(norm) and (ours or not self._objection_elsewhere.search(norm))) or (
+            ours and self._objection_bare.search(norm)
+        ):
+            return ScopeDecision(Verdict.UNCLEAR, None, None, "scope.reason.objection", "§1 reopened, §10.4",
+                                 faq=OBJECTION)  # fmt: skip
 
         # 3. Misuse of office (A1, A2): accepted even when the matter also has a court or policy side.
         suggestion = bool(self._suggestion.search(norm))
@@ -227,12 +263,14 @@ class ScopeClassifier:
             return ScopeDecision(Verdict.ACCEPT, ReportType.SUGGESTION, None, "scope.reason.suggestion", "R-4 (A6)")
 
         # 4. Questions about the process, answered from the FAQ; they win over a stray referral word.
+        #    Not over a complaint about how another body handled it ("法院三年没有下文" is not our progress).
         faq = next((topic for topic, rx in self._faq.items() if rx.search(norm)), None)
-        if faq in R.FAQ_OVER_REFERRAL:
+        referral = self._referral(norm)
+        decisive = referral is not None and referral[2] >= _DECISIVE
+        if faq in R.FAQ_OVER_REFERRAL and not decisive:
             return ScopeDecision(Verdict.UNCLEAR, None, None, "scope.reason.faq", "FAQ", faq=faq)
 
         # 5. A money-for-service story of nobody in particular: an official or a fraudster? Ask (R ch.2 (3)).
-        referral = self._referral(norm)
         if not facts.officials and self._ambiguous.search(norm) and not self._finder(norm)(R.PRIVATE_ACTORS):
             return ScopeDecision(Verdict.UNCLEAR, None, None, "scope.reason.unclear", "§3, R ch.2 (3)")
 
@@ -243,12 +281,15 @@ class ScopeClassifier:
             # A grievance about a ruling or a policy outcome goes out even with an official in it, but only on
             # clear evidence (a phrase, or two words); a stray word ("施工") does not turn a report away.
             grievance = ref in _OUTCOME_GRIEVANCES and score >= 2 and not self._explicit.search(norm)
+            if ref is ReferTo.POLITICAL_LEGAL and self._shielded.search(norm):
+                grievance = False  # "打人的是所长的儿子": shielding an official's family is misconduct
             if facts.persons and not facts.relation and not impostor and not grievance:
                 return ScopeDecision(Verdict.ACCEPT, ReportType.ACCUSATION, None, "scope.reason.official_involved",
                                      "R-4, §3.2 doubt → accept", signals=facts.signals)  # fmt: skip
             rule = next(r.rule for r in R.REFERRALS if r.refer_to is ref)
-            return ScopeDecision(Verdict.REFER, None, ref, f"scope.reason.refer.{ref.value}", rule,
-                                 signals=tuple(matched[:4]))  # fmt: skip
+            reason = next((key for rx, key in self._referral_reasons[ref] if rx.search(norm)),
+                          f"scope.reason.refer.{ref.value}")  # fmt: skip
+            return ScopeDecision(Verdict.REFER, None, ref, reason, rule, signals=tuple(matched[:4]))
         if faq is not None:  # what_scope too: "你们能管市里的领导吗" asks, it does not report yet
             return ScopeDecision(Verdict.UNCLEAR, None, None, "scope.reason.faq", "FAQ", faq=faq)
 
@@ -265,14 +306,22 @@ class ScopeClassifier:
         before = (text[max(0, m.start() - 12) : m.start()] for m in self._official_then_rel.finditer(text))
         return any(official in near for near in (*after, *before) for official in officials)
 
-    def _is_appeal(self, norm: str) -> bool:
-        if self._measures.search(norm):
-            return True
-        return any(all(rx.search(norm) for rx in group) for group in self._appeals)
+    def _is_appeal(self, norm: str) -> str:
+        """The reason key of the appeal the text makes, "" for none."""
+        ours = not self._measure_elsewhere.search(norm) or self._measure_ours.search(norm)
+        if ours and self._measures.search(norm):
+            return "scope.reason.appeal"
+        for i, group in enumerate(self._appeals):
+            if all(rx.search(norm) for rx in group):
+                return R.APPEAL_REASONS.get(i, "scope.reason.appeal")
+        return ""
 
     def _referral(self, norm: str) -> tuple[ReferTo, list[str], int] | None:
         text = self._referral_neutral.sub(lambda m: "#" * len(m.group()), norm)
         found = self._finder(text)
+        for ref in R.REFERRALS:  # a complaint about how a body handled it settles where it goes
+            if ref.refer_to in self._decisive and (m := self._decisive[ref.refer_to].search(text)):
+                return ref.refer_to, [m.group(), *found(ref.words)], _DECISIVE + len(found(ref.words))
         best: tuple[int, int, ReferTo, list[str]] | None = None
         for order, ref in enumerate(R.REFERRALS):
             matched = found(ref.words)

@@ -19,11 +19,63 @@ class Referral:
     words: tuple[str, ...]
     patterns: tuple[str, ...]  # each pattern that matches counts 2, each word 1
     rule: str
+    #: Phrases that settle the body whatever else matched: the complaint is about how an organ handled the
+    #: matter ("报警后派出所不立案" is not a theft for the police to take up again), not about the matter itself.
+    decisive: tuple[str, ...] = ()
+    #: (pattern, reason key): a more precise reason than scope.reason.refer.<body> when the pattern matches.
+    reasons: tuple[tuple[str, str], ...] = ()
 
+
+#: The police, a procuratorate or a court as the one complained of ("报警了派出所不管"): for POLITICAL_LEGAL.
+_ORGAN = (
+    r"(公安|派出所|警察|民警|警方|刑警|经侦|刑侦|公安局|分局|检察院|检察官|法院|法官|\b(police|procuratorate|court)\b)"
+)
+_POLICE = r"(公安|派出所|警察|民警|警方|刑警|经侦|刑侦|公安局|交警|\bpolice\b)"
+_NOT_FILED = (
+    r"(不(给|予|肯|愿意?|帮)?(我|我们)?立案|立不(了|上)案|没(有|给)?立案|立案难|不受理|不管|没人管|不出警|没出警"
+    r"|没(有)?下文|撤案|销案|案子~4撤)"
+)
+#: The police did not open or did not handle a case: 检察院立案监督, not "call 110" again.
+_POLICE_NOT_FILED = _POLICE + r"~~24" + _NOT_FILED + r"|报(了)?警~~24(不管|没人管|没人理|不立案|不出警|没出警|不受理)"
+#: Private-sector staff (民营企业人员): no public office (JC-15), so taking the firm's money is 职务侵占 or 挪用资金
+#: for the police, not a commission matter (rules.md §3.1 last line).
+_PRIVATE_FIRM = r"(民营|私营|私企|私人(老板|公司|企业|开的)|(个人|自家)开的|个体|外企|外资|家族企业)"
+_FIRM_THEFT = (
+    r"(挪用|挪(去|走|到|给)|侵占|私吞|吞了|卷走|据为己有|中饱私囊"
+    r"|吃回扣|拿回扣|收回扣|做假账|假账|偷偷转|转到~6(自己|个人))"
+)
+#: Such a theft told with the firm's private status: no public office is involved (read by classify too).
+PRIVATE_FIRM_THEFT = (_PRIVATE_FIRM + r"~~40" + _FIRM_THEFT, _FIRM_THEFT + r"~~40" + _PRIVATE_FIRM)
 
 REFERRALS = (
+    # 涉法涉诉: the citizen contests what a 政法机关 decided or did in a case — the police did not file or dropped
+    # it, the procuratorate did not prosecute or protest (不予抗诉), a retrial petition was dismissed, police
+    # procedure (XF-22 ¶2, XF-31(1); 诉访分离). It goes to the organs' own channels: 检察院立案监督 and 检察监督
+    # (12309), 法院申诉/再审 (诉讼服务中心, 12368), 公安督察 and 执法监督 (12389), 司法局 (12348). Choice kept with
+    # the tuning set: a judgment one thinks wrong, still open to appeal or retrial ("法院判决不公"), stays JUDICIAL
+    # (rules.md §3.3 lists "losing a case" there); misconduct of the staff (a judge or officer taking money,
+    # shielding a relative, 徇私枉法) is accepted before any referral (rules.md §3.2 key judgement).
+    Referral(ReferTo.POLITICAL_LEGAL, _w("""
+    抗诉 不予抗诉 不抗诉 不起诉 不起诉决定 不批捕 立案监督 检察监督 民事检察监督 行政检察监督 刑事申诉 涉法涉诉
+    执法监督 督察 撤案 销案 不予立案 立案难 不出警 超期羁押 羁押 取保候审 国家赔偿 12309 12368 12389 12348 涉诉 涉法
+    再审申请 申请再审
+    """), (
+        _ORGAN + r"~~24" + _NOT_FILED,
+        r"报(了)?警~~24(不管|没人管|没用|没人理|不处理|不立案|不出警|没出警|没下文|不受理)",
+        r"(再审|申诉|监督申请)~~12(驳回|被驳回|不予受理|不受理|没有?下文|不支持)",
+        _POLICE + r"~~20(执法|办案|审讯|询问)~~12(不规范|程序违法|程序不对|违反程序|不公正|不依法)",
+        _ORGAN + r"~~24(扣押|查封|冻结|扣了|扣着)~~24(不还|不退|不解冻|不给|不放|没还|没退)",
+    ), "XF-22 ¶2, XF-31(1); 涉法涉诉", decisive=(
+        _POLICE_NOT_FILED,
+        r"不予?抗诉|涉法涉诉|立案监督|检察监督|法律援助|12348",
+        r"(检察院|检察官|公诉)~~20(不起诉|不批捕|不抗诉|驳回|不受理|不支持)",
+        r"(再审|刑事申诉|监督申请)~~12(驳回|被驳回|不予受理|不支持)",
+        _ORGAN + r"~~12(处理结果|处理意见|处理决定|处理)~~12(不满意|不服|有?异议|不公|不认可)",
+        r"(事故认定|责任认定)~~12(不服|不认可|有?异议|不公|不对)|(不服|不认可|有?异议)~~12(事故认定|责任认定)",
+        r"(申诉|再审)~~24(没有?下文|没有?结果|一直说?在审查)",
+    ), reasons=((_POLICE_NOT_FILED, "scope.reason.refer.case_filing"),)),
     # debts, loans, guarantees, contracts, deposits, insurance claims, companies, marriage, inheritance, judgments
-    # and their enforcement (XF-22 ¶2, XF-31(1): 涉法涉诉 go to the court or the procuratorate)
+    # and their enforcement: the dispute itself, still in the courts' process (XF-22 ¶2, XF-31(1))
     Referral(ReferTo.JUDICIAL, _w("""
     判决 判决书 裁定 调解书 法院 起诉 官司 打官司 败诉 上诉 再审 申请执行 强制执行 执行款 老赖 失信 借款 借钱 欠钱 欠款
     借条 欠条 担保 贷款 合同纠纷 违约 违约金 离婚 抚养费 抚养权 探视 彩礼 嫁妆 夫妻共同 继承 遗产 遗嘱 房产证 产权纠纷
@@ -53,6 +105,7 @@ REFERRALS = (
     酒驾 scam scammed stolen stole steal cheated harass harassed theft fraud robbed assault beat 虐待 遗弃 性侵 盗刷
     盗号 假证 假币 伪造 黑客 裸聊 网络赌博 损坏 毁坏 无证驾驶 黑车 恶霸 涉黑 强买强卖 盗伐 偷砍 盗挖 非法采矿 非法狩猎
     野生动物 邪教 伤人 翻墙 撬门 投资群 荐股 带着炒股 取不出来 提不了现 提现 大字报 侮辱 辱骂 污蔑
+    职务侵占 挪用资金 非国家工作人员受贿
     """), (
         r"(把|给)我.{0,4}打了", r"打(了)?我", r"(骗|偷|抢)走?了(.{0,10}(钱|手机|车|东西)|" + _N + ")",
         r"被人~8(推倒|打伤|撞|砍|抢|偷|骗|划|砸|毒死|药死|毒|开走|骑走|拿走|牵走|搬走)",
@@ -63,7 +116,9 @@ REFERRALS = (
         r"(身份证|手机号|账号|微信)~~8(被人|被)?(冒用|盗用|办了|盗)", r"p了?~4(照片|图)",
         r"(砸|划|烧|撬)了?~6(车|玻璃|门|窗|锁)", r"(付|转|交)了~~10(删|拉黑|跑|联系不上)",
         r"(扔|丢)~6(石头|砖|死老鼠|垃圾)~4(我家|院子|门口)", r"带人上门|上门(闹|逼|催|打|砸)",
-    ), "XF-31(5)"),
+        *PRIVATE_FIRM_THEFT,
+    ), "XF-31(5)", decisive=PRIVATE_FIRM_THEFT,
+        reasons=((_PRIVATE_FIRM, "scope.reason.refer.private_firm"),)),
     # wages, hiring and dismissal, work injuries, social insurance with private employers; arbitration (XF-31(2))
     Referral(ReferTo.LABOR, _w("""
     工资 欠薪 拖欠工资 讨薪 工钱 薪水 底薪 提成 劳务费 劳动合同 劳动关系 用工 社保 五险一金 公积金 辞退 开除 解聘 裁员
@@ -162,3 +217,18 @@ FAQ_PATTERNS = {
     "phone": r"(电话|热线|号码|网址|网站).{0,4}(多少|是什么|在哪|吗)",
 }
 FAQ_OVER_REFERRAL = ("anonymous", "how_long", "safety", "phone")
+
+# -- objections to the commission's own handling ("对你们的处理结果有异议") ---------------------------------------
+#: The reporter contests how this office answered or concluded their report: the objection flow (rules.md §1
+#: `reopened`, §10.4 "群众对处理不满意的，退回有关室进一步查处"), never a scope verdict or a referral.
+_RESULT = r"(处理结果|处理意见|处理情况|答复|回复|反馈|办理结果|调查结果|核查结果|核实结果|查处结果|调查结论|结论)"
+_DISSENT = r"(有?异议|不满意|不服|不认可|不接受|不同意|有意见|不公正?|敷衍|不合理|不认同|不对)"
+OBJECTION_PATTERNS = (_RESULT + r"~~12" + _DISSENT, _DISSENT + r"~~12" + _RESULT)
+#: A bare "结果" counts only beside OBJECTION_OURS ("我举报的事情你们查了说没问题，我不认可这个结果").
+OBJECTION_BARE = (r"(结果|说法)~~12" + _DISSENT, _DISSENT + r"~~12(结果|说法)")
+#: It is about this office when it says so; a result of another body ("派出所的处理结果") is not an objection here.
+OBJECTION_OURS = r"你们|纪委|监委|纪检|信访室|我(的)?举报|我反映的|举报的(事|问题|结果)|\byour\b"
+OBJECTION_ELSEWHERE = (
+    r"法院|检察院|公安|派出所|警察|民警|交警|仲裁|政府|镇里|街道|村里|村委|居委|社区|人社|医院|学校|公司|单位|物业"
+    r"|保险|法官|判决"
+)

@@ -18,8 +18,9 @@ OFFICIAL_PERSONS = _w("""
     书记 副书记 村支书 支书 村书记 党支部书记 第一书记 村主任 村长 村委 村干部 两委 村会计 会计 出纳 村文书 文书 村官
     组长 副组长 社区主任 网格员 镇长 副镇长 乡长 副乡长 主任 副主任 局长 副局长 科长 副科长 股长 处长 厅长 县长 副县长
     区长 市长 省长 部长 主席 委员 干部 领导 公务员 公职人员 党员 民警 警察 辅警 协警 片警 所长 队长 交警 法官 庭长
-    审判长 审判员 检察官 公诉人 书记员 仲裁员 监察员 稽查员 专管员 院长 副院长 校长 副校长 城管 执法人员 工作人员 站长
-    狱警 一把手 officer official officials cadre cadres secretary mayor policeman judge prosecutor cop cops
+    审判长 审判员 检察长 副检察长 检察官 公诉人 指导员 教导员 政委 书记员 仲裁员 监察员 稽查员 专管员 院长 副院长 校长
+    副校长 城管 执法人员 工作人员 站长 狱警 一把手 officer official officials cadre cadres secretary mayor policeman
+    judge prosecutor cop cops
 """)
 #: Offices named in English with two words ("township head", "party secretary").
 OFFICIAL_PERSON_PATTERNS = (r"\b(township|village|county|town|party) (head|chief|secretary|leader)s?\b",)
@@ -105,7 +106,7 @@ MISCONDUCT_ACTS = _w("""
 #: Personal conduct of a party member or official (A1 生活纪律), whoever reports it, family included.
 CONDUCT_ACTS = _w("赌博 赌钱 打麻将赌 包养 情妇 情人 小三 婚外情 酒驾 醉驾 嫖娼 吸毒 酒后开")
 #: Acts between people: misconduct by an official, but a private dispute when he is the reporter's relation.
-INTERPERSONAL_ACTS = _w("打人 骂人 殴打 威胁 霸占 强占 欺负")
+INTERPERSONAL_ACTS = _w("打人 骂人 骂我 辱骂 推搡 殴打 威胁 霸占 强占 欺负")
 
 #: "In office" constructions that stand alone: a position was used, public money went private (A1, A2).
 OFFICE_USE_PATTERNS = (
@@ -128,7 +129,7 @@ OFFICIAL_ACT_PATTERNS = (
     r"(要|讹|找我要|索要)了?" + _N + r"|私下~8(要|收|拿|给)",
     # giving (行贿): 给5000就算了, 塞了两条烟才给办, 只要交一千就能办, 送了两箱茅台, 10个点
     r"(给|交|塞|送|上交|花)了?~8?" + _N + r"~4?(就|才)", r"只要(交|给|送|花|出)~8就(能|可以|给|帮)", r"\d+个点",
-    r"(塞|送)了?~6?(钱|红包|烟|酒|卡|[一两几\d]+(箱|条|瓶|盒|张|万|千))",
+    r"(塞|送)了?~6?(钱|红包|烟|酒|卡|东西|礼品|礼物|[一两几\d]+(箱|条|瓶|盒|张|万|千))", r"(找|托)了?~8的?(关系|门路)",
     # invented fees, in quotation marks or by name (乱收费): "追赃费", "赞助费", 跑腿费; no receipt
     r"[“\"'‘]([^”\"'’]{0,5})(费|经费|补贴|福利)[”\"'’]", r"[“\"](借|自愿|顺便|赞助|考察)[”\"]",
     r"(收|要|交|缴|摊|扣)~6(手续费|管理费|辛苦费|跑腿费|介绍费|赞助费|中介费|茶水费|误餐费|年货费|办案经费|保证金)",
@@ -153,6 +154,9 @@ OFFICIAL_ACT_PATTERNS = (
     r"(用|找|买)(他|她)(介绍|指定|推荐|亲戚)的", r"(带人|带着人|叫人|派人)~10(铲|拆|推|砸|毁|挖|强)",
     # favouritism (优亲厚友, 利益输送): 跟老板是酒友, 是他同学, 一起钓鱼吃饭, 一看是他家就走了, 都是他家的人
     r"(跟|和|与)~10是(酒友|牌友|亲戚|同学|老乡|战友|朋友|哥们|铁哥们|亲家|连襟|情人|把兄弟)",
+    # a case handler tied to the other side, or not stepping aside (回避: XF-28 ¶3, JC-67)
+    r"是(对方|被告人?|原告|对方老板|对方律师|老板|开发商)~6的?(酒友|牌友|亲戚|同学|老乡|战友|朋友|哥们|亲家|连襟|情人)",
+    r"(没|不|没有|拒绝|也不|都不)(申请)?回避",
     r"是(他|她)的?(酒友|牌友|亲戚|同学|老乡|战友|朋友|哥们|小舅子|连襟|外甥|侄子|表弟|表哥|情人|亲家)",
     r"(一起|一块|经常|天天)~4(吃饭|喝酒|钓鱼|打牌|打麻将|唱歌|洗脚|旅游|打高尔夫)",
     r"请~12(吃饭|喝酒|吃喝|唱歌|洗脚|吃)",
@@ -193,6 +197,9 @@ OFFICIAL_KIN_PATTERN = (
     + r"|(低保|补贴|补助|救济|扶贫|贫困户|廉租房|公租房|危房|名单)~~16"
     r"(?:{official})(?:他|她)?(?:的|家的?)?(?:{kin})"
 )  # fmt: skip
+#: An official's own family in a 政法 complaint ("打人的是所长的儿子，派出所不立案"): maybe shielding (包庇), so
+#: the complaint is accepted, not referred as 涉法涉诉 (rules.md §3.2: doubt → accept). Same fillers as above.
+SHIELDED_KIN_PATTERN = r"(?:{official})(?:他|她)?(?:的|家的?)(?:{kin})"
 #: An explicit report of a named official ("举报我们村委会主任…", "查查城关派出所所长"): an accusation even if the
 #: matter also has a policy or court side (§3.2: doubt → accept). "{official}" is filled with OFFICIAL_PERSONS.
 EXPLICIT_REPORT_PATTERN = (
@@ -221,12 +228,40 @@ CONTEST = (
     r"不服|冤|申诉|复查|复核|不认可|不接受|不公|不对|不实|搞错|算错|错误|错了|太重|过重|重了|不合理|事实不清|证据不足"
     r"|程序不对|程序违法|申辩|重新处理|撤销|异议|unfair|appeal"
 )
+#: A public employee's own dismissal or sanction (开除公职, 政务处分 by the employer or the 监委): an appeal to the
+#: commission or the 复审/复核 route (A4), not labour arbitration (LABOR is for private employers).
+_DISMISSAL = rf"开除公职|开除(了)?(我的)?公职|({_SELF})~~20被~8开除|开除了?({_SELF})|(开除|辞退|撤职|降级)处分"
+_PUBLIC_JOB = (
+    r"公职|公务员|参公|事业编|行政编|在编|编制|机关|政务处分|监委|纪委|局里|政府|镇里|乡里|乡镇|干部|派出所|公安|法院"
+    r"|检察院|公办"
+)
 #: Each entry is a tuple of patterns that must all match somewhere in the message.
 APPEAL_PATTERNS = (
     (rf"({_SELF})~~30({_SANCTION_SPECIFIC})|({_SANCTION_SPECIFIC})~~20(对我|给我)", CONTEST),
     (rf"({_SELF})~~30({_SANCTION_GENERIC})|({_SANCTION_GENERIC})~~20(对我|给我)", _COMMISSION,
      CONTEST),
+    (_DISMISSAL, _PUBLIC_JOB, CONTEST + r"|冤枉|凭什么|想讨个说法"),
 )  # fmt: skip
+#: Reason keys for an appeal group, by position in APPEAL_PATTERNS (default scope.reason.appeal).
+APPEAL_REASONS = {2: "scope.reason.appeal_dismissal"}
+#: 澄清正名: the person reported was wrongly accused and asks to be cleared — an appeal about themselves to the
+#: commission (rules.md §4.2 "the wrongly accused is cleared [S]", §7 予以了结, §10.4 "建立澄清保护机制"; R-39 [S]).
+#: All patterns of the one group must match: the plea, and that it concerns a report or an inquiry.
+CLEARING_PATTERNS = ((
+    r"澄清|正名|还我~4清白|恢复~4名誉|洗清|\bclear (my|his|her) name\b",
+    r"诬告|诬陷|错告|被(人)?举报|举报(我|他|她)|告(了)?(我|他|她)|查无实据|不实|纪委|监委|组织~6(调查|核查|谈话|函询)"
+    r"|\bfalse(ly)? (report|accus)",
+),)  # fmt: skip
+#: Phrases that name no misconduct of an official, blanked before misconduct acts are looked for; money, favours
+#: or shielding in the same text still make it misconduct (rules.md §3.2):
+PROCEDURE_PATTERNS = (
+    # a legal procedure not followed: "派出所拖着不立案", "办案程序违法" are 涉法涉诉 complaints (POLITICAL_LEGAL:
+    # 检察院立案监督, 公安督察), not 不作为 or 违法 by a named official
+    r"(一直|迟迟|就是|硬是|总是|还是)?(拖着|拖了~4|压着)?不(给|予|肯|愿意?|帮)?(我|我们)?(立案|出警|抗诉|起诉|批捕)",
+    r"(执法|办案|搜查|审讯|询问|扣押|取证)~6(程序违法|程序不对|违反程序|不规范)",
+    # the other party of a police matter, not the police: "打人的只罚了两百块", "打我的人现在天天在村里晃"
+    r"打(人|我|伤我)的(人|那个人?|那人|一方)?(?=只|才|没|还|现在|天天|被|是|已经|跑)",
+)
 #: A4 (JC-69): unlawful measures against the person investigated or close relatives: property seized beyond the
 #: case, measures past the legal limit, coercion or ill-treatment in 留置.
 _STAFF = r"(留置|办案人员|专案组|调查组|审查调查|(纪委|监委|纪检|监察委)的?(人|工作人员|同志|干部|调查组))"
@@ -237,6 +272,10 @@ MEASURE_COMPLAINTS = (
     _STAFF + r"~~40(不让睡|逼供|诱供|只要我?承认|打(了)?我|打人|耳光|骂|拍桌子|恐吓|吓唬|逼我|体罚|威胁|牵连"
     r"|不(给|让)~4(吃|喝|睡|药|看病|就医|打电话))",
 )
+#: The same measures taken by the police, a procuratorate or a court ("公安扣押的钱一直不退") are 涉法涉诉
+#: (POLITICAL_LEGAL), not JC-69: MEASURE_COMPLAINTS count only if no such organ is named without a commission.
+MEASURE_ELSEWHERE = r"公安|派出所|警察|民警|交警|刑警|经侦|检察院|检察官|法院|法官|执行局|海关|税务"
+MEASURE_OURS = _COMMISSION + r"|留置"
 SUGGESTION_PATTERNS = (
     r"^(我)?(有个|一个|几点|提个|提)?(建议|意见|提议)", r"建议", r"提(个|点|些|几点|一点)?(意见|建议)",
     r"希望(纪委|监委|你们|上级|有关部门|领导|组织)~~20(加强|改进|公开|整治|重视|多|管|设|开|出台|支持)",
@@ -248,8 +287,20 @@ SUGGESTION_PATTERNS = (
 
 
 # The rest of the rules, re-exported here so the engine reads one module.
-from core.scope.referrals import FAQ_OVER_REFERRAL, FAQ_PATTERNS, REFERRAL_NEUTRAL, REFERRALS, Referral  # noqa: E402
+from core.scope.referrals import (  # noqa: E402
+    FAQ_OVER_REFERRAL,
+    FAQ_PATTERNS,
+    OBJECTION_BARE,
+    OBJECTION_ELSEWHERE,
+    OBJECTION_OURS,
+    OBJECTION_PATTERNS,
+    PRIVATE_FIRM_THEFT,
+    REFERRAL_NEUTRAL,
+    REFERRALS,
+    Referral,
+)
 from core.scope.urgent import URGENT_EXCEPTIONS, URGENT_PATTERNS  # noqa: E402
 
-__all__ = ["FAQ_OVER_REFERRAL", "FAQ_PATTERNS", "REFERRALS", "REFERRAL_NEUTRAL", "URGENT_EXCEPTIONS",
+__all__ = ["FAQ_OVER_REFERRAL", "FAQ_PATTERNS", "OBJECTION_BARE", "OBJECTION_ELSEWHERE", "OBJECTION_OURS",
+           "OBJECTION_PATTERNS", "PRIVATE_FIRM_THEFT", "REFERRALS", "REFERRAL_NEUTRAL", "URGENT_EXCEPTIONS",
            "URGENT_PATTERNS", "Referral"]  # fmt: skip

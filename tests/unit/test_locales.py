@@ -99,3 +99,15 @@ def test_every_label_the_officer_screens_use_exists(tr: Translator) -> None:
     assert problem_keys, "the scan found no guard keys"
     missing = [k for k in [*keys, *problem_keys] for loc in LOCALES if not tr.has(k, loc)]
     assert not missing
+
+
+def test_every_scope_reason_and_referral_text_exists(tr: Translator) -> None:
+    """The classifier's reasons (core/scope) and, for every body, its reason and how-to-reach text."""
+    keys = {
+        m.group(1)
+        for path in (ROOT / "core" / "scope").glob("*.py")
+        for m in re.finditer(r"\"(scope\.reason\.[a-z_.]+[a-z])\"", path.read_text(encoding="utf-8"))
+    }
+    assert "scope.reason.refer.case_filing" in keys, "the scan found no reason keys"
+    keys |= {k for body in ReferTo for k in (f"scope.reason.refer.{body.value}", f"scope.how.{body.value}")}
+    assert [k for k in sorted(keys) for loc in LOCALES if not tr.has(k, loc)] == []

@@ -44,3 +44,31 @@ def test_targets_hold(name: str) -> None:
 )
 def test_hard_cases(text: str, verdict: str) -> None:
     assert classifier().classify(text).verdict.value == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict", "detail", "reason"),
+    [
+        # 涉法涉诉 to the 政法机关 (issue 16 item 4); the police not filing names 检察院立案监督, not 110
+        ("检察院作出了不予抗诉的决定，我不服", "refer", "political_legal", "scope.reason.refer.political_legal"),
+        ("报警后派出所一直拖着不立案", "refer", "political_legal", "scope.reason.refer.case_filing"),
+        ("民警收了对方两千块就不给我立案", "accept", "accusation", "scope.reason.misconduct"),
+        ("打我的是所长的侄子，派出所一直不立案", "accept", "accusation", "scope.reason.official_involved"),
+        # a public employee's own dismissal is an appeal, a private employer's a labour matter
+        ("我是公务员，被开除公职，我不服", "accept", "appeal", "scope.reason.appeal_dismissal"),
+        ("公司把我开除了，我不服，想去仲裁", "refer", "labor", "scope.reason.refer.labor"),
+        # a private firm's manager taking its money: the police
+        ("我们是民营企业，经理挪用公司的钱炒股", "refer", "police", "scope.reason.refer.private_firm"),
+        ("县城投公司的经理挪用公司的钱炒股", "accept", "accusation", "scope.reason.misconduct"),
+        # 澄清正名 and objections to this office's own answer
+        ("我被人诬告，查无实据，希望给我澄清正名", "accept", "appeal", "scope.reason.clearing"),
+        ("对你们的处理结果有异议", "unclear", "objection", "scope.reason.objection"),
+        ("不服你们的答复", "unclear", "objection", "scope.reason.objection"),
+        ("我对派出所的处理结果不满意", "refer", "political_legal", "scope.reason.refer.political_legal"),
+    ],
+)
+def test_political_legal_and_appeal_borders(text: str, verdict: str, detail: str, reason: str) -> None:
+    d = classifier().classify(text)
+    got = d.refer_to.value if d.refer_to else d.kind.value if d.kind else d.faq
+    assert (d.verdict.value, got, d.reason) == (verdict, detail, reason)
+    assert d.refer_to is None or d.verdict is Verdict.REFER  # an objection is never a referral
