@@ -36,9 +36,10 @@ _EN_STOP = frozenset(_EN_STOP_WORDS.split())
 _ZH_ASKS = re.compile(r"[吗嘛么呢？?]|怎|如何|什么|啥|哪|谁|多久|多少|多长|几|能否|是否|可否"
                       r"|为何|为什么|咋|[能会可要管算有是行对该用]不|有没有|还要|还能|还可以"
                       r"|请问|想问|想知道|求助|帮帮|救命")  # fmt: skip
-_EN_ASKS = re.compile(r"\?|^\s*(?:how|what|whats|what's|when|where|which|who|why|can|could|do|does|did|is|"
-                      r"are|will|would|should|shall|may|am|any|help)\b|\b(?:help|what now|what can i do)\b",
-                      re.I)  # fmt: skip
+_EN_ASKS = re.compile(r"\?|\b(?:how|what|whats|what's|when|where|which|who|why|whom|whose)\b"
+                      r"|^\s*(?:can|could|do|does|did|is|are|was|will|would|should|shall|may|am|any|help)\b"
+                      r"|\b(?:can|could|should|do|will|would|may|must|am|is)\s+(?:i|we|they|he|she|it|you|my|this)\b"
+                      r"|\bhelp\b", re.I)  # fmt: skip
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _EN_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
