@@ -65,20 +65,30 @@ class KnowledgeSearch:
         self._fields: dict[str, dict[str, _Field]] = {lang: {} for lang in WEIGHTS}
         self._vocab: dict[str, list[frozenset[str]]] = {}  # per language, each entry's phrasings' words
         for lang, weights in WEIGHTS.items():
-            texts: dict[str, list[tuple[int, str]]] = {"phr": [], "all": [], "ans": []}
-            for i, e in enumerate(self.entries):
-                phrasings = e.q_zh if lang == "zh" else e.q_en
-                texts["phr"] += [(i, q) for q in phrasings]
-                texts["all"].append((i, " ".join(phrasings)))
-                texts["ans"].append((i, e.a_zh if lang == "zh" else e.a_en))
-            for name in weights:
-                bigrams = name.endswith("2")
-                docs = texts[name.rstrip("2")]
-                tokens = [self._tokens(t, lang, bigrams) for _, t in docs]
-                field = _Field(SparseBM25(tokens), tuple(i for i, _ in docs), bigrams)
-                self._fields[lang][name] = field
-                if name == "all":
-                    self._vocab[lang] = [frozenset(t) for t in tokens]
+            for bigrams in (False, True):
+                if not any(name.endswith("2") == bigrams for name in weights):
+                    continue
+                docs = self._documents(lang, bigrams)
+                for name in weights:
+                    if name.endswith("2") == bigrams:
+                        field = docs[name.rstrip("2")]
+                        self._fields[lang][name] = _Field(SparseBM25(field[1]), field[0], bigrams)
+                if not bigrams:
+                    self._vocab[lang] = [frozenset(t) for t in docs["all"][1]]
+
+    def _documents(self, lang: str, bigrams: bool) -> dict[str, tuple[tuple[int, ...], list[list[str]]]]:
+        """Per field, (owning entry of each document, its tokens). Each phrasing is cut once: an entry's "all"
+        document is its phrasings' tokens together."""
+        out: dict[str, tuple[list[int], list[list[str]]]] = {"phr": ([], []), "all": ([], []), "ans": ([], [])}
+        for i, e in enumerate(self.entries):
+            phrasings = [self._tokens(q, lang, bigrams) for q in (e.q_zh if lang == "zh" else e.q_en)]
+            out["phr"][0].extend([i] * len(phrasings))
+            out["phr"][1].extend(phrasings)
+            out["all"][0].append(i)
+            out["all"][1].append([t for tokens in phrasings for t in tokens])
+            out["ans"][0].append(i)
+            out["ans"][1].append(self._tokens(e.a_zh if lang == "zh" else e.a_en, lang, bigrams))
+        return {name: (tuple(owners), docs) for name, (owners, docs) in out.items()}
 
     def _tokens(self, text: str, lang: str, bigrams: bool) -> list[str]:
         return self._tokenizer.bigrams(text) if bigrams else self._tokenizer.words(text, lang)
