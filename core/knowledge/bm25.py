@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 K1 = 1.2
 B = 0.75
@@ -30,15 +30,15 @@ class SparseBM25:
                         for i, tf in hits]  # fmt: skip
             self._postings[token] = (idf, weighted)
 
-    def scores(self, tokens: Sequence[str]) -> dict[int, float]:
-        """Document index → score, for the documents sharing a token; each distinct token counted once."""
+    def scores(self, tokens: Mapping[str, float]) -> dict[int, float]:
+        """Document index → score, for the documents sharing a token; ``tokens`` maps each to its weight."""
         out: dict[int, float] = {}
-        for token in set(tokens):
+        for token, weight in tokens.items():
             if (posting := self._postings.get(token)) is None:
                 continue
             idf, weighted = posting
             for i, w in weighted:
-                out[i] = out.get(i, 0.0) + idf * w
+                out[i] = out.get(i, 0.0) + weight * idf * w
         return out
 
     def idf(self, token: str) -> float:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from core.knowledge.base import Entry
 from core.knowledge.bm25 import SparseBM25
-from core.knowledge.text import Tokenizer, asks, language
+from core.knowledge.text import Tokenizer, asking_clause, asks, language
 
 #: A confident answer needs a fused score of CLEAR, a lead of LEAD over the second and to cover COVER of the
 #: text's words, or only COVER_STRONG of them at a score of STRONG (a long story around a question: most of its
@@ -28,6 +28,8 @@ STRONG = 30.0
 COVER_STRONG = 0.25
 FLOOR = 5.0  # candidates below this are not offered: nothing matched
 CANDIDATES = 3
+#: Extra weight of the words of the clause that asks, in a text that also tells a story around it.
+QUESTION_BOOST = 0.5
 #: Topics answered even when the text asks nothing: "我不想活了" needs the hotline, not a menu.
 ALWAYS_ANSWER = frozenset({"urgent"})
 
@@ -101,11 +103,15 @@ class KnowledgeSearch:
         """(language, [(entry index, fused score)] best first) — entries sharing nothing with the text left out."""
         lang = language(text)
         fused: dict[int, float] = {}
-        cache: dict[bool, list[str]] = {}
+        cache: dict[bool, dict[str, float]] = {}
+        clause = asking_clause(text)
         for name, weight in WEIGHTS[lang].items():
             field = self._fields[lang][name]
             if field.bigrams not in cache:
-                cache[field.bigrams] = self._tokens(text, lang, field.bigrams)
+                query = dict.fromkeys(self._tokens(text, lang, field.bigrams), 1.0)
+                for token in self._tokens(clause, lang, field.bigrams) if clause else ():
+                    query[token] = 1.0 + QUESTION_BOOST
+                cache[field.bigrams] = query
             best: dict[int, float] = {}
             for doc, score in field.index.scores(cache[field.bigrams]).items():
                 owner = field.owners[doc]

@@ -41,6 +41,7 @@ _EN_ASKS = re.compile(r"\?|\b(?:how|what|whats|what's|when|where|which|who|why|w
                       r"|\b(?:can|could|should|do|will|would|may|must|am|is)\s+(?:i|we|they|he|she|it|you|my|this)\b"
                       r"|\bhelp\b", re.I)  # fmt: skip
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_CLAUSE = {"zh": re.compile(r"[\s,.;!?，。；！？、]+"), "en": re.compile(r"[,.;!?]+\s*|\s+(?:but|so|and now)\s+")}
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _EN_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _ZH_SYNONYMS = tuple((tuple(forms.split()), added) for forms, added in ZH)
@@ -57,6 +58,15 @@ def language(text: str) -> str:
 def asks(text: str) -> bool:
     """Whether the text asks something, rather than only telling what happened."""
     return bool((_ZH_ASKS if language(text) == "zh" else _EN_ASKS).search(text))
+
+
+def asking_clause(text: str) -> str | None:
+    """The last clause that asks, when the text also tells something else ("我们村会计把补助款给了亲戚 这种你们管
+    不管"): its words weigh more than the story's. None for a text of one clause."""
+    clauses = [c for c in _CLAUSE[language(text)].split(text) if c.strip()]
+    if len(clauses) < 2:
+        return None
+    return next((c for c in reversed(clauses) if asks(c)), None)
 
 
 def fold(text: str) -> str:
