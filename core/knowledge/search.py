@@ -102,9 +102,13 @@ class KnowledgeSearch:
     def scores(self, text: str) -> tuple[str, list[tuple[int, float]]]:
         """(language, [(entry index, fused score)] best first) — entries sharing nothing with the text left out."""
         lang = language(text)
+        fused = self._fuse(text, lang, asking_clause(text))
+        return lang, sorted(fused.items(), key=lambda kv: kv[1], reverse=True)
+
+    def _fuse(self, text: str, lang: str, clause: str | None) -> dict[int, float]:
+        """Entry index → the weighted sum of its fields' BM25 scores; the clause's words weigh more."""
         fused: dict[int, float] = {}
         cache: dict[bool, dict[str, float]] = {}
-        clause = asking_clause(text)
         for name, weight in WEIGHTS[lang].items():
             field = self._fields[lang][name]
             if field.bigrams not in cache:
@@ -119,7 +123,16 @@ class KnowledgeSearch:
                     best[owner] = score
             for owner, score in best.items():
                 fused[owner] = fused.get(owner, 0.0) + weight * score
-        return lang, sorted(fused.items(), key=lambda kv: kv[1], reverse=True)
+        return fused
+
+    def _clear(self, text: str, lang: str, ranked: list[tuple[int, float]]) -> bool:
+        """Whether the best of ``ranked`` is clearly the answer to ``text``: score, lead and coverage."""
+        top, score = ranked[0]
+        second = ranked[1][1] if len(ranked) > 1 else 0.0
+        if score < CLEAR or score < LEAD * second:
+            return False
+        covered = self.coverage(text, lang, top)
+        return covered >= COVER or (score >= STRONG and covered >= COVER_STRONG)
 
     def coverage(self, text: str, lang: str, index: int) -> float:
         """The share of the text's words (weighted by IDF) that the entry's phrasings use: an answer to a
@@ -135,12 +148,9 @@ class KnowledgeSearch:
         if not ranked or ranked[0][1] < FLOOR:
             return Found(None, (), ranked[0][1] if ranked else 0.0, lang)
         top, score = ranked[0]
-        second = ranked[1][1] if len(ranked) > 1 else 0.0
         entry = self.entries[top]
-        if score >= CLEAR and score >= LEAD * second and (asks(text) or entry.topic in ALWAYS_ANSWER):
-            covered = self.coverage(text, lang, top)
-            if covered >= COVER or (score >= STRONG and covered >= COVER_STRONG):
-                return Found(entry, (), score, lang)
+        if (asks(text) or entry.topic in ALWAYS_ANSWER) and self._clear(text, lang, ranked):
+            return Found(entry, (), score, lang)
         shown = tuple(self.entries[i] for i, s in ranked[:CANDIDATES] if s >= FLOOR)
         return Found(None, shown, score, lang)
 
