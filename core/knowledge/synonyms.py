@@ -24,8 +24,9 @@ ZH: tuple[tuple[str, str], ...] = (
         "打击报复",
     ),
     (
-        "看到我的 查到我头上 猜到是我 顺藤摸瓜 号码 手机号 电话号码 定位 查到 查出 查出来 "
-        "暴露 知道是我 发现是我 找到我 认出 被人知道 追查 溯源 查得到",
+        "后台 看见我是谁 知道我是谁 能看到我 看到我的 查到我头上 猜到是我 顺藤摸瓜 号码 "
+        "手机号 电话号码 定位 查到 查出 查出来 暴露 知道是我 发现是我 找到我 认出 被人知道 "
+        "追查 溯源 查得到",
         "追查 身份",
     ),
     (
@@ -44,7 +45,10 @@ ZH: tuple[tuple[str, str], ...] = (
         "听说的 听别人说",
         "没有证据",
     ),
-    ("进度 进展 办到哪 到哪一步 怎么样了 咋样了 处理到哪 有没有在办 查询", "进度"),
+    (
+        "啥程度 什么程度 谁在办 有没有人管 还在查吗 进度 进展 办到哪 到哪一步 怎么样了 咋样了 处理到哪 有没有在办 查询",
+        "进度",
+    ),
     ("中纪委 中央纪委 国家监委 省纪委 上级纪委 更高一级 北京", "上级"),
     ("村长 村主任 村书记 支书 村支书 村会计 村官 村干部 村委 两委 社区干部", "村干部"),
     ("国有企业 国企 央企 国有公司", "国企"),
@@ -67,13 +71,17 @@ ZH: tuple[tuple[str, str], ...] = (
     ),
     ("吃喝 大吃大喝 吃请 宴请 饭局 公款吃喝 请吃饭 高档餐厅", "公款吃喝"),
     (
-        "摆酒 酒席 婚宴 收份子 份子钱 办酒 大操大办 寿宴 升学宴 送礼 收礼 礼品 购物卡 礼金 红包",
+        "随礼 随份子 过寿 做寿 送烟送酒 摆酒 酒席 婚宴 收份子 份子钱 办酒 大操大办 寿宴 "
+        "升学宴 送礼 收礼 礼品 购物卡 礼金 红包",
         "收礼",
     ),
     ("棋牌室 赌局 押注 下注 赌球 博彩 输赢 赌博 赌钱 打麻将 打牌 赌场 赌资", "赌博"),
-    ("买票 拉票 贿选 发钱买 买选票 一票", "贿选"),
+    ("送米送油 为了当选 当选 选票 投票给他 买票 拉票 贿选 发钱买 买选票 一票", "贿选"),
     ("低保 扶贫 补助 补贴 救济 危房改造 困难补助 惠农", "扶贫款"),
-    ("内定 走后门 关系户 安排亲戚 塞进 萝卜招聘 领导儿子 领导亲戚", "内定"),
+    (
+        "招人 录用 直接录 直接进 顶替 内定 走后门 关系户 安排亲戚 塞进 萝卜招聘 领导儿子 领导亲戚",
+        "内定",
+    ),
     ("公家车 公务用车 警车 开公车 公车 公务车 单位的车 公家的车 单位车", "公车"),
     (
         "工资没发 不发工资 欠工资 讨薪 劳务费 工伤 打工 工资 欠薪 工钱 社保 劳动合同 辞退 加班费",
@@ -92,7 +100,7 @@ ZH: tuple[tuple[str, str], ...] = (
     ("越级 直接找上级 直接往省里", "越级"),
     ("一封信 写封信 信寄 寄过去 寄到 信封 邮局 写信 寄信 邮寄 信件 来信", "写信"),
     ("当面 上门 去纪委 亲自去 现场 来访 接待", "当面"),
-    ("填错了 写漏 改掉 改一下 修改 改错 写错 撤回 更正", "修改"),
+    ("打错 弄错了名字 填错了 写漏 改掉 改一下 修改 改错 写错 撤回 更正", "修改"),
     ("草稿 保存 没写完 写一半 写了一半 中途退出", "保存"),
     ("英文 英语 外语 少数民族语言 维语 藏语", "英文"),
     ("帮他 帮我爸 帮我妈 帮家人 代替 代别人 不识字 委托 律师 代理 代写 替我 帮别人", "律师"),
@@ -100,17 +108,21 @@ ZH: tuple[tuple[str, str], ...] = (
     ("不予受理 不受理 不给受理 驳回", "不予受理"),
     ("重复件 重复的 重复了 合并办理", "重复件"),
     (
-        "好多年 几年了 五六年 十几年 一次又一次 年年 好几次 很多次 多次 十几次 无数次 一直举报 反复",
+        "好几回 七八回 几回了 很多回 好多回 好多年 几年了 五六年 十几年 一次又一次 年年 "
+        "好几次 很多次 多次 十几次 无数次 一直举报 反复",
         "多次",
     ),
-    ("诬陷 造谣 栽赃 故意乱告 瞎编 诬告 陷害 乱举报 捏造 瞎举报 编造", "诬告"),
+    (
+        "我编的 编的 假的材料 虚构 诬陷 造谣 栽赃 故意乱告 瞎编 诬告 陷害 乱举报 捏造 瞎举报 编造",
+        "诬告",
+    ),
     ("恢复名誉 还清白 查无实据 背锅 被冤枉 澄清 正名 洗清 还我清白 名声 名誉", "澄清正名"),
     ("错告 搞错 弄错 举报错 不属实", "错告"),
     ("打分 评价 满意度 点评", "评价"),
     ("建议 意见 批评", "建议"),
     ("12345 市民热线 政务热线 便民热线 市长热线", "12345"),
     ("泄密 泄露 透露 走漏 传出去 告诉了对方 通风报信 打电话骂我", "泄露"),
-    ("补充 补上 加上 漏写 追加 补交 补发 再发过来", "补充"),
+    ("补进 补进去 忘了说 忘记写 还有一件 补充 补上 加上 漏写 追加 补交 补发 再发过来", "补充"),
     ("以后再 过几天 后面再 晚点 之后再 先报上去 先举报", "以后补"),
     ("大小 兆 mb 格式 上传 传不上 附件", "文件"),
     ("偷录 偷拍 录下来 录音 录像 暗访 偷偷录", "录音"),
@@ -118,7 +130,6 @@ ZH: tuple[tuple[str, str], ...] = (
     ("查无实据 不属实 结论 处理结果 反馈结果", "结果"),
     ("要不要给 要好处 索要 卡着 给点好处 暗示 索贿 吃拿卡要 不给办", "索贿"),
     ("营业执照 办证 审批 窗口 许可证 证件", "办事"),
-    ("乡长 镇长 乡镇 县长 局长 处长 科长 级别 副市长 市长 市委书记", "级别"),
 )
 
 #: (forms separated by commas, matched as whole words or phrases; domain words added).
@@ -135,9 +146,9 @@ EN: tuple[tuple[str, str], ...] = (
         "retaliation",
     ),
     (
-        "figure out,figured out,it was me,see my number,see my phone,who i am,trace,traced,"
-        "track,find out,know it's me,know its me,know it was me,identify,identified,"
-        "figure out who,know who reported",
+        "the one who,who complained,trace me,figure out,figured out,it was me,see my number,"
+        "see my phone,who i am,trace,traced,track,find out,know it's me,know its me,"
+        "know it was me,identify,identified,figure out who,know who reported",
         "trace identity",
     ),
     (
@@ -159,12 +170,14 @@ EN: tuple[tuple[str, str], ...] = (
         "progress",
     ),
     (
-        "cash,speed up,grease,red envelope,wants money,asked for money,demanded money,bribe,"
-        "bribes,kickback,kickbacks,backhander,under the table",
+        "pay him,pay her,must pay,pay them,to get my license,cash,speed up,grease,"
+        "red envelope,wants money,asked for money,demanded money,bribe,bribes,kickback,"
+        "kickbacks,backhander,under the table",
         "bribe",
     ),
     (
-        "get paid,prize,tip,reward,bounty,paid for reporting,money for whistleblowers,any money",
+        "money for reporting,get money,any reward,get paid,prize,tip,reward,bounty,"
+        "paid for reporting,money for whistleblowers,any money",
         "reward",
     ),
     (
