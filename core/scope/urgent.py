@@ -12,12 +12,30 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from core.scope import urgent_hazards as H
+from core.scope import urgent_signs as S
 from core.scope import urgent_words as W
+
+
+def _merge(*groups: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """Harm categories from the word modules, joined by name (first seen, first tried)."""
+    merged: dict[str, tuple[str, ...]] = {}
+    for group in groups:
+        for name, patterns in group.items():
+            merged[name] = merged.get(name, ()) + patterns
+    return merged
+
+
+#: All the words, by kind: urgent_words (violence, self-harm, threats), urgent_hazards (accidents, hazards),
+#: urgent_signs (farewells, children, third-party threats).
+HARMS_SAID = _merge(W.HARMS_SAID, H.HAZARDS_SAID, S.SIGNS_SAID)
+HARM_ACTS = _merge(W.HARM_ACTS, H.HAZARD_ACTS, S.SIGNS_ACTS)
+NOT_HARM = W.NOT_HARM + H.NOT_HAZARD + S.NOT_SIGN
 
 #: Kept for ``core.scope.rules``, which re-exports them: the harms that say danger by themselves, and the
 #: figures of speech and ordinary senses that do not.
-URGENT_PATTERNS = tuple(p for patterns in W.HARMS_SAID.values() for p in patterns)
-URGENT_EXCEPTIONS = W.NOT_HARM
+URGENT_PATTERNS = tuple(p for patterns in HARMS_SAID.values() for p in patterns)
+URGENT_EXCEPTIONS = NOT_HARM
 
 _SENTENCE = re.compile(r"[。!?！？;；\n]+|\.(?:\s|$)|……")
 _CLAUSE = re.compile(r"[,，、:：]+|\s+-\s+")
@@ -40,7 +58,7 @@ class UrgentFinding:
     """What made a message urgent, for officers: who is in danger, what harm, when."""
 
     who: str  # self, other, child, many
-    harm: str  # a key of urgent_words.HARMS_SAID or HARM_ACTS
+    harm: str  # a key of HARMS_SAID or HARM_ACTS
     when: str  # now, imminent, threat, intent, said
     evidence: str  # the words that matched
 
@@ -54,26 +72,34 @@ class UrgentCheck:
 
     def __init__(self) -> None:
         # One regex per pattern, not one alternation: re finds a literal prefix fast, an alternation of 250 not.
-        self._said = [(name, _compile((p,))) for name, group in W.HARMS_SAID.items() for p in group]
-        self._acts = [(name, _compile((p,))) for name, group in W.HARM_ACTS.items() for p in group]
+        self._said = [(name, _compile((p,))) for name, group in HARMS_SAID.items() for p in group]
+        self._acts = [(name, _compile((p,))) for name, group in HARM_ACTS.items() for p in group]
+        self._hazards = [(name, _compile((p,))) for name, group in H.NEAR_PEOPLE.items() for p in group]
+        self._exposed = _compile(H.PEOPLE_EXPOSED)
         self._who = [(name, re.compile(p, re.IGNORECASE)) for name, p in W.WHO]
-        self._now, self._now_here, self._ahead = _compile(W.NOW), _compile(W.NOW_HERE), _compile(W.AHEAD)
+        self._now, self._now_here = _compile(W.NOW + H.PEOPLE_EXPOSED), _compile(W.NOW_HERE + S.NOW_HERE)
+        self._ahead = _compile(W.AHEAD + S.AHEAD)
         self._intent, self._threat = _compile(W.INTENT), _compile(W.THREAT)
-        self._distance, self._not_harm = _compile(W.DISTANCE), _compile(W.NOT_HARM)
+        self._distance, self._not_harm = _compile(W.DISTANCE), _compile(NOT_HARM)
 
     def find(self, norm: str) -> UrgentFinding | None:
         """The first urgent clause of a normalised message (see ``classify.normalise``), or None."""
         text = self._not_harm.sub(lambda m: "#" * len(m.group()), norm)
         said = [(harm, rx) for harm, rx in self._said if rx.search(text)]
         acts = [(harm, rx) for harm, rx in self._acts if rx.search(text)]
+        if self._exposed.search(text):  # a failing structure is danger when people are in its way
+            acts += [(harm, rx) for harm, rx in self._hazards if rx.search(text)]
+            hazards = {harm for harm, _ in self._hazards}
+        else:
+            hazards = set()
         if not (said or acts):
             return None
         for sentence in _SENTENCE.split(text):
-            if sentence and (found := self._sentence(sentence, said, acts)):
+            if sentence and (found := self._sentence(sentence, said, acts, hazards)):
                 return found
         return None
 
-    def _sentence(self, sentence: str, said: _Harms, acts: _Harms) -> UrgentFinding | None:
+    def _sentence(self, sentence: str, said: _Harms, acts: _Harms, hazards: set[str]) -> UrgentFinding | None:
         starts = [0, *(m.end() for m in _CLAUSE.finditer(sentence))]
         spans = [
             (a, b.start() if b else len(sentence))
@@ -101,6 +127,7 @@ class UrgentCheck:
                 for m in rx.finditer(sentence, a, b):
                     reach = max(a, m.start() - _INTENT_REACH)
                     act_when = when or ("intent" if self._intent.search(sentence, reach, m.start()) else None)
+                    act_when = act_when or ("now" if harm in hazards else None)
                     if act_when:
                         return self._finding(sentence, harm, act_when, m)
         return None

@@ -174,7 +174,8 @@ HARM_ACTS: dict[str, tuple[str, ...]] = {
 #: (b) Who is in danger, for the officer's label (in one stretch of text a child wins over many, others, the writer).
 WHO: tuple[tuple[str, str], ...] = (
     ("child",
-    r"孩子|小孩|儿子|女儿|闺女|孙子|孙女|娃|学生|婴儿|宝宝|\b(child|children|kids?|son|daughter|baby|students?)\b"),
+    r"孩子|小孩|儿子|女儿|闺女|孙子|孙女|娃|学生|婴儿|宝宝|女孩|男孩|(十[一二三四五六七]?|[一二三四五六七八九])岁|"
+    r"\b(child|children|kids?|son|daughter|baby|students?|boy|girl|nephew|niece|pupils?)\b"),
     ("many",
     r"全村|大家|群众|村民|一楼的人|(很|好)多人|一群人|(几十|十几|上百|几百)(个)?人|人群|社会|广场|集市|学校门口|邻居们|全家|一家人|整栋楼|"
              r"\b(everyone|everybody|people|villagers|crowd|families|the whole)\b"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from core.scope import Verdict, classifier
+from tests.unit.urgent_examples import CHILD_NOW, FAREWELLS, HAZARDS, NEAR_MISSES_2, TOLD_AND_PUBLIC
 
 # (text, who, harm, when): who is in danger and what harm; "" where the label may vary.
 SELF = [
@@ -162,7 +163,8 @@ MIXED = [
     "拆迁办的人现在正在推我家房子，我妈还在里面",
 ]
 
-URGENT = [(t, w, h) for t, w, h in SELF + OTHER + CHILD + MANY] + [(t, "", "") for t in MIXED]
+SECOND = HAZARDS + FAREWELLS + CHILD_NOW + TOLD_AND_PUBLIC
+URGENT = [(t, w, h) for t, w, h in SELF + OTHER + CHILD + MANY + SECOND] + [(t, "", "") for t in MIXED]
 
 NEAR_MISSES = [
     # the past: an old incident reported, a threat made long ago
@@ -257,6 +259,8 @@ NEAR_MISSES = [
     "They want to kill the project because the director gets no kickback",
 ]
 
+NEAR_MISSES += NEAR_MISSES_2
+
 
 def verdict(text: str) -> Verdict:
     return classifier().classify(text).verdict
@@ -287,3 +291,16 @@ def test_enough_examples_per_language() -> None:
 def test_a_new_clause_can_bring_danger_back_after_an_old_incident() -> None:
     assert verdict("去年他拿刀砍了我爸，现在他又拿着刀在我家门口") is Verdict.URGENT
     assert verdict("去年他拿刀砍了我爸，我爸现在还在医院") is not Verdict.URGENT
+
+
+def test_each_new_category_has_examples_in_both_languages() -> None:
+    """Issue 16 item 5, second round: hazards, farewells, children now, threats told and public danger."""
+    for group in (HAZARDS, FAREWELLS, CHILD_NOW, TOLD_AND_PUBLIC):
+        assert any(t.isascii() for t, _, _ in group) and any(not t.isascii() for t, _, _ in group)
+    assert len(SECOND) >= 60 and len(NEAR_MISSES_2) >= 30
+    assert sum(t.isascii() for t in NEAR_MISSES_2) >= 10
+
+
+def test_a_failing_structure_is_urgent_only_with_people_in_the_way() -> None:
+    assert verdict("装修队偷工减料，现在客厅的墙都裂了") is not Verdict.URGENT
+    assert verdict("楼的外墙裂开了，在往下掉砖，楼里还住着二十多户人") is Verdict.URGENT
