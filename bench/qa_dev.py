@@ -27,9 +27,9 @@ from core.knowledge.search import KnowledgeSearch
 DEV = Path(__file__).with_name("data") / "questions_dev.toml"
 
 
-def main() -> int:
+def main(default: Path = DEV, targets: str = "") -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", type=Path, default=DEV, help="a TOML file of [[question]] text, expect, lang")
+    parser.add_argument("--set", type=Path, default=default, help="a TOML file of [[question]] text, expect, lang")
     parser.add_argument("--misses", action="store_true", help="print the questions ranked or answered wrongly")
     args = parser.parse_args()
     questions = tomllib.loads(args.set.read_text("utf-8"))["question"]
@@ -73,6 +73,8 @@ def main() -> int:
     print(f"none: {none_quiet}/{none_all} given no answer ({none_silent} neither candidates)")
     ms = sorted(t * 1000 for t in times)
     print(f"answer time: p50 {statistics.median(ms):.2f} ms, p90 {ms[int(len(ms) * 0.9)]:.2f} ms (after warm-up)")
+    if targets:
+        print(targets)
     if args.misses:
         print("\n".join(misses))
     return 0

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from enum import IntEnum
 
+from core.knowledge.text import asks as text_asks
+
 
 class Asks(IntEnum):
     NO = 0
@@ -16,18 +18,12 @@ class Asks(IntEnum):
 
 
 _END = re.compile(r"(?:[?？]|[吗呢么嘛吧][\s?？。!！~～…]*|[吗呢么嘛][^\w]*)$")
-_ZH_WORDS = re.compile(
-    r"怎么|怎样|如何|什么|为什么|为啥|干嘛|多久|多长时间|多少天|几天|几个月|哪里|哪儿|哪个|哪些|哪一级|谁来|找谁|"
-    r"能不能|可不可以|可以不|会不会|是不是|有没有|管不管|要不要|该不该|行不行|算不算|需不需要|用不用|能否|是否|"
-    r"请问|想问|问一下|咨询"
-)
 _ZH_OPENING = re.compile(r"^(?:请问|想问|问一下|咨询一下|我想知道|我想了解|能不能|可不可以|可以|能|会|是不是|有没有)")
 _EN_OPENING = re.compile(
     r"^(?:how|what|when|where|which|who|whom|why|can|could|may|should|shall|will|would|do|does|did|is|are|am|"
     r"was|were|has|have|if i|i wonder|i want to know|please tell)\b",
     re.I,
 )
-_EN_WORDS = re.compile(r"\b(?:how|what|when|where|which|who|why|can i|could i|should i|is it|do i|do you)\b", re.I)
 _CJK = re.compile(r"[\u3400-\u9fff]")
 LONG = 60  # characters: a clear question is short; a longer text is a description (facts, grounds)
 
@@ -39,7 +35,7 @@ def asks(text: str) -> Asks:
     zh = bool(_CJK.search(t))
     shaped = bool(_END.search(t)) if zh else t.endswith("?")
     opens = bool((_ZH_OPENING if zh else _EN_OPENING).search(t))
-    word = bool((_ZH_WORDS if zh else _EN_WORDS).search(t))
+    word = text_asks(t)  # a question word or mark anywhere (the ranking's own test)
     if len(t) <= LONG and (shaped or (opens and word) or (not zh and opens)):
         return Asks.CLEARLY
     return Asks.MAYBE if shaped or word or opens else Asks.NO
