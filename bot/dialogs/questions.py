@@ -64,6 +64,8 @@ def candidates_reply(entries: Sequence[Entry], locale: str, keep: bool = False) 
     rows: list[tuple[Button, ...]] = [(_entry_button(e, locale),) for e in entries]
     if keep:
         rows.append((Button("button.keep_as_answer", cb.KeepAsAnswer()),))
+    else:  # none of them: the subjects, to look further
+        rows.append((Button("button.none_of_these", cb.RunCommand(cb.Shortcut.FAQ)),))
     return Reply("kb.did_you_mean", {}, tuple(rows), "")
 
 

@@ -4,11 +4,14 @@ weighs more): tokens of one weight are scored together, the sums weighted."""
 
 from __future__ import annotations
 
+import logging
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
 import bm25s
+
+logging.getLogger("bm25s").setLevel(logging.WARNING)  # its DEBUG lines would fill the bot's log at every build
 
 K1 = 1.2
 B = 0.75
