@@ -12,10 +12,15 @@ from bot.dialogs.engine import Button, Buttons, Event, EventKind, Label, Reply
 from bot.dialogs.scope_steps import referral_details, safety_reply
 from core.knowledge.ready import ready_knowledge
 from core.knowledge.search import KnowledgeSearch
+from core.model import ReportType
 from core.scope import Verdict, ready_classifier
 from core.services.views import PublicStatusView
 from core.specificity import meaningful_length
 
+_ACCEPT_KEYS: dict[ReportType | None, str] = {
+    ReportType.APPEAL: "scope.idle_accept_appeal",
+    ReportType.SUGGESTION: "scope.idle_accept_suggestion",
+}
 OBJECTION_INTENT = "objection"  # the scope check's ``faq`` for "对处理结果有异议" (core.scope.classify)
 
 
@@ -54,7 +59,8 @@ async def free_text(event: Event, env: IdleEnv) -> list[Reply]:
         return await _objection(kb, env)
     scope: list[Reply] = []
     if decision.verdict is Verdict.ACCEPT:
-        scope = [Reply("scope.idle_accept", {"reason": Label(decision.reason)}, buttons, "")]
+        key = _ACCEPT_KEYS.get(decision.kind, "scope.idle_accept")  # an appeal is not a report (rules.md §3.1)
+        scope = [Reply(key, {"reason": Label(decision.reason)}, buttons, "")]
     elif decision.verdict is Verdict.REFER:
         details = referral_details(decision.refer_to.value if decision.refer_to else "", decision.reason)
         scope = [Reply("scope.idle_refer", {"details": details}, buttons, "")]
