@@ -23,6 +23,8 @@ from core.scope.urgent import UrgentCheck
 
 log = logging.getLogger(__name__)
 
+HAN, LATIN_WORD = re.compile(r"[\u3400-\u9fff]"), re.compile(r"[a-z]+")
+
 
 class Verdict(StrEnum):
     ACCEPT = "accept"
@@ -96,6 +98,9 @@ class _Facts:
     misconduct: bool  # an allegation of misuse of office or of a party member's conduct (A1, A2)
     concrete: bool  # misconduct beyond style words (a criticism of 形式主义 with a suggestion is A6)
     signals: tuple[str, ...]
+    named_only: bool = False  # no act, amount or public money told: an offence named at most
+    group_only: bool = False  # officials named only as a group or rank ("村干部", "领导"), none a relation
+    bare: bool = False  # named_only, group_only and short ("村干部腐败"): ask for facts (三个不受理 3)
 
 
 class ScopeClassifier:
@@ -153,6 +158,8 @@ class ScopeClassifier:
         self._measures = _compile(R.MEASURE_COMPLAINTS)
         self._measure_elsewhere, self._measure_ours = _rx(R.MEASURE_ELSEWHERE), _rx(R.MEASURE_OURS)
         self._suggestion = _compile(R.SUGGESTION_PATTERNS)
+        self._collective_body = re.compile(R.COLLECTIVE_BODY)
+        self._amount = re.compile(R.AMOUNT)
         self._referral_patterns = {ref.refer_to: [_rx(p) for p in ref.patterns] for ref in R.REFERRALS}
         self._decisive = {ref.refer_to: _compile(ref.decisive) for ref in R.REFERRALS if ref.decisive}
         self._referral_reasons = {ref.refer_to: [(_rx(p), key) for p, key in ref.reasons] for ref in R.REFERRALS}
@@ -202,6 +209,8 @@ class ScopeClassifier:
         bodies = found(R.PUBLIC_BODIES) + [
             m.group() for m in self._body_patterns.finditer(text) if not self._private_body.search(m.group())
         ]
+        # a public body's staff are people in office ("拆迁组的人", "环保局的工作人员"), the body's own status
+        persons += [b for b in bodies if re.search(re.escape(b) + R.BODY_STAFF, text)]
         officials = persons + bodies
         relation = self._is_relation(text, officials)
         strong = found(R.MISCONDUCT_STRONG)
@@ -209,6 +218,7 @@ class ScopeClassifier:
         office_use = self._office_use.search(text)
         public_money = bool(found(R.PUBLIC_MONEY))
         acts: list[str] = []
+        act = None
         if officials:
             acts = found(R.MISCONDUCT_ACTS) + found(R.CONDUCT_ACTS)
             if not relation:
@@ -218,12 +228,22 @@ class ScopeClassifier:
                 acts.append(act.group())
         if offences and (officials or public_money or strong):
             strong += offences
-        if not (state or officials or public_money) and self._firm_theft.search(text):
+        if not (state or officials or public_money) and self._firm_theft.search(norm):  # "不是国企" is blanked in text
             strong, office_use = [], None  # a private firm's staff: 职务侵占 is for the police (JC-15, §3.1)
         concrete = [w for w in strong if w not in R.STYLE_WORDS]
         misconduct = bool(strong or office_use or acts)
         signals = tuple(officials[:3] + strong[:3] + acts[:3])
-        return _Facts(persons, officials, relation, misconduct, bool(concrete or office_use or acts), signals)
+        # 三个不受理 3: a message naming an offence or a grievance, with no act, amount or public money told
+        told = [a for a in acts if a not in R.LABEL_ACTS]  # acts beyond an offence's name
+        named_only = not (office_use or told or public_money or self._amount.search(text))
+        short = len(HAN.findall(norm)) + 1.5 * len(LATIN_WORD.findall(norm)) <= R.BARE_LENGTH
+        collective = set(R.COLLECTIVE_OFFICIALS)
+        specific = [p for p in persons if p not in collective] + [
+            b for b in bodies if b not in collective and not self._collective_body.search(b)
+        ]
+        group_only = bool(officials) and not specific and not relation
+        return _Facts(persons, officials, relation, misconduct, bool(concrete or office_use or acts), signals,
+                      named_only, group_only, named_only and group_only and short)  # fmt: skip
 
     def classify(self, text: str) -> ScopeDecision:
         norm = normalise(text)
@@ -252,10 +272,22 @@ class ScopeClassifier:
             return ScopeDecision(Verdict.UNCLEAR, None, None, "scope.reason.objection", "§1 reopened, §10.4",
                                  faq=OBJECTION)  # fmt: skip
 
-        # 3. Misuse of office (A1, A2): accepted even when the matter also has a court or policy side.
+        # 3. Misuse of office (A1, A2): accepted even when the matter also has a court or policy side. Not yet when
+        #    only an offence is named of officials as a group ("村干部腐败", "领导吃拿卡要": 三个不受理 3, ask for
+        #    facts), nor when the text asks whether or how one reports such a thing ("纪委管不管消防队的人吃拿卡要").
         suggestion = bool(self._suggestion.search(norm))
+        faq = next((topic for topic, rx in self._faq.items() if rx.search(norm)), None)
+        asks_if = faq == "what_scope" or (faq == "how_to" and facts.group_only)
+        if facts.misconduct and facts.named_only and asks_if:
+            return ScopeDecision(Verdict.UNCLEAR, None, None, "scope.reason.faq", "FAQ", faq=faq)
+        if facts.misconduct and facts.bare and not suggestion:
+            if faq is not None:
+                return ScopeDecision(Verdict.UNCLEAR, None, None, "scope.reason.faq", "FAQ", faq=faq)
+            return ScopeDecision(Verdict.UNCLEAR, None, None, "scope.reason.no_facts", "R ch.2 (3), §3.2",
+                                 signals=facts.signals)  # fmt: skip
         if facts.misconduct:
-            if suggestion and not facts.concrete:
+            # a suggestion that only names the wrong it would prevent ("建议公车装GPS，公车私用就少了") is A6
+            if suggestion and (not facts.concrete or (facts.named_only and (facts.group_only or not facts.officials))):
                 return ScopeDecision(Verdict.ACCEPT, ReportType.SUGGESTION, None, "scope.reason.suggestion", "R-4 (A6)")
             return ScopeDecision(Verdict.ACCEPT, ReportType.ACCUSATION, None, "scope.reason.misconduct",
                                  "R-4(1)(2), JC-15", signals=facts.signals)  # fmt: skip
@@ -264,7 +296,6 @@ class ScopeClassifier:
 
         # 4. Questions about the process, answered from the FAQ; they win over a stray referral word.
         #    Not over a complaint about how another body handled it ("法院三年没有下文" is not our progress).
-        faq = next((topic for topic, rx in self._faq.items() if rx.search(norm)), None)
         referral = self._referral(norm)
         decisive = referral is not None and referral[2] >= _DECISIVE
         if faq in R.FAQ_OVER_REFERRAL and not decisive:
@@ -294,7 +325,10 @@ class ScopeClassifier:
             return ScopeDecision(Verdict.UNCLEAR, None, None, "scope.reason.faq", "FAQ", faq=faq)
 
         # 7. An official named, nothing specific yet (and not merely a relative: "我爸是老党员"): accept; the
-        #    dialog asks for the facts (三个不受理 3).
+        #    dialog asks for the facts (三个不受理 3). Officials as a group only ("我们领导有问题"): ask first.
+        if facts.bare:
+            return ScopeDecision(Verdict.UNCLEAR, None, None, "scope.reason.no_facts", "R ch.2 (3), §3.2",
+                                 signals=facts.signals)  # fmt: skip
         if facts.officials and not facts.relation:
             return ScopeDecision(Verdict.ACCEPT, ReportType.ACCUSATION, None, "scope.reason.official_vague",
                                  "R-4, R ch.2 (3)", signals=facts.signals)  # fmt: skip

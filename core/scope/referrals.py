@@ -33,16 +33,25 @@ _ORGAN = (
 _POLICE = r"(公安|派出所|警察|民警|警方|刑警|经侦|刑侦|公安局|交警|\bpolice\b)"
 _NOT_FILED = (
     r"(不(给|予|肯|愿意?|帮)?(我|我们)?立案|立不(了|上)案|没(有|给)?立案|立案难|不受理|不管|没人管|不出警|没出警"
-    r"|没(有)?下文|撤案|销案|案子~4撤)"
+    r"|没(有)?下文|撤案|销案|案子~4撤|不查了|没线索|不侦查|停止侦查|破不了|没抓到|抓不到|没(有)?抓住"
+    r"|(没|没有|毫无|一点)~4(进展|动静)|(进展|动静)~4(没有|都没)"
+    r"|(还|一直|至今)没(有)?结果|\b(never|not|didn'?t|did not|refused to|refuses to|won'?t|would not)"
+    r" (open|opened|file|filed|register|registered|investigate|investigated|take|took)"
+    r" (a |the |my |our |any )?(case|report|complaint)?)"
 )
 #: The police did not open or did not handle a case: 检察院立案监督, not "call 110" again.
 _POLICE_NOT_FILED = _POLICE + r"~~24" + _NOT_FILED + r"|报(了)?警~~24(不管|没人管|没人理|不立案|不出警|没出警|不受理)"
 #: Private-sector staff (民营企业人员): no public office (JC-15), so taking the firm's money is 职务侵占 or 挪用资金
 #: for the police, not a commission matter (rules.md §3.1 last line).
-_PRIVATE_FIRM = r"(民营|私营|私企|私人(老板|公司|企业|开的)|(个人|自家)开的|个体|外企|外资|家族企业)"
+_PRIVATE_FIRM = (
+    r"(民营|私营|私企|私人(老板|公司|企业|开的|的)|纯私人|(个人|自家)开的|个体|外企|外资|家族企业"
+    r"|(不是|并非|非)(国企|国有|央企|国营)|\bprivate(ly owned|ly-owned)? (company|firm|business|factory|shop)"
+    r"|\bprivately owned\b)"
+)
 _FIRM_THEFT = (
-    r"(挪用|挪(去|走|到|给)|侵占|私吞|吞了|卷走|据为己有|中饱私囊"
-    r"|吃回扣|拿回扣|收回扣|做假账|假账|偷偷转|转到~6(自己|个人))"
+    r"(挪用|挪(去|走|到|给)|侵占|私吞|吞了|卷走|卷跑|卷款|携款|据为己有|中饱私囊"
+    r"|(吃|拿|收)~8回扣|做假账|假账|偷偷转|转到~6(自己|个人)"
+    r"|\b(kickbacks?|embezzl\w*|pocket\w*|misappropriat\w*|ran off with|absconded|stole|disappeared|vanished))"
 )
 #: Such a theft told with the firm's private status: no public office is involved (read by classify too).
 PRIVATE_FIRM_THEFT = (_PRIVATE_FIRM + r"~~40" + _FIRM_THEFT, _FIRM_THEFT + r"~~40" + _PRIVATE_FIRM)
@@ -66,6 +75,13 @@ REFERRALS = (
         _POLICE + r"~~20(执法|办案|审讯|询问)~~12(不规范|程序违法|程序不对|违反程序|不公正|不依法)",
         _ORGAN + r"~~24(扣押|查封|冻结|扣了|扣着)~~24(不还|不退|不解冻|不给|不放|没还|没退)",
     ), "XF-22 ¶2, XF-31(1); 涉法涉诉", decisive=(
+        # enforcement of a judgment not carried out, no money or favour alleged (法院执行不力: 执行监督)
+        r"执行~~16(不到位|没到位|未到位|没执行|没有执行|不执行|终本|终结本次|执行不了|执行不回|没有?结果)"
+        r"|执行了?~4[两三四五几半\d]+~2(年|个月)~~12(没|还没|未|也没)"
+        r"|(法院|法官|执行局)~~24(没(有)?执行|不执行|执行不力)",
+        _ORGAN + r"~~24(定性|认定)~~8(错|不对|有误|不公)",
+        # a police penalty contested (派出所处罚不公: 公安督察, 行政复议); traffic fines stay GOVERNMENT
+        r"(派出所|公安|民警|警察|警方)~~24(罚|处罚|拘留)~~24(不公|不服|冤|不对|不合理|有?异议)",
         _POLICE_NOT_FILED,
         r"不予?抗诉|涉法涉诉|立案监督|检察监督|法律援助|12348",
         r"(检察院|检察官|公诉)~~20(不起诉|不批捕|不抗诉|驳回|不受理|不支持)",
@@ -73,6 +89,7 @@ REFERRALS = (
         _ORGAN + r"~~12(处理结果|处理意见|处理决定|处理)~~12(不满意|不服|有?异议|不公|不认可)",
         r"(事故认定|责任认定)~~12(不服|不认可|有?异议|不公|不对)|(不服|不认可|有?异议)~~12(事故认定|责任认定)",
         r"(申诉|再审)~~24(没有?下文|没有?结果|一直说?在审查)",
+        _ORGAN + r"~~30(案子|案件)~~12(没|没有|毫无|一点)~4(进展|动静|下文)",
     ), reasons=((_POLICE_NOT_FILED, "scope.reason.refer.case_filing"),)),
     # debts, loans, guarantees, contracts, deposits, insurance claims, companies, marriage, inheritance, judgments
     # and their enforcement: the dispute itself, still in the courts' process (XF-22 ¶2, XF-31(1))
@@ -93,6 +110,10 @@ REFERRALS = (
         r"(去世|过世|走了)~~12留下", r"(房子|遗产|财产|老房)~8(归谁|归他|归她|归我|全归|怎么分)",
         r"(撞|追尾)~~12(赔|保险)", r"事故~~12(赔|找我)", r"(手术|治疗|医生)~~10(失误|事故|出错|瘫|死)",
         r"\bowes? (me|us)\b|\b(pay|paid) (me |us )?back\b|\brepay",
+        r"\b(lost|losing|lose) (my|our|the|a) (court )?(case|lawsuit|suit)\b|\b(sued|sue|suing)\b",
+        r"\b(judgment|judgement|ruling|verdict|sentence) (is|was) (unfair|wrong|unjust|too heavy)"
+        r"|\b(case|lawsuit|suit|claim)\b.{0,50}\b(dismissed|thrown out|rejected)\b|\bruled against (me|us)\b"
+        r"|\bcase (is|was) closed\b|\bdisagree with the (court|judgment|ruling|verdict)|\bretri(al|ed)\b|\bre-?trial\b",
     ), "XF-22 ¶2, XF-31(1)"),
     # crimes and public order by private persons: fraud, theft, violence, threats, drugs, gambling (XF-31(5))
     Referral(ReferTo.POLICE, _w("""
@@ -105,7 +126,7 @@ REFERRALS = (
     酒驾 scam scammed stolen stole steal cheated harass harassed theft fraud robbed assault beat 虐待 遗弃 性侵 盗刷
     盗号 假证 假币 伪造 黑客 裸聊 网络赌博 损坏 毁坏 无证驾驶 黑车 恶霸 涉黑 强买强卖 盗伐 偷砍 盗挖 非法采矿 非法狩猎
     野生动物 邪教 伤人 翻墙 撬门 投资群 荐股 带着炒股 取不出来 提不了现 提现 大字报 侮辱 辱骂 污蔑
-    职务侵占 挪用资金 非国家工作人员受贿
+    职务侵占 挪用资金 非国家工作人员受贿 理财公司 血本无归
     """), (
         r"(把|给)我.{0,4}打了", r"打(了)?我", r"(骗|偷|抢)走?了(.{0,10}(钱|手机|车|东西)|" + _N + ")",
         r"被人~8(推倒|打伤|撞|砍|抢|偷|骗|划|砸|毒死|药死|毒|开走|骑走|拿走|牵走|搬走)",
@@ -116,6 +137,9 @@ REFERRALS = (
         r"(身份证|手机号|账号|微信)~~8(被人|被)?(冒用|盗用|办了|盗)", r"p了?~4(照片|图)",
         r"(砸|划|烧|撬)了?~6(车|玻璃|门|窗|锁)", r"(付|转|交)了~~10(删|拉黑|跑|联系不上)",
         r"(扔|丢)~6(石头|砖|死老鼠|垃圾)~4(我家|院子|门口)", r"带人上门|上门(闹|逼|催|打|砸)",
+        r"(老板|老总|负责人|法人|公司|平台)~4(跑了|跑路|卷款|卷钱|人间蒸发)",
+        r"卷(走|跑)了?~6(钱|款|\d|" + _N + ")",
+        r"(短信|电话|来电|微信|链接|客服)~~20(转账|汇款|验证码|打钱|冻结)|(要我|让我|叫我)~4(转账|汇款|打钱)",
         *PRIVATE_FIRM_THEFT,
     ), "XF-31(5)", decisive=PRIVATE_FIRM_THEFT,
         reasons=((_PRIVATE_FIRM, "scope.reason.refer.private_firm"),)),
@@ -124,11 +148,14 @@ REFERRALS = (
     工资 欠薪 拖欠工资 讨薪 工钱 薪水 底薪 提成 劳务费 劳动合同 劳动关系 用工 社保 五险一金 公积金 辞退 开除 解聘 裁员
     加班费 加班 工伤 职业病 农民工 劳动仲裁 试用期 录用 赔偿金 经济补偿 辞职 离职 续签 不续 劳务派遣 派遣 临时工 合同制
     合同工 转正 年终奖 同工不同酬 生活费 放假 双倍工资 包工头 打工 干活 骑手 外卖员 调岗 降薪 年假 旷工 wages wage
-    salary fired overtime unpaid employer 报酬 产假 怀孕 哺乳 解雇 工头 员工 用人单位 流水线 车间 竞业 工作证
+    salary fired overtime unpaid employer 报酬 产假 怀孕 哺乳 解雇 工头 员工 用人单位 流水线 车间 竞业 工作证 走人
     """), (
         r"(不发|拖欠|克扣|扣了|欠|压)~10(工资|工钱|薪水|加班费|提成)",
         r"(打工|干活|上班|工地)~~10(受伤|摔|伤了|砸伤|轧)", r"(厂里|工地|车间|公司|老板)~~12(受伤|受了伤|伤了|误工费)",
-        r"(辞职|离职|入职|工作)~~12押金|押金~~12(辞职|离职)", r"合同(到期|期满)|解除(劳动)?合同",
+        r"(辞职|离职|入职|工作|上班|打工|干活|走人|不干|提前走)~~12押金", r"押金~~16(辞职|离职|走人|不干|提前走)",
+        r"合同(到期|期满)|解除(劳动)?合同|\b(renew|terminated?|ended)\b.{0,12}\bcontract",
+        r"(员工|工人|职工|店员|服务员|学徒)的?押金",
+        r"(老板|公司|厂里?|店里?|单位)~~12(员工|工人|职工|我们)的?押金",
         r"(老板|公司|厂|单位|站点)~6(扣|押|压)(着|了)?~6(押金|工资|身份证)", r"把我(开|辞|炒|开除)了",
         r"\b(not|never|didn'?t|hasn'?t|haven'?t) (been )?pa(id|y) (me|us)\b", r"(干|做|上班)了~4(年|个月)",
     ), "XF-31(2)"),
@@ -138,13 +165,14 @@ REFERRALS = (
     吵翻 闹翻 闹矛盾 不可开交 谁也不让谁 不说话 家庭矛盾 婆媳 劝劝 不回家 不顾家 婆婆 公公 小姑子 两口子 夫妻 儿媳 婆家
     娘家 调解 分居 归属 分家 兄弟 兄弟俩 姐妹 妯娌 地界 界址 界桩 边界 田埂 田边 地边 庄稼 堆放 水渠 共用 堵上 老宅 祖屋
     祖坟 坟地 赡养 赡养费 养老问题 广场舞 狗叫 鸽子 异味 臭 空调外机 挡光 采光 阳光 评评理 neighbour neighbor noise 渗水
-    口角 说坏话 宠物 子女 邻里纠纷 家庭纠纷 民间纠纷
+    口角 说坏话 宠物 子女 邻里纠纷 家庭纠纷 民间纠纷 不拴 拴狗 拴绳 牵绳 狗咬 咬死 咬伤
     """), (
         r"(占|挡|堵)了?.{0,6}(过道|路|门口|出路|排水沟|水渠|光|阳光)", r"(家庭|家里|亲戚之间|两家).{0,6}(矛盾|纠纷|闹)",
         r"(两个|几个|两)(组|村|家|户)~~12(吵|争|闹|纠纷)", r"(那块|这块|那片|这片)地?是(他|她|他们)家的",
         r"不(管|养|赡养)(老娘|老爹|老人|父母|爹妈|老母亲|老父亲|爸妈)",
         r"(他|她)(家)?(跟|和)(我|我家|我们家|我爸|我妈|我们)~~16(吵|闹|打|矛盾|纠纷|不说话|翻脸|争)",
-        r"(他家|她家|对门|隔壁|两家)~8(树|狗|鸡|鸭|牛|羊|鸽子|墙|水|房)", r"养了?~4(鸽子|狗|鸡|鸭|猪)",
+        r"(邻居|他家|她家|对门|隔壁|两家)~8(树|狗|鸡|鸭|牛|羊|鸽子|墙|水|房)", r"养了?~4(鸽子|狗|鸡|鸭|猪)",
+        r"(狗|猫|鹅|牛|羊|猪)~8(咬死|咬伤|咬了|咬过|吃了|踩了|啃了|糟蹋|拱了)",
         r"(老公|老婆|丈夫|妻子|媳妇)~~12(不回家|不管|不顾家|冷战|吵)",
         r"(邻居|隔壁|他家|她家|大伯|叔叔|伯伯|兄弟|哥哥|弟弟|亲戚|对门|同村)~~10(占|挡|堵|挖|种)",
         r"(爸妈|父母|老人)~~20(出钱|生活费|养老|照顾)", r"(跟|和)(我|我们)~2吵",
@@ -161,11 +189,14 @@ REFERRALS = (
     标准 营业执照 执照 驳回 许可证 修路 路坏了 坑坑洼洼 路灯 桥坏了 垃圾站 中转站 垃圾中转站 老旧小区 改造 指标 批下来
     公租房 廉租房 保障房 退伍 宅基地 危房 停水 停电 自来水 供水 饮水 饮用水 通水 助学 助学贷款 材料不全 废料 废水 偷排
     供暖 暖气 公交 班车 信号 基站 污染 排污 环保 施工 搬迁 整体搬迁 移民 种粮补贴 惠民 摆摊 市容 policy permit fine
-    fined running_water water_supply power_cut streetlight 身份证 结婚证 准生证 学籍 特困 五保 临时救助 救助 棚改 建房
+    fined running_water water_supply power_cut streetlight pollution polluting pollutes waste_water sewage dumps
+    compensation
+    身份证 结婚证 准生证 学籍 特困 五保 临时救助 救助 棚改 建房
     规划 交通 红绿灯 停车场 卫生 厕所 疫苗 办事难 政务服务 路面
     """), (
         r"(为什么|为啥|凭什么|咋).{0,10}(没评上|不给我|没有我|不批|不给办|没有我们|不给我们)",
         r"补偿.{0,6}(太少|太低|不合理|不公平)", r"补偿~~10(才|只有|只给)",
+        r"(补偿|补贴|补助|赔偿)~6比~10(少|低|差)|标准不(一样|统一|一致)",
         r"(补贴|补助|养老金|低保|补偿)~8(没发|还没发|没到|没下来|停了|提高)",
         r"(要|准备|打算)(建|修|盖)~8(站|厂|场|楼|路)", r"(能不能|可不可以)~~8(建|修|装|通|开通|增加|降|减|便宜)",
         r"看病~2(太)?(贵|难)", r"罚~6(太重|太多|不合理|不该|冤)|不该罚|罚~3" + _N,
@@ -181,7 +212,8 @@ REFERRALS = (
     过期 变质 吃出 推销 保健品 燃气公司 运营商 套餐 宽带 扣费 翻新机 卖家 店家 假酒 假药 开发商 退钱 结账 电商平台
     网购平台 12315 shop refund store seller supermarket expired fake restaurant overcharged overcharge 商品 假冒伪劣
     异物 医美 食品安全 中介 房产中介 话费 流量 机票 门票 游戏 虚假宣传 广告 霸王条款 强制消费 捆绑 电子秤 化妆品 农资
-    假种子 假化肥 加油站 民宿 酒店
+    假种子 假化肥 加油站 民宿 酒店 诊所 私人诊所 缺斤短两 短斤缺两 少秤 鬼秤 摊贩 摊主 卖肉的 卖菜的 gas_station
+    petrol_station shortchanged short-changed
     """), (
         r"(乱|多)收.{0,4}(物业费|停车费|费用)",
         r"(办|充)了?~4(会员|年|次|储值|预付|美容|健身|理发|洗车|游泳)卡|充了~4(钱|\d)",
@@ -189,6 +221,9 @@ REFERRALS = (
         r"(不给|不肯|拒绝|不)退(钱|款|费)", r"(商家|店家|开发商|老板|卖家|店里)~~8(承诺|说好)~~10(不认|不给|反悔)",
         r"(多扣|乱扣|偷偷)~6(钱|费|升级)", r"(菜|饭|一顿|一碗|一斤)~~8要了?" + _N,
         r"(维修|修理|手机|电器|家电|服装|鞋|眼镜|烟酒|五金|建材|家具)店", r"物业~~10(收|交|押金|费|涨)",
+        r"秤~4(有问题|不准|做了?手脚|动了?手脚)|(一斤|一公斤|一两)~4(少|差|缺|只有)",
+        r"\b(paid|pay|charged) (for )?\d+ ?(litres?|liters?|kg|kilos?|jin|gallons?)\b",
+        r"\bcheat\w* on the (pump|scale|weight)",
         r"(店|店里|店家|店主|门店|商场|厂家)~~10(不退|不换|不认|不保修|不承认|假的|坏的|质量|加钱|换成|二手|翻新)",
     ), "rules.md §3.3 [U]"),
 )  # fmt: skip

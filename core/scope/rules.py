@@ -20,13 +20,38 @@ OFFICIAL_PERSONS = _w("""
     区长 市长 省长 部长 主席 委员 干部 领导 公务员 公职人员 党员 民警 警察 辅警 协警 片警 所长 队长 交警 法官 庭长
     审判长 审判员 检察长 副检察长 检察官 公诉人 指导员 教导员 政委 书记员 仲裁员 监察员 稽查员 专管员 院长 副院长 校长
     副校长 城管 执法人员 工作人员 站长 狱警 一把手 officer official officials cadre cadres secretary mayor policeman
-    judge prosecutor cop cops
+    policemen judge prosecutor cop cops principal director
 """)
 #: Offices named in English with two words ("township head", "party secretary").
-OFFICIAL_PERSON_PATTERNS = (r"\b(township|village|county|town|party) (head|chief|secretary|leader)s?\b",)
+OFFICIAL_PERSON_PATTERNS = (
+    r"\b(township|village|county|town|party|district|city|municipal|provincial|bureau|section|department)('s)?"
+    r" (deputy |vice |assistant )?"
+    r"(head|chief|secretary|leader|accountant|cashier|cadre|official|director|mayor|committee|chairman)s?\b",
+    r"\b(head|chief|director|secretary|mayor|leader|accountant)s? of (the |our |a )?[a-z ,.]{0,30}?"
+    r"\b(township|village|county|town|district|city|bureau|department|office|station|committee|hospital|school)\b",
+    r"\b(clerk|staff|officer|official|worker|employee|head|chief|director)s? (at|of|in|from) (the |our |a )?"
+    r"[a-z ]{0,20}"
+    r"\b(bureau|office|department|station|committee|government|court|procuratorate)\b",
+    r"\b(police|traffic|public security) (officer|chief|station|captain)s?\b|\bcivil servants?\b|\bparty members?\b",
+    r"\bgovernment (officials?|employees?|workers?|staff)\b|\b(teacher|doctor|principal|head)s? (at|of|in) (a|our|the)"
+    r" (public|state|government)\b|\b(public|state) (school|hospital) (teacher|doctor|principal|head)s?\b",
+    # inspectors of a public body: "消防检查的人", "环保局执法人员", "税务稽查的"
+    r"(消防|卫生|环保|安监|应急|税务|工商|市场监管|城管|质监|食药监|路政|运管|林业|国土|水利|农业|畜牧|文旅|劳动监察|防疫)"
+    r"(部门|局|所|站|队|大队)?的?(检查|执法|稽查|巡查)的?(人员?|组|队)",
+)
 #: Titles private firms use too: they do not count when the text says the unit is private (JC-15 covers SOEs only).
-GENERIC_PERSONS = _w("领导 主任 副主任 会计 出纳 组长 副组长 队长 工作人员 站长 院长 校长 一把手")
-PRIVATE_MARKERS = _w("私营 私人 民营 私企 个体 私立 外企 外资 private")
+GENERIC_PERSONS = _w("领导 主任 副主任 会计 出纳 组长 副组长 队长 工作人员 站长 院长 校长 一把手 director")
+PRIVATE_MARKERS = _w("私营 私人 民营 私企 个体 私立 外企 外资 private privately")
+#: Officials named only as a group or a rank, nobody in particular ("村干部", "领导", "乡里的干部"): with nothing
+#: but the name of an offence ("村干部腐败") the report has no substance yet (三个不受理 3): ask for facts.
+COLLECTIVE_OFFICIALS = _w("""
+    干部 村干部 领导 官员 公务员 公职人员 工作人员 两委 村委 委员 上级 政府 乡镇 当官的 官 一把手 执法 执法人员
+    official officials cadre cadres government
+""")
+COLLECTIVE_BODY = r"的?(人|干部|领导|工作人员)$"  # a body pattern naming its staff as a group ("乡里的干部")
+#: A message at most this long, with no act, amount or public money told, names an offence without an account.
+BARE_LENGTH = 12  # Han characters, each Latin word counting one and a half
+AMOUNT = r"\d|[一二两三四五六七八九十几百千万]+(万|千|百|块|元|亩|平|户|个|次|年|天)"
 #: Managers count as 监察对象 only in a state-owned unit (JC-15(3)): they need a STATE_MARKERS word in the text.
 SOE_MANAGERS = _w("总经理 副总经理 副总 经理 董事长 老总 厂长 矿长 行长 总监 manager boss")
 STATE_MARKERS = _w("""
@@ -36,7 +61,8 @@ STATE_MARKERS = _w("""
 PUBLIC_BODIES = _w("""
     村委会 居委会 镇党委 党委 党组 党支部 支部 镇政府 乡政府 街道办 派出所 公安 法院 检察院 教育局 执法 国企 国有
     国有企业 央企 事业单位 卫生院 财政所 国土所 土管所 林业站 农技站 税务局 住建局 规划局 环保局 人社局 民政局 扶贫办
-    拆迁办 征收办 拆迁组 指挥部 管委会 政府 监狱 人民医院 中医院 公立 公办 上级 乡镇 police government court
+    拆迁办 征收办 拆迁组 执行局 指挥部 管委会 政府 监狱 人民医院 中医院 公立 公办 上级 乡镇 消防队 消防救援 police
+    government court public_school public_hospital state_school township_government village_committee
 """)
 #: Generic public bodies: a place or sector word, then an office suffix ("县卫健委", "劳动监察大队", "市第二人民医院").
 #: The place word must not be the tail of another word (小区, 超市, 城市, 菜市场, 夜市, 农村, 上市, 地区).
@@ -51,7 +77,10 @@ PUBLIC_BODY_PATTERNS = (
     _PLACE + r"[^，。；！？\s]{0,8}?" + _OFFICE,
     _SECTOR + r"([^，。；！？\s]{0,3}?" + _OFFICE + r"|部门)",
     r"(街道|乡里|镇里|县里|市里|区里|乡上)的?(人|干部|领导|工作人员)",  # "街道的人说…"; not "村里的人"
+    r"(征收|拆迁|征地|驻村|扶贫|专案|督查|巡查|巡察)(工作)?(组|队)",  # a task group of a public body
 )
+#: A body's staff: "拆迁组的人", "县环保局的工作人员" count as people in office (JC-15).
+BODY_STAFF = r"的?(人|工作人员|干部|同志|staff|officials?|officers?)(?!家)"
 #: Look-alikes of the suffixes above that are private (a law firm, a beauty salon, a shopping centre).
 PRIVATE_BODY_WORDS = _w("""
     事务所 律师所 研究院 研究所 美容院 电影院 剧院 养老院 洗浴中心 购物中心 健身中心 培训中心 月子中心 维修中心 商业中心
@@ -63,6 +92,8 @@ NOT_OFFICIAL_PATTERNS = (
     r"(不是|并非|既不是|又不是|没有|没当过?)(什么|啥|个)?(党员|干部|公务员|官员|公职人员|领导|村干部|官)",
     r"((能|可以)?帮~6)?(进|考|当上|考上|入)(公务员|编制|事业单位|党)|入党",
     r"我要?(找|见)(你们)?的?领导|你们的?领导",  # the reporter asks for the commission's leaders
+    r"(不是|并非|不属于|又不是|也不是|非)(什么)?(国企|国有|央企|国营|事业单位|公立|公办)(企业|单位)?",
+    r"\bnot (a |an )?(state-owned|state|public|government)\b",
     r"冒充~10?(纪委|监委|工作人员|警察|公安|民警|法官|检察官|领导|干部|客服|公检法|官员)(的?工作人员)?",
 )
 IMPOSTOR_PATTERN = r"冒充|假冒|自称是?~6(纪委|监委|领导|警察)"
@@ -85,12 +116,16 @@ MISCONDUCT_STRONG = _w("""
     公款吃喝 公款旅游 大操大办 违反八项规定 四风 滥用职权 以权谋私 权钱交易 利用职权 职务之便 利益输送 徇私舞弊 徇私枉法
     玩忽职守 吃空饷 吃空额 保护伞 官商勾结 违规招标 围标 串标 陪标 暗箱操作 内定 萝卜招聘 跑官要官 买官卖官 卖官
     违规发放 乱发福利 滥发 小金库 借机敛财 敛财 逼捐 强制捐款 吃回扣 回扣 好处费 权色交易 违规提拔 任人唯亲 骗取补贴
-    骗补 骗保 骗医保 套保 违规经商 雁过拔毛 优亲 厚友 沾亲带故 形象工程 面子工程 政绩工程 贿选 拉票 蛀虫 bribe bribes
-    bribery corrupt corruption kickback kickbacks embezzle embezzled embezzlement 形式主义 官僚主义
+    骗补 骗保 骗医保 套保 违规经商 雁过拔毛 优亲 厚友 沾亲带故 形象工程 面子工程 政绩工程 贿选 拉票 蛀虫 kickback
+    kickbacks embezzle embezzled embezzlement 形式主义 官僚主义
 """)
 #: Names of an offence: alone ("有人贪污") a report without content (三个不受理 3), so ask who; they count once an
 #: official, a public body or public money is in the text.
-OFFENCE_NAMES = _w("贪官 贪污 贪腐 腐败 受贿 行贿 索贿 不作为 乱作为 慢作为 骗取 侵吞")
+OFFENCE_NAMES = _w("""
+    贪官 贪污 贪腐 腐败 受贿 行贿 索贿 不作为 乱作为 慢作为 骗取 侵吞 bribe bribes bribery corrupt corruption
+""")
+#: Acts that only name an offence ("村里的干部都贪"): no account of what happened (三个不受理 3).
+LABEL_ACTS = _w("贪 捞 违规 违法 违纪 手脚不干净 经济有问题 乱收费 乱罚款 乱摊派 违规收费")
 PUBLIC_MONEY = _w("""
     扶贫 低保 补贴 补助 补偿款 征地款 拆迁款 救灾 救济 专项 经费 财政 集体 村里的钱 公家 国家的钱 医保基金 党费
 """)
@@ -100,8 +135,10 @@ MISCONDUCT_ACTS = _w("""
     收钱 要钱 拿钱 塞钱 索要 好处 红包 礼金 购物卡 超市卡 收礼 送礼 随礼 宴请 请吃 吃请 吃喝 报销 乱收费 多收 违规收费
     乱罚款 乱摊派 摊派 刁难 推诿 踢皮球 打招呼 插手 包庇 纵容 打击报复 报复 打压 穿小鞋 偏袒 违规 违法 违纪 吞了 贪 捞
     关系户 走后门 不给办 不办事 拖着不办 卡着 为难 偷工减料 打点 克扣 串通 挂名 公车 警车 公务车 代打卡 脱岗 不在岗
-    玩手机 有股份 干股 入股 签单 倒卖 分成 后台 撑腰 罩着 看场子 手脚不干净 经济有问题 took_money took_bribes took_cash
-    takes_money asked_for_money demanded_money
+    玩手机 有股份 干股 入股 签单 倒卖 分成 后台 撑腰 罩着 看场子 手脚不干净 经济有问题 多量 多领 多报 多占 多拿 多算
+    多分 多批 通风报信 报信 勾结 tipped_off tips_off protects shields covers_for usury took_money took_bribes took_cash
+    takes_money asked_for_money demanded_money pocketed pockets stole steals
+    embezzles misappropriated diverted siphoned skimmed extorted extorts
 """)
 #: Personal conduct of a party member or official (A1 生活纪律), whoever reports it, family included.
 CONDUCT_ACTS = _w("赌博 赌钱 打麻将赌 包养 情妇 情人 小三 婚外情 酒驾 醉驾 嫖娼 吸毒 酒后开")
@@ -118,27 +155,37 @@ OFFICE_USE_PATTERNS = (
     r"从~6(项目|专项|扶贫|救灾|办公)?(经费|资金|款)里?(走|出|列支|支出)",  # 违规发放
     r"(转账|转|打|存|汇)(到|进)了?~2(个人|私人|自己|他|她)~4(账户|账上|卡|微信|支付宝|腰包)",
     r"(揣|装进|塞进)(自己|个人|他)?的?(兜|腰包|口袋)", r"(开|用|拿|花|占)~4公家的?",
+    r"(款|经费|资金|补偿|补贴|补助|公款)~~12(存|转|打|汇|放)(到|进|在)了?~6(自己|个人|私人|他家|自家)"
+    r"的?~4(名下|户头|账户|账上|存折|卡)",
+    # a village or unit drawing money in another's (a dead person's) name (冒领)
+    r"(村里|村委|村上|组里|社区|镇里|乡里|单位)~~16(用|拿|冒用|以)~6(名字|名义|名下|身份)~~10(领|吃|冒领|套|报)",
+    r"\babus\w* (of )?(his|her|their|the)? ?(power|position|office|authority)",
 )  # fmt: skip
 #: Money, favour, coercion and retaliation constructions: misconduct when an official or public body is named
 #: (A1, A2); without one ("有人收钱") the text stays unclear (R ch.2 (3)).
 OFFICIAL_ACT_PATTERNS = (
     # taking (收受, 索贿): 收了被告家属20万, 收了老板的好处, 攞咗扶贫款, 私下要了两万
-    r"(收(?!费)|拿|索要|索取|吃|捞|揣|收受|讹|攞|袋)(了|咗)?~~10?(钱|现金|红包|好处|回扣|礼金|购物卡|超市卡|油卡|烟|酒"
-    r"|茅台|中华|礼|" + _N + ")",
+    r"((?<!没)收(?!费)|拿|索要|索取|吃|捞|揣|收受|讹|攞|袋)(了|咗)?~~10?(钱|现金|红包|好处|回扣|礼金|购物卡|超市卡|油卡|烟|酒"
+    r"|茅台|中华|礼|补偿款|补助款|救济款|扶贫款|征地款|拆迁款|" + _N + ")",
     r"(要|让|得|必须)(先)?(给|交|塞|送|拿)~~10?(钱|费|红包|好处|点|\d)",
     r"(要|讹|找我要|索要)了?" + _N + r"|私下~8(要|收|拿|给)",
+    r"(要|收|拿|索要)了?~4[一两几\d]+(箱|条|瓶|盒|张|桌|只|斤|袋|桶)",  # 要了两条中华
+    r"(要|收|拿|送|给|塞)了?~~12才(给|肯|帮|同意)?(办|批|盖章|签字|放行|通过|过)",  # gift first, service after
     # giving (行贿): 给5000就算了, 塞了两条烟才给办, 只要交一千就能办, 送了两箱茅台, 10个点
     r"(给|交|塞|送|上交|花)了?~8?" + _N + r"~4?(就|才)", r"只要(交|给|送|花|出)~8就(能|可以|给|帮)", r"\d+个点",
     r"(塞|送)了?~6?(钱|红包|烟|酒|卡|东西|礼品|礼物|[一两几\d]+(箱|条|瓶|盒|张|万|千))", r"(找|托)了?~8的?(关系|门路)",
     # invented fees, in quotation marks or by name (乱收费): "追赃费", "赞助费", 跑腿费; no receipt
     r"[“\"'‘]([^”\"'’]{0,5})(费|经费|补贴|福利)[”\"'’]", r"[“\"](借|自愿|顺便|赞助|考察)[”\"]",
-    r"(收|要|交|缴|摊|扣)~6(手续费|管理费|辛苦费|跑腿费|介绍费|赞助费|中介费|茶水费|误餐费|年货费|办案经费|保证金)",
-    r"不开票|不开发票|不给收据|没收据|没有收据|没有票|不给票|白条|没有(任何)?(文件|手续|依据|批文)",
+    r"(收|要|交|缴|摊|扣|说是|算是|名义)~6(手续费|管理费|辛苦费|跑腿费|介绍费|赞助费|中介费|茶水费|误餐费|年货费|办案经费|保证金)",
+    r"不开票|不开发票|不给收据|没收据|没有收据|没有票|不给票|白条|没有(任何)?(文件|手续|依据|批文|票据|收据)",
     # withholding, pocketing, diverting (截留, 侵占, 挪用): 克扣营养餐补助, 差价被村干部拿了, 拿去放贷
     r"(扣|克扣|截|抽|吃|抠)了?~8(费|差价|补助|补贴|补偿|经费|款|绩效)",
-    r"(费|补助|补贴|补偿款?|差价|差额|绩效)~12(扣了|扣下|截留|拿了|拿走|吃了|分了|揣)",
+    r"(钱|费|补助|补贴|补偿款?|救助金?|救济金?|抚恤金?|优抚金?|养老金|差价|差额|绩效)~12(扣了|扣下|截留|拿了|拿走|吃了|分了|揣)",
     r"(拉|搬|运|弄|拿)(到|回|去)(他|她|自己)(的|家)?(儿子|女儿|家|厂|店|公司)?",
-    r"拿去(放贷|炒股|赌|买车|买房|装修|还债)",
+    r"(名额|指标|低保|编制|岗位|职位|公章|证明|集体的?|村里的?|公家的?|扶贫|救灾|物资|设备)~8(卖|变卖)(了|钱|给)",
+    r"(自己|个人)(收|拿|用|花|吞|留|揣|分)(了|走|着|提成|分成|差价)|归(了)?(自己|个人)",  # self-serving
+    r"(拿|开|拉|搬|带)回(自己)?家~4用|私自~6(用|开|卖|拿|处理)",
+    r"(拿|挪|借|弄)(去|走|出去)~4(放贷|放高利贷|高利贷|炒股|赌|买车|买房|装修|还债|做生意|投资|盖房)",
     r"(用|拿|挪)~6(公司|单位|村里|集体|局里|院里|所里|财政|专项|扶贫)的?(钱|款|经费|资金|车|设备|挖掘机|材料)",
     r"(钱|费|账)~8(都是|全是|全由|由)?(村里|单位|集体|局里|公司|院里)(出|报|掏|买单|结|记)",
     r"(挂在|挂到|记在|走的?是?)~4(接待|公务|单位|村里|集体|项目)", r"发票~6(都是|开成|写成|写的)",
@@ -149,7 +196,7 @@ OFFICIAL_ACT_PATTERNS = (
     r"(签字|签名|按手印)~~16(没|没有)(发|到|给|拿到)|没(发到|到|给到)(我们|我)?手(上|里)",
     r"(死了|去世|已故|死人)~~10(名义|名字|名下)",
     # coercion (吃拿卡要, 乱摊派): 不给就扣车, 不交年底考核就垫底, 不买就调岗, 带人把苗铲了
-    r"不(给|交|送|塞|买|捐|签)~6(就|的话)~8(扣|掀|罚|不给办|不让|不批|调岗|垫底|拆|抓|不合格|难|查)",
+    r"不(给|交|送|塞|买|捐|签)~6(就|的话)~8(扣|掀|罚|不给办|不让|不批|调岗|垫底|拆|抓|不合格|难|查|不给过|不通过|不过)",
     r"(不然|否则)(就)?~6(来查|查账|罚|不给办|卡)", r"(强制|逼着?|必须)~6(买|购买|捐|入股|消费|用)",
     r"(用|找|买)(他|她)(介绍|指定|推荐|亲戚)的", r"(带人|带着人|叫人|派人)~10(铲|拆|推|砸|毁|挖|强)",
     # favouritism (优亲厚友, 利益输送): 跟老板是酒友, 是他同学, 一起钓鱼吃饭, 一看是他家就走了, 都是他家的人
@@ -157,15 +204,17 @@ OFFICIAL_ACT_PATTERNS = (
     # a case handler tied to the other side, or not stepping aside (回避: XF-28 ¶3, JC-67)
     r"是(对方|被告人?|原告|对方老板|对方律师|老板|开发商)~6的?(酒友|牌友|亲戚|同学|老乡|战友|朋友|哥们|亲家|连襟|情人)",
     r"(没|不|没有|拒绝|也不|都不)(申请)?回避",
-    r"是(他|她)的?(酒友|牌友|亲戚|同学|老乡|战友|朋友|哥们|小舅子|连襟|外甥|侄子|表弟|表哥|情人|亲家)",
+    r"是(他|她)的?~4(酒友|牌友|亲戚|同学|老乡|战友|朋友|哥们|小舅子|连襟|外甥|侄子|表弟|表哥|情人|亲家)",
     r"(一起|一块|经常|天天)~4(吃饭|喝酒|钓鱼|打牌|打麻将|唱歌|洗脚|旅游|打高尔夫)",
-    r"请~12(吃饭|喝酒|吃喝|唱歌|洗脚|吃)",
+    r"请(?!问|求|示|教)~12(吃饭|喝酒|吃喝|唱歌|洗脚|吃)",
     r"(一看|知道|听说|发现)是~8(家|的人|亲戚|关系)~3(就|便)~4(走|不管|放|算了|撤)",
     r"认识~8(所长|局长|领导|书记|主任|镇长|人)~10(就|当天|马上|立马)~4(办|批)", r"一言堂|说了算",
     r"(都是|全是|全给了?|全整给|全分给)~6(他|她|他们|自己)?(家|老\w家)~4(的人|亲戚)",
     r"(给|分|批|安排|评|整|弄)(给)?了?.{0,6}(自己|自家|他|她|他们)(家)?的?(亲戚|家人|亲属|儿子|女儿|女婿|老婆|弟弟|哥哥"
     r"|侄子|小舅子|连襟|外甥)",
     r"(批|审批|办).{0,6}(给|了).{0,6}(亲戚|自家|他家|儿子|老婆|小舅子)", r"不符合条件~10(批|给|评|办|领|进)",
+    r"(名额|指标|低保|补贴|补助|救助|危房|贫困户)~~16(给|评给|分给|批给)了?~8(有楼房|有车|有房|有钱|条件好|不符合|不困难"
+    r"|开着|自己人|关系户|他们自己)",
     r"(给|帮|替)~10(亲戚|小舅子|儿子|女儿|老婆|朋友|同学|司机)~6(批|办|安排|弄|卖|租)",
     r"(给|帮|替)(他|她)(家|自己家)?~6(免费|白干|不要钱|白修|白盖)", r"(安排|弄|塞)(进|进来|进去)|不考试",
     r"(市场价|正常价|别人)的?~4[两三四五几\d]倍", r"(用|找)(他|她)?自己(家)?的?(施工队|工程队|公司|亲戚)",
@@ -178,9 +227,21 @@ OFFICIAL_ACT_PATTERNS = (
     r"(派|叫|让|喊|带)了?~8(来|到|上)~4(我家|我们家|家里|门|店)~6(查|搜|抓|罚|拆|封)",
     r"(给|跟|和|与)(对方|被告|原告|对方律师)~6(打电话|见面|吃饭|通气|联系)|私下(见|联系|接触|通气)",
     r"(上班|窗口|办公室|值班)~10(玩手机|打游戏|睡觉|聊天|炒股|看视频|打牌)", r"一直推|推来推去|互相推|拖着不|拖了~4不",
+    r"(窗口|办公室|大厅|局里|所里)~~12(提前|早早|[一二三四两\d]+点(多|半)?就)~4(关门|下班|锁门|走人|没人)",
     # English
-    r"\b(took|takes|taking|accepted|demanded|asked for)\b.{0,20}\b(money|cash|bribes?|gifts?|fees?)\b",
-    r"\b(public|official|government) (car|vehicle|money|funds)\b",
+    r"\b(took|takes|taking|accepted|accepts|received|demanded|demands|asked (me |us )?for|extorted|got|wanted|wants)\b"
+    r".{0,25}"
+    r"\b(money|cash|bribes?|gifts?|fees?|kickbacks?|\d[\d,.]*|yuan|rmb|red envelopes?|cigarettes|liquor)\b",
+    r"\b(public|official|government|collective|village|relief|poverty|subsidy) (car|vehicle|money|funds?|land)\b",
+    r"\b(dinner|drinks|lunch|meals?|dined|ate|gambl\w*|fishing|golf)\b.{0,20}\bwith (the )?"
+    r"(other (side|party)|defendant|plaintiff|boss|developer|contractor|owner)",
+    r"\blent (out )?.{0,30}\b(money|funds|compensation)\b|\bhigh interest\b",
+    r"\b(keeps?|kept|withdr[ae]w\w*|withh[eo]ld\w*|took|takes|uses?|used)\b.{0,40}\b(himself|herself|themselves"
+    r"|for (his|her|their) own)\b",
+    r"\b(embezzl|misappropriat|pocket|siphon|divert|skim)\w*|\bkept the money\b|\bin exchange for\b",
+    r"\bmakes? .{0,30}\bpay\b|\bor (else )?(he|she|they)('ll| will)? (gives?|fails?|punish|fines?|refuses?)\b",
+    r"\b(gave|gives|give|awarded|allocated)\b.{0,40}\bto (his|her|their) (own )?(relatives?|brother|sons?|daughter|wife"
+    r"|husband|friends?|nephew|cousin|family)\b",
 )  # fmt: skip
 #: An official's relatives or friends drawing public benefits or contracts ("村支书的闺女…也领着低保",
 #: "工程是局长的同学包的"). "{official}" is filled with OFFICIAL_PERSONS, "{kin}" with KIN.
@@ -219,14 +280,14 @@ PRIVATE_ACTORS = _w("网上 网友 微信上 骗子 老板 公司 商家 平台 
 #: A3/A4: the citizen (or a close relative) contests a sanction or a commission decision about them.
 _SANCTION_SPECIFIC = (
     r"党内警告|严重警告|警告处分|撤销党内职务|留党察看|开除党籍|政务处分|政务警告|政务记过|政务记大过|记大过|诫勉"
-    r"|党纪处分|纪律处分"
+    r"|党纪处分|纪律处分|通报批评"
 )
 _SANCTION_GENERIC = r"处分|处理决定|降级|撤职|记过|问责|组织处理"  # these need a commission or party body named
 _COMMISSION = r"纪委|监委|纪检|监察委|支部|党组织|党委"
 _SELF = r"我|本人|俺"
 CONTEST = (
     r"不服|冤|申诉|复查|复核|不认可|不接受|不公|不对|不实|搞错|算错|错误|错了|太重|过重|重了|不合理|事实不清|证据不足"
-    r"|程序不对|程序违法|申辩|重新处理|撤销|异议|unfair|appeal"
+    r"|程序不对|程序违法|申辩|重新处理|撤销|异议|复审|有错|有误|unfair|appeal"
 )
 #: A public employee's own dismissal or sanction (开除公职, 政务处分 by the employer or the 监委): an appeal to the
 #: commission or the 复审/复核 route (A4), not labour arbitration (LABOR is for private employers).
@@ -241,6 +302,8 @@ APPEAL_PATTERNS = (
     (rf"({_SELF})~~30({_SANCTION_GENERIC})|({_SANCTION_GENERIC})~~20(对我|给我)", _COMMISSION,
      CONTEST),
     (_DISMISSAL, _PUBLIC_JOB, CONTEST + r"|冤枉|凭什么|想讨个说法"),
+    (r"\b(i|me|my)\b.{0,40}\b(party warning|serious warning|disciplinary|sanction(ed)?|expelled from the party"
+     r"|party probation|demerit)", CONTEST + r"|\bwrong(ly)?\b|\bunjust"),
 )  # fmt: skip
 #: Reason keys for an appeal group, by position in APPEAL_PATTERNS (default scope.reason.appeal).
 APPEAL_REASONS = {2: "scope.reason.appeal_dismissal"}
@@ -260,11 +323,15 @@ PROCEDURE_PATTERNS = (
     r"(一直|迟迟|就是|硬是|总是|还是)?(拖着|拖了~4|压着)?不(给|予|肯|愿意?|帮)?(我|我们)?(立案|出警|抗诉|起诉|批捕)",
     r"(执法|办案|搜查|审讯|询问|扣押|取证)~6(程序违法|程序不对|违反程序|不规范)",
     # the other party of a police matter, not the police: "打人的只罚了两百块", "打我的人现在天天在村里晃"
-    r"打(人|我|伤我)的(人|那个人?|那人|一方)?(?=只|才|没|还|现在|天天|被|是|已经|跑)",
+    r"打(人|我|伤我)的(人|那个人?|那人|一方)?(?=只|才|没|还|现在|天天|被|是|已经|跑)|打(人|架)的?(案子|案件|事)",
+    r"说我~4(酒驾|醉驾|赌博|嫖娼|吸毒|打架|闹事|违章)",  # the reporter accused by the police, not the officer's conduct
 )
 #: A4 (JC-69): unlawful measures against the person investigated or close relatives: property seized beyond the
 #: case, measures past the legal limit, coercion or ill-treatment in 留置.
-_STAFF = r"(留置|办案人员|专案组|调查组|审查调查|(纪委|监委|纪检|监察委)的?(人|工作人员|同志|干部|调查组))"
+_STAFF = (
+    r"(留置|办案人员|专案组|调查组|审查调查|(纪委|监委|纪检|监察委)的?(人|工作人员|同志|干部|调查组)"
+    r"|(纪委|监委|纪检|监察委)~8(找我|对我)?~4(谈话|询问|调查|审查))"
+)
 MEASURE_COMPLAINTS = (
     r"(监委|纪委|纪检|监察委|办案人员|专案组|调查组)~~40(扣押|查封|冻结|扣了|扣走|收走|拿走|解冻)",
     r"(扣押|查封|冻结)~~30(超出|超范围|不相关|无关|没有关系|没关系|不退|解冻|婚前|合法)",

@@ -72,3 +72,32 @@ def test_political_legal_and_appeal_borders(text: str, verdict: str, detail: str
     got = d.refer_to.value if d.refer_to else d.kind.value if d.kind else d.faq
     assert (d.verdict.value, got, d.reason) == (verdict, detail, reason)
     assert d.refer_to is None or d.verdict is Verdict.REFER  # an objection is never a referral
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict", "detail", "reason"),
+    [
+        # an official's self-serving act wins over the referral topic of the matter (rules.md §3.2 key judgement)
+        ("组长丈量的时候给自己家多量了地，多领了补偿款", "accept", "accusation", "scope.reason.misconduct"),
+        ("县环保局的科长给排污的厂子通风报信", "accept", "accusation", "scope.reason.misconduct"),
+        ("村出纳把征地款挪去放高利贷", "accept", "accusation", "scope.reason.misconduct"),
+        ("办证窗口的工作人员要了两瓶酒才给办", "accept", "accusation", "scope.reason.misconduct"),
+        ("The village chief took 5,000 yuan to approve my housing plot.", "accept", "accusation",
+         "scope.reason.misconduct"),
+        # an offence named of officials as a group, nothing told: ask for facts (三个不受理 3); a named post is accepted
+        ("干部们都腐败", "unclear", None, "scope.reason.no_facts"),
+        ("镇长贪污", "accept", "accusation", "scope.reason.misconduct"),
+        ("纪委管不管干部吃拿卡要", "unclear", "what_scope", "scope.reason.faq"),
+        # where the rest goes
+        ("我们厂是私人的，不是国企，厂长吃了供货商的回扣", "refer", "police", "scope.reason.refer.private_firm"),
+        ("卖鱼的秤不准，一斤差了二两", "refer", "market", "scope.reason.refer.market"),
+        ("邻居家的狗把我家的鸭子咬死了", "refer", "mediation", "scope.reason.refer.mediation"),
+        ("在理发店上班交的押金，老板说我不干了就不退", "refer", "labor", "scope.reason.refer.labor"),
+        ("执行局执行了三年还没执行到位", "refer", "political_legal", "scope.reason.refer.political_legal"),
+        ("法院判决不公，我的证据没被采纳", "refer", "judicial", "scope.reason.refer.judicial"),  # referrals.py choice
+    ],
+)  # fmt: skip
+def test_issue16_general_rules(text: str, verdict: str, detail: str | None, reason: str) -> None:
+    d = classifier().classify(text)
+    got = d.refer_to.value if d.refer_to else d.kind.value if d.kind else d.faq
+    assert (d.verdict.value, got, d.reason) == (verdict, detail, reason)
