@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from core.scope import urgent_backstop as B
 from core.scope import urgent_hazards as H
 from core.scope import urgent_signs as S
 from core.scope import urgent_words as W
@@ -81,6 +82,7 @@ class UrgentCheck:
         self._ahead = _compile(W.AHEAD + S.AHEAD)
         self._intent, self._threat = _compile(W.INTENT), _compile(W.THREAT)
         self._distance, self._not_harm = _compile(W.DISTANCE), _compile(NOT_HARM)
+        self._backstop = Backstop()
 
     def find(self, norm: str) -> UrgentFinding | None:
         """The first urgent clause of a normalised message (see ``classify.normalise``), or None."""
@@ -92,11 +94,13 @@ class UrgentCheck:
             hazards = {harm for harm, _ in self._hazards}
         else:
             hazards = set()
-        if not (said or acts):
-            return None
-        for sentence in _SENTENCE.split(text):
-            if sentence and (found := self._sentence(sentence, said, acts, hazards)):
-                return found
+        if said or acts:
+            for sentence in _SENTENCE.split(text):
+                if sentence and (found := self._sentence(sentence, said, acts, hazards)):
+                    return found
+        if hit := self._backstop.find(norm):  # recall first: a harm word not clearly past, figurative or ordinary
+            sentence, kind, m = hit
+            return self._finding(sentence, kind, "backstop", m)
         return None
 
     def _sentence(self, sentence: str, said: _Harms, acts: _Harms, hazards: set[str]) -> UrgentFinding | None:
@@ -142,3 +146,42 @@ class UrgentCheck:
             nearest = [(hit.end(), name) for name, rx in self._who for hit in rx.finditer(before)]
             who = max(nearest)[1] if nearest else next((n for n, rx in self._who if rx.search(sentence)), "self")
         return UrgentFinding(who, harm, when, m.group())
+
+
+class Backstop:
+    """The recall-first net (``core/scope/urgent_backstop.py``): the first harm word, in a clause that is not in a
+    past or story frame, after figures of speech, ordinary senses and money words are blanked. A child in the
+    sentence lets milder harms count. Returns the sentence, the kind of harm and the match, or None."""
+
+    def __init__(self) -> None:
+        self._not = _compile(B.NOT_BACKSTOP + NOT_HARM)
+        self._harms = [(kind, _compile(patterns)) for kind, patterns in B.HARM.items()]
+        self._any = _compile(tuple(p for patterns in B.HARM.values() for p in patterns) + B.CHILD_HARM)
+        self._child, self._child_harm = re.compile(B.CHILD), _compile(B.CHILD_HARM)
+        self._past, self._now = _compile(B.PAST), _compile(B.NOW)
+        self._over, self._procedure = _compile(B.OVER), _compile(B.PROCEDURE)
+
+    def find(self, norm: str) -> tuple[str, str, re.Match[str]] | None:
+        text = self._not.sub(lambda m: "#" * len(m.group()), norm)
+        if not self._any.search(text):
+            return None
+        starts = [0, *(m.end() for m in _SENTENCE.finditer(text))]
+        for a, b in zip(starts, [m.start() for m in _SENTENCE.finditer(text)] + [len(text)], strict=True):
+            sentence, said = text[a:b], norm[a:b]  # blanked, and as written (money words are blanked in the first)
+            if self._over.search(said) or (self._procedure.search(said) and not self._now.search(said)):
+                continue
+            child = bool(self._child.search(sentence))
+            past = False  # a past or story frame holds until a clause says now
+            for clause in _CLAUSE.split(sentence):
+                if self._now.search(clause):
+                    past = False
+                elif self._past.search(clause):
+                    past = True
+                if past:
+                    continue
+                for kind, rx in self._harms:
+                    if m := rx.search(clause):
+                        return sentence, kind, m
+                if child and (m := self._child_harm.search(clause)):
+                    return sentence, "child", m
+        return None

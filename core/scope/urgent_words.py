@@ -18,7 +18,8 @@ P = (r"(我们?|你们?|他们?|她们?|人|自己|孩子|小孩|娃|儿子|女�
      r"(我|俺)?(爸|妈|爹|娘|父亲|母亲|爷爷|奶奶|姥姥|外婆|哥|姐|弟|妹|家人|全家|一家)|村民|群众|大家|学生|"
      r"这(个|帮|些)|那(个|帮|些))")  # fmt: skip
 _EN_P = (r"(me|him|her|them|us|you|my \w+|his \w+|her \w+|our \w+|people|someone|everyone|everybody|the (\w+ )?"
-          r"(head|chief|secretary|boss|official|officer|mayor|director|manager|guard|teacher|workers?|police|cadre|leader|"
+          r"(head|chief|secretary|boss|official|officer|mayor|director|manager|guard|teacher|workers?|police|"
+          r"cadre|leader|"
           r"family|kids|children|child|man|woman|people|villagers))")  # fmt: skip
 _WEAPON = (
     r"(菜刀|砍刀|尖刀|匕首|刀子|水果刀|杀猪刀|刀|斧头|斧子|枪|猎枪|土枪|弓弩|铁棍|钢管|棍|棒|锄头|铁锹|镰刀|砖|硫酸)"
@@ -177,7 +178,8 @@ WHO: tuple[tuple[str, str], ...] = (
     r"孩子|小孩|儿子|女儿|闺女|孙子|孙女|娃|学生|婴儿|宝宝|女孩|男孩|(十[一二三四五六七]?|[一二三四五六七八九])岁|"
     r"\b(child|children|kids?|son|daughter|baby|students?|boy|girl|nephew|niece|pupils?)\b"),
     ("many",
-    r"全村|大家|群众|村民|一楼的人|(很|好)多人|一群人|(几十|十几|上百|几百)(个)?人|人群|社会|广场|集市|学校门口|邻居们|全家|一家人|整栋楼|"
+    r"全村|大家|群众|村民|一楼的人|(很|好)多人|一群人|(几十|十几|上百|几百)(个)?人|人群|社会|广场|集市|学校门口|"
+    r"邻居们|全家|一家人|整栋楼|"
              r"\b(everyone|everybody|people|villagers|crowd|families|the whole)\b"),
     ("other", r"他|她|老人|父亲|母亲|爸|妈|爹|娘|爷爷|奶奶|老婆|媳妇|老公|丈夫|妻子|哥|姐|弟|妹|家人|邻居|"
               r"\b(he|she|him|her|they|them|my (father|mother|dad|mom|mum|wife|husband|brother|sister|grandma|grandpa|"
@@ -243,7 +245,13 @@ NOT_HARM = (
     r"吸血鬼", r"血(汗|本|压|糖)", r"心血", r"杀手锏", r"跳(槽|舞|绳|闸)", r"心跳", r"关(门|系|于|心|注|键|押期)",
     r"机关",
     r"海关", r"难关", r"绑定", r"捆绑", r"打(击|压|官司|电话|工|车|听|招呼|卡|分|折|扫|印|款|白条|包票|交道)",
-    r"kill(ing)? time", r"(is|are) killing me", r"dying (to|for)", r"to die for", r"(dead|sick) tired",
+    r"kill(ing)? time",
+    r"(is|are) killing me",
+    r"(is|are|was) killing (the|our|this|my|their) (\w+ ){0,2}(shops?|business\w*|"
+    r"village|town|economy|farm\w*|crops|trade|market|industry|income|sales|jobs)",
+    r"dying (to|for)",
+    r"to die for",
+    r"(dead|sick) tired",
     r"(bored|scared|worried|frightened) to death", r"killer \w+",
     r"fire (sale|department|safety|inspection|drill|exit|code|brigade|station|alarm test)",
     r"(get|got|getting|been|was) fired", r"fired (me|him|her|them|from)", r"ceasefire",

@@ -1,0 +1,127 @@
+"""Examples for tests/unit/test_urgent_backstop.py (rules.md §8): urgent messages in wordings the category check
+was not written for, across the backstop's kinds, in both languages; and ordinary reports that use harm words in
+a past, figurative, ordinary or money sense. Written for this file."""
+
+URGENT_NEW = [
+    # death and dying
+    "我爸躺在床上一动不动，脸都紫了，怕是要死了",
+    "村口那个老人快不行了，嘴唇发白，没人管",
+    "他们说今天不交钱就让我家死人",
+    "My grandmother is dying on the floor and the clinic won't send anyone",
+    "If they come again tonight somebody will die",
+    "He said he would kill the accountant's whole family",
+    # injury and blood
+    "我哥脑袋被铁锹拍了一下，一直往外冒血",
+    "工友从架子上摔下来，腿骨都露出来了",
+    "保安把我爸推倒在地，他现在昏昏沉沉的",
+    "我妈突然抽搐，口吐白沫",
+    "村里有个人被车撞了躺在路中间",
+    "The guard smashed my head and I am bleeding a lot",
+    "My father fainted after they hit him and he is not breathing properly",
+    "Someone stabbed the shop owner outside the township office",
+    # fire and explosion
+    "隔壁仓库烧起来了，火苗窜到我们屋顶",
+    "厂里锅炉冒着黑烟，工人说随时会爆",
+    "楼下有人在点鞭炮一样的东西，砰的一声玻璃全碎了，有人倒地",
+    "There is black smoke coming out of the school kitchen",
+    "The fuel depot next to our houses could explode any minute",
+    "Our whole street is burning and the fire truck has not come",
+    # gas and poison
+    "宿舍里一股怪味，几个人头疼恶心，怀疑一氧化碳",
+    "他往猪食里拌了东西，我怕他也往我们吃的里放毒",
+    "厂里排的废水有毒，村里好多人喝了开始拉肚子发烧",
+    "Several of us feel dizzy in the basement, I think it is carbon monoxide",
+    "Toxic fumes are coming from the chemical plant and kids are coughing",
+    # drowning and falling
+    "河水涨得很快，对面还有两个放牛的人过不来",
+    "山上的泥土往下冲，把几户人家的后墙埋了",
+    "我侄子在水库边玩，一下子不见了",
+    "矿道里有人被困在下面喊救命",
+    "The landslide buried two houses and people are under the mud",
+    "A worker is stuck at the bottom of the well and we can hear him shouting",
+    "The river flooded the school and the children are on the roof",
+    # weapons
+    "那个人手里握着一把长刀在菜市场里转",
+    "讨债的带着棍棒和砖头来了，在楼下喊",
+    "他从车里拿出一把枪晃来晃去",
+    "The man next door has an axe and is shouting at my mother",
+    "Some men with clubs are waiting outside our gate",
+    # being held or taken
+    "他们把我弟弟塞进面包车拉走了",
+    "我女儿被那个网友骗去外地，说不让她回来",
+    "我被老板关在宿舍里，手机也被收了",
+    "老人被村干部绑在树上示众",
+    "Our son was taken by men in a van and we cannot reach anyone",
+    "They are holding my husband in a back room and won't let him go",
+    "My daughter has been missing since this morning",
+    # self-harm and farewells
+    "我把家里的钥匙和存折都放桌上了，以后不用找我",
+    "我不想拖累大家了，这是我最后一次跟你们说话",
+    "我已经吞了一瓶药，头有点晕",
+    "我弟在朋友圈发了一张刀片的照片，配了一句永别",
+    "I've said my farewells, I just wanted someone to know",
+    "I have a bag of pills in my hand and I'm counting them",
+    "Tell my kids I'm sorry, I can't do this any longer",
+    # threats
+    "村主任当着我面说要让我全家好看，今晚就来",
+    # was a near miss in test_urgent_categories.py: a threat by the official reported, "when in doubt, urgent"
+    "书记拍着桌子骂人，说要让我好看",
+    "他放话说谁敢去纪委就打断谁的腿",
+    "包工头扬言要找人收拾我，已经在村口转了两圈",
+    "The boss threatened to hurt my family if I report him again",
+    "They warned me that I would end up like the last guy who complained",
+    # children as amplifier
+    "幼儿园老师把孩子关在小黑屋里，孩子一直哭",
+    "邻居天天打他家孩子，今天打得孩子满身是伤",
+    "我儿子放学到现在还没回家，老师说没见到他",
+    "A teacher is hitting a child in the corridor right now",
+    "The baby has been alone in a locked car for an hour",
+    "My son is crying that the older boys have him tied up behind the school",
+]
+
+ORDINARY = [
+    # (a) past and over
+    "去年村主任家的狗咬伤了我儿子，医药费到现在还没给",
+    "十年前那场矿难死了好几个人，矿长现在当了副县长",
+    "我爸以前被车撞过，早就出院了，可是补助一直没发",
+    "前些年村里发过一次洪水，救灾款被村干部分了",
+    "当年那次火灾之后，消防站长被调走了",
+    "Years ago a worker died at the quarry and the owner bribed the police chief",
+    "Last year the bridge collapsed and the contractor was the mayor's cousin",
+    "I used to be beaten by my foreman, I left that job long ago",
+    # (b) figures of speech
+    "跑了十几趟都没盖章，真是累死人了",
+    "这个政策把我们小商户往死里逼",
+    "镇干部气死我了，开会一拖就是一下午",
+    "这事在村里群里都炸了锅，大家都在骂会计",
+    "他那个人刀子嘴，不过贪钱是真的",
+    "网上有人爆料说局长收了一套房",
+    "村支书的儿子在镇上火了，开的饭店生意火爆",
+    "The new fees are killing our small shops",
+    "I am dying to know where the road money went",
+    "The village head blew up at us when we asked about the accounts",
+    # (c) ordinary senses
+    "镇上的火锅店是副镇长老婆开的，用公款请客都去那里",
+    "燃气公司收费乱涨价，背后是县长的亲戚",
+    "消防验收走过场，验收员收了红包",
+    "食堂的刀具管理混乱，校长的亲戚承包的",
+    "考试有人请枪手，教育局的人帮忙安排",
+    "他拿死亡证明去领了两份丧葬费",
+    "农药补贴被村会计截留了",
+    "煤气罐检测费每户收八十，根本没人来检测",
+    "电视剧里演的贪官跟我们镇长一模一样",
+    "新闻里说邻县有人跳楼，我们这里的拆迁也是同一个公司",
+    "The fire inspection of the market was faked by the inspector",
+    "He hired a gunman for the exam, the education official knew",
+    "They said the gas company owner is the party secretary's brother",
+    "He took a photo shoot trip on public money",
+    # (d) money and procedure
+    "我爸工伤死亡，死亡赔偿金被厂里和劳动局的人扣了一部分",
+    "伤残鉴定做了两年还没出结果，鉴定中心的人要好处费",
+    "工伤认定被人社局拖着不办，说要找关系",
+    "我被打伤后派出所一直不立案，所长是对方的亲戚",
+    "车祸赔偿款被交警队的人扣了",
+    "The death compensation for my husband was cut by the township",
+    "My injury claim was refused after the assessor asked for money",
+    "The court case about the accident has been delayed for three years",
+]
