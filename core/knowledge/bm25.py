@@ -9,10 +9,6 @@ import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-import bm25s
-
-logging.getLogger("bm25s").setLevel(logging.WARNING)  # its DEBUG lines would fill the bot's log at every build
-
 K1 = 1.2
 B = 0.75
 
@@ -21,6 +17,9 @@ class SparseBM25:
     """BM25 scores of weighted query tokens against fixed documents; IDF as Lucene's, never negative."""
 
     def __init__(self, docs: Sequence[Sequence[str]], k1: float = K1, b: float = B) -> None:
+        import bm25s  # with numpy: loaded when the knowledge base is built, not by every CLI command
+
+        logging.getLogger("bm25s").setLevel(logging.WARNING)  # its DEBUG lines would fill the log at every build
         self.size = len(docs)
         self._scale = k1 + 1  # Lucene leaves out the numerator's (k1 + 1): the thresholds were set with it
         self._bm25 = bm25s.BM25(k1=k1, b=b, method="lucene")

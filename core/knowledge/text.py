@@ -8,8 +8,6 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 
-import snowballstemmer
-
 from core.knowledge.synonyms import EN, ZH
 
 #: Words of the domain jieba's dictionary cuts badly; added with a high frequency so they stay whole.
@@ -47,7 +45,6 @@ _EN_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _ZH_SYNONYMS = tuple((tuple(forms.split()), added) for forms, added in ZH)
 _EN_SYNONYMS = tuple((re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms.split(",")) + r")\b"), added)
                      for forms, added in EN)  # fmt: skip
-_STEMMER = snowballstemmer.stemmer("english")
 
 
 def language(text: str) -> str:
@@ -88,13 +85,16 @@ class Tokenizer:
     """The tokens a text is ranked by, per language; Chinese needs jieba's dictionary (built once, ~2 s)."""
 
     def __init__(self, cut: Callable[[str], Iterable[str]] | None = None) -> None:
+        import snowballstemmer  # loaded with the knowledge base, not by every importer of this module
+
         self._cut = cut or jieba_cut()
+        self._stemmer = snowballstemmer.stemmer("english")
 
     def words(self, text: str, lang: str) -> list[str]:
         """Chinese: jieba's words; English: Snowball stems. Stop words left out; colloquial forms expanded."""
         expanded = expand(text, lang)
         if lang == "en":
-            return _STEMMER.stemWords([w for w in _EN_WORD.findall(expanded) if w not in _EN_STOP])
+            return self._stemmer.stemWords([w for w in _EN_WORD.findall(expanded) if w not in _EN_STOP])
         out = []
         for w in self._cut(expanded):
             w = w.strip()

@@ -9,6 +9,7 @@ import contextlib
 import gc
 import json
 import os
+import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -161,3 +162,16 @@ async def test_a_database_behind_head_is_migrated_when_the_bot_starts(tmp_path: 
         assert await migrate.current(engine) == migrate.head_revision()
     finally:
         await engine.dispose()
+
+
+def test_the_knowledge_bases_ranking_libraries_load_with_it_not_with_every_command() -> None:
+    """bm25s (with numpy) and the English stemmer cost ~0.3 s of import: a CLI command such as ``case list`` and
+    the import of the bot's dialogs leave them out; building the knowledge base loads them."""
+    code = ("import json, sys, qingfeng.cli, qingfeng.runner, bot.dialogs.questions, core.knowledge.search\n"
+            "names = ('numpy', 'bm25s', 'snowballstemmer')\n"
+            "before = sorted(m for m in names if m in sys.modules)\n"
+            "from core.knowledge.ready import knowledge; knowledge()\n"
+            "print(json.dumps([before, sorted(m for m in names if m in sys.modules)]))")  # fmt: skip
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=300)
+    before, after = json.loads(out.stdout.strip().splitlines()[-1])
+    assert before == [] and after == ["bm25s", "numpy", "snowballstemmer"]
