@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from core.scope import urgent_backstop as B
+from core.scope import urgent_families as F
 from core.scope import urgent_hazards as H
 from core.scope import urgent_signs as S
 from core.scope import urgent_words as W
@@ -154,9 +155,10 @@ class Backstop:
     sentence lets milder harms count. Returns the sentence, the kind of harm and the match, or None."""
 
     def __init__(self) -> None:
-        self._not = _compile(B.NOT_BACKSTOP + NOT_HARM)
-        self._harms = [(kind, _compile(patterns)) for kind, patterns in B.HARM.items()]
-        self._any = _compile(tuple(p for patterns in B.HARM.values() for p in patterns) + B.CHILD_HARM)
+        self._not = _compile(B.NOT_BACKSTOP + F.NOT_FAMILY + NOT_HARM)
+        harms = _merge(B.HARM, F.FAMILIES)  # single harm words first, then the families of part 4
+        self._harms = [(kind, _compile(patterns)) for kind, patterns in harms.items()]
+        self._any = _compile(tuple(p for patterns in harms.values() for p in patterns) + B.CHILD_HARM)
         self._child, self._child_harm = re.compile(B.CHILD), _compile(B.CHILD_HARM)
         self._past, self._now = _compile(B.PAST), _compile(B.NOW)
         self._over, self._procedure = _compile(B.OVER), _compile(B.PROCEDURE)

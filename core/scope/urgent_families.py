@@ -1,0 +1,131 @@
+"""Urgent words, part 4 (rules.md §8; XF-25, XF-26(2)(3)): whole families of ways people describe danger that
+the first three parts (``urgent_words``, ``urgent_hazards``, ``urgent_signs``) and the backstop's single harm
+words do not reach.
+
+Blind sets kept showing the same gaps, not the same lines: danger said through a *consequence* rather than a harm
+word (electricity, a chemical leak, a car driven into people, a structure swaying or shedding stones), harm
+said through what is *heard* (screams, a child crying for hours), sexual abuse, a threat to make someone vanish,
+a stroke or a poisoning told by its symptoms, and suicide said as care for those left behind ("照顾好孩子",
+"以后不会再麻烦任何人了", "nobody will miss me"). These are added to the backstop (``urgent_backstop.HARM``), so the
+same guards apply: not in a past or story frame, not about money or procedure only, not in an ordinary sense
+(``NOT_FAMILY``). Same normalised text and ``~n`` gap shorthand as ``core/scope/urgent_backstop.py``.
+"""
+
+from __future__ import annotations
+
+_KIN = r"(孩子|娃|儿子|女儿|闺女|爸|妈|爹|娘|老人|父母|家人|老婆|老公|妻子|丈夫|弟弟|妹妹|哥哥|姐姐|奶奶|爷爷|外婆|自己)"
+_EN_KIN = r"(kids|children|mum|mom|dad|mother|father|wife|husband|son|daughter|family|parents|sister|brother)"
+
+#: Harm families by kind (the kind is shown in the signal ``urgent:<who>/<kind>/backstop``).
+FAMILIES: dict[str, tuple[str, ...]] = {
+    # Suicide said as a farewell, a leave-taking, care for those left behind or a means at hand.
+    "farewell": (
+        r"(以后|再也)(就)?(不会|不用|不再|没人)(再)?(麻烦|拖累|连累|打扰|烦)",
+        r"不(想|会|愿)(再)?(拖累|连累)",
+        r"(照顾|照看|带)好~4" + _KIN,
+        r"(下辈子|来世|下一世)(再)?(见|做|报答|还)",
+        r"(去|要去|想去)(找|陪|见)(我)?(妈|爸|奶奶|爷爷|外婆|姥姥|老伴|儿子|女儿)(了)?",
+        r"(密码|存折|银行卡|存款|房产证)~~12(写在|放在|留在|交给|留给)",
+        r"你们(以后|要)?好好(过|活|生活)", r"对不起(大家|你们|所有人|爸妈|家里)",
+        r"铁轨|铁道上|火车道",
+        r"(一整|整)(瓶|板|盒)~3药|(吃|吞|喝)(了|下)~3(一整|整|几十|一百|好几十)(瓶|板|盒|片|粒)",
+        r"(last|final) (message|words|post|goodbye|night)",
+        r"(nobody|no one|no-one) (will|would) (miss|notice|care)",
+        r"(when|after|once) i'?m gone",
+        r"\bi have nothing left\b|\bno way out\b|\bburden (to|on) (everyone|my|them|you)",
+        r"won'?t (bother|trouble|burden) (anyone|you|anybody)",
+        r"take care of (the kids|my kids|mum|mom|dad|yourself|yourselves|each other)",
+        r"(railway|train) tracks?",
+        r"(whole|entire) (bottle|box|pack|strip) of",
+    ),
+    # Sexual abuse, assault and grooming.
+    "abuse": (
+        r"性侵|猥亵|强奸|奸污|迷奸|轮奸|性骚扰|侵犯(了)?(她|我|孩子|女儿|学生)|动手动脚|脱(她|孩子|我)的?(衣服|裤子)",
+        r"sexual(ly)? (abus|assault|harass)\w*|\brap(e|ed|ing)\b|molest\w*|grop(e|ed|ing)|touch(es|ed|ing)? (her|my "
+        r"daughter|my son|the (girl|boy|child|children|kids))",
+    ),
+    # Electricity: wires down, live current, sparks.
+    "electric": (
+        r"触电|漏电|电(到|着|死|伤)(了)?|(电线|高压线|电缆|电线杆|线杆)~6(断|掉|垂|落|倒|搭|裸露|冒火|冒烟|打火|漏)|"
+        r"(冒|打|有|一串)(电)?火花",
+        r"electrocut\w*|live wires?|power lines? (is |are )?(down|fell|fallen|hanging)|(wires?|cables?) (is |are )?"
+        r"(down|hanging|sparking|exposed)|\bsparks?\b",
+    ),
+    # Chemicals and fumes: a leak, a choking smell, people coughing.
+    "leak": (
+        r"(毒|化学|有害|氨|氯)~4泄漏|泄漏~6(毒|化学|有害|氨|氯)|(刺鼻|呛鼻|难闻|毒气|化学|氨气|氯气|硫化氢)~~16(头晕|咳|吐|"
+        r"晕倒|喘不|呼吸|流泪|睁不开)|咳(嗽)?(个)?不停|(都|一直|全|集体)在咳",
+        r"leak(s|ing|ed)? (\w+ ){0,3}(chemicals?|gas|acid|ammonia|chlorine|toxic)|chemical (leak|spill|smell|fumes)|"
+        r"toxic (fumes|gas|smoke)|(coughing|choking) (and|people|everyone)|people are (coughing|choking|getting sick)",
+    ),
+    # A vehicle used as a weapon or running people down.
+    "vehicle": (
+        r"(开车|驾车|车)~4(冲|撞|碾|轧)(进|向|过|倒|人)|(撞|碾|轧)(了|倒|伤)?~3(人|行人|学生|孩子|老人)",
+        r"(drove|driving|drives|ran|ram\w*) (a |his |her |the )?(car|truck|van|vehicle)? ?(into|through|over) (the )?"
+        r"(crowd|people|protesters|villagers|pupils|students|children)",
+    ),
+    # To vanish, to be silenced: a threat on a life said without a harm word; stalking; forced confinement.
+    "vanish": (
+        r"让(我|他|她|你|我们|他们)~3(消失|闭嘴|永远闭嘴|说不了话)|灭口|做掉|干掉|弄掉|料理了|处理掉(我|他|她)|"
+        r"(我|他|她)(就)?完了|(死定|完蛋)了|不得好死",
+        r"跟踪(我|他|她|我们)|(在|到)(我家|家)?(门口|楼下)~4(蹲|守|等)着?",
+        r"(送|关|弄|抓)(进|到)~4精神病院",
+        r"make (me|him|her|them|us) disappear|\bfinish (me|him|her|them|us)( off)?\b|shut (me|him|her) up for good|"
+        r"(following|stalking|watching) (me|my|us|our)|\bi'?m (next|dead)\b|get rid of (me|him|her|us)|"
+        r"(mental|psychiatric) (hospital|ward|asylum)",
+    ),
+    # Harm heard or seen as symptoms rather than named.
+    "distress": (
+        r"惨叫|尖叫|哭喊|呼救|喊救命|哭~4(一直|好久|不停|几个小时)|一直(在)?哭|哭声",
+        r"(说话|口齿)~2(不清|含糊)|半边身子|(手脚|身体|腿)~2(动不了|不能动|发麻)|嘴(歪|唇发紫)|脸色(发紫|发青|惨白)|"
+        r"(吐|呕)(了)?(血|白沫)|(叫|喊)(不|没)(醒|应)|一动不动",
+        r"scream\w*|crying for help|cries for help|(slurr\w*|can'?t (move|speak|stand|walk|feel))|"
+        r"\b(lips|face) (is |are |turning |turned )?(blue|purple|grey)|(won'?t|doesn'?t|does not) (wake|respond|move)",
+    ),
+    # A structure or slope giving way: swaying, stones rolling down, water pouring through.
+    "structure": (
+        r"(塔吊|脚手架|楼|房|墙|桥|广告牌|电线杆|大树|屋顶|吊车)~4(在)?(晃|摇|倾斜|歪|下沉|往下)",
+        r"(石头|石块|砖|瓦|玻璃|钢管|钢筋|广告牌|水泥块|土)~6(往下|砸下|掉下|滚下|落下|滚落|砸到|砸在)|落石|滚石|飞石",
+        r"(裂|漏|缺)(口|缝)~6(越来越|变大|在扩|往外|冒水|涌)|(水|泥)~3(往外|哗哗|一直)(冒|涌|灌|流)",
+        r"\b(swaying|tilting|sinking|leaning over|shaking badly)\b|(rocks|stones|bricks|debris|boulders) (\w+ )?(rolling|"
+        r"coming|falling|tumbling) (down|onto|on)|water (is )?(pouring|gushing|rushing) (through|in|out)",
+    ),
+    # Held down and beaten, not let out: "被同学按在厕所里打", "还没放出来".
+    "beaten": (
+        r"(按|摁|压|堵)(在|住|着)~8(打|揍|踢|掐|扇)|(还|一直)?没(放|让)~4出来|(打|揍|踢)得~4(起不来|爬不起来|不能动)",
+        r"\btied (up|to)\b|pinned (me|him|her|them) down|(hasn'?t|didn'?t|has not|did not|never) (come|came|got|get) "
+        r"(home|back)",
+    ),
+    # A child or a helpless person alone, shut in, left without food or care.
+    "neglect": (
+        r"(孩子|小孩|娃|婴儿|宝宝)~6(一个人|独自|单独)~4(在|锁|关|留)|(一个人|独自|单独)?(被)?(锁|关|留|丢)在~3(家|屋|车)~3"
+        r"(好几|几|两|三)?天|(锁|关|留|忘)在~3车(里|上)|"
+        r"(不给|没给|没有)(饭|水|吃的)(吃|喝)?|(饿|冻)(了|着)?~4(几|好几|两|三)?天",
+        r"(alone|left|locked|forgotten) (in|inside) (a|the) (hot )?(car|vehicle|van)|left alone|no food (or|and) "
+        r"water|(hasn'?t|haven'?t|has not|have not) (eaten|been fed)|(starving|starved) (child|kid|baby|children|kids)|"
+        r"(child|kid|baby|children|kids) (is |are )?(starving|starved)",
+    ),
+    # A threat to fight someone to the end ("谁拆就跟谁拼").
+    "fight": (
+        r"跟(谁|他|她|他们|你们)~2拼|拼(了|个你死我活|到底)|(干|打)一架|(谁|敢)~6(就)?(跟|和)(谁|他)~2(拼|干)",
+        r"(fight|fighting) to the (death|end)|\bit will (end in|come to) blood",
+    ),
+}  # fmt: skip
+
+#: Ordinary senses of the family words, blanked before the backstop looks (with ``NOT_BACKSTOP``): leaked
+#: information, emissions and permits, political "vanishing" of money, crying over money, a report thrown away.
+NOT_FAMILY = (
+    r"(信息|材料|内容|隐私|身份|秘密|名字|举报人|消息|试题|考题|数据|资料)~6(泄漏|泄露)|泄露",
+    r"(钱|款|资金|补贴|补偿|材料|档案|证据|账本|账目|票据|公章)~6(消失|不见了|没了)",
+    r"(排污|环评|排放|许可|整改|检测|罚款|补贴|指标)~~10(烟|气|味|泄漏)|哭穷|哭诉|哭着(说|求|喊冤)|哭(惨|闹)",
+    r"(举报信|材料|信|纸|文件|证据|照片|档案|书)~6(火|烧)|烧(了|掉|毁)~6(举报信|材料|信|纸|文件|证据|档案|账)",
+    r"吐槽|整改|跟踪(调查|问效|督办|回访|服务|落实)|(补贴|工程|项目|经费|资金)~~10(电线|电缆|线杆)",
+    r"(电|电线|线路|电网)(改造|工程|费|价|补贴|表|户|站|所|公司|局)|电(费|价|表)|供电|停电",
+    r"(让|要让)(我|他|她|我们)~4好看~~20(扣|停|取消|开除|低保|补贴|工资|处分|调|评|职称|考核|罚)",
+    r"threat\w* (\w+ ){0,2}to (cut|stop|withhold|cancel|fire|sue|report|evict|fine|expose|dismiss|demote|revoke|"
+    r"remove|block|freeze|reduce|take away)",
+    r"(killing|kill|kills) (the |our |my |their )?(local |county |village )?(budget|finances|funds|revenue|"
+    r"spending|morale|reputation|chances|careers?)",
+    r"rape (seed|oil)|leak(ed|ing)? (\w+ ){0,2}(information|documents|names?|data|details|identity|report|news)|"
+    r"information (was |is )?leak",
+)  # fmt: skip
