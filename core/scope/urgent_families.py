@@ -13,8 +13,7 @@ same guards apply: not in a past or story frame, not about money or procedure on
 
 from __future__ import annotations
 
-_KIN = r"(孩子|娃|儿子|女儿|闺女|爸|妈|爹|娘|老人|父母|家人|老婆|老公|妻子|丈夫|弟弟|妹妹|哥哥|姐姐|奶奶|爷爷|外婆|自己)"
-_EN_KIN = r"(kids|children|mum|mom|dad|mother|father|wife|husband|son|daughter|family|parents|sister|brother)"
+_KIN = r"(孩子|娃|儿子|女儿|闺女|爸|妈|爹|娘|老人|父母|家人|老婆|老公|妻子|丈夫|弟弟|妹妹|哥哥|姐姐|奶奶|爷爷|自己)"
 
 #: Harm families by kind (the kind is shown in the signal ``urgent:<who>/<kind>/backstop``).
 FAMILIES: dict[str, tuple[str, ...]] = {
@@ -87,8 +86,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"(塔吊|脚手架|楼|房|墙|桥|广告牌|电线杆|大树|屋顶|吊车)~4(在)?(晃|摇|倾斜|歪|下沉|往下)",
         r"(石头|石块|砖|瓦|玻璃|钢管|钢筋|广告牌|水泥块|土)~6(往下|砸下|掉下|滚下|落下|滚落|砸到|砸在)|落石|滚石|飞石",
         r"(裂|漏|缺)(口|缝)~6(越来越|变大|在扩|往外|冒水|涌)|(水|泥)~3(往外|哗哗|一直)(冒|涌|灌|流)",
-        r"\b(swaying|tilting|sinking|leaning over|shaking badly)\b|(rocks|stones|bricks|debris|boulders) (\w+ )?(rolling|"
-        r"coming|falling|tumbling) (down|onto|on)|water (is )?(pouring|gushing|rushing) (through|in|out)",
+        r"\b(swaying|tilting|sinking|leaning over|shaking badly)\b|(rocks|stones|bricks|debris|boulders) (\w+ )?"
+        r"(rolling|coming|falling|tumbling) (down|onto|on)|water (is )?(pouring|gushing|rushing) (through|in|out)",
     ),
     # Held down and beaten, not let out: "被同学按在厕所里打", "还没放出来".
     "beaten": (
