@@ -32,7 +32,7 @@ def _merge(*groups: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
 #: urgent_signs (farewells, children, third-party threats).
 HARMS_SAID = _merge(W.HARMS_SAID, H.HAZARDS_SAID, S.SIGNS_SAID)
 HARM_ACTS = _merge(W.HARM_ACTS, H.HAZARD_ACTS, S.SIGNS_ACTS)
-NOT_HARM = W.NOT_HARM + H.NOT_HAZARD + S.NOT_SIGN
+NOT_HARM = W.NOT_HARM + H.NOT_HAZARD + S.NOT_SIGN + F.NOT_FIGURES
 
 #: Kept for ``core.scope.rules``, which re-exports them: the harms that say danger by themselves, and the
 #: figures of speech and ordinary senses that do not.
@@ -40,7 +40,7 @@ URGENT_PATTERNS = tuple(p for patterns in HARMS_SAID.values() for p in patterns)
 URGENT_EXCEPTIONS = NOT_HARM
 
 _SENTENCE = re.compile(r"[。!?！？;；\n]+|\.(?:\s|$)|……")
-_CLAUSE = re.compile(r"[,，、:：]+|\s+-\s+")
+_CLAUSE = re.compile(r"[,，、:：]+|\s+-\s+|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # a space between Chinese words
 _Harms = list[tuple[str, re.Pattern[str]]]
 _INTENT_REACH = 8  # characters before a harm act where a modal verb ("要", "准备", "going to") still governs it
 
@@ -84,6 +84,7 @@ class UrgentCheck:
         self._intent, self._threat = _compile(W.INTENT), _compile(W.THREAT)
         self._distance, self._not_harm = _compile(W.DISTANCE), _compile(NOT_HARM)
         self._backstop = Backstop()
+        self._disowned = Disowned()
 
     def find(self, norm: str) -> UrgentFinding | None:
         """The first urgent clause of a normalised message (see ``classify.normalise``), or None."""
@@ -97,7 +98,7 @@ class UrgentCheck:
             hazards = set()
         if said or acts:
             for sentence in _SENTENCE.split(text):
-                if sentence and (found := self._sentence(sentence, said, acts, hazards)):
+                if sentence and not self._disowned(sentence) and (found := self._sentence(sentence, said, acts, hazards)):
                     return found
         if hit := self._backstop.find(norm):  # recall first: a harm word not clearly past, figurative or ordinary
             sentence, kind, m = hit
@@ -155,13 +156,14 @@ class Backstop:
     sentence lets milder harms count. Returns the sentence, the kind of harm and the match, or None."""
 
     def __init__(self) -> None:
-        self._not = _compile(B.NOT_BACKSTOP + F.NOT_FAMILY + NOT_HARM)
+        self._not = _compile(F.NOT_FIGURES + B.NOT_BACKSTOP + F.NOT_FAMILY + NOT_HARM)  # figures first: they are longer
         harms = _merge(B.HARM, F.FAMILIES)  # single harm words first, then the families of part 4
         self._harms = [(kind, _compile(patterns)) for kind, patterns in harms.items()]
         self._any = _compile(tuple(p for patterns in harms.values() for p in patterns) + B.CHILD_HARM)
         self._child, self._child_harm = re.compile(B.CHILD), _compile(B.CHILD_HARM)
         self._past, self._now = _compile(B.PAST), _compile(B.NOW)
         self._over, self._procedure = _compile(B.OVER), _compile(B.PROCEDURE)
+        self._disowned = Disowned()
 
     def find(self, norm: str) -> tuple[str, str, re.Match[str]] | None:
         text = self._not.sub(lambda m: "#" * len(m.group()), norm)
@@ -170,7 +172,7 @@ class Backstop:
         starts = [0, *(m.end() for m in _SENTENCE.finditer(text))]
         for a, b in zip(starts, [m.start() for m in _SENTENCE.finditer(text)] + [len(text)], strict=True):
             sentence, said = text[a:b], norm[a:b]  # blanked, and as written (money words are blanked in the first)
-            if self._over.search(said) or (self._procedure.search(said) and not self._now.search(said)):
+            if self._over.search(said) or self._disowned(said) or (self._procedure.search(said) and not self._now.search(said)):
                 continue
             child = bool(self._child.search(sentence))
             past = False  # a past or story frame holds until a clause says now
@@ -187,3 +189,13 @@ class Backstop:
                 if child and (m := self._child_harm.search(clause)):
                     return sentence, "child", m
         return None
+
+
+class Disowned:
+    """A sentence the writer takes back (``urgent_families.DISOWNED``): a joke, anger, a dream, a survived harm."""
+
+    def __init__(self) -> None:
+        self._said, self._not = _compile(F.DISOWNED), _compile((F.NOT_DISOWNED,))
+
+    def __call__(self, sentence: str) -> bool:
+        return bool(self._said.search(sentence)) and not self._not.search(sentence)

@@ -128,3 +128,35 @@ NOT_FAMILY = (
     r"rape (seed|oil)|leak(ed|ing)? (\w+ ){0,2}(information|documents|names?|data|details|identity|report|news)|"
     r"information (was |is )?leak",
 )  # fmt: skip
+
+#: A sentence the writer takes back: a joke, words said in anger, a dream, a threat that "is really" a lawsuit or a
+#: fine, a harm that was survived or settled. Both checks skip such a sentence, unless it also says the writer is
+#: not joking ("不是开玩笑", "I'm not kidding").
+DISOWNED = (
+    r"(?<![不没别])(开玩笑|开个玩笑|说着玩|说笑|逗你)|气话|气头上|随口(一)?说|说说而已|(做梦|梦见|梦到|梦里)",
+    r"其实(就|只)?(是)?~6(告|起诉|罚|扣|开除|处分|举报|法院|上访|不给|调走|停)",
+    r"(救|抢救)(回来|过来)了|(后来|已经|早就?)~4(想开|调解好|解决|和好|放出来|出院)了|(伤|病)(也|都|已经|早)?好了|(到期|已经)放(出来|了)",
+    r"\b(lol|lmao|haha+|jk|just kidding|joking|kidding)\b|in a dream|\bi dreamt\b|nightmare",
+    r"网上看到|网传|刷到|(看到|看了|转发)~4视频|视频(里|上)|是真的吗|is (it|this) true|saw (a|this) video",
+)
+#: ... unless the writer says it is not a joke.
+NOT_DISOWNED = r"(不|没|别)(是)?(在)?开玩笑|不是气话|(not|no|n'?t) (joking|kidding|a joke)"
+
+#: Figures of speech and ordinary senses for both checks (joined to ``NOT_HARM``): "难吃死了", "吵得人想死",
+#: "往死里用", "上访到死", a singer's name, burning straw, "killing us with fees", "kill the file", "a fire-sale".
+NOT_FIGURES = (
+    r"(难吃|难喝|难看|难听|难受|难闻|难办|吵|挤|闷|晒|累|热|冷|贵|慢|烦|臭|脏|苦|饿|穷|忙|憋屈|窝囊|丢人)(得|的)?(人|我)?"
+    r"(想死|要死|死了|死人|要命|要人命)",
+    r"(简直|真是|真|实在)(是)?要(人|了人|我|了我)的?(老)?命",
+    r"往死里(?!打|揍|踢|砍|掐|捅|整(他|她|我|人))", r"(上访|告|举报|维权|坚持|斗|耗|查|追究)~4到死|死(也)?要(告|上访|讨|维权)",
+    r"刀郎",
+    r"烧?(秸秆|垃圾|麦秆|稻草|落叶)~~12(烟|呛|火)", r"救命(啊|呀)?~~6(这(个|件)?事|拖了)",
+    r"killing (us|me|them|people|everyone|farmers|families) with (\w+ )?(fees|taxes|fines|paperwork|rules|charges|"
+    r"bureaucracy|prices|rent|interest)",
+    r"fire-?sale",
+    r"burn(ing|s|ed|t)? (through )?(\w+ )?(money|cash|funds|budget)",
+    r"kill(ed|s|ing)? (the|a|this|my|his|her|our|their) (\w+ )?(file|case|report|story|complaint|application|"
+    r"petition|request|investigation|project|proposal)",
+    r"(village|town|industry|economy|county|place|community|business|market|trade) (is |was )?(slowly )?dying",
+    r"bomb shelters?|air-raid shelters?",
+)
