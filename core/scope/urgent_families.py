@@ -109,6 +109,65 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"跟(谁|他|她|他们|你们)~2拼|拼(了|个你死我活|到底)|(干|打)一架|(谁|敢)~6(就)?(跟|和)(谁|他)~2(拼|干)",
         r"(fight|fighting) to the (death|end)|\bit will (end in|come to) blood",
     ),
+    # Water rising, thin ice, a sea walked into, a dam or tailings pond seeping.
+    "water": (
+        r"(水|河水|洪水)~4(漫|涨|灌|淹|冲)(上来|进来|过来|到|过)|(已经|都)?(到|淹到|没过|漫到)(了)?~2(膝盖|腰|胸口|脖子|"
+        r"大腿|床)",
+        r"冰(面|上)~~10(响|裂|耍|玩|走)|冰~3(在)?(响|裂|化)|不会(游)?水|开闸|泄洪",
+        r"(推|扔|丢|掉|跳|滑)(进|到|下)~8(坑|河|塘|海|水|湖|江)|(尾矿库|水库|坝|堤)~6(渗|漏|裂|鼓|管涌)",
+        r"walk(ed|ing|s)? into the (sea|river|lake|water|ocean)|(water|flood) (is |has )?(up to|rising|risen|"
+        r"coming in|pouring in)|thin ice|ice (is )?(cracking|breaking)|can'?t swim|(dam|levee|dike|reservoir|pond) "
+        r"(is )?(leaking|cracking|seeping)|water (is )?coming through",
+    ),
+    # Air running out: an engine in a closed garage, a cellar or a pit someone went into and did not come out of.
+    "suffocate": (
+        r"(车库|车里)~~16(发动机|没熄火|打着火)|(发动机|引擎)~4(开着|没熄|转着)|(地窖|窨井|化粪池|沼气池|井下|罐里|池子里|"
+        r"井里)~~16(没上来|不应|没动静|晕|倒)|臭鸡蛋味|沼气|(半天|好久|一直|很久)(都)?没(上来|出来|动静|回应)|"
+        r"(喊|叫)(他|她)?(也|都)不应",
+        r"engine (running|on)|closed garage|exhaust fumes|(hasn'?t|has not|didn'?t) come (back )?(up|out)",
+    ),
+    # Self-harm told by the means and the act, not the word: rope bought, medicine stopped or poured out, a tube
+    # pulled, a finger cut off, "一块儿走", a wound opened again, a railing climbed, a count to a hundred.
+    "self_means": (
+        r"(买|备|准备|拿|找)(了|好)?~3绳|(把自己|自己)~3(点了|烧了|了断|解决了|结束了)|(拔|扯)(掉)?~3(管子|氧气|针头|"
+        r"呼吸机)",
+        r"故意~6(不吃药|停药|不打针|不吃饭|不打胰岛素)|(停|断)(了)?~3(胰岛素|透析)",
+        r"剁(了)?~4(手指|指头|手)|(手指|指头)~4剁|(药|农药|安眠药)~~8(倒出来|摆|全拿出来)|(全|都)倒出来~~12(药|吃)",
+        r"慢慢(没了|死|饿死|等死)|等死|(\d+|几|两|三|好几)天没(吃|喝)(东西|饭|水)?",
+        r"(一块儿?|一起)(走|去死|死|跳|了断)|带(着)?~3(孩子|娃)~~12(走了|去死|跳|河边|干净地方|一起走)|干净(的)?地方",
+        r"控制不住(自己|想)|(撑|扛|熬)不住了|(口子|伤口)~4(又)?(弄开|割开|划开|撕开)",
+        r"翻(过|出)(了)?~3(栏杆|护栏|围栏|窗)|数到~6就(下去|跳|走)|往自己身上(倒|泼|浇)",
+        r"bought (a |some )?rope|\bfinish it\b|stopped (taking )?(his|her|my) (insulin|medication|meds|dialysis|pills)|"
+        r"on purpose|\bledge\b|can'?t control myself|(cut|cutting) (again|myself)",
+    ),
+    # Threats said without a harm word: "知道你住哪", "在学校门口等你闺女", "陪葬", "一个都别想走".
+    "menace": (
+        r"(知道|晓得)(你|我|他)?(住|家)(在)?哪|(学校|校门|门口|路上)~4(等|堵|守)~6(孩子|闺女|女儿|儿子|娃|你|我)",
+        r"(让|叫)(你|我|他)~2尝尝|陪葬|(一起|大家)~3陪(他|她|我)|一个(都|也)别想(走|跑|活)",
+        r"带(上)?~2(家伙|刀|汽油)~~10(去|来)|打断~6腿|收拾(我|你|他|她)~3(和|跟)?(孩子|全家|一家)|说~6就点",
+        r"(kid|son|daughter|child|children|family)\w* (won'?t|will not|wont|will never) (make it|come|get) (home|back)|"
+        r"break (my|your|his|her) (legs?|arms?|neck|bones)|know where (you|i|we) live",
+    ),
+    # Hazards told by their signs: an alarm switched off, a leak near a smoker, a beam creaking, a boiler at full
+    # pressure, a drunk bus driver, dead fish, burning eyes, a child hanging outside a railing, a battery swallowed.
+    "hazard": (
+        r"(报警器|警报)~~12(响|关了|拆了|拔了|关掉)|(加油站|油罐|储罐|罐车|油箱)~~10(漏|冒)|(抽烟|明火|火星|点火)~~12"
+        r"(漏|汽油|油|气)|(漏|汽油|柴油)~~12(抽烟|明火|火星)",
+        r"(房梁|大梁|墙|屋顶|楼板|围墙)~6(咔|嘎吱|吱呀|响|鼓(起|出))|往外鼓",
+        r"(锅炉|压力(表|罐|容器)|高压锅|蒸汽)~~16(冒汽|打到头|超压|爆表|呲|漏)",
+        r"(喝(了)?酒|醉|酒驾)~~10开(车|校车)|校车~~12(酒|沟|超载)|开到沟边",
+        r"鱼~3(翻白|死光|全死)|眼睛~3(辣|疼|睁不开)|(狗|鸡|牲口|羊)~4(倒了|死了)",
+        r"(挂|吊)在(外头|外面|半空|栏杆|窗外)|(钻|爬)(出|到)~6(栏杆|窗|阳台)|(吞|吃|咽)(了|下)~8(电池|纽扣|磁|钉|硬币|刀片)",
+        r"(一天一夜|整晚|一夜|两天|几天|一宿)~4(没回|没回来|没回家|没找到|找不到)|下(大)?雪~~10(没回|找不到|山里)",
+        r"button batter\w*|swallowed (a |some |the )?(\w+ )?(batter\w*|magnets?|coins?)|(alarm|detector)s? (\w+ ){0,4}"
+        r"(turned|switched) off|drunk (driver|driving)|hanging (out|from|off)",
+    ),
+    # Taken or hunted: pulled into a car, cornered, searched for, hiding.
+    "taken": (
+        r"(拉|拖|塞|拽|架|抬|推)(上|进)(了)?~3(车|面包车)|被~6(堵|围)在~6(地|家|屋|路|里)|(骑|开)~6(转着|到处)找(我|他|她)|"
+        r"躲在~6(亲戚|朋友|山|地里|柜子)|锁(在)?屋里|连人带床",
+        r"(took|dragged|pushed|forced|put|bundled|threw) (\w+ ){1,3}into (a|the|their) (van|car|truck)|into a van",
+    ),
 }  # fmt: skip
 
 #: Ordinary senses of the family words, blanked before the backstop looks (with ``NOT_BACKSTOP``): leaked
@@ -135,7 +194,7 @@ NOT_FAMILY = (
 DISOWNED = (
     r"(?<![不没别])(开玩笑|开个玩笑|说着玩|说笑|逗你)|气话|气头上|随口(一)?说|说说而已|(做梦|梦见|梦到|梦里)",
     r"其实(就|只)?(是)?~6(告|起诉|罚|扣|开除|处分|举报|法院|上访|不给|调走|停)",
-    r"(救|抢救)(回来|过来)了|(后来|已经|早就?)~4(想开|调解好|解决|和好|放出来|出院)了|(伤|病)(也|都|已经|早)?好了|(到期|已经)放(出来|了)",
+    r"(救|抢救)(回来|过来)了|(后来|已经|早就?)~6(想开|调解好|解决|和好|放出来|出院|摆平|私了|赔了|赔过)了|(伤|病)(也|都|已经|早)?好了|(到期|已经)放(出来|了)",
     r"\b(lol|lmao|haha+|jk|just kidding|joking|kidding)\b|in a dream|\bi dreamt\b|nightmare",
     r"网上看到|网传|刷到|(看到|看了|转发)~4视频|视频(里|上)|是真的吗|is (it|this) true|saw (a|this) video",
 )
@@ -148,9 +207,11 @@ NOT_FIGURES = (
     r"(难吃|难喝|难看|难听|难受|难闻|难办|吵|挤|闷|晒|累|热|冷|贵|慢|烦|臭|脏|苦|饿|穷|忙|憋屈|窝囊|丢人)(得|的)?(人|我)?"
     r"(想死|要死|死了|死人|要命|要人命)",
     r"(简直|真是|真|实在)(是)?要(人|了人|我|了我)的?(老)?命",
-    r"往死里(?!打|揍|踢|砍|掐|捅|整(他|她|我|人))", r"(上访|告|举报|维权|坚持|斗|耗|查|追究)~4到死|死(也)?要(告|上访|讨|维权)",
+    r"往死里(?!打|揍|踢|砍|掐|捅|整(他|她|我|人))",
+    r"(上访|告|举报|维权|坚持|斗|耗|查|追究)~4到死|死(也)?要(告|上访|讨|维权)",
     r"刀郎",
-    r"烧?(秸秆|垃圾|麦秆|稻草|落叶)~~12(烟|呛|火)", r"救命(啊|呀)?~~6(这(个|件)?事|拖了)",
+    r"烧?(秸秆|垃圾|麦秆|稻草|落叶)~~12(烟|呛|火)",
+    r"救命(啊|呀)?~~6(这(个|件)?事|拖了)",
     r"killing (us|me|them|people|everyone|farmers|families) with (\w+ )?(fees|taxes|fines|paperwork|rules|charges|"
     r"bureaucracy|prices|rent|interest)",
     r"fire-?sale",
