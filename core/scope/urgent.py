@@ -194,19 +194,19 @@ class Backstop:
                 continue
             child = bool(self._child.search(sentence))
             past = False  # a past or story frame holds until a clause says now
-            for clause in _CLAUSE.split(sentence):
+            ends = [m.start() for m in _CLAUSE.finditer(sentence)] + [len(sentence)]
+            for a, b in zip([0, *(m.end() for m in _CLAUSE.finditer(sentence))], ends, strict=True):
+                clause = sentence[a:b]
                 if self._now.search(clause):
                     past = False
                 elif self._past.search(clause):
                     past = True
                 if past:
                     continue
-                for kind, rx in harms:
-                    if m := rx.search(clause):
+                # a match starts in the clause; a sentence gap ("~~n") may reach into the clauses after it
+                for kind, rx in [*harms, *(("child", rx) for rx in child_harms if child)]:
+                    if (m := rx.search(sentence, a)) and m.start() < b:
                         return sentence, kind, m
-                for rx in child_harms if child else ():
-                    if m := rx.search(clause):
-                        return sentence, "child", m
         return None
 
 

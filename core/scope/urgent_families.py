@@ -144,7 +144,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "menace": (
         r"(知道|晓得)(你|我|他)?(住|家)(在)?哪|(学校|校门|门口|路上)~4(等|堵|守)~6(孩子|闺女|女儿|儿子|娃|你|我)",
         r"(让|叫)(你|我|他)~2尝尝|陪葬|(一起|大家)~3陪(他|她|我)|一个(都|也)别想(走|跑|活)",
-        r"带(上)?~2(家伙|刀|汽油)~~10(去|来)|打断~6腿|收拾(我|你|他|她)~3(和|跟)?(孩子|全家|一家)|说~6就点",
+        r"带(上)?~2(家伙|刀|汽油)~~10(去|来)|打断~6腿|说(要|就)(点|烧)(火|了|着)?$|收拾(我|你|他|她)~3(和|跟)?(孩子|全家|一家)|说~6就点",
         r"(kid|son|daughter|child|children|family)\w* (won'?t|will not|wont|will never) (make it|come|get) (home|back)|"
         r"break (my|your|his|her) (legs?|arms?|neck|bones)|know where (you|i|we) live",
     ),
@@ -167,6 +167,37 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"(拉|拖|塞|拽|架|抬|推)(上|进)(了)?~3(车|面包车)|被~6(堵|围)在~6(地|家|屋|路|里)|(骑|开)~6(转着|到处)找(我|他|她)|"
         r"躲在~6(亲戚|朋友|山|地里|柜子)|锁(在)?屋里|连人带床",
         r"(took|dragged|pushed|forced|put|bundled|threw) (\w+ ){1,3}into (a|the|their) (van|car|truck)|into a van",
+    ),
+    # Demolition going on with people in the way, or utilities cut from the frail in the cold.
+    "demolition": (
+        r"(钩机|挖机|挖掘机|铲车|推土机|拆迁队|强拆的?人?)~~20(来了|开进|开到|进(了)?院|在推|在拆|砸|拖|按|打|正在|已经推)",
+        r"(推|拆|铲)(了)?一半|不搬就(直接)?(推|拆|铲)|(往外)?拖人|连人带",
+        r"(推|拆|铲)~~16(人还在|还在(屋|里|床)|人在|瘫|躺|不肯出来|里面)|(人还在|还在(屋|里|床)|躺在|瘫在)~~16(推|拆|铲)",
+        r"断(了)?(水|电|暖|气)~~20(老人|孩子|病人|冷|冻|冬天|瘫)",
+        r"(demolition|excavator|bulldozer|wrecking)\w*.{0,60}(inside|right now|tearing|knocking)|(tearing|knocking) "
+        r"(down|into) (our|my|the|his|her) (house|home|wall)|cut off (our |the |my )?(water|heat|heating|power|"
+        r"electricity).{0,60}(freez|cold|elderly|grandm|grandf|baby|sick)",
+    ),
+    # Fire and failure told by other words: smoke filling a place, a thing "着了", a roof bending, brakes gone.
+    "failure": (
+        r"(全|都)是烟|烟~2(很|太|好|特别)大|起烟|(房子|屋|车|电动车|变压器|电线|电箱|配电箱|仓库|厂房|山|林子|树林|草垛|柴垛)"
+        r"~3着(了|火)",
+        r"压弯|(往下|在)(沉|陷|塌)|刹车失灵|(车|方向盘)~3失控|(有人|听到|听见)~4(在)?(喊|叫|呼救|哭)",
+        r"\b(sagging|buckling|overflowing)\b|cracking (noises?|sounds?)|(not|n'?t) (been )?evacuated|brakes? "
+        r"(failed|gone|not working)|out of control",
+    ),
+    # A child bullied and waited for, or held by a school; a parent entrusting a child before leaving.
+    "bullied": (
+        r"霸凌|放学(后)?~~10(堵|打|收拾|围)|(关|锁)在~4(办公室|教室|宿舍|厕所)",
+        r"\bbull(y|ied|ying)\b|wait(ing)? for (him|her|my \w+) after school",
+    ),
+    # Leaving: a place high or by water, a time to end, a child entrusted.
+    "leaving": (
+        r"我(现在)?在~3(天台|楼顶|顶楼|桥上|桥边|江边|河边|海边|崖边|悬崖|水库边)|(天台|楼顶|顶楼|桥上|崖边)~~12(风|坐了|站了|"
+        r"待了|往下看|好高)",
+        r"(今晚|今天|明天|马上|这就)~4(就)?(结束|解脱|了结)|托付(给)?",
+        r"(everything|all the (pills|meds|medicine|tablets)) (in|from) the (medicine )?(cabinet|drawer|cupboard|box)|"
+        r"won'?t (be )?com(e|ing) back|going to the (river|bridge|sea|lake|tracks|roof|cliff)",
     ),
 }  # fmt: skip
 
@@ -194,7 +225,7 @@ NOT_FAMILY = (
 DISOWNED = (
     r"(?<![不没别])(开玩笑|开个玩笑|说着玩|说笑|逗你)|气话|气头上|随口(一)?说|说说而已|(做梦|梦见|梦到|梦里)",
     r"其实(就|只)?(是)?~6(告|起诉|罚|扣|开除|处分|举报|法院|上访|不给|调走|停)",
-    r"(救|抢救)(回来|过来)了|(后来|已经|早就?)~6(想开|调解好|解决|和好|放出来|出院|摆平|私了|赔了|赔过)了|(伤|病)(也|都|已经|早)?好了|(到期|已经)放(出来|了)",
+    r"(救|抢救)(回来|过来)了|(后来|已经|早就?)~6(想开|调解好|解决|和好|放出来|出院|摆平|私了|赔了|赔过|恢复)了|(伤|病)(也|都|已经|早)?好了|(到期|已经)放(出来|了)",
     r"\b(lol|lmao|haha+|jk|just kidding|joking|kidding)\b|in a dream|\bi dreamt\b|nightmare",
     r"网上看到|网传|刷到|(看到|看了|转发)~4视频|视频(里|上)|是真的吗|is (it|this) true|saw (a|this) video",
 )
@@ -220,4 +251,6 @@ NOT_FIGURES = (
     r"petition|request|investigation|project|proposal)",
     r"(village|town|industry|economy|county|place|community|business|market|trade) (is |was )?(slowly )?dying",
     r"bomb shelters?|air-raid shelters?",
+    r"(call|called|calls|taste|tastes|tasted) (it |like )?poison|dying of (embarrassment|shame|boredom|laughter|"
+    r"curiosity)|buried (my|the|our|his|her|their) (\w+ )?(complaint|report|file|case|petition|application|letter)",
 )
