@@ -133,7 +133,7 @@ PAST = (
     r"去年", r"前年", r"前些年", r"那年", r"当年", r"以前", r"早年", r"曾经", r"小时候", r"多年前",
     r"(几|两|三|四|五|六|七|八|九|十|\d+)(多)?年(前|以前)", r"(19|20)\d\d年", r"上(个)?(月|世纪)", r"年前",
     r"上(周|星期|礼拜|回|次)|前(几|些|两)(天|年)|前阵子|前段时间|当时|那次|那天|死了~4年|过去~4年",
-    r"过去(了|的事)|早就过去", r"(打|砍|捅|威胁|拿|扬言|烧|关|伤)过",
+    r"(?<![漫跳冲爬走跑游飘翻越扑淹昏晕睡死])过去(了|的事)|早就过去", r"(打|砍|捅|威胁|拿|扬言|烧|关|伤)过",
     r"事故(赔偿|调查|报告|责任|处理|认定|善后)", r"(新闻|报道|电影|电视剧?|小说|纪录片|短视频|综艺|游戏)(里|上|中)?",
     r"演练|演习|培训|讲座|安全教育|宣传",
     r"last (year|month|winter|summer)", r"(years?|decades?|months?) ago", r"\bused to\b", r"recovered",
@@ -152,6 +152,7 @@ PROCEDURE = (
     r"立案|鉴定|起诉|判决|判了|调解|赔偿|补偿|医药费|医疗费|出警|结案|撤案|工伤|官司|诉讼|复议|上诉|理赔|报销|抚恤|"
     r"打击报复|不认账|索赔",
     r"\b(compensation|lawsuit|court case|appeal|insurance claim|medical bills?)\b",
+    r"(hospital|medical|doctor'?s?|treatment) (fees|bills?|costs|expenses)",
 )  # fmt: skip
 #: Now, soon: ends a past frame (also a past word in the same clause: "去年砍过，现在又拿着刀").
 NOW = (

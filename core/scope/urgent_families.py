@@ -199,6 +199,34 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"(everything|all the (pills|meds|medicine|tablets)) (in|from) the (medicine )?(cabinet|drawer|cupboard|box)|"
         r"won'?t (be )?com(e|ing) back|going to the (river|bridge|sea|lake|tracks|roof|cliff)",
     ),
+    # An illness or a seizure now, with no help coming.
+    "medical": (
+        r"犯病|发病|(心口|胸口|心脏)~3(疼|痛|难受)|哆嗦|抽风|满头大汗|中风|脑溢血|休克|大出血|难产|高烧不退|"
+        r"(叫|喊|等)不(来|到)~3(救护车|医生|大夫)|(没|没有)车(送|拉)?~4(医院|卫生院)",
+        r"\b(stroke|seizure|fitting|chest pains?|heart (is )?(racing|failing))\b|no ambulance|ambulance (won'?t|isn'?t|"
+        r"hasn'?t) (come|coming)",
+    ),
+    # An open drop: a well without a cover, a child at an open window, a hillside sliding in the rain.
+    "drop": (
+        r"井口|井盖~3(没|丢|开|掀)|趴在~4(井|窗|栏杆|阳台)|(山坡|山体|土坡|边坡|后山)~~12(掉|滑|冲|往下|裂|垮)|"
+        r"(泥巴|石头|土)~3往下(掉|滑|冲)|通风(机)?~4(停|坏|关)|(快|要|就要)~2(漫|溢|决)(过|出|了)|漫过(去|坝|堤|顶)",
+        r"open (window|manhole|well|shaft)|by the (open )?window|ventilation (\w+ )?(stopped|off|failed|broken)|"
+        r"(hillside|slope|mountain)\w* (is )?(sliding|slipping|coming down)",
+    ),
+    # Taken by force, maimed for a debt, hunted at a door.
+    "force": (
+        r"(塞|关|锁|扔)(进|到|在)~4(后备箱|麻袋|箱子)|(卸|剁|砍|打断|废)(了)?(他|我|你)?~2(条|只|根)?(胳膊|腿|手|手指)|"
+        r"高利贷~~20(今晚|来|要|找|堵)|出不了(这个)?门|(踹|撞|砸|踢)~3门|(关|困|扣)在~4传销|传销~~12(关|不让|收了手机|跑不出|扣)",
+        r"trunk of|(guys|men|people|gang|thugs|someone) with (sticks|bats|knives|clubs|pipes|bricks|weapons)|"
+        r"waiting (outside|for) (\w+ ){0,3}(my|our|the) (son|daughter|kid|child|children|house|door|home)|"
+        r"(breaking|kicking|banging on|smashing) (down )?the door|\bhiding (in|under|behind)",
+    ),
+    # Thinking of the way to die, a debt-free leaving.
+    "means": (
+        r"怎么(走|死)~4(不疼|不痛|比较)|哪种(药|方法|办法)~~10(不痛苦|死|走)|不痛苦|没法(过|活)了|不欠(谁|任何人)了|"
+        r"(猫|狗|东西)送人了",
+        r"how to (die|end it|kill myself)|painless|(settled|paid) (all )?my debts",
+    ),
 }  # fmt: skip
 
 #: Ordinary senses of the family words, blanked before the backstop looks (with ``NOT_BACKSTOP``): leaked
@@ -227,6 +255,8 @@ DISOWNED = (
     r"其实(就|只)?(是)?~6(告|起诉|罚|扣|开除|处分|举报|法院|上访|不给|调走|停)",
     r"(救|抢救)(回来|过来)了|(后来|已经|早就?)~6(想开|调解好|解决|和好|放出来|出院|摆平|私了|赔了|赔过|恢复)了|(伤|病)(也|都|已经|早)?好了|(到期|已经)放(出来|了)",
     r"\b(lol|lmao|haha+|jk|just kidding|joking|kidding)\b|in a dream|\bi dreamt\b|nightmare",
+    r"吹牛|嘴上说说|只是说说|光说不(练|做)|(那个|这个)?(人|的人|凶手|他|她)(已经|都)(被)?(抓|逮捕|判)(了|起来)",
+    r"\b(only|just) talk\b|all talk|(was|were|has been|have been) (arrested|jailed|caught)",
     r"网上看到|网传|刷到|(看到|看了|转发)~4视频|视频(里|上)|是真的吗|is (it|this) true|saw (a|this) video",
 )
 #: ... unless the writer says it is not a joke.
@@ -251,6 +281,8 @@ NOT_FIGURES = (
     r"petition|request|investigation|project|proposal)",
     r"(village|town|industry|economy|county|place|community|business|market|trade) (is |was )?(slowly )?dying",
     r"bomb shelters?|air-raid shelters?",
+    r"kill(ing)? (the )?time|drowning in (\w+ )?(complaints|debts?|work|"
+    r"paperwork|files|problems|cases|bureaucracy)",
     r"(call|called|calls|taste|tastes|tasted) (it |like )?poison|dying of (embarrassment|shame|boredom|laughter|"
     r"curiosity)|buried (my|the|our|his|her|their) (\w+ )?(complaint|report|file|case|petition|application|letter)",
 )
