@@ -83,7 +83,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     ),
     # A structure or slope giving way: swaying, stones rolling down, water pouring through.
     "structure": (
-        r"(塔吊|脚手架|楼|房|墙|桥|广告牌|电线杆|大树|屋顶|吊车)~4(在)?(晃|摇|倾斜|歪|下沉|往下)",
+        r"(塔吊|脚手架|楼|房|墙|桥|广告牌|电线杆|大树|屋顶|吊车)~4(在)?(晃|摇|倾斜|歪|下沉)",
         r"(石头|石块|砖|瓦|玻璃|钢管|钢筋|广告牌|水泥块|土)~6(往下|砸下|掉下|滚下|落下|滚落|砸到|砸在)|落石|滚石|飞石",
         r"(裂|漏|缺)(口|缝)~6(越来越|变大|在扩|往外|冒水|涌)|(水|泥)~3(往外|哗哗|一直)(冒|涌|灌|流)",
         r"\b(swaying|tilting|sinking|leaning over|shaking badly)\b|(rocks|stones|bricks|debris|boulders) (\w+ )?"
@@ -223,7 +223,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     ),
     # Thinking of the way to die, a debt-free leaving.
     "means": (
-        r"怎么(走|死)~4(不疼|不痛|比较)|哪种(药|方法|办法)~~10(不痛苦|死|走)|不痛苦|没法(过|活)了|不欠(谁|任何人)了|"
+        r"怎么(走|死)~4(不疼|不痛|比较)|哪种(药|方法|办法)~~10(不痛苦|死|走)|不痛苦|没法活了|不欠(谁|任何人)了|"
         r"(猫|狗|东西)送人了",
         r"how to (die|end it|kill myself)|painless|(settled|paid) (all )?my debts",
     ),
@@ -271,6 +271,7 @@ NOT_FIGURES = (
     r"往死里(?!打|揍|踢|砍|掐|捅|整(他|她|我|人))",
     r"(上访|告|举报|维权|坚持|斗|耗|查|追究)~4到死|死(也)?要(告|上访|讨|维权)",
     r"刀郎",
+    r"(钢管|铁棍|钢筋|砖|刀具|斧头|锄头|镰刀|农药|汽油|柴油)~4(报价|价格|采购|单价|钱|厂|生意|供应|批发|销售|涨价)",
     r"烧?(秸秆|垃圾|麦秆|稻草|落叶)~~12(烟|呛|火)",
     r"救命(啊|呀)?~~6(这(个|件)?事|拖了)",
     r"killing (us|me|them|people|everyone|farmers|families) with (\w+ )?(fees|taxes|fines|paperwork|rules|charges|"
