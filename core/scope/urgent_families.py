@@ -115,7 +115,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"大腿|床)",
         r"冰(面|上)~~10(响|裂|耍|玩|走)|冰~3(在)?(响|裂|化)|不会(游)?水|开闸|泄洪",
         r"(推|扔|丢|掉|跳|滑)(进|到|下)~8(坑|河|塘|海|水|湖|江)|(尾矿库|水库|坝|堤)~6(渗|漏|裂|鼓|管涌)",
-        r"walk(ed|ing|s)? into the (sea|river|lake|water|ocean)|(water|flood) (is |has )?(up to|rising|risen|"
+        r"walk(ed|ing|s)? into the (sea|river|lake|water|ocean)|(water|flood) (is |has )?(still )?(up to|rising|risen|"
         r"coming in|pouring in)|thin ice|ice (is )?(cracking|breaking)|can'?t swim|(dam|levee|dike|reservoir|pond) "
         r"(is )?(leaking|cracking|seeping)|water (is )?coming through",
     ),
@@ -131,7 +131,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "self_means": (
         r"(买|备|准备|拿|找)(了|好)?~3绳|(把自己|自己)~3(点了|烧了|了断|解决了|结束了)|(拔|扯)(掉)?~3(管子|氧气|针头|"
         r"呼吸机)",
-        r"故意~6(不吃药|停药|不打针|不吃饭|不打胰岛素)|(停|断)(了)?~3(胰岛素|透析)",
+        r"故意~6(不吃药|停药|不打针|不吃饭|不打胰岛素)|(停|断)(了)?~3(胰岛素|透析)|(药|绳子|炭|刀片)~6(买|备|准备|攒)(好|齐|够)",
         r"剁(了)?~4(手指|指头|手)|(手指|指头)~4剁|(药|农药|安眠药)~~8(倒出来|摆|全拿出来)|(全|都)倒出来~~12(药|吃)",
         r"慢慢(没了|死|饿死|等死)|等死|(\d+|几|两|三|好几)天没(吃|喝)(东西|饭|水)?",
         r"(一块儿?|一起)(走|去死|死|跳|了断)|带(着)?~3(孩子|娃)~~12(走了|去死|跳|河边|干净地方|一起走)|干净(的)?地方",
