@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from core.scope import urgent_backstop as B
 from core.scope import urgent_families as F
+from core.scope import urgent_guards as G
 from core.scope import urgent_hazards as H
 from core.scope import urgent_signs as S
 from core.scope import urgent_words as W
@@ -32,7 +33,7 @@ def _merge(*groups: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
 #: urgent_signs (farewells, children, third-party threats).
 HARMS_SAID = _merge(W.HARMS_SAID, H.HAZARDS_SAID, S.SIGNS_SAID)
 HARM_ACTS = _merge(W.HARM_ACTS, H.HAZARD_ACTS, S.SIGNS_ACTS)
-NOT_HARM = W.NOT_HARM + H.NOT_HAZARD + S.NOT_SIGN + F.NOT_FIGURES
+NOT_HARM = W.NOT_HARM + H.NOT_HAZARD + S.NOT_SIGN + G.NOT_FIGURES
 
 #: Kept for ``core.scope.rules``, which re-exports them: the harms that say danger by themselves, and the
 #: figures of speech and ordinary senses that do not.
@@ -40,7 +41,9 @@ URGENT_PATTERNS = tuple(p for patterns in HARMS_SAID.values() for p in patterns)
 URGENT_EXCEPTIONS = NOT_HARM
 
 _SENTENCE = re.compile(r"[。!?！？;；\n]+|\.(?:\s|$)|……")
-_CLAUSE = re.compile(r"[,，、:：]+|\s+-\s+|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # a space between Chinese words
+_CLAUSE = re.compile(
+    r"[,，、:：]+|\s+-\s+|(?<=[\u4e00-\u9fff#])\s+(?=[\u4e00-\u9fff#])"
+)  # a space between Chinese words
 _Harms = list[tuple[str, re.Pattern[str]]]
 _INTENT_REACH = 8  # characters before a harm act where a modal verb ("要", "准备", "going to") still governs it
 
@@ -165,7 +168,7 @@ class Backstop:
 
     def __init__(self) -> None:
         # Blanked pattern by pattern, not as one alternation of 300 (slow); a word in two figures is blanked by both.
-        self._not = [_compile((p,)) for p in F.NOT_FIGURES + B.NOT_BACKSTOP + F.NOT_FAMILY + NOT_HARM]
+        self._not = [_compile((p,)) for p in G.NOT_FIGURES + B.NOT_BACKSTOP + G.NOT_FAMILY + NOT_HARM]
         harms = _merge(B.HARM, F.FAMILIES)  # single harm words first, then the families of part 4
         # One regex per pattern (see UrgentCheck): only those found in the text are tried clause by clause.
         self._harms = [(kind, _compile((p,))) for kind, patterns in harms.items() for p in patterns]
@@ -214,7 +217,7 @@ class Disowned:
     """A sentence the writer takes back (``urgent_families.DISOWNED``): a joke, anger, a dream, a survived harm."""
 
     def __init__(self) -> None:
-        self._said, self._not = _compile(F.DISOWNED), _compile((F.NOT_DISOWNED,))
+        self._said, self._not = _compile(G.DISOWNED), _compile((G.NOT_DISOWNED,))
 
     def __call__(self, sentence: str) -> bool:
         return bool(self._said.search(sentence)) and not self._not.search(sentence)

@@ -156,7 +156,7 @@ PROCEDURE = (
 )  # fmt: skip
 #: Now, soon: ends a past frame (also a past word in the same clause: "去年砍过，现在又拿着刀").
 NOW = (
-    r"现在|正在|还在|此刻|马上|立刻|刚才|刚刚|今天|今晚|明天|一会|这就|就要|快要|又(来|在|拿|要)|还(是|没|"
+    r"(?<![到至])现在|正在|还在|此刻|马上|立刻|刚才|刚刚|今天|今晚|明天|一会|这就|就要|快要|又(来|在|拿|要)|还(是|没|"
     r"有)~3(出来|回来|醒|找到)",
     r"\b(now|right now|tonight|today|tomorrow|still|again|just)\b",
 )  # fmt: skip

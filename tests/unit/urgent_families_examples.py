@@ -52,6 +52,16 @@ URGENT_BY_FAMILY: dict[str, list[str]] = {
     "drop": ["有个小孩趴在井口往下看，井盖没了", "He's holding my baby and standing by the open window"],
     "force": ["有个男的把一个小女孩塞进后备箱", "I'm hiding in the bathroom, he's breaking the door"],
     "means": ["我在网上查了哪种药吃了不痛苦", "I've been reading about how to die painlessly"],
+    "prey": [
+        "班上有个女生说她叔叔晚上会进她房间，她不敢回家",
+        "My 12-year-old niece says a man online wants to meet her tonight and told her not to tell anyone",
+    ],
+    "trapped": ["高速上大巴翻了，好多人还在车里", "The ferry has capsized and passengers are still inside the boat"],
+    "mob": [
+        "我男人说我要是敢离婚就把我家里人一个个都弄了",
+        "He's been hitting me for an hour, I locked myself in the car",
+    ],
+    "done": ["不想再这样下去了，今晚把药都吃了，睡着就好了", "I'm done. Tonight is the night. Sorry mom"],
 }
 
 # Near misses: each family word in an ordinary, past, figurative or settled sense. None is urgent.
@@ -84,6 +94,11 @@ NEAR_MISSES = [
     "我们这的房价简直要人命，开发商还乱收更名费",
     "领导天天说要把我们往死里用，加班费都被他报成自己的了",
     "这个法官判得太离谱了，我要一直上访上访到死",
+    "这个政策简直是在逼我们去死，补贴一分没发",
+    "I'm so tired of this process, it's killing me slowly",
+    "I almost died of laughter reading their official reply",
+    # "到现在" is "until now", not now: an old fire stays old
+    "那次火灾死了三个人 事故调查报告到现在没公开",
 ]
 
 # Not a joke: a denial of joking keeps the danger.
