@@ -91,7 +91,9 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     ),
     # Held down and beaten, not let out: "被同学按在厕所里打", "还没放出来".
     "beaten": (
+        r"又(在)?(打|揍|踢|掐|扇)(了)?(我|她|他|孩子|娃|人)|(锤|榔头|扳手|剪刀|匕首|改锥|螺丝刀|酒瓶)|救我(?!们)|我不行了|"
         r"(按|摁|压|堵)(在|住|着)~8(打|揍|踢|掐|扇)|(还|一直)?没(放|让)~4出来|(打|揍|踢)得~4(起不来|爬不起来|不能动)",
+        r"\b(hammer|wrench|scissors|screwdriver|crowbar)s?\b|"
         r"\btied (up|to)\b|pinned (me|him|her|them) down|(hasn'?t|didn'?t|has not|did not|never) (come|came|got|get) "
         r"(home|back)",
     ),
@@ -164,6 +166,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     ),
     # Taken or hunted: pulled into a car, cornered, searched for, hiding.
     "taken": (
+        r"带走~4(天|小时|夜)了?|不(说|告诉)~4(在哪|关在哪)|下落不明|怕(他|她)出事|(堤|坝|河堤|大坝|水库)~2(决|溃|垮|破)(了|口)|"
         r"(拉|拖|塞|拽|架|抬|推)(上|进)(了)?~3(车|面包车)|被~6(堵|围)在~6(地|家|屋|路|里)|(骑|开)~6(转着|到处)找(我|他|她)|"
         r"躲在~6(亲戚|朋友|山|地里|柜子)|锁(在)?屋里|连人带床",
         r"(took|dragged|pushed|forced|put|bundled|threw) (\w+ ){1,3}into (a|the|their) (van|car|truck)|into a van",
@@ -202,7 +205,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     # An illness or a seizure now, with no help coming.
     "medical": (
         r"犯病|发病|(心口|胸口|心脏)~3(疼|痛|难受)|哆嗦|抽风|满头大汗|中风|脑溢血|休克|大出血|难产|高烧不退|"
-        r"(叫|喊|等)不(来|到)~3(救护车|医生|大夫)|(没|没有)车(送|拉)?~4(医院|卫生院)",
+        r"(叫|喊|等)不(来|到)~3(救护车|医生|大夫)|救护车~4(进不来|来不了|过不来|到不了)|要生了|羊水破了|(没|没有)车(送|拉)?~4(医院|卫生院)",
         r"\b(stroke|seizure|fitting|chest pains?|heart (is )?(racing|failing))\b|no ambulance|ambulance (won'?t|isn'?t|"
         r"hasn'?t) (come|coming)",
     ),
