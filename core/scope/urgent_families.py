@@ -258,4 +258,21 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bnoose\b|driving (my car |the car )?into the (river|sea|wall|lake)|"
         r"thinking about (ending|driving into|jumping)",
     ),
+    # Weather and disasters about to strike the exposed; the old and confused lost in the cold; a boat gone quiet.
+    "exposed": (
+        r"(台风|暴雨|洪峰|寒潮|山洪|大风|暴雪|强降雨)~~20(马上|要来|就到|今晚|来了|预警|登陆)|(危房|低洼)~~20(还住|住着|没撤|没通知)",
+        r"走失|(痴呆|糊涂)~~20(没回|找不到|出门|走丢)|零下~4度~~12(没回|找不到|在外)|冻(僵|坏|死)(了)?",
+        r"(断了|失去|没了)联系|(渔船|船)~~12(失联|没消息|联系不上|风浪)",
+        r"\b(typhoon|hurricane|heat ?wave|blizzard|cold snap|tornado)\b|wander(ed|s|ing)? (off|away)|\bdementia\b|"
+        r"lost contact|(missing|lost) at sea",
+    ),
+    # Fire about to start: a battery sparking, someone doused and holding a lighter; people sick together.
+    "ignite": (
+        r"(电瓶|电池|充电器?|电动车)~6(冒|着火|炸|鼓包|起火|火星|烟)|火星|(拿|握|举|掏)(着|出)?~3打火机|浇(了)?~2(一身|全身|身上)",
+        r"(孩子|学生|工人|人|老人|村民)(们)?(都|全)在~2(肚子疼|腹痛|拉肚子|吐|头晕|发烧)|(一个班|全班|好多人|一群人)~6(肚子疼|腹痛|"
+        r"拉肚子|吐|头晕|发烧)",
+        r"\bspark(ing|s)\b|(charging|battery|e-bike|scooter)\w*.{0,30}(smok|fire|explod)|\blighter\b|doused "
+        r"(himself|herself|themselves)|(cleaver|sickle|hatchet)s?\b|not allowed to leave|(took|taken|kept|holding) "
+        r"(our|my|their) (id|passports?|documents)",
+    ),
 }  # fmt: skip

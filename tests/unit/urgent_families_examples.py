@@ -70,6 +70,11 @@ URGENT_BY_FAMILY: dict[str, list[str]] = {
         "我男人说我要是敢离婚就把我家里人一个个都弄了",
         "He's been hitting me for an hour, I locked myself in the car",
     ],
+    "exposed": [
+        "台风马上到了，村里的危房还住着好几户老人，村干部一个都没通知",
+        "My grandmother with dementia wandered off this morning and it's snowing",
+    ],
+    "ignite": ["楼道里有人在给电动车充电，电瓶在冒火星", "The e-bike charging in the hallway is sparking and smoking"],
     "done": ["不想再这样下去了，今晚把药都吃了，睡着就好了", "I'm done. Tonight is the night. Sorry mom"],
 }
 
@@ -105,6 +110,10 @@ NEAR_MISSES = [
     "这个法官判得太离谱了，我要一直上访上访到死",
     "这个政策简直是在逼我们去死，补贴一分没发",
     "这案子把我折腾得半条命都没了",
+    "台风过后，救灾物资被村干部私分了",
+    "The typhoon relief funds were embezzled by the township",
+    "My dog died because the vet clinic run by the mayor's wife overdosed it",
+    "他一听就冒火，骂了我一顿，他是村会计",
     "我不想活在这种不公平里，所以来举报",
     "他天天喝酒 醉得不省人事 上班时间也这样 他是村会计",
     "I'm so tired of this process, it's killing me slowly",
