@@ -89,13 +89,17 @@ class UrgentCheck:
         self._now, self._now_here = _compile(W.NOW + H.PEOPLE_EXPOSED), _compile(W.NOW_HERE + S.NOW_HERE)
         self._ahead = _compile(W.AHEAD + S.AHEAD)
         self._intent, self._threat = _compile(W.INTENT), _compile(W.THREAT)
-        self._distance, self._not_harm = _compile(W.DISTANCE), _compile(NOT_HARM)
+        self._distance = _compile(W.DISTANCE)
+        self._not_harm = [_compile((p,)) for p in NOT_HARM]  # pattern by pattern, as the harms (see Backstop)
         self._backstop = Backstop()
         self._disowned = Disowned()
 
     def find(self, norm: str) -> UrgentFinding | None:
         """The first urgent clause of a normalised message (see ``classify.normalise``), or None."""
-        text = self._not_harm.sub(lambda m: "#" * len(m.group()), norm)
+        text = norm
+        for rx in self._not_harm:
+            if rx.search(text):
+                text = rx.sub(_blank, text)
         said = [(harm, rx) for harm, rx in self._said if rx.search(text)]
         acts = [(harm, rx) for harm, rx in self._acts if rx.search(text)]
         if self._exposed.search(text):  # a failing structure is danger when people are in its way
