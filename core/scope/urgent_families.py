@@ -52,7 +52,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     ),
     # Chemicals and fumes: a leak, a choking smell, people coughing.
     "leak": (
-        r"(毒|化学|有害|氨|氯)~4泄漏|泄漏~6(毒|化学|有害|氨|氯)|(刺鼻|呛鼻|难闻|毒气|化学|氨气|氯气|硫化氢)~~16(头晕|咳|吐|"
+        r"(毒|化学|有害|氨|氯)~4泄漏|泄漏~6(毒|化学|有害|氨|氯)|(刺鼻|呛鼻|难闻|毒气|化学|氨气|氯气|"
+        r"硫化氢)~~16(头晕|咳|吐|"
         r"晕倒|喘不|呼吸|流泪|睁不开)|咳(嗽)?(个)?不停|(都|一直|全|集体)在咳",
         r"leak(s|ing|ed)? (\w+ ){0,3}(chemicals?|gas|acid|ammonia|chlorine|toxic)|chemical (leak|spill|smell|fumes)|"
         r"toxic (fumes|gas|smoke)|(coughing|choking) (and|people|everyone)|people are (coughing|choking|getting sick)",
@@ -91,7 +92,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     ),
     # Held down and beaten, not let out: "被同学按在厕所里打", "还没放出来".
     "beaten": (
-        r"又(在)?(打|揍|踢|掐|扇)(了)?(我|她|他|孩子|娃|人)|(锤|榔头|扳手|剪刀|匕首|改锥|螺丝刀|酒瓶)|救我(?!们)|我不行了|"
+        r"又(在)?(打|揍|踢|掐|扇)(了)?(我|她|他|孩子|娃|人)|(锤|榔头|扳手|剪刀|匕首|改锥|螺丝刀|酒瓶)|"
+        r"救我(?!们)|我不行了|"
         r"(按|摁|压|堵)(在|住|着)~8(打|揍|踢|掐|扇)|(还|一直)?没(放|让)~4出来|(打|揍|踢)得~4(起不来|爬不起来|不能动)",
         r"\b(hammer|wrench|scissors|screwdriver|crowbar)s?\b|"
         r"\btied (up|to)\b|pinned (me|him|her|them) down|(hasn'?t|didn'?t|has not|did not|never) (come|came|got|get) "
@@ -99,7 +101,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     ),
     # A child or a helpless person alone, shut in, left without food or care.
     "neglect": (
-        r"(孩子|小孩|娃|婴儿|宝宝)~6(一个人|独自|单独)~4(在|锁|关|留)|(一个人|独自|单独)?(被)?(锁|关|留|丢)在~3(家|屋|车)~3"
+        r"(孩子|小孩|娃|婴儿|宝宝)~6(一个人|独自|单独)~4(在|锁|关|留)|(一个人|独自|单独)?(被)?(锁|关|留|"
+        r"丢)在~3(家|屋|车)~3"
         r"(好几|几|两|三)?天|(锁|关|留|忘)在~3车(里|上)|"
         r"(不给|没给|没有)(饭|水|吃的)(吃|喝)?|(饿|冻)(了|着)?~4(几|好几|两|三)?天",
         r"(alone|left|locked|forgotten) (in|inside) (a|the) (hot )?(car|vehicle|van)|left alone|no food (or|and) "
@@ -113,7 +116,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     ),
     # Water rising, thin ice, a sea walked into, a dam or tailings pond seeping.
     "water": (
-        r"(水|河水|洪水)~4(漫|涨|灌|淹|冲)(上来|进来|过来|到|过)|(已经|都)?(到|淹到|没过|漫到)(了)?~2(膝盖|腰|胸口|脖子|"
+        r"(水|河水|洪水)~4(漫|涨|灌|淹|冲)(上来|进来|过来|到|过)|(已经|都)?(到|淹到|没过|漫到)(了)?~2(膝盖|腰|"
+        r"胸口|脖子|"
         r"大腿|床)",
         r"冰(面|上)~~10(响|裂|耍|玩|走)|冰~3(在)?(响|裂|化)|不会(游)?水|开闸|泄洪",
         r"(推|扔|丢|掉|跳|滑)(进|到|下)~8(坑|河|塘|海|水|湖|江)|(尾矿库|水库|坝|堤)~6(渗|漏|裂|鼓|管涌)",
@@ -123,7 +127,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     ),
     # Air running out: an engine in a closed garage, a cellar or a pit someone went into and did not come out of.
     "suffocate": (
-        r"(车库|车里)~~16(发动机|没熄火|打着火)|(发动机|引擎)~4(开着|没熄|转着)|(地窖|窨井|化粪池|沼气池|井下|罐里|池子里|"
+        r"(车库|车里)~~16(发动机|没熄火|打着火)|(发动机|引擎)~4(开着|没熄|转着)|(地窖|窨井|化粪池|沼气池|井下|"
+        r"罐里|池子里|"
         r"井里)~~16(没上来|不应|没动静|晕|倒)|臭鸡蛋味|沼气|(半天|好久|一直|很久)(都)?没(上来|出来|动静|回应)|"
         r"(喊|叫)(他|她)?(也|都)不应",
         r"engine (running|on)|closed garage|exhaust fumes|(hasn'?t|has not|didn'?t) come (back )?(up|out)",
@@ -133,7 +138,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "self_means": (
         r"(买|备|准备|拿|找)(了|好)?~3绳|(把自己|自己)~3(点了|烧了|了断|解决了|结束了)|(拔|扯)(掉)?~3(管子|氧气|针头|"
         r"呼吸机)",
-        r"故意~6(不吃药|停药|不打针|不吃饭|不打胰岛素)|(停|断)(了)?~3(胰岛素|透析)|(药|绳子|炭|刀片)~6(买|备|准备|攒)(好|齐|够)",
+        r"故意~6(不吃药|停药|不打针|不吃饭|不打胰岛素)|(停|断)(了)?~3(胰岛素|透析)|(药|绳子|炭|刀片)~6(买|备|"
+        r"准备|攒)(好|齐|够)",
         r"剁(了)?~4(手指|指头|手)|(手指|指头)~4剁|(药|农药|安眠药)~~8(倒出来|摆|全拿出来)|(全|都)倒出来~~12(药|吃)",
         r"慢慢(没了|死|饿死|等死)|等死|(\d+|几|两|三|好几)天没(吃|喝)(东西|饭|水)?",
         r"(一块儿?|一起)(走|去死|死|跳|了断)|带(着)?~3(孩子|娃)~~12(走了|去死|跳|河边|干净地方|一起走)|干净(的)?地方",
@@ -146,7 +152,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "menace": (
         r"(知道|晓得)(你|我|他)?(住|家)(在)?哪|(学校|校门|门口|路上)~4(等|堵|守)~6(孩子|闺女|女儿|儿子|娃|你|我)",
         r"(让|叫)(你|我|他)~2尝尝|陪葬|(一起|大家)~3陪(他|她|我)|一个(都|也)别想(走|跑|活)",
-        r"带(上)?~2(家伙|刀|汽油)~~10(去|来)|打断~6腿|说(要|就)(点|烧)(火|了|着)?$|收拾(我|你|他|她)~3(和|跟)?(孩子|全家|一家)|说~6就点",
+        r"带(上)?~2(家伙|刀|汽油)~~10(去|来)|打断~6腿|说(要|就)(点|烧)(火|了|着)?$|收拾(我|你|他|她)~3(和|"
+        r"跟)?(孩子|全家|一家)|说~6就点",
         r"(kid|son|daughter|child|children|family)\w* (won'?t|will not|wont|will never) (make it|come|get) (home|back)|"
         r"break (my|your|his|her) (legs?|arms?|neck|bones)|know where (you|i|we) live",
     ),
@@ -159,23 +166,28 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"(锅炉|压力(表|罐|容器)|高压锅|蒸汽)~~16(冒汽|打到头|超压|爆表|呲|漏)",
         r"(喝(了)?酒|醉|酒驾)~~10开(车|校车)|校车~~12(酒|沟|超载)|开到沟边",
         r"鱼~3(翻白|死光|全死)|眼睛~3(辣|疼|睁不开)|(狗|鸡|牲口|羊)~4(倒了|死了)",
-        r"(挂|吊)在(外头|外面|半空|栏杆|窗外)|(钻|爬)(出|到)~6(栏杆|窗|阳台)|(吞|吃|咽)(了|下)~8(电池|纽扣|磁|钉|硬币|刀片)",
+        r"(挂|吊)在(外头|外面|半空|栏杆|窗外)|(钻|爬)(出|到)~6(栏杆|窗|阳台)|(吞|吃|咽)(了|下)~8(电池|纽扣|磁|"
+        r"钉|硬币|刀片)",
         r"(一天一夜|整晚|一夜|两天|几天|一宿)~4(没回|没回来|没回家|没找到|找不到)|下(大)?雪~~10(没回|找不到|山里)",
         r"button batter\w*|swallowed (a |some |the )?(\w+ )?(batter\w*|magnets?|coins?)|(alarm|detector)s? (\w+ ){0,4}"
         r"(turned|switched) off|drunk (driver|driving)|hanging (out|from|off)",
     ),
     # Taken or hunted: pulled into a car, cornered, searched for, hiding.
     "taken": (
-        r"带走~4(天|小时|夜)了?|不(说|告诉)~4(在哪|关在哪)|下落不明|怕(他|她)出事|(堤|坝|河堤|大坝|水库)~2(决|溃|垮|破)(了|口)|"
-        r"(拉|拖|塞|拽|架|抬|推)(上|进)(了)?~3(车|面包车)|被~6(堵|围)在~6(地|家|屋|路|里)|(骑|开)~6(转着|到处)找(我|他|她)|"
+        r"带走~4(天|小时|夜)了?|不(说|告诉)~4(在哪|关在哪)|下落不明|怕(他|她)出事|(堤|坝|河堤|大坝|水库)~2(决|"
+        r"溃|垮|破)(了|口)|"
+        r"(拉|拖|塞|拽|架|抬|推)(上|进)(了)?~3(车|面包车)|被~6(堵|围)在~6(地|家|屋|路|里)|(骑|开)~6(转着|"
+        r"到处)找(我|他|她)|"
         r"躲在~6(亲戚|朋友|山|地里|柜子)|锁(在)?屋里|连人带床",
         r"(took|dragged|pushed|forced|put|bundled|threw) (\w+ ){1,3}into (a|the|their) (van|car|truck)|into a van",
     ),
     # Demolition going on with people in the way, or utilities cut from the frail in the cold.
     "demolition": (
-        r"(钩机|挖机|挖掘机|铲车|推土机|拆迁队|强拆的?人?)~~20(来了|开进|开到|进(了)?院|在推|在拆|砸|拖|按|打|正在|已经推)",
+        r"(钩机|挖机|挖掘机|铲车|推土机|拆迁队|强拆的?人?)~~20(来了|开进|开到|进(了)?院|在推|在拆|砸|拖|按|打|"
+        r"正在|已经推)",
         r"(推|拆|铲)(了)?一半|不搬就(直接)?(推|拆|铲)|(往外)?拖人|连人带",
-        r"(推|拆|铲)~~16(人还在|还在(屋|里|床)|人在|瘫|躺|不肯出来|里面)|(人还在|还在(屋|里|床)|躺在|瘫在)~~16(推|拆|铲)",
+        r"(推|拆|铲)~~16(人还在|还在(屋|里|床)|人在|瘫|躺|不肯出来|里面)|(人还在|还在(屋|里|床)|躺在|"
+        r"瘫在)~~16(推|拆|铲)",
         r"断(了)?(水|电|暖|气)~~20(老人|孩子|病人|冷|冻|冬天|瘫)",
         r"(demolition|excavator|bulldozer|wrecking)\w*.{0,60}(inside|right now|tearing|knocking)|(tearing|knocking) "
         r"(down|into) (our|my|the|his|her) (house|home|wall)|cut off (our |the |my )?(water|heat|heating|power|"
@@ -183,7 +195,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     ),
     # Fire and failure told by other words: smoke filling a place, a thing "着了", a roof bending, brakes gone.
     "failure": (
-        r"(全|都)是烟|烟~2(很|太|好|特别)大|起烟|(房子|屋|车|电动车|变压器|电线|电箱|配电箱|仓库|厂房|山|林子|树林|草垛|柴垛)"
+        r"(全|都)是烟|烟~2(很|太|好|特别)大|起烟|(房子|屋|车|电动车|变压器|电线|电箱|配电箱|仓库|厂房|山|林子|"
+        r"树林|草垛|柴垛)"
         r"~3着(了|火)",
         r"压弯|(往下|在)(沉|陷|塌)|刹车失灵|(车|方向盘)~3失控|(有人|听到|听见)~4(在)?(喊|叫|呼救|哭)",
         r"\b(sagging|buckling|overflowing)\b|cracking (noises?|sounds?)|(not|n'?t) (been )?evacuated|brakes? "
@@ -196,7 +209,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     ),
     # Leaving: a place high or by water, a time to end, a child entrusted.
     "leaving": (
-        r"我(现在)?在~3(天台|楼顶|顶楼|桥上|桥边|江边|河边|海边|崖边|悬崖|水库边)|(天台|楼顶|顶楼|桥上|崖边)~~12(风|坐了|站了|"
+        r"我(现在)?在~3(天台|楼顶|顶楼|桥上|桥边|江边|河边|海边|崖边|悬崖|水库边)|(天台|楼顶|顶楼|桥上|"
+        r"崖边)~~12(风|坐了|站了|"
         r"待了|往下看|好高)",
         r"(今晚|今天|明天|马上|这就)~4(就)?(结束|解脱|了结)|托付(给)?",
         r"(everything|all the (pills|meds|medicine|tablets)) (in|from) the (medicine )?(cabinet|drawer|cupboard|box)|"
@@ -205,7 +219,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     # An illness or a seizure now, with no help coming.
     "medical": (
         r"犯病|发病|(心口|胸口|心脏)~3(疼|痛|难受)|哆嗦|抽风|满头大汗|中风|脑溢血|休克|大出血|难产|高烧不退|"
-        r"(叫|喊|等)不(来|到)~3(救护车|医生|大夫)|救护车~4(进不来|来不了|过不来|到不了)|要生了|羊水破了|(没|没有)车(送|拉)?~4(医院|卫生院)",
+        r"(叫|喊|等)不(来|到)~3(救护车|医生|大夫)|救护车~4(进不来|来不了|过不来|到不了)|要生了|羊水破了|(没|"
+        r"没有)车(送|拉)?~4(医院|卫生院)",
         r"\b(stroke|seizure|fitting|chest pains?|heart (is )?(racing|failing))\b|no ambulance|ambulance (won'?t|isn'?t|"
         r"hasn'?t) (come|coming)",
     ),
@@ -219,7 +234,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     # Taken by force, maimed for a debt, hunted at a door.
     "force": (
         r"(塞|关|锁|扔)(进|到|在)~4(后备箱|麻袋|箱子)|(卸|剁|砍|打断|废)(了)?(他|我|你)?~2(条|只|根)?(胳膊|腿|手|手指)|"
-        r"高利贷~~20(今晚|来|要|找|堵)|出不了(这个)?门|(踹|撞|砸|踢)~3门|(关|困|扣)在~4传销|传销~~12(关|不让|收了手机|跑不出|扣)",
+        r"高利贷~~20(今晚|来|要|找|堵)|出不了(这个)?门|(踹|撞|砸|踢)~3门|(关|困|扣)在~4传销|传销~~12(关|不让|"
+        r"收了手机|跑不出|扣)",
         r"trunk of|(guys|men|people|gang|thugs|someone) with (sticks|bats|knives|clubs|pipes|bricks|weapons)|"
         r"waiting (outside|for) (\w+ ){0,3}(my|our|the) (son|daughter|kid|child|children|house|door|home)|"
         r"(breaking|kicking|banging on|smashing) (down )?the door|\bhiding (in|under|behind)",
@@ -237,14 +253,16 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"breathing|allergic reaction|(throat|face|tongue) (is )?swelling",
     ),
     "trapped": (
-        r"(车|大巴|客车|校车|货车|面包车|船)~3(翻了|侧翻|掉下|坠|沉)|翻车|(人|好多人|孩子|老人|乘客)(都|还)在(车|船|屋|楼|井|矿)里",
+        r"(车|大巴|客车|校车|货车|面包车|船)~3(翻了|侧翻|掉下|坠|沉)|翻车|(人|好多人|孩子|老人|乘客)(都|"
+        r"还)在(车|船|屋|楼|井|矿)里",
         r"口子~6(冒水|往外|涌|漏)",
         r"\b(bus|van|coach|boat|ferry|car) (has )?(overturned|flipped|capsized|sinking|sank)|(people|passengers|kids) "
         r"(are )?still (in|inside) (the )?(bus|car|boat|van|building)",
     ),
     # A group coming for someone, a threat to "deal with" a family one by one, force by a landlord or guards.
     "mob": (
-        r"带了?(好多|一帮|一群|几十个|十几个|一伙)人~~12(来|到|在)|(抢|拉|绑)(我|她|他)?回去|(一个个|一个一个)(都)?(弄|收拾|"
+        r"带了?(好多|一帮|一群|几十个|十几个|一伙)人~~12(来|到|在)|(抢|拉|绑)(我|她|他)?回去|(一个个|"
+        r"一个一个)(都)?(弄|收拾|"
         r"解决|处理)|(都|全)(给)?弄了",
         r"(拖|拽|抬|扔)(出来|出去)~~10(雪地|地上|路边|外面)|扔在(雪地|地上|路边|外面)",
         r"by force|(hitting|beating|kicking|choking) (me|her|him|us) for|locked myself in|hiding from (him|her|them)|"
@@ -260,7 +278,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     ),
     # Weather and disasters about to strike the exposed; the old and confused lost in the cold; a boat gone quiet.
     "exposed": (
-        r"(台风|暴雨|洪峰|寒潮|山洪|大风|暴雪|强降雨)~~20(马上|要来|就到|今晚|来了|预警|登陆)|(危房|低洼)~~20(还住|住着|没撤|没通知)",
+        r"(台风|暴雨|洪峰|寒潮|山洪|大风|暴雪|强降雨)~~20(马上|要来|就到|今晚|来了|预警|登陆)|(危房|"
+        r"低洼)~~20(还住|住着|没撤|没通知)",
         r"走失|(痴呆|糊涂)~~20(没回|找不到|出门|走丢)|零下~4度~~12(没回|找不到|在外)|冻(僵|坏|死)(了)?",
         r"(断了|失去|没了)联系|(渔船|船)~~12(失联|没消息|联系不上|风浪)",
         r"\b(typhoon|hurricane|heat ?wave|blizzard|cold snap|tornado)\b|wander(ed|s|ing)? (off|away)|\bdementia\b|"
@@ -268,11 +287,27 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     ),
     # Fire about to start: a battery sparking, someone doused and holding a lighter; people sick together.
     "ignite": (
-        r"(电瓶|电池|充电器?|电动车)~6(冒|着火|炸|鼓包|起火|火星|烟)|火星|(拿|握|举|掏)(着|出)?~3打火机|浇(了)?~2(一身|全身|身上)",
-        r"(孩子|学生|工人|人|老人|村民)(们)?(都|全)在~2(肚子疼|腹痛|拉肚子|吐|头晕|发烧)|(一个班|全班|好多人|一群人)~6(肚子疼|腹痛|"
+        r"(电瓶|电池|充电器?|电动车)~6(冒|着火|炸|鼓包|起火|火星|烟)|火星|(拿|握|举|掏)(着|出)?~3打火机|"
+        r"浇(了)?~2(一身|全身|身上)",
+        r"(孩子|学生|工人|人|老人|村民)(们)?(都|全)在~2(肚子疼|腹痛|拉肚子|吐|头晕|发烧)|(一个班|全班|好多人|"
+        r"一群人)~6(肚子疼|腹痛|"
         r"拉肚子|吐|头晕|发烧)",
         r"\bspark(ing|s)\b|(charging|battery|e-bike|scooter)\w*.{0,30}(smok|fire|explod)|\blighter\b|doused "
         r"(himself|herself|themselves)|(cleaver|sickle|hatchet)s?\b|not allowed to leave|(took|taken|kept|holding) "
         r"(our|my|their) (id|passports?|documents)",
+    ),
+    # Harm told by what hit whom, where one may not leave, a treatment cut off, a child lured; suicide told as an
+    # insurance made out, a reply one will not see, a burden removed.
+    "blocked": (
+        r"砸(到|在|中|伤)~4(人|腿|头|身上|我|他|她|奶奶|爷爷|孩子|老人|爸|妈)|围住了?|别想(走|离开|出去)|"
+        r"(透析|化疗|吃药|打针|看病|就医|送医)~~12(出不去|去不了|不让|断了|没法)|(危房|危楼)~~30(还在|今天还|"
+        r"现在还|还住|还有人)",
+        r"(让|叫|骗|哄)~4(小孩|孩子|他们|她|他)~2上车|诱拐|(保险|意外险)~~20受益人|受益人~~20(写|填|改)|"
+        r"反正~4(看不到|等不到|用不着)|等不到~4(明天|结果|回复)了|(油|汽油|柴油)~4(流|漏)了?一地|(车|船)~3翻(在|到|进)",
+        r"by (her|his|the|their) hair|pull(ing|ed)? (\w+ ){1,2}out of (the|our|my|his|her) (house|home|car)|"
+        r"lur(e|ed|ing) "
+        r"(\w+ ){0,2}(into|to) (a|his|the) (car|van)|won'?t be (around|here|alive) tomorrow|being a burden|"
+        r"been cutting|(it'?s|cut (is|was)) (very |so |too )?deep|alarm (is )?going off|(yellow|green|toxic|black|"
+        r"white) (cloud|fog|gas)|baseball bat|(banging|smashing|pounding) on the (door|windows?)",
     ),
 }  # fmt: skip

@@ -75,6 +75,10 @@ URGENT_BY_FAMILY: dict[str, list[str]] = {
         "My grandmother with dementia wandered off this morning and it's snowing",
     ],
     "ignite": ["楼道里有人在给电动车充电，电瓶在冒火星", "The e-bike charging in the hallway is sparking and smoking"],
+    "blocked": [
+        "我被拆迁办的人围住了，他们说今天不签字别想走",
+        "I'm sorry for being a burden, I won't be around tomorrow",
+    ],
     "done": ["不想再这样下去了，今晚把药都吃了，睡着就好了", "I'm done. Tonight is the night. Sorry mom"],
 }
 
@@ -110,6 +114,10 @@ NEAR_MISSES = [
     "这个法官判得太离谱了，我要一直上访上访到死",
     "这个政策简直是在逼我们去死，补贴一分没发",
     "这案子把我折腾得半条命都没了",
+    "我女儿说她想死，因为作业太多了，其实就是发牢骚，我想反映学校乱补课",
+    "我不想活得这么窝囊，所以要实名举报",
+    "He said he would kill for a promotion, that's how ambitious the deputy mayor is",
+    "我在抖音上看到有人在政府门口自焚，想问这种事纪委管吗",
     "台风过后，救灾物资被村干部私分了",
     "The typhoon relief funds were embezzled by the township",
     "My dog died because the vet clinic run by the mayor's wife overdosed it",
