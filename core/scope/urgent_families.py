@@ -310,4 +310,12 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"been cutting|(it'?s|cut (is|was)) (very |so |too )?deep|alarm (is )?going off|(yellow|green|toxic|black|"
         r"white) (cloud|fog|gas)|baseball bat|(banging|smashing|pounding) on the (door|windows?)",
     ),
+    # A crowd turning on itself or on the police; a person lured into a 传销 den; a lonely place chosen to die.
+    "crowd": (
+        r"对峙|(扔|砸|丢)(石头|砖头|砖块|酒瓶)|踩踏|(骗|拉|带)(进|到)~4传销|不想(再)?熬了|(想好了|"
+        r"不想(再)?熬)~~20(去|走)|"
+        r"(桥|水库|河|江|湖|海|楼顶|天台|铁轨)~~10(那里没人|没人(看见|知道|找得到))",
+        r"crush(ing|ed)? (people|kids|children)|stampede|crowd crush|swinging (a|his|her) (broken )?(bottle|knife|bat|"
+        r"stick|pipe)|broken bottle|(pyramid scheme|mlm)\b.{0,40}(locked|held|won'?t let)",
+    ),
 }  # fmt: skip

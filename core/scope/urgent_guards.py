@@ -36,14 +36,19 @@ DISOWNED = (
     r"(救|抢救)(回来|过来)了|(后来|已经|早就?)~6(想开|调解好|解决|和好|放出来|出院|摆平|私了|赔了|赔过|恢复)了|"
     r"(伤|病)(也|都|已经|早)?好了|(到期|已经)放(出来|了)",
     r"\b(lol|lmao|haha+|jk|just kidding|joking|kidding)\b|in a dream|\bi dreamt\b|nightmare",
-    r"吹牛|嘴上说说|只是说说|光说不(练|做)|(那个|这个)?(人|的人|凶手|他|她)(已经|都)(被)?(抓|逮捕|判)(了|起来)",
+    r"(好不容易|终于|已经)~3(跑|逃|救)出来",
+    r"其实(就|只)?(是)?~6(吓唬|吓人|装的|演戏|做样子|要钱)|吹牛|嘴上说说|只是说说|光说不(练|做)|(那个|"
+    r"这个)?(人|的人|凶手|他|她)(已经|都)(被)?(抓|逮捕|判)(了|起来)",
     r"\b(only|just) talk\b|all talk|(was|were|has been|have been) (arrested|jailed|caught)",
     r"发牢骚|牢骚话|(抖音|快手|微博|朋友圈|网上|新闻)(上|里)?~2(看到|刷到|看见)|网上看到|网传|刷到|(看到|看了|"
     r"转发)~4视频|视频(里|上)|是真的吗|is (it|this) true|"
     r"saw (a|this) video",
 )
 #: ... unless the writer says it is not a joke.
-NOT_DISOWNED = r"(不|没|别)(是)?(在)?开玩笑|不是气话|(not|no|n'?t) (joking|kidding|a joke)"
+NOT_DISOWNED = (
+    r"(不|没|别)(是)?(在)?开玩笑|不是气话|(not|no|n'?t) (joking|kidding|a joke)|"
+    r"还在(里面|屋里|追|找|等|门口)|还没(出来|救出)|still (inside|in there|after me|chasing|looking for)"
+)
 
 #: Figures of speech and ordinary senses for both checks (joined to ``NOT_HARM``): "难吃死了", "吵得人想死",
 #: "往死里用", "上访到死", a singer's name, burning straw, "killing us with fees", "kill the file", "a fire-sale".

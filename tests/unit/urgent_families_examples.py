@@ -79,6 +79,10 @@ URGENT_BY_FAMILY: dict[str, list[str]] = {
         "我被拆迁办的人围住了，他们说今天不签字别想走",
         "I'm sorry for being a burden, I won't be around tomorrow",
     ],
+    "crowd": [
+        "广场上几百人跟警察对峙，有人开始扔石头了",
+        "The crowd at the temple fair is crushing people near the gate",
+    ],
     "done": ["不想再这样下去了，今晚把药都吃了，睡着就好了", "I'm done. Tonight is the night. Sorry mom"],
 }
 
@@ -114,6 +118,8 @@ NEAR_MISSES = [
     "这个法官判得太离谱了，我要一直上访上访到死",
     "这个政策简直是在逼我们去死，补贴一分没发",
     "这案子把我折腾得半条命都没了",
+    "被拉进一个传销组织，交了3万多，好不容易才跑出来。",
+    "他天天说要跳河 其实就是吓唬他老婆要钱 他是村干部 拿低保款赌博",
     "我女儿说她想死，因为作业太多了，其实就是发牢骚，我想反映学校乱补课",
     "我不想活得这么窝囊，所以要实名举报",
     "He said he would kill for a promotion, that's how ambitious the deputy mayor is",
@@ -130,8 +136,10 @@ NEAR_MISSES = [
     "那次火灾死了三个人 事故调查报告到现在没公开",
 ]
 
-# Not a joke: a denial of joking keeps the danger.
+# Not taken back: a denial of joking, or an escape while someone is still in danger, keeps the danger.
 NOT_A_JOKE = [
+    "我好不容易跑出来了，他们还在追我",  # escaped, but still hunted
+    "我终于逃出来了 我妹妹还在里面 他们拿着刀",
     "我不是开玩笑，药已经买好了，今晚就喝",
     "I'm not joking, I have the pills and I will take them tonight",
 ]
