@@ -106,7 +106,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"(好几|几|两|三)?天|(锁|关|留|忘)在~3车(里|上)|"
         r"(不给|没给|没有)(饭|水|吃的)(吃|喝)?|(饿|冻)(了|着)?~4(几|好几|两|三)?天",
         r"(alone|left|locked|forgotten) (in|inside) (a|the) (hot )?(car|vehicle|van)|left alone|no food (or|and) "
-        r"water|(hasn'?t|haven'?t|has not|have not) (eaten|been fed)|(starving|starved) (child|kid|baby|children|kids)|"
+        r"water|(hasn'?t|haven'?t|has not|have not) (eaten|been fed)(?! properly| well| much| right)|(starving|"
+        r"starved) (child|kid|baby|children|kids)|"
         r"(child|kid|baby|children|kids) (is |are )?(starving|starved)",
     ),
     # A threat to fight someone to the end ("谁拆就跟谁拼").
@@ -317,5 +318,19 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"(桥|水库|河|江|湖|海|楼顶|天台|铁轨)~~10(那里没人|没人(看见|知道|找得到))",
         r"crush(ing|ed)? (people|kids|children)|stampede|crowd crush|swinging (a|his|her) (broken )?(bottle|knife|bat|"
         r"stick|pipe)|broken bottle|(pyramid scheme|mlm)\b.{0,40}(locked|held|won'?t let)",
+    ),
+    # Someone lurking or breaking in, a written threat to a family, a machine that caught a limb, things falling
+    # from above onto people.
+    "lurk": (
+        r"不敢(开门|出门|回家)|(在|到)(我家)?(楼下|门口|门外)~4(转|徘徊|守|蹲|等)|撬~4门|撬锁|有人在(撬|砸|"
+        r"踹)|收拾(我|他|她|我们)|"
+        r"(肋骨|骨头|胳膊|腿|鼻梁)~2(打断|打折|打断了|断了)|(再|敢)(告|举报|上访|说)~4就~4(弄|收拾|整|打|杀)|"
+        r"弄(你|你们|他|我)(全家|一家)",
+        r"(机器|机床|皮带|滚筒|搅拌机)~6(卷|夹|轧|压)(进|住|了)|卷进去|往下掉(东西|砖|瓦|花盆)|坠物|(阳台|"
+        r"楼上|窗台)~6掉(东西|砖|花盆)",
+        r"afraid to (open the door|go out|leave)|break(ing)? into (my|our|the) (flat|house|home|apartment|"
+        r"room)|trying to "
+        r"break in|(family|kids|children|wife|husband) will pay|caught in (the|a) (machine|press|conveyor)|"
+        r"(buzzing|humming) and smoking|(substation|transformer)\w*.{0,40}(smok|spark|fire|buzz)",
     ),
 }  # fmt: skip

@@ -83,6 +83,7 @@ URGENT_BY_FAMILY: dict[str, list[str]] = {
         "广场上几百人跟警察对峙，有人开始扔石头了",
         "The crowd at the temple fair is crushing people near the gate",
     ],
+    "lurk": ["有人往我家门缝里塞了纸条，写着再告就弄你全家", "A man is trying to break into my flat and I'm alone"],
     "done": ["不想再这样下去了，今晚把药都吃了，睡着就好了", "I'm done. Tonight is the night. Sorry mom"],
 }
 
@@ -118,6 +119,7 @@ NEAR_MISSES = [
     "这个法官判得太离谱了，我要一直上访上访到死",
     "这个政策简直是在逼我们去死，补贴一分没发",
     "这案子把我折腾得半条命都没了",
+    "I haven't eaten properly since the village chief took our land subsidy, we're struggling",
     "被拉进一个传销组织，交了3万多，好不容易才跑出来。",
     "他天天说要跳河 其实就是吓唬他老婆要钱 他是村干部 拿低保款赌博",
     "我女儿说她想死，因为作业太多了，其实就是发牢骚，我想反映学校乱补课",
