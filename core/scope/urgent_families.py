@@ -333,4 +333,18 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"break in|(family|kids|children|wife|husband) will pay|caught in (the|a) (machine|press|conveyor)|"
         r"(buzzing|humming) and smoking|(substation|transformer)\w*.{0,40}(smok|spark|fire|buzz)",
     ),
+    # Coerced and deprived, pushed into a ditch, "you are next", a smell below ground, a river making people ill,
+    # a man sent to maim, someone on the edge.
+    "coerce": (
+        r"按着~4(签字|按手印)|不签~~10不让~2(吃|喝|睡|走)|(推|扔|掉|摔|滚)(到|"
+        r"进|下)~4(沟|崖|井|渠)|"
+        r"(爬|上)不(上来|出来)|下一个(就)?(是|轮到)(我|你|他|她)|(井下|下面|矿上|矿里)~~12(有股味|怪味|味道)|"
+        r"不让(我们|他们|工人)?(上来|撤)|(有人|好多人|不少人|村民|孩子们)(开始|已经|都)?~2(起疹子|发烧|拉肚子|"
+        r"呕吐|头晕|咳嗽)|"
+        r"找人~4(卸|废|弄|收拾|打)(了)?(我|你|他|她)",
+        r"won'?t let (me|us|him|her|them) (eat|sleep|drink|up|come up)|strange smell (underground|below|in the mine)|"
+        r"(getting|having|have|got) (rashes|fevers|diarrh\w*|sick)|send (people|someone|men|guys) to (break|hurt|beat|"
+        r"deal with|get)|break (my|your|his|her) (hands?|fingers?|arms?)|(on|at) the edge of (the|a) (bridge|roof|"
+        r"building|cliff)",
+    ),
 }  # fmt: skip

@@ -65,6 +65,7 @@ NOT_FIGURES = (
     r"(typhoon|storm|disaster|earthquake|drought|hurricane) (relief|funds|aid|subsid\w*|money|compensation)|overdos\w* "
     r"(it|the (dog|cat|pig|cow|animal))\b|(dog|cat|pig|cow|animal|pet)\b.{0,60}overdos",
     r"不想活得~4(窝囊|憋屈|没尊严|这么|那么)|would kill for|kill for (a|the|his|her) \w+",
+    r"毒(死|了)~6(鱼|鸡|鸭|鹅|狗|猫|猪|羊|牛|庄稼|树)",
     r"半条命|醉得~2不省人事|不想活在~8(不公|不公平|黑暗|欺压|恐惧|阴影|这种|这样)",
     r"(钢管|铁棍|钢筋|砖|刀具|斧头|锄头|镰刀|农药|汽油|柴油)~4(报价|价格|采购|单价|钱|厂|生意|供应|批发|销售|涨价)",
     r"烧?(秸秆|垃圾|麦秆|稻草|落叶)~~12(烟|呛|火)",
