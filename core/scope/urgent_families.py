@@ -347,4 +347,18 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"deal with|get)|break (my|your|his|her) (hands?|fingers?|arms?)|(on|at) the edge of (the|a) (bridge|roof|"
         r"building|cliff)",
     ),
+    # Held without a word of where, shut in with a blade, a drive off a cliff, tied to a chair, hooded, left on the
+    # road, a wish to vanish, a boiler banging, a drunk driver swerving.
+    "hooded": (
+        r"(锁|关)(在)?~4(厕所|卫生间|浴室)~~10(刀|剃)|刀片|剃须刀|(开车|连人带车)~~10(冲下|掉下|开下)(悬崖|山|桥|河)|"
+        r"绑在(椅子|床|树|柱子|凳子)|肇事逃逸|头上套(着|了)?~2(袋子|头套|黑袋)|套(上|了)头套|(想|"
+        r"要)~2(永远)?消失|永远消失|"
+        r"司机~4(喝了酒|醉|喝醉)|醉驾|(锅炉|压力罐)~~10(砰砰|咚咚|响|漏汽|冒汽)",
+        r"holding (my|his|her|our) \w+ for (\w+ )?(days|hours|nights)|won'?t (say|tell (us|me)) where|locked "
+        r"(herself|himself|themselves) in|\b(razor|blade)s?\b|off a (cliff|bridge)|ti(e|es|ed) (the |"
+        r"our )?(children|kids|"
+        r"him|her|them|pupils) to (their|a|the) (chairs?|beds?|trees?|posts?)|lying (on|in) the (road|street)|"
+        r"hit[- ]and[- ]run|\bi (want to |wanna |will |just want to )?disappear|bag over .{0,20}head|"
+        r"\bhooded\b|banging (sounds|noises)|(leaking|hissing) steam|driver\w* (is |was )?drunk|swerving",
+    ),
 }  # fmt: skip

@@ -85,6 +85,10 @@ URGENT_BY_FAMILY: dict[str, list[str]] = {
     ],
     "lurk": ["有人往我家门缝里塞了纸条，写着再告就弄你全家", "A man is trying to break into my flat and I'm alone"],
     "coerce": ["我在县城出租屋，房东说今天不交钱就找人卸了我", "I'm sitting on the edge of the bridge"],
+    "hooded": [
+        "他们开车把我哥带走了，头上套了黑袋",
+        "The township guards put a bag over my brother's head and took him",
+    ],
     "done": ["不想再这样下去了，今晚把药都吃了，睡着就好了", "I'm done. Tonight is the night. Sorry mom"],
 }
 
@@ -120,6 +124,8 @@ NEAR_MISSES = [
     "这个法官判得太离谱了，我要一直上访上访到死",
     "这个政策简直是在逼我们去死，补贴一分没发",
     "这案子把我折腾得半条命都没了",
+    "The teacher ties our hands with endless paperwork",
+    "I want to make this corruption disappear from our village",
     "他们毒死了我家的鱼，因为我举报了村主任，派出所说是意外",
     "镇纪委找我谈话的时候不让喝水上厕所，前后关了十几个钟头，我要申诉",
     "I haven't eaten properly since the village chief took our land subsidy, we're struggling",
