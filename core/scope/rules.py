@@ -20,7 +20,7 @@ OFFICIAL_PERSONS = _w("""
     区长 市长 省长 部长 主席 委员 干部 领导 公务员 公职人员 党员 民警 警察 辅警 协警 片警 所长 队长 交警 法官 庭长
     审判长 审判员 检察长 副检察长 检察官 公诉人 指导员 教导员 政委 书记员 仲裁员 监察员 稽查员 专管员 院长 副院长 校长
     副校长 城管 执法人员 工作人员 站长 狱警 一把手 officer official officials cadre cadres secretary mayor policeman
-    policemen judge prosecutor cop cops principal director
+    policemen judge prosecutor cop cops principal director headmaster headmistress headteacher
 """)
 #: Offices named in English with two words ("township head", "party secretary").
 OFFICIAL_PERSON_PATTERNS = (
@@ -35,12 +35,15 @@ OFFICIAL_PERSON_PATTERNS = (
     r"\b(police|traffic|public security) (officer|chief|station|captain)s?\b|\bcivil servants?\b|\bparty members?\b",
     r"\bgovernment (officials?|employees?|workers?|staff)\b|\b(teacher|doctor|principal|head)s? (at|of|in) (a|our|the)"
     r" (public|state|government)\b|\b(public|state) (school|hospital) (teacher|doctor|principal|head)s?\b",
+    # an official named by the public task they handle: "镇上管拆迁的那个人", "the demolition office chief"
+    r"(镇|乡|村|县|区|街道|社区|局|所|站)(上|里|里面)?~2管~6的(那个|那位)?(人|干部|头儿?)",
+    r"\b\w+ office (chief|head|director|manager)s?\b",
     # inspectors of a public body: "消防检查的人", "环保局执法人员", "税务稽查的"
     r"(消防|卫生|环保|安监|应急|税务|工商|市场监管|城管|质监|食药监|路政|运管|林业|国土|水利|农业|畜牧|文旅|劳动监察|防疫)"
     r"(部门|局|所|站|队|大队)?的?(检查|执法|稽查|巡查)的?(人员?|组|队)",
 )
 #: Titles private firms use too: they do not count when the text says the unit is private (JC-15 covers SOEs only).
-GENERIC_PERSONS = _w("领导 主任 副主任 会计 出纳 组长 副组长 队长 工作人员 站长 院长 校长 一把手 director")
+GENERIC_PERSONS = _w("领导 主任 副主任 会计 出纳 组长 副组长 队长 工作人员 站长 院长 校长 一把手 director headmaster")
 PRIVATE_MARKERS = _w("私营 私人 民营 私企 个体 私立 外企 外资 private privately")
 #: Officials named only as a group or a rank, nobody in particular ("村干部", "领导", "乡里的干部"): with nothing
 #: but the name of an offence ("村干部腐败") the report has no substance yet (三个不受理 3): ask for facts.
@@ -288,6 +291,8 @@ _SELF = r"我|本人|俺"
 CONTEST = (
     r"不服|冤|申诉|复查|复核|不认可|不接受|不公|不对|不实|搞错|算错|错误|错了|太重|过重|重了|不合理|事实不清|证据不足"
     r"|程序不对|程序违法|申辩|重新处理|撤销|异议|复审|有错|有误|unfair|appeal"
+    # a denial of the facts found: "根本没上桌", "调查时也不听我说", "我没收过钱"
+    r"|根本(没|不)|不听我|不让我~2(说|解释|申辩)|冤枉|凭什么|讨个说法|我?(从来)?没(有)?(参与|参加|拿|收|做|去)"
 )
 #: A public employee's own dismissal or sanction (开除公职, 政务处分 by the employer or the 监委): an appeal to the
 #: commission or the 复审/复核 route (A4), not labour arbitration (LABOR is for private employers).
@@ -349,6 +354,11 @@ SUGGESTION_PATTERNS = (
     r"(能不能|可不可以|是否可以|可否)~~20(公开|公示|改进|设立|开通|写清楚|清楚一点|简化|增加|支持|做个|搞个|设个)",
     r"(我觉得|我认为|应该|最好|要是能)~~20(公开|公示|列出|公布|透明|制度|改进|监督|规范|完善|曝光)",
     r"(你们|纪委|监委|上级|政府|有关部门)(应该|最好|要|可以)~~6(多|加强|公开|宣传|设|开|改)|多宣传", r"\bsuggest",
+    # criticism of this office's own work, or a request that it do better (A6): "你们的回复太官腔了",
+    # "举报电话老占线 能不能多安排点人接", "宣传片拍得太假了 不如多讲点真实案子"
+    r"你们~~24(能不能|能否|可不可以|应该|不如|最好)~~20(多|透明|快|及时|改|安排|公开|加|增|简化|认真)",
+    r"你们(纪委|监委|的|那个)?~~16(太|老|总是|一直|根本)~~6(官腔|慢|敷衍|占线|打不通|假|不回|没人回|形式|走过场)",
+    r"(不如|还不如)多~6(讲|办|查|公开|宣传|回)",
     r"\bsuggestion",
 )  # fmt: skip
 

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 
 from core.scope import urgent_backstop as B
+from core.scope import urgent_families as F
+from core.scope import urgent_guards as G
 from core.scope import urgent_hazards as H
 from core.scope import urgent_signs as S
 from core.scope import urgent_words as W
@@ -31,7 +33,7 @@ def _merge(*groups: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
 #: urgent_signs (farewells, children, third-party threats).
 HARMS_SAID = _merge(W.HARMS_SAID, H.HAZARDS_SAID, S.SIGNS_SAID)
 HARM_ACTS = _merge(W.HARM_ACTS, H.HAZARD_ACTS, S.SIGNS_ACTS)
-NOT_HARM = W.NOT_HARM + H.NOT_HAZARD + S.NOT_SIGN
+NOT_HARM = W.NOT_HARM + H.NOT_HAZARD + S.NOT_SIGN + G.NOT_FIGURES
 
 #: Kept for ``core.scope.rules``, which re-exports them: the harms that say danger by themselves, and the
 #: figures of speech and ordinary senses that do not.
@@ -39,7 +41,9 @@ URGENT_PATTERNS = tuple(p for patterns in HARMS_SAID.values() for p in patterns)
 URGENT_EXCEPTIONS = NOT_HARM
 
 _SENTENCE = re.compile(r"[。!?！？;；\n]+|\.(?:\s|$)|……")
-_CLAUSE = re.compile(r"[,，、:：]+|\s+-\s+")
+_CLAUSE = re.compile(
+    r"[,，、:：]+|\s+-\s+|(?<=[\u4e00-\u9fff#])\s+(?=[\u4e00-\u9fff#])"
+)  # a space between Chinese words
 _Harms = list[tuple[str, re.Pattern[str]]]
 _INTENT_REACH = 8  # characters before a harm act where a modal verb ("要", "准备", "going to") still governs it
 
@@ -48,6 +52,10 @@ def _expand(pattern: str) -> str:
     """The gap shorthand of core/scope/rules.py: ``~~n`` up to n characters in one sentence, ``~n`` in one clause."""
     pattern = re.sub(r"~~(\d+)", r"[^。!?！？;；\\n]{0,\1}", pattern)
     return re.sub(r"~(\d+)", r"[^,，。!?！？;；]{0,\1}", pattern)
+
+
+def _blank(m: re.Match[str]) -> str:
+    return "#" * len(m.group())
 
 
 def _compile(patterns: tuple[str, ...]) -> re.Pattern[str]:
@@ -81,12 +89,17 @@ class UrgentCheck:
         self._now, self._now_here = _compile(W.NOW + H.PEOPLE_EXPOSED), _compile(W.NOW_HERE + S.NOW_HERE)
         self._ahead = _compile(W.AHEAD + S.AHEAD)
         self._intent, self._threat = _compile(W.INTENT), _compile(W.THREAT)
-        self._distance, self._not_harm = _compile(W.DISTANCE), _compile(NOT_HARM)
+        self._distance = _compile(W.DISTANCE)
+        self._not_harm = [_compile((p,)) for p in NOT_HARM]  # pattern by pattern, as the harms (see Backstop)
         self._backstop = Backstop()
+        self._disowned = Disowned()
 
     def find(self, norm: str) -> UrgentFinding | None:
         """The first urgent clause of a normalised message (see ``classify.normalise``), or None."""
-        text = self._not_harm.sub(lambda m: "#" * len(m.group()), norm)
+        text = norm
+        for rx in self._not_harm:
+            if rx.search(text):
+                text = rx.sub(_blank, text)
         said = [(harm, rx) for harm, rx in self._said if rx.search(text)]
         acts = [(harm, rx) for harm, rx in self._acts if rx.search(text)]
         if self._exposed.search(text):  # a failing structure is danger when people are in its way
@@ -96,7 +109,11 @@ class UrgentCheck:
             hazards = set()
         if said or acts:
             for sentence in _SENTENCE.split(text):
-                if sentence and (found := self._sentence(sentence, said, acts, hazards)):
+                if (
+                    sentence
+                    and not self._disowned(sentence)
+                    and (found := self._sentence(sentence, said, acts, hazards))
+                ):
                     return found
         if hit := self._backstop.find(norm):  # recall first: a harm word not clearly past, figurative or ordinary
             sentence, kind, m = hit
@@ -154,34 +171,57 @@ class Backstop:
     sentence lets milder harms count. Returns the sentence, the kind of harm and the match, or None."""
 
     def __init__(self) -> None:
-        self._not = _compile(B.NOT_BACKSTOP + NOT_HARM)
-        self._harms = [(kind, _compile(patterns)) for kind, patterns in B.HARM.items()]
-        self._any = _compile(tuple(p for patterns in B.HARM.values() for p in patterns) + B.CHILD_HARM)
-        self._child, self._child_harm = re.compile(B.CHILD), _compile(B.CHILD_HARM)
+        # Blanked pattern by pattern, not as one alternation of 300 (slow); a word in two figures is blanked by both.
+        self._not = [_compile((p,)) for p in G.NOT_FIGURES + B.NOT_BACKSTOP + G.NOT_FAMILY + NOT_HARM]
+        harms = _merge(B.HARM, F.FAMILIES)  # single harm words first, then the families of part 4
+        # One regex per pattern (see UrgentCheck): only those found in the text are tried clause by clause.
+        self._harms = [(kind, _compile((p,))) for kind, patterns in harms.items() for p in patterns]
+        self._child, self._child_harm = re.compile(B.CHILD), [_compile((p,)) for p in B.CHILD_HARM]
         self._past, self._now = _compile(B.PAST), _compile(B.NOW)
         self._over, self._procedure = _compile(B.OVER), _compile(B.PROCEDURE)
+        self._disowned = Disowned()
 
     def find(self, norm: str) -> tuple[str, str, re.Match[str]] | None:
-        text = self._not.sub(lambda m: "#" * len(m.group()), norm)
-        if not self._any.search(text):
+        text = norm
+        for rx in self._not:
+            if rx.search(text):
+                text = rx.sub(_blank, text)
+        harms = [(kind, rx) for kind, rx in self._harms if rx.search(text)]
+        child_harms = [rx for rx in self._child_harm if rx.search(text)]
+        if not harms and not child_harms:
             return None
         starts = [0, *(m.end() for m in _SENTENCE.finditer(text))]
         for a, b in zip(starts, [m.start() for m in _SENTENCE.finditer(text)] + [len(text)], strict=True):
             sentence, said = text[a:b], norm[a:b]  # blanked, and as written (money words are blanked in the first)
-            if self._over.search(said) or (self._procedure.search(said) and not self._now.search(said)):
+            if (
+                self._over.search(said)
+                or self._disowned(said)
+                or (self._procedure.search(said) and not self._now.search(said))
+            ):
                 continue
             child = bool(self._child.search(sentence))
             past = False  # a past or story frame holds until a clause says now
-            for clause in _CLAUSE.split(sentence):
+            ends = [m.start() for m in _CLAUSE.finditer(sentence)] + [len(sentence)]
+            for a, b in zip([0, *(m.end() for m in _CLAUSE.finditer(sentence))], ends, strict=True):
+                clause = sentence[a:b]
                 if self._now.search(clause):
                     past = False
                 elif self._past.search(clause):
                     past = True
                 if past:
                     continue
-                for kind, rx in self._harms:
-                    if m := rx.search(clause):
+                # a match starts in the clause; a sentence gap ("~~n") may reach into the clauses after it
+                for kind, rx in [*harms, *(("child", rx) for rx in child_harms if child)]:
+                    if (m := rx.search(sentence, a)) and m.start() < b:
                         return sentence, kind, m
-                if child and (m := self._child_harm.search(clause)):
-                    return sentence, "child", m
         return None
+
+
+class Disowned:
+    """A sentence the writer takes back (``urgent_families.DISOWNED``): a joke, anger, a dream, a survived harm."""
+
+    def __init__(self) -> None:
+        self._said, self._not = _compile(G.DISOWNED), _compile((G.NOT_DISOWNED,))
+
+    def __call__(self, sentence: str) -> bool:
+        return bool(self._said.search(sentence)) and not self._not.search(sentence)

@@ -1,0 +1,86 @@
+"""Guards of the urgent families (rules.md §8 near misses; ``core/scope/urgent_families.py``): what the family
+words mean when they are not danger, and sentences the writer takes back.
+
+Ordinary senses (leaked information, an electricity project, a pipe's price) are blanked before the backstop
+looks; figures of speech ("难吃死了", "killing us with fees") are blanked for both checks; a joke, words said in
+anger, a dream, a boast, the news or a harm survived or settled makes both checks skip the sentence, unless the
+writer says it is no joke. Same normalised text and ``~n`` gap shorthand as ``core/scope/urgent_backstop.py``.
+"""
+
+from __future__ import annotations
+
+#: Ordinary senses of the family words, blanked before the backstop looks (with ``NOT_BACKSTOP``): leaked
+#: information, emissions and permits, political "vanishing" of money, crying over money, a report thrown away.
+NOT_FAMILY = (
+    r"(信息|材料|内容|隐私|身份|秘密|名字|举报人|消息|试题|考题|数据|资料)~6(泄漏|泄露)|泄露",
+    r"(钱|款|资金|补贴|补偿|材料|档案|证据|账本|账目|票据|公章)~6(消失|不见了|没了)",
+    r"(排污|环评|排放|许可|整改|检测|罚款|补贴|指标)~~10(烟|气|味|泄漏)|哭穷|哭诉|哭着(说|求|喊冤)|哭(惨|闹)",
+    r"(举报信|材料|信|纸|文件|证据|照片|档案|书)~6(火|烧)|烧(了|掉|毁)~6(举报信|材料|信|纸|文件|证据|档案|账)",
+    r"吐槽|整改|跟踪(调查|问效|督办|回访|服务|落实)|(补贴|工程|项目|经费|资金)~~10(电线|电缆|线杆)",
+    r"(电|电线|线路|电网)(改造|工程|费|价|补贴|表|户|站|所|公司|局)|电(费|价|表)|供电|停电",
+    r"(让|要让)(我|他|她|我们)~4好看~~20(扣|停|取消|开除|低保|补贴|工资|处分|调|评|职称|考核|罚)",
+    r"threat\w* (\w+ ){0,2}to (cut|stop|withhold|cancel|fire|sue|report|evict|fine|expose|dismiss|demote|revoke|"
+    r"remove|block|freeze|reduce|take away)",
+    r"(killing|kill|kills) (the |our |my |their )?(local |county |village )?(budget|finances|funds|revenue|"
+    r"spending|morale|reputation|chances|careers?)",
+    r"rape (seed|oil)|leak(ed|ing)? (\w+ ){0,2}(information|documents|names?|data|details|identity|report|news)|"
+    r"information (was |is )?leak",
+)  # fmt: skip
+
+#: A sentence the writer takes back: a joke, words said in anger, a dream, a threat that "is really" a lawsuit or a
+#: fine, a harm that was survived or settled. Both checks skip such a sentence, unless it also says the writer is
+#: not joking ("不是开玩笑", "I'm not kidding").
+DISOWNED = (
+    r"(?<![不没别])(开玩笑|开个玩笑|说着玩|说笑|逗你)|气话|气头上|随口(一)?说|说说而已|(做梦|梦见|梦到|梦里)",
+    r"其实(就|只)?(是)?~6(告|起诉|罚|扣|开除|处分|举报|法院|上访|不给|调走|停)",
+    r"(救|抢救)(回来|过来)了|(后来|已经|早就?)~6(想开|调解好|解决|和好|放出来|出院|摆平|私了|赔了|赔过|恢复)了|"
+    r"(伤|病)(也|都|已经|早)?好了|(到期|已经)放(出来|了)",
+    r"\b(lol|lmao|haha+|jk|just kidding|joking|kidding)\b|in a dream|\bi dreamt\b|nightmare",
+    r"(好不容易|终于|已经)~3(跑|逃|救)出来",
+    r"其实(就|只)?(是)?~6(吓唬|吓人|装的|演戏|做样子|要钱)|吹牛|嘴上说说|只是说说|光说不(练|做)|(那个|"
+    r"这个)?(人|的人|凶手|他|她)(已经|都)(被)?(抓|逮捕|判)(了|起来)",
+    r"\b(only|just) talk\b|all talk|(was|were|has been|have been) (arrested|jailed|caught)",
+    r"发牢骚|牢骚话|(抖音|快手|微博|朋友圈|网上|新闻)(上|里)?~2(看到|刷到|看见)|网上看到|网传|刷到|(看到|看了|"
+    r"转发)~4视频|视频(里|上)|是真的吗|is (it|this) true|"
+    r"saw (a|this) video",
+)
+#: ... unless the writer says it is not a joke.
+NOT_DISOWNED = (
+    r"(不|没|别)(是)?(在)?开玩笑|不是气话|(not|no|n'?t) (joking|kidding|a joke)|"
+    r"还在(里面|屋里|追|找|等|门口)|还没(出来|救出)|still (inside|in there|after me|chasing|looking for)"
+)
+
+#: Figures of speech and ordinary senses for both checks (joined to ``NOT_HARM``): "难吃死了", "吵得人想死",
+#: "往死里用", "上访到死", a singer's name, burning straw, "killing us with fees", "kill the file", "a fire-sale".
+NOT_FIGURES = (
+    r"(难吃|难喝|难看|难听|难受|难闻|难办|吵|挤|闷|晒|累|热|冷|贵|慢|烦|臭|脏|苦|饿|穷|忙|憋屈|窝囊|丢人)(得|"
+    r"的)?(人|我)?"
+    r"(想死|要死|死了|死人|要命|要人命)",
+    r"(简直|真是|真|实在)(是)?要(人|了人|我|了我)的?(老)?命",
+    r"往死里(?!打|揍|踢|砍|掐|捅|整(他|她|我|人))",
+    r"(上访|告|举报|维权|坚持|斗|耗|查|追究)~4到死|死(也)?要(告|上访|讨|维权)",
+    r"刀郎",
+    r"(台风|洪水|地震|暴雨|灾)(过后|之后|以后)|救灾|防汛|抗洪|防台|(渔船|船|台风)~2(补贴|补助|款|燃油)|"
+    r"关在医院(?!~4(不让|不放))",
+    r"(typhoon|storm|disaster|earthquake|drought|hurricane) (relief|funds|aid|subsid\w*|money|compensation)|overdos\w* "
+    r"(it|the (dog|cat|pig|cow|animal))\b|(dog|cat|pig|cow|animal|pet)\b.{0,60}overdos",
+    r"不想活得~4(窝囊|憋屈|没尊严|这么|那么)|would kill for|kill for (a|the|his|her) \w+",
+    r"毒(死|了)~6(鱼|鸡|鸭|鹅|狗|猫|猪|羊|牛|庄稼|树)",
+    r"半条命|醉得~2不省人事|不想活在~8(不公|不公平|黑暗|欺压|恐惧|阴影|这种|这样)",
+    r"(钢管|铁棍|钢筋|砖|刀具|斧头|锄头|镰刀|农药|汽油|柴油)~4(报价|价格|采购|单价|钱|厂|生意|供应|批发|销售|涨价)",
+    r"烧?(秸秆|垃圾|麦秆|稻草|落叶)~~12(烟|呛|火)",
+    r"救命(啊|呀)?~~6(这(个|件)?事|拖了)",
+    r"killing (us|me|them|people|everyone|farmers|families) with (\w+ )?(fees|taxes|fines|paperwork|rules|charges|"
+    r"bureaucracy|prices|rent|interest)",
+    r"fire-?sale",
+    r"burn(ing|s|ed|t)? (through )?(\w+ )?(money|cash|funds|budget)",
+    r"kill(ed|s|ing)? (the|a|this|my|his|her|our|their) (\w+ )?(file|case|report|story|complaint|application|"
+    r"petition|request|investigation|project|proposal)",
+    r"(village|town|industry|economy|county|place|community|business|market|trade) (is |was )?(slowly )?dying",
+    r"bomb shelters?|air-raid shelters?",
+    r"kill(ing)? (the )?time|drowning in (\w+ )?(complaints|debts?|work|"
+    r"paperwork|files|problems|cases|bureaucracy)",
+    r"(call|called|calls|taste|tastes|tasted) (it |like )?poison|(dying|died|die|dead) (of|from) (embarrassment|shame|"
+    r"boredom|laughter|laughing|curiosity)|('s|is|are|it'?s) killing me|(政策|规定|制度|收费|价格|这样)~~10逼~4(去)?死|"
+    r"buried (my|the|our|his|her|their) (\w+ )?(complaint|report|file|case|petition|application|letter)",
+)

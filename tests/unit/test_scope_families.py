@@ -1,0 +1,46 @@
+"""Scope rules generalised from a fourth development set (rules.md §3; issue 16 item 4), each with the near miss
+that must keep its old verdict: a denial of the facts contests a sanction (申诉, A3); criticism of this office's
+own work is a suggestion (批评建议, A6); a final or criminal judgment contested goes to the 政法机关
+(political_legal); an official named by the public task they handle is an official. Written for this file."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.scope import KIND_LABELS, Verdict, classifier
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict", "detail"),
+    [
+        # A3: a sanction on the writer and a denial of the facts found, without the word 不服
+        ("我被开除党籍了，说我参与赌博，那天我根本没上桌，调查时也不听我说", "accept", "申诉"),
+        ("我受了党内警告处分，说我收了红包，我从来没收过", "accept", "申诉"),
+        ("村支书被开除党籍了，大家都说活该", "accept", "检举控告"),  # not the writer's sanction: not an appeal
+        # A6: criticism of this office's own work, or a request that it do better
+        ("你们纪委的举报电话老占线，打十次通一次，能不能多安排点人接", "accept", "批评建议"),
+        ("你们的回复太官腔了，三个月都是正在办理中", "accept", "批评建议"),
+        ("廉政宣传片拍得太假了，不如多讲点真实案子", "accept", "批评建议"),
+        # 涉法涉诉: a final or criminal judgment contested, a case downgraded by the police
+        ("二审维持原判，我不服，法官根本不看我的证据", "refer", "political_legal"),
+        ("法院驳回了我的再审申请，判决明显错了", "refer", "political_legal"),
+        ("刑事判决太轻了，把我儿子打成重伤才判一年缓刑", "refer", "political_legal"),
+        ("公安把我的案子定成了民事纠纷，不给立刑事案", "refer", "political_legal"),
+        ("The court rejected my appeal without even a hearing", "refer", "political_legal"),
+        ("二审维持原判，因为法官收了对方的钱", "accept", "检举控告"),  # misconduct of the judge wins
+        ("他欠我五万块钱一直不还，我想起诉", "refer", "judicial"),  # a dispute not yet judged stays judicial
+        # an official named by the task they handle
+        ("镇上管拆迁的那个人收了开发商的钱，我家房子一直没补偿", "accept", "检举控告"),
+        ("I want to report that the demolition office chief got a villa from the developer", "accept", "检举控告"),
+        ("The primary school headmaster makes parents buy uniforms from his wife", "accept", "检举控告"),
+        ("物业管卫生的那个人天天骂人", "refer", None),  # a private estate's staff: not an official
+    ],
+)
+def test_generalised_rules(text: str, verdict: str, detail: str | None) -> None:
+    decision = classifier().classify(text)
+    assert decision.verdict.value == verdict, (text, decision.reason)
+    if verdict == "accept" and detail:
+        assert KIND_LABELS.get(decision.kind) == detail if decision.kind else False, (text, decision.kind)
+    if verdict == "refer" and detail:
+        assert decision.refer_to is not None and decision.refer_to.value == detail, (text, decision.refer_to)
+    assert decision.verdict is not Verdict.URGENT

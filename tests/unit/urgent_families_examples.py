@@ -1,0 +1,156 @@
+"""Examples for tests/unit/test_urgent_families.py (rules.md §8; core/scope/urgent_families.py): danger said
+without the usual harm words, by family, in Chinese and English; and the near misses each family's guard keeps
+out. Written for this file (not taken from any labelled set)."""
+
+# family -> urgent messages that name the danger only through that family's words
+URGENT_BY_FAMILY: dict[str, list[str]] = {
+    "farewell": [
+        "以后不会再麻烦任何人了",
+        "我把存折密码写在桌上了，你们以后好好过",
+        "Nobody will miss me when I'm gone",
+        "I have nothing left, this is my last message",
+    ],
+    "abuse": [
+        "继父对我女儿动手动脚，今晚他又要回来",
+        "My daughter is being sexually abused by her teacher",
+    ],
+    "electric": [
+        "楼下电线断了掉在水里，小孩在旁边玩",
+        "There's a live wire hanging over the school gate",
+    ],
+    "leak": [
+        "化工厂管道泄漏化学品，村里好几个人头晕",
+        "The factory is leaking chemicals into the river and people are getting sick",
+    ],
+    "vehicle": ["有人开车冲进人群", "A man drove his truck into the crowd at the market"],
+    "vanish": ["我被人跟踪，他们说要让我消失", "He said he will finish me if I report him"],
+    "distress": ["隔壁一直传来孩子的惨叫声", "I can hear my neighbour's kids screaming for an hour"],
+    "structure": ["工地上的塔吊在晃，下面全是工人", "There's a crack in the dam and water is pouring through"],
+    "beaten": [
+        "我老公又打我了 这次拿的是锤子",
+        "我家孩子在学校被同学按在厕所里打，现在还没放出来",
+        "My son hasn't come home and someone sent a photo of him tied up",
+    ],
+    "neglect": ["孩子被一个人锁在车里两个小时了", "A child is alone in a hot car in the parking lot"],
+    "fight": [
+        "他们说今晚要来强拆，我爸说谁拆就跟谁拼",
+        "They said it will end in blood tonight, it will come to blood",
+    ],
+    "water": ["我们在地下车库，水已经到膝盖了", "We're stuck on the roof, the flood water is still rising"],
+    "suffocate": [
+        "俺爹下地窖半天没上来，喊也不应",
+        "I'm sitting in my car in the closed garage with the engine running",
+    ],
+    "self_means": ["我把家里的药全倒出来了，在想先吃哪个", "My brother bought rope and says tonight he'll finish it"],
+    "menace": ["他发信息说知道我住哪，今晚就来收拾我和孩子", "He said my kid won't make it home from school"],
+    "hazard": ["矿上瓦斯报警器响了，队长让把它关了接着干", "My toddler swallowed some button batteries"],
+    "taken": [
+        "他们把我弟弟带走三天了 也不说关在哪",
+        "几个人把我表妹拉上车了，车往高速上开了",
+        "Some men took my father into a van outside the petition hall",
+    ],
+    "demolition": ["钩机已经开进院子了，我妈还在屋里不肯出来", "An excavator is tearing into our house right now"],
+    "failure": ["楼道里全是烟，有人在喊", "The ceiling of the classroom is sagging and making cracking noises"],
+    "bullied": ["那几个人说放学后要把我儿子堵在厕所", "My son is being bullied and they wait for him after school"],
+    "leaving": ["天台的风好大，我在这坐了一个小时了", "Tonight I'm going to the river and I won't come back"],
+    "medical": [
+        "镇上的人把路堵了，我老婆要生了，救护车进不来",
+        "俺娘犯病了，躺地上直哆嗦，卫生院说没车",
+        "My father is having a stroke and no ambulance is coming",
+    ],
+    "drop": ["有个小孩趴在井口往下看，井盖没了", "He's holding my baby and standing by the open window"],
+    "force": ["有个男的把一个小女孩塞进后备箱", "I'm hiding in the bathroom, he's breaking the door"],
+    "means": ["我在网上查了哪种药吃了不痛苦", "I've been reading about how to die painlessly"],
+    "prey": [
+        "班上有个女生说她叔叔晚上会进她房间，她不敢回家",
+        "My 12-year-old niece says a man online wants to meet her tonight and told her not to tell anyone",
+    ],
+    "trapped": ["高速上大巴翻了，好多人还在车里", "The ferry has capsized and passengers are still inside the boat"],
+    "mob": [
+        "我男人说我要是敢离婚就把我家里人一个个都弄了",
+        "He's been hitting me for an hour, I locked myself in the car",
+    ],
+    "exposed": [
+        "台风马上到了，村里的危房还住着好几户老人，村干部一个都没通知",
+        "My grandmother with dementia wandered off this morning and it's snowing",
+    ],
+    "ignite": ["楼道里有人在给电动车充电，电瓶在冒火星", "The e-bike charging in the hallway is sparking and smoking"],
+    "blocked": [
+        "我被拆迁办的人围住了，他们说今天不签字别想走",
+        "I'm sorry for being a burden, I won't be around tomorrow",
+    ],
+    "crowd": [
+        "广场上几百人跟警察对峙，有人开始扔石头了",
+        "The crowd at the temple fair is crushing people near the gate",
+    ],
+    "lurk": ["有人往我家门缝里塞了纸条，写着再告就弄你全家", "A man is trying to break into my flat and I'm alone"],
+    "coerce": ["我在县城出租屋，房东说今天不交钱就找人卸了我", "I'm sitting on the edge of the bridge"],
+    "hooded": [
+        "他们开车把我哥带走了，头上套了黑袋",
+        "The township guards put a bag over my brother's head and took him",
+    ],
+    "done": ["不想再这样下去了，今晚把药都吃了，睡着就好了", "I'm done. Tonight is the night. Sorry mom"],
+}
+
+# Near misses: each family word in an ordinary, past, figurative or settled sense. None is urgent.
+NEAR_MISSES = [
+    # ordinary senses of the family words
+    "有人泄露了我的举报信息，村主任知道是我举报的",  # leak = information
+    "村里电网改造的钱被村主任挪用了",  # electricity as a project
+    "国企采购经理跟供应商串通，一根钢管报价比市场贵一倍",  # a pipe as goods
+    "楼上天天往下扔垃圾，我跟她说她还骂我",  # "往下" is not a falling building
+    "婆婆天天跟我吵，日子没法过了，能不能找个人说道说道",  # despair as a figure of speech
+    "村支书的儿子开车撞了人，后来花钱摆平了",  # a settled accident
+    "他把我的举报信撕了扔进火里",  # a letter burned
+    "The township is burning money on fancy street lights",
+    "The tax office is killing us with fees",
+    "The petition office man said he would kill the file",
+    "The official is drowning in complaints but does nothing",
+    "My private employer hasn't paid me for three months, I'm starving here",
+    # jokes, anger, dreams, boasts, the news: the writer takes it back
+    "炒股亏得想跳楼，哈哈开玩笑的，就问问证券公司乱扣手续费找哪个部门",
+    "我三年前说过要跟他同归于尽，那是气头上的话，后来调解好了",
+    "昨晚梦见自己在楼顶往下跳，都是被那个国土所长气的",
+    "他喝多了就吹牛说要炸了镇政府，全村都知道他就是嘴上说说",
+    "网上看到个视频，说哪里村干部拿刀砍人，是真的吗",
+    "I was so angry I could kill him lol, the clerk charged me 200 for a stamp",
+    # a past frame told with spaces instead of commas
+    "我哥五年前喝过农药 救回来了 现在房子还没补偿",
+    "村里以前有个水塘淹死过小孩 十几年前的事了 现在那块地被村长盖了厂房",
+    # figures of speech
+    "对面工地晚上十一二点还在打桩，吵得人想死",
+    "我们这的房价简直要人命，开发商还乱收更名费",
+    "领导天天说要把我们往死里用，加班费都被他报成自己的了",
+    "这个法官判得太离谱了，我要一直上访上访到死",
+    "这个政策简直是在逼我们去死，补贴一分没发",
+    "这案子把我折腾得半条命都没了",
+    "The teacher ties our hands with endless paperwork",
+    "I want to make this corruption disappear from our village",
+    "他们毒死了我家的鱼，因为我举报了村主任，派出所说是意外",
+    "镇纪委找我谈话的时候不让喝水上厕所，前后关了十几个钟头，我要申诉",
+    "I haven't eaten properly since the village chief took our land subsidy, we're struggling",
+    "被拉进一个传销组织，交了3万多，好不容易才跑出来。",
+    "他天天说要跳河 其实就是吓唬他老婆要钱 他是村干部 拿低保款赌博",
+    "我女儿说她想死，因为作业太多了，其实就是发牢骚，我想反映学校乱补课",
+    "我不想活得这么窝囊，所以要实名举报",
+    "He said he would kill for a promotion, that's how ambitious the deputy mayor is",
+    "我在抖音上看到有人在政府门口自焚，想问这种事纪委管吗",
+    "台风过后，救灾物资被村干部私分了",
+    "The typhoon relief funds were embezzled by the township",
+    "My dog died because the vet clinic run by the mayor's wife overdosed it",
+    "他一听就冒火，骂了我一顿，他是村会计",
+    "我不想活在这种不公平里，所以来举报",
+    "他天天喝酒 醉得不省人事 上班时间也这样 他是村会计",
+    "I'm so tired of this process, it's killing me slowly",
+    "I almost died of laughter reading their official reply",
+    # "到现在" is "until now", not now: an old fire stays old
+    "那次火灾死了三个人 事故调查报告到现在没公开",
+]
+
+# Not taken back: a denial of joking, or an escape while someone is still in danger, keeps the danger.
+NOT_A_JOKE = [
+    "我好不容易跑出来了，他们还在追我",  # escaped, but still hunted
+    "我终于逃出来了 我妹妹还在里面 他们拿着刀",
+    "我不是开玩笑，药已经买好了，今晚就喝",
+    "I'm not joking, I have the pills and I will take them tonight",
+]
