@@ -105,8 +105,31 @@ class _Chart:
         self.ax.set_axisbelow(True)
 
     def legend(self, columns: int) -> None:
-        self.figure.legend(loc="outside lower center", ncols=columns, frameon=False,
-                           prop=self.font(self.style.small_size))  # fmt: skip
+        """Below the chart, in as many columns (up to ``columns``) as fit the figure's width: long labels (English
+        category names) take fewer columns and wrap rather than run off the picture."""
+        handles, labels = self.ax.get_legend_handles_labels()
+        labels = [_wrap(label, 2 * self.style.label_columns) for label in labels]
+        renderer = self.figure.canvas.get_renderer()  # type: ignore[attr-defined]
+        for n in range(columns, 0, -1):
+            legend = self.figure.legend(handles, labels, loc="outside lower center", ncols=n, frameon=False,
+                                        prop=self.font(self.style.small_size))  # fmt: skip
+            if n == 1 or legend.get_window_extent(renderer).width <= 0.98 * self.figure.bbox.width:
+                return
+            legend.remove()
+
+    def category_ticks(self, labels: list[str]) -> None:
+        """Labels beside horizontal bars, wrapped wider and then smaller until each fits the height of its bar."""
+        style, room = self.style, self.style.height_in * 72 * 0.8 / max(1, len(labels))  # points per bar
+        for size in (style.text_size, style.small_size, 0.8 * style.small_size):
+            for columns in (style.label_columns, round(1.3 * style.label_columns), round(1.6 * style.label_columns)):
+                wrapped = [_wrap(label, columns) for label in labels]
+                if max(w.count("\n") + 1 for w in wrapped) * size * 1.2 <= room:
+                    break
+            else:
+                continue
+            break
+        self.ax.set_yticks(np.arange(len(labels)), labels=wrapped)
+        self.ax.tick_params(axis="y", labelsize=size)
 
 
 def reports_by_month(data: PerPeriod, text: ChartText, style: Style = STYLE) -> Figure:
@@ -180,7 +203,7 @@ def referrals_by_body(data: Counts, text: ChartText, style: Style = STYLE) -> Fi
     y = np.arange(len(items))
     bars = chart.ax.barh(y, [n for _, n in items], height=0.6, color=PALETTE[0])
     chart.ax.bar_label(bars, padding=3, fontproperties=chart.font(style.small_size))
-    chart.ax.set_yticks(y, labels=[_wrap(label, style.label_columns) for label, _ in items])
+    chart.category_ticks([label for label, _ in items])
     chart.ax.invert_yaxis()
     chart.ax.margins(x=0.12)
     chart.counts_axis("x")
@@ -198,7 +221,7 @@ def satisfaction(data: Counts, text: ChartText, style: Style = STYLE) -> Figure:
     bars = chart.ax.barh(y, data.values, height=0.6, color=colours)
     labels = [text.count_share.format(count=n, share=f"{n / total:.0%}") for n in data.values]
     chart.ax.bar_label(bars, labels=labels, padding=3, fontproperties=chart.font(style.small_size))
-    chart.ax.set_yticks(y, labels=[_wrap(label, style.label_columns) for label in data.labels])
+    chart.category_ticks(list(data.labels))
     chart.ax.invert_yaxis()
     chart.ax.margins(x=0.2)
     chart.counts_axis("x")
