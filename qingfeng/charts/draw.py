@@ -4,8 +4,8 @@ Each builder takes plain values (:mod:`qingfeng.charts.data`) with the words alr
 matplotlib :class:`~matplotlib.figure.Figure`; :func:`png` turns it into bytes. Figures are made directly with
 the Agg canvas, never through pyplot, so no global backend or rcParams is set and nothing is kept between
 charts; every text names its fonts itself (:mod:`qingfeng.charts.fonts`). Importing this module imports
-matplotlib (~0.3 s): import it inside the function that draws, never at the top of a module the bot or other
-commands load.
+matplotlib and numpy (~0.7 s of CPU, ~55 MB): import it inside the function that draws, never at the top of a
+module the bot or other commands load. A chart takes 0.15–0.45 s of CPU (2026-12, 2 cores).
 """
 
 from __future__ import annotations
