@@ -5,13 +5,15 @@ matplotlib :class:`~matplotlib.figure.Figure`; :func:`png` turns it into bytes. 
 the Agg canvas, never through pyplot, so no global backend or rcParams is set and nothing is kept between
 charts; every text names its fonts itself (:mod:`qingfeng.charts.fonts`). Importing this module imports
 matplotlib and numpy (~0.7 s of CPU, ~55 MB): import it inside the function that draws, never at the top of a
-module the bot or other commands load. A chart takes 0.15–0.45 s of CPU (2026-12, 2 cores).
+module the bot or other commands load. A chart takes 0.15–0.45 s of CPU (2026-12, 2 cores), all of it holding
+the GIL: the bot should draw off its event loop (``asyncio.to_thread``), one chart at a time.
 """
 
 from __future__ import annotations
 
 import io
 import logging
+import math
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -170,7 +172,10 @@ def on_time_rates(data: Rates, text: ChartText, style: Style = STYLE) -> Figure:
         chart.ax.plot(x, values, marker="o", markersize=5, linewidth=2, label=series.label, color=lines[i % len(lines)])
     if data.target is not None:
         chart.ax.axhline(data.target, color=TARGET_COLOUR, linestyle="--", linewidth=1.5, label=data.target_label)
-    chart.ax.set_ylim(0, 1.04)
+    shown = [v for s in data.per_period.series for v in s.values if v is not None]
+    lowest = min([*shown, *([data.target] if data.target is not None else [])])
+    bottom = max(0.0, math.floor((lowest - 0.05) * 10) / 10)  # lines, not bars: 0 % need not show
+    chart.ax.set_ylim(bottom, 1 + 0.04 * (1 - bottom))  # room for a marker at 100 %
     chart.ax.yaxis.set_major_formatter(PercentFormatter(xmax=1, decimals=0))
     chart.ax.set_xlim(-0.5, len(periods) - 0.5)
     chart.ax.grid(axis="y", color="#DDDDDD", linewidth=0.8)
