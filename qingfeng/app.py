@@ -59,6 +59,7 @@ from core.services.stats import StatsService
 from core.services.stats_reports import StatsReportService
 from core.services.urgent import UrgentService
 from core.settings import Settings
+from qingfeng.stats_charts import chart_maker
 
 if TYPE_CHECKING:
     from qingfeng.scheduler import JobScheduler, Timing
@@ -238,7 +239,8 @@ def bot_deps(app: App, translator: Translator) -> BotDeps:
                               messaging=app.messaging, urgent=app.urgent, approvals=app.approvals,
                               stats=app.stats)  # fmt: skip
     gate = Floodgate(app.settings.flood_burst, app.settings.flood_per_minute / 60)
-    return BotDeps(translator, DialogRunner(dialog_services(app), locale), OfficerDesk(officer, locale), gate)
+    desk = OfficerDesk(officer, locale, charts=chart_maker(translator))
+    return BotDeps(translator, DialogRunner(dialog_services(app), locale), desk, gate)
 
 
 def build_outbox(app: App, notifier: Notifier) -> OutboxService:

@@ -20,6 +20,7 @@ from core.services.stats import StatsService
 from core.services.stats_reports import month_key, previous_month, quarter_key
 from core.stats.figures import Figures
 from core.stats.period import Period
+from core.stats.series import MonthlySeries
 from core.stats.summary import assigned_params, summary_params
 
 
@@ -30,8 +31,8 @@ class Chart:
     png: bytes
 
 
-#: Figures and a locale → the charts, drawn (bootstrap: qingfeng.stats_charts).
-ChartMaker = Callable[[Figures, str], Sequence[Chart]]
+#: Figures, the months before and a locale → the charts, drawn (bootstrap: qingfeng.stats_charts).
+ChartMaker = Callable[[Figures, MonthlySeries, str], Sequence[Chart]]
 
 
 def this_quarter(today: date) -> Period:
@@ -75,7 +76,8 @@ async def stats_replies(stats: StatsService, charts: ChartMaker | None, actor: A
         table = await stats.assigned(actor, period)
         replies.append(Reply("stats.assigned", {**assigned_params(table, "", "", ""), "period": _period_label(code)}))
     if charts is not None:
-        for chart in await asyncio.to_thread(charts, figures, locale):
+        series = await stats.series(actor, period)
+        for chart in await asyncio.to_thread(charts, figures, series, locale):
             replies.append(Reply("stats.chart", {"title": chart.title}, photo=(chart.name, chart.png)))
     buttons = (tuple(Button(key, StatsPeriod(c)) for c, key in choices(today) if c != code),)
     return [*replies[:-1], replace(replies[-1], buttons=buttons)]  # under the last message: the one in view

@@ -14,6 +14,7 @@ from core.services.context import CoreContext
 from core.stats.assigned import assigned_figures
 from core.stats.figures import Figures, Table
 from core.stats.period import Period
+from core.stats.series import MonthlySeries, monthly_series
 from core.stats.service import compute_figures
 
 
@@ -35,3 +36,7 @@ class StatsService:
 
     async def assigned(self, actor: Actor, period: Period) -> Table:
         return await assigned_figures(self.ctx, period, await self._unit(actor))
+
+    async def series(self, actor: Actor, period: Period) -> MonthlySeries:
+        """The months up to the period's last, for the charts over time."""
+        return await monthly_series(self.ctx, period.last, await self._unit(actor))
