@@ -1,0 +1,158 @@
+"""What came in during the period, and what intake decided about it (rules.md §1 分流, §3, §10.4 重信重访)."""
+
+from __future__ import annotations
+
+from sqlalchemy import and_, distinct, exists, func, literal, select
+from sqlalchemy import case as when
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
+
+from core.model import Action, CadreLevel, CaseState, Category, Channel, ReferTo, ReportType
+from core.persistence.orm import CaseEventRow, CaseRow, OfficerRow, ReportedPersonRow, UnitRow
+from core.stats.figures import Row, Table
+from core.stats.frame import TOTAL, Frame, count_if, enum_rows, grouped, named_rows
+
+REPORTS = ("stats.col.reports",)
+
+RECEIVED = (
+    "Reports received: cases whose receipt (received_at, in the office's local days) falls in the period, counted "
+    "at the unit that holds the case now (a case transferred and taken in elsewhere counts there)."
+)
+BY_CHANNEL = RECEIVED + " By the channel the report came through."
+BY_TYPE = RECEIVED + " By report type (检举控告, 申诉, 批评建议)."
+BY_CATEGORY = RECEIVED + " Accusations only, by 问题类别."
+BY_REGION = (
+    RECEIVED + " By the region of the persons reported: a report naming persons of two regions counts in each, "
+    "once per region."
+)
+BY_LEVEL = (
+    RECEIVED + " By the cadre level of the persons reported: a report naming persons of two levels counts in each, "
+    "once per level."
+)
+DECISIONS = (
+    "Intake decisions taken in the period (分流): cases with a step 受理, 不予受理, 重复件, 报送上级 or 转下级 dated "
+    "in the period, each case once per kind of decision, counted at the unit of the officer who took it (the case's "
+    "unit when no officer did). 'Awaiting a decision' is the reports received in the period still received or "
+    "registered now."
+)
+NOT_ACCEPTED_TO = (
+    "Reports not accepted in the period (不予受理, a step dated in the period, counted as for decisions), by the "
+    "body the reporter was referred to; 'not stated' when none was named (facts lacking, §3.2 item 3)."
+)
+TRANSFERRED_TO = (
+    "Reports transferred to another commission in the period (报送上级 or 转下级, a step dated in the period, "
+    "counted as for decisions), by the commission that holds the case now or, not yet taken in, it was sent to."
+)
+FIRST_OR_REPEAT = (
+    "初信初访 and repeats among the reports received in the period: a repeat was marked a duplicate of another "
+    "case, or names a person (by the blind index of the name) already named in a report received earlier, in any "
+    "unit; every other report is a first report. A repeat that is both counts once in 'repeats' and in each of the "
+    "two lines below it."
+)
+
+#: The intake decisions of :data:`DECISIONS`, in the order of the table.
+DECISION_ROWS = (
+    (Action.ACCEPT, "stats.row.accepted"),
+    (Action.NOT_ACCEPT, "stats.row.not_accepted"),
+    (Action.MARK_DUPLICATE, "stats.row.duplicate"),
+    (Action.TRANSFER_UP, "stats.row.transferred_up"),
+    (Action.TRANSFER_DOWN, "stats.row.transferred_down"),
+)
+
+
+async def received_tables(s: AsyncSession, f: Frame) -> list[Table]:
+    c = CaseRow
+    received = and_(f.during(c.received_at), f.units(c.unit_id))
+
+    async def by(col: object) -> dict[str | None, int]:
+        rows = await s.execute(select(col, func.count()).where(received).group_by(col))  # type: ignore[call-overload]
+        return {key: n for key, n in rows}
+
+    channel, kind = await by(c.channel), await by(c.report_type)
+    category = await by(when((c.report_type == ReportType.ACCUSATION.value, c.category), else_=literal("-")))
+    category.pop("-", None)
+    p = ReportedPersonRow
+    per_person = select(p.region, p.level, p.case_id).join(c, c.id == p.case_id).where(received).subquery()
+    regions = await grouped(s, select(per_person.c.region, func.count(distinct(per_person.c.case_id)))
+                              .group_by(per_person.c.region))  # fmt: skip
+    levels = await grouped(s, select(per_person.c.level, func.count(distinct(per_person.c.case_id)))
+                             .group_by(per_person.c.level))  # fmt: skip
+    return [
+        Table("received_by_channel", "stats.table.received_by_channel", REPORTS, enum_rows(Channel, channel),
+              BY_CHANNEL),
+        Table("received_by_type", "stats.table.received_by_type", REPORTS, enum_rows(ReportType, kind), BY_TYPE),
+        Table("received_by_category", "stats.table.received_by_category", REPORTS,
+              enum_rows(Category, category, extra=((None, "stats.row.no_category"),)), BY_CATEGORY),
+        Table("received_by_region", "stats.table.received_by_region", REPORTS, named_rows(regions.items()),
+              BY_REGION),
+        Table("received_by_level", "stats.table.received_by_level", REPORTS,
+              enum_rows(CadreLevel, levels, total=False), BY_LEVEL),
+    ]  # fmt: skip
+
+
+def _decided(f: Frame, actions: tuple[Action, ...]):  # type: ignore[no-untyped-def]
+    """(case id, action) of the decision steps dated in the period, at the deciding officer's unit."""
+    e, o = CaseEventRow, OfficerRow
+    return (
+        select(e.case_id, e.action)
+        .join(CaseRow, CaseRow.id == e.case_id)
+        .outerjoin(o, o.id == e.officer_id)
+        .where(e.action.in_([a.value for a in actions]), f.during(e.at),
+               f.units(func.coalesce(o.unit_id, CaseRow.unit_id)))
+        .distinct()
+        .subquery()
+    )  # fmt: skip
+
+
+async def decision_tables(s: AsyncSession, f: Frame) -> list[Table]:
+    c = CaseRow
+    decided = _decided(f, tuple(a for a, _ in DECISION_ROWS))
+    counts = await grouped(s, select(decided.c.action, func.count()).group_by(decided.c.action))
+    waiting = await s.scalar(select(func.count()).where(
+        f.during(c.received_at), f.units(c.unit_id),
+        c.state.in_([CaseState.RECEIVED.value, CaseState.REGISTERED.value])))  # fmt: skip
+    rows = [Row(key, (counts.get(a.value, 0),)) for a, key in DECISION_ROWS]
+    rows.append(Row("stats.row.awaiting_decision", (waiting or 0,)))
+
+    refused = _decided(f, (Action.NOT_ACCEPT,))
+    by_body = await grouped(s, select(c.refer_to, func.count()).join(refused, refused.c.case_id == c.id)
+                                    .group_by(c.refer_to))  # fmt: skip
+    moved = _decided(f, (Action.TRANSFER_UP, Action.TRANSFER_DOWN))
+    target = aliased(UnitRow)
+    holder = func.coalesce(c.transfer_to_id, c.unit_id)
+    by_unit = await grouped(s, select(target.name, func.count(distinct(c.id))).join(moved, moved.c.case_id == c.id)
+                            .join(target, target.id == holder).group_by(target.name))  # fmt: skip
+    transfers = named_rows(by_unit.items())
+    transfers += (Row(TOTAL, (sum(int(r.values[0] or 0) for r in transfers),)),)
+    return [
+        Table("decisions", "stats.table.decisions", REPORTS, tuple(rows), DECISIONS),
+        Table("not_accepted_referred_to", "stats.table.not_accepted_referred_to", REPORTS,
+              enum_rows(ReferTo, by_body, extra=((None, "stats.row.not_stated"),)), NOT_ACCEPTED_TO),
+        Table("transferred_to", "stats.table.transferred_to", REPORTS, transfers, TRANSFERRED_TO),
+    ]  # fmt: skip
+
+
+async def repeat_table(s: AsyncSession, f: Frame) -> Table:
+    c, p = CaseRow, ReportedPersonRow
+    earlier_c, earlier_p = aliased(CaseRow), aliased(ReportedPersonRow)
+    named_before = exists(
+        select(literal(1))
+        .select_from(p)
+        .join(earlier_p, earlier_p.name_index == p.name_index)
+        .join(earlier_c, earlier_c.id == earlier_p.case_id)
+        .where(p.case_id == c.id, p.name_index.is_not(None), earlier_c.received_at < c.received_at)
+    )
+    duplicate = c.duplicate_of_id.is_not(None)
+    row = (await s.execute(
+        select(func.count(), count_if(duplicate | named_before), count_if(duplicate), count_if(named_before))
+        .where(f.during(c.received_at), f.units(c.unit_id))
+    )).one()  # fmt: skip
+    total, repeats, marked, same_person = (int(v) for v in row)
+    rows = (
+        Row("stats.row.first_reports", (total - repeats,)),
+        Row("stats.row.repeats", (repeats,)),
+        Row("stats.row.repeat_marked_duplicate", (marked,)),
+        Row("stats.row.repeat_same_person", (same_person,)),
+        Row(TOTAL, (total,)),
+    )
+    return Table("first_or_repeat", "stats.table.first_or_repeat", REPORTS, rows, FIRST_OR_REPEAT)
