@@ -34,17 +34,12 @@ def local_day(col: SQLColumnExpression[Any], dialect: str, tz: ZoneInfo, lo: dat
     segments = _offsets(tz, lo, hi)
     if len(segments) == 1:
         return func.date(col, _modifier(segments[0][1]))
-    whens = [(col < _sqlite_time(until), func.date(col, _modifier(offset))) for until, offset in segments[:-1]]
+    whens = [(col < until, func.date(col, _modifier(offset))) for until, offset in segments[:-1]]
     return when(*whens, else_=func.date(col, _modifier(segments[-1][1])))
 
 
 def _modifier(offset: timedelta) -> str:
     return f"{int(offset.total_seconds()):+d} seconds"
-
-
-def _sqlite_time(moment: datetime) -> str:
-    """How the ORM's UtcDateTime stores a time in SQLite (naive UTC text), for a comparison that sorts right."""
-    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
 
 
 def _offsets(tz: ZoneInfo, lo: date, hi: date) -> list[tuple[datetime, timedelta]]:
