@@ -8,7 +8,7 @@ import pytest
 
 from core.clock import ManualClock
 from core.errors import NotFound
-from core.stats.figures import Table
+from core.stats.figures import Table, Value
 from core.stats.period import Period
 from core.stats.service import compute_figures
 from qingfeng.app import App
@@ -19,9 +19,9 @@ XH = "西湖区纪委监委"
 REGION = "浙江省/杭州市/临安区"
 
 
-def cells(table: Table) -> dict[str, tuple[object, ...]]:
+def cells(table: Table) -> dict[str, tuple[Value, ...]]:
     """Rows with a non-zero value, by label (age bands by their bounds): what a reader of the table sees."""
-    out = {}
+    out: dict[str, tuple[Value, ...]] = {}
     for row in table.rows:
         label = row.label + "".join(f":{v}" for _, v in row.params)
         if any(row.values):

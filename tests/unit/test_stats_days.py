@@ -64,7 +64,7 @@ async def test_local_day_and_ordinals_in_sqlite() -> None:
             got = [date.fromisoformat(d) for d in (await conn.execute(select(day).order_by(times.c.id))).scalars()]
             assert got == [m.astimezone(tz).date() for m in moments], tz.key
         cal = ordinals(CAL, date(2026, 9, 28), date(2026, 10, 12))
-        rows = {date.fromisoformat(d) if isinstance(d, str) else d: n for d, n in await conn.execute(select(cal))}
+        rows = {date.fromisoformat(str(d)): n for d, n in await conn.execute(select(cal))}
     await engine.dispose()
     # working days from 09-28 (not counted) to 10-12: 09-29, 09-30, 10-08, 10-09, 10-10 (Saturday), 10-12
     assert rows[date(2026, 10, 12)] - rows[date(2026, 9, 28)] == 6
