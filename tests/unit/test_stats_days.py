@@ -61,7 +61,7 @@ async def test_local_day_and_ordinals_in_sqlite() -> None:
         lo, hi = date(2026, 3, 1), date(2026, 10, 31)
         for tz in (berlin, beijing):
             day = local_day(times.c.at, "sqlite", tz, lo, hi)
-            got = [date.fromisoformat(d) for d in (await conn.execute(select(day).order_by(times.c.id))).scalars()]
+            got = [date.fromisoformat(str(d)) for d in (await conn.execute(select(day).order_by(times.c.id))).scalars()]
             assert got == [m.astimezone(tz).date() for m in moments], tz.key
         cal = ordinals(CAL, date(2026, 9, 28), date(2026, 10, 12))
         rows = {date.fromisoformat(str(d)): n for d, n in await conn.execute(select(cal))}
