@@ -10,6 +10,26 @@ from core.stats.figures import Figures
 from core.stats.frame import Frame, unit_scope
 from core.stats.period import Period
 
+#: Each table's definition by its key, in the order :func:`compute_figures` returns them (docs/stats.md copies them).
+DEFINITIONS: dict[str, str] = {
+    "received_by_channel": intake.BY_CHANNEL,
+    "received_by_type": intake.BY_TYPE,
+    "received_by_category": intake.BY_CATEGORY,
+    "received_by_region": intake.BY_REGION,
+    "received_by_level": intake.BY_LEVEL,
+    "decisions": intake.DECISIONS,
+    "not_accepted_referred_to": intake.NOT_ACCEPTED_TO,
+    "transferred_to": intake.TRANSFERRED_TO,
+    "first_or_repeat": intake.FIRST_OR_REPEAT,
+    "disposals": outcomes.DISPOSALS,
+    "on_time": timeliness.ON_TIME,
+    "working_days_to_conclude": timeliness.DURATION,
+    "open_by_age": timeliness.OPEN_AGE,
+    "overdue_now": timeliness.OVERDUE,
+    "satisfaction": outcomes.SATISFACTION,
+    "awaiting_report_back": outcomes.AWAITING,
+}
+
 
 async def compute_figures(ctx: CoreContext, period: Period, unit: str | None = None, *, alone: bool = False
                           ) -> Figures:  # fmt: skip

@@ -4,19 +4,22 @@ make-up workdays 09-20 and 10-10). Read on 2026-11-10 12:00 Beijing."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from core.clock import ManualClock
 from core.errors import NotFound
 from core.stats.figures import Table, Value
 from core.stats.period import Period
-from core.stats.service import compute_figures
+from core.stats.service import DEFINITIONS, compute_figures
 from qingfeng.app import App
 from tests.integration.stats_office import build_stats_office
 
 Q4 = Period.quarter("2026Q4")
 XH = "西湖区纪委监委"
 REGION = "浙江省/杭州市/临安区"
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "stats.md"
 
 
 def cells(table: Table) -> dict[str, tuple[Value, ...]]:
@@ -124,6 +127,9 @@ async def test_county_quarter(app: App, clock: ManualClock) -> None:
     assert f.table("satisfaction").value("enum.Satisfaction.fairly", 1) == 0.0
     # LA sent nothing down: the city follows H and I.
     assert cells(f.table("awaiting_report_back")) == {}
+    # every table states its definition once, and docs/stats.md carries each word for word
+    assert {t.key: t.definition for t in f.tables} == DEFINITIONS and [t.key for t in f.tables] == list(DEFINITIONS)
+    assert all(text in DOCS.read_text(encoding="utf-8") for text in DEFINITIONS.values())
 
 
 async def test_city_with_and_without_its_counties(app: App, clock: ManualClock) -> None:
