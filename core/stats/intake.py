@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import and_, distinct, exists, func, literal, select
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import and_, distinct, exists, func, literal, select, text
 from sqlalchemy import case as when
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
@@ -10,7 +13,7 @@ from sqlalchemy.orm import aliased
 from core.model import Action, CadreLevel, CaseState, Category, Channel, ReferTo, ReportType
 from core.persistence.orm import CaseEventRow, CaseRow, OfficerRow, ReportedPersonRow, UnitRow
 from core.stats.figures import Row, Table
-from core.stats.frame import TOTAL, Frame, count_if, enum_rows, grouped, named_rows
+from core.stats.frame import TOTAL, Frame, enum_rows, grouped, named_rows
 
 REPORTS = ("stats.col.reports",)
 
@@ -60,17 +63,40 @@ DECISION_ROWS = (
 )
 
 
-async def received_tables(s: AsyncSession, f: Frame) -> list[Table]:
+@dataclass(frozen=True)
+class Cohort:
+    """The reports received in the period, counted once by the columns several tables read: (channel, report
+    type, category of an accusation or "-", marked a duplicate 0/1, awaiting a decision 0/1) -> count. One scan
+    of the period's cases instead of one per table."""
+
+    counts: dict[tuple[str, str, str, int, int], int]
+
+    def by(self, position: int) -> dict[Any, int]:
+        out: dict[Any, int] = {}
+        for key, n in self.counts.items():
+            out[key[position]] = out.get(key[position], 0) + n
+        return out
+
+
+async def cohort(s: AsyncSession, f: Frame) -> Cohort:
+    c = CaseRow
+    category = when((c.report_type == ReportType.ACCUSATION.value, func.coalesce(c.category, "")), else_="-")
+    marked = when((c.duplicate_of_id.is_not(None), 1), else_=0)
+    waiting = when((c.state.in_([CaseState.RECEIVED.value, CaseState.REGISTERED.value]), 1), else_=0)
+    columns = (c.channel, c.report_type, category.label("category"), marked.label("marked"), waiting.label("waiting"))
+    names = ("channel", "report_type", "category", "marked", "waiting")
+    query = (select(*columns, func.count()).where(f.during(c.received_at), f.units(c.unit_id))
+             .group_by(*(text(name) for name in names)))  # fmt: skip
+    return Cohort({(ch, kind, cat, int(m), int(w)): int(n) for ch, kind, cat, m, w, n in await s.execute(query)})
+
+
+async def received_tables(s: AsyncSession, f: Frame, received_now: Cohort) -> list[Table]:
     c = CaseRow
     received = and_(f.during(c.received_at), f.units(c.unit_id))
-
-    async def by(col: object) -> dict[str | None, int]:
-        rows = await s.execute(select(col, func.count()).where(received).group_by(col))  # type: ignore[call-overload]
-        return {key: n for key, n in rows}
-
-    channel, kind = await by(c.channel), await by(c.report_type)
-    category = await by(when((c.report_type == ReportType.ACCUSATION.value, c.category), else_=literal("-")))
+    channel, kind, category = received_now.by(0), received_now.by(1), received_now.by(2)
     category.pop("-", None)
+    if "" in category:
+        category[None] = category.pop("")
     p = ReportedPersonRow
     per_person = select(p.region, p.level, p.case_id).join(c, c.id == p.case_id).where(received).subquery()
     regions = await grouped(s, select(per_person.c.region, func.count(distinct(per_person.c.case_id)))
@@ -104,15 +130,13 @@ def _decided(f: Frame, actions: tuple[Action, ...]):  # type: ignore[no-untyped-
     )  # fmt: skip
 
 
-async def decision_tables(s: AsyncSession, f: Frame) -> list[Table]:
+async def decision_tables(s: AsyncSession, f: Frame, received_now: Cohort) -> list[Table]:
     c = CaseRow
     decided = _decided(f, tuple(a for a, _ in DECISION_ROWS))
     counts = await grouped(s, select(decided.c.action, func.count()).group_by(decided.c.action))
-    waiting = await s.scalar(select(func.count()).where(
-        f.during(c.received_at), f.units(c.unit_id),
-        c.state.in_([CaseState.RECEIVED.value, CaseState.REGISTERED.value])))  # fmt: skip
+    waiting = received_now.by(4).get(1, 0)
     rows = [Row(key, (counts.get(a.value, 0),)) for a, key in DECISION_ROWS]
-    rows.append(Row("stats.row.awaiting_decision", (waiting or 0,)))
+    rows.append(Row("stats.row.awaiting_decision", (waiting,)))
 
     refused = _decided(f, (Action.NOT_ACCEPT,))
     by_body = await grouped(s, select(c.refer_to, func.count()).join(refused, refused.c.case_id == c.id)
@@ -132,7 +156,7 @@ async def decision_tables(s: AsyncSession, f: Frame) -> list[Table]:
     ]  # fmt: skip
 
 
-async def repeat_table(s: AsyncSession, f: Frame) -> Table:
+async def repeat_table(s: AsyncSession, f: Frame, received_now: Cohort) -> Table:
     c, p = CaseRow, ReportedPersonRow
     earlier_c, earlier_p = aliased(CaseRow), aliased(ReportedPersonRow)
     named_before = exists(
@@ -142,16 +166,20 @@ async def repeat_table(s: AsyncSession, f: Frame) -> Table:
         .join(earlier_c, earlier_c.id == earlier_p.case_id)
         .where(p.case_id == c.id, p.name_index.is_not(None), earlier_c.received_at < c.received_at)
     )
-    duplicate = c.duplicate_of_id.is_not(None)
-    row = (await s.execute(
-        select(func.count(), count_if(duplicate | named_before), count_if(duplicate), count_if(named_before))
-        .where(f.during(c.received_at), f.units(c.unit_id))
-    )).one()  # fmt: skip
-    total, repeats, marked, same_person = (int(v) for v in row)
+    marked = when((c.duplicate_of_id.is_not(None), 1), else_=0).label("marked")
+    received = (f.during(c.received_at), f.units(c.unit_id))
+    # per "marked a duplicate": all the period's reports (the cohort), then those naming a person named before. The
+    # EXISTS in a WHERE is a semi-join the planner can run as one join (in a CASE it ran once per report: 8x slower)
+    every = received_now.by(3)
+    before = await grouped(s, select(marked, func.count()).where(*received, named_before).group_by(text("marked")))
+    total = sum(every.values())
+    same_person = sum(before.values())
+    first = every.get(0, 0) - before.get(0, 0)
+    repeats, marked_n = total - first, every.get(1, 0)
     rows = (
-        Row("stats.row.first_reports", (total - repeats,)),
+        Row("stats.row.first_reports", (first,)),
         Row("stats.row.repeats", (repeats,)),
-        Row("stats.row.repeat_marked_duplicate", (marked,)),
+        Row("stats.row.repeat_marked_duplicate", (marked_n,)),
         Row("stats.row.repeat_same_person", (same_person,)),
         Row(TOTAL, (total,)),
     )
