@@ -87,10 +87,14 @@ async def cmd_stats(app: App, args: argparse.Namespace) -> int:
     tr = Translator.load(app.settings.default_locale)
     rendered = Rendered(figures, tr, locale, app.ctx.tz)
     written = []
-    if args.csv is not None:
-        written += write_csv(rendered, args.csv)
-    if args.xlsx is not None:
-        written.append(write_xlsx(rendered, args.xlsx))
+    try:
+        if args.csv is not None:
+            written += write_csv(rendered, args.csv)
+        if args.xlsx is not None:
+            written.append(write_xlsx(rendered, args.xlsx))
+    except OSError as exc:  # a directory that is a file, no permission: the path given is wrong, as an argument
+        print(f"qingfeng stats: error: cannot write {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     if args.json:
         print(json.dumps(as_data(rendered), ensure_ascii=False, indent=2))
         return 0

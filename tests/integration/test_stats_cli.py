@@ -84,6 +84,15 @@ BAD = {
 # fmt: on
 
 
+async def test_unwritable_output(app: App, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+                                 tmp_path: Path) -> None:  # fmt: skip
+    taken = tmp_path / "a-file"
+    taken.write_text("not a directory")
+    code, out, err = await run_cli(app, monkeypatch, capsys, "stats", "--csv", str(taken / "csv"))
+    assert code == 2 and out == "" and err.startswith("qingfeng stats: error: cannot write")
+    assert len(err.strip().splitlines()) == 1
+
+
 @pytest.mark.parametrize("case", list(BAD))
 async def test_bad_arguments(case: str, app: App, monkeypatch: pytest.MonkeyPatch,
                              capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
