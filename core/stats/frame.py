@@ -43,7 +43,7 @@ class Frame:
         return true() if self.unit_ids is None else col.in_(self.unit_ids)
 
 
-async def unit_scope(s: AsyncSession, code: str, alone: bool) -> tuple[UnitRow, tuple[int, ...]]:
+async def unit_scope(s: AsyncSession, code: str, alone: bool) -> tuple[UnitRow, tuple[int, ...] | None]:
     """The unit with this code and the ids counted for it: itself, and unless ``alone`` every unit below it."""
     units = list((await s.execute(select(UnitRow))).scalars())
     unit = next((u for u in units if u.code == code), None)
@@ -60,6 +60,8 @@ async def unit_scope(s: AsyncSession, code: str, alone: bool) -> tuple[UnitRow, 
         if current not in ids:  # a parent loop in bad data must not spin
             ids.append(current)
             todo.extend(children.get(current, ()))
+    if len(ids) == len(units):
+        return unit, None  # every unit is below it: every case counts, no filter to apply (nor to plan around)
     return unit, tuple(sorted(ids))
 
 

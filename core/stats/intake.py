@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, distinct, exists, func, literal, select, text
+from sqlalchemy import and_, distinct, exists, func, literal, select, text, union_all
 from sqlalchemy import case as when
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
@@ -98,11 +98,16 @@ async def received_tables(s: AsyncSession, f: Frame, received_now: Cohort) -> li
     if "" in category:
         category[None] = category.pop("")
     p = ReportedPersonRow
-    per_person = select(p.region, p.level, p.case_id).join(c, c.id == p.case_id).where(received).subquery()
-    regions = await grouped(s, select(per_person.c.region, func.count(distinct(per_person.c.case_id)))
-                              .group_by(per_person.c.region))  # fmt: skip
-    levels = await grouped(s, select(per_person.c.level, func.count(distinct(per_person.c.case_id)))
-                             .group_by(per_person.c.level))  # fmt: skip
+    # regions and levels in one statement: the period's persons are read once
+    persons = select(p.region, p.level, p.case_id).join(c, c.id == p.case_id).where(received).cte("persons")
+    cases = func.count(distinct(persons.c.case_id))
+    by_region = select(literal("r").label("by"), persons.c.region.label("value"), cases)
+    by_level = select(literal("l"), persons.c.level, cases)
+    regions: dict[str, int] = {}
+    levels: dict[str | None, int] = {}
+    for by, value, n in await s.execute(union_all(by_region.group_by(persons.c.region),
+                                                  by_level.group_by(persons.c.level))):  # fmt: skip
+        (regions if by == "r" else levels)[value] = int(n)
     return [
         Table("received_by_channel", "stats.table.received_by_channel", REPORTS, enum_rows(Channel, channel),
               BY_CHANNEL),
