@@ -121,38 +121,49 @@ async def received_tables(s: AsyncSession, f: Frame, received_now: Cohort) -> li
     ]  # fmt: skip
 
 
-def _decided(f: Frame, actions: tuple[Action, ...]):  # type: ignore[no-untyped-def]
-    """(case id, action) of the decision steps dated in the period, at the deciding officer's unit."""
-    e, o = CaseEventRow, OfficerRow
-    return (
-        select(e.case_id, e.action)
-        .join(CaseRow, CaseRow.id == e.case_id)
-        .outerjoin(o, o.id == e.officer_id)
-        .where(e.action.in_([a.value for a in actions]), f.during(e.at),
-               f.units(func.coalesce(o.unit_id, CaseRow.unit_id)))
-        .distinct()
-        .subquery()
-    )  # fmt: skip
+_TRANSFERS = (Action.TRANSFER_UP.value, Action.TRANSFER_DOWN.value)
 
 
 async def decision_tables(s: AsyncSession, f: Frame, received_now: Cohort) -> list[Table]:
-    c = CaseRow
-    decided = _decided(f, tuple(a for a, _ in DECISION_ROWS))
-    counts = await grouped(s, select(decided.c.action, func.count()).group_by(decided.c.action))
-    waiting = received_now.by(4).get(1, 0)
-    rows = [Row(key, (counts.get(a.value, 0),)) for a, key in DECISION_ROWS]
-    rows.append(Row("stats.row.awaiting_decision", (waiting,)))
-
-    refused = _decided(f, (Action.NOT_ACCEPT,))
-    by_body = await grouped(s, select(c.refer_to, func.count()).join(refused, refused.c.case_id == c.id)
-                                    .group_by(c.refer_to))  # fmt: skip
-    moved = _decided(f, (Action.TRANSFER_UP, Action.TRANSFER_DOWN))
+    """The three tables of intake decisions from one statement: each (case, decision) once, with the case's
+    referral and where it is now; a case sent up and down in the period counts once among the transfers (its
+    first transfer row, numbered per case)."""
+    e, o, c = CaseEventRow, OfficerRow, CaseRow
+    decided = (
+        select(e.case_id, e.action)
+        .join(c, c.id == e.case_id)
+        .outerjoin(o, o.id == e.officer_id)
+        .where(e.action.in_([a.value for a, _ in DECISION_ROWS]), f.during(e.at),
+               f.units(func.coalesce(o.unit_id, c.unit_id)))
+        .distinct()
+        .subquery()
+    )  # fmt: skip
+    moved = decided.c.action.in_(_TRANSFERS)
+    numbered = select(
+        decided.c.case_id, decided.c.action,
+        func.row_number().over(partition_by=(decided.c.case_id, moved), order_by=decided.c.action).label("nth"),
+    ).subquery()  # fmt: skip
     target = aliased(UnitRow)
-    holder = func.coalesce(c.transfer_to_id, c.unit_id)
-    by_unit = await grouped(s, select(target.name, func.count(distinct(c.id))).join(moved, moved.c.case_id == c.id)
-                            .join(target, target.id == holder).group_by(target.name))  # fmt: skip
+    first_move = when((numbered.c.action.in_(_TRANSFERS) & (numbered.c.nth == 1), 1), else_=0)
+    query = (
+        select(numbered.c.action, c.refer_to, target.name, func.count(), func.sum(first_move))
+        .join(c, c.id == numbered.c.case_id)
+        .join(target, target.id == func.coalesce(c.transfer_to_id, c.unit_id))
+        .group_by(numbered.c.action, c.refer_to, target.name)
+    )
+    counts: dict[str, int] = {}
+    by_body: dict[str | None, int] = {}
+    by_unit: dict[str, int] = {}
+    for action, refer_to, holder, n, moves in await s.execute(query):
+        counts[action] = counts.get(action, 0) + int(n)
+        if action == Action.NOT_ACCEPT.value:
+            by_body[refer_to] = by_body.get(refer_to, 0) + int(n)
+        if int(moves or 0):
+            by_unit[holder] = by_unit.get(holder, 0) + int(moves)
+    rows = [Row(key, (counts.get(a.value, 0),)) for a, key in DECISION_ROWS]
+    rows.append(Row("stats.row.awaiting_decision", (received_now.by(4).get(1, 0),)))
     transfers = named_rows(by_unit.items())
-    transfers += (Row(TOTAL, (sum(int(r.values[0] or 0) for r in transfers),)),)
+    transfers += (Row(TOTAL, (sum(by_unit.values()),)),)
     return [
         Table("decisions", "stats.table.decisions", REPORTS, tuple(rows), DECISIONS),
         Table("not_accepted_referred_to", "stats.table.not_accepted_referred_to", REPORTS,

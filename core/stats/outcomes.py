@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import case as when
-from sqlalchemy import distinct, func, select
+from sqlalchemy import distinct, func, literal, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -12,7 +14,7 @@ from core.calendar.deadlines import DeadlineKind
 from core.model import Action, DeadlineState, DisposalMethod, FollowUp, Satisfaction, label_key
 from core.persistence.orm import CaseEventRow, CaseRow, DeadlineRow, UnitRow
 from core.stats.figures import Row, Table, rate
-from core.stats.frame import TOTAL, Frame, enum_rows, grouped, named_rows
+from core.stats.frame import TOTAL, Frame, enum_rows, named_rows
 
 DISPOSALS = (
     "Disposals (处置) decided in the period: cases with a disposal step dated in the period, by method, each case "
@@ -30,45 +32,56 @@ AWAITING = (
     "overdue: the result's due day is before today. A snapshot at the time of the run, whatever the period."
 )
 
-_DISPOSAL_STEPS = (Action.DISPOSE, Action.PARK, Action.SEND_TO_INVESTIGATION)
+_DISPOSAL_STEPS = (Action.DISPOSE.value, Action.PARK.value, Action.SEND_TO_INVESTIGATION.value)
+_RATINGS = (Action.RATE.value, Action.RATE_DISSATISFIED.value)
 
 
-async def disposal_table(s: AsyncSession, f: Frame) -> Table:
+@dataclass(frozen=True)
+class Steps:
+    """The period's disposal, rating and objection steps, counted in one statement: cases per disposal method,
+    cases per rating (the case's rating now), objections."""
+
+    methods: dict[str | None, int]
+    ratings: dict[str | None, int]
+    objections: int
+
+
+async def steps(s: AsyncSession, f: Frame) -> Steps:
     e, c = CaseEventRow, CaseRow
     method = when((e.action == Action.PARK.value, DisposalMethod.PARK.value),
                   (e.action == Action.SEND_TO_INVESTIGATION.value, DisposalMethod.INVESTIGATE.value),
                   else_=c.disposal_method)  # fmt: skip
-    steps = (
-        select(e.case_id, method.label("method"))
+    taken = (
+        select(e.case_id, e.action, method.label("method"), c.satisfaction)
         .join(c, c.id == e.case_id)
-        .where(e.action.in_([a.value for a in _DISPOSAL_STEPS]), f.during(e.at), f.units(c.unit_id))
-        .distinct()
-        .subquery()
+        .where(e.action.in_([*_DISPOSAL_STEPS, *_RATINGS, Action.OBJECT.value]), f.during(e.at), f.units(c.unit_id))
+        .cte("taken")
     )
-    counts = await grouped(s, select(steps.c.method, func.count()).group_by(steps.c.method))
-    return Table("disposals", "stats.table.disposals", ("stats.col.cases",), enum_rows(DisposalMethod, counts),
-                 DISPOSALS)  # fmt: skip
+    t = taken.c
+    disposals = select(literal("d").label("kind"), t.method.label("key"), t.case_id).where(
+        t.action.in_(_DISPOSAL_STEPS)).distinct()  # fmt: skip
+    ratings = select(literal("r"), t.satisfaction, t.case_id).where(
+        t.action.in_(_RATINGS), t.satisfaction.is_not(None)).distinct()  # fmt: skip
+    objections = select(literal("o"), literal(None), t.case_id).where(t.action == Action.OBJECT.value)
+    every = union_all(disposals, ratings, objections).subquery()
+    found: dict[str, dict[str | None, int]] = {"d": {}, "r": {}, "o": {}}
+    for kind, key, n in await s.execute(select(every.c.kind, every.c.key, func.count())
+                                        .group_by(every.c.kind, every.c.key)):  # fmt: skip
+        found[kind][key] = int(n)
+    return Steps(found["d"], found["r"], sum(found["o"].values()))
 
 
-async def satisfaction_table(s: AsyncSession, f: Frame) -> Table:
-    e, c = CaseEventRow, CaseRow
-    rated = (
-        select(c.id, c.satisfaction)
-        .join(e, e.case_id == c.id)
-        .where(e.action.in_([Action.RATE.value, Action.RATE_DISSATISFIED.value]), f.during(e.at),
-               f.units(c.unit_id), c.satisfaction.is_not(None))
-        .distinct()
-        .subquery()
-    )  # fmt: skip
-    counts = await grouped(s, select(rated.c.satisfaction, func.count()).group_by(rated.c.satisfaction))
-    objections = await s.scalar(
-        select(func.count()).select_from(e).join(c, c.id == e.case_id)
-        .where(e.action == Action.OBJECT.value, f.during(e.at), f.units(c.unit_id))
-    )  # fmt: skip
+def disposal_table(taken: Steps) -> Table:
+    return Table("disposals", "stats.table.disposals", ("stats.col.cases",),
+                 enum_rows(DisposalMethod, taken.methods), DISPOSALS)  # fmt: skip
+
+
+def satisfaction_table(taken: Steps) -> Table:
+    counts = taken.ratings
     total = sum(counts.values())
     rows = [Row(label_key(v), (counts.get(v.value, 0), rate(counts.get(v.value, 0), total))) for v in Satisfaction]
     rows.append(Row("stats.row.rated", (total, None)))
-    rows.append(Row("stats.row.objections", (objections or 0, None)))
+    rows.append(Row("stats.row.objections", (taken.objections, None)))
     return Table("satisfaction", "stats.table.satisfaction", ("stats.col.cases", "stats.col.share"), tuple(rows),
                  SATISFACTION)  # fmt: skip
 

@@ -41,17 +41,17 @@ async def compute_figures(ctx: CoreContext, period: Period, unit: str | None = N
         unit_row, ids = await unit_scope(s, unit, alone) if unit else (None, None)
         f = Frame(period=period, start=period.start(ctx.tz), end=period.end(ctx.tz), now=now, today=ctx.today(),
                   tz=ctx.tz, calendar=ctx.calendar, dialect=s.get_bind().dialect.name, unit_ids=ids)  # fmt: skip
-        received = await intake.cohort(s, f)
+        received, taken = await intake.cohort(s, f), await outcomes.steps(s, f)
         tables = [
             *await intake.received_tables(s, f, received),
             *await intake.decision_tables(s, f, received),
             await intake.repeat_table(s, f, received),
-            await outcomes.disposal_table(s, f),
+            outcomes.disposal_table(taken),
             await timeliness.on_time_table(s, f),
             await timeliness.duration_table(s, f),
             await timeliness.open_age_table(s, f),
             await timeliness.overdue_table(s, f),
-            await outcomes.satisfaction_table(s, f),
+            outcomes.satisfaction_table(taken),
             await outcomes.awaiting_result_table(s, f),
         ]
     code, name = (unit_row.code, unit_row.name) if unit_row else (None, None)
