@@ -38,6 +38,8 @@ async def compute_figures(ctx: CoreContext, period: Period, unit: str | None = N
     now = ctx.now()
     async with ctx.uow() as uow:
         s = uow.session
+        if s.get_bind().dialect.name == "postgresql":  # one snapshot for every statement (SQLite's read has one)
+            await s.connection(execution_options={"isolation_level": "REPEATABLE READ"})
         unit_row, ids = await unit_scope(s, unit, alone) if unit else (None, None)
         f = Frame(period=period, start=period.start(ctx.tz), end=period.end(ctx.tz), now=now, today=ctx.today(),
                   tz=ctx.tz, calendar=ctx.calendar, dialect=s.get_bind().dialect.name, unit_ids=ids)  # fmt: skip
