@@ -10,12 +10,13 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 
 from bot.callbacks import StatsPeriod
 from bot.dialogs.engine import Button, Label, Reply
 from core.actor import Actor
 from core.errors import InvalidInput
+from core.permissions import sees_statistics
 from core.services.stats import StatsService
 from core.services.stats_reports import month_key, previous_month, quarter_key
 from core.stats.figures import Figures
@@ -62,14 +63,14 @@ def _period_label(code: str) -> Label:
 async def stats_replies(stats: StatsService, charts: ChartMaker | None, actor: Actor, code: str | None,
                         today: date, locale: str) -> list[Reply]:  # fmt: skip
     """The summary with the period buttons, then one photo per chart; a quarter adds its 交办 table."""
+    if not sees_statistics(actor.roles):
+        return [Reply("stats.leaders_only")]
     code = code or choices(today)[0][0]
     try:
         period = parse_period(code)
-    except InvalidInput:
-        return [Reply("dialog.stale_button")]
-    if period.last - period.first > timedelta(days=92):
-        return [Reply("dialog.stale_button")]
-    figures = await stats.figures(actor, period)  # NotPermitted for anyone but a leader
+    except InvalidInput:  # typed after /stats (a button carries a good one)
+        return [Reply("stats.bad_period", {"given": code[:20]})]
+    figures = await stats.figures(actor, period)
     params = {**summary_params(figures), "period": _period_label(code)}
     replies = [Reply("stats.summary", params)]
     if "Q" in code.upper():

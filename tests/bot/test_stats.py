@@ -52,11 +52,12 @@ async def test_a_leader_reads_the_figures_and_others_are_told_they_are_for_leade
     assert quarter[0].startswith("📊 临安区纪委监委 2026年第3季度")
     assert any(t.startswith("📌 2026年第3季度交办件：收到 1 件") for t in quarter)
     # a handler and an intake officer: no figures, a polite refusal; /help lists /stats for leaders only
-    assert (await h.say(HANDLER, "/stats")) == ["您没有执行该操作的权限。"]
+    assert (await h.say(HANDLER, "/stats")) == ["统计和图表只供分管领导查看。"]
     assert "/stats" not in (await h.say(INTAKE, "/help"))[0]
     assert "/stats" in (await h.say(SUPERVISOR, "/help"))[0]
+    assert (await h.say(SUPERVISOR, "/stats 2026-13"))[0].startswith("“2026-13”不是月份或季度。")
     forged = await h.tap_data(HANDLER, StatsPeriod("2026-09").pack())
-    assert forged == ["您没有执行该操作的权限。"]
+    assert forged == ["统计和图表只供分管领导查看。"]
 
 
 async def test_the_monthly_and_quarterly_reports_are_pushed_once_across_a_restart(
