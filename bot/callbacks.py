@@ -271,6 +271,14 @@ class Decline(Tap):
     request_id: int
 
 
+@dataclass(frozen=True)
+class StatsPeriod(Tap):
+    """A leader's figures for a period (issue 17): ``2026-11`` (a month) or ``2026Q4`` (a quarter)."""
+
+    FORMAT = "o:stats:{period}"
+    period: str
+
+
 CitizenTap = (RunCommand | ChooseLanguage | FaqAnswer | FaqSubject | FaqEntry | KeepAsAnswer | FaqBack | UrgentAnswer
               | AnswerQuestion | Rate | Objection | AddToCase | Wipe)  # fmt: skip
 OfficerTap = (
@@ -285,12 +293,13 @@ OfficerTap = (
     | UrgentText
     | Approve
     | Decline
+    | StatsPeriod
 )
 Callback = StepChoice | CitizenTap | OfficerTap
 KINDS: tuple[type[Tap], ...] = (RunCommand, ChooseLanguage, FaqAnswer, FaqSubject, FaqEntry, KeepAsAnswer, FaqBack,
                                 UrgentAnswer, AnswerQuestion, Rate, Objection, AddToCase, Wipe, Inbox, OpenCase,
                                 ShowIdentity, Act, EvidenceFile, Assign, ChooseMethod, UrgentCard, UrgentText, Approve,
-                                Decline)  # fmt: skip
+                                Decline, StatsPeriod)  # fmt: skip
 
 
 def option(tag: str, arg: str) -> str:

@@ -104,6 +104,10 @@ class BotClient:
                 name, data = out.document
                 upload = self.dialect.upload(data, name)
                 await self.bot.send_document(chat_id, upload, caption=out.text, reply_markup=markup)
+            elif out.photo is not None:
+                name, data = out.photo
+                upload = self.dialect.upload(data, name)
+                await self.bot.send_photo(chat_id, upload, caption=out.text, reply_markup=markup)
             else:
                 await self.bot.send_message(chat_id, out.text, reply_markup=markup)
 

@@ -15,6 +15,7 @@ from bot.i18n import LOCALES, Translator
 
 CITIZEN = ("start", "status", "faq", "ask", "back", "cancel", "lang", "help")
 OFFICER = ("inbox", "case", "faq", "join", "cancel", "help")
+LEADER = ("inbox", "case", "stats", "faq", "join", "cancel", "help")  # /stats: core.permissions.sees_statistics
 
 
 @dataclass(frozen=True)
@@ -35,8 +36,8 @@ def citizen_help() -> Reply:
     return help_reply(CITIZEN, "help.citizen")
 
 
-def officer_help() -> Reply:
-    return help_reply(OFFICER, "help.officer")
+def officer_help(leader: bool = False) -> Reply:
+    return help_reply(LEADER if leader else OFFICER, "help.officer")
 
 
 def menu(tr: Translator, locale: str, commands: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
@@ -49,5 +50,5 @@ def citizen_menus(tr: Translator, default_locale: str) -> list[Menu]:
             *(Menu(menu(tr, locale, CITIZEN), language=locale[:2]) for locale in LOCALES)]  # fmt: skip
 
 
-def officer_menu(tr: Translator, locale: str, chat_id: int, active: bool = True) -> Menu:
-    return Menu(menu(tr, locale, OFFICER) if active else (), chat_id=chat_id)
+def officer_menu(tr: Translator, locale: str, chat_id: int, active: bool = True, leader: bool = False) -> Menu:
+    return Menu(menu(tr, locale, LEADER if leader else OFFICER) if active else (), chat_id=chat_id)

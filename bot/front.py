@@ -25,6 +25,7 @@ from bot.callbacks import (
     Refused,
     RunCommand,
     Shortcut,
+    StatsPeriod,
     StepChoice,
     Tap,
     UrgentAnswer,
@@ -40,6 +41,7 @@ from bot.i18n import Translator
 from bot.quietlog import QuietLog
 from core.actor import Actor
 from core.model import Action, Satisfaction
+from core.permissions import sees_statistics
 from core.review import CHALLENGES
 from core.text import clean_file_name, clean_mime, clean_text
 from core.workflow import FEEDBACK_NOTICE
@@ -51,7 +53,7 @@ INCOMING_TEXT_MAX = 16_384  # Telegram caps a message at 4096 characters: more i
 # refuse long answers themselves, with the question again
 
 PRIVATE = "private"  # Telegram's chat type of a one-to-one chat with the bot
-KNOWN_COMMANDS = frozenset({*Command.__members__.values(), "join", "inbox", "case"})
+KNOWN_COMMANDS = frozenset({*Command.__members__.values(), "join", "inbox", "case", "stats"})
 Keyboard = tuple[tuple[tuple[str, str], ...], ...]  # rows of (label, callback data)
 REVIEW_DECISIONS = (Action.SEND_BACK, Action.CONFIRM_RESULT)  # the leader's two answers to a challenge
 URGENT_PUSHES = frozenset({"notify.officer.urgent_note", "notify.officer.urgent_repush",
@@ -121,11 +123,12 @@ def _kind(incoming: Incoming) -> str:
 
 @dataclass(frozen=True)
 class Outgoing:
-    """A message to send: text with buttons, or a document with the text as its caption."""
+    """A message to send: text with buttons, or a document or a photo (a chart) with the text as its caption."""
 
     text: str
     keyboard: Keyboard = ()
     document: tuple[str, bytes] | None = None
+    photo: tuple[str, bytes] | None = None  # (file name, PNG or JPEG bytes): shown inline, not as a file
 
 
 @dataclass(frozen=True)
@@ -185,7 +188,7 @@ class ChatFront:
         """Telegram's command menus, set at start by both runtimes: citizens' per language, officers' per chat
         (an officer deactivated since gets the citizens' menu back). Same lists as /help (bot/commands.py)."""
         tr, desk = self.deps.translator, self.deps.desk
-        officers = [officer_menu(tr, desk.default_locale, o.telegram_id, o.active)
+        officers = [officer_menu(tr, desk.default_locale, o.telegram_id, o.active, sees_statistics(o.roles))
                     for o in await desk.s.officers.list_officers() if o.telegram_id is not None]  # fmt: skip
         return [*citizen_menus(tr, tr.default), *officers]
 
@@ -194,9 +197,11 @@ class ChatFront:
         command = incoming.command()
         if not command or command[0] != "join" or incoming.user_id is None:
             return ()
-        if await self.deps.desk.actor(incoming.user_id) is None:
+        actor = await self.deps.desk.actor(incoming.user_id)
+        if actor is None:
             return ()
-        return (officer_menu(self.deps.translator, self.deps.desk.default_locale, incoming.chat_id),)
+        leader = sees_statistics(actor.roles)
+        return (officer_menu(self.deps.translator, self.deps.desk.default_locale, incoming.chat_id, leader=leader),)
 
     def _say(self, incoming: Incoming, key: str, params: dict[str, object] | None = None) -> Response:
         return Response(self.render(self.locale(incoming.language), [Reply(key, params or {})]))
@@ -248,13 +253,15 @@ class ChatFront:
         """The desk answers officers' commands, buttons and input; None lets the citizen dialogs answer."""
         desk, chat = self.deps.desk, incoming.chat_id
         if command and command[0] == "help":  # officers' own commands (bot/commands.py), not the citizens'
-            return Answer(desk.default_locale, [officer_help()])
+            return Answer(desk.default_locale, [officer_help(sees_statistics(actor.roles))])
         if command and command[0] in ("faq", "ask"):  # the same knowledge base as citizens (issue 16)
             return None
         if command and command[0] == "inbox":
             return Answer(desk.default_locale, await desk.inbox(actor))
         if command and command[0] == "case":
             return await desk.open_case(actor, command[1].upper())
+        if command and command[0] == "stats":  # a leader's figures and charts (issue 17)
+            return await desk.stats(actor, command[1].strip() or None)
         if incoming.callback is not None:
             tap = parse(incoming.callback, self._steps)
             if isinstance(tap, StepChoice):  # the officer's input flow, if one is waiting
@@ -276,9 +283,12 @@ class ChatFront:
                 name, data = reply.attachment  # as the reporter named it: no bidi trick in what the officer opens
                 out.append(Outgoing(text[:CAPTION_MAX], document=(clean_file_name(name), data)))
                 continue
-            chunks = split_text(text)
             rows = tuple(tuple((tr.button(locale, b), callback_data(reply.step, b.value)) for b in row)
                          for row in reply.buttons)  # fmt: skip
+            if reply.photo is not None:  # a chart (issue 17): the title as its caption
+                out.append(Outgoing(text[:CAPTION_MAX], rows, photo=reply.photo))
+                continue
+            chunks = split_text(text)
             out.extend(Outgoing(chunk, rows if i == len(chunks) - 1 else ()) for i, chunk in enumerate(chunks))
         return out
 
@@ -300,6 +310,8 @@ def notification_keyboard(tr: Translator, locale: str, template: str, params: di
                 ((tr.t(locale, "approval.button_open"), OpenCase(number).pack()),))  # fmt: skip
     if template in URGENT_PUSHES:  # to the officer: open the message, answer, note, close (issue 12, item 12)
         return (((tr.t(locale, "urgent.button_open"), UrgentCard(int(str(params["note"]))).pack()),),)
+    if template in ("notify.officer.stats_monthly", "notify.officer.stats_assigned"):  # issue 17: the charts
+        return (((tr.t(locale, "stats.button.details"), StatsPeriod(str(params["period"])).pack()),),)
     if template in CHALLENGES.values():  # to a leader: decide on the reporter's 不满意 or 异议 (rules.md §10.4)
         number = str(params["number"])
         decide = tuple((tr.t(locale, f"action.{a.value}"), Act(number, a).pack()) for a in REVIEW_DECISIONS)

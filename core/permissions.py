@@ -138,3 +138,8 @@ LEADERS: tuple[Role, ...] = (Role.SUPERVISOR,)
 def told_of_new_case(urgent: bool) -> tuple[Role, ...]:
     """Intake hears of every new case; leaders too when it is urgent (XF-25, rules.md §8)."""
     return INTAKE_DESK + LEADERS if urgent else INTAKE_DESK
+
+
+def sees_statistics(roles: Iterable[str]) -> bool:
+    """The office's figures and the monthly report (rules.md §10.5 定期分析): leaders, for their unit and below."""
+    return Role.SUPERVISOR in set(roles)

@@ -55,8 +55,11 @@ from core.services.queries import CaseQueries
 from core.services.reminders import ReminderService
 from core.services.reporter import ReporterService
 from core.services.retention import RetentionService
+from core.services.stats import StatsService
+from core.services.stats_reports import StatsReportService
 from core.services.urgent import UrgentService
 from core.settings import Settings
+from qingfeng.stats_charts import chart_maker
 
 if TYPE_CHECKING:
     from qingfeng.scheduler import JobScheduler, Timing
@@ -88,6 +91,8 @@ class App:
     retention: RetentionService
     keys: KeyService
     job_runs: JobRunStore
+    stats: StatsService
+    stats_reports: StatsReportService
 
     @property
     def vault(self) -> Vault:
@@ -216,6 +221,8 @@ def _services(settings: Settings, engine: AsyncEngine, ctx: CoreContext) -> App:
         retention=RetentionService(ctx),
         keys=KeyService(ctx),
         job_runs=JobRunStore(ctx),
+        stats=StatsService(ctx),
+        stats_reports=StatsReportService(ctx),
     )
 
 
@@ -229,9 +236,11 @@ def bot_deps(app: App, translator: Translator) -> BotDeps:
     """What every chat runtime reads, from the App's services (none built twice)."""
     locale = app.settings.default_locale
     officer = OfficerServices(desk=app.desk, cases=app.cases, officers=app.officers, store=app.dialogs,
-                              messaging=app.messaging, urgent=app.urgent, approvals=app.approvals)  # fmt: skip
+                              messaging=app.messaging, urgent=app.urgent, approvals=app.approvals,
+                              stats=app.stats)  # fmt: skip
     gate = Floodgate(app.settings.flood_burst, app.settings.flood_per_minute / 60)
-    return BotDeps(translator, DialogRunner(dialog_services(app), locale), OfficerDesk(officer, locale), gate)
+    desk = OfficerDesk(officer, locale, charts=chart_maker(translator))
+    return BotDeps(translator, DialogRunner(dialog_services(app), locale), desk, gate)
 
 
 def build_outbox(app: App, notifier: Notifier) -> OutboxService:

@@ -44,6 +44,7 @@ from qingfeng.cli_output import table
 from qingfeng.cli_scheduler import cmd_scheduler_status
 from qingfeng.cli_security import add_security_commands
 from qingfeng.cli_setup import add_setup_command
+from qingfeng.cli_stats import add_stats_command
 from qingfeng.cli_urgent import add_urgent_commands
 from qingfeng.logs import configure_logging
 from qingfeng.report_file import report_file_argument
@@ -268,6 +269,7 @@ def build_parser() -> argparse.ArgumentParser:
     ask.set_defaults(plain=cmd_ask)
     add_security_commands(sub)
     add_urgent_commands(sub)
+    add_stats_command(sub)
     return p
 
 
@@ -281,6 +283,8 @@ async def _with_app(settings: Settings, handler: Handler, args: argparse.Namespa
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if (check := getattr(args, "check", None)) is not None:  # choices argparse cannot check alone: exit status 2
+        check(args)
     try:
         settings = Settings()
     except ValidationError as exc:  # a bad setting, like a bad argument: one line, status 2

@@ -80,6 +80,10 @@ def job_specs(timing: Timing | None = None) -> list[JobSpec]:
         JobSpec(
             "digests", "interval", {"seconds": timing.sweep}, f"every {timing.sweep / 60:g} min", timing.sweep, True
         ),
+        # monthly and quarterly reports to leaders: a no-op except on the first working days of a month (issue 17)
+        JobSpec(
+            "reports", "interval", {"seconds": timing.sweep}, f"every {timing.sweep / 60:g} min", timing.sweep, True
+        ),
         JobSpec("calendar", "cron", {"hour": 1, "minute": 5}, "daily at 01:05", DAY, False),
         JobSpec("dialogs", "cron", {"hour": 1, "minute": 25}, "daily at 01:25", DAY, False),
     ]
@@ -152,7 +156,8 @@ class JobScheduler:
         self.timing = timing or Timing()
         self.reminders = app.reminders
         bodies = {"outbox": self.send_outbox, "deadlines": self.sweep_deadlines, "digests": self.send_digests,
-                  "calendar": self.refresh_calendar, "dialogs": self.forget_dialogs}  # fmt: skip
+                  "reports": self.send_reports, "calendar": self.refresh_calendar,
+                  "dialogs": self.forget_dialogs}  # fmt: skip
         self.jobs = {s.id: _Job(s, bodies[s.id]) for s in job_specs(self.timing)}
         self.store = app.job_runs if record else None
         self.restarts = 0
@@ -179,6 +184,12 @@ class JobScheduler:
         queued = await self.reminders.digests()
         if queued:
             log.info("digests: %d queued", queued)
+
+    async def send_reports(self) -> None:
+        """Every few minutes: the leaders' monthly figures and quarterly 交办 table, once each (issue 17)."""
+        queued = await self.app.stats_reports.queue_due()
+        if queued:
+            log.info("reports: %d queued", queued)
 
     async def refresh_calendar(self) -> None:
         self.app.ctx.calendar = await asyncio.to_thread(load_calendar, self.app.settings)

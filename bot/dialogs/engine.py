@@ -95,6 +95,7 @@ class Reply:
     step: str = ""  # buttons carry it back
     delete_input: bool = False  # ask the adapter to delete the user's message (passwords)
     attachment: tuple[str, bytes] | None = None  # a file to send with the text as its caption (name, bytes)
+    photo: tuple[str, bytes] | None = None  # a picture (a chart) shown in the chat, the text as its caption
 
 
 @dataclass

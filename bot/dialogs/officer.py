@@ -23,6 +23,7 @@ from bot.callbacks import (
     OfficerTap,
     OpenCase,
     ShowIdentity,
+    StatsPeriod,
     UrgentCard,
     UrgentText,
 )
@@ -33,6 +34,7 @@ from bot.dialogs.engine import Button, Conversation, Engine, Event, Label, Lines
 from bot.dialogs.env import OfficerEnv
 from bot.dialogs.ids import FlowName
 from bot.dialogs.officer_flows import FLOW_FOR, REDO, finish, officer_flows
+from bot.dialogs.officer_stats import ChartMaker, stats_replies
 from bot.dialogs.officer_urgent import card as urgent_card
 from bot.dialogs.officer_urgent import finish_urgent, flow_for, inbox_part, urgent_flows
 from bot.dialogs.runner import Answer
@@ -46,6 +48,7 @@ from core.services.desk import Desk
 from core.services.dialog_store import DialogStore
 from core.services.messaging import MessagingService
 from core.services.officers import OfficerService
+from core.services.stats import StatsService
 from core.services.urgent import UrgentService
 
 SPACE = ".officer"  # the officer's input flows are stored apart from any citizen dialog in the same chat
@@ -65,6 +68,7 @@ class OfficerServices:
     messaging: MessagingService
     urgent: UrgentService
     approvals: ApprovalService
+    stats: StatsService
 
 
 class _Env:
@@ -88,8 +92,9 @@ class _Env:
 
 class OfficerDesk:
     def __init__(self, services: OfficerServices, default_locale: str = "zh-CN",
-                 clock: Callable[[], float] = time.monotonic) -> None:  # fmt: skip
+                 clock: Callable[[], float] = time.monotonic, charts: ChartMaker | None = None) -> None:  # fmt: skip
         self.s = services
+        self.charts = charts  # draws the /stats charts (qingfeng.stats_charts); None: the summary only
         self.default_locale = default_locale
         self.engine: Engine[OfficerEnv] = Engine(officer_flows() + urgent_flows() + approvals.approval_flows())
         self._clock = clock
@@ -180,6 +185,18 @@ class OfficerDesk:
             replies = [_Env.refusal(exc)]
         return Answer(self.default_locale, replies)
 
+    async def stats(self, actor: Actor, period: str | None) -> Answer:
+        """``/stats [2026-11|2026Q4]``: a leader's figures (issue 17); anyone else is told it is for leaders."""
+        try:
+            replies = await self._stats(actor, period)
+        except DomainError as exc:
+            replies = [_Env.refusal(exc)]
+        return Answer(self.default_locale, replies)
+
+    async def _stats(self, actor: Actor, period: str | None) -> list[Reply]:
+        today = self.s.desk.ctx.today()
+        return await stats_replies(self.s.stats, self.charts, actor, period, today, self.default_locale)
+
     async def open_case(self, actor: Actor, ref: str) -> Answer:
         """``/case <ref>``: the card, or the cases of several years to choose from."""
         if not ref:
@@ -225,6 +242,8 @@ class OfficerDesk:
                 return await approvals.approve(self.s.approvals, actor, request_id)
             case Decline(request_id=request_id):
                 return await self._start(chat_id, *await approvals.start_decline(self.s.approvals, actor, request_id))
+            case StatsPeriod(period=period):
+                return await self._stats(actor, period)
         assert_never(tap)
 
     async def _act(

@@ -142,7 +142,7 @@ class CaseRow(Base):
     # an anonymous reporter's query code, kept (encrypted) only until the receipt showing it reached the chat:
     # a receipt Telegram did not deliver is shown again instead of the code being lost (issue 11, item 2)
     receipt_code_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
-    received_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)  # a period's reports (core.stats)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
     concluded_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     purged_at: Mapped[datetime | None] = mapped_column(UtcDateTime())  # retention ended: identity, content erased
@@ -207,7 +207,7 @@ class CaseEventRow(Base):
     __tablename__ = "case_events"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
-    at: Mapped[datetime] = mapped_column(UtcDateTime())
+    at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)  # a period's steps (core.stats)
     actor: Mapped[str] = mapped_column(String(40))
     officer_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"))
     action: Mapped[str] = mapped_column(String(32))

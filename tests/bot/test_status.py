@@ -115,6 +115,7 @@ async def test_a_password_typed_after_a_lockout_is_deleted_too(harness: BotHarne
 # -- item 5: help and the command menu per audience -----------------------------------------------------------------
 CITIZEN_COMMANDS = ["start", "status", "faq", "ask", "back", "cancel", "lang", "help"]
 OFFICER_COMMANDS = ["inbox", "case", "faq", "join", "cancel", "help"]
+LEADER_COMMANDS = ["inbox", "case", "stats", "faq", "join", "cancel", "help"]  # 1004 陈主任 (issue 17)
 
 
 async def test_help_is_written_for_citizens_and_for_officers(harness: BotHarness) -> None:
@@ -140,7 +141,8 @@ async def test_the_command_menu_is_set_per_language_and_per_officer_at_start(har
     en = {c["command"]: c["description"] for c in tg.commands("en")}
     assert zh["faq"] != en["faq"] and zh["faq"] == {c["command"]: c["description"] for c in tg.commands()}["faq"]
     for officer in (1001, 1002, 1003, 1004, 2001, 3001):
-        assert names(tg.commands(scope={"type": "chat", "chat_id": officer})) == OFFICER_COMMANDS, officer
+        expected = LEADER_COMMANDS if officer == 1004 else OFFICER_COMMANDS
+        assert names(tg.commands(scope={"type": "chat", "chat_id": officer})) == expected, officer
     citizen_help = (await harness.say(CHAT, "/help"))[0]
     assert all(c["description"] in citizen_help for c in tg.commands("zh"))  # the menu matches the help
 

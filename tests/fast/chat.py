@@ -46,7 +46,7 @@ class FastChat:
         """Everything in memory built afresh on the same fakes, as a process restart would."""
         f = self.fakes
         services = DialogServices(f.store, f.filing, f.queries, f.officers, f.urgent, f.reporter, f.messaging)  # type: ignore[arg-type]
-        desk = OfficerDesk(OfficerServices(None, None, f.officers, f.store, f.messaging, f.urgent, None))  # type: ignore[arg-type]
+        desk = OfficerDesk(OfficerServices(None, None, f.officers, f.store, f.messaging, f.urgent, None, None))  # type: ignore[arg-type]
         self.front = ChatFront(BotDeps(self.tr, DialogRunner(services), desk, Floodgate(burst=10_000)))
 
     # -- what the chat shows ------------------------------------------------------------------------------------

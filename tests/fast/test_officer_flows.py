@@ -82,7 +82,7 @@ class Officer:
 @pytest.fixture
 def officer(fakes: CitizenFakes) -> Officer:
     of = OfficerFakes(fakes)
-    services = OfficerServices(of.desk, of.cases, of.officers, of.store, of.messaging, of.urgent, of.approvals)  # type: ignore[arg-type]
+    services = OfficerServices(of.desk, of.cases, of.officers, of.store, of.messaging, of.urgent, of.approvals, None)  # type: ignore[arg-type]
     return Officer(OfficerDesk(services), of)
 
 

@@ -133,7 +133,7 @@ async def test_status_before_the_bot_ever_ran(
     code, out, err = await run_cli(app, monkeypatch, capsys, "scheduler", "status")
     assert code == 1, err
     assert out.startswith("scheduler: never started on this database")
-    for job in ("outbox", "deadlines", "digests", "calendar", "dialogs"):
+    for job in ("outbox", "deadlines", "digests", "reports", "calendar", "dialogs"):
         assert any(line.split()[:1] == [job] and "never ran" in line for line in out.splitlines())
     assert "reminders due in the next 7 days: 0" in out
 
@@ -156,14 +156,14 @@ async def test_status_of_a_running_then_stopped_scheduler(
         code, out, err = await run_cli(app, monkeypatch, capsys, "scheduler", "status")
         assert code == 0, out + err
         assert out.startswith("scheduler: alive")
-        lines = {line.split()[0]: line for line in out.splitlines()[2:7]}
-        assert set(lines) == {"outbox", "deadlines", "digests", "calendar", "dialogs"}
+        lines = {line.split()[0]: line for line in out.splitlines()[2:8]}
+        assert set(lines) == {"outbox", "deadlines", "digests", "reports", "calendar", "dialogs"}
         assert lines["outbox"].split()[1:4] == ["every", "0.1", "s"]
         assert lines["outbox"].rstrip().endswith("ok") or "running since" in lines["outbox"]
         assert "daily at 01:05" in lines["calendar"] and lines["calendar"].rstrip().endswith("ok")
     code, out, err = await run_cli(app, monkeypatch, capsys, "scheduler", "status")
     assert code == 1 and out.startswith("scheduler: stopped"), out + err
-    assert all(line.rstrip().endswith("stopped") for line in out.splitlines()[2:7])
+    assert all(line.rstrip().endswith("stopped") for line in out.splitlines()[2:8])
 
 
 async def test_status_of_a_late_or_failing_scheduler_in_beijing_time(

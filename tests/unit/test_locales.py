@@ -15,7 +15,7 @@ from core.model import ReferTo
 from core.workflow import PublicStatus
 
 ROOT = Path(__file__).resolve().parents[2]
-KEY_PREFIXES = ("start.", "help.", "lang.", "fallback.", "run.", "notify.", "error.", "public.")
+KEY_PREFIXES = ("start.", "help.", "lang.", "fallback.", "run.", "notify.", "error.", "public.", "stats.")
 
 
 @pytest.fixture(scope="module")

@@ -139,6 +139,8 @@ class Screen:
         lines = ["", ("🔔 " if pushed else "") + message.text] if message.text else [""]
         if message.document is not None:
             lines.insert(1, self._document(*message.document))
+        if message.photo is not None:  # a chart: in a terminal, a file like a document
+            lines.insert(1, self._document(*message.photo))
         if message.keyboard and self._fresh and not pushed:
             self._buttons, self._fresh = [], False
         for row in message.keyboard:
