@@ -19,7 +19,7 @@ import statistics
 import sys
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from core.scope import KIND_LABELS, ScopeClassifier, Verdict  # noqa: E402
+from core.scope.classify import ScopeDecision, normalise  # noqa: E402
+from core.scope.urgent_learned import LearnedUrgent  # noqa: E402
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -61,7 +63,21 @@ def load(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def run(clf: ScopeClassifier, rows: list[dict[str, Any]], label: str) -> Stats:
+class WithLearned:
+    """The rules, then the learned backstop (core.scope.urgent_learned) on what the rules' guards keep: the verdict
+    the classifier would give with it wired in as an urgent verdict (``--learned``)."""
+
+    def __init__(self, clf: ScopeClassifier) -> None:
+        self.clf, self.model = clf, LearnedUrgent()
+
+    def classify(self, text: str) -> ScopeDecision:
+        d = self.clf.classify(text)
+        if d.verdict is not Verdict.URGENT and self.model.urgent(self.clf._urgent.kept(normalise(text))):
+            return replace(d, verdict=Verdict.URGENT, signals=("urgent:learned", *d.signals))
+        return d
+
+
+def run(clf: ScopeClassifier | WithLearned, rows: list[dict[str, Any]], label: str) -> Stats:
     s = Stats()
     for row in rows:
         t0 = time.perf_counter()
@@ -143,11 +159,12 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("paths", nargs="*", default=[str(ROOT / "tests" / "data" / "scope_labelled.jsonl")])
     parser.add_argument("--errors", action="store_true", help="list every misclassified example")
+    parser.add_argument("--learned", action="store_true", help="with the learned urgent backstop after the rules")
     args = parser.parse_args()
     sets = [(Path(p), load(Path(p))) for p in args.paths]
 
     started = time.perf_counter()
-    clf = ScopeClassifier()
+    clf: ScopeClassifier | WithLearned = WithLearned(ScopeClassifier()) if args.learned else ScopeClassifier()
     clf.classify("预热")  # the first cut loads jieba's dictionary
     startup = time.perf_counter() - started
     for row in [row for _, rows in sets for row in rows][:50]:

@@ -120,6 +120,16 @@ class UrgentCheck:
             return self._finding(sentence, kind, "backstop", m)
         return None
 
+    def kept(self, norm: str) -> str:
+        """What the learned backstop reads (core.scope.urgent_learned): the message with its figures of speech and
+        ordinary senses blanked and the sentences the writer takes back left out, so a guard the rules know holds
+        for the model too."""
+        text = norm
+        for rx in self._not_harm:
+            if rx.search(text):
+                text = rx.sub(_blank, text)
+        return "。".join(s for s in _SENTENCE.split(text) if s and not self._disowned(s))
+
     def _sentence(self, sentence: str, said: _Harms, acts: _Harms, hazards: set[str]) -> UrgentFinding | None:
         starts = [0, *(m.end() for m in _CLAUSE.finditer(sentence))]
         spans = [
