@@ -122,12 +122,13 @@ async def received_tables(s: AsyncSession, f: Frame, received_now: Cohort) -> li
 
 
 _TRANSFERS = (Action.TRANSFER_UP.value, Action.TRANSFER_DOWN.value)
+_NOT_ACCEPTED = [a for a, _ in DECISION_ROWS].index(Action.NOT_ACCEPT)
 
 
 async def decision_tables(s: AsyncSession, f: Frame, received_now: Cohort) -> list[Table]:
-    """The three tables of intake decisions from one statement: each (case, decision) once, with the case's
-    referral and where it is now; a case sent up and down in the period counts once among the transfers (its
-    first transfer row, numbered per case)."""
+    """The three tables of intake decisions from one statement: each (case, decision) once, grouped by the case's
+    referral and where it is now (both columns of the case, so each case falls in one group); a case sent up and
+    down in the period counts once among the transfers."""
     e, o, c = CaseEventRow, OfficerRow, CaseRow
     decided = (
         select(e.case_id, e.action)
@@ -138,28 +139,25 @@ async def decision_tables(s: AsyncSession, f: Frame, received_now: Cohort) -> li
         .distinct()
         .subquery()
     )  # fmt: skip
-    moved = decided.c.action.in_(_TRANSFERS)
-    numbered = select(
-        decided.c.case_id, decided.c.action,
-        func.row_number().over(partition_by=(decided.c.case_id, moved), order_by=decided.c.action).label("nth"),
-    ).subquery()  # fmt: skip
     target = aliased(UnitRow)
-    first_move = when((numbered.c.action.in_(_TRANSFERS) & (numbered.c.nth == 1), 1), else_=0)
+    per_action = [func.coalesce(func.sum(when((decided.c.action == a.value, 1), else_=0)), 0) for a, _ in DECISION_ROWS]
+    moved = func.count(distinct(when((decided.c.action.in_(_TRANSFERS), decided.c.case_id))))
     query = (
-        select(numbered.c.action, c.refer_to, target.name, func.count(), func.sum(first_move))
-        .join(c, c.id == numbered.c.case_id)
+        select(c.refer_to, target.name, moved, *per_action)
+        .join(c, c.id == decided.c.case_id)
         .join(target, target.id == func.coalesce(c.transfer_to_id, c.unit_id))
-        .group_by(numbered.c.action, c.refer_to, target.name)
+        .group_by(c.refer_to, target.name)
     )
     counts: dict[str, int] = {}
     by_body: dict[str | None, int] = {}
     by_unit: dict[str, int] = {}
-    for action, refer_to, holder, n, moves in await s.execute(query):
-        counts[action] = counts.get(action, 0) + int(n)
-        if action == Action.NOT_ACCEPT.value:
-            by_body[refer_to] = by_body.get(refer_to, 0) + int(n)
-        if int(moves or 0):
-            by_unit[holder] = by_unit.get(holder, 0) + int(moves)
+    for refer_to, holder, transfers_here, *numbers in await s.execute(query):
+        for (action, _), n in zip(DECISION_ROWS, numbers, strict=True):
+            counts[action.value] = counts.get(action.value, 0) + int(n)
+        if refuse := int(numbers[_NOT_ACCEPTED]):  # the case's referral is a case column: each group has one
+            by_body[refer_to] = by_body.get(refer_to, 0) + refuse
+        if int(transfers_here):
+            by_unit[holder] = by_unit.get(holder, 0) + int(transfers_here)
     rows = [Row(key, (counts.get(a.value, 0),)) for a, key in DECISION_ROWS]
     rows.append(Row("stats.row.awaiting_decision", (received_now.by(4).get(1, 0),)))
     transfers = named_rows(by_unit.items())

@@ -4,11 +4,16 @@ push can call it the same way."""
 
 from __future__ import annotations
 
+from sqlalchemy import text
+
 from core.services.context import CoreContext
 from core.stats import intake, outcomes, timeliness
 from core.stats.figures import Figures
 from core.stats.frame import Frame, unit_scope
 from core.stats.period import Period
+
+#: PostgreSQL's memory for each sort or hash of the statistics' statements (``SET LOCAL``: this transaction only).
+WORK_MEM = "64MB"
 
 #: Each table's definition by its key, in the order :func:`compute_figures` returns them (docs/stats.md copies them).
 DEFINITIONS: dict[str, str] = {
@@ -40,6 +45,9 @@ async def compute_figures(ctx: CoreContext, period: Period, unit: str | None = N
         s = uow.session
         if s.get_bind().dialect.name == "postgresql":  # one snapshot for every statement (SQLite's read has one)
             await s.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+            # sorts and hashes of a period's rows in memory, for this read only (the default 4 MB spilled two years
+            # of conclusions to disk: 2 s instead of 0.3 s)
+            await s.execute(text(f"SET LOCAL work_mem = '{WORK_MEM}'"))
         unit_row, ids = await unit_scope(s, unit, alone) if unit else (None, None)
         f = Frame(period=period, start=period.start(ctx.tz), end=period.end(ctx.tz), now=now, today=ctx.today(),
                   tz=ctx.tz, calendar=ctx.calendar, dialect=s.get_bind().dialect.name, unit_ids=ids)  # fmt: skip
