@@ -271,6 +271,32 @@ class Decline(Tap):
     request_id: int
 
 
+@dataclass(frozen=True)
+class LinkCase(Tap):
+    """Under a possible repeat on the card (issue 17): link the two cases as the same matter (rules.md §10.4)."""
+
+    FORMAT = "o:link:{number}:{other}"
+    number: str
+    other: str
+
+
+@dataclass(frozen=True)
+class UnlinkCase(Tap):
+    """Under a linked case on the card: undo the link."""
+
+    FORMAT = "o:unlink:{number}:{other}"
+    number: str
+    other: str
+
+
+@dataclass(frozen=True)
+class PersonLedger(Tap):
+    """The ledger (台账) of the persons a case names: intake's and the leaders' (issue 17)."""
+
+    FORMAT = "o:ledger:{number}"
+    number: str
+
+
 CitizenTap = (RunCommand | ChooseLanguage | FaqAnswer | FaqSubject | FaqEntry | KeepAsAnswer | FaqBack | UrgentAnswer
               | AnswerQuestion | Rate | Objection | AddToCase | Wipe)  # fmt: skip
 OfficerTap = (
@@ -285,12 +311,15 @@ OfficerTap = (
     | UrgentText
     | Approve
     | Decline
+    | LinkCase
+    | UnlinkCase
+    | PersonLedger
 )
 Callback = StepChoice | CitizenTap | OfficerTap
 KINDS: tuple[type[Tap], ...] = (RunCommand, ChooseLanguage, FaqAnswer, FaqSubject, FaqEntry, KeepAsAnswer, FaqBack,
                                 UrgentAnswer, AnswerQuestion, Rate, Objection, AddToCase, Wipe, Inbox, OpenCase,
                                 ShowIdentity, Act, EvidenceFile, Assign, ChooseMethod, UrgentCard, UrgentText, Approve,
-                                Decline)  # fmt: skip
+                                Decline, LinkCase, UnlinkCase, PersonLedger)  # fmt: skip
 
 
 def option(tag: str, arg: str) -> str:

@@ -32,6 +32,7 @@ from qingfeng.cli_args import (
     year,
 )
 from qingfeng.cli_cases import cmd_case_show, cmd_cases_add, cmd_cases_list, cmd_cases_satisfaction
+from qingfeng.cli_ledger import add_ledger_command
 from qingfeng.cli_office import (
     cmd_officers_add,
     cmd_officers_deactivate,
@@ -268,6 +269,7 @@ def build_parser() -> argparse.ArgumentParser:
     ask.set_defaults(plain=cmd_ask)
     add_security_commands(sub)
     add_urgent_commands(sub)
+    add_ledger_command(sub)
     return p
 
 
@@ -280,7 +282,10 @@ async def _with_app(settings: Settings, handler: Handler, args: argparse.Namespa
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if hasattr(args, "check"):  # checks across arguments, refused like a bad argument (one line, status 2)
+        args.check(parser, args)
     try:
         settings = Settings()
     except ValidationError as exc:  # a bad setting, like a bad argument: one line, status 2

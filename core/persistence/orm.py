@@ -166,6 +166,8 @@ class ReportedPersonRow(Base):
     region: Mapped[str] = mapped_column(String(100))
     party: Mapped[str] = mapped_column(String(16))
     name_index: Mapped[str | None] = mapped_column(String(64), index=True)  # for duplicate detection
+    # the person's unit, as a blind index: the same name in the same unit is taken for the same person (issue 17)
+    unit_index: Mapped[str | None] = mapped_column(String(64))
 
     case: Mapped[CaseRow] = relationship(back_populates="persons")
 
@@ -414,3 +416,8 @@ class JobRunRow(Base):
     failures: Mapped[int] = mapped_column(Integer, default=0)  # consecutive failed runs
     error: Mapped[str | None] = mapped_column(String(80))  # the last failure's exception class, never its message
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+# the tables of repeat reports (issue 17, item 5) live in their own module; imported here so that
+# ``Base.metadata`` always holds them (migrations, tests' create_all, key checks)
+from core.persistence import orm_repeats as _repeats  # noqa: E402,F401
