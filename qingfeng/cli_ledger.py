@@ -2,8 +2,8 @@
 
 By a case number (the ledger of each person that case names: same name, and same unit or region) or by a name
 (every report naming it, optionally in one region; each row shows the unit the report gave, so namesakes can be
-told apart). The operator runs it with the keys: every case listed gets a ``view_ledger`` event recorded as
-"cli" (core.services.ledger). No facts and nothing of any reporter are printed.
+told apart). The operator runs it with the keys: every case listed gets a ``view_ledger`` event by the system,
+as ``case show`` records its views (core.services.ledger). No facts and nothing of any reporter are printed.
 """
 
 from __future__ import annotations

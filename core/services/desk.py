@@ -131,7 +131,8 @@ class Desk:
             entitled = access.identity and detail.summary.named and detail.purged_at is None
             if with_identity and entitled:
                 detail = replace(detail, reporter=reveal_identity(s, self.ctx, case, officer))
-            detail = replace(detail, related=await repeats.related(s, case, officer))
+            detail = replace(detail, related=await repeats.related(s, case, officer),
+                             events=await repeats.mask_link_notes(s, detail.events, officer))  # fmt: skip
             actions = offered_actions(await case_snapshot(s, self.ctx.vault, case), officer)
             await uow.commit()
         # a transfer's target unit may only receive it, its sender only follow it (§10.3)

@@ -17,7 +17,7 @@ case links it to another they may see, or unlinks it; the step is in both histor
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
 from sqlalchemy import delete, func, or_, select
@@ -33,7 +33,7 @@ from core.persistence.orm_repeats import CaseBucketRow, CaseLinkRow, CaseMatchRo
 from core.services import history
 from core.services.access import officer_case
 from core.services.context import CoreContext
-from core.services.views import RelatedView
+from core.services.views import EventView, RelatedView
 from core.similarity import SIMILAR, Sketch, similarity, sketch, words
 
 PERSON = "person"  # same name, same unit
@@ -166,6 +166,20 @@ async def related(s: AsyncSession, case: CaseRow, viewer: Actor) -> tuple[Relate
         RelatedView(c.number, c.id in linked, tuple(sorted(set(reasons[c.id]), key=lambda r: -r[1]))) for c in visible
     ]
     return tuple(sorted(views, key=lambda v: (not v.linked, -max((r[1] for r in v.reasons), default=0), v.number)))
+
+
+_LINK_STEPS = frozenset({Action.LINK_CASE.value, Action.UNLINK_CASE.value})
+
+
+async def mask_link_notes(s: AsyncSession, events: list[EventView], viewer: Actor) -> list[EventView]:
+    """A link step's note names the other case: kept only for a viewer who may see that case (a handler of one
+    case learns nothing of the unit's others from its history)."""
+    named = {e.note for e in events if e.action in _LINK_STEPS and e.note}
+    if not named:
+        return events
+    rows = (await s.execute(select(CaseRow).where(CaseRow.number.in_(named)))).scalars()
+    shown = {c.number for c in rows if sees(viewer, c)}
+    return [replace(e, note="") if e.action in _LINK_STEPS and e.note not in shown else e for e in events]
 
 
 def sees(viewer: Actor, case: CaseRow) -> bool:
