@@ -1,5 +1,6 @@
 """``qingfeng person-ledger`` (issue 17, item 5): the ledger (台账) of a person reported, by case number or by
-name, every case listed recorded as viewed (by the system, as ``case show`` is); bad arguments refused in one line with status 2."""
+name, every case listed recorded as viewed (by the system, as ``case show`` is); bad arguments refused in one line
+with status 2."""
 
 from __future__ import annotations
 
