@@ -19,6 +19,7 @@ import argparse
 import asyncio
 import os
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -34,17 +35,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 # isort: split
-from app_setup import create_pg_database, drop_pg_database  # noqa: E402
+from app_setup import create_pg_database, drop_pg_database
+from cryptography.fernet import Fernet
 
-from cryptography.fernet import Fernet  # noqa: E402
-
-from core.crypto import Vault  # noqa: E402
-from core.persistence import migrate  # noqa: E402
-from core.persistence.db import make_engine  # noqa: E402
-from core.persistence.orm import CaseRow, ReportedPersonRow, UnitRow  # noqa: E402
-from core.persistence.orm_repeats import CaseBucketRow, CaseSketchRow  # noqa: E402
-from core.services.repeats import find_earlier, person_index, unit_index  # noqa: E402
-from core.similarity import Sketch, sketch  # noqa: E402
+from core.crypto import Vault
+from core.persistence import migrate
+from core.persistence.db import make_engine
+from core.persistence.orm import CaseRow, ReportedPersonRow, UnitRow
+from core.persistence.orm_repeats import CaseBucketRow, CaseSketchRow
+from core.services.repeats import find_earlier, person_index, unit_index
+from core.similarity import Sketch, sketch
 
 REGIONS = [f"浙江省/杭州市/区{i}" for i in range(20)]
 VOCABULARY = [f"词{i}" for i in range(6000)]
@@ -70,7 +70,9 @@ def pick(rng: random.Random, pool: list[tuple[str, str, str]]) -> tuple[str, str
     return pool[min(int(rng.paretovariate(1.2)) - 1, len(pool) - 1)] if rng.random() < 0.3 else rng.choice(pool)
 
 
-async def build(engine: AsyncEngine, vault: Vault, n: int, rng: random.Random) -> tuple[list, list]:  # type: ignore[type-arg]
+async def build(
+    engine: AsyncEngine, vault: Vault, n: int, rng: random.Random
+) -> tuple[list[tuple[str, str, str]], list[set[str]]]:
     keyed = lru_cache(maxsize=None)(partial(vault.index, "fact_word"))  # the vocabulary is small: hash each once
     pool = people(rng, 30_000)
     now = datetime(2026, 11, 1, tzinfo=UTC)
@@ -107,7 +109,14 @@ async def build(engine: AsyncEngine, vault: Vault, n: int, rng: random.Random) -
     return pool, texts
 
 
-async def probe(engine: AsyncEngine, vault: Vault, pool: list, texts: list, probes: int, rng: random.Random) -> None:  # type: ignore[type-arg]
+async def probe(
+    engine: AsyncEngine,
+    vault: Vault,
+    pool: list[tuple[str, str, str]],
+    texts: list[set[str]],
+    probes: int,
+    rng: random.Random,
+) -> None:
     keyed = partial(vault.index, "fact_word")
     sessions = async_sessionmaker(engine, expire_on_commit=False)
     times, found = [], []
@@ -125,8 +134,9 @@ async def probe(engine: AsyncEngine, vault: Vault, pool: list, texts: list, prob
             times.append(elapsed)
             found.append(len(result))
     times.sort()
-    print(f"look-ups: {len(times)}; median {statistics.median(times):.1f} ms, p95 {times[int(len(times) * 0.95)]:.1f}"
-          f" ms, max {times[-1]:.1f} ms; found per filing: median {statistics.median(found):.0f}, max {max(found)}")  # fmt: skip
+    p95 = times[int(len(times) * 0.95)]
+    print(f"look-ups: {len(times)}; median {statistics.median(times):.1f} ms, p95 {p95:.1f} ms, max {times[-1]:.1f}"
+          f" ms; found per filing: median {statistics.median(found):.0f}, max {max(found)}")  # fmt: skip
 
 
 async def main() -> int:
@@ -137,7 +147,7 @@ async def main() -> int:
     args = p.parse_args()
     rng = random.Random(17)
     vault = Vault([Fernet.generate_key()], os.urandom(32))
-    drop = None
+    drop, tmp = None, None
     if args.database_url:
         url, drop = await create_pg_database(args.database_url)
     else:
@@ -158,6 +168,8 @@ async def main() -> int:
         await engine.dispose()
         if drop and args.database_url:
             await drop_pg_database(args.database_url, drop)
+        if tmp:
+            shutil.rmtree(tmp, ignore_errors=True)
     return 0
 
 
