@@ -57,11 +57,16 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('reported_persons', schema=None) as batch_op:
         batch_op.add_column(sa.Column('unit_index', sa.String(length=64), nullable=True))
+        # the name's rows in case order, from the index alone: replaces the index on the name alone
+        batch_op.create_index('ix_reported_persons_name_case', ['name_index', 'case_id'], unique=False)
+        batch_op.drop_index('ix_reported_persons_name_index')
 
 
 
 def downgrade() -> None:
     with op.batch_alter_table('reported_persons', schema=None) as batch_op:
+        batch_op.create_index('ix_reported_persons_name_index', ['name_index'], unique=False)
+        batch_op.drop_index('ix_reported_persons_name_case')
         batch_op.drop_column('unit_index')
 
     op.drop_table('case_sketches')
