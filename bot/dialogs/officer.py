@@ -173,7 +173,7 @@ class OfficerDesk:
         if card.identity_visible and card.detail.reporter is None:
             buttons.append((Button("button.show_identity", ShowIdentity(number)),))
         buttons += _related_buttons(card, number)
-        if keeps_ledger(actor.roles) and any(p.name for p in card.detail.persons):
+        if card.access.act and keeps_ledger(actor.roles) and any(p.name for p in card.detail.persons):
             buttons.append((Button("button.person_ledger", PersonLedger(number)),))
         buttons.append((Button("button.back_to_inbox", Inbox(0)),))
         params = card_params(card.detail, self.s.desk.ctx.tz)

@@ -4,7 +4,7 @@ A person is known by the blind index of their name (``reported_persons.name_inde
 the blind index of their unit or the same region (core.services.repeats). The ledger lists the reports about
 them: when, at which unit, how far, how each ended. It shows no facts and nothing of any reporter.
 
-In the bot it is intake's and the leaders' (``core.permissions.keeps_ledger``), opened from a case they may see,
+In the bot it is intake's and the leaders' (``core.permissions.keeps_ledger``), opened from a case of their unit,
 and lists only the cases they may see (``core.access``). ``qingfeng person-ledger`` (the operator, with the keys)
 lists all of them, by a case number or by a name. Every case listed gets a ``view_ledger`` event: who looked
 at whose ledger is in the audit trail (R-47).
@@ -36,8 +36,8 @@ class LedgerService:
         self.ctx = ctx
 
     async def for_case(self, actor: Actor, number: str) -> list[PersonLedger]:
-        """The ledger of each named person of a case. An officer must keep ledgers and see the case; the system
-        (the CLI) sees every case."""
+        """The ledger of each named person of a case. An officer must keep ledgers and hold the case (act on it);
+        the entries are the cases they may see. The system (the CLI) sees every case."""
         async with self.ctx.uow() as uow:
             s = uow.session
             if actor.kind is ActorKind.SYSTEM:
@@ -46,7 +46,8 @@ class LedgerService:
             else:
                 if actor.kind is not ActorKind.OFFICER or not keeps_ledger(actor.roles):
                     raise NotPermitted("ledger", actor.label())
-                case, viewer, _ = await officer_case(s, number, actor, "view")
+                # from a case of their own unit: not from one they only receive or follow (§10.3, R-47)
+                case, viewer, _ = await officer_case(s, number, actor, "act")
                 if not keeps_ledger(viewer.roles):  # roles as stored now
                     raise NotPermitted("ledger", actor.label())
             vault, ledgers = self.ctx.vault, []
