@@ -42,7 +42,6 @@ FACTS = "facts"  # similar facts: the estimated Jaccard index of the reports' wo
 REASONS = (PERSON, PERSON_REGION, FACTS)
 PER_NAME = 50  # the latest reports read per name: enough for a ledger's hint, bounded for a common name
 CANDIDATES = 20  # fact candidates scored, those sharing the most bands
-MIN_BANDS = 1
 SHOWN = 10  # matches kept per reason at filing, and read per direction on a card
 
 
@@ -113,21 +112,18 @@ async def _same_person(s: AsyncSession, case_id: int, persons: list[ReportedPers
 
 
 async def _similar_facts(s: AsyncSession, case_id: int, facts: Sketch) -> list[Found]:
+    """One round trip: the cases sharing the most band keys (from the bucket index alone), with their signatures."""
     shared = func.count().label("shared")
     ranked = (
-        await s.execute(
-            select(CaseBucketRow.case_id, shared)
-            .where(CaseBucketRow.bucket.in_(facts.bands), CaseBucketRow.case_id != case_id)
-            .group_by(CaseBucketRow.case_id)
-            .having(func.count() >= MIN_BANDS)
-            .order_by(shared.desc(), CaseBucketRow.case_id.desc())
-            .limit(CANDIDATES)
-        )
-    ).all()
-    if not ranked:
-        return []
+        select(CaseBucketRow.case_id, shared)
+        .where(CaseBucketRow.bucket.in_(facts.bands), CaseBucketRow.case_id != case_id)
+        .group_by(CaseBucketRow.case_id)
+        .order_by(shared.desc(), CaseBucketRow.case_id.desc())
+        .limit(CANDIDATES)
+        .subquery()
+    )
     sigs = await s.execute(
-        select(CaseSketchRow.case_id, CaseSketchRow.signature).where(CaseSketchRow.case_id.in_([r[0] for r in ranked]))
+        select(CaseSketchRow.case_id, CaseSketchRow.signature).join(ranked, ranked.c.case_id == CaseSketchRow.case_id)
     )
     scored = [Found(other, FACTS, round(similarity(facts.signature, sig), 2)) for other, sig in sigs]
     return [f for f in scored if f.score >= SIMILAR]

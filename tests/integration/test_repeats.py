@@ -188,7 +188,7 @@ async def test_the_look_up_at_filing_reads_indexes_not_whole_tables(app: App) ->
             event.remove(sync_engine, "before_cursor_execute", seen)
     assert {f.reason for f in found} == {"person", "facts"}
     lookups = [(q, p) for q, p in statements if "reported_persons" in q or "case_buckets" in q or "case_sketches" in q]
-    assert len(lookups) == 3, statements
+    assert len(lookups) == 2, statements  # the person, then the buckets with their sketches
     async with app.engine.connect() as conn:
         postgres = conn.dialect.name == "postgresql"
         if postgres:  # tiny tables: the planner would scan them anyway; ask whether an index can serve
@@ -199,4 +199,5 @@ async def test_the_look_up_at_filing_reads_indexes_not_whole_tables(app: App) ->
             if postgres:
                 assert "Seq Scan" not in plan, (statement, plan)
             else:
-                assert "SEARCH" in plan and "SCAN " not in plan, (statement, plan)
+                tables = ("reported_persons", "case_buckets", "case_sketches")  # a scan of the ≤ 20 candidates is fine
+                assert "SEARCH" in plan and not any(f"SCAN {t}" in plan for t in tables), (statement, plan)
