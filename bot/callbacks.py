@@ -279,6 +279,32 @@ class StatsPeriod(Tap):
     period: str
 
 
+@dataclass(frozen=True)
+class LinkCase(Tap):
+    """Under a possible repeat on the card (issue 17): link the two cases as the same matter (rules.md §10.4)."""
+
+    FORMAT = "o:link:{number}:{other}"
+    number: str
+    other: str
+
+
+@dataclass(frozen=True)
+class UnlinkCase(Tap):
+    """Under a linked case on the card: undo the link."""
+
+    FORMAT = "o:unlink:{number}:{other}"
+    number: str
+    other: str
+
+
+@dataclass(frozen=True)
+class PersonLedger(Tap):
+    """The ledger (台账) of the persons a case names: intake's and the leaders' (issue 17)."""
+
+    FORMAT = "o:ledger:{number}"
+    number: str
+
+
 CitizenTap = (RunCommand | ChooseLanguage | FaqAnswer | FaqSubject | FaqEntry | KeepAsAnswer | FaqBack | UrgentAnswer
               | AnswerQuestion | Rate | Objection | AddToCase | Wipe)  # fmt: skip
 OfficerTap = (
@@ -294,12 +320,15 @@ OfficerTap = (
     | Approve
     | Decline
     | StatsPeriod
+    | LinkCase
+    | UnlinkCase
+    | PersonLedger
 )
 Callback = StepChoice | CitizenTap | OfficerTap
 KINDS: tuple[type[Tap], ...] = (RunCommand, ChooseLanguage, FaqAnswer, FaqSubject, FaqEntry, KeepAsAnswer, FaqBack,
                                 UrgentAnswer, AnswerQuestion, Rate, Objection, AddToCase, Wipe, Inbox, OpenCase,
                                 ShowIdentity, Act, EvidenceFile, Assign, ChooseMethod, UrgentCard, UrgentText, Approve,
-                                Decline, StatsPeriod)  # fmt: skip
+                                Decline, StatsPeriod, LinkCase, UnlinkCase, PersonLedger)  # fmt: skip
 
 
 def option(tag: str, arg: str) -> str:

@@ -48,6 +48,9 @@ class Action(StrEnum):
     VIEW_IDENTITY = "view_identity"  # an officer saw the reporter's identity: audited, changes nothing
     VIEW_EVIDENCE = "view_evidence"  # an officer opened an evidence file: audited, changes nothing
     VIEW_CASE = "view_case"  # a case card with its facts was shown (officer or CLI): audited, changes nothing
+    VIEW_LEDGER = "view_ledger"  # the case was listed in a person's ledger (台账, issue 17): audited, changes nothing
+    LINK_CASE = "link_case"  # an officer linked the case with another about the same matter (rules.md §10.4)
+    UNLINK_CASE = "unlink_case"  # an officer undid such a link; changes no state
     REASSIGN = "reassign"  # the assignee left; an admin moved the case to another handler
     RATE = "rate"  # the reporter rated the feedback; changes no state
     ASK_REPORTER = "ask_reporter"  # an officer's question to the reporter, sent through the bot

@@ -85,6 +85,11 @@ def sees_whole_unit(roles: Iterable[str]) -> bool:
     return bool({Role.INTAKE, Role.SUPERVISOR} & set(roles))
 
 
+def keeps_ledger(roles: Iterable[str]) -> bool:
+    """The per-person ledger of repeat reports (台账, rules.md §10.4; issue 17) is intake's and the leaders'."""
+    return sees_whole_unit(roles)
+
+
 def handles_assigned(roles: Iterable[str]) -> bool:
     """A handler sees the cases assigned to them now, and nothing else (R-47 need to know)."""
     return Role.HANDLER in set(roles)

@@ -32,6 +32,7 @@ from qingfeng.cli_args import (
     year,
 )
 from qingfeng.cli_cases import cmd_case_show, cmd_cases_add, cmd_cases_list, cmd_cases_satisfaction
+from qingfeng.cli_ledger import add_ledger_command
 from qingfeng.cli_office import (
     cmd_officers_add,
     cmd_officers_deactivate,
@@ -270,6 +271,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_security_commands(sub)
     add_urgent_commands(sub)
     add_stats_command(sub)
+    add_ledger_command(sub)
     return p
 
 

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from bot.dialogs.engine import Label, Lines
 from core.clock import zone_label
 from core.model import Action, Clearing, DisposalMethod, ReportAssessment
-from core.services.views import ApprovalView, CaseDetail, EventView, FollowUpView, PersonView
+from core.services.views import ApprovalView, CaseDetail, EventView, FollowUpView, PersonView, RelatedView
 
 HISTORY = 8  # events on the bot's card; the CLI prints them all
 _EVIDENCE_NOTE = re.compile(r"evidence (\d+)")  # the fixed note of an evidence download (core.services.desk)
@@ -105,6 +105,7 @@ def _details(d: CaseDetail, tz: ZoneInfo) -> tuple[Label, ...]:
         out.append(Label("officer.card_duplicate_of", {"number": d.duplicate_of}))
     if d.duplicates:
         out.append(Label("officer.card_duplicates", {"numbers": "、".join(d.duplicates)}))
+    out.extend(related_line(r) for r in d.related)
     if d.outcome and d.result:  # an appeal's or a suggestion's answer (rules.md §10.1)
         key = "officer.card_appeal_outcome" if d.summary.report_type == "appeal" else "officer.card_suggestion_outcome"
         out.append(Label(key, {"outcome": Label(d.outcome), "text": d.result.get("feedback_text", ""),
@@ -115,6 +116,17 @@ def _details(d: CaseDetail, tz: ZoneInfo) -> tuple[Label, ...]:
         out.append(Label("officer.card_purged", {"day": f"{d.purged_at.astimezone(tz):%Y-%m-%d}",
                                                  "files": sum(d.purged_evidence.values())}))  # fmt: skip
     return tuple(out)
+
+
+def related_line(r: RelatedView) -> Label:
+    """A linked case, or a possible repeat (issue 17): its number and why — the same person (by name and unit,
+    or name and region), similar facts with the score — never anything of its reporter."""
+    why: list[Label] = [Label(f"officer.related_{reason}", {"score": f"{score:.2f}"}) for reason, score in r.reasons]
+    if not why:
+        return Label("officer.card_linked", {"number": r.number})
+    reasons = why[0] if len(why) == 1 else Label("officer.related_both", {"first": why[0], "second": why[1]})
+    key = "officer.card_linked_because" if r.linked else "officer.card_related"
+    return Label(key, {"number": r.number, "why": reasons})
 
 
 def _approval(a: ApprovalView, tz: ZoneInfo) -> Label:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, assert_never
 
 from bot.callbacks import (
@@ -20,10 +20,13 @@ from bot.callbacks import (
     Decline,
     EvidenceFile,
     Inbox,
+    LinkCase,
     OfficerTap,
     OpenCase,
+    PersonLedger,
     ShowIdentity,
     StatsPeriod,
+    UnlinkCase,
     UrgentCard,
     UrgentText,
 )
@@ -33,6 +36,7 @@ from bot.dialogs.codec import decode, encode
 from bot.dialogs.engine import Button, Conversation, Engine, Event, Label, Lines, Reply
 from bot.dialogs.env import OfficerEnv
 from bot.dialogs.ids import FlowName
+from bot.dialogs.ledger import ledger_replies
 from bot.dialogs.officer_flows import FLOW_FOR, REDO, finish, officer_flows
 from bot.dialogs.officer_stats import ChartMaker, stats_replies
 from bot.dialogs.officer_urgent import card as urgent_card
@@ -41,10 +45,10 @@ from bot.dialogs.runner import Answer
 from core.actor import Actor
 from core.errors import AmbiguousCase, ApprovalRequested, DomainError, GuardFailed, IllegalTransition, NotPermitted
 from core.model import Action, DisposalMethod
-from core.permissions import takes_cases
+from core.permissions import keeps_ledger, takes_cases
 from core.services.approvals import ApprovalService
 from core.services.cases import CaseService
-from core.services.desk import Desk
+from core.services.desk import CaseCard, Desk
 from core.services.dialog_store import DialogStore
 from core.services.messaging import MessagingService
 from core.services.officers import OfficerService
@@ -173,6 +177,9 @@ class OfficerDesk:
                                    params={"name": item.original_name[:40]}),))  # fmt: skip
         if card.identity_visible and card.detail.reporter is None:
             buttons.append((Button("button.show_identity", ShowIdentity(number)),))
+        buttons += _related_buttons(card, number)
+        if card.access.act and keeps_ledger(actor.roles) and any(p.name for p in card.detail.persons):
+            buttons.append((Button("button.person_ledger", PersonLedger(number)),))
         buttons.append((Button("button.back_to_inbox", Inbox(0)),))
         params = card_params(card.detail, self.s.desk.ctx.tz)
         return [Reply(card_key(card.detail), params, tuple(buttons), "")]
@@ -240,6 +247,15 @@ class OfficerDesk:
                 return await self._act(chat_id, actor, number, action)
             case Approve(request_id=request_id):
                 return await approvals.approve(self.s.approvals, actor, request_id)
+            case LinkCase(number=number, other=other) | UnlinkCase(number=number, other=other):
+                unlink = isinstance(tap, UnlinkCase)
+                await self.s.desk.repeats.link(actor, number, other, unlink=unlink)
+                done = Reply("officer.unlinked" if unlink else "officer.linked", {"number": number, "other": other})
+                return [done, *await self._card_after(actor, number)]
+            case PersonLedger(number=number):
+                ledgers = await self.s.desk.ledger.for_case(actor, number)
+                back = ((Button("button.back_to_case", OpenCase(number)),),)
+                return [replace(r, buttons=back, step="") for r in ledger_replies(ledgers, self.s.desk.ctx.tz)]
             case Decline(request_id=request_id):
                 return await self._start(chat_id, *await approvals.start_decline(self.s.approvals, actor, request_id))
             case StatsPeriod(period=period):
@@ -331,3 +347,18 @@ class OfficerDesk:
             return await self.card(actor, number)
         except NotPermitted:
             return []
+
+
+RELATED_BUTTONS = 6  # related cases with buttons on a card (the card lists them all)
+
+
+def _related_buttons(card: CaseCard, number: str) -> list[tuple[Button, ...]]:
+    """Per related case (issue 17): open it, and link or unlink it for an officer who may act on this case."""
+    rows: list[tuple[Button, ...]] = []
+    for r in card.detail.related[:RELATED_BUTTONS]:
+        row = [Button("button.open_related", OpenCase(r.number), params={"number": r.number})]
+        if card.access.act:
+            tap = UnlinkCase(number, r.number) if r.linked else LinkCase(number, r.number)
+            row.append(Button("button.unlink_case" if r.linked else "button.link_case", tap))
+        rows.append(tuple(row))
+    return rows

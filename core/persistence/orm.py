@@ -156,6 +156,9 @@ class ReportedPersonRow(Base):
     """被反映人. Name, unit and post are encrypted; level and region stay plain for routing and statistics."""
 
     __tablename__ = "reported_persons"
+    # earlier reports about a person, latest first, read from the index alone (repeat look-up at filing, the
+    # ledger; issue 17): a common name's hundreds of rows are not sorted for the latest fifty (migration 0023)
+    __table_args__ = (Index("ix_reported_persons_name_case", "name_index", "case_id"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer)
@@ -165,7 +168,9 @@ class ReportedPersonRow(Base):
     level: Mapped[str] = mapped_column(String(24))
     region: Mapped[str] = mapped_column(String(100))
     party: Mapped[str] = mapped_column(String(16))
-    name_index: Mapped[str | None] = mapped_column(String(64), index=True)  # for duplicate detection
+    name_index: Mapped[str | None] = mapped_column(String(64))  # for repeat reports (core.services.repeats)
+    # the person's unit, as a blind index: the same name in the same unit is taken for the same person (issue 17)
+    unit_index: Mapped[str | None] = mapped_column(String(64))
 
     case: Mapped[CaseRow] = relationship(back_populates="persons")
 
@@ -414,3 +419,8 @@ class JobRunRow(Base):
     failures: Mapped[int] = mapped_column(Integer, default=0)  # consecutive failed runs
     error: Mapped[str | None] = mapped_column(String(80))  # the last failure's exception class, never its message
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+# the tables of repeat reports (issue 17, item 5) live in their own module; imported here so that
+# ``Base.metadata`` always holds them (migrations, tests' create_all, key checks)
+from core.persistence import orm_repeats as _repeats  # noqa: E402,F401

@@ -20,11 +20,13 @@ from core.model import Action, ActorKind, CaseState, FollowUp
 from core.permissions import Inbox, inbox_parts
 from core.persistence import repository as repo
 from core.persistence.orm import CaseEventRow, CaseRow, EvidenceRow, OfficerRow
-from core.services import history
+from core.services import history, repeats
 from core.services.access import fresh_officer, officer_case, officer_case_for
 from core.services.case_snapshot import case_snapshot
 from core.services.context import CoreContext
+from core.services.ledger import LedgerService
 from core.services.queries import CaseQueries, case_detail, record_view, reveal_identity, summaries
+from core.services.repeats import RepeatService
 from core.services.views import CaseDetail, CaseSummary
 from core.workflow import offered_actions
 
@@ -66,6 +68,8 @@ class Desk:
     def __init__(self, ctx: CoreContext, queries: CaseQueries) -> None:
         self.ctx = ctx
         self.queries = queries
+        self.repeats = RepeatService(ctx)  # linking possible repeats from the card (issue 17)
+        self.ledger = LedgerService(ctx)  # the per-person ledger (台账), intake's and the leaders'
 
     async def inbox(self, actor: Actor, page: int = 0, page_size: int = PAGE_SIZE) -> InboxPage:
         _officer_only(actor, "inbox")
@@ -127,6 +131,8 @@ class Desk:
             entitled = access.identity and detail.summary.named and detail.purged_at is None
             if with_identity and entitled:
                 detail = replace(detail, reporter=reveal_identity(s, self.ctx, case, officer))
+            detail = replace(detail, related=await repeats.related(s, case, officer),
+                             events=await repeats.mask_link_notes(s, detail.events, officer))  # fmt: skip
             actions = offered_actions(await case_snapshot(s, self.ctx.vault, case), officer)
             await uow.commit()
         # a transfer's target unit may only receive it (R-16), its sender only follow it (§10.3)

@@ -24,8 +24,9 @@ from core.persistence import repository as repo
 from core.persistence.orm import CaseRow, ReportedPersonRow, ReporterContactRow, UnitRow
 from core.recusal import recuse
 from core.reports import EvidenceUpload, NewReport, StagedEvidence
+from core.scope import ready_classifier
 from core.secrets_ import hash_password, new_query_code, normalise_code
-from core.services import history
+from core.services import history, repeats
 from core.services.context import CoreContext
 from core.workflow import CaseSnapshot, filing_deadlines
 
@@ -122,6 +123,8 @@ class FilingService:
     async def _store(self, report: NewReport, actor: Actor, storage_keys: list[str], keep_code: bool) -> Receipt:
         ctx, vault, now, today = self.ctx, self.ctx.vault, self.ctx.now(), self.ctx.today()
         code = None if report.named or report.query_password is None else new_query_code()
+        # the facts' keyed sketch, made while the plaintext is in hand (core.similarity says why it may be stored)
+        facts_sketch = repeats.fact_sketch(vault, (await ready_classifier()).tokens(report.facts))
         async with ctx.uow() as uow:
             s = uow.session
             unit_rows = await repo.units(s)
@@ -176,12 +179,14 @@ class FilingService:
                     level=p.level.value,
                     region=p.region,
                     party=p.party.value,
-                    name_index=vault.index("person", p.name) if p.name else None,
+                    name_index=repeats.person_index(vault, p.name) if p.name else None,
+                    unit_index=repeats.unit_index(vault, p.unit) if p.unit else None,
                 )
                 for i, p in enumerate(report.persons)
             ]
             s.add(case)
             await s.flush()
+            await repeats.record_at_filing(s, case, facts_sketch)  # earlier reports it may repeat (issue 17)
             if report.chat_id is not None:
                 s.add(
                     ReporterContactRow(

@@ -42,7 +42,7 @@ from core.persistence.orm import (
     UnitRow,
 )
 from core.secrets_ import normalise_code, verify_password
-from core.services import history
+from core.services import history, repeats
 from core.services.approvals import approvals_of
 from core.services.context import CoreContext
 from core.services.lockout import LockedOut, Lockout
@@ -103,6 +103,7 @@ class CaseQueries:
             if viewer is not None:
                 record_view(s, self.ctx, case, viewer)
             detail = await case_detail(s, self.ctx.vault, case)
+            detail = replace(detail, related=await repeats.related(s, case, viewer or Actor.system()))
             await uow.commit()
             return detail
 
@@ -180,7 +181,8 @@ async def case_detail(s: AsyncSession, vault: Vault, case: CaseRow, *, follower_
     events = list((
         await s.execute(
             select(CaseEventRow)
-            .where(CaseEventRow.case_id == case.id, CaseEventRow.action != Action.VIEW_CASE.value)
+            .where(CaseEventRow.case_id == case.id,
+                   CaseEventRow.action.not_in((Action.VIEW_CASE.value, Action.VIEW_LEDGER.value)))
             .order_by(CaseEventRow.id)
         )
     ).scalars())  # fmt: skip

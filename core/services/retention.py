@@ -3,13 +3,14 @@
 rules.md §1 and §9 leave the archive retention period unconfirmed ([U]): no rule text sets it, so the period is
 a setting (``QINGFENG_RETENTION_DAYS``, five years by default) for the office to set to its own archive rules.
 
-A purge erases: the reporter's identity, the facts, other bodies approached, the reported persons' names, units
-and posts (with their blind index), the closure report except its findings, every event note (except the
-contentless notes of the filing and of evidence downloads), the reporter's chat binding, the query code and
-password hash, messages to the reporter, and the evidence files (their rows keep kind and size). It keeps: the
-number, type, category, channel, unit, dates, state history and who acted, disposal method, findings, the
-clearing and assessment of an unconfirmed report (rules.md §10.4), satisfaction rating, and the counts of evidence
-by kind. A ``purge`` event records it. Urgent messages (rules.md
+A purge erases: the reporter's identity, the facts (and their keyed sketch, core.similarity), other bodies
+approached, the reported persons' names, units and posts (with their blind indexes), the closure report except its
+findings, every event note (except the contentless notes of the filing and of evidence downloads), the reporter's
+chat binding, the query code and password hash, messages to the reporter, and the evidence files (their rows keep
+kind and size). It keeps: the number, type, category, channel, unit, dates, state history and who acted, disposal
+method, findings, the clearing and assessment of an unconfirmed report (rules.md §10.4), satisfaction rating, and
+the counts of evidence by kind.
+A ``purge`` event records it. Urgent messages (rules.md
 §8), which belong to no case, are erased once older than the period, with the officer pushes that quote them.
 
 Each case is purged in its own transaction; files are deleted after the commit, and every run also deletes
@@ -41,6 +42,7 @@ from core.persistence.orm import (
     UrgentEventRow,
     UrgentNoteRow,
 )
+from core.persistence.orm_repeats import CaseBucketRow, CaseSketchRow
 from core.services import history
 from core.services.context import CoreContext
 from core.services.views import PurgeReport
@@ -160,11 +162,14 @@ def _erase_case(case: CaseRow, vault: Vault, now: datetime) -> None:
     case.notify_opt_in = False
     case.purged_at = now
     for p in case.persons:
-        p.name_enc, p.unit_enc, p.post_enc, p.name_index = None, vault.encrypt(b""), None, None
+        p.name_enc, p.unit_enc, p.post_enc, p.name_index, p.unit_index = None, vault.encrypt(b""), None, None, None
 
 
 async def _erase_related(s: AsyncSession, vault: Vault, case_id: int, now: datetime) -> None:
     await s.execute(delete(ReporterContactRow).where(ReporterContactRow.case_id == case_id))
+    # the facts' keyed sketch goes with the facts (core.similarity); links and matches name no content
+    await s.execute(delete(CaseSketchRow).where(CaseSketchRow.case_id == case_id))
+    await s.execute(delete(CaseBucketRow).where(CaseBucketRow.case_id == case_id))
     await s.execute(
         update(EvidenceRow)
         .where(EvidenceRow.case_id == case_id)

@@ -126,6 +126,7 @@ class CaseDetail:
     duplicate_of: str | None = None  # the case this one was joined to as a duplicate (issue 15, item 8)
     duplicates: tuple[str, ...] = ()  # the cases joined to this one as duplicates
     follow_up: FollowUpView | None = None  # sent down and followed to its 报结 (rules.md §10.3)
+    related: tuple[RelatedView, ...] = ()  # linked cases and possible repeats the viewer may see (issue 17)
 
 
 #: Shown in place of erased content, so edges that predate the purge show a word instead of a blank.
@@ -208,3 +209,40 @@ class PurgeReport:
     evidence_files: int
     dry_run: bool
     urgent_notes: int = 0  # danger messages older than the period, erased with their pushes to officers
+
+
+@dataclass(frozen=True)
+class RelatedView:
+    """Another case on a card (issue 17, item 5): linked by an officer, or found at filing as possibly the same
+    matter, with why: ``reasons`` are (``person`` | ``person_region`` | ``facts``, score). Only cases the viewer
+    may see are listed; nothing of their reporters is."""
+
+    number: str
+    linked: bool
+    reasons: tuple[tuple[str, float], ...] = ()
+
+
+@dataclass(frozen=True)
+class LedgerEntry:
+    """One report about a person in the ledger (台账, rules.md §10.4): when, where, how far, how it ended."""
+
+    number: str
+    received_at: datetime
+    unit: str
+    state: str
+    report_type: str
+    disposal_method: str | None
+    outcome: str | None  # an appeal's or a suggestion's outcome label key; an accusation's method and state say it
+    concluded_at: datetime | None
+    person_unit: str  # the person's unit as that report gives it (names alike, units may differ)
+    region: str
+
+
+@dataclass(frozen=True)
+class PersonLedger:
+    """The reports about one person (same name, and same unit or region), oldest first."""
+
+    name: str
+    unit: str
+    region: str
+    entries: tuple[LedgerEntry, ...]

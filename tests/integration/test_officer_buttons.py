@@ -36,6 +36,7 @@ async def test_every_button_at_the_officers_desk_parses_back_to_its_value(app: A
     await app.cases.register(received[-1], office.intake)
     with pytest.raises(ApprovalRequested):  # waits in the leader's inbox with approve / decline (issue 15)
         await app.cases.refer(received[-1], office.intake, None, "无实质内容")
+    await app.desk.repeats.link(office.intake, received[0], received[1])  # its card offers "unlink" (issue 17)
 
     replies: list[Reply] = []
     officers = (office.intake, office.handler, office.supervisor)
