@@ -11,12 +11,16 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.errors import InvalidInput, NotFound
 from core.stats.period import Period
 from qingfeng.app import App
 from qingfeng.cli_args import iso_date
+
+if TYPE_CHECKING:
+    from bot.i18n import Translator
+    from core.stats.figures import Figures
 
 
 def _quarter(text: str) -> Period:
@@ -44,6 +48,7 @@ def add_stats_command(sub: Any) -> None:
     st.add_argument("--json", action="store_true", help="print JSON instead of tables")
     st.add_argument("--csv", metavar="DIR", type=Path, help="also write one CSV file per table into DIR")
     st.add_argument("--xlsx", metavar="FILE", type=Path, help="also write a workbook, one sheet per table")
+    st.add_argument("--charts", metavar="DIR", type=Path, help="also draw the charts as PNG files into DIR")
     st.add_argument("--lang", choices=["zh-CN", "en"], help="language of the labels (default: QINGFENG_DEFAULT_LOCALE)")
     st.set_defaults(handler=cmd_stats, check=lambda args: check_stats_args(st, args))
 
@@ -62,6 +67,24 @@ def check_stats_args(parser: argparse.ArgumentParser, args: argparse.Namespace) 
         parser.error("--alone needs --unit")
     if args.xlsx is not None and args.xlsx.suffix.lower() != ".xlsx":
         parser.error(f"--xlsx {args.xlsx}: the file name must end in .xlsx")
+
+
+async def _charts(app: App, args: argparse.Namespace, figures: Figures, tr: Translator, locale: str) -> list[Path]:
+    """The five charts (qingfeng.stats_charts) of the period, the months up to its last, as PNG files in DIR."""
+    import asyncio
+
+    from core.stats.series import monthly_series
+    from qingfeng.stats_charts import draw_stats
+
+    series = await monthly_series(app.ctx, figures.last, args.unit, alone=args.alone)
+    charts = await asyncio.to_thread(draw_stats, figures, series, locale, tr)
+    args.charts.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for chart in charts:
+        path = args.charts / chart.name
+        path.write_bytes(chart.png)
+        paths.append(path)
+    return paths
 
 
 def period_of(args: argparse.Namespace, today: date) -> Period:
@@ -92,6 +115,8 @@ async def cmd_stats(app: App, args: argparse.Namespace) -> int:
             written += write_csv(rendered, args.csv)
         if args.xlsx is not None:
             written.append(write_xlsx(rendered, args.xlsx))
+        if args.charts is not None:
+            written += await _charts(app, args, figures, tr, locale)
     except OSError as exc:  # a directory that is a file, no permission: the path given is wrong, as an argument
         print(f"qingfeng stats: error: cannot write {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
         return 2

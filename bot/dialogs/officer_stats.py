@@ -74,7 +74,7 @@ async def stats_replies(stats: StatsService, charts: ChartMaker | None, actor: A
     params = {**summary_params(figures), "period": _period_label(code)}
     replies = [Reply("stats.summary", params)]
     if "Q" in code.upper():
-        table = await stats.assigned(actor, period)
+        table = figures.table("assigned")
         replies.append(Reply("stats.assigned", {**assigned_params(table, "", "", ""), "period": _period_label(code)}))
     if charts is not None:
         series = await stats.series(actor, period)

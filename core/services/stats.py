@@ -11,8 +11,7 @@ from core.errors import NotPermitted
 from core.permissions import sees_statistics
 from core.persistence.orm import UnitRow
 from core.services.context import CoreContext
-from core.stats.assigned import assigned_figures
-from core.stats.figures import Figures, Table
+from core.stats.figures import Figures
 from core.stats.period import Period
 from core.stats.series import MonthlySeries, monthly_series
 from core.stats.service import compute_figures
@@ -33,9 +32,6 @@ class StatsService:
 
     async def figures(self, actor: Actor, period: Period) -> Figures:
         return await compute_figures(self.ctx, period, await self._unit(actor))
-
-    async def assigned(self, actor: Actor, period: Period) -> Table:
-        return await assigned_figures(self.ctx, period, await self._unit(actor))
 
     async def series(self, actor: Actor, period: Period) -> MonthlySeries:
         """The months up to the period's last, for the charts over time."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 from sqlalchemy import text
 
 from core.services.context import CoreContext
-from core.stats import intake, outcomes, timeliness
+from core.stats import assigned, intake, outcomes, timeliness
 from core.stats.figures import Figures
 from core.stats.frame import Frame, unit_scope
 from core.stats.period import Period
@@ -33,6 +33,7 @@ DEFINITIONS: dict[str, str] = {
     "overdue_now": timeliness.OVERDUE,
     "satisfaction": outcomes.SATISFACTION,
     "awaiting_report_back": outcomes.AWAITING,
+    "assigned": assigned.DEFINITION,
 }
 
 
@@ -63,6 +64,7 @@ async def compute_figures(ctx: CoreContext, period: Period, unit: str | None = N
             await timeliness.overdue_table(s, f),
             outcomes.satisfaction_table(taken),
             await outcomes.awaiting_result_table(s, f),
+            await assigned.assigned_table(s, f),
         ]
     code, name = (unit_row.code, unit_row.name) if unit_row else (None, None)
     return Figures(first=period.first, last=period.last, unit=code, unit_name=name, alone=alone, as_of=now,

@@ -18,7 +18,7 @@ from tests.integration.stats_office import build_stats_office
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
-TABLES = 16  # core.stats.service: the tables of compute_figures
+TABLES = 17  # core.stats.service: the tables of compute_figures
 
 
 async def test_tables_json_csv_and_xlsx(app: App, clock: ManualClock, monkeypatch: pytest.MonkeyPatch,
@@ -66,6 +66,28 @@ async def test_tables_json_csv_and_xlsx(app: App, clock: ManualClock, monkeypatc
     assert values[1:] == [["项目", "件数", "其中超期"], ["西湖区纪委监委", 2, 1], ["合计", 2, 1]]
     assert str(values[0][0]).startswith("信访举报统计 2026-10-01 至 2026-12-31 · 杭州市纪委监委（含下级单位）")
     workbook.close()
+
+
+async def test_charts_are_drawn_as_png_files(app: App, clock: ManualClock, monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:  # fmt: skip
+    from PIL import Image
+
+    await build_stats_office(app, clock)
+    monkeypatch.setattr("qingfeng.app.SystemClock", lambda: clock)
+    folder = tmp_path / "charts"
+    code, out, err = await run_cli(app, monkeypatch, capsys, "stats", "--month", "2026-10", "--unit", "LA",
+                                   "--charts", str(folder))  # fmt: skip
+    assert (code, err) == (0, "")
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == ["on_time.png", "open_by_age.png", "referrals.png", "reports_by_month.png", "satisfaction.png"]
+    for name in names:
+        assert f"已写入 {folder / name}" in out
+        with Image.open(folder / name) as image:
+            assert (image.format, image.size) == ("PNG", (1280, 960))
+    blocked = tmp_path / "a-file"
+    blocked.write_text("x")
+    code, _, err = await run_cli(app, monkeypatch, capsys, "stats", "--charts", str(blocked))
+    assert code == 2 and err.count("\n") == 1 and "cannot write" in err
 
 
 # fmt: off

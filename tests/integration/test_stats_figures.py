@@ -127,6 +127,9 @@ async def test_county_quarter(app: App, clock: ManualClock) -> None:
     assert f.table("satisfaction").value("enum.Satisfaction.fairly", 1) == 0.0
     # LA sent nothing down: the city follows H and I.
     assert cells(f.table("awaiting_report_back")) == {}
+    # 交办 (J, J2): none received in Q4; J reported back 10-21 (due 10-30: on time), J2 10-22 (due 10-16: late)
+    assert cells(f.table("assigned")) == {"stats.assigned.reported": (2,), "stats.assigned.reported_on_time": (1,),
+                                          "stats.assigned.on_time_rate": (50.0,)}  # fmt: skip
     # every table states its definition once, and docs/stats.md carries each word for word
     assert {t.key: t.definition for t in f.tables} == DEFINITIONS and [t.key for t in f.tables] == list(DEFINITIONS)
     assert all(text in DOCS.read_text(encoding="utf-8") for text in DEFINITIONS.values())
