@@ -52,6 +52,7 @@ async def test_every_button_at_the_officers_desk_parses_back_to_its_value(app: A
                                   (office.intake, accepted, Action.ASSIGN)):  # fmt: skip
         replies += await desk._act(CHAT, actor, number, action)
     replies += (await desk.button(CHAT, office.supervisor, UrgentCard(note))).replies
+    replies += (await desk.stats(office.supervisor, None)).replies  # the period buttons (issue 17)
 
     kinds = set()
     for step, button in _buttons(replies):
@@ -67,7 +68,7 @@ async def test_every_button_at_the_officers_desk_parses_back_to_its_value(app: A
 def test_every_notifications_buttons_read_back_as_sent() -> None:
     tr = Translator.load()
     params: dict[str, object] = {"number": "XF-2026-999999999", "qid": 10**12 - 1, "note": 10**12 - 1,
-                                 "request": 10**12 - 1}  # fmt: skip
+                                 "request": 10**12 - 1, "period": "2026Q4"}  # fmt: skip
     templates = sorted(k for k in tr.catalogues[tr.default] if k.startswith("notify."))
     seen = 0
     for template in templates:
@@ -76,5 +77,5 @@ def test_every_notifications_buttons_read_back_as_sent() -> None:
                 assert len(data.encode("utf-8")) <= MAX_BYTES
                 assert parse(data, ()).pack() == data
                 seen += 1
-    assert seen >= 11  # a question, a refusal for lack of facts, an urgent answer, urgent pushes, the feedback,
-    # a request for a leader's approval
+    assert seen >= 13  # a question, a refusal for lack of facts, an urgent answer, urgent pushes, the feedback,
+    # a request for a leader's approval, the leaders' monthly and quarterly reports (issue 17)
