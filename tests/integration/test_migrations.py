@@ -82,6 +82,9 @@ async def schema(engine: AsyncEngine) -> dict[str, Any]:
     async with engine.connect() as conn:
         return await conn.run_sync(_schema)
 
+#: Steps that rewrite rows and leave the schema as it was; each has a test of its own on data.
+DATA_ONLY = {"0024"}  # the LSH band keys rebuilt: tests/integration/test_repeats.py
+
 
 async def test_stairway(fresh_engine: AsyncEngine) -> None:
     revs = migrate.revisions()
@@ -93,7 +96,7 @@ async def test_stairway(fresh_engine: AsyncEngine) -> None:
         await migrate.upgrade(fresh_engine, rev)
         assert await migrate.current(fresh_engine) == rev
         seen[rev] = await schema(fresh_engine)
-        assert seen[rev] != seen[previous], f"{rev} changes nothing"
+        assert (seen[rev] == seen[previous]) == (rev in DATA_ONLY), f"{rev} changes nothing"
         await migrate.downgrade(fresh_engine, previous)
         assert await migrate.current(fresh_engine) == (None if previous == "base" else previous)
         assert await schema(fresh_engine) == seen[previous], f"downgrade of {rev} does not restore {previous}"

@@ -12,10 +12,12 @@ from sqlalchemy import func, select
 from core.actor import Actor
 from core.errors import CaseUnavailable, NotPermitted
 from core.model import Action
+from core.persistence import migrate
 from core.persistence.orm import CaseEventRow, CaseRow
 from core.persistence.orm_repeats import CaseBucketRow, CaseMatchRow, CaseSketchRow
 from core.reports import PersonReported
 from core.services.desk import Desk
+from core.similarity import BANDS, band_keys
 from qingfeng.app import App
 from tests.factories import FACTS, anonymous_report, named_report, person, seed_office
 
@@ -153,8 +155,37 @@ async def test_filing_stores_the_keyed_sketch_and_its_band_keys_only(app: App) -
         s = uow.session
         case_id = (await s.execute(select(CaseRow.id).where(CaseRow.number == number))).scalar_one()
         assert await s.get(CaseSketchRow, case_id) is not None
-        assert (await s.execute(select(func.count()).where(CaseBucketRow.case_id == case_id))).scalar_one() == 32
+        assert (await s.execute(select(func.count()).where(CaseBucketRow.case_id == case_id))).scalar_one() == BANDS
         assert (await s.execute(select(func.count()).select_from(CaseMatchRow))).scalar_one() == 0
+
+
+async def test_migration_0024_rebuilds_the_band_keys_from_the_stored_signatures(file_app: App) -> None:
+    """Band keys are a function of the signature alone: 0024 recomputes them (64 of 2 rows) and its downgrade
+    puts back 0023's 32 of 4 rows, for every stored sketch."""
+    import hashlib
+
+    await file_app.filing.file_report(named_report(facts=BRIBE, persons=(other_person(),)))
+    await file_app.filing.file_report(named_report(facts=BRIBE_RETOLD, persons=(other_person("钱某某"),)))
+
+    async def stored() -> dict[int, tuple[bytes, set[str]]]:
+        async with file_app.ctx.uow() as uow:
+            sigs = dict((await uow.session.execute(select(CaseSketchRow.case_id, CaseSketchRow.signature))).all())
+            keys: dict[int, set[str]] = {}
+            for case_id, bucket in await uow.session.execute(select(CaseBucketRow.case_id, CaseBucketRow.bucket)):
+                keys.setdefault(case_id, set()).add(bucket)
+        return {c: (sig, keys[c]) for c, sig in sigs.items()}
+
+    def four_rows(sig: bytes) -> set[str]:
+        return {hashlib.blake2b(bytes([b]) + sig[b * 16 : (b + 1) * 16], digest_size=8).hexdigest() for b in range(32)}
+
+    now = await stored()
+    assert len(now) == 2 and all(keys == set(band_keys(sig)) and len(keys) == 64 for sig, keys in now.values())
+    try:
+        await migrate.downgrade(file_app.engine, "0023")
+        assert {c: keys for c, (_, keys) in (await stored()).items()} == {c: four_rows(s) for c, (s, _) in now.items()}
+    finally:
+        await migrate.upgrade(file_app.engine)
+    assert await stored() == now
 
 
 async def test_the_look_up_at_filing_reads_indexes_not_whole_tables(app: App) -> None:
