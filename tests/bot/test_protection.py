@@ -125,7 +125,7 @@ async def test_a_flood_from_one_chat_gets_one_polite_message_and_others_are_serv
     await h.say(CHAT, "/start")
     await h.tap(CHAT, "我已阅读")
     await h.say(CHAT, "村支书把低保名额给了自己的亲戚")
-    h.swap_floodgate(Floodgate(clock=lambda: 0.0))  # the real limits, with time standing still: no token refills mid-flood
+    h.swap_floodgate(Floodgate(clock=lambda: 0.0))  # the real limits, time standing still: no refill mid-flood
     before = len(h.tg.texts(CHAT))
     for i in range(40):
         h.tg.user_sends(CHAT, f"消息 {i}")

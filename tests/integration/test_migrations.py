@@ -82,6 +82,7 @@ async def schema(engine: AsyncEngine) -> dict[str, Any]:
     async with engine.connect() as conn:
         return await conn.run_sync(_schema)
 
+
 #: Steps that rewrite rows and leave the schema as it was; each has a test of its own on data.
 DATA_ONLY = {"0024"}  # the LSH band keys rebuilt: tests/integration/test_repeats.py
 
