@@ -19,7 +19,7 @@ import statistics
 import sys
 import time
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,8 +27,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from core.scope import KIND_LABELS, ScopeClassifier, Verdict  # noqa: E402
-from core.scope.classify import ScopeDecision, normalise  # noqa: E402
-from core.scope.urgent_learned import LearnedUrgent  # noqa: E402
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -46,6 +44,10 @@ class Stats:
     # non-urgent rows by near-miss category/language, hit = classified urgent (a false alarm)
     urgent_by: Counter[tuple[str, str, bool]] = field(default_factory=Counter)
     alarm_by: Counter[tuple[str, str, bool]] = field(default_factory=Counter)
+    # learned-only hits (``possibly_urgent``: the citizen is asked, officers are not pushed): on urgent rows the
+    # rules missed, and on non-urgent rows
+    asked_urgent: int = 0
+    asked_other: int = 0
 
     def add(self, other: Stats) -> None:
         self.confusion.update(other.confusion)
@@ -57,27 +59,15 @@ class Stats:
         self.refer_n += other.refer_n
         self.urgent_by.update(other.urgent_by)
         self.alarm_by.update(other.alarm_by)
+        self.asked_urgent += other.asked_urgent
+        self.asked_other += other.asked_other
 
 
 def load(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-class WithLearned:
-    """The rules, then the learned backstop (core.scope.urgent_learned) on what the rules' guards keep: the verdict
-    the classifier would give with it wired in as an urgent verdict (``--learned``)."""
-
-    def __init__(self, clf: ScopeClassifier) -> None:
-        self.clf, self.model = clf, LearnedUrgent()
-
-    def classify(self, text: str) -> ScopeDecision:
-        d = self.clf.classify(text)
-        if d.verdict is not Verdict.URGENT and self.model.urgent(self.clf._urgent.kept(normalise(text))):
-            return replace(d, verdict=Verdict.URGENT, signals=("urgent:learned", *d.signals))
-        return d
-
-
-def run(clf: ScopeClassifier | WithLearned, rows: list[dict[str, Any]], label: str) -> Stats:
+def run(clf: ScopeClassifier, rows: list[dict[str, Any]], label: str) -> Stats:
     s = Stats()
     for row in rows:
         t0 = time.perf_counter()
@@ -85,6 +75,11 @@ def run(clf: ScopeClassifier | WithLearned, rows: list[dict[str, Any]], label: s
         s.timings.append(time.perf_counter() - t0)
         got = d.verdict.value
         s.confusion[(row["verdict"], got)] += 1
+        if d.possibly_urgent:
+            if row["verdict"] == "urgent":
+                s.asked_urgent += 1
+            else:
+                s.asked_other += 1
         kind = KIND_LABELS.get(d.kind) if d.kind else None
         got_refer = d.refer_to.value if d.refer_to else None
         if row["verdict"] == "accept" and d.verdict is Verdict.ACCEPT:
@@ -103,7 +98,7 @@ def run(clf: ScopeClassifier | WithLearned, rows: list[dict[str, Any]], label: s
             by = s.alarm_by
         for dim, value in [*dims, ("language", lang)]:
             by[(dim, value, False)] += 1
-            by[(dim, value, True)] += got == "urgent"
+            by[(dim, value, True)] += got == "urgent" or d.possibly_urgent  # alerted or asked
         if got != row["verdict"] or (row["verdict"] == "refer" and got_refer and got_refer != row["refer_to"]):
             s.errors.append(
                 f"{label}:{row['id']}: want {row['verdict']}/{row.get('refer_to') or row.get('kind')} "
@@ -131,6 +126,9 @@ def report(title: str, s: Stats) -> None:
     print(f"in-scope wrongly referred      {ratio(c[('accept', 'refer')], gold_accept)}")
     print(f"urgent recall                  {ratio(c[('urgent', 'urgent')], gold_urgent)}")
     print(f"urgent false alarms            {ratio(false_alarms, n - gold_urgent)} of non-urgent rows")
+    caught = c[("urgent", "urgent")] + s.asked_urgent
+    print(f"urgent recall, alert or asked  {ratio(caught, gold_urgent)} (the rules alert, the learned backstop asks)")
+    print(f"asked 'anyone in danger?'      {ratio(s.asked_other, n - gold_urgent)} of non-urgent rows")
     print(f"kind accuracy (accepted)       {ratio(s.kind_ok, s.kind_n)}")
     print(f"refer_to accuracy (referred)   {ratio(s.refer_ok, s.refer_n)}")
     print(f"refer_to right, of gold refer  {ratio(s.refer_ok, gold_refer)}")
@@ -144,7 +142,7 @@ def report(title: str, s: Stats) -> None:
     print("            " + "".join(f"{label:>9}" for label in labels))
     for gold in labels:
         print(f"  {gold:9} " + "".join(f"{c[(gold, got)]:9d}" for got in labels))
-    for name, by in (("urgent recall", s.urgent_by), ("false alarms", s.alarm_by)):
+    for name, by in (("urgent recall (alert or asked)", s.urgent_by), ("false alarms (alert or asked)", s.alarm_by)):
         order = ("who", "harm", "when", "category", "language")
         dims = sorted({(dim, value) for dim, value, _ in by}, key=lambda dv: (order.index(dv[0]), dv[1]))
         if any(dim != "language" for dim, _ in dims) or any(value != "zh" for _, value in dims):
@@ -159,12 +157,11 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("paths", nargs="*", default=[str(ROOT / "tests" / "data" / "scope_labelled.jsonl")])
     parser.add_argument("--errors", action="store_true", help="list every misclassified example")
-    parser.add_argument("--learned", action="store_true", help="with the learned urgent backstop after the rules")
     args = parser.parse_args()
     sets = [(Path(p), load(Path(p))) for p in args.paths]
 
     started = time.perf_counter()
-    clf: ScopeClassifier | WithLearned = WithLearned(ScopeClassifier()) if args.learned else ScopeClassifier()
+    clf = ScopeClassifier()
     clf.classify("预热")  # the first cut loads jieba's dictionary
     startup = time.perf_counter() - started
     for row in [row for _, rows in sets for row in rows][:50]:
@@ -185,8 +182,12 @@ def main() -> int:
         alarms = sum(
             v for st in ordinary for (gold, got), v in st.confusion.items() if gold != "urgent" and got == "urgent"
         )
-        rows = sum(v for st in ordinary for (gold, _), v in st.confusion.items() if gold != "urgent")
-        print(f"false alarms on ordinary reports {ratio(alarms, rows)} (non-urgent rows of files not named urgent_*)")
+        asked = sum(st.asked_other for st in ordinary)
+        n_rows = sum(v for st in ordinary for (gold, _), v in st.confusion.items() if gold != "urgent")
+        print(
+            f"false alarms on ordinary reports {ratio(alarms, n_rows)} alerted, {ratio(asked, n_rows)} asked "
+            "(non-urgent rows of files not named urgent_*)"
+        )
         print()
     print(f"start-up (jieba dictionary)    {startup * 1000:.0f} ms")
     if args.errors:

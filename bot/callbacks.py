@@ -149,6 +149,19 @@ class FaqBack(Tap):
     FORMAT = "faq:back"
 
 
+class Danger(StrEnum):
+    YES = "y"
+    NO = "n"
+
+
+@dataclass(frozen=True)
+class DangerAnswer(Tap):
+    """Under "is anyone in danger now?", asked outside a dialog when only the learned backstop read danger."""
+
+    FORMAT = "u:danger:{answer}"
+    answer: Danger
+
+
 @dataclass(frozen=True)
 class UrgentAnswer(Tap):
     """Under an officer's answer to an urgent message: the sender writes back."""
@@ -306,7 +319,7 @@ class PersonLedger(Tap):
 
 
 CitizenTap = (RunCommand | ChooseLanguage | FaqAnswer | FaqSubject | FaqEntry | KeepAsAnswer | FaqBack | UrgentAnswer
-              | AnswerQuestion | Rate | Objection | AddToCase | Wipe)  # fmt: skip
+              | DangerAnswer | AnswerQuestion | Rate | Objection | AddToCase | Wipe)  # fmt: skip
 OfficerTap = (
     Inbox
     | OpenCase
@@ -326,9 +339,9 @@ OfficerTap = (
 )
 Callback = StepChoice | CitizenTap | OfficerTap
 KINDS: tuple[type[Tap], ...] = (RunCommand, ChooseLanguage, FaqAnswer, FaqSubject, FaqEntry, KeepAsAnswer, FaqBack,
-                                UrgentAnswer, AnswerQuestion, Rate, Objection, AddToCase, Wipe, Inbox, OpenCase,
-                                ShowIdentity, Act, EvidenceFile, Assign, ChooseMethod, UrgentCard, UrgentText, Approve,
-                                Decline, StatsPeriod, LinkCase, UnlinkCase, PersonLedger)  # fmt: skip
+                                UrgentAnswer, DangerAnswer, AnswerQuestion, Rate, Objection, AddToCase, Wipe, Inbox,
+                                OpenCase, ShowIdentity, Act, EvidenceFile, Assign, ChooseMethod, UrgentCard, UrgentText,
+                                Approve, Decline, StatsPeriod, LinkCase, UnlinkCase, PersonLedger)  # fmt: skip
 
 
 def option(tag: str, arg: str) -> str:

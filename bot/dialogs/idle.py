@@ -4,12 +4,12 @@ both; "对你们的处理结果有异议" gets how to object and the chat's case
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Any, Protocol
 
 from bot import callbacks as cb
 from bot.dialogs import questions as kbq
 from bot.dialogs.engine import Button, Buttons, Event, EventKind, Label, Reply
-from bot.dialogs.scope_steps import referral_details, safety_reply
+from bot.dialogs.scope_steps import danger_buttons, referral_details, safety_reply
 from core.knowledge.ready import ready_knowledge
 from core.knowledge.search import KnowledgeSearch
 from core.model import ReportType
@@ -21,6 +21,7 @@ _ACCEPT_KEYS: dict[ReportType | None, str] = {
     ReportType.APPEAL: "scope.idle_accept_appeal",
     ReportType.SUGGESTION: "scope.idle_accept_suggestion",
 }
+DANGER = "danger"  # memo: the message "is anyone in danger now?" was asked about, until it is answered
 OBJECTION_INTENT = "objection"  # the scope check's ``faq`` for "对处理结果有异议" (core.scope.classify)
 
 
@@ -44,7 +45,9 @@ def idle_buttons() -> Buttons:
     return tuple((Button(label, cb.RunCommand(command)),) for label, command in shortcuts)
 
 
-async def free_text(event: Event, env: IdleEnv) -> list[Reply]:
+async def free_text(event: Event, env: IdleEnv, memo: dict[str, Any], *, ask: bool = True) -> list[Reply]:
+    """``memo`` is the conversation's: a possibly urgent message is kept there until "is anyone in danger?" is
+    answered (bot.dialogs.runner); with ``ask`` False that question was answered no."""
     buttons = idle_buttons()
     if event.kind is not EventKind.TEXT or meaningful_length(event.text) == 0:
         return [Reply("dialog.idle", {}, buttons, "")]
@@ -54,6 +57,11 @@ async def free_text(event: Event, env: IdleEnv) -> list[Reply]:
     if decision.verdict is Verdict.URGENT:
         await env.alert_urgent(event.text.strip()[:4000])
         return [safety_reply(), Reply("urgent.write_more")]
+    if ask and decision.possibly_urgent:  # danger the rules did not name: the numbers at once, then the question
+        memo[DANGER] = event.text.strip()[:4000]
+        return [
+            Reply("safety.ask", {}, danger_buttons(cb.DangerAnswer(cb.Danger.YES), cb.DangerAnswer(cb.Danger.NO)), "")
+        ]
     kb = await ready_knowledge()
     if decision.faq == OBJECTION_INTENT:
         return await _objection(kb, env)

@@ -46,6 +46,7 @@ class Filing(StrEnum):
     SCOPE_WHO = "scope_who"
     SCOPE_HOW = "scope_how"
     SCOPE_REFER = "scope_refer"
+    SCOPE_DANGER = "scope_danger"  # the learned backstop read danger the rules did not: is anyone in danger now?
     ENDED = "ended"
     TYPE = "type"
     IDENTITY = "identity"

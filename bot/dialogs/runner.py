@@ -24,10 +24,11 @@ from bot.dialogs.codec import decode, encode
 from bot.dialogs.engine import Button, Conversation, Engine, Event, EventKind, Label, Media, Reply
 from bot.dialogs.env import CitizenEnv
 from bot.dialogs.filing import build_filing_flow
-from bot.dialogs.idle import free_text, idle_buttons
+from bot.dialogs.idle import DANGER, free_text, idle_buttons
 from bot.dialogs.ids import Filing, FlowName
 from bot.dialogs.objection import build_objection_flow, build_reply_flow
 from bot.dialogs.review import receipt_replies
+from bot.dialogs.scope_steps import says_no, says_yes
 from bot.dialogs.status import STATUS_GRACE, build_status_flow, locked_reply, status_replies
 from bot.dialogs.steps import Choice
 from bot.dialogs.validators import looks_like_secret
@@ -52,7 +53,7 @@ CACHE_TTL = timedelta(minutes=10)
 HELD = "held"  # memo: a question typed at a step, kept in case it was the step's answer (KeepAsAnswer)
 #: Steps whose text is never taken for a question: secrets and identity numbers (a password may end in "?").
 #: The scope step hears questions itself: "纪委管不管物业乱收费？" is answered by its verdict (scope_steps).
-NOT_QUESTIONS = frozenset({Filing.SCOPE, Filing.PW1, Filing.PW2, Filing.R_PHONE, Filing.R_ID})
+NOT_QUESTIONS = frozenset({Filing.SCOPE, Filing.SCOPE_DANGER, Filing.PW1, Filing.PW2, Filing.R_PHONE, Filing.R_ID})
 RECEIPT = "receipt"  # memo: a receipt with a query code on its way to the chat (issue 11, item 2)
 RECEIPT_IN_FLIGHT = timedelta(minutes=5)  # longer than any send (429s are waited out up to 2 × 60 s)
 SECRET_GRACE = STATUS_GRACE  # memo: a lock-out was just told; a code or password typed next is deleted too
@@ -367,6 +368,8 @@ class DialogRunner:
                 return await self.engine.handle(c, Event(EventKind.TEXT, text=str(held["text"])), env)
             case cb.FaqBack():
                 return current or [Reply("dialog.idle", {}, idle_buttons(), "")]
+            case cb.DangerAnswer(answer=answer):
+                return await self._danger(c, env, answer is cb.Danger.YES)
             case cb.UrgentAnswer():  # free text goes to the dialog until it is finished or cancelled
                 return [Reply("urgent.finish_dialog"), *current] if c.flow else [Reply("urgent.answer_prompt")]
             case cb.AnswerQuestion():
@@ -383,6 +386,12 @@ class DialogRunner:
 
     async def _event(self, c: Conversation, env: _Env, event: Event) -> list[Reply]:
         c.memo.pop(HELD, None)  # a question kept at a step is the answer only if "keep" is the very next tap
+        held = c.memo.pop(DANGER, None)  # "is anyone in danger?" is answered by the very next message or tap
+        if isinstance(held, str) and not c.flow and event.kind is EventKind.TEXT:
+            if says_yes(event.text):
+                return await self._danger(c, env, True, f"{held}\n{event.text.strip()}")
+            if says_no(event.text):
+                return await self._danger(c, env, False, held)
         if c.flow == FlowName.FILING and event.kind is EventKind.TEXT and c.step not in NOT_QUESTIONS:
             takes_text = not isinstance(self.engine.flows[c.flow].steps[c.step], Choice)
             answered = kbq.in_dialog(await ready_knowledge(), event.text[:500], takes_text)
@@ -395,8 +404,24 @@ class DialogRunner:
                 return [Reply("status.secret_deleted", delete_input=True)]
             if event.kind is EventKind.CHOICE and c.memo.get("last_receipt"):
                 return [Reply("dialog.already_filed", {"number": c.memo["last_receipt"]})]
-            return await free_text(event, env)
+            return await free_text(event, env, c.memo)
         return await self.engine.handle(c, event, env)
+
+    async def _danger(self, c: Conversation, env: _Env, yes: bool, text: str | None = None) -> list[Reply]:
+        """The answer to "is anyone in danger now?" asked outside a dialog (bot.dialogs.idle): yes alerts the officers
+        on duty with what was written; no gives the answer the message has without it."""
+        if text is None:
+            held = c.memo.pop(DANGER, None)
+            if not isinstance(held, str):
+                return [Reply("dialog.stale_button"), *([self.engine.current(c)] if c.flow else [])]
+            text = held
+        current = [self.engine.current(c)] if c.flow else []
+        if yes:
+            await env.alert_urgent(text[:4000])
+            return [Reply("safety.told"), *current] if c.flow else [Reply("safety.told"), Reply("urgent.write_more")]
+        if c.flow:
+            return current
+        return await free_text(Event(EventKind.TEXT, text=text), env, c.memo, ask=False)
 
     @staticmethod
     def _wipe(c: Conversation, env: _Env) -> list[Reply]:

@@ -32,7 +32,7 @@ class ScopeStep:
     id: str = Filing.SCOPE
 
     def exits(self) -> frozenset[Target]:
-        return frozenset({Filing.SCOPE_WHO, Filing.TYPE, Filing.SCOPE_REFER})
+        return frozenset({Filing.SCOPE_WHO, Filing.TYPE, Filing.SCOPE_REFER, Filing.SCOPE_DANGER})
 
     def prompt(self, c: Conversation) -> Reply:
         return Reply("filing.scope_ask", {}, ((Button("button.scope_questions", UNSURE),),), self.id)
@@ -42,25 +42,87 @@ class ScopeStep:
             return go(Filing.SCOPE_WHO)
         if e.kind is not EventKind.TEXT or meaningful_length(e.text) == 0:
             return stay("dialog.text_expected")
-        text = e.text.strip()[:4000]
-        decision = (await ready_classifier()).classify(text)
-        c.answers["scope_text"] = text
-        c.answers.pop("refer_to", None), c.answers.pop("refer_reason", None)  # a new sentence, a new verdict
-        match decision.verdict:
-            case Verdict.URGENT:
-                await env.alert_urgent(text)
-                c.answers["urgent"] = True
-                return go(Filing.TYPE, safety_reply(), Reply("scope.urgent_continue"))
-            case Verdict.ACCEPT:
-                return go(Filing.TYPE, Reply("scope.accepted", {"reason": Label(decision.reason)}))
-            case Verdict.REFER:
-                c.answers["refer_to"] = decision.refer_to.value if decision.refer_to else ""
-                c.answers["refer_reason"] = decision.reason
-                return go(Filing.SCOPE_REFER)
-        # a question about the process said in passing ("纪委管村干部吗，他…"): its answer, then the next question
-        asked = decision.faq or asks(text) is not Asks.NO
-        faq = kbq.in_sentence(await ready_knowledge(), text, decision.faq or "") if asked else []
-        return go(Filing.SCOPE_WHO, *faq)
+        return await _decide(c, e.text.strip()[:4000], env)
+
+
+async def _decide(c: Conversation, text: str, env: CitizenEnv, *, ask: bool = True) -> Outcome:
+    """The verdict on the scope sentence; with ``ask``, a possibly urgent one (the learned backstop's) first asks
+    whether anyone is in danger (:class:`DangerStep`)."""
+    decision = (await ready_classifier()).classify(text)
+    c.answers["scope_text"] = text
+    c.answers.pop("refer_to", None), c.answers.pop("refer_reason", None)  # a new sentence, a new verdict
+    if ask and decision.possibly_urgent:
+        return go(Filing.SCOPE_DANGER)
+    match decision.verdict:
+        case Verdict.URGENT:
+            return await _alert(c, text, env, safety_reply())
+        case Verdict.ACCEPT:
+            return go(Filing.TYPE, Reply("scope.accepted", {"reason": Label(decision.reason)}))
+        case Verdict.REFER:
+            c.answers["refer_to"] = decision.refer_to.value if decision.refer_to else ""
+            c.answers["refer_reason"] = decision.reason
+            return go(Filing.SCOPE_REFER)
+    # a question about the process said in passing ("纪委管村干部吗，他…"): its answer, then the next question
+    asked = decision.faq or asks(text) is not Asks.NO
+    faq = kbq.in_sentence(await ready_knowledge(), text, decision.faq or "") if asked else []
+    return go(Filing.SCOPE_WHO, *faq)
+
+
+async def _alert(c: Conversation, text: str, env: CitizenEnv, told: Reply) -> Outcome:
+    await env.alert_urgent(text)
+    c.answers["urgent"] = True
+    return go(Filing.TYPE, told, Reply("scope.urgent_continue"))
+
+
+DANGER_YES, DANGER_NO = "yes", "no"
+
+
+def danger_buttons(yes: Any, no: Any) -> tuple[tuple[Button, ...], ...]:
+    return ((Button("button.danger_yes", yes),), (Button("button.danger_no", no),))
+
+
+@dataclass(kw_only=True)
+class DangerStep:
+    """Danger the rules did not name but the learned backstop reads (rules.md §8, XF-25; issue 16): the emergency
+    numbers at once, and a question — "yes" alerts the officers on duty as an urgent message does, "no" gives the
+    verdict the sentence has without it, and more words are read as a new scope sentence."""
+
+    id: str = Filing.SCOPE_DANGER
+
+    def exits(self) -> frozenset[Target]:
+        return frozenset({Filing.SCOPE_WHO, Filing.TYPE, Filing.SCOPE_REFER})
+
+    def prompt(self, c: Conversation) -> Reply:
+        return Reply("safety.ask", {}, danger_buttons(DANGER_YES, DANGER_NO), self.id)
+
+    async def answer(self, c: Conversation, e: Event, env: CitizenEnv) -> Outcome:
+        text = str(c.answers.get("scope_text", ""))
+        if e.kind is EventKind.CHOICE and e.value == DANGER_YES:
+            return await _alert(c, text, env, Reply("safety.told"))
+        if e.kind is EventKind.CHOICE and e.value == DANGER_NO:
+            return await _decide(c, text, env, ask=False)
+        if e.kind is EventKind.TEXT and meaningful_length(e.text) > 0:
+            said = e.text.strip()
+            if says_yes(said):
+                return await _alert(c, f"{text}\n{said}"[:4000], env, Reply("safety.told"))
+            if says_no(said):
+                return await _decide(c, text, env, ask=False)
+            return await _decide(c, said[:4000], env)
+        return stay("dialog.use_buttons")
+
+
+_YES = frozenset({"是", "是的", "对", "对的", "有", "有的", "有人", "有危险", "危险", "救命", "快", "快来", "帮帮我",
+                  "yes", "y", "yeah", "yep", "help"})  # fmt: skip
+_NO = frozenset({"不", "不是", "没", "没有", "没人", "没有人", "否", "不用", "不紧急", "no", "n", "nope"})
+
+
+def says_yes(text: str) -> bool:
+    """A typed yes to "is anyone in danger?" (a phone user often types rather than taps)."""
+    return text.strip(" 。.!！,，~").casefold() in _YES
+
+
+def says_no(text: str) -> bool:
+    return text.strip(" 。.!！,，~").casefold() in _NO
 
 
 def referral_details(refer_to: str, reason: str) -> Label:
@@ -93,6 +155,7 @@ def _after_how(c: Conversation, value: str) -> str:
 def scope_steps() -> list[Step[CitizenEnv]]:
     return [
         ScopeStep(),
+        DangerStep(),
         Choice(id=Filing.SCOPE_WHO, key="filing.scope_who",
                options=[("official", "button.scope_official"), ("private", "button.scope_private"),
                         ("unsure", "button.scope_unsure")],

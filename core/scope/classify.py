@@ -14,12 +14,13 @@ import re
 import threading
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from core.model import ReferTo, ReportType
 from core.scope import rules as R
 from core.scope.urgent import UrgentCheck
+from core.scope.urgent_learned import LearnedUrgent
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +50,9 @@ class ScopeDecision:
     rule: str
     faq: str | None = None  # a question about the process, answered from the FAQ
     signals: tuple[str, ...] = field(default=(), compare=False)  # what matched, for officers and tuning
+    #: Not urgent by the rules, but the learned backstop reads danger in it (core.scope.urgent_learned): the
+    #: citizen is shown the emergency numbers and asked whether someone is in danger now; "yes" alerts officers.
+    possibly_urgent: bool = False
 
 
 #: The kind as the labelled data and ``qingfeng scope --jsonl`` write it (rules.md §3.1).
@@ -133,6 +137,7 @@ class ScopeClassifier:
             w: re.compile(rf"(?<![a-z]){re.escape(w)}(?![a-z])") for w in words if w.isascii()
         }
         self._urgent = UrgentCheck()
+        self._learned = LearnedUrgent()
         self._not_official = _compile(R.NOT_OFFICIAL_PATTERNS)
         self._impostor = _rx(R.IMPOSTOR_PATTERN)
         self._person_patterns = _compile(R.OFFICIAL_PERSON_PATTERNS)
@@ -246,7 +251,15 @@ class ScopeClassifier:
                       named_only, group_only, named_only and group_only and short)  # fmt: skip
 
     def classify(self, text: str) -> ScopeDecision:
+        """The rules' verdict; when they find no danger, the learned backstop may still mark it possibly urgent
+        (it reads what the rules' guards keep: a figure of speech they blank stays blank for it)."""
         norm = normalise(text)
+        decision = self._verdict(norm)
+        if decision.verdict is not Verdict.URGENT and self._learned.urgent(self._urgent.kept(norm)):
+            return replace(decision, possibly_urgent=True, signals=("urgent:learned", *decision.signals))
+        return decision
+
+    def _verdict(self, norm: str) -> ScopeDecision:
         facts = self._facts(norm)
         impostor = bool(self._impostor.search(norm))
         appeal = "" if impostor else self._is_appeal(norm)
