@@ -137,6 +137,8 @@ def cmd_scope(settings: Settings, args: argparse.Namespace) -> int:
         item.update(verdict=d.verdict.value, kind=KIND_LABELS.get(d.kind) if d.kind else None,
                     refer_to=d.refer_to.value if d.refer_to else None,
                     reason=f"{tr.t(settings.default_locale, d.reason)} [{d.rule}]")  # fmt: skip
+        if d.possibly_urgent:  # the learned backstop's: the bot asks whether anyone is in danger (issue 16)
+            item["possibly_urgent"] = True
         print(json.dumps(item, ensure_ascii=False), flush=True)
     return 0
 

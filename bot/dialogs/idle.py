@@ -45,6 +45,11 @@ def idle_buttons() -> Buttons:
     return tuple((Button(label, cb.RunCommand(command)),) for label, command in shortcuts)
 
 
+def danger_question() -> Reply:
+    """The emergency numbers and "is anyone in danger right now?" with its two buttons (outside a dialog)."""
+    return Reply("safety.ask", {}, danger_buttons(cb.DangerAnswer(cb.Danger.YES), cb.DangerAnswer(cb.Danger.NO)), "")
+
+
 async def free_text(event: Event, env: IdleEnv, memo: dict[str, Any], *, ask: bool = True) -> list[Reply]:
     """``memo`` is the conversation's: a possibly urgent message is kept there until "is anyone in danger?" is
     answered (bot.dialogs.runner); with ``ask`` False that question was answered no."""

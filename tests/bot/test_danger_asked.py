@@ -76,7 +76,9 @@ async def test_a_typed_yes_counts_and_carries_both_messages_to_the_officers(
     assert len(alerts) == 1 and "往下掉渣" in alerts[0] and "是的" in alerts[0]
 
 
-async def test_in_the_filing_flow_yes_alerts_and_the_form_goes_on(harness: BotHarness, app: App, office: Office) -> None:
+async def test_in_the_filing_flow_yes_alerts_and_the_form_goes_on(
+    harness: BotHarness, app: App, office: Office
+) -> None:
     h = harness
     await h.say(CHAT, "/start")
     await h.tap(CHAT, "我已阅读")

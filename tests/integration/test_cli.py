@@ -154,6 +154,7 @@ def test_scope_jsonl_keeps_order_and_adds_the_decision(tmp_path: Path) -> None:
         "not json",
         {"id": 3, "text": "我不想活了"},
         {"id": 4, "no_text": True},
+        {"id": 5, "text": "工地那栋楼墙上裂了一道大缝 一直往下掉渣 工人还在里头干活"},
     ]
     stdin = "\n".join(x if isinstance(x, str) else json.dumps(x, ensure_ascii=False) for x in lines) + "\n"
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "QINGFENG_DATA_DIR": str(tmp_path / "data")}
@@ -161,13 +162,15 @@ def test_scope_jsonl_keeps_order_and_adds_the_decision(tmp_path: Path) -> None:
                          env=env, capture_output=True, text=True, timeout=120)  # fmt: skip
     assert out.returncode == 0, out.stderr
     got = [json.loads(line) for line in out.stdout.splitlines()]
-    assert len(got) == 5
+    assert len(got) == 6
     assert got[0] == {"id": 1, "text": "村支书把低保名额给了自己的亲戚", "verdict": "accept", "kind": "检举控告",
                       "refer_to": None, "reason": got[0]["reason"]}  # fmt: skip
     assert got[0]["reason"] and "[" in got[0]["reason"]  # the reason cites its rule
     assert (got[1]["verdict"], got[1]["kind"], got[1]["refer_to"]) == ("refer", None, "market")
     assert "error" in got[2] and "error" in got[4]
     assert got[3]["verdict"] == "urgent"
+    assert got[5]["possibly_urgent"] is True and got[5]["verdict"] != "urgent"  # the bot asks (learned backstop)
+    assert "possibly_urgent" not in got[0]
     assert not (tmp_path / "data" / "qingfeng.db").exists()  # classifying opens no database
 
 

@@ -19,7 +19,7 @@ from bot import callbacks
 from bot.callbacks import KINDS, LANGUAGES, MAX_BYTES, Refused, Shortcut, StepChoice, Tap, parse
 from bot.dialogs import questions as kbq
 from bot.dialogs.engine import Button, Conversation, Event, EventKind, Reply
-from bot.dialogs.idle import idle_buttons
+from bot.dialogs.idle import danger_question, idle_buttons
 from bot.dialogs.officer_flows import officer_flows
 from bot.dialogs.officer_urgent import urgent_flows
 from bot.dialogs.review import receipt_replies
@@ -90,7 +90,7 @@ async def _step_buttons() -> list[tuple[str, Button]]:
 async def _menu_buttons() -> list[tuple[str, Button]]:
     """The runner's buttons that work anywhere: the idle menu, FAQ (with and without a dialog), languages, the
     receipt's, the status card's reply button."""
-    replies = [Reply("dialog.idle", {}, idle_buttons(), "")]
+    replies = [Reply("dialog.idle", {}, idle_buttons(), ""), danger_question()]
     for command in (Command.FAQ, Command.LANG):
         for c in (Conversation("zh-CN"), Conversation("zh-CN", "filing", "notice")):
             replies += await RUNNER._command(c, cast(Any, None), command)
