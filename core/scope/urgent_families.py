@@ -28,7 +28,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"你们(以后|要)?好好(过|活|生活)", r"对不起(大家|你们|所有人|爸妈|家里)",
         r"铁轨|铁道上|火车道",
         r"(一整|整)(瓶|板|盒)~3药|(吃|吞|喝)(了|下)~3(一整|整|几十|一百|好几十)(瓶|板|盒|片|粒)",
-        r"(last|final) (message|words|post|goodbye|night)",
+        r"(last|final) (message|words|post|goodbye)|(my|our|his|her) (last|final) night",
         r"(nobody|no one|no-one) (will|would) (miss|notice|care)",
         r"(when|after|once) i'?m gone",
         r"\bi have nothing left\b|\bno way out\b|\bburden (to|on) (everyone|my|them|you)",
@@ -57,6 +57,9 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"晕倒|喘不|呼吸|流泪|睁不开)|咳(嗽)?(个)?不停|(都|一直|全|集体)在咳",
         r"leak(s|ing|ed)? (\w+ ){0,3}(chemicals?|gas|acid|ammonia|chlorine|toxic)|chemical (leak|spill|smell|fumes)|"
         r"toxic (fumes|gas|smoke)|(coughing|choking) (and|people|everyone)|people are (coughing|choking|getting sick)",
+        r"(poured|put|threw|dumped|dropped|mixed) (something|stuff|things|\w+) (in|into) (our|the|their|my) (\w+ )?"
+        r"(well|water|tank|reservoir|food|pot|rice)|(往|在)~6(井|水缸|水池|蓄水池|水塔|锅|饭)~4(里)?(倒|扔|投|撒|下)(了)?"
+        r"~2(东西|药)",
     ),
     # A vehicle used as a weapon or running people down.
     "vehicle": (
@@ -145,7 +148,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"慢慢(没了|死|饿死|等死)|等死|(\d+|几|两|三|好几)天没(吃|喝)(东西|饭|水)?",
         r"(一块儿?|一起)(走|去死|死|跳|了断)|带(着)?~3(孩子|娃)~~12(走了|去死|跳|河边|干净地方|一起走)|干净(的)?地方",
         r"控制不住(自己|想)|(撑|扛|熬)不住了|(口子|伤口)~4(又)?(弄开|割开|划开|撕开)",
-        r"翻(过|出)(了)?~3(栏杆|护栏|围栏|窗)|数到~6就(下去|跳|走)|往自己身上(倒|泼|浇)",
+        r"翻(过|出)(了)?~3(栏杆|护栏|围栏|窗)|数到~6就(下去|跳|走)|往自己身上(倒|泼|浇)|(站|坐|蹲|爬)在~6(栏杆|护栏|"
+        r"围栏|窗台)(的)?外(面|边|头|侧)?",
         r"bought (a |some )?rope|\bfinish it\b|stopped (taking )?(his|her|my) (insulin|medication|meds|dialysis|pills)|"
         r"on purpose|\bledge\b|can'?t control myself|(cut|cutting) (again|myself)",
     ),
@@ -153,7 +157,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "menace": (
         r"(知道|晓得)(你|我|他)?(住|家)(在)?哪|(学校|校门|门口|路上)~4(等|堵|守)~6(孩子|闺女|女儿|儿子|娃|你|我)",
         r"(让|叫)(你|我|他)~2尝尝|陪葬|(一起|大家)~3陪(他|她|我)|一个(都|也)别想(走|跑|活)",
-        r"带(上)?~2(家伙|刀|汽油)~~10(去|来)|打断~6腿|说(要|就)(点|烧)(火|了|着)?$|收拾(我|你|他|她)~3(和|"
+        r"带(上|着)?~2(家伙|刀|汽油)~~10(去|来)|(要|去|就)~8一锅端|打断~6腿|说(要|就)(点|烧)(火|了|着)?$|收拾(我|你|他|她)~3(和|"
         r"跟)?(孩子|全家|一家)|说~6就点",
         r"(kid|son|daughter|child|children|family)\w* (won'?t|will not|wont|will never) (make it|come|get) (home|back)|"
         r"break (my|your|his|her) (legs?|arms?|neck|bones)|know where (you|i|we) live",

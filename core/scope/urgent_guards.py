@@ -25,6 +25,13 @@ NOT_FAMILY = (
     r"spending|morale|reputation|chances|careers?)",
     r"rape (seed|oil)|leak(ed|ing)? (\w+ ){0,2}(information|documents|names?|data|details|identity|report|news)|"
     r"information (was |is )?leak",
+    # money drawn in the names of the dead, pills sold, a gas cylinder taken home, a blast furnace (blind3)
+    r"(dead|deceased) (people|persons?|man|men|woman|women|relatives?|villagers?|residents?)'?s? (\w+ )?(pensions?|"
+    r"subsid\w*|benefits?|names?|allowances?|ids?|identit\w*|land|accounts?|salar\w*)|(signing|sign|signed|claiming|"
+    r"claims?|collect\w*) (\w+ )?for (the )?dead|冒领~6(死人|去世|过世|已故)|(死人|去世的人|已故)~4(的)?(养老金|补贴|低保|名字)",
+    r"sell\w* (\w+ ){0,3}(pills|tablets|supplements)|(health|diet|vitamin|miracle|fake) (pills|tablets|supplements)",
+    r"煤气罐~6(拉|搬|拿|占|私用|带)(回|走|到)?|(拉|搬|拿|占)~4煤气罐",
+    r"blast[- ]furnaces?",
 )  # fmt: skip
 
 #: A sentence the writer takes back: a joke, words said in anger, a dream, a threat that "is really" a lawsuit or a
@@ -43,6 +50,13 @@ DISOWNED = (
     r"发牢骚|牢骚话|(抖音|快手|微博|朋友圈|网上|新闻)(上|里)?~2(看到|刷到|看见)|网上看到|网传|刷到|(看到|看了|"
     r"转发)~4视频|视频(里|上)|是真的吗|is (it|this) true|"
     r"saw (a|this) video",
+    r"看(了)?新闻(说|上|里)|新闻(上|里)?(说|报)|(朋友圈|群里|网上)~4转|都在转|(read|saw|heard) (it |that |this )?(on|in) (the )?(news|"
+    r"douyin|tiktok|weibo|wechat|tv|paper)|on (douyin|tiktok|weibo|the news)|(i|we) read (that|about)|in another "
+    r"(city|county|province|town)|is it real",
+    r"(大家|人|都|所有人)(也)?(都)?没(事|受伤)|没(有)?人(受伤|伤着)|险情~4排除|(nobody|no one|no-one|none of us) (was |got )?"
+    r"(hurt|injured|harmed)|every(one|body)('?s| is| was) (safe|ok|okay|fine)|hope every(one|body)('?s| is)? (ok|okay|"
+    r"safe|fine)|(was|were|got|has been|have been) (fixed|repaired|put out|sealed)|(fire|blaze) (is|was) (out|put out)",
+    r"that was (in )?(19|20)\d\d|(he|she|they)('?s| is| are) in (prison|jail) now",
 )
 #: ... unless the writer says it is not a joke.
 NOT_DISOWNED = (
@@ -67,11 +81,13 @@ NOT_FIGURES = (
     r"不想活得~4(窝囊|憋屈|没尊严|这么|那么)|would kill for|kill for (a|the|his|her) \w+",
     r"毒(死|了)~6(鱼|鸡|鸭|鹅|狗|猫|猪|羊|牛|庄稼|树)",
     r"半条命|醉得~2不省人事|不想活在~8(不公|不公平|黑暗|欺压|恐惧|阴影|这种|这样)",
-    r"(钢管|铁棍|钢筋|砖|刀具|斧头|锄头|镰刀|农药|汽油|柴油)~4(报价|价格|采购|单价|钱|厂|生意|供应|批发|销售|涨价)",
+    r"(钢管|铁棍|钢筋|砖|刀具|斧头|锄头|镰刀|农药|汽油|柴油)~4(报价|价格|采购|单价|钱|厂|生意|供应|批发|销售|涨价|补贴|"
+    r"补助|指标)",
     r"烧?(秸秆|垃圾|麦秆|稻草|落叶)~~12(烟|呛|火)",
     r"救命(啊|呀)?~~6(这(个|件)?事|拖了)",
-    r"killing (us|me|them|people|everyone|farmers|families) with (\w+ )?(fees|taxes|fines|paperwork|rules|charges|"
-    r"bureaucracy|prices|rent|interest)",
+    r"(killing|murdering) (us|me|them|people|everyone|farmers|families|patients) with (\w+ )?(fees|taxes|fines|"
+    r"paperwork|rules|charges|bureaucracy|prices|rent|interest|bills)|killer (prices|fees|rents?|bills|deals?)",
+    r"火坑|快被~12(搞|折腾|拖|磨|耗|烦|气|累|审)死了",
     r"fire-?sale",
     r"burn(ing|s|ed|t)? (through )?(\w+ )?(money|cash|funds|budget)",
     r"kill(ed|s|ing)? (the|a|this|my|his|her|our|their) (\w+ )?(file|case|report|story|complaint|application|"

@@ -21,6 +21,8 @@ URGENT_BY_FAMILY: dict[str, list[str]] = {
     "leak": [
         "化工厂管道泄漏化学品，村里好几个人头晕",
         "The factory is leaking chemicals into the river and people are getting sick",
+        "昨天半夜有人往我们家水缸里倒了东西 今早全家喝了都吐",  # something put in the water (blind3, paraphrased)
+        "someone dumped something into the village water tank, my kids drank from it and feel sick",
     ],
     "vehicle": ["有人开车冲进人群", "A man drove his truck into the crowd at the market"],
     "vanish": ["我被人跟踪，他们说要让我消失", "He said he will finish me if I report him"],
@@ -41,8 +43,16 @@ URGENT_BY_FAMILY: dict[str, list[str]] = {
         "俺爹下地窖半天没上来，喊也不应",
         "I'm sitting in my car in the closed garage with the engine running",
     ],
-    "self_means": ["我把家里的药全倒出来了，在想先吃哪个", "My brother bought rope and says tonight he'll finish it"],
-    "menace": ["他发信息说知道我住哪，今晚就来收拾我和孩子", "He said my kid won't make it home from school"],
+    "self_means": [
+        "我把家里的药全倒出来了，在想先吃哪个",
+        "My brother bought rope and says tonight he'll finish it",
+        "我坐在大桥护栏外面 风很大 手机快没电了",  # outside the railing (blind3, paraphrased)
+    ],
+    "menace": [
+        "他发信息说知道我住哪，今晚就来收拾我和孩子",
+        "He said my kid won't make it home from school",
+        "他放话说明天开会那天要把那几个村干部一锅端",  # "那天要…" is ahead, not past (blind3, paraphrased)
+    ],
     "hazard": ["矿上瓦斯报警器响了，队长让把它关了接着干", "My toddler swallowed some button batteries"],
     "taken": [
         "他们把我弟弟带走三天了 也不说关在哪",
@@ -145,6 +155,23 @@ NEAR_MISSES = [
     "I almost died of laughter reading their official reply",
     # "到现在" is "until now", not now: an old fire stays old
     "那次火灾死了三个人 事故调查报告到现在没公开",
+    # blind3's false alarms, paraphrased: money in the dead's names, pills sold, a gas cylinder taken, trees cut,
+    # a blast furnace, news, a danger over, a death told, figures of speech
+    "The village clerk keeps collecting dead residents' subsidies every month",
+    "a man sells miracle pills to the old folks at the morning market",
+    "所长把单位的煤气罐搬回自己家用了两年",
+    "护林员收了好处 让人把集体的竹林砍光了",
+    "the steel plant's blast furnace upgrade money disappeared",
+    "农药化肥补贴 会计给他小舅子报了二十亩",
+    "看新闻说外地有个干部跳楼了 我们这的干部作风也该查查",
+    "I read that a man set himself on fire outside a court in another province, is our office any better",
+    "The warehouse fire is out and nobody was hurt, but the inspector never checked it",
+    "he threatened to kill me but that was 2019 and he is in prison now, the police chief covered for him",
+    "my grandmother died and my uncles took her house",
+    "My bike got stolen from the yard last night",
+    "Killer fees at the township clinic, they are murdering us with bills",
+    "办个低保 快被这个流程折腾死了 材料交了四回",
+    "那个项目就是个火坑 钱都被镇长分了",
 ]
 
 # Not taken back: a denial of joking, or an escape while someone is still in danger, keeps the danger.
