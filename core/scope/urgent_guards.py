@@ -28,7 +28,8 @@ NOT_FAMILY = (
     # money drawn in the names of the dead, pills sold, a gas cylinder taken home, a blast furnace (blind3)
     r"(dead|deceased) (people|persons?|man|men|woman|women|relatives?|villagers?|residents?)'?s? (\w+ )?(pensions?|"
     r"subsid\w*|benefits?|names?|allowances?|ids?|identit\w*|land|accounts?|salar\w*)|(signing|sign|signed|claiming|"
-    r"claims?|collect\w*) (\w+ )?for (the )?dead|冒领~6(死人|去世|过世|已故)|(死人|去世的人|已故)~4(的)?(养老金|补贴|低保|名字)",
+    r"claims?|collect\w*) (\w+ )?for (the )?dead|冒领~6(死人|去世|过世|已故)|"
+    r"(死人|去世的人|已故)~4(的)?(养老金|补贴|低保|名字)",
     r"sell\w* (\w+ ){0,3}(pills|tablets|supplements)|(health|diet|vitamin|miracle|fake) (pills|tablets|supplements)",
     r"煤气罐~6(拉|搬|拿|占|私用|带)(回|走|到)?|(拉|搬|拿|占)~4煤气罐",
     r"blast[- ]furnaces?",
@@ -50,12 +51,13 @@ DISOWNED = (
     r"发牢骚|牢骚话|(抖音|快手|微博|朋友圈|网上|新闻)(上|里)?~2(看到|刷到|看见)|网上看到|网传|刷到|(看到|看了|"
     r"转发)~4视频|视频(里|上)|是真的吗|is (it|this) true|"
     r"saw (a|this) video",
-    r"看(了)?新闻(说|上|里)|新闻(上|里)?(说|报)|(朋友圈|群里|网上)~4转|都在转|(read|saw|heard) (it |that |this )?(on|in) (the )?(news|"
-    r"douyin|tiktok|weibo|wechat|tv|paper)|on (douyin|tiktok|weibo|the news)|(i|we) read (that|about)|in another "
-    r"(city|county|province|town)|is it real",
-    r"(大家|人|都|所有人)(也)?(都)?没(事|受伤)|没(有)?人(受伤|伤着)|险情~4排除|(nobody|no one|no-one|none of us) (was |got )?"
-    r"(hurt|injured|harmed)|every(one|body)('?s| is| was) (safe|ok|okay|fine)|hope every(one|body)('?s| is)? (ok|okay|"
-    r"safe|fine)|(was|were|got|has been|have been) (fixed|repaired|put out|sealed)|(fire|blaze) (is|was) (out|put out)",
+    r"看(了)?新闻(说|上|里)|新闻(上|里)?(说|报)|(朋友圈|群里|网上)~4转|都在转|"
+    r"(read|saw|heard) (it |that |this )?(on|in) (the )?(news|douyin|tiktok|weibo|wechat|tv|paper)|"
+    r"on (douyin|tiktok|weibo|the news)|(i|we) read (that|about)|in another (city|county|province|town)|is it real",
+    r"(大家|人|都|所有人)(也)?(都)?没(事|受伤)|没(有)?人(受伤|伤着)|险情~4排除|"
+    r"(nobody|no one|no-one|none of us) (was |got )?(hurt|injured|harmed)|"
+    r"every(one|body)('?s| is| was) (safe|ok|okay|fine)|hope every(one|body)('?s| is)? (ok|okay|safe|fine)|"
+    r"(was|were|got|has been|have been) (fixed|repaired|put out|sealed)|(fire|blaze) (is|was) (out|put out)",
     r"that was (in )?(19|20)\d\d|(he|she|they)('?s| is| are) in (prison|jail) now",
 )
 #: ... unless the writer says it is not a joke.
