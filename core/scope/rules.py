@@ -163,6 +163,12 @@ OFFICE_USE_PATTERNS = (
     # a village or unit drawing money in another's (a dead person's) name (冒领)
     r"(村里|村委|村上|组里|社区|镇里|乡里|单位)~~16(用|拿|冒用|以)~6(名字|名义|名下|身份)~~10(领|吃|冒领|套|报)",
     r"\babus\w* (of )?(his|her|their|the)? ?(power|position|office|authority)",
+    # 虚报 told as it is seen: "报的是五公里 实际修了不到三公里", "账上写的一百万 实际只花了三十万"
+    r"(报|写|账上|上报|申报|报上去)的?(是)?~8(实际|其实|实际上)(只|才|就|修了|用了|花了|发了|到了|不到)",
+    # public relief given out and taken back or sold, the money unseen (侵占): "扶贫的羊…收回去了…卖了 钱没见着"
+    r"(扶贫|救灾|救济|低保|补助|补贴|集体)~~24(收回|拿回|要回|卖了|卖掉)~~24(钱|款)~4(没见|不见|没了|去哪|哪去|不知去向|下落不明)",
+    # funds drawn every year for something kept only for show (形式主义, 虚报): "宣传栏就是摆样子 经费倒是年年报"
+    r"(摆样子|走过场|做样子|应付检查|糊弄)~~16(经费|钱|款|资金)~6(年年|每年|照样|照报|倒是)",
 )  # fmt: skip
 #: Money, favour, coercion and retaliation constructions: misconduct when an official or public body is named
 #: (A1, A2); without one ("有人收钱") the text stays unclear (R ch.2 (3)).
@@ -173,6 +179,7 @@ OFFICIAL_ACT_PATTERNS = (
     r"(要|让|得|必须)(先)?(给|交|塞|送|拿)~~10?(钱|费|红包|好处|点|\d)",
     r"(要|讹|找我要|索要)了?" + _N + r"|私下~8(要|收|拿|给)",
     r"(要|收|拿|索要)了?~4[一两几\d]+(箱|条|瓶|盒|张|桌|只|斤|袋|桶)",  # 要了两条中华
+    r"((?<!没)收|拿|要|白占|白住)(了|咗)?~4[一两几\d]?(套|辆|块|栋|间)~2(房|房子|车|门面|商铺|地|表)",  # 收了一套房
     r"(要|收|拿|送|给|塞)了?~~12才(给|肯|帮|同意)?(办|批|盖章|签字|放行|通过|过)",  # gift first, service after
     # giving (行贿): 给5000就算了, 塞了两条烟才给办, 只要交一千就能办, 送了两箱茅台, 10个点
     r"(给|交|塞|送|上交|花)了?~8?" + _N + r"~4?(就|才)", r"只要(交|给|送|花|出)~8就(能|可以|给|帮)", r"\d+个点",
@@ -307,8 +314,10 @@ APPEAL_PATTERNS = (
     (rf"({_SELF})~~30({_SANCTION_GENERIC})|({_SANCTION_GENERIC})~~20(对我|给我)", _COMMISSION,
      CONTEST),
     (_DISMISSAL, _PUBLIC_JOB, CONTEST + r"|冤枉|凭什么|想讨个说法"),
+    (rf"({_SELF})(的|受的|挨的|背的)~2({_SANCTION_GENERIC})|({_SANCTION_GENERIC})决定(书)?", CONTEST + r"|写错|弄错"),
     (r"\b(i|me|my)\b.{0,40}\b(party warning|serious warning|disciplinary|sanction(ed)?|expelled from the party"
-     r"|party probation|demerit)", CONTEST + r"|\bwrong(ly)?\b|\bunjust"),
+     r"|party probation|demerit)",
+     CONTEST + r"|\bwrong(ly)?\b|\bunjust|\b(a |for )?review\b|\breceipts\b|never (did|took)"),
 )  # fmt: skip
 #: Reason keys for an appeal group, by position in APPEAL_PATTERNS (default scope.reason.appeal).
 APPEAL_REASONS = {2: "scope.reason.appeal_dismissal"}
@@ -338,7 +347,7 @@ _STAFF = (
     r"|(纪委|监委|纪检|监察委)~8(找我|对我)?~4(谈话|询问|调查|审查))"
 )
 MEASURE_COMPLAINTS = (
-    r"(监委|纪委|纪检|监察委|办案人员|专案组|调查组)~~40(扣押|查封|冻结|扣了|扣走|收走|拿走|解冻)",
+    r"(监委|纪委|纪检|监察委|办案人员|专案组|调查组|留置)~~40(扣押|查封|冻结|扣了|扣走|收走|拿走|解冻)",
     r"(扣押|查封|冻结)~~30(超出|超范围|不相关|无关|没有关系|没关系|不退|解冻|婚前|合法)",
     r"留置~~40(超期|期限|见不到|不让见|请律师|关在哪|没通知|不通知)",
     _STAFF + r"~~40(不让睡|逼供|诱供|只要我?承认|打(了)?我|打人|耳光|骂|拍桌子|恐吓|吓唬|逼我|体罚|威胁|牵连"
@@ -359,6 +368,10 @@ SUGGESTION_PATTERNS = (
     r"你们~~24(能不能|能否|可不可以|应该|不如|最好)~~20(多|透明|快|及时|改|安排|公开|加|增|简化|认真)",
     r"你们(纪委|监委|的|那个)?~~16(太|老|总是|一直|根本)~~6(官腔|慢|敷衍|占线|打不通|假|不回|没人回|形式|走过场)",
     r"(不如|还不如)多~6(讲|办|查|公开|宣传|回)",
+    # a rule of public work too short or too narrow for the people it serves: "公示期太短了 就三天"
+    r"(公示|公开|公告|征求意见|报名)(期|时间|的时间|期限)~4(太|过于|只有|就)~3(短|少|三天|两天|一天)",
+    # a body's service criticised and its overhaul asked for: "接待的人态度太差 是不是也该整顿一下"
+    r"(态度|作风|服务|接待)~~12(差|不好|恶劣|冷漠)~~20(该|应该|得|要)~4(整顿|整改|管管|治理)",
     r"\bsuggestion",
 )  # fmt: skip
 

@@ -34,6 +34,18 @@ from core.scope import KIND_LABELS, Verdict, classifier
         ("I want to report that the demolition office chief got a villa from the developer", "accept", "检举控告"),
         ("The primary school headmaster makes parents buy uniforms from his wife", "accept", "检举控告"),
         ("物业管卫生的那个人天天骂人", "refer", None),  # a private estate's staff: not an official
+        # from the third blind set, paraphrased: a flat taken, 虚报 told as seen, relief taken back and sold,
+        # funds drawn for a show, a sanction decision written wrong, property seized in 留置, a rule too short,
+        # a body's service to be overhauled
+        ("规划局的小王帮老板改了容积率 收了人家一套房", "accept", "检举控告"),
+        ("镇里报的是修了八公里水渠 实际只修了四公里", "accept", "检举控告"),
+        ("救灾发的牛没几天就被村里收回去了 后来卖了 钱不知去向", "accept", "检举控告"),
+        ("我们社区的健身角就是摆样子 钱倒是年年报", "accept", "检举控告"),
+        ("我的处分决定书写错了日期 把别人的事写到我头上", "accept", "申诉"),
+        ("留置期间专案组扣走了我爸的车 那是我的车 跟案子没关系", "accept", "申诉"),
+        ("招聘公告的报名时间太短了 就两天", "accept", "批评建议"),
+        ("区政务大厅窗口态度太差 应该好好整顿一下", "accept", "批评建议"),
+        ("他报的是三个人 实际来了五个人 吃饭的钱我们AA的", "unclear", None),  # no public money, no official
     ],
 )
 def test_generalised_rules(text: str, verdict: str, detail: str | None) -> None:
