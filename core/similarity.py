@@ -14,11 +14,12 @@ Why that is acceptable to store next to the ciphertext (rules.md §4.1, R-47 "no
 - the band keys are hashes of the signature, so they reveal less than it;
 - the retention purge deletes both with the facts (core.services.retention).
 
-Similarity is the Jaccard index of the two word sets, estimated from 128 permutations; 64 bands of 2 rows make
-reports at the threshold share a band key almost surely (Jaccard 0.3: 99.8 %, 0.35: 99.98 %, 0.5: 1 − 10⁻⁸), so
-candidates are found by an indexed look-up of 64 keys instead of a scan (:func:`band_keys`). 32 bands of 4 rows
-(until migration 0024) missed one retold report in eight at Jaccard 0.5; unrelated reports' mean J² (4·10⁻⁴ over
-the scope benchmark's texts) keeps the rows a look-up touches to ~3,000 at 100 k cases.
+Similarity is the Jaccard index of the two word sets, estimated from 128 permutations; 42 bands of 3 rows (126 of
+the values) make reports share a band key with high probability (Jaccard 0.4: 94 %, 0.5: 99.6 %, 0.6: 99.99 %), so
+candidates are found by an indexed look-up of 42 keys instead of a scan (:func:`band_keys`). 32 bands of 4 rows
+(until migration 0024) missed one retold report in eight at Jaccard 0.5; 64 of 2 rows would miss almost none but
+make unrelated reports share keys 25 times as often (J² against J⁴; J³ is 6 times), a look-up reading thousands of
+bucket rows at 100 k cases (bench/repeats.py).
 """
 
 from __future__ import annotations
@@ -34,8 +35,8 @@ if TYPE_CHECKING:
     from datasketch.minhash import MinHash
 
 NUM_PERM = 128
-BANDS = 64
-ROWS = NUM_PERM // BANDS
+BANDS = 42
+ROWS = NUM_PERM // BANDS  # 3: the last two values are in the signature, in no band
 SEED = 17  # fixed: signatures stored at filing are compared with ones made years later
 SCHEME = "affine32"  # datasketch ≥ 2.0: a bijective permutation (no collision bias on long texts), 32-bit values
 MIN_WORDS = 4  # fewer distinct words than this say too little to call two reports alike

@@ -24,8 +24,10 @@ from tests.factories import FACTS, anonymous_report, named_report, person, seed_
 XIHU = "浙江省/杭州市/西湖区"
 BRIBE = ("街道办主任孙某某利用职务便利，在老旧小区改造工程招标中收受施工方老板现金20万元，"
          "并安排其亲属承包小区绿化项目，工程质量很差，居民多次投诉无人理会。")  # fmt: skip
-BRIBE_RETOLD = ("孙某某是街道办主任，老旧小区改造工程招标时收了施工老板20万元现金，还把绿化项目交给他的亲属做，"
-                "居民投诉工程质量差也没人管。")  # fmt: skip
+# A retelling sharing about three quarters of the words (Jaccard 0.77): found whatever the index key, which the
+# test app draws at random (42 bands of 3 rows miss it once in 10^11; at Jaccard 0.5, once in 500).
+BRIBE_RETOLD = ("孙某某是街道办主任，利用职务便利在老旧小区改造工程招标中收了施工方现金20万元，又安排亲属承包绿化项目，"
+                "居民多次投诉工程质量差。")  # fmt: skip
 
 
 def other_person(name: str = "孙某某") -> PersonReported:
@@ -160,7 +162,7 @@ async def test_filing_stores_the_keyed_sketch_and_its_band_keys_only(app: App) -
 
 
 async def test_migration_0024_rebuilds_the_band_keys_from_the_stored_signatures(file_app: App) -> None:
-    """Band keys are a function of the signature alone: 0024 recomputes them (64 of 2 rows) and its downgrade
+    """Band keys are a function of the signature alone: 0024 recomputes them (42 of 3 rows) and its downgrade
     puts back 0023's 32 of 4 rows, for every stored sketch."""
     import hashlib
 
@@ -179,7 +181,7 @@ async def test_migration_0024_rebuilds_the_band_keys_from_the_stored_signatures(
         return {hashlib.blake2b(bytes([b]) + sig[b * 16 : (b + 1) * 16], digest_size=8).hexdigest() for b in range(32)}
 
     now = await stored()
-    assert len(now) == 2 and all(keys == set(band_keys(sig)) and len(keys) == 64 for sig, keys in now.values())
+    assert len(now) == 2 and all(keys == set(band_keys(sig)) and len(keys) == BANDS for sig, keys in now.values())
     try:
         await migrate.downgrade(file_app.engine, "0023")
         assert {c: keys for c, (_, keys) in (await stored()).items()} == {c: four_rows(s) for c, (s, _) in now.items()}
