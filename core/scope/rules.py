@@ -41,6 +41,7 @@ OFFICIAL_PERSON_PATTERNS = (
     # inspectors of a public body: "消防检查的人", "环保局执法人员", "税务稽查的"
     r"(消防|卫生|环保|安监|应急|税务|工商|市场监管|城管|质监|食药监|路政|运管|林业|国土|水利|农业|畜牧|文旅|劳动监察|防疫)"
     r"(部门|局|所|站|队|大队)?的?(检查|执法|稽查|巡查)的?(人员?|组|队)",
+    r"(街道|社区|镇上|乡里|村委)(来|派来)的(人|干部)",
 )
 #: Titles private firms use too: they do not count when the text says the unit is private (JC-15 covers SOEs only).
 GENERIC_PERSONS = _w("领导 主任 副主任 会计 出纳 组长 副组长 队长 工作人员 站长 院长 校长 一把手 director headmaster")
@@ -163,6 +164,19 @@ OFFICE_USE_PATTERNS = (
     # a village or unit drawing money in another's (a dead person's) name (冒领)
     r"(村里|村委|村上|组里|社区|镇里|乡里|单位)~~16(用|拿|冒用|以)~6(名字|名义|名下|身份)~~10(领|吃|冒领|套|报)",
     r"\babus\w* (of )?(his|her|their|the)? ?(power|position|office|authority)",
+    # favouritism in enforcement and licences (优亲厚友): "他亲戚的店从来不查", "书记小舅子一家独占"
+    r"(亲戚|小舅子|儿子|女儿|老婆|女婿|侄子|外甥|弟弟|哥哥|表哥|表弟|堂哥|堂弟|舅舅|叔叔|姐夫|妹夫|熟人)(家)?的?~4(店|厂|公司|"
+    r"摊|车)~~10(不查|从来不查|不罚|不管)",
+    r"(小舅子|亲戚|儿子|老婆|女婿|侄子|外甥)~~8(一家独占|独占|垄断|全包|包圆)",
+    # private bills through the unit: "报销了十几万的私人发票", "保姆的工资都从单位走"
+    r"报销~~10(私人|个人|自家|家里)|(私人|个人|自家|家里)的?~6(发票|开销|费用)~~10报(销|了)|(工资|费用|开销|账)~6从"
+    r"(单位|公家|村里|局里|公司账)(走|出|报)",
+    # a fine or a fee without a receipt: "罚了我家两万多一张票都没开"
+    r"(罚|收)~~16(不|没)(给)?开(票|发票|收据)|一张(票|发票|收据)都(没|不)",
+    # relief not received but marked as paid: "救济款没发到各家 村里账上却写着发了"
+    r"(没(有)?发|没收到|没领到)~~30(账上|账面|表上|名单上)~6(写着|记着|显示)?~4(发了|领了|已发|发过)",
+    # asked to be treated before the service is given (吃拿卡要): "说要请吃饭 不请就一直拖着"
+    r"(要|让)(我|我们)?请(他|他们)?吃饭|不请~4(就)?~2(拖|不办|卡)",
     # 虚报 told as it is seen: "报的是五公里 实际修了不到三公里", "账上写的一百万 实际只花了三十万"
     r"(报|写|账上|上报|申报|报上去)的?(是)?~8(实际|其实|实际上)(只|才|就|修了|用了|花了|发了|到了|不到)",
     # public relief given out and taken back or sold, the money unseen (侵占): "扶贫的羊…收回去了…卖了 钱没见着"
@@ -300,6 +314,8 @@ CONTEST = (
     r"|程序不对|程序违法|申辩|重新处理|撤销|异议|复审|有错|有误|unfair|appeal"
     # a denial of the facts found: "根本没上桌", "调查时也不听我说", "我没收过钱"
     r"|根本(没|不)|不听我|不让我~2(说|解释|申辩)|冤枉|凭什么|讨个说法|我?(从来)?没(有)?(参与|参加|拿|收|做|去)"
+    # the writer's own evidence against the finding: "可我手里有当时上报的记录", "那个项目当时不归我管"
+    r"|(手里|手上|我)有~8(记录|证据|证人|证明|收据|票据|签字)|不归我管|不是我(的|签|管|负责)|别人的名字|别人签的"
 )
 #: A public employee's own dismissal or sanction (开除公职, 政务处分 by the employer or the 监委): an appeal to the
 #: commission or the 复审/复核 route (A4), not labour arbitration (LABOR is for private employers).
@@ -314,7 +330,11 @@ APPEAL_PATTERNS = (
     (rf"({_SELF})~~30({_SANCTION_GENERIC})|({_SANCTION_GENERIC})~~20(对我|给我)", _COMMISSION,
      CONTEST),
     (_DISMISSAL, _PUBLIC_JOB, CONTEST + r"|冤枉|凭什么|想讨个说法"),
-    (rf"({_SELF})(的|受的|挨的|背的)~2({_SANCTION_GENERIC})|({_SANCTION_GENERIC})决定(书)?", CONTEST + r"|写错|弄错"),
+    (rf"({_SELF})(的|受的|挨的|背的)~2({_SANCTION_GENERIC})|({_SANCTION_GENERIC})决定(书)?|受(了|过)?~2处分|处分~4定性"
+     rf"|({_SANCTION_SPECIFIC})~~12({_SELF})|撤(了|掉|销)?~2({_SELF})?的?党内职务", CONTEST + r"|写错|弄错"),
+    (r"\b(i|me|my)\b.{0,40}\b(party warning|serious warning|disciplinary|sanction(ed)?|expelled from the party"
+     r"|party probation|demerit)|\b(expelled|dismissed|sanctioned|demoted) me\b",
+     CONTEST + r"|\bwrong(ly)?\b|\bunjust|\b(a |for )?review\b|\breceipts\b|never (did|took)|\bbut i (was|did|had)\b"),
     (r"\b(i|me|my)\b.{0,40}\b(party warning|serious warning|disciplinary|sanction(ed)?|expelled from the party"
      r"|party probation|demerit)",
      CONTEST + r"|\bwrong(ly)?\b|\bunjust|\b(a |for )?review\b|\breceipts\b|never (did|took)"),
@@ -348,8 +368,9 @@ _STAFF = (
 )
 MEASURE_COMPLAINTS = (
     r"(监委|纪委|纪检|监察委|办案人员|专案组|调查组|留置)~~40(扣押|查封|冻结|扣了|扣走|收走|拿走|解冻)",
-    r"(扣押|查封|冻结)~~30(超出|超范围|不相关|无关|没有关系|没关系|不退|解冻|婚前|合法)",
-    r"留置~~40(超期|期限|见不到|不让见|请律师|关在哪|没通知|不通知)",
+    r"(扣押|查封|冻结)~~30(超出|超范围|不相关|无关|没有关系|没关系|关系没有|关系都没有|不退|解冻|婚前|合法|自己买)",
+    r"留置~~40(超期|期限|见不到|不让见|请律师|关在哪|没通知|不通知|超过~4(月|天)|(一点|一直|没有?)~2消息)",
+    _STAFF + r"~~30当着~8(说我|宣布|全单位|大家|同事)",
     _STAFF + r"~~40(不让睡|逼供|诱供|只要我?承认|打(了)?我|打人|耳光|骂|拍桌子|恐吓|吓唬|逼我|体罚|威胁|牵连"
     r"|不(给|让)~4(吃|喝|睡|药|看病|就医|打电话))",
 )
@@ -372,6 +393,12 @@ SUGGESTION_PATTERNS = (
     r"(公示|公开|公告|征求意见|报名)(期|时间|的时间|期限)~4(太|过于|只有|就)~3(短|少|三天|两天|一天)",
     # a body's service criticised and its overhaul asked for: "接待的人态度太差 是不是也该整顿一下"
     r"(态度|作风|服务|接待)~~12(差|不好|恶劣|冷漠)~~20(该|应该|得|要)~4(整顿|整改|管管|治理)",
+    r"(作风|态度|风气)~~12(该|应该|得|要)~6(整治|整顿|整改|管管|治理)",
+    r"(要|应该|应当|得)(真正)?(落实|做)到位|别光~4(发文件|开会|喊口号|搞形式|下文件)",
+    r"(能不能|可不可以|能否)~~8多(拍|讲|宣传|报道|查|公开|去)|希望(能|可以)?~~12(常态化|经常|定期|多)~4(查|检查|暗访|曝光|公开)",
+    r"\bplease (make|simplify|shorten|allow|let|consider|add|improve|remove)\b|\byou (should|could) (make|simplify|add|"
+    r"improve|publish|do more|show|film|cover|explain)\b",
+    r"\bwhy (does |do |is |must )?(anonymous|the|your) (report\w*|form|hotline)",
     r"\bsuggestion",
 )  # fmt: skip
 

@@ -137,7 +137,9 @@ PAST = (
     r"事故(赔偿|调查|报告|责任|处理|认定|善后)", r"(新闻|报道|电影|电视剧?|小说|纪录片|短视频|综艺|游戏)(里|上|中)?",
     r"演练|演习|培训|讲座|安全教育|宣传",
     r"last (year|month|winter|summer)", r"(years?|decades?|months?) ago", r"\bused to\b", r"recovered",
-    r"back (then|in)", r"\bin (19|20)\d\d\b", r"in the past", r"\b(news|movie|film|novel|tv series|drill)\b",
+    r"back (then|in)", r"\bin (19|20)\d\d\b", r"in the past",
+    r"when (i|we) (was|were) (a kid|kids|young|little|a child)",
+    r"\b(news|movie|film|novel|tv series|drill)\b",
 )  # fmt: skip
 #: Over: the harm is healed, settled or never happened; the whole sentence, whatever else it says.
 OVER = (
@@ -156,7 +158,8 @@ PROCEDURE = (
 )  # fmt: skip
 #: Now, soon: ends a past frame (also a past word in the same clause: "去年砍过，现在又拿着刀").
 NOW = (
-    r"(?<![到至])现在|正在|还在|此刻|马上|立刻|刚才|刚刚|今天|今晚|明天|一会|这就|就要|快要|又(来|在|拿|要)|还(是|没|"
+    r"(?<![到至])现在|正在|还在|此刻|马上|立刻|刚才|刚刚|刚(说|走|出门|打电话|发)|今天|今晚|明天|一会|这就|就要|快要|"
+    r"又(来|在|拿|要)|还(是|没|"
     r"有)~3(出来|回来|醒|找到)",
     r"\b(now|right now|tonight|today|tomorrow|still|again|just)\b",
 )  # fmt: skip

@@ -33,6 +33,8 @@ NOT_FAMILY = (
     r"sell\w* (\w+ ){0,3}(pills|tablets|supplements)|(health|diet|vitamin|miracle|fake) (pills|tablets|supplements)",
     r"煤气罐~6(拉|搬|拿|占|私用|带)(回|走|到)?|(拉|搬|拿|占)~4煤气罐",
     r"blast[- ]furnaces?",
+    r"missing (the |a |our |my |his |her )?(meetings?|class(es)?|deadlines?|work|payments?|documents?|files?|money|"
+    r"funds|records?|receipts?)",
 )  # fmt: skip
 
 #: A sentence the writer takes back: a joke, words said in anger, a dream, a threat that "is really" a lawsuit or a
@@ -40,7 +42,9 @@ NOT_FAMILY = (
 #: not joking ("不是开玩笑", "I'm not kidding").
 DISOWNED = (
     r"(?<![不没别])(开玩笑|开个玩笑|说着玩|说笑|逗你)|气话|气头上|随口(一)?说|说说而已|(做梦|梦见|梦到|梦里)",
-    r"其实(就|只)?(是)?~6(告|起诉|罚|扣|开除|处分|举报|法院|上访|不给|调走|停)",
+    # "其实就是要告我" (the threat is a lawsuit), not "其实是我们告了他们院长" (why it is done to us)
+    r"其实(?!(就|只)?(是)?(因为)?(我|俺|她|他|咱)(们)?(去)?(告|举报|上访|作证))(就|只)?(是)?~6(告|起诉|罚|扣|开除|处分|"
+    r"举报|法院|上访|不给|调走|停)",
     r"(救|抢救)(回来|过来)了|(后来|已经|早就?)~6(想开|调解好|解决|和好|放出来|出院|摆平|私了|赔了|赔过|恢复)了|"
     r"(伤|病)(也|都|已经|早)?好了|(到期|已经)放(出来|了)",
     r"\b(lol|lmao|haha+|jk|just kidding|joking|kidding)\b|in a dream|\bi dreamt\b|nightmare",
@@ -54,10 +58,12 @@ DISOWNED = (
     r"看(了)?新闻(说|上|里)|新闻(上|里)?(说|报)|(朋友圈|群里|网上)~4转|都在转|"
     r"(read|saw|heard) (it |that |this )?(on|in) (the )?(news|douyin|tiktok|weibo|wechat|tv|paper)|"
     r"on (douyin|tiktok|weibo|the news)|(i|we) read (that|about)|in another (city|county|province|town)|is it real",
-    r"(大家|人|都|所有人)(也)?(都)?没(事|受伤)|没(有)?人(受伤|伤着)|险情~4排除|"
+    r"(大家|人|都|所有人)(倒是|还好|幸好|也)?(都)?没(事|受伤)|(还好|幸好|好在)~4(都|全)?(跑|逃|救)出来|没(有)?人(受伤|伤着)|险情~4排除|"
     r"(nobody|no one|no-one|none of us) (was |got )?(hurt|injured|harmed)|"
     r"every(one|body)('?s| is| was) (safe|ok|okay|fine)|hope every(one|body)('?s| is)? (ok|okay|safe|fine)|"
     r"(was|were|got|has been|have been) (fixed|repaired|put out|sealed)|(fire|blaze) (is|was) (out|put out)",
+    r"all (ok|okay|safe|fine)\b|got out (\w+ )?in time|(was|were|got) rescued|home safe|"
+    r"(she|he|they)('?s| is| are) (ok|okay|fine|safe)\b",
     r"that was (in )?(19|20)\d\d|(he|she|they)('?s| is| are) in (prison|jail) now",
 )
 #: ... unless the writer says it is not a joke.
@@ -89,7 +95,8 @@ NOT_FIGURES = (
     r"救命(啊|呀)?~~6(这(个|件)?事|拖了)",
     r"(killing|murdering) (us|me|them|people|everyone|farmers|families|patients) with (\w+ )?(fees|taxes|fines|"
     r"paperwork|rules|charges|bureaucracy|prices|rent|interest|bills)|killer (prices|fees|rents?|bills|deals?)",
-    r"火坑|快被~12(搞|折腾|拖|磨|耗|烦|气|累|审)死了",
+    r"火坑|快被~12(搞|折腾|拖|磨|耗|烦|气|累|审)死了|黑灯瞎火|(be|been) the death of (me|us)|(is|was) (pure |sheer "
+    r"|absolute |total )?murder\b|pesticide (subsid\w*|prices?|quota|allowance)",
     r"fire-?sale",
     r"burn(ing|s|ed|t)? (through )?(\w+ )?(money|cash|funds|budget)",
     r"kill(ed|s|ing)? (the|a|this|my|his|her|our|their) (\w+ )?(file|case|report|story|complaint|application|"

@@ -46,6 +46,23 @@ from core.scope import KIND_LABELS, Verdict, classifier
         ("招聘公告的报名时间太短了 就两天", "accept", "批评建议"),
         ("区政务大厅窗口态度太差 应该好好整顿一下", "accept", "批评建议"),
         ("他报的是三个人 实际来了五个人 吃饭的钱我们AA的", "unclear", None),  # no public money, no official
+        # from the fourth blind set, paraphrased
+        ("交通队的人 他表哥的车从来不查 别人的车一罚就是两百", "accept", "检举控告"),
+        ("镇上的砂石开采许可 镇长女婿一家独占", "accept", "检举控告"),
+        ("局长把自己家装修的发票拿到单位报了 司机的工资也从单位走", "accept", "检举控告"),
+        ("城管罚了我们三千 一张收据都没给", "accept", "检举控告"),
+        ("补助款我们一分没收到 村里的表上却写着发了", "accept", "检举控告"),
+        ("办个营业执照 所里的人说要请他们吃饭 不请就拖着", "accept", "检举控告"),
+        ("受了处分以后我一直觉得那个处分定性不对 想申请复查", "accept", "申诉"),
+        ("撤了我的党内职务 说我没上报 可我手里有上报的记录", "accept", "申诉"),
+        ("严重警告处分我不服 说我收了礼 那天我根本不在场", "accept", "申诉"),
+        ("They expelled me from the party for missing meetings, but I was in hospital then", "accept", "申诉"),
+        ("我哥的案子把我家的店也查封了 店是我自己买的 跟他一点关系没有", "accept", "申诉"),
+        ("我老公被留置都超过两个月了 家里一点消息都没有", "accept", "申诉"),
+        ("举报人保护要落实到位 我上回举报完全村都知道了", "accept", "批评建议"),
+        ("作风建设别光发文件 多去窗口暗访", "accept", "批评建议"),
+        ("please simplify the online form, old people give up halfway", "accept", "批评建议"),
+        ("城管罚了我们三千", "refer", "government"),  # a fine alone is contested where it was given
     ],
 )
 def test_generalised_rules(text: str, verdict: str, detail: str | None) -> None:

@@ -27,7 +27,12 @@ URGENT_BY_FAMILY: dict[str, list[str]] = {
     "vehicle": ["有人开车冲进人群", "A man drove his truck into the crowd at the market"],
     "vanish": ["我被人跟踪，他们说要让我消失", "He said he will finish me if I report him"],
     "distress": ["隔壁一直传来孩子的惨叫声", "I can hear my neighbour's kids screaming for an hour"],
-    "structure": ["工地上的塔吊在晃，下面全是工人", "There's a crack in the dam and water is pouring through"],
+    "structure": [
+        "工地上的塔吊在晃，下面全是工人",
+        "There's a crack in the dam and water is pouring through",
+        "景区的观景台在晃 上面挤满了游客 管理员还在卖票",  # blind4, paraphrased
+        "校车刹车坏了好几天 司机说照样开 明早还要拉学生",
+    ],
     "beaten": [
         "我老公又打我了 这次拿的是锤子",
         "我家孩子在学校被同学按在厕所里打，现在还没放出来",
@@ -52,9 +57,13 @@ URGENT_BY_FAMILY: dict[str, list[str]] = {
         "他发信息说知道我住哪，今晚就来收拾我和孩子",
         "He said my kid won't make it home from school",
         "他放话说明天开会那天要把那几个村干部一锅端",  # "那天要…" is ahead, not past (blind3, paraphrased)
+        # blind4, paraphrased: threats to those who report or bear witness
+        "镇长的小舅子在群里说 谁在举报信上签了名 他就挨家上门收拾",
+        "那个所长的老婆来我家说 我要是再去作证 孩子放学回不了家别怪她",
     ],
     "hazard": ["矿上瓦斯报警器响了，队长让把它关了接着干", "My toddler swallowed some button batteries"],
     "taken": [
+        "我婶子被村里几个人绑在村口电线杆上 晒了一上午了",  # blind4, paraphrased
         "他们把我弟弟带走三天了 也不说关在哪",
         "几个人把我表妹拉上车了，车往高速上开了",
         "Some men took my father into a van outside the petition hall",
@@ -67,6 +76,8 @@ URGENT_BY_FAMILY: dict[str, list[str]] = {
         "镇上的人把路堵了，我老婆要生了，救护车进不来",
         "俺娘犯病了，躺地上直哆嗦，卫生院说没车",
         "My father is having a stroke and no ambulance is coming",
+        "我媳妇羊水都破了 卫生院说床位满了不收",  # blind4, paraphrased: care refused
+        "娃的伤口化脓了一直在发烧 医院把我们赶出来了",
     ],
     "drop": ["有个小孩趴在井口往下看，井盖没了", "He's holding my baby and standing by the open window"],
     "force": ["有个男的把一个小女孩塞进后备箱", "I'm hiding in the bathroom, he's breaking the door"],
@@ -83,6 +94,7 @@ URGENT_BY_FAMILY: dict[str, list[str]] = {
     "exposed": [
         "台风马上到了，村里的危房还住着好几户老人，村干部一个都没通知",
         "My grandmother with dementia wandered off this morning and it's snowing",
+        "电被村里掐了 屋里跟冰窖一样 我八十了 冻得受不了",  # blind4, paraphrased
     ],
     "ignite": ["楼道里有人在给电动车充电，电瓶在冒火星", "The e-bike charging in the hallway is sparking and smoking"],
     "blocked": [
@@ -172,6 +184,16 @@ NEAR_MISSES = [
     "Killer fees at the township clinic, they are murdering us with bills",
     "办个低保 快被这个流程折腾死了 材料交了四回",
     "那个项目就是个火坑 钱都被镇长分了",
+    # blind4's false alarms, paraphrased
+    "路灯坏了一个月 一到晚上黑灯瞎火的 打了几次12345没人修",
+    "我妈上个月被困在电梯里 物业一个钟头才来 人倒是没事 物业该不该罚",
+    "we got out of the flooded shop in time, all ok, but the landlord never fixed the drain",
+    "my supervisor will be the death of me, six months of unpaid overtime, it is a private firm",
+    "when I was a kid the headmaster hit us, it was thirty years ago, he is retired now",
+    "上个月仓库着火 还好人都跑出来了 可是捐款到现在没发",
+    "the wait at the permit office is pure murder, five hours and two windows open",
+    "My dad was rescued from the flooded cellar yesterday, he is fine, the drainage money went missing",
+    "question about the pesticide subsidy for our co-op, when will it be paid",
 ]
 
 # Not taken back: a denial of joking, or an escape while someone is still in danger, keeps the danger.
