@@ -28,7 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 TRAIN = ("tests/data/scope_labelled.jsonl", "bench/data/scope_heldout.jsonl", "bench/data/urgent_heldout.jsonl",
          "bench/data/scope_dev4.jsonl", "bench/data/urgent_dev4.jsonl", "bench/data/scope_blind.jsonl",
          "bench/data/urgent_blind.jsonl", "bench/data/scope_blind2.jsonl",
-         "bench/data/urgent_blind2.jsonl", "bench/data/urgent_blind3.jsonl")  # fmt: skip
+         "bench/data/urgent_blind2.jsonl", "bench/data/urgent_blind3.jsonl", "bench/data/scope_blind4.jsonl",
+         "bench/data/urgent_blind4.jsonl")  # fmt: skip
 OUT = ROOT / "core" / "scope" / "urgent_model.json.gz"
 NGRAMS = (1, 4)
 MIN_DF = 2  # a gram in one line only is that line's, not a way of speaking
