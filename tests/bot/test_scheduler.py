@@ -7,6 +7,7 @@ import asyncio
 import sqlite3
 from collections.abc import AsyncIterator, Callable
 from contextlib import AsyncExitStack, asynccontextmanager
+from datetime import timedelta
 from typing import Any
 
 import asyncpg
@@ -167,13 +168,16 @@ async def table_locked(app: App) -> AsyncIterator[Callable[[], Any]]:
 
 
 async def test_a_job_waiting_on_a_database_lock_blocks_neither_the_loop_nor_the_scheduler(
-    harness: BotHarness, app: App, office: Office
+    harness: BotHarness, app: App, office: Office, clock: ManualClock
 ) -> None:
     """Issue 11: the synchronous job store blocked the event loop on a locked database (PostgreSQL: every chat
     waited), and on SQLite the lock error killed the scheduler. Now the job waits on its own; on PostgreSQL a
     citizen is answered meanwhile (SQLite has one writer: the citizen waits for the lock like the job)."""
     h = harness
+    now = clock.now()
+    clock.advance(timedelta(hours=1))  # filed an hour ahead: its notice is not due until the lock is held
     first = (await app.filing.file_report(named_report())).number
+    clock.set(now)
     ticks = 0
 
     async def ticker() -> None:
@@ -187,6 +191,7 @@ async def test_a_job_waiting_on_a_database_lock_blocks_neither_the_loop_nor_the_
         async with scheduler_running(app, h.notifier(unlimited())) as scheduler, AsyncExitStack() as lock:
             job_waits = await lock.enter_async_context(table_locked(app))
             await until(lambda: scheduler.jobs["outbox"].running, "an outbox run started")
+            clock.advance(timedelta(hours=2))  # the notice is due now; no run can read it past the lock
             await until(job_waits, "the run waiting for the lock")
             seen = ticks
             await until(lambda: ticks >= seen + 20, "the event loop turning while the job waits")
