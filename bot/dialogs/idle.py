@@ -80,6 +80,20 @@ async def free_text(event: Event, env: IdleEnv, memo: dict[str, Any], *, ask: bo
     return kbq.free_text(kb, event.text[:2000], decision, scope, buttons, env.locale)
 
 
+async def danger_typed(text: str, env: IdleEnv, memo: dict[str, Any]) -> list[Reply]:
+    """Text typed where a button is expected, in a dialog: a cry for help is heard there too (rules.md §8) — the
+    officers on duty alerted, or the question asked; anything else gets nothing here (the step says "use the
+    buttons")."""
+    decision = (await ready_classifier()).classify(text)
+    if decision.verdict is Verdict.URGENT:
+        await env.alert_urgent(text.strip()[:4000])
+        return [safety_reply()]
+    if decision.possibly_urgent:
+        memo[DANGER] = text.strip()[:4000]
+        return [danger_question()]
+    return []
+
+
 async def _objection(kb: KnowledgeSearch, env: IdleEnv) -> list[Reply]:
     """The chat's own cases whose result was given, each with its 提出异议 button (the tap checks again whether an
     objection is still possible, rules.md §10.4)."""

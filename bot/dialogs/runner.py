@@ -24,7 +24,7 @@ from bot.dialogs.codec import decode, encode
 from bot.dialogs.engine import Button, Conversation, Engine, Event, EventKind, Label, Media, Reply
 from bot.dialogs.env import CitizenEnv
 from bot.dialogs.filing import build_filing_flow
-from bot.dialogs.idle import DANGER, free_text, idle_buttons
+from bot.dialogs.idle import DANGER, danger_typed, free_text, idle_buttons
 from bot.dialogs.ids import Filing, FlowName
 from bot.dialogs.objection import build_objection_flow, build_reply_flow
 from bot.dialogs.review import receipt_replies
@@ -387,11 +387,14 @@ class DialogRunner:
     async def _event(self, c: Conversation, env: _Env, event: Event) -> list[Reply]:
         c.memo.pop(HELD, None)  # a question kept at a step is the answer only if "keep" is the very next tap
         held = c.memo.pop(DANGER, None)  # "is anyone in danger?" is answered by the very next message or tap
-        if isinstance(held, str) and not c.flow and event.kind is EventKind.TEXT:
+        if isinstance(held, str) and event.kind is EventKind.TEXT:
             if says_yes(event.text):
                 return await self._danger(c, env, True, f"{held}\n{event.text.strip()}")
             if says_no(event.text):
                 return await self._danger(c, env, False, held)
+        at_a_button = c.flow and isinstance(self.engine.flows[c.flow].steps[c.step], Choice)
+        if at_a_button and event.kind is EventKind.TEXT and (danger := await danger_typed(event.text, env, c.memo)):
+            return [*danger, self.engine.current(c)]
         if c.flow == FlowName.FILING and event.kind is EventKind.TEXT and c.step not in NOT_QUESTIONS:
             takes_text = not isinstance(self.engine.flows[c.flow].steps[c.step], Choice)
             answered = kbq.in_dialog(await ready_knowledge(), event.text[:500], takes_text)

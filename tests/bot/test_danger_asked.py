@@ -105,3 +105,19 @@ async def test_in_the_filing_flow_no_gives_the_verdict_and_more_words_are_a_new_
     accepted = await h.say(CHAT, "镇长把扶贫款转到了自己亲戚的账户上")  # more words: a new scope sentence
     assert "请选择类型" in accepted[-1]
     assert await notes(app) == 0 and await pushed(h, app) == []
+
+
+async def test_danger_typed_where_a_button_is_expected_is_heard(harness: BotHarness, app: App, office: Office) -> None:
+    """In the middle of the form a cry for help is not "please tap a button": the rules' danger alerts at once,
+    the model's is asked about (a typed yes counts), and the step waits where it was."""
+    h = harness
+    await h.say(CHAT, "/start")
+    await h.tap(CHAT, "我已阅读")
+    assert "请选择类型" in (await h.say(CHAT, "镇长把扶贫款转到了自己亲戚的账户上"))[-1]
+    seen = await h.say(CHAT, "有个孩子掉进河里了 就在石桥那 快来人")
+    assert "110" in seen[0] and "请选择类型" in seen[-1] and await notes(app) == 1
+    asked = await h.say(CHAT, CRACK)
+    assert ASKED in asked[0] and "请选择类型" in asked[-1] and await notes(app) == 1
+    told = await h.say(CHAT, "是")
+    assert "已经把情况告诉值班的工作人员" in told[0] and "请选择类型" in told[-1] and await notes(app) == 2
+    assert "实名还是匿名" in (await h.tap(CHAT, "检举控告"))[-1]  # the form goes on where it was
