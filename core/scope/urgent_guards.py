@@ -32,7 +32,11 @@ NOT_FAMILY = (
     r"(死人|去世的人|已故)~4(的)?(养老金|补贴|低保|名字)",
     r"sell\w* (\w+ ){0,3}(pills|tablets|supplements)|(health|diet|vitamin|miracle|fake) (pills|tablets|supplements)",
     r"煤气罐~6(拉|搬|拿|占|私用|带)(回|走|到)?|(拉|搬|拿|占)~4煤气罐",
-    r"blast[- ]furnaces?",
+    r"blast[- ]furnaces?|fire (safety|inspection|brigade|department|station|extinguishers?|hydrants?|officers?|"
+    r"inspectors?|service)|anti-\w+|"
+    r"petrol (mixed|price|quality)|gas station|sells? petrol|heart (is )?dying",
+    r"(客服|平台|公司|商家|老板|店家|中介)~6联系不上|(存款|账户|钱|卡|工资)~4(被)?冻(结|了)|冻(结|了)~4(存款|账户|钱|卡|工资)|"
+    r"(死了|去世|过世)~6的人~~10(发|领|补贴|养老金|低保)",
     r"missing (the |a |our |my |his |her )?(meetings?|class(es)?|deadlines?|work|payments?|documents?|files?|money|"
     r"funds|records?|receipts?)",
 )  # fmt: skip
@@ -58,9 +62,12 @@ DISOWNED = (
     r"看(了)?新闻(说|上|里)|新闻(上|里)?(说|报)|(朋友圈|群里|网上)~4转|都在转|"
     r"(read|saw|heard) (it |that |this )?(on|in) (the )?(news|douyin|tiktok|weibo|wechat|tv|paper)|"
     r"on (douyin|tiktok|weibo|the news)|(i|we) read (that|about)|in another (city|county|province|town)|is it real",
-    r"(大家|人|都|所有人)(倒是|还好|幸好|也)?(都)?没(事|受伤)|(还好|幸好|好在)~4(都|全)?(跑|逃|救)出来|没(有)?人(受伤|伤着)|险情~4排除|"
+    r"(大家|人|都|所有人)(倒是|还好|幸好|也)?(都)?没(事|受伤)|(还好|幸好|好在)~4(都|全)?(跑|逃|救)出来|"
+    r"人(都|全)(救|跑|逃)出来了|(还好|幸好|好在)~2没(伤|砸|烧)(着|到)?人|没伤着人|(劝|救|拉)(下来|回来)了|"
+    r"(抖音|快手|微博|网上|新闻)(上|里)?说|没(有)?人(受伤|伤着)|险情~4排除|"
     r"(nobody|no one|no-one|none of us) (was |got )?(hurt|injured|harmed)|"
-    r"every(one|body)('?s| is| was) (safe|ok|okay|fine)|hope every(one|body)('?s| is)? (ok|okay|safe|fine)|"
+    r"every(one|body)('?s| is| was)? (safe|ok|okay|fine)|(came|come) and fixed it|"
+    r"hope every(one|body)('?s| is)? (ok|okay|safe|fine)|"
     r"(was|were|got|has been|have been) (fixed|repaired|put out|sealed)|(fire|blaze) (is|was) (out|put out)",
     r"all (ok|okay|safe|fine)\b|got out (\w+ )?in time|(was|were|got) rescued|home safe|"
     r"(she|he|they)('?s| is| are) (ok|okay|fine|safe)\b",
@@ -68,7 +75,7 @@ DISOWNED = (
 )
 #: ... unless the writer says it is not a joke.
 NOT_DISOWNED = (
-    r"(不|没|别)(是)?(在)?开玩笑|不是气话|(not|no|n'?t) (joking|kidding|a joke)|"
+    r"(不|没|别)(是)?(在)?开玩笑|不像(是)?(在)?开玩笑|不是气话|(not|no|n'?t) (joking|kidding|a joke)|"
     r"还在(里面|屋里|追|找|等|门口)|还没(出来|救出)|still (inside|in there|after me|chasing|looking for)"
 )
 
@@ -89,12 +96,13 @@ NOT_FIGURES = (
     r"不想活得~4(窝囊|憋屈|没尊严|这么|那么)|would kill for|kill for (a|the|his|her) \w+",
     r"毒(死|了)~6(鱼|鸡|鸭|鹅|狗|猫|猪|羊|牛|庄稼|树)",
     r"半条命|醉得~2不省人事|不想活在~8(不公|不公平|黑暗|欺压|恐惧|阴影|这种|这样)",
-    r"(钢管|铁棍|钢筋|砖|刀具|斧头|锄头|镰刀|农药|汽油|柴油)~4(报价|价格|采购|单价|钱|厂|生意|供应|批发|销售|涨价|补贴|"
+    r"(钢管|铁棍|钢筋|砖|刀具|斧头|锄头|镰刀|农药|汽油|柴油|老鼠药|蟑螂药)~4(报价|价格|价钱|采购|单价|钱|厂|生意|供应|批发|销售|涨价|补贴|"
     r"补助|指标)",
     r"烧?(秸秆|垃圾|麦秆|稻草|落叶)~~12(烟|呛|火)",
     r"救命(啊|呀)?~~6(这(个|件)?事|拖了)",
     r"(killing|murdering) (us|me|them|people|everyone|farmers|families|patients) with (\w+ )?(fees|taxes|fines|"
     r"paperwork|rules|charges|bureaucracy|prices|rent|interest|bills)|killer (prices|fees|rents?|bills|deals?)",
+    r"(得|的)?要人命|群~2炸了|(老鼠药|蟑螂药|农药)~~12(价钱|价格|贵|便宜|统一买|采购|供的?货)",
     r"火坑|快被~12(搞|折腾|拖|磨|耗|烦|气|累|审)死了|黑灯瞎火|(be|been) the death of (me|us)|(is|was) (pure |sheer "
     r"|absolute |total )?murder\b|pesticide (subsid\w*|prices?|quota|allowance)",
     r"fire-?sale",

@@ -32,6 +32,7 @@ URGENT_BY_FAMILY: dict[str, list[str]] = {
         "There's a crack in the dam and water is pouring through",
         "景区的观景台在晃 上面挤满了游客 管理员还在卖票",  # blind4, paraphrased
         "校车刹车坏了好几天 司机说照样开 明早还要拉学生",
+        "楼板的支架偷工减料 明天就要浇顶 工人都说要出事",  # blind5, paraphrased
     ],
     "beaten": [
         "我老公又打我了 这次拿的是锤子",
@@ -60,6 +61,9 @@ URGENT_BY_FAMILY: dict[str, list[str]] = {
         # blind4, paraphrased: threats to those who report or bear witness
         "镇长的小舅子在群里说 谁在举报信上签了名 他就挨家上门收拾",
         "那个所长的老婆来我家说 我要是再去作证 孩子放学回不了家别怪她",
+        # blind5, paraphrased
+        "镇上那个副镇长私下跟我说 你再往上告 小心你走夜路",
+        "有人在群里说明天带着东西去信访局 跟他们一起完蛋 我看不像开玩笑",
     ],
     "hazard": ["矿上瓦斯报警器响了，队长让把它关了接着干", "My toddler swallowed some button batteries"],
     "taken": [
@@ -194,6 +198,19 @@ NEAR_MISSES = [
     "the wait at the permit office is pure murder, five hours and two windows open",
     "My dad was rescued from the flooded cellar yesterday, he is fine, the drainage money went missing",
     "question about the pesticide subsidy for our co-op, when will it be paid",
+    # blind5's false alarms, paraphrased
+    "上个月厂里着火 人都救出来了 可是消防通道早就被堵了",
+    "the fire inspector charged our shop twice and kept the cash",
+    "前几天大风把围墙吹倒了 还好没伤着人 物业说不赔",
+    "这停车费涨得要人命 业主群都炸了",
+    "the village got money for an anti-flood wall but nothing was built",
+    "九八年发大水的时候我们村的堤塌过 后来的加固款被挪用了",
+    "gas leak in the school last night, the firemen came and fixed it, everyone fine, the contractor is a cadre",
+    "网上说隔壁镇的镇长被带走了 是真的吗",
+    "老鼠药村里统一买 价钱比镇上贵一倍",
+    "网上借贷平台的客服联系不上了 钱也取不出来",
+    "民政上给去世多年的人还在发养老金 谁领走了",
+    "之前说要跳河的那个大姐已经被劝下来了 村里答应给她解决低保",
 ]
 
 # Not taken back: a denial of joking, or an escape while someone is still in danger, keeps the danger.
