@@ -63,6 +63,21 @@ from core.scope import KIND_LABELS, Verdict, classifier
         ("作风建设别光发文件 多去窗口暗访", "accept", "批评建议"),
         ("please simplify the online form, old people give up halfway", "accept", "批评建议"),
         ("城管罚了我们三千", "refer", "government"),  # a fine alone is contested where it was given
+        # from the fifth blind set, paraphrased
+        ("处分我的时候没让我看调查材料 也没让我申辩", "accept", "申诉"),
+        ("八年前受的政务记过处分 我一直不服 现在还能申诉吗", "accept", "申诉"),
+        ("严重警告处分的决定书一直没送到我手里", "accept", "申诉"),
+        ("我被开除党籍 说我参与赌博 那晚我在厂里加班 好几个工友能作证", "accept", "申诉"),
+        ("监委查我爸的案子 把我妹上学的钱也冻了", "accept", "申诉"),
+        ("我丈夫被留置两个多月了 我们没收到过任何通知", "accept", "申诉"),
+        ("村会计把耕地补贴每户扣了三十 说是管理费", "accept", "检举控告"),
+        ("镇里的养殖基地建了三年 一头猪没养 几百万花哪去了", "accept", "检举控告"),
+        ("低保名单上有村主任他亲妈 他家开着小卖部", "accept", "检举控告"),
+        ("派出所办个证 窗口的说要意思意思才好办", "accept", "检举控告"),
+        ("村里的账能不能每个季度公布一次", "accept", "批评建议"),
+        ("你们的举报小程序太复杂了 老人根本弄不来", "accept", "批评建议"),
+        ("退伍军人补贴我们县比别的县低一截 是不是政策没落实", "refer", "government"),  # "一截" is no 截留
+        ("hello is this the official account? how does it work", "unclear", None),
     ],
 )
 def test_generalised_rules(text: str, verdict: str, detail: str | None) -> None:
