@@ -37,6 +37,8 @@ NOT_FAMILY = (
     r"petrol (mixed|price|quality)|gas station|sells? petrol|heart (is )?dying",
     r"(客服|平台|公司|商家|老板|店家|中介)~6联系不上|(存款|账户|钱|卡|工资)~4(被)?冻(结|了)|冻(结|了)~4(存款|账户|钱|卡|工资)|"
     r"(死了|去世|过世)~6的人~~10(发|领|补贴|养老金|低保)",
+    r"有毒~4(岗位|津贴|补贴|工种)|(岗位|津贴|补贴)~4有毒|(账本|材料|证据|文件|公章|东西)~2(带|拿)走|"
+    r"(卖|售|帖子|网上)~6(仿真枪|枪支|刀具)",
     r"missing (the |a |our |my |his |her )?(meetings?|class(es)?|deadlines?|work|payments?|documents?|files?|money|"
     r"funds|records?|receipts?)",
 )  # fmt: skip
@@ -71,6 +73,10 @@ DISOWNED = (
     r"(was|were|got|has been|have been) (fixed|repaired|put out|sealed)|(fire|blaze) (is|was) (out|put out)",
     r"all (ok|okay|safe|fine)\b|got out (\w+ )?in time|(was|were|got) rescued|home safe|"
     r"(she|he|they)('?s| is| are) (ok|okay|fine|safe)\b",
+    r"写小说|小说里|剧本|\bi dream(ed|t)\b|when (i|we) (was|were) (a kid|kids|young|little|a child)|"
+    r"现在(都)?没事了|(警察|派出所|民警)~6(带走|抓走)了|都没(啥|什么)事|已经回家了|"
+    r"found (now )?(and )?safe|is safe now|"
+    r"\b(the )?(19|20)\d\d (rain|flood|storm|earthquake|typhoon|fire)s?\b",
     r"that was (in )?(19|20)\d\d|(he|she|they)('?s| is| are) in (prison|jail) now",
 )
 #: ... unless the writer says it is not a joke.
@@ -102,7 +108,10 @@ NOT_FIGURES = (
     r"救命(啊|呀)?~~6(这(个|件)?事|拖了)",
     r"(killing|murdering) (us|me|them|people|everyone|farmers|families|patients) with (\w+ )?(fees|taxes|fines|"
     r"paperwork|rules|charges|bureaucracy|prices|rent|interest|bills)|killer (prices|fees|rents?|bills|deals?)",
-    r"(得|的)?要人命|群~2炸了|(老鼠药|蟑螂药|农药)~~12(价钱|价格|贵|便宜|统一买|采购|供的?货)",
+    r"(得|的)?要人命|群~2炸了|(老鼠药|蟑螂药|农药)~~12(价钱|价格|贵|便宜|统一买|采购|供的?货|退钱|没用|不管用|假的|质量)",
+    r"anti-?(suicide|drowning|fire|flood|drug|fraud)\w*( \w+)? (hotline|project|campaign|fund|money|program|training|"
+    r"fence|wall|publicity)|\b(work|works|worked|working) (us|me|them|people|everyone) to death|\w+ safety training|"
+    r"点评|打着~8(名义|旗号|幌子)",
     r"火坑|快被~12(搞|折腾|拖|磨|耗|烦|气|累|审)死了|黑灯瞎火|(be|been) the death of (me|us)|(is|was) (pure |sheer "
     r"|absolute |total )?murder\b|pesticide (subsid\w*|prices?|quota|allowance)",
     r"fire-?sale",

@@ -33,6 +33,8 @@ URGENT_BY_FAMILY: dict[str, list[str]] = {
         "景区的观景台在晃 上面挤满了游客 管理员还在卖票",  # blind4, paraphrased
         "校车刹车坏了好几天 司机说照样开 明早还要拉学生",
         "楼板的支架偷工减料 明天就要浇顶 工人都说要出事",  # blind5, paraphrased
+        "明天全乡小学的营养餐用的是过期的冻肉 我在仓库看见了",  # blind6, paraphrased
+        "the river is rising fast and the water is 1 meter below the bank, nobody tells us to leave",
     ],
     "beaten": [
         "我老公又打我了 这次拿的是锤子",
@@ -64,6 +66,10 @@ URGENT_BY_FAMILY: dict[str, list[str]] = {
         # blind5, paraphrased
         "镇上那个副镇长私下跟我说 你再往上告 小心你走夜路",
         "有人在群里说明天带着东西去信访局 跟他们一起完蛋 我看不像开玩笑",
+        # blind6, paraphrased
+        "镇长的司机打电话说我要是不撤回举报 就让我出个车祸",
+        "有人发短信说知道我闺女在哪个学校 叫我别再往纪委写信",
+        "门口放了个信封 里面一颗子弹 纸条上写着管好你的嘴",
     ],
     "hazard": ["矿上瓦斯报警器响了，队长让把它关了接着干", "My toddler swallowed some button batteries"],
     "taken": [
@@ -211,6 +217,19 @@ NEAR_MISSES = [
     "网上借贷平台的客服联系不上了 钱也取不出来",
     "民政上给去世多年的人还在发养老金 谁领走了",
     "之前说要跳河的那个大姐已经被劝下来了 村里答应给她解决低保",
+    # blind6's false alarms, paraphrased
+    "my shop flooded in the 2020 storm and the relief money never came",
+    "我在写剧本 里面有个干部被人下了毒 想问问现实里怎么查",
+    "the anti-drug campaign money for our town was spent on a banquet",
+    "our director is working us to death, twelve hours a day and no overtime pay",
+    "i dreamed the village head burned my papers, weird, but he really did lose my application",
+    "昨天有人拿着棍子来店里闹 派出所的人把他带走了 现在没事了",
+    "my daughter was missing for three hours but she is found and safe, the officer was rude",
+    "这家中介再不退定金我就在点评上挂他",
+    "接触有毒物的岗位津贴厂里一直不发",
+    "食堂的饭吃了好多孩子拉肚子 查了都没啥事已经回家了 承包的是校长亲戚",
+    "药店的老鼠药一点用没有 还不给退钱",
+    "网上有人卖仿真枪 发货地就在我们县",
 ]
 
 # Not taken back: a denial of joking, or an escape while someone is still in danger, keeps the danger.
