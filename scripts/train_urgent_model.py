@@ -30,7 +30,8 @@ TRAIN = ("tests/data/scope_labelled.jsonl", "bench/data/scope_heldout.jsonl", "b
          "bench/data/urgent_blind.jsonl", "bench/data/scope_blind2.jsonl",
          "bench/data/urgent_blind2.jsonl", "bench/data/urgent_blind3.jsonl", "bench/data/scope_blind4.jsonl",
          "bench/data/urgent_blind4.jsonl", "bench/data/scope_blind5.jsonl",
-         "bench/data/urgent_blind5.jsonl")  # fmt: skip
+         "bench/data/urgent_blind5.jsonl", "bench/data/scope_blind6.jsonl",
+         "bench/data/urgent_blind6.jsonl")  # fmt: skip
 OUT = ROOT / "core" / "scope" / "urgent_model.json.gz"
 NGRAMS = (1, 4)
 MIN_DF = 2  # a gram in one line only is that line's, not a way of speaking
