@@ -7,6 +7,7 @@ Urgent: at once a safety message and a push to on-duty officers, then the form g
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -111,18 +112,24 @@ class DangerStep:
         return stay("dialog.use_buttons")
 
 
-_YES = frozenset({"是", "是的", "对", "对的", "有", "有的", "有人", "有危险", "危险", "救命", "快", "快来", "帮帮我",
-                  "yes", "y", "yeah", "yep", "help"})  # fmt: skip
-_NO = frozenset({"不", "不是", "没", "没有", "没人", "没有人", "否", "不用", "不紧急", "no", "n", "nope"})
+#: A typed answer to "is anyone in danger?", alone or followed by more words ("是的 在城东那个工地", "yes, at the
+#: bridge"): a phone user often types rather than taps, and says where in the same breath.
+_AFTER = r"(?=$|[\s,，。.!！:：;；、])"
+_PARTICLES = r"[啊呀啦了吧哦呢]*"
+_YES = re.compile(
+    r"^\s*(是的?|对的?|有的?|有人|有危险|危险|救命|快来?|帮帮我|yes|yeah|yep|y|help)" + _PARTICLES + _AFTER,
+    re.IGNORECASE,
+)
+_NO = re.compile(r"^\s*(不是的?|不用|不紧急|没有人|没人|没有|没|否|不|no|nope|n)" + _PARTICLES + _AFTER, re.IGNORECASE)
 
 
 def says_yes(text: str) -> bool:
-    """A typed yes to "is anyone in danger?" (a phone user often types rather than taps)."""
-    return text.strip(" 。.!！,，~").casefold() in _YES
+    """A typed yes to "is anyone in danger?"."""
+    return bool(_YES.match(text))
 
 
 def says_no(text: str) -> bool:
-    return text.strip(" 。.!！,，~").casefold() in _NO
+    return bool(_NO.match(text)) and not says_yes(text)
 
 
 def referral_details(refer_to: str, reason: str) -> Label:

@@ -70,10 +70,10 @@ async def test_a_typed_yes_counts_and_carries_both_messages_to_the_officers(
 ) -> None:
     h = harness
     await h.say(CHAT, CRACK)
-    told = await h.say(CHAT, "是的")
+    told = await h.say(CHAT, "是的 就在城东那个工地")  # yes, and where, in one breath
     assert "已经把情况告诉值班的工作人员" in told[0]
     alerts = await pushed(h, app)
-    assert len(alerts) == 1 and "往下掉渣" in alerts[0] and "是的" in alerts[0]
+    assert len(alerts) == 1 and "往下掉渣" in alerts[0] and "城东那个工地" in alerts[0]
 
 
 async def test_in_the_filing_flow_yes_alerts_and_the_form_goes_on(
