@@ -61,7 +61,8 @@ class UrgentItem:
 
     @property
     def excerpt(self) -> str:
-        return self.text[:40]
+        """The start of the message on one line (a button's label: the sender's follow-ups come on new lines)."""
+        return " ".join(self.text.split())[:40]
 
 
 def may_handle(officer: OfficerRow) -> bool:

@@ -74,6 +74,9 @@ async def test_a_typed_yes_counts_and_carries_both_messages_to_the_officers(
     assert "已经把情况告诉值班的工作人员" in told[0]
     alerts = await pushed(h, app)
     assert len(alerts) == 1 and "往下掉渣" in alerts[0] and "城东那个工地" in alerts[0]
+    await h.say(1004, "/inbox")
+    label = next(text for row in h.tg.last_keyboard(1004) for text, _ in row if "紧急" in text)
+    assert "\n" not in label and "往下掉渣" in label  # the inbox button is one line
 
 
 async def test_in_the_filing_flow_yes_alerts_and_the_form_goes_on(
