@@ -46,7 +46,8 @@ def idle_buttons() -> Buttons:
 
 
 def danger_question() -> Reply:
-    """The emergency numbers and "is anyone in danger right now?" with its two buttons (outside a dialog)."""
+    """The emergency numbers and "is anyone in danger right now?" with its two buttons, which work anywhere (the
+    filing flow's own question is its ``scope_danger`` step)."""
     return Reply("safety.ask", {}, danger_buttons(cb.DangerAnswer(cb.Danger.YES), cb.DangerAnswer(cb.Danger.NO)), "")
 
 
@@ -64,9 +65,7 @@ async def free_text(event: Event, env: IdleEnv, memo: dict[str, Any], *, ask: bo
         return [safety_reply(), Reply("urgent.write_more")]
     if ask and decision.possibly_urgent:  # danger the rules did not name: the numbers at once, then the question
         memo[DANGER] = event.text.strip()[:4000]
-        return [
-            Reply("safety.ask", {}, danger_buttons(cb.DangerAnswer(cb.Danger.YES), cb.DangerAnswer(cb.Danger.NO)), "")
-        ]
+        return [danger_question()]
     kb = await ready_knowledge()
     if decision.faq == OBJECTION_INTENT:
         return await _objection(kb, env)

@@ -411,8 +411,9 @@ class DialogRunner:
         return await self.engine.handle(c, event, env)
 
     async def _danger(self, c: Conversation, env: _Env, yes: bool, text: str | None = None) -> list[Reply]:
-        """The answer to "is anyone in danger now?" asked outside a dialog (bot.dialogs.idle): yes alerts the officers
-        on duty with what was written; no gives the answer the message has without it."""
+        """The answer to "is anyone in danger now?" asked by bot.dialogs.idle (outside a dialog, or for text typed at a
+        button): yes alerts the officers on duty with what was written; no gives the answer the message has without
+        it, or in a dialog the step again."""
         if text is None:
             held = c.memo.pop(DANGER, None)
             if not isinstance(held, str):
