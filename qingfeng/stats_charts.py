@@ -8,6 +8,7 @@ thread) and ``qingfeng stats --charts DIR``. matplotlib is imported on the first
 from __future__ import annotations
 
 from functools import partial
+from typing import Any
 
 from bot.dialogs.officer_stats import Chart
 from bot.i18n import Translator
@@ -31,9 +32,14 @@ def _counts(t: partial[str], table: Table, labels: tuple[str, ...] | None = None
                         for r in rows))  # fmt: skip
 
 
-def draw_stats(figures: Figures, series: MonthlySeries, locale: str, tr: Translator) -> list[Chart]:
+def draw_stats(
+    figures: Figures, series: MonthlySeries, locale: str, tr: Translator, *, with_data_only: bool = False
+) -> list[Chart]:
     """The five charts of a period: reports per month by category, on-time rates per month against the target,
-    open cases by age, referrals by body, satisfaction. CPU work of ~2 s: call it off the event loop."""
+    open cases by age, referrals by body, satisfaction. CPU work of ~2 s: call it off the event loop.
+
+    ``with_data_only`` leaves out a chart with nothing on it: on a phone five photos of which three say "no data"
+    are noise (the bot); a directory of files keeps all five, so their names can be relied on (the CLI)."""
     from qingfeng.charts import draw  # matplotlib: loaded when a chart is drawn
 
     t = partial(tr.t, locale)
@@ -46,21 +52,21 @@ def draw_stats(figures: Figures, series: MonthlySeries, locale: str, tr: Transla
                                           for key, values in series.rates)),
                   ON_TIME_TARGET, target_label(t, ON_TIME_TARGET))  # fmt: skip
     satisfaction = tuple(r.label for r in figures.table("satisfaction").rows if r.label.startswith("enum."))
-    drawn = [
-        ("reports_by_month", "by_month", draw.reports_by_month(received, chart_text(t, "by_month", unit=unit))),
-        ("on_time", "on_time", draw.on_time_rates(rates, chart_text(t, "on_time", unit=unit))),
-        ("open_by_age", "open_age", draw.open_cases_by_age(
-            _counts(t, figures.table("open_by_age")), chart_text(t, "open_age", unit=unit))),
-        ("referrals", "referrals", draw.referrals_by_body(
-            _counts(t, figures.table("not_accepted_referred_to")), chart_text(t, "referrals", unit=unit,
-                                                                              period=period))),
-        ("satisfaction", "satisfaction", draw.satisfaction(
-            _counts(t, figures.table("satisfaction"), satisfaction), chart_text(t, "satisfaction", unit=unit,
-                                                                               period=period))),
+    planned: list[tuple[str, str, Any, Any, dict[str, str]]] = [
+        ("reports_by_month", "by_month", draw.reports_by_month, received, {}),
+        ("on_time", "on_time", draw.on_time_rates, rates, {}),
+        ("open_by_age", "open_age", draw.open_cases_by_age, _counts(t, figures.table("open_by_age")), {}),
+        ("referrals", "referrals", draw.referrals_by_body, _counts(t, figures.table("not_accepted_referred_to")),
+         {"period": period}),
+        ("satisfaction", "satisfaction", draw.satisfaction,
+         _counts(t, figures.table("satisfaction"), satisfaction), {"period": period}),
     ]  # fmt: skip
-    return [Chart(f"{name}.png", t(f"stats.chart.{key}.title"), draw.png(figure)) for name, key, figure in drawn]
+    return [Chart(f"{name}.png", t(f"stats.chart.{key}.title"),
+                  draw.png(drawer(data, chart_text(t, key, unit=unit, **extra))))
+            for name, key, drawer, data, extra in planned
+            if not (with_data_only and data.is_empty())]  # fmt: skip
 
 
 def chart_maker(tr: Translator) -> partial[list[Chart]]:
     """What the officer desk calls: (figures, series, locale) → charts."""
-    return partial(draw_stats, tr=tr)
+    return partial(draw_stats, tr=tr, with_data_only=True)

@@ -5,7 +5,8 @@ month's figures of their unit and the units below it; on the first working day o
 quarter's 交办 table. Through the outbox, exactly once: the row's ``dedupe_key`` names the report, the period
 and the officer, so a run repeated after a restart, or by a second process, adds nothing. A bot that was down on
 that day catches up on its next working day until the middle of the month; after that the report is left out
-(a leader still has ``/stats``).
+(a leader still has ``/stats``). A period that ended before the office's first officer was added is not
+reported: a fresh install is not sent a month of zeros about a time it did not exist.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from core.model import RecipientKind, Role
 from core.persistence import repository as repo
@@ -64,10 +65,18 @@ class StatsReportService:
         today = self.ctx.today()
         if not self.due(today):
             return 0
+        async with self.ctx.uow() as uow:
+            started = (await uow.session.execute(select(func.min(OfficerRow.created_at)))).scalar()
+
+        def existed_in(period: Period) -> bool:
+            return started is not None and started < period.end(self.ctx.tz)
+
+        queued = 0
         month = previous_month(today)
-        queued = await self._queue(MONTHLY, month_key(month), month, monthly=True)
-        if today.month in (1, 4, 7, 10):
-            quarter = previous_quarter(today)
+        if existed_in(month):
+            queued += await self._queue(MONTHLY, month_key(month), month, monthly=True)
+        quarter = previous_quarter(today)
+        if today.month in (1, 4, 7, 10) and existed_in(quarter):
             queued += await self._queue(ASSIGNED, quarter_key(quarter), quarter, monthly=False)
         return queued
 

@@ -64,3 +64,22 @@ async def test_a_leader_without_telegram_or_deactivated_is_not_sent_a_report(app
     clock.set(beijing(2026, 10, 8, 9, 0))  # first working day after National Day: month and quarter
     assert await StatsReportService(app.ctx).queue_due() == 2
     assert sorted(t for t, _ in await queued(app)) == ["notify.officer.stats_assigned", "notify.officer.stats_monthly"]
+
+
+async def test_an_office_set_up_after_a_period_is_not_sent_that_periods_report(app: App, clock: ManualClock) -> None:
+    """Found by installing it: an office set up on 3 December got "2026年11月月报: 收到 0 件" at once."""
+    clock.set(beijing(2026, 12, 2, 15, 0))
+    await seed_office(app)
+    reports = StatsReportService(app.ctx)
+    clock.set(beijing(2026, 12, 3, 9, 0))  # a working day of the first half: November's report would be due
+    assert await reports.queue_due() == 0
+    assert await queued(app) == []
+
+
+async def test_an_office_set_up_during_a_period_is_sent_its_report(app: App, clock: ManualClock) -> None:
+    clock.set(beijing(2026, 11, 30, 23, 50))  # the last minutes of November, office time
+    office = await seed_office(app)
+    clock.set(beijing(2026, 12, 1, 9, 0))
+    assert await StatsReportService(app.ctx).queue_due() == 1
+    assert await queued(app) == [("notify.officer.stats_monthly",
+                                  f"stats:month:2026-11:{office.supervisor.officer_id}")]  # fmt: skip
