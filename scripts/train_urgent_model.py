@@ -32,6 +32,7 @@ TRAIN = ("tests/data/scope_labelled.jsonl", "bench/data/scope_heldout.jsonl", "b
          "bench/data/urgent_blind4.jsonl", "bench/data/scope_blind5.jsonl",
          "bench/data/urgent_blind5.jsonl", "bench/data/scope_blind6.jsonl",
          "bench/data/urgent_blind6.jsonl")  # fmt: skip
+TRAIN_DIR = "bench/data/train"  # lines written for training (scripts/train_scope_model.py reads them too)
 OUT = ROOT / "core" / "scope" / "urgent_model.json.gz"
 NGRAMS = (1, 4)
 MIN_DF = 2  # a gram in one line only is that line's, not a way of speaking
@@ -53,11 +54,13 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--check", action="store_true", help="print the cross-validated figures per threshold")
     args = parser.parse_args(argv)
-    rows = [(name, json.loads(line)) for name in TRAIN for line in (ROOT / name).read_text().splitlines() if line]
+    names = [*TRAIN, *(str(p.relative_to(ROOT)) for p in sorted((ROOT / TRAIN_DIR).glob("*.jsonl")))]
+    rows = [(name, json.loads(line)) for name in names for line in (ROOT / name).read_text().splitlines() if line]
     texts = [r["text"] for _, r in rows]
     urgent = np.array([r["verdict"] == "urgent" for _, r in rows])
-    in_scope_sets = [not name.split("/")[-1].startswith("urgent_") for name, _ in rows]
-    ordinary = np.array([s and not u for s, u in zip(in_scope_sets, urgent, strict=True)])
+    # ordinary reports: every line of a scope set that is not urgent, and the lines of urgent sets marked ordinary
+    ordinary = np.array([not u and (r.get("category") == "ordinary" or "urgent" not in name.split("/")[-1])
+                         for (name, r), u in zip(rows, urgent, strict=True)])  # fmt: skip
     folds = StratifiedKFold(5, shuffle=True, random_state=0)
     cv = cross_val_predict(pipeline(), texts, urgent, cv=folds, method="predict_proba")[:, 1]
     threshold = next(t for t in THRESHOLDS if (cv[ordinary] >= t).mean() < FALSE_ALARMS)
@@ -71,7 +74,7 @@ def main(argv: list[str]) -> int:
                for gram, i in vec.vocabulary_.items()}  # fmt: skip
     sample = texts[:: max(1, len(texts) // 20)]  # what the product must reproduce (tests/unit/test_urgent_learned.py)
     data = {"ngrams": list(NGRAMS), "intercept": round(float(clf.intercept_[0]), 6), "threshold": threshold,
-            "trained_on": list(TRAIN), "lines": len(texts), "weights": weights,
+            "trained_on": names, "lines": len(texts), "weights": weights,
             "sample": [[t, round(float(p), 4)]
                        for t, p in zip(sample, model.predict_proba(sample)[:, 1], strict=True)]}  # fmt: skip
     OUT.write_bytes(gzip.compress(json.dumps(data, ensure_ascii=False, sort_keys=True).encode(), mtime=0))

@@ -19,6 +19,7 @@ from enum import StrEnum
 
 from core.model import ReferTo, ReportType
 from core.scope import rules as R
+from core.scope.scope_learned import AT_LEAST, REFER_STANDS, LearnedScope
 from core.scope.urgent import UrgentCheck
 from core.scope.urgent_learned import LearnedUrgent
 
@@ -61,6 +62,22 @@ KIND_LABELS = {ReportType.ACCUSATION: "检举控告", ReportType.APPEAL: "申诉
 #: Referral bodies for which an official's involvement alone does not make it misconduct: the grievance is
 #: about a ruling or a policy outcome (rules.md §3.2 "key judgement"), given clear evidence of it.
 _OUTCOME_GRIEVANCES = frozenset({ReferTo.JUDICIAL, ReferTo.GOVERNMENT, ReferTo.POLITICAL_LEGAL})
+
+#: The rules' last word, when nothing in the message tells them what it is: the learned fallback may decide.
+NOTHING_TO_GO_ON = ScopeDecision(Verdict.UNCLEAR, None, None, "scope.reason.unclear", "§3")
+
+#: Decisions the rules keep whatever the learned verdict (reason key prefixes): danger (§8), appeals and clearing a
+#: name (their own paths, §10.1), objections (§10.4), questions (the knowledge base answers them) and bare accusations
+#: (三个不受理 3: the citizen is asked for facts), and a firm the writer says is private (issue 16 item 4: police).
+RULES_DECIDE = ("scope.reason.urgent", "scope.reason.appeal", "scope.reason.clearing", "scope.reason.objection",
+                "scope.reason.faq", "scope.reason.no_facts", "scope.reason.refer.private_firm")  # fmt: skip
+
+#: Reason and rule of an acceptance by the learned verdict, per kind (the texts the rules give the same kind).
+_LEARNED_ACCEPT = {
+    ReportType.ACCUSATION: ("scope.reason.official_vague", "R-4, R ch.2 (3)"),
+    ReportType.APPEAL: ("scope.reason.appeal", "R-4, JC-69"),
+    ReportType.SUGGESTION: ("scope.reason.suggestion", "R-4 (A6)"),
+}
 
 #: The score of a referral settled by a decisive phrase: above any count of words and patterns in practice.
 _DECISIVE = 100
@@ -138,6 +155,7 @@ class ScopeClassifier:
         }
         self._urgent = UrgentCheck()
         self._learned = LearnedUrgent()
+        self._learned_scope = LearnedScope()
         self._not_official = _compile(R.NOT_OFFICIAL_PATTERNS)
         self._impostor = _rx(R.IMPOSTOR_PATTERN)
         self._person_patterns = _compile(R.OFFICIAL_PERSON_PATTERNS)
@@ -255,9 +273,31 @@ class ScopeClassifier:
         (it reads what the rules' guards keep: a figure of speech they blank stays blank for it)."""
         norm = normalise(text)
         decision = self._verdict(norm)
+        decision = self._learned_verdict(text, decision)
         if decision.verdict is not Verdict.URGENT and self._learned.urgent(self._urgent.kept(norm)):
             return replace(decision, possibly_urgent=True, signals=("urgent:learned", *decision.signals))
         return decision
+
+    def _learned_verdict(self, text: str, rules: ScopeDecision) -> ScopeDecision:
+        """The learned verdict (core.scope.scope_learned) where the rules have no better claim; theirs otherwise,
+        and theirs (with its reason and signals) when both agree."""
+        if rules.reason.startswith(RULES_DECIDE):
+            return rules
+        learned = self._learned_scope.best(text)
+        away = rules.verdict is Verdict.ACCEPT and learned.verdict == "refer"  # an in-scope report sent away?
+        if learned.probability < (REFER_STANDS if rules.verdict is Verdict.REFER or away else AT_LEAST):
+            return rules
+        signal = f"scope:learned:{learned.label}:{learned.probability:.2f}"
+        if (learned.kind, learned.refer_to) == (rules.kind, rules.refer_to) and learned.verdict == rules.verdict:
+            return replace(rules, signals=(signal, *rules.signals))
+        if learned.refer_to is not None:
+            rule = next(r.rule for r in R.REFERRALS if r.refer_to is learned.refer_to)
+            return ScopeDecision(Verdict.REFER, None, learned.refer_to, f"scope.reason.refer.{learned.refer_to.value}",
+                                 rule, signals=(signal,))  # fmt: skip
+        if learned.kind is not None:
+            reason, rule = _LEARNED_ACCEPT[learned.kind]
+            return ScopeDecision(Verdict.ACCEPT, learned.kind, None, reason, rule, signals=(signal, *rules.signals))
+        return replace(NOTHING_TO_GO_ON, signals=(signal, *rules.signals))
 
     def _verdict(self, norm: str) -> ScopeDecision:
         facts = self._facts(norm)
@@ -345,7 +385,7 @@ class ScopeClassifier:
         if facts.officials and not facts.relation:
             return ScopeDecision(Verdict.ACCEPT, ReportType.ACCUSATION, None, "scope.reason.official_vague",
                                  "R-4, R ch.2 (3)", signals=facts.signals)  # fmt: skip
-        return ScopeDecision(Verdict.UNCLEAR, None, None, "scope.reason.unclear", "§3")
+        return NOTHING_TO_GO_ON
 
     def _is_relation(self, text: str, officials: list[str]) -> bool:
         """The official is the reporter's relation: "邻居是镇干部", "我叔叔在县公安局上班", "村长是我舅舅"."""

@@ -17,12 +17,11 @@ from __future__ import annotations
 import gzip
 import json
 import math
-import re
-from collections import Counter
 from pathlib import Path
 
+from core.scope.char_grams import char_wb_grams, tfidf
+
 MODEL = Path(__file__).with_name("urgent_model.json.gz")
-_SPACES = re.compile(r"\s\s+")
 
 
 class LearnedUrgent:
@@ -33,31 +32,15 @@ class LearnedUrgent:
         self.low, self.high = data["ngrams"]
         self.intercept: float = data["intercept"]
         self.threshold: float = data["threshold"]
-        self.weights: dict[str, tuple[float, float]] = {g: (idf, w) for g, (idf, w) in data["weights"].items()}
+        self.idf: dict[str, float] = {g: idf for g, (idf, _) in data["weights"].items()}
+        self.weights: dict[str, float] = {g: w for g, (_, w) in data["weights"].items()}
         self.sample: list[tuple[str, float]] = [(t, p) for t, p in data["sample"]]
 
     def grams(self, text: str) -> list[str]:
-        """scikit-learn's ``char_wb`` analyser, lower case."""
-        out = []
-        for word in _SPACES.sub(" ", text.lower()).split():
-            w = f" {word} "
-            for n in range(self.low, self.high + 1):
-                offset = 0
-                out.append(w[:n])
-                while offset + n < len(w):
-                    offset += 1
-                    out.append(w[offset : offset + n])
-                if offset == 0:  # a word shorter than n counts once
-                    break
-        return out
+        return char_wb_grams(text, self.low, self.high)
 
     def probability(self, text: str) -> float:
-        counts = Counter(g for g in self.grams(text) if g in self.weights)
-        if not counts:
-            return 1 / (1 + math.exp(-self.intercept))
-        tfidf = {g: (1 + math.log(n)) * self.weights[g][0] for g, n in counts.items()}
-        norm = math.sqrt(sum(v * v for v in tfidf.values()))
-        score = self.intercept + sum(v / norm * self.weights[g][1] for g, v in tfidf.items())
+        score = self.intercept + sum(v * self.weights[g] for g, v in tfidf(self.grams(text), self.idf).items())
         return 1 / (1 + math.exp(-score))
 
     def urgent(self, text: str) -> bool:

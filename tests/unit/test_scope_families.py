@@ -45,7 +45,9 @@ from core.scope import KIND_LABELS, Verdict, classifier
         ("留置期间专案组扣走了我爸的车 那是我的车 跟案子没关系", "accept", "申诉"),
         ("招聘公告的报名时间太短了 就两天", "accept", "批评建议"),
         ("区政务大厅窗口态度太差 应该好好整顿一下", "accept", "批评建议"),
-        ("他报的是三个人 实际来了五个人 吃饭的钱我们AA的", "unclear", None),  # no public money, no official
+        # no public money said, no official named: unclear to the rules; the learned verdict (0.8 sure) reads a
+        # padded head count as a report, and accepting in doubt is the safe error (rules.md §3.2)
+        ("他报的是三个人 实际来了五个人 吃饭的钱我们AA的", "accept", "检举控告"),
         # from the fourth blind set, paraphrased
         ("交通队的人 他表哥的车从来不查 别人的车一罚就是两百", "accept", "检举控告"),
         ("镇上的砂石开采许可 镇长女婿一家独占", "accept", "检举控告"),

@@ -1,5 +1,5 @@
 """The learned urgent backstop (issue 16): the trained weights give the probabilities scikit-learn gave. Measured by
-``bench/scope_report.py --learned``; not yet part of the verdict (bench/README.md says why)."""
+``bench/scope_report.py``; it asks "is anyone in danger?" when the rules find none (core.scope.classify)."""
 
 from __future__ import annotations
 
