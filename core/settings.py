@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 from pydantic import SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -14,6 +15,23 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from core.clock import office_zone
 
 TELEGRAM_API = "https://api.telegram.org"
+
+
+def webhook_url(url: str) -> str:
+    """A webhook URL: http(s), a host, no fragment; ValueError with a readable message otherwise (Telegram wants
+    https on port 443, 80, 88 or 8443; a self-hosted Bot API server also posts to http)."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("https", "http") or not parts.hostname or parts.fragment:
+        raise ValueError(f"{url!r} is not a webhook URL such as https://bot.example.org/tg")
+    return url
+
+
+def listen_address(listen: str) -> tuple[str, int]:
+    """``host:port`` (``[::1]:8080`` for IPv6) → (host, port); ValueError with a readable message otherwise."""
+    host, sep, port = listen.rpartition(":")
+    if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise ValueError(f"{listen!r} is not host:port, e.g. 127.0.0.1:8080")
+    return host.strip("[]"), int(port)
 
 
 class Settings(BaseSettings):
@@ -24,6 +42,12 @@ class Settings(BaseSettings):
     database_url: str | None = None  # default: SQLite file in data_dir
     telegram_api: str = TELEGRAM_API  # Bot API root; a self-hosted server has the same layout
     runtime: Literal["aiogram", "ptb"] = "aiogram"  # Telegram library `qingfeng run` uses (--runtime overrides)
+    # Webhook mode (`qingfeng run --webhook URL`): the public HTTPS address Telegram posts updates to, the address
+    # this process listens on behind the reverse proxy, and the secret Telegram sends back in a header (default:
+    # derived from the bot token, so every instance of one bot agrees without being told).
+    webhook_url: str | None = None
+    listen: str = "127.0.0.1:8080"
+    webhook_secret: SecretStr | None = None
     encryption_keys: SecretStr | None = None  # comma-separated Fernet keys, newest first
     index_key: SecretStr | None = None  # base64 key for blind indexes
     key_file: Path | None = None  # default: data_dir/keys/qingfeng.keys
@@ -37,6 +61,17 @@ class Settings(BaseSettings):
     dialog_retention_days: int = 30  # an unfinished dialog (answers, staged files) is forgotten after this
     flood_burst: int = 20  # updates one chat may send at once before the flood gate answers
     flood_per_minute: int = 30  # then this many a minute (a person typing a report sends far fewer)
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _webhook_url(cls, value: str | None) -> str | None:
+        return webhook_url(value) if value else None
+
+    @field_validator("listen")
+    @classmethod
+    def _listen(cls, value: str) -> str:
+        listen_address(value)
+        return value
 
     @field_validator("timezone")
     @classmethod

@@ -16,7 +16,7 @@ from core.calendar.deadlines import DEADLINES
 from core.crypto import KeysUnavailable
 from core.errors import DomainError
 from core.model import CadreLevel, CaseState, Role, UnitLevel
-from core.settings import Settings
+from core.settings import Settings, listen_address, webhook_url
 from qingfeng.app import App, build_app, load_calendar
 from qingfeng.chat import add_chat_command
 from qingfeng.cli_args import (
@@ -26,6 +26,7 @@ from qingfeng.cli_args import (
     TELEGRAM_ID_MAX,
     WORKING_DAYS_MAX,
     Parser,
+    argument,
     bounded,
     iso_date,
     values_of,
@@ -168,6 +169,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--runtime", choices=("aiogram", "ptb"), help="Telegram library (default: QINGFENG_RUNTIME or aiogram)"
     )
     run.add_argument("--setup", action="store_true", help="no office yet and a terminal: 'qingfeng setup' first")
+    run.add_argument("--webhook", metavar="URL", type=argument(webhook_url),
+                     help="webhook mode: the public URL Telegram posts updates to (default: QINGFENG_WEBHOOK_URL; "
+                          "none: polling)")  # fmt: skip
+    run.add_argument("--listen", metavar="HOST:PORT", type=argument(listen_address),
+                     help="where webhook mode listens, behind the reverse proxy (default: QINGFENG_LISTEN or "
+                          "127.0.0.1:8080); also /healthz and /readyz")  # fmt: skip
     add_chat_command(sub)
     add_setup_command(sub)
 
@@ -300,6 +307,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "run":
             from qingfeng.runner import run_bot
 
+            if args.webhook:
+                settings.webhook_url = args.webhook
+            if args.listen:
+                settings.listen = "{}:{}".format(*args.listen)
             return asyncio.run(run_bot(settings, args.runtime, setup=args.setup))
         if hasattr(args, "plain"):
             return int(args.plain(settings, args))

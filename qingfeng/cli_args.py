@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 from enum import Enum
-from typing import NoReturn
+from typing import Any, NoReturn
 
 # Deadlines are counted for cases of this century; the calendar falls back to Monday–Friday outside the years
 # it has data for (core.calendar.workdays), so the bounds only keep dates and counts sane, not supported.
@@ -72,5 +72,17 @@ def values_of(enum: type[Enum], exclude: tuple[str, ...] = ()) -> Callable[[str]
         if wrong or not values:
             raise argparse.ArgumentTypeError(f"{', '.join(wrong) or repr(text)}: choose from {', '.join(allowed)}")
         return values
+
+    return parse
+
+
+def argument(check: Callable[[str], object]) -> Callable[[str], Any]:
+    """An argument type from a checker that raises ValueError with a readable message (core.settings')."""
+
+    def parse(text: str) -> Any:
+        try:
+            return check(text)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
 
     return parse

@@ -14,17 +14,25 @@ import gc
 import importlib
 import logging
 import sys
+from typing import TYPE_CHECKING
+
+from sqlalchemy import text
 
 from bot.i18n import Translator
 from bot.runtimes import Jobs
+from bot.serving import ListenFailed, WebhookRefused
 from bot.tokens import well_formed
 from core.knowledge.ready import knowledge
+from core.persistence.migrate import schema_current
 from core.ports import Notifier
 from core.scope import classifier
 from core.settings import Settings
 from qingfeng.app import App, bot_deps, build_app, build_outbox, build_scheduler
 from qingfeng.cli_setup import office_units, setup_defaults
 from qingfeng.cli_setup import setup as run_setup
+
+if TYPE_CHECKING:
+    from bot.webhook import Webhook
 
 log = logging.getLogger(__name__)
 RUNTIMES = {"aiogram": "bot.runtimes.aiogram.run", "ptb": "bot.runtimes.ptb.run"}  # imported when chosen
@@ -46,8 +54,16 @@ async def run_bot(settings: Settings, runtime: str | None = None, *, setup: bool
         if not await _office_ready(app, translator, setup=setup):
             return 2
         name = "ptb" if (runtime or settings.runtime) == "ptb" else "aiogram"
-        if await _serve(app, name, token, translator):
-            return 0
+        try:
+            if await _serve(app, name, token, translator):
+                return 0
+        except WebhookRefused as exc:  # webhook mode: a URL the Bot API will not post to
+            print(translator.t(settings.default_locale, "run.webhook_refused", reason=str(exc)), file=sys.stderr)
+            return 2
+        except ListenFailed as exc:
+            text = translator.t(settings.default_locale, "run.listen_failed", address=exc.address, reason=exc.reason)
+            print(text, file=sys.stderr)
+            return 2
     finally:
         await app.close()
     print(translator.t(settings.default_locale, "run.bad_token"), file=sys.stderr)
@@ -69,7 +85,7 @@ async def _office_ready(app: App, translator: Translator, *, setup: bool) -> boo
 async def _serve(app: App, runtime: str, token: str, translator: Translator) -> bool:
     """The chosen runtime (imported only now), with the bootstrap's deps and scheduler. False: a refused token."""
     serve = importlib.import_module(RUNTIMES[runtime]).serve
-    log.info("polling %s with database %s", app.settings.telegram_api, app.engine.url.render_as_string())
+    log.info("bot API %s, database %s", app.settings.telegram_api, app.engine.url.render_as_string())
     warming: set[asyncio.Task[object]] = set()  # the warm-up task, held while it runs (the loop keeps weak refs)
 
     def warm_up() -> None:
@@ -82,8 +98,32 @@ async def _serve(app: App, runtime: str, token: str, translator: Translator) -> 
     def jobs_for(notifier: Notifier) -> Jobs:
         return build_scheduler(app, build_outbox(app, notifier))
 
-    ok: bool = await serve(bot_deps(app, translator), token, app.settings.telegram_api, jobs_for, warm_up)
+    hook = webhook_of(app, token)
+    if hook is not None:
+        log.info("webhook mode: %s", hook.url)
+    ok: bool = await serve(bot_deps(app, translator), token, app.settings.telegram_api, jobs_for, warm_up, hook)
     return ok
+
+
+def webhook_of(app: App, token: str) -> Webhook | None:
+    """Webhook mode when a webhook URL is set (``--webhook`` or QINGFENG_WEBHOOK_URL), with the bootstrap's
+    readiness checks: the database answers, and stands at this code's migrations."""
+    settings = app.settings
+    if not settings.webhook_url:
+        return None
+    from bot.webhook import Webhook, derived_secret  # aiohttp's server: imported in webhook mode only
+
+    secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else derived_secret(token)
+
+    async def database() -> bool:
+        async with app.engine.connect() as conn:
+            await conn.execute(text("SELECT 1"))
+        return True
+
+    async def migrations() -> bool:
+        return await schema_current(app.engine)
+
+    return Webhook(settings.webhook_url, settings.listen, secret, {"database": database, "migrations": migrations})
 
 
 def _build_checks() -> None:

@@ -90,3 +90,10 @@ async def current(engine: AsyncEngine) -> str | None:
 
     async with engine.connect() as conn:
         return await conn.run_sync(lambda c: MigrationContext.configure(c).get_current_revision())
+
+
+async def schema_current(engine: AsyncEngine) -> bool:
+    """Whether the database answers and stands at this code's head revision (a readiness probe: an instance of
+    newer code before the migration ran, or a database that is down, is not ready)."""
+    async with engine.connect() as conn:
+        return await conn.run_sync(_stored_revisions) == {head_revision()}

@@ -139,6 +139,7 @@ class FakeTelegram(SimulatedUsers):
     async def close(self) -> None:
         self._closing = True
         self._updates_changed.set()  # long polls answer at once
+        await self.stop_posting()
         self._released.set()
         for gate in self._holds.values():
             gate.set()

@@ -31,14 +31,6 @@ class BotApiMethods(SimulatedTelegram):
         flags = ("can_join_groups", "can_read_all_group_messages", "supports_inline_queries", "has_main_web_app")
         return {**BOT_USER, **dict.fromkeys(flags, False), "can_connect_to_business": False}
 
-    def _api_deletewebhook(self, p: dict[str, Any], f: Any) -> Any:
-        if p.get("drop_pending_updates"):
-            self._updates.clear()
-        return True
-
-    def _api_getwebhookinfo(self, p: dict[str, Any], f: Any) -> Any:
-        return {"url": "", "has_custom_certificate": False, "pending_update_count": len(self._updates)}
-
     def _api_setmycommands(self, p: dict[str, Any], f: Any) -> Any:
         if not isinstance(p.get("commands"), list):
             raise ApiError(400, "Bad Request: can't parse commands JSON object")

@@ -8,11 +8,11 @@ from typing import Any
 
 from .fake_telegram_entities import command_entities
 from .fake_telegram_files import describe
-from .fake_telegram_methods import BotApiMethods
 from .fake_telegram_payloads import chat_dict, inline_rows, user_dict
+from .fake_telegram_webhook import WebhookDelivery
 
 
-class SimulatedUsers(BotApiMethods):
+class SimulatedUsers(WebhookDelivery):
     """Users who send text, photos, documents, voice and video, and tap inline buttons."""
 
     def __init__(self) -> None:

@@ -47,6 +47,11 @@ ARGS = {
                             "--handles", "emperor"],
     "officer id overflow": ["officers", "deactivate", "--id", "99999999999999999999"],
     "batch size 0": ["keys", "rotate", "--batch-size", "0"],
+    "webhook not a URL": ["run", "--webhook", "bot.example.org/tg"],
+    "webhook by ftp": ["run", "--webhook", "ftp://bot.example.org/tg"],
+    "listen without a port": ["run", "--webhook", "https://bot.example.org/tg", "--listen", "127.0.0.1"],
+    "listen port 0": ["run", "--webhook", "https://bot.example.org/tg", "--listen", "127.0.0.1:0"],
+    "listen port too high": ["run", "--listen", "127.0.0.1:99999"],
 }
 # fmt: on
 

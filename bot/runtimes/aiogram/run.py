@@ -1,40 +1,75 @@
-"""``qingfeng run`` with aiogram: the Bot on the configured API root, the Dispatcher polling, the jobs with it."""
+"""``qingfeng run`` with aiogram: the Bot on the configured API root, the Dispatcher polling — or, in webhook mode,
+fed by the web front (bot/webhook.py) — and the jobs with it."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-from aiogram.exceptions import TelegramUnauthorizedError
+from aiogram import Bot, Dispatcher
+from aiogram.exceptions import TelegramBadRequest, TelegramUnauthorizedError
+from aiogram.types import Update
 from aiogram.utils.token import TokenValidationError
 
+from bot import webhook as web
 from bot.deps import BotDeps
 from bot.runtimes import JobsFor
 from bot.runtimes.aiogram.botapi import make_bot, on_first_poll
 from bot.runtimes.aiogram.dispatcher import build_dispatcher
 from bot.runtimes.aiogram.notifier import TelegramNotifier
+from bot.serving import WebhookRefused, until_signalled
 
 
-async def serve(deps: BotDeps, token: str, api_root: str, jobs_for: JobsFor, warm_up: Callable[[], object]) -> bool:
-    """Poll until stopped (SIGINT/SIGTERM: aiogram handles them). False: the token is malformed, or the server
-    refused it (401) when the bot introduced itself (getMe). ``warm_up`` runs at the first poll."""
+async def serve(deps: BotDeps, token: str, api_root: str, jobs_for: JobsFor, warm_up: Callable[[], object],
+                hook: web.Webhook | None = None) -> bool:  # fmt: skip
+    """Poll (or, given ``hook``, take webhook posts) until stopped (SIGINT/SIGTERM). False: the token is malformed,
+    or the server refused it (401) when the bot introduced itself. ``warm_up`` runs once updates can come."""
     try:
         bot = make_bot(token, api_root)
     except TokenValidationError:
         return False
-    on_first_poll(bot, warm_up)
     jobs = jobs_for(TelegramNotifier(bot, deps.translator))
-    jobs.start()
     dp = build_dispatcher(deps)
-
-    async def stop_jobs(**_: object) -> None:  # aiogram's shutdown hook runs before it closes the bot's session
-        await jobs.stop()
-
-    dp.shutdown.register(stop_jobs)
     try:
+        if hook is not None:
+            return await _webhook(bot, dp, hook, jobs, warm_up)
+        on_first_poll(bot, warm_up)
+        jobs.start()
+
+        async def stop_jobs(**_: object) -> None:  # aiogram's shutdown hook runs before it closes the bot's session
+            await jobs.stop()
+
+        dp.shutdown.register(stop_jobs)
+        await bot.delete_webhook()  # polling and a webhook exclude each other (a webhook run may have set one)
         await dp.start_polling(bot)
     except TelegramUnauthorizedError:
         return False
     finally:
         await jobs.stop()  # no-op after the shutdown hook; here for a failed start
         await bot.session.close()
+    return True
+
+
+async def _webhook(bot: Bot, dp: Dispatcher, hook: web.Webhook, jobs: Any, warm_up: Callable[[], object]) -> bool:
+    """setWebhook (with the secret and the update types the routers use), then the web front until a signal; the
+    startup and shutdown hooks run as in polling (menus; updates in hand finish before the session closes)."""
+    try:
+        await bot.set_webhook(hook.url, secret_token=hook.secret, allowed_updates=dp.resolve_used_update_types())
+    except TelegramBadRequest as exc:
+        raise WebhookRefused(exc.message) from None
+    await dp.emit_startup(bot=bot, dispatcher=dp)
+    warm_up()
+    jobs.start()
+
+    async def feed(update: dict[str, Any]) -> None:
+        await dp.feed_update(bot, Update.model_validate(update, context={"bot": bot}))
+
+    async def bot_api() -> bool:
+        return bool(await bot.get_me())
+
+    try:
+        await web.serve(hook, feed, {"bot_api": bot_api}, until_signalled)
+    finally:
+        await jobs.stop()
+        await dp.emit_shutdown(bot=bot, dispatcher=dp)
     return True

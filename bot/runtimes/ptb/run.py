@@ -1,23 +1,27 @@
-"""``qingfeng run`` with python-telegram-bot: the Application polling, the jobs with it, until a signal."""
+"""``qingfeng run`` with python-telegram-bot: the Application polling — or, in webhook mode, fed by the web front
+(bot/webhook.py) — and the jobs with it, until a signal."""
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import signal
 from collections.abc import Callable
+from typing import Any
 
-from telegram.error import InvalidToken
+from telegram import Update
+from telegram.error import BadRequest, InvalidToken
 
+from bot import webhook as web
 from bot.deps import BotDeps
-from bot.runtimes import JobsFor
-from bot.runtimes.ptb.application import build_application, check_token, polling
+from bot.runtimes import Jobs, JobsFor
+from bot.runtimes.ptb.application import ALLOWED_UPDATES, PtbApp, build_application, check_token, polling
 from bot.runtimes.ptb.notifier import PtbNotifier
+from bot.serving import WebhookRefused, until_signalled
 
 
-async def serve(deps: BotDeps, token: str, api_root: str, jobs_for: JobsFor, warm_up: Callable[[], object]) -> bool:
-    """Poll until SIGINT/SIGTERM or cancelled. False: the token is malformed, or the server refused it (401/404)
-    when the bot introduced itself (getMe). ``warm_up`` runs once polling has begun."""
+async def serve(deps: BotDeps, token: str, api_root: str, jobs_for: JobsFor, warm_up: Callable[[], object],
+                hook: web.Webhook | None = None) -> bool:  # fmt: skip
+    """Poll (or, given ``hook``, take webhook posts) until SIGINT/SIGTERM or cancelled. False: the token is
+    malformed, or the server refused it (401/404) when the bot introduced itself (getMe). ``warm_up`` runs once
+    updates can come."""
     try:
         check_token(token)
     except InvalidToken:
@@ -25,6 +29,9 @@ async def serve(deps: BotDeps, token: str, api_root: str, jobs_for: JobsFor, war
     application = build_application(deps, token, api_root)
     jobs = jobs_for(PtbNotifier(application.bot, deps.translator))
     try:
+        if hook is not None:
+            await _webhook(application, hook, jobs, warm_up)
+            return True
         async with polling(application):
             warm_up()
             jobs.start()
@@ -39,18 +46,28 @@ async def serve(deps: BotDeps, token: str, api_root: str, jobs_for: JobsFor, war
     return True
 
 
-async def until_signalled() -> None:
-    """Until SIGINT or SIGTERM (aiogram's polling stops on them by itself) or until cancelled."""
-    stop, loop = asyncio.Event(), asyncio.get_running_loop()
-    signals = (signal.SIGINT, signal.SIGTERM)
-    try:
-        for sig in signals:
-            loop.add_signal_handler(sig, stop.set)
-    except (NotImplementedError, RuntimeError, ValueError):  # not the main thread, or Windows: Ctrl-C raises instead
-        pass
-    try:
-        await stop.wait()
-    finally:
-        for sig in signals:
-            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.remove_signal_handler(sig)
+async def _webhook(app: PtbApp, hook: web.Webhook, jobs: Jobs, warm_up: Callable[[], object]) -> None:
+    """Initialise (getMe), setWebhook with the secret, the menus, then the web front until a signal; no Updater:
+    each post is handed to the Application, which handles it as polling would."""
+    async with app:
+        try:
+            await app.bot.set_webhook(hook.url, secret_token=hook.secret, allowed_updates=ALLOWED_UPDATES)
+        except BadRequest as exc:
+            raise WebhookRefused(exc.message) from None
+        if app.post_init is not None:
+            await app.post_init(app)
+        await app.start()
+        warm_up()
+        jobs.start()
+
+        async def feed(update: dict[str, Any]) -> None:
+            await app.process_update(Update.de_json(update, app.bot))
+
+        async def bot_api() -> bool:
+            return bool(await app.bot.get_me())
+
+        try:
+            await web.serve(hook, feed, {"bot_api": bot_api}, until_signalled)
+        finally:
+            await jobs.stop()
+            await app.stop()

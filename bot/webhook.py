@@ -1,0 +1,119 @@
+"""Webhook mode (issue 18): Telegram POSTs each update to this process behind a reverse proxy, instead of the
+process polling. One aiohttp application for every runtime — the runtime only says how an update is fed to it —
+with the probes an operator and a load balancer need on the same address:
+
+- ``POST <path>``: refused with 403 unless Telegram's ``X-Telegram-Bot-Api-Secret-Token`` header carries the
+  secret given to ``setWebhook`` (nothing is read or processed then); a body over :data:`MAX_BODY` is refused with
+  413 by aiohttp, one that is not a JSON object with 400. The update is handled before the answer: 200 when it was,
+  500 when handling raised, so that Telegram delivers it again (it retries unanswered and failed deliveries).
+- ``GET /healthz``: 200 while the process serves.
+- ``GET /readyz``: 200 when every readiness check passes (the bootstrap's: database answers, migrations current;
+  the runtime's: the Bot API answers), else 503; the body names each check.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import json
+import logging
+import os
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from aiohttp import web
+
+from bot.serving import ListenFailed
+from core.settings import listen_address
+
+log = logging.getLogger(__name__)
+
+MAX_BODY = 1024 * 1024  # an update is a few KB; a document's content never comes in the update itself
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+
+Feed = Callable[[dict[str, Any]], Awaitable[None]]
+Check = Callable[[], Awaitable[bool]]
+
+
+def derived_secret(token: str) -> str:
+    """The default secret: a keyed hash of the bot token, so all instances of one bot agree on it (Telegram allows
+    1–256 characters of A–Z, a–z, 0–9, _ and -)."""
+    return hmac.new(token.encode(), b"qingfeng webhook secret", hashlib.sha256).hexdigest()
+
+
+@dataclass(frozen=True)
+class Webhook:
+    """Where Telegram posts (``url``, https in production), where this process listens, and the secret."""
+
+    url: str
+    listen: str
+    secret: str
+    checks: Mapping[str, Check] = field(default_factory=dict)  # the bootstrap's readiness checks
+
+    @property
+    def path(self) -> str:
+        return urlsplit(self.url).path or "/"
+
+
+def application(hook: Webhook, feed: Feed, checks: Mapping[str, Check]) -> web.Application:
+    """The web front: the webhook path and the probes. ``checks`` are the runtime's, added to the hook's."""
+    every = {**hook.checks, **checks}
+    secret = hook.secret.encode()
+
+    async def update(request: web.Request) -> web.Response:
+        if not hmac.compare_digest(request.headers.get(SECRET_HEADER, "").encode(), secret):
+            return web.Response(status=403)
+        try:
+            body = await request.json(loads=json.loads)
+        except (ValueError, UnicodeDecodeError):
+            return web.Response(status=400)
+        if not isinstance(body, dict) or not isinstance(body.get("update_id"), int):
+            return web.Response(status=400)
+        try:
+            await feed(body)
+        except Exception:  # Telegram delivers it again; the log has the class and traceback, never the text
+            log.exception("update %s not handled; Telegram will deliver it again", body["update_id"])
+            return web.Response(status=500)
+        return web.Response(status=200)
+
+    async def healthz(_: web.Request) -> web.Response:
+        return web.json_response({"status": "ok"})
+
+    async def readyz(_: web.Request) -> web.Response:
+        results = await asyncio.gather(*(_passes(check) for check in every.values()))
+        named = dict(zip(every, results, strict=True))
+        return web.json_response({"ready": all(results), "checks": named}, status=200 if all(results) else 503)
+
+    app = web.Application(client_max_size=MAX_BODY)
+    app.router.add_post(hook.path, update)
+    app.router.add_get("/healthz", healthz)
+    app.router.add_get("/readyz", readyz)
+    return app
+
+
+async def _passes(check: Check) -> bool:
+    try:
+        return bool(await asyncio.wait_for(check(), timeout=5))
+    except Exception:  # a probe that fails to answer is a probe that failed
+        return False
+
+
+async def serve(hook: Webhook, feed: Feed, checks: Mapping[str, Check], until: Callable[[], Awaitable[None]]) -> None:
+    """Listen until ``until`` returns (a signal), then stop taking requests and let those running finish."""
+    runner = web.AppRunner(application(hook, feed, checks), handle_signals=False, access_log=None)
+    await runner.setup()
+    host, port = listen_address(hook.listen)
+    site = web.TCPSite(runner, host, port)
+    try:
+        await site.start()
+    except OSError as exc:  # the port is taken, or the address is not this machine's
+        await runner.cleanup()
+        raise ListenFailed(f"{host}:{port}", os.strerror(exc.errno) if exc.errno else str(exc)) from None
+    log.info("webhook listening on %s:%s for %s", host, port, hook.path)
+    try:
+        await until()
+    finally:
+        await runner.cleanup()
