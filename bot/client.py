@@ -37,11 +37,15 @@ _unacknowledged = QuietLog(log, logging.INFO)
 
 
 class FloodWait(Exception):
-    """429: Telegram's flood control; nothing may be sent for ``retry_after`` seconds."""
+    """429: Telegram's flood control; nothing may be sent for ``retry_after`` seconds. Each one made is a 429
+    received (the runtimes' clients make them from Telegram's answers): counted for ``/metrics``."""
+
+    received = 0
 
     def __init__(self, retry_after: float) -> None:
         super().__init__(f"retry after {retry_after}")
         self.retry_after = retry_after
+        FloodWait.received += 1
 
 
 class Refused(Exception):

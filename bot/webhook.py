@@ -9,6 +9,7 @@ with the probes an operator and a load balancer need on the same address:
 - ``GET /healthz``: 200 while the process serves.
 - ``GET /readyz``: 200 when every readiness check passes (the bootstrap's: database answers, migrations current;
   the runtime's: the Bot API answers), else 503; the body names each check.
+- ``GET /metrics``: Prometheus metrics (bot/metrics.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import hmac
 import json
 import logging
 import os
+import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,8 +28,10 @@ from urllib.parse import urlsplit
 
 from aiohttp import web
 
+from bot.metrics import Metrics, Read
 from bot.serving import ListenFailed
 from core.settings import listen_address
+from core.tracebacks import frames_only
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +56,7 @@ class Webhook:
     listen: str
     secret: str
     checks: Mapping[str, Check] = field(default_factory=dict)  # the bootstrap's readiness checks
+    read: Read | None = None  # the bootstrap's figures of the office for /metrics (bot/metrics.py OFFICE)
 
     @property
     def path(self) -> str:
@@ -62,6 +67,7 @@ def application(hook: Webhook, feed: Feed, checks: Mapping[str, Check]) -> web.A
     """The web front: the webhook path and the probes. ``checks`` are the runtime's, added to the hook's."""
     every = {**hook.checks, **checks}
     secret = hook.secret.encode()
+    metrics = Metrics(hook.read)
 
     async def update(request: web.Request) -> web.Response:
         if not hmac.compare_digest(request.headers.get(SECRET_HEADER, "").encode(), secret):
@@ -72,12 +78,20 @@ def application(hook: Webhook, feed: Feed, checks: Mapping[str, Check]) -> web.A
             return web.Response(status=400)
         if not isinstance(body, dict) or not isinstance(body.get("update_id"), int):
             return web.Response(status=400)
+        kind, started = Metrics.kind(body), time.perf_counter()
         try:
             await feed(body)
-        except Exception:  # Telegram delivers it again; the log has the class and traceback, never the text
-            log.exception("update %s not handled; Telegram will deliver it again", body["update_id"])
+        except Exception as exc:  # Telegram delivers it again; the log has the class and traceback, never the text
+            metrics.handled(kind, time.perf_counter() - started, ok=False)
+            log.error("update %s not handled (%s); Telegram will deliver it again\n%s", body["update_id"],
+                      type(exc).__name__, frames_only(exc))  # fmt: skip
             return web.Response(status=500)
+        metrics.handled(kind, time.perf_counter() - started, ok=True)
         return web.Response(status=200)
+
+    async def exposition(_: web.Request) -> web.Response:
+        return web.Response(body=await metrics.exposition(), content_type="text/plain", charset="utf-8",
+                            headers={"X-Content-Type-Options": "nosniff"})  # fmt: skip
 
     async def healthz(_: web.Request) -> web.Response:
         return web.json_response({"status": "ok"})
@@ -91,6 +105,7 @@ def application(hook: Webhook, feed: Feed, checks: Mapping[str, Check]) -> web.A
     app.router.add_post(hook.path, update)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
+    app.router.add_get("/metrics", exposition)
     return app
 
 

@@ -26,6 +26,7 @@ from core.knowledge.ready import knowledge
 from core.persistence.migrate import schema_current
 from core.ports import Notifier
 from core.scope import classifier
+from core.services.operations import readings
 from core.settings import Settings
 from qingfeng.app import App, bot_deps, build_app, build_outbox, build_scheduler
 from qingfeng.cli_setup import office_units, setup_defaults
@@ -123,7 +124,14 @@ def webhook_of(app: App, token: str) -> Webhook | None:
     async def migrations() -> bool:
         return await schema_current(app.engine)
 
-    return Webhook(settings.webhook_url, settings.listen, secret, {"database": database, "migrations": migrations})
+    async def read() -> dict[str, float]:
+        now = await readings(app.ctx)
+        return {"outbox_backlog": now.outbox_backlog, "outbox_oldest_seconds": now.outbox_oldest_seconds,
+                "reminders_sent_total": now.reminders_sent, "deadlines_overdue": now.deadlines_overdue,
+                "scheduler_leader": 1.0}  # fmt: skip  # one instance runs the jobs (issue 18: leader election next)
+
+    checks = {"database": database, "migrations": migrations}
+    return Webhook(settings.webhook_url, settings.listen, secret, checks, read)
 
 
 def _build_checks() -> None:

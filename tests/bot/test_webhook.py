@@ -72,6 +72,15 @@ async def listening(tg: FakeTelegram, settings: Settings) -> str:
     raise AssertionError("the bot never listened")
 
 
+async def scrape(base: str) -> dict[str, float]:
+    """``/metrics`` as {"name{labels}": value}, comments left out."""
+    async with aiohttp.ClientSession() as http, http.get(f"{base}/metrics") as answer:
+        assert answer.status == 200 and answer.content_type == "text/plain"
+        text = await answer.text()
+    pairs = (line.rsplit(" ", 1) for line in text.splitlines() if line and not line.startswith("#"))
+    return {name: float(value) for name, value in pairs}
+
+
 async def post(url: str, body: Any, headers: dict[str, str] | None = None, raw: bytes | None = None) -> int:
     async with aiohttp.ClientSession() as http:
         if raw is not None:
@@ -123,6 +132,19 @@ async def test_webhook_mode_answers_and_refuses_posts_without_the_secret(
             tg.fail_next("getMe", 502, "Bad Gateway")  # the Bot API does not answer: not ready
             async with http.get(f"{base}/readyz") as answer:
                 assert answer.status == 503 and (await answer.json())["checks"]["bot_api"] is False
+
+        # a 429 on a reply is waited out, and counted
+        tg.fail_next("sendMessage", 429, retry_after=1, chat_id=5005)
+        tg.user_sends(5005, "/start")
+        await tg.wait_sent(5005, 2, timeout=30)
+        metrics = await scrape(base)
+        assert metrics['qingfeng_updates_total{kind="message",outcome="handled"}'] >= 3
+        assert metrics['qingfeng_updates_total{kind="callback_query",outcome="handled"}'] >= 1
+        assert metrics['qingfeng_update_handling_seconds_count{kind="message"}'] >= 3
+        assert metrics["qingfeng_telegram_flood_waits_total"] >= 1
+        assert metrics["qingfeng_outbox_backlog"] >= 0 and metrics["qingfeng_deadlines_overdue"] == 0
+        assert metrics["qingfeng_reminders_sent_total"] == 0 and metrics["qingfeng_scheduler_leader"] == 1
+        assert not any(str(chat) in name for name in metrics for chat in (5001, 5002, 5005))  # no chat in a label
 
 
 @pytest.mark.parametrize("runtime", RUNTIMES)
