@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 from core.clock import OFFICE_TZ
 from core.services.job_runs import JobHealth, JobRun
+from core.services.leases import Leases
 from qingfeng.app import App
 from qingfeng.cli_output import table
 from qingfeng.scheduler import job_specs
@@ -36,6 +37,17 @@ def _state(run: JobRun, health: JobHealth) -> str:
     return health.value.upper() if health is JobHealth.LATE else health.value
 
 
+async def _leader(app: App, now: datetime) -> str:
+    """Which instance runs the jobs (issue 18): the holder of the jobs' lease, host:pid:run."""
+    lease = await Leases(app.ctx).current()
+    if lease is None:
+        return "leader: none yet (no instance has run the jobs on this database)"
+    if lease.expires_at <= now:
+        ended = _at(lease.expires_at)
+        return f"leader: none now (the lease of {lease.holder} ended {ended}; the next instance to ask takes it)"
+    return f"leader: {lease.holder}, since {_at(lease.since)} (lease renewed until {_at(lease.expires_at)})"
+
+
 UPCOMING_SHOWN = 30  # the first reminders due, by day
 
 
@@ -48,6 +60,7 @@ async def cmd_scheduler_status(app: App, args: argparse.Namespace) -> int:
     healths = {r.job: r.health(now) for r in ordered}
     worst = next((h for h in WORST_FIRST if h in healths.values()), None)
     print(f"scheduler: {HEADLINES[worst or 'never']}  (now {_at(now)}, Beijing time)")
+    print(await _leader(app, now))
     if ordered:
         rows = [(r.job, r.every, _at(r.last_run_at), _at(r.last_ok_at), _at(r.next_run_at), _state(r, healths[r.job]))
                 for r in ordered]  # fmt: skip

@@ -14,6 +14,7 @@ import gc
 import importlib
 import logging
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from sqlalchemy import text
@@ -34,6 +35,7 @@ from qingfeng.cli_setup import setup as run_setup
 
 if TYPE_CHECKING:
     from bot.webhook import Webhook
+    from qingfeng.scheduler import JobScheduler
 
 log = logging.getLogger(__name__)
 RUNTIMES = {"aiogram": "bot.runtimes.aiogram.run", "ptb": "bot.runtimes.ptb.run"}  # imported when chosen
@@ -96,17 +98,20 @@ async def _serve(app: App, runtime: str, token: str, translator: Translator) -> 
         warming.add(task)
         task.add_done_callback(lambda done: _warmed(warming, done))
 
-    def jobs_for(notifier: Notifier) -> Jobs:
-        return build_scheduler(app, build_outbox(app, notifier))
+    schedulers: list[JobScheduler] = []  # the one the runtime starts: /metrics says whether it leads
 
-    hook = webhook_of(app, token)
+    def jobs_for(notifier: Notifier) -> Jobs:
+        schedulers.append(build_scheduler(app, build_outbox(app, notifier)))
+        return schedulers[-1]
+
+    hook = webhook_of(app, token, lambda: bool(schedulers) and schedulers[-1].leading)
     if hook is not None:
         log.info("webhook mode: %s", hook.url)
     ok: bool = await serve(bot_deps(app, translator), token, app.settings.telegram_api, jobs_for, warm_up, hook)
     return ok
 
 
-def webhook_of(app: App, token: str) -> Webhook | None:
+def webhook_of(app: App, token: str, leading: Callable[[], bool]) -> Webhook | None:
     """Webhook mode when a webhook URL is set (``--webhook`` or QINGFENG_WEBHOOK_URL), with the bootstrap's
     readiness checks: the database answers, and stands at this code's migrations."""
     settings = app.settings
@@ -128,7 +133,7 @@ def webhook_of(app: App, token: str) -> Webhook | None:
         now = await readings(app.ctx)
         return {"outbox_backlog": now.outbox_backlog, "outbox_oldest_seconds": now.outbox_oldest_seconds,
                 "reminders_sent_total": now.reminders_sent, "deadlines_overdue": now.deadlines_overdue,
-                "scheduler_leader": 1.0}  # fmt: skip  # one instance runs the jobs (issue 18: leader election next)
+                "scheduler_leader": 1.0 if leading() else 0.0}  # fmt: skip
 
     checks = {"database": database, "migrations": migrations}
     return Webhook(settings.webhook_url, settings.listen, secret, checks, read)

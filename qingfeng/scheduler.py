@@ -14,6 +14,10 @@ Reminders are the product's promise to officers, so the jobs must outlive any da
   has not run for a few intervals, and saves each job's heartbeat in ``job_runs`` for ``qingfeng scheduler
   status``. The jobs themselves never wait on that write.
 
+- Several instances of the bot may share one database (issue 18): the one holding the jobs' lease
+  (core.services.leases, renewed every few seconds) runs the jobs and saves the heartbeat; the others' runs do
+  nothing. A leader that dies stops renewing, and another takes over within the lease (20 s) and a renewal.
+
 Default misfire settings lose work (stack-notes): jobs coalesce and run late rather than never.
 """
 
@@ -34,6 +38,7 @@ from apscheduler.schedulers.base import STATE_RUNNING
 
 from bot.dialogs.codec import staged_files
 from core.services.job_runs import JobRun
+from core.services.leases import LEASE, Leases
 from core.services.outbox import OutboxService
 from qingfeng.app import App, load_calendar
 
@@ -53,6 +58,8 @@ class Timing:
     late_factor: float = 2.0  # a job is late this many intervals after it was due ...
     late_cap: float = 3600.0  # ... or an hour after, whichever comes first (the daily jobs)
     run_allowance: float = 900.0  # a run may take this long before its job counts as late
+    lease: float = LEASE.total_seconds()  # the jobs' lease lasts this long unless renewed (core.services.leases)
+    lease_renew: float = 5.0  # between renewals of it: a dead leader is replaced within lease + lease_renew
 
     def grace(self, interval: float) -> timedelta:
         return timedelta(seconds=min(self.late_factor * interval, self.late_cap))
@@ -167,6 +174,13 @@ class JobScheduler:
         self._beat: asyncio.Task[None] | None = None
         self._watch_streak = _Streak(f"scheduler {name}: watchdog", "looks")
         self._beat_streak = _Streak(f"scheduler {name}: saving the heartbeat", "attempts")
+        # several instances of the bot: the one holding the jobs' lease runs them, the others' runs do nothing
+        # (issue 18); without a store (tests of one scheduler alone) it always leads
+        self.leases = Leases(app.ctx, lease=timedelta(seconds=self.timing.lease)) if record else None
+        self.leading = self.leases is None
+        self._decided: asyncio.Event | None = None
+        self._lead_task: asyncio.Task[None] | None = None
+        self._lead_streak = _Streak(f"scheduler {name}: renewing the jobs' lease", "attempts")
 
     # -- the jobs ----------------------------------------------------------------------------------------------
     async def send_outbox(self) -> None:
@@ -221,18 +235,40 @@ class JobScheduler:
         return self._aps
 
     def start(self) -> None:
+        if self.leases is not None:
+            self._decided = asyncio.Event()
+            self._lead_task = asyncio.create_task(self._lead(), name=f"{self.name}: jobs' lease")
         self._start_aps()
         self._watchdog = asyncio.create_task(self._watch(), name=f"{self.name}: scheduler watchdog")
+
+    async def _lead(self) -> None:
+        """Take or renew the jobs' lease every few seconds; say when this instance starts or stops leading."""
+        assert self.leases is not None and self._decided is not None
+        while True:
+            try:
+                leading = await self.leases.hold()
+            except Exception as exc:  # the database: as before (at start: leading); the jobs fail and retry anyway,
+                self._lead_streak.failed(exc)  # and overlapping runs are safe, so nobody's work waits on the lease
+                leading = self.leading or not self._decided.is_set()
+            else:
+                self._lead_streak.ok()
+            if leading != self.leading or not self._decided.is_set():
+                log.info("scheduler %s: %s", self.name, "this instance runs the periodic jobs" if leading
+                         else "another instance runs the periodic jobs; this one stands by")  # fmt: skip
+            self.leading = leading
+            self._decided.set()
+            await asyncio.sleep(self.timing.lease_renew)
 
     async def stop(self, timeout: float = 30.0) -> None:  # noqa: ASYNC109
         """Stop taking jobs, let running ones finish (cancelled only after ``timeout``), record the stop."""
         if self._stopping or self._aps is None:
             return
         self._stopping = True
-        if self._watchdog is not None:
-            self._watchdog.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._watchdog
+        for task in (self._watchdog, self._lead_task):
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
         with contextlib.suppress(SchedulerNotRunningError):
             self._aps.pause()
         self.outbox.wind_down()  # a run drains while rows are due: it stops taking more and ends its sends
@@ -252,9 +288,13 @@ class JobScheduler:
             for task in pending:
                 task.cancel()
             await asyncio.gather(self._beat, return_exceptions=True)
-        if self.store is not None:  # "stopped": the status does not call a cleanly stopped bot late
+        if self.store is not None and self.leading:  # "stopped": the status does not call a stopped bot late
             with contextlib.suppress(TimeoutError):  # bounded: the bot is on its way out
                 await asyncio.wait_for(self._save_heartbeat(stopped=True), 5)
+        if self.leases is not None and self.leading:  # another instance takes over at its next renewal
+            with contextlib.suppress(Exception):  # bounded, and the lease expires by itself anyway
+                await asyncio.wait_for(self.leases.release(), 5)
+            self.leading = False
 
     def _start_aps(self) -> None:
         aps = AsyncIOScheduler(timezone=self.app.settings.timezone, job_defaults=JOB_DEFAULTS,
@@ -290,7 +330,10 @@ class JobScheduler:
         job.running_since = _now()
         job.late_at = job.running_since + timedelta(seconds=self.timing.run_allowance)
         try:
-            await job.body()
+            if self._decided is not None:
+                await self._decided.wait()  # the first look at the lease, at start
+            if self.leading:
+                await job.body()
         except Exception as exc:  # anything: a locked or unreachable database, a bug — the next tick retries
             job.streak.failed(exc)
         else:
@@ -319,7 +362,7 @@ class JobScheduler:
                 self._watch_streak.failed(exc)
             else:
                 self._watch_streak.ok()
-            if self.store is not None and (self._beat is None or self._beat.done()):
+            if self.store is not None and self.leading and (self._beat is None or self._beat.done()):
                 self._beat = asyncio.create_task(self._save_heartbeat(), name=f"{self.name}: heartbeat")
             await asyncio.sleep(self.timing.watchdog)
 

@@ -404,6 +404,17 @@ class QueryAttemptRow(Base):
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
+class LeaseRow(Base):
+    """A lease one process holds for a while and renews (issue 18): ``jobs`` — which instance of the bot runs the
+    periodic jobs. Another takes it over once it has expired; a clean stop lets it expire at once."""
+
+    __tablename__ = "leases"
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(100))  # host, process id and a random part: this run of the bot
+    since: Mapped[datetime] = mapped_column(UtcDateTime())  # held by this holder since
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
 class JobRunRow(Base):
     """The bot scheduler's heartbeat, one row per periodic job: what ``qingfeng scheduler status`` reads from
     another process. Written by the bot's watchdog (not by the jobs), so a job's own work never waits on it."""

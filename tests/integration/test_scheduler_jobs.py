@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -13,9 +14,11 @@ from typing import Any
 import pytest
 from sqlalchemy.exc import OperationalError
 
+from core.clock import ManualClock
 from core.crypto import Vault
 from core.persistence.uow import UnitOfWork, UnitOfWorkFactory
 from core.services.job_runs import JobRun, JobRunStore
+from core.services.leases import LEASE
 from core.services.outbox import OutboxService
 from qingfeng.app import App, build_scheduler
 from qingfeng.cli_scheduler import UPCOMING_SHOWN
@@ -156,14 +159,17 @@ async def test_status_of_a_running_then_stopped_scheduler(
         code, out, err = await run_cli(app, monkeypatch, capsys, "scheduler", "status")
         assert code == 0, out + err
         assert out.startswith("scheduler: alive")
-        lines = {line.split()[0]: line for line in out.splitlines()[2:8]}
+        leader = out.splitlines()[1]
+        assert leader.startswith("leader: ") and f":{os.getpid()}:" in leader and "lease renewed until" in leader
+        lines = {line.split()[0]: line for line in out.splitlines()[3:9]}
         assert set(lines) == {"outbox", "deadlines", "digests", "reports", "calendar", "dialogs"}
         assert lines["outbox"].split()[1:4] == ["every", "0.1", "s"]
         assert lines["outbox"].rstrip().endswith("ok") or "running since" in lines["outbox"]
         assert "daily at 01:05" in lines["calendar"] and lines["calendar"].rstrip().endswith("ok")
     code, out, err = await run_cli(app, monkeypatch, capsys, "scheduler", "status")
     assert code == 1 and out.startswith("scheduler: stopped"), out + err
-    assert all(line.rstrip().endswith("stopped") for line in out.splitlines()[2:8])
+    assert out.splitlines()[1].startswith("leader: none now (the lease of ")  # released on the clean stop
+    assert all(line.rstrip().endswith("stopped") for line in out.splitlines()[3:9])
 
 
 async def test_status_of_a_late_or_failing_scheduler_in_beijing_time(
@@ -204,3 +210,57 @@ async def test_status_lists_the_first_reminders_due_and_counts_the_rest(
     listed = [line for line in out.splitlines() if line.startswith("  20")]
     assert total > UPCOMING_SHOWN and len(listed) == UPCOMING_SHOWN
     assert out.rstrip().endswith(f"… and {total - UPCOMING_SHOWN} more")
+
+
+@asynccontextmanager
+async def instance(app: App, notifier: Recorder, wall: ManualClock) -> AsyncIterator[JobScheduler]:
+    """A scheduler as another instance of the bot runs it, its lease judged on ``wall`` (moved by the test: a
+    busy machine's stalls never let a lease run out by themselves)."""
+    timing = Timing(outbox=0.05, watchdog=0.05, late_factor=100, lease_renew=0.05)
+    scheduler = build_scheduler(app, OutboxService(app.ctx, notifier), name="instance", timing=timing)
+    assert scheduler.leases is not None
+    scheduler.leases.now = wall.now
+    scheduler.start()
+    try:
+        yield scheduler
+    finally:
+        await stop_scheduler(scheduler)
+
+
+def decided(scheduler: JobScheduler) -> bool:
+    return scheduler._decided is not None and scheduler._decided.is_set()
+
+
+async def test_two_instances_one_runs_the_jobs_and_the_other_takes_over(app: App) -> None:
+    """Issue 18: schedulers on one database (instances of the bot). The lease holder sends; another stands by;
+    when the leader stops cleanly the other leads at its next renewal; when a leader dies without a word, the next
+    leads once the lease has run out, not before."""
+    await seed_office(app)
+    wall = ManualClock(datetime(2026, 12, 3, 6, 0, tzinfo=UTC))
+    first, second, third = Recorder(), Recorder(), Recorder()
+    async with instance(app, first, wall) as one:
+        await until(lambda: one.leading, "the first instance leads")
+        async with instance(app, second, wall) as two:
+            await until(lambda: decided(two), "the second looked")
+            assert not two.leading
+            number = (await app.filing.file_report(named_report())).number
+            await until(lambda: number in first.numbers(), "the leader sends")
+            await runs_after(two, "outbox")
+            assert number not in second.numbers() and one.leading and not two.leading
+            await stop_scheduler(one)  # a clean stop: the lease is released
+            await until(lambda: two.leading, "the second takes over")
+            again = (await app.filing.file_report(named_report(chat_id=555002))).number
+            await until(lambda: again in second.numbers(), "the new leader sends")
+            # the second dies: its lease is neither renewed nor released
+            assert two._lead_task is not None
+            two._lead_task.cancel()
+            two.leading = False
+            async with instance(app, third, wall) as three:
+                await until(lambda: decided(three), "the third looked")
+                await runs_after(three, "outbox")
+                assert not three.leading  # the dead one's lease has not run out
+                wall.advance(LEASE + timedelta(seconds=1))
+                await until(lambda: three.leading, "the third leads once the lease ran out")
+                last = (await app.filing.file_report(named_report(chat_id=555003))).number
+                await until(lambda: last in third.numbers(), "and sends")
+    assert [r.numbers() for r in (first, second, third)] == [{number}, {again}, {last}]
