@@ -48,6 +48,12 @@ class FloodWait(Exception):
         FloodWait.received += 1
 
 
+class HandlingFailures:
+    """Updates whose handling raised (the user was told, :func:`tell_failure`): counted for ``/metrics``."""
+
+    count = 0
+
+
 class Refused(Exception):
     """400: the request is wrong for Telegram now (message too old to delete, chat not found, file too big)."""
 
@@ -260,6 +266,7 @@ async def tell_failure(client: ChatClient, front: ChatFront, chat_id: int | None
     """Handling an update failed: the error type and traceback to the log without the exception messages (they can
     quote user input), a polite word to the user (answers given earlier are saved)."""
     log.error("update %s failed: %s\n%s", update_id, type(exc).__name__, frames_only(exc))
+    HandlingFailures.count += 1
     if chat_id is None:
         return
     try:

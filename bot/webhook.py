@@ -15,13 +15,15 @@ with the probes an operator and a load balancer need on the same address:
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import hmac
 import json
 import logging
 import os
 import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections import OrderedDict
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -35,6 +37,8 @@ from core.tracebacks import frames_only
 
 log = logging.getLogger(__name__)
 
+RECENT_UPDATES = 10_000  # update ids remembered against a second delivery (a few minutes of a busy office's)
+SHUTDOWN_SECONDS = 20.0  # on SIGTERM, requests in hand get this long (then the jobs' stop, within systemd's 90 s)
 MAX_BODY = 1024 * 1024  # an update is a few KB; a document's content never comes in the update itself
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
@@ -54,7 +58,7 @@ class Webhook:
 
     url: str
     listen: str
-    secret: str
+    secret: str = field(repr=False)
     checks: Mapping[str, Check] = field(default_factory=dict)  # the bootstrap's readiness checks
     read: Read | None = None  # the bootstrap's figures of the office for /metrics (bot/metrics.py OFFICE)
 
@@ -68,6 +72,9 @@ def application(hook: Webhook, feed: Feed, checks: Mapping[str, Check]) -> web.A
     every = {**hook.checks, **checks}
     secret = hook.secret.encode()
     metrics = Metrics(hook.read)
+    # update ids being handled or handled lately: Telegram posts an update again when its answer is late (it waits
+    # about a minute), and a second handling would file a report twice
+    recent: OrderedDict[int, None] = OrderedDict()
 
     async def update(request: web.Request) -> web.Response:
         if not hmac.compare_digest(request.headers.get(SECRET_HEADER, "").encode(), secret):
@@ -78,10 +85,18 @@ def application(hook: Webhook, feed: Feed, checks: Mapping[str, Check]) -> web.A
             return web.Response(status=400)
         if not isinstance(body, dict) or not isinstance(body.get("update_id"), int):
             return web.Response(status=400)
+        update_id = body["update_id"]
+        if update_id in recent:
+            metrics.repeated()
+            return web.Response(status=200)
+        recent[update_id] = None
+        while len(recent) > RECENT_UPDATES:
+            recent.popitem(last=False)
         kind, started = Metrics.kind(body), time.perf_counter()
         try:
             await feed(body)
         except Exception as exc:  # Telegram delivers it again; the log has the class and traceback, never the text
+            recent.pop(update_id, None)
             metrics.handled(kind, time.perf_counter() - started, ok=False)
             log.error("update %s not handled (%s); Telegram will deliver it again\n%s", body["update_id"],
                       type(exc).__name__, frames_only(exc))  # fmt: skip
@@ -116,9 +131,12 @@ async def _passes(check: Check) -> bool:
         return False
 
 
-async def serve(hook: Webhook, feed: Feed, checks: Mapping[str, Check], until: Callable[[], Awaitable[None]]) -> None:
-    """Listen until ``until`` returns (a signal), then stop taking requests and let those running finish."""
-    runner = web.AppRunner(application(hook, feed, checks), handle_signals=False, access_log=None)
+@contextlib.asynccontextmanager
+async def listening(hook: Webhook, feed: Feed, checks: Mapping[str, Check]) -> AsyncIterator[None]:
+    """Bind the listen address (ListenFailed if it cannot be), serve inside the block, then stop taking requests
+    and let those in hand finish. The runtime calls setWebhook inside: Telegram posts only once someone listens."""
+    runner = web.AppRunner(application(hook, feed, checks), handle_signals=False, access_log=None,
+                           shutdown_timeout=SHUTDOWN_SECONDS)  # fmt: skip
     await runner.setup()
     host, port = listen_address(hook.listen)
     site = web.TCPSite(runner, host, port)
@@ -129,6 +147,6 @@ async def serve(hook: Webhook, feed: Feed, checks: Mapping[str, Check], until: C
         raise ListenFailed(f"{host}:{port}", os.strerror(exc.errno) if exc.errno else str(exc)) from None
     log.info("webhook listening on %s:%s for %s", host, port, hook.path)
     try:
-        await until()
+        yield
     finally:
         await runner.cleanup()

@@ -179,6 +179,7 @@ class JobScheduler:
         self.leases = Leases(app.ctx, lease=timedelta(seconds=self.timing.lease)) if record else None
         self.leading = self.leases is None
         self._decided: asyncio.Event | None = None
+        self._stop_leading: asyncio.Event | None = None
         self._lead_task: asyncio.Task[None] | None = None
         self._lead_streak = _Streak(f"scheduler {name}: renewing the jobs' lease", "attempts")
 
@@ -236,17 +237,18 @@ class JobScheduler:
 
     def start(self) -> None:
         if self.leases is not None:
-            self._decided = asyncio.Event()
+            self._decided, self._stop_leading = asyncio.Event(), asyncio.Event()
             self._lead_task = asyncio.create_task(self._lead(), name=f"{self.name}: jobs' lease")
         self._start_aps()
         self._watchdog = asyncio.create_task(self._watch(), name=f"{self.name}: scheduler watchdog")
 
     async def _lead(self) -> None:
-        """Take or renew the jobs' lease every few seconds; say when this instance starts or stops leading."""
-        assert self.leases is not None and self._decided is not None
-        while True:
-            try:
-                leading = await self.leases.hold()
+        """Take or renew the jobs' lease every few seconds; say when this instance starts or stops leading. Ended
+        by :meth:`stop` through ``_stop_leading``, between two looks: never cancelled in the middle of a write."""
+        assert self.leases is not None and self._decided is not None and self._stop_leading is not None
+        while not self._stop_leading.is_set():
+            try:  # bounded: a look that hangs (a locked table) is a look that failed
+                leading = await asyncio.wait_for(self.leases.hold(), timeout=max(self.timing.lease_renew, 5.0))
             except Exception as exc:  # the database: as before (at start: leading); the jobs fail and retry anyway,
                 self._lead_streak.failed(exc)  # and overlapping runs are safe, so nobody's work waits on the lease
                 leading = self.leading or not self._decided.is_set()
@@ -257,18 +259,25 @@ class JobScheduler:
                          else "another instance runs the periodic jobs; this one stands by")  # fmt: skip
             self.leading = leading
             self._decided.set()
-            await asyncio.sleep(self.timing.lease_renew)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._stop_leading.wait(), timeout=self.timing.lease_renew)
 
     async def stop(self, timeout: float = 30.0) -> None:  # noqa: ASYNC109
         """Stop taking jobs, let running ones finish (cancelled only after ``timeout``), record the stop."""
         if self._stopping or self._aps is None:
             return
         self._stopping = True
-        for task in (self._watchdog, self._lead_task):
-            if task is not None:
-                task.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await task
+        if self._watchdog is not None:
+            self._watchdog.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._watchdog
+        if self._lead_task is not None and self._stop_leading is not None and self._decided is not None:
+            self._stop_leading.set()  # the lease loop ends after its look in hand (bounded), never mid-write
+            with contextlib.suppress(asyncio.CancelledError, TimeoutError):
+                await asyncio.wait_for(self._lead_task, timeout=10)
+            if not self._decided.is_set():  # stopped before the first look: the runs waiting on it do nothing
+                self.leading = False
+                self._decided.set()
         with contextlib.suppress(SchedulerNotRunningError):
             self._aps.pause()
         self.outbox.wind_down()  # a run drains while rows are due: it stops taking more and ends its sends
@@ -329,16 +338,19 @@ class JobScheduler:
     async def _run(self, job: _Job) -> None:
         job.running_since = _now()
         job.late_at = job.running_since + timedelta(seconds=self.timing.run_allowance)
+        ran = False
         try:
             if self._decided is not None:
                 await self._decided.wait()  # the first look at the lease, at start
-            if self.leading:
+            ran = self.leading
+            if ran:
                 await job.body()
         except Exception as exc:  # anything: a locked or unreachable database, a bug — the next tick retries
             job.streak.failed(exc)
         else:
             job.streak.ok()
-            job.last_ok_at = _now()
+            if ran:  # a standby's run did nothing: not a success of the job
+                job.last_ok_at = _now()
         finally:
             job.running_since, job.last_run_at, job.hung_logged = None, _now(), False
             job.runs += 1

@@ -5,17 +5,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, not_, select
 
 from core.model import DeadlineState, OutboxStatus
 from core.persistence.orm import DeadlineRow, OutboxRow, ReminderSentRow
 from core.services.context import CoreContext
+from core.services.outbox_pick import for_terminal_officer
 
 
 @dataclass(frozen=True)
 class Readings:
-    outbox_backlog: int  # notifications waiting to be sent (pending, due or retrying later)
-    outbox_oldest_seconds: float  # how long the oldest of them has waited; 0 with none
+    outbox_backlog: int  # notifications due now and not sent (not those waiting for a retry's time, nor notices
+    #                      held for an officer who works in the terminal)
+    outbox_oldest_seconds: float  # how long the oldest of them has waited since it was queued; 0 with none
     reminders_sent: int  # deadline reminders sent since the office began (reminders_sent rows)
     deadlines_overdue: int  # open deadlines due before today (office day)
 
@@ -25,7 +27,9 @@ async def readings(ctx: CoreContext) -> Readings:
     async with ctx.uow() as uow:
         s = uow.session
         backlog, oldest = (await s.execute(
-            select(func.count(), func.min(OutboxRow.created_at)).where(OutboxRow.status == OutboxStatus.PENDING.value)
+            select(func.count(), func.min(OutboxRow.created_at)).where(
+                OutboxRow.status == OutboxStatus.PENDING.value, OutboxRow.next_try_at <= now,
+                not_(for_terminal_officer()))
         )).one()  # fmt: skip
         reminders = (await s.execute(select(func.count()).select_from(ReminderSentRow))).scalar_one()
         overdue = (await s.execute(select(func.count()).select_from(DeadlineRow).where(

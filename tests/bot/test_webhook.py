@@ -17,6 +17,7 @@ from typing import Any
 import aiohttp
 import pytest
 
+from bot.client import FloodWait
 from bot.webhook import MAX_BODY, derived_secret
 from core.settings import Settings
 from qingfeng.runner import run_bot
@@ -133,7 +134,15 @@ async def test_webhook_mode_answers_and_refuses_posts_without_the_secret(
             async with http.get(f"{base}/readyz") as answer:
                 assert answer.status == 503 and (await answer.json())["checks"]["bot_api"] is False
 
+        # the same update posted twice (Telegram's retry of an answer it found late): handled once
+        update = tg.user_sends(5006, "/start")
+        await tg.wait_sent(5006, 2, timeout=30)
+        assert await post(hook, update, {SECRET: derived_secret(TOKEN)}) == 200
+        await tg.wait_idle()
+        assert len(tg.sent(5006)) == 2
+
         # a 429 on a reply is waited out, and counted
+        waits = FloodWait.received
         tg.fail_next("sendMessage", 429, retry_after=1, chat_id=5005)
         tg.user_sends(5005, "/start")
         await tg.wait_sent(5005, 2, timeout=30)
@@ -141,8 +150,10 @@ async def test_webhook_mode_answers_and_refuses_posts_without_the_secret(
         assert metrics['qingfeng_updates_total{kind="message",outcome="handled"}'] >= 3
         assert metrics['qingfeng_updates_total{kind="callback_query",outcome="handled"}'] >= 1
         assert metrics['qingfeng_update_handling_seconds_count{kind="message"}'] >= 3
-        assert metrics["qingfeng_telegram_flood_waits_total"] >= 1
-        assert metrics["qingfeng_outbox_backlog"] >= 0 and metrics["qingfeng_deadlines_overdue"] == 0
+        assert metrics["qingfeng_telegram_flood_waits_total"] == waits + 1 == FloodWait.received
+        assert metrics["qingfeng_updates_repeated_total"] == 1 and metrics["qingfeng_office_read_ok"] == 1
+        assert metrics["qingfeng_outbox_backlog"] == 0  # no officer was told anything: nothing is waiting
+        assert metrics["qingfeng_deadlines_overdue"] == 0
         assert metrics["qingfeng_reminders_sent_total"] == 0 and metrics["qingfeng_scheduler_leader"] == 1
         assert not any(str(chat) in name for name in metrics for chat in (5001, 5002, 5005))  # no chat in a label
 

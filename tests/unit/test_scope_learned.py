@@ -7,7 +7,7 @@ import pytest
 
 from core.model import ReferTo, ReportType
 from core.scope.classify import NOTHING_TO_GO_ON, Verdict, classifier, normalise
-from core.scope.scope_learned import REFER_STANDS, LearnedScope
+from core.scope.scope_learned import REFER_STANDS, LearnedScope, LearnedVerdict
 
 
 @pytest.fixture(scope="module")
@@ -59,3 +59,22 @@ def test_a_referral_by_the_rules_stands_unless_the_model_is_sure(model: LearnedS
     assert (decision.verdict, decision.refer_to) == (Verdict.REFER, ReferTo.LABOR)
     assert decision.reason == "scope.reason.refer.labor"  # the rules' own reason when both agree
     assert 0.3 <= REFER_STANDS <= 0.9
+
+
+@pytest.mark.parametrize(("probability", "stands"), [(0.45, True), (0.55, False)])
+def test_a_referral_stands_below_the_models_certainty_and_yields_above(
+    probability: float, stands: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rules refer a wage dispute to labour arbitration; a model that reads an official's abuse in it replaces
+    the referral only when it is at least REFER_STANDS (0.5) sure; at any certainty it never overrides danger."""
+    rules = classifier()
+    text = "公司拖欠我三个月工资 老板一直躲着不见"
+    guess = LearnedVerdict("accept:检举控告", probability, kind=ReportType.ACCUSATION)
+    monkeypatch.setattr(rules._learned_scope, "best", lambda _: guess)
+    decision = rules.classify(text)
+    assert decision.verdict is (Verdict.REFER if stands else Verdict.ACCEPT)
+    away = LearnedVerdict("refer:labor", 0.45, refer_to=ReferTo.LABOR)  # sending an accepted report away: ≥ 0.5
+    monkeypatch.setattr(rules._learned_scope, "best", lambda _: away)
+    assert rules.classify("镇长的小舅子包下了全镇的道路工程 标都没招").verdict is Verdict.ACCEPT
+    monkeypatch.setattr(rules._learned_scope, "best", lambda _: LearnedVerdict("unclear", 0.99))
+    assert rules.classify("他拿着刀站在我家门口 说今天不给钱就动手").verdict is Verdict.URGENT

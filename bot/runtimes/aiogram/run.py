@@ -51,15 +51,8 @@ async def serve(deps: BotDeps, token: str, api_root: str, jobs_for: JobsFor, war
 
 
 async def _webhook(bot: Bot, dp: Dispatcher, hook: web.Webhook, jobs: Any, warm_up: Callable[[], object]) -> bool:
-    """setWebhook (with the secret and the update types the routers use), then the web front until a signal; the
-    startup and shutdown hooks run as in polling (menus; updates in hand finish before the session closes)."""
-    try:
-        await bot.set_webhook(hook.url, secret_token=hook.secret, allowed_updates=dp.resolve_used_update_types())
-    except TelegramBadRequest as exc:
-        raise WebhookRefused(exc.message) from None
-    await dp.emit_startup(bot=bot, dispatcher=dp)
-    warm_up()
-    jobs.start()
+    """Listen, then setWebhook (with the secret and the update types the routers use), then serve until a signal;
+    the startup and shutdown hooks run as in polling (menus; updates in hand finish before the session closes)."""
 
     async def feed(update: dict[str, Any]) -> None:
         await dp.feed_update(bot, Update.model_validate(update, context={"bot": bot}))
@@ -67,9 +60,21 @@ async def _webhook(bot: Bot, dp: Dispatcher, hook: web.Webhook, jobs: Any, warm_
     async def bot_api() -> bool:
         return bool(await bot.get_me())
 
+    started = False
     try:
-        await web.serve(hook, feed, {"bot_api": bot_api}, until_signalled)
-    finally:
+        async with web.listening(hook, feed, {"bot_api": bot_api}):
+            try:
+                await bot.set_webhook(hook.url, secret_token=hook.secret,
+                                      allowed_updates=dp.resolve_used_update_types())  # fmt: skip
+            except TelegramBadRequest as exc:
+                raise WebhookRefused(exc.message) from None
+            await dp.emit_startup(bot=bot, dispatcher=dp)
+            started = True
+            warm_up()
+            jobs.start()
+            await until_signalled()
+    finally:  # no more requests, those in hand finished: now the jobs, while the bot can still send
         await jobs.stop()
-        await dp.emit_shutdown(bot=bot, dispatcher=dp)
+        if started:
+            await dp.emit_shutdown(bot=bot, dispatcher=dp)
     return True

@@ -47,27 +47,31 @@ async def serve(deps: BotDeps, token: str, api_root: str, jobs_for: JobsFor, war
 
 
 async def _webhook(app: PtbApp, hook: web.Webhook, jobs: Jobs, warm_up: Callable[[], object]) -> None:
-    """Initialise (getMe), setWebhook with the secret, the menus, then the web front until a signal; no Updater:
+    """Initialise (getMe), listen, setWebhook with the secret, the menus, then serve until a signal; no Updater:
     each post is handed to the Application, which handles it as polling would."""
+
+    async def feed(update: dict[str, Any]) -> None:
+        await app.process_update(Update.de_json(update, app.bot))
+
+    async def bot_api() -> bool:
+        return bool(await app.bot.get_me())
+
+    started = False
     async with app:
         try:
-            await app.bot.set_webhook(hook.url, secret_token=hook.secret, allowed_updates=ALLOWED_UPDATES)
-        except BadRequest as exc:
-            raise WebhookRefused(exc.message) from None
-        if app.post_init is not None:
-            await app.post_init(app)
-        await app.start()
-        warm_up()
-        jobs.start()
-
-        async def feed(update: dict[str, Any]) -> None:
-            await app.process_update(Update.de_json(update, app.bot))
-
-        async def bot_api() -> bool:
-            return bool(await app.bot.get_me())
-
-        try:
-            await web.serve(hook, feed, {"bot_api": bot_api}, until_signalled)
-        finally:
+            async with web.listening(hook, feed, {"bot_api": bot_api}):
+                try:
+                    await app.bot.set_webhook(hook.url, secret_token=hook.secret, allowed_updates=ALLOWED_UPDATES)
+                except BadRequest as exc:
+                    raise WebhookRefused(exc.message) from None
+                if app.post_init is not None:
+                    await app.post_init(app)
+                await app.start()
+                started = True
+                warm_up()
+                jobs.start()
+                await until_signalled()
+        finally:  # no more requests, those in hand finished: now the jobs, while the bot can still send
             await jobs.stop()
-            await app.stop()
+            if started:
+                await app.stop()
