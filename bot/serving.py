@@ -7,10 +7,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
+from collections.abc import Iterator
 
 
-async def until_signalled() -> None:
-    """Until SIGINT or SIGTERM, or until cancelled."""
+@contextlib.contextmanager
+def stop_signals() -> Iterator[asyncio.Event]:
+    """An event set by SIGINT or SIGTERM while inside: installed before a start that takes a while, so a signal
+    that comes meanwhile is a clean stop, not the default kill."""
     stop, loop = asyncio.Event(), asyncio.get_running_loop()
     signals = (signal.SIGINT, signal.SIGTERM)
     try:
@@ -19,11 +22,17 @@ async def until_signalled() -> None:
     except (NotImplementedError, RuntimeError, ValueError):  # not the main thread, or Windows: Ctrl-C raises instead
         pass
     try:
-        await stop.wait()
+        yield stop
     finally:
         for sig in signals:
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.remove_signal_handler(sig)
+
+
+async def until_signalled() -> None:
+    """Until SIGINT or SIGTERM, or until cancelled."""
+    with stop_signals() as stop:
+        await stop.wait()
 
 
 class WebhookRefused(Exception):

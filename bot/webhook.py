@@ -31,7 +31,8 @@ from urllib.parse import urlsplit
 from aiohttp import web
 
 from bot.metrics import Metrics, Read
-from bot.serving import ListenFailed
+from bot.runtimes import Jobs
+from bot.serving import ListenFailed, stop_signals
 from core.settings import listen_address
 from core.tracebacks import frames_only
 
@@ -150,3 +151,35 @@ async def listening(hook: Webhook, feed: Feed, checks: Mapping[str, Check]) -> A
         yield
     finally:
         await runner.cleanup()
+
+
+@dataclass(frozen=True)
+class Library:
+    """What a runtime's library does around the web front: answer as the bot (``feed``, ``bot_api``), register
+    the webhook (raising WebhookRefused when refused), begin (menus, the library started) and end."""
+
+    feed: Feed
+    bot_api: Check
+    set_webhook: Callable[[], Awaitable[None]]
+    begin: Callable[[], Awaitable[None]]
+    end: Callable[[], Awaitable[None]]
+
+
+async def serve(hook: Webhook, library: Library, jobs: Jobs, warm_up: Callable[[], object]) -> None:
+    """Both runtimes' webhook mode: listen, set the webhook, begin, warm up and start the jobs, then serve until a
+    signal; then no more requests, those in hand finish, the jobs stop while the bot can still send, and the
+    library ends (if it began)."""
+    began = False
+    try:
+        with stop_signals() as stop:  # a signal during the start is a clean stop too
+            async with listening(hook, library.feed, {"bot_api": library.bot_api}):
+                await library.set_webhook()
+                await library.begin()
+                began = True
+                warm_up()
+                jobs.start()
+                await stop.wait()
+    finally:
+        await jobs.stop()
+        if began:
+            await library.end()

@@ -46,10 +46,12 @@ with open(sys.argv[1], "w") as f:
     json.dump(list(sys.modules), f)
 sys.exit(status)
 """
+# polling loads no web front and no metrics (bot.webhook, prometheus_client: webhook mode only)
+POLLING = ("alembic", "bot.webhook", "bot.metrics", "prometheus_client")
 NOT_LOADED = {
-    "aiogram": ("telegram", "alembic", "bot.runtimes.ptb", "bot.runtimes.console"),
-    "ptb": ("aiogram", "alembic", "bot.runtimes.aiogram", "bot.runtimes.console"),
-    "chat": ("aiogram", "telegram", "alembic", "bot.runtimes.ptb", "bot.runtimes.aiogram"),
+    "aiogram": ("telegram", "bot.runtimes.ptb", "bot.runtimes.console", *POLLING),
+    "ptb": ("aiogram", "bot.runtimes.aiogram", "bot.runtimes.console", *POLLING),
+    "chat": ("aiogram", "telegram", "bot.runtimes.ptb", "bot.runtimes.aiogram", *POLLING),
 }
 
 

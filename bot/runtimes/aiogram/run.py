@@ -4,24 +4,26 @@ fed by the web front (bot/webhook.py) — and the jobs with it."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aiogram import Bot, Dispatcher
 from aiogram.exceptions import TelegramBadRequest, TelegramUnauthorizedError
 from aiogram.types import Update
 from aiogram.utils.token import TokenValidationError
 
-from bot import webhook as web
 from bot.deps import BotDeps
-from bot.runtimes import JobsFor
+from bot.runtimes import Jobs, JobsFor
 from bot.runtimes.aiogram.botapi import make_bot, on_first_poll
 from bot.runtimes.aiogram.dispatcher import build_dispatcher
 from bot.runtimes.aiogram.notifier import TelegramNotifier
-from bot.serving import WebhookRefused, until_signalled
+from bot.serving import WebhookRefused
+
+if TYPE_CHECKING:
+    from bot.webhook import Webhook  # aiohttp's server and prometheus-client: loaded in webhook mode only
 
 
 async def serve(deps: BotDeps, token: str, api_root: str, jobs_for: JobsFor, warm_up: Callable[[], object],
-                hook: web.Webhook | None = None) -> bool:  # fmt: skip
+                hook: Webhook | None = None) -> bool:  # fmt: skip
     """Poll (or, given ``hook``, take webhook posts) until stopped (SIGINT/SIGTERM). False: the token is malformed,
     or the server refused it (401) when the bot introduced itself. ``warm_up`` runs once updates can come."""
     try:
@@ -50,9 +52,10 @@ async def serve(deps: BotDeps, token: str, api_root: str, jobs_for: JobsFor, war
     return True
 
 
-async def _webhook(bot: Bot, dp: Dispatcher, hook: web.Webhook, jobs: Any, warm_up: Callable[[], object]) -> bool:
-    """Listen, then setWebhook (with the secret and the update types the routers use), then serve until a signal;
-    the startup and shutdown hooks run as in polling (menus; updates in hand finish before the session closes)."""
+async def _webhook(bot: Bot, dp: Dispatcher, hook: Webhook, jobs: Jobs, warm_up: Callable[[], object]) -> bool:
+    """setWebhook with the secret and the update types the routers use; the startup and shutdown hooks run as in
+    polling (menus; updates in hand finish before the session closes)."""
+    from bot import webhook as web
 
     async def feed(update: dict[str, Any]) -> None:
         await dp.feed_update(bot, Update.model_validate(update, context={"bot": bot}))
@@ -60,21 +63,17 @@ async def _webhook(bot: Bot, dp: Dispatcher, hook: web.Webhook, jobs: Any, warm_
     async def bot_api() -> bool:
         return bool(await bot.get_me())
 
-    started = False
-    try:
-        async with web.listening(hook, feed, {"bot_api": bot_api}):
-            try:
-                await bot.set_webhook(hook.url, secret_token=hook.secret,
-                                      allowed_updates=dp.resolve_used_update_types())  # fmt: skip
-            except TelegramBadRequest as exc:
-                raise WebhookRefused(exc.message) from None
-            await dp.emit_startup(bot=bot, dispatcher=dp)
-            started = True
-            warm_up()
-            jobs.start()
-            await until_signalled()
-    finally:  # no more requests, those in hand finished: now the jobs, while the bot can still send
-        await jobs.stop()
-        if started:
-            await dp.emit_shutdown(bot=bot, dispatcher=dp)
+    async def set_webhook() -> None:
+        try:
+            await bot.set_webhook(hook.url, secret_token=hook.secret, allowed_updates=dp.resolve_used_update_types())
+        except TelegramBadRequest as exc:
+            raise WebhookRefused(exc.message) from None
+
+    async def begin() -> None:
+        await dp.emit_startup(bot=bot, dispatcher=dp)
+
+    async def end() -> None:
+        await dp.emit_shutdown(bot=bot, dispatcher=dp)
+
+    await web.serve(hook, web.Library(feed, bot_api, set_webhook, begin, end), jobs, warm_up)
     return True

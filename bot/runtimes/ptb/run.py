@@ -4,21 +4,23 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from telegram import Update
 from telegram.error import BadRequest, InvalidToken
 
-from bot import webhook as web
 from bot.deps import BotDeps
 from bot.runtimes import Jobs, JobsFor
 from bot.runtimes.ptb.application import ALLOWED_UPDATES, PtbApp, build_application, check_token, polling
 from bot.runtimes.ptb.notifier import PtbNotifier
 from bot.serving import WebhookRefused, until_signalled
 
+if TYPE_CHECKING:
+    from bot.webhook import Webhook  # aiohttp's server and prometheus-client: loaded in webhook mode only
+
 
 async def serve(deps: BotDeps, token: str, api_root: str, jobs_for: JobsFor, warm_up: Callable[[], object],
-                hook: web.Webhook | None = None) -> bool:  # fmt: skip
+                hook: Webhook | None = None) -> bool:  # fmt: skip
     """Poll (or, given ``hook``, take webhook posts) until SIGINT/SIGTERM or cancelled. False: the token is
     malformed, or the server refused it (401/404) when the bot introduced itself (getMe). ``warm_up`` runs once
     updates can come."""
@@ -46,9 +48,10 @@ async def serve(deps: BotDeps, token: str, api_root: str, jobs_for: JobsFor, war
     return True
 
 
-async def _webhook(app: PtbApp, hook: web.Webhook, jobs: Jobs, warm_up: Callable[[], object]) -> None:
-    """Initialise (getMe), listen, setWebhook with the secret, the menus, then serve until a signal; no Updater:
-    each post is handed to the Application, which handles it as polling would."""
+async def _webhook(app: PtbApp, hook: Webhook, jobs: Jobs, warm_up: Callable[[], object]) -> None:
+    """Initialised (getMe) around it; setWebhook with the secret; the menus, then the Application started. No
+    Updater: each post is handed to the Application, which handles it as polling would."""
+    from bot import webhook as web
 
     async def feed(update: dict[str, Any]) -> None:
         await app.process_update(Update.de_json(update, app.bot))
@@ -56,22 +59,16 @@ async def _webhook(app: PtbApp, hook: web.Webhook, jobs: Jobs, warm_up: Callable
     async def bot_api() -> bool:
         return bool(await app.bot.get_me())
 
-    started = False
-    async with app:
+    async def set_webhook() -> None:
         try:
-            async with web.listening(hook, feed, {"bot_api": bot_api}):
-                try:
-                    await app.bot.set_webhook(hook.url, secret_token=hook.secret, allowed_updates=ALLOWED_UPDATES)
-                except BadRequest as exc:
-                    raise WebhookRefused(exc.message) from None
-                if app.post_init is not None:
-                    await app.post_init(app)
-                await app.start()
-                started = True
-                warm_up()
-                jobs.start()
-                await until_signalled()
-        finally:  # no more requests, those in hand finished: now the jobs, while the bot can still send
-            await jobs.stop()
-            if started:
-                await app.stop()
+            await app.bot.set_webhook(hook.url, secret_token=hook.secret, allowed_updates=ALLOWED_UPDATES)
+        except BadRequest as exc:
+            raise WebhookRefused(exc.message) from None
+
+    async def begin() -> None:
+        if app.post_init is not None:
+            await app.post_init(app)
+        await app.start()
+
+    async with app:
+        await web.serve(hook, web.Library(feed, bot_api, set_webhook, begin, app.stop), jobs, warm_up)
