@@ -8,7 +8,7 @@ what must not be left to a guess — danger (§8), appeals, clearing a name, obj
 and a referral the model is not at least :data:`REFER_STANDS` sure to contradict; everything else is the model's.
 
 Character 1–4-grams within words, sublinear TF-IDF, multinomial logistic regression: weights from
-scripts/train_scope_model.py, applied here in plain Python (no learning library at run time), ~0.3 ms a message.
+scripts/train_scope_model.py, applied here in plain Python (no learning library at run time), ~0.1 ms a message.
 """
 
 from __future__ import annotations

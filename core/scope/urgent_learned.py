@@ -25,7 +25,7 @@ MODEL = Path(__file__).with_name("urgent_model.json.gz")
 
 
 class LearnedUrgent:
-    """Loaded once with the classifier (~20,000 grams, ~5 MB in memory)."""
+    """Loaded once with the classifier (~55,000 grams: scripts/train_urgent_model.py prints the count)."""
 
     def __init__(self, path: Path = MODEL) -> None:
         data = json.loads(gzip.decompress(path.read_bytes()))
