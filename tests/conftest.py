@@ -1,7 +1,10 @@
 """Shared fixtures: an App on SQLite (a file per test) or on PostgreSQL when TEST_DATABASE_URL is set.
 
 On SQLite each test's file is a copy of one made once per session; on PostgreSQL the schema is migrated once per
-session and every table is emptied (and its ids restarted) before each test.
+session and every table is emptied (and its ids restarted) before each test. With QINGFENG_TEST_DATABASE_ONLY=1
+(scripts/test's PostgreSQL run) only the tests that open the test database run — those whose fixtures include
+``pg_schema`` or ``fresh_engine``: the others (units, the terminal, subprocesses on a data directory of their own)
+do the same on any database and ran on SQLite already.
 """
 
 from __future__ import annotations
@@ -32,10 +35,21 @@ from qingfeng.app import App, build_app
 
 BEIJING = ZoneInfo("Asia/Shanghai")
 PG_URL = os.environ.get("TEST_DATABASE_URL")
+DATABASE_FIXTURES = {"pg_schema", "fresh_engine"}  # a test that opens TEST_DATABASE_URL uses one of these
 
 # One key pair per test session: tests that need fresh keys build their own.
 _KEYS = Fernet.generate_key().decode()
 _INDEX = base64.urlsafe_b64encode(os.urandom(32)).decode()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not (PG_URL and os.environ.get("QINGFENG_TEST_DATABASE_ONLY") == "1"):
+        return
+    keep = [i for i in items if DATABASE_FIXTURES & set(getattr(i, "fixturenames", ()))]
+    if len(keep) < len(items):
+        kept = set(keep)
+        config.hook.pytest_deselected(items=[i for i in items if i not in kept])
+        items[:] = keep
 
 
 def beijing(*args: int) -> datetime:
