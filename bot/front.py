@@ -228,7 +228,8 @@ class ChatFront:
             return Answer(deps.desk.default_locale, await deps.desk.join(incoming.user_id, command[1])), True
         actor = await deps.desk.actor(incoming.user_id) if incoming.user_id is not None else None
         if actor is not None:
-            answer = await self._officer(incoming, actor, command)
+            async with deps.runner.locks.hold(chat):  # an officer's flow too: one update of the chat at a time
+                answer = await self._officer(incoming, actor, command)
             if answer is not None:
                 return answer, any(r.delete_input for r in answer.replies)
         if command and command[0] in Command.__members__.values():

@@ -5,7 +5,8 @@ with the probes an operator and a load balancer need on the same address:
 - ``POST <path>``: refused with 403 unless Telegram's ``X-Telegram-Bot-Api-Secret-Token`` header carries the
   secret given to ``setWebhook`` (nothing is read or processed then); a body over :data:`MAX_BODY` is refused with
   413 by aiohttp, one that is not a JSON object with 400. The update is handled before the answer: 200 when it was,
-  500 when handling raised, so that Telegram delivers it again (it retries unanswered and failed deliveries).
+  500 when handling raised, so that Telegram delivers it again (it retries unanswered and failed deliveries); an
+  update delivered again is handled once (200 once done, 503 while another instance has it in hand).
 - ``GET /healthz``: 200 while the process serves.
 - ``GET /readyz``: 200 when every readiness check passes (the bootstrap's: database answers, migrations current;
   the runtime's: the Bot API answers), else 503; the body names each check.
@@ -22,7 +23,6 @@ import json
 import logging
 import os
 import time
-from collections import OrderedDict
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,12 +33,12 @@ from aiohttp import web
 from bot.metrics import Metrics, Read
 from bot.runtimes import Jobs
 from bot.serving import ListenFailed, stop_signals
+from core.services.update_claims import Claim, LocalClaims, UpdateClaims
 from core.settings import listen_address
 from core.tracebacks import frames_only
 
 log = logging.getLogger(__name__)
 
-RECENT_UPDATES = 10_000  # update ids remembered against a second delivery (a few minutes of a busy office's)
 SHUTDOWN_SECONDS = 20.0  # on SIGTERM, requests in hand get this long (then the jobs' stop, within systemd's 90 s)
 MAX_BODY = 1024 * 1024  # an update is a few KB; a document's content never comes in the update itself
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
@@ -62,6 +62,7 @@ class Webhook:
     secret: str = field(repr=False)
     checks: Mapping[str, Check] = field(default_factory=dict)  # the bootstrap's readiness checks
     read: Read | None = None  # the bootstrap's figures of the office for /metrics (bot/metrics.py OFFICE)
+    claims: UpdateClaims | None = None  # shared by the instances (the bootstrap's); None: this process's memory
 
     @property
     def path(self) -> str:
@@ -73,9 +74,7 @@ def application(hook: Webhook, feed: Feed, checks: Mapping[str, Check]) -> web.A
     every = {**hook.checks, **checks}
     secret = hook.secret.encode()
     metrics = Metrics(hook.read)
-    # update ids being handled or handled lately: Telegram posts an update again when its answer is late (it waits
-    # about a minute), and a second handling would file a report twice
-    recent: OrderedDict[int, None] = OrderedDict()
+    claims = hook.claims or LocalClaims()
 
     async def update(request: web.Request) -> web.Response:
         if not hmac.compare_digest(request.headers.get(SECRET_HEADER, "").encode(), secret):
@@ -87,21 +86,26 @@ def application(hook: Webhook, feed: Feed, checks: Mapping[str, Check]) -> web.A
         if not isinstance(body, dict) or not isinstance(body.get("update_id"), int):
             return web.Response(status=400)
         update_id = body["update_id"]
-        if update_id in recent:
+        # Telegram posts an update again when its answer is late or failed, maybe to another instance: handled
+        # once (core/services/update_claims.py); one in hand elsewhere is asked for again later
+        try:
+            claim = await claims.claim(update_id)
+        except Exception as exc:  # the database is away: Telegram delivers it again
+            log.error("update %s not claimed (%s); Telegram will deliver it again", update_id, type(exc).__name__)
+            return web.Response(status=503)
+        if claim is not Claim.MINE:
             metrics.repeated()
-            return web.Response(status=200)
-        recent[update_id] = None
-        while len(recent) > RECENT_UPDATES:
-            recent.popitem(last=False)
+            return web.Response(status=200 if claim is Claim.DONE else 503)
         kind, started = Metrics.kind(body), time.perf_counter()
         try:
             await feed(body)
         except Exception as exc:  # Telegram delivers it again; the log has the class and traceback, never the text
-            recent.pop(update_id, None)
+            await _finish(claims, update_id, ok=False)
             metrics.handled(kind, time.perf_counter() - started, ok=False)
-            log.error("update %s not handled (%s); Telegram will deliver it again\n%s", body["update_id"],
+            log.error("update %s not handled (%s); Telegram will deliver it again\n%s", update_id,
                       type(exc).__name__, frames_only(exc))  # fmt: skip
             return web.Response(status=500)
+        await _finish(claims, update_id, ok=True)
         metrics.handled(kind, time.perf_counter() - started, ok=True)
         return web.Response(status=200)
 
@@ -123,6 +127,15 @@ def application(hook: Webhook, feed: Feed, checks: Mapping[str, Check]) -> web.A
     app.router.add_get("/readyz", readyz)
     app.router.add_get("/metrics", exposition)
     return app
+
+
+async def _finish(claims: UpdateClaims, update_id: int, *, ok: bool) -> None:
+    """Say how it went; if even that fails, the claim goes stale and the update may be handled again then — the
+    answer the user has is not taken back."""
+    try:
+        await claims.finished(update_id, ok)
+    except Exception as exc:
+        log.error("update %s: its claim not finished (%s)", update_id, type(exc).__name__)
 
 
 async def _passes(check: Check) -> bool:

@@ -40,6 +40,7 @@ from core.services.approvals import ApprovalService
 from core.services.audit import AuditService
 from core.services.calendar import CalendarService
 from core.services.cases import CaseService
+from core.services.chat_locks import ChatLocks, chat_locks_for
 from core.services.chat_outbox import ChatOutbox
 from core.services.context import CoreContext
 from core.services.desk import Desk
@@ -93,12 +94,14 @@ class App:
     job_runs: JobRunStore
     stats: StatsService
     stats_reports: StatsReportService
+    chat_locks: ChatLocks  # one update of a chat at a time, across instances on PostgreSQL
 
     @property
     def vault(self) -> Vault:
         return self.ctx.vault
 
     async def close(self) -> None:
+        await self.chat_locks.close()
         await self.engine.dispose()
 
 
@@ -223,6 +226,7 @@ def _services(settings: Settings, engine: AsyncEngine, ctx: CoreContext) -> App:
         job_runs=JobRunStore(ctx),
         stats=StatsService(ctx),
         stats_reports=StatsReportService(ctx),
+        chat_locks=chat_locks_for(settings.db_url),
     )
 
 
@@ -240,7 +244,7 @@ def bot_deps(app: App, translator: Translator) -> BotDeps:
                               stats=app.stats)  # fmt: skip
     gate = Floodgate(app.settings.flood_burst, app.settings.flood_per_minute / 60)
     desk = OfficerDesk(officer, locale, charts=chart_maker(translator))
-    return BotDeps(translator, DialogRunner(dialog_services(app), locale), desk, gate)
+    return BotDeps(translator, DialogRunner(dialog_services(app), locale, app.chat_locks), desk, gate)
 
 
 def build_outbox(app: App, notifier: Notifier) -> OutboxService:

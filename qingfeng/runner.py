@@ -118,6 +118,7 @@ def webhook_of(app: App, token: str, leading: Callable[[], bool]) -> Webhook | N
     if not settings.webhook_url:
         return None
     from bot.webhook import Webhook, derived_secret  # aiohttp's server: imported in webhook mode only
+    from core.services.update_claims import SharedClaims
 
     secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else derived_secret(token)
 
@@ -136,7 +137,9 @@ def webhook_of(app: App, token: str, leading: Callable[[], bool]) -> Webhook | N
                 "scheduler_leader": 1.0 if leading() else 0.0}  # fmt: skip
 
     checks = {"database": database, "migrations": migrations}
-    return Webhook(settings.webhook_url, settings.listen, secret, checks, read)
+    # several instances may share this database (PostgreSQL): which updates are handled is recorded there too
+    claims = None if app.chat_locks.alone else SharedClaims(app.ctx)
+    return Webhook(settings.webhook_url, settings.listen, secret, checks, read, claims)
 
 
 def _build_checks() -> None:

@@ -7,7 +7,6 @@ two messages loses nothing, and two updates of one chat never interleave.
 
 from __future__ import annotations
 
-import asyncio
 import secrets
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Iterable
@@ -37,6 +36,7 @@ from core.evidence.filetypes import extension
 from core.knowledge.ready import ready_knowledge
 from core.model import EvidenceKind
 from core.reports import EVIDENCE_EXTENSIONS, EVIDENCE_MAX_BYTES, EvidenceUpload, NewReport, StagedEvidence
+from core.services.chat_locks import ChatLocks, LocalChatLocks
 from core.services.dialog_store import DialogStore, StaleDialog, StoredDialog
 from core.services.filing import FilingService, Receipt
 from core.services.messaging import MessagingService
@@ -161,8 +161,10 @@ class _Env:
 
 
 class DialogRunner:
-    def __init__(self, services: DialogServices, default_locale: str = "zh-CN") -> None:
+    def __init__(self, services: DialogServices, default_locale: str = "zh-CN",
+                 locks: ChatLocks | None = None) -> None:  # fmt: skip
         self.services = services
+        self.locks = locks if locks is not None else LocalChatLocks()
         self.default_locale = default_locale
         self.engine: Engine[CitizenEnv] = Engine(
             [
@@ -173,7 +175,6 @@ class DialogRunner:
                 build_addition_flow(),
             ]
         )
-        self._locks: dict[int, asyncio.Lock] = {}
         self._cache: OrderedDict[int, tuple[StoredDialog, datetime]] = OrderedDict()
 
     async def command(
@@ -257,35 +258,31 @@ class DialogRunner:
         message_id: int | None,
         fn: Callable[[Conversation, _Env], Awaitable[list[Reply]]],
     ) -> Answer:
-        lock = self._locks.setdefault(chat_id, asyncio.Lock())
-        try:
-            async with lock:
-                stored = self._cached(chat_id)
-                for _ in range(3):
-                    env = _Env(chat_id, self.services, download, message_id)  # fresh: nothing of a stale attempt
-                    stored = stored or await self.services.store.load(chat_id)
-                    c = decode(stored.payload) if stored else Conversation(locale_hint or self.default_locale)
-                    env.locale = c.locale
-                    if not c.flow and message_id is not None:  # where whatever comes next begins in the chat
-                        c.memo.setdefault("idle_from", message_id)
-                    replies = await fn(c, env)
-                    if env.receipt is not None:
-                        c.memo[RECEIPT] = {"key": env.receipt, "since": self._now().isoformat(), "failed": False}
-                    payload = encode(c)
-                    try:
-                        version = await self.services.store.save(chat_id, payload, stored.version if stored else 0)
-                    except StaleDialog:
-                        stored = None  # another process saved first (or the dialog was forgotten): redo on its state
-                        continue
+        async with self.locks.hold(chat_id):
+            stored = self._cached(chat_id)
+            for _ in range(3):
+                env = _Env(chat_id, self.services, download, message_id)  # fresh: nothing of a stale attempt
+                stored = stored or await self.services.store.load(chat_id)
+                c = decode(stored.payload) if stored else Conversation(locale_hint or self.default_locale)
+                env.locale = c.locale
+                if not c.flow and message_id is not None:  # where whatever comes next begins in the chat
+                    c.memo.setdefault("idle_from", message_id)
+                replies = await fn(c, env)
+                if env.receipt is not None:
+                    c.memo[RECEIPT] = {"key": env.receipt, "since": self._now().isoformat(), "failed": False}
+                payload = encode(c)
+                try:
+                    version = await self.services.store.save(chat_id, payload, stored.version if stored else 0)
+                except StaleDialog:
+                    stored = None  # another process saved first (or the dialog was forgotten): redo on its state
+                    continue
+                if self.locks.alone:  # another instance may write next: read it afresh then
                     self._cache[chat_id] = (StoredDialog(payload, version), self._now())
                     self._cache.move_to_end(chat_id)
                     while len(self._cache) > CACHE_CHATS:
                         self._cache.popitem(last=False)
-                    return Answer(c.locale, replies, env.delete_ids, env.receipt)
-                raise StaleDialog("dialog keeps changing")
-        finally:
-            if not lock.locked() and not getattr(lock, "_waiters", None):
-                self._locks.pop(chat_id, None)
+                return Answer(c.locale, replies, env.delete_ids, env.receipt)
+            raise StaleDialog("dialog keeps changing")
 
     def _cached(self, chat_id: int) -> StoredDialog | None:
         """What this process saved last for the chat, if recent: the next update then skips a database read

@@ -415,6 +415,18 @@ class LeaseRow(Base):
     expires_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
+class UpdateClaimRow(Base):
+    """A Telegram update one instance of the bot is handling or has handled (issue 18, several instances): Telegram
+    delivers an update again when an answer is late or failed, possibly to another instance, which must not file
+    the report twice. Kept a day (core/services/update_claims.py)."""
+
+    __tablename__ = "update_claims"
+    update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    holder: Mapped[str] = mapped_column(String(100))  # the run of the bot handling it
+    taken_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
 class JobRunRow(Base):
     """The bot scheduler's heartbeat, one row per periodic job: what ``qingfeng scheduler status`` reads from
     another process. Written by the bot's watchdog (not by the jobs), so a job's own work never waits on it."""

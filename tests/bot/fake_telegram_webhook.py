@@ -34,6 +34,7 @@ class WebhookDelivery(BotApiMethods):
         self.webhook: dict[str, Any] | None = None  # the last setWebhook's parameters
         self.https_only = False  # as Telegram: refuse http URLs (the tests' bots listen on http)
         self.posts: list[Post] = []
+        self.parallel = 1  # updates posted at once (Telegram's max_connections): 1 posts them one by one, in order
         self._poster: asyncio.Task[None] | None = None
 
     def _api_setwebhook(self, p: dict[str, Any], f: Any) -> Any:
@@ -76,22 +77,41 @@ class WebhookDelivery(BotApiMethods):
             self._poster = None
 
     async def _post_updates(self) -> None:
-        """Post the oldest queued update until the bot answers 2xx, then the next."""
+        """Post the oldest queued update until the bot answers 2xx, then the next; with ``parallel`` above 1, up to
+        that many at once, each retried on its own (one chat's updates may then reach two instances at once)."""
         timeout = aiohttp.ClientTimeout(total=POST_TIMEOUT)
+        in_hand: dict[int, asyncio.Task[None]] = {}
         async with aiohttp.ClientSession(timeout=timeout) as http:
-            while self.webhook is not None and not self._closing:
-                if not self._updates:
-                    self._updates_changed.clear()
-                    await self._updates_changed.wait()
-                    continue
-                update = copy.deepcopy(self._updates[0])
-                status = await self._post(http, update)
-                self.posts.append(Post(update["update_id"], status))
-                if 200 <= status < 300:
-                    self._updates[:] = [u for u in self._updates if u["update_id"] != update["update_id"]]
-                    self.delivered.add(update["update_id"])
-                else:
-                    await asyncio.sleep(RETRY_AFTER)
+            try:
+                while self.webhook is not None and not self._closing:
+                    waiting = [u for u in self._updates if u["update_id"] not in in_hand]
+                    if not waiting or len(in_hand) >= self.parallel:
+                        self._updates_changed.clear()
+                        await self._updates_changed.wait()
+                        continue
+                    update = copy.deepcopy(waiting[0])
+                    task = asyncio.create_task(self._deliver(http, update))
+                    in_hand[update["update_id"]] = task
+                    task.add_done_callback(lambda _, n=update["update_id"]: self._delivered_one(in_hand, n))
+                    if self.parallel == 1:
+                        await task
+            finally:
+                for task in in_hand.values():
+                    task.cancel()
+
+    def _delivered_one(self, in_hand: dict[int, asyncio.Task[None]], update_id: int) -> None:
+        in_hand.pop(update_id, None)
+        self._updates_changed.set()
+
+    async def _deliver(self, http: aiohttp.ClientSession, update: dict[str, Any]) -> None:
+        while self.webhook is not None and not self._closing:
+            status = await self._post(http, update)
+            self.posts.append(Post(update["update_id"], status))
+            if 200 <= status < 300:
+                self._updates[:] = [u for u in self._updates if u["update_id"] != update["update_id"]]
+                self.delivered.add(update["update_id"])
+                return
+            await asyncio.sleep(RETRY_AFTER)
 
     async def _post(self, http: aiohttp.ClientSession, update: dict[str, Any]) -> int:
         assert self.webhook is not None
