@@ -157,6 +157,14 @@ class ChatFront:
         """What to say when handling failed unexpectedly (answers given earlier are saved)."""
         return self.deps.translator.t(self.locale(language), "error.generic")
 
+    async def serve(self, incoming: Incoming, download: Downloader | None,
+                    send: Callable[[Response], Awaitable[None]]) -> None:  # fmt: skip
+        """Handle an update and ``send`` the response, the chat's lock held throughout (core/services/chat_locks.py):
+        a chat's next update — on this instance or another — is handled after these replies went out, so they
+        reach the user in the order the updates were handled (a double tap's second answer after the first's)."""
+        async with self.deps.runner.locks.hold(incoming.chat_id):
+            await send(await self.handle(incoming, download))
+
     async def handle(self, incoming: Incoming, download: Downloader | None = None) -> Response:
         verdict = self.gate.admit(incoming.chat_id)
         if verdict is Verdict.DROP:
@@ -228,7 +236,7 @@ class ChatFront:
             return Answer(deps.desk.default_locale, await deps.desk.join(incoming.user_id, command[1])), True
         actor = await deps.desk.actor(incoming.user_id) if incoming.user_id is not None else None
         if actor is not None:
-            async with deps.runner.locks.hold(chat):  # an officer's flow too: one update of the chat at a time
+            async with deps.runner.locks.hold(chat):  # an officer's flow too (granted at once under serve)
                 answer = await self._officer(incoming, actor, command)
             if answer is not None:
                 return answer, any(r.delete_input for r in answer.replies)

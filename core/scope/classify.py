@@ -284,7 +284,7 @@ class ScopeClassifier:
         if rules.reason.startswith(RULES_DECIDE):
             return rules
         learned = self._learned_scope.best(text)
-        away = rules.verdict is Verdict.ACCEPT and learned.verdict == "refer"  # an in-scope report sent away?
+        away = rules.verdict is Verdict.ACCEPT and learned.verdict != "accept"  # in scope: sent away or doubted?
         if learned.probability < (REFER_STANDS if rules.verdict is Verdict.REFER or away else AT_LEAST):
             return rules
         signal = f"scope:learned:{learned.label}:{learned.probability:.2f}"

@@ -9,6 +9,9 @@ instances behind one webhook URL share PostgreSQL, and any of them may receive a
 process that dies loses its connections and with them its locks; a lock not had within ``lock_timeout`` fails the
 update (the user is told to try again) rather than waiting for ever.
 
+A task that holds a chat's lock may ask for it again (the front holds it around handling and sending, the dialog
+runner inside asks too): the inner ask is granted at once.
+
 ``alone`` says whether this process is the only writer of the dialogs: only then may the dialog runner trust what
 it saved last instead of reading it (bot/dialogs/runner.py).
 """
@@ -17,7 +20,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
+from contextvars import ContextVar
 from typing import Protocol
 
 from sqlalchemy import text
@@ -26,7 +30,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from core.persistence.db import make_engine
 
 NAMESPACE = 0x7146  # the first key of the two-key advisory locks: "qF", the chats' locks
-LOCK_CONNECTIONS = 8  # updates holding a chat's lock at once in one process; more wait for a connection
+LOCK_CONNECTIONS = 16  # updates holding a chat's lock at once in one process (handled and answered); more wait
+# the chats whose lock the current task holds (a task it starts inherits the variable, not the lock: it waits)
+_HELD: ContextVar[tuple[tuple[int, asyncio.Task[object] | None], ...]] = ContextVar("chats_held", default=())
 LOCK_TIMEOUT_MS = 30_000  # a chat's lock not had within this: the update fails (longer than any handling)
 
 
@@ -48,10 +54,14 @@ class LocalChatLocks:
 
     @contextlib.asynccontextmanager
     async def hold(self, chat_id: int) -> AsyncIterator[None]:
+        if _held_here(chat_id):
+            yield
+            return
         lock = self._locks.setdefault(chat_id, asyncio.Lock())
         try:
             async with lock:
-                yield
+                with _holding(chat_id):
+                    yield
         finally:
             if not lock.locked() and not getattr(lock, "_waiters", None):
                 self._locks.pop(chat_id, None)
@@ -61,6 +71,19 @@ class LocalChatLocks:
 
     async def close(self) -> None:
         return None
+
+
+def _held_here(chat_id: int) -> bool:
+    return (chat_id, asyncio.current_task()) in _HELD.get()
+
+
+@contextlib.contextmanager
+def _holding(chat_id: int) -> Iterator[None]:
+    token = _HELD.set((*_HELD.get(), (chat_id, asyncio.current_task())))
+    try:
+        yield
+    finally:
+        _HELD.reset(token)
 
 
 def lock_key(chat_id: int) -> int:
@@ -85,6 +108,9 @@ class PostgresChatLocks:
 
     @contextlib.asynccontextmanager
     async def hold(self, chat_id: int) -> AsyncIterator[None]:
+        if _held_here(chat_id):
+            yield
+            return
         key = {"ns": NAMESPACE, "key": lock_key(chat_id)}
         async with self.local.hold(chat_id):
             conn = await self.engine.connect()

@@ -110,3 +110,19 @@ async def test_across_instances_on_postgresql(app: App) -> None:
 async def _hold_then(locks: ChatLocks, chat: int, order: list[str], name: str) -> None:
     async with locks.hold(chat):
         order.append(name)
+
+
+async def test_the_holder_may_ask_again_a_task_it_starts_may_not(app: App) -> None:
+    """The front holds the chat around handling and sending, and the dialog runner asks inside: granted at once.
+    A task started meanwhile inherits nothing but the variable, and waits like any other update."""
+    locks, order = app.chat_locks, []
+    async with locks.hold(CHAT):
+        async with locks.hold(CHAT):  # the same task: at once (a deadlock otherwise)
+            order.append("inner")
+        child = asyncio.create_task(_hold_then(locks, CHAT, order, "child"))
+        for _ in range(5):  # let it run up to its wait (on PostgreSQL it waits in this process's own lock first)
+            await asyncio.sleep(0)
+        assert not child.done()
+        order.append("holder done")
+    await asyncio.wait_for(child, 30)
+    assert order == ["inner", "holder done", "child"]

@@ -26,7 +26,7 @@ def make_router(front: ChatFront) -> Router:
         user, chat = query.from_user, query.message.chat
         incoming = Incoming(chat.id, user.id, user.language_code, query.message.message_id,
                             callback=query.data or "", chat_type=chat.type)  # fmt: skip
-        await carry_out(client, chat.id, await front.handle(incoming))
+        await front.serve(incoming, None, lambda response: carry_out(client, chat.id, response))
 
     @router.message()
     async def on_message(message: Message, bot: Bot) -> None:
@@ -35,7 +35,7 @@ def make_router(front: ChatFront) -> Router:
         incoming = Incoming(chat.id, user.id if user else None, user.language_code if user else None,
                             message.message_id, message.text if message.text is not None else message.caption,
                             media_of(message), chat_type=chat.type, bot_username=me)  # fmt: skip
-        response = await front.handle(incoming, downloader(client))
-        await carry_out(client, chat.id, response, message.message_id)
+        send = lambda response: carry_out(client, chat.id, response, message.message_id)  # noqa: E731
+        await front.serve(incoming, downloader(client), send)
 
     return router

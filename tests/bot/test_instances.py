@@ -1,0 +1,210 @@
+"""Two instances of the bot on one PostgreSQL database (issue 18, item 2): two ``qingfeng run --webhook`` processes
+behind a round-robin proxy, as nginx would put them; the fake Bot API posts several updates at once, so one
+chat's updates reach both instances, sometimes at the same moment (a double tap on submit). Fifty citizens file
+named reports with a photo: no answer lost, no case twice, every chat's conversation the same as a lone bot's."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import os
+import re
+import signal
+import sys
+from collections import Counter
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import pytest
+from aiohttp import web
+from sqlalchemy import func, select
+
+from core.persistence.orm import CaseRow
+from qingfeng.app import App
+from tests.factories import FACTS, seed_office
+from tests.walks import JPEG, walk_to_facts
+
+from .conftest import TOKEN
+from .fake_telegram import FakeTelegram
+from .test_webhook import free_port
+
+pytestmark = pytest.mark.postgresql  # several instances share PostgreSQL (SQLite is one process's)
+
+CITIZENS = 50
+AT_ONCE = 10  # citizens typing at the same time
+FIRST_CHAT = 810_000
+WAIT = 120.0  # seconds an update may take to be answered on a busy machine: a guard against a hang
+
+
+class Balancer:
+    """Round robin over the instances, as a reverse proxy: each POST to the next one; a refused connection is a
+    502, which Telegram (the fake) answers by posting again."""
+
+    def __init__(self, backends: list[str]) -> None:
+        self.port = free_port()
+        self.sent_to: Counter[str] = Counter()
+        self._next = itertools.cycle(backends)
+        self._runner: web.AppRunner | None = None
+        self._http: aiohttp.ClientSession | None = None
+
+    async def forward(self, request: web.Request) -> web.Response:
+        backend = next(self._next)
+        assert self._http is not None
+        body = await request.read()
+        try:
+            async with self._http.post(f"{backend}{request.path}", data=body, headers=dict(request.headers)) as got:
+                self.sent_to[backend] += got.status == 200
+                return web.Response(status=got.status)
+        except aiohttp.ClientError:
+            return web.Response(status=502)
+
+    async def __aenter__(self) -> Balancer:
+        self._http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=WAIT))
+        app = web.Application()
+        app.router.add_post("/{tail:.*}", self.forward)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        await web.TCPSite(self._runner, "127.0.0.1", self.port).start()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        assert self._runner is not None and self._http is not None
+        await self._runner.cleanup()
+        await self._http.close()
+
+
+class Webhooked:
+    """A citizen's verbs (tests/walks.py) over the webhook: each update answered (the bot answers a post once it
+    has handled it) before the next is sent, as a person reads the reply before typing on."""
+
+    def __init__(self, tg: FakeTelegram) -> None:
+        self.tg = tg
+
+    async def _after(self, chat: int, queue: Callable[[], object], count: int = 1) -> list[str]:
+        before = len(self.tg.texts(chat))
+        for _ in range(count):
+            queue()
+        ids = [u["update_id"] for u in self.tg._updates[-count:]]  # queued just now: nothing ran in between
+        await self.tg.wait_for(lambda t: all(i in t.delivered for i in ids), WAIT, f"chat {chat}'s update {ids}")
+        return self.tg.texts(chat)[before:]
+
+    async def say(self, chat: int, text: str) -> list[str]:
+        return await self._after(chat, lambda: self.tg.user_sends(chat, text))
+
+    def button(self, chat: int, label: str) -> str:
+        found = [d for row in self.tg.last_keyboard(chat) for t, d in row if label in t and d is not None]
+        assert found, f"no button like {label!r} in chat {chat}: {self.tg.last_keyboard(chat)}"
+        return found[0]
+
+    async def tap(self, chat: int, label: str, times: int = 1) -> list[str]:
+        data = self.button(chat, label)
+        return await self._after(chat, lambda: self.tg.user_taps(chat, data), times)
+
+    async def photo(self, chat: int, data: bytes) -> list[str]:
+        return await self._after(chat, lambda: self.tg.user_sends_photo(chat, data))
+
+
+async def file_a_report(h: Webhooked, chat: int) -> list[str]:
+    seen = await walk_to_facts(h, chat)
+    seen += await h.say(chat, FACTS)
+    seen += await h.tap(chat, "跳过")  # other bodies
+    seen += await h.photo(chat, JPEG)
+    seen += await h.tap(chat, "完成")
+    seen += await h.tap(chat, "内容无误")
+    return seen + await h.tap(chat, "确认提交", times=2)  # a double tap: both posted at once, maybe to both
+
+
+@contextlib.asynccontextmanager
+async def instances(app: App, tg: FakeTelegram, tmp_path: Path, url: str, ports: list[int]) -> AsyncIterator[None]:
+    """Processes of ``qingfeng run --webhook url`` on the app's database and data directory, one listening on each
+    port; stopped with SIGTERM at the end, which must end them cleanly."""
+    settings = app.settings
+    env = {**os.environ, "QINGFENG_BOT_TOKEN": TOKEN, "QINGFENG_TELEGRAM_API": tg.api_root,
+           "QINGFENG_DATA_DIR": str(settings.data_dir), "QINGFENG_DATABASE_URL": settings.db_url,
+           "QINGFENG_FLOOD_BURST": "10000"}  # fmt: skip
+    for name in ("encryption_keys", "index_key"):
+        env[f"QINGFENG_{name.upper()}"] = getattr(settings, name).get_secret_value()
+    command = (sys.executable, "-m", "qingfeng.cli", "run", "--webhook", url, "--listen")
+    processes = [
+        await asyncio.create_subprocess_exec(
+            *command, f"127.0.0.1:{port}", env=env, cwd=tmp_path, stderr=asyncio.subprocess.PIPE
+        )
+        for port in ports
+    ]
+    try:
+        yield
+    finally:
+        errors = []
+        for process in processes:
+            if process.returncode is None:
+                process.send_signal(signal.SIGTERM)
+        for process in processes:
+            _, stderr = await asyncio.wait_for(process.communicate(), 90)
+            text = stderr.decode()
+            if process.returncode != 0 or "Traceback" in text:
+                errors.append(f"exit {process.returncode}\n{text[-3000:]}")
+        assert not errors, "\n\n".join(errors)
+
+
+async def ready(backends: list[str]) -> None:
+    async def all_ready() -> bool:
+        try:
+            async with aiohttp.ClientSession() as http:
+                for base in backends:
+                    async with http.get(f"{base}/readyz") as answer:
+                        if answer.status != 200:
+                            return False
+            return True
+        except aiohttp.ClientError:
+            return False
+
+    for _ in range(int(WAIT / 0.1)):
+        if await all_ready():
+            return
+        await asyncio.sleep(0.1)
+    raise AssertionError("the instances never became ready")
+
+
+def shape(texts: list[str]) -> list[str]:
+    """A conversation with what differs between citizens taken out (case numbers, dates, ids)."""
+    return [re.sub(r"[A-Z0-9]{2,}-[A-Z0-9-]+|\d+", "#", t) for t in texts]
+
+
+async def test_fifty_citizens_file_through_two_instances(app: App, tg: FakeTelegram, tmp_path: Path) -> None:
+    await seed_office(app)
+    await app.officers.set_home_unit("LA")
+    tg.parallel = 8  # Telegram's max_connections: several updates at once, any of them to either instance
+    ports = [free_port(), free_port()]
+    backends = [f"http://127.0.0.1:{port}" for port in ports]
+    async with Balancer(backends) as balancer:
+        url = f"http://127.0.0.1:{balancer.port}/tg/updates"
+        async with instances(app, tg, tmp_path, url, ports):
+            await ready(backends)
+            h = Webhooked(tg)
+            chats = [FIRST_CHAT + n for n in range(CITIZENS)]
+            gate = asyncio.Semaphore(AT_ONCE)
+
+            async def citizen(chat: int) -> list[str]:
+                async with gate:
+                    return await file_a_report(h, chat)
+
+            conversations = await asyncio.gather(*(citizen(c) for c in chats))
+            counts: dict[str, Any] = dict(balancer.sent_to)
+    assert len(counts) == 2 and min(counts.values()) > CITIZENS, counts  # both instances answered many
+
+    async with app.ctx.uow() as uow:
+        cases = (await uow.session.execute(select(func.count()).select_from(CaseRow))).scalar_one()
+    assert cases == CITIZENS  # one each: the double taps filed nothing twice
+    receipts = [[t for t in tg.texts(c) if "已提交" in t] for c in chats]
+    assert all(len(r) == 1 for r in receipts), receipts  # the receipt once, in every chat
+    numbers = {r[0].split("编号：")[1].split("\n")[0] for r in receipts}
+    assert len(numbers) == CITIZENS
+    # every chat's conversation up to the receipt is a lone bot's: nothing lost, doubled or out of order
+    first = shape(conversations[0][: conversations[0].index(receipts[0][0]) + 1])
+    for chat, seen in zip(chats, conversations, strict=True):
+        assert shape(seen[: seen.index(receipts[chats.index(chat)][0]) + 1]) == first, chat
+    assert not [t for c in chats for t in tg.texts(c) if "出现问题" in t or "太快" in t]  # no failure, no flood
+    assert not tg.pending_updates
