@@ -14,17 +14,24 @@ import signal
 import sys
 from collections import Counter
 from collections.abc import AsyncIterator, Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import aiohttp
+import asyncpg
 import pytest
 from aiohttp import web
-from sqlalchemy import func, select
+from sqlalchemy import func, make_url, select
 
+from core.model import RecipientKind
+from core.persistence import repository as repo
 from core.persistence.orm import CaseRow
+from core.services.leases import LEASE, Lease, Leases
 from qingfeng.app import App
 from tests.factories import FACTS, seed_office
+from tests.integration.helpers import outbox
+from tests.waiting import until
 from tests.walks import JPEG, walk_to_facts
 
 from .conftest import TOKEN
@@ -36,6 +43,7 @@ pytestmark = pytest.mark.postgresql  # several instances share PostgreSQL (SQLit
 CITIZENS = 50
 AT_ONCE = 10  # citizens typing at the same time
 FIRST_CHAT = 810_000
+BACKLOG = "notify.officer.backlog"  # a notice of n cases waiting: one text per n
 WAIT = 120.0  # seconds an update may take to be answered on a busy machine: a guard against a hang
 
 
@@ -118,9 +126,10 @@ async def file_a_report(h: Webhooked, chat: int) -> list[str]:
 
 
 @contextlib.asynccontextmanager
-async def instances(app: App, tg: FakeTelegram, tmp_path: Path, url: str, ports: list[int]) -> AsyncIterator[None]:
+async def instances(app: App, tg: FakeTelegram, tmp_path: Path, url: str,
+                    ports: list[int]) -> AsyncIterator[list[asyncio.subprocess.Process]]:  # fmt: skip
     """Processes of ``qingfeng run --webhook url`` on the app's database and data directory, one listening on each
-    port; stopped with SIGTERM at the end, which must end them cleanly."""
+    port; stopped with SIGTERM at the end, which must end them cleanly (one killed meanwhile is left alone)."""
     settings = app.settings
     env = {**os.environ, "QINGFENG_BOT_TOKEN": TOKEN, "QINGFENG_TELEGRAM_API": tg.api_root,
            "QINGFENG_DATA_DIR": str(settings.data_dir), "QINGFENG_DATABASE_URL": settings.db_url,
@@ -135,7 +144,7 @@ async def instances(app: App, tg: FakeTelegram, tmp_path: Path, url: str, ports:
         for port in ports
     ]
     try:
-        yield
+        yield processes
     finally:
         errors = []
         for process in processes:
@@ -144,6 +153,8 @@ async def instances(app: App, tg: FakeTelegram, tmp_path: Path, url: str, ports:
         for process in processes:
             _, stderr = await asyncio.wait_for(process.communicate(), 90)
             text = stderr.decode()
+            if process.returncode == -signal.SIGKILL:
+                continue
             if process.returncode != 0 or "Traceback" in text:
                 errors.append(f"exit {process.returncode}\n{text[-3000:]}")
         assert not errors, "\n\n".join(errors)
@@ -208,3 +219,94 @@ async def test_fifty_citizens_file_through_two_instances(app: App, tg: FakeTeleg
         assert shape(seen[: seen.index(receipts[chats.index(chat)][0]) + 1]) == first, chat
     assert not [t for c in chats for t in tg.texts(c) if "出现问题" in t or "太快" in t]  # no failure, no flood
     assert not tg.pending_updates
+
+
+async def test_the_leader_killed_the_other_instance_sends_every_reminder_once(
+    app: App, tg: FakeTelegram, tmp_path: Path
+) -> None:
+    """Done-when of issue 18: the instance that runs the periodic jobs is killed (SIGKILL: no clean stop, its lease
+    left to run out); reminders fall due meanwhile; the other instance takes the jobs over and sends each of them,
+    once. Who leads is read from the lease, as ``qingfeng scheduler status`` does."""
+    await seed_office(app)
+    await app.officers.set_home_unit("LA")
+    officers = [o for o in await app.officers.list_officers() if o.telegram_id is not None][:4]
+    ports = [free_port(), free_port()]
+    async with Balancer([f"http://127.0.0.1:{port}" for port in ports]) as balancer:
+        url = f"http://127.0.0.1:{balancer.port}/tg/updates"
+        async with instances(app, tg, tmp_path, url, ports) as processes:
+            await ready([f"http://127.0.0.1:{port}" for port in ports])
+            leases = Leases(app.ctx)
+            first = await until(leases.current, "an instance leads")
+            leader = next(p for p in processes if f":{p.pid}:" in first.holder)
+            leader.send_signal(signal.SIGKILL)
+            await leader.wait()
+            async with app.ctx.uow() as uow:  # due now, while nobody runs the jobs
+                for officer, n in itertools.product(officers, range(1, 6)):
+                    repo.enqueue(uow.session, app.vault, kind=RecipientKind.OFFICER, recipient_id=officer.id,
+                                 template=BACKLOG, params={"count": n}, now=datetime.now(UTC))  # fmt: skip
+                await uow.commit()
+
+            async def taken_over() -> Lease | None:
+                lease = await leases.current()
+                return lease if lease is not None and lease.holder != first.holder else None
+
+            second = await until(taken_over, "the other instance takes the jobs over", timeout=WAIT)
+
+            async def all_sent() -> bool:
+                return all(r.status == "sent" for r in await outbox(app))
+
+            await until(all_sent, "every reminder sent", timeout=WAIT)
+    print(f"taken over {(second.since - first.expires_at + LEASE).total_seconds():.1f} s after the dead leader's "
+          "last renewal")  # fmt: skip
+    assert len(await outbox(app)) == 20
+    chats = {o.telegram_id for o in officers}
+    sent = Counter((c.params["chat_id"], c.params["text"]) for c in tg.calls_to("sendMessage")
+                   if int(c.params["chat_id"]) in chats and "件信访举报在等您处理" in c.params["text"])  # fmt: skip
+    assert len(sent) == 20 and set(sent.values()) == {1}, sent  # each once, none twice
+
+
+@contextlib.asynccontextmanager
+async def database_stopped(app: App) -> AsyncIterator[None]:
+    """No connection to the test database is possible (those open are cut), then it is back."""
+    url = app.engine.url
+    await app.engine.dispose()
+    admin = await asyncpg.connect(make_url(url).set(drivername="postgresql").render_as_string(False),
+                                  database="postgres")  # fmt: skip
+    try:
+        await admin.execute(f'ALTER DATABASE "{url.database}" ALLOW_CONNECTIONS false')
+        await admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", url.database)
+        yield
+    finally:
+        await admin.execute(f'ALTER DATABASE "{url.database}" ALLOW_CONNECTIONS true')
+        await admin.close()
+
+
+async def test_unready_while_the_database_is_stopped_and_no_update_lost(
+    app: App, tg: FakeTelegram, tmp_path: Path
+) -> None:
+    """/readyz says 503 while the database is away and 200 when it is back; what a citizen sent meanwhile is
+    answered once it is back (Telegram delivers an update again until it is answered with success)."""
+    await seed_office(app)
+    await app.officers.set_home_unit("LA")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    async with instances(app, tg, tmp_path, f"{base}/tg/updates", [port]):
+        await ready([base])
+        async with database_stopped(app):
+            await until(lambda: readiness(base, 503), "unready while the database is away")
+            tg.user_sends(FIRST_CHAT, "/start")
+            await tg.wait_for(lambda t: len([p for p in t.posts if p.status == 503]) >= 2, WAIT, "posts refused")
+            assert tg.texts(FIRST_CHAT) == []  # not taken (the claim needs the database): delivered again later
+        await until(lambda: readiness(base, 200), "ready again")
+        sent = await tg.wait_sent(FIRST_CHAT, 2, timeout=WAIT)
+        assert sent[0]["text"].startswith("您好") and "【举报须知】" in sent[1]["text"]
+        assert len(tg.texts(FIRST_CHAT)) == 2  # answered once
+    assert not tg.pending_updates
+
+
+async def readiness(base: str, status: int) -> bool:
+    try:
+        async with aiohttp.ClientSession() as http, http.get(f"{base}/readyz") as answer:
+            return answer.status == status
+    except aiohttp.ClientError:
+        return False
