@@ -13,7 +13,8 @@ from __future__ import annotations
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from enum import StrEnum
+
+from core.flood import Verdict, take
 
 BURST = 20  # updates a chat may send at once
 REFILL_PER_SECOND = 0.5  # then one every two seconds, 30 a minute — far above anyone typing a report
@@ -21,16 +22,13 @@ FORGET_AFTER = 600.0  # seconds of quiet after which a chat's bucket is dropped 
 MAX_CHATS = 100_000  # buckets kept at most (~23 MB): past it the longest quiet are forgotten even if younger
 
 
-class Verdict(StrEnum):
-    PASS = "pass"
-    WARN = "warn"  # the first update over the limit: tell the user once
-    DROP = "drop"  # further updates while over the limit
+__all__ = ["Floodgate", "Verdict"]
 
 
 class Floodgate:
     def __init__(self, burst: float = BURST, refill_per_second: float = REFILL_PER_SECOND,
                  clock: Callable[[], float] = time.monotonic, max_chats: int = MAX_CHATS) -> None:  # fmt: skip
-        self.burst, self.refill, self._clock, self.max_chats = burst, refill_per_second, clock, max_chats
+        self.burst, self.refill, self.clock, self.max_chats = burst, refill_per_second, clock, max_chats
         # a chat is forgotten only once its bucket would be full again, so forgetting changes no verdict
         refilled = burst / refill_per_second if refill_per_second > 0 else 0.0
         self.forget_after = max(FORGET_AFTER, refilled)
@@ -46,22 +44,24 @@ class Floodgate:
         return chat_id in self._buckets
 
     def admit(self, chat_id: int) -> Verdict:
-        now = self._clock()
+        now = self.clock()
         known = self._buckets.get(chat_id)
         if known is None:
-            tokens, at, warned = self.burst, now, False
+            known = (self.burst, now, False)
         else:
-            tokens, at, warned = known
             self._buckets.move_to_end(chat_id)
-        tokens = min(self.burst, tokens + max(0.0, now - at) * self.refill)
-        if tokens >= 1:
-            self._buckets[chat_id] = (tokens - 1, now, False)
-            verdict = Verdict.PASS
-        else:
-            self._buckets[chat_id] = (tokens, now, True)
-            verdict = Verdict.DROP if warned else Verdict.WARN
+        tokens, warned, verdict = take(*known, now, self.burst, self.refill)
+        self._buckets[chat_id] = (tokens, now, warned)
         self._forget(now)
         return verdict
+
+    async def check(self, chat_id: int) -> Verdict:
+        """:meth:`admit`, as the front asks any gate (the shared one reads the database)."""
+        return self.admit(chat_id)
+
+    async def reset(self) -> None:
+        """Every chat forgiven (tests that change the clock)."""
+        self._buckets.clear()
 
     def _forget(self, now: float) -> None:
         """Drop the chats quiet for ``forget_after`` from the front; each is dropped once, so O(1) amortised."""

@@ -161,17 +161,30 @@ class ChatFront:
                     send: Callable[[Response], Awaitable[None]]) -> None:  # fmt: skip
         """Handle an update and ``send`` the response, the chat's lock held throughout (core/services/chat_locks.py):
         a chat's next update — on this instance or another — is handled after these replies went out, so they
-        reach the user in the order the updates were handled (a double tap's second answer after the first's)."""
+        reach the user in the order the updates were handled (a double tap's second answer after the first's).
+        The flood gate is asked first: a flooding chat's updates are turned away without waiting for the lock."""
+        if (flooded := await self._flooded(incoming)) is not None:
+            await send(flooded)
+            return
         async with self.deps.runner.locks.hold(incoming.chat_id):
-            await send(await self.handle(incoming, download))
+            await send(await self._admitted(incoming, download))
 
     async def handle(self, incoming: Incoming, download: Downloader | None = None) -> Response:
-        verdict = self.gate.admit(incoming.chat_id)
+        """An update's response (the terminal, tests): the flood gate, then the update."""
+        if (flooded := await self._flooded(incoming)) is not None:
+            return flooded
+        return await self._admitted(incoming, download)
+
+    async def _flooded(self, incoming: Incoming) -> Response | None:
+        verdict = await self.gate.check(incoming.chat_id)
         if verdict is Verdict.DROP:
             return Response()
         if verdict is Verdict.WARN:
             log.warning("flood from one chat: updates ignored for a while")
             return self._say(incoming, "error.flood")
+        return None
+
+    async def _admitted(self, incoming: Incoming, download: Downloader | None) -> Response:
         if incoming.chat_type != PRIVATE:
             return self._elsewhere(incoming)
         if incoming.text is not None and len(incoming.text) > INCOMING_TEXT_MAX:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.deps import BotDeps
+from bot.deps import BotDeps, Gate
 from bot.dialogs.officer import OfficerDesk, OfficerServices
 from bot.dialogs.runner import DialogRunner, DialogServices
 from bot.floodgate import Floodgate
@@ -46,6 +46,7 @@ from core.services.context import CoreContext
 from core.services.desk import Desk
 from core.services.dialog_store import DialogStore
 from core.services.filing import FilingService
+from core.services.flood_buckets import SharedFloodgate
 from core.services.job_runs import JobRunStore
 from core.services.keys import KeyService, keys_fit, sample_stored
 from core.services.lockout import Lockout
@@ -242,7 +243,9 @@ def bot_deps(app: App, translator: Translator) -> BotDeps:
     officer = OfficerServices(desk=app.desk, cases=app.cases, officers=app.officers, store=app.dialogs,
                               messaging=app.messaging, urgent=app.urgent, approvals=app.approvals,
                               stats=app.stats)  # fmt: skip
-    gate = Floodgate(app.settings.flood_burst, app.settings.flood_per_minute / 60)
+    burst, refill = app.settings.flood_burst, app.settings.flood_per_minute / 60
+    # several instances count a chat's updates together (issue 18)
+    gate: Gate = Floodgate(burst, refill) if app.chat_locks.alone else SharedFloodgate(app.ctx, burst, refill)
     desk = OfficerDesk(officer, locale, charts=chart_maker(translator))
     return BotDeps(translator, DialogRunner(dialog_services(app), locale, app.chat_locks), desk, gate)
 

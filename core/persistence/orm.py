@@ -15,6 +15,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -425,6 +426,17 @@ class UpdateClaimRow(Base):
     holder: Mapped[str] = mapped_column(String(100))  # the run of the bot handling it
     taken_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
     done: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class FloodBucketRow(Base):
+    """A chat's flood-limit bucket shared by the instances of the bot (issue 18): tokens left at ``at`` (seconds
+    since the epoch, the instances' wall clocks). Keyed by a blind index of the chat, kept minutes."""
+
+    __tablename__ = "flood_buckets"
+    chat_index: Mapped[str] = mapped_column(String(64), primary_key=True)
+    tokens: Mapped[float] = mapped_column(Float)
+    at: Mapped[float] = mapped_column(Float, index=True)
+    warned: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class JobRunRow(Base):

@@ -4,10 +4,9 @@ Two updates of one chat must never be handled at once: the second would read the
 it, and whatever the first did on the way (a case filed, a question answered) would be done again on a retry. In
 one process an :class:`asyncio.Lock` per chat is enough (:class:`LocalChatLocks`: SQLite, the terminal). Several
 instances behind one webhook URL share PostgreSQL, and any of them may receive any update:
-:class:`PostgresChatLocks` takes PostgreSQL's session advisory lock of the chat as well, on a small pool of its own
-(the handler's transactions use the main pool, so a full lock pool can never starve the work it waits for). A
-process that dies loses its connections and with them its locks; a lock not had within ``lock_timeout`` fails the
-update (the user is told to try again) rather than waiting for ever.
+:class:`PostgresChatLocks` takes PostgreSQL's session advisory lock of the chat as well, on one connection of its
+own (the handler's transactions use the main pool). A process that dies loses its connection and with it its
+locks; a chat not had within :data:`WAIT_SECONDS` fails the update rather than waiting for ever.
 
 A task that holds a chat's lock may ask for it again (the front holds it around handling and sending, the dialog
 runner inside asks too): the inner ask is granted at once.
@@ -20,20 +19,25 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 from collections.abc import AsyncIterator, Iterator
 from contextvars import ContextVar
 from typing import Protocol
 
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from core.persistence.db import make_engine
 
+log = logging.getLogger(__name__)
+
 NAMESPACE = 0x7146  # the first key of the two-key advisory locks: "qF", the chats' locks
-LOCK_CONNECTIONS = 16  # updates holding a chat's lock at once in one process (handled and answered); more wait
+WAIT_SECONDS = 30.0  # a chat another instance holds for longer than this: the update fails (Telegram retries)
+POLL_SECONDS = 0.02  # between two asks for a chat another instance holds
+TRY_LOCK = "SELECT pg_try_advisory_lock(:ns, :key)"
+UNLOCK = "SELECT pg_advisory_unlock(:ns, :key)"
 # the chats whose lock the current task holds (a task it starts inherits the variable, not the lock: it waits)
 _HELD: ContextVar[tuple[tuple[int, asyncio.Task[object] | None], ...]] = ContextVar("chats_held", default=())
-LOCK_TIMEOUT_MS = 30_000  # a chat's lock not had within this: the update fails (longer than any handling)
 
 
 class ChatLocks(Protocol):
@@ -93,18 +97,30 @@ def lock_key(chat_id: int) -> int:
     return folded - (1 << 32) if folded >= 1 << 31 else folded
 
 
+class ChatBusy(Exception):
+    """Another instance kept the chat for longer than :data:`WAIT_SECONDS`: this update fails (Telegram delivers
+    it again later)."""
+
+
 class PostgresChatLocks:
-    """The local lock first (one connection per chat and process at most), then the advisory lock of the chat on
-    a connection of the lock pool, held in autocommit (no transaction stays open while the update is handled)."""
+    """The local lock first (one holder per chat in this process), then the chat's advisory lock, taken with
+    ``pg_try_advisory_lock`` on one session of this process's own: session locks of many chats at once on one
+    connection, each statement a fraction of a millisecond, so however many updates are under way the instance
+    uses one connection for them. Another instance holding the chat (two updates of it at the same moment) is
+    waited for by asking again every :data:`POLL_SECONDS`. If the session is lost, so are its locks (the server
+    frees them): the next statement opens a new one."""
 
     alone = False
 
-    def __init__(self, url: str, connections: int = LOCK_CONNECTIONS, timeout_ms: int = LOCK_TIMEOUT_MS) -> None:
+    def __init__(self, url: str, wait: float = WAIT_SECONDS, poll: float = POLL_SECONDS) -> None:
         self.local = LocalChatLocks()
-        self.engine: AsyncEngine = make_engine(
-            url, pool_size=connections, max_overflow=0, pool_timeout=timeout_ms / 1000,
-            connect_args={"server_settings": {"lock_timeout": str(timeout_ms), "application_name": "qingfeng locks"}},
-        )  # fmt: skip
+        self.wait, self.poll = wait, poll
+        named = {"server_settings": {"application_name": "qingfeng chat locks"}}
+        self.engine: AsyncEngine = make_engine(url, pool_size=1, max_overflow=0, connect_args=named)
+        self._session: AsyncConnection | None = None
+        self._io = asyncio.Lock()  # one statement at a time on the session
+        self.waiting = 0  # updates of chats another instance holds, asking again (tests read it)
+        self._late: set[asyncio.Future[object]] = set()  # unlocks of attempts given up
 
     @contextlib.asynccontextmanager
     async def hold(self, chat_id: int) -> AsyncIterator[None]:
@@ -113,26 +129,61 @@ class PostgresChatLocks:
             return
         key = {"ns": NAMESPACE, "key": lock_key(chat_id)}
         async with self.local.hold(chat_id):
-            conn = await self.engine.connect()
-            try:
-                auto = await conn.execution_options(isolation_level="AUTOCOMMIT")
-                await auto.execute(text("SELECT pg_advisory_lock(:ns, :key)"), key)
-            except BaseException:  # refused, timed out, or cancelled while waiting: the connection may hold it
-                await conn.invalidate()
-                await conn.close()
-                raise
+            await self._take(key)
             try:
                 yield
             finally:
+                unlock = asyncio.ensure_future(self._statement(UNLOCK, key))
                 try:
-                    await auto.execute(text("SELECT pg_advisory_unlock(:ns, :key)"), key)
-                except BaseException:  # the connection is broken or we are cancelled: closing it frees the lock
-                    await conn.invalidate()
+                    await asyncio.shield(unlock)  # cancelled or not, the unlock is sent
+                except Exception as exc:  # the session is gone, and the lock with it
+                    log.warning("a chat's lock was lost with its session (%s)", type(exc).__name__)
+
+    async def _take(self, key: dict[str, int]) -> None:
+        deadline = asyncio.get_running_loop().time() + self.wait
+        waiting = False
+        try:
+            while True:
+                attempt = asyncio.ensure_future(self._statement(TRY_LOCK, key))
+                try:
+                    if await asyncio.shield(attempt):
+                        return
+                except asyncio.CancelledError:  # given up: a lock the attempt took after all is given back
+                    attempt.add_done_callback(lambda done: self._give_back(done, key))
                     raise
-                finally:
-                    await conn.close()
+                if not waiting:
+                    waiting, self.waiting = True, self.waiting + 1
+                if asyncio.get_running_loop().time() > deadline:
+                    raise ChatBusy(f"a chat held elsewhere for over {self.wait:g} s")
+                await asyncio.sleep(self.poll)
+        finally:
+            if waiting:
+                self.waiting -= 1
+
+    def _give_back(self, attempt: asyncio.Future[object], key: dict[str, int]) -> None:
+        if not attempt.cancelled() and attempt.exception() is None and attempt.result():
+            unlock = asyncio.ensure_future(self._statement(UNLOCK, key))
+            self._late.add(unlock)
+            unlock.add_done_callback(self._late.discard)
+
+    async def _statement(self, sql: str, key: dict[str, int]) -> object:
+        async with self._io:
+            if self._session is None or self._session.invalidated or self._session.closed:
+                connection = await self.engine.connect()
+                self._session = await connection.execution_options(isolation_level="AUTOCOMMIT")
+            try:
+                return (await self._session.execute(text(sql), key)).scalar_one()
+            except BaseException:  # broken, or cut short: a session in doubt is thrown away (its locks with it)
+                session, self._session = self._session, None
+                with contextlib.suppress(Exception):
+                    await session.invalidate()
+                raise
 
     async def close(self) -> None:
+        if self._session is not None:
+            with contextlib.suppress(Exception):
+                await self._session.close()
+            self._session = None
         await self.engine.dispose()
 
 

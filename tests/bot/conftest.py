@@ -21,7 +21,7 @@ from aiogram.types import TelegramObject
 from telegram import Update
 from telegram.ext import CallbackContext, SimpleUpdateProcessor
 
-from bot.deps import BotDeps
+from bot.deps import BotDeps, Gate
 from bot.floodgate import Floodgate
 from bot.i18n import Translator
 from bot.ratelimit import RateLimiter
@@ -156,7 +156,7 @@ class BotHarness:
         self.errors: list[BaseException] = []
         self.errors_expected = False  # a test that breaks something on purpose sets this
         self.transcript: list[str] = []  # both sides, for printing with -s and for failure reports
-        self.floodgate = Floodgate()
+        self.floodgate: Gate = Floodgate()
         self._running: Runtime | None = None
 
     async def start(self) -> None:
@@ -229,9 +229,13 @@ class BotHarness:
                     return data
         raise AssertionError(f"no button like {label!r} in {rows}")
 
-    def swap_floodgate(self, gate: Floodgate) -> None:
-        """Give the running bot other flood limits (the harness's default is generous: tests type fast)."""
-        vars(self.floodgate).update(vars(gate))
+    async def real_flood_limits(self, clock: Callable[[], float]) -> None:
+        """The running bot's gate with the real limits (the harness's default is generous: tests type fast), on
+        ``clock``, every chat forgiven — whichever gate the bot has (in memory, or shared in the database)."""
+        real = Floodgate()
+        gate: Any = self.floodgate
+        gate.burst, gate.refill, gate.clock = real.burst, real.refill, clock
+        await gate.reset()
 
     async def tap_data(self, chat: int, data: str) -> list[str]:
         """A tap with callback data no button carries: what a forged update sends."""

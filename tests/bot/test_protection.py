@@ -10,7 +10,6 @@ from datetime import timedelta
 from typing import Any
 
 from bot.dialogs.codec import staged_files
-from bot.floodgate import Floodgate
 from bot.front import INCOMING_TEXT_MAX
 from core.clock import ManualClock
 from core.services.dialog_store import DialogStore
@@ -125,7 +124,7 @@ async def test_a_flood_from_one_chat_gets_one_polite_message_and_others_are_serv
     await h.say(CHAT, "/start")
     await h.tap(CHAT, "我已阅读")
     await h.say(CHAT, "村支书把低保名额给了自己的亲戚")
-    h.swap_floodgate(Floodgate(clock=lambda: 0.0))  # the real limits, time standing still: no refill mid-flood
+    await h.real_flood_limits(clock=lambda: 0.0)  # the real limits, time standing still: no refill mid-flood
     before = len(h.tg.texts(CHAT))
     for i in range(40):
         h.tg.user_sends(CHAT, f"消息 {i}")
@@ -134,7 +133,7 @@ async def test_a_flood_from_one_chat_gets_one_polite_message_and_others_are_serv
     assert sum("您发送得太快了" in t for t in flood) == 1
     welcome = await h.say(740001, "/start")  # another chat is served as usual
     assert any("举报须知" in t for t in welcome)
-    h.swap_floodgate(Floodgate(clock=lambda: 1e12))  # a minute (and more) later
+    await h.real_flood_limits(clock=lambda: 1e12)  # a minute (and more) later
     per_message = len(await h.say(CHAT, "再来一条"))
     assert len(flood) == 20 * per_message + 1  # 20 answered, one warning, the other 19 ignored
     # the dialog is where it was: the type question still takes the answer
