@@ -24,15 +24,10 @@ from qingfeng.runner import run_bot
 
 from .conftest import RUNTIMES, TOKEN
 from .fake_telegram import FakeTelegram
+from .instances import free_port
 from .test_run import answers_start, settings_for
 
 SECRET = "X-Telegram-Bot-Api-Secret-Token"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 async def webhook_settings(tmp_path: Path, tg: FakeTelegram, runtime: str) -> Settings:
