@@ -25,6 +25,7 @@ from contextvars import ContextVar
 from typing import Protocol
 
 from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from core.persistence.db import make_engine
@@ -168,16 +169,23 @@ class PostgresChatLocks:
 
     async def _statement(self, sql: str, key: dict[str, int]) -> object:
         async with self._io:
-            if self._session is None or self._session.invalidated or self._session.closed:
-                connection = await self.engine.connect()
-                self._session = await connection.execution_options(isolation_level="AUTOCOMMIT")
-            try:
-                return (await self._session.execute(text(sql), key)).scalar_one()
-            except BaseException:  # broken, or cut short: a session in doubt is thrown away (its locks with it)
-                session, self._session = self._session, None
-                with contextlib.suppress(Exception):
-                    await session.invalidate()
-                raise
+            for attempt in range(2):
+                fresh = self._session is None or self._session.invalidated or self._session.closed
+                if fresh:
+                    connection = await self.engine.connect()
+                    self._session = await connection.execution_options(isolation_level="AUTOCOMMIT")
+                session = self._session
+                assert session is not None
+                try:
+                    return (await session.execute(text(sql), key)).scalar_one()
+                except BaseException as exc:  # broken or cut short: a session in doubt is thrown away, locks and all
+                    self._session = None
+                    with contextlib.suppress(Exception):
+                        await session.invalidate()
+                    if fresh or attempt or not isinstance(exc, DBAPIError):
+                        raise
+                    log.warning("the chats' lock session was lost (%s): a new one", type(exc).__name__)
+            raise AssertionError("unreachable")
 
     async def close(self) -> None:
         if self._session is not None:

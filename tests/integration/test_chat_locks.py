@@ -76,7 +76,8 @@ async def test_across_instances_on_postgresql(app: App) -> None:
             assert not second.waiting
 
         # many chats at once: one session holds all their locks
-        sessions = "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'qingfeng chat locks'"
+        sessions = ("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'qingfeng chat locks' "
+                    "AND datname = current_database()")  # fmt: skip
         async with app.engine.connect() as conn:
             before = (await conn.execute(text(sessions))).scalar_one()  # one for each instance
         async with contextlib.AsyncExitStack() as many:
