@@ -33,6 +33,7 @@ from bot.callbacks import (
     parse,
 )
 from bot.commands import Menu, citizen_menus, officer_help, officer_menu
+from bot.deferral import defer
 from bot.deps import BotDeps
 from bot.dialogs.engine import Event, EventKind, Media, Reply
 from bot.dialogs.runner import Answer, Command, Downloader
@@ -43,6 +44,7 @@ from core.actor import Actor
 from core.model import Action, Satisfaction
 from core.permissions import sees_statistics
 from core.review import CHALLENGES
+from core.services.chat_locks import ChatBusy
 from core.text import clean_file_name, clean_mime, clean_text
 from core.workflow import FEEDBACK_NOTICE
 
@@ -166,8 +168,14 @@ class ChatFront:
         if (flooded := await self._flooded(incoming)) is not None:
             await send(flooded)
             return
-        async with self.deps.runner.locks.hold(incoming.chat_id):
-            await send(await self._admitted(incoming, download))
+        try:
+            async with self.deps.runner.locks.hold(incoming.chat_id):
+                await send(await self._admitted(incoming, download))
+        except ChatBusy:  # another instance kept the chat too long; nothing was done with this update yet
+            if defer():
+                log.warning("an update put off: its chat was held elsewhere (Telegram delivers it again)")
+                return
+            raise
 
     async def handle(self, incoming: Incoming, download: Downloader | None = None) -> Response:
         """An update's response (the terminal, tests): the flood gate, then the update."""

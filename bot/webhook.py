@@ -30,6 +30,7 @@ from urllib.parse import urlsplit
 
 from aiohttp import web
 
+from bot.deferral import deferrable
 from bot.metrics import Metrics, Read
 from bot.runtimes import Jobs
 from bot.serving import ListenFailed, stop_signals
@@ -98,13 +99,17 @@ def application(hook: Webhook, feed: Feed, checks: Mapping[str, Check]) -> web.A
             return web.Response(status=200 if claim is Claim.DONE else 503)
         kind, started = Metrics.kind(body), time.perf_counter()
         try:
-            await feed(body)
+            with deferrable() as put_off:
+                await feed(body)
         except Exception as exc:  # Telegram delivers it again; the log has the class and traceback, never the text
             await _finish(claims, update_id, ok=False)
             metrics.handled(kind, time.perf_counter() - started, ok=False)
             log.error("update %s not handled (%s); Telegram will deliver it again\n%s", update_id,
                       type(exc).__name__, frames_only(exc))  # fmt: skip
             return web.Response(status=500)
+        if put_off.deferred:  # its chat was held elsewhere too long: nothing done, Telegram posts it again later
+            await _finish(claims, update_id, ok=False)
+            return web.Response(status=503)
         await _finish(claims, update_id, ok=True)
         metrics.handled(kind, time.perf_counter() - started, ok=True)
         return web.Response(status=200)

@@ -227,7 +227,7 @@ def _services(settings: Settings, engine: AsyncEngine, ctx: CoreContext) -> App:
         job_runs=JobRunStore(ctx),
         stats=StatsService(ctx),
         stats_reports=StatsReportService(ctx),
-        chat_locks=chat_locks_for(settings.db_url),
+        chat_locks=chat_locks_for(settings.db_url, ctx.vault),
     )
 
 

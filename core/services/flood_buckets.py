@@ -9,6 +9,7 @@ deleted hourly.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 
@@ -18,6 +19,8 @@ from sqlalchemy.exc import IntegrityError
 from core.flood import Verdict, take
 from core.persistence.orm import FloodBucketRow
 from core.services.context import CoreContext
+
+log = logging.getLogger(__name__)
 
 PRUNE_EVERY = 3600.0  # seconds
 
@@ -48,11 +51,24 @@ class SharedFloodgate:
                 uow.session.add(FloodBucketRow(chat_index=key, tokens=tokens, at=now, warned=warned))
             else:
                 row.tokens, row.at, row.warned = tokens, now, warned
-            if now - self._pruned >= PRUNE_EVERY and self.forget_after > 0:
-                self._pruned = now
-                await uow.session.execute(delete(FloodBucketRow).where(FloodBucketRow.at < now - self.forget_after))
             await uow.commit()
+        if now - self._pruned >= PRUNE_EVERY and self.forget_after > 0:
+            self._pruned = now
+            await self._prune(now - self.forget_after)
         return verdict
+
+    async def _prune(self, before: float) -> None:
+        """In a transaction of its own, skipping the buckets another update holds (two instances pruning at once
+        would otherwise wait for each other's rows); a failure is logged, never the update's."""
+        try:
+            async with self.ctx.uow() as uow:
+                old = select(FloodBucketRow.chat_index).where(FloodBucketRow.at < before)
+                if uow.session.get_bind().dialect.name == "postgresql":
+                    old = old.with_for_update(skip_locked=True)
+                await uow.session.execute(delete(FloodBucketRow).where(FloodBucketRow.chat_index.in_(old)))
+                await uow.commit()
+        except Exception as exc:
+            log.warning("old flood buckets not pruned (%s)", type(exc).__name__)
 
     async def reset(self) -> None:
         """Every chat forgiven (tests that change the clock)."""

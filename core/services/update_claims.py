@@ -11,6 +11,7 @@ handles it. Rows are kept a day.
 
 from __future__ import annotations
 
+import logging
 from collections import OrderedDict
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -24,8 +25,12 @@ from core.persistence.orm import UpdateClaimRow
 from core.services.context import CoreContext
 from core.services.leases import holder_name
 
+log = logging.getLogger(__name__)
+
 RECENT_UPDATES = 10_000  # update ids one process remembers (a few minutes of a busy office's)
-STALE = timedelta(minutes=2)  # a claim not finished by then: its holder died, another may handle the update
+# a claim not finished by then: its holder died, another may handle the update. Longer than any handling: the
+# chat's lock waited for (30 s), the work, and the replies' 429s waited out (bot/client.py: up to 3 × 60 s)
+STALE = timedelta(minutes=5)
 KEEP = timedelta(days=1)  # Telegram keeps an undelivered update 24 hours
 PRUNE_EVERY = timedelta(hours=1)
 
@@ -121,10 +126,14 @@ class SharedClaims:
             return None if found is None else (found.holder, found.done)
 
     async def _prune(self, now: datetime) -> None:
-        """At most hourly, in the claim's wake: the rows older than a day go."""
+        """At most hourly, in the claim's wake (the claim is committed): the rows older than a day go. A failure
+        is logged, never the claim's: the update is handled all the same."""
         if now - self._pruned < PRUNE_EVERY:
             return
         self._pruned = now
-        async with self.ctx.uow() as uow:
-            await uow.session.execute(delete(UpdateClaimRow).where(UpdateClaimRow.taken_at < now - KEEP))
-            await uow.commit()
+        try:
+            async with self.ctx.uow() as uow:
+                await uow.session.execute(delete(UpdateClaimRow).where(UpdateClaimRow.taken_at < now - KEEP))
+                await uow.commit()
+        except Exception as exc:
+            log.warning("old update claims not pruned (%s)", type(exc).__name__)

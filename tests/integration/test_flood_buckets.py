@@ -3,6 +3,9 @@ allowance between them, the warning once, another chat untouched; a quiet chat's
 
 from __future__ import annotations
 
+import asyncio
+from collections import Counter
+
 from core.flood import Verdict
 from core.services.flood_buckets import PRUNE_EVERY, SharedFloodgate
 from qingfeng.app import App
@@ -37,3 +40,12 @@ async def test_a_refilled_bucket_is_forgotten(app: App) -> None:
     clock.now += PRUNE_EVERY + 1  # long refilled: pruned at the next update
     assert await gate.check(OTHER) is Verdict.PASS
     assert await gate.remembered() == 1
+
+
+async def test_a_burst_at_once_on_two_instances_spends_each_token_once(app: App) -> None:
+    """Thirty updates of one chat checked at the same moment, half on each instance, among them the chat's first
+    (both instances make its bucket at once): exactly the burst passes, one warning, the rest dropped."""
+    clock = Clock()
+    first, second = (SharedFloodgate(app.ctx, burst=20, refill_per_second=0.5, clock=clock) for _ in range(2))
+    verdicts = await asyncio.gather(*((first if n % 2 else second).check(CHAT) for n in range(30)))
+    assert Counter(verdicts) == {Verdict.PASS: 20, Verdict.WARN: 1, Verdict.DROP: 9}
