@@ -6,14 +6,27 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
+import logging
 import signal
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
+from contextvars import ContextVar
+from typing import TypeVar
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+START_PAUSES = (1, 2, 5, 10, 30)  # seconds between asks while the Bot API does not answer at start, then 30
+_STOP: ContextVar[asyncio.Event | None] = ContextVar("stop_signals", default=None)
 
 
 @contextlib.contextmanager
 def stop_signals() -> Iterator[asyncio.Event]:
     """An event set by SIGINT or SIGTERM while inside: installed before a start that takes a while, so a signal
-    that comes meanwhile is a clean stop, not the default kill."""
+    that comes meanwhile is a clean stop, not the default kill. Inside another: the same event (the handlers of
+    the outer one stay)."""
+    if (outer := _STOP.get()) is not None:
+        yield outer
+        return
     stop, loop = asyncio.Event(), asyncio.get_running_loop()
     signals = (signal.SIGINT, signal.SIGTERM)
     try:
@@ -21,9 +34,11 @@ def stop_signals() -> Iterator[asyncio.Event]:
             loop.add_signal_handler(sig, stop.set)
     except (NotImplementedError, RuntimeError, ValueError):  # not the main thread, or Windows: Ctrl-C raises instead
         pass
+    token = _STOP.set(stop)
     try:
         yield stop
     finally:
+        _STOP.reset(token)
         for sig in signals:
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.remove_signal_handler(sig)
@@ -45,3 +60,25 @@ class ListenFailed(Exception):
     def __init__(self, address: str, reason: str) -> None:
         super().__init__(address, reason)
         self.address, self.reason = address, reason
+
+
+class StoppedAtStart(Exception):
+    """SIGINT or SIGTERM came while the Bot API was waited for at start: a clean stop."""
+
+
+async def answered(call: Callable[[], Awaitable[T]], api: str, network: tuple[type[BaseException], ...]) -> T:
+    """A first call to the Bot API, asked again with growing pauses while it does not answer (a server that boots
+    before its network, Telegram out of reach for a while): one line in the log each time, never a traceback.
+    Its refusals (a bad token, a URL it will not post to) are the caller's. A signal meanwhile: StoppedAtStart."""
+    with stop_signals() as stop:
+        for attempt in itertools.count():
+            try:
+                return await call()
+            except network as exc:
+                pause = START_PAUSES[min(attempt, len(START_PAUSES) - 1)]
+                log.warning("the Bot API at %s does not answer (%s); asking again in %d s", api, type(exc).__name__,
+                            pause)  # fmt: skip
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), pause)
+                raise StoppedAtStart
+    raise AssertionError("unreachable")

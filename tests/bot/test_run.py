@@ -80,6 +80,28 @@ async def test_run_polls_the_configured_api_root_and_answers_start(
 
 
 @pytest.mark.parametrize("runtime", RUNTIMES)
+async def test_a_bot_api_out_of_reach_at_start_is_asked_again_in_one_line(
+    tmp_path: Path, tg: FakeTelegram, runtime: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The first call to the Bot API fails (a server booting before its network, a 502 from Telegram): one line in
+    the log, asked again a second later, then the bot serves — never a traceback (it was one, exit 1)."""
+    first = "deleteWebhook" if runtime == "aiogram" else "getMe"  # each library's first call at start
+    tg.fail_next(first, 502, "Bad Gateway")
+    settings = await settings_for(tmp_path, tg)
+    task = asyncio.create_task(run_bot(settings, runtime))
+    try:
+        await answers_start(tg)
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+    assert len([c for c in tg.calls_to(first) if not c.ok]) == 1
+    said = [r.getMessage() for r in caplog.records if r.name == "bot.serving"]
+    assert len(said) == 1 and "does not answer" in said[0] and "asking again in 1 s" in said[0]
+    assert not [r for r in caplog.records if r.exc_info] and TOKEN not in caplog.text
+
+
+@pytest.mark.parametrize("runtime", RUNTIMES)
 async def test_a_malformed_or_refused_token_exits_2_with_the_explanation(
     tmp_path: Path, tg: FakeTelegram, runtime: str, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from aiogram import Bot, Dispatcher
-from aiogram.exceptions import TelegramBadRequest, TelegramUnauthorizedError
+from aiogram.exceptions import TelegramBadRequest, TelegramNetworkError, TelegramServerError, TelegramUnauthorizedError
 from aiogram.types import Update
 from aiogram.utils.token import TokenValidationError
 
@@ -16,7 +16,9 @@ from bot.runtimes import Jobs, JobsFor
 from bot.runtimes.aiogram.botapi import make_bot, on_first_poll
 from bot.runtimes.aiogram.dispatcher import build_dispatcher
 from bot.runtimes.aiogram.notifier import TelegramNotifier
-from bot.serving import WebhookRefused
+from bot.serving import StoppedAtStart, WebhookRefused, answered
+
+NETWORK = (TelegramNetworkError, TelegramServerError)  # the Bot API out of reach or failing: asked again at start
 
 if TYPE_CHECKING:
     from bot.webhook import Webhook  # aiohttp's server and prometheus-client: loaded in webhook mode only
@@ -34,7 +36,7 @@ async def serve(deps: BotDeps, token: str, api_root: str, jobs_for: JobsFor, war
     dp = build_dispatcher(deps)
     try:
         if hook is not None:
-            return await _webhook(bot, dp, hook, jobs, warm_up)
+            return await _webhook(bot, dp, hook, jobs, warm_up, api_root)
         on_first_poll(bot, warm_up)
         jobs.start()
 
@@ -42,17 +44,21 @@ async def serve(deps: BotDeps, token: str, api_root: str, jobs_for: JobsFor, war
             await jobs.stop()
 
         dp.shutdown.register(stop_jobs)
-        await bot.delete_webhook()  # polling and a webhook exclude each other (a webhook run may have set one)
+        # polling and a webhook exclude each other (a webhook run may have set one); the first call to the API
+        await answered(bot.delete_webhook, api_root, NETWORK)
         await dp.start_polling(bot)
     except TelegramUnauthorizedError:
         return False
+    except StoppedAtStart:
+        return True
     finally:
         await jobs.stop()  # no-op after the shutdown hook; here for a failed start
         await bot.session.close()
     return True
 
 
-async def _webhook(bot: Bot, dp: Dispatcher, hook: Webhook, jobs: Jobs, warm_up: Callable[[], object]) -> bool:
+async def _webhook(bot: Bot, dp: Dispatcher, hook: Webhook, jobs: Jobs, warm_up: Callable[[], object],
+                   api_root: str) -> bool:  # fmt: skip
     """setWebhook with the secret and the update types the routers use; the startup and shutdown hooks run as in
     polling (menus; updates in hand finish before the session closes)."""
     from bot import webhook as web
@@ -64,8 +70,10 @@ async def _webhook(bot: Bot, dp: Dispatcher, hook: Webhook, jobs: Jobs, warm_up:
         return bool(await bot.get_me())
 
     async def set_webhook() -> None:
+        updates = dp.resolve_used_update_types()
         try:
-            await bot.set_webhook(hook.url, secret_token=hook.secret, allowed_updates=dp.resolve_used_update_types())
+            await answered(lambda: bot.set_webhook(hook.url, secret_token=hook.secret, allowed_updates=updates),
+                           api_root, NETWORK)  # fmt: skip
         except TelegramBadRequest as exc:
             raise WebhookRefused(exc.message) from None
 

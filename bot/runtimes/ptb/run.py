@@ -7,13 +7,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from telegram import Update
-from telegram.error import BadRequest, InvalidToken
+from telegram.error import BadRequest, InvalidToken, NetworkError
 
 from bot.deps import BotDeps
 from bot.runtimes import Jobs, JobsFor
 from bot.runtimes.ptb.application import ALLOWED_UPDATES, PtbApp, build_application, check_token, polling
 from bot.runtimes.ptb.notifier import PtbNotifier
-from bot.serving import WebhookRefused, until_signalled
+from bot.serving import StoppedAtStart, WebhookRefused, answered, until_signalled
 
 if TYPE_CHECKING:
     from bot.webhook import Webhook  # aiohttp's server and prometheus-client: loaded in webhook mode only
@@ -31,6 +31,7 @@ async def serve(deps: BotDeps, token: str, api_root: str, jobs_for: JobsFor, war
     application = build_application(deps, token, api_root)
     jobs = jobs_for(PtbNotifier(application.bot, deps.translator))
     try:
+        await answered(lambda: _introduce(application), api_root, (NetworkError,))  # the first call to the API
         if hook is not None:
             await _webhook(application, hook, jobs, warm_up)
             return True
@@ -43,9 +44,17 @@ async def serve(deps: BotDeps, token: str, api_root: str, jobs_for: JobsFor, war
                 await jobs.stop()  # while the bot can still send: running jobs finish
     except InvalidToken:
         return False
+    except StoppedAtStart:
+        return True
     finally:
         await jobs.stop()
     return True
+
+
+async def _introduce(app: PtbApp) -> None:
+    """getMe once, the HTTP client shut down after (the Application initialises its own next)."""
+    async with app.bot:
+        await app.bot.get_me()
 
 
 async def _webhook(app: PtbApp, hook: Webhook, jobs: Jobs, warm_up: Callable[[], object]) -> None:
