@@ -6,20 +6,17 @@ named reports with a photo: no answer lost, no case twice, every chat's conversa
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import itertools
 import re
 import signal
 from collections import Counter
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import aiohttp
-import asyncpg
 import pytest
-from sqlalchemy import func, make_url, select
+from sqlalchemy import func, select
 
 from core.model import RecipientKind
 from core.persistence import repository as repo
@@ -32,6 +29,7 @@ from tests.waiting import until
 
 from .fake_telegram import FakeTelegram
 from .instances import WAIT, Balancer, Webhooked, file_a_report, free_port, instances, ready
+from .test_resilience import database_outage
 
 pytestmark = pytest.mark.postgresql  # several instances share PostgreSQL (SQLite is one process's)
 
@@ -131,22 +129,6 @@ async def test_the_leader_killed_the_other_instance_sends_every_reminder_once(
     assert len(sent) == 20 and set(sent.values()) == {1}, sent  # each once, none twice
 
 
-@contextlib.asynccontextmanager
-async def database_stopped(app: App) -> AsyncIterator[None]:
-    """No connection to the test database is possible (those open are cut), then it is back."""
-    url = app.engine.url
-    await app.engine.dispose()
-    admin = await asyncpg.connect(make_url(url).set(drivername="postgresql").render_as_string(False),
-                                  database="postgres")  # fmt: skip
-    try:
-        await admin.execute(f'ALTER DATABASE "{url.database}" ALLOW_CONNECTIONS false')
-        await admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", url.database)
-        yield
-    finally:
-        await admin.execute(f'ALTER DATABASE "{url.database}" ALLOW_CONNECTIONS true')
-        await admin.close()
-
-
 async def test_unready_while_the_database_is_stopped_and_no_update_lost(
     app: App, tg: FakeTelegram, tmp_path: Path
 ) -> None:
@@ -158,7 +140,7 @@ async def test_unready_while_the_database_is_stopped_and_no_update_lost(
     base = f"http://127.0.0.1:{port}"
     async with instances(app.settings, tg, tmp_path, f"{base}/tg/updates", [port]):
         await ready([base])
-        async with database_stopped(app):
+        async with database_outage(app):  # connections refused, those open cut
             await until(lambda: readiness(base, 503), "unready while the database is away")
             tg.user_sends(FIRST_CHAT, "/start")
             await tg.wait_for(lambda t: len([p for p in t.posts if p.status == 503]) >= 2, WAIT, "posts refused")
