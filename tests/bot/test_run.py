@@ -8,6 +8,7 @@ import contextlib
 import os
 import signal
 import sys
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -49,6 +50,18 @@ async def set_up_office(settings: Settings) -> None:
         await app.close()
 
 
+@contextlib.asynccontextmanager
+async def running(settings: Settings, runtime: str | None = None) -> AsyncIterator[asyncio.Task[int]]:
+    """``qingfeng run`` in this process (its database, its Bot API root) until the block ends: then cancelled."""
+    task = asyncio.create_task(run_bot(settings, runtime) if runtime else run_bot(settings))
+    try:
+        yield task
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+
 async def answers_start(tg: FakeTelegram) -> None:
     tg.user_sends(5001, "/start")
     sent = await tg.wait_sent(5001, 2, timeout=20)
@@ -65,18 +78,13 @@ async def test_run_polls_the_configured_api_root_and_answers_start(
 ) -> None:
     settings = await settings_for(tmp_path, tg)
     settings.runtime = runtime  # type: ignore[assignment]  # the setting, as QINGFENG_RUNTIME would give it
-    task = asyncio.create_task(run_bot(settings))
-    try:
+    async with running(settings):
         await answers_start(tg)
         assert (tmp_path / "run.db").exists()  # the schema was migrated on start
         assert tg.calls_to("deleteWebhook")  # polling, not a webhook an earlier webhook run left set
         assert tg.calls_to("answerCallbackQuery") == []
         tg.user_taps(5001, tg.last_keyboard(5001)[0][0][1] or "")
         await tg.wait_for(lambda t: t.calls_to("answerCallbackQuery"), what="the tap answered")
-    finally:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
 
 
 @pytest.mark.parametrize("runtime", RUNTIMES)
@@ -88,13 +96,8 @@ async def test_a_bot_api_out_of_reach_at_start_is_asked_again_in_one_line(
     first = "deleteWebhook" if runtime == "aiogram" else "getMe"  # each library's first call at start
     tg.fail_next(first, 502, "Bad Gateway")
     settings = await settings_for(tmp_path, tg)
-    task = asyncio.create_task(run_bot(settings, runtime))
-    try:
+    async with running(settings, runtime):
         await answers_start(tg)
-    finally:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
     assert len([c for c in tg.calls_to(first) if not c.ok]) == 1
     said = [r.getMessage() for r in caplog.records if r.name == "bot.serving"]
     assert len(said) == 1 and "does not answer" in said[0] and "asking again in 1 s" in said[0]

@@ -23,7 +23,7 @@ from qingfeng.runner import run_bot
 
 from .conftest import RUNTIMES, TOKEN
 from .fake_telegram import PATIENCE, FakeTelegram
-from .test_run import answers_start, settings_for
+from .test_run import answers_start, running, settings_for
 
 # The child runs the real entry point; told on stdin that the test has seen what it needed, it writes the names of
 # the modules it has loaded to the file named first and leaves without shutting down.
@@ -154,13 +154,8 @@ async def test_a_database_behind_head_is_migrated_when_the_bot_starts(tmp_path: 
     engine = make_engine(settings.db_url)
     try:
         await migrate.downgrade(engine, migrate.revisions()[-2])
-        task = asyncio.create_task(run_bot(settings))
-        try:
+        async with running(settings):
             await answers_start(tg)
-        finally:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
         assert await migrate.current(engine) == migrate.head_revision()
     finally:
         await engine.dispose()

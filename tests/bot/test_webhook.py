@@ -5,12 +5,10 @@ posts without the secret are refused and nothing is handled; /healthz and /ready
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import os
 import signal
 import socket
 import sys
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +23,7 @@ from qingfeng.runner import run_bot
 from .conftest import RUNTIMES, TOKEN
 from .fake_telegram import FakeTelegram
 from .instances import free_port
-from .test_run import answers_start, settings_for
+from .test_run import answers_start, running, settings_for
 
 SECRET = "X-Telegram-Bot-Api-Secret-Token"
 
@@ -37,17 +35,6 @@ async def webhook_settings(tmp_path: Path, tg: FakeTelegram, runtime: str) -> Se
     settings.webhook_url = f"http://127.0.0.1:{port}/tg/updates"
     settings.listen = f"127.0.0.1:{port}"
     return settings
-
-
-@contextlib.asynccontextmanager
-async def running(settings: Settings) -> AsyncIterator[asyncio.Task[int]]:
-    task = asyncio.create_task(run_bot(settings))
-    try:
-        yield task
-    finally:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
 
 
 async def listening(tg: FakeTelegram, settings: Settings) -> str:
