@@ -122,7 +122,10 @@ async def run_chat(
             scheduler.start()
             try:
                 await outbox.send_due()  # what waited for this chat, at once
-                await ConsoleChat(ChatFront(deps), screen, reader, chat_id, locale).run()
+                chat = ConsoleChat(ChatFront(deps), screen, reader, chat_id, locale)
+                if officer is None:
+                    await chat.resume()
+                await chat.run()
             finally:
                 await stop_scheduler(scheduler)
         finally:

@@ -208,6 +208,13 @@ class DialogRunner:
         run = lambda c, env: self._receipt_then(c, env, lambda: self._tap(c, env, tap))  # noqa: E731
         return await self._locked(chat_id, locale_hint, _no_download, message_id, run)
 
+    async def unfinished(self, chat_id: int) -> bool:
+        """Whether the chat has a report begun and not submitted — /start would offer to go on with it. A terminal
+        that starts again asks for it at once: its earlier screen, with the step's buttons, is gone."""
+        stored = await self.services.store.load(chat_id)
+        c = decode(stored.payload) if stored else None
+        return c is not None and c.flow == FlowName.FILING and bool(c.answers.get("report_type"))
+
     async def receipt_sent(self, chat_id: int, submission_key: str, delivered: bool) -> None:
         """What became of a receipt carrying a query code (the runtime reports it after sending): delivered, the
         kept code is erased; not delivered (a 5xx, a long 429), the next update of the chat shows it again."""

@@ -312,7 +312,8 @@ PARAGRAPHS = (
 def test_the_terminal_reads_pastes_whole_and_keeps_button_numbers(tmp_path: Path) -> None:
     """Issue 12 items 9, 10 and 7 in the terminal: a multi-line paste longer than the terminal's line limit
     (4096 bytes) is one answer, whole; a paste over the form's limit is answered with what was received; after
-    an error and after /faq during the review, the numbers still mean the review's buttons; a refused file is
+    an error and after /faq during the review, the numbers still mean the review's buttons, and after the
+    terminal was closed mid-report and opened again; a refused file is
     refused without having been announced as attached."""
     data = tmp_path / "data"
     asyncio.run(seed(Settings(_env_file=None, data_dir=data)))  # type: ignore[call-arg]
@@ -332,6 +333,10 @@ def test_the_terminal_reads_pastes_whole_and_keeps_button_numbers(tmp_path: Path
     c.type("张某某")
     c.type("临安区某镇某村村委会")
     c.type("村党支部书记")
+    c.quit()  # and back: the new screen shows where the report stopped, so its button numbers mean that step
+    c = PtyChat(env, tmp_path, [])
+    resumed = c.start()
+    assert "尚未提交的举报" in resumed and "村（社区）干部" in resumed
     for label in ("村（社区）干部", "浙江省/杭州市/临安区", "中共党员", "没有了", "群众纪律"):
         c.tap(label)
     too_long = c.paste("举报" * 2250)

@@ -166,6 +166,17 @@ class ConsoleChat:
                 return
             await self.line(line, echoed=self.reader.tty and not secret, secret=secret)
 
+    async def resume(self) -> None:
+        """A report begun in an earlier session: shown where it stopped, as /start shows it, before anything is
+        typed (a number typed now would otherwise answer a step whose buttons are no longer on the screen)."""
+        if not await self.front.deps.runner.unfinished(self.chat_id):
+            return
+        incoming = Incoming(self.chat_id, self.chat_id, self.language, self.screen.new_id(), text="/start")
+        response = await self.front.handle(incoming)
+        self.screen.begin_response()
+        for message in response.messages:
+            self.screen.show(message)
+
     async def line(self, line: str, *, echoed: bool = False, secret: bool = False) -> None:
         """Handle one typed line; ``echoed``: the terminal showed it already; ``secret``: never show it."""
         if not line.strip():
