@@ -46,10 +46,13 @@ def mask(value: str, keep_start: int, keep_end: int) -> str:
     return value[:keep_start] + "*" * hidden + (value[-keep_end:] if keep_end and len(value) > keep_end else "")
 
 
+NOT_GIVEN = Label("review.not_given")  # an optional answer skipped: said in words, not a dash that reads as a glitch
+
+
 def review_params(c: Conversation) -> dict[str, Any]:
     a = c.answers
     persons = tuple(
-        Label("review.person", {"n": i + 1, "name": p["name"] or "-", "unit": p["unit"], "post": p["post"] or "-",
+        Label("review.person", {"n": i + 1, "name": p["name"] or NOT_GIVEN, "unit": p["unit"], "post": p["post"] or NOT_GIVEN,
                                 "level": _enum_label("CadreLevel", p["level"]), "region": p["region"],
                                 "party": _enum_label("PartyMembership", p["party"])})
         for i, p in enumerate(a.get("persons", []))
@@ -65,19 +68,19 @@ def review_params(c: Conversation) -> dict[str, Any]:
     return {
         "type": _enum_label("ReportType", a.get("report_type", "accusation")),
         "reporter": reporter,
-        "persons": Lines(persons) if persons else "-",
+        "persons": Lines(persons) if persons else NOT_GIVEN,
         "category": _enum_label("Category", a.get("category", "other")),
-        "body": a.get("a_body") or "-",
-        "day": a.get("a_date") or "-",
-        "decision": a.get("a_decision") or "-",
-        "kind": _enum_label("AppealedDecision", a["a_kind"]) if a.get("a_kind") else "-",
-        "doc": a.get("a_docno") or "-",
-        "subject": a.get("s_subject") or "-",
+        "body": a.get("a_body") or NOT_GIVEN,
+        "day": a.get("a_date") or NOT_GIVEN,
+        "decision": a.get("a_decision") or NOT_GIVEN,
+        "kind": _enum_label("AppealedDecision", a["a_kind"]) if a.get("a_kind") else NOT_GIVEN,
+        "doc": a.get("a_docno") or NOT_GIVEN,
+        "subject": a.get("s_subject") or NOT_GIVEN,
         "facts": a.get("facts", ""),
-        "other_bodies": a.get("other_bodies") or "-",
+        "other_bodies": a.get("other_bodies") or NOT_GIVEN,
         "evidence": Lines(tuple(f"· {f['original_name']} ({f['size'] // 1024 + 1} KB)" for f in a.get("evidence", [])))
         if a.get("evidence")
-        else "-",
+        else NOT_GIVEN,
     }
 
 
