@@ -41,6 +41,7 @@ from bot.floodgate import Verdict
 from bot.i18n import Translator
 from bot.quietlog import QuietLog
 from core.actor import Actor
+from core.chats import variant_of
 from core.model import Action, Satisfaction
 from core.permissions import sees_statistics
 from core.review import CHALLENGES
@@ -211,7 +212,8 @@ class ChatFront:
         if answer.receipt is not None:
             chat, key = incoming.chat_id, answer.receipt
             after_send = lambda delivered: self.deps.runner.receipt_sent(chat, key, delivered)  # noqa: E731
-        return Response(self.render(answer.locale, answer.replies), delete, answer.delete_ids, after_send, menus)
+        replies = self.render(answer.locale, answer.replies, incoming.chat_id)
+        return Response(replies, delete, answer.delete_ids, after_send, menus)
 
     async def menus(self) -> list[Menu]:
         """Telegram's command menus, set at start by both runtimes: citizens' per language, officers' per chat
@@ -233,7 +235,7 @@ class ChatFront:
         return (officer_menu(self.deps.translator, self.deps.desk.default_locale, incoming.chat_id, leader=leader),)
 
     def _say(self, incoming: Incoming, key: str, params: dict[str, object] | None = None) -> Response:
-        return Response(self.render(self.locale(incoming.language), [Reply(key, params or {})]))
+        return Response(self.render(self.locale(incoming.language), [Reply(key, params or {})], incoming.chat_id))
 
     def _elsewhere(self, incoming: Incoming) -> Response:
         """A group, supergroup or channel: whatever is shown there is shown to every member (an officer's card
@@ -305,10 +307,10 @@ class ChatFront:
         return await desk.text(chat, actor, Event(kind, text=incoming.text or ""))
 
     # -- rendering ---------------------------------------------------------------------------------------------
-    def render(self, locale: str, replies: Sequence[Reply]) -> list[Outgoing]:
-        tr, out = self.deps.translator, []
+    def render(self, locale: str, replies: Sequence[Reply], chat_id: int | None = None) -> list[Outgoing]:
+        tr, out, variant = self.deps.translator, [], variant_of(chat_id)
         for reply in replies:
-            text = tr.render(locale, reply.key, reply.params)
+            text = tr.render(locale, reply.key, reply.params, variant)
             if reply.attachment is not None:  # evidence for an officer: decrypted in memory, never on disk
                 name, data = reply.attachment  # as the reporter named it: no bidi trick in what the officer opens
                 out.append(Outgoing(text[:CAPTION_MAX], document=(clean_file_name(name), data)))

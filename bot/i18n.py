@@ -70,8 +70,14 @@ class Translator:
         # may reverse what follows it (a phone number) and no control character reaches a screen or terminal
         return text.format_map(_Missing({k: displayable(v) if isinstance(v, str) else v for k, v in params.items()}))
 
-    def render(self, locale: str | None, key: str, params: Mapping[str, Any] | None = None) -> str:
-        """A message with its parameters; :class:`Label` and :class:`Lines` parameters are rendered too."""
+    def render(self, locale: str | None, key: str, params: Mapping[str, Any] | None = None,
+               variant: str | None = None) -> str:  # fmt: skip
+        """A message with its parameters; :class:`Label` and :class:`Lines` parameters are rendered too.
+        ``variant``: a channel's own wording where the catalogue has one (``key@web``: what a browser shows)."""
+        if variant is not None and f"{key}@{variant}" in self.catalogues.get(
+            normalise_locale(locale, self.default), {}
+        ):
+            key = f"{key}@{variant}"
         values = {name: self._value(locale, value) for name, value in (params or {}).items()}
         return self.t(locale, key, **values)
 

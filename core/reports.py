@@ -39,6 +39,7 @@ EVIDENCE_EXTENSIONS = frozenset(
 _SCOPE_REFER = frozenset({*(r.value for r in ReferTo), "none"})
 _SCOPE_REASON = re.compile(r"scope\.reason\.[a-z_.]{1,48}")  # a locale key, never the citizen's words
 PASSWORD_MIN = 8  # 查询密码 ≥8 chars
+ONLINE = (Channel.TELEGRAM, Channel.WEB)  # channels where an anonymous reporter follows the case by code and password
 BODY_MAX = 100  # the deciding body of an appealed decision, like 单位 [U]
 DECIDED_ON_MAX = 30  # when it was decided, as the appellant knows it ("2025年3月") [U]
 DECISION_MAX = 500  # what was decided [U]
@@ -223,7 +224,7 @@ class NewReport:
             raise InvalidInput("appeal", "an appeal, and only an appeal, names the decision it contests")
         if self.report_type is ReportType.SUGGESTION and not self.subject.strip():
             raise InvalidInput("subject", "a suggestion needs its subject")
-        if self.reporter is None and self.channel is Channel.TELEGRAM and not self.query_password:
+        if self.reporter is None and self.channel in ONLINE and not self.query_password:
             raise InvalidInput("query_password", "anonymous online reports need a query password")
         if self.query_password is not None and len(self.query_password) < PASSWORD_MIN:
             raise InvalidInput("query_password", f"at least {PASSWORD_MIN} characters")

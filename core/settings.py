@@ -48,6 +48,13 @@ class Settings(BaseSettings):
     webhook_url: str | None = None
     listen: str = "127.0.0.1:8080"
     webhook_secret: SecretStr | None = None
+    # The web chat (`qingfeng web`, or `qingfeng run --web`; issue 19): where it listens (behind the office's HTTPS
+    # proxy), whether its cookie is marked Secure (turn off only for plain HTTP on a trusted network), how many new
+    # sessions one address may open an hour, whether the visitor's address comes from the proxy's X-Forwarded-For.
+    web_listen: str = "127.0.0.1:8081"
+    web_secure_cookie: bool = True
+    web_sessions_per_ip_hour: int = 20
+    web_trust_proxy: bool = False
     encryption_keys: SecretStr | None = None  # comma-separated Fernet keys, newest first
     index_key: SecretStr | None = None  # base64 key for blind indexes
     key_file: Path | None = None  # default: data_dir/keys/qingfeng.keys
@@ -67,7 +74,7 @@ class Settings(BaseSettings):
     def _webhook_url(cls, value: str | None) -> str | None:
         return webhook_url(value) if value else None
 
-    @field_validator("listen")
+    @field_validator("listen", "web_listen")
     @classmethod
     def _listen(cls, value: str) -> str:
         listen_address(value)

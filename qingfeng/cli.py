@@ -50,6 +50,7 @@ from qingfeng.cli_stats import add_stats_command
 from qingfeng.cli_urgent import add_urgent_commands
 from qingfeng.logs import configure_logging
 from qingfeng.report_file import report_file_argument
+from qingfeng.web import add_web_command
 
 Handler = Callable[[App, argparse.Namespace], Awaitable[int]]
 
@@ -175,7 +176,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--listen", metavar="HOST:PORT", type=argument(listen_address),
                      help="where webhook mode listens, behind the reverse proxy (default: QINGFENG_LISTEN or "
                           "127.0.0.1:8080); also /healthz and /readyz")  # fmt: skip
+    run.add_argument("--web", action="store_true",
+                     help="serve the web chat too, on QINGFENG_WEB_LISTEN (default 127.0.0.1:8081)")  # fmt: skip
     add_chat_command(sub)
+    add_web_command(sub)
     add_setup_command(sub)
 
     db = sub.add_parser("db", help="database schema").add_subparsers(dest="sub", required=True)
@@ -311,7 +315,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 settings.webhook_url = args.webhook
             if args.listen:
                 settings.listen = "{}:{}".format(*args.listen)
-            return asyncio.run(run_bot(settings, args.runtime, setup=args.setup))
+            return asyncio.run(run_bot(settings, args.runtime, setup=args.setup, web=args.web))
         if hasattr(args, "plain"):
             return int(args.plain(settings, args))
         return asyncio.run(_with_app(settings, args.handler, args))

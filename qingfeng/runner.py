@@ -19,9 +19,10 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 
+from bot.deps import BotDeps
 from bot.i18n import Translator
 from bot.runtimes import Jobs
-from bot.serving import ListenFailed, WebhookRefused
+from bot.serving import ListenFailed, WebhookRefused, stop_signals
 from bot.tokens import well_formed
 from core.knowledge.ready import knowledge
 from core.persistence.migrate import schema_current
@@ -41,9 +42,10 @@ log = logging.getLogger(__name__)
 RUNTIMES = {"aiogram": "bot.runtimes.aiogram.run", "ptb": "bot.runtimes.ptb.run"}  # imported when chosen
 
 
-async def run_bot(settings: Settings, runtime: str | None = None, *, setup: bool = False) -> int:
+async def run_bot(settings: Settings, runtime: str | None = None, *, setup: bool = False, web: bool = False) -> int:
     """Poll with aiogram or python-telegram-bot (``runtime``, else the setting); 2 when there is no usable token
-    or no office. With ``setup`` (``make run``) and a terminal, an office missing is set up first, interactively."""
+    or no office. With ``setup`` (``make run``) and a terminal, an office missing is set up first, interactively;
+    with ``web``, the web chat is served beside the bot (qingfeng/web.py)."""
     translator = Translator.load(settings.default_locale)
     token = settings.bot_token.get_secret_value() if settings.bot_token else ""
     if not token:
@@ -58,7 +60,7 @@ async def run_bot(settings: Settings, runtime: str | None = None, *, setup: bool
             return 2
         name = "ptb" if (runtime or settings.runtime) == "ptb" else "aiogram"
         try:
-            if await _serve(app, name, token, translator):
+            if await _serve(app, name, token, translator, web):
                 return 0
         except WebhookRefused as exc:  # webhook mode: a URL the Bot API will not post to
             print(translator.t(settings.default_locale, "run.webhook_refused", reason=str(exc)), file=sys.stderr)
@@ -85,8 +87,22 @@ async def _office_ready(app: App, translator: Translator, *, setup: bool) -> boo
     return False
 
 
-async def _serve(app: App, runtime: str, token: str, translator: Translator) -> bool:
-    """The chosen runtime (imported only now), with the bootstrap's deps and scheduler. False: a refused token."""
+async def _serve(app: App, runtime: str, token: str, translator: Translator, web: bool = False) -> bool:
+    """The chosen runtime (imported only now), with the bootstrap's deps and scheduler (and the web chat beside
+    them, its chats' notifications written to their pages). False: a refused token."""
+    deps = bot_deps(app, translator)
+    if not web:
+        return await _serve_with(app, runtime, token, deps, None)
+    from bot.runtimes.web.client import Routed
+    from qingfeng.web import web_serving
+
+    with stop_signals():  # a signal while the page starts is a clean stop too
+        async with web_serving(app, deps) as page:
+            return await _serve_with(app, runtime, token, deps, lambda notifier: Routed(notifier, page))
+
+
+async def _serve_with(app: App, runtime: str, token: str, deps: BotDeps,
+                      routed: Callable[[Notifier], Notifier] | None) -> bool:  # fmt: skip
     serve = importlib.import_module(RUNTIMES[runtime]).serve
     log.info("bot API %s, database %s", app.settings.telegram_api, app.engine.url.render_as_string())
     warming: set[asyncio.Task[object]] = set()  # the warm-up task, held while it runs (the loop keeps weak refs)
@@ -101,13 +117,13 @@ async def _serve(app: App, runtime: str, token: str, translator: Translator) -> 
     schedulers: list[JobScheduler] = []  # the one the runtime starts: /metrics says whether it leads
 
     def jobs_for(notifier: Notifier) -> Jobs:
-        schedulers.append(build_scheduler(app, build_outbox(app, notifier)))
+        schedulers.append(build_scheduler(app, build_outbox(app, routed(notifier) if routed else notifier)))
         return schedulers[-1]
 
     hook = webhook_of(app, token, lambda: bool(schedulers) and schedulers[-1].leading)
     if hook is not None:
         log.info("webhook mode: %s", hook.url)
-    ok: bool = await serve(bot_deps(app, translator), token, app.settings.telegram_api, jobs_for, warm_up, hook)
+    ok: bool = await serve(deps, token, app.settings.telegram_api, jobs_for, warm_up, hook)
     return ok
 
 

@@ -30,8 +30,9 @@ from bot.dialogs.engine import (
 from bot.dialogs.env import CitizenEnv
 from bot.dialogs.filing_steps import EDIT, NEW_PERSONS
 from bot.dialogs.ids import Filing
+from core.chats import channel_of
 from core.errors import InvalidInput
-from core.model import AppealedDecision, CadreLevel, Category, Channel, EvidenceKind, PartyMembership, ReportType
+from core.model import AppealedDecision, CadreLevel, Category, EvidenceKind, PartyMembership, ReportType
 from core.reports import AppealedDecisionDetails, NewReport, PersonReported, ReporterIdentity, StagedEvidence
 from core.services.filing import Receipt
 
@@ -52,9 +53,9 @@ NOT_GIVEN = Label("review.not_given")  # an optional answer skipped: said in wor
 def review_params(c: Conversation) -> dict[str, Any]:
     a = c.answers
     persons = tuple(
-        Label("review.person", {"n": i + 1, "name": p["name"] or NOT_GIVEN, "unit": p["unit"], "post": p["post"] or NOT_GIVEN,
-                                "level": _enum_label("CadreLevel", p["level"]), "region": p["region"],
-                                "party": _enum_label("PartyMembership", p["party"])})
+        Label("review.person", {"n": i + 1, "name": p["name"] or NOT_GIVEN, "unit": p["unit"],
+                                "post": p["post"] or NOT_GIVEN, "level": _enum_label("CadreLevel", p["level"]),
+                                "region": p["region"], "party": _enum_label("PartyMembership", p["party"])})
         for i, p in enumerate(a.get("persons", []))
     )  # fmt: skip
     reporter: Label = (
@@ -156,7 +157,7 @@ def build_report(c: Conversation, chat_id: int) -> NewReport:
         reporter=ReporterIdentity(a.get("reporter_name", ""), a.get("reporter_phone", ""), a.get("reporter_id", ""))
         if named
         else None,
-        channel=Channel.TELEGRAM,
+        channel=channel_of(chat_id),
         other_bodies=a.get("other_bodies", ""),
         locale=c.locale,
         chat_id=chat_id,

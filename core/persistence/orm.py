@@ -459,3 +459,4 @@ class JobRunRow(Base):
 # the tables of repeat reports (issue 17, item 5) live in their own module; imported here so that
 # ``Base.metadata`` always holds them (migrations, tests' create_all, key checks)
 from core.persistence import orm_repeats as _repeats  # noqa: E402,F401
+from core.persistence import orm_web as _web  # noqa: E402,F401  (the web chat's tables, issue 19)

@@ -13,7 +13,7 @@ one connection) waits for one of these at most, never for Telegram.
 from __future__ import annotations
 
 import logging
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -38,9 +38,11 @@ MAX_BACKOFF = timedelta(hours=1)
 
 
 class OutboxService:
-    def __init__(self, ctx: CoreContext, notifier: Notifier) -> None:
+    def __init__(self, ctx: CoreContext, notifier: Notifier, reach: Callable[[int], bool] | None = None) -> None:
+        """``reach``: the chats ``notifier`` can reach (None: all); rows for others are left for their sender."""
         self.ctx = ctx
         self.notifier = notifier
+        self.reach = reach
         self._runs: set[Drain] = set()  # runs under way, told when the bot stops
 
     async def send_due(self, limit: int | None = None) -> int:
@@ -78,7 +80,7 @@ class OutboxService:
         are settled on the way."""
         async with self.ctx.uow() as uow:
             found = await Pass(uow.session, self.ctx.vault, self.ctx.now(), self.ctx.today(), room, busy, pacer,
-                               within).run(first or {})  # fmt: skip
+                               within, self.reach).run(first or {})  # fmt: skip
             await uow.commit()
         return found
 

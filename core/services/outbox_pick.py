@@ -10,7 +10,7 @@ one considered; a recipient's later rows wait their turn, so a chat's messages g
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import AsyncGenerator, Collection, Mapping, Sequence
+from collections.abc import AsyncGenerator, Callable, Collection, Mapping, Sequence
 from contextlib import aclosing
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -103,6 +103,7 @@ class Pass:
     busy: Collection[int]
     pacer: Pacer
     within: float
+    reach: Callable[[int], bool] | None = None  # the chats this sender can reach; None: all (others left pending)
     found: Picked = field(default_factory=Picked)
     picked: list[tuple[_Head, OutgoingMessage]] = field(default_factory=list)
     taken: set[int] = field(default_factory=set)  # chats picked in this pass
@@ -150,6 +151,8 @@ class Pass:
             self.found.settled += await self._settle(head, OutboxStatus.UNDELIVERABLE, "no chat for recipient")
             return
         chat, locale = head.chat
+        if self.reach is not None and not self.reach(chat):  # another sender's (the web page's, the bot's)
+            return
         if not self._free(chat):
             return
         if self.full:

@@ -1,0 +1,95 @@
+"""The web chat as a :class:`~bot.client.ChatClient`: "sending" appends to the session's transcript (kept in SQL by
+:class:`~core.services.web_chats.WebChats`), deleting erases from it, a file comes from the request that carried
+it. So the shared :func:`~bot.client.carry_out` and :class:`~bot.client.ClientNotifier` serve the web as they serve
+Telegram, and a notification for a web chat is written where the page will read it, whoever sends it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+from collections.abc import Sequence
+from typing import Any
+
+from bot.commands import Menu
+from bot.front import Outgoing
+from core.chats import is_web_chat
+from core.pacing import Pacer
+from core.ports import DeliveryResult, Notifier, OutgoingMessage
+from core.services.web_chats import WebChats
+
+
+class Wakeups:
+    """Pages waiting for news of a chat in this process (a long poll), woken when something is written for it."""
+
+    def __init__(self) -> None:
+        self._events: dict[int, asyncio.Event] = {}
+
+    def event(self, chat_id: int) -> asyncio.Event:
+        return self._events.setdefault(chat_id, asyncio.Event())
+
+    def wake(self, chat_id: int) -> None:
+        event = self._events.pop(chat_id, None)
+        if event is not None:
+            event.set()
+
+
+def body_of(out: Outgoing, secret: bool = False) -> dict[str, Any]:
+    """A message as the page draws it: text, rows of [label, data] buttons, a picture or a file as base64;
+    ``secret``: the next answer is a password (the page hides what is typed)."""
+    body: dict[str, Any] = {"text": out.text}
+    if out.keyboard:
+        body["buttons"] = [[[label, data] for label, data in row] for row in out.keyboard]
+    for kind in ("photo", "document"):
+        item = getattr(out, kind)
+        if item is not None:
+            body[kind] = [item[0], base64.b64encode(item[1]).decode()]
+    if secret:
+        body["secret"] = True
+    return body
+
+
+class WebClient:
+    """One request's client (or the notifier's): what it deleted is kept for the page's answer; ``files`` holds
+    the upload of this request, by reference."""
+
+    def __init__(self, chats: WebChats, wakeups: Wakeups, secret_texts: frozenset[str] = frozenset(),
+                 files: dict[str, bytes] | None = None) -> None:  # fmt: skip
+        self.chats, self.wakeups, self.secret_texts = chats, wakeups, secret_texts
+        self.files = files or {}
+        self.deleted: list[int] = []
+
+    async def send(self, chat_id: int, out: Outgoing) -> None:
+        await self.chats.add(chat_id, body_of(out, out.text in self.secret_texts))
+        self.wakeups.wake(chat_id)
+
+    async def delete_message(self, chat_id: int, message_id: int) -> None:
+        await self.delete_messages(chat_id, [message_id])
+
+    async def delete_messages(self, chat_id: int, message_ids: Sequence[int]) -> None:
+        await self.chats.delete(chat_id, list(message_ids))
+        self.deleted.extend(message_ids)
+
+    async def download(self, file_id: str) -> bytes:
+        return self.files[file_id]
+
+    async def answer_callback(self, query_id: str) -> None:
+        """A tap needs no acknowledgement on the page."""
+
+    async def set_menu(self, menu: Menu) -> None:
+        """The page shows the citizens' commands itself."""
+
+
+class Routed:
+    """The bot's notifier, with notifications for web chats written to their pages instead (``qingfeng run``):
+    whichever process sends a web chat's notification, the page reads it from the database."""
+
+    def __init__(self, other: Notifier, web: Notifier) -> None:
+        self.other, self.web = other, web
+
+    @property
+    def pacer(self) -> Pacer:
+        return self.other.pacer
+
+    async def deliver(self, message: OutgoingMessage) -> DeliveryResult:
+        return await (self.web if is_web_chat(message.chat_id) else self.other).deliver(message)

@@ -1,0 +1,326 @@
+"""The web chat's HTTP front (issue 19): a page, its two static files, and a small JSON API that feeds the shared
+:class:`~bot.front.ChatFront` exactly as the Telegram runtimes do.
+
+- ``GET /``: the page. A visitor without a session gets one (an HttpOnly, SameSite=Strict cookie; Secure unless
+  the operator serves plain HTTP on purpose), unless their address started too many this hour.
+- ``GET /api/history``: the chat so far; ``GET /api/updates?after=N``: what came after message N, held up to
+  :data:`LONG_POLL` seconds until something does (notifications arrive this way).
+- ``POST /api/send`` (``{"text"}`` or ``{"callback", "message_id", "label"}``), ``POST /api/upload`` (one file,
+  multipart), ``POST /api/forget``: each refused with 403 without the page's anti-forgery header.
+
+Every answer carries a strict Content-Security-Policy (no inline script, nothing from elsewhere), ``no-store`` and
+``nosniff``. Bodies and addresses are never logged; a failure is logged by its type.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import json
+import logging
+import time
+from collections import deque
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from aiohttp import BodyPartReader, web
+
+from bot.client import carry_out, downloader
+from bot.dialogs.engine import Media
+from bot.floodgate import Floodgate, Verdict
+from bot.front import ChatFront, Incoming, Outgoing, Response
+from bot.i18n import LOCALES, normalise_locale
+from bot.runtimes.web.client import Wakeups, WebClient
+from bot.runtimes.web.page import page
+from core.reports import EVIDENCE_MAX_BYTES
+from core.services.chat_locks import ChatBusy
+from core.services.web_chats import WebChats, WebSession
+from core.tracebacks import frames_only
+
+log = logging.getLogger(__name__)
+
+COOKIE = "qf_session"
+CSRF_HEADER = "X-CSRF-Token"
+COOKIE_MAX_AGE = 400 * 24 * 3600  # browsers cap cookies at 400 days
+JSON_MAX = 64 * 1024  # a typed answer is at most a few KB
+UPLOAD_MAX = EVIDENCE_MAX_BYTES + 64 * 1024  # one file and the multipart framing
+LONG_POLL = 25.0  # seconds an updates request is held when nothing is new
+POLL_EVERY = 2.0  # seconds between looks at the database meanwhile (news written by another process)
+LABEL_MAX = 200
+STATIC = Path(__file__).resolve().parent / "static"
+STATIC_TYPES = {"chat.js": "text/javascript", "chat.css": "text/css"}
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+       "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")  # fmt: skip
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+SECRET_PROMPTS = ("filing.password", "filing.password_repeat", "status.ask_code", "status.ask_password")
+
+
+@dataclass(frozen=True)
+class WebLimits:
+    """The operator's limits and how the page is served (core.settings: ``QINGFENG_WEB_*``)."""
+
+    secure_cookie: bool = True  # False only for plain HTTP on a trusted network (the cookie is then sent in clear)
+    sessions_per_ip_hour: int = 20
+    posts_per_ip_minute: int = 120  # every session of one address together
+    trust_proxy: bool = False  # take the visitor's address from X-Forwarded-For (set by the operator's proxy)
+
+
+class SessionStarts:
+    """Sessions begun per address in the last hour, in this process (a cap, not an account)."""
+
+    def __init__(self, per_hour: int, clock: Callable[[], float] = time.monotonic) -> None:
+        self.per_hour, self.clock = per_hour, clock
+        self._starts: dict[str, deque[float]] = {}
+
+    def admit(self, address: str) -> bool:
+        now, starts = self.clock(), self._starts.setdefault(address, deque())
+        while starts and now - starts[0] > 3600:
+            starts.popleft()
+        if len(starts) >= self.per_hour:
+            return False
+        starts.append(now)
+        if len(self._starts) > 10_000:  # forget addresses with nothing in the hour
+            self._starts = {a: s for a, s in self._starts.items() if s and now - s[-1] <= 3600}
+        return True
+
+
+def _address_key(address: str) -> int:
+    """An address as the flood gate's key: a hash, so no address is kept as such."""
+    return int.from_bytes(hashlib.sha256(address.encode()).digest()[:7], "big")
+
+
+class WebChannel:
+    """The web front over the shared chat front and the sessions' store."""
+
+    def __init__(self, front: ChatFront, chats: WebChats, limits: WebLimits | None = None,
+                 wakeups: Wakeups | None = None) -> None:  # fmt: skip
+        self.front, self.chats = front, chats
+        self.limits = limits or WebLimits()
+        self.wakeups = wakeups or Wakeups()
+        self.tr = front.deps.translator
+        self.starts = SessionStarts(self.limits.sessions_per_ip_hour)
+        per_minute = self.limits.posts_per_ip_minute
+        self.by_address = Floodgate(per_minute / 4, per_minute / 60)
+        self.secret_texts = frozenset(self.tr.t(loc, key) for loc in LOCALES for key in SECRET_PROMPTS)
+
+    def client(self, files: dict[str, bytes] | None = None) -> WebClient:
+        return WebClient(self.chats, self.wakeups, self.secret_texts, files)
+
+    # -- the application ------------------------------------------------------------------------------------
+    def application(self) -> web.Application:
+        app = web.Application(client_max_size=UPLOAD_MAX, middlewares=[self._headers])
+        app.router.add_get("/", self.index)
+        app.router.add_get("/static/{name}", self.static)
+        app.router.add_get("/api/history", self.history)
+        app.router.add_get("/api/updates", self.updates)
+        app.router.add_post("/api/send", self.send)
+        app.router.add_post("/api/upload", self.upload)
+        app.router.add_post("/api/forget", self.forget)
+        app.router.add_get("/healthz", self.healthz)
+        return app
+
+    @web.middleware
+    async def _headers(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        try:
+            response = await handler(request)
+        except web.HTTPException as exc:
+            response = exc
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Frame-Options"] = "DENY"
+        response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+    async def healthz(self, _: web.Request) -> web.Response:
+        return web.json_response({"status": "ok"})
+
+    # -- who is asking ------------------------------------------------------------------------------------------
+    def address(self, request: web.Request) -> str:
+        if self.limits.trust_proxy and (forwarded := request.headers.get("X-Forwarded-For")):
+            return forwarded.split(",")[-1].strip()
+        return request.remote or ""
+
+    async def session(self, request: web.Request) -> WebSession | None:
+        return await self.chats.find(request.cookies.get(COOKIE, ""))
+
+    async def writer(self, request: web.Request) -> tuple[WebSession, str] | web.Response:
+        """The session of a state-changing request, or the answer refusing it: no session (401), no or a wrong
+        anti-forgery header (403), too many requests from the address (429)."""
+        token = request.cookies.get(COOKIE, "")
+        session = await self.chats.find(token)
+        if session is None:
+            return self._refused(request, 401, "web.session_gone")
+        if not hmac.compare_digest(request.headers.get(CSRF_HEADER, "").encode(), self.chats.csrf(token).encode()):
+            return self._refused(request, 403, "web.forbidden", session.locale)
+        if self.by_address.admit(_address_key(self.address(request))) is not Verdict.PASS:
+            return self._refused(request, 429, "error.flood", session.locale)
+        return session, token
+
+    def _refused(self, request: web.Request, status: int, key: str, locale: str | None = None) -> web.Response:
+        locale = locale or self._locale(request)
+        return web.json_response({"error": self.tr.t(locale, key)}, status=status)
+
+    def _locale(self, request: web.Request, session: WebSession | None = None) -> str:
+        asked = request.query.get("lang")
+        if asked:
+            return normalise_locale(asked, self.tr.default)
+        if session is not None:
+            return session.locale
+        return normalise_locale(request.headers.get("Accept-Language", "").split(",")[0].strip(), self.tr.default)
+
+    # -- the page ---------------------------------------------------------------------------------------------
+    async def index(self, request: web.Request) -> web.Response:
+        token = request.cookies.get(COOKIE, "")
+        session = await self.chats.find(token)
+        locale = self._locale(request, session)
+        new = session is None
+        if session is None:
+            if not self.starts.admit(self.address(request)):
+                return web.Response(text=self.tr.t(locale, "web.too_many_sessions"), status=429,
+                                    content_type="text/plain", charset="utf-8")  # fmt: skip
+            token, session = await self.chats.start(locale)
+        elif locale != session.locale:
+            session = await self.chats.set_locale(session, locale)
+        response = web.Response(text=page(self.tr, locale, self.chats.csrf(token)), content_type="text/html",
+                                charset="utf-8")  # fmt: skip
+        if new:
+            response.set_cookie(COOKIE, token, max_age=COOKIE_MAX_AGE, path="/", httponly=True,
+                                secure=self.limits.secure_cookie, samesite="Strict")  # fmt: skip
+        return response
+
+    async def static(self, request: web.Request) -> web.Response:
+        name = request.match_info["name"]
+        if name not in STATIC_TYPES:
+            raise web.HTTPNotFound()
+        return web.Response(body=(STATIC / name).read_bytes(), content_type=STATIC_TYPES[name], charset="utf-8",
+                            headers={"Cache-Control": "no-cache"})  # fmt: skip
+
+    # -- reading the chat -------------------------------------------------------------------------------------
+    async def history(self, request: web.Request) -> web.Response:
+        session = await self.session(request)
+        if session is None:
+            return self._refused(request, 401, "web.session_gone")
+        try:
+            after = max(0, int(request.query.get("after", "0")))
+        except ValueError:
+            return self._refused(request, 400, "web.bad_request", session.locale)
+        return web.json_response({"messages": await self._messages(session.chat_id, after)})
+
+    async def updates(self, request: web.Request) -> web.Response:
+        session = await self.session(request)
+        if session is None:
+            return self._refused(request, 401, "web.session_gone")
+        try:
+            after = max(0, int(request.query.get("after", "0")))
+        except ValueError:
+            return self._refused(request, 400, "web.bad_request", session.locale)
+        deadline = time.monotonic() + LONG_POLL
+        while True:
+            event = self.wakeups.event(session.chat_id)
+            messages = await self._messages(session.chat_id, after)
+            left = deadline - time.monotonic()
+            if messages or left <= 0:
+                return web.json_response({"messages": messages})
+            try:
+                async with asyncio.timeout(min(POLL_EVERY, left)):
+                    await event.wait()
+            except TimeoutError:
+                pass
+
+    async def _messages(self, chat_id: int, after: int) -> list[dict[str, Any]]:
+        return [{"id": m.id, "mine": m.mine, **m.body} for m in await self.chats.since(chat_id, after)]
+
+    # -- writing to it ----------------------------------------------------------------------------------------
+    async def send(self, request: web.Request) -> web.Response:
+        found = await self.writer(request)
+        if isinstance(found, web.Response):
+            return found
+        session, _ = found
+        if (request.content_length or 0) > JSON_MAX:
+            return self._refused(request, 413, "error.too_long", session.locale)
+        try:
+            body = json.loads(await request.read())
+        except (ValueError, UnicodeDecodeError):
+            body = None
+        if not isinstance(body, dict):
+            return self._refused(request, 400, "web.bad_request", session.locale)
+        chat, text, callback = session.chat_id, body.get("text"), body.get("callback")
+        if isinstance(text, str) and text.strip():
+            if body.get("quiet") is True and text == "/start":  # the page's own start: no bubble for it
+                mine = await self.chats.latest(chat) + 1  # the report begins with the first reply
+            else:  # a password is never written, not even until the dialog deletes it
+                shown = {"text": "••••••", "hidden": True} if body.get("secret") is True else {"text": text}
+                mine = await self.chats.add(chat, shown, mine=True)
+            incoming = Incoming(chat, chat, session.locale, mine, text=text)
+        elif isinstance(callback, str) and isinstance(body.get("message_id"), int):
+            label = body.get("label")
+            if isinstance(label, str) and label.strip():
+                await self.chats.add(chat, {"text": label[:LABEL_MAX], "tap": True}, mine=True)
+            incoming = Incoming(chat, chat, session.locale, body["message_id"], callback=callback)
+        else:
+            return self._refused(request, 400, "web.bad_request", session.locale)
+        return await self._handle(session, incoming, self.client())
+
+    async def upload(self, request: web.Request) -> web.Response:
+        found = await self.writer(request)
+        if isinstance(found, web.Response):
+            return found
+        session, _ = found
+        if request.content_length is not None and request.content_length > UPLOAD_MAX:
+            return self._too_large(session)  # refused before a byte of the body is read
+        try:
+            reader = await request.multipart()
+            part = await reader.next()
+        except (ValueError, AssertionError):  # not multipart, or broken
+            return self._refused(request, 400, "web.bad_request", session.locale)
+        if not isinstance(part, BodyPartReader) or not part.filename:
+            return self._refused(request, 400, "web.bad_request", session.locale)
+        data = bytearray()
+        while chunk := await part.read_chunk(64 * 1024):
+            data.extend(chunk)
+            if len(data) > EVIDENCE_MAX_BYTES:
+                return self._too_large(session)  # the rest is never read
+        name, mime = part.filename, part.headers.get("Content-Type", "application/octet-stream")
+        kind = "photo" if mime in ("image/jpeg", "image/png") else "document"
+        chat = session.chat_id
+        mine = await self.chats.add(chat, {"text": "📎 " + name[:LABEL_MAX], "file": True}, mine=True)
+        media = Media(kind, "upload", name, mime, len(data))
+        client = self.client({"upload": bytes(data)})
+        return await self._handle(session, Incoming(chat, chat, session.locale, mine, media=media), client)
+
+    def _too_large(self, session: WebSession) -> web.Response:
+        mb = EVIDENCE_MAX_BYTES // (1024 * 1024)
+        return web.json_response({"error": self.tr.t(session.locale, "web.too_large", mb=mb)}, status=413)
+
+    async def _handle(self, session: WebSession, incoming: Incoming, client: WebClient) -> web.Response:
+        """The update through the shared front (flood gate, the chat's lock, the dialogs), its replies written to
+        the chat; the page is told what was deleted and reads what is new itself."""
+        chat = session.chat_id
+
+        async def send(response: Response) -> None:
+            await carry_out(client, chat, response, incoming.message_id)
+
+        try:
+            await self.front.serve(incoming, downloader(client), send)
+        except ChatBusy:
+            return web.json_response({"error": self.tr.t(session.locale, "web.busy")}, status=503)
+        except Exception as exc:  # the type and frames to the log, never the text; a polite word to the page
+            log.error("web update failed: %s\n%s", type(exc).__name__, frames_only(exc))
+            await client.send(chat, Outgoing(self.front.error_text(session.locale)))
+        return web.json_response({"deleted": client.deleted})
+
+    async def forget(self, request: web.Request) -> web.Response:
+        """Forget this browser: the session, its chat and its dialog's saved state; the cookie cleared."""
+        found = await self.writer(request)
+        if isinstance(found, web.Response):
+            return found
+        session, _ = found
+        await self.front.deps.runner.services.store.delete(session.chat_id)
+        await self.chats.forget(session)
+        response = web.json_response({"forgotten": True})
+        response.del_cookie(COOKIE, path="/")
+        return response
