@@ -327,8 +327,10 @@ class DialogRunner:
                     return [Reply("dialog.nothing_to_cancel")]
                 return await self.engine.handle(c, Event(EventKind.BACK), env)
             case Command.STATUS:
-                if c.flow == FlowName.FILING:
+                if c.flow == FlowName.FILING and c.answers.get("report_type"):  # something entered: kept
                     return [Reply("status.finish_first"), self.engine.current(c)]
+                if c.flow:  # only the notice read (the web page shows it to every visitor) or a question asked
+                    c.reset()
                 mine = [r for v in await self.services.queries.status_for_chat(env.chat_id) for r in status_replies(v)]
                 minutes = await env.lock_minutes()
                 if minutes is None:

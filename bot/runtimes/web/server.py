@@ -92,6 +92,17 @@ def _address_key(address: str) -> int:
     return int.from_bytes(hashlib.sha256(address.encode()).digest()[:7], "big")
 
 
+def _secure(response: web.StreamResponse) -> web.StreamResponse:
+    """Every answer's headers: the Content-Security-Policy (the page's own files only, no inline script), no
+    sniffing, no referrer, no framing, nothing cached unless said otherwise."""
+    response.headers["Content-Security-Policy"] = CSP
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["X-Frame-Options"] = "DENY"
+    response.headers.setdefault("Cache-Control", "no-store")
+    return response
+
+
 class WebChannel:
     """The web front over the shared chat front and the sessions' store."""
 
@@ -126,14 +137,10 @@ class WebChannel:
     async def _headers(self, request: web.Request, handler: Handler) -> web.StreamResponse:
         try:
             response = await handler(request)
-        except web.HTTPException as exc:
-            response = exc
-        response.headers["Content-Security-Policy"] = CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        response.headers["X-Frame-Options"] = "DENY"
-        response.headers.setdefault("Cache-Control", "no-store")
-        return response
+        except web.HTTPException as exc:  # a 404 or 405 of the router: the same headers, raised as aiohttp wants
+            _secure(exc)
+            raise
+        return _secure(response)
 
     async def healthz(self, _: web.Request) -> web.Response:
         return web.json_response({"status": "ok"})

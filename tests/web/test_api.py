@@ -1,0 +1,196 @@
+"""The web chat's HTTP front (issue 19) in this process, on the test database (SQLite and PostgreSQL): a report
+filed through the page, the notification that follows it, and the front's refusals — a request without the
+anti-forgery header, another session's cookie, an upload over the limit (refused before it is read), too many
+sessions from one address. The real browser walks the page in tests/web/test_browser.py."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+
+from aiohttp import ClientSession, CookieJar
+from sqlalchemy import select
+
+from bot.client import ClientNotifier
+from bot.i18n import Translator
+from bot.runtimes.web.server import CSP, UPLOAD_MAX, WebLimits
+from core.chats import is_web_chat
+from core.persistence.orm import CaseRow, ReporterContactRow
+from core.persistence.orm_web import WebMessageRow
+from core.services.outbox import OutboxService
+from qingfeng.app import App
+from tests.factories import FACTS, seed_office
+from tests.walks import JPEG, finish_anonymous, walk_to_facts
+from tests.web.visitor import Visitor, page_server
+
+
+async def test_a_named_report_filed_in_the_page_reaches_the_office_and_its_acceptance_reaches_the_page(
+    app: App,
+) -> None:
+    office = await seed_office(app)
+    async with page_server(app) as (server, channel):
+        v = Visitor(server)
+        try:
+            page = await v.open()
+            assert 'script src="/static/chat.js"' in page and "<script>" not in page  # no inline script
+            notice = await v.start()
+            assert "举报须知" in notice[-1] and "Telegram" not in notice[-1]  # the web's own wording
+            seen = await walk_to_facts(v, 0, begin=False)
+            assert any("Telegram" not in t and "网络地址" in t for t in seen)  # what anonymity protects, on the web
+            await v.say(0, FACTS)
+            await v.tap(0, "跳过")  # other bodies
+            assert any("已收到第 1 个文件" in t for t in await v.upload("ledger.jpg", JPEG, "image/jpeg"))
+            await v.tap(0, "完成")
+            await v.tap(0, "内容无误")
+            receipt = "\n".join(await v.tap(0, "确认提交"))
+            assert "已提交" in receipt
+            number = receipt.split("编号：")[1].split("\n")[0]
+            detail = await app.queries.case_detail(number)
+            assert detail.summary.named and detail.facts == FACTS
+            assert [e.sha256 for e in detail.evidence] == [hashlib.sha256(JPEG).hexdigest()]
+            async with app.ctx.uow() as uow:
+                case = (await uow.session.execute(select(CaseRow).where(CaseRow.number == number))).scalar_one()
+                contact = await uow.session.get(ReporterContactRow, case.id)
+                assert case.channel == "web"
+                assert contact is not None and is_web_chat(int(app.ctx.vault.decrypt(contact.chat_enc)))
+                stored = (await uow.session.execute(select(WebMessageRow.body_enc))).scalars().all()
+            assert all("刘举报".encode() not in body and FACTS.encode() not in body for body in stored)  # encrypted
+
+            # the office accepts it: the notice goes out through the outbox and appears in the open page
+            await app.cases.register(number, office.intake)
+            await app.cases.accept(number, office.intake)
+            waiting = asyncio.create_task(v.http.get(v.url(f"/api/updates?after={v.last}")))
+            notifier = ClientNotifier(channel.client(), Translator.load("zh-CN"))
+            assert await OutboxService(app.ctx, notifier, reach=is_web_chat).send_due() == 1
+            async with await waiting as r:
+                news = (await r.json())["messages"]
+            assert len(news) == 1 and number in news[0]["text"] and "受理" in news[0]["text"]
+        finally:
+            await v.close()
+
+
+async def test_an_anonymous_reporter_follows_up_from_another_browser_with_code_and_password(app: App) -> None:
+    await seed_office(app)
+    async with page_server(app) as (server, _):
+        first, second = Visitor(server), Visitor(server)
+        try:
+            await first.open()
+            await first.start()
+            await walk_to_facts(first, 0, named=False, begin=False)
+            await finish_anonymous(first, 0)
+            await first.tap(0, "内容无误")
+            receipt = "\n".join(await first.tap(0, "确认提交"))
+            code = receipt.split("查询码：")[1].split()[0]
+            assert all("lao-li" not in m["text"] for m in first.seen.values())  # the passwords: erased from the chat
+            async with app.ctx.uow() as uow:
+                stored = (await uow.session.execute(select(WebMessageRow.body_enc))).scalars().all()
+            assert not any("lao-li" in str(app.ctx.vault.dec_json(body)) for body in stored)
+            await second.open()
+            await second.start()  # the page shows the notice to every new visitor: /status is not held up by it
+            assert "查询码" in "\n".join(await second.say(0, "/status"))
+            await second.say(0, code)
+            status = "\n".join(await second.say(0, "lao-li-2026!"))
+            assert "XF-2026-000001" in status and "当前状态：已收到，待受理" in status
+            assert all("lao-li" not in m["text"] for m in second.seen.values())
+        finally:
+            await first.close()
+            await second.close()
+
+
+async def test_state_changing_requests_need_the_pages_token_and_a_cookie_reads_only_its_own_chat(app: App) -> None:
+    await seed_office(app)
+    async with page_server(app) as (server, _):
+        owner, other = Visitor(server), Visitor(server)
+        try:
+            await owner.open()
+            await owner.start()
+            await owner.say(0, "我举报村支书张某某挪用低保金五万元")
+            status, body = await owner.post("/api/send", {"text": "再说一句"}, headers={"X-CSRF-Token": "0" * 64})
+            assert status == 403 and "安全校验" in body["error"]
+            async with owner.http.post(owner.url("/api/send"), json={"text": "没有令牌"}) as r:
+                assert r.status == 403
+            texts = [m["text"] for m in (await owner.refresh())]
+            assert "再说一句" not in texts and "没有令牌" not in texts  # refused before anything was stored
+
+            await other.open()
+            other_texts = [m["text"] for m in await other.refresh()]
+            assert not any("张某某" in t for t in other_texts)
+            # the owner's token with the other's cookie: refused (the token is bound to the session)
+            status, _ = await other.post("/api/send", {"text": "冒用"}, headers={"X-CSRF-Token": owner.csrf})
+            assert status == 403
+            async with ClientSession(cookie_jar=CookieJar(unsafe=True)) as stranger:
+                async with stranger.get(owner.url("/api/history")) as r:
+                    assert r.status == 401  # no cookie, no chat
+                async with stranger.get(owner.url("/api/history"), cookies={"qf_session": "forged"}) as r:
+                    assert r.status == 401
+        finally:
+            await owner.close()
+            await other.close()
+
+
+async def test_an_upload_over_the_limit_is_refused_before_it_is_read(app: App) -> None:
+    await seed_office(app)
+    async with page_server(app) as (server, _):
+        v = Visitor(server)
+        try:
+            await v.open()
+            await v.start()
+            await walk_to_facts(v, 0, named=False, begin=False)
+            await v.say(0, FACTS)
+            await v.tap(0, "跳过")
+            sent = 0
+
+            async def endless() -> object:  # a body that would never end: only what is read is produced
+                nonlocal sent
+                chunk = b"\0" * 65536
+                while sent < 4 * UPLOAD_MAX:
+                    sent += len(chunk)
+                    yield chunk
+
+            boundary = "qfboundary"
+            head = (f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.pdf"\r\n'
+                    "Content-Type: application/pdf\r\n\r\n").encode()  # fmt: skip
+
+            async def body() -> object:
+                yield head
+                async for chunk in endless():  # type: ignore[attr-defined]
+                    yield chunk
+
+            headers = {"X-CSRF-Token": v.csrf, "Content-Type": f"multipart/form-data; boundary={boundary}"}
+            async with v.http.post(v.url("/api/upload"), data=body(), headers=headers) as r:
+                assert r.status == 413
+                assert "不超过 20 MB" in (await r.json())["error"]
+            assert sent < 2 * UPLOAD_MAX  # refused once the limit was passed, not after the whole body
+            # declared too large: refused before a byte is read
+            big = {"X-CSRF-Token": v.csrf, "Content-Type": "multipart/form-data; boundary=x",
+                   "Content-Length": str(UPLOAD_MAX + 1)}  # fmt: skip
+            async with v.http.post(v.url("/api/upload"), data=b"--x\r\n", headers=big) as r:
+                assert r.status == 413
+            assert "证据材料" in (await v.refresh())[-1]["text"] or v.button("完成")  # the dialog goes on
+        finally:
+            await v.close()
+
+
+async def test_the_page_is_served_with_its_headers_and_sessions_per_address_are_capped(app: App) -> None:
+    await seed_office(app)
+    limits = WebLimits(sessions_per_ip_hour=2)
+    async with (
+        page_server(app, limits) as (server, _),
+        ClientSession() as a,
+        ClientSession() as b,
+        ClientSession() as c,
+    ):
+        async with a.get(server.make_url("/")) as r:
+            assert r.status == 200
+            assert r.headers["Content-Security-Policy"] == CSP and "script-src 'self'" in CSP
+            assert r.headers["X-Content-Type-Options"] == "nosniff" and r.headers["Cache-Control"] == "no-store"
+            cookie = r.headers["Set-Cookie"]
+            assert all(flag in cookie for flag in ("HttpOnly", "SameSite=Strict", "Secure", "Path=/"))
+        async with a.get(server.make_url("/static/chat.js")) as r:
+            assert r.status == 200 and r.content_type == "text/javascript"
+        async with a.get(server.make_url("/static/../server.py")) as r:
+            assert r.status == 404
+        async with b.get(server.make_url("/")) as r:
+            assert r.status == 200
+        async with c.get(server.make_url("/?lang=en")) as r:  # the third new session this hour
+            assert r.status == 429 and "Too many new sessions" in await r.text()
