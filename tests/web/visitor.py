@@ -82,8 +82,11 @@ class Visitor:
         return [m["text"] for m in await self.refresh(before) if not m["mine"]]
 
     async def say(self, chat: int, text: str) -> list[str]:
-        before = self.last
-        return await self._after(*await self.post("/api/send", {"text": text}), before)
+        """As the page sends it: an answer the newest message marks ``masked`` goes with that flag."""
+        before, newest = self.last, next((m for m in sorted(self.seen.values(), key=lambda m: -m["id"])
+                                          if not m["mine"]), {})  # fmt: skip
+        body = {"text": text, "masked": True} if newest.get("masked") else {"text": text}
+        return await self._after(*await self.post("/api/send", body), before)
 
     async def start(self) -> list[str]:
         before = self.last

@@ -34,9 +34,10 @@ class Wakeups:
             event.set()
 
 
-def body_of(out: Outgoing, secret: bool = False) -> dict[str, Any]:
+def body_of(out: Outgoing, secret: bool = False, masked: bool = False) -> dict[str, Any]:
     """A message as the page draws it: text, rows of [label, data] buttons, a picture or a file as base64;
-    ``secret``: the next answer is a password (the page hides what is typed)."""
+    ``secret``: the next answer is a password (the page hides what is typed); ``masked``: the answer is shown
+    as dots in the chat (a password, the reporter's name, phone or ID number)."""
     body: dict[str, Any] = {"text": out.text}
     if out.keyboard:
         body["buttons"] = [[[label, data] for label, data in row] for row in out.keyboard]
@@ -46,6 +47,8 @@ def body_of(out: Outgoing, secret: bool = False) -> dict[str, Any]:
             body[kind] = [item[0], base64.b64encode(item[1]).decode()]
     if secret:
         body["secret"] = True
+    if masked or secret:
+        body["masked"] = True
     return body
 
 
@@ -53,14 +56,21 @@ class WebClient:
     """One request's client (or the notifier's): what it deleted is kept for the page's answer; ``files`` holds
     the upload of this request, by reference."""
 
-    def __init__(self, chats: WebChats, wakeups: Wakeups, secret_texts: frozenset[str] = frozenset(),
-                 files: dict[str, bytes] | None = None) -> None:  # fmt: skip
-        self.chats, self.wakeups, self.secret_texts = chats, wakeups, secret_texts
+    def __init__(
+        self,
+        chats: WebChats,
+        wakeups: Wakeups,
+        secret_texts: frozenset[str] = frozenset(),
+        masked_texts: frozenset[str] = frozenset(),
+        files: dict[str, bytes] | None = None,
+    ) -> None:
+        self.chats, self.wakeups = chats, wakeups
+        self.secret_texts, self.masked_texts = secret_texts, masked_texts
         self.files = files or {}
         self.deleted: list[int] = []
 
     async def send(self, chat_id: int, out: Outgoing) -> None:
-        await self.chats.add(chat_id, body_of(out, out.text in self.secret_texts))
+        await self.chats.add(chat_id, body_of(out, out.text in self.secret_texts, out.text in self.masked_texts))
         self.wakeups.wake(chat_id)
 
     async def delete_message(self, chat_id: int, message_id: int) -> None:

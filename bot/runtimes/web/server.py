@@ -56,6 +56,8 @@ CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' 
        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")  # fmt: skip
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 SECRET_PROMPTS = ("filing.password", "filing.password_repeat", "status.ask_code", "status.ask_password")
+# answers the page shows as dots in the chat (the dialog deletes them too: issue 6, the chat is a credential)
+MASKED_PROMPTS = (*SECRET_PROMPTS, "filing.reporter_name", "filing.reporter_phone", "filing.reporter_id")
 
 
 @dataclass(frozen=True)
@@ -116,9 +118,10 @@ class WebChannel:
         per_minute = self.limits.posts_per_ip_minute
         self.by_address = Floodgate(per_minute / 4, per_minute / 60)
         self.secret_texts = frozenset(self.tr.t(loc, key) for loc in LOCALES for key in SECRET_PROMPTS)
+        self.masked_texts = frozenset(self.tr.t(loc, key) for loc in LOCALES for key in MASKED_PROMPTS)
 
     def client(self, files: dict[str, bytes] | None = None) -> WebClient:
-        return WebClient(self.chats, self.wakeups, self.secret_texts, files)
+        return WebClient(self.chats, self.wakeups, self.secret_texts, self.masked_texts, files)
 
     # -- the application ------------------------------------------------------------------------------------
     def application(self) -> web.Application:
@@ -259,8 +262,8 @@ class WebChannel:
         if isinstance(text, str) and text.strip():
             if body.get("quiet") is True and text == "/start":  # the page's own start: no bubble for it
                 mine = await self.chats.latest(chat) + 1  # the report begins with the first reply
-            else:  # a password is never written, not even until the dialog deletes it
-                shown = {"text": "••••••", "hidden": True} if body.get("secret") is True else {"text": text}
+            else:  # a password or an identity is never written, not even until the dialog deletes it
+                shown = {"text": "••••••", "hidden": True} if body.get("masked") is True else {"text": text}
                 mine = await self.chats.add(chat, shown, mine=True)
             incoming = Incoming(chat, chat, session.locale, mine, text=text)
         elif isinstance(callback, str) and isinstance(body.get("message_id"), int):

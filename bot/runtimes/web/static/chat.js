@@ -14,7 +14,8 @@
   const shown = new Map(); // message id → its element
   const MAX_BYTES = 20 * 1024 * 1024;
   let last = 0; // the newest message drawn
-  let secretMode = false;
+  let secretMode = false; // the answer asked for is a password: typed unseen
+  let masked = false; // the answer asked for is shown as dots in the chat (a password, the reporter's identity)
 
   const say = (message) => { status.textContent = message || ""; };
   const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -73,7 +74,10 @@
     const after = [...shown.keys()].filter((id) => id > m.id).sort((a, b) => a - b)[0];
     log.insertBefore(el, after === undefined ? null : shown.get(after));
     shown.set(m.id, el);
-    if (!m.mine && m.id === last) setSecret(Boolean(m.secret));
+    if (!m.mine && m.id === last) {
+      setSecret(Boolean(m.secret));
+      masked = Boolean(m.masked);
+    }
     el.scrollIntoView({ block: "end" });
   }
 
@@ -126,7 +130,7 @@
     const value = field.value;
     if (!value.trim()) return;
     field.value = "";
-    post("/api/send", secretMode ? { text: value, secret: true } : { text: value });
+    post("/api/send", masked ? { text: value, masked: true } : { text: value });
   });
 
   text.addEventListener("keydown", (event) => {

@@ -26,6 +26,7 @@ def upgrade() -> None:
     )
     op.create_index(op.f('ix_web_sessions_seen_at'), 'web_sessions', ['seen_at'], unique=False)
     op.create_table('web_messages',
+    sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
     sa.Column('session_id', sa.Integer(), nullable=False),
     sa.Column('seq', sa.Integer(), nullable=False),
     sa.Column('at', sa.DateTime(timezone=True), nullable=False),
@@ -34,7 +35,8 @@ def upgrade() -> None:
     sa.Column('deleted', sa.Boolean(), nullable=False),
     sa.ForeignKeyConstraint(['session_id'], ['web_sessions.id'], name=op.f('fk_web_messages_session_id_web_sessions'),
                             ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('session_id', 'seq', name=op.f('pk_web_messages'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_web_messages')),
+    sa.UniqueConstraint('session_id', 'seq', name=op.f('uq_web_messages_session_id'))
     )
 
 
