@@ -21,6 +21,9 @@ class WebSessionRow(Base):
     """A browser's session: the cookie's keyed hash, when it began and was last seen, the page's language."""
 
     __tablename__ = "web_sessions"
+    # ids are never given twice, even after the newest session is forgotten (SQLite would reuse the highest id
+    # without AUTOINCREMENT): a chat id names one browser for ever, and a forgotten one's cases stay unreachable
+    __table_args__ = ({"sqlite_autoincrement": True},)
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     token_index: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())

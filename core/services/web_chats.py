@@ -90,13 +90,16 @@ class WebChats:
             await uow.commit()
         return WebSession(session.id, locale)
 
-    async def add(self, chat_id: int, body: dict[str, Any], *, mine: bool = False) -> int:
-        """Append a message to the chat; its number within the session. Two writers at once (a reply and a
-        notification) may pick the same number: the loser takes the next."""
+    async def add(self, chat_id: int, body: dict[str, Any], *, mine: bool = False) -> int | None:
+        """Append a message to the chat; its number within the session, or None when the session was forgotten
+        (a notification for it is undeliverable). Two writers at once (a reply and a notification) may pick the
+        same number: the loser takes the next."""
         session_id, body_enc = chat_id - WEB_CHATS, self.ctx.vault.enc_json(body)
         for _ in range(5):
             try:
                 async with self.ctx.uow() as uow:
+                    if await uow.session.get(WebSessionRow, session_id) is None:
+                        return None
                     last = (await uow.session.execute(select(func.max(WebMessageRow.seq)).where(
                         WebMessageRow.session_id == session_id))).scalar()  # fmt: skip
                     seq = (last or 0) + 1

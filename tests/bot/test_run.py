@@ -51,9 +51,11 @@ async def set_up_office(settings: Settings) -> None:
 
 
 @contextlib.asynccontextmanager
-async def running(settings: Settings, runtime: str | None = None) -> AsyncIterator[asyncio.Task[int]]:
-    """``qingfeng run`` in this process (its database, its Bot API root) until the block ends: then cancelled."""
-    task = asyncio.create_task(run_bot(settings, runtime) if runtime else run_bot(settings))
+async def running(settings: Settings, runtime: str | None = None, *, web: bool = False
+                  ) -> AsyncIterator[asyncio.Task[int]]:  # fmt: skip
+    """``qingfeng run`` in this process (its database, its Bot API root) until the block ends: then cancelled.
+    ``web``: ``qingfeng run --web``."""
+    task = asyncio.create_task(run_bot(settings, runtime, web=web) if runtime else run_bot(settings, web=web))
     try:
         yield task
     finally:

@@ -17,6 +17,7 @@ from bot.runtimes.web.server import CSP, UPLOAD_MAX, WebLimits
 from core.chats import is_web_chat
 from core.persistence.orm import CaseRow, ReporterContactRow
 from core.persistence.orm_web import WebMessageRow
+from core.ports import Delivery, OutgoingMessage
 from core.services.outbox import OutboxService
 from qingfeng.app import App
 from tests.factories import FACTS, seed_office
@@ -194,3 +195,42 @@ async def test_the_page_is_served_with_its_headers_and_sessions_per_address_are_
             assert r.status == 200
         async with c.get(server.make_url("/?lang=en")) as r:  # the third new session this hour
             assert r.status == 429 and "Too many new sessions" in await r.text()
+
+
+async def test_forget_this_browser_erases_the_chat_and_a_later_notice_for_it_is_undeliverable(app: App) -> None:
+    office = await seed_office(app)
+    async with page_server(app) as (server, channel):
+        v = Visitor(server)
+        try:
+            await v.open()
+            await v.start()
+            await walk_to_facts(v, 0, begin=False)
+            await v.say(0, FACTS)
+            await v.tap(0, "跳过")
+            await v.tap(0, "完成")
+            await v.tap(0, "内容无误")
+            number = "\n".join(await v.tap(0, "确认提交")).split("编号：")[1].split("\n")[0]
+            await app.cases.register(number, office.intake)
+            await app.cases.accept(number, office.intake)
+            notifier = ClientNotifier(channel.client(), Translator.load("zh-CN"))
+            assert await OutboxService(app.ctx, notifier, reach=is_web_chat).send_due() == 1
+            await v.open()  # the page opened again: the notice that came meanwhile is there
+            assert any(number in m["text"] and "受理" in m["text"] for m in v.seen.values())
+
+            status, body = await v.post("/api/forget", {})
+            assert status == 200 and body == {"forgotten": True}
+            async with app.ctx.uow() as uow:
+                assert (await uow.session.execute(select(WebMessageRow))).first() is None
+            async with v.http.get(v.url("/api/history")) as r:
+                assert r.status == 401  # the cookie is cleared, and the old one names nothing
+            async with app.ctx.uow() as uow:  # the named case's contact still names the forgotten browser's chat
+                case = (await uow.session.execute(select(CaseRow).where(CaseRow.number == number))).scalar_one()
+                contact = await uow.session.get(ReporterContactRow, case.id)
+                assert contact is not None
+                chat = int(app.ctx.vault.decrypt(contact.chat_enc))
+            later = OutgoingMessage(chat, "zh-CN", "notify.reporter.accepted", {"number": number})
+            assert (await notifier.deliver(later)).outcome is Delivery.UNDELIVERABLE  # written nowhere
+            await v.open()  # a new session, and nothing of the old one
+            assert not any(number in m["text"] for m in v.seen.values())
+        finally:
+            await v.close()

@@ -37,14 +37,14 @@ async def page_server(app: App, limits: WebLimits | None = None) -> AsyncIterato
 class Visitor:
     """One browser: its own cookie jar; ``seen`` is the chat as the page would show it."""
 
-    def __init__(self, server: TestServer) -> None:
-        self.server = server
+    def __init__(self, server: TestServer | str) -> None:
+        self.server = server  # a test server, or the address of one listening (``qingfeng run --web``)
         self.http = ClientSession(cookie_jar=CookieJar(unsafe=True))  # cookies for an IP address
         self.csrf = ""
         self.seen: dict[int, dict[str, Any]] = {}
 
     def url(self, path: str) -> str:
-        return str(self.server.make_url(path))
+        return self.server + path if isinstance(self.server, str) else str(self.server.make_url(path))
 
     async def close(self) -> None:
         await self.http.close()
@@ -54,6 +54,7 @@ class Visitor:
             assert r.status == 200, r.status
             page = await r.text()
         self.csrf = CSRF.search(page).group(1)  # type: ignore[union-attr]
+        self.seen = {}  # the page drawn anew, from what the server kept
         await self.refresh()
         return page
 

@@ -11,6 +11,7 @@ import base64
 from collections.abc import Sequence
 from typing import Any
 
+from bot.client import Blocked
 from bot.commands import Menu
 from bot.front import Outgoing
 from core.chats import is_web_chat
@@ -70,7 +71,9 @@ class WebClient:
         self.deleted: list[int] = []
 
     async def send(self, chat_id: int, out: Outgoing) -> None:
-        await self.chats.add(chat_id, body_of(out, out.text in self.secret_texts, out.text in self.masked_texts))
+        body = body_of(out, out.text in self.secret_texts, out.text in self.masked_texts)
+        if await self.chats.add(chat_id, body) is None:  # the browser was forgotten: as a chat that blocked the bot
+            raise Blocked("web session forgotten")
         self.wakeups.wake(chat_id)
 
     async def delete_message(self, chat_id: int, message_id: int) -> None:

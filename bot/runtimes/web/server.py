@@ -264,7 +264,7 @@ class WebChannel:
                 mine = await self.chats.latest(chat) + 1  # the report begins with the first reply
             else:  # a password or an identity is never written, not even until the dialog deletes it
                 shown = {"text": "••••••", "hidden": True} if body.get("masked") is True else {"text": text}
-                mine = await self.chats.add(chat, shown, mine=True)
+                mine = await self.chats.add(chat, shown, mine=True) or 0
             incoming = Incoming(chat, chat, session.locale, mine, text=text)
         elif isinstance(callback, str) and isinstance(body.get("message_id"), int):
             label = body.get("label")
@@ -297,7 +297,7 @@ class WebChannel:
         name, mime = part.filename, part.headers.get("Content-Type", "application/octet-stream")
         kind = "photo" if mime in ("image/jpeg", "image/png") else "document"
         chat = session.chat_id
-        mine = await self.chats.add(chat, {"text": "📎 " + name[:LABEL_MAX], "file": True}, mine=True)
+        mine = await self.chats.add(chat, {"text": "📎 " + name[:LABEL_MAX], "file": True}, mine=True) or 0
         media = Media(kind, "upload", name, mime, len(data))
         client = self.client({"upload": bytes(data)})
         return await self._handle(session, Incoming(chat, chat, session.locale, mine, media=media), client)

@@ -92,6 +92,7 @@
       location.reload();
       return false;
     }
+    if (!r.ok) throw new Error("HTTP " + r.status); // the server failed: said, and asked again later
     const data = await r.json();
     (data.messages || []).forEach(draw);
     return true;
@@ -118,7 +119,13 @@
     }
     say(r.ok ? "" : data.error || words.failed);
     (data.deleted || []).forEach(erase);
-    if (path !== "/api/forget") await fetchNew("/api/history?after=" + last);
+    if (path !== "/api/forget") {
+      try {
+        await fetchNew("/api/history?after=" + last);
+      } catch {
+        say(words.failed);
+      }
+    }
     return r.ok ? data : null;
   }
 
@@ -163,7 +170,7 @@
       log.replaceChildren();
       shown.clear();
       sessionStorage.setItem("forgotten", "1");
-      location.replace("/");
+      location.replace("/?lang=" + encodeURIComponent(document.documentElement.lang)); // a fresh page, same language
     }
   });
 
@@ -180,7 +187,15 @@
   }
 
   async function begin() {
-    await fetchNew("/api/history");
+    for (;;) {
+      try {
+        await fetchNew("/api/history");
+        break;
+      } catch {
+        say(words.offline);
+        await sleep(5000);
+      }
+    }
     if (shown.size === 0) await post("/api/send", { text: "/start", quiet: true });
     if (sessionStorage.getItem("forgotten")) {
       sessionStorage.removeItem("forgotten");

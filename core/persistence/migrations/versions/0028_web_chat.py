@@ -22,7 +22,8 @@ def upgrade() -> None:
     sa.Column('seen_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('locale', sa.String(length=8), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_web_sessions')),
-    sa.UniqueConstraint('token_index', name=op.f('uq_web_sessions_token_index'))
+    sa.UniqueConstraint('token_index', name=op.f('uq_web_sessions_token_index')),
+    sqlite_autoincrement=True
     )
     op.create_index(op.f('ix_web_sessions_seen_at'), 'web_sessions', ['seen_at'], unique=False)
     op.create_table('web_messages',
