@@ -48,6 +48,7 @@ ENCRYPTED = {
     "urgent_notes": {"text_enc", "chat_enc"},
     "urgent_events": {"text_enc"},
     "approvals": {"params_enc", "reason_enc"},
+    "web_messages": {"body_enc"},
 }
 
 

@@ -142,14 +142,18 @@ class Page:
         self.driver.get(self.base + path)
         self.wait(lambda: self.texts(), "the first message")
 
-    def _then(self, act: Any, what: str) -> list[str]:
-        """Do ``act``, then wait for the answer: more bot messages, and nothing being sent."""
-        before = len(self.texts())
+    def _then(self, act: Any, what: str, until: str | None = None) -> list[str]:
+        """Do ``act``, then wait for the answer: more bot messages (or, where messages are deleted, one that says
+        ``until``), and nothing being sent."""
+        before = self.texts()
         act()
-        self.wait(lambda: len(self.texts()) > before and self.settled(), f"the answer to {what}")
-        return self.texts()[before:]
+        if until is None:
+            self.wait(lambda: len(self.texts()) > len(before) and self.settled(), f"the answer to {what}")
+            return self.texts()[len(before) :]
+        self.wait(lambda: any(until in t for t in self.texts()) and self.settled(), f"{until!r} after {what}")
+        return [t for t in self.texts() if t not in before]
 
-    def tap(self, label: str) -> list[str]:
+    def tap(self, label: str, until: str | None = None) -> list[str]:
         """The newest message's button that is ``label``, else starts with it, else has it."""
         from selenium.webdriver.common.by import By
 
@@ -159,7 +163,7 @@ class Page:
         for match in (str.__eq__, str.startswith, str.__contains__):
             found = next((b for b in buttons if match(b.text, label)), None)
             if found is not None:
-                return self._then(found.click, label)
+                return self._then(found.click, label, until)
         raise AssertionError(f"no button {label!r} in {[b.text for b in buttons]}")
 
     def type(self, text: str) -> list[str]:

@@ -66,6 +66,8 @@ async def test_a_named_report_filed_in_the_page_reaches_the_office_and_its_accep
             async with await waiting as r:
                 news = (await r.json())["messages"]
             assert len(news) == 1 and number in news[0]["text"] and "受理" in news[0]["text"]
+            listed = "\n".join(await v.say(0, "/status"))  # a named reporter's cases: listed for this browser
+            assert number in listed and "已受理" in listed
         finally:
             await v.close()
 
@@ -232,5 +234,19 @@ async def test_forget_this_browser_erases_the_chat_and_a_later_notice_for_it_is_
             assert (await notifier.deliver(later)).outcome is Delivery.UNDELIVERABLE  # written nowhere
             await v.open()  # a new session, and nothing of the old one
             assert not any(number in m["text"] for m in v.seen.values())
+        finally:
+            await v.close()
+
+
+async def test_one_address_posting_too_fast_is_told_to_wait(app: App) -> None:
+    await seed_office(app)
+    async with page_server(app, WebLimits(secure_cookie=False, posts_per_ip_minute=8)) as (server, _):
+        v = Visitor(server)
+        try:
+            await v.open()
+            statuses = [(await v.post("/api/send", {"text": "/help"})) for _ in range(6)]
+            assert statuses[0][0] == 200
+            refused = [body for status, body in statuses if status == 429]
+            assert refused and "稍" in refused[0]["error"]  # the flood message, in the page's language
         finally:
             await v.close()

@@ -127,6 +127,15 @@ def test_an_anonymous_reporter_follows_the_case_from_another_browser(tmp_path: P
             receipt = "\n".join(first.tap("确认提交"))
             code = receipt.split("查询码：")[1].split()[0]
             assert "lao-li" not in first.driver.execute_script("return document.body.textContent")
+            done = "\n".join(
+                first.tap("从对话中删除本次举报内容", until="已删除")
+            )  # the report taken off the page, as off a chat
+            assert "已删除" in done and "清除本浏览器记录" in done
+            body = lambda: first.driver.execute_script("return document.getElementById('log').textContent")  # noqa: E731
+            assert FACTS[:12] not in body() and "张某某" not in body()
+            first.driver.refresh()  # and not shown again: the server erased it
+            first.wait(lambda: "已删除" in body(), "the page again")
+            assert FACTS[:12] not in body() and code not in body()
         finally:
             first.close()
         second = Page(base)  # another browser: another profile, no cookie of the first
