@@ -24,6 +24,7 @@ from core.persistence.uow import UnitOfWork
 from core.reports import EvidenceUpload, ReporterIdentity
 from core.services.dialog_store import DialogStore
 from core.services.keys import KeyService, encrypted_columns
+from core.services.web_chats import WebChats
 from qingfeng.app import App, build_app
 from tests.factories import FACTS, anonymous_report, closure, named_report, photo, seed_office
 from tests.integration.cli_run import run_cli
@@ -73,6 +74,9 @@ async def fill(app: App) -> dict[str, Any]:
     await app.approvals.decline(request.id, office.supervisor, "请先核实")
     await DialogStore(app.ctx).save(777001, encode(Conversation("zh-CN", "filing", "facts", {"facts": DRAFT})), 0)
     staged = await app.filing.stage_evidence(EvidenceUpload(EvidenceKind.PHOTO, "草稿.jpg", "image/jpeg", STAGED_PHOTO))
+    chats = WebChats(app.ctx)  # a web chat's transcript (issue 19)
+    _, session = await chats.start("zh-CN")
+    await chats.add(session.chat_id, {"text": DRAFT}, mine=True)
     note = await app.urgent.raise_alert(URGENT, chat_id=666001)
     await app.urgent.add_note(office.supervisor, note, "已通知派出所")
     return {"named": number, "anon": anon, "staged": staged.storage_key}
