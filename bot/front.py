@@ -41,7 +41,7 @@ from bot.floodgate import Verdict
 from bot.i18n import Translator
 from bot.quietlog import QuietLog
 from core.actor import Actor
-from core.chats import variant_of
+from core.chats import is_web_chat, variant_of
 from core.model import Action, Satisfaction
 from core.permissions import sees_statistics
 from core.review import CHALLENGES
@@ -255,9 +255,12 @@ class ChatFront:
     async def _route(self, incoming: Incoming, download: Downloader | None) -> tuple[Answer | None, bool]:
         deps, chat, hint = self.deps, incoming.chat_id, self.locale(incoming.language)
         command = incoming.command()
-        if command and command[0] == "join" and incoming.user_id is not None:  # the code is a credential
-            return Answer(deps.desk.default_locale, await deps.desk.join(incoming.user_id, command[1])), True
-        actor = await deps.desk.actor(incoming.user_id) if incoming.user_id is not None else None
+        user = None if is_web_chat(chat) else incoming.user_id  # a web page is never an officer's desk
+        if command and command[0] == "join" and user is None and is_web_chat(chat):
+            return Answer(hint, [Reply("web.no_join")]), True  # and the code typed is deleted from the page
+        if command and command[0] == "join" and user is not None:  # the code is a credential
+            return Answer(deps.desk.default_locale, await deps.desk.join(user, command[1])), True
+        actor = await deps.desk.actor(user) if user is not None else None
         if actor is not None:
             async with deps.runner.locks.hold(chat):  # an officer's flow too (granted at once under serve)
                 answer = await self._officer(incoming, actor, command)

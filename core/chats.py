@@ -18,6 +18,10 @@ def is_web_chat(chat_id: int | None) -> bool:
     return chat_id is not None and chat_id >= WEB_CHATS
 
 
+def not_web_chat(chat_id: int) -> bool:
+    return not is_web_chat(chat_id)
+
+
 def channel_of(chat_id: int) -> Channel:
     """Which channel a report filed in this chat came by: the web page, or Telegram (the terminal imitates it)."""
     return Channel.WEB if is_web_chat(chat_id) else Channel.TELEGRAM

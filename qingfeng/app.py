@@ -28,6 +28,7 @@ from bot.floodgate import Floodgate
 from bot.i18n import Translator
 from core.calendar.reminders import ReminderPolicy
 from core.calendar.workdays import WorkCalendar
+from core.chats import not_web_chat
 from core.clock import Clock, SystemClock, office_zone
 from core.crypto import KeyFileMissing, KeysUnavailable, Vault, create_key_file, load_vault
 from core.evidence import EvidenceStore
@@ -250,9 +251,11 @@ def bot_deps(app: App, translator: Translator) -> BotDeps:
     return BotDeps(translator, DialogRunner(dialog_services(app), locale, app.chat_locks), desk, gate)
 
 
-def build_outbox(app: App, notifier: Notifier) -> OutboxService:
-    """The outbox sent through a runtime's notifier (one per running bot)."""
-    return OutboxService(app.ctx, notifier)
+def build_outbox(app: App, notifier: Notifier, *, web: bool = False) -> OutboxService:
+    """The outbox sent through a runtime's notifier (one per running bot). ``web``: the notifier writes web chats'
+    notices to their pages too (``qingfeng run --web``); otherwise they are left for the web chat's own outbox,
+    never sent to Telegram (who would refuse a chat it does not know, after the text had left the office)."""
+    return OutboxService(app.ctx, notifier, reach=None if web else not_web_chat)
 
 
 def build_chat_outbox(app: App, notifier: Notifier, chat_id: int, officer_id: int | None) -> ChatOutbox:

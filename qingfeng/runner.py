@@ -117,7 +117,8 @@ async def _serve_with(app: App, runtime: str, token: str, deps: BotDeps,
     schedulers: list[JobScheduler] = []  # the one the runtime starts: /metrics says whether it leads
 
     def jobs_for(notifier: Notifier) -> Jobs:
-        schedulers.append(build_scheduler(app, build_outbox(app, routed(notifier) if routed else notifier)))
+        outbox = build_outbox(app, routed(notifier), web=True) if routed else build_outbox(app, notifier)
+        schedulers.append(build_scheduler(app, outbox))
         return schedulers[-1]
 
     hook = webhook_of(app, token, lambda: bool(schedulers) and schedulers[-1].leading)

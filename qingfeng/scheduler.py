@@ -40,6 +40,7 @@ from bot.dialogs.codec import staged_files
 from core.services.job_runs import JobRun
 from core.services.leases import LEASE, Leases
 from core.services.outbox import OutboxService
+from core.services.web_chats import WEB_SESSION_LIFE, WebChats
 from qingfeng.app import App, load_calendar
 
 log = logging.getLogger(__name__)
@@ -217,6 +218,9 @@ class JobScheduler:
         days = self.app.settings.dialog_retention_days
         dialogs, files = await self.app.dialogs.forget_stale(days, staged_files)
         attempts = await self.app.lockout.forget_old()
+        sessions = await WebChats(self.app.ctx).prune(WEB_SESSION_LIFE)  # issue 19: expired cookies' chats
+        if sessions:
+            log.info("forgot %d web chat sessions unused for %d days", sessions, WEB_SESSION_LIFE.days)
         if dialogs:
             log.info("forgot %d unfinished dialogs and %d staged files", dialogs, files)
         if attempts:

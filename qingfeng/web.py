@@ -84,8 +84,12 @@ async def web_serving(app: App, deps: BotDeps) -> AsyncIterator[Notifier]:
 
     from bot.client import ClientNotifier
     from bot.front import ChatFront
-    from bot.runtimes.web.server import WebChannel, WebLimits
+    from bot.runtimes.web.limits import WebLimits
+    from bot.runtimes.web.server import WebChannel
 
+    # aiohttp's own server log names the client's address and, on a malformed request, quotes its bytes; what
+    # fails in a handler is logged by the web front itself, by type (bot/runtimes/web/server.py)
+    logging.getLogger("aiohttp.server").setLevel(logging.CRITICAL)
     settings = app.settings
     limits = WebLimits(secure_cookie=settings.web_secure_cookie, sessions_per_ip_hour=settings.web_sessions_per_ip_hour,
                        trust_proxy=settings.web_trust_proxy)  # fmt: skip

@@ -21,6 +21,7 @@ from core.chats import WEB_CHATS, web_chat
 from core.persistence.orm_web import WebMessageRow, WebSessionRow
 from core.services.context import CoreContext
 
+WEB_SESSION_LIFE = timedelta(days=400)  # the cookie's lifetime (browsers cap cookies at 400 days): then pruned
 SEEN_EVERY = timedelta(minutes=5)  # a session's last visit is written at most this often
 ERASED: dict[str, Any] = {}
 
@@ -58,16 +59,35 @@ class WebChats:
         site cannot read (rules of the same-origin policy) and so cannot send."""
         return self.ctx.vault.index("web-csrf", token)
 
+    @staticmethod
+    def new_token() -> str:
+        """A cookie's token for a browser that has none. Nothing is stored until it is first used to write
+        (:meth:`open`): a page fetched by a crawler or a browser that refuses cookies leaves no row behind."""
+        return secrets.token_urlsafe(32)
+
+    async def open(self, token: str, locale: str) -> WebSession:
+        """The session of ``token``, begun now if it has none (its first message)."""
+        if (found := await self.find(token)) is not None:
+            return found
+        now = self.ctx.now()
+        try:
+            async with self.ctx.uow() as uow:
+                row = WebSessionRow(token_index=self._index(token), created_at=now, seen_at=now, locale=locale)
+                uow.session.add(row)
+                await uow.session.flush()
+                session = WebSession(row.id, locale)
+                await uow.commit()
+                return session
+        except IntegrityError:  # two first messages at once: the other began it
+            found = await self.find(token)
+            if found is None:
+                raise
+            return found
+
     async def start(self, locale: str) -> tuple[str, WebSession]:
-        """A new session: its cookie token (shown to nobody but the browser) and the session."""
-        token, now = secrets.token_urlsafe(32), self.ctx.now()
-        async with self.ctx.uow() as uow:
-            row = WebSessionRow(token_index=self._index(token), created_at=now, seen_at=now, locale=locale)
-            uow.session.add(row)
-            await uow.session.flush()
-            session = WebSession(row.id, locale)
-            await uow.commit()
-        return token, session
+        """A new session with a new token (tests, tools)."""
+        token = self.new_token()
+        return token, await self.open(token, locale)
 
     async def find(self, token: str) -> WebSession | None:
         """The session of a cookie; its last visit noted now and then (for pruning sessions long unused)."""
@@ -133,6 +153,27 @@ class WebChats:
                        WebMessageRow.deleted.is_(False))
                 .order_by(WebMessageRow.seq).limit(limit))).scalars().all()  # fmt: skip
             return [WebMessage(r.seq, r.at, r.mine, vault.dec_json(r.body_enc)) for r in rows]
+
+    async def newest_asks_masked(self, chat_id: int) -> bool:
+        """Whether the chat's newest message from the bot asks for an answer shown as dots (decided here, not by
+        the page: an old or hand-made client cannot have an identity stored in clear)."""
+        async with self.ctx.uow() as uow:
+            body = (await uow.session.execute(
+                select(WebMessageRow.body_enc)
+                .where(WebMessageRow.session_id == chat_id - WEB_CHATS, WebMessageRow.mine.is_(False))
+                .order_by(WebMessageRow.seq.desc()).limit(1))).scalar()  # fmt: skip
+        return body is not None and bool(self.ctx.vault.dec_json(body).get("masked"))
+
+    async def prune(self, unseen_for: timedelta) -> int:
+        """Sessions not seen for this long — their cookie has expired, nobody can open them again — and their
+        chats, deleted; how many."""
+        cutoff = self.ctx.now() - unseen_for
+        async with self.ctx.uow() as uow:
+            old = select(WebSessionRow.id).where(WebSessionRow.seen_at < cutoff)
+            await uow.session.execute(delete(WebMessageRow).where(WebMessageRow.session_id.in_(old)))
+            gone = await uow.session.execute(delete(WebSessionRow).where(WebSessionRow.seen_at < cutoff))
+            await uow.commit()
+        return int(gone.rowcount or 0)  # type: ignore[attr-defined]
 
     async def latest(self, chat_id: int) -> int:
         """The number of the chat's newest message (0: none yet)."""

@@ -14,7 +14,8 @@ from aiohttp.test_utils import TestServer
 
 from bot.front import ChatFront
 from bot.i18n import Translator
-from bot.runtimes.web.server import WebChannel, WebLimits
+from bot.runtimes.web.limits import WebLimits
+from bot.runtimes.web.server import WebChannel
 from core.services.web_chats import WebChats
 from qingfeng.app import App, bot_deps
 

@@ -24,15 +24,33 @@ class Wakeups:
     """Pages waiting for news of a chat in this process (a long poll), woken when something is written for it."""
 
     def __init__(self) -> None:
-        self._events: dict[int, asyncio.Event] = {}
+        self._events: dict[int, tuple[asyncio.Event, int]] = {}  # chat → (its event, pages waiting on it)
 
-    def event(self, chat_id: int) -> asyncio.Event:
-        return self._events.setdefault(chat_id, asyncio.Event())
+    async def wait(self, chat_id: int, seconds: float) -> None:
+        """Until something is written for the chat here, or ``seconds`` pass (news from elsewhere is looked for
+        in the database by the caller)."""
+        event, waiting = self._events.get(chat_id, (asyncio.Event(), 0))
+        self._events[chat_id] = (event, waiting + 1)
+        try:
+            async with asyncio.timeout(seconds):
+                await event.wait()
+        except TimeoutError:
+            pass
+        finally:
+            current = self._events.get(chat_id)
+            if current is not None and current[0] is event:
+                if current[1] <= 1:
+                    del self._events[chat_id]
+                else:
+                    self._events[chat_id] = (event, current[1] - 1)
 
     def wake(self, chat_id: int) -> None:
-        event = self._events.pop(chat_id, None)
+        event = self._events.pop(chat_id, (None, 0))[0]
         if event is not None:
             event.set()
+
+    def __len__(self) -> int:
+        return len(self._events)
 
 
 def body_of(out: Outgoing, secret: bool = False, masked: bool = False) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from bot.i18n import LOCALES, Translator
 
 # what the script says itself (the dialogs' words come from the server with each message)
 SCRIPT_WORDS = ("web.you", "web.bot", "web.sending", "web.offline", "web.too_large", "web.forget_confirm",
-                "web.forgotten", "web.failed")  # fmt: skip
+                "web.forgotten", "web.failed", "web.cookies")  # fmt: skip
 QUICK = ("start", "status", "faq", "back", "cancel", "help")  # commands offered as chips under the chat
 MAX_UPLOAD_MB = 20
 

@@ -86,10 +86,24 @@
     if (el) el.remove();
   }
 
+  // The session is gone (forgotten in another tab) or the browser refuses the cookie: reload once, then say so
+  // (reloading for ever would also use up this network's new sessions).
+  function lost() {
+    let again = false;
+    try {
+      again = !sessionStorage.getItem("qf-reloaded");
+      if (again) sessionStorage.setItem("qf-reloaded", "1");
+    } catch {
+      again = false; // no storage either: cookies are blocked
+    }
+    if (again) location.reload();
+    else say(words.cookies);
+  }
+
   async function fetchNew(path) {
     const r = await fetch(path, { credentials: "same-origin" });
     if (r.status === 401) {
-      location.reload();
+      lost();
       return false;
     }
     if (!r.ok) throw new Error("HTTP " + r.status); // the server failed: said, and asked again later
@@ -100,7 +114,7 @@
 
   async function post(path, body) {
     const form = body instanceof FormData;
-    const headers = { "X-CSRF-Token": csrf };
+    const headers = { "X-CSRF-Token": csrf, "X-Page-Language": document.documentElement.lang };
     if (!form) headers["Content-Type"] = "application/json";
     say(words.sending);
     let r;
@@ -114,7 +128,7 @@
     let data = {};
     try { data = await r.json(); } catch { /* an answer without a body */ }
     if (r.status === 401) {
-      location.reload();
+      lost();
       return null;
     }
     say(r.ok ? "" : data.error || words.failed);
@@ -189,7 +203,8 @@
   async function begin() {
     for (;;) {
       try {
-        await fetchNew("/api/history");
+        if (!(await fetchNew("/api/history"))) return;
+        try { sessionStorage.removeItem("qf-reloaded"); } catch { /* no storage */ }
         break;
       } catch {
         say(words.offline);
