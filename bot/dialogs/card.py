@@ -22,7 +22,8 @@ _EVIDENCE_NOTE = re.compile(r"evidence (\d+)")  # the fixed note of an evidence 
 def _person(p: PersonView) -> Label:
     """One reported person; party membership decides 党纪 or 政务 handling, so it is always said."""
     party = Label("officer.card_party", {"party": Label(f"enum.PartyMembership.{p.party or 'unknown'}")})
-    return Label("officer.card_person", {"name": p.name or "-", "unit": p.unit, "post": p.post or "-",
+    not_given = Label("officer.card_name_unknown")
+    return Label("officer.card_person", {"name": p.name or not_given, "unit": p.unit, "post": p.post or "-",
                                          "level": Label(f"enum.CadreLevel.{p.level}"), "party": party,
                                          "region": p.region})  # fmt: skip
 
