@@ -2,28 +2,58 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from qingfeng.cli import main
+
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 
 def qingfeng(tmp_path: Path, *args: str, db_url: str | None = None) -> subprocess.CompletedProcess[str]:
+    """``qingfeng ARGS`` on a fresh data directory in ``tmp_path``, with only that in the environment — run in this
+    process (an interpreter start and the imports cost seconds each time; ``test_the_command_runs_as_a_process``
+    runs the real entry point)."""
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "QINGFENG_DATA_DIR": str(tmp_path / "data")}
     if db_url:
         env["QINGFENG_DATABASE_URL"] = db_url
-    return subprocess.run(
-        [sys.executable, "-m", "qingfeng.cli", *args],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    saved, cwd = dict(os.environ), os.getcwd()
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        os.environ.clear()
+        os.environ.update(env)
+        os.chdir(tmp_path)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(list(args))
+            except SystemExit as exc:  # argparse: a bad argument
+                code = exc.code if isinstance(exc.code, int) else 1
+    finally:
+        os.chdir(cwd)
+        os.environ.clear()
+        os.environ.update(saved)
+    return subprocess.CompletedProcess(["qingfeng", *args], code, out.getvalue(), err.getvalue())
+
+
+def process(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``python -m qingfeng.cli ARGS`` as a process, as the operator runs it."""
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "QINGFENG_DATA_DIR": str(tmp_path / "data")}
+    return subprocess.run([sys.executable, "-m", "qingfeng.cli", *args], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=120)  # fmt: skip
+
+
+def test_the_command_runs_as_a_process(tmp_path: Path) -> None:
+    listed = process(tmp_path, "units", "list")
+    assert listed.returncode == 0, listed.stderr
+    bad = process(tmp_path, "deadline", "--working-days", "x")
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
 
 
 def test_demo_data_then_cases_list(tmp_path: Path) -> None:
