@@ -12,8 +12,6 @@ import pytest
 from core.model import Role
 from core.settings import Settings
 from qingfeng.app import build_app
-from tests.factories import FACTS
-from tests.walks import walk_to_facts
 from tests.web.browser import free_port
 from tests.web.visitor import Visitor
 
@@ -44,15 +42,8 @@ async def test_run_with_web_serves_the_page_and_sends_web_chats_notifications_th
         await answers_start(tg)  # Telegram is answered
         v = Visitor(f"http://{settings.web_listen}")
         try:
-            await v.open()
-            assert "举报须知" in (await v.start())[-1]
-            await walk_to_facts(v, 0, begin=False)
-            await v.say(0, FACTS)
-            await v.tap(0, "跳过")
-            await v.tap(0, "完成")
-            await v.tap(0, "内容无误")
-            receipt = "\n".join(await v.tap(0, "确认提交"))
-            number = receipt.split("编号：")[1].split("\n")[0]
+            number = await v.file_named()
+            assert any("举报须知" in m["text"] for m in v.seen.values())
             await accept(settings, number)
             news: list[dict[str, object]] = []
             deadline = asyncio.get_running_loop().time() + 60 * PATIENCE

@@ -254,14 +254,7 @@ async def test_forget_this_browser_erases_the_chat_and_a_later_notice_for_it_is_
     async with page_server(app) as (server, channel):
         v = Visitor(server)
         try:
-            await v.open()
-            await v.start()
-            await walk_to_facts(v, 0, begin=False)
-            await v.say(0, FACTS)
-            await v.tap(0, "跳过")
-            await v.tap(0, "完成")
-            await v.tap(0, "内容无误")
-            number = "\n".join(await v.tap(0, "确认提交")).split("编号：")[1].split("\n")[0]
+            number = await v.file_named()
             await app.cases.register(number, office.intake)
             await app.cases.accept(number, office.intake)
             notifier = ClientNotifier(channel.client(), Translator.load("zh-CN"))

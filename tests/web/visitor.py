@@ -18,6 +18,8 @@ from bot.runtimes.web.limits import WebLimits
 from bot.runtimes.web.server import WebChannel
 from core.services.web_chats import WebChats
 from qingfeng.app import App, bot_deps
+from tests.factories import FACTS
+from tests.walks import walk_to_facts
 
 CSRF = re.compile(r'<meta name="csrf-token" content="([0-9a-f]+)">')
 
@@ -119,3 +121,14 @@ class Visitor:
         async with self.http.post(self.url("/api/upload"), data=form, headers={"X-CSRF-Token": self.csrf}) as r:
             status, body = r.status, await r.json()
         return await self._after(status, body, before)
+
+    async def file_named(self) -> str:
+        """From a page just opened to a named report filed (no evidence): its case number."""
+        await self.open()
+        await self.start()
+        await walk_to_facts(self, 0, begin=False)
+        await self.say(0, FACTS)
+        await self.tap(0, "跳过")  # other bodies
+        await self.tap(0, "完成")  # no evidence
+        await self.tap(0, "内容无误")
+        return "\n".join(await self.tap(0, "确认提交")).split("编号：")[1].split("\n")[0]
