@@ -57,9 +57,11 @@ class WebhookRefused(Exception):
 class ListenFailed(Exception):
     """The listen address cannot be bound (the port is taken, or the address is not this machine's)."""
 
-    def __init__(self, address: str, reason: str) -> None:
+    def __init__(self, address: str, reason: str, message: str = "run.listen_failed") -> None:
+        """``message``: the catalogue key that says it, naming the setting to change (the webhook's or the web
+        chat's address)."""
         super().__init__(address, reason)
-        self.address, self.reason = address, reason
+        self.address, self.reason, self.message = address, reason, message
 
 
 class StoppedAtStart(Exception):

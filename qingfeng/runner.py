@@ -65,9 +65,8 @@ async def run_bot(settings: Settings, runtime: str | None = None, *, setup: bool
         except WebhookRefused as exc:  # webhook mode: a URL the Bot API will not post to
             print(translator.t(settings.default_locale, "run.webhook_refused", reason=str(exc)), file=sys.stderr)
             return 2
-        except ListenFailed as exc:  # the webhook's address, or the web chat's (qingfeng.web.WebListenFailed)
-            key = "web.listen_failed" if type(exc).__name__ == "WebListenFailed" else "run.listen_failed"
-            text = translator.t(settings.default_locale, key, address=exc.address, reason=exc.reason)
+        except ListenFailed as exc:  # the webhook's address, or the web chat's
+            text = translator.t(settings.default_locale, exc.message, address=exc.address, reason=exc.reason)
             print(text, file=sys.stderr)
             return 2
     finally:

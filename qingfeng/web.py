@@ -34,10 +34,6 @@ log = logging.getLogger(__name__)
 SHUTDOWN_SECONDS = 10.0
 
 
-class WebListenFailed(ListenFailed):
-    """The web chat's address (QINGFENG_WEB_LISTEN) could not be bound, not the webhook's."""
-
-
 def add_web_command(sub: Any) -> None:
     p = sub.add_parser("web", help="the web chat: the citizens' dialogs in a browser (no Telegram needed)")
     p.add_argument("--listen", metavar="HOST:PORT", type=argument(listen_address),
@@ -72,7 +68,7 @@ async def run_web(settings: Settings) -> int:
                     finally:
                         await stop_scheduler(scheduler)
         except ListenFailed as exc:
-            text = translator.t(settings.default_locale, "web.listen_failed", address=exc.address, reason=exc.reason)
+            text = translator.t(settings.default_locale, exc.message, address=exc.address, reason=exc.reason)
             print(text, file=sys.stderr)
             return 2
         return 0
@@ -106,7 +102,8 @@ async def web_serving(app: App, deps: BotDeps) -> AsyncIterator[Notifier]:
         await web.TCPSite(runner, host, port).start()
     except OSError as exc:
         await runner.cleanup()
-        raise WebListenFailed(f"{host}:{port}", os.strerror(exc.errno) if exc.errno else str(exc)) from None
+        reason = os.strerror(exc.errno) if exc.errno else str(exc)
+        raise ListenFailed(f"{host}:{port}", reason, "web.listen_failed") from None
     log.info("web chat on http://%s:%s/", host, port)
     try:
         yield ClientNotifier(channel.client(), deps.translator)

@@ -25,9 +25,7 @@ from typing import Any
 import pytest
 
 from core.settings import Settings
-from qingfeng.app import build_app
 from tests.bot.fake_telegram import PATIENCE
-from tests.factories import seed_office
 
 CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
 PHONE = {"width": 390, "height": 844, "pixelRatio": 2.0}
@@ -53,14 +51,6 @@ def free_port() -> int:
 
 def settings_for(data: Path) -> Settings:
     return Settings(_env_file=None, data_dir=data)  # type: ignore[call-arg]
-
-
-async def seed(settings: Settings) -> None:
-    app = await build_app(settings)  # migrates the new database, as 'qingfeng web' will
-    try:
-        await seed_office(app)
-    finally:
-        await app.close()
 
 
 @contextlib.contextmanager

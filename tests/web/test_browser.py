@@ -19,9 +19,10 @@ from core.chats import is_web_chat
 from core.persistence.orm import CaseRow, ReporterContactRow
 from core.settings import Settings
 from qingfeng.app import build_app
+from tests.console.test_chat_pty import seed
 from tests.factories import FACTS
 from tests.walks import JPEG, SCOPE_SENTENCE
-from tests.web.browser import Page, run, seed, settings_for, skip_without_browser, web_process
+from tests.web.browser import Page, run, settings_for, skip_without_browser, web_process
 
 pytestmark = skip_without_browser
 SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "web-chat.png"

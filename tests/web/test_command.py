@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 
 from tests.bot.fake_telegram import PATIENCE
-from tests.web.browser import run, seed, settings_for
+from tests.console.test_chat_pty import seed
+from tests.web.browser import run, settings_for
 
 
 def web(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
