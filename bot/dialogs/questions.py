@@ -38,7 +38,7 @@ def answer_reply(kb: KnowledgeSearch, entry: Entry, locale: str, keep: bool = Fa
     """The answer, the documents it rests on, related questions as buttons; ``keep``: in a dialog, a button
     that takes what was typed as the step's answer after all."""
     docs = basis(entry)
-    params: dict[str, object] = {"answer": entry.answer(locale)}
+    params: dict[str, object] = {"answer": entry.answer(locale), "web": entry.answer(locale, web=True)}
     key = "kb.answer" if docs else "kb.answer_plain"
     if docs:
         names = {f"d{i}": Label(f"kb.doc.{d}", locale=locale) for i, d in enumerate(docs)}
@@ -193,8 +193,8 @@ _SAYS_WHERE = frozenset({Topic.NOT_SCOPE, Topic.LITIGATION})  # answers that nam
 _NOTHING_REPORTED = frozenset({"scope.reason.official_vague"})  # accepted for an official named, no facts yet
 
 
-def in_sentence(kb: KnowledgeSearch, text: str, legacy_topic: str) -> list[Reply]:
+def in_sentence(kb: KnowledgeSearch, text: str, legacy_topic: str, found: Found | None = None) -> list[Reply]:
     """The answer to a question the scope check heard in a sentence (its ``faq``), when the base has one."""
-    found = kb.ask(text)
+    found = found or kb.ask(text)
     entry = found.entry or _entry(kb, LEGACY.get(legacy_topic, ""))
     return [answer_reply(kb, entry, lang_of(found))] if entry is not None else []

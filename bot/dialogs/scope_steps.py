@@ -63,8 +63,16 @@ async def _decide(c: Conversation, text: str, env: CitizenEnv, *, ask: bool = Tr
             c.answers["refer_to"] = decision.refer_to.value if decision.refer_to else ""
             c.answers["refer_reason"] = decision.reason
             return go(Filing.SCOPE_REFER)
+    shape = asks(text)
+    if shape is Asks.CLEARLY:  # only a question ("How long until I hear back?"): answered, and the sentence asked
+        kb = await ready_knowledge()  # for again — a question is no description of what happened
+        found = kb.ask(text)
+        said = kbq.in_sentence(kb, text, decision.faq or "", found)
+        if said or found.candidates:
+            c.answers.pop("scope_text", None)
+            return Outcome(replies=tuple(said or kbq.answer_text(kb, text, found)))
     # a question about the process said in passing ("纪委管村干部吗，他…"): its answer, then the next question
-    asked = decision.faq or asks(text) is not Asks.NO
+    asked = decision.faq or shape is not Asks.NO
     faq = kbq.in_sentence(await ready_knowledge(), text, decision.faq or "") if asked else []
     return go(Filing.SCOPE_WHO, *faq)
 

@@ -36,9 +36,14 @@ class Entry:
     q_en: tuple[str, ...]
     a_zh: str
     a_en: str
+    #: The answer as the web page says it, where the chat's differs ("what Telegram sees" is not the page's case).
+    web_zh: str = ""
+    web_en: str = ""
 
-    def answer(self, locale: str | None) -> str:
-        return self.a_en if (locale or "").startswith("en") else self.a_zh
+    def answer(self, locale: str | None, web: bool = False) -> str:
+        en = (locale or "").startswith("en")
+        said = (self.web_en if en else self.web_zh) if web else ""
+        return said or (self.a_en if en else self.a_zh)
 
     def question(self, locale: str | None) -> str:
         """The entry's first phrasing in the language: its title on a button or in a menu."""
@@ -46,6 +51,7 @@ class Entry:
 
 
 _ID = re.compile(r"[a-z0-9_]{1,32}")
+_TELEGRAM = re.compile(r"telegram|电报", re.I)
 
 
 class KnowledgeBaseError(ValueError):
@@ -64,7 +70,8 @@ def _entry(i: int, raw: dict[str, Any]) -> Entry:
     try:
         return Entry(id=str(raw["id"]), topic=str(raw["topic"]), rules=tuple(raw.get("rules", ())),
                      related=tuple(raw.get("related", ())), q_zh=tuple(raw["q_zh"]), q_en=tuple(raw["q_en"]),
-                     a_zh=str(raw["a_zh"]).strip(), a_en=str(raw["a_en"]).strip())  # fmt: skip
+                     a_zh=str(raw["a_zh"]).strip(), a_en=str(raw["a_en"]).strip(),
+                     web_zh=str(raw.get("web_zh", "")).strip(), web_en=str(raw.get("web_en", "")).strip())  # fmt: skip
     except KeyError as missing:
         raise KnowledgeBaseError(f"entry {i + 1} ({raw.get('id', '?')}): {missing.args[0]} is missing") from None
 
@@ -90,8 +97,15 @@ def problems(entries: tuple[Entry, ...]) -> list[str]:
             found.append(f"{e.id}: related entries unknown: {', '.join(unknown)}")
         if len(e.a_zh) > MAX_ZH or len(e.a_en.split()) > MAX_EN_WORDS:
             found.append(f"{e.id}: the answer is too long for a phone screen")
-        if _BARE.match(e.a_zh) or _BARE.match(e.a_en):
+        if bool(e.web_zh) != bool(e.web_en):
+            found.append(f"{e.id}: a web answer needs both web_zh and web_en")
+        web = (e.answer("zh", web=True), e.answer("en", web=True))
+        if len(web[0]) > MAX_ZH or len(web[1].split()) > MAX_EN_WORDS:
+            found.append(f"{e.id}: the web answer is too long for a phone screen")
+        if any(_BARE.match(a) for a in (e.a_zh, e.a_en, *web)):
             found.append(f"{e.id}: the answer opens with a bare yes or no")
+        if (_TELEGRAM.search(e.a_zh) or _TELEGRAM.search(e.a_en)) and not e.web_zh:
+            found.append(f"{e.id}: the answer speaks of Telegram; give web_zh and web_en for the web page")
     return found
 
 

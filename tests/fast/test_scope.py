@@ -81,3 +81,21 @@ async def test_who_is_it_about_is_answered_by_who_not_by_yes_or_no(chat: FastCha
     await h.tap(CHAT, "English")
     english = [label for row in h.last_keyboard(CHAT) for label, _ in row]
     assert not any(label.lower().startswith(("yes", "no,", "no ")) for label in english), english
+
+
+async def test_a_question_for_the_sentence_is_answered_and_the_sentence_asked_again(chat: FastChat) -> None:
+    """ "How long until I hear back?" typed where the sentence is asked was taken as the description and the
+    citizen asked who it was about (issue 16): a question only is answered (here: candidates to tap), the sentence
+    asked again; a report with a question in passing still goes on."""
+    h = chat
+    await begin(h)
+    seen = await h.say(CHAT, "How long until I hear back?")
+    assert "您是想问" in seen[0] and "用一两句话" in seen[-1]
+    offered = next(s.keyboard for s in reversed(h.sent[CHAT]) if s.text.startswith("您是想问"))
+    assert [row[0][0].endswith("?") for row in offered] == [True, True, True, False]  # and "都不是"
+    tapped = await h.tap_data(CHAT, offered[0][0][1])
+    assert "依据" in tapped[0] and "用一两句话" in tapped[-1]  # the answer, and still the sentence to write
+    answered = await h.say(CHAT, "多久能有答复？")
+    assert "15个工作日" in answered[0] and "用一两句话" in answered[-1]
+    decided = await h.say(CHAT, "村支书把低保名额给了自己的亲戚，纪委管吗")
+    assert "属于受理范围" in decided[0] and "请选择类型" in decided[-1]

@@ -32,6 +32,17 @@ def test_an_answer_opening_with_a_bare_yes_or_no_is_refused(entries: tuple[Entry
             check((replace(first, a_zh=zh, a_en=en), *entries[1:]))
 
 
+def test_an_answer_about_telegram_needs_the_web_pages_own_wording(entries: tuple[Entry, ...]) -> None:
+    """The web page is not Telegram: an answer that speaks of it is said otherwise there (issue 19)."""
+    plain = next(e for e in entries if not e.web_zh)
+    said = replace(plain, a_zh=plain.a_zh + "Telegram 能看到。")
+    assert f"{plain.id}: the answer speaks of Telegram; give web_zh and web_en for the web page" in problems((said,))
+    assert f"{plain.id}: a web answer needs both web_zh and web_en" in problems((replace(said, web_zh="网页。"),))
+    web = replace(said, web_zh="网页。", web_en="The page.")
+    assert not [p for p in problems((web,)) if "web" in p or "Telegram" in p]
+    assert web.answer("zh-CN", web=True) == "网页。" and web.answer("en") == plain.a_en
+
+
 def test_unknown_related_entries_twice_used_ids_and_missing_languages_are_named(entries: tuple[Entry, ...]) -> None:
     a, b = entries[0], entries[1]
     found = problems((replace(a, related=("no_such_entry",)), replace(b, id=a.id, q_en=())))

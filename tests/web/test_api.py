@@ -293,3 +293,19 @@ async def test_one_address_posting_too_fast_is_told_to_wait(app: App) -> None:
             assert refused and "稍" in refused[0]["error"]  # the flood message, in the page's language
         finally:
             await v.close()
+
+
+async def test_questions_about_anonymity_are_answered_for_the_page_not_for_telegram(app: App) -> None:
+    """The knowledge base's answers about what others can see spoke of Telegram in the browser too (issue 16
+    left undone after issue 19): the page has its own wording, and still answers what it is asked."""
+    await seed_office(app)
+    async with page_server(app) as (server, _):
+        v = Visitor(server)
+        try:
+            await v.open()
+            traced = await v.say(0, "匿名举报会被查到吗")
+            assert "网络地址" in traced[0] and "Telegram" not in traced[0] and "依据" in traced[0]
+            platform = await v.say(0, "用Telegram举报安全吗")
+            assert "不经过 Telegram" in platform[0]
+        finally:
+            await v.close()
