@@ -332,6 +332,13 @@ class JobScheduler:
         self.restarts += 1
 
     # -- runs --------------------------------------------------------------------------------------------------
+    async def run_job(self, job_id: str) -> bool:
+        """One run of the job now, guarded as a tick's (a simulation moves its own clock and calls this at the
+        times APScheduler would: bench/office_year.py); whether it succeeded."""
+        job = self.jobs[job_id]
+        await self._run(job)
+        return job.failures == 0
+
     async def _fire(self, job_id: str) -> None:
         """What APScheduler calls: start the run as our task and return at once."""
         job = self.jobs[job_id]
