@@ -144,8 +144,10 @@ def effects(c: CaseSnapshot, action: A, inp: ActionInput, actor: Actor) -> dict[
     named = c.named
     match action:
         case A.ACCEPT:
+            # accepted, it must be handled: intake assigns it, the handler proposes its disposal [U] (issue 20)
             return {
                 "meet_deadlines": (*_ROUTING, D.ACCEPTANCE_NOTICE),
+                "open_deadlines": (D.DISPOSAL_PROPOSAL,),
                 "reporter_notice": "notify.reporter.accepted" if named else None,
             }
         case A.NOT_ACCEPT:
@@ -191,12 +193,14 @@ def effects(c: CaseSnapshot, action: A, inp: ActionInput, actor: Actor) -> dict[
             return {"officer_notices": ((OfficerTarget.UNIT_INTAKE, "notify.officer.returned"),)}
         case A.DISPOSE:  # from parked too: the review is done by resuming (§7)
             letter = (D.LETTER_REPLY,) if inp.method is DisposalMethod.TALK_OR_LETTER else ()
-            return {"meet_deadlines": (D.PARK_REVIEW,), "open_deadlines": letter}
+            return {"meet_deadlines": (D.PARK_REVIEW, D.DISPOSAL_PROPOSAL), "open_deadlines": letter}
         case A.PARK | A.REVIEW_PARKED:
             # §7 "review periodically" [U]: the handler is reminded at the review date (PARK_REVIEW_MONTHS); the
             # named reporter, who gets no result for now, is told it is kept pending (issue 15, item 9).
-            return {"meet_deadlines": (D.PARK_REVIEW,), "open_deadlines": (D.PARK_REVIEW,),
+            return {"meet_deadlines": (D.PARK_REVIEW, D.DISPOSAL_PROPOSAL), "open_deadlines": (D.PARK_REVIEW,),
                     "reporter_notice": "notify.reporter.parked" if named else None}  # fmt: skip
+        case A.SEND_TO_INVESTIGATION:
+            return {"meet_deadlines": (D.DISPOSAL_PROPOSAL,)}
         case A.CONCLUDE:
             return {
                 "meet_deadlines": (D.LETTER_REPLY,),  # D15 ends with the 报结 (REPORT_RESULT, §10.3)
@@ -207,7 +211,7 @@ def effects(c: CaseSnapshot, action: A, inp: ActionInput, actor: Actor) -> dict[
         case A.DECIDE_APPEAL | A.ANSWER_SUGGESTION:
             # answered: the appeal's own deadline is met; a named reporter is owed the outcome as feedback (D4)
             return {
-                "meet_deadlines": (*_ANSWER_DEADLINES, D.ASSIGNED_BY_HIGHER),
+                "meet_deadlines": (*_ANSWER_DEADLINES, D.ASSIGNED_BY_HIGHER, D.DISPOSAL_PROPOSAL),
                 "open_deadlines": (D.RESULT_FEEDBACK,) if c.owes_result else (),
                 "officer_notices": _tell_follower(c),
             }

@@ -38,6 +38,7 @@ class DeadlineKind(StrEnum):
     ASSIGNED_BY_HIGHER = "assigned_by_higher"  # D15
     TRANSFER_RESULT = "transfer_result"  # §10.3: the sender's due date for a transferred case's result (报结)
     PARK_REVIEW = "park_review"  # review of a 暂存待查 case (rules.md §7 "review periodically" [U])
+    DISPOSAL_PROPOSAL = "disposal_proposal"  # an accepted report's first handling step (处置意见) [U], issue 20
 
 
 #: Duties that end only with a 报结 (rules.md §10.3): the case cannot be archived while one is open.
@@ -45,6 +46,12 @@ REPORT_BACK = (DeadlineKind.ASSIGNED_BY_HIGHER, DeadlineKind.TRANSFER_RESULT)
 
 #: How long a 暂存待查 case rests before its handler reviews it: the office's choice [U] (rules.md §7).
 PARK_REVIEW_MONTHS = 3
+
+#: How long an accepted report may wait for its handling to be decided (处置意见: a disposal method, an appeal's
+#: decision, a suggestion's answer): the office's choice [U]. The rules set no period for it (rules.md §1
+#: ``assigned`` → ``disposal``), so without it an accepted report whose handler never acts fell due nowhere and
+#: nobody was reminded (found by the year's simulation, issue 20).
+DISPOSAL_PROPOSAL_MONTHS = 1
 
 
 @dataclass(frozen=True)
@@ -190,6 +197,14 @@ DEADLINES: dict[DeadlineKind, DeadlineSpec] = {
             PeriodUnit.MONTHS,
             "§7 暂存待查 [U] office's choice",
             "review a parked (暂存待查) case: resume it, or keep it parked until the next review",
+        ),
+        DeadlineSpec(
+            DeadlineKind.DISPOSAL_PROPOSAL,
+            "§1",
+            DISPOSAL_PROPOSAL_MONTHS,
+            PeriodUnit.MONTHS,
+            "§1 assigned→disposal [U] office's choice",
+            "decide how an accepted report is handled (处置意见): assign it, then propose its disposal",
         ),
     )
 }

@@ -67,7 +67,8 @@ log = logging.getLogger(__name__)
 #: Duties that rest with the handler once a case is assigned; the others are intake's (rules.md §1, §2).
 HANDLER_DUTIES = frozenset({DeadlineKind.RESULT_FEEDBACK, DeadlineKind.LETTER_REPLY, DeadlineKind.ASSIGNED_BY_HIGHER,
                             DeadlineKind.WRITTEN_OPINION, DeadlineKind.SUPERVISION_APPEAL,
-                            DeadlineKind.REVIEW_ANSWER, DeadlineKind.PARK_REVIEW})  # fmt: skip
+                            DeadlineKind.REVIEW_ANSWER, DeadlineKind.PARK_REVIEW,
+                            DeadlineKind.DISPOSAL_PROPOSAL})  # fmt: skip
 DIGEST_AT = time(8, 30)
 DIGEST_SOON_DAYS = 3  # "due soon" in the digest: within this many calendar days
 #: Reminders (or digests) per unit of work: a few milliseconds of SQLite's one connection each.

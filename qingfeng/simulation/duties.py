@@ -16,20 +16,23 @@ import json
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.calendar.reminders import ReminderPolicy, first_reminder_day
 from core.calendar.workdays import WorkCalendar
 from core.model import Action, CaseState, DeadlineState, OutboxStatus
 from core.persistence.orm import CaseEventRow, CaseRow, DeadlineRow, OutboxRow, ReminderSentRow
+from core.stats.timeliness import OPEN_CASE_STATES
 from qingfeng.app import App
 from qingfeng.simulation.clockwork import RESULTS, TICKS, Sent
 
 BEFORE = ("soon", "due")  # the reminders that come in time to act
 CONCLUDED = {Action.CONCLUDE.value, Action.DECIDE_APPEAL.value, Action.ANSWER_SUGGESTION.value}
+IDLE_DAYS = 30  # working days without a step after which an open case with no duty is reported idle
 TELEGRAM_PER_SECOND = 30  # messages a bot may send in a second, to all chats together (Telegram's bot FAQ)
 
 
@@ -76,6 +79,7 @@ class Accounting:
     results_owed: int  # named cases concluded (a result owed to the reporter)
     results_given: int  # ... whose feedback was given
     ended_without_feedback: list[str]  # archived named cases concluded with no feedback: a failure
+    idle: list[str]  # cases not yet concluded, no duty open, no step for IDLE_DAYS working days
     failures: list[str]  # one line per failed duty, for the report
 
     @property
@@ -99,6 +103,7 @@ async def account(app: App, sent: list[Sent], first: date, last: date, policy: R
             reminders[deadline_id][slot] = at
         rows_sent = (await s.execute(select(func.count()).select_from(OutboxRow)
                                      .where(OutboxRow.status == OutboxStatus.SENT.value))).scalar_one()  # fmt: skip
+        idle = await _idle(s, last, cal)
         events = (await s.execute(
             select(CaseRow.number, CaseRow.named, CaseRow.state, CaseEventRow.action)
             .join(CaseEventRow, CaseEventRow.case_id == CaseRow.id)
@@ -159,8 +164,32 @@ async def account(app: App, sent: list[Sent], first: date, last: date, policy: R
         kinds=dict(sorted(kinds.items())), total=total, not_yet_due=not_yet, duplicates=duplicates,
         duplicate_examples=examples, notifications=Counter(_family(m.template) for m in sent), peak_per_run=peak,
         peak_seconds=peak / TELEGRAM_PER_SECOND, peak_to_one_chat=max(per_chat.values(), default=0),
-        results_owed=owed, results_given=given, ended_without_feedback=ended, failures=failures,
+        results_owed=owed, results_given=given, ended_without_feedback=ended, idle=idle, failures=failures,
     )  # fmt: skip
+
+
+async def _idle(s: AsyncSession, last: date, cal: WorkCalendar) -> list[str]:
+    """Cases not yet concluded with no duty open whose last step is :data:`IDLE_DAYS` working days old: nothing
+    will remind anybody of them (the rules set no period for handling an accusation: rules.md §2)."""
+    cutoff = last
+    for _ in range(IDLE_DAYS):
+        cutoff -= timedelta(days=1)
+        while not cal.is_workday(cutoff):
+            cutoff -= timedelta(days=1)
+    open_duty = select(DeadlineRow.id).where(DeadlineRow.case_id == CaseRow.id,
+                                             DeadlineRow.state == DeadlineState.OPEN.value).exists()  # fmt: skip
+    last_step = func.max(CaseEventRow.at)
+    rows = await s.execute(
+        select(CaseRow.number, last_step).join(CaseEventRow, CaseEventRow.case_id == CaseRow.id)
+        .where(CaseRow.state.in_([x.value for x in OPEN_CASE_STATES]), ~open_duty)
+        .group_by(CaseRow.number).order_by(CaseRow.number)
+    )  # fmt: skip
+    limit = datetime.combine(cutoff, time(0), UTC)
+    return [number for number, at in rows if at is not None and _aware(at) < limit]
+
+
+def _aware(at: datetime) -> datetime:
+    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
 
 
 def _first_sweep(first_day: date, created: datetime, tz: Any) -> datetime:
@@ -207,7 +236,7 @@ def _feedback(events: Sequence[Any]) -> tuple[int, int, list[str]]:
 #: The notices the scheduler's jobs queue, whose parameters name their occasion (a deadline's slot and day, a
 #: digest's day, a report's month, an urgent message's push): one of them twice is a job that sent twice. A case's
 #: notices may repeat rightly (a case concluded again after a leader sent it back says "concluded" again).
-SCHEDULED = ("notify.officer.reminder.", "notify.officer.digest", "notify.officer.stats_", "notify.officer.urgent_")
+SCHEDULED = ("reminder.", "digest", "stats_", "urgent_")  # after "notify.officer."
 
 
 def _duplicates(sent: list[Sent], rows_sent: int) -> tuple[int, list[str]]:
@@ -215,7 +244,9 @@ def _duplicates(sent: list[Sent], rows_sent: int) -> tuple[int, list[str]]:
     chat more than once."""
     seen: Counter[tuple[int, str, str]] = Counter()
     for m in sent:
-        if m.template.startswith(SCHEDULED):
+        if m.template.startswith("notify.officer.") and m.template.removeprefix("notify.officer.").startswith(
+            SCHEDULED
+        ):
             seen[(m.chat, m.template, json.dumps(m.params, sort_keys=True, default=str))] += 1
     twice = [(k, n) for k, n in seen.items() if n > 1]
     extra = max(0, len(sent) - rows_sent)

@@ -454,20 +454,20 @@ class Staff:
 
     def _stand_in(self, case: Case, leader: Officer, now: datetime) -> None:
         """The owing officer cannot act: a case still waiting for its handler's first step goes to another
-        handler; any other step is taken by another officer with the same role (a leader for a result owed)."""
+        handler; a later step of the handler's the leader takes himself (a handler sees only their own cases);
+        an intake or approval step is taken by another officer of that role."""
         owing = case.by
         assert owing is not None
         if owing is case.handler and case.step in ("dispose", "answer", "extend"):
             self.reassigned += 1
             self._plan(case, "reassign", self._intake(case.unit, now), delay=(0.0, 1.0))
             return
-        roles = (Role.HANDLER,) if owing is case.handler else owing.spec.roles
+        if owing is case.handler:
+            self._plan(case, case.step, leader, delay=(0.0, 1.0))
+            return
         others = [o for o in self.office.officers if o.spec.unit == case.unit and o is not owing
-                  and any(o.has(r) for r in roles) and self._can_act_soon(o, now)]  # fmt: skip
-        if not others and case.step in ("feedback", "report_back"):
-            others = [leader]
-        if others:
-            self._plan(case, case.step, self.rng.choice(others), delay=(0.0, 1.0))
+                  and any(o.has(r) for r in owing.spec.roles) and self._can_act_soon(o, now)]  # fmt: skip
+        self._plan(case, case.step, self.rng.choice(others) if others else leader, delay=(0.0, 1.0))
 
     async def reassign(self, case: Case, by: Officer) -> bool:
         handler = self._handler(case.unit, self.app.ctx.now(), besides=case.handler)

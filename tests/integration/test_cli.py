@@ -93,7 +93,8 @@ def test_demo_data_then_cases_list(tmp_path: Path) -> None:
     assert "awaiting leader" in table.stdout and "sent back" in table.stdout
     # issue 15's paths: a 交办 case extended, a case sent down and followed by the city, facts not confirmed
     [assigned] = [c for c in cases if c["channel"] == "assigned_by_higher"]
-    assert (assigned["state"], assigned["next_due_kind"]) == ("assigned", "assigned_by_higher")
+    # its handler still owes the disposal, due a month after acceptance: before the 交办函's extended date
+    assert (assigned["state"], assigned["next_due_kind"]) == ("assigned", "disposal_proposal")
     details = [json.loads(qingfeng(tmp_path, "case", "show", c["number"], "--json").stdout) for c in cases[-3:]]
     assert details[0]["result"]["clearing"] == "cleared" and details[0]["result"]["assessment"] == "good_faith"
     assert details[1]["follow_up"]["state"] == "awaiting" and details[1]["follow_up"]["sender"] == "杭州市纪委监委"

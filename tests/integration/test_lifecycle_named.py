@@ -81,6 +81,7 @@ async def test_named_lifecycle_with_objection(app: App, clock: ManualClock) -> N
     assert [(d.kind, d.state, d.closed_at) for d in dls] == [
         ("register_and_route", "met", accepted_at),
         ("acceptance_notice", "met", accepted_at),
+        ("disposal_proposal", "open", None),  # accepted, it is owed its handling (issue 20)
     ]
     msg = (await outbox(app))[-1]
     assert (msg.recipient_kind, msg.recipient_id, msg.template, msg.status) == (
@@ -117,6 +118,8 @@ async def test_named_lifecycle_with_objection(app: App, clock: ManualClock) -> N
         approver=office.supervisor,
     )
     assert (await case_row(app, number)).disposal_method == "preliminary_check"
+    [proposal] = by_kind(await deadlines(app, number), DeadlineKind.DISPOSAL_PROPOSAL)
+    assert (proposal.state, proposal.due_date) == ("met", date(2026, 10, 29))  # a month after 09-29
 
     clock.set(beijing(2026, 11, 2, 10, 0))
     report = closure()

@@ -75,11 +75,13 @@ async def test_reminders_due_while_the_bot_was_down_are_sent_once(app: App, cloc
     finally:
         await restarted.close()
     sent = await outbox(app)
-    assert again == 0 and first == len(sent) == 3
+    assert again == 0 and first == len(sent) == 4
     # D7 of the second case (due 10-26): one overdue alert and one escalation, not one per missed day;
-    # its D3 (due 10-30) is three working days away: due soon. Nothing for the first case's met deadlines.
+    # its D3 (due 10-30) is three working days away: due soon. The first case's met deadlines: nothing; its
+    # disposal, owed a month after its acceptance (10-28, issue 20), is due today: one reminder, not four.
     assert sent == [("notify.officer.reminder.overdue", office.intake.officer_id),
                     ("notify.officer.reminder.escalated", office.supervisor.officer_id),
+                    ("notify.officer.reminder.due", office.intake.officer_id),
                     ("notify.officer.reminder.soon", office.intake.officer_id)]  # fmt: skip
     assert second.number != number
 

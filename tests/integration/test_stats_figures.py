@@ -111,11 +111,13 @@ async def test_county_quarter(app: App, clock: ManualClock) -> None:
         "stats.row.age_band:61:90": (1,),
         "stats.row.total": (5,),
     }
-    # Overdue on 11-10: E's D3 (due 11-02) and E's registration (D7: 15 days after 10-12, 10-27).
+    # Overdue on 11-10: E's D3 (due 11-02) and E's registration (D7: 15 days after 10-12, 10-27); G, accepted
+    # 08-05 and never handled, its disposal (a month: 09-05, a Saturday, so 09-07; issue 20).
     assert cells(f.table("overdue_now")) == {
         "deadline.acceptance_notice": (1,),
+        "deadline.disposal_proposal": (1,),
         "deadline.register_and_route": (1,),
-        "stats.row.total": (2,),
+        "stats.row.total": (3,),
     }
     # Rated in Q4: A 满意 (11-04), B 不满意 (11-10); K's objection (10-20).
     assert cells(f.table("satisfaction")) == {

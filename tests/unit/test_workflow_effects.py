@@ -112,7 +112,8 @@ def test_accept_meets_the_acceptance_notice_and_tells_a_named_reporter() -> None
     assert D.ACCEPTANCE_NOTICE in d.meet_deadlines
     assert set(d.meet_deadlines) == ROUTING | {D.ACCEPTANCE_NOTICE}
     assert d.reporter_notice == "notify.reporter.accepted"
-    assert (d.open_deadlines, d.cancel_deadlines) == ((), ())
+    # accepted, it must be handled: its disposal proposed within the office's period (issue 20)
+    assert (d.open_deadlines, d.cancel_deadlines) == ((D.DISPOSAL_PROPOSAL,), ())
 
 
 def test_anonymous_accept_gets_only_a_status_notice() -> None:
@@ -193,9 +194,19 @@ def test_parking_opens_a_review_and_tells_only_a_named_reporter(named: bool) -> 
         assert d.open_deadlines == (D.PARK_REVIEW,) and PUBLIC_STATUS[d.target] is PublicStatus.IN_PROGRESS
         assert d.reporter_notice == ("notify.reporter.parked" if named else None)
     review = run(S.PARKED, A.REVIEW_PARKED, named=named)
-    assert review.target is S.PARKED and review.meet_deadlines == review.open_deadlines == (D.PARK_REVIEW,)
+    assert review.target is S.PARKED and review.open_deadlines == (D.PARK_REVIEW,)
+    assert review.meet_deadlines == (D.PARK_REVIEW, D.DISPOSAL_PROPOSAL)  # parking was the disposal proposed
     resumed = run(S.PARKED, A.DISPOSE, named=named)
     assert D.PARK_REVIEW in resumed.meet_deadlines and D.PARK_REVIEW not in resumed.open_deadlines
+
+
+def test_an_accepted_reports_handling_is_owed_until_its_disposal_or_answer_is_decided() -> None:
+    """Issue 20: an accepted report assigned to a handler who never acted fell due nowhere. Accepting opens the
+    disposal proposal; each first handling step meets it, whatever the report's type."""
+    assert D.DISPOSAL_PROPOSAL in run(S.REGISTERED, A.ACCEPT, named=False).open_deadlines
+    for action in (A.DISPOSE, A.PARK, A.SEND_TO_INVESTIGATION, A.DECIDE_APPEAL, A.ANSWER_SUGGESTION):
+        assert D.DISPOSAL_PROPOSAL in run(S.ASSIGNED, action, named=False).meet_deadlines, action
+    assert D.DISPOSAL_PROPOSAL not in run(S.ASSIGNED, A.RETURN_TO_INTAKE, named=True).meet_deadlines
 
 
 @pytest.mark.parametrize("action", [A.SEND_TO_INVESTIGATION, A.DISPOSE], ids=str)
