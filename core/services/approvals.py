@@ -243,14 +243,16 @@ class ApprovalService:
     async def _pending(self, s: AsyncSession, request_id: int, leader: Actor, *, lock: bool = False) -> ApprovalRow:
         """A request still waiting, for a leader who sees its case (core.access); refused otherwise."""
         row = await s.get(ApprovalRow, request_id, with_for_update=lock)
-        case = await s.get(CaseRow, row.case_id) if row is not None else None
-        if row is None or case is None:
+        number = None
+        if row is not None:  # the number only: officer_case loads the case, once
+            number = (await s.execute(select(CaseRow.number).where(CaseRow.id == row.case_id))).scalar_one_or_none()
+        if row is None or number is None:
             raise GuardFailed(Action.APPROVE.value, ["guard.approval_not_pending"])
-        _, officer, _ = await officer_case(s, case.number, leader, "act")
+        _, officer, _ = await officer_case(s, number, leader, "act")
         if not is_leader(officer.roles) or officer.unit_id != row.unit_id:
             raise NotPermitted(Action.APPROVE.value, leader.label())
         if row.state != ApprovalState.PENDING.value:  # decided meanwhile: say by whom and how
-            raise await _decided(s, row, case.number)
+            raise await _decided(s, row, number)
         return row
 
 

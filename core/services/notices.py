@@ -69,7 +69,9 @@ async def obsolete(s: AsyncSession, row: OutboxRow, params: dict[str, Any], toda
     wanted = _STILL_WANTED.get(template)
     if wanted is None and not template.startswith(_REMINDER):
         return False
-    case = (await s.execute(select(CaseRow).where(CaseRow.number == params.get("number")))).scalar_one_or_none()
+    c = CaseRow  # the columns judged, not the row (whose persons would be loaded with it: a statement per notice)
+    query = select(c.id, c.state, c.assignee_id, c.transfer_to_id).where(c.number == params.get("number"))
+    case = (await s.execute(query)).first()
     if case is None:  # not a case of ours to judge: sent as it is
         return False
     if case.state == S.ARCHIVED.value:

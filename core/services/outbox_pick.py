@@ -110,14 +110,16 @@ class Pass:
     seen: set[Recipient] = field(default_factory=set)  # recipients whose first due row was considered
 
     async def run(self, backlogs: Mapping[int, int]) -> Picked:
+        wanted: list[int] = []  # the backlog officers whose chat may take a message now, in backlog order
         for officer, chat in backlogs.items():
-            if self.full:
+            if len(wanted) >= self.room:
                 break
             if self._free(chat) and self._ready(chat):
-                query = _due(self.now).where(OutboxRow.recipient_kind == OFFICER, OutboxRow.recipient_id == officer)
-                rows = (await self.s.execute(query.order_by(OutboxRow.next_try_at, OutboxRow.id).limit(1))).all()
-                for head in await self._resolve(rows):
-                    await self._consider(head)
+                wanted.append(officer)
+        if wanted:  # their first due rows in one statement, not one each (the morning's digests and reminders)
+            order = {officer: i for i, officer in enumerate(wanted)}
+            for head in sorted(await self._resolve(await self._firsts(wanted)), key=lambda h: order[h.recipient_id]):
+                await self._consider(head)
         async with aclosing(self._heads(self.room + len(self.busy) + 8)) as pages:
             async for page in pages:
                 for head in page:
@@ -126,6 +128,16 @@ class Pass:
                     break
         self.found.claimed = await self._claim()
         return self.found
+
+    async def _firsts(self, officers: Sequence[int]) -> Sequence[Any]:
+        """The first due row (by due time, then id) of each of these officers."""
+        r = OutboxRow
+        rank = func.row_number().over(partition_by=r.recipient_id, order_by=(r.next_try_at, r.id)).label("rank")
+        ranked = (_due(self.now).add_columns(rank)
+                  .where(r.recipient_kind == OFFICER, r.recipient_id.in_(officers)).subquery())  # fmt: skip
+        columns = [ranked.c[name] for name in ("id", "recipient_kind", "recipient_id", "template", "params_enc",
+                                               "next_try_at")]  # fmt: skip
+        return (await self.s.execute(select(*columns).where(ranked.c.rank == 1))).all()
 
     @property
     def full(self) -> bool:

@@ -77,6 +77,7 @@ class Case:
     resumed: bool = False  # reopened, or resumed from parked: handled again from its disposal
     follower: str = ""  # the unit following it to its 报结 (a case sent down)
     request: int = 0  # the approval request a leader is to decide
+    reported: bool = False  # its sender recorded the 报结 and closed its follow-up (a reopened case reports no more)
     done: bool = False
 
 
@@ -346,10 +347,14 @@ class Staff:
         now = self.app.ctx.now()
         if await self._owes_result(case):
             self._plan(case, "feedback", case.handler)
-        elif case.arrival.fate in (Fate.ASSIGNED, Fate.FROM_CITY) or case.follower:
+        elif self._reports_back(case):
             self._plan(case, "report_back", self._reporter_of_result(case, now))
         else:
             self._plan(case, "archive", self._intake(case.unit, now))
+
+    def _reports_back(self, case: Case) -> bool:
+        """A 交办 case reports each result (D15 opens again on reopening); a case sent down, its first."""
+        return case.arrival.fate is Fate.ASSIGNED or (bool(case.follower) and not case.reported)
 
     async def _owes_result(self, case: Case) -> bool:
         async with self.app.ctx.uow() as uow:
@@ -368,7 +373,7 @@ class Staff:
         text = "经核查，您反映的问题部分属实，已对相关人员谈话提醒并责令整改。"
         await self.app.cases.give_feedback(case.number, by.actor, text)
         now = self.app.ctx.now()
-        if case.arrival.fate in (Fate.ASSIGNED, Fate.FROM_CITY) or case.follower:
+        if self._reports_back(case):
             self._plan(case, "report_back", self._reporter_of_result(case, now))
         else:
             self._plan(case, "archive", self._intake(case.unit, now))
@@ -378,6 +383,7 @@ class Staff:
         await self.app.cases.report_result(case.number, by.actor, "已办结：部分属实，谈话提醒")
         if case.follower and by.spec.unit == case.follower:
             await self.app.cases.close_follow_up(case.number, by.actor, "已报结")
+            case.reported = True
         self._plan(case, "archive", self._intake(case.unit, self.app.ctx.now()))
         return True
 
