@@ -29,6 +29,7 @@ from datetime import date
 from pathlib import Path
 
 from app_setup import create_pg_database, drop_pg_database, make_settings  # bench/ is on sys.path
+from sqlalchemy.exc import SQLAlchemyError
 
 from core.errors import InvalidInput
 from core.stats.period import Period
@@ -71,7 +72,12 @@ async def run(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="qingfeng-year-") as tmp:
         url = f"sqlite+aiosqlite:///{tmp}/qingfeng.db"
         if args.database_url:
-            url, pg_name = await create_pg_database(args.database_url)
+            try:
+                url, pg_name = await create_pg_database(args.database_url)
+            except (OSError, SQLAlchemyError, ValueError) as exc:  # no server there, refused, a malformed URL
+                print(f"office_year.py: cannot make a database at {args.database_url}: {type(exc).__name__}",
+                      file=sys.stderr)  # fmt: skip
+                return 2
         try:
             app = await build_app(make_settings(Path(tmp), url))
             try:

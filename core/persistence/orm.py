@@ -148,8 +148,10 @@ class CaseRow(Base):
     concluded_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     purged_at: Mapped[datetime | None] = mapped_column(UtcDateTime())  # retention ended: identity, content erased
 
+    #: Set when a report is filed; read through ``repository.persons_of`` where needed (a case card, the ledger,
+    #: the purge): not loaded with every case, which cost a statement per step (issue 20's year: ~9 % of them).
     persons: Mapped[list[ReportedPersonRow]] = relationship(
-        back_populates="case", order_by="ReportedPersonRow.position", cascade="all, delete-orphan", lazy="selectin"
+        back_populates="case", order_by="ReportedPersonRow.position", cascade="all, delete-orphan", lazy="raise"
     )
 
 

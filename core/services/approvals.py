@@ -202,17 +202,15 @@ class ApprovalService:
     async def request(self, request_id: int, actor: Actor) -> ApprovalView:
         """One request, for a leader of its unit (the decline dialog shows what is declined)."""
         async with self.ctx.uow() as uow:
-            row = await self._pending(uow.session, request_id, actor)
+            row, _ = await self._pending(uow.session, request_id, actor)
             return (await approvals_of(uow.session, self.ctx.vault, row.case_id))[-1]
 
     async def approve(self, request_id: int, leader: Actor) -> CaseState:
         """The step is taken, as the requester's, approved by ``leader`` (both in the history)."""
         async with self.ctx.uow() as uow:
             s = uow.session
-            row = await self._pending(s, request_id, leader)
-            case = await s.get(CaseRow, row.case_id)
+            row, case = await self._pending(s, request_id, leader)
             requester = await fresh_officer(s, Actor(ActorKind.OFFICER, officer_id=row.requested_by))
-            assert case is not None
             if requester is None:  # the requester left meanwhile: the leader takes the step himself, or asks again
                 raise GuardFailed(Action.APPROVE.value, ["guard.approval_requester_gone"])
             action = Action(row.action)
@@ -224,9 +222,7 @@ class ApprovalService:
         vault, now = self.ctx.vault, self.ctx.now()
         async with self.ctx.uow() as uow:
             s = uow.session
-            row = await self._pending(s, request_id, leader, lock=True)
-            case = await s.get(CaseRow, row.case_id)
-            assert case is not None
+            row, case = await self._pending(s, request_id, leader, lock=True)
             officer = await fresh_officer(s, leader)
             assert officer is not None
             row.state, row.decided_by, row.decided_at = ApprovalState.DECLINED.value, officer.officer_id, now
@@ -240,20 +236,22 @@ class ApprovalService:
             await uow.commit()
         return number
 
-    async def _pending(self, s: AsyncSession, request_id: int, leader: Actor, *, lock: bool = False) -> ApprovalRow:
-        """A request still waiting, for a leader who sees its case (core.access); refused otherwise."""
+    async def _pending(self, s: AsyncSession, request_id: int, leader: Actor, *,
+                       lock: bool = False) -> tuple[ApprovalRow, CaseRow]:  # fmt: skip
+        """A request still waiting and its case, for a leader who sees the case (core.access); refused otherwise."""
         row = await s.get(ApprovalRow, request_id, with_for_update=lock)
         number = None
-        if row is not None:  # the number only: officer_case loads the case, once
+        if row is not None:  # the number only: officer_case loads the case, once (and it is kept: the session
+            # holds rows weakly, so a case dropped here would be read again by the caller)
             number = (await s.execute(select(CaseRow.number).where(CaseRow.id == row.case_id))).scalar_one_or_none()
         if row is None or number is None:
             raise GuardFailed(Action.APPROVE.value, ["guard.approval_not_pending"])
-        _, officer, _ = await officer_case(s, number, leader, "act")
+        case, officer, _ = await officer_case(s, number, leader, "act")
         if not is_leader(officer.roles) or officer.unit_id != row.unit_id:
             raise NotPermitted(Action.APPROVE.value, leader.label())
         if row.state != ApprovalState.PENDING.value:  # decided meanwhile: say by whom and how
             raise await _decided(s, row, number)
-        return row
+        return row, case
 
 
 async def _decided(s: AsyncSession, row: ApprovalRow, number: str) -> AlreadyDecided:

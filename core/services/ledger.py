@@ -51,7 +51,7 @@ class LedgerService:
                 if not keeps_ledger(viewer.roles):  # roles as stored now
                     raise NotPermitted("ledger", actor.label())
             vault, ledgers = self.ctx.vault, []
-            for p in case.persons:
+            for p in await repo.persons_of(s, case):
                 if not p.name_index:
                     continue
                 same = ReportedPersonRow.region == p.region

@@ -201,7 +201,7 @@ async def case_detail(s: AsyncSession, vault: Vault, case: CaseRow, *, follower_
         summary=summary,
         facts=PURGED if purged else vault.decrypt(case.facts_enc).decode(),
         other_bodies=vault.dec_text(case.other_bodies_enc) or "",
-        persons=[_person(vault, p, purged) for p in case.persons],
+        persons=[_person(vault, p, purged) for p in await repo.persons_of(s, case)],
         evidence=[
             EvidenceView(e.id, e.kind, vault.dec_text(e.original_name_enc) or "", e.mime_type, e.size, e.sha256)
             for e in evidence

@@ -38,6 +38,7 @@ from core.persistence.orm import (
     CaseRow,
     EvidenceRow,
     OutboxRow,
+    ReportedPersonRow,
     ReporterContactRow,
     UrgentEventRow,
     UrgentNoteRow,
@@ -122,7 +123,7 @@ class RetentionService:
             case = await repo.case_by_number(s, number, lock=True)
             if case.state != CaseState.ARCHIVED.value or case.purged_at is not None:
                 return False  # changed since it was listed: nothing to do
-            _erase_case(case, vault, now)
+            _erase_case(case, await repo.persons_of(s, case), vault, now)
             await _erase_related(s, vault, case.id, now)
             history.record(s, vault, case, actor, Action.PURGE, now, rule=RULE, note=f"retention {days} days")
             await uow.commit()
@@ -147,7 +148,7 @@ class RetentionService:
             await repo.checkpoint(uow.session)
 
 
-def _erase_case(case: CaseRow, vault: Vault, now: datetime) -> None:
+def _erase_case(case: CaseRow, persons: list[ReportedPersonRow], vault: Vault, now: datetime) -> None:
     findings: list[Any] = []
     if case.result_enc is not None:
         findings = [f.get("finding") for f in vault.dec_json(case.result_enc).get("findings", [])]
@@ -161,7 +162,7 @@ def _erase_case(case: CaseRow, vault: Vault, now: datetime) -> None:
     case.receipt_code_enc = None
     case.notify_opt_in = False
     case.purged_at = now
-    for p in case.persons:
+    for p in persons:
         p.name_enc, p.unit_enc, p.post_enc, p.name_index, p.unit_index = None, vault.encrypt(b""), None, None, None
 
 

@@ -180,12 +180,12 @@ async def _idle(s: AsyncSession, last: date, cal: WorkCalendar) -> list[str]:
                                              DeadlineRow.state == DeadlineState.OPEN.value).exists()  # fmt: skip
     last_step = func.max(CaseEventRow.at)
     rows = await s.execute(
-        select(CaseRow.number, last_step).join(CaseEventRow, CaseEventRow.case_id == CaseRow.id)
+        select(CaseRow.number, CaseRow.state, last_step).join(CaseEventRow, CaseEventRow.case_id == CaseRow.id)
         .where(CaseRow.state.in_([x.value for x in OPEN_CASE_STATES]), ~open_duty)
-        .group_by(CaseRow.number).order_by(CaseRow.number)
+        .group_by(CaseRow.number, CaseRow.state).order_by(CaseRow.number)
     )  # fmt: skip
     limit = datetime.combine(cutoff, time(0), UTC)
-    return [number for number, at in rows if at is not None and _aware(at) < limit]
+    return [f"{number} ({state})" for number, state, at in rows if at is not None and _aware(at) < limit]
 
 
 def _aware(at: datetime) -> datetime:

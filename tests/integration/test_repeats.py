@@ -13,6 +13,7 @@ from core.actor import Actor
 from core.errors import CaseUnavailable, NotPermitted
 from core.model import Action
 from core.persistence import migrate
+from core.persistence import repository as repo
 from core.persistence.orm import CaseEventRow, CaseRow
 from core.persistence.orm_repeats import CaseBucketRow, CaseMatchRow, CaseSketchRow
 from core.reports import PersonReported
@@ -212,7 +213,7 @@ async def test_the_look_up_at_filing_reads_indexes_not_whole_tables(app: App) ->
     async with app.ctx.uow() as uow:
         s = uow.session
         case = (await s.execute(select(CaseRow).where(CaseRow.number == probe))).scalar_one()
-        persons = list(case.persons)
+        persons = await repo.persons_of(s, case)
         facts = fact_sketch(app.ctx.vault, classifier().tokens(FACTS))
         event.listen(sync_engine, "before_cursor_execute", seen)
         try:
