@@ -124,6 +124,9 @@ def filing_deadlines(snapshot: CaseSnapshot) -> tuple[D, ...]:
 
 
 _ROUTING = (D.REGISTER_AND_ROUTE, D.TRANSFER_RECEIVED, D.TRANSFER_UP)
+#: A case accepted, returned to intake (R-17 ¶1) and then not accepted, joined to another or sent away is not
+#: handled here: its disposal is owed by nobody here (issue 20).
+_NOT_HANDLED_HERE = (D.DISPOSAL_PROPOSAL,)
 _REFERRED = ((OfficerTarget.UNIT_INTAKE, "notify.officer.false_report_referred"),)
 
 
@@ -154,18 +157,21 @@ def effects(c: CaseSnapshot, action: A, inp: ActionInput, actor: Actor) -> dict[
             # Telling a named reporter it is not accepted, and where to go — or, when facts were lacking (§3.2
             # item 3), which facts would let it be accepted — is the 受理情况 of D3.
             notice = "notify.reporter.not_accepted_facts" if inp.lacks_facts else "notify.reporter.not_accepted"
-            return {"meet_deadlines": (*_ROUTING, D.ACCEPTANCE_NOTICE), "reporter_notice": notice if named else None}
+            return {"meet_deadlines": (*_ROUTING, D.ACCEPTANCE_NOTICE), "cancel_deadlines": _NOT_HANDLED_HERE,
+                    "reporter_notice": notice if named else None}  # fmt: skip
         case A.MARK_DUPLICATE:
             # R-26?: no acceptance notice for a repeat; a named reporter is told which case theirs joined (its
             # result reaches them too: core.services.cases), an anonymous one the coarse status change.
             joined = "notify.reporter.duplicate" if named else None
-            return {"meet_deadlines": _ROUTING, "cancel_deadlines": (D.ACCEPTANCE_NOTICE,), "reporter_notice": joined}
+            return {"meet_deadlines": _ROUTING, "cancel_deadlines": (D.ACCEPTANCE_NOTICE, *_NOT_HANDLED_HERE),
+                    "reporter_notice": joined}  # fmt: skip
         case A.TRANSFER_UP | A.TRANSFER_DOWN:
             # The acceptance notice (D3) moves with the case: it stays open until the receiving commission takes
             # the case in and owes it. A case sent down or out is followed to its result (§10.3 督办).
             down = action is A.TRANSFER_DOWN
             return {
                 "meet_deadlines": _ROUTING,
+                "cancel_deadlines": _NOT_HANDLED_HERE,  # the receiver owes it when it accepts the case
                 "open_deadlines": (D.TRANSFER_RESULT,) if down else (),
                 "officer_notices": ((OfficerTarget.TARGET_UNIT_INTAKE, "notify.officer.transferred_in"),),
                 "follow_up": FollowUp.AWAITING if down else None,  # the sender follows it, also once taken in
