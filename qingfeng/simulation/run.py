@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 import time as wall
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -39,7 +39,6 @@ class Outcome:
     wall_seconds: float
     setup_seconds: float
     database: str
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 async def simulate(app: App, reports: int, seed: int, first: date, last: date) -> Outcome:
