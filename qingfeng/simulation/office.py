@@ -122,9 +122,6 @@ class Office:
     def of(self, unit: str, role: Role) -> list[Officer]:
         return [o for o in self.officers if o.spec.unit == unit and o.has(role)]
 
-    def by_id(self, officer_id: int) -> Officer | None:
-        return next((o for o in self.officers if o.id == officer_id), None)
-
     def works(self, officer: Officer, day: date) -> bool:
         return self.calendar.is_workday(day) and not officer.away(day) and officer.spec.pace is not Pace.NEVER
 
@@ -145,10 +142,14 @@ class Office:
         return datetime.combine(day, start, self.tz) + timedelta(seconds=offset)
 
     def _next_day(self, officer: Officer, day: date) -> date:
+        return self.first_day(officer, day + timedelta(days=1))
+
+    def first_day(self, officer: Officer, day: date) -> date:
+        """The officer's first working day on or after ``day``."""
         for _ in range(400):
-            day += timedelta(days=1)
             if self.works(officer, day):
                 return day
+            day += timedelta(days=1)
         raise ValueError(f"{officer.name} has no working day within 400 days of {day}")
 
 

@@ -18,7 +18,7 @@ import random
 from collections import Counter
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
@@ -171,14 +171,7 @@ class Staff:
     def _soonest(self, officers: list[Officer], now: datetime) -> Officer:
         day = now.astimezone(self.office.tz).date()
         working = [o for o in officers if o.spec.pace is not Pace.NEVER]
-        return min(working, key=lambda o: (self._next_workday(o, day), self.rng.random()))
-
-    def _next_workday(self, o: Officer, day: date) -> date:
-        for _ in range(400):
-            if self.office.works(o, day):
-                return day
-            day += timedelta(days=1)
-        return day
+        return min(working, key=lambda o: (self.office.first_day(o, day), self.rng.random()))
 
     def _handler(self, unit: str, now: datetime, besides: Officer | None = None) -> Officer:
         """Intake's choice of handler: the unit's handlers in turn, skipping those away today (intake knows who

@@ -122,7 +122,8 @@ async def test_the_leader_killed_the_other_instance_sends_every_reminder_once(
             await until(all_sent, "every reminder sent", timeout=WAIT)
     print(f"taken over {(second.since - first.expires_at + LEASE).total_seconds():.1f} s after the dead leader's "
           "last renewal")  # fmt: skip
-    assert len(await outbox(app)) == 20
+    # the 20 queued here (after 08:30 Beijing on a working day the instances' digest job queues its own too)
+    assert len([r for r in await outbox(app) if r.template == BACKLOG]) == 20
     chats = {o.telegram_id for o in officers}
     sent = Counter((c.params["chat_id"], c.params["text"]) for c in tg.calls_to("sendMessage")
                    if int(c.params["chat_id"]) in chats and "件信访举报在等您处理" in c.params["text"])  # fmt: skip
