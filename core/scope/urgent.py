@@ -17,6 +17,7 @@ from core.scope import urgent_families as F
 from core.scope import urgent_guards as G
 from core.scope import urgent_hazards as H
 from core.scope import urgent_signs as S
+from core.scope import urgent_situations as U5
 from core.scope import urgent_words as W
 
 
@@ -33,7 +34,7 @@ def _merge(*groups: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
 #: urgent_signs (farewells, children, third-party threats).
 HARMS_SAID = _merge(W.HARMS_SAID, H.HAZARDS_SAID, S.SIGNS_SAID)
 HARM_ACTS = _merge(W.HARM_ACTS, H.HAZARD_ACTS, S.SIGNS_ACTS)
-NOT_HARM = W.NOT_HARM + H.NOT_HAZARD + S.NOT_SIGN + G.NOT_FIGURES
+NOT_HARM = W.NOT_HARM + H.NOT_HAZARD + S.NOT_SIGN + G.NOT_FIGURES + U5.NOT_SITUATION
 
 #: Kept for ``core.scope.rules``, which re-exports them: the harms that say danger by themselves, and the
 #: figures of speech and ordinary senses that do not.
@@ -183,7 +184,7 @@ class Backstop:
     def __init__(self) -> None:
         # Blanked pattern by pattern, not as one alternation of 300 (slow); a word in two figures is blanked by both.
         self._not = [_compile((p,)) for p in G.NOT_FIGURES + B.NOT_BACKSTOP + G.NOT_FAMILY + NOT_HARM]
-        harms = _merge(B.HARM, F.FAMILIES)  # single harm words first, then the families of part 4
+        harms = _merge(B.HARM, F.FAMILIES, U5.SITUATIONS)  # single harm words, then the families of parts 4 and 5
         # One regex per pattern (see UrgentCheck): only those found in the text are tried clause by clause.
         self._harms = [(kind, _compile((p,))) for kind, patterns in harms.items() for p in patterns]
         self._child, self._child_harm = re.compile(B.CHILD), [_compile((p,)) for p in B.CHILD_HARM]

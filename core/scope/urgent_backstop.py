@@ -153,16 +153,20 @@ OVER = (
 #: (unless it says now).
 PROCEDURE = (
     r"立案|鉴定|起诉|判决|判了|调解|赔偿|补偿|医药费|医疗费|出警|结案|撤案|工伤|官司|诉讼|复议|上诉|理赔|报销|抚恤|"
-    r"打击报复|不认账|索赔",
-    r"\b(compensation|lawsuit|court case|appeal|insurance claim|medical bills?)\b",
+    r"打击报复|不认账|索赔|认定|保险公司|赔钱|互殴",
+    r"\b(compensation|lawsuit|court case|appeal|insurance claim|medical bills?)\b|\b(dropped|drop|pressed|press) "
+    r"(the )?charges\b|\bprosecutors?\b|"
+    r"closed (the |my |his |her )?(\w+'s )?(case|death)|ruled (it )?(as )?(an )?accident",
     r"(hospital|medical|doctor'?s?|treatment) (fees|bills?|costs|expenses)",
 )  # fmt: skip
 #: Now, soon: ends a past frame (also a past word in the same clause: "去年砍过，现在又拿着刀").
 NOW = (
     r"(?<![到至])现在|正在|还在|此刻|马上|立刻|刚才|刚刚|刚(说|走|出门|打电话|发)|今天|今晚|明天|一会|这就|就要|快要|"
     r"又(来|在|拿|要)|还(是|没|"
-    r"有)~3(出来|回来|醒|找到)",
-    r"\b(now|right now|tonight|today|tomorrow|still|again|just)\b",
+    r"有)~3(出来|回来|醒|找到)|(要|得|须)等~3(\d+|二十四|四十八)(个)?小时|"
+    r"(看不到|等不到|活不过)(明天|下周|下个月|过年)",
+    r"\b(now|right now|tonight|today|tomorrow|still|again|just)\b|(won'?t|will not|don'?t think i('ll| will)) "
+    r"(see|make it to|live to see) (next|tomorrow|the weekend)",
 )  # fmt: skip
 
 #: (b) Figures of speech, (c) ordinary senses, (d) money and procedure: blanked before the harm words are looked

@@ -72,7 +72,7 @@ DISOWNED = (
     r"hope every(one|body)('?s| is)? (ok|okay|safe|fine)|"
     r"(was|were|got|has been|have been) (fixed|repaired|put out|sealed)|(fire|blaze) (is|was) (out|put out)",
     r"all (ok|okay|safe|fine)\b|got out (\w+ )?in time|(was|were|got) rescued|home safe|"
-    r"(she|he|they)('?s| is| are) (ok|okay|fine|safe)\b",
+    r"(she|he|they)('?s| is| are) (ok|okay|fine|safe)\b|\b(shes|hes|theyre) (ok|okay|fine|safe)\b",
     r"写小说|小说里|剧本|\bi dream(ed|t)\b|when (i|we) (was|were) (a kid|kids|young|little|a child)|"
     r"现在(都)?没事了|(警察|派出所|民警)~6(带走|抓走)了|都没(啥|什么)事|已经回家了|"
     r"found (now )?(and )?safe|is safe now|"
@@ -82,7 +82,12 @@ DISOWNED = (
 #: ... unless the writer says it is not a joke.
 NOT_DISOWNED = (
     r"(不|没|别)(是)?(在)?开玩笑|不像(是)?(在)?开玩笑|不是气话|(not|no|n'?t) (joking|kidding|a joke)|"
-    r"还在(里面|屋里|追|找|等|门口)|还没(出来|救出)|still (inside|in there|after me|chasing|looking for)"
+    r"还在(里面|屋里|追|找|等|门口)|还没(出来|救出)|still (inside|in there|after me|chasing|looking for)|"
+    # one's own kin or friend posting online what they are about to do is not news read
+    r"(他|她|表弟|表妹|表哥|表姐|外甥|外甥女|侄子|侄女|儿子|女儿|孩子|同学|朋友|同事|老公|老婆|弟弟|妹妹|哥哥|姐姐|室友|"
+    r"邻居)(在)?(抖音|快手|微博|朋友圈|网上|群里|直播)(上|里)?(说|发|直播)|"
+    r"(said|says|posted|posts|wrote|writes|announced|threatened) (\w+ ){0,2}on (douyin|tiktok|weibo|wechat|kuaishou|"
+    r"(a |his |her )?live ?stream)|(douyin|tiktok|kuaishou) live|live ?stream(ing)?"
 )
 
 #: Figures of speech and ordinary senses for both checks (joined to ``NOT_HARM``): "难吃死了", "吵得人想死",
