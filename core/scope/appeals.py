@@ -120,6 +120,10 @@ SUGGESTION_PATTERNS = (
     r"\bsuggestion",
     # the integrity work and the public's rating of services: "廉政教育基地门票要四十块", "好差评就是摆设",
     # "你们回访电话能不能别总在上班时间打"
+    # this office's own channels: its website, the bot, the hotline ("你们那个网上举报的网站 … 点不明白", "the English
+    # on your website", "this bot is better than I expected, but add a preview")
+    r"你们(那个|的)?~6(网站|网上举报|机器人|小程序|举报平台|热线|公众号)|\b(your|this) (website|site|bot|app|hotline|"
+    r"online form|web ?page)\b",
     r"廉政~6(基地|教育|文化|宣传|展|馆)~~16(收费|门票|要钱|摆设|形式)|好差评|(评价器|评价系统|差评)~~16(摆设|点不了|没用|"
     r"纪委|跟进)|你们的?~4(回访|回电|电话|短信|通知)~~20(能不能|别|不要|老是|总是|总在)",
 )  # fmt: skip

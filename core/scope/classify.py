@@ -285,7 +285,8 @@ class ScopeClassifier:
             return rules
         learned = self._learned_scope.best(text)
         away = rules.verdict is Verdict.ACCEPT and learned.verdict != "accept"  # in scope: sent away or doubted?
-        if learned.probability < (REFER_STANDS if rules.verdict is Verdict.REFER or away else AT_LEAST):
+        other_kind = rules.verdict is Verdict.ACCEPT and learned.kind is not rules.kind  # an appeal the rules missed?
+        if learned.probability < (REFER_STANDS if rules.verdict is Verdict.REFER or away or other_kind else AT_LEAST):
             return rules
         signal = f"scope:learned:{learned.label}:{learned.probability:.2f}"
         if (learned.kind, learned.refer_to) == (rules.kind, rules.refer_to) and learned.verdict == rules.verdict:

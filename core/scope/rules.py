@@ -169,6 +169,7 @@ OFFICE_USE_PATTERNS = (
     r"~~30(提前|就知道|打招呼|不回避|没回避|说放心|判)",
     r"\b(judge|prosecutor)\b.{0,30}\b(is|was) (the )?(\w+'s )?(brother|cousin|relative|in-law|brother-in-law|uncle|"
     r"nephew|classmate)\b|\brefused to (step aside|recuse)",
+    r"(仲裁员|arbitrator|审判员|检察官)~~60(回避|夫妻|亲戚|老婆|老公|married|brother|cousin)",
     # retaliation by officials for speaking up: "since i wrote about the water project, the township cut my water"
     r"\b(since|after) (i|we) (wrote|posted|reported|complained|spoke|petitioned)\b.{0,80}\b(township|town|county|"
     r"village|bureau|officials?|government|police|secretary)\b.{0,30}\b(cut|fined|closed|revoked|stopped|cancelled|demolished)",

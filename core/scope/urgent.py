@@ -46,6 +46,34 @@ _CLAUSE = re.compile(
     r"[,，、:：]+|\s+-\s+|(?<=[\u4e00-\u9fff#])\s+(?=[\u4e00-\u9fff#])"
 )  # a space between Chinese words
 _Harms = list[tuple[str, re.Pattern[str]]]
+#: A message typed or dictated without stops ("俺开三轮车掉进沟里了 … 村里说装了护栏其实压根莫装的 … 水到俺胸口了")
+#: is one long sentence; a joke, a dream or "it's over" said in one part of it must not take back the rest. Such a
+#: sentence is read in parts of at least ``_PART`` characters, cut at clause boundaries.
+_LONG, _PART = 80, 40
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    starts = [0, *(m.end() for m in _SENTENCE.finditer(text))]
+    return list(zip(starts, [m.start() for m in _SENTENCE.finditer(text)] + [len(text)], strict=True))
+
+
+def _parts(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """A sentence as (start, end) parts: itself, or if longer than ``_LONG`` cut at its clauses."""
+    if b - a <= _LONG:
+        return [(a, b)]
+    out, start = [], a
+    for m in _CLAUSE.finditer(text, a, b):
+        if m.start() - start >= _PART and b - m.end() >= _PART:
+            out.append((start, m.start()))
+            start = m.end()
+    return [*out, (start, b)]
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    """The sentences of a text as (start, end), a long one cut into parts."""
+    return [(x, y) for a, b in _sentences(text) for x, y in _parts(text, a, b) if y > x]
+
+
 _INTENT_REACH = 8  # characters before a harm act where a modal verb ("要", "准备", "going to") still governs it
 
 
@@ -109,7 +137,7 @@ class UrgentCheck:
         else:
             hazards = set()
         if said or acts:
-            for sentence in _SENTENCE.split(text):
+            for sentence in (text[a:b] for a, b in _spans(text)):
                 if (
                     sentence
                     and not self._disowned(sentence)
@@ -129,7 +157,13 @@ class UrgentCheck:
         for rx in self._not_harm:
             if rx.search(text):
                 text = rx.sub(_blank, text)
-        return "。".join(s for s in _SENTENCE.split(text) if s and not self._disowned(s))
+        kept = []
+        for a, b in _sentences(text):
+            parts = [text[x:y] for x, y in _parts(text, a, b) if y > x and not self._disowned(text[x:y])]
+            if len(parts) == len(_parts(text, a, b)):
+                parts = [text[a:b]] if b > a else []  # all kept: as written
+            kept.append("，".join(parts))
+        return "。".join(k for k in kept if k)
 
     def _sentence(self, sentence: str, said: _Harms, acts: _Harms, hazards: set[str]) -> UrgentFinding | None:
         starts = [0, *(m.end() for m in _CLAUSE.finditer(sentence))]
@@ -201,8 +235,7 @@ class Backstop:
         child_harms = [rx for rx in self._child_harm if rx.search(text)]
         if not harms and not child_harms:
             return None
-        starts = [0, *(m.end() for m in _SENTENCE.finditer(text))]
-        for a, b in zip(starts, [m.start() for m in _SENTENCE.finditer(text)] + [len(text)], strict=True):
+        for a, b in _spans(text):
             sentence, said = text[a:b], norm[a:b]  # blanked, and as written (money words are blanked in the first)
             if (
                 self._over.search(said)

@@ -153,10 +153,11 @@ OVER = (
 #: (unless it says now).
 PROCEDURE = (
     r"立案|鉴定|起诉|判决|判了|调解|赔偿|补偿|医药费|医疗费|出警|结案|撤案|工伤|官司|诉讼|复议|上诉|理赔|报销|抚恤|"
-    r"打击报复|不认账|索赔|认定|保险公司|赔钱|互殴",
+    r"打击报复|不认账|索赔|认定|保险公司|赔钱|互殴|看守所",
     r"\b(compensation|lawsuit|court case|appeal|insurance claim|medical bills?)\b|\b(dropped|drop|pressed|press) "
     r"(the )?charges\b|\bprosecutors?\b|"
-    r"closed (the |my |his |her )?(\w+'s )?(case|death)|ruled (it )?(as )?(an )?accident",
+    r"closed (the |my |his |her )?(\w+'s )?(case|death)|ruled (it )?(as )?(an )?accident|\b(traffic )?police "
+    r"(say|said|says|claim\w*|won'?t|never|didn'?t|refuse\w*|only)\b|awaiting trial|detained for \d+ days|annul\w*",
     r"(hospital|medical|doctor'?s?|treatment) (fees|bills?|costs|expenses)",
 )  # fmt: skip
 #: Now, soon: ends a past frame (also a past word in the same clause: "去年砍过，现在又拿着刀").

@@ -20,7 +20,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     # Suicide said as a farewell, a leave-taking, care for those left behind or a means at hand.
     "farewell": (
         r"(以后|再也)(就)?(不会|不用|不再|没人)(再)?(麻烦|拖累|连累|打扰|烦)",
-        r"不(想|会|愿)(再)?(拖累|连累)",
+        r"(?<!会)不(想|会|愿)(再)?(拖累|连累)",
         r"(照顾|照看|带)好~4" + _KIN,
         r"(下辈子|来世|下一世)(再)?(见|做|报答|还)",
         r"(去|要去|想去)(找|陪|见)(我)?(妈|爸|奶奶|爷爷|外婆|姥姥|老伴|儿子|女儿)(了)?",

@@ -55,7 +55,7 @@ DISOWNED = (
     r"(伤|病)(也|都|已经|早)?好了|(到期|已经)放(出来|了)",
     r"\b(lol|lmao|haha+|jk|just kidding|joking|kidding)\b|in a dream|\bi dreamt\b|nightmare",
     r"(好不容易|终于|已经)~3(跑|逃|救)出来",
-    r"其实(就|只)?(是)?~6(吓唬|吓人|装的|演戏|做样子|要钱)|吹牛|嘴上说说|只是说说|光说不(练|做)|(那个|"
+    r"其实(就|只)?(是)?~6(吓唬|吓人|(?<![莫没不])装的|演戏|做样子|要钱)|吹牛|嘴上说说|只是说说|光说不(练|做)|(那个|"
     r"这个)?(人|的人|凶手|他|她)(已经|都)(被)?(抓|逮捕|判)(了|起来)",
     r"\b(only|just) talk\b|all talk|(was|were|has been|have been) (arrested|jailed|caught)",
     r"发牢骚|牢骚话|(抖音|快手|微博|朋友圈|网上|新闻)(上|里)?~2(看到|刷到|看见)|网上看到|网传|刷到|(看到|看了|"
@@ -81,13 +81,26 @@ DISOWNED = (
 )
 #: ... unless the writer says it is not a joke.
 NOT_DISOWNED = (
-    r"(不|没|别)(是)?(在)?开玩笑|不像(是)?(在)?开玩笑|不是气话|(not|no|n'?t) (joking|kidding|a joke)|"
+    r"(不|没|别)(是)?(在)?(开玩笑|说着玩|闹着玩|吓唬(你|你们|人)|说气话|说说而已)|"
+    r"(老师|校长|他们|学校|村里|对方|班主任|警察|领导)(都|就|还)?说~6(开玩笑|闹着玩|玩笑|说着玩)|不像(是)?(在)?开玩笑|"
+    r"不是气话|(not|no|n'?t) (joking|kidding|a joke)|"
     r"还在(里面|屋里|追|找|等|门口)|还没(出来|救出)|still (inside|in there|after me|chasing|looking for)|"
     # one's own kin or friend posting online what they are about to do is not news read
     r"(他|她|表弟|表妹|表哥|表姐|外甥|外甥女|侄子|侄女|儿子|女儿|孩子|同学|朋友|同事|老公|老婆|弟弟|妹妹|哥哥|姐姐|室友|"
     r"邻居)(在)?(抖音|快手|微博|朋友圈|网上|群里|直播)(上|里)?(说|发|直播)|"
     r"(said|says|posted|posts|wrote|writes|announced|threatened) (\w+ ){0,2}on (douyin|tiktok|weibo|wechat|kuaishou|"
-    r"(a |his |her )?live ?stream)|(douyin|tiktok|kuaishou) live|live ?stream(ing)?"
+    r"(a |his |her )?live ?stream)|(douyin|tiktok|kuaishou) live|live ?stream(ing)?|"
+    # a post by someone the writer knows, or one still live: "高中同学凌晨三点发了一句", "直播间现在还开着"
+    r"(朋友圈|群里|微博|抖音|快手|直播|网上)~~20(同学|班主任|老师|朋友|邻居|同事|室友|弟|妹|哥|姐|儿子|女儿|孩子)~~12(发|说)|"
+    r"(同学|班主任|老师|朋友|邻居|同事|室友|弟|妹|哥|姐|儿子|女儿|孩子)~~12(在|往)?(群|班级群|朋友圈|微博|抖音|快手|直播|网上)"
+    r"~~6(发|说|直播|贴)|(直播|视频|群里|朋友圈|微博|抖音)~~40(现在|还开着|还在|刚才|刚刚|分钟前|关机|打不通|联系不上)|"
+    r"(现在|还在|刚才|刚刚)~~40(视频|直播)|"
+    r"(posting|posted|posts|said|says|wrote|writes) on (weibo|wechat|douyin|tiktok|instagram|twitter|moments)\b.{0,60}"
+    r"\b(he'?ll|she'?ll|he will|she will|i will|i'?ll|going to|gonna)|\b(dm|direct message|private message|texted me|"
+    r"sent me)\b|deleted (all )?(his|her|their) (other )?(posts|photos)|"
+    # taken by the police, but ill without the medicine: "他有癫痫 药没带 … 他在所里抽"
+    r"(癫痫|羊癫疯|心脏病|哮喘|胰岛素)~~30(药没带|没带药|没(有)?药|发作|抽)|\b(held|kept|locked up) (somewhere|captive|"
+    r"hostage)|\bransom"
 )
 
 #: Figures of speech and ordinary senses for both checks (joined to ``NOT_HARM``): "难吃死了", "吵得人想死",

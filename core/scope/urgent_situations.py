@@ -33,7 +33,9 @@ SITUATIONS: dict[str, tuple[str, ...]] = {
         r"wife|house|home)|accidents? (happen|can happen|could happen)|think (about|of) your (famil|kids|children|"
         r"wife|husband|son|daughter)|(shame|pity) if (something|anything) (happen|were to)|"
         r"dead (chicken|cat|dog|rat|bird|fish)\w* (and|with|in|on)|(we|they) know (which|what|where) (school|class|"
-        r"grade)|which (school|class) your",
+        r"grade)|which (school|class) your|(won'?t|will not|wont) (walk|get|make it|come) out (\w+ ){0,4}alive|"
+        r"(or|and) you('ll| will)? (disappear|vanish)|"
+        r"took (my|her|his) phone.{0,40}(not a real|isn'?t a real|fake|scam|can'?t leave|won'?t let)",
     ),
     # Violence going on at this moment.
     "ongoing": (
@@ -50,12 +52,13 @@ SITUATIONS: dict[str, tuple[str, ...]] = {
         r"care|ward)|(icu|intensive care|ward).{0,80}(power|electricity) (cut|out|failed|off)|backup (generator )?"
         r"(didn'?t|did not|failed|won'?t|never)",
     ),
-    # A child scalded or burned, abducted or snatched.
+    # A child scalded or burned, abducted or snatched; someone held for money.
     "child_harm": (
         r"(烫|烧)(伤|了|着)~6(大半|全身|半个|一大片|身子|脸|胸)|(开水|热油|滚水)~4(烫|浇)|"
-        r"(被|让)(人)?~3(拐|抱走|抢走|骗走|拉走)(了|走)?|拐(走|跑)了|尿~4(酱油色|茶色|血)",
+        r"(被|让)(人)?~3(拐|抱走|抢走|骗走|拉走)(了|走)?|拐(走|跑)了|尿~4(酱油色|茶色|血)|(癫痫|羊癫疯)~~30(抽|发作)",
         r"(scalded|burned|burnt) (\w+ ){0,3}(body|face|chest|arms?|legs?|all over)|boiling (water|oil)|"
-        r"(abducted|kidnapped|snatched|grabbed|taken) by (a |some )?(stranger|man|woman|men|people)",
+        r"(abducted|kidnapped|snatched|grabbed|taken) by (a |some )?(stranger|man|woman|men|people)|\b(is|are|being) "
+        r"held (somewhere|captive|hostage)|(send|pay) (the )?(money|ransom) or\b|must (send|pay) (money|ransom)",
     ),
     # A means bought or set out; pets and belongings given away before leaving.
     "prepared": (
@@ -79,9 +82,11 @@ SITUATIONS: dict[str, tuple[str, ...]] = {
     # A building declared unsafe with people in it; a crowd with its exits blocked; a deaf or confused person lost.
     "unsafe_place": (
         r"(危房|危楼|d级)~~30(上课|还住|还在|搬回|进去|开会)|(应急通道|消防通道|安全出口|疏散通道)~~16(堵|占|租|锁|封|卖)|"
-        r"走丢|(聋哑|智障|痴呆|残疾|不会说话)~~24(丢了|走丢|找不到|不见)",
+        r"走丢|(聋哑|智障|痴呆|残疾|不会说话)~~24(丢了|走丢|找不到|不见)|(几十万|几万|上万|成千上万|十几万)人~~30(一个|只有一个|"
+        r"就一个)(出口|入口|通道|出入口|entrance|exit)",
         r"(declared|rated|classed|marked|deemed) (as )?(unsafe|dangerous|condemned)|\bcondemned (building|block|"
-        r"classroom|school)|(fire|emergency) exits? (\w+ ){0,3}(blocked|locked|chained|rented)",
+        r"classroom|school)|(fire|emergency) exits? (\w+ ){0,3}(blocked|locked|chained|rented)|(only|just) one "
+        r"(entrance|exit|way out)",
     ),
     "stranded": (
         r"(屋顶|房顶|楼顶|树上)~~10(困|等(救)?|还有|被困|下不来)|(困|站|爬|蹲)在~4(屋顶|房顶|树上)",
@@ -109,7 +114,14 @@ NOT_SITUATION = (
     r"一块砖(都|也)?没|冻结|一边倒|(沙发|床|椅子|柜子|床垫)~4塌|(材料|电脑|手机|账本|文件|资料|u盘)~4(也)?(带走|拉走)",
     r"missing (\w+ ){0,2}(meetings?|classes|work|deadlines?|payments?)|dead (father|mother|mum|mom|dad|grandma|grandpa|"
     r"husband|wife)'?s (house|flat|property|estate|land|pension|savings|money|will)|who (takes?|will take|should take) "
-    r"care of",
+    r"care of|stuck (in the middle|between)|f(e|a)ll(s)? through|(come|comes|came|coming) home starving|i'?m "
+    r"starving|(water|leak\w*) (\w+ ){0,2}(through|from|into) (my|the|our) (ceiling|bathroom|kitchen|wall)",
+    r"(东西|快递|包裹|钱包|手机|钥匙|羽绒服|衣服)~4(弄)?丢了|屋顶上~3(板子|光伏|太阳能|晒|铺)|(骗|骗子)~~30不见了|"
+    r"(以为|当)~4失踪|(没|都没|没有)~2(压|冻|饿|病)死|堵死|烧秸秆|秸秆~4(烧|着火)|(予以|已经|案子|早就)~2了结|"
+    r"(坟|骨灰|遗体|棺材)~~12埋|埋~~8(坟|祖坟|骨灰)|一开口就打断|就打断(俺|我)",
+    r"held (\w+ ){0,2}(seminars?|meetings?|events?|sessions?|talks?|lectures?|classes)|(paint|plaster|tiles?|ceiling) "
+    r"(is |are |keeps )?(falling|peeling|flaking)",
+    r"两家~~16(快|差点|都快|险些)(要)?打起来|(卡|管|定|抠)得?~3死|(分手|欠钱|借钱)~~12(失联|联系不上)",
     r"\bfight(s|ing)? (about|over)\b|(keep|kept|always|been) fighting|fighting so much|"
     r"(neighbou?rs?|he|she|they|people|someone|guys?) (keeps? |always )?smok(e|es|ing)\b(?! (is |are )?(coming|"
     r"pouring|filling))|(keyed|scratched|damaged|dented|smashed|broke) .{0,120}on purpose|won'?t move out|"
