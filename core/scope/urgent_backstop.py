@@ -153,7 +153,7 @@ OVER = (
 #: (unless it says now).
 PROCEDURE = (
     r"立案|鉴定|起诉|判决|判了|调解|赔偿|补偿|医药费|医疗费|出警|结案|撤案|工伤|官司|诉讼|复议|上诉|理赔|报销|抚恤|"
-    r"打击报复|不认账|索赔|认定|保险公司|赔钱|互殴|看守所",
+    r"打击报复|不认账|索赔|认定|保险公司|赔钱|互殴|看守所|笔录",
     r"\b(compensation|lawsuit|court case|appeal|insurance claim|medical bills?)\b|\b(dropped|drop|pressed|press) "
     r"(the )?charges\b|\bprosecutors?\b|"
     r"closed (the |my |his |her )?(\w+'s )?(case|death)|ruled (it )?(as )?(an )?accident|\b(traffic )?police "

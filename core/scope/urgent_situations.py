@@ -49,8 +49,9 @@ SITUATIONS: dict[str, tuple[str, ...]] = {
         r"icu|重症|氧气|透析|保温箱|手术|病房)|(icu|重症|病房|手术室)~~30(停电|断电|没电)",
         r"(ventilator|oxygen|life support|incubator|dialysis)\w*.{0,60}(off|fail|stop|alarm|no power|cut)|"
         r"(power|electricity) (cut|out|failed|off|went).{0,80}(icu|ventilator|oxygen|life support|incubator|intensive "
-        r"care|ward)|(icu|intensive care|ward).{0,80}(power|electricity) (cut|out|failed|off)|backup (generator )?"
-        r"(didn'?t|did not|failed|won'?t|never)",
+        r"care|ward)|(icu|intensive care|ward).{0,80}(power|electricity) (cut|out|failed|off)|"
+        r"(insulin|oxygen|dialysis) (\w+ ){0,2}(finish|runs? out|ran out|used up)|go (in|into) (a )?coma|"
+        r"backup (generator )?(didn'?t|did not|failed|won'?t|never)",
     ),
     # A child scalded or burned, abducted or snatched; someone held for money.
     "child_harm": (
@@ -64,7 +65,9 @@ SITUATIONS: dict[str, tuple[str, ...]] = {
     "prepared": (
         r"(买|备|准备)(了|好)?~3(炭|木炭|烧烤炭|农药|安眠药)|(猫|狗|宠物)~3(都|也)?(送人|送走|送给)",
         r"bought (the |some |a bag of |a box of )?(charcoal|rope|sleeping pills|pesticide|weedkiller|paraquat)|"
-        r"(charcoal|rope|pills|pesticide) (is |are )?(ready|bought|set)|gave (away )?(the|my|our) (dog|cat|pets?)",
+        r"(drink|swallow|take|drank|swallowed|took) (the |some |a bottle of )?(weed ?killer|pesticide|paraquat|"
+        r"rat poison|bleach)|(charcoal|rope|pills|pesticide) (is |are )?(ready|bought|set)|"
+        r"gave (away )?(the|my|our) (dog|cat|pets?)",
         r"(手机|吉他|书|游戏账号|账号|衣服)~6(都|全)?(送给|分给|送人)|不用(再)?(为我|替我)?(操心|担心)(了|我了)|"
         r"(看不到|等不到|活不过|熬不过)(明天|下周|下个月|过年|这周)|留给~4(儿子|女儿|孩子|老婆|老公|家里)的(信|遗书)",
         r"gave away (all )?(his|her|my|their) (\w+ ){0,2}(phone|guitar|books|clothes|things|stuff|belongings|cat|dog|"
@@ -87,6 +90,11 @@ SITUATIONS: dict[str, tuple[str, ...]] = {
         r"(declared|rated|classed|marked|deemed) (as )?(unsafe|dangerous|condemned)|\bcondemned (building|block|"
         r"classroom|school)|(fire|emergency) exits? (\w+ ){0,3}(blocked|locked|chained|rented)|(only|just) one "
         r"(entrance|exit|way out)",
+    ),
+    # On a railing, legs over the edge, "the last message"; a child swept away by the water.
+    "edge": (
+        r"(坐|站|骑)在~8栏杆上|(腿|脚)~4(悬|挂|吊)在~2外(面|边|头)|(最后|最后的)一条~4(消息|信息|微信)?|(被水|被浪|被洪水|水)~3卷走",
+        r"legs? (hanging|dangling) over|(swept|washed|carried) away by (the )?(water|river|current|flood|waves)",
     ),
     "stranded": (
         r"(屋顶|房顶|楼顶|树上)~~10(困|等(救)?|还有|被困|下不来)|(困|站|爬|蹲)在~4(屋顶|房顶|树上)",
@@ -121,6 +129,8 @@ NOT_SITUATION = (
     r"(坟|骨灰|遗体|棺材)~~12埋|埋~~8(坟|祖坟|骨灰)|一开口就打断|就打断(俺|我)",
     r"held (\w+ ){0,2}(seminars?|meetings?|events?|sessions?|talks?|lectures?|classes)|(paint|plaster|tiles?|ceiling) "
     r"(is |are |keeps )?(falling|peeling|flaking)",
+    r"冒黑烟|(完|后)就拉走|(干活|工作|上班|打工)~4受(了)?伤|"
+    r"\bfire[sd]? (me|him|her|them|us|you|workers|staff|people)\b|\bgot fired\b",
     r"两家~~16(快|差点|都快|险些)(要)?打起来|(卡|管|定|抠)得?~3死|(分手|欠钱|借钱)~~12(失联|联系不上)",
     r"\bfight(s|ing)? (about|over)\b|(keep|kept|always|been) fighting|fighting so much|"
     r"(neighbou?rs?|he|she|they|people|someone|guys?) (keeps? |always )?smok(e|es|ing)\b(?! (is |are )?(coming|"
