@@ -131,6 +131,10 @@ NOT_SITUATION = (
     r"(is |are |keeps )?(falling|peeling|flaking)",
     r"冒黑烟|(完|后)就拉走|(干活|工作|上班|打工)~4受(了)?伤|"
     r"\bfire[sd]? (me|him|her|them|us|you|workers|staff|people)\b|\bgot fired\b",
+    # money in the names of the dead is fraud, not a death: "signing for subsidies for dead people for years"
+    r"(subsid\w*|pensions?|allowances?|benefits?|money|payments?|salar\w*|wages?|relief) (\w+ ){0,2}(for|of|to|in the "
+    r"names? of) (the )?(dead|deceased)( (people|persons|villagers))?|(dead|deceased) (people|persons|villagers)'?s? "
+    r"(names?|subsid\w*|pensions?|allowances?|benefits?)|my late (\w+ ){0,2}still\b",
     r"两家~~16(快|差点|都快|险些)(要)?打起来|(卡|管|定|抠)得?~3死|(分手|欠钱|借钱)~~12(失联|联系不上)",
     r"\bfight(s|ing)? (about|over)\b|(keep|kept|always|been) fighting|fighting so much|"
     r"(neighbou?rs?|he|she|they|people|someone|guys?) (keeps? |always )?smok(e|es|ing)\b(?! (is |are )?(coming|"
