@@ -159,8 +159,9 @@ class UrgentCheck:
                 text = rx.sub(_blank, text)
         kept = []
         for a, b in _sentences(text):
-            parts = [text[x:y] for x, y in _parts(text, a, b) if y > x and not self._disowned(text[x:y])]
-            if len(parts) == len(_parts(text, a, b)):
+            spans = [(x, y) for x, y in _parts(text, a, b) if y > x]
+            parts = [text[x:y] for x, y in spans if not self._disowned(text[x:y])]
+            if len(parts) == len(spans):
                 parts = [text[a:b]] if b > a else []  # all kept: as written
             kept.append("，".join(parts))
         return "。".join(k for k in kept if k)
