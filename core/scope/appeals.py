@@ -11,7 +11,8 @@ _SANCTION_SPECIFIC = (
     r"党内警告|严重警告|警告处分|撤销党内职务|留党察看|开除党籍|政务处分|政务警告|政务记过|政务记大过|记大过|诫勉"
     r"|党纪处分|纪律处分|通报批评"
 )
-_SANCTION_GENERIC = r"处分|处理决定|降级|撤职|记过|问责|组织处理"  # these need a commission or party body named
+# these need a commission or party body named
+_SANCTION_GENERIC = r"处分|处理决定|降级|撤职|记过|问责|组织处理|批评教育|谈话提醒|提醒谈话|责令(作出)?(书面)?检查"
 _COMMISSION = r"纪委|监委|纪检|监察委|支部|党组织|党委"
 _SELF = r"我|本人|俺"
 CONTEST = (
@@ -81,6 +82,8 @@ MEASURE_COMPLAINTS = (
     r"(扣押|查封|冻结)~~30(超出|超范围|不相关|无关|没有关系|没关系|关系没有|关系都没有|不退|解冻|婚前|合法|自己买)",
     r"留置~~40(超期|期限|见不到|不让见|请律师|关在哪|没通知|不通知|超过~4(月|天)|(一点|一直|没有?)~2消息|没收到~8通知)",
     _STAFF + r"~~30当着~8(说我|宣布|全单位|大家|同事)",
+    # suspended "pending inquiry" past any limit, pay stopped: "停职检查一年多了 一直没有结论 工资也停发了"
+    r"停职(检查|审查|反省)~~30(没有?结论|没(个)?说法|还没|至今|超期|(一|半|两|几)年|几个月|工资~4停)",
     _STAFF + r"~~40(不让睡|逼供|诱供|只要我?承认|打(了)?我|打人|耳光|骂|拍桌子|恐吓|吓唬|逼我|体罚|威胁|牵连"
     r"|不(给|让)~4(吃|喝|睡|药|看病|就医|打电话))",
     # the same in English: "they froze my bank account in my brother's case", "the investigators took the cash

@@ -35,7 +35,8 @@ _NOT_FILED = (
     r"(不(给|予|肯|愿意?|帮)?(我|我们)?立案|立不(了|上)案|没(有|给)?立案|立案难|不受理|不管|没人管|不出警|没出警"
     r"|没(有)?下文|撤案|销案|案子~4撤|不查了|没线索|不侦查|停止侦查|破不了|没抓到|抓不到|没(有)?抓住"
     r"|(没|没有|毫无|一点)~4(进展|动静)|(进展|动静)~4(没有|都没)"
-    r"|(还|一直|至今)没(有)?结果|\b(never|not|didn'?t|did not|refused to|refuses to|won'?t|would not)"
+    r"|(还|一直|至今)没(有)?结果|\bclosed (the |my |our |his |her )?(investigation|case|file)\b|\bno leads\b"
+    r"|\b(never|not|didn'?t|did not|refused to|refuses to|won'?t|would not)"
     r" (open|opened|file|filed|register|registered|investigate|investigated|take|took)"
     r" (a |the |my |our |any )?(case|report|complaint)?)"
 )
@@ -51,7 +52,7 @@ _PRIVATE_FIRM = (
 _FIRM_THEFT = (
     r"(挪用|挪(去|走|到|给)|侵占|私吞|吞了|卷走|卷跑|卷款|携款|据为己有|中饱私囊"
     r"|(吃|拿|收)~8回扣|做假账|假账|偷偷转|转到~6(自己|个人)"
-    r"|\b(kickbacks?|embezzl\w*|pocket\w*|misappropriat\w*|ran off with|absconded|stole|disappeared|vanished))"
+    r"|\b(kickbacks?|embezzl\w*|pocket\w*|misappropriat\w*|ran off with|absconded with|stole))"
 )
 #: Such a theft told with the firm's private status: no public office is involved (read by classify too).
 PRIVATE_FIRM_THEFT = (_PRIVATE_FIRM + r"~~40" + _FIRM_THEFT, _FIRM_THEFT + r"~~40" + _PRIVATE_FIRM)
@@ -94,6 +95,11 @@ REFERRALS = (
         r"(事故认定|责任认定)~~12(不服|不认可|有?异议|不公|不对)|(不服|不认可|有?异议)~~12(事故认定|责任认定)",
         r"(申诉|再审)~~24(没有?下文|没有?结果|一直说?在审查)",
         _ORGAN + r"~~30(案子|案件)~~12(没|没有|毫无|一点)~4(进展|动静|下文)",
+        # a court that neither files nor rejects, or sits on a case: 立案难, 审限 (诉讼服务中心, 12368)
+        r"法院~~24(不(给|予)?立案|不受理|拖着不(审|判|开庭)|一直不开庭|迟迟不(审|判|开庭))"
+        r"|\bcourt\b.{0,80}\b(won'?t|will not|refuses? to|refused to) (accept|register|file|hear)\b"
+        r"|\bsitting on (my|our|the|his|her) (\w+ )?(case|lawsuit|suit|appeal)\b|\bwithout (a|any) hearing\b"
+        r"|\bunder review for filing\b",
     ), reasons=((_POLICE_NOT_FILED, "scope.reason.refer.case_filing"),)),
     # debts, loans, guarantees, contracts, deposits, insurance claims, companies, marriage, inheritance, judgments
     # and their enforcement: the dispute itself, still in the courts' process (XF-22 ¶2, XF-31(1))
@@ -115,6 +121,8 @@ REFERRALS = (
         r"(撞|追尾)~~12(赔|保险)", r"事故~~12(赔|找我)", r"(手术|治疗|医生)~~10(失误|事故|出错|瘫|死)",
         r"\bowes? (me|us)\b|\b(pay|paid) (me |us )?back\b|\brepay",
         r"\b(lost|losing|lose) (my|our|the|a) (court )?(case|lawsuit|suit)\b|\b(sued|sue|suing)\b",
+        r"\b(fake|forged|his|her|my (father|mother|dad|mum|mom)'?s?|the|a) will\b(?! (be|not|never|have|get|go|come|"
+        r"do|take|make|pay|give|send))|\binherit\w*",
         r"\b(judgment|judgement|ruling|verdict|sentence) (is|was) (unfair|wrong|unjust|too heavy)"
         r"|\b(case|lawsuit|suit|claim)\b.{0,50}\b(dismissed|thrown out|rejected)\b|\bruled against (me|us)\b"
         r"|\bcase (is|was) closed\b|\bdisagree with the (court|judgment|ruling|verdict)|\bretri(al|ed)\b|\bre-?trial\b",
@@ -127,10 +135,11 @@ REFERRALS = (
     肇事逃逸 冒用 盗用 冒充 假装 假扮 联系不上 失联 拉黑 删了我 偷挖 盗采 采砂 挖沙 网贷 套路贷 高利贷 放贷 催收
     暴力催收 赌场 聚赌 开赌 赌博 卖淫 嫖娼 闹事 寻衅滋事 村霸 恶势力 黑社会 家暴 家庭暴力 动手 杀猪盘 算命 偷狗 偷牛
     毒狗 电鱼 电网捕鱼 炸鱼 毒鱼 赌钱 混混 小混混 流氓 拦路 刷单 碰瓷 虚拟币 投资理财 理财平台 骂街 耍酒疯 飙车 醉驾
-    酒驾 scam scammed stolen stole steal cheated harass harassed theft fraud robbed assault beat 虐待 遗弃 性侵 盗刷
+    酒驾 scam scammed stolen stole steal cheated harass harassed theft fraud robbed assault beat
+    beating domestic_violence 虐待 遗弃 性侵 盗刷
     盗号 假证 假币 伪造 黑客 裸聊 网络赌博 损坏 毁坏 无证驾驶 黑车 恶霸 涉黑 强买强卖 盗伐 偷砍 盗挖 非法采矿 非法狩猎
     野生动物 邪教 伤人 翻墙 撬门 投资群 荐股 带着炒股 取不出来 提不了现 提现 大字报 侮辱 辱骂 污蔑
-    职务侵占 挪用资金 非国家工作人员受贿 理财公司 血本无归
+    职务侵占 挪用资金 非国家工作人员受贿 理财公司 血本无归 人去楼空
     """), (
         r"(把|给)我.{0,4}打了", r"打(了)?我", r"(骗|偷|抢)走?了(.{0,10}(钱|手机|车|东西)|" + _N + ")",
         r"被人~8(推倒|打伤|撞|砍|抢|偷|骗|划|砸|毒死|药死|毒|开走|骑走|拿走|牵走|搬走)",
@@ -142,7 +151,10 @@ REFERRALS = (
         r"(砸|划|烧|撬)了?~6(车|玻璃|门|窗|锁)", r"(付|转|交)了~~10(删|拉黑|跑|联系不上)",
         r"(扔|丢)~6(石头|砖|死老鼠|垃圾)~4(我家|院子|门口)", r"带人上门|上门(闹|逼|催|打|砸)",
         r"(老板|老总|负责人|法人|公司|平台)~4(跑了|跑路|卷款|卷钱|人间蒸发)",
-        r"卷(走|跑)了?~6(钱|款|\d|" + _N + ")",
+        r"卷(走|跑)了?~6(钱|款|\d|" + _N + ")", r"(公司|老板|平台|门店|店)~~8人去楼空",
+        r"\b(hit|punched|kicked|slapped|attacked|beat up|assaulted|stabbed) (me|my \w+|him|her|us)\b",
+        r"\bpretend\w* to be\b|\bimpersonat\w*|\b(got|made|asked|told|tricked) (me|him|her|us|my \w+) (in)?to "
+        r"transfer\b|\bponzi\b",
         r"(短信|电话|来电|微信|链接|客服)~~20(转账|汇款|验证码|打钱|冻结)|(要我|让我|叫我)~4(转账|汇款|打钱)",
         *PRIVATE_FIRM_THEFT,
     ), "XF-31(5)", decisive=PRIVATE_FIRM_THEFT,
@@ -194,7 +206,7 @@ REFERRALS = (
     公租房 廉租房 保障房 退伍 宅基地 危房 停水 停电 自来水 供水 饮水 饮用水 通水 助学 助学贷款 材料不全 废料 废水 偷排
     供暖 暖气 公交 班车 信号 基站 污染 排污 环保 施工 搬迁 整体搬迁 移民 种粮补贴 惠民 摆摊 市容 policy permit fine
     fined running_water water_supply power_cut streetlight pollution polluting pollutes waste_water sewage dumps
-    compensation
+    compensation pension social_security bus_route bus_service bus_line bus_stop
     身份证 结婚证 准生证 学籍 特困 五保 临时救助 救助 棚改 建房
     规划 交通 红绿灯 停车场 卫生 厕所 疫苗 办事难 政务服务 路面
     """), (
@@ -206,7 +218,9 @@ REFERRALS = (
         r"看病~2(太)?(贵|难)", r"罚~6(太重|太多|不合理|不该|冤)|不该罚|罚~3" + _N,
         r"(申请|办)~8(没批|不批|被驳回|被拒|批不下来|还没批)", r"跑(了)?(好几|几|\d+)(个部门|趟|次)", r"评(低|错)了",
         r"路~8(坏|烂|塌|压坏|坑)", r"(都说|说)不归(他们|我们)?管|(互相|来回)推", r"(工地|施工)~~10(吵|噪音|半夜|晚上)",
-        r"(退休|养老)(工资|金)~~10(算错|少了|太低|不对|没涨)", r"(把|给)?我家的?~6(取消|退出|停了|清退)",
+        r"(退休|养老)(工资|金)~~10(算错|少了|太低|不对|没涨)",
+        r"办(理)?退休~~24(工龄|年限)~~8(少算|算错|不认|没算|漏算)",
+        r"(社保局|社保中心|人社局)~~12(少算|算错|不认|没算|漏算)", r"(把|给)?我家的?~6(取消|退出|停了|清退)",
     ), "XF-22, XF-23, XF-31(4)"),
     # consumers, shops, services, prepaid cards, telecoms, private property management (rules.md §3.3 [U])
     Referral(ReferTo.MARKET, _w("""
@@ -217,7 +231,7 @@ REFERRALS = (
     网购平台 12315 shop refund store seller supermarket expired fake restaurant overcharged overcharge 商品 假冒伪劣
     异物 医美 食品安全 中介 房产中介 话费 流量 机票 门票 游戏 虚假宣传 广告 霸王条款 强制消费 捆绑 电子秤 化妆品 农资
     假种子 假化肥 加油站 民宿 酒店 诊所 私人诊所 缺斤短两 短斤缺两 少秤 鬼秤 摊贩 摊主 卖肉的 卖菜的 gas_station
-    petrol_station shortchanged short-changed
+    petrol_station shortchanged short-changed property_management management_company elevator_fund service_charge
     """), (
         r"(乱|多)收.{0,4}(物业费|停车费|费用)",
         r"(办|充)了?~4(会员|年|次|储值|预付|美容|健身|理发|洗车|游泳)卡|充了~4(钱|\d)",

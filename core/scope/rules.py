@@ -98,6 +98,7 @@ NOT_OFFICIAL_PATTERNS = (
     r"我要?(找|见)(你们)?的?领导|你们的?领导",  # the reporter asks for the commission's leaders
     r"(不是|并非|不属于|又不是|也不是|非)(什么)?(国企|国有|央企|国营|事业单位|公立|公办)(企业|单位)?",
     r"\bnot (a |an )?(state-owned|state|public|government)\b|\bofficial (account|website|channel|app|page)\b",
+    r"\bnot (a |an )?(\w+ )?(official|civil servant|cadre|party member|public servant)s?\b",
     r"冒充~10?(纪委|监委|工作人员|警察|公安|民警|法官|检察官|领导|干部|客服|公检法|官员)(的?工作人员)?",
 )
 IMPOSTOR_PATTERN = r"冒充|假冒|自称是?~6(纪委|监委|领导|警察)"

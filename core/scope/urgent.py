@@ -263,10 +263,14 @@ class Backstop:
 
 
 class Disowned:
-    """A sentence the writer takes back (``urgent_families.DISOWNED``): a joke, anger, a dream, a survived harm."""
+    """A sentence the writer takes back (``urgent_guards.DISOWNED``): a joke, anger, a dream, a survived harm; or one
+    that says the danger is over and the person safe (``urgent_guards.SAFE``)."""
 
     def __init__(self) -> None:
         self._said, self._not = _compile(G.DISOWNED), _compile((G.NOT_DISOWNED,))
+        self._safe, self._not_safe = _compile(G.SAFE), _compile((G.NOT_SAFE,))
 
     def __call__(self, sentence: str) -> bool:
+        if self._safe.search(sentence) and not self._not_safe.search(sentence):
+            return True
         return bool(self._said.search(sentence)) and not self._not.search(sentence)

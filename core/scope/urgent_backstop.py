@@ -141,6 +141,8 @@ PAST = (
     r"back (then|in)", r"\bin (19|20)\d\d\b", r"in the past",
     r"when (i|we) (was|were) (a kid|kids|young|little|a child)",
     r"\b(news|movie|film|novel|tv series|drill)\b",
+    r"\bearlier (i|we) (messaged|wrote|said|told|reported|sent)|\b(i|we) (messaged|wrote|reported) (you )?(earlier|"
+    r"before|yesterday)",
 )  # fmt: skip
 #: Over: the harm is healed, settled or never happened; the whole sentence, whatever else it says.
 OVER = (
@@ -148,6 +150,9 @@ OVER = (
     r"治好|看过了|"
     r"没(有)?受伤|伤(早|已经|都)好|(后来|最后)(也|倒也)?没(怎么样|事|动手)|(已经|都|早)过去~4了",
     r"\b(healed|recovered|long ago|long over|no one was hurt|nobody was hurt)\b",
+    # an injury documented by a hospital, a collapse with nobody under it and rescuers gone home (blind10)
+    r"(医院|县医院|市医院)?~2(开了|有|出具了?|做了)~2(诊断(证明|书)|伤情鉴定|验伤(报告|单))|(底下|下面)(都)?没(有)?(压着)?人(了)?(?=[，,。.!！]|$)|"
+    r"救援(的)?(人)?(都|已经)~2撤(了|走)",
 )  # fmt: skip
 #: (d) Money and procedure: a sentence about a compensation, an appraisal, a case or a lawsuit reports an old harm
 #: (unless it says now).
@@ -159,10 +164,11 @@ PROCEDURE = (
     r"closed (the |my |his |her )?(\w+'s )?(case|death)|ruled (it )?(as )?(an )?accident|\b(traffic )?police "
     r"(say|said|says|claim\w*|won'?t|never|didn'?t|refuse\w*|only)\b|awaiting trial|detained for \d+ days|annul\w*",
     r"(hospital|medical|doctor'?s?|treatment) (fees|bills?|costs|expenses)",
+    r"谈话(时|的时候|中|期间)|审(问|讯)(时|的时候|期间)|问话(时|的时候)|留置期间",
 )  # fmt: skip
 #: Now, soon: ends a past frame (also a past word in the same clause: "去年砍过，现在又拿着刀").
 NOW = (
-    r"(?<![到至])现在|正在|还在|此刻|马上|立刻|刚才|刚刚|刚(说|走|出门|打电话|发)|今天|今晚|明天|一会|这就|就要|快要|"
+    r"(?<![到至])现在|正在|还在|此刻|马上|立刻|刚才|刚刚|今早|今晨|刚(说|走|出门|打电话|发)|今天|今晚|明天|一会|这就|就要|快要|"
     r"又(来|在|拿|要)|还(是|没|"
     r"有)~3(出来|回来|醒|找到)|(要|得|须)等~3(\d+|二十四|四十八)(个)?小时|"
     r"(看不到|等不到|活不过)(明天|下周|下个月|过年)",

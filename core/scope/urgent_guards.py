@@ -78,6 +78,8 @@ DISOWNED = (
     r"found (now )?(and )?safe|is safe now|"
     r"\b(the )?(19|20)\d\d (rain|flood|storm|earthquake|typhoon|fire)s?\b",
     r"that was (in )?(19|20)\d\d|(he|she|they)('?s| is| are) in (prison|jail) now",
+    r"(video ?game|mobile game|computer game)s? (has|had|with) (a |an )?(level|mission|stage|scene)|"
+    r"(level|mission|scene|stage) in (a|the|his|her|my) (video ?)?game|(游戏|动画片|动画)(里|中)~6(关卡|剧情|情节)",
 )
 #: ... unless the writer says it is not a joke.
 NOT_DISOWNED = (
@@ -144,3 +146,14 @@ NOT_FIGURES = (
     r"boredom|laughter|laughing|curiosity)|('s|is|are|it'?s) killing me|(政策|规定|制度|收费|价格|这样)~~10逼~4(去)?死|"
     r"buried (my|the|our|his|her|their) (\w+ )?(complaint|report|file|case|petition|application|letter)",
 )
+
+#: Over and safe: the danger told is past and the person is safe. Such a sentence is taken back even when it names
+#: a message the writer was sent ("my friend who texted me … is in hospital now and doing ok"), unless it says the
+#: danger goes on ("still", "again", "for now", "还在", "又").
+SAFE = (
+    r"\b(is|are|'s)( now)? in (the )?hospital( now)? and (doing )?(ok|okay|fine|stable|better|recovering)|"
+    r"\b(my|his|her|our|the) (\w+ ){0,2}(is|are)( now)? (safe|ok|okay|fine)\b|"
+    r"police (came|arrived|got there) and (took|arrested|led) (him|her|them) away|(nobody|no one|no-one)('?s| is) hurt",
+    r"(底下|下面)(都)?没(有)?(压着)?人(了)?(?=[，,。.!！]|$)|救援(的)?(人)?(都|已经)~2撤(了|走)|(已经|都)(脱离|没有)(了)?(生命)?危险",
+)
+NOT_SAFE = r"\b(still|again|for now|yet)\b|还在|还没|又(来|在|拿|要)|暂时"

@@ -95,6 +95,10 @@ SITUATIONS: dict[str, tuple[str, ...]] = {
     "edge": (
         r"(坐|站|骑)在~8栏杆上|(腿|脚)~4(悬|挂|吊)在~2外(面|边|头)|(最后|最后的)一条~4(消息|信息|微信)?|(被水|被浪|被洪水|水)~3卷走",
         r"legs? (hanging|dangling) over|(swept|washed|carried) away by (the )?(water|river|current|flood|waves)",
+        # hanging from a height, the harness failing: "我挂在脚手架外面 安全带断了一根"
+        r"(挂|吊|悬)在~8(脚手架|外墙|窗外|楼外|半空|崖|墙外|塔吊|桥)|(安全带|安全绳|绳子|保险绳)~4(断|松|开)了",
+        r"(hanging|dangling|stuck) (\w+ ){0,3}(outside|off|from) (the )?(scaffold\w*|window|ledge|cliff|crane|bridge)|"
+        r"(harness|safety rope|rope) (\w+ ){0,2}(snapped|broke|broken|came loose|is slipping)",
     ),
     "stranded": (
         r"(屋顶|房顶|楼顶|树上)~~10(困|等(救)?|还有|被困|下不来)|(困|站|爬|蹲)在~4(屋顶|房顶|树上)",
@@ -144,4 +148,22 @@ NOT_SITUATION = (
     r"(about|of) (revenge|retaliation)|drunk[- ]driving (case|charge|record|test|conviction)|"
     r"(laptop|phone|wallet|bag|bike|car|money|purse|parcel|package)s? (was |were |got )?(taken|stolen)|"
     r"petrol stations?\b(?=.{0,60}\b(price|prices|fen|yuan|charge)\b)",
+    # round 10 (blind10 read): a parcel unpacked, a licence "stuck", a shooting range, a road named for its deaths,
+    # a queue "bloodbath", lungs "bursting" with anger, a heart "cut by a knife", a gas bottle's price, a temper like
+    # a powder keg, an explosives firm, "the one who hit him" not charged, a burglary done, an office not answering
+    r"拆开(了)?~4(快递|包裹|包装|一看|里面|看)|(换|买|充|订|送|灌)(了)?(一|两|几)?(罐|瓶|桶)?(煤气|液化气)",
+    r"(绝命|夺命|死亡)(坡|弯|路|崖|桥|谷|岭)|(就是|像|是)(个|一个)?(炸药|火药)桶|(炸药|火药)桶~4一点就(着|炸)|"
+    r"(气|急|恨)得?(我)?(肺|肚子|胸口|脑袋|头)(都)?(要)?炸|心(里|如|像|跟)?~2刀(割|剜|绞|扎|搅)|(跟|像|如)刀(割|剜|绞|扎)(一样|似的)",
+    r"(工业|民用)炸药(的)?(公司|企业|厂|生产)?|民爆(公司|企业|器材|行业)|(做|生产|卖|经营)~4炸药的|"
+    r"(起诉|处理|抓|拘留|判|放了|包庇|追究)(了)?~2打人(的|者)|撬(了|开)~6(门|锁)~~20(拿走|偷走|偷了|被偷|丢了)",
+    r"\b(is|are|been|was|got|has been) stuck (for )?(\d+|a few|several|two|three|four|five|six) (days|weeks|"
+    r"months|years)\b|(licen[cs]es?|applications?|permits?|approvals?|paperwork|files?|cases?|forms?|"
+    r"registrations?) (\w+ ){0,5}(is |are |has been |was |got )?stuck\b|(shooting|firing) ranges?",
+    r"bloodbath (in|at) the (queue|line|office|meeting|counter|window|hall)|(queues?|lines?|office|counter|hall|"
+    r"meeting)\b.{0,40}\b(is|are|was) (an? )?(absolute |total |real |complete )?bloodbath|explosive['\"]? "
+    r"(growth|increase|rise|news|spending|popularity|expansion)|"
+    r"(office|bureau|department|government|you|they|agency|commission|authorit\w*|leaders?|officials?) (\w+ ){0,2}"
+    r"(doesn'?t|does not|don'?t|do not|won'?t|will not|didn'?t) (respond|reply|answer)\b|\bstill (want|wish|would "
+    r"like|need|have) to (file|report|complain|make|lodge|ask|know)",
+    r"(年年|每年|经常|老是|常常|总是|隔三差五)~2(翻车|出事|出车祸|死人|淹死人)",
 )  # fmt: skip

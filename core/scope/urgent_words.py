@@ -230,6 +230,8 @@ DISTANCE = (
     r"last (year|month|week)", r"(years?|months?|weeks?|days?) ago", r"used to", r"back then", r"\bin (19|20)\d\d\b",
     r"in the past",
     r"\b(news|article|movie|film|novel|drill|training|documentary)\b", r"there was a", r"\bhad (a|an) ",
+    r"\bwho (locked|beat|hit|attacked|kidnapped|held|kept|shut|detained) \w+ (\w+ ){0,6}for (\w+ )?(days|weeks|months|"
+    r"years)\b",
 )  # fmt: skip
 
 #: (d) Figures of speech and ordinary senses of harm words, blanked first (rules.md §8 near misses).

@@ -80,6 +80,24 @@ from core.scope import KIND_LABELS, Verdict, classifier
         ("你们的举报小程序太复杂了 老人根本弄不来", "accept", "批评建议"),
         ("退伍军人补贴我们县比别的县低一截 是不是政策没落实", "refer", "government"),  # "一截" is no 截留
         ("hello is this the official account? how does it work", "unclear", None),
+        # round 10: measures and minor party sanctions contested; courts sitting on a case; fraud and wages
+        ("我爸被停职检查大半年了，到现在没有结论，工资也停了", "accept", "申诉"),
+        ("支部给了我一个批评教育，记进了档案，那段时间我在住院，我觉得不合理", "accept", "申诉"),
+        (
+            "The district court has been sitting on my land case for a year without a hearing",
+            "refer",
+            "political_legal",
+        ),
+        (
+            "Police closed the case on my stolen car in a week, no leads they said, never checked the cameras",
+            "refer",
+            "political_legal",
+        ),
+        ("Someone on WeChat pretended to be my daughter's school and got me to transfer 3,000 yuan", "refer", "police"),
+        ("The boss of our private workshop vanished, thirty of us are owed two months' wages", "refer", "labor"),
+        ("我妈买的理财产品到期不兑付，那家公司已经人去楼空", "refer", "police"),
+        ("办退休时社保局少算了我五年缴费年限", "refer", "government"),
+        ("He is a shop owner, not an official, he punched me over a parking space last month", "refer", "police"),
     ],
 )
 def test_generalised_rules(text: str, verdict: str, detail: str | None) -> None:

@@ -230,6 +230,24 @@ NEAR_MISSES = [
     "食堂的饭吃了好多孩子拉肚子 查了都没啥事已经回家了 承包的是校长亲戚",
     "药店的老鼠药一点用没有 还不给退钱",
     "网上有人卖仿真枪 发货地就在我们县",
+    # round 10: ordinary senses, figures and settled dangers
+    "拆开快递一看里面是空盒子，商家不给退款",
+    "my building permit at the housing bureau has been stuck for 4 months, the clerk hints at a red envelope",
+    "the army shooting range is rented out by the director's brother for weddings, it's wrong",
+    "这条路大家都叫夺命弯，年年翻车，镇里修路的钱不知道去哪了",
+    "the queue at the tax office is a total bloodbath every Monday while the chief lets friends skip it",
+    "气得我肚子都要炸了，村里的账三年没公开",
+    "看到这个结果我心里跟刀割一样，低保被村干部亲戚占了",
+    "液化气站换一罐煤气要一百六，比隔壁镇贵，归谁管",
+    "我们厂长脾气就像个火药桶，一点就着，开会骂人还克扣奖金",
+    "我在做工业炸药的国企上班，领导把采购给了他小舅子",
+    "上周有人撬了我家门锁，偷走了两万块现金，派出所一直没破案",
+    "the 'explosive' rise in banquet spending at the township is not normal",
+    "if the bureau doesn't respond within 20 days I'll take it to the media",
+    "my cousin who texted me that he'd hurt himself is in hospital now and doing fine, his boss at the bureau bullied",
+    "Earlier I wrote that my uncle was beaten by the village guards. My uncle is safe now at home; I'll report them",
+    "围墙倒了，底下没人，救援的人已经撤了，这墙是村主任亲戚修的",
+    "my son's video game has a mission where you blow up a bridge; anyway my question is about the school fees",
 ]
 
 # Not taken back: a denial of joking, or an escape while someone is still in danger, keeps the danger.
@@ -238,4 +256,8 @@ NOT_A_JOKE = [
     "我终于逃出来了 我妹妹还在里面 他们拿着刀",
     "我不是开玩笑，药已经买好了，今晚就喝",
     "I'm not joking, I have the pills and I will take them tonight",
+    # safe for now is not over
+    "my daughter is safe for now but he is still outside the door with a knife",
+    "我挂在脚手架外面，安全带断了一根，下面没人听得见",
+    "停暖一个礼拜了，零下二十度，对门的老人冻得起不来了",
 ]
