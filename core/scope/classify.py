@@ -158,6 +158,7 @@ class ScopeClassifier:
         self._learned_scope = LearnedScope()
         self._not_official = _compile(R.NOT_OFFICIAL_PATTERNS)
         self._impostor = _rx(R.IMPOSTOR_PATTERN)
+        self._disclaimed = _compile(R.DISCLAIMERS)
         self._person_patterns = _compile(R.OFFICIAL_PERSON_PATTERNS)
         self._body_patterns = _compile(R.PUBLIC_BODY_PATTERNS)
         self._private_body = re.compile(_alternation(R.PRIVATE_BODY_WORDS))
@@ -304,6 +305,7 @@ class ScopeClassifier:
         facts = self._facts(norm)
         impostor = bool(self._impostor.search(norm))
         appeal = "" if impostor else self._is_appeal(norm)
+        disclaimed = bool(self._disclaimed.search(norm))  # "跟干部没关系": an official merely named is no report
 
         # 1. Danger first, whatever else the text says (rules.md §8, XF-25).
         if urgent := self._urgent.find(norm):
@@ -368,7 +370,7 @@ class ScopeClassifier:
             grievance = ref in _OUTCOME_GRIEVANCES and score >= 2 and not self._explicit.search(norm)
             if ref is ReferTo.POLITICAL_LEGAL and self._shielded.search(norm):
                 grievance = False  # "打人的是所长的儿子": shielding an official's family is misconduct
-            if facts.persons and not facts.relation and not impostor and not grievance:
+            if facts.persons and not facts.relation and not impostor and not grievance and not disclaimed:
                 return ScopeDecision(Verdict.ACCEPT, ReportType.ACCUSATION, None, "scope.reason.official_involved",
                                      "R-4, §3.2 doubt → accept", signals=facts.signals)  # fmt: skip
             rule = next(r.rule for r in R.REFERRALS if r.refer_to is ref)
@@ -383,7 +385,7 @@ class ScopeClassifier:
         if facts.bare:
             return ScopeDecision(Verdict.UNCLEAR, None, None, "scope.reason.no_facts", "R ch.2 (3), §3.2",
                                  signals=facts.signals)  # fmt: skip
-        if facts.officials and not facts.relation:
+        if facts.officials and not facts.relation and not disclaimed:
             return ScopeDecision(Verdict.ACCEPT, ReportType.ACCUSATION, None, "scope.reason.official_vague",
                                  "R-4, R ch.2 (3)", signals=facts.signals)  # fmt: skip
         return NOTHING_TO_GO_ON

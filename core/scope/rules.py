@@ -90,15 +90,43 @@ PRIVATE_BODY_WORDS = _w("""
     事务所 律师所 研究院 研究所 美容院 电影院 剧院 养老院 洗浴中心 购物中心 健身中心 培训中心 月子中心 维修中心 商业中心
     体检中心 私立 民营 私人 私营
 """)
+#: The writer rules out any official's part (blanked as NOT_OFFICIAL_PATTERNS, and an official merely named then does
+#: not make the matter the commission's): "店主是个体户，跟干部没关系", "没有发现任何法官收受好处",
+#: "工作人员是按政策办的，没有刁难我们", "no public official is involved", "I do not suggest any official misconduct".
+DISCLAIMERS = (
+    r"(不|没有?)(牵涉|涉及|牵扯)(到)?(任何)?~2(干部|公职人员|官员|领导|政府|法官|公务员)|(家里|我们|两户|两家|双方|他们)(都|也)?(是)?"
+    r"~4(没有|没)(人是)?(任何)?(干部|公职人员|官员)|(跟|和|与)~8(干部|政府|村里|乡里|官员|公职人员|领导)~8(没|没有|无)(什么|任何)?"
+    r"(关系|关联|牵连)|没有任何(公职人员|干部|官员)~2的?(关系|背景)",
+    r"没有(发现)?(任何)?~6(收受?(过)?(好处|红包|钱)|索要|刁难|吃拿卡要|违纪|违规)~~8(的情况|问题)?|按(规定|政策|程序)(办事|办的?|检查|执行)|"
+    r"(不是|并不是|没有)(说)?~4(谁|干部|工作人员|哪个人|谁)~2(有问题|违纪|违规|不对)|态度(很|挺|都)?(好|客气)",
+    r"\bno (\w+ )?(public )?(officials?|government) (\w+ )?(is |was |were |are )?(involved|involvement|connection|"
+    r"connections|ties)\b|\b(no|without) (any )?(official|government) (connection|involvement|position|role|ties)\b|"
+    r"\bno reason to suspect (any )?officials?\b|\b(do|did) not (suggest|allege|claim) any (\w+ )?(misconduct|"
+    r"wrongdoing)|\bnot (against|accusing) any official|\bno indication that any officials?\b|nobody (has )?asked "
+    r"(me|us) for any (improper )?payment|\bwith no official (position|role|connection)",
+    # staff named only for doing their job: "警察来做了登记，说会查", "村干部很关心，也帮我找过人",
+    # "残联的工作人员态度很好"
+    r"(工作人员|干部|村干部|警察|民警|执法人员|法官|医生)~~12(按规定|按政策|依法|态度(很|挺|都)?(好|客气)|很关心|"
+    r"帮(我|我们)?~4找|也在协调|做了登记|说会查|解释(说)?|说~8(经过|公示|统一调整|按规定))|(我|我们)(也)?没有意见",
+    r"\b(staff|officials?|officers?|police) (\w+ ){0,3}(were|was|have been|has been) (polite|courteous|helpful|correct)"
+    r"|\b(they|officials|staff) (simply |only )?(followed|applied) the (rules|policy|regulations)",
+)
 #: Mentions that make nobody an official: a denial ("他不是党员也不是干部"), a job as a goal ("帮我孩子进公务员"),
 #: an impostor ("冒充纪委工作人员": fraud, police §3.3). Blanked before officials are looked for.
 NOT_OFFICIAL_PATTERNS = (
-    r"(不是|并非|既不是|又不是|没有|没当过?)(什么|啥|个)?(党员|干部|公务员|官员|公职人员|领导|村干部|官)",
+    r"(不是|并非|既不是|又不是|没有|没当过?)(什么|啥|个|真的)?(党员|干部|公务员|官员|公职人员|领导|村干部|官)",
     r"((能|可以)?帮~6)?(进|考|当上|考上|入)(公务员|编制|事业单位|党)|入党",
     r"我要?(找|见)(你们)?的?领导|你们的?领导",  # the reporter asks for the commission's leaders
     r"(不是|并非|不属于|又不是|也不是|非)(什么)?(国企|国有|央企|国营|事业单位|公立|公办)(企业|单位)?",
     r"\bnot (a |an )?(state-owned|state|public|government)\b|\bofficial (account|website|channel|app|page)\b",
     r"\bnot (a |an )?(\w+ )?(official|civil servant|cadre|party member|public servant)s?\b",
+    # a letter's salutation names the office written to, not one reported: "尊敬的县纪委监委领导：",
+    # "To the Commission,"
+    r"^(尊敬的|敬爱的)?(各位)?(县|市|区|省|乡|镇)?(纪委|监委|纪检|监察委|信访室|信访办|来信来访办公室|领导|同志|负责人|的|"
+    r"你们|您|各位){1,6}(好)?[!！]?[:：,，]",
+    r"^(to|dear) (the |all )?(\w+ ){0,7}(commission|officials?|sirs?( or madam)?|leaders?|committee|office|inspection|"
+    r"supervision|comrades?)\b[^:,.]{0,40}[:,]",
+    *DISCLAIMERS,
     r"冒充~10?(纪委|监委|工作人员|警察|公安|民警|法官|检察官|领导|干部|客服|公检法|官员)(的?工作人员)?",
 )
 IMPOSTOR_PATTERN = r"冒充|假冒|自称是?~6(纪委|监委|领导|警察)"

@@ -18,6 +18,7 @@ from core.scope import urgent_guards as G
 from core.scope import urgent_hazards as H
 from core.scope import urgent_signs as S
 from core.scope import urgent_situations as U5
+from core.scope import urgent_terse as T
 from core.scope import urgent_words as W
 
 
@@ -34,7 +35,7 @@ def _merge(*groups: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
 #: urgent_signs (farewells, children, third-party threats).
 HARMS_SAID = _merge(W.HARMS_SAID, H.HAZARDS_SAID, S.SIGNS_SAID)
 HARM_ACTS = _merge(W.HARM_ACTS, H.HAZARD_ACTS, S.SIGNS_ACTS)
-NOT_HARM = W.NOT_HARM + H.NOT_HAZARD + S.NOT_SIGN + G.NOT_FIGURES + U5.NOT_SITUATION
+NOT_HARM = W.NOT_HARM + H.NOT_HAZARD + S.NOT_SIGN + G.NOT_FIGURES + U5.NOT_SITUATION + T.NOT_TERSE
 
 #: Kept for ``core.scope.rules``, which re-exports them: the harms that say danger by themselves, and the
 #: figures of speech and ordinary senses that do not.
@@ -122,9 +123,12 @@ class UrgentCheck:
         self._not_harm = [_compile((p,)) for p in NOT_HARM]  # pattern by pattern, as the harms (see Backstop)
         self._backstop = Backstop()
         self._disowned = Disowned()
+        self._farewell, self._edge = _compile(T.FAREWELL), _compile(T.AT_THE_EDGE)
+        self._past, self._now_said = _compile(B.PAST), _compile(B.NOW)
 
     def find(self, norm: str) -> UrgentFinding | None:
         """The first urgent clause of a normalised message (see ``classify.normalise``), or None."""
+        norm = T.mandarin(norm)
         text = norm
         for rx in self._not_harm:
             if rx.search(text):
@@ -147,13 +151,31 @@ class UrgentCheck:
         if hit := self._backstop.find(norm):  # recall first: a harm word not clearly past, figurative or ordinary
             sentence, kind, m = hit
             return self._finding(sentence, kind, "backstop", m)
+        return self._farewell_at_the_edge(norm)
+
+    def _farewell_at_the_edge(self, norm: str) -> UrgentFinding | None:
+        """A farewell and, in the same message, a high place or water someone is at now or a rope made ready — each in
+        a sentence the writer does not take back and that is not told as past (urgent_terse.FAREWELL, AT_THE_EDGE)."""
+        if not self._farewell.search(T.mandarin(norm)):
+            return None
+        kept = self.kept(norm)
+        farewell, edge = None, None
+        for a, b in _spans(kept):
+            sentence = kept[a:b]
+            if self._past.search(sentence) and not self._now_said.search(sentence):
+                continue
+            farewell = farewell or self._farewell.search(sentence)
+            if edge is None and (m := self._edge.search(sentence)):
+                edge = (sentence, m)
+        if farewell and edge:
+            return self._finding(edge[0], "farewell", "now", edge[1])
         return None
 
     def kept(self, norm: str) -> str:
         """What the learned backstop reads (core.scope.urgent_learned): the message with its figures of speech and
         ordinary senses blanked and the sentences the writer takes back left out, so a guard the rules know holds
         for the model too."""
-        text = norm
+        text = T.mandarin(norm)
         for rx in self._not_harm:
             if rx.search(text):
                 text = rx.sub(_blank, text)
@@ -219,7 +241,7 @@ class Backstop:
     def __init__(self) -> None:
         # Blanked pattern by pattern, not as one alternation of 300 (slow); a word in two figures is blanked by both.
         self._not = [_compile((p,)) for p in G.NOT_FIGURES + B.NOT_BACKSTOP + G.NOT_FAMILY + NOT_HARM]
-        harms = _merge(B.HARM, F.FAMILIES, U5.SITUATIONS)  # single harm words, then the families of parts 4 and 5
+        harms = _merge(B.HARM, F.FAMILIES, U5.SITUATIONS, T.TERSE, T.LETTER)  # harm words, then families (parts 4–6)
         # One regex per pattern (see UrgentCheck): only those found in the text are tried clause by clause.
         self._harms = [(kind, _compile((p,))) for kind, patterns in harms.items() for p in patterns]
         self._child, self._child_harm = re.compile(B.CHILD), [_compile((p,)) for p in B.CHILD_HARM]
@@ -253,10 +275,11 @@ class Backstop:
                     past = False
                 elif self._past.search(clause):
                     past = True
-                if past:
-                    continue
-                # a match starts in the clause; a sentence gap ("~~n") may reach into the clauses after it
+                # a match starts in the clause; a sentence gap ("~~n") may reach into the clauses after it. A threat
+                # quoted from last week still threatens ("上周拦住我孙子，说再告就让你掉河里喂鱼").
                 for kind, rx in [*harms, *(("child", rx) for rx in child_harms if child)]:
+                    if past and kind not in T.STANDING_THREATS:
+                        continue
                     if (m := rx.search(sentence, a)) and m.start() < b:
                         return sentence, kind, m
         return None

@@ -141,6 +141,9 @@ PAST = (
     r"back (then|in)", r"\bin (19|20)\d\d\b", r"in the past",
     r"when (i|we) (was|were) (a kid|kids|young|little|a child)",
     r"\b(news|movie|film|novel|tv series|drill)\b",
+    r"\bin the (19|20)\d0s\b|\bin the (nineties|eighties|seventies|sixties)\b|\b(before|after|since) the (explosion|"
+    r"fire|flood|accident|collapse|blast)\b|(事故|爆炸|火灾|塌方)(前|后|之前|之后)",
+    r"\bi (wrote|messaged|told) (to )?you (on|last|yesterday|earlier|before)\b",
     r"\bearlier (i|we) (messaged|wrote|said|told|reported|sent)|\b(i|we) (messaged|wrote|reported) (you )?(earlier|"
     r"before|yesterday)",
 )  # fmt: skip
@@ -164,7 +167,8 @@ PROCEDURE = (
     r"closed (the |my |his |her )?(\w+'s )?(case|death)|ruled (it )?(as )?(an )?accident|\b(traffic )?police "
     r"(say|said|says|claim\w*|won'?t|never|didn'?t|refuse\w*|only)\b|awaiting trial|detained for \d+ days|annul\w*",
     r"(hospital|medical|doctor'?s?|treatment) (fees|bills?|costs|expenses)",
-    r"谈话(时|的时候|中|期间)|审(问|讯)(时|的时候|期间)|问话(时|的时候)|留置期间",
+    r"谈话(时|的时候|中|期间)|审(问|讯)(时|的时候|期间)|问话(时|的时候)|留置期间|调查(时|的时候|期间)",
+    r"\b(in|during) (the )?(questioning|interrogation|interview)\b",
 )  # fmt: skip
 #: Now, soon: ends a past frame (also a past word in the same clause: "去年砍过，现在又拿着刀").
 NOW = (
@@ -196,7 +200,7 @@ NOT_BACKSTOP = (
     r"兔|蜂|庄稼|"
     r"苗|树)~4死|(树|林|木|竹)~~30砍|砍~4(树|伐|柴|竹|林)|舞~~16跳|跳~6舞|柴火|烧(的)?(是)?(煤气|液化气|天然气|柴)|锁着(大)?门|"
     r"(管|线|缆|桩)~4埋|埋~4(管|线|缆|桩)|买(把|个|了)?菜刀",
-    r"(得|的)要(命|死)|要(了)?(老|我的|他的)?命(了)?(?!的)|(要|拼)死(要)?活|死活|死心|死板|死磕|死守|死缠|死扛|"
+    r"(得|的)要(命|死)|要(了)?(老|我的|他的|我的老|他的老)?命(了)?(?!的)|(要|拼)死(要)?活|死活|死心|死板|死磕|死守|死缠|死扛|"
     r"死机|死角",
     r"死(账|档|期|水|路|胡同|不承认|不认账|不给|不还|不改|脑筋|要面子|皮赖脸|猪|性不改)|(病|老|饿)死(的)?(猪|牛|"
     r"鸡|羊|鸭)",

@@ -170,7 +170,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"带(上|着)?~2(家伙|刀|汽油)~~10(去|来)|(要|去|就)~8一锅端|打断~6腿|说(要|就)(点|烧)(火|了|着)?$|收拾(我|你|他|她)~3(和|"
         r"跟)?(孩子|全家|一家)|说~6就点",
         r"(kid|son|daughter|child|children|family)\w* (won'?t|will not|wont|will never) (make it|come|get) (home|back)|"
-        r"break (my|your|his|her) (legs?|arms?|neck|bones)|know where (you|i|we) live",
+        r"break (my|your|his|her|their|our) (\w+'?s )?(legs?|arms?|neck|bones)|know where (you|i|we) live",
     ),
     # Hazards told by their signs: an alarm switched off, a leak near a smoker, a beam creaking, a boiler at full
     # pressure, a drunk bus driver, dead fish, burning eyes, a child hanging outside a railing, a battery swallowed.

@@ -64,6 +64,8 @@ DISOWNED = (
     r"看(了)?新闻(说|上|里)|新闻(上|里)?(说|报)|(朋友圈|群里|网上)~4转|都在转|"
     r"(read|saw|heard) (it |that |this )?(on|in) (the )?(news|douyin|tiktok|weibo|wechat|tv|paper)|"
     r"on (douyin|tiktok|weibo|the news)|(i|we) read (that|about)|in another (city|county|province|town)|is it real",
+    r"\b(radio|tv|paper|newspaper) (said|says|reported)\b|\bon the radio\b|\b(next|neighbou?ring) (county|city|"
+    r"province)\b",
     r"(大家|人|都|所有人)(倒是|还好|幸好|也)?(都)?没(事|受伤)|(还好|幸好|好在)~4(都|全)?(跑|逃|救)出来|"
     r"人(都|全)(救|跑|逃)出来了|(还好|幸好|好在)~2没(伤|砸|烧)(着|到)?人|没伤着人|(劝|救|拉)(下来|回来)了|"
     r"(抖音|快手|微博|网上|新闻)(上|里)?说|没(有)?人(受伤|伤着)|险情~4排除|"
@@ -155,5 +157,11 @@ SAFE = (
     r"\b(my|his|her|our|the) (\w+ ){0,2}(is|are)( now)? (safe|ok|okay|fine)\b|"
     r"police (came|arrived|got there) and (took|arrested|led) (him|her|them) away|(nobody|no one|no-one)('?s| is) hurt",
     r"(底下|下面)(都)?没(有)?(压着)?人(了)?(?=[，,。.!！]|$)|救援(的)?(人)?(都|已经)~2撤(了|走)|(已经|都)(脱离|没有)(了)?(生命)?危险",
+    r"(后来|之后|从那以后)(也)?(就)?没(再)?~4(动(过)?手|来(过|闹)|闹(过)?|打(过)?|出(过)?事)",
+    r"\bthat (chapter|matter|case) (is|has) (long )?(been )?(over|closed|concluded)\b|\bhas long been concluded\b|"
+    r"\b(was|were|has been|have been|got) released\b|\b(he|she|they) survived\b",
+    r"洗(了|过)胃|(医生|大夫)说~4(稳定|没事|脱离危险)|(已经|都)修好了|没事了|(都|全)(救|拉|抬|捞)(上来|出来)了|没死人",
+    r"fire'?s (out|put out)|every(one|body) got out|(firefighters|police|they|someone|neighbou?rs?) (got|talked|"
+    r"brought) (him|her|them) down|in (the )?hospital with (his|her|their|the)? ?family",
 )
 NOT_SAFE = r"\b(still|again|for now|yet)\b|还在|还没|又(来|在|拿|要)|暂时"

@@ -98,6 +98,25 @@ from core.scope import KIND_LABELS, Verdict, classifier
         ("我妈买的理财产品到期不兑付，那家公司已经人去楼空", "refer", "police"),
         ("办退休时社保局少算了我五年缴费年限", "refer", "government"),
         ("He is a shop owner, not an official, he punched me over a parking space last month", "refer", "police"),
+        # a formal letter that rules out any official's part goes where the matter belongs
+        (
+            "尊敬的县纪委领导：我在私人开的装修公司订了全屋装修，付了八万，公司拖着不开工也不退钱。老板是个体户，跟干部没有任何关系。请问该找哪里？",
+            "refer",
+            "market",
+        ),
+        (
+            "县纪委：我家分到的学区离家三公里，教育局的工作人员态度很好，说划片是公示过的。我们不是说谁有问题，就是希望调整学区。",
+            "refer",
+            "government",
+        ),
+        (
+            "Dear Sir or Madam, a man sold fake gold bars to my mother and vanished. As far as we know no public "
+            "official is involved. Where do we report this fraud?",
+            "refer",
+            "police",
+        ),
+        # misconduct named: accepted whatever the salutation
+        ("县纪委：村支书收了低保户每户两千元好处费才给报名单，村里好几户都给了。", "accept", "检举控告"),
     ],
 )
 def test_generalised_rules(text: str, verdict: str, detail: str | None) -> None:

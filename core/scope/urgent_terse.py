@@ -1,0 +1,138 @@
+"""Urgent words, part 6 (rules.md §8; XF-25): danger typed in a few words, in dialect, pinyin or texting English,
+from the training writer ``t11`` (terse phone messages) measured fresh once and the tenth blind sets.
+
+Two things reach those messages. First the text is put into the Mandarin and English the other parts read:
+Cantonese particles ("我喺天台", "佢而家企喺天台边"), northern "搁" for "在", a few pinyin words typed for want
+of an input method ("zisha 就现在"), texting English ("rn", "ppl", "ill torch it"). Then short situations said
+without a harm word: a rope bought, a man hanging from a door frame, a child in a locked car in the sun, a child
+who swallowed a handful of pills, someone thrashing in the river, a bus in a ditch, a dyke breached. Added to the
+backstop like parts 4 and 5, so its guards apply. Same ``~n`` gap shorthand as ``core/scope/urgent_backstop.py``.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CHILD = r"(孩子|娃|娃儿|小孩|儿子|女儿|闺女|宝宝|婴儿|外甥|外甥女|侄子|侄女|孙子|孙女)"
+_WATER = r"(河|江|湖|塘|池塘|水塘|鱼塘|水库|井|机井|枯井|粪坑|冰窟窿|海|水沟|沟)"
+
+#: (pattern, Mandarin or plain English): applied in order to the normalised (lower-case, half-width) text.
+_MANDARIN: tuple[tuple[str, str], ...] = (
+    (r"企喺", "站在"), (r"喺", "在"), (r"而家", "现在"), (r"佢哋", "他们"), (r"佢", "他"), (r"唔", "不"),
+    (r"咗", "了"), (r"冇", "没"), (r"嘅", "的"), (r"係", "是"), (r"搵", "找"),
+    (r"搁(?=(这|那|大|楼|桥|河|屋|家|房|天台|顶|门口|外|上|里|江|湖|山|崖|车))", "在"),
+    (r"莫得", "没有"), (r"啥子", "什么"),
+    (r"\bzi ?sha\b", "自杀"), (r"\btiao ?lou\b", "跳楼"), (r"\bbu ?xiang ?huo( ?le)?\b", "不想活了"),
+    (r"\bjiu ?ming\b", "救命"),
+    (r"\brn\b", "right now"), (r"\bppl\b", "people"), (r"\btmrw?\b", "tomorrow"), (r"\b(2nite|tonite)\b", "tonight"),
+    (r"\bim\b", "i'm"), (r"\bill(?= (torch|kill|burn|jump|end|hurt|stab|shoot|blow|do it|take|go|drive|set))", "i'll"),
+    (r"\byr\b", "year"), (r"\byrs\b", "years"), (r"\bu\b", "you"),
+    (r"\bw/? (?=(family|him|her|them|me|us|a|the|my|his)\b)", "with "),
+)  # fmt: skip
+_COMPILED = tuple((re.compile(p), r) for p, r in _MANDARIN)
+
+
+def mandarin(text: str) -> str:
+    """The normalised text with dialect, pinyin and texting words put as the word lists spell them."""
+    for rx, replacement in _COMPILED:
+        text = rx.sub(replacement, text)
+    return text
+
+
+#: Harm families by kind (the kind is shown in the signal ``urgent:<who>/<kind>/backstop``).
+TERSE: dict[str, tuple[str, ...]] = {
+    # Means ready, a height with a condition, a body hanging, fire set to oneself.
+    "terse_self": (
+        r"(绳子|农药|安眠药|老鼠药|木炭|炭|刀片)~2(已经|都)?(买|备|准备|找)(了|好)|(整|活|熬)不下去了",
+        r"(楼顶|天台|顶楼|房顶|屋顶|桥上|大桥)~~24(我)?就(下去|跳)|不给~~12(说法|答复|解决)~~6(我)?就(下去|跳)",
+        r"不会再给~6添麻烦|绳子~4(系|挂|绑)在~8(架子|梁|门框|窗|阳台|树|暖气管)|(站|坐)在(楼顶|天台|房顶|屋顶)?~2边(上|缘)~6"
+        r"(不下来|不肯下|不下去)|(楼顶|天台|房顶|屋顶)~~12(站在边上|不下来|不肯下来)",
+        r"吊(在)?~4(门框|房梁|梁上|树上|窗框|暖气管|门上)(上)?(了)?|把自己~2(点着|点了|烧着|烧了)|往(自己)?身上(浇|泼|倒)(了)?"
+        r"~2(汽油|油)",
+        r"\b(cut|cutting|stabbed|burned|burning) (herself|himself|myself|themselves)\b|"
+        r"\bi'?ll (torch|burn down|set fire to)\b",
+    ),
+    # A child in danger said in a few words.
+    "terse_child": (
+        _CHILD + r"~4(关|锁|落|忘)(在)?车(里|内)|" + _CHILD + r"~~12(吃|吞|喝)了~8(药|药片|降压药|安眠药)~~10"
+        r"(好多|一把|一瓶|整瓶|半瓶|几十|\d+)(片|颗|粒)?",
+        r"把~4" + _CHILD + r"~2(扔|丢|推|抛)(到|进)?~2(河|井|水|塘|江|楼下|湖)|" + _CHILD + r"~4掉(进|到|在)?~2"
+        + _WATER,
+        r"(kid|child|baby|toddler|boy|girl)s? (\w+ ){0,2}(locked|left|stuck) in (a |the )?(hot )?car|locked (\d+|two|"
+        r"three|some|the|my|our|his|her|a) (\w+ )?(kids?|child|children|students?|pupils?|boys?|girls?) in|"
+        r"(taking|take|bring\w*) (the|my|our|his|her) (baby|kid|child|son|daughter) to the (bridge|river|lake|roof|"
+        r"cliff)",
+    ),
+    # Someone thrashing in water, lying motionless, locked in a cellar, a vehicle in a ditch, a dyke breached.
+    "terse_scene": (
+        r"(在)?" + _WATER + r"里~2(扑腾|挣扎|扑通|喊救命)|掉(进|到|在)?~2" + _WATER + r"(里)?了",
+        r"(躺|倒)(在)?~6(不动|没反应|起不来|没动静)|(锁|关)(在|进)?~4(地下室|小黑屋|仓库|库房|储藏室|柜子|笼子|狗笼)",
+        r"(车|大巴|客车|校车|面包车|货车|三轮)~4翻(到|进|在)?~4(沟|河|崖|山|田)|(堤|河堤|坝|大坝)~4(开口子|决口|溃|垮|漫)|水(已经)?"
+        r"(到|齐|没过)~2(腰|胸|脖子|膝盖|下巴)",
+        r"(thrashing|struggling|flailing) in the (water|river|lake|pond|sea)|(bus|car|van|truck) (\w+ ){0,2}(flipped|"
+        r"rolled|overturned) into|(levee|dyke|dike|dam) (has )?(broke|burst|breached|gave way)",
+    ),
+}  # fmt: skip
+
+#: Said in a long letter: a threat quoted, a neck pressed, brakes failing on a mountain road, a dam seeping with the
+#: people below not moved (sentence by sentence, like the families above).
+LETTER: dict[str, tuple[str, ...]] = {
+    "quoted_threat": (
+        r"再告~6就让~6(掉|死|消失|出事|喂鱼)|让(你|他|她)~4(掉河里|喂鱼|消失|回不了家)|(给|替)(你|他|她)收尸|(来|去)收尸",
+        r"collect (his|her|your|their) body|(won'?t|will not) walk (home )?on (your|his|her) own legs|(will|would|'ll) "
+        r"(have|meet) (an|with an) accident|(will|'ll|would) ['‘\"“]?take the (boy|girl|child|kid)|(would|will|'d|'ll) "
+        r"['‘\"“]?(disappear|vanish)\b|nobody (will|would) (look for|find) (him|her|you)",
+    ),
+    "letter_scene": (
+        r"(压|掐|勒|踩)着~6脖子|脸(都)?(憋)?(紫|青)了|刹车~4(坏|失灵|软了|不灵|有毛病)~~30(开|下坡|山路|正在)|"
+        r"(下游|坝下)~~30(还)?没(有)?~8(通知|转移|撤)|意识不清|失去(了)?意识|叫不醒",
+        r"(knee|kneeling|standing) on (his|her|the boy'?s?|the girl'?s?) neck|barely conscious|(brakes?) (\w+ ){0,2}"
+        r"(failed|failing|gone soft|not working)",
+    ),
+}  # fmt: skip
+
+#: Threats that still stand when told as said last week (the backstop reads them in a past frame too).
+STANDING_THREATS = frozenset({"quoted_threat"})
+
+#: Read across the message: a farewell in one sentence and, in another, a high place or water the writer (or the
+#: person written about) is at, or a means made ready ("我现在站在水库大坝上。这些话是我最后能做的一点事。").
+FAREWELL = (
+    r"最后(能做的|一次|一件事|的话|说一句|一点事)|没有?别的(路|办法)(了)?|(还有|有)什么意义|不会再给~6添麻烦|告(过)?别(?!(厅|仪式|会))|先走了|"
+    r"我走了|对不起(孩子|妈妈|爸爸|爸妈|家人|大家)|不想活|活着没意思|解脱|不用再去(学校|上学|上班)|[\"“']歇歇",
+    r"\bno other way\b|(don'?t|do not) see any (other )?way|last (thing|message|words)|goodbye|cannot live with it|"
+    r"can'?t (go on|take it) any ?more|sorry (mom|mum|dad|to my)",
+)
+AT_THE_EDGE = (
+    r"(站|坐|爬|蹲|在|去)~12(大坝|坝上|楼顶|顶楼|天台|屋顶|房顶|顶上|桥上|栏杆|江边|河边|水库|湖边|海边|窗台|边上)|窗户已经打开|"
+    r"绳子~4(系|挂|绑)(在|好|上)|写(了)?~4(好几|几|两|三|\d)封信|遗书|(电话|手机)~2(不接|关机|打不通)|(不接|关机|联系不上)",
+    r"\b(not answering|phone (is )?off|can'?t reach (her|him))\b",
+    r"\b(on|at|over|from) the (\w+'s )?(roof|rooftop|top floor|bridge|railing|ledge|dam|river|edge)\b|climbed (over|"
+    r"onto)",
+)
+
+#: Terse ordinary and figurative senses (blanked before any harm is looked for, by both checks).
+NOT_TERSE = (
+    # in formal letters (t10): a trade in knives, explosives or gas; money "bled dry"; stalls "cut"; a fire code;
+    # a diagnosis of long ago; a parcel of bricks; a contract "tied to"; oil fried twice
+    r"(卖|经营|批发|开)~4(刀具|菜刀|水果刀|剪刀)|刀具店|(菜刀|水果刀|剪刀)、|(管|看|守)~2炸药库|炸药库~4(管理|保管|手续)|"
+    r"爆破(工程)?公司|(煤气|液化气)(罐|瓶)~~12(块|元|钱|涨|价|费)|(摊点|摊位|项目|预算|经费|补贴|指标|岗位|名额|线路|班次|工资|"
+    r"奖金)~8(全部|都|被)?砍(掉|了)",
+    r"地点|(因|因为)~4(中风|脑梗|心梗|病)~4(住院|康复|治疗)|打(我|人)的(人|是|就是)|缝了~3针|(经常|常常|老是|时常|每天(晚上)?|"
+    r"天天)~~20(打架|吵闹|闹事)|(装着|是|全是)~2砖头|砖头~2(盒子|包裹)|(工作|上班|打工|干活)期间~~20(摔|砸|扭|碰)伤|"
+    r"(搬货|搬东西|干活)~4(摔|砸|扭|碰)伤|一下雨~4就~2(冲|垮|塌|淹)|打(了)?农药|喷(洒)?农药|农药~4(飘|漂)|(外观|屏幕|机身|表面)"
+    r"~4损伤|损伤~2(都)?没有|(油|油条|丸子|鸡)~4(反复|重复)?炸|炸(东西|油条)|拼了(我这)?(条)?老命|豁出(这条)?老命|"
+    r"(气|急|累|烦|吓|愁|恨|难受|憋屈)得(我|人)?(都)?要死|告别(厅|仪式|会)|遗体告别",
+    r"bleed(ing|s)? (\w+ ){0,3}dry|bled (\w+ ){0,3}dry|heart bleeds|daylight robbery|(licensed |civil )?(blasting|"
+    r"explosives?) (company|firm|permits?|licen[cs]es?|approvals?|industry|business)|(purchase|transport|storage|sale) "
+    r"of explosives|(kitchen|steak|chef'?s?) knives|knife (set|block|shop|store)|set of (\w+ ){0,3}knives|"
+    r"(private |the )?gas (operator|company|supplier|utility|bills?|charges?|prices?|meter)|falls? (under|within|into "
+    r"(the )?(category|scope|remit|jurisdiction))|(after|since|before|upon) (his|her|my \w+'s) death|"
+    r"(is|are|was|being) tied to (the|my|a|his|her|our) (\w+ ){0,2}(contract|visa|permit|job|salary|account|school|"
+    r"company)|fire(-| )(standards?|regulations?|requirements?|certificate|rules)|(are|were) (pure |sheer |absolute )?"
+    r"murder\b",
+    r"菜刀~8(断|坏|卷刃|生锈|质量|不退)|sharpen\w* (\w+ )?knives|\bi'?m (literally )?dead\b|💀",
+    r"(policy|rules?|this|it|that|rent|prices?|fees?|taxes|inflation|bureaucracy|system|paperwork) (is|are) killing "
+    r"(us|me)",
+    r"fell on (my|our|the|his|her) (fence|car|roof|wall|shed|garage|house)\b(?!.{0,30}\b(someone|people|kid|child|him|"
+    r"her|trapped|inside)\b)",
+)

@@ -1,0 +1,81 @@
+"""Urgent words, part 6 (core/scope/urgent_terse.py; rules.md §8, issue 16 item 5): danger typed in a few words, in
+dialect, pinyin or texting English, alerts officers (verdict urgent, not only the learned question); the same
+words in their ordinary senses, and dangers the writer says are over, do not. Written for this file."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.scope import Verdict, classifier
+from core.scope import urgent_terse as T
+from core.scope.classify import normalise
+
+URGENT = {
+    "terse_self": [
+        "绳子都买好了 晚上就去",
+        "我在天台上 再不给说法我就下去",
+        "隔壁老王吊在房梁上了",
+        "she cut herself really bad and locked the door",
+    ],
+    "terse_child": [
+        "邻居家小孩锁车里了 太阳底下晒着",
+        "我儿子吞了奶奶的安眠药 一把",
+        "toddler locked in a hot car outside the township office",
+        "he says he's taking my daughter to the river tonight",
+    ],
+    "terse_scene": [
+        "有人在鱼塘里扑腾 快沉了",
+        "老人倒在路边不动了",
+        "校车翻进沟里了",
+        "someone is thrashing in the river by the bridge",
+    ],
+}
+DIALECT = [
+    ("我喺天台 唔想再生存", "我在天台 不想再生存"),
+    ("佢而家企喺天台边", "他现在站在天台边"),
+    ("我搁大桥上头呢", "我在大桥上头呢"),
+    ("zisha 就现在", "自杀 就现在"),
+    ("my bro is on the roof rn", "my bro is on the roof right now"),
+]
+NOT_URGENT = [
+    "新买的菜刀用了两天就断了 店里不退",
+    "this policy is killing us, the compensation is half the market price",
+    "im literally dead 💀 the township still hasn't paid the subsidy",
+    "my neighbour's tree fell on my fence and he won't pay for it",
+    "昨晚我妈吞了药 洗了胃 医生说稳定了 村主任把她的低保给了亲戚",
+    "fire's out and everyone got out, the inspector took cash and never checked",
+    "过日子过不下去了 婆婆天天吵",
+]
+
+
+@pytest.mark.parametrize(("family", "text"), [(f, t) for f, texts in URGENT.items() for t in texts])
+def test_terse_dangers_alert(family: str, text: str) -> None:
+    decision = classifier().classify(text)
+    assert decision.verdict is Verdict.URGENT, (family, text, decision.signals)
+
+
+def test_every_terse_family_has_examples_in_both_languages() -> None:
+    assert set(URGENT) == set(T.TERSE)
+    for family, texts in URGENT.items():
+        assert any(t.isascii() for t in texts) and any(not t.isascii() for t in texts), family
+
+
+@pytest.mark.parametrize(("typed", "read"), DIALECT)
+def test_dialect_pinyin_and_texting_are_read_as_written_out(typed: str, read: str) -> None:
+    assert T.mandarin(normalise(typed)) == normalise(read)
+
+
+@pytest.mark.parametrize("typed", [t for t, _ in DIALECT])
+def test_dialect_dangers_alert(typed: str) -> None:
+    assert classifier().classify(typed).verdict is Verdict.URGENT, typed
+
+
+@pytest.mark.parametrize("text", NOT_URGENT)
+def test_ordinary_senses_and_settled_dangers_do_not_alert(text: str) -> None:
+    assert classifier().classify(text).verdict is not Verdict.URGENT, text
+
+
+def test_everyday_words_are_kept() -> None:
+    """The dialect map touches only its own words: "企业", "搁置", "illness", "umbrella" stay as typed."""
+    for text in ("企业欠薪", "项目搁置了三年", "illness at work", "umbrella", "will you answer"):
+        assert T.mandarin(text) == text
