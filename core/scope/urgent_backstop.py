@@ -141,7 +141,7 @@ PAST = (
     r"back (then|in)", r"\bin (19|20)\d\d\b", r"in the past",
     r"when (i|we) (was|were) (a kid|kids|young|little|a child)",
     r"\b(news|movie|film|novel|tv series|drill)\b",
-    r"\bin the (19|20)\d0s\b|\bin the (nineties|eighties|seventies|sixties)\b|\b(before|after|since) the (explosion|"
+    r"\bin the (19|20)\d0s\b|\bin the (nineties|eighties|seventies|sixties)\b|\b(before|after) the (explosion|"
     r"fire|flood|accident|collapse|blast)\b|(事故|爆炸|火灾|塌方)(前|后|之前|之后)",
     r"\bi (wrote|messaged|told) (to )?you (on|last|yesterday|earlier|before)\b",
     r"\bearlier (i|we) (messaged|wrote|said|told|reported|sent)|\b(i|we) (messaged|wrote|reported) (you )?(earlier|"

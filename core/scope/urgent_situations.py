@@ -126,8 +126,9 @@ NOT_SITUATION = (
     r"一块砖(都|也)?没|冻结|一边倒|(沙发|床|椅子|柜子|床垫)~4塌|(材料|电脑|手机|账本|文件|资料|u盘)~4(也)?(带走|拉走)",
     r"missing (\w+ ){0,2}(meetings?|classes|work|deadlines?|payments?)|dead (father|mother|mum|mom|dad|grandma|grandpa|"
     r"husband|wife)'?s (house|flat|property|estate|land|pension|savings|money|will)|who (takes?|will take|should take) "
-    r"care of|stuck (in the middle|between)|f(e|a)ll(s)? through|(come|comes|came|coming) home starving|i'?m "
-    r"starving|(water|leak\w*) (\w+ ){0,2}(through|from|into) (my|the|our) (ceiling|bathroom|kitchen|wall)",
+    r"care of|stuck (in the middle|between)|f(e|a)ll(s)? through(?! (the |a )?(ice|floor|roof|ceiling|gap|hole|grate|"
+    r"manhole))|(come|comes|came|coming) home starving|i'?m starving|(water|leak\w*) (\w+ ){0,2}(through|from|into) "
+    r"(my|the|our) (ceiling|bathroom|kitchen|wall)",
     r"(东西|快递|包裹|钱包|手机|钥匙|羽绒服|衣服)~4(弄)?丢了|屋顶上~3(板子|光伏|太阳能|晒|铺)|(骗|骗子)~~30不见了|"
     r"(以为|当)~4失踪|(没|都没|没有)~2(压|冻|饿|病)死|堵死|烧秸秆|秸秆~4(烧|着火)|(予以|已经|案子|早就)~2了结|"
     r"(坟|骨灰|遗体|棺材)~~12埋|埋~~8(坟|祖坟|骨灰)|一开口就打断|就打断(俺|我)",

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 _CHILD = r"(孩子|娃|娃儿|小孩|儿子|女儿|闺女|宝宝|婴儿|外甥|外甥女|侄子|侄女|孙子|孙女)"
-_WATER = r"(河|江|湖|塘|池塘|水塘|鱼塘|水库|井|机井|枯井|粪坑|冰窟窿|海|水沟|沟)"
+_WATER = r"(河|江|湖|塘|池塘|水塘|鱼塘|水库|井|机井|枯井|粪坑|粪池|化粪池|沼气池|污水池|冰窟窿|海|水沟|沟)"
 
 #: (pattern, Mandarin or plain English): applied in order to the normalised (lower-case, half-width) text.
 _MANDARIN: tuple[tuple[str, str], ...] = (
@@ -86,6 +86,20 @@ LETTER: dict[str, tuple[str, ...]] = {
     "letter_scene": (
         r"(压|掐|勒|踩)着~6脖子|脸(都)?(憋)?(紫|青)了|刹车~4(坏|失灵|软了|不灵|有毛病)~~30(开|下坡|山路|正在)|"
         r"(下游|坝下)~~30(还)?没(有)?~8(通知|转移|撤)|意识不清|失去(了)?意识|叫不醒",
+        # blind11: a snake bite, a stroke, a baby not breathing, a child on the highway, through the ice, a ferry
+        # taking water, a tower crane on a workers' shed, ammonia leaking, a tank over pressure, people sick together
+        r"蛇咬(了|伤)|被蛇~2咬|口眼歪斜|嘴歪~6(说不出话|说话不清)|半边(身子|脸)~4(麻|不能动|动不了|歪)|没(有)?(了)?呼吸|不喘气|"
+        r"高速(公路)?~8(小孩|孩子|小女孩|小男孩)|(小孩|孩子)~8高速(公路)?上|掉(进)?冰窟窿|冰~2(裂|破)~6掉|船~4(进水|漏水|下沉|"
+        r"翻)|(塔吊|吊车|脚手架|墙|楼|房|树|广告牌)~4(倒|塌)(了)?~~12(砸|压)(在|到|中)?|(氨气|氯气|毒气|硫化氢)~6(漏|泄漏|泄露)|"
+        r"(压力|气压)~6(超|爆表)~~20(不|没)(让|组织|人)?~2(撤|疏散)",
+        r"\b(bitten|bit) by a (snake|viper)|snake ?bite|face (is )?droop\w*|(can'?t|cannot|unable to) (talk|speak) "
+        r"(properly|clearly|right)|slurr\w* (speech|words)|(isn'?t|not|stopped|can'?t|cannot) breath(e|ing)|(kid|child|"
+        r"girl|boy|toddler)\b.{0,30}\b(on|along) the (highway|motorway|expressway|freeway)|(fell|fallen|gone) through "
+        r"(the )?ice|taking on water|(boat|ferry|ship)\b.{0,20}\b(sinking|capsiz\w*|overturn\w*)|pressure (is )?(\w+ )"
+        r"{0,2}over (the )?limit|(not|aren'?t|isn'?t|won'?t) evacuat(e|ing)|air is getting (bad|thin)|running out of "
+        r"air|(dozens|many|lots|hundreds|\d+) (of )?(people|villagers|kids|students|workers)\b.{0,30}\b(diarr?h?o?ea|"
+        r"vomiting|throwing up|poisoned)|(bridge|building|dam|wall|ceiling|roof|classroom)\b.{0,30}\b(cracking|"
+        r"collapsing|sagging)\b.{0,80}\b(kids|children|students|school bus|people|workers|residents|families)\b",
         r"(knee|kneeling|standing) on (his|her|the boy'?s?|the girl'?s?) neck|barely conscious|(brakes?) (\w+ ){0,2}"
         r"(failed|failing|gone soft|not working)",
     ),
@@ -121,7 +135,10 @@ NOT_TERSE = (
     r"天天)~~20(打架|吵闹|闹事)|(装着|是|全是)~2砖头|砖头~2(盒子|包裹)|(工作|上班|打工|干活)期间~~20(摔|砸|扭|碰)伤|"
     r"(搬货|搬东西|干活)~4(摔|砸|扭|碰)伤|一下雨~4就~2(冲|垮|塌|淹)|打(了)?农药|喷(洒)?农药|农药~4(飘|漂)|(外观|屏幕|机身|表面)"
     r"~4损伤|损伤~2(都)?没有|(油|油条|丸子|鸡)~4(反复|重复)?炸|炸(东西|油条)|拼了(我这)?(条)?老命|豁出(这条)?老命|"
-    r"(气|急|累|烦|吓|愁|恨|难受|憋屈)得(我|人)?(都)?要死|告别(厅|仪式|会)|遗体告别",
+    r"(气|急|累|烦|吓|愁|恨|难受|憋屈)得(我|人)?(都)?要死|告别(厅|仪式|会)|遗体告别|(头|脑袋|肺|肚子|胸口)(都)?(要|快)?炸(了|开)|"
+    r"卖~4(煤气|液化气)(罐|瓶)?的|(煤气|液化气)(罐|瓶)~~12(贵|便宜|秤)|拉回(去|家)~2卖",
+    r"blood (is |was )?boil\w*|blew up (budget|cost|schedule)\w*|(project|budget|costs?) blew up|shoot (there|at the "
+    r"range|targets|clay)",
     r"bleed(ing|s)? (\w+ ){0,3}dry|bled (\w+ ){0,3}dry|heart bleeds|daylight robbery|(licensed |civil )?(blasting|"
     r"explosives?) (company|firm|permits?|licen[cs]es?|approvals?|industry|business)|(purchase|transport|storage|sale) "
     r"of explosives|(kitchen|steak|chef'?s?) knives|knife (set|block|shop|store)|set of (\w+ ){0,3}knives|"

@@ -53,6 +53,9 @@ HARMS_SAID: dict[str, tuple[str, ...]] = {
         r"jump (off|from)",
         r"(drank|drink|drinking) (the )?(pesticide|poison|weed ?killer)", r"not be (here|alive) tomorrow",
         r"(said|wrote) (my|a) goodbye", r"suicide note",
+        r"\bhang(ing)? (myself|himself|herself)\b", r"\b(took|swallowed|downed|taken|had) (like |about |around |over )?"
+        r"(\d+|a (whole )?(bottle|box|pack|handful)|all) (of )?(the |my |his |her )?(\w+ )?(pills|tablets|paracetamol|"
+        r"painkillers|meds|medication|antidepressants|panadol|tylenol|aspirin|insulin)\b",
     ),
     "threat": (
         r"杀了(他|她|你|他们|你们|这个|这帮|这些|那个|那帮)", r"(弄|砍|捅|打|整|掐|毒|烧|炸)死" + P, r"同归于尽",
@@ -232,7 +235,7 @@ DISTANCE = (
     r"\b(news|article|movie|film|novel|drill|training|documentary)\b", r"there was a", r"\bhad (a|an) ",
     r"\bwho (locked|beat|hit|attacked|kidnapped|held|kept|shut|detained) \w+ (\w+ ){0,6}for (\w+ )?(days|weeks|months|"
     r"years)\b",
-    r"\bin the (19|20)\d0s\b|\b(before|after|since) the (explosion|fire|flood|accident|collapse|blast)\b|"
+    r"\bin the (19|20)\d0s\b|\b(before|after) the (explosion|fire|flood|accident|collapse|blast)\b|"
     r"(事故|爆炸|火灾|塌方)(前|后|之前|之后)|\bi (wrote|messaged|told) (to )?you (on|last|yesterday|earlier|before)\b",
 )  # fmt: skip
 

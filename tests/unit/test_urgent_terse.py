@@ -30,6 +30,25 @@ URGENT = {
         "someone is thrashing in the river by the bridge",
     ],
 }
+# Said in a long letter or a few words in English (urgent_terse.LETTER, the additions after the eleventh blind sets),
+# and a farewell read across the message.
+SCENES = [
+    "情况反映：一、村支书截留补偿款；二、上周他侄子在路口拦住我孙子，说再告就让你掉河里喂鱼。恳请保护孩子。",
+    "they said if she keeps talking her family will have to collect her body",
+    "村里几个人用膝盖压着他脖子，现在还压着，脸都紫了",
+    "下游三个村还没有人通知转移，今晚有特大暴雨，大坝已经渗水",
+    "I took about 40 of the sleeping pills half an hour ago, sorry mum",
+    "if they don't return my land by Monday I will hang myself at their gate",
+    "the ferry is taking on water and there are 30 of us on board",
+    "my father's face is drooping and he can't speak properly, it started just now",
+    "the baby isn't breathing, please",
+    "a little boy is walking along the expressway alone, trucks everywhere",
+    "my son fell through the ice on the pond and we can't reach him",
+    "工地塔吊倒了压在宿舍上 里面还有人",
+    "化工厂那个罐子压力超了还不让人撤 我们就住在旁边",
+    "我现在坐在粮站最高的仓顶上。我想了很久，没有别的路了。",
+    "I have climbed over the railing of the river bridge. I do not see any other way.",
+]
 DIALECT = [
     ("我喺天台 唔想再生存", "我在天台 不想再生存"),
     ("佢而家企喺天台边", "他现在站在天台边"),
@@ -45,7 +64,22 @@ NOT_URGENT = [
     "昨晚我妈吞了药 洗了胃 医生说稳定了 村主任把她的低保给了亲戚",
     "fire's out and everyone got out, the inspector took cash and never checked",
     "过日子过不下去了 婆婆天天吵",
+    "五年前他拿着菜刀在门口挥了几下，后来就没再动过手，现在是想问宅基地的事",
+    "in 2016 a gas explosion killed four miners; that chapter is over, but the inspector was promoted",
+    "我在县城开刀具店，卖菜刀、水果刀，城管说我占道罚了两千",
+    "the village committee is bleeding the village dry, daylight robbery",
+    "这个月欠薪欠得我头都要炸了 私人小厂找谁",
+    "my blood is boiling, the village head's wife gets the poverty subsidy",
+    "the flood went down and everyone on our street got out fine, now the relief goods go to relatives",
+    "听说隔壁县化工厂爆炸了 真的假的",
+    "我在殡仪馆工作，告别厅的花圈要家属高价买",
 ]
+
+
+@pytest.mark.parametrize("text", SCENES)
+def test_letters_and_scenes_alert(text: str) -> None:
+    decision = classifier().classify(text)
+    assert decision.verdict is Verdict.URGENT, (text, decision.signals)
 
 
 @pytest.mark.parametrize(("family", "text"), [(f, t) for f, texts in URGENT.items() for t in texts])
