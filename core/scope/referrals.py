@@ -153,11 +153,12 @@ REFERRALS = (
         r"(老板|老总|负责人|法人|公司|平台)~4(跑了|跑路|卷款|卷钱|人间蒸发)",
         r"卷(走|跑)了?~6(钱|款|\d|" + _N + ")", r"(公司|老板|平台|门店|店)~~8人去楼空",
         r"\b(hit|punched|kicked|slapped|attacked|beat up|assaulted|stabbed) (me|my \w+|him|her|us)\b",
-        r"\bselling fake (\w+ )?(tickets|lottery|ids?|certificates|money|notes|currency|banknotes)\b",
+        r"\b(selling|sold (me |us |her |him )?)(\w+ ){0,4}fake (\w+ )?(tickets|lottery|scratch cards|ids?|certificates|"
+        r"money|notes|currency|banknotes)\b",
         r"(收了|拿了)~8(定金|订金|钱|预付款|首付|货款)~4(人)?(就)?跑(了|路)|电话(是)?空号|地址(也)?是假的",
         r"\bpretend\w* to be\b|\bimpersonat\w*|\b(got|made|asked|told|tricked) (me|him|her|us|my \w+) (in)?to "
         r"transfer\b|\bponzi\b",
-        r"(短信|电话|来电|微信|链接|客服)~~20(转账|汇款|验证码|打钱|冻结)|(要我|让我|叫我)~4(转账|汇款|打钱)",
+        r"(短信|电话|来电|微信|链接|客服)~~20(转账|汇款|验证码|打钱|冻结|点链接|配合调查)|(要我|让我|叫我)~4(转账|汇款|打钱)",
         *PRIVATE_FIRM_THEFT,
     ), "XF-31(5)", decisive=PRIVATE_FIRM_THEFT,
         reasons=((_PRIVATE_FIRM, "scope.reason.refer.private_firm"),)),

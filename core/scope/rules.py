@@ -108,6 +108,7 @@ DISCLAIMERS = (
     # "残联的工作人员态度很好"
     r"(工作人员|干部|村干部|警察|民警|执法人员|法官|医生)~~12(按规定|按政策|依法|态度(很|挺|都)?(好|客气)|很关心|"
     r"帮(我|我们)?~4找|也在协调|做了登记|说会查|解释(说)?|说~8(经过|公示|统一调整|按规定))|(我|我们)(也)?没有意见",
+    r"(派出所|警察|民警)~4(处理了|来处理|处理过)(?!~4(不公|不对|偏|包庇|收))",
     # praise, not a report: "our new party secretary is a good guy honestly", "想表扬一下我们村书记"
     r"\b(is|was) a (really )?(good|great|decent|fine) (guy|man|woman|person|official|leader)\b|just wanted to say "
     r"thanks|(是个|是一个|是位)好(官|干部|书记|领导|村长)|想表扬|表扬一下",

@@ -258,13 +258,12 @@ class Backstop:
         child_harms = [rx for rx in self._child_harm if rx.search(text)]
         if not harms and not child_harms:
             return None
+        whole = _sentences(text)
         for a, b in _spans(text):
             sentence, said = text[a:b], norm[a:b]  # blanked, and as written (money words are blanked in the first)
-            if (
-                self._over.search(said)
-                or self._disowned(said)
-                or (self._procedure.search(said) and not self._now.search(said))
-            ):
+            if self._over.search(said) or self._disowned(said):
+                continue
+            if self._procedure.search(said) and not self._now_in(norm, a, b, whole):
                 continue
             child = bool(self._child.search(sentence))
             past = False  # a past or story frame holds until a clause says now
@@ -283,6 +282,14 @@ class Backstop:
                     if (m := rx.search(sentence, a)) and m.start() < b:
                         return sentence, kind, m
         return None
+
+    def _now_in(self, norm: str, a: int, b: int, whole: list[tuple[int, int]]) -> bool:
+        """Is "now" said in the part, or in another part of its sentence the writer does not take back? ("a man is
+        holding a boy, … with a knife to his throat, shouting about his court case" is one dictated sentence)."""
+        sa, sb = next(((x, y) for x, y in whole if x <= a and b <= y), (a, b))
+        return any(
+            self._now.search(norm[x:y]) and not self._disowned(norm[x:y]) for x, y in _parts(norm, sa, sb) if y > x
+        )
 
 
 class Disowned:

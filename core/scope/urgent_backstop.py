@@ -143,7 +143,8 @@ PAST = (
     r"\b(news|movie|film|novel|tv series|drill)\b",
     r"\bin the (19|20)\d0s\b|\bin the (nineties|eighties|seventies|sixties)\b|\b(before|after) the (explosion|"
     r"fire|flood|accident|collapse|blast)\b|(事故|爆炸|火灾|塌方)(前|后|之前|之后)",
-    r"\bi (wrote|messaged|told) (to )?you (on|last|yesterday|earlier|before)\b",
+    r"\bi (wrote|messaged|told) (to )?you (on|last|yesterday|earlier|before)\b|上个(礼拜|星期)|"
+    r"last (spring|autumn|fall)|\bwhen i was (\d+|a teenager|in (school|college))\b",
     r"\bearlier (i|we) (messaged|wrote|said|told|reported|sent)|\b(i|we) (messaged|wrote|reported) (you )?(earlier|"
     r"before|yesterday)",
 )  # fmt: skip
@@ -176,6 +177,8 @@ NOW = (
     r"又(来|在|拿|要)|还(是|没|"
     r"有)~3(出来|回来|醒|找到)|(要|得|须)等~3(\d+|二十四|四十八)(个)?小时|"
     r"(看不到|等不到|活不过)(明天|下周|下个月|过年)",
+    r"\b(is|are) (holding(?! (back|on|up|off|onto|out))|pointing|threatening|beating|hitting|stabbing|dragging|"
+    r"choking|strangling)\b|"
     r"\b(now|right now|tonight|today|tomorrow|still|again|just)\b|(won'?t|will not|don'?t think i('ll| will)) "
     r"(see|make it to|live to see) (next|tomorrow|the weekend)",
 )  # fmt: skip

@@ -64,7 +64,8 @@ DISOWNED = (
     r"看(了)?新闻(说|上|里)|新闻(上|里)?(说|报)|(朋友圈|群里|网上)~4转|都在转|"
     r"(read|saw|heard) (it |that |this )?(on|in) (the )?(news|douyin|tiktok|weibo|wechat|tv|paper)|"
     r"on (douyin|tiktok|weibo|the news)|(i|we) read (that|about)|in another (city|county|province|town)|is it real",
-    r"真的假的|是真是假|听说~~12(隔壁|邻|外)(县|市|省|镇)|"
+    r"真的假的|是真是假|(抖音|快手|微博|网上)上?那个~~30视频|\bdoing (much |a lot )?better now\b|"
+    r"听说~~12(隔壁|邻|外)(县|市|省|镇)|"
     r"\b(radio|tv|paper|newspaper) (said|says|reported)\b|\bon the radio\b|\b(next|neighbou?ring) (county|city|"
     r"province)\b",
     r"(大家|人|都|所有人)(倒是|还好|幸好|也)?(都)?没(事|受伤)|(还好|幸好|好在)~4(都|全)?(跑|逃|救)出来|"
@@ -161,7 +162,7 @@ SAFE = (
     r"(后来|之后|从那以后)(也)?(就)?没(再)?~4(动(过)?手|来(过|闹)|闹(过)?|打(过)?|出(过)?事)",
     r"\bthat (chapter|matter|case) (is|has) (long )?(been )?(over|closed|concluded)\b|\bhas long been concluded\b|"
     r"\b(was|were|has been|have been|got) released\b|\b(he|she|they) survived\b",
-    r"也没(干|做)(啥|什么)|(手机|电话)(还)?能打通|人也能出门|现在(挺|很|都)?好(的|了)|(那|这)(都)?是~4(年前|以前|过去)的事(了)?|"
+    r"也没(干|做)(啥|什么)|(手机|电话)(还)?能打通|人也能出门|现在(挺|很|都)?好(的|了)|现在~2(养|治|恢复)好了|(那|这)(都)?是~4(年前|以前|过去)的事(了)?|"
     r"人(都)?好好的|(都|全)平安|(人|我们|大家|他们)~4都出来了|every(one|body)( \w+){0,4} got out\b|\bnow (i'?m|he'?s|"
     r"she'?s) (fine|ok|okay|good|doing well)",
     r"洗(了|过)胃|(医生|大夫)说~4(稳定|没事|脱离危险)|(已经|都)修好了|没事了|(都|全)(救|拉|抬|捞)(上来|出来)了|没死人",

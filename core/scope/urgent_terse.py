@@ -58,6 +58,8 @@ TERSE: dict[str, tuple[str, ...]] = {
         r"(好多|一把|一瓶|整瓶|半瓶|几十|\d+)(片|颗|粒)?",
         r"把~4" + _CHILD + r"~2(扔|丢|推|抛)(到|进)?~2(河|井|水|塘|江|楼下|湖)|" + _CHILD + r"~4掉(进|到|在)?~2"
         + _WATER,
+        r"(kid|child|baby|toddler|boy|girl)\b.{0,100}\b(climbed over the|sitting on the edge|on the ledge|over the "
+        r"railing)|"
         r"(kid|child|baby|toddler|boy|girl)s? (\w+ ){0,2}(locked|left|stuck) in (a |the )?(hot )?car|locked (\d+|two|"
         r"three|some|the|my|our|his|her|a) (\w+ )?(kids?|child|children|students?|pupils?|boys?|girls?) in|"
         r"(taking|take|bring\w*) (the|my|our|his|her) (baby|kid|child|son|daughter) to the (bridge|river|lake|roof|"
@@ -79,9 +81,10 @@ TERSE: dict[str, tuple[str, ...]] = {
 LETTER: dict[str, tuple[str, ...]] = {
     "quoted_threat": (
         r"再告~6就让~6(掉|死|消失|出事|喂鱼)|让(你|他|她)~4(掉河里|喂鱼|消失|回不了家)|(给|替)(你|他|她)收尸|(来|去)收尸",
-        r"collect (his|her|your|their) body|(won'?t|will not) walk (home )?on (your|his|her) own legs|(will|would|'ll) "
-        r"(have|meet) (an|with an) accident|(will|'ll|would) ['‘\"“]?take the (boy|girl|child|kid)|(would|will|'d|'ll) "
-        r"['‘\"“]?(disappear|vanish)\b|nobody (will|would) (look for|find) (him|her|you)",
+        r"collect (his|her|your|their) body|(won'?t|will not) walk (home )?on (your|his|her) own legs",
+        r"(will|would|'ll|might|could|may) ['‘\"“]?(have|meet) (an|with an) accident",
+        r"(will|'ll|would) ['‘\"“]?take the (boy|girl|child|kid)",
+        r"(would|will|'d|'ll) ['‘\"“]?(disappear|vanish)\b|nobody (will|would) (look for|find) (him|her|you)",
     ),
     "letter_scene": (
         r"(压|掐|勒|踩)着~6脖子|脸(都)?(憋)?(紫|青)了|刹车~4(坏|失灵|软了|不灵|有毛病)~~30(开|下坡|山路|正在)|"
@@ -92,6 +95,18 @@ LETTER: dict[str, tuple[str, ...]] = {
         r"高速(公路)?~8(小孩|孩子|小女孩|小男孩)|(小孩|孩子)~8高速(公路)?上|掉(进)?冰窟窿|冰~2(裂|破)~6掉|船~4(进水|漏水|下沉|"
         r"翻)|(塔吊|吊车|脚手架|墙|楼|房|树|广告牌)~4(倒|塌)(了)?~~12(砸|压)(在|到|中)?|(氨气|氯气|毒气|硫化氢)~6(漏|泄漏|泄露)|"
         r"(压力|气压)~6(超|爆表)~~20(不|没)(让|组织|人)?~2(撤|疏散)",
+        # blind12: a hunger strike, insulin injected, medicine hidden till the children sleep, a lighter and petrol, a
+        # heart attack with the ambulance kept out, a knife at a child's throat, a crack a finger wide with classes
+        # tomorrow, a gas station leaking, a bridge half gone with cars on it, oxygen machines without power
+        r"绝食(了)?~4(天|日)|(打|注射)了~4(全部|所有|一整)?~4胰岛素|药~4(已经)?买(回来|好)了|等~8睡着(了)?~4(我)?就(喝|吃|走)|"
+        r"(攥|捏|拿|握)着~3打火机|身上~4汽油味|心脏病(又)?(犯|发作)了|不让救护车|刀架在~6脖子|裂缝~~24(明天|还要|照样|继续)~~12(上课|"
+        r"进去|住|开会)|(液化气|煤气|燃气|天然气)(站|罐|管道|管子)?~4漏气(了)?|桥~4断(了)?~~12(车|人)~4(在|还)|喘不上(气|来)|"
+        r"(制氧机|呼吸机)~6(用不了|停了|没电)|漏气(了)?~~30(满|味|学校|小学|幼儿园|孩子|抽烟|火|住户|居民)",
+        r"(climbed|climbing) over the (\w+ )?(railing|parapet|guardrail)",
+        r"hunger strike|injected (all|\d+|the whole|a whole) (of )?(my )?(insulin|pens)",
+        r"knife (to|at) (his|her|their|my|a) (throat|neck)",
+        r"(drunk|drinks|been drinking)\b.{0,80}\b(going to drive|about to drive|will drive)",
+        r"(rope|noose) is (already )?(up|tied|ready)|standing (at|on) the edge|tonight'?s the night",
         r"\b(bitten|bit) by a (snake|viper)|snake ?bite|face (is )?droop\w*|(can'?t|cannot|unable to) (talk|speak) "
         r"(properly|clearly|right)|slurr\w* (speech|words)|(isn'?t|not|stopped|can'?t|cannot) breath(e|ing)|(kid|child|"
         r"girl|boy|toddler)\b.{0,30}\b(on|along) the (highway|motorway|expressway|freeway)|(fell|fallen|gone) through "
@@ -112,7 +127,7 @@ STANDING_THREATS = frozenset({"quoted_threat"})
 #: person written about) is at, or a means made ready ("我现在站在水库大坝上。这些话是我最后能做的一点事。").
 FAREWELL = (
     r"最后(能做的|一次|一件事|的话|说一句|一点事)|没有?别的(路|办法)(了)?|(还有|有)什么意义|不会再给~6添麻烦|告(过)?别(?!(厅|仪式|会))|先走了|"
-    r"我走了|对不起(孩子|妈妈|爸爸|爸妈|家人|大家)|不想活|活着没意思|解脱|不用再去(学校|上学|上班)|[\"“']歇歇",
+    r"我走了|对不起~6(孩子|妈妈|爸爸|爸妈|家人|大家|你们)|不想活|活着没意思|解脱|不用再去(学校|上学|上班)|[\"“']歇歇",
     r"\bno other way\b|(don'?t|do not) see any (other )?way|last (thing|message|words)|goodbye|cannot live with it|"
     r"can'?t (go on|take it) any ?more|sorry (mom|mum|dad|to my)",
 )
@@ -137,6 +152,10 @@ NOT_TERSE = (
     r"~4损伤|损伤~2(都)?没有|(油|油条|丸子|鸡)~4(反复|重复)?炸|炸(东西|油条)|拼了(我这)?(条)?老命|豁出(这条)?老命|"
     r"(气|急|累|烦|吓|愁|恨|难受|憋屈)得(我|人)?(都)?要死|告别(厅|仪式|会)|遗体告别|(头|脑袋|肺|肚子|胸口)(都)?(要|快)?炸(了|开)|"
     r"卖~4(煤气|液化气)(罐|瓶)?的|(煤气|液化气)(罐|瓶)~~12(贵|便宜|秤)|拉回(去|家)~2卖",
+    r"挑刺|鸡蛋里挑骨头|(晚上|天黑|黑咕隆咚|路灯)~~20不敢出门|(案子|案件|事|申请|举报)~6(再)?没(有)?动静|(死了|去世|过世)的人~4(名字|名义|"
+    r"身份)|名单上~~12死(了)?的人|(轧|砸|切)(了|断)?~4手指~~20(老板|不认|工伤)|(三轮车|摊|摊子|东西|货)~2拉走|刀刃向内|刮骨疗毒|"
+    r"刀削面|救火队长",
+    r"(run|running) and jump(ing)? around|jump(ing)? around|knife-?sharpen\w*|knife sharpener|kill the (queue|line)",
     r"blood (is |was )?boil\w*|blew up (budget|cost|schedule)\w*|(project|budget|costs?) blew up|shoot (there|at the "
     r"range|targets|clay)",
     r"bleed(ing|s)? (\w+ ){0,3}dry|bled (\w+ ){0,3}dry|heart bleeds|daylight robbery|(licensed |civil )?(blasting|"

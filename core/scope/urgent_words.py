@@ -49,7 +49,7 @@ HARMS_SAID: dict[str, tuple[str, ...]] = {
         r"don'?t want to (live|be alive|go on)", r"can'?t go on(?! like)", r"no reason to live", r"better off dead",
         r"(hurt|cut|harm)(ing)? myself", r"overdos", r"(swallowed|took) (a|the|all)( \w+)? (pills|bottle)",
         r"\b(is|are|am|'m|'s|standing|sitting|climbed|climbing) on (the |a |top of the )+"
-        r"(roof|ledge|bridge|top floor|balcony rail)",
+        r"(roof|ledge|bridge|top floor|balcony rail|railing)",
         r"jump (off|from)",
         r"(drank|drink|drinking) (the )?(pesticide|poison|weed ?killer)", r"not be (here|alive) tomorrow",
         r"(said|wrote) (my|a) goodbye", r"suicide note",

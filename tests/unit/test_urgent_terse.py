@@ -48,6 +48,13 @@ SCENES = [
     "化工厂那个罐子压力超了还不让人撤 我们就住在旁边",
     "我现在坐在粮站最高的仓顶上。我想了很久，没有别的路了。",
     "I have climbed over the railing of the river bridge. I do not see any other way.",
+    "我绝食第四天了 躺在县政府门口 站不起来了",
+    "信访大厅有个人攥着打火机 身上一股汽油味",
+    "镇敬老院停电了 几个老人的制氧机都停了 有一个喘不上气",
+    "a man at the station is holding a little girl with a knife to her throat, yelling about his lawsuit",
+    "they told my husband his daughter might 'have an accident' if he keeps petitioning",
+    "my mum rang from the reservoir, said 对不起孩子们, then the line went dead",
+    "我妈在水库边上打电话说对不起我们几个孩子 然后就打不通了",
 ]
 DIALECT = [
     ("我喺天台 唔想再生存", "我在天台 不想再生存"),
@@ -73,6 +80,12 @@ NOT_URGENT = [
     "the flood went down and everyone on our street got out fine, now the relief goods go to relatives",
     "听说隔壁县化工厂爆炸了 真的假的",
     "我在殡仪馆工作，告别厅的花圈要家属高价买",
+    "局长大会上喊刀刃向内 刮骨疗毒 结果工程全给了小舅子",
+    "镇上的刀削面馆是镇长表弟开的 干部天天去签单",
+    "my son tried to hurt himself last spring, he's doing much better now; the school counsellor never called back",
+    "上个礼拜邻村的混混扇了我一巴掌 还抢了我手机",
+    "he is holding back my last month's pay and the resignation certificate",
+    "法院执行局的法官收了购物卡，之后案子就再没动静了",
 ]
 
 
