@@ -185,6 +185,7 @@ REFERRALS = (
     娘家 调解 分居 归属 分家 兄弟 兄弟俩 姐妹 妯娌 地界 界址 界桩 边界 田埂 田边 地边 庄稼 堆放 水渠 共用 堵上 老宅 祖屋
     祖坟 坟地 赡养 赡养费 养老问题 广场舞 狗叫 鸽子 异味 臭 空调外机 挡光 采光 阳光 评评理 neighbour neighbor noise 渗水
     口角 说坏话 宠物 子女 邻里纠纷 家庭纠纷 民间纠纷 不拴 拴狗 拴绳 牵绳 狗咬 咬死 咬伤
+    mediate mediation mediator in-laws
     """), (
         r"(占|挡|堵)了?.{0,6}(过道|路|门口|出路|排水沟|水渠|光|阳光)", r"(家庭|家里|亲戚之间|两家).{0,6}(矛盾|纠纷|闹)",
         r"(两个|几个|两)(组|村|家|户)~~12(吵|争|闹|纠纷)", r"(那块|这块|那片|这片)地?是(他|她|他们)家的",
@@ -209,7 +210,7 @@ REFERRALS = (
     公租房 廉租房 保障房 退伍 宅基地 危房 停水 停电 自来水 供水 饮水 饮用水 通水 助学 助学贷款 材料不全 废料 废水 偷排
     供暖 暖气 公交 班车 信号 基站 污染 排污 环保 施工 搬迁 整体搬迁 移民 种粮补贴 惠民 摆摊 市容 policy permit fine
     fined running_water water_supply power_cut streetlight pollution polluting pollutes waste_water sewage dumps
-    compensation pension social_security bus_route bus_service bus_line bus_stop
+    compensation pension social_security bus_route bus_service bus_line bus_stop school_district
     身份证 结婚证 准生证 学籍 特困 五保 临时救助 救助 棚改 建房
     规划 交通 红绿灯 停车场 卫生 厕所 疫苗 办事难 政务服务 路面
     """), (

@@ -141,12 +141,12 @@ class UrgentCheck:
         else:
             hazards = set()
         if said or acts:
-            for sentence in (text[a:b] for a, b in _spans(text)):
-                if (
-                    sentence
-                    and not self._disowned(sentence)
-                    and (found := self._sentence(sentence, said, acts, hazards))
-                ):
+            safe = [(a, b) for a, b in _sentences(text) if self._disowned.safe(text[a:b])]
+            for a, b in _spans(text):
+                sentence = text[a:b]
+                if any(x <= a and b <= y for x, y in safe):
+                    continue
+                if not self._disowned(sentence) and (found := self._sentence(sentence, said, acts, hazards)):
                     return found
         if hit := self._backstop.find(norm):  # recall first: a harm word not clearly past, figurative or ordinary
             sentence, kind, m = hit
@@ -181,6 +181,8 @@ class UrgentCheck:
                 text = rx.sub(_blank, text)
         kept = []
         for a, b in _sentences(text):
+            if self._disowned.safe(text[a:b]):
+                continue  # "…gas smell…, the company came and fixed it, all safe now": the whole sentence is over
             spans = [(x, y) for x, y in _parts(text, a, b) if y > x]
             parts = [text[x:y] for x, y in spans if not self._disowned(text[x:y])]
             if len(parts) == len(spans):
@@ -259,9 +261,10 @@ class Backstop:
         if not harms and not child_harms:
             return None
         whole = _sentences(text)
+        safe = [(x, y) for x, y in whole if self._disowned.safe(norm[x:y])]
         for a, b in _spans(text):
             sentence, said = text[a:b], norm[a:b]  # blanked, and as written (money words are blanked in the first)
-            if self._over.search(said) or self._disowned(said):
+            if self._over.search(said) or self._disowned(said) or any(x <= a and b <= y for x, y in safe):
                 continue
             if self._procedure.search(said) and not self._now_in(norm, a, b, whole):
                 continue
@@ -301,6 +304,8 @@ class Disowned:
         self._safe, self._not_safe = _compile(G.SAFE), _compile((G.NOT_SAFE,))
 
     def __call__(self, sentence: str) -> bool:
-        if self._safe.search(sentence) and not self._not_safe.search(sentence):
-            return True
-        return bool(self._said.search(sentence)) and not self._not.search(sentence)
+        return self.safe(sentence) or (bool(self._said.search(sentence)) and not self._not.search(sentence))
+
+    def safe(self, sentence: str) -> bool:
+        """Over and safe: said of a whole sentence, it covers each of a long sentence's parts."""
+        return bool(self._safe.search(sentence)) and not self._not_safe.search(sentence)

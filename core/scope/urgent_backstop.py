@@ -134,7 +134,7 @@ PAST = (
     r"(几|两|三|四|五|六|七|八|九|十|\d+)(多)?年(前|以前)", r"(19|20)\d\d年", r"上(个)?(月|世纪)", r"年前",
     r"上(周|星期|礼拜|回|次)|前(几|些|两)(天|年)|前阵子|前段时间|当时|那次|那天(?!~2(要|会|就|准备|打算))|死了~4年|过去~4年",
     r"(?<![漫跳冲爬走跑游飘翻越扑淹昏晕睡死])过去(了|的事)|早就过去", r"(打|砍|捅|威胁|拿|扬言|烧|关|伤|塌|倒|淹|炸)过",
-    r"[零〇一二三四五六七八九]{2}年(的时候|那年|那会)",
+    r"[零〇一二三四五六七八九]{2}年(的时候|那年|那会)", r"\d{2}年(的时候|那年|那会)|\d{2}年~4地震",
     r"事故(赔偿|调查|报告|责任|处理|认定|善后)", r"(新闻|报道|电影|电视剧?|小说|纪录片|短视频|综艺|游戏)(里|上|中)?",
     r"演练|演习|培训|讲座|安全教育|宣传",
     r"last (year|month|week|winter|summer)", r"(years?|decades?|months?) ago", r"\bused to\b", r"recovered",
@@ -144,7 +144,8 @@ PAST = (
     r"\bin the (19|20)\d0s\b|\bin the (nineties|eighties|seventies|sixties)\b|\b(before|after) the (explosion|"
     r"fire|flood|accident|collapse|blast)\b|(事故|爆炸|火灾|塌方)(前|后|之前|之后)",
     r"\bi (wrote|messaged|told) (to )?you (on|last|yesterday|earlier|before)\b|上个(礼拜|星期)|"
-    r"last (spring|autumn|fall)|\bwhen i was (\d+|a teenager|in (school|college))\b",
+    r"last (spring|autumn|fall)|\bin (january|february|march|april|june|july|august|september|october|november|"
+    r"december)\b|\bwhen i was (\d+|a teenager|in (school|college))\b",
     r"\bearlier (i|we) (messaged|wrote|said|told|reported|sent)|\b(i|we) (messaged|wrote|reported) (you )?(earlier|"
     r"before|yesterday)",
 )  # fmt: skip

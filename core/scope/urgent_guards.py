@@ -165,6 +165,10 @@ SAFE = (
     r"也没(干|做)(啥|什么)|(手机|电话)(还)?能打通|人也能出门|现在(挺|很|都)?好(的|了)|现在~2(养|治|恢复)好了|(那|这)(都)?是~4(年前|以前|过去)的事(了)?|"
     r"人(都)?好好的|(都|全)平安|(人|我们|大家|他们)~4都出来了|every(one|body)( \w+){0,4} got out\b|\bnow (i'?m|he'?s|"
     r"she'?s) (fine|ok|okay|good|doing well)",
+    r"再没动过~4(心思|念头)|(捞|救)上来(以后|之后)|情绪~2稳(定)?(下来)?了|(已经|都)~2(找着|找到|找回来)了|(现在|已经)~2冷静(下来)?了",
+    r"\ball safe\b|\bnothing since\b|\b(is |he'?s |she'?s )?home and (stable|safe|fine|ok|okay)\b|"
+    r"got out (fine|ok|okay|"
+    r"safe|safely)\b",
     r"洗(了|过)胃|(医生|大夫)说~4(稳定|没事|脱离危险)|(已经|都)修好了|没事了|(都|全)(救|拉|抬|捞)(上来|出来)了|没死人",
     r"fire'?s (out|put out)|every(one|body) got out|(firefighters|police|they|someone|neighbou?rs?) (got|talked|"
     r"brought) (him|her|them) down|in (the )?hospital with (his|her|their|the)? ?family",

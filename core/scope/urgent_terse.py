@@ -62,7 +62,8 @@ TERSE: dict[str, tuple[str, ...]] = {
         r"railing)|"
         r"(kid|child|baby|toddler|boy|girl)s? (\w+ ){0,2}(locked|left|stuck) in (a |the )?(hot )?car|locked (\d+|two|"
         r"three|some|the|my|our|his|her|a) (\w+ )?(kids?|child|children|students?|pupils?|boys?|girls?) in|"
-        r"(taking|take|bring\w*) (the|my|our|his|her) (baby|kid|child|son|daughter) to the (bridge|river|lake|roof|"
+        r"(taking|take|bring\w*) (the|my|our|his|her) (baby|kids?|child|children|son|daughter) to the (bridge|river|"
+        r"lake|roof|"
         r"cliff)",
     ),
     # Someone thrashing in water, lying motionless, locked in a cellar, a vehicle in a ditch, a dyke breached.
@@ -102,7 +103,17 @@ LETTER: dict[str, tuple[str, ...]] = {
         r"(攥|捏|拿|握)着~3打火机|身上~4汽油味|心脏病(又)?(犯|发作)了|不让救护车|刀架在~6脖子|裂缝~~24(明天|还要|照样|继续)~~12(上课|"
         r"进去|住|开会)|(液化气|煤气|燃气|天然气)(站|罐|管道|管子)?~4漏气(了)?|桥~4断(了)?~~12(车|人)~4(在|还)|喘不上(气|来)|"
         r"(制氧机|呼吸机)~6(用不了|停了|没电)|漏气(了)?~~30(满|味|学校|小学|幼儿园|孩子|抽烟|火|住户|居民)",
-        r"(climbed|climbing) over the (\w+ )?(railing|parapet|guardrail)",
+        r"(climbed|climbing) (over |on |up )?the (\w+ )?(railing|parapet|guardrail)",
+        # blind13: feet over nothing, a child carried into a van, shut in for days without food, groomed online and on
+        # the bus to meet him, burnt with cigarettes again, married off at fourteen, a cracked glass walkway still
+        # letting people on, trampled in a crowd, a car driven into dancers, a dam cracking, a leak smelt by children
+        r"脚~2悬空|阳台外(面|边)|(娃|孩子|小孩|女儿|儿子|闺女)~4(叫|被)人~2(抱|拽|拉|拖)(上|进)~4车|(关|锁)~6(好几|几|两|三)天~4不给"
+        r"(吃|饭|水)|(网上|网友)~~20(哄|骗|认识)~~30(去见|见面|坐车去|坐大巴)|烟头~4烫|(烫|打|掐)小孩~~12(又|还在)|(强行|逼)~6(嫁人|"
+        r"结婚|嫁给)|裂了~~20(还在|照样|继续)~~8(放人|上人|进人)|被挤倒~~12踩|踩在(底下|脚下)",
+        r"(drove|driven|ploughed|plowed|rammed) (a |his |her |the )?(car|truck|van) into (the )?(\w+ ){0,3}(crowd|"
+        r"people|dancers)|(dam|dyke|dike|levee|embankment)\b.{0,20}\b(cracking|leaking|breaching|seeping)|water (is )?"
+        r"coming through the (wall|dam)|leaking\b.{0,40}\b(smell it|whole block|kids|children|school)|cracks?\b.{0,40}"
+        r"\b(bigger|wider|growing)\b.{0,60}\b(kids|children|students|people|sleep|class)",
         r"hunger strike|injected (all|\d+|the whole|a whole) (of )?(my )?(insulin|pens)",
         r"knife (to|at) (his|her|their|my|a) (throat|neck)",
         r"(drunk|drinks|been drinking)\b.{0,80}\b(going to drive|about to drive|will drive)",
@@ -129,13 +140,18 @@ FAREWELL = (
     r"最后(能做的|一次|一件事|的话|说一句|一点事)|没有?别的(路|办法)(了)?|(还有|有)什么意义|不会再给~6添麻烦|告(过)?别(?!(厅|仪式|会))|先走了|"
     r"我走了|对不起~6(孩子|妈妈|爸爸|爸妈|家人|大家|你们)|不想活|活着没意思|解脱|不用再去(学校|上学|上班)|[\"“']歇歇",
     r"\bno other way\b|(don'?t|do not) see any (other )?way|last (thing|message|words)|goodbye|cannot live with it|"
-    r"can'?t (go on|take it) any ?more|sorry (mom|mum|dad|to my)",
+    r"can'?t (go on|take it) any ?more|sorry (mom|mum|dad|to my)|\b(going to|gonna|will) let go\b|"
+    r"('ll|will) do it (after|tonight|tomorrow|when|once)",
+    r"(越来越|越坐越)?不想回(去|家)了|就这样吧",
 )
 AT_THE_EDGE = (
     r"(站|坐|爬|蹲|在|去)~12(大坝|坝上|楼顶|顶楼|天台|屋顶|房顶|顶上|桥上|栏杆|江边|河边|水库|湖边|海边|窗台|边上)|窗户已经打开|"
     r"绳子~4(系|挂|绑)(在|好|上)|写(了)?~4(好几|几|两|三|\d)封信|遗书|(电话|手机)~2(不接|关机|打不通)|(不接|关机|联系不上)",
-    r"\b(not answering|phone (is )?off|can'?t reach (her|him))\b",
-    r"\b(on|at|over|from) the (\w+'s )?(roof|rooftop|top floor|bridge|railing|ledge|dam|river|edge)\b|climbed (over|"
+    r"\b(not answering|phone (is )?off|can'?t reach (her|him))\b|given away (his|her|my) (\w+ ){0,2}(watch|dog|cat|"
+    r"things|belongings|phone)",
+    r"东西(都)?(备|准备)好了|去~6(坟前|坟上)~4陪(他|她)",
+    r"\b(on|at|over|from) the (\w+'s )?(\w+ )?(roof|rooftop|top floor|bridge|railing|ledge|dam|river|edge)\b|"
+    r"climbed (over|"
     r"onto)",
 )
 
@@ -153,8 +169,16 @@ NOT_TERSE = (
     r"(气|急|累|烦|吓|愁|恨|难受|憋屈)得(我|人)?(都)?要死|告别(厅|仪式|会)|遗体告别|(头|脑袋|肺|肚子|胸口)(都)?(要|快)?炸(了|开)|"
     r"卖~4(煤气|液化气)(罐|瓶)?的|(煤气|液化气)(罐|瓶)~~12(贵|便宜|秤)|拉回(去|家)~2卖",
     r"挑刺|鸡蛋里挑骨头|(晚上|天黑|黑咕隆咚|路灯)~~20不敢出门|(案子|案件|事|申请|举报)~6(再)?没(有)?动静|(死了|去世|过世)的人~4(名字|名义|"
-    r"身份)|名单上~~12死(了)?的人|(轧|砸|切)(了|断)?~4手指~~20(老板|不认|工伤)|(三轮车|摊|摊子|东西|货)~2拉走|刀刃向内|刮骨疗毒|"
+    r"身份)|名单上~~12死(了)?的人|(轧|砸|切)(了|断)?~4手指~~20(老板|不认|工伤)|(三轮车|摊|摊子|东西|货|羊|牛|猪|鸡|鸭|档案|资料|材料)~4拉走|刀刃向内|刮骨疗毒|"
     r"刀削面|救火队长",
+    # blind13: a battery bulging as a refund complaint, "形式主义害死人", a heart "bleeding", "被'枪毙'了"
+    # at an interview, asking whether someone can bring two families together
+    r"鼓包~~16(不退|不换|退|换|店家|商家|售后|质量)|(形式主义|官僚主义|这(种|个)(制度|政策|"
+    r"做法)|这样)~2害死人|心(里)?(在)?滴血|被['‘\"“]枪毙|面试~~12枪毙|有没有人(能|可以|会)|(正在|在)打~8官司|(丢了|被偷|偷了)~~30拉走(的)?",
+    r"injury (leave|pay|compensation|benefits?)|\b(my|the) (\w+ ){0,3}(deposit|money|cash|payment|goods|knives|phone|"
+    r"bike) and never came back|\b(cops|police|officers|he|she|head|chief|boss|director|secretary|mayor|guy|man)\w* "
+    r"(\w+ ){0,6}(is|are) (a |an )?(ticking )?(time )?bomb|(confiscated|seized) (\w+ )?(shotgun|gun|rifle)s?|"
+    r"\b(goes|go|going|takes? \w+) hunting\b",
     r"(run|running) and jump(ing)? around|jump(ing)? around|knife-?sharpen\w*|knife sharpener|kill the (queue|line)",
     r"blood (is |was )?boil\w*|blew up (budget|cost|schedule)\w*|(project|budget|costs?) blew up|shoot (there|at the "
     r"range|targets|clay)",

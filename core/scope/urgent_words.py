@@ -235,7 +235,9 @@ DISTANCE = (
     r"\b(news|article|movie|film|novel|drill|training|documentary)\b", r"there was a", r"\bhad (a|an) ",
     r"\bwho (locked|beat|hit|attacked|kidnapped|held|kept|shut|detained) \w+ (\w+ ){0,6}for (\w+ )?(days|weeks|months|"
     r"years)\b",
-    r"\bin the (19|20)\d0s\b|\b(before|after) the (explosion|fire|flood|accident|collapse|blast)\b|"
+    r"\bin (january|february|march|april|june|july|august|september|october|november|december)\b|"
+    r"(?<!\d)\d{2}年(的时候|那年|那会)|\d{2}年~4地震|\bin the (19|20)\d0s\b|"
+    r"\b(before|after) the (explosion|fire|flood|accident|collapse|blast)\b|"
     r"(事故|爆炸|火灾|塌方)(前|后|之前|之后)|\bi (wrote|messaged|told) (to )?you (on|last|yesterday|earlier|before)\b",
 )  # fmt: skip
 

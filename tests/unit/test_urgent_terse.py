@@ -55,6 +55,11 @@ SCENES = [
     "they told my husband his daughter might 'have an accident' if he keeps petitioning",
     "my mum rang from the reservoir, said 对不起孩子们, then the line went dead",
     "我妈在水库边上打电话说对不起我们几个孩子 然后就打不通了",
+    "我坐在十二楼阳台外面 脚是悬空的",
+    "邻居家闺女被她爸锁屋里三天不给吃饭了",
+    "景区玻璃栈道裂了 还在一批一批放人上去",
+    "someone just drove a van into the crowd at the night market",
+    "I'm on the old river bridge. I'm going to let go soon, sorry",
 ]
 DIALECT = [
     ("我喺天台 唔想再生存", "我在天台 不想再生存"),
@@ -86,6 +91,11 @@ NOT_URGENT = [
     "上个礼拜邻村的混混扇了我一巴掌 还抢了我手机",
     "he is holding back my last month's pay and the resignation certificate",
     "法院执行局的法官收了购物卡，之后案子就再没动静了",
+    "this morning there was a gas smell in our block, the company came and fixed the pipe, all safe now. the estate "
+    "manager ignored the rusty pipes for a year",
+    "孩子走丢了一个钟头 已经找着了 学校放学不清点人数",
+    "那回跳河被人捞上来以后 再没动过那心思了 想问低保怎么申请",
+    "我们乡一周开五回会 形式主义害死人 建议少开会",
 ]
 
 
