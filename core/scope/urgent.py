@@ -156,7 +156,7 @@ class UrgentCheck:
     def _farewell_at_the_edge(self, norm: str) -> UrgentFinding | None:
         """A farewell and, in the same message, a high place or water someone is at now or a rope made ready — each in
         a sentence the writer does not take back and that is not told as past (urgent_terse.FAREWELL, AT_THE_EDGE)."""
-        if not self._farewell.search(T.mandarin(norm)):
+        if not self._farewell.search(norm):  # norm is already written out (find)
             return None
         kept = self.kept(norm)
         farewell, edge = None, None

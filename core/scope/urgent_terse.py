@@ -104,6 +104,9 @@ LETTER: dict[str, tuple[str, ...]] = {
         r"进去|住|开会)|(液化气|煤气|燃气|天然气)(站|罐|管道|管子)?~4漏气(了)?|桥~4断(了)?~~12(车|人)~4(在|还)|喘不上(气|来)|"
         r"(制氧机|呼吸机)~6(用不了|停了|没电)|漏气(了)?~~30(满|味|学校|小学|幼儿园|孩子|抽烟|火|住户|居民)",
         r"(climbed|climbing) (over |on |up )?the (\w+ )?(railing|parapet|guardrail)",
+        r"\b(broke|broken|smashed) (my|his|her) (hand|arm|leg|nose|ribs?|jaw|fingers?)\b",
+        r"(crack|cracks|cracked)\b.{0,40}\b(moves|shakes|sways)\b.{0,60}\b(bus|school bus|kids|children|cars|trucks)\b",
+        r"(喷淋|消防栓|灭火器|消防通道|安全出口)~4(都是|全是)?(摆设|假的|坏的|堵死)~~30(开业|营业|促销|人多)",
         # blind13: feet over nothing, a child carried into a van, shut in for days without food, groomed online and on
         # the bus to meet him, burnt with cigarettes again, married off at fourteen, a cracked glass walkway still
         # letting people on, trampled in a crowd, a car driven into dancers, a dam cracking, a leak smelt by children

@@ -60,6 +60,9 @@ SCENES = [
     "景区玻璃栈道裂了 还在一批一批放人上去",
     "someone just drove a van into the crowd at the night market",
     "I'm on the old river bridge. I'm going to let go soon, sorry",
+    "his men are in my shop right now, they just broke my arm",
+    "the bridge has a big crack and it moves when the school bus goes over",
+    "商场后天开业 喷淋都是摆设 开业当天还要搞促销",
 ]
 DIALECT = [
     ("我喺天台 唔想再生存", "我在天台 不想再生存"),
