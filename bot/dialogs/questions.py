@@ -66,7 +66,8 @@ def candidates_reply(entries: Sequence[Entry], locale: str, keep: bool = False) 
         rows.append((Button("button.keep_as_answer", cb.KeepAsAnswer()),))
     else:  # none of them: the subjects, to look further
         rows.append((Button("button.none_of_these", cb.RunCommand(cb.Shortcut.FAQ)),))
-    return Reply("kb.did_you_mean", {}, tuple(rows), "")
+    # the header in the candidates' language, like them (an English question in a Chinese chat)
+    return Reply("kb.did_you_mean", {"header": Label("kb.did_you_mean.header", locale=locale)}, tuple(rows), "")
 
 
 def no_match_reply(keep: bool = False) -> Reply:

@@ -90,8 +90,8 @@ async def test_a_question_for_the_sentence_is_answered_and_the_sentence_asked_ag
     h = chat
     await begin(h)
     seen = await h.say(CHAT, "How long until I hear back?")
-    assert "您是想问" in seen[0] and "用一两句话" in seen[-1]
-    offered = next(s.keyboard for s in reversed(h.sent[CHAT]) if s.text.startswith("您是想问"))
+    assert seen[0].startswith("Did you mean") and "用一两句话" in seen[-1]  # the header in the candidates' language
+    offered = next(s.keyboard for s in reversed(h.sent[CHAT]) if s.text.startswith("Did you mean"))
     assert [row[0][0].endswith("?") for row in offered] == [True, True, True, False]  # and "都不是"
     tapped = await h.tap_data(CHAT, offered[0][0][1])
     assert "依据" in tapped[0] and "用一两句话" in tapped[-1]  # the answer, and still the sentence to write
