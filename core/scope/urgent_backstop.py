@@ -71,7 +71,7 @@ HARM: dict[str, tuple[str, ...]] = {
         r"不让~2(走|出来|出去|出门|离开|回家|回来)",
         r"骗(去|走|到)~4(外地|外省|国外|缅甸|柬埔寨)",
         r"被扣(在|住|下)|扣在|(扣|关)押(了|着)?(我|他|她|人|孩子|家人|老人)(?![的家])", r"软禁|拘禁|囚禁|人质|劫持",
-        r"\blocked (in|up|inside)",
+        r"\blocked (in|up|inside)", r"\block(s)? (me|us|him|her|them) (in|inside|up)\b|locked from (the )?outside",
         r"kidnap",
         r"abduct",
         r"\btaken (away|from)\b",
@@ -138,7 +138,8 @@ PAST = (
     r"事故(赔偿|调查|报告|责任|处理|认定|善后)", r"(新闻|报道|电影|电视剧?|小说|纪录片|短视频|综艺|游戏)(里|上|中)?",
     r"演练|演习|培训|讲座|安全教育|宣传",
     r"last (year|month|week|winter|summer)", r"(years?|decades?|months?) ago", r"\bused to\b", r"recovered",
-    r"back (then|in)", r"\bin (19|20)\d\d\b", r"in the past",
+    r"back (then|in)", r"\bin (19|20)\d\d\b", r"in the past", r"\bthat'?s (all )?history\b",
+    r"\bthe (19|20)\d\d (\w+ )?(flood|earthquake|storm|typhoon|fire|blast|explosion|landslide)s?\b",
     r"when (i|we) (was|were) (a kid|kids|young|little|a child)",
     r"\b(news|movie|film|novel|tv series|drill)\b",
     r"\bin the (19|20)\d0s\b|\bin the (nineties|eighties|seventies|sixties)\b|\b(before|after) the (explosion|"

@@ -93,6 +93,9 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bminus \d+|no heating (for )?\d+ days|(river|water) (is )?rising (fast|quickly)|\d+ ?(meters?|m) below the "
         r"(bank|top|dam|levee)",
         r"(支架|脚手架|模板|承重|顶板)~~16(偷工减料|不合格|不够|撑不住)~~30(出事|塌|浇|上人|干活)",
+        # blind14: a temporary stand with welds not holding, a show on it tomorrow
+        r"(焊点|焊口|焊缝|螺丝|支架|架子|看台)~6(没|不)(焊|拧|固定|搭)?(牢|紧|好|结实)~~30(明天|今晚|后天|演出|开幕|上人|坐人|人)|"
+        r"一晃就(响|动|摇|晃)",
         r"(石头|石块|砖|瓦|玻璃|钢管|钢筋|广告牌|水泥块|土)~6(往下|砸下|掉下|滚下|落下|滚落|砸到|砸在)|落石|滚石|飞石",
         r"(裂|漏|缺)(口|缝)~6(越来越|变大|在扩|往外|冒水|涌)|(水|泥)~3(往外|哗哗|一直)(冒|涌|灌|流)",
         r"\b(swaying|tilting|sinking|leaning over|shaking badly)\b|(rocks|stones|bricks|debris|boulders) (\w+ )?"

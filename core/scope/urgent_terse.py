@@ -85,6 +85,9 @@ LETTER: dict[str, tuple[str, ...]] = {
         r"collect (his|her|your|their) body|(won'?t|will not) walk (home )?on (your|his|her) own legs",
         r"(will|would|'ll|might|could|may) ['‘\"“]?(have|meet) (an|with an) accident",
         r"(will|'ll|would) ['‘\"“]?take the (boy|girl|child|kid)",
+        r"((you|he|she|they)'?ll|(you|he|she|they) will|(you|they)'?re (gonna|going to)|(he|she)'?s (gonna|going to)|"
+        r"you are (gonna|going to)) end up (in (the|a) (river|lake|ditch|"
+        r"morgue|hospital|sea|grave)|dead|like (him|her|the last|the other))",
         r"(would|will|'d|'ll) ['‘\"“]?(disappear|vanish)\b|nobody (will|would) (look for|find) (him|her|you)",
     ),
     "letter_scene": (
@@ -194,6 +197,20 @@ NOT_TERSE = (
     r"company)|fire(-| )(standards?|regulations?|requirements?|certificate|rules)|(are|were) (pure |sheer |absolute )?"
     r"murder\b",
     r"菜刀~8(断|坏|卷刃|生锈|质量|不退)|sharpen\w* (\w+ )?knives|\bi'?m (literally )?dead\b|💀",
+    # blind14: a nosebleed from one punch, hurt delivering orders, cattle said to have died, the man who took the
+    # money unreachable, a threat not to approve, a petrol station, a chef's knife, "the fight" as a case, gas
+    # cylinders in a list of materials, "炸了他的摊子" (shut his stall), a flood as a date or a fund
+    r"(出|流)(了)?鼻血|鼻子~2(出|流)(了)?血|(擦|蹭)破(了)?(点)?皮|(送单|送餐|送货|送外卖|送快递|跑单)(的时候|时|途中)~~12(摔|撞|扭|碰)伤|"
+    r"(牛|羊|猪|鸡|鸭|鹅|鱼|兔|牲口|牲畜)~~12(病)?死(了|掉|光)|(投资|集资|理财|借钱|借款|款|钱|押金|定金)~~30(人)?(也)?(联系不上|失联)|"
+    r"打架的(事|案子|事情)|打架那(件|次|回)|(煤气罐|液化气罐|汽油|柴油)(?=、)|(?<=、)(煤气罐|液化气罐|汽油|柴油)|炸了?(他|你|谁|他们|你们)的摊子|"
+    r"(钢管|钢筋|铁管|砖头|木棍|铁棍|水泥)(?=、)|(?<=、)(钢管|钢筋|铁管|砖头|木棍|铁棍)|往上(面)?捅|捅(到|给)~2(上面|上级|上边|媒体|记者|纪委|网上)|捅出去",
+    r"\bthreat\w* (not )?to (approve|fire|expel|dismiss|fail|withhold|cut|deduct|cancel|block|report|sue|evict|"
+    r"demote|transfer|revoke|stop|delay|withdraw|sack)\b|(petrol|gas|filling) station|fuel card|(petrol|fuel|gas) "
+    r"(money|allowance|receipts?|reimburse\w*|card|bills?|subsid\w*)|fills? (\w+ ){0,4}up\b|(kitchen|steak|chef'?s?|"
+    r"bread|fruit|pocket) kni(fe|ves)|\b(blade|knife|knives|scissors)\b.{0,40}\b(bends|bent|rust\w*|"
+    r"blunt|dull|chipped|refunds?|return|seller|quality)\b|during the (\w+ )?(flood|floods|earthquake|typhoon|"
+    r"epidemic)|(flood|typhoon|"
+    r"earthquake) (relief|control|prevention|season|duty|work|funds?|compensation|memorial|subsid\w*|donations?)",
     r"(policy|rules?|this|it|that|rent|prices?|fees?|taxes|inflation|bureaucracy|system|paperwork) (is|are) killing "
     r"(us|me)",
     r"fell on (my|our|the|his|her) (fence|car|roof|wall|shed|garage|house)\b(?!.{0,30}\b(someone|people|kid|child|him|"

@@ -63,6 +63,9 @@ SCENES = [
     "his men are in my shop right now, they just broke my arm",
     "the bridge has a big crack and it moves when the school bus goes over",
     "商场后天开业 喷淋都是摆设 开业当天还要搞促销",
+    "后天灯会的观礼台是临时搭的 焊点都没焊牢 一晃就响",
+    "the mayor's bodyguard told my uncle he'll end up in the lake like the other guy, and he means it",
+    "My boss lock me in the storeroom since yesterday, door is locked from outside, I have no water",
 ]
 DIALECT = [
     ("我喺天台 唔想再生存", "我在天台 不想再生存"),
@@ -99,6 +102,17 @@ NOT_URGENT = [
     "孩子走丢了一个钟头 已经找着了 学校放学不清点人数",
     "那回跳河被人捞上来以后 再没动过那心思了 想问低保怎么申请",
     "我们乡一周开五回会 形式主义害死人 建议少开会",
+    "在饭馆跟人吵了几句 被推了一把 流鼻血了 对方不是干部 找派出所吧",
+    "送外卖的时候摔伤了腿 站点说我不算员工",
+    "扶贫养的羊 村干部报的是病死了 其实是卖了",
+    "那个搞理财的收了全村的钱 现在人联系不上了",
+    "the dean threatened not to approve my thesis unless I work in his company",
+    "the party secretary fills up his own car at the petrol station with the village fuel card",
+    "bought a chef knife online, the blade bends, seller refuses refund",
+    "所长在会上说谁敢往上捅就炸了谁的摊子 意思是不给办证",
+    "my cousin drowned in the 2008 flood, that's history; the flood relief money went to the mayor's relatives",
+    "零九年我爸在看守所被打断了手 现在早好了 打人的那个人当了所长",
+    "盖房子用的煤气罐、钢管、砖头都是村里仓库的",
 ]
 
 
