@@ -83,7 +83,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"(说话|口齿)~2(不清|含糊)|半边身子|(手脚|身体|腿)~2(动不了|不能动|发麻)|嘴(歪|唇发紫)|脸色(发紫|发青|惨白)|"
         r"(吐|呕)(了)?(血|白沫)|(叫|喊)(不|没)(醒|应)|一动不动",
         r"scream\w*|crying for help|cries for help|(slurr\w*|can'?t (move|speak|stand|walk|feel))|"
-        r"\b(lips|face) (is |are |turning |turned )?(blue|purple|grey)|(won'?t|doesn'?t|does not) (wake|respond|move)",
+        r"\b(lips|face) (is |are |turning |turned )?(blue|purple|grey)|(won'?t|doesn'?t|does not) (wake|respond|move)|"
+        r"\b(is not|isn'?t|not|are not|aren'?t) (waking|responding|moving)\b",
     ),
     # A structure or slope giving way: swaying, stones rolling down, water pouring through.
     "structure": (

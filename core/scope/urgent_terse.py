@@ -49,6 +49,7 @@ TERSE: dict[str, tuple[str, ...]] = {
         r"(不下来|不肯下|不下去)|(楼顶|天台|房顶|屋顶)~~12(站在边上|不下来|不肯下来)",
         r"吊(在)?~4(门框|房梁|梁上|树上|窗框|暖气管|门上)(上)?(了)?|把自己~2(点着|点了|烧着|烧了)|往(自己)?身上(浇|泼|倒)(了)?"
         r"~2(汽油|油)",
+        r"(跟|和|同)这个世界~2(拜拜|再见|告别|说再见|道别)|(这辈子|这条命|我这条老命)(就)?交代在~8(上|里)了",
         r"\b(cut|cutting|stabbed|burned|burning) (herself|himself|myself|themselves)\b|"
         r"\bi'?ll (torch|burn down|set fire to)\b",
     ),
@@ -81,6 +82,7 @@ TERSE: dict[str, tuple[str, ...]] = {
 #: people below not moved (sentence by sentence, like the families above).
 LETTER: dict[str, tuple[str, ...]] = {
     "quoted_threat": (
+        r"(几点|什么时候)(放学|上学|下班|出门|回家)~~12(走哪条路|在哪|去哪)~~12(清楚|知道|门儿清)|走哪条路~~8(都)?(清楚|知道)|"
         r"再告~6就让~6(掉|死|消失|出事|喂鱼)|让(你|他|她)~4(掉河里|喂鱼|消失|回不了家)|(给|替)(你|他|她)收尸|(来|去)收尸",
         r"collect (his|her|your|their) body|(won'?t|will not) walk (home )?on (your|his|her) own legs",
         r"(will|would|'ll|might|could|may) ['‘\"“]?(have|meet) (an|with an) accident",
@@ -155,7 +157,7 @@ AT_THE_EDGE = (
     r"绳子~4(系|挂|绑)(在|好|上)|写(了)?~4(好几|几|两|三|\d)封信|遗书|(电话|手机)~2(不接|关机|打不通)|(不接|关机|联系不上)",
     r"\b(not answering|phone (is )?off|can'?t reach (her|him))\b|given away (his|her|my) (\w+ ){0,2}(watch|dog|cat|"
     r"things|belongings|phone)",
-    r"东西(都)?(备|准备)好了|去~6(坟前|坟上)~4陪(他|她)",
+    r"东西(都)?(备|准备)好了|棺材本~4(取|拿)出来|(给|替)~6(每人|每个人|我们|孩子|家里)~4(转|打)了~4(钱|一笔)|去~6(坟前|坟上)~4陪(他|她)",
     r"\b(on|at|over|from) the (\w+'s )?(\w+ )?(roof|rooftop|top floor|bridge|railing|ledge|dam|river|edge)\b|"
     r"climbed (over|"
     r"onto)",
