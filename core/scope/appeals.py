@@ -124,6 +124,7 @@ SUGGESTION_PATTERNS = (
     # terse: "匿名查询码太长了 记不住 改改吧", "idea: let people report without a phone number"
     r"(太长|太复杂|太难|太麻烦|看不懂|记不住|不方便|太慢)~~16(改改|简化|改一下|优化|缩短|改短|改进)|^(idea|criticism|feedback)\s*:",
     r"\bmake (the|your) (\w+ ){0,2}(clearer|simpler|shorter|easier|faster)\b",
+    r"希望(至少|能|可以)?~~6(告诉|通知|回复|答复|反馈)~~8(进度|结果|情况|一声)",
     r"\bpublic has (a |the )?right to know\b|\b(push|urge|ask|tell) (the )?(\w+ ){0,3}(bureau|department|government|"
     r"officials?|authorit\w+) to (be more|publish|disclose|release|explain)",
     # the integrity work and the public's rating of services: "廉政教育基地门票要四十块", "好差评就是摆设",

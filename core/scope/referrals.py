@@ -159,6 +159,8 @@ REFERRALS = (
         r"\bpretend\w* to be\b|\bimpersonat\w*|\b(got|made|asked|told|tricked) (me|him|her|us|my \w+) (in)?to "
         r"transfer\b|\bponzi\b",
         r"(短信|电话|来电|微信|链接|客服)~~20(转账|汇款|验证码|打钱|冻结|点链接|配合调查)|(要我|让我|叫我)~4(转账|汇款|打钱)",
+        r"\b(guy|man|woman|someone|person|stranger|seller|vendor) (\w+ ){0,3}sold (me|us|my \w+) (a |an |some )?(fake|"
+        r"counterfeit|copy)|(街上|路边|车站)~~12(卖|骗)~~12(假|骗)",
         r"(划|砸|刮|扎)(花|坏|破|烂)了?~6(车|电动车|玻璃|门|轮胎)|(车|电动车|玻璃|轮胎)~4(被)?(划|砸|刮|扎)(花|坏|破|烂)|故意(损坏|毁坏)",
         *PRIVATE_FIRM_THEFT,
     ), "XF-31(5)", decisive=PRIVATE_FIRM_THEFT,
@@ -253,7 +255,7 @@ REFERRALS = (
         r"\bcheat\w* on the (pump|scale|weight)",
         r"(店|店里|店家|店主|门店|商场|厂家)~~10(不退|不换|不认|不保修|不承认|假的|坏的|质量|加钱|换成|二手|翻新)",
         # blind14: a car dealer, a board over the formaldehyde limit, a training school closed after two lessons
-        r"\b(car )?dealer(ship)?s?\b|\bsold (me|us) (a|an|the) ",
+        r"\b(car )?dealer(ship)?s?\b",
         r"甲醛|(材料|板材|涂料|油漆|产品|商品)~6(超标|不合格|以次充好)",
         r"(材料商|经销商|建材商|商家|店家|卖家)~~20(说是|号称|宣传|保证)",
         r"\b(training (school|centre|center|course)|gym|course)\b.{0,60}\b(closed|shut down|ran away|vanished|won'?t "
@@ -261,7 +263,7 @@ REFERRALS = (
     ), "rules.md §3.3 [U]"),
 )  # fmt: skip
 #: Phrases holding a referral word in another sense, blanked before referral words are looked up.
-REFERRAL_NEUTRAL = (r"报警器", r"打击报复", r"开除党籍")
+REFERRAL_NEUTRAL = (r"报警器", r"打击报复", r"开除党籍", r"隔壁(县|村|镇|乡|市|省|区|城市)")
 
 # -- questions about the process (answered from the FAQ) -----------------------------------------------------
 #: The first topic that matches is given. Those in FAQ_OVER_REFERRAL win over a referral when no misconduct is
@@ -270,7 +272,8 @@ REFERRAL_NEUTRAL = (r"报警器", r"打击报复", r"开除党籍")
 FAQ_PATTERNS = {
     "anonymous": r"匿名.{0,12}(有用|有结果|会处理|管用|回复|吗|么|\?|？)",
     "how_long": (
-        r"(多久|多长时间|几天|什么时候).{0,8}(答复|回复|处理|结果|有消息|受理)|(查到|到了)哪一?步|进度"
+        r"(多久|多长时间|几天|什么时候).{0,8}(答复|回复|处理|结果|有消息|受理)|(查到|到了)哪一?步"
+        r"|^(?![^\n]*(审批|申请|办证|许可证|执照|手续|办理))[^\n]*进度"
         r"|(还没|没有|一直没)(答复|回复|消息|下文)|\b(progress|status) of (my|our|the) (report|case|complaint)"
         r"|\bany (news|updates?) (on|about) (my|our)"
     ),

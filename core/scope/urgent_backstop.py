@@ -130,7 +130,7 @@ CHILD_HARM = (
 #: (a) Past and over, and told from a story or the news: the frame holds in the clause and the clauses after it,
 #: until a clause says now.
 PAST = (
-    r"去年", r"前年", r"前些年", r"那年", r"当年", r"以前", r"早年", r"曾经", r"小时候", r"多年前",
+    r"去年", r"前年", r"(大)?前天", r"前些年", r"那年", r"当年", r"以前", r"早年", r"曾经", r"小时候", r"多年前",
     r"(几|两|三|四|五|六|七|八|九|十|\d+)(多)?年(前|以前)", r"(19|20)\d\d年", r"上(个)?(月|世纪)", r"年前",
     r"上(周|星期|礼拜|回|次)|前(几|些|两)(天|年)|前阵子|前段时间|当时|那次|那天(?!~2(要|会|就|准备|打算))|死了~4年|过去~4年",
     r"(?<![漫跳冲爬走跑游飘翻越扑淹昏晕睡死])过去(了|的事)|早就过去", r"(打|砍|捅|威胁|拿|扬言|烧|关|伤|塌|倒|淹|炸)过",
@@ -139,6 +139,7 @@ PAST = (
     r"演练|演习|培训|讲座|安全教育|宣传",
     r"last (year|month|week|winter|summer)", r"(years?|decades?|months?) ago", r"\bused to\b", r"recovered",
     r"back (then|in)", r"\bin (19|20)\d\d\b", r"in the past", r"\bthat'?s (all )?history\b",
+    r"\b(had|there was) a (\w+ )?(fire|explosion|blast|flood)\b(?!.{0,30}\b(now|still|right now|just now)\b)",
     r"\bthe (19|20)\d\d (\w+ )?(flood|earthquake|storm|typhoon|fire|blast|explosion|landslide)s?\b",
     r"when (i|we) (was|were) (a kid|kids|young|little|a child)",
     r"\b(news|movie|film|novel|tv series|drill)\b",

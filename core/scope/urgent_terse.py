@@ -85,7 +85,7 @@ LETTER: dict[str, tuple[str, ...]] = {
         r"(几点|什么时候)(放学|上学|下班|出门|回家)~~12(走哪条路|在哪|去哪)~~12(清楚|知道|门儿清)|走哪条路~~8(都)?(清楚|知道)|"
         r"再告~6就让~6(掉|死|消失|出事|喂鱼)|让(你|他|她)~4(掉河里|喂鱼|消失|回不了家)|(给|替)(你|他|她)收尸|(来|去)收尸",
         r"collect (his|her|your|their) body|(won'?t|will not) walk (home )?on (your|his|her) own legs",
-        r"(will|would|'ll|might|could|may) ['‘\"“]?(have|meet) (an|with an) accident",
+        r"(will|would|'ll|might|could|may) ['‘\"“]?(have|meet) (an|with an) ['‘\"“]?accident",
         r"(will|'ll|would) ['‘\"“]?take the (boy|girl|child|kid)",
         r"((you|he|she|they)'?ll|(you|he|she|they) will|(you|they)'?re (gonna|going to)|(he|she)'?s (gonna|going to)|"
         r"you are (gonna|going to)) end up (in (the|a) (river|lake|ditch|"
@@ -117,7 +117,7 @@ LETTER: dict[str, tuple[str, ...]] = {
         # letting people on, trampled in a crowd, a car driven into dancers, a dam cracking, a leak smelt by children
         r"脚~2悬空|阳台外(面|边)|(娃|孩子|小孩|女儿|儿子|闺女)~4(叫|被)人~2(抱|拽|拉|拖)(上|进)~4车|(关|锁)~6(好几|几|两|三)天~4不给"
         r"(吃|饭|水)|(网上|网友)~~20(哄|骗|认识)~~30(去见|见面|坐车去|坐大巴)|烟头~4烫|(烫|打|掐)小孩~~12(又|还在)|(强行|逼)~6(嫁人|"
-        r"结婚|嫁给)|裂了~~20(还在|照样|继续)~~8(放人|上人|进人)|被挤倒~~12踩|踩在(底下|脚下)",
+        r"结婚|嫁给)|(十[一二三四五六]|1[1-6])岁~~30(许给|嫁给|嫁人|订婚|定亲)|(许给|嫁给)~~30(明天|后天|马上|就要)~4(送|嫁|过门)|裂了~~20(还在|照样|继续)~~8(放人|上人|进人)|被挤倒~~12踩|踩在(底下|脚下)",
         r"(drove|driven|ploughed|plowed|rammed) (a |his |her |the )?(car|truck|van) into (the )?(\w+ ){0,3}(crowd|"
         r"people|dancers)|(dam|dyke|dike|levee|embankment)\b.{0,20}\b(cracking|leaking|breaching|seeping)|water (is )?"
         r"coming through the (wall|dam)|leaking\b.{0,40}\b(smell it|whole block|kids|children|school)|cracks?\b.{0,40}"
@@ -135,12 +135,33 @@ LETTER: dict[str, tuple[str, ...]] = {
         r"vomiting|throwing up|poisoned)|(bridge|building|dam|wall|ceiling|roof|classroom)\b.{0,30}\b(cracking|"
         r"collapsing|sagging)\b.{0,80}\b(kids|children|students|school bus|people|workers|residents|families)\b",
         r"(knee|kneeling|standing) on (his|her|the boy'?s?|the girl'?s?) neck|barely conscious|(brakes?) (\w+ ){0,2}"
-        r"(failed|failing|gone soft|not working)",
+        r"(failed|failing|gone soft|not working)|\bno (working )?brakes\b|brakes? (don'?t|do not|doesn'?t|does not) "
+        r"work",
+    ),
+    # blind15: a structure that failed its inspection (last year) with a crowd on it tomorrow
+    "scheduled": (
+        r"fail(ed)? (\w+ ){0,2}inspection\b.{0,100}\b(thousands|hundreds|crowds?|festival|tomorrow|tonight)|"
+        r"(tomorrow|tonight)\b.{0,100}\bfail(ed)? (\w+ ){0,2}inspection",
+        r"(验收|检测|鉴定|检查)~4(不合格|没通过|没过)~~30(明天|今晚|后天)~~16(几千|上千|几万|上万|全校|学生|孩子|人)|"
+        r"(明天|今晚|后天)~~30(验收|检测|鉴定|检查)~4(不合格|没通过|没过)",
     ),
 }  # fmt: skip
 
-#: Threats that still stand when told as said last week (the backstop reads them in a past frame too).
-STANDING_THREATS = frozenset({"quoted_threat"})
+#: Threats that still stand when told as said last week, and a danger set for a day to come whatever happened
+#: before it (the backstop reads them in a past frame too).
+STANDING_THREATS = frozenset({"quoted_threat", "scheduled"})
+
+#: Read across the message: a hazard found in one sentence ("甲醛超标五六倍") and, in another, many people to be put
+#: in its way soon ("明天一早全校一千多个孩子就要搬进去上课了").
+HAZARD_FOUND = (
+    r"甲醛~4超标|(检测|鉴定|验收|检查)~4(不合格|没通过|没过)|危房|[cd]级危房|鉴定为[cd]级|承重~4(不够|不合格|裂)|"
+    r"\bformaldehyde\b|fail(ed)? (\w+ ){0,2}(inspection|safety check|structural)|(condemned|unsafe) building",
+)
+EXPOSED_SOON = (
+    r"(明天|今晚|后天|下周一|马上|明早)~~24(搬进|入住|上课|开学|开业|开放|上人|几千|上千|上万|全校|全体|孩子们|学生们)",
+    r"\b(tomorrow|tonight|next monday)\b.{0,120}\b(move in|moving in|classes|school starts|opens?|thousands|hundreds|"
+    r"all the (kids|children|students|pupils))",
+)
 
 #: Read across the message: a farewell in one sentence and, in another, a high place or water the writer (or the
 #: person written about) is at, or a means made ready ("我现在站在水库大坝上。这些话是我最后能做的一点事。").
@@ -206,12 +227,20 @@ NOT_TERSE = (
     r"(牛|羊|猪|鸡|鸭|鹅|鱼|兔|牲口|牲畜)~~12(病)?死(了|掉|光)|(投资|集资|理财|借钱|借款|款|钱|押金|定金)~~30(人)?(也)?(联系不上|失联)|"
     r"打架的(事|案子|事情)|打架那(件|次|回)|(煤气罐|液化气罐|汽油|柴油)(?=、)|(?<=、)(煤气罐|液化气罐|汽油|柴油)|炸了?(他|你|谁|他们|你们)的摊子|"
     r"(钢管|钢筋|铁管|砖头|木棍|铁棍|水泥)(?=、)|(?<=、)(钢管|钢筋|铁管|砖头|木棍|铁棍)|往上(面)?捅|捅(到|给)~2(上面|上级|上边|媒体|记者|纪委|网上)|捅出去",
+    # blind15: 擦边球, still swollen, a road someone will not let us use, a dog at the door, a drill "blasting" a
+    # head, 坑死/装死, knives given as gifts
+    r"(打)?擦边球|坏死|(才|所以|就)想不开的|(现在|至今|到现在)(还|都)?(肿|疼|青|紫|有疤|留着疤)(着)?|(路|道|过道|小路|通道)~~16不让~4(走|过|通行)|"
+    r"(狗|狼狗|大狗|土狗)~~16(在)?(我家)?门口~2转|炸得~4(脑袋|头|耳朵)|坑死|装死|(送|收)(了)?~12(一套|一把)~8(刀|菜刀|藏刀)|藏刀|送刀",
     r"\bthreat\w* (not )?to (approve|fire|expel|dismiss|fail|withhold|cut|deduct|cancel|block|report|sue|evict|"
     r"demote|transfer|revoke|stop|delay|withdraw|sack)\b|(petrol|gas|filling) station|fuel card|(petrol|fuel|gas) "
     r"(money|allowance|receipts?|reimburse\w*|card|bills?|subsid\w*)|fills? (\w+ ){0,4}up\b|(kitchen|steak|chef'?s?|"
     r"bread|fruit|pocket) kni(fe|ves)|\b(blade|knife|knives|scissors)\b.{0,40}\b(bends|bent|rust\w*|"
     r"blunt|dull|chipped|refunds?|return|seller|quality)\b|during the (\w+ )?(flood|floods|earthquake|typhoon|"
-    r"epidemic)|(flood|typhoon|"
+    r"epidemic)|blood (tests?|samples?|alcohol|pressure|sugar|type|donation)|(for|of|with) ['‘\"“]?drunk[- ]driving|"
+    r"burn(s|ing|ed)? (\w+ )?(garbage|rubbish|trash|waste|leaves|"
+    r"straw|stubble|plastic)|stuck (for|in) (\w+ ){0,2}(days|weeks|months|years|customs|the system|processing)|"
+    r"(gas|fire) safety\b|gas (inspections?|checks?)|winter (here |there )?(is|"
+    r"gets|goes) (down )?(to )?minus \d+|(says|said|claims?|because of|for) (a )?fire (risk|hazard)|(flood|typhoon|"
     r"earthquake) (relief|control|prevention|season|duty|work|funds?|compensation|memorial|subsid\w*|donations?)",
     r"(policy|rules?|this|it|that|rent|prices?|fees?|taxes|inflation|bureaucracy|system|paperwork) (is|are) killing "
     r"(us|me)",

@@ -224,7 +224,7 @@ THREAT = (
 #: (d) A past or reported frame takes danger away from the clause it is in (unless that clause says now).
 DISTANCE = (
     r"去年", r"前年", r"前些年", r"那年", r"当年", r"以前", r"之前", r"曾经", r"早年", r"小时候", r"多年前",
-    r"(几|两|三|\d+)年前",
+    r"(几|两|三|\d+)年前", r"(大)?前天", r"前(几|些|两)天", r"网上(传|说)|网传|传说",
     r"上(个)?月", r"上(周|星期|次|回)", r"那(次|时候?)", r"当时", r"(19|20)\d\d年", r"已经过去",
     r"(?<![漫跳冲爬走跑游飘翻越扑淹昏晕睡死])过去(了|的事)",
     r"早就过去",

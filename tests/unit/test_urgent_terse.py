@@ -66,6 +66,16 @@ SCENES = [
     "后天灯会的观礼台是临时搭的 焊点都没焊牢 一晃就响",
     "the mayor's bodyguard told my uncle he'll end up in the lake like the other guy, and he means it",
     "My boss lock me in the storeroom since yesterday, door is locked from outside, I have no water",
+    "我表妹才十四岁 被她爸许给了外村的人 后天就要送过去",
+    "tonight the town holds the fireworks show on the pier that failed inspection in spring, hundreds expected",
+    "he told me if I keep talking I will have an \"accident\" too",
+    "the minibus taking the kids to the exam tomorrow has no working brakes",
+]
+# A hazard found in one sentence and many people put in its way soon in another (urgent_terse.HAZARD_FOUND).
+ACROSS = [
+    "新宿舍楼测出来甲醛超标四倍。校长不管。下周一全校学生就要搬进去住了。",
+    "The new gym failed its structural inspection. The principal signed anyway. Tomorrow all the kids have classes "
+    "there.",
 ]
 DIALECT = [
     ("我喺天台 唔想再生存", "我在天台 不想再生存"),
@@ -113,7 +123,30 @@ NOT_URGENT = [
     "my cousin drowned in the 2008 flood, that's history; the flood relief money went to the mayor's relatives",
     "零九年我爸在看守所被打断了手 现在早好了 打人的那个人当了所长",
     "盖房子用的煤气罐、钢管、砖头都是村里仓库的",
+    "he got a demerit for 'drunk driving' but no blood test was ever done, we want to appeal",
+    "建议规范公务接待 现在好多单位打擦边球",
+    "上礼拜在集市上被人推了一把 胳膊现在还肿着 对方是个卖菜的",
+    "他家在我们两家中间那条路上堆柴火 不让我们走",
+    "my neighbour burns rubbish every night and the smoke comes in",
+    "网上传说镇上前几天有人喝药了 是真的吗",
+    "my brother who talked about hurting himself is with our parents now, he's calm and safe; the bureau cut his pension",
+    "拿刀闹事的那个人已经被带走了 现在安全了 想问离婚财产怎么分",
+    "装修电钻炸得我脑袋疼 天天早上七点开工",
+    "储气罐漏气已经处理好了 工人都检查过没事 厂长不让说出去",
+    "I was stuck for months at customs because the officer wanted tea money",
+    "years ago our school had a fire and two kids died; nobody was punished",
+    "the dorm manager fines us for kettles, says fire risk, and takes the money to his own wechat",
+    "winter here is minus 25 and the heating plant promised three years ago is still not built",
+    "我爸股骨头坏死 医生收了红包才排手术",
+    "被网店坑死了 客服装死",
+    "那个要跳桥的老人已经被劝下来了 现在没事 他是因为低保被取消才想不开的",
 ]
+
+
+@pytest.mark.parametrize("text", ACROSS)
+def test_a_hazard_and_a_crowd_soon_alert_across_sentences(text: str) -> None:
+    decision = classifier().classify(text)
+    assert decision.verdict is Verdict.URGENT, (text, decision.signals)
 
 
 @pytest.mark.parametrize("text", SCENES)
