@@ -47,7 +47,8 @@ SETS = ("tests/data/scope_labelled.jsonl", "bench/data/scope_heldout.jsonl", "be
         "bench/data/urgent_blind11.jsonl", "bench/data/scope_blind12.jsonl",
         "bench/data/urgent_blind12.jsonl", "bench/data/scope_blind13.jsonl",
         "bench/data/urgent_blind13.jsonl", "bench/data/scope_blind14.jsonl",
-        "bench/data/urgent_blind14.jsonl")  # fmt: skip
+        "bench/data/urgent_blind14.jsonl", "bench/data/scope_blind15.jsonl",
+        "bench/data/urgent_blind15.jsonl")  # fmt: skip
 TRAIN_DIR = ROOT / "bench" / "data" / "train"  # written for training: <writer>_scope.jsonl, <writer>_urgent.jsonl
 OUT = ROOT / "core" / "scope" / "scope_model.json.gz"
 NGRAMS = (1, 4)

@@ -61,6 +61,7 @@ TERSE: dict[str, tuple[str, ...]] = {
         + _WATER,
         r"(kid|child|baby|toddler|boy|girl)\b.{0,100}\b(climbed over the|sitting on the edge|on the ledge|over the "
         r"railing)|"
+        r"(toddler|baby|infant)s? (\w+ ){0,2}in (a |the )?(parked|hot|locked) (car|van)\b|"
         r"(kid|child|baby|toddler|boy|girl)s? (\w+ ){0,2}(locked|left|stuck) in (a |the )?(hot )?car|locked (\d+|two|"
         r"three|some|the|my|our|his|her|a) (\w+ )?(kids?|child|children|students?|pupils?|boys?|girls?) in|"
         r"(taking|take|bring\w*) (the|my|our|his|her) (baby|kids?|child|children|son|daughter) to the (bridge|river|"

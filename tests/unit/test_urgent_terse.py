@@ -21,6 +21,7 @@ URGENT = {
         "邻居家小孩锁车里了 太阳底下晒着",
         "我儿子吞了奶奶的安眠药 一把",
         "toddler locked in a hot car outside the township office",
+        "there's a baby in a parked car by the market, nobody around",
         "he says he's taking my daughter to the river tonight",
     ],
     "terse_scene": [
