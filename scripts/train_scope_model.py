@@ -34,21 +34,9 @@ from collections.abc import Callable  # noqa: E402
 from core.scope.classify import ScopeDecision, classifier, normalise  # noqa: E402
 from core.scope.scope_learned import KINDS  # noqa: E402
 
-SETS = ("tests/data/scope_labelled.jsonl", "bench/data/scope_heldout.jsonl", "bench/data/urgent_heldout.jsonl",
-        "bench/data/scope_dev4.jsonl", "bench/data/urgent_dev4.jsonl", "bench/data/scope_blind.jsonl",
-        "bench/data/urgent_blind.jsonl", "bench/data/scope_blind2.jsonl", "bench/data/urgent_blind2.jsonl",
-        "bench/data/urgent_blind3.jsonl", "bench/data/scope_blind4.jsonl", "bench/data/urgent_blind4.jsonl",
-        "bench/data/scope_blind5.jsonl", "bench/data/urgent_blind5.jsonl", "bench/data/scope_blind6.jsonl",
-        "bench/data/urgent_blind6.jsonl", "bench/data/scope_blind7.jsonl",
-        "bench/data/urgent_blind7.jsonl", "bench/data/scope_blind8.jsonl",
-        "bench/data/urgent_blind8.jsonl", "bench/data/scope_blind9.jsonl",
-        "bench/data/urgent_blind9.jsonl", "bench/data/scope_blind10.jsonl",
-        "bench/data/urgent_blind10.jsonl", "bench/data/scope_blind11.jsonl",
-        "bench/data/urgent_blind11.jsonl", "bench/data/scope_blind12.jsonl",
-        "bench/data/urgent_blind12.jsonl", "bench/data/scope_blind13.jsonl",
-        "bench/data/urgent_blind13.jsonl", "bench/data/scope_blind14.jsonl",
-        "bench/data/urgent_blind14.jsonl", "bench/data/scope_blind15.jsonl",
-        "bench/data/urgent_blind15.jsonl")  # fmt: skip
+sys.path.insert(0, str(ROOT / "scripts"))
+from train_urgent_model import TRAIN as SETS  # noqa: E402  one list of measured sets for both models
+
 TRAIN_DIR = ROOT / "bench" / "data" / "train"  # written for training: <writer>_scope.jsonl, <writer>_urgent.jsonl
 OUT = ROOT / "core" / "scope" / "scope_model.json.gz"
 NGRAMS = (1, 4)
