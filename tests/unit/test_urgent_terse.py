@@ -69,7 +69,7 @@ SCENES = [
     "My boss lock me in the storeroom since yesterday, door is locked from outside, I have no water",
     "我表妹才十四岁 被她爸许给了外村的人 后天就要送过去",
     "tonight the town holds the fireworks show on the pier that failed inspection in spring, hundreds expected",
-    "he told me if I keep talking I will have an \"accident\" too",
+    'he told me if I keep talking I will have an "accident" too',
     "the minibus taking the kids to the exam tomorrow has no working brakes",
 ]
 # A hazard found in one sentence and many people put in its way soon in another (urgent_terse.HAZARD_FOUND).
@@ -130,7 +130,8 @@ NOT_URGENT = [
     "他家在我们两家中间那条路上堆柴火 不让我们走",
     "my neighbour burns rubbish every night and the smoke comes in",
     "网上传说镇上前几天有人喝药了 是真的吗",
-    "my brother who talked about hurting himself is with our parents now, he's calm and safe; the bureau cut his pension",
+    "my brother who talked about hurting himself is with our parents now, he's calm and safe; the bureau cut his "
+    "pension",
     "拿刀闹事的那个人已经被带走了 现在安全了 想问离婚财产怎么分",
     "装修电钻炸得我脑袋疼 天天早上七点开工",
     "储气罐漏气已经处理好了 工人都检查过没事 厂长不让说出去",
