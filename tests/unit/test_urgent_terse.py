@@ -71,6 +71,11 @@ SCENES = [
     "tonight the town holds the fireworks show on the pier that failed inspection in spring, hundreds expected",
     'he told me if I keep talking I will have an "accident" too',
     "the minibus taking the kids to the exam tomorrow has no working brakes",
+    "they stopped my dad's insulin when the subsidy was cancelled, he has two pens left",
+    "I'm standing on the railway tracks behind the station right now, the land bureau took everything",
+    "我爸透析的补助被镇里扣了 医生说再不透就有生命危险",
+    "我就躺在高速中间 让他们来看看",
+    "I already left notes for my children. thank you for listening",
 ]
 # A hazard found in one sentence and many people put in its way soon in another (urgent_terse.HAZARD_FOUND).
 ACROSS = [
@@ -142,6 +147,16 @@ NOT_URGENT = [
     "我爸股骨头坏死 医生收了红包才排手术",
     "被网店坑死了 客服装死",
     "那个要跳桥的老人已经被劝下来了 现在没事 他是因为低保被取消才想不开的",
+    "局长办公室里摆满了名刀宝剑 一把好几万 他工资才多少",
+    "现在的干部都躺平了 建议多查查不作为的 把经费用在刀刃上",
+    "出租车半路熄火 司机说加油站的油掺了水",
+    "The health inspector says our kitchen fails the fire check unless we buy his extinguishers",
+    "My gas heater won't light and the gas service company wants 300 more for a second visit",
+    "My brother is held by the discipline commission and they took his car too, can I get it back?",
+    "村会计把账本锁起来不给村民代表看 修路的钱去哪了",
+    "买的电热水壶用两天就冒烟 商家说人为损坏不给退",
+    "两个兄弟分家谈不拢 都快打起来了 想找人调解",
+    "网上说化工厂着火了 我出门看了啥味都没有 是不是谣言",
 ]
 
 
