@@ -87,7 +87,7 @@ MEASURE_COMPLAINTS = (
     # suspended "pending inquiry" past any limit, pay stopped: "停职检查一年多了 一直没有结论 工资也停发了"
     r"停职(检查|审查|反省)~~30(没有?结论|没(个)?说法|还没|至今|超期|(一|半|两|几)年|几个月|工资~4停)",
     _STAFF + r"~~40(不让睡|逼供|诱供|只要我?承认|打(了)?我|打人|耳光|骂|拍桌子|恐吓|吓唬|逼我|体罚|威胁|牵连"
-    r"|不(给|让)~4(吃|喝|睡|药|看病|就医|打电话))",
+    r"|不(给|让)~4(吃|喝|睡|药|看病|就医|打电话|厕所)|一(谈|问|审)~4(十几|二十|几十|\d+)(多)?(个)?小时|疲劳(审讯|战))",
     # the same in English: "they froze my bank account in my brother's case", "the investigators took the cash
     # from our shop", "under liuzhi they made me stand 20 hours"
     r"\b(froze|frozen|freeze|freezing|seized|confiscated|took)\b.{0,40}\b(my|our|his|her) (bank )?(accounts?|salary|"
@@ -117,6 +117,8 @@ SUGGESTION_PATTERNS = (
     r"(态度|作风|服务|接待)~~12(差|不好|恶劣|冷漠)~~20(该|应该|得|要)~4(整顿|整改|管管|治理)",
     r"(作风|态度|风气)~~12(该|应该|得|要)~6(整治|整顿|整改|管管|治理)|管管~6(作风|态度|风气)",
     r"(能不能|可不可以|能否)~~24(贴|公布|发(个)?短信|告诉(一声|一下)|通知(一下)?|每(个)?(季度|月))",
+    r"\b(can|could) (the|you|they) (\w+ ){0,3}(post|publish|put up|display|pin up) (\w+ ){0,4}(list|names|accounts|"
+    r"figures|results|notice)",
     r"(要|应该|应当|得)(真正)?(落实|做)到位|别光~4(发文件|开会|喊口号|搞形式|下文件)",
     r"(能不能|可不可以|能否)~~8多(拍|讲|宣传|报道|查|公开|去)|希望(能|可以)?~~12(常态化|经常|定期|多)~4(查|检查|暗访|曝光|公开)",
     r"\bplease (make|simplify|shorten|allow|let|consider|add|improve|remove)\b|\byou (should|could) (make|simplify|add|"

@@ -152,6 +152,11 @@ PAST = (
     r"december)\b|\bwhen i was (\d+|a teenager|in (school|college))\b",
     r"\bearlier (i|we) (messaged|wrote|said|told|reported|sent)|\b(i|we) (messaged|wrote|reported) (you )?(earlier|"
     r"before|yesterday)",
+    r"(几|两|三|四|五|六|七|八|九|十|二十|三十|\d+)(多)?年(前|以前)|[五六七八九]几年|[五六七八九]十年代|\d0年代|"
+    r"听广播|广播(里|上)(说)?|(头条|热搜|抖音|快手|微博)上(看到|刷到|说)|(北方|南方|外省|外地|别的(省|地方|县))~4(下大雪|地震|洪水|爆炸|着火)",
+    r"\b(read|saw|seen|watched) (it |this )?(online|on (weibo|douyin|wechat|tiktok|the internet|tv|头条|抖音|微博))|"
+    r"\bviral video\b|\bsomewhere (up north|down south|else)\b|\bin (some|another) (other )?(city|province|county|"
+    r"country)\b",
 )  # fmt: skip
 #: Over: the harm is healed, settled or never happened; the whole sentence, whatever else it says.
 OVER = (

@@ -159,6 +159,10 @@ NOT_FIGURES = (
     r"(账本|账目|账簿|档案|公章|资料|凭证)~4锁(起来|在|着|住)|(玻璃|窗户|车窗)~4炸坏|炸坏(了)?~4(玻璃|窗|车门)|"
     r"冒烟~~20(不给退|退货|退款|退换|人为损坏|质量问题)|车~~8砸(了)?~4(玻璃|车窗)~~24(偷|丢|东西|钱包)|"
     r"(兄弟|姐妹|妯娌|亲戚|分家|谈不拢|吵得?)~~20(都)?快(要)?打起来(了)?",
+    # blind17: "我的 patience 已经 dead 了", a chat group "about to fight", "我真的要炸了", bricks and cement
+    # as materials
+    r"patience.{0,8}\b(dead|died|gone)\b|(群里|网上)~~16(要|快)?打起来|吵翻天~~24打起来|"
+    r"我(真的|真是|快|都|快要)要?炸了(?=[\s，,。.!！?？]|$)|砖(头|块)?(、|和)?(水泥|沙子|瓦|石子?)|(水泥|沙子|钢筋|瓦)(、|和)?砖",
 )
 
 #: Over and safe: the danger told is past and the person is safe. Such a sentence is taken back even when it names

@@ -152,6 +152,12 @@ LETTER: dict[str, tuple[str, ...]] = {
         r"(tomorrow|tonight)\b.{0,100}\bfail(ed)? (\w+ ){0,2}inspection",
         r"(验收|检测|鉴定|检查)~4(不合格|没通过|没过)~~30(明天|今晚|后天)~~16(几千|上千|几万|上万|全校|学生|孩子|人)|"
         r"(明天|今晚|后天)~~30(验收|检测|鉴定|检查)~4(不合格|没通过|没过)",
+        # blind17: a child handed over this weekend to the man who nearly strangled it last time
+        r"(周末|明天|后天|今晚|下周|这周|过两天)~~16(来)?(接|带走|领走|探视)~~40差点~6(掐|打|淹|勒|捂|摔|闷|饿)死|"
+        r"差点~6(掐|打|淹|勒|捂|摔|闷|饿)死~~40(周末|明天|后天|今晚|下周|这周|过两天)~~12(来)?(接|带走|领走|探视)",
+        r"\b(this weekend|tomorrow|tonight|next week)\b.{0,100}\b(almost|nearly) (killed|strangled|drowned|choked|"
+        r"suffocated)|\b(almost|nearly) (killed|strangled|drowned|choked|"
+        r"suffocated)\b.{0,80}\b(this weekend|tomorrow|tonight|next week)\b",
     ),
 }  # fmt: skip
 
@@ -164,11 +170,21 @@ STANDING_THREATS = frozenset({"quoted_threat", "scheduled"})
 HAZARD_FOUND = (
     r"甲醛~4超标|(检测|鉴定|验收|检查)~4(不合格|没通过|没过)|危房|[cd]级危房|鉴定为[cd]级|承重~4(不够|不合格|裂)|"
     r"\bformaldehyde\b|fail(ed)? (\w+ ){0,2}(inspection|safety check|structural)|(condemned|unsafe) building",
+    # blind17: buses that failed inspection, one with bad brakes, and 200 pupils on a trip tomorrow
+    r"\bbad brakes\b|\bbrakes? (\w+ ){0,2}(failed|fail|broken|not working)|刹车~4(坏|失灵|不灵|有问题)",
+    # and a child handed over soon to the one who nearly killed it
+    r"差点~6(掐|打|淹|勒|捂|摔|闷|饿)死|\b(almost|nearly) (killed|strangled|drowned|choked|suffocated)",
 )
 EXPOSED_SOON = (
     r"(明天|今晚|后天|下周一|马上|明早)~~24(搬进|入住|上课|开学|开业|开放|上人|几千|上千|上万|全校|全体|孩子们|学生们)",
     r"\b(tomorrow|tonight|next monday)\b.{0,120}\b(move in|moving in|classes|school starts|opens?|thousands|hundreds|"
-    r"all the (kids|children|students|pupils))",
+    r"all the (kids|children|students|pupils)|\d+ (kids|children|students|pupils|passengers))",
+    r"\b(\d+|hundreds of|all the|the whole school'?s?) (kids|children|students|pupils|passengers)\b.{0,60}\b(tomorrow|"
+    r"tonight|next monday)\b|\b(tomorrow|tonight)\b.{0,40}\b(field trip|school trip|outing)",
+    r"(明天|今晚|后天|明早)~~24(春游|秋游|研学|出游|坐车)|(\d+|几十|上百|几百)(个)?(孩子|学生)~~24(明天|后天|明早)",
+    r"(周末|明天|后天|今晚|下周)~~12(来)?(接|带走|领走|带)~4(孩子|娃|女儿|儿子|闺女)|"
+    r"\b(has|have|takes|picks up|is taking|gets|will take|will have) (our|my|the) (daughter|son|kids?|child|children|"
+    r"baby|girl|boy) (\w+ ){0,2}(tonight|tomorrow|this weekend)\b",
 )
 
 #: Read across the message: a farewell in one sentence and, in another, a high place or water the writer (or the

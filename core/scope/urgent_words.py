@@ -239,6 +239,12 @@ DISTANCE = (
     r"(?<!\d)\d{2}年(的时候|那年|那会)|\d{2}年~4地震|\bin the (19|20)\d0s\b|"
     r"\b(before|after) the (explosion|fire|flood|accident|collapse|blast)\b|"
     r"(事故|爆炸|火灾|塌方)(前|后|之前|之后)|\bi (wrote|messaged|told) (to )?you (on|last|yesterday|earlier|before)\b",
+    # blind17: ten years ago, the eighties, heard on the radio, a viral video, in another province
+    r"(几|两|三|四|五|六|七|八|九|十|二十|三十|\d+)(多)?年(前|以前)|[五六七八九]几年|[五六七八九]十年代|\d0年代|"
+    r"听广播|广播(里|上)(说)?|(头条|热搜|抖音|快手|微博)上(看到|刷到|说)|(北方|南方|外省|外地|别的(省|地方|县))~4(下大雪|地震|洪水|爆炸|着火)",
+    r"\b(read|saw|seen|watched) (it |this )?(online|on (weibo|douyin|wechat|tiktok|the internet|tv|头条|抖音|微博))|"
+    r"\bviral video\b|\bsomewhere (up north|down south|else)\b|\bin (some|another) (other )?(city|province|county|"
+    r"country)\b",
 )  # fmt: skip
 
 #: (d) Figures of speech and ordinary senses of harm words, blanked first (rules.md §8 near misses).

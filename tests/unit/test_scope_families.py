@@ -117,6 +117,9 @@ from core.scope import KIND_LABELS, Verdict, classifier
         ),
         # misconduct named: accepted whatever the salutation
         ("县纪委：村支书收了低保户每户两千元好处费才给报名单，村里好几户都给了。", "accept", "检举控告"),
+        ("村主任领了修路的钱，路一米都没修", "accept", "检举控告"),
+        ("纪委的人找我谈话，不让上厕所，一谈就是二十多个小时，我要反映", "accept", "申诉"),
+        ("我是中学副校长，被通报批评说安全工作失职，可那天我在县里开会，是别人值班", "accept", "申诉"),
     ],
 )
 def test_generalised_rules(text: str, verdict: str, detail: str | None) -> None:

@@ -76,6 +76,9 @@ SCENES = [
     "我爸透析的补助被镇里扣了 医生说再不透就有生命危险",
     "我就躺在高速中间 让他们来看看",
     "I already left notes for my children. thank you for listening",
+    "孩子他爸明天要把孩子接走 上回差点把孩子捂死 我拦不住",
+    "my ex-husband has our daughter tonight. last month he nearly drowned her in the bath",
+    "tomorrow the school takes 300 pupils to the lake in two old buses, one has bad brakes",
 ]
 # A hazard found in one sentence and many people put in its way soon in another (urgent_terse.HAZARD_FOUND).
 ACROSS = [
@@ -157,6 +160,13 @@ NOT_URGENT = [
     "买的电热水壶用两天就冒烟 商家说人为损坏不给退",
     "两个兄弟分家谈不拢 都快打起来了 想找人调解",
     "网上说化工厂着火了 我出门看了啥味都没有 是不是谣言",
+    "十几年前我叔被村霸打断了腿 派出所不管 那个村霸现在当了村主任",
+    "听广播说外省有个化工厂爆炸了 我们县的化工园区查过没有",
+    "saw a viral video of a bridge collapsing in another province, is ours safe?",
+    "my patience is dead, the clerk still won't give me the form",
+    "业主群里吵翻天了 都说要打起来 其实就是物业费的事",
+    "我真是要炸了 办个证跑了八趟",
+    "村干部盖自家房子用的砖头水泥都是项目上的",
 ]
 
 
