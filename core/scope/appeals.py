@@ -119,6 +119,8 @@ SUGGESTION_PATTERNS = (
     r"(能不能|可不可以|能否)~~24(贴|公布|发(个)?短信|告诉(一声|一下)|通知(一下)?|每(个)?(季度|月))",
     r"\b(can|could) (the|you|they) (\w+ ){0,3}(post|publish|put up|display|pin up) (\w+ ){0,4}(list|names|accounts|"
     r"figures|results|notice)",
+    # blind18: "求减负", "节前多发点提醒吧"
+    r"求减负|(该|能不能|希望|建议)~4减负|(多|常)(发|搞|做|开)(点|些)?~4(提醒|宣传|通报|警示)(吧|啊|呀)",
     r"(要|应该|应当|得)(真正)?(落实|做)到位|别光~4(发文件|开会|喊口号|搞形式|下文件)",
     r"(能不能|可不可以|能否)~~8多(拍|讲|宣传|报道|查|公开|去)|希望(能|可以)?~~12(常态化|经常|定期|多)~4(查|检查|暗访|曝光|公开)",
     r"\bplease (make|simplify|shorten|allow|let|consider|add|improve|remove)\b|\byou (should|could) (make|simplify|add|"

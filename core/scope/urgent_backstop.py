@@ -21,7 +21,7 @@ HARM: dict[str, tuple[str, ...]] = {
     ),
     "injury": (
         r"伤", r"血", r"砍", r"捅", r"刺(?!激|眼|耳|鼻|绣|头)", r"骨折", r"昏", r"晕", r"倒地", r"抽搐", r"不省人事",
-        r"打(伤|残|断|晕|瘸|瞎|聋)",
+        r"打(伤|残|断|晕|瘸|瞎|聋)", r"被电(了|到|着|倒)|触电|电击",
         r"被~4撞|撞(倒|伤|飞|死|晕)|躺在(地|路)",
         r"摔(下|倒|伤|断|死|了)",
         r"(掐|勒)(住|着|脖)",
@@ -49,6 +49,8 @@ HARM: dict[str, tuple[str, ...]] = {
         r"压在~4(下|里)|被~3压(住|着|在)",
         r"drown", r"\b(fell|falls|fallen|falling)\b", r"\bjump", r"trapped", r"collaps", r"landslide", r"\bflood",
         r"buried", r"swept away", r"\bstuck\b", r"cave[sd]? in",
+        r"(ceiling|roof|wall|floor|stage|balcony|scaffold\w*|stand|building|bridge)s? (\w+ ){0,3}(came|come|coming|"
+        r"fell|falling) (down|in)\b|\bgave way\b",
     ),
     "weapon": (
         r"刀", r"枪", r"斧", r"棍", r"砖", r"弩", r"铁锹|锄头|镰刀|钢管|铁棍|硫酸",
@@ -116,11 +118,15 @@ HARM: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 #: Milder harms that count when a child is in the same sentence ("孩子被打了", "娃一直在哭").
-CHILD = r"孩子|娃|小孩|儿子|女儿|闺女|学生|婴儿|宝宝|\b(child|children|kids?|baby|babies|son|daughter|pupils?)\b"
+CHILD = (
+    r"孩子|娃|小孩|儿子|女儿|闺女|学生|婴儿|宝宝|侄女|侄子|外甥|孙子|孙女|才(\d|1[0-7])岁?(?!\d)|"
+    r"\b(child|children|kids?|baby|babies|son|daughter|pupils?)\b"
+)
 CHILD_HARM = (
     r"被~6打(?!击|压|官司|电话|工|车|听|招呼|卡|分|折|扫|印|款|白条|包票|交道|算|开|针|疫苗|饭|水|理|造|字)",
     r"打(了|得)?~2(孩子|娃|小孩|儿子|女儿|闺女|学生|他|她)",
-    r"找不到|没回家|没回来",
+    r"找不到|没回家|没回来|不见|跟~8(陌生|一个|个)~6(男的|女的|男人|女人|人)走(了)?",
+    r"不动了|不哭(也)?不动|没(有)?反应|灌~4(酒|醉)",
     r"踢|揍|掐|抽(?!查|烟|签|调|取|奖)",
     r"饿|冻",
     r"丢了|走丢",
@@ -157,6 +163,9 @@ PAST = (
     r"\b(read|saw|seen|watched) (it |this )?(online|on (weibo|douyin|wechat|tiktok|the internet|tv|头条|抖音|微博))|"
     r"\bviral video\b|\bsomewhere (up north|down south|else)\b|\bin (some|another) (other )?(city|province|county|"
     r"country)\b",
+    # blind18: the ice storm of '08, a trending post, a stranger streaming, chest pains had this afternoon
+    r"\d{2}年~4(那会|那年|的时候)|热搜|\b(some|a) (stranger|guy|man|woman|girl|person) on (douyin|tiktok|weibo|"
+    r"kuaishou|bilibili|the internet|social media)\b|\bhad (\w+ )?(chest pains?|a heart attack|a stroke|a seizure)\b",
 )  # fmt: skip
 #: Over: the harm is healed, settled or never happened; the whole sentence, whatever else it says.
 OVER = (

@@ -143,9 +143,9 @@ NOT_FIGURES = (
     r"kill(ed|s|ing)? (the|a|this|my|his|her|our|their) (\w+ )?(file|case|report|story|complaint|application|"
     r"petition|request|investigation|project|proposal)",
     r"(village|town|industry|economy|county|place|community|business|market|trade) (is |was )?(slowly )?dying",
-    r"bomb shelters?|air-raid shelters?",
+    r"bomb[- ]shelters?|air-raid shelters?",
     r"kill(ing)? (the )?time|drowning in (\w+ )?(complaints|debts?|work|"
-    r"paperwork|files|problems|cases|bureaucracy)",
+    r"paperwork|files|problems|cases|bureaucracy|forms|emails|meetings|tasks|reports|inspections)",
     r"(call|called|calls|taste|tastes|tasted) (it |like )?poison|(dying|died|die|dead) (of|from) (embarrassment|shame|"
     r"boredom|laughter|laughing|curiosity)|('s|is|are|it'?s) killing me|(政策|规定|制度|收费|价格|这样)~~10逼~4(去)?死|"
     r"buried (my|the|our|his|her|their) (\w+ )?(complaint|report|file|case|petition|application|letter)",
@@ -158,10 +158,14 @@ NOT_FIGURES = (
     r"\bheld by (the )?(\w+ ){0,2}(commission|committee|procuratorate|authorities|discipline \w+)\b",
     r"(账本|账目|账簿|档案|公章|资料|凭证)~4锁(起来|在|着|住)|(玻璃|窗户|车窗)~4炸坏|炸坏(了)?~4(玻璃|窗|车门)|"
     r"冒烟~~20(不给退|退货|退款|退换|人为损坏|质量问题)|车~~8砸(了)?~4(玻璃|车窗)~~24(偷|丢|东西|钱包)|"
-    r"(兄弟|姐妹|妯娌|亲戚|分家|谈不拢|吵得?)~~20(都)?快(要)?打起来(了)?",
+    r"(兄弟|姐妹|妯娌|亲戚|分家|谈不拢|吵得?)~~20(都)?快(要)?打起来(了)?|(争|分|抢)(遗产|家产|老房子|"
+    r"宅基地)~~20(都)?打起来(了)?",
     # blind17: "我的 patience 已经 dead 了", a chat group "about to fight", "我真的要炸了", bricks and cement
     # as materials
     r"patience.{0,8}\b(dead|died|gone)\b|(群里|网上)~~16(要|快)?打起来|吵翻天~~24打起来|"
+    r"头(都)?(要|快)(要)?(爆|炸)(了)?|捅(到|给|出去|上去)~4(12345|纪委|媒体|报社|上面|网上|电视台|记者|省里|市里|中央)|"
+    r"(煤气|燃气|液化气)罐?~4(阀门|减压阀|软管|报警器)|murder\w* (my|our|the) (wallet|budget|bank account|savings)|"
+    r"(配合调查|留置|谈话|审查)~~30不让~2(走|离开|回家)|差点撞(到|上)(人|行人)|"
     r"我(真的|真是|快|都|快要)要?炸了(?=[\s，,。.!！?？]|$)|砖(头|块)?(、|和)?(水泥|沙子|瓦|石子?)|(水泥|沙子|钢筋|瓦)(、|和)?砖",
 )
 
@@ -180,7 +184,8 @@ SAFE = (
     r"人(都)?好好的|(都|全)平安|(人|我们|大家|他们)~4都出来了|every(one|body)( \w+){0,4} got out\b|\bnow (i'?m|he'?s|"
     r"she'?s) (fine|ok|okay|good|doing well)",
     r"(人|伤|身体|现在)(也|都)?(早|早就|已经)(都)?(好|痊愈|康复|没事)(了)|(现在|已经|都)~2安全了|(被)?劝下来了|现在没事(了)?|"
-    r"(已经|都)(处理|解决|修|控制|堵)好了|\b(he|she|they)('s| is|'re| are)( now)? (calm and )?(safe|ok|okay|fine)\b|"
+    r"(已经|都)(处理|解决|修|控制|堵)好了|\b(he|she|they)('s| is|'re| are)( now)? (calm and )?(safe|ok|okay|fine|"
+    r"stable)\b|"
     r"\b(calm|stable) and safe\b|早(就)?出院了|(人|伤者|伤员)(已经|都)~2送(到|进|去)?(了)?医院(了)?"
     r"(?!~4(抢救|不行|危险|昏迷))|"
     r"再没动过~4(心思|念头)|(捞|救)上来(以后|之后)|情绪~2稳(定)?(下来)?了|(已经|都)~2(找着|找到|找回来)了|(现在|已经)~2冷静(下来)?了",
@@ -188,6 +193,9 @@ SAFE = (
     r"got out (fine|ok|okay|"
     r"safe|safely)\b",
     r"(啥|什么)(味|味道|气味)(也|都)没(有|闻到)~~12谣言|谣言~~40(啥|什么)(味|味道|气味)(也|都)没",
+    # blind18: pulled out by passers-by and fine, everyone evacuated and nobody hurt, a child found again
+    r"(拉|救|捞|抬|抱)(上来|出来)(了)?~4没事|都撤(出来|离)(了)?|没(有)?人(受)?伤",
+    r"\b(found|got) (him|her|them)( back)?,? (all good|safe|fine|ok|okay)\b|\ball good\b",
     r"洗(了|过)胃|(医生|大夫)说~4(稳定|没事|脱离危险)|(已经|都)修好了|没事了|(都|全)(救|拉|抬|捞)(上来|出来)了|没死人",
     r"fire'?s (out|put out)|every(one|body) got out|(firefighters|police|they|someone|neighbou?rs?) (got|talked|"
     r"brought) (him|her|them) down|in (the )?hospital with (his|her|their|the)? ?family",

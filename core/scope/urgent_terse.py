@@ -145,6 +145,11 @@ LETTER: dict[str, tuple[str, ...]] = {
         r"the (\w+ )?(highway|motorway|expressway|freeway|railway|train tracks|tracks)\b",
         r"(胰岛素|透析|药|氧气)~~20(停|断|截|扣|不给)~~40(后天|明天|还剩|只剩|就剩)|(还|只|就)剩~4(一|两|1|2|最后)~2(支|针|天|次)"
         r"~~16(胰岛素|药)|再不(做|透|治|打|送医|手术|救)~~12(生命危险|会死|没命|就完了)|(坐|躺|站)在~4(高速|马路中间|铁轨|铁道)",
+        # blind18: a table numb after wild mushrooms, insulin stopped for days
+        r"(嘴麻|舌头麻|手脚(发)?(软|麻)|呕吐|吐了|头晕|抽搐)~~30(野|毒)?(蘑菇|菌子)|(野|毒)(蘑菇|菌子)~~30(嘴麻|舌头麻|"
+        r"手脚(发)?(软|麻)|呕吐|吐了|头晕|抽搐|晕)|(胰岛素|透析|降压药|抗排异药|心脏药)~4(断|停)(了)?~4(\d+|"
+        r"[一二两三四五六七八九十几好])"
+        r"(多)?天",
     ),
     # blind15: a structure that failed its inspection (last year) with a crowd on it tomorrow
     "scheduled": (
@@ -174,6 +179,7 @@ HAZARD_FOUND = (
     r"\bbad brakes\b|\bbrakes? (\w+ ){0,2}(failed|fail|broken|not working)|刹车~4(坏|失灵|不灵|有问题)",
     # and a child handed over soon to the one who nearly killed it
     r"差点~6(掐|打|淹|勒|捂|摔|闷|饿)死|\b(almost|nearly) (killed|strangled|drowned|choked|suffocated)",
+    r"\bdriver\b.{0,40}\b(drunk|drinks|drinking)\b|司机~~12(喝酒|喝了酒|喝醉|醉)",
 )
 EXPOSED_SOON = (
     r"(明天|今晚|后天|下周一|马上|明早)~~24(搬进|入住|上课|开学|开业|开放|上人|几千|上千|上万|全校|全体|孩子们|学生们)",
@@ -185,6 +191,8 @@ EXPOSED_SOON = (
     r"(周末|明天|后天|今晚|下周)~~12(来)?(接|带走|领走|带)~4(孩子|娃|女儿|儿子|闺女)|"
     r"\b(has|have|takes|picks up|is taking|gets|will take|will have) (our|my|the) (daughter|son|kids?|child|children|"
     r"baby|girl|boy) (\w+ ){0,2}(tonight|tomorrow|this weekend)\b",
+    r"\b(going to|about to|will) drive (\d+|a bus|the bus|the coach|kids|children|pupils|people|passengers)|"
+    r"(马上|一会儿?|待会)~~8(开车|发车|出车)",
 )
 
 #: Read across the message: a farewell in one sentence and, in another, a high place or water the writer (or the

@@ -245,6 +245,9 @@ DISTANCE = (
     r"\b(read|saw|seen|watched) (it |this )?(online|on (weibo|douyin|wechat|tiktok|the internet|tv|头条|抖音|微博))|"
     r"\bviral video\b|\bsomewhere (up north|down south|else)\b|\bin (some|another) (other )?(city|province|county|"
     r"country)\b",
+    # blind18: the ice storm of '08, a trending post, a stranger streaming, chest pains had this afternoon
+    r"\d{2}年~4(那会|那年|的时候)|热搜|\b(some|a) (stranger|guy|man|woman|girl|person) on (douyin|tiktok|weibo|"
+    r"kuaishou|bilibili|the internet|social media)\b|\bhad (\w+ )?(chest pains?|a heart attack|a stroke|a seizure)\b",
 )  # fmt: skip
 
 #: (d) Figures of speech and ordinary senses of harm words, blanked first (rules.md §8 near misses).

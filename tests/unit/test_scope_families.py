@@ -120,6 +120,8 @@ from core.scope import KIND_LABELS, Verdict, classifier
         ("村主任领了修路的钱，路一米都没修", "accept", "检举控告"),
         ("纪委的人找我谈话，不让上厕所，一谈就是二十多个小时，我要反映", "accept", "申诉"),
         ("我是中学副校长，被通报批评说安全工作失职，可那天我在县里开会，是别人值班", "accept", "申诉"),
+        ("表格太多了 老师们天天填表 求减负", "accept", "批评建议"),
+        ("节前多发点廉洁提醒吧", "accept", "批评建议"),
     ],
 )
 def test_generalised_rules(text: str, verdict: str, detail: str | None) -> None:

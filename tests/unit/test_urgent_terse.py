@@ -79,6 +79,12 @@ SCENES = [
     "孩子他爸明天要把孩子接走 上回差点把孩子捂死 我拦不住",
     "my ex-husband has our daughter tonight. last month he nearly drowned her in the bath",
     "tomorrow the school takes 300 pupils to the lake in two old buses, one has bad brakes",
+    "吃了山上采的野菌子 全家都头晕呕吐",
+    "我妈的胰岛素停了四天了 现在浑身发抖",
+    "the sports hall roof just came down and the kids were inside",
+    "女儿不见三个小时了 有人看见她跟一个陌生男的走了",
+    "小孩碰了电线被电到了 现在没反应",
+    "外甥女才13 在KTV被几个男的灌酒",
 ]
 # A hazard found in one sentence and many people put in its way soon in another (urgent_terse.HAZARD_FOUND).
 ACROSS = [
@@ -167,6 +173,18 @@ NOT_URGENT = [
     "业主群里吵翻天了 都说要打起来 其实就是物业费的事",
     "我真是要炸了 办个证跑了八趟",
     "村干部盖自家房子用的砖头水泥都是项目上的",
+    "食堂收费的事我要捅到纪委去",
+    "燃气公司非让换他们的减压阀 一个两百",
+    "天天加班头都要炸了",
+    "my kid wandered off at the fair this afternoon, we found her, all good",
+    "the landlord is murdering my savings with these fees",
+    "被叫去配合调查 说好一天 三天都不让走 后来放了 我想申诉",
+    "孩子在水塘边滑下去了 被路人拉上来了没事",
+    "仓库昨晚冒烟 人都撤出来了 没人受伤 就是消防通道一直堵着",
+    "08年那会儿雪灾冻死了好多牲口 补贴到现在没发",
+    "热搜上那个砍人的新闻吓死了 我们学校门口连保安都没有",
+    "some guy on douyin jumped off a bridge live, why is this allowed",
+    "my dad had a heart attack last week. He is stable now. The hospital overcharged us",
 ]
 
 
