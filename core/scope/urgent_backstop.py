@@ -166,6 +166,11 @@ PAST = (
     # blind18: the ice storm of '08, a trending post, a stranger streaming, chest pains had this afternoon
     r"\d{2}年~4(那会|那年|的时候)|热搜|\b(some|a) (stranger|guy|man|woman|girl|person) on (douyin|tiktok|weibo|"
     r"kuaishou|bilibili|the internet|social media)\b|\bhad (\w+ )?(chest pains?|a heart attack|a stroke|a seizure)\b",
+    # blind19: fainted this morning, an article read, the Cultural Revolution, a video going round
+    r"\b(fainted|collapsed|passed out)\b.{0,40}\b(this morning|yesterday|last night|earlier|this afternoon)\b|"
+    r"\bi read (in|on) (the )?\w+ (that|about)\b|\b(sent|showed) me (an|a|the) (article|video|post|link)\b|"
+    r"\barticle about\b|during the (cultural revolution|war|famine)|文革|文化大革命|解放前|大跃进|网上(传|说)|网传|"
+    r"(跳楼|砍人|车祸|打人|爆炸|火灾|溺水)的?视频",
 )  # fmt: skip
 #: Over: the harm is healed, settled or never happened; the whole sentence, whatever else it says.
 OVER = (
@@ -176,6 +181,7 @@ OVER = (
     # an injury documented by a hospital, a collapse with nobody under it and rescuers gone home (blind10)
     r"(医院|县医院|市医院)?~2(开了|有|出具了?|做了)~2(诊断(证明|书)|伤情鉴定|验伤(报告|单))|(底下|下面)(都)?没(有)?(压着)?人(了)?(?=[，,。.!！]|$)|"
     r"救援(的)?(人)?(都|已经)~2撤(了|走)",
+    r"during the (cultural revolution|war|famine)|文革|文化大革命|解放前|大跃进",
 )  # fmt: skip
 #: (d) Money and procedure: a sentence about a compensation, an appraisal, a case or a lawsuit reports an old harm
 #: (unless it says now).

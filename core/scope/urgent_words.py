@@ -248,6 +248,11 @@ DISTANCE = (
     # blind18: the ice storm of '08, a trending post, a stranger streaming, chest pains had this afternoon
     r"\d{2}年~4(那会|那年|的时候)|热搜|\b(some|a) (stranger|guy|man|woman|girl|person) on (douyin|tiktok|weibo|"
     r"kuaishou|bilibili|the internet|social media)\b|\bhad (\w+ )?(chest pains?|a heart attack|a stroke|a seizure)\b",
+    # blind19: fainted this morning, an article read, the Cultural Revolution, a video going round
+    r"\b(fainted|collapsed|passed out)\b.{0,40}\b(this morning|yesterday|last night|earlier|this afternoon)\b|"
+    r"\bi read (in|on) (the )?\w+ (that|about)\b|\b(sent|showed) me (an|a|the) (article|video|post|link)\b|"
+    r"\barticle about\b|during the (cultural revolution|war|famine)|文革|文化大革命|解放前|大跃进|网上(传|说)|网传|"
+    r"(跳楼|砍人|车祸|打人|爆炸|火灾|溺水)的?视频",
 )  # fmt: skip
 
 #: (d) Figures of speech and ordinary senses of harm words, blanked first (rules.md §8 near misses).

@@ -85,6 +85,12 @@ SCENES = [
     "女儿不见三个小时了 有人看见她跟一个陌生男的走了",
     "小孩碰了电线被电到了 现在没反应",
     "外甥女才13 在KTV被几个男的灌酒",
+    "儿子爬到电线杆上下不来了 脚下的木板快要断了",
+    "a pot of boiling water tipped over on the baby, her skin is blistering",
+    "my niece just texted that she's on the dorm rooftop and wants to say sorry to everyone",
+    "He got a message: we know which school your son goes to. He testified against the mayor's nephew.",
+    "someone in the village group says he'll take out everyone at the land office tomorrow, posted a pipe bomb photo",
+    "后天镇上办庙会 广场就一个出口 旁边是水塘",
 ]
 # A hazard found in one sentence and many people put in its way soon in another (urgent_terse.HAZARD_FOUND).
 ACROSS = [
@@ -185,6 +191,18 @@ NOT_URGENT = [
     "热搜上那个砍人的新闻吓死了 我们学校门口连保安都没有",
     "some guy on douyin jumped off a bridge live, why is this allowed",
     "my dad had a heart attack last week. He is stable now. The hospital overcharged us",
+    "My aunt fainted in the queue at the tax office yesterday. She is fine now but nobody helped.",
+    "I read in the paper that a reporter in another province was beaten. How do you protect people like me?",
+    "the fire-drill money for the school went to the principal's brother",
+    "我们主任就是个火药桶 一点就着 天天骂人",
+    "两家人为宅基地打起来了 派出所来了已经拉开 都没大碍",
+    "楼下煤气泄漏 物业处理好了 大家都没事 燃气管老化该谁换",
+    "买了假农药 喷完果树全死了",
+    "my great-uncle was beaten during the Cultural Revolution; can his name be cleared?",
+    "网上传的那个砍人视频说是我们镇的 是真的吗",
+    "gas cylinder refills cost double here, is that allowed?",
+    "我被开除党籍 理由是失联 可我一直在外地打工",
+    "My friend sent me an article about floods elsewhere. Does our county have flood plans?",
 ]
 
 
