@@ -90,9 +90,10 @@ MEASURE_COMPLAINTS = (
     r"|不(给|让)~4(吃|喝|睡|药|看病|就医|打电话|厕所)|一(谈|问|审)~4(十几|二十|几十|\d+)(多)?(个)?小时|疲劳(审讯|战))",
     # the same in English: "they froze my bank account in my brother's case", "the investigators took the cash
     # from our shop", "under liuzhi they made me stand 20 hours"
-    r"\b(froze|frozen|freeze|freezing|seized|confiscated|took)\b.{0,40}\b(my|our|his|her) (bank )?(accounts?|salary|"
-    r"savings|cards?|cash|money|car|house|flat|shop|phone|computer)\b.{0,80}\b(case|investigat\w*|suspect|liuzhi|留置|"
-    r"commission)|\binvestigators? (\w+ ){0,2}(made|forced|beat|hit|threatened|didn'?t let|did not let|took|kept|"
+    r"\b(froze|frozen|freeze|freezing|seized|confiscated|took)\b.{0,40}\b(my|our|his|her) (\w+'s )?(bank )?(accounts?|"
+    r"salary|savings|cards?|cash|money|car|house|flat|shop|phone|computer)\b.{0,80}\b(case|investigat\w*|suspect|"
+    r"liuzhi|留置|commission|involved property|alleged (bribe\w*|crime|offen[cs]e))|\binvestigators? (\w+ ){0,2}(made|"
+    r"forced|beat|hit|threatened|didn'?t let|did not let|took|kept|"
     r"seized|froze)\b|\b(under|in|during) (留置|liuzhi)\b.{0,80}\b(stand|sleep|beat|hit|threat\w*|food|lawyer|family)",
 )
 #: The same measures taken by the police, a procuratorate or a court ("公安扣押的钱一直不退") are 涉法涉诉

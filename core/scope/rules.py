@@ -81,6 +81,7 @@ PUBLIC_BODY_PATTERNS = (
     _PLACE + r"[^，。；！？\s]{0,8}?" + _OFFICE,
     _SECTOR + r"([^，。；！？\s]{0,3}?" + _OFFICE + r"|部门)",
     r"(街道|乡里|镇里|县里|市里|区里|乡上)的?(人|干部|领导|工作人员)",  # "街道的人说…"; not "村里的人"
+    r"街道(?=(跟|和|与|伙同|勾结|串通)~6(施工|开发商|物业|老板|公司|商户))",  # "街道跟施工方串通" (blind20)
     r"(征收|拆迁|征地|驻村|扶贫|专案|督查|巡查|巡察)(工作)?(组|队)",  # a task group of a public body
 )
 #: A body's staff: "拆迁组的人", "县环保局的工作人员" count as people in office (JC-15).

@@ -172,6 +172,9 @@ NOT_FIGURES = (
     r"fire-(drill|safety|inspection|prevention|fighting|proof)\w*|炸药桶|火药桶|一点就(炸|着)|(过期|假)农药|"
     r"(果树|庄稼|苗|菜|树苗)~4(全)?死(了|光)|gas (cylinder|canister|tank)s? (delivery|prices?|costs?|refills?|fees?)|"
     r"(理由|原因)是~4失联|失联(党员)?~~8(开除|处分|除名)|"
+    # blind20: "气炸了", fire trucks, "a bloodbath for small shops", a gas cooker replaced at twice the price
+    r"气炸(了)?|炸毛|fire (trucks?|engines?|chief|services?)\b|bloodbath (for|in|on)\b|(煤气|燃气)灶~~12(换|价格|贵|"
+    r"买|钱)|"
     r"(煤气|燃气|天然气|液化气)管(子|道)?~4(老化|谁负责|更换|改造)|flood (plans?|maps?|warning systems?|"
     r"preparedness|defen[cs]es?|drills?|emergency plans?)|"
     r"我(真的|真是|快|都|快要)要?炸了(?=[\s，,。.!！?？]|$)|砖(头|块)?(、|和)?(水泥|沙子|瓦|石子?)|(水泥|沙子|钢筋|瓦)(、|和)?砖",

@@ -92,6 +92,11 @@ LETTER: dict[str, tuple[str, ...]] = {
         r"you are (gonna|going to)) end up (in (the|a) (river|lake|ditch|"
         r"morgue|hospital|sea|grave)|dead|like (him|her|the last|the other))",
         r"(would|will|'d|'ll) ['‘\"“]?(disappear|vanish)\b|nobody (will|would) (look for|find) (him|her|you)",
+        # blind20: a photo of a daughter at her kindergarten gate sent by debt collectors
+        r"\b(sent|send|sending|posted) (me |us )?(a |some )?(photos?|pictures?|pics?|videos?) of (my|our|his|"
+        r"her) (daughter|"
+        r"son|kids?|child|children|wife|mother|mom|mum|family)\b.{0,30}\b(at|outside|near) (her|his|their|the) (school|"
+        r"kindergarten|gate|home|house|door)|发(来|了)~4(孩子|女儿|儿子|老婆|家人)~6(学校|幼儿园|门口|家门口)~4(的)?(照片|视频)",
     ),
     "letter_scene": (
         r"(压|掐|勒|踩)着~6脖子|脸(都)?(憋)?(紫|青)了|刹车~4(坏|失灵|软了|不灵|有毛病)~~30(开|下坡|山路|正在)|"
@@ -150,6 +155,12 @@ LETTER: dict[str, tuple[str, ...]] = {
         r"手脚(发)?(软|麻)|呕吐|吐了|头晕|抽搐|晕)|(胰岛素|透析|降压药|抗排异药|心脏药)~4(断|停)(了)?~4(\d+|"
         r"[一二两三四五六七八九十几好])"
         r"(多)?天",
+        # blind20: dialysis stopped or cancelled, "撑不了几天"
+        r"(撑|挺|熬|活)不(了|过|到)~4(几天|明天|今晚|后天|两天|三天)|(再|在)不(做|透|治|打|送医|手术|救)~~12(生命危险|会死|没命|就完了|撑不)|"
+        r"(透析|胰岛素)~~6(停|断|取消)~~30([\d一二两三四五六七八九十几])天(前|没)",
+        r"\b(dialysis|chemo\w*|insulin|oxygen)\b.{0,60}\b(cancel\w*|refus\w*|stopped|cut off|denied)\b|\bcan'?t (skip|"
+        r"miss) "
+        r"(another|one more|any more)",
         # blind19: a child stuck up a tree on a breaking branch, soup scalding a toddler, a girl posting from the school
         # roof, a witness's wife "we know which ward", a homemade pipe bomb in a chat group
         r"(树|楼顶|房顶|屋顶|崖|悬崖|塔|电线杆)~~12下不来|(树枝|栏杆|绳子|护栏|木板)~4(眼看|快|马上)~2(要)?断|"
@@ -207,6 +218,8 @@ EXPOSED_SOON = (
     r"all the (kids|children|students|pupils)|\d+ (kids|children|students|pupils|passengers))",
     r"\b(\d+|hundreds of|all the|the whole school'?s?) (kids|children|students|pupils|passengers)\b.{0,60}\b(tomorrow|"
     r"tonight|next monday)\b|\b(tomorrow|tonight)\b.{0,40}\b(field trip|school trip|outing)",
+    r"(下午|上午|晚上|今天|待会|一会儿?)~~12(演唱会|灯会|庙会|音乐节|晚会|活动)|(卖了|来了|有)~4(几千|上千|上万|几万|\d+万|两万|一万)(多)?"
+    r"(张票|人|观众)|"
     r"(明天|今晚|后天|明早)~~24(春游|秋游|研学|出游|坐车|灯会|庙会|演唱会|音乐节|烟花|晚会|运动会)|"
     r"\b(tomorrow|tonight)\b.{0,40}\b(fair|festival|concert|lantern show|parade|fireworks)\b|(\d+|几十|上百|"
     r"几百)(个)?(孩子|学生)~~24(明天|后天|明早)",

@@ -253,6 +253,8 @@ DISTANCE = (
     r"\bi read (in|on) (the )?\w+ (that|about)\b|\b(sent|showed) me (an|a|the) (article|video|post|link)\b|"
     r"\barticle about\b|during the (cultural revolution|war|famine)|文革|文化大革命|解放前|大跃进|网上(传|说)|网传|"
     r"(跳楼|砍人|车祸|打人|爆炸|火灾|溺水)的?视频",
+    r"\bfell (off|from) (a|the) \w+ (this morning|this afternoon|yesterday|last night|earlier)\b|\bvideo (going round|"
+    r"going around|circulating)|\bgoing round (wechat|weibo|douyin)|(头条|热搜|抖音|快手|微博)上那个|外省的事",
 )  # fmt: skip
 
 #: (d) Figures of speech and ordinary senses of harm words, blanked first (rules.md §8 near misses).

@@ -122,6 +122,7 @@ from core.scope import KIND_LABELS, Verdict, classifier
         ("我是中学副校长，被通报批评说安全工作失职，可那天我在县里开会，是别人值班", "accept", "申诉"),
         ("表格太多了 老师们天天填表 求减负", "accept", "批评建议"),
         ("节前多发点廉洁提醒吧", "accept", "批评建议"),
+        ("老旧小区改造，街道跟施工方串通，水管用的都是次品", "accept", "检举控告"),
     ],
 )
 def test_generalised_rules(text: str, verdict: str, detail: str | None) -> None:

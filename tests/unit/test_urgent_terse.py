@@ -91,6 +91,10 @@ SCENES = [
     "He got a message: we know which school your son goes to. He testified against the mayor's nephew.",
     "someone in the village group says he'll take out everyone at the land office tomorrow, posted a pipe bomb photo",
     "后天镇上办庙会 广场就一个出口 旁边是水塘",
+    "the loan sharks sent me photos of my son outside his school gate",
+    "今天下午音乐节 场地只有一个出口 卖了三万张票",
+    "我爸透析被停了一个礼拜了 腿肿得发亮 医生说撑不了几天",
+    "my mother's dialysis tomorrow was cancelled because the subsidy was not paid",
 ]
 # A hazard found in one sentence and many people put in its way soon in another (urgent_terse.HAZARD_FOUND).
 ACROSS = [
@@ -203,6 +207,13 @@ NOT_URGENT = [
     "gas cylinder refills cost double here, is that allowed?",
     "我被开除党籍 理由是失联 可我一直在外地打工",
     "My friend sent me an article about floods elsewhere. Does our county have flood plans?",
+    "老板天天克扣工资 我真要被气炸了",
+    "the fire chief parks the fire truck at his brother's restaurant",
+    "My uncle fell off a roof this morning; he is in hospital and stable. The builder had no safety rope.",
+    "a video going round weibo shows a cadre hitting a vendor, is it real?",
+    "these fines are a bloodbath for small farmers",
+    "抖音上那个被砸的面馆 是外省的事吧",
+    "物业强制换燃气灶 价格贵一倍",
 ]
 
 
