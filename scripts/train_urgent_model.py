@@ -47,7 +47,8 @@ TRAIN = ("tests/data/scope_labelled.jsonl", "bench/data/scope_heldout.jsonl", "b
          "bench/data/urgent_blind17.jsonl", "bench/data/scope_blind18.jsonl",
          "bench/data/urgent_blind18.jsonl", "bench/data/scope_blind19.jsonl",
          "bench/data/urgent_blind19.jsonl", "bench/data/scope_blind20.jsonl",
-         "bench/data/urgent_blind20.jsonl")  # fmt: skip
+         "bench/data/urgent_blind20.jsonl", "bench/data/scope_blind21.jsonl",
+         "bench/data/urgent_blind21.jsonl")  # fmt: skip
 TRAIN_DIR = "bench/data/train"  # lines written for training (scripts/train_scope_model.py reads them too)
 OUT = ROOT / "core" / "scope" / "urgent_model.json.gz"
 NGRAMS = (1, 4)

@@ -22,6 +22,8 @@ HARM: dict[str, tuple[str, ...]] = {
     "injury": (
         r"伤", r"血", r"砍", r"捅", r"刺(?!激|眼|耳|鼻|绣|头)", r"骨折", r"昏", r"晕", r"倒地", r"抽搐", r"不省人事",
         r"打(伤|残|断|晕|瘸|瞎|聋)", r"被电(了|到|着|倒)|触电|电击",
+        r"\b(people|kids|children|someone|pupils|students|he|she|they|i|we) (are |were |is |was |am |got )?(being )?"
+        r"(pushed over|trampl\w*|stepped on|crushed)\b",
         r"被~4撞|撞(倒|伤|飞|死|晕)|躺在(地|路)",
         r"摔(下|倒|伤|断|死|了)",
         r"(掐|勒)(住|着|脖)",
@@ -173,6 +175,8 @@ PAST = (
     r"(跳楼|砍人|车祸|打人|爆炸|火灾|溺水)的?视频",
     r"\bfell (off|from) (a|the) \w+ (this morning|this afternoon|yesterday|last night|earlier)\b|\bvideo (going round|"
     r"going around|circulating)|\bgoing round (wechat|weibo|douyin)|(头条|热搜|抖音|快手|微博)上那个|外省的事",
+    r"(听说|据说)~4(外地|外省|别的地方|别处)|(外地|外省)有人|报纸(上|里)|\b(earlier today|this morning|yesterday|last "
+    r"night)\b.{0,40}\b(fainted|collapsed|passed out)\b",
 )  # fmt: skip
 #: Over: the harm is healed, settled or never happened; the whole sentence, whatever else it says.
 OVER = (
@@ -206,7 +210,8 @@ NOW = (
     r"(看不到|等不到|活不过)(明天|下周|下个月|过年)",
     r"\b(is|are) (holding(?! (back|on|up|off|onto|out))|pointing|threatening|beating|hitting|stabbing|dragging|"
     r"choking|strangling)\b|"
-    r"\b(now|right now|tonight|today|tomorrow|still|again|just)\b|(won'?t|will not|don'?t think i('ll| will)) "
+    r"\b(now|right now|tonight|(?<!earlier )today|tomorrow|still|again|just)\b|(won'?t|will not|don'?t think i('ll|"
+    r" will)) "
     r"(see|make it to|live to see) (next|tomorrow|the weekend)",
 )  # fmt: skip
 

@@ -172,6 +172,10 @@ NOT_FIGURES = (
     r"fire-(drill|safety|inspection|prevention|fighting|proof)\w*|炸药桶|火药桶|一点就(炸|着)|(过期|假)农药|"
     r"(果树|庄稼|苗|菜|树苗)~4(全)?死(了|光)|gas (cylinder|canister|tank)s? (delivery|prices?|costs?|refills?|fees?)|"
     r"(理由|原因)是~4失联|失联(党员)?~~8(开除|处分|除名)|"
+    # blind21: "会死吗", a flood-damaged car, fire doors, a gas inspection, a gas water heater installed
+    r"(会|能)死(吗|啊|么)|(flood|fire|water)-damaged|fire doors?|gas (inspections?|inspectors?|checks?)|gas (water )?"
+    r"heaters?\b.{0,40}\b(install\w*|charged|bought|price|fee)|(bought|buy|install\w*) (a |the )?gas (water )?heater|"
+    r"(分家|遗产|家产|老房子)~~20(要|快)(要)?(动手|打起来)|"
     # blind20: "气炸了", fire trucks, "a bloodbath for small shops", a gas cooker replaced at twice the price
     r"气炸(了)?|炸毛|fire (trucks?|engines?|chief|services?)\b|bloodbath (for|in|on)\b|(煤气|燃气)灶~~12(换|价格|贵|"
     r"买|钱)|"
@@ -209,6 +213,8 @@ SAFE = (
     r"(已经|都)(被)?拉开(了)?|(派出所|警察|民警|保安|邻居)~8拉开|(都)?没(什么|啥)?大碍|(人|大家|家里人)(都|也)没事|"
     r"来过(就)?处理好了|(消防|物业|燃气公司|师傅)~6处理好了",
     r"\b(found|got) (him|her|them)( back)?,? (all good|safe|fine|ok|okay)\b",
+    r"(来|师傅|公司)~4修好了|关阀开窗|已经关(了)?阀|后怕|检查过~4没事|\bstable in (the )?hospital\b|(firefighters|they|"
+    r"someone) put (it|the fire) out\b",
     r"洗(了|过)胃|(医生|大夫)说~4(稳定|没事|脱离危险)|(已经|都)修好了|没事了|(都|全)(救|拉|抬|捞)(上来|出来)了|没死人",
     r"fire'?s (out|put out)|every(one|body) got out|(firefighters|police|they|someone|neighbou?rs?) (got|talked|"
     r"brought) (him|her|them) down|in (the )?hospital with (his|her|their|the)? ?family",

@@ -45,6 +45,7 @@ SITUATIONS: dict[str, tuple[str, ...]] = {
     ),
     # Life support failing: power cut on a ward, a ventilator alarming, a backup that did not start.
     "life_support": (
+        r"(撤|停|拔|关|断)(掉|了)?~2(呼吸机|制氧机|氧气|透析机|监护仪)|"
         r"(呼吸机|氧气|监护仪|透析机|保温箱|制氧机)~~16(停|断|报警|没电|坏|关)|(停电|断电|没电|跳闸)~~30(呼吸机|"
         r"icu|重症|氧气|透析|保温箱|手术|病房)|(icu|重症|病房|手术室)~~30(停电|断电|没电)",
         r"(ventilator|oxygen|life support|incubator|dialysis)\w*.{0,60}(off|fail|stop|alarm|no power|cut)|"

@@ -255,6 +255,8 @@ DISTANCE = (
     r"(跳楼|砍人|车祸|打人|爆炸|火灾|溺水)的?视频",
     r"\bfell (off|from) (a|the) \w+ (this morning|this afternoon|yesterday|last night|earlier)\b|\bvideo (going round|"
     r"going around|circulating)|\bgoing round (wechat|weibo|douyin)|(头条|热搜|抖音|快手|微博)上那个|外省的事",
+    r"(听说|据说)~4(外地|外省|别的地方|别处)|(外地|外省)有人|报纸(上|里)|\b(earlier today|this morning|yesterday|last "
+    r"night)\b.{0,40}\b(fainted|collapsed|passed out)\b",
 )  # fmt: skip
 
 #: (d) Figures of speech and ordinary senses of harm words, blanked first (rules.md §8 near misses).

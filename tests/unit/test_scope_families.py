@@ -123,6 +123,9 @@ from core.scope import KIND_LABELS, Verdict, classifier
         ("表格太多了 老师们天天填表 求减负", "accept", "批评建议"),
         ("节前多发点廉洁提醒吧", "accept", "批评建议"),
         ("老旧小区改造，街道跟施工方串通，水管用的都是次品", "accept", "检举控告"),
+        ("征地丈量的时候应该全程录像，不然说不清", "accept", "批评建议"),
+        ("办理结果应该告诉举报人，不然举报了也不知道有没有用", "accept", "批评建议"),
+        ("商事仲裁的裁决出来半年了 那家公司一直不履行", "refer", "judicial"),
     ],
 )
 def test_generalised_rules(text: str, verdict: str, detail: str | None) -> None:

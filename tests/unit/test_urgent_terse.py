@@ -95,6 +95,7 @@ SCENES = [
     "今天下午音乐节 场地只有一个出口 卖了三万张票",
     "我爸透析被停了一个礼拜了 腿肿得发亮 医生说撑不了几天",
     "my mother's dialysis tomorrow was cancelled because the subsidy was not paid",
+    "我爸在重症监护室 医院说交不上钱明天就停呼吸机",
 ]
 # A hazard found in one sentence and many people put in its way soon in another (urgent_terse.HAZARD_FOUND).
 ACROSS = [
@@ -214,6 +215,18 @@ NOT_URGENT = [
     "these fines are a bloodbath for small farmers",
     "抖音上那个被砸的面馆 是外省的事吧",
     "物业强制换燃气灶 价格贵一倍",
+    "听说外省有人因为征地跳了河 我们这里的补偿也太低了",
+    "a small fire in the canteen this morning, everyone got out and the firefighters put it out. "
+    "The fire door was locked.",
+    "中午煤气漏气 已经关阀开窗 师傅来修好了 多收了三百",
+    "报纸上那起矿难死了十几个 我们矿的通风也不行",
+    "the gas inspector told us the fine could be smaller if we paid him in cash",
+    "earlier today a worker fainted from the heat. He is stable in hospital now. The boss gives no water.",
+    "兄弟俩为老房子吵得要动手了 爹妈天天哭",
+    "开个证明跑了五趟 一次说清楚会死吗",
+    "夜里楼晃了一下 学校说检查过没事 就是有点后怕",
+    "they sold me a flood-damaged car as new, I will sue",
+    "Bought a gas water heater and the installer charged 500 for parts already in the box",
 ]
 
 
