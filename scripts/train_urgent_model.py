@@ -8,7 +8,7 @@ regression with balanced classes; trained on the development sets and the blind 
 the blind set still unread (bench/README.md). The threshold is chosen as the product uses the model — after the
 rules — on the training writers held out one at a time
 (bench/data/train/t*: each writer's lines judged by a model trained without them): the highest that still reaches
-99 % of their dangers (recall first; the false alarms it costs are printed). ``--check`` prints that table and the
+all their dangers (recall first; the false alarms it costs are printed). ``--check`` prints that table and the
 model's own 5-fold cross-validated figures.
 """
 
@@ -48,7 +48,8 @@ TRAIN = ("tests/data/scope_labelled.jsonl", "bench/data/scope_heldout.jsonl", "b
          "bench/data/urgent_blind18.jsonl", "bench/data/scope_blind19.jsonl",
          "bench/data/urgent_blind19.jsonl", "bench/data/scope_blind20.jsonl",
          "bench/data/urgent_blind20.jsonl", "bench/data/scope_blind21.jsonl",
-         "bench/data/urgent_blind21.jsonl")  # fmt: skip
+         "bench/data/urgent_blind21.jsonl", "bench/data/scope_blind22.jsonl",
+         "bench/data/urgent_blind22.jsonl")  # fmt: skip
 TRAIN_DIR = "bench/data/train"  # lines written for training (scripts/train_scope_model.py reads them too)
 OUT = ROOT / "core" / "scope" / "urgent_model.json.gz"
 NGRAMS = (1, 4)
@@ -56,7 +57,9 @@ MIN_DF = 2  # a gram in one line only is that line's, not a way of speaking
 C = 4.0
 # Recall first, measured with the rules on writers held out: a missed danger may cost a life, a false alarm costs a
 # question ("is anyone in danger right now?"). The issue's ceiling for false alarms (3 %) is printed, not chosen by.
-RECALL = 0.99
+# 99 % chose 0.68–0.72 once the rules had learnt the writers' dangers, and the blind sets measured fresh then showed
+# dangers the rules missed read at 0.5–0.68 (blind22: 9 missed at 0.72, 2 at 0.55, with no ordinary line asked more).
+RECALL = 1.0
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.30, 0.805, 0.01))
 
 

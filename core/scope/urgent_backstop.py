@@ -18,6 +18,8 @@ HARM: dict[str, tuple[str, ...]] = {
     "death": (
         r"死", r"(?<![任革使寿宿算拼待奉生认由性])命(?![令名运题中])", r"亡", r"丧生|遇难|身亡|断气|咽气",
         r"\b(die|dies|dead|dying|death|deaths)\b", r"\bkill", r"\bmurder",
+        r"\b(won'?t|will not|wouldn'?t|might not|may not) (make it|survive)\b(?! (to|on|in|for|back|home|through|there|"
+        r"here|today|tomorrow|this|that|at|by|with)\b)",
     ),
     "injury": (
         r"伤", r"血", r"砍", r"捅", r"刺(?!激|眼|耳|鼻|绣|头)", r"骨折", r"昏", r"晕", r"倒地", r"抽搐", r"不省人事",
@@ -122,7 +124,7 @@ HARM: dict[str, tuple[str, ...]] = {
 #: Milder harms that count when a child is in the same sentence ("孩子被打了", "娃一直在哭").
 CHILD = (
     r"孩子|娃|小孩|儿子|女儿|闺女|学生|婴儿|宝宝|侄女|侄子|外甥|孙子|孙女|才(\d|1[0-7])岁?(?!\d)|"
-    r"\b(child|children|kids?|baby|babies|son|daughter|pupils?)\b"
+    r"\b(child|children|kids?|baby|babies|son|daughter|pupils?)\b|\b\d+ ?(year|yr)s?[- ]old\b"
 )
 CHILD_HARM = (
     r"被~6打(?!击|压|官司|电话|工|车|听|招呼|卡|分|折|扫|印|款|白条|包票|交道|算|开|针|疫苗|饭|水|理|造|字)",
@@ -135,6 +137,7 @@ CHILD_HARM = (
     r"(?<!地)吐",
     r"发烧|高烧|抽筋",
     r"\b(hit|hitting|slapp|kick|cry|crying|scream|lost|starv|freez)",
+    r"\b(not|isn'?t|stopped) (crying|moving|breathing)|\bbarely (moving|breathing|conscious)",
 )  # fmt: skip
 
 #: (a) Past and over, and told from a story or the news: the frame holds in the clause and the clauses after it,
@@ -177,6 +180,8 @@ PAST = (
     r"going around|circulating)|\bgoing round (wechat|weibo|douyin)|(头条|热搜|抖音|快手|微博)上那个|外省的事",
     r"(听说|据说)~4(外地|外省|别的地方|别处)|(外地|外省)有人|报纸(上|里)|\b(earlier today|this morning|yesterday|last "
     r"night)\b.{0,40}\b(fainted|collapsed|passed out)\b",
+    r"年轻(的)?时候|\bwent missing\b.{0,30}\bfor (\d+|a few|two|three) (hours?|minutes?|mins?)|\b(during|since|after|"
+    r"before) the (19|20)\d\d\b|passed away (years|long) ago",
 )  # fmt: skip
 #: Over: the harm is healed, settled or never happened; the whole sentence, whatever else it says.
 OVER = (
@@ -204,7 +209,7 @@ PROCEDURE = (
 )  # fmt: skip
 #: Now, soon: ends a past frame (also a past word in the same clause: "去年砍过，现在又拿着刀").
 NOW = (
-    r"(?<![到至])现在|正在|还在|此刻|马上|立刻|刚才|刚刚|今早|今晨|刚(说|走|出门|打电话|发)|今天|今晚|明天|一会|这就|就要|快要|"
+    r"(?<![到至])现在|到现在~6(没|不|还|都)|正在|还在|此刻|马上|立刻|刚才|刚刚|今早|今晨|刚(说|走|出门|打电话|发)|今天|今晚|明天|一会|这就|就要|快要|"
     r"又(来|在|拿|要)|还(是|没|"
     r"有)~3(出来|回来|醒|找到)|(要|得|须)等~3(\d+|二十四|四十八)(个)?小时|"
     r"(看不到|等不到|活不过)(明天|下周|下个月|过年)",

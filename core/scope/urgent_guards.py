@@ -172,6 +172,13 @@ NOT_FIGURES = (
     r"fire-(drill|safety|inspection|prevention|fighting|proof)\w*|炸药桶|火药桶|一点就(炸|着)|(过期|假)农药|"
     r"(果树|庄稼|苗|菜|树苗)~4(全)?死(了|光)|gas (cylinder|canister|tank)s? (delivery|prices?|costs?|refills?|fees?)|"
     r"(理由|原因)是~4失联|失联(党员)?~~8(开除|处分|除名)|"
+    # blind22: a chat group "exploded", 血清, "I could kill my brother", 捅出来, held by the 监委 for questioning,
+    # "折磨死了", "literally dying here", 误伤一拳, 透水砖
+    r"\b(chat|group|comments?|internet|phone|inbox|wechat|weibo) (\w+ )?(exploded|blew up|is exploding|went crazy)|"
+    r"血清|"
+    r"\bi could (just |literally )?kill (my|him|her|them)\b|捅(出来|破)|\bheld by (the )?(监委|纪委|监察委)|held for "
+    r"questioning|\d+ ?(万|千|元|yuan|rmb|k)\s?(is |are |went |gone )?missing|折磨死(了|人|我)|把人折磨死|"
+    r"(literally )?dying here\b|被误伤(了)?(一拳|一下)|透水(砖|混凝土|铺装|路面)|(普通|空心|实心|水泥|铺|地|瓷)砖|"
     # blind21: "会死吗", a flood-damaged car, fire doors, a gas inspection, a gas water heater installed
     r"(会|能)死(吗|啊|么)|(flood|fire|water)-damaged|fire doors?|gas (inspections?|inspectors?|checks?)|gas (water )?"
     r"heaters?\b.{0,40}\b(install\w*|charged|bought|price|fee)|(bought|buy|install\w*) (a |the )?gas (water )?heater|"
@@ -213,6 +220,7 @@ SAFE = (
     r"(已经|都)(被)?拉开(了)?|(派出所|警察|民警|保安|邻居)~8拉开|(都)?没(什么|啥)?大碍|(人|大家|家里人)(都|也)没事|"
     r"来过(就)?处理好了|(消防|物业|燃气公司|师傅)~6处理好了",
     r"\b(found|got) (him|her|them)( back)?,? (all good|safe|fine|ok|okay)\b",
+    r"(现在|如今)~4(日子)?过得(挺|很|还)?(好|不错)|"
     r"(来|师傅|公司)~4修好了|关阀开窗|已经关(了)?阀|后怕|检查过~4没事|\bstable in (the )?hospital\b|(firefighters|they|"
     r"someone) put (it|the fire) out\b",
     r"洗(了|过)胃|(医生|大夫)说~4(稳定|没事|脱离危险)|(已经|都)修好了|没事了|(都|全)(救|拉|抬|捞)(上来|出来)了|没死人",

