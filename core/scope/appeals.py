@@ -92,7 +92,9 @@ MEASURE_COMPLAINTS = (
     # from our shop", "under liuzhi they made me stand 20 hours"
     r"\b(froze|frozen|freeze|freezing|seized|confiscated|took)\b.{0,40}\b(my|our|his|her) (\w+'s )?(bank )?(accounts?|"
     r"salary|savings|cards?|cash|money|car|house|flat|shop|phone|computer)\b.{0,80}\b(case|investigat\w*|suspect|"
-    r"liuzhi|留置|commission|involved property|alleged (bribe\w*|crime|offen[cs]e))|\binvestigators? (\w+ ){0,2}(made|"
+    r"liuzhi|留置|commission|involved property|alleged (bribe\w*|crime|offen[cs]e))|\b(investigated|questioned|"
+    r"held) by (your|the) (office|commission)\b.{0,80}\b(frozen|seized|"
+    r"confiscated|kept)\b|\binvestigators? (\w+ ){0,2}(made|"
     r"forced|beat|hit|threatened|didn'?t let|did not let|took|kept|"
     r"seized|froze)\b|\b(under|in|during) (留置|liuzhi)\b.{0,80}\b(stand|sleep|beat|hit|threat\w*|food|lawyer|family)",
 )

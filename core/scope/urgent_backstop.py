@@ -111,6 +111,7 @@ HARM: dict[str, tuple[str, ...]] = {
         r"can'?t (do|take) (this|it) any ?(more|longer)",
         r"tell (my|the) (kids|children|family|wife|husband|mum|mom|dad|parents|son|daughter) (i'?m sorry|i love)",
         r"\bbe gone\b",
+        r"\bgave (away )?(all )?(my )?(stuff|things|belongings|possessions)( away)?\b",
         r"\b(wrote|written|writing|left) (\w+ )?(letters?|notes?) (to|for) (my|the) (kids|children|family|wife|"
         r"husband|son|daughter|parents|mum|mom|dad)\b(?!')",
     ),

@@ -172,6 +172,13 @@ NOT_FIGURES = (
     r"fire-(drill|safety|inspection|prevention|fighting|proof)\w*|炸药桶|火药桶|一点就(炸|着)|(过期|假)农药|"
     r"(果树|庄稼|苗|菜|树苗)~4(全)?死(了|光)|gas (cylinder|canister|tank)s? (delivery|prices?|costs?|refills?|fees?)|"
     r"(理由|原因)是~4失联|失联(党员)?~~8(开除|处分|除名)|"
+    # blind23: "jump the line", "stuck" waiting for a sign-off, flood sandbags, burnt toast, a blasting permit, roots
+    # pushing a wall, rubbish smoke, "多到爆", eyes "写瞎了", held under liuzhi
+    r"jump(ed|ing)? the (line|queue)|(cut|skip)(ped|ping)? the (line|queue)|\bstuck (waiting|on (the |a )?(sign-off|"
+    r"paperwork|form|approval|permit))|(things|it|we|they|project|application)('re| are| is|'s| was| were)? stuck\b|"
+    r"flood (sandbags?|supplies|materials|equipment|barriers?)|burnt toast|false alarm|爆破(许可|作业|公司|证)|"
+    r"(根|树根|竹根|竹子)~6(拱|顶)(歪|裂|坏)|(烧垃圾|烧秸秆)~~12smoke|smoke~~12(烧垃圾|垃圾)|多到爆|(写|看)(瞎|废)了|"
+    r"held under (liuzhi|留置)|"
     # blind22: a chat group "exploded", 血清, "I could kill my brother", 捅出来, held by the 监委 for questioning,
     # "折磨死了", "literally dying here", 误伤一拳, 透水砖
     r"\b(chat|group|comments?|internet|phone|inbox|wechat|weibo) (\w+ )?(exploded|blew up|is exploding|went crazy)|"
@@ -221,6 +228,8 @@ SAFE = (
     r"来过(就)?处理好了|(消防|物业|燃气公司|师傅)~6处理好了",
     r"\b(found|got) (him|her|them)( back)?,? (all good|safe|fine|ok|okay)\b",
     r"(现在|如今)~4(日子)?过得(挺|很|还)?(好|不错)|"
+    r"(现在|已经)没(有)?味(道)?了|阀门(已经)?关(了|掉)|(被)?劝住了|送(回)?家了|调解完了|(两边|双方)都回去了|"
+    r"every(one|body)('s| is) (out|back)( \w+)? (ok|okay|fine|safe)\b|every(one|body)('s| is) back (in|inside|home)\b|"
     r"(来|师傅|公司)~4修好了|关阀开窗|已经关(了)?阀|后怕|检查过~4没事|\bstable in (the )?hospital\b|(firefighters|they|"
     r"someone) put (it|the fire) out\b",
     r"洗(了|过)胃|(医生|大夫)说~4(稳定|没事|脱离危险)|(已经|都)修好了|没事了|(都|全)(救|拉|抬|捞)(上来|出来)了|没死人",

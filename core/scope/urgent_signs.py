@@ -45,7 +45,7 @@ SIGNS_SAID: dict[str, tuple[str, ...]] = {
         r"陌生(的)?(男|女)?人~8(抱|拉|拽|带|领)(走|着)~4(孩子|小孩|娃)",
         r"(child|kid|girl|boy|son|daughter)\b.{0,40}(doesn'?t|does not|don'?t) know (him|her|them|the (man|woman))",
         r"(stranger|a man|a woman|someone)\b.{0,20}(leading|dragging|carrying|pulling) (a|the|my) (child|kid|girl|boy)",
-        r"took (our|my|her|his) (child|son|daughter|kid|baby|boy|girl)\b(?! to| for| with| home| back| out)",
+        r"took (our|my|her|his) (child|son|daughter|kid|baby|boy|girl)\b(?!'| to| for| with| home| back| out)",
     ),
     "threat": (
         r"(就|要|会|想|准备|打算|扬言)~4把~12" + _VICTIM + r"~6(都|全|给)?" + _KILL + r"(了|死|掉)",

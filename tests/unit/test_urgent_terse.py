@@ -105,6 +105,7 @@ SCENES = [
     "my 2 year old touched a live wire at the market, she's not crying, barely moving",
     "老桥现在站满了看烟花的人 桥墩去年就开裂了",
     "the landlord turned off the heating, it's -6 tonight and I'm alone with a newborn",
+    "gave all my things away this week. the dog is with my sister. that's it from me",
 ]
 # A hazard found in one sentence and many people put in its way soon in another (urgent_terse.HAZARD_FOUND).
 ACROSS = [
@@ -247,6 +248,16 @@ NOT_URGENT = [
     "the karaoke bar plays music till 3am, I'm literally dying here",
     "KTV门口有人打架 我被误伤了一拳",
     "人行道说是铺透水砖 其实就是普通砖",
+    "厨房有点漏气 阀门关了窗也开了 现在没味了 燃气公司上门还要加急费",
+    "有个老人在镇政府门口说要喝药 被劝住了 派出所送回家了",
+    "the clerks keep letting their friends jump the queue at the tax office",
+    "all the flood sandbags are kept in the secretary's cousin's warehouse and the town pays rent",
+    "the fire alarm went off at 2am, it was burnt toast, everyone's back inside",
+    "采石场的爆破许可是怎么批的 环评都没做",
+    "中午我舅跟人打起来了 派出所来调解完了 两边都回去了",
+    "the lift got stuck for half an hour, everyone's out ok now, the management never services it",
+    "作业多到爆 娃眼睛都要写瞎了",
+    "My husband was held under liuzhi and they took our son's phone too",
 ]
 
 
