@@ -31,7 +31,8 @@ _EN_STOP_WORDS = (
 )
 _EN_STOP = frozenset(_EN_STOP_WORDS.split())
 #: Words that make a text a question: without one, a text is a report or a story and gets no confident answer.
-_ZH_ASKS = re.compile(r"[吗嘛么呢？?]|怎|如何|什么|啥|哪|谁|多久|多少|多长|几|能否|是否|可否"
+_ZH_ASKS = re.compile(r"[吗嘛么呢？?]|怎|如何|什么|啥|哪|谁|多久|多少|多长|能否|是否|可否"
+                      r"|(?<![被跟和与让叫])几(?!个?(醉汉|流氓|混混|小混混|社会青年|陌生人))"  # not "被几个醉汉打了"
                       r"|为何|为什么|咋|[能会可要管算有是行对该用]不|有没有|还要|还能|还可以"
                       r"|请问|想问|想知道|求助|帮帮|救命")  # fmt: skip
 _EN_ASKS = re.compile(r"\?|\b(?:how|what|whats|what's|when|where|which|who|why|whom|whose)\b"

@@ -72,7 +72,8 @@ def test_an_answer_names_its_documents_in_its_own_language(kb: KnowledgeSearch) 
     ("text", "shape"),
     [("匿名举报会被查到吗", Asks.CLEARLY), ("多久有答复？", Asks.CLEARLY), ("can I stay anonymous", Asks.CLEARLY),
      ("请问怎么举报", Asks.CLEARLY), ("举报村干部需要什么证据", Asks.MAYBE), ("张三", Asks.NO),
-     ("他是村支书，2023年把低保给了亲戚", Asks.NO), ("I want to report my boss", Asks.NO), ("你好", Asks.NO)],
+     ("他是村支书，2023年把低保给了亲戚", Asks.NO), ("I want to report my boss", Asks.NO), ("你好", Asks.NO),
+     ("昨晚在夜宵摊被几个醉汉打了 脸上缝了三针", Asks.NO), ("一次能举报几个人", Asks.MAYBE)],
 )  # fmt: skip
 def test_a_question_is_known_by_its_shape(text: str, shape: Asks) -> None:
     assert asks(text) is shape
