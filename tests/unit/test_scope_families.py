@@ -126,6 +126,8 @@ from core.scope import KIND_LABELS, Verdict, classifier
         ("征地丈量的时候应该全程录像，不然说不清", "accept", "批评建议"),
         ("办理结果应该告诉举报人，不然举报了也不知道有没有用", "accept", "批评建议"),
         ("商事仲裁的裁决出来半年了 那家公司一直不履行", "refer", "judicial"),
+        ("批评一下 反映的问题半年没人回", "accept", "批评建议"),
+        ("村里的工程招标能不能请村民代表参加", "accept", "批评建议"),
     ],
 )
 def test_generalised_rules(text: str, verdict: str, detail: str | None) -> None:

@@ -106,6 +106,7 @@ SCENES = [
     "老桥现在站满了看烟花的人 桥墩去年就开裂了",
     "the landlord turned off the heating, it's -6 tonight and I'm alone with a newborn",
     "gave all my things away this week. the dog is with my sister. that's it from me",
+    "我爸在诊所输液 浑身起疹子喘不上气 医生说没事 现在叫不醒了",
 ]
 # A hazard found in one sentence and many people put in its way soon in another (urgent_terse.HAZARD_FOUND).
 ACROSS = [
@@ -258,6 +259,14 @@ NOT_URGENT = [
     "the lift got stuck for half an hour, everyone's out ok now, the management never services it",
     "作业多到爆 娃眼睛都要写瞎了",
     "My husband was held under liuzhi and they took our son's phone too",
+    "the town got money for drowning prevention fences but only put up two",
+    "食堂给孩子吃的全是冻品 承包人是校长亲戚",
+    "扶贫发的牛后来都不见了 钱也没见到",
+    "监委扣押了我们家的车 那车跟案子没关系",
+    "中午车间有人中暑晕倒 挂了水已经好了 可车间没有降温设备",
+    "Years ago there was a fire at the market. Nobody died but the inspector had signed it off.",
+    "电梯困了十分钟 人出来了 物业说年检过了",
+    "我妈在菜场被人推倒 去医院看过了没事 派出所也报了",
 ]
 
 
