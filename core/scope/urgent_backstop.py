@@ -118,6 +118,8 @@ HARM: dict[str, tuple[str, ...]] = {
     "threat": (
         r"威胁", r"扬言", r"放话", r"要弄", r"好看", r"走着瞧|等着瞧|不会放过|没好果子|收拾你|后果自负|拼命|拼了",
         r"同归于尽",
+        r"\bi know where (he|she|they|you|your \w+|his \w+|her \w+) (lives?|sleeps?|works?|stays?)\b|\b(going to|gonna|"
+        r"will|'ll) (find|get) (him|her|them|you) and (make (him|her|them|you) pay|hurt|kill|deal with)",
         r"threat", r"\bwarned (me|us|him|her|them) (that|not)", r"\brevenge", r"get even", r"regret it",
     ),
 }  # fmt: skip
@@ -183,6 +185,7 @@ PAST = (
     r"night)\b.{0,40}\b(fainted|collapsed|passed out)\b",
     r"年轻(的)?时候|\bwent missing\b.{0,30}\bfor (\d+|a few|two|three) (hours?|minutes?|mins?)|\b(during|since|after|"
     r"before) the (19|20)\d\d\b|passed away (years|long) ago",
+    r"\bread about\b|\bin the '?\d0s\b|\b(official|police|news) reports? said\b",
 )  # fmt: skip
 #: Over: the harm is healed, settled or never happened; the whole sentence, whatever else it says.
 OVER = (

@@ -172,6 +172,12 @@ NOT_FIGURES = (
     r"fire-(drill|safety|inspection|prevention|fighting|proof)\w*|炸药桶|火药桶|一点就(炸|着)|(过期|假)农药|"
     r"(果树|庄稼|苗|菜|树苗)~4(全)?死(了|光)|gas (cylinder|canister|tank)s? (delivery|prices?|costs?|refills?|fees?)|"
     r"(理由|原因)是~4失联|失联(党员)?~~8(开除|处分|除名)|"
+    # blind25: a kitchen knife that blunts, an old explosives store, "像吃了炸药", "撞见", no injuries, an inspection of
+    # gas cylinders
+    r"菜刀~~12(质量|卷|钝|不退|退货|商家)|刀口~2卷|炸药库~~12(不用|看管费|废弃)|废弃(的)?炸药库|吃了炸药|脾气~4火爆|火爆脾气|撞见|"
+    r"\bno (injuries|one (was )?injured|casualties|deaths)\b|(inspection|"
+    r"check)s?['’\"]? of ([\w'’]+ ){0,3}gas (cylinders?|tanks?|"
+    r"pipes?)|"
     # blind24: drowning-prevention signs, frozen food, the sheep "gone", the car the 监委 seized
     r"(drowning|fire|flood|suicide) prevention|冻品|冷冻(食品|肉)|冻(肉|货|鸡|鱼)|(羊|牛|猪|鸡|鸭|钱|东西|货|物资|"
     r"款)~2(都|全)?不见了|"
@@ -234,6 +240,7 @@ SAFE = (
     r"(现在|如今)~4(日子)?过得(挺|很|还)?(好|不错)|"
     r"(挂(了)?水|打(了)?针|输(了)?液|吃(了)?药)~4(已经|都)?好(了)|\b(nobody|no one) died\b|人(已经)?出来了|"
     r"(医院)?看过(了)?~2没事|"
+    r"(人|老人|孩子|娃)~2(找到|找着|找回来)了|已经醒(过来)?了|"
     r"(现在|已经)没(有)?味(道)?了|阀门(已经)?关(了|掉)|(被)?劝住了|送(回)?家了|调解完了|(两边|双方)都回去了|"
     r"every(one|body)('s| is) (out|back)( \w+)? (ok|okay|fine|safe)\b|every(one|body)('s| is) back (in|inside|home)\b|"
     r"(来|师傅|公司)~4修好了|关阀开窗|已经关(了)?阀|后怕|检查过~4没事|\bstable in (the )?hospital\b|(firefighters|they|"
@@ -242,4 +249,6 @@ SAFE = (
     r"fire'?s (out|put out)|every(one|body) got out|(firefighters|police|they|someone|neighbou?rs?) (got|talked|"
     r"brought) (him|her|them) down|in (the )?hospital with (his|her|their|the)? ?family",
 )
-NOT_SAFE = r"\b(still|again|for now|yet)\b|还在|还没|又(来|在|拿|要)|暂时|叫不(应|醒)|喊不(应|醒)|喘不上"
+NOT_SAFE = (
+    r"\b(still|again|for now|yet)\b|还在|还没|又(来|在|拿|要)|暂时|叫不(应|醒)|喊不(应|醒)|喘不上|不想活|想死|自杀|轻生"
+)

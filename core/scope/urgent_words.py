@@ -259,6 +259,7 @@ DISTANCE = (
     r"night)\b.{0,40}\b(fainted|collapsed|passed out)\b",
     r"年轻(的)?时候|\bwent missing\b.{0,30}\bfor (\d+|a few|two|three) (hours?|minutes?|mins?)|\b(during|since|after|"
     r"before) the (19|20)\d\d\b|passed away (years|long) ago",
+    r"\bread about\b|\bin the '?\d0s\b|\b(official|police|news) reports? said\b",
 )  # fmt: skip
 
 #: (d) Figures of speech and ordinary senses of harm words, blanked first (rules.md §8 near misses).

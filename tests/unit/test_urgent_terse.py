@@ -107,6 +107,9 @@ SCENES = [
     "the landlord turned off the heating, it's -6 tonight and I'm alone with a newborn",
     "gave all my things away this week. the dog is with my sister. that's it from me",
     "我爸在诊所输液 浑身起疹子喘不上气 医生说没事 现在叫不醒了",
+    "if the clerk stamps that order I'm going to find him and make him pay. I know where he lives.",
+    "吃了一瓶安眠药 不会再醒了",
+    "他说他已经醒了 可是又说不想活了",
 ]
 # A hazard found in one sentence and many people put in its way soon in another (urgent_terse.HAZARD_FOUND).
 ACROSS = [
@@ -267,6 +270,16 @@ NOT_URGENT = [
     "Years ago there was a fire at the market. Nobody died but the inspector had signed it off.",
     "电梯困了十分钟 人出来了 物业说年检过了",
     "我妈在菜场被人推倒 去医院看过了没事 派出所也报了",
+    "in 2010 there was a fire at the depot. The official report said no injuries but the guard was burned.",
+    "买的菜刀质量太差 切两下刀口就卷了",
+    "read about the mine flood in Shanxi, are our mines checked?",
+    "村里那个炸药库早不用了 看管费照发",
+    "my uncle was beaten in a land dispute in the 90s, can it be looked into",
+    "走丢的老人找到了 想表扬一下网格员",
+    "法官跟被执行人一起吃饭被我撞见了",
+    "这个干部脾气火爆 说话像吃了炸药",
+    "the 'safety inspection' of our shop's gas cylinders was just a signature and 300 cash",
+    "上访的大姐在门口晕倒了 120拉走了 听说已经醒了",
 ]
 
 
