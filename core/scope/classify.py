@@ -67,6 +67,9 @@ _OUTCOME_GRIEVANCES = frozenset({ReferTo.JUDICIAL, ReferTo.GOVERNMENT, ReferTo.P
 #: The rules' last word, when nothing in the message tells them what it is: the learned fallback may decide.
 NOTHING_TO_GO_ON = ScopeDecision(Verdict.UNCLEAR, None, None, "scope.reason.unclear", "§3")
 
+#: An official named as the one sanctioned, and the writer not among them: "村支书被开除党籍了，大家都说活该".
+_THEIRS = re.compile(r"^(?!.*(我|本人|俺))(?:.*)(书记|支书|主任|局长|镇长|乡长|村长|所长|校长|干部)被")
+
 #: Decisions the rules keep whatever the learned verdict (reason key prefixes): danger (§8), appeals and clearing a
 #: name (their own paths, §10.1), objections (§10.4), questions (the knowledge base answers them) and bare accusations
 #: (三个不受理 3: the citizen is asked for facts), and a firm the writer says is private (issue 16 item 4: police).
@@ -292,6 +295,8 @@ class ScopeClassifier:
         other_kind = rules.verdict is Verdict.ACCEPT and learned.kind is not rules.kind  # an appeal the rules missed?
         if learned.probability < (REFER_STANDS if rules.verdict is Verdict.REFER or away or other_kind else AT_LEAST):
             return rules
+        if learned.kind is ReportType.APPEAL and rules.kind is ReportType.ACCUSATION and _THEIRS.search(text):
+            return rules  # someone else's sanction told (rules.md §3.1 A3/A4: an appeal is the writer's or kin's)
         signal = f"scope:learned:{learned.label}:{learned.probability:.2f}"
         if (learned.kind, learned.refer_to) == (rules.kind, rules.refer_to) and learned.verdict == rules.verdict:
             return replace(rules, signals=(signal, *rules.signals))
