@@ -13,6 +13,8 @@ one clause.
 
 from __future__ import annotations
 
+from core.scope.urgent_words import ELSEWHERE
+
 #: Harm words by kind (the kind is shown to officers: ``urgent:<who>/<kind>/backstop``).
 HARM: dict[str, tuple[str, ...]] = {
     "death": (
@@ -166,26 +168,7 @@ PAST = (
     r"december)\b|\bwhen i was (\d+|a teenager|in (school|college))\b",
     r"\bearlier (i|we) (messaged|wrote|said|told|reported|sent)|\b(i|we) (messaged|wrote|reported) (you )?(earlier|"
     r"before|yesterday)",
-    r"(几|两|三|四|五|六|七|八|九|十|二十|三十|\d+)(多)?年(前|以前)|[五六七八九]几年|[五六七八九]十年代|\d0年代|"
-    r"听广播|广播(里|上)(说)?|(头条|热搜|抖音|快手|微博)上(看到|刷到|说)|(北方|南方|外省|外地|别的(省|地方|县))~4(下大雪|地震|洪水|爆炸|着火)",
-    r"\b(read|saw|seen|watched) (it |this )?(online|on (weibo|douyin|wechat|tiktok|the internet|tv|头条|抖音|微博))|"
-    r"\bviral video\b|\bsomewhere (up north|down south|else)\b|\bin (some|another) (other )?(city|province|county|"
-    r"country)\b",
-    # blind18: the ice storm of '08, a trending post, a stranger streaming, chest pains had this afternoon
-    r"\d{2}年~4(那会|那年|的时候)|热搜|\b(some|a) (stranger|guy|man|woman|girl|person) on (douyin|tiktok|weibo|"
-    r"kuaishou|bilibili|the internet|social media)\b|\bhad (\w+ )?(chest pains?|a heart attack|a stroke|a seizure)\b",
-    # blind19: fainted this morning, an article read, the Cultural Revolution, a video going round
-    r"\b(fainted|collapsed|passed out)\b.{0,40}\b(this morning|yesterday|last night|earlier|this afternoon)\b|"
-    r"\bi read (in|on) (the )?\w+ (that|about)\b|\b(sent|showed) me (an|a|the) (article|video|post|link)\b|"
-    r"\barticle about\b|during the (cultural revolution|war|famine)|文革|文化大革命|解放前|大跃进|网上(传|说)|网传|"
-    r"(跳楼|砍人|车祸|打人|爆炸|火灾|溺水)的?视频",
-    r"\bfell (off|from) (a|the) \w+ (this morning|this afternoon|yesterday|last night|earlier)\b|\bvideo (going round|"
-    r"going around|circulating)|\bgoing round (wechat|weibo|douyin)|(头条|热搜|抖音|快手|微博)上那个|外省的事",
-    r"(听说|据说)~4(外地|外省|别的地方|别处)|(外地|外省)有人|报纸(上|里)|\b(earlier today|this morning|yesterday|last "
-    r"night)\b.{0,40}\b(fainted|collapsed|passed out)\b",
-    r"年轻(的)?时候|\bwent missing\b.{0,30}\bfor (\d+|a few|two|three) (hours?|minutes?|mins?)|\b(during|since|after|"
-    r"before) the (19|20)\d\d\b|passed away (years|long) ago",
-    r"\bread about\b|\bin the '?\d0s\b|\b(official|police|news) reports? said\b",
+    *ELSEWHERE,
 )  # fmt: skip
 #: Over: the harm is healed, settled or never happened; the whole sentence, whatever else it says.
 OVER = (

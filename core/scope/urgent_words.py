@@ -222,23 +222,9 @@ THREAT = (
 )  # fmt: skip
 
 #: (d) A past or reported frame takes danger away from the clause it is in (unless that clause says now).
-DISTANCE = (
-    r"去年", r"前年", r"前些年", r"那年", r"当年", r"以前", r"之前", r"曾经", r"早年", r"小时候", r"多年前",
-    r"(几|两|三|\d+)年前", r"(大)?前天", r"前(几|些|两)天", r"网上(传|说)|网传|传说",
-    r"上(个)?月", r"上(周|星期|次|回)", r"那(次|时候?)", r"当时", r"(19|20)\d\d年", r"已经过去",
-    r"(?<![漫跳冲爬走跑游飘翻越扑淹昏晕睡死])过去(了|的事)",
-    r"早就过去",
-    r"新闻", r"报道", r"电视(上|里|剧)", r"电影", r"小说", r"演习", r"演练", r"讲座", r"安全教育",
-    r"(打|砍|捅|喝|跳|关|烧|杀|伤|威胁|拿|扬言)过",
-    r"last (year|month|week)", r"(years?|months?|weeks?|days?) ago", r"used to", r"back then", r"\bin (19|20)\d\d\b",
-    r"in the past",
-    r"\b(news|article|movie|film|novel|drill|training|documentary)\b", r"there was a", r"\bhad (a|an) ",
-    r"\bwho (locked|beat|hit|attacked|kidnapped|held|kept|shut|detained) \w+ (\w+ ){0,6}for (\w+ )?(days|weeks|months|"
-    r"years)\b",
-    r"\bin (january|february|march|april|june|july|august|september|october|november|december)\b|"
-    r"(?<!\d)\d{2}年(的时候|那年|那会)|\d{2}年~4地震|\bin the (19|20)\d0s\b|"
-    r"\b(before|after) the (explosion|fire|flood|accident|collapse|blast)\b|"
-    r"(事故|爆炸|火灾|塌方)(前|后|之前|之后)|\bi (wrote|messaged|told) (to )?you (on|last|yesterday|earlier|before)\b",
+#: Told as long ago or from elsewhere (the blind sets 17–25): read by the category check (DISTANCE) and the
+#: backstop (``urgent_backstop.PAST``) alike.
+ELSEWHERE = (
     # blind17: ten years ago, the eighties, heard on the radio, a viral video, in another province
     r"(几|两|三|四|五|六|七|八|九|十|二十|三十|\d+)(多)?年(前|以前)|[五六七八九]几年|[五六七八九]十年代|\d0年代|"
     r"听广播|广播(里|上)(说)?|(头条|热搜|抖音|快手|微博)上(看到|刷到|说)|(北方|南方|外省|外地|别的(省|地方|县))~4(下大雪|地震|洪水|爆炸|着火)",
@@ -260,6 +246,25 @@ DISTANCE = (
     r"年轻(的)?时候|\bwent missing\b.{0,30}\bfor (\d+|a few|two|three) (hours?|minutes?|mins?)|\b(during|since|after|"
     r"before) the (19|20)\d\d\b|passed away (years|long) ago",
     r"\bread about\b|\bin the '?\d0s\b|\b(official|police|news) reports? said\b",
+)  # fmt: skip
+DISTANCE = (
+    r"去年", r"前年", r"前些年", r"那年", r"当年", r"以前", r"之前", r"曾经", r"早年", r"小时候", r"多年前",
+    r"(几|两|三|\d+)年前", r"(大)?前天", r"前(几|些|两)天", r"网上(传|说)|网传|传说",
+    r"上(个)?月", r"上(周|星期|次|回)", r"那(次|时候?)", r"当时", r"(19|20)\d\d年", r"已经过去",
+    r"(?<![漫跳冲爬走跑游飘翻越扑淹昏晕睡死])过去(了|的事)",
+    r"早就过去",
+    r"新闻", r"报道", r"电视(上|里|剧)", r"电影", r"小说", r"演习", r"演练", r"讲座", r"安全教育",
+    r"(打|砍|捅|喝|跳|关|烧|杀|伤|威胁|拿|扬言)过",
+    r"last (year|month|week)", r"(years?|months?|weeks?|days?) ago", r"used to", r"back then", r"\bin (19|20)\d\d\b",
+    r"in the past",
+    r"\b(news|article|movie|film|novel|drill|training|documentary)\b", r"there was a", r"\bhad (a|an) ",
+    r"\bwho (locked|beat|hit|attacked|kidnapped|held|kept|shut|detained) \w+ (\w+ ){0,6}for (\w+ )?(days|weeks|months|"
+    r"years)\b",
+    r"\bin (january|february|march|april|june|july|august|september|october|november|december)\b|"
+    r"(?<!\d)\d{2}年(的时候|那年|那会)|\d{2}年~4地震|\bin the (19|20)\d0s\b|"
+    r"\b(before|after) the (explosion|fire|flood|accident|collapse|blast)\b|"
+    r"(事故|爆炸|火灾|塌方)(前|后|之前|之后)|\bi (wrote|messaged|told) (to )?you (on|last|yesterday|earlier|before)\b",
+    *ELSEWHERE,
 )  # fmt: skip
 
 #: (d) Figures of speech and ordinary senses of harm words, blanked first (rules.md §8 near misses).
