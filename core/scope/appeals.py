@@ -51,6 +51,9 @@ APPEAL_PATTERNS = (
     # a sanction served and its effects not lifted: "处分期满半年了 工资级别还没恢复"
     (r"(处分|sanction|demerit|warning)~~12(期|period)~~12(满|到期|结束|ended|over|expired|finished)",
      r"(没|未|不|not|still|never)~~16(恢复|调回|调整|restored|back|returned|lifted)"),
+    # a review decided and the next step asked for: "纪委复核结果出来了 我还是不服 想向上一级申请复查" (blind26)
+    (r"(复核|复审|复查)(的)?~2(结果|决定)|(review|re-examination) (result|decision)",
+     r"(上一级|上级)~8(复查|复核|复审|申诉)|\b(next|higher) level\b.{0,30}\b(review|appeal)"),
 )  # fmt: skip
 #: Reason keys for an appeal group, by position in APPEAL_PATTERNS (default scope.reason.appeal).
 APPEAL_REASONS = {2: "scope.reason.appeal_dismissal"}
@@ -132,7 +135,8 @@ SUGGESTION_PATTERNS = (
     r"\bplease (make|simplify|shorten|allow|let|consider|add|improve|remove)\b|\byou (should|could) (make|simplify|add|"
     r"improve|publish|do more|show|film|cover|explain)\b",
     r"\bwhy (does |do |is |must )?(anonymous|the|your) (report\w*|form|hotline)",
-    r"\bsuggestion",
+    r"\bsuggestion|\bwhy (not|don'?t you) (put|make|add|set up|have|let|open|publish|use|give|post|list)\b|"
+    r"\bhow about (putting|adding|making|setting up|opening|publishing|posting)\b",
     # terse: "匿名查询码太长了 记不住 改改吧", "idea: let people report without a phone number"
     r"(太长|太复杂|太难|太麻烦|看不懂|记不住|不方便|太慢)~~16(改改|简化|改一下|优化|缩短|改短|改进)|^(idea|criticism|feedback)\s*:",
     r"\bmake (the|your) (\w+ ){0,2}(clearer|simpler|shorter|easier|faster)\b",

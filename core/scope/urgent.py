@@ -84,6 +84,16 @@ def _expand(pattern: str) -> str:
     return re.sub(r"~(\d+)", r"[^,，。!?！？;；]{0,\1}", pattern)
 
 
+def _compile_guard(pattern: str) -> re.Pattern[str]:
+    """A guard (a figure of speech, an ordinary sense) as ``_compile``, but its in-clause gaps (``~n``) do not run
+    over a space between Chinese words: on a phone a space ends a phrase ("炸药库着火了 保管员在打麻将" is a fire,
+    then a keeper, not "the explosives store's keeper")."""
+    pattern = re.sub(r"~(\d+)(?!\d)", r"~G\1", re.sub(r"~~(\d+)", r"~S\1", pattern))
+    pattern = re.sub(r"~S(\d+)", r"[^。!?！？;；\\n]{0,\1}", pattern)
+    pattern = re.sub(r"~G(\d+)", r"(?:[^,，。!?！？;；\\s]|(?<![\\u4e00-\\u9fff])\\s){0,\1}", pattern)
+    return re.compile(f"(?:{pattern})", re.IGNORECASE)
+
+
 def _blank(m: re.Match[str]) -> str:
     return "#" * len(m.group())
 
@@ -120,7 +130,7 @@ class UrgentCheck:
         self._ahead = _compile(W.AHEAD + S.AHEAD)
         self._intent, self._threat = _compile(W.INTENT), _compile(W.THREAT)
         self._distance = _compile(W.DISTANCE)
-        self._not_harm = [_compile((p,)) for p in NOT_HARM]  # pattern by pattern, as the harms (see Backstop)
+        self._not_harm = [_compile_guard(p) for p in NOT_HARM]  # pattern by pattern, as the harms (see Backstop)
         self._backstop = Backstop()
         self._disowned = Disowned()
         self._farewell, self._edge = _compile(T.FAREWELL), _compile(T.AT_THE_EDGE)
@@ -264,7 +274,7 @@ class Backstop:
         # Blanked pattern by pattern, not as one alternation of 300 (slow); a word in two figures is blanked by both.
         # The backstop's own first: "fire inspector" is read whole before NOT_HARM's "fire's out" takes a part.
         first = G.NOT_FIGURES + B.NOT_BACKSTOP + G.NOT_FAMILY
-        self._not = [_compile((p,)) for p in first + tuple(p for p in NOT_HARM if p not in first)]
+        self._not = [_compile_guard(p) for p in first + tuple(p for p in NOT_HARM if p not in first)]
         harms = _merge(B.HARM, F.FAMILIES, U5.SITUATIONS, T.TERSE, T.LETTER)  # harm words, then families (parts 4–6)
         # One regex per pattern (see UrgentCheck): only those found in the text are tried clause by clause.
         self._harms = [(kind, _compile((p,))) for kind, patterns in harms.items() for p in patterns]

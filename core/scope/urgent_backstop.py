@@ -279,4 +279,8 @@ NOT_BACKSTOP = (
     r"(money|funds|payments?|records|documents|files) (is |are |went |have gone |has gone )?missing|"
     r"bloodsucker|burn(ing)? (money|cash)|burnout|burned out|explosive (growth|news)|death (certificate|benefit)|"
     r"(injury|death|disability) (compensation|benefit|claim|assessment|payout)",
+    # blind26: a project called a dumpster fire, the flat still owed since last year's fire, an explosives store's
+    # keeper (its 民爆站) at mahjong
+    r"(total |complete |absolute |utter )?dumpster fire|\bsince last (year|month|week|winter|summer)'?s (\w+ )?(fire|"
+    r"flood|explosion|blast|earthquake|typhoon|storm|landslide)|民爆(站|公司|仓库|器材)",
 )  # fmt: skip

@@ -248,6 +248,9 @@ SAFE = (
     r"洗(了|过)胃|(医生|大夫)说~4(稳定|没事|脱离危险)|(已经|都)修好了|没事了|(都|全)(救|拉|抬|捞)(上来|出来)了|没死人",
     r"fire'?s (out|put out)|every(one|body) got out|(firefighters|police|they|someone|neighbou?rs?) (got|talked|"
     r"brought) (him|her|them) down|in (the )?hospital with (his|her|their|the)? ?family",
+    # blind26: a lift stuck this afternoon, the people out after half an hour
+    r"\b(people|everyone|everybody|we|they) (were |got |was )?(let |pulled |taken )?out after (\d+|half an|an|a few) ?"
+    r"(min\w*|hours?)\b",
 )
 NOT_SAFE = (
     r"\b(still|again|for now|yet)\b|还在|还没|又(来|在|拿|要)|暂时|叫不(应|醒)|喊不(应|醒)|喘不上|不想活|想死|自杀|轻生"

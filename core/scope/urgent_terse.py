@@ -226,6 +226,9 @@ HAZARD_FOUND = (
     # and a child handed over soon to the one who nearly killed it
     r"差点~6(掐|打|淹|勒|捂|摔|闷|饿)死|\b(almost|nearly) (killed|strangled|drowned|choked|suffocated)",
     r"\bdriver\b.{0,40}\b(drunk|drinks|drinking)\b|司机~~12(喝酒|喝了酒|喝醉|醉)",
+    # blind26: a boiler to be restarted tomorrow with its safety valve broken
+    r"(安全阀|泄压阀|压力表)~4(坏|失灵|不灵|拆|堵|卡死)|\b(safety|relief|pressure) valves? (\w+ ){0,2}(broken|"
+    r"stuck|removed|disabled|jammed|not working)",
 )
 EXPOSED_SOON = (
     r"(明天|今晚|后天|下周一|马上|明早)~~24(搬进|入住|上课|开学|开业|开放|上人|几千|上千|上万|全校|全体|孩子们|学生们)",
@@ -244,6 +247,9 @@ EXPOSED_SOON = (
     r"baby|girl|boy) (\w+ ){0,2}(tonight|tomorrow|this weekend)\b",
     r"\b(going to|about to|will) drive (\d+|a bus|the bus|the coach|kids|children|pupils|people|passengers)|"
     r"(马上|一会儿?|待会)~~8(开车|发车|出车)",
+    r"(明天|今晚|后天|明早|马上)~~16(重启|再开|开炉|点火|开机|复工|开工|生产|试压)|\b(restart|fire up|start up|"
+    r"switch on|run)\b.{0,40}\b(tomorrow|tonight|in the morning)\b|\b(tomorrow|tonight)\b.{0,40}\b(restart|fire up|"
+    r"start up|switch on)\b",
 )
 
 #: Read across the message: a farewell in one sentence and, in another, a high place or water the writer (or the
@@ -271,7 +277,7 @@ AT_THE_EDGE = (
 NOT_TERSE = (
     # in formal letters (t10): a trade in knives, explosives or gas; money "bled dry"; stalls "cut"; a fire code;
     # a diagnosis of long ago; a parcel of bricks; a contract "tied to"; oil fried twice
-    r"(卖|经营|批发|开)~4(刀具|菜刀|水果刀|剪刀)|刀具店|(菜刀|水果刀|剪刀)、|(管|看|守)~2炸药库|炸药库~4(管理|保管|手续)|"
+    r"(卖|经营|批发|开)~4(刀具|菜刀|水果刀|剪刀)|刀具店|(菜刀|水果刀|剪刀)、|(管|看|守)~2炸药库|炸药库(的)?(管理|保管|手续)|"
     r"爆破(工程)?公司|(煤气|液化气)(罐|瓶)~~12(块|元|钱|涨|价|费)|(摊点|摊位|项目|预算|经费|补贴|指标|岗位|名额|线路|班次|工资|"
     r"奖金)~8(全部|都|被)?砍(掉|了)",
     r"地点|(因|因为)~4(中风|脑梗|心梗|病)~4(住院|康复|治疗)|打(我|人)的(人|是|就是)|缝了~3针|(经常|常常|老是|时常|每天(晚上)?|"

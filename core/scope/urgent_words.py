@@ -243,9 +243,11 @@ ELSEWHERE = (
     r"going around|circulating)|\bgoing round (wechat|weibo|douyin)|(头条|热搜|抖音|快手|微博)上那个|外省的事",
     r"(听说|据说)~4(外地|外省|别的地方|别处)|(外地|外省)有人|报纸(上|里)|\b(earlier today|this morning|yesterday|last "
     r"night)\b.{0,40}\b(fainted|collapsed|passed out)\b",
-    r"年轻(的)?时候|\bwent missing\b.{0,30}\bfor (\d+|a few|two|three) (hours?|minutes?|mins?)|\b(during|since|after|"
-    r"before) the (19|20)\d\d\b|passed away (years|long) ago",
+    r"年轻(的)?时(候)?|\bwent missing\b.{0,30}\bfor (\d+|a few|two|three) (hours?|minutes?|mins?)|"
+    r"\b(during|since|after|before) the (19|20)\d\d\b|passed away (years|long) ago",
     r"\bread about\b|\bin the '?\d0s\b|\b(official|police|news) reports? said\b",
+    # blind26: a kidnapped child "from the 朋友圈 post"
+    r"\b(from|in|on) (the|a|that|this) (朋友圈|moments|wechat|weibo|douyin|tiktok|kuaishou|facebook) (post|video)\b",
 )  # fmt: skip
 DISTANCE = (
     r"去年", r"前年", r"前些年", r"那年", r"当年", r"以前", r"之前", r"曾经", r"早年", r"小时候", r"多年前",

@@ -128,6 +128,8 @@ from core.scope import KIND_LABELS, Verdict, classifier
         ("商事仲裁的裁决出来半年了 那家公司一直不履行", "refer", "judicial"),
         ("批评一下 反映的问题半年没人回", "accept", "批评建议"),
         ("村里的工程招标能不能请村民代表参加", "accept", "批评建议"),
+        ("纪委复核结果出来了 我还是不服 想向上一级申请复查", "accept", "申诉"),
+        ("Why not put a QR code at every village hall that goes straight to this bot?", "accept", "批评建议"),
     ],
 )
 def test_generalised_rules(text: str, verdict: str, detail: str | None) -> None:

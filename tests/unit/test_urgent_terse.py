@@ -110,12 +110,16 @@ SCENES = [
     "if the clerk stamps that order I'm going to find him and make him pay. I know where he lives.",
     "吃了一瓶安眠药 不会再醒了",
     "他说他已经醒了 可是又说不想活了",
+    # a space ends a phrase: the store's fire, then its keeper (a guard's gap does not run over it)
+    "炸药库着火了 保管员在打麻将",
 ]
 # A hazard found in one sentence and many people put in its way soon in another (urgent_terse.HAZARD_FOUND).
 ACROSS = [
     "新宿舍楼测出来甲醛超标四倍。校长不管。下周一全校学生就要搬进去住了。",
     "The new gym failed its structural inspection. The principal signed anyway. Tomorrow all the kids have classes "
     "there.",
+    "Factory boss says we restart the boiler tomorrow even though the safety valve is broken.",
+    "锅炉安全阀坏了 老板说明天照样开炉",
 ]
 DIALECT = [
     ("我喺天台 唔想再生存", "我在天台 不想再生存"),
@@ -280,6 +284,12 @@ NOT_URGENT = [
     "这个干部脾气火爆 说话像吃了炸药",
     "the 'safety inspection' of our shop's gas cylinders was just a signature and 300 cash",
     "上访的大姐在门口晕倒了 120拉走了 听说已经醒了",
+    "我年轻时想过自杀 现在过得还行 想给你们提个建议",
+    "since last year's fire we still haven't got the resettlement flat",
+    "this drainage project is a total dumpster fire, half the budget is gone",
+    "镇民爆站的炸药库保管员上班时间在打麻将",
+    "lift got stuck this afternoon, people out after 30 min, property co says it's normal",
+    "was that kidnapped kid from the 朋友圈 post ever found?",
 ]
 
 
