@@ -362,6 +362,8 @@ class ScopeClassifier:
         #    Not over a complaint about how another body handled it ("法院三年没有下文" is not our progress).
         referral = self._referral(norm)
         decisive = referral is not None and referral[2] >= _DECISIVE
+        # someone posing as the commission to take money is a fraud for the police, whatever else is asked (blind27)
+        decisive = decisive or (impostor and referral is not None and referral[0] is ReferTo.POLICE)
         if faq in R.FAQ_OVER_REFERRAL and not decisive:
             return ScopeDecision(Verdict.UNCLEAR, None, None, "scope.reason.faq", "FAQ", faq=faq)
 

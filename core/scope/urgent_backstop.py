@@ -153,6 +153,7 @@ PAST = (
     r"上(周|星期|礼拜|回|次)|前(几|些|两)(天|年)|前阵子|前段时间|当时|那次|那天(?!~2(要|会|就|准备|打算))|死了~4年|过去~4年",
     r"(?<![漫跳冲爬走跑游飘翻越扑淹昏晕睡死])过去(了|的事)|早就过去", r"(打|砍|捅|威胁|拿|扬言|烧|关|伤|塌|倒|淹|炸)过",
     r"[零〇一二三四五六七八九]{2}年(的时候|那年|那会)", r"\d{2}年(的时候|那年|那会)|\d{2}年~4地震",
+    r"(?<![\d.])[012]\d年(?=我|他|她|在|那|,|，|\s)",
     r"事故(赔偿|调查|报告|责任|处理|认定|善后)", r"(新闻|报道|电影|电视剧?|小说|纪录片|短视频|综艺|游戏)(里|上|中)?",
     r"演练|演习|培训|讲座|安全教育|宣传",
     r"last (year|month|week|winter|summer)", r"(years?|decades?|months?) ago", r"\bused to\b", r"recovered",
@@ -191,7 +192,7 @@ PROCEDURE = (
     r"closed (the |my |his |her )?(\w+'s )?(case|death)|ruled (it )?(as )?(an )?accident|\b(traffic )?police "
     r"(say|said|says|claim\w*|won'?t|never|didn'?t|refuse\w*|only)\b|awaiting trial|detained for \d+ days|annul\w*",
     r"(hospital|medical|doctor'?s?|treatment) (fees|bills?|costs|expenses)",
-    r"谈话(时|的时候|中|期间)|审(问|讯)(时|的时候|期间)|问话(时|的时候)|留置期间|调查(时|的时候|期间)",
+    r"谈话(时|的时候|中|期间)|审(问|讯)(时|的时候|期间)|问话(时|的时候)|留置期间|调查(时|的时候|期间)|找(我|他|她)~4谈话",
     r"\b(in|during) (the )?(questioning|interrogation|interview)\b",
 )  # fmt: skip
 #: Now, soon: ends a past frame (also a past word in the same clause: "去年砍过，现在又拿着刀").
@@ -253,7 +254,7 @@ NOT_BACKSTOP = (
     r"(水|焊|喷|发令|玩具)枪|枪(毙|决)(的)?(新闻|消息)|刀具|菜刀(厂|店)",
     r"毒(品|贩|瘤|舌|奶粉事件)|(病|消|防|贩|吸|禁|戒|缉|恶|狠|歹)毒|(农药|化肥)(补贴|残留|款|店|经营|销售|包装|"
     r"回收|登记|价)",
-    r"(煤气|燃气|天然气|液化气)(罐)?(安全)?(费|检测|检查|安检|补贴|配送|站|公司|改造|管道|表|价|收费|开户|涨价|"
+    r"(煤气|燃气|天然气|液化气)(罐)?(安全)?(费|检测|检查|安检|补贴|配送|站|公司|改造|管道(改造|工程|费|安装|铺设|检查|检测|维修)|表|价|收费|开户|涨价|"
     r"入户|工程|"
     r"安装|初装)|燃(油|料|眉)|燃放|烟花|鞭炮|爆竹",
     r"烧(钱|香|烤|饭|水|菜|饼|麦|锅炉|煤|砖|秸秆|垃圾|荒)|(发|退|高|低)烧|红烧|火(车|锅|腿|柴|箭|候|速|电|力|眼|"
@@ -283,4 +284,11 @@ NOT_BACKSTOP = (
     # keeper (its 民爆站) at mahjong
     r"(total |complete |absolute |utter )?dumpster fire|\bsince last (year|month|week|winter|summer)'?s (\w+ )?(fire|"
     r"flood|explosion|blast|earthquake|typhoon|storm|landslide)|民爆(站|公司|仓库|器材)",
+    # blind27: a registration missing, "这不是威胁是什么" said of a threat to look into a job, blasting at a quarry,
+    # "让镇长好看" with photos for the commission, a head exploding, dead three years and still paid, a meter's jump
+    r"\b(registration|permit|paperwork|certificate|stamp|form|record|file|hukou)s? (is |are |was |were |went |has "
+    r"gone )?missing|这(不|不就)?是威胁(是什么|吗|嘛)?|(算不算|是不是)威胁|(搞|干|做|负责)爆破|"
+    r"爆破(工|员|作业|公司|手续|证)|我(要|会|非|一定|就)(要)?让~6好看~~40(纪委|监委|举报|曝光|寄给|告|上访)|"
+    r"\b(my|his|her) head (is|was) (exploding|spinning|about to explode)|"
+    r"(死|去世|过世)了?([一二三四五六七八九十两几]|\d+)(多)?(年|个月)|(油表|电表|水表|表上|数字|价格|价钱)~4跳",
 )  # fmt: skip

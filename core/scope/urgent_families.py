@@ -198,7 +198,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"(拉|拖|塞|拽|架|抬|推)(上|进)(了)?~3(车|面包车)|被~6(堵|围)在~6(地|家|屋|路|里)|(骑|开)~6(转着|"
         r"到处)找(我|他|她)|"
         r"躲在~6(亲戚|朋友|山|地里|柜子)|锁(在)?屋里|连人带床|(绑|捆|拴|吊)在~8(树|柱|杆|门口|椅子|铁架)",
-        r"(took|dragged|pushed|forced|put|bundled|threw) (\w+ ){1,3}into (a|the|their) (van|car|truck)|into a van",
+        r"(took|dragged|pulled|pushed|forced|put|bundled|threw|shoved|grabbed) (\w+ ){0,3}into (a|the|their|his) (\w+ )"
+        r"{0,2}(van|car|truck|minibus)|into a (\w+ )?van",
     ),
     # Demolition going on with people in the way, or utilities cut from the frail in the cold.
     "demolition": (

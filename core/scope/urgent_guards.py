@@ -13,7 +13,7 @@ from __future__ import annotations
 #: information, emissions and permits, political "vanishing" of money, crying over money, a report thrown away.
 NOT_FAMILY = (
     r"(信息|材料|内容|隐私|身份|秘密|名字|举报人|消息|试题|考题|数据|资料)~6(泄漏|泄露)|泄露",
-    r"(钱|款|资金|补贴|补偿|材料|档案|证据|账本|账目|票据|公章)~6(消失|不见了|没了)",
+    r"(钱|款|资金|补贴|补偿|材料|档案|证据|账本|账目|票据|公章|救生衣|冲锋舟|物资|器材|帐篷)~6(消失|不见了|没了)",
     r"(排污|环评|排放|许可|整改|检测|罚款|补贴|指标)~~10(烟|气|味|泄漏)|哭穷|哭诉|哭着(说|求|喊冤)|哭(惨|闹)",
     r"(举报信|材料|信|纸|文件|证据|照片|档案|书)~6(火|烧)|烧(了|掉|毁)~6(举报信|材料|信|纸|文件|证据|档案|账)",
     r"吐槽|整改|跟踪(调查|问效|督办|回访|服务|落实)|(补贴|工程|项目|经费|资金)~~10(电线|电缆|线杆)",
@@ -251,6 +251,9 @@ SAFE = (
     # blind26: a lift stuck this afternoon, the people out after half an hour
     r"\b(people|everyone|everybody|we|they) (were |got |was )?(let |pulled |taken )?out after (\d+|half an|an|a few) ?"
     r"(min\w*|hours?)\b",
+    # blind27: brought down by the rescue team and all good now, out of hospital and home, the road open again
+    r"\b(the )?rescue (team|crew|squad)s? (got|brought|carried|led) (us|me|him|her|them) (down|out)\b|\ball good now\b|"
+    r"(已经|都)出院(回家)?(了)?|(路|道)~4(今天|已经|终于)(通了|抢通|修通)",
 )
 NOT_SAFE = (
     r"\b(still|again|for now|yet)\b|还在|还没|又(来|在|拿|要)|暂时|叫不(应|醒)|喊不(应|醒)|喘不上|不想活|想死|自杀|轻生"

@@ -105,6 +105,51 @@ SITUATIONS: dict[str, tuple[str, ...]] = {
         r"(屋顶|房顶|楼顶|树上)~~10(困|等(救)?|还有|被困|下不来)|(困|站|爬|蹲)在~4(屋顶|房顶|树上)",
         r"(stuck|trapped|stranded|still|waiting) on (the )?(roofs?|rooftops?)",
     ),
+    # The twenty-seventh blind sets (a hotline listener's callers): bleach swallowed, a fit, brakes gone on the way
+    # down, hanging upside down in a car, a dam seeping, a girl dragged to a car, an old woman not seen for days,
+    # lost on a mountain at night, a vow set for a day, a threat to a mother's life, "your legs are next".
+    "swallowed": (
+        r"(喝|吞|吃)(了)?~4(84|消毒液|洗洁精|漂白(水|剂)|洁厕灵|敌敌畏|煤油)|(84|消毒液|漂白水|洁厕灵)~4(喝|吞)(了)?|"
+        r"(药|药片|药丸)当(糖|糖果|零食|豆豆)吃|(吃|喝|吞)(了)?~~20(叫|喊)不(太)?(醒|应)",
+        r"\b(drank|swallowed|drinking|drunk) (\w+ ){0,3}(bleach|detergent|pesticide|toilet cleaner|kerosene)",
+    ),
+    "fit": (
+        r"(全身|浑身|手脚)~2(在)?(抽|抽搐)|口吐白沫|嘴(巴)?(里)?~4白沫",
+        r"\bfoam(ing)? at the mouth|\b(having|has|had) a (seizure|fit)\b.{0,30}\b(now|still|not)\b",
+    ),
+    "vehicle": (
+        r"刹车~4(不灵|失灵|坏了|没了)~~16(下山|下坡|在开|司机|一车|车上)|(下山|下坡|在开|车上)~~16刹车~4(不灵|失灵|坏了|没了)|"
+        r"倒挂(着)?|安全带~4(解不开|卡住|卡死)|(困|卡)在(车|驾驶室)里",
+        r"\bbrakes? (\w+ ){0,2}(gone|failed|failing|not working)\b.{0,60}\b(downhill|down the mountain|bus|coach|"
+        r"driver)|upside down.{0,40}(seat ?belt|stuck|trapped)|seat ?belt (is )?(stuck|jammed)",
+    ),
+    "dam": (
+        r"(坝|堤)~6(冒水|渗水|有水冒|管涌|漏水)~~30(越|底下|下面|住)|管涌",
+        r"\b(dam|levee|dyke|dike)\b.{0,40}\b(leak\w*|seep\w*|water coming)|\briver (has )?(burst|broke|overflowed)\b|"
+        r"water (is )?coming (up )?(through|under|in through) the (floor|door)",
+    ),
+    "dragged": (
+        r"往~4(车|面包车)(上|里)~2(拽|拖|拉|塞|推)|(单独)?~4(叫|带|拉)到~4(他|她)?(的)?(车上|车里|宿舍|房间)~~24(没(下来|出来)|"
+        r"钟头|小时)|(去|到)~4(水库|河|江|塘|楼顶)边~~20(证明|胆子|挑战|拍视频)",
+        r"\bleft with a (man|stranger|woman)\b|(meet|meeting) (a |some )?['\"]?(friend|guy|man)['\"]? (\w+ ){0,2}from "
+        r"(an |a )?(online|internet|game|app)",
+    ),
+    "unseen": (
+        r"(几|两|三|四|五|\d+)天没(开门|出门|露面|见人|见到)~~24(没人应|敲|叫|电视|灯|味)|"
+        r"(迷路|走岔|走丢|不晓得在哪|不知道在哪)~~30(天黑|冷|发抖|没电|只剩|\d+%)|(天黑|冷得|发抖)~~30(迷路|走岔|不晓得在哪)",
+        r"\b(phone|cell|mobile) (goes|going|went) straight to (voicemail|voice mail)|\b(at|by|near) the (river|"
+        r"reservoir|lake|pond)\b.{0,30}\b(alone|by (him|her)self)\b",
+    ),
+    "vow": (
+        r"(去|到)~8(门口|广场|大门)~6把(药|农药)喝(了|掉)|把~2自己的事(了了|了结)|了结(自己|我自己)|(药|农药|绳子)~2藏起来",
+        r"\btomorrow is the (last|final) day\b|\bgiven (away )?(my|the) (cat|dog|pet|things|stuff)|"
+        r"written (letters|notes) (home|to (my|everyone))",
+    ),
+    "menace": (
+        r"(让|叫)~4活不过(这个月|今年|明天|下周|年底)|家伙~4(准备好|备好|带好|都带上)|汽油~~6(买好|准备好|备好)|"
+        r"连人(一起|带房)~4(拆|烧|推)",
+        r"\byour (legs|arms|kids|family|knees|fingers|wife|son|daughter) (are|is) next\b",
+    ),
 }  # fmt: skip
 
 #: Ordinary senses and figures the training writers held out showed the harm words in (blanked before any harm is

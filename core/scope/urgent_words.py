@@ -82,6 +82,7 @@ HARMS_SAID: dict[str, tuple[str, ...]] = {
         r"煤气罐.{0,8}(炸|引爆|点|打开|拉到|搬到)", r"(带|拉|扛|搬|背|抱)(着|了)?~4(煤气罐|液化气罐)",
         r"(准备|备)(了|好)~4煤气罐", r"下毒|投毒",
         r"(点|拧开|打开|开着)(了)?(煤气|燃气)", r"(煤气|燃气|天然气)(泄漏|漏了|漏气|味(道)?很(大|重))", r"一氧化碳",
+        r"(煤气|燃气|天然气|液化气)(管道|管子|管|罐|瓶|阀门?)(在|正在|一直|还在)漏",
         r"煤气中毒",
         r"gas leak", r"smell(s)? (of )?gas", r"turned on the gas",
     ),
@@ -248,6 +249,8 @@ ELSEWHERE = (
     r"\bread about\b|\bin the '?\d0s\b|\b(official|police|news) reports? said\b",
     # blind26: a kidnapped child "from the 朋友圈 post"
     r"\b(from|in|on) (the|a|that|this) (朋友圈|moments|wechat|weibo|douyin|tiktok|kuaishou|facebook) (post|video)\b",
+    # blind27: a case read in a published 通报, "那个年代"
+    r"(看到|看了|看见|刷到)~4通报|通报(里|上|中)(说)?|那(个|些)?年代",
 )  # fmt: skip
 DISTANCE = (
     r"去年", r"前年", r"前些年", r"那年", r"当年", r"以前", r"之前", r"曾经", r"早年", r"小时候", r"多年前",
@@ -299,7 +302,8 @@ NOT_HARM = (
     # ordinary senses: subsidies, prices, inspections, names, seized goods, news
     r"(汽油|柴油|煤油)(补贴|费|票|卡|钱|价|涨价)", r"农药(补贴|残留|款|店|经营|销售|包装|瓶回收|登记)",
     r"化肥农药|农药化肥",
-    r"(煤气|燃气|天然气|液化气)(罐)?(费|检测|检查|安检|补贴|配送|站|公司|改造|管道|表|价)", r"管制刀具|刀具",
+    r"(煤气|燃气|天然气|液化气)(罐)?(费|检测|检查|安检|补贴|配送|站|公司|改造|管道(改造|工程|费|安装|铺设|检查|检测|维修)|"
+    r"表|价)", r"管制刀具|刀具",
     r"(刀|枪)(伤)?(鉴定|案)",
     r"消防(检查|验收|通道|安全|器材|栓|演练|站|队|大队|救援站|设施|隐患)?", r"灭火器?", r"防火(墙|门|检查|期)?",
     r"火(灾|险)?隐患",

@@ -130,6 +130,9 @@ from core.scope import KIND_LABELS, Verdict, classifier
         ("村里的工程招标能不能请村民代表参加", "accept", "批评建议"),
         ("纪委复核结果出来了 我还是不服 想向上一级申请复查", "accept", "申诉"),
         ("Why not put a QR code at every village hall that goes straight to this bot?", "accept", "批评建议"),
+        ("有人冒充纪委给我妈打电话 要交三万保证金 你们纪委会这样打电话吗", "refer", "police"),
+        ("镇里办事大厅窗口那个人一边刷抖音一边说我材料不全", "accept", "检举控告"),
+        ("They gave me a parking fine of 200 yuan but I parked legally", "refer", "government"),
     ],
 )
 def test_generalised_rules(text: str, verdict: str, detail: str | None) -> None:

@@ -112,6 +112,22 @@ SCENES = [
     "他说他已经醒了 可是又说不想活了",
     # a space ends a phrase: the store's fire, then its keeper (a guard's gap does not run over it)
     "炸药库着火了 保管员在打麻将",
+    # told as a situation (urgent_situations, blind27): bleach, a fit, brakes gone, a dam seeping, dragged to a car
+    "孙女偷喝了消毒液 一直在哭",
+    "my toddler swallowed some toilet cleaner, what do I do",
+    "老李倒在地里 浑身在抽 嘴里都是白沫",
+    "班车在下坡 刹车失灵了 一车人都在叫",
+    "the brakes failed and the bus is going down the mountain",
+    "水库大坝底下在冒水 越来越大 下面住着人",
+    "the river burst and water is coming up through the floor, we're on the second storey",
+    "楼下有个男的把一个小孩往面包车里塞 孩子一直在喊",
+    "she's 13 and going to meet a 'friend' from an online game at the bus station tonight",
+    "对门的老爷爷四天没出门了 敲门没人应 屋里灯一直亮着",
+    "在山里迷路了 天黑了 手机只剩3%",
+    "他说等过完年就把自己的事了了 农药已经藏起来了",
+    "they said your legs are next if the money isn't there by friday",
+    "钢筋只放了一半的那个戏台 明天要坐几百个人看戏",
+    "仓库里堆满了烟花 明天庙会上千人就在旁边",
 ]
 # A hazard found in one sentence and many people put in its way soon in another (urgent_terse.HAZARD_FOUND).
 ACROSS = [
@@ -290,6 +306,15 @@ NOT_URGENT = [
     "镇民爆站的炸药库保管员上班时间在打麻将",
     "lift got stuck this afternoon, people out after 30 min, property co says it's normal",
     "was that kidnapped kid from the 朋友圈 post ever found?",
+    "看到通报有个公职人员酒驾撞死人 这种归你们管吗",
+    "我老公在私人石料厂搞爆破的 厂里欠他三个月工资",
+    "我要让那个镇长好看 收礼的照片都寄给省纪委",
+    "村里有个老人死了三年了还在领养老补贴",
+    "加油站加二百块的油 油表只跳了一点点",
+    "my head is exploding, the property fee went up again",
+    "塌方那条路今天通了 谢谢救援队",
+    "19年我在化工厂中毒住了一个月院 厂里一分没赔",
+    "the fire in our dorm last night was put out and everyone's fine, but the exit was chained shut",
 ]
 
 
