@@ -9,6 +9,7 @@ import re
 from enum import IntEnum
 
 from core.knowledge.text import asks as text_asks
+from core.text import simplified
 
 
 class Asks(IntEnum):
@@ -29,7 +30,7 @@ LONG = 60  # characters: a clear question is short; a longer text is a descripti
 
 
 def asks(text: str) -> Asks:
-    t = " ".join(text.split())
+    t = " ".join(simplified(text).split())
     if not t:
         return Asks.NO
     zh = bool(_CJK.search(t))

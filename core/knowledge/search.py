@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from core.knowledge.base import Entry
 from core.knowledge.bm25 import SparseBM25
 from core.knowledge.text import Tokenizer, asking_clause, asks, language
+from core.text import simplified
 
 #: A confident answer needs a fused score of CLEAR, a lead of LEAD over the second and to cover COVER of the
 #: text's words, or only COVER_STRONG of them at a score of STRONG (a long story around a question: most of its
@@ -101,6 +102,7 @@ class KnowledgeSearch:
 
     def scores(self, text: str) -> tuple[str, list[tuple[int, float]]]:
         """(language, [(entry index, fused score)] best first) — entries sharing nothing with the text left out."""
+        text = simplified(text)  # "匿名舉報會被查到嗎" is the same question
         lang = language(text)
         fused = self._fuse(text, lang, asking_clause(text))
         return lang, sorted(fused.items(), key=lambda kv: kv[1], reverse=True)
@@ -144,6 +146,7 @@ class KnowledgeSearch:
         return sum(v for w, v in weights.items() if w in self._vocab[lang][index]) / (total or 1.0)
 
     def ask(self, text: str) -> Found:
+        text = simplified(text)
         lang, ranked = self.scores(text)
         if not ranked or ranked[0][1] < FLOOR:
             return Found(None, (), ranked[0][1] if ranked else 0.0, lang)

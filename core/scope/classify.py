@@ -23,6 +23,7 @@ from core.scope.pinyin import written
 from core.scope.scope_learned import AT_LEAST, REFER_STANDS, LearnedScope
 from core.scope.urgent import UrgentCheck
 from core.scope.urgent_learned import LearnedUrgent
+from core.text import simplified
 
 log = logging.getLogger(__name__)
 
@@ -276,6 +277,7 @@ class ScopeClassifier:
     def classify(self, text: str) -> ScopeDecision:
         """The rules' verdict; when they find no danger, the learned backstop may still mark it possibly urgent
         (it reads what the rules' guards keep: a figure of speech they blank stays blank for it)."""
+        text = simplified(text)  # "村支書貪污" reads as "村支书贪污"
         norm = normalise(text)
         if (spelt := written(norm)) != norm:  # typed in pinyin: read as the characters it spells
             text = norm = spelt

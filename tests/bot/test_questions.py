@@ -117,3 +117,15 @@ async def test_an_urgent_threat_against_a_child_reaches_the_officers(harness: Bo
     assert "110" in seen[0] and "12356" in seen[0]
     async with app.ctx.uow() as uow:
         assert len((await uow.session.execute(select(UrgentNoteRow))).scalars().all()) == 1
+
+
+async def test_traditional_characters_are_read_as_simplified(harness: BotHarness, app: App) -> None:
+    """A visitor typing traditional characters gets the same answer, and a danger told in them reaches the
+    officers (core.text.simplified reads; what is stored stays as typed)."""
+    h = harness
+    seen = await h.say(CHAT, "匿名舉報會被查到嗎")
+    assert "Telegram 平台" in seen[0] and "依据：" in seen[0]
+    seen = await h.say(CHAT + 1, "我現在站在水庫大壩上，對不起媽媽，這是我最後能做的事了")
+    assert "110" in seen[0]
+    async with app.ctx.uow() as uow:
+        assert len((await uow.session.execute(select(UrgentNoteRow))).scalars().all()) == 1

@@ -133,6 +133,7 @@ from core.scope import KIND_LABELS, Verdict, classifier
         ("有人冒充纪委给我妈打电话 要交三万保证金 你们纪委会这样打电话吗", "refer", "police"),
         ("镇里办事大厅窗口那个人一边刷抖音一边说我材料不全", "accept", "检举控告"),
         ("They gave me a parking fine of 200 yuan but I parked legally", "refer", "government"),
+        ("村支書把扶貧款打到他自己的賬戶上了", "accept", "检举控告"),  # traditional characters, read as simplified
     ],
 )
 def test_generalised_rules(text: str, verdict: str, detail: str | None) -> None:

@@ -14,7 +14,7 @@ from core.jurisdiction import DEFAULT_HANDLES, UnitInfo, route
 from core.model import CadreLevel, Category, ReportType, UnitLevel
 from core.persistence.orm import EvidenceRow, ReportedPersonRow
 from core.reports import NewReport, PersonReported, ReporterIdentity
-from core.text import FILE_NAME_MAX, MIME_MAX, clean_file_name, clean_mime, clean_text, displayable
+from core.text import FILE_NAME_MAX, MIME_MAX, clean_file_name, clean_mime, clean_text, displayable, simplified
 
 BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
@@ -102,3 +102,10 @@ def test_a_quiet_log_says_once_per_interval_how_many(caplog: pytest.LogCaptureFi
         "refused (1 since the last such line)",
         "refused (100 since the last such line)",
     ]
+
+
+def test_traditional_characters_are_read_as_simplified_and_simplified_text_is_unchanged() -> None:
+    assert simplified("村支書貪污了扶貧款，還威脅我") == "村支书贪污了扶贫款，还威胁我"
+    assert simplified("乾隆年間的乾燥天氣") == "乾隆年间的干燥天气"  # by phrase, not character by character
+    same = "干部著作了解后来里面余额 Can I report? 12388"
+    assert simplified(same) == same
