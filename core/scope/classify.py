@@ -69,7 +69,7 @@ _OUTCOME_GRIEVANCES = frozenset({ReferTo.JUDICIAL, ReferTo.GOVERNMENT, ReferTo.P
 NOTHING_TO_GO_ON = ScopeDecision(Verdict.UNCLEAR, None, None, "scope.reason.unclear", "§3")
 
 #: An official named as the one sanctioned, and the writer not among them: "村支书被开除党籍了，大家都说活该".
-_THEIRS = re.compile(r"^(?!.*(我|本人|俺))(?:.*)(书记|支书|主任|局长|镇长|乡长|村长|所长|校长|干部)被")
+_THEIRS = re.compile(r"^(?!.*(我|本人|俺)).*(书记|支书|主任|局长|镇长|乡长|村长|所长|校长|干部)被")
 
 #: Decisions the rules keep whatever the learned verdict (reason key prefixes): danger (§8), appeals and clearing a
 #: name (their own paths, §10.1), objections (§10.4), questions (the knowledge base answers them) and bare accusations

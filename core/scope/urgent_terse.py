@@ -199,8 +199,6 @@ LETTER: dict[str, tuple[str, ...]] = {
     "scheduled": (
         r"fail(ed)? (\w+ ){0,2}inspection\b.{0,100}\b(thousands|hundreds|crowds?|festival|tomorrow|tonight)|"
         r"(tomorrow|tonight)\b.{0,100}\bfail(ed)? (\w+ ){0,2}inspection",
-        r"(验收|检测|鉴定|检查)~4(不合格|没通过|没过)~~30(明天|今晚|后天)~~16(几千|上千|几万|上万|全校|学生|孩子|人)|"
-        r"(明天|今晚|后天)~~30(验收|检测|鉴定|检查)~4(不合格|没通过|没过)",
         # blind17: a child handed over this weekend to the man who nearly strangled it last time
         r"(周末|明天|后天|今晚|下周|这周|过两天)~~16(来)?(接|带走|领走|探视)~~40差点~6(掐|打|淹|勒|捂|摔|闷|饿)死|"
         r"差点~6(掐|打|淹|勒|捂|摔|闷|饿)死~~40(周末|明天|后天|今晚|下周|这周|过两天)~~12(来)?(接|带走|领走|探视)",
