@@ -315,7 +315,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"拉肚子|吐|头晕|发烧)",
         r"\bspark(ing|s)\b|(charging|battery|e-bike|scooter)\w*.{0,30}(smok|fire|explod)|\blighter\b|doused "
         r"(himself|herself|themselves)|(cleaver|sickle|hatchet)s?\b|not allowed to leave|(took|taken|kept|holding) "
-        r"(our|my|their) (id|passports?|documents)",
+        r"(our|my|their) (id|passports?|documents)\b.{0,60}\b(can'?t|cannot|won'?t let|not allowed to) (leave|go)",
     ),
     # Harm told by what hit whom, where one may not leave, a treatment cut off, a child lured; suicide told as an
     # insurance made out, a reply one will not see, a burden removed.

