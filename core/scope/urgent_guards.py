@@ -208,6 +208,10 @@ NOT_FIGURES = (
     r"我(真的|真是|快|都|快要)要?炸了(?=[\s，,。.!！?？]|$)|砖(头|块)?(、|和)?(水泥|沙子|瓦|石子?)|(水泥|沙子|钢筋|瓦)(、|和)?砖",
     # blind28: "都在吐槽", hens beaten dead, a petrol nozzle, bricks carted, legs "run off" at offices
     r"吐槽|(打|毒|药|咬|撞|踩|压)死(了)?~6(只|头|条|窝)?(鸡|鸭|鹅|狗|猫|猪|羊|牛|鱼|兔)|油枪|加油枪|(拉|运|买|搬|卸|送)(的|了)?~2砖|"
+    # blind29: a knife-grinder's trade, "跳枪" at a pump, a mother who "will kill me", bullets paid for at a range
+    r"磨剪子|戗菜刀|磨刀(石|的|匠)|跳枪|\b(mum|mom|mother|dad|father|wife|husband|boss|parents) (will|would|'ll|"
+    r"is going to|"
+    r"are going to|gonna) (kill|murder) me if\b|\b\d+ bullets\b|\bbullets? (for|at|cost|each)\b|"
     r"腿~2跑(断|细)|跑断(了)?腿|跟(他|她|你|他们)拼了~~24(去|到|找)~6(区里|县里|市里|纪委|监委|上访|举报|说清楚|告)",
 )
 
@@ -228,7 +232,9 @@ SAFE = (
     r"(人|伤|身体|现在)(也|都)?(早|早就|已经)(都)?(好|痊愈|康复|没事)(了)|(现在|已经|都)~2安全了|(被)?劝下来了|现在没事(了)?|"
     r"(已经|都)(处理|解决|修|控制|堵)好了|\b(he|she|they)('s| is|'re| are)( now)? (calm and )?(safe|ok|okay|fine|"
     r"stable)\b|"
-    r"\b(calm|stable) and safe\b|早(就)?出院了|(人|伤者|伤员)(已经|都)~2送(到|进|去)?(了)?医院(了)?"
+    r"\b(calm|stable) and safe\b|\b(we|i)('re| are|'m| am)( all)?( now)? (safe|fine|ok|okay)\b|\b(he'?s|she'?s|"
+    r"they'?re|he is|she is|"
+    r"they are) (home|back)( now)?\b|酒醒了|早(就)?出院了|(人|伤者|伤员)(已经|都)~2送(到|进|去)?(了)?医院(了)?"
     r"(?!~4(抢救|不行|危险|昏迷))|"
     r"再没动过~4(心思|念头)|(捞|救)上来(以后|之后)|情绪~2稳(定)?(下来)?了|(已经|都)~2(找着|找到|找回来)了|(现在|已经)~2冷静(下来)?了",
     r"\ball safe\b|\bnothing since\b|\b(is |he'?s |she'?s )?home and (stable|safe|fine|ok|okay)\b|"

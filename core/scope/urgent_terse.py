@@ -223,19 +223,25 @@ HAZARD_FOUND = (
     r"broken|not working)|刹车~4(坏|失灵|不灵|有问题)",
     # and a child handed over soon to the one who nearly killed it
     r"差点~6(掐|打|淹|勒|捂|摔|闷|饿)死|\b(almost|nearly) (killed|strangled|drowned|choked|suffocated)",
-    r"\bdriver\b.{0,40}\b(drunk|drinks|drinking)\b|司机~~12(喝酒|喝了酒|喝醉|醉)",
+    r"\bdriver\b.{0,40}\b(drunk|drinks|drinking)\b|司机~~12(喝酒|喝了酒|喝醉|醉)|\bbeat (her|him) (till|until)\b",
+    # blind29: a man out tomorrow who broke the writer's arm last time; an ankle twisted as night falls on a trail; a
+    # room smelling of rotten eggs and a head pounding
+    r"\blast time (he|she|they) (broke|beat|stabbed|hit|cut)\b|上次~~12打(到|得)~12(听不见|骨折|住院|流血|看不见)|"
+    r"\b(twisted|broke|sprained) my (ankle|leg|knee)\b|(脚|腿)~2(崴|扭|断)了|\bsmells? (like|of) (rotten eggs?|gas)\b|"
+    r"臭鸡蛋味|煤气味|制氧机|呼吸机|氧气机|\b(oxygen (machine|concentrator)|ventilator)\b",
     # blind26: a boiler to be restarted tomorrow with its safety valve broken
     r"偷工减料|钢筋~6(一半|不够|少放)|塌(过)?方~~12(没修|还没修|没清)|超载|放炮~~30(学校|村小|小学|幼儿园|操场)|"
     r"\bhuge crack (opened|appeared)|walls? (are )?(making )?(popping|cracking|creaking) (noises|sounds)|(堆满|堆了|"
     r"囤(了)?)~4(烟花|爆竹|鞭炮|炸药|汽油|液化气)|(墙|楼|房|梁)~4裂~6缝|"
-    r"(保护装置|防护罩|光栅|急停)~4(坏|失灵|拆)|(玻璃|栈道|吊桥|看台)~6裂|"
+    r"(保护装置|防护罩|光栅|急停)~4(坏|失灵|拆)|(玻璃|栈道|吊桥|看台)~6裂|\binspector\b.{0,30}\b(said|says|found|"
+    r"flagged)\b.{0,30}\b(rotten|unsafe|cracked|dangerous)|"
     r"(安全阀|泄压阀|压力表)~4(坏|失灵|不灵|拆|堵|卡死)|\b(safety|relief|pressure) valves? (\w+ ){0,2}(broken|"
     r"stuck|removed|disabled|jammed|not working)",
 )
 EXPOSED_SOON = (
     r"(明天|今晚|后天|下周一|马上|明早)~~24(搬进|入住|上课|开学|开业|开放|上人|几千|上千|上万|全校|全体|孩子们|学生们)",
     r"\b(tomorrow|tonight|next monday)\b.{0,120}\b(move in|moving in|classes|school starts|opens?|thousands|hundreds|"
-    r"all the (kids|children|students|pupils)|\d+ (kids|children|students|pupils|passengers))",
+    r"all the (kids|children|students|pupils)|\d+ (kids|children|students|pupils|passengers|people))",
     r"\b(\d+|hundreds of|all the|the whole school'?s?) (kids|children|students|pupils|passengers)\b.{0,60}\b(tomorrow|"
     r"tonight|next monday)\b|\b(tomorrow|tonight)\b.{0,40}\b(field trip|school trip|outing)",
     r"(现在|正|此刻)~6(站|挤|坐)满|(明天|后天|今晚)~~30(几百|上百|百家宴|酒席|宴席)|"
@@ -245,10 +251,17 @@ EXPOSED_SOON = (
     r"\b(tomorrow|tonight)\b.{0,40}\b(fair|festival|concert|lantern show|parade|fireworks)\b|(\d+|几十|上百|"
     r"几百)(个)?(孩子|学生)~~24(明天|后天|明早)",
     r"(周末|明天|后天|今晚|下周)~~12(来)?(接|带走|领走|带)~4(孩子|娃|女儿|儿子|闺女)|"
+    r"\btaken back to (her|his) (husband|boyfriend|father|family)'?s? (place|house|home)\b.{0,20}\b(tonight|tomorrow|"
+    r"today)\b|"
     r"\b(has|have|takes|picks up|is taking|gets|will take|will have) (our|my|the) (daughter|son|kids?|child|children|"
     r"baby|girl|boy) (\w+ ){0,2}(tonight|tomorrow|this weekend)\b",
     r"\b(going to|about to|will) drive (\d+|a bus|the bus|the coach|kids|children|pupils|people|passengers)|"
     r"(马上|一会儿?|待会)~~8(开车|发车|出车)",
+    r"\b(gets out|released|comes out|let out)\b.{0,40}\b(tomorrow|tonight|today)\b|(明天|今天|今晚|下午)~~8(出狱|"
+    r"放出来)|"
+    r"(今晚|明天|马上|今天)~~16(停电|断电|拉闸|没电)|\bgetting dark\b|\bbattery (is |at |on )?\d{1,2} ?%|"
+    r"天(快)?黑(透)?了|(手机|电)(只剩|剩)~2\d+ ?%|"
+    r"\b(head is pounding|threw up|throwing up|feel dizzy|can'?t breathe)\b|头~2(痛|疼|晕)~4(吐|想吐)|"
     r"照常(住|上课|上班|营业|开放)|(明天|后天)~~12(剪彩|通车|放炮|照去)|照去|\b(management|they|the school) (says?|"
     r"said|told) "
     r"(\w+ ){0,3}(stay|to stay|keep (living|sleeping))\b|(今晚|明天)~~12(夜班|接着上|上班)|(挤满|站满|"

@@ -293,7 +293,7 @@ NOT_HARM = (
     r"dying (to|for)",
     r"to die for",
     r"(dead|sick) tired",
-    r"(bored|scared|worried|frightened) to death", r"killer \w+",
+    r"(bored|scared|worried|frightened) to death", r"\bkiller \w+",
     r"fire (sale|department|safety|inspection|drill|exit|code|brigade|station|alarm test)",
     r"(get|got|getting|been|was) fired", r"fired (me|him|her|them|from)", r"ceasefire",
     r"gas (station|bill|price|subsidy|fee)",

@@ -138,6 +138,18 @@ SCENES = [
     "幼儿园说孙子被他'叔叔'接走了 我们家没有叔叔",
     "the tour boat tipped over near the dam, people in the water",
     "那个人下午出狱 当年我作证的 他放话出来第一个找我",
+    # blind29: a group numb after a meal, weedkiller drunk, an oxygen machine and a power cut, a wrist cut, a lineman
+    # struck, a man pinned under a tractor, water to the knees, a heart failing on a slope
+    "five of us ate mushrooms at the farm stay and now have numb lips",
+    "I drank the weedkiller. tell my sister I'm sorry",
+    "我爸靠制氧机 供电所说今晚八点整个村停电检修",
+    "手腕划了好几道 水盆都红了",
+    "电工在杆子上被电打了 挂在上面不动",
+    "my uncle is pinned under his tractor in the field",
+    "water is up to my knees in the car and rising",
+    "胸口像压了块石头 左手发麻 出冷汗 一个人在山上",
+    "he gets out of prison tomorrow. last time he broke my jaw",
+    "my room smells of rotten eggs. my head is pounding and I threw up",
 ]
 # A hazard found in one sentence and many people put in its way soon in another (urgent_terse.HAZARD_FOUND).
 ACROSS = [
@@ -334,6 +346,14 @@ NOT_URGENT = [
     "got out of the flooded underpass in time, the car is gone but I'm fine",
     "the officer at the entry-exit desk kept my passport for two weeks and hinted at a fee",
     "有人自称镇政府的让我先交手续费 转了三千过去就联系不上了",
+    "weedkiller prices went up again at the co-op",
+    "我是磨剪子戗菜刀的 城管收了我的磨刀石",
+    "加了六十升还没跳枪 这个加油站有问题",
+    "my mum will kill me if she finds out I wrote to you about the village head",
+    "the landslide has stopped and we're safe now, but the shelter money vanished",
+    "our village flood-control fund was spent but no sandbags were bought",
+    "the shooting range charged me 80 for 10 bullets",
+    "镇党委书记工作日中午喝酒，开的公车，我拍了照",
 ]
 
 
