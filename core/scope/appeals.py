@@ -13,7 +13,7 @@ _SANCTION_SPECIFIC = (
 )
 # these need a commission or party body named
 _SANCTION_GENERIC = r"处分|处理决定|降级|撤职|记过|问责|组织处理|批评教育|谈话提醒|提醒谈话|责令(作出)?(书面)?检查"
-_COMMISSION = r"纪委|监委|纪检|监察委|支部|党组织|党委"
+_COMMISSION = r"纪委|监委|纪检|监察委|监察局|监察室|支部|党组织|党委"
 _SELF = r"我|本人|俺"
 CONTEST = (
     r"不服|冤|申诉|复查|复核|不认可|不接受|不公|不对|不实|搞错|算错|错误|错了|太重|过重|重了|不合理|事实不清|证据不足"
@@ -135,7 +135,8 @@ SUGGESTION_PATTERNS = (
     r"\bplease (make|simplify|shorten|allow|let|consider|add|improve|remove)\b|\byou (should|could) (make|simplify|add|"
     r"improve|publish|do more|show|film|cover|explain)\b",
     r"\bwhy (does |do |is |must )?(anonymous|the|your) (report\w*|form|hotline)",
-    r"\bsuggestion|\bwhy (not|don'?t you) (put|make|add|set up|have|let|open|publish|use|give|post|list)\b|"
+    r"(没人|没有人|一直没|从来没)~4(回复|答复|回音|下文)~~30(谁还敢|谁还会|有什么用|寒心)|\bsuggestion|\bwhy (not|"
+    r"don'?t you) (put|make|add|set up|have|let|open|publish|use|give|post|list)\b|"
     r"\bhow about (putting|adding|making|setting up|opening|publishing|posting)\b",
     # terse: "匿名查询码太长了 记不住 改改吧", "idea: let people report without a phone number"
     r"(太长|太复杂|太难|太麻烦|看不懂|记不住|不方便|太慢)~~16(改改|简化|改一下|优化|缩短|改短|改进)|^(idea|criticism|feedback)\s*:",

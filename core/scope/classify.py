@@ -162,7 +162,7 @@ class ScopeClassifier:
         self._learned = LearnedUrgent()
         self._learned_scope = LearnedScope()
         self._not_official = _compile(R.NOT_OFFICIAL_PATTERNS)
-        self._impostor = _rx(R.IMPOSTOR_PATTERN)
+        self._impostor, self._impostor_money = _rx(R.IMPOSTOR_PATTERN), _rx(R.IMPOSTOR_MONEY)
         self._disclaimed = _compile(R.DISCLAIMERS)
         self._person_patterns = _compile(R.OFFICIAL_PERSON_PATTERNS)
         self._body_patterns = _compile(R.PUBLIC_BODY_PATTERNS)
@@ -363,8 +363,11 @@ class ScopeClassifier:
         # 4. Questions about the process, answered from the FAQ; they win over a stray referral word.
         #    Not over a complaint about how another body handled it ("法院三年没有下文" is not our progress).
         referral = self._referral(norm)
+        if impostor and (m := self._impostor_money.search(norm)):
+            # someone posing as the commission to take money is a fraud for the police, whatever else is asked or
+            # named ("说我被人举报了，要先交五万保证金才能撤案，这是真的假的")
+            referral = (ReferTo.POLICE, [m.group()], _DECISIVE)
         decisive = referral is not None and referral[2] >= _DECISIVE
-        # someone posing as the commission to take money is a fraud for the police, whatever else is asked (blind27)
         decisive = decisive or (impostor and referral is not None and referral[0] is ReferTo.POLICE)
         if faq in R.FAQ_OVER_REFERRAL and not decisive:
             return ScopeDecision(Verdict.UNCLEAR, None, None, "scope.reason.faq", "FAQ", faq=faq)

@@ -134,7 +134,11 @@ NOT_OFFICIAL_PATTERNS = (
     *DISCLAIMERS,
     r"冒充~10?(纪委|监委|工作人员|警察|公安|民警|法官|检察官|领导|干部|客服|公检法|官员)(的?工作人员)?",
 )
-IMPOSTOR_PATTERN = r"冒充|假冒|自称是?~6(纪委|监委|领导|警察)"
+IMPOSTOR_PATTERN = (
+    r"冒充|假冒|自称是?~6(纪委|监委|领导|警察)|(打电话|来电话|发短信|打来)~4说(他|她)?是~4(纪委|监委|纪检)"
+)
+#: ... and asks for money: a fraud, for the police, whatever else the text asks or names (blind27, blind30).
+IMPOSTOR_MONEY = r"保证金|转账|汇款|交钱|打钱|手续费|安全账户|(交|转|汇|打)~4(万|千|块|元)"
 #: Family, neighbours, friends: "邻居是镇干部", "隔壁住的是副局长", "村长是我舅舅", "我叔叔在县公安局上班" say the
 #: official is the reporter's private relation: a quarrel with him is a private dispute (XF-37) unless office is used.
 RELATION_WORDS = _w("""

@@ -152,7 +152,9 @@ PAST = (
     r"(几|两|三|四|五|六|七|八|九|十|\d+)(多)?年(前|以前)", r"(19|20)\d\d年", r"上(个)?(月|世纪)", r"年前",
     r"上(周|星期|礼拜|回|次)|前(几|些|两)(天|年)|前阵子|前段时间|当时|那次|那天(?!~2(要|会|就|准备|打算))|死了~4年|过去~4年",
     r"(?<![漫跳冲爬走跑游飘翻越扑淹昏晕睡死])过去(了|的事)|早就过去", r"(打|砍|捅|威胁|拿|扬言|烧|关|伤|塌|倒|淹|炸)过",
-    r"[零〇一二三四五六七八九]{2}年(的时候|那年|那会)", r"\d{2}年(的时候|那年|那会)|\d{2}年~4地震",
+    r"[零〇一二三四五六七八九]{2}年(的时候|那年|那会)",
+    r"[零〇一二三四五六七八九]{4}年",
+    r"\d{2}年(的时候|那年|那会)|\d{2}年~4地震",
     r"(?<![\d.])[012]\d年(?=我|他|她|在|那|,|，|\s)",
     r"事故(赔偿|调查|报告|责任|处理|认定|善后)", r"(新闻|报道|电影|电视剧?|小说|纪录片|短视频|综艺|游戏)(里|上|中)?",
     r"演练|演习|培训|讲座|安全教育|宣传",
@@ -186,7 +188,7 @@ OVER = (
 #: (unless it says now).
 PROCEDURE = (
     r"立案|鉴定|起诉|判决|判了|调解|赔偿|补偿|医药费|医疗费|出警|结案|撤案|工伤|官司|诉讼|复议|上诉|理赔|报销|抚恤|"
-    r"打击报复|不认账|索赔|认定|保险公司|赔钱|互殴|看守所|笔录",
+    r"打击报复|不认账|索赔|认定|保险公司|赔钱|互殴|看守所|笔录|(老板|厂里|公司|单位)~4(就|只)?(给|赔)了~8(块|钱|元)",
     r"\b(compensation|lawsuit|court case|appeal|insurance claim|medical bills?)\b|\b(dropped|drop|pressed|press) "
     r"(the )?charges\b|\bprosecutors?\b|"
     r"closed (the |my |his |her )?(\w+'s )?(case|death)|ruled (it )?(as )?(an )?accident|\b(traffic )?police "
@@ -291,6 +293,11 @@ NOT_BACKSTOP = (
     r"爆破(工|员|作业|公司|手续|证)|我(要|会|非|一定|就)(要)?让~6好看~~40(纪委|监委|举报|曝光|寄给|告|上访)|"
     r"\b(my|his|her) head (is|was) (exploding|spinning|about to explode)|"
     r"(死|去世|过世)了?([一二三四五六七八九十两几]|\d+)(多)?(年|个月)|(油表|电表|水表|表上|数字|价格|价钱)~4跳",
+    # blind30: a crop "亏死了", blood "sucked dry" by a secretary, a bomb of a wifi, a boss "killing us", a gas
+    # canister carried on a ferry, sheep carted back after an inspection
+    r"(亏|赔)死(了|我|人)|血~6吸干|\b(boss|job|work|policy|rent|company|"
+    r"factory|landlord|paperwork|bureaucracy)\b.{0,20}\bkilling us\b|gas (canister|cylinder|stove)s? on (the )?(ferry|"
+    r"plane|train|bus)|\bcarry (a |the )?(camping )?gas\b|检查完(又)?拉回去|借过来~4拍照",
     # blind28: money sent to a caller who then vanished (fraud)
     r"(转|交|打|汇)(了)?~8(过去|钱|款)~~12(联系不上|失联|拉黑|不见)",
 )  # fmt: skip

@@ -63,7 +63,8 @@ DISOWNED = (
     r"saw (a|this) video",
     r"看(了)?新闻(说|上|里)|新闻(上|里)?(说|报)|(朋友圈|群里|网上)~4转|都在转|"
     r"(read|saw|heard) (it |that |this )?(on|in) (the )?(news|douyin|tiktok|weibo|wechat|tv|paper)|"
-    r"on (douyin|tiktok|weibo|the news)|(i|we) read (that|about)|in another (city|county|province|town)|is it real",
+    r"on (douyin|tiktok|weibo|the news)|(i|we) read (that|about)|in another (city|county|province|town)|is it real|"
+    r"^(just )?read (that|about)\b|\b(bbc|cnn|reuters|cctv)\b( news)? (says|said|reports?)",
     r"真的假的|是真是假|(抖音|快手|微博|网上)上?那个~~30视频|\bdoing (much |a lot )?better now\b|"
     r"听说~~12(隔壁|邻|外)(县|市|省|镇)|"
     r"\b(radio|tv|paper|newspaper) (said|says|reported)\b|\bon the radio\b|\b(next|neighbou?ring) (county|city|"
@@ -94,6 +95,8 @@ NOT_DISOWNED = (
     # one's own kin or friend posting online what they are about to do is not news read
     r"(他|她|表弟|表妹|表哥|表姐|外甥|外甥女|侄子|侄女|儿子|女儿|孩子|同学|朋友|同事|老公|老婆|弟弟|妹妹|哥哥|姐姐|室友|"
     r"邻居)(在)?(抖音|快手|微博|朋友圈|网上|群里|直播)(上|里)?(说|发|直播)|"
+    # someone posting what he will do tomorrow is a threat, not news read (blind30: "干一票大的" at the square)
+    r"有(个)?人(在)?(抖音|快手|微博|朋友圈|网上|群里)(上|里)?(说|发|放话)~~30(明天|今晚|今天|马上|要去|要到)|"
     r"(said|says|posted|posts|wrote|writes|announced|threatened) (\w+ ){0,2}on (douyin|tiktok|weibo|wechat|kuaishou|"
     r"(a |his |her )?live ?stream)|(douyin|tiktok|kuaishou) live|live ?stream(ing)?|"
     # a post by someone the writer knows, or one still live: "高中同学凌晨三点发了一句", "直播间现在还开着"
@@ -208,6 +211,10 @@ NOT_FIGURES = (
     r"我(真的|真是|快|都|快要)要?炸了(?=[\s，,。.!！?？]|$)|砖(头|块)?(、|和)?(水泥|沙子|瓦|石子?)|(水泥|沙子|钢筋|瓦)(、|和)?砖",
     # blind28: "都在吐槽", hens beaten dead, a petrol nozzle, bricks carted, legs "run off" at offices
     r"吐槽|(打|毒|药|咬|撞|踩|压)死(了)?~6(只|头|条|窝)?(鸡|鸭|鹅|狗|猫|猪|羊|牛|鱼|兔)|油枪|加油枪|(拉|运|买|搬|卸|送)(的|了)?~2砖|"
+    # blind30: a wifi "a total bomb", a boss "killing us slowly"
+    r"\b(is|was) a (total|complete|real) bomb\b|\b(wifi|internet|network|signal|phone|battery|laptop|computer|engine|"
+    r"tv|printer|system)\b.{0,60}\b(dies|died|dead)\b|\b(boss|job|work|policy|rent|company|factory|landlord|paperwork|"
+    r"bureaucracy)\b.{0,20}\bkilling us\b|"
     # blind29: a knife-grinder's trade, "跳枪" at a pump, a mother who "will kill me", bullets paid for at a range
     r"磨剪子|戗菜刀|磨刀(石|的|匠)|跳枪|\b(mum|mom|mother|dad|father|wife|husband|boss|parents) (will|would|'ll|"
     r"is going to|"
@@ -222,7 +229,7 @@ SAFE = (
     r"\b(is|are|'s)( now)? in (the )?hospital( now)? and (doing )?(ok|okay|fine|stable|better|recovering)|"
     r"\b(my|his|her|our|the) (\w+ ){0,2}(is|are)( now)? (safe|ok|okay|fine)\b|"
     r"police (came|arrived|got there) and (took|arrested|led) (him|her|them) away|(nobody|no one|no-one)('?s| is) hurt",
-    r"(底下|下面)(都)?没(有)?(压着)?人(了)?(?=[，,。.!！]|$)|救援(的)?(人)?(都|已经)~2撤(了|走)|(已经|都)(脱离|没有)(了)?(生命)?危险",
+    r"帮忙~2(找到|找着|找回)(了)?|找到了~4谢谢|(底下|下面)(都)?没(有)?(压着)?人(了)?(?=[，,。.!！]|$)|救援(的)?(人)?(都|已经)~2撤(了|走)|(已经|都)(脱离|没有)(了)?(生命)?危险",
     r"(后来|之后|从那以后)(也)?(就)?没(再)?~4(动(过)?手|来(过|闹)|闹(过)?|打(过)?|出(过)?事)",
     r"\bthat (chapter|matter|case) (is|has) (long )?(been )?(over|closed|concluded)\b|\bhas long been concluded\b|"
     r"\b(was|were|has been|have been|got) released\b|\b(he|she|they) survived\b",

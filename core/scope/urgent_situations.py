@@ -155,6 +155,11 @@ SITUATIONS: dict[str, tuple[str, ...]] = {
         r"全家~4(不得安生|不得好死|好看)|(出狱|放出来)~~30(放话|找我|报复|第一个)|(回来|回家)(就|要)?收拾我|"
         r"上次~~12打(到|得)~12(听不见|骨折|住院|流血|看不见)",
         r"\bmake (the|our|this|that) (school|village|town|office|kids|teachers) pay\b",
+        # blind30: "明天上午要去人民广场干一票大的", a photo of a bucket of petrol posted with the place
+        r"干(一票|一件|件|票)(大的|大事)|(晒|发)(了)?~6(一桶|一壶|一瓶)?(油|汽油|炸药|雷管|刀)的?~4(照片|图|视频)|"
+        r"(广场|人最多的地方|人多的地方|学校门口|政府门口)~~12(炸|烧|冲撞|砍人|泼)|\b(do|"
+        r"pull) something big\b.{0,60}\b(square|"
+        r"crowd|school|tomorrow)",
     ),
     # The twenty-eighth blind sets (a nurse's and a social worker's callers): petrol poured with a lighter at hand,
     # fingers crushed with pliers, someone sitting outside a balcony railing, men underground with the fan stopped,
@@ -223,6 +228,36 @@ SITUATIONS: dict[str, tuple[str, ...]] = {
         r"water (is )?(coming|pouring|seeping) (out )?(of|through|from) (the )?(side of the |bottom of the )?(dam|"
         r"levee)",
         r"下次就不是~6这么简单|(台风|暴雨)~~12(明天|今晚|凌晨)~~30(老人|住着|没人来|没转移)|(一直|还在|老是)漏(气|油)",
+    ),
+    # The thirtieth blind sets (a coastal 110/120 text channel): shut in a cold store, swept overboard, a wedding
+    # feast's guests vomiting and fitting, over a footbridge railing, a child gone under in a flooded pit, a wound
+    # that will not stop, a boy barefoot on a ramp, liquid thrown at people, ammonia leaking and workers down, a
+    # boat drifting to the rocks, a tide coming in, a man in the room with a bat.
+    "shut_in": (
+        r"(冷库|冰柜|地窖|集装箱|车厢)~6(关上|锁上|锁住|关住)~~20(喊|出不去|没人|里面|零下)|(从外面|外面)~4(关上|锁上|锁了)~~20(喊|"
+        r"出不去|零下|没人听)",
+        r"\b(bath|bathroom|toilet)\b.{0,30}\bnot (answering|responding)|\b(inside|in) my (room|house|flat|"
+        r"home)\b.{0,20}"
+        r"\bwith a (bat|knife|stick|hammer|machete)",
+    ),
+    "swept": (
+        r"(扫|掉|落|冲|卷)(到|进)~2(海里|河里|江里|水里)|下去~2(就)?没(上来|出来|浮上来)|(小孩|小男孩|小女孩|孩子)~~12(高架|匝道|高速|"
+        r"铁轨)上|(要|想)从~6(天台|楼顶|顶楼|楼上|桥上)(跳)?下去|(站|坐)在~4(窗户|窗台)边(上)?~~30(写不完|考不好|别回来|不想)",
+        r"\bdrifting (to|toward|towards|onto) (the )?rocks\b|\btide (is )?coming in\b|\bboat\b.{0,40}\b(flipped|"
+        r"capsized|overturned)",
+    ),
+    "sick_crowd": (
+        r"一桌一桌~6吐|有人~4抽(起来|搐)|(液氨|氨气|氯气)~4漏|倒了(好)?几个|轰的一声~~20(震碎|黄烟|浓烟|着火)|"
+        r"(黄烟|毒烟|白烟)~6(飘|往)~4(村|这边)|(往|朝)~4(人|脸|身上)~2泼|(口子|伤口|血)~4止不住",
+        r"\bleaking\b.{0,60}\b(kindergarten|school)|\b(kindergarten|school)\b.{0,60}\bleaking\b",
+    ),
+    "coming_for": (
+        r"就动(我)?(儿子|女儿|孩子|家人)|上学路上的照片|(这辈子|再也)见不到~~20(女儿|儿子|孩子)|(女儿|儿子|孩子)~~20(这辈子|"
+        r"再也)见不到|幼儿园门口~4转|最后吃(一)?顿好的~~20(关机|手机关)",
+        r"\btook (the|a) (big )?(kitchen )?knife\b|\b(is )?waiting outside (my|her|his) (school|home|house)\b|"
+        r"\bpush (him|her|the \w+) off (the )?(scaffold|roof|bridge|ledge)|\bmust not tell\b|\bdon'?t tell (your|her|"
+        r"his) "
+        r"(mum|mom|parents|dad)|\b(boat|ship) out tonight\b.{0,40}\bstorm|\bstorm warning\b.{0,60}\b(boat|sail)",
     ),
 }  # fmt: skip
 

@@ -230,6 +230,7 @@ HAZARD_FOUND = (
     r"\b(twisted|broke|sprained) my (ankle|leg|knee)\b|(脚|腿)~2(崴|扭|断)了|\bsmells? (like|of) (rotten eggs?|gas)\b|"
     r"臭鸡蛋味|煤气味|制氧机|呼吸机|氧气机|\b(oxygen (machine|concentrator)|ventilator)\b",
     # blind26: a boiler to be restarted tomorrow with its safety valve broken
+    r"(房梁|大梁|楼板|顶棚)~4(裂|掉渣|往下掉|变形)|(起重臂|吊臂|塔吊|脚手架)~4(变形|歪|裂)|桥~4(就)?裂|"
     r"偷工减料|钢筋~6(一半|不够|少放)|塌(过)?方~~12(没修|还没修|没清)|超载|放炮~~30(学校|村小|小学|幼儿园|操场)|"
     r"\bhuge crack (opened|appeared)|walls? (are )?(making )?(popping|cracking|creaking) (noises|sounds)|(堆满|堆了|"
     r"囤(了)?)~4(烟花|爆竹|鞭炮|炸药|汽油|液化气)|(墙|楼|房|梁)~4裂~6缝|"
@@ -262,6 +263,9 @@ EXPOSED_SOON = (
     r"(今晚|明天|马上|今天)~~16(停电|断电|拉闸|没电)|\bgetting dark\b|\bbattery (is |at |on )?\d{1,2} ?%|"
     r"天(快)?黑(透)?了|(手机|电)(只剩|剩)~2\d+ ?%|"
     r"\b(head is pounding|threw up|throwing up|feel dizzy|can'?t breathe)\b|头~2(痛|疼|晕)~4(吐|想吐)|"
+    r"(明天|今天下午|今天)~~16(拆|吊|干活|作业)|下面~4(工人|人)~6(照样|还在)~4(干活|作业|买菜)|\bdrives? the (kids|"
+    r"children|"
+    r"pupils|students)\b|"
     r"照常(住|上课|上班|营业|开放)|(明天|后天)~~12(剪彩|通车|放炮|照去)|照去|\b(management|they|the school) (says?|"
     r"said|told) "
     r"(\w+ ){0,3}(stay|to stay|keep (living|sleeping))\b|(今晚|明天)~~12(夜班|接着上|上班)|(挤满|站满|"
@@ -279,7 +283,7 @@ FAREWELL = (
     r"\bno other way\b|(don'?t|do not) see any (other )?way|last (thing|message|words)|goodbye|cannot live with it|"
     r"can'?t (go on|take it) any ?more|sorry (mom|mum|dad|to my)|\b(going to|gonna|will) let go\b|"
     r"('ll|will) do it (after|tonight|tomorrow|when|once)",
-    r"(越来越|越坐越)?不想回(去|家)了|就这样吧",
+    r"(越来越|越坐越)?不想回(去|家)了|就这样吧|(就|我就|我)不下(去|来)了|翻过(了)?~2(栏杆|护栏)",
 )
 AT_THE_EDGE = (
     r"(站|坐|爬|蹲|在|去)~12(大坝|坝上|楼顶|顶楼|天台|屋顶|房顶|顶上|桥上|栏杆|江边|河边|水库|湖边|海边|窗台|边上)|窗户已经打开|"

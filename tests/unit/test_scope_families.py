@@ -137,6 +137,8 @@ from core.scope import KIND_LABELS, Verdict, classifier
         ("考事业编笔试第一 面试完录的是面试官的侄子", "accept", "检举控告"),
         ("社保中心窗口的人态度差得很 把我的材料往外一扔", "accept", "检举控告"),
         ("我跟室友合租 她走了水电费不给", "refer", "mediation"),
+        ("有人打电话说是纪委的 说我被举报了 交五万保证金才能撤案 这是真的吗", "refer", "police"),
+        ("2016年监察局给了我一个记过处分 我当时就提了复核 到现在没答复", "accept", "申诉"),
     ],
 )
 def test_generalised_rules(text: str, verdict: str, detail: str | None) -> None:

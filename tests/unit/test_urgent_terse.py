@@ -150,6 +150,16 @@ SCENES = [
     "胸口像压了块石头 左手发麻 出冷汗 一个人在山上",
     "he gets out of prison tomorrow. last time he broke my jaw",
     "my room smells of rotten eggs. my head is pounding and I threw up",
+    # blind30: shut in a cold store, swept overboard, guests fitting after a feast, a wound that will not stop, a
+    # threat posted online with petrol, a boat drifting to the rocks, a man in the room with a bat
+    "仓库的冷库门被人从外面锁上了 我在里面 喊了没人听见",
+    "渔船上一个人被浪卷到海里去了 天黑看不到",
+    "酒席吃完一桌一桌的人开始吐 有人抽起来了",
+    "腿上的口子血止不住 毛巾都湿透了",
+    "有人在群里说明天要去广场干一票大的 还发了汽油的照片",
+    "engine's dead and we are drifting onto the rocks",
+    "a debt collector is in my flat with a bat and won't let me leave",
+    "危房明天一早要拆 楼板已经裂了 安监站收了钱签的字",
 ]
 # A hazard found in one sentence and many people put in its way soon in another (urgent_terse.HAZARD_FOUND).
 ACROSS = [
@@ -354,6 +364,12 @@ NOT_URGENT = [
     "our village flood-control fund was spent but no sandbags were bought",
     "the shooting range charged me 80 for 10 bullets",
     "镇党委书记工作日中午喝酒，开的公车，我拍了照",
+    "今年笋价跌得厉害 种了三十亩亏死了",
+    "the wifi in the dorm is a total bomb, it dies every night at ten",
+    "this boss is killing us slowly, three months unpaid",
+    "村里修文化广场报了八十万 包工头说最多三十万 剩下的钱去哪了",
+    "孩子昨晚走丢了 今早派出所帮忙找到了 谢谢你们",
+    "二零一六年那场爆炸我们厂死了两个 赔偿当时签了 现在觉得赔少了",
 ]
 
 
