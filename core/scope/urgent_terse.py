@@ -230,6 +230,7 @@ HAZARD_FOUND = (
     r"\b(twisted|broke|sprained) my (ankle|leg|knee)\b|(脚|腿)~2(崴|扭|断)了|\bsmells? (like|of) (rotten eggs?|gas)\b|"
     r"臭鸡蛋味|煤气味|制氧机|呼吸机|氧气机|\b(oxygen (machine|concentrator)|ventilator)\b",
     # blind26: a boiler to be restarted tomorrow with its safety valve broken
+    r"除尘器~4坏|\btied (\w+ )?with wire\b|"
     r"(房梁|大梁|楼板|顶棚)~4(裂|掉渣|往下掉|变形)|(起重臂|吊臂|塔吊|脚手架)~4(变形|歪|裂)|桥~4(就)?裂|"
     r"偷工减料|钢筋~6(一半|不够|少放)|塌(过)?方~~12(没修|还没修|没清)|超载|放炮~~30(学校|村小|小学|幼儿园|操场)|"
     r"\bhuge crack (opened|appeared)|walls? (are )?(making )?(popping|cracking|creaking) (noises|sounds)|(堆满|堆了|"
@@ -263,6 +264,7 @@ EXPOSED_SOON = (
     r"(今晚|明天|马上|今天)~~16(停电|断电|拉闸|没电)|\bgetting dark\b|\bbattery (is |at |on )?\d{1,2} ?%|"
     r"天(快)?黑(透)?了|(手机|电)(只剩|剩)~2\d+ ?%|"
     r"\b(head is pounding|threw up|throwing up|feel dizzy|can'?t breathe)\b|头~2(痛|疼|晕)~4(吐|想吐)|"
+    r"(今天下午|下午|今晚)~4(还要|照样)~4(开|干|上)|\btomorrow'?s?\b.{0,40}\b(fair|festival|庙会|show|concert)\b|"
     r"(明天|今天下午|今天)~~16(拆|吊|干活|作业)|下面~4(工人|人)~6(照样|还在)~4(干活|作业|买菜)|\bdrives? the (kids|"
     r"children|"
     r"pupils|students)\b|"

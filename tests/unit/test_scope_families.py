@@ -139,6 +139,8 @@ from core.scope import KIND_LABELS, Verdict, classifier
         ("我跟室友合租 她走了水电费不给", "refer", "mediation"),
         ("有人打电话说是纪委的 说我被举报了 交五万保证金才能撤案 这是真的吗", "refer", "police"),
         ("2016年监察局给了我一个记过处分 我当时就提了复核 到现在没答复", "accept", "申诉"),
+        ("你们冻结了我的银行卡，我哥的事情跟我没关系，我要申请解冻", "accept", "申诉"),
+        ("村支部说我不参加组织生活要除我的名，党费我每月都交，除名我不认", "accept", "申诉"),
     ],
 )
 def test_generalised_rules(text: str, verdict: str, detail: str | None) -> None:

@@ -160,6 +160,14 @@ SCENES = [
     "engine's dead and we are drifting onto the rocks",
     "a debt collector is in my flat with a bat and won't let me leave",
     "危房明天一早要拆 楼板已经裂了 安监站收了钱签的字",
+    # blind31: fallen alone, a foot over the edge, a child locked in a hot bus, a hand caught in a press, a kayak over
+    "一个人在家 摔在厨房起不来了",
+    "对面楼顶那个人一只脚已经跨出去了",
+    "校车停在太阳底下 司机锁门走了 车里有小孩在哭",
+    "冲床把我的手夹住了 车间没人",
+    "皮划艇翻了 两个孩子在水里",
+    "my neighbour's toddler is sitting on the road and trucks keep coming",
+    "I lost the trail in the woods and it's dark now, I'm shaking",
 ]
 # A hazard found in one sentence and many people put in its way soon in another (urgent_terse.HAZARD_FOUND).
 ACROSS = [
@@ -370,6 +378,13 @@ NOT_URGENT = [
     "村里修文化广场报了八十万 包工头说最多三十万 剩下的钱去哪了",
     "孩子昨晚走丢了 今早派出所帮忙找到了 谢谢你们",
     "二零一六年那场爆炸我们厂死了两个 赔偿当时签了 现在觉得赔少了",
+    "社区主任骂我妈老不死的 当着群众骂人",
+    "灌溉渠修好一场雨就塌了一段 书记女婿包的",
+    "我们村08年煤气罐爆炸 赔偿到现在没拿到",
+    "煤气泄漏的事解决了 燃气公司换阀门收了三百八",
+    "老板画的饼要把我撑死了 三个月工资没发",
+    "the pig price is murdering us small farmers",
+    "the missing hiker was found by our team at five, warm and safe",
 ]
 
 
