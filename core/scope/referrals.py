@@ -195,7 +195,7 @@ REFERRALS = (
         r"(路|过道|门口)(中间|当中|上)~2(堆|放|停)",
         # blind28: a road three households paid for, a roommate's share of the bills
         r"(两|三|四|几)家(人)?(一起|合伙|凑)?(出钱|集资|凑钱)~6修",
-        r"合租|室友|\broommates?\b|\bflatmates?\b",
+        r"合租|室友|\broommates?\b|\bflatmates?\b|\b(mother|father|sister|brother)[- ]in[- ]law\b",
         r"(家庭|家里|亲戚之间|两家).{0,6}(矛盾|纠纷|闹)",
         r"(两个|几个|两)(组|村|家|户)~~12(吵|争|闹|纠纷)", r"(那块|这块|那片|这片)地?是(他|她|他们)家的",
         r"不(管|养|赡养)(老娘|老爹|老人|父母|爹妈|老母亲|老父亲|爸妈)",

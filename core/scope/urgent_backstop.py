@@ -296,6 +296,8 @@ NOT_BACKSTOP = (
     # back after an inspection (a wifi "bomb" and a boss "killing us" are urgent_guards.NOT_FIGURES: both checks)
     r"(亏|赔)死(了|我|人)|血~6吸干|gas (canister|cylinder|stove)s? on (the )?(ferry|plane|train|bus)|"
     r"\bcarry (a |the )?(camping )?gas\b|检查完(又)?拉回去|借过来~4拍照",
+    # blind32: a secretary who drinks at noon and drives home, told as a habit ("天天…喝完了自己开车回家")
+    r"(天天|每天|经常|老是|总是)~~12(喝酒|喝)~~20开车回家",
     # blind28: money sent to a caller who then vanished (fraud)
     r"(转|交|打|汇)(了)?~8(过去|钱|款)~~12(联系不上|失联|拉黑|不见)",
 )  # fmt: skip

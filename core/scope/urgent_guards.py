@@ -211,6 +211,12 @@ NOT_FIGURES = (
     r"我(真的|真是|快|都|快要)要?炸了(?=[\s，,。.!！?？]|$)|砖(头|块)?(、|和)?(水泥|沙子|瓦|石子?)|(水泥|沙子|钢筋|瓦)(、|和)?砖",
     # blind28: "都在吐槽", hens beaten dead, a petrol nozzle, bricks carted, legs "run off" at offices
     r"吐槽|(打|毒|药|咬|撞|踩|压)死(了)?~6(只|头|条|窝)?(鸡|鸭|鹅|狗|猫|猪|羊|牛|鱼|兔)|油枪|加油枪|(拉|运|买|搬|卸|送)(的|了)?~2砖|"
+    # blind32: "砖混" houses, a burden "压在心里", a child "天天饿着回家" over a canteen's portions, pills paid for
+    r"砖混|砖瓦房|压在心里|心里压着|(天天|每天|经常|总是)饿着(回家|放学)|\b(pay|paid|charged?)\b.{0,20}\bfor (some |"
+    r"the |these )?"
+    r"(pills|tablets|supplements)\b|\bgas pipes?\b(?!.{0,20}(leak|smell|burst|hiss))|开山刀~~10(证|进货|批|办)|"
+    r"\bblasting (contract|permit|licen[cs]e|company|firm)\b|(茶园|茶叶|菜地|稻子|果树|玉米|秧苗)~4(全)?死(了|光)|"
+    r"\bsqueezing (us|me|them) to death\b|\b(bled|bleed|bleeding) (us|me|them) dry\b|"
     # blind31: "骂老不死的", a rain that brought shoddy work down, snake wine, "画的饼要把我撑死了", a butcher's knife,
     # a heart "bleeding", prices "murdering us", an e-bike battery swollen (a shop's matter)
     r"老不死|(一场|一下)雨就~2(塌|垮|冲)(了)?|(毒)?蛇酒|撑死|画的饼|\bbutcher\b.{0,40}\bknife|\b(my|his|her|our) heart "
@@ -277,7 +283,8 @@ SAFE = (
     r"(已经|都)出院(回家)?(了)?|(路|道)~4(今天|已经|终于)(通了|抢通|修通)",
     # blind31: "nobody die" (Pidgin), a hiker found warm and safe, a gas leak's matter settled, everyone counted at
     # the school after a flash flood, an injured hiker lifted off by helicopter and conscious
-    r"\bnobody die\b|\bdon quench\b|\bwas found\b.{0,40}\bsafe\b|\bwarm and safe\b|(的事|这事|问题)~2(已经)?解决了|"
+    r"\bnobody die\b|"
+    r"\bdon quench\b|\bwas found\b.{0,40}\bsafe\b|\bwarm and safe\b|(的事|这事|问题)~2(已经)?解决了|"
     r"人都齐了|(都|全)撤到~6了|山洪退了|(已经)?被~6(接走|救走|送走)了~~10清醒|人清醒",
     # blind28: out of the underpass in time and fine, a jacket bitten and nobody hurt, brought down by the rescue
     # team, in hospital now and stable

@@ -141,6 +141,8 @@ from core.scope import KIND_LABELS, Verdict, classifier
         ("2016年监察局给了我一个记过处分 我当时就提了复核 到现在没答复", "accept", "申诉"),
         ("你们冻结了我的银行卡，我哥的事情跟我没关系，我要申请解冻", "accept", "申诉"),
         ("村支部说我不参加组织生活要除我的名，党费我每月都交，除名我不认", "accept", "申诉"),
+        ("纪委的通报把我名字写进去了，说我收受红包，那是我结婚时亲戚随的礼", "accept", "申诉"),
+        ("干部 多下村 少开会", "accept", "批评建议"),
     ],
 )
 def test_generalised_rules(text: str, verdict: str, detail: str | None) -> None:

@@ -385,6 +385,13 @@ NOT_URGENT = [
     "老板画的饼要把我撑死了 三个月工资没发",
     "the pig price is murdering us small farmers",
     "the missing hiker was found by our team at five, warm and safe",
+    "我家拆迁评估价太低 隔壁村同样的砖混房子多赔五百",
+    "有件事压在心里好多年 当年收的社会抚养费不开票",
+    "孩子天天饿着回家 食堂是校长亲戚承包的",
+    "村支书天天中午喝酒 喝完了自己开车回家 工作日大白天的",
+    "they made my grandma pay 12,000 for some pills at a 'government' seminar",
+    "卖假农药 打了一亩茶园全死了",
+    "the boss is squeezing us to death, no wages for three months",
 ]
 
 
