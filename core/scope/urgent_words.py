@@ -251,8 +251,9 @@ ELSEWHERE = (
     r"\b(from|in|on) (the|a|that|this) (朋友圈|moments|wechat|weibo|douyin|tiktok|kuaishou|facebook) (post|video)\b",
     # blind27: a case read in a published 通报, "那个年代"
     r"(看到|看了|看见|刷到)~4通报|通报(里|上|中)(说)?|那(个|些)?年代",
-    # blind27, blind31: "19年我在化工厂中毒", "我们村08年煤气罐爆炸" (a year told in two digits)
-    r"(?<![\d.])[012]\d年(?![前后级底初月了多来])",
+    # blind27, blind31: "19年我在化工厂中毒", "我们村08年煤气罐爆炸" (a year told in two digits); blind30: a year
+    # written out ("二零一六年那场爆炸")
+    r"(?<![\d.])[012]\d年(?![前后级底初月了多来])|[零〇一二三四五六七八九]{4}年",
 )  # fmt: skip
 DISTANCE = (
     r"去年", r"前年", r"前些年", r"那年", r"当年", r"以前", r"之前", r"曾经", r"早年", r"小时候", r"多年前",
