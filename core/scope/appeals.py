@@ -46,7 +46,8 @@ APPEAL_PATTERNS = (
      rf"|处分(了)?({_SELF})"
      rf"|({_SANCTION_SPECIFIC})~~12({_SELF})|撤(了|掉|销)?~2({_SELF})?的?党内职务", CONTEST + r"|写错|弄错"),
     (r"\b(i|me|my)\b.{0,40}\b(party warning|serious warning|disciplinary|sanction(ed)?|expelled from the party"
-     r"|party probation|demerit)|\b(expelled|dismissed|sanctioned|demoted) me\b",
+     r"|party probation|demerit)|\b(expelled|dismissed|sanctioned|demoted) me\b"
+     rf"|\b(i|me|my)\b.{{0,24}}({_SANCTION_SPECIFIC})",  # "I received a 政务记过 last year" (blind33)
      CONTEST + r"|\bwrong(ly)?\b|\bunjust|\b(a |for )?review\b|\breceipts\b|never (did|took)|\bbut i (was|did|had)\b"),
     (r"\b(i|me|my)\b.{0,40}\b(party warning|serious warning|disciplinary|sanction(ed)?|expelled from the party"
      r"|party probation|demerit)",

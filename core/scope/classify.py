@@ -87,6 +87,9 @@ _LEARNED_ACCEPT = {
 #: The score of a referral settled by a decisive phrase: above any count of words and patterns in practice.
 _DECISIVE = 100
 
+#: Signal prefix of a stand-alone misuse-of-office construction (R.OFFICE_USE_PATTERNS): no referral overrides it.
+OFFICE_USE = "office_use:"
+
 #: ``ScopeDecision.faq`` for an objection to this office's own handling of a report (the objection flow).
 OBJECTION = "objection"
 
@@ -261,7 +264,9 @@ class ScopeClassifier:
             strong, office_use = [], None  # a private firm's staff: 职务侵占 is for the police (JC-15, §3.1)
         concrete = [w for w in strong if w not in R.STYLE_WORDS]
         misconduct = bool(strong or office_use or acts)
-        signals = tuple(officials[:3] + strong[:3] + acts[:3])
+        signals = tuple(officials[:3] + strong[:3] + acts[:3]) + (
+            (f"{OFFICE_USE}{office_use.group()}",) if office_use and (officials or public_money) else ()
+        )
         # 三个不受理 3: a message naming an offence or a grievance, with no act, amount or public money told
         told = [a for a in acts if a not in R.LABEL_ACTS]  # acts beyond an offence's name
         named_only = not (office_use or told or public_money or self._amount.search(text))
@@ -294,6 +299,8 @@ class ScopeClassifier:
             return rules
         learned = self._learned_scope.best(text)
         away = rules.verdict is Verdict.ACCEPT and learned.verdict != "accept"  # in scope: sent away or doubted?
+        if away and learned.verdict == "refer" and any(s.startswith(OFFICE_USE) for s in rules.signals):
+            return rules  # misuse of office told in so many words ("the health budget 'went somewhere'", blind33)
         other_kind = rules.verdict is Verdict.ACCEPT and learned.kind is not rules.kind  # an appeal the rules missed?
         if learned.probability < (REFER_STANDS if rules.verdict is Verdict.REFER or away or other_kind else AT_LEAST):
             return rules

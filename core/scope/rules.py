@@ -170,6 +170,7 @@ OFFENCE_NAMES = _w("""
 LABEL_ACTS = _w("贪 捞 违规 违法 违纪 手脚不干净 经济有问题 乱收费 乱罚款 乱摊派 违规收费")
 PUBLIC_MONEY = _w("""
     扶贫 低保 补贴 补助 补偿款 征地款 拆迁款 救灾 救济 专项 经费 财政 集体 村里的钱 公家 国家的钱 医保基金 党费
+    budget budgets
 """)
 STYLE_WORDS = _w("形式主义 官僚主义 作风 风气 四风 八项规定")
 #: Acts that are misconduct when a public official does them (a shop's fee is not; a cadre's "fee" is).
@@ -246,6 +247,10 @@ OFFICE_USE_PATTERNS = (
     r"(扶贫|救灾|救济|低保|补助|补贴|集体)~~24(收回|拿回|要回|卖了|卖掉)~~24(钱|款)~4(没见|不见|没了|去哪|哪去|不知去向|下落不明)",
     # funds drawn every year for something kept only for show (形式主义, 虚报): "宣传栏就是摆样子 经费倒是年年报"
     r"(摆样子|走过场|做样子|应付检查|糊弄)~~16(经费|钱|款|资金)~6(年年|每年|照样|照报|倒是)",
+    # money collected to be paid in for people and never paid in, a budget that "went somewhere" (blind33)
+    r"(村里|村委|村上|组里|社区|单位|学校)~~8(帮|代)(交|缴|办)~~24(收了|交了|给了)~~24(查不到|没(有)?记录|没交|没缴|没到账)|"
+    r"\b(budget|funds?|money|subsid\w*)\b ['\"‘“]?(went|has gone|have gone|had gone) (somewhere|missing|elsewhere)|"
+    r"\b(budget|funds?|money) (\w+ ){0,3}(disappeared|vanished|went missing)\b",
 )  # fmt: skip
 #: Money, favour, coercion and retaliation constructions: misconduct when an official or public body is named
 #: (A1, A2); without one ("有人收钱") the text stays unclear (R ch.2 (3)).

@@ -16,6 +16,7 @@ from core.scope import urgent_backstop as B
 from core.scope import urgent_families as F
 from core.scope import urgent_guards as G
 from core.scope import urgent_hazards as H
+from core.scope import urgent_scenes as U7
 from core.scope import urgent_signs as S
 from core.scope import urgent_situations as U5
 from core.scope import urgent_terse as T
@@ -275,7 +276,7 @@ class Backstop:
         # The backstop's own first: "fire inspector" is read whole before NOT_HARM's "fire's out" takes a part.
         first = G.NOT_FIGURES + B.NOT_BACKSTOP + G.NOT_FAMILY
         self._not = [_compile_guard(p) for p in first + tuple(p for p in NOT_HARM if p not in first)]
-        harms = _merge(B.HARM, F.FAMILIES, U5.SITUATIONS, T.TERSE, T.LETTER)  # harm words, then families (parts 4–6)
+        harms = _merge(B.HARM, F.FAMILIES, U5.SITUATIONS, U7.SCENES, T.TERSE, T.LETTER)  # words, then parts 4–7
         # One regex per pattern (see UrgentCheck): only those found in the text are tried clause by clause.
         self._harms = [(kind, _compile((p,))) for kind, patterns in harms.items() for p in patterns]
         self._child, self._child_harm = re.compile(B.CHILD), [_compile((p,)) for p in B.CHILD_HARM]

@@ -63,7 +63,8 @@ DISOWNED = (
     r"saw (a|this) video",
     r"看(了)?新闻(说|上|里)|新闻(上|里)?(说|报)|(朋友圈|群里|网上)~4转|都在转|"
     r"(read|saw|heard) (it |that |this )?(on|in) (the )?(news|douyin|tiktok|weibo|wechat|tv|paper)|"
-    r"on (douyin|tiktok|weibo|the news)|(i|we) read (that|about)|in another (city|county|province|town)|is it real|"
+    r"on (douyin|tiktok|weibo|the news)|(i|we) read (that|about)|"
+    r"(?<!to a man )(?<!to a guy )(?<!to someone )in another (city|county|province|town)|is it real|"
     r"^(just )?read (that|about)\b|\b(bbc|cnn|reuters|cctv)\b( news)? (says|said|reports?)",
     r"真的假的|是真是假|(抖音|快手|微博|网上)上?那个~~30视频|\bdoing (much |a lot )?better now\b|"
     r"听说~~12(隔壁|邻|外)(县|市|省|镇)|"
@@ -115,7 +116,7 @@ NOT_DISOWNED = (
 #: Figures of speech and ordinary senses for both checks (joined to ``NOT_HARM``): "难吃死了", "吵得人想死",
 #: "往死里用", "上访到死", a singer's name, burning straw, "killing us with fees", "kill the file", "a fire-sale".
 NOT_FIGURES = (
-    r"(难吃|难喝|难看|难听|难受|难闻|难办|吵|挤|闷|晒|累|热|冷|贵|慢|烦|臭|脏|苦|饿|穷|忙|憋屈|窝囊|丢人)(得|"
+    r"(难吃|难喝|难看|难听|难受|难闻|难办|吵|挤|闷|晒|累|热|冷|贵|慢|烦|臭|脏|苦|饿|穷|忙|憋屈|窝囊|丢人|埋汰)(得|"
     r"的)?(人|我)?"
     r"(想死|要死|死了|死人|要命|要人命)",
     r"(简直|真是|真|实在)(是)?要(人|了人|我|了我)的?(老)?命",
@@ -239,7 +240,8 @@ NOT_FIGURES = (
 SAFE = (
     r"\b(is|are|'s)( now)? in (the )?hospital( now)? and (doing )?(ok|okay|fine|stable|better|recovering)|"
     r"\b(my|his|her|our|the) (\w+ ){0,2}(is|are)( now)? (safe|ok|okay|fine)\b|"
-    r"police (came|arrived|got there) and (took|arrested|led) (him|her|them) away|(nobody|no one|no-one)('?s| is) hurt",
+    r"police (came|arrived|got there) and (took|arrested|led) (him|her|them) away|(nobody|no one|no-one)('?s| is) hurt|"
+    r"\bpolice (have |has )?(took|taken|led) (the (\w+ )?(man|guy|woman|men)|him|her|them) away\b|\bsafe now\b",
     r"帮忙~2(找到|找着|找回)(了)?|找到了~4谢谢|(底下|下面)(都)?没(有)?(压着)?人(了)?(?=[，,。.!！]|$)|救援(的)?(人)?(都|已经)~2撤(了|走)|(已经|都)(脱离|没有)(了)?(生命)?危险",
     r"(后来|之后|从那以后)(也)?(就)?没(再)?~4(动(过)?手|来(过|闹)|闹(过)?|打(过)?|出(过)?事)",
     r"\bthat (chapter|matter|case) (is|has) (long )?(been )?(over|closed|concluded)\b|\bhas long been concluded\b|"
@@ -293,5 +295,6 @@ SAFE = (
     r"(stable|safe|fine|recovering)\b",
 )
 NOT_SAFE = (
-    r"\b(still|again|for now|yet)\b|还在|还没|又(来|在|拿|要)|暂时|叫不(应|醒)|喊不(应|醒)|喘不上|不想活|想死|自杀|轻生"
+    r"\b(still|again|for now|yet)\b|还在|还没|又(来|在|拿|要)|暂时|叫不(应|醒)|喊不(应|醒)|喘不上|不想活|想死|自杀|"
+    r"轻生|(俺|我)~2(不信|不相信|信不过|不放心)|\bi don'?t believe\b"  # "医生说没事让等着 俺不信" (blind33)
 )

@@ -107,177 +107,6 @@ SITUATIONS: dict[str, tuple[str, ...]] = {
         r"(屋顶|房顶|楼顶|树上)~~10(困|等(救)?|还有|被困|下不来)|(困|站|爬|蹲)在~4(屋顶|房顶|树上)",
         r"(stuck|trapped|stranded|still|waiting) on (the )?(roofs?|rooftops?)",
     ),
-    # The twenty-seventh blind sets (a hotline listener's callers): bleach swallowed, a fit, brakes gone on the way
-    # down, hanging upside down in a car, a dam seeping, a girl dragged to a car, an old woman not seen for days,
-    # lost on a mountain at night, a vow set for a day, a threat to a mother's life, "your legs are next".
-    "swallowed": (
-        r"(喝|吞|吃)(了)?~4(84|消毒液|洗洁精|漂白(水|剂)|洁厕灵|敌敌畏|煤油)|(84|消毒液|漂白水|洁厕灵)~4(喝|吞)(了)?|"
-        r"(药|药片|药丸)当(糖|糖果|零食|豆豆)吃|(吃|喝|吞)(了)?~~20(叫|喊)不(太)?(醒|应)",
-        r"\b(drank|swallowed|drinking|drunk) (\w+ ){0,3}(bleach|detergent|pesticide|toilet cleaner|kerosene)",
-    ),
-    "fit": (
-        r"(全身|浑身|手脚)~2(在)?(抽|抽搐)|口吐白沫|嘴(巴)?(里)?~4白沫",
-        r"\bfoam(ing)? at the mouth|\b(having|has|had) a (seizure|fit)\b.{0,30}\b(now|still|not)\b",
-    ),
-    "vehicle": (
-        r"刹车~4(不灵|失灵|坏了|没了)~~16(下山|下坡|在开|司机|一车|车上)|(下山|下坡|在开|车上)~~16刹车~4(不灵|失灵|坏了|没了)|"
-        r"倒挂(着)?|安全带~4(解不开|卡住|卡死)|(困|卡)在(车|驾驶室)里",
-        r"\bbrakes? (\w+ ){0,2}(gone|failed|failing|not working)\b.{0,60}\b(downhill|down the mountain|bus|coach|"
-        r"driver)|upside down.{0,40}(seat ?belt|stuck|trapped)|seat ?belt (is )?(stuck|jammed)",
-    ),
-    "dam": (
-        r"(坝|堤)~10(冒水|渗水|有水冒|管涌|漏水)~~30(越|底下|下面|住)|管涌",
-        r"\b(dam|levee|dyke|dike)\b.{0,40}\b(leak\w*|seep\w*|water coming)|\briver (has )?(burst|broke|overflowed)\b|"
-        r"water (is )?coming (up )?(through|under|in through) the (floor|door)",
-    ),
-    "dragged": (
-        r"往~4(车|面包车)(上|里)~2(拽|拖|拉|塞|推)|(单独)?~4(叫|带|拉)到~4(他|她)?(的)?(车上|车里|宿舍|房间)~~24(没(下来|出来)|"
-        r"钟头|小时)|(去|到)~4(水库|河|江|塘|楼顶)边~~20(证明|胆子|挑战|拍视频)",
-        r"\bleft with a (man|stranger|woman)\b|(meet|meeting) (a |some )?['\"]?(friend|guy|man)['\"]? (\w+ ){0,2}from "
-        r"(an |a )?(online|internet|game|app)",
-    ),
-    "unseen": (
-        r"(几|两|三|四|五|\d+)天没(开门|出门|露面|见人|见到|开灯)~~24(没人应|敲|叫|电视|灯|味)|"
-        r"(迷路|走岔|走丢|不晓得在哪|不知道在哪)~~30(天黑|冷|发抖|没电|只剩|\d+%)|(天黑|冷得|发抖)~~30(迷路|走岔|不晓得在哪)",
-        r"\b(phone|cell|mobile) (goes|going|went) straight to (voicemail|voice mail)|\b(at|by|near) the (river|"
-        r"reservoir|lake|pond)\b.{0,30}\b(alone|by (him|her)self)\b",
-    ),
-    "vow": (
-        r"(去|到)~8(门口|广场|大门)~6把(药|农药)喝(了|掉)|把~2自己的事(了了|了结)|了结(自己|我自己)|(药|农药|绳子)~2藏起来",
-        r"\btomorrow is the (last|final) day\b|\bgiven (away )?(my|the) (cat|dog|pet|things|stuff)|"
-        r"written (letters|notes) (home|to (my|everyone))",
-    ),
-    "menace": (
-        r"(让|叫)~4活不过(这个月|今年|明天|下周|年底)|家伙~4(准备好|备好|带好|都带上)|汽油~~6(买好|准备好|备好)|"
-        r"连人(一起|带房|带车)~4(拆|烧|推|点)",
-        r"\byour (legs|arms|kids|family|knees|fingers|wife|son|daughter) (are|is) next\b",
-        # blind28: 全家不得安生, a man out of prison who said the witness is first, "make the school pay", 收拾我
-        r"全家~4(不得安生|不得好死|好看)|(出狱|放出来)~~30(放话|找我|报复|第一个)|(回来|回家)(就|要)?收拾我|"
-        r"上次~~12打(到|得)~12(听不见|骨折|住院|流血|看不见)",
-        r"\bmake (the|our|this|that) (school|village|town|office|kids|teachers) pay\b",
-        # blind30: "明天上午要去人民广场干一票大的", a photo of a bucket of petrol posted with the place
-        r"干(一票|一件|件|票)(大的|大事)|(晒|发)(了)?~6(一桶|一壶|一瓶)?(油|汽油|炸药|雷管|刀)的?~4(照片|图|视频)|"
-        r"(广场|人最多的地方|人多的地方|学校门口|政府门口)~~12(炸|烧|冲撞|砍人|泼)|\b(do|"
-        r"pull) something big\b.{0,60}\b(square|"
-        r"crowd|school|tomorrow)",
-    ),
-    # The twenty-eighth blind sets (a nurse's and a social worker's callers): petrol poured with a lighter at hand,
-    # fingers crushed with pliers, someone sitting outside a balcony railing, men underground with the fan stopped,
-    # water pouring into a cellar with a man inside, a dam that will not hold tonight, a boat out in a typhoon.
-    "petrol": (
-        r"(泼|倒|洒)~~12(汽油|柴油)|汽油味~~24(打火机|点火|泼|倒|锁|门缝)|(打火机|点火|锁)~~24汽油味",
-        r"\b(pour\w*|splash\w*|douse\w*)\b.{0,40}\b(petrol|gasoline|gas)\b.{0,60}\b(lighter|match|flick)",
-    ),
-    "crushed": (
-        r"(钳子|老虎钳)~4夹|按在~4地上~~16(打|夹|踢|踩|砸)",
-    ),
-    "outside_rail": (
-        r"(坐|站|爬|翻)(到|在)~6(栏杆|护栏)(外面|外边|外头|上)|(栏杆|护栏)外(面|边|头)~~12(坐|站|蹲|晃)",
-        r"\b(outside|over) the (balcony )?(railing|rail|balustrade)\b",
-    ),
-    "underground": (
-        r"井下~~12(还有|困|没上来)~6人|风机~4停~~30(人|井下)|水~4(往下|往里)灌~~20(里面|喊|出不来)|(坝|堤)~6(顶不住|撑不住|要垮|要决)",
-        r"\b(miners?|men|workers) (are )?(still )?(down|underground)\b.{0,40}\b(fan|air|ventilation|gas)",
-    ),
-    "storm_out": (
-        r"(台风|大风|暴雨)(警报|预警|红色预警)~~30(开船|出湖|出海|下海)|(开船|出海|出湖)~~30(台风|警报|预警)|"
-        r"(今晚|明天)~~12(特大)?暴雨~~40(河道|河边|老人|住着)",
-        r"\b(school )?(bus|van|coach) (broke down|is stuck|stranded)\b.{0,60}\b(kids|children|students|pupils)|"
-        r"\b(boat|ferry)\b.{0,10}\b(tipped over|turned over)|\b(gas )?(main|pipe|line)s? (is |was )?(left )?leaking\b",
-    ),
-    "lured": (
-        r"(别|不要|不许)告诉(家长|爸妈|你妈|父母)~~30(摸|亲|抱)|(摸|亲)过(她|他)~~30(约|去他家|补课)|"
-        r"(约|叫)~8(去他家|到他家|宾馆)~~30(别告诉|不要告诉)|(接走|带走)(了)?~~20(我们家|家里)?没有(这个)?(舅舅|叔叔|姑姑|阿姨|亲戚)",
-        r"\b(taking|sending|send|marry\w*) her\b.{0,50}\b(to marry|married off|marry a)\b|\bmarry a (man|stranger)\b",
-        r"网上认识的~8(哥哥|叔叔|男的|网友|朋友)~~24(明天|今晚|去|见面|票)",
-    ),
-    # The twenty-ninth blind sets (a village doctor's callers): eight of a group numb after a meal, weedkiller or a
-    # bottle that held paraquat drunk, a wrist cut and the basin red, a lineman hanging from a pole, a hillside down
-    # on a work shed, a man pinned under a tractor, a slipper floating, water to the knees and rising, a heart
-    # failing on a slope, a misfired charge approached, a drunk driver on a mountain road.
-    "poisoned_group": (
-        r"(吃|喝)(了)?~~30(嘴(唇|巴)?|舌头|手脚?)~2(发麻|麻了)|(几个|好几个|\d+个|都)~6(发麻|呕吐|上吐下泻)",
-        r"\b(\d+|several|many|all|most|half) of us\b.{0,40}\b(numb|tingling|vomit\w*|throwing up|dizzy|can'?t breathe|"
-        r"short of breath|rash)|\bnumb (lips|tongue|mouth)\b|\btingling (hands|lips|fingers)\b",
-        r"\b(drank|swallowed|took|drinking|drunk) (the |a |some |half (a |the )?)?(bottle of |cup of )?(weed ?killer|"
-        r"pesticide|paraquat|rat poison|insecticide|bleach)",
-        r"喝(了)?(一口|几口)?~4瓶(子)?里的(东西|水)~~24(百草枯|农药|敌敌畏|除草剂|老鼠药)|(吃|吞)(了)?~8药~~20以为是(糖|糖果|零食)|药~4(吃|吞)(了)?~~20以为是(糖|糖果|零食)",
-        r"\bsmells? (like|of) (rotten eggs?|gas)\b.{0,60}\b(head|threw up|dizzy|vomit\w*|sick)",
-    ),
-    "self_cut": (
-        r"(手腕|胳膊|手臂)~4划(了)?~6(道|口子)|(水|盆|水盆)~4(都|全)?红了|(等|趁)~8(睡着|走了|不在)~4(我)?(就)?(去|到)~4(水库|河边|江边|"
-        r"桥上|楼顶|山上)",
-    ),
-    "struck": (
-        r"(被)?电(打|击|到)(了)?~~12(不动|挂在|没反应|倒)|(山头|山体|半边山)~4(下来|塌|滑)~~20(还有人|有人)|"
-        r"(坡上|山上|崖上|坎上)~4(滚|摔|掉)(下去|下来)了|被狗咬~~16(撕|一块|血)|(一炮|那炮|哑炮|炮)没响~~30(走过去|去看|蹲)|"
-        r"胸口~6(压|闷|疼)~~20(发麻|冷汗|喘不上)|水~4(到|没到|淹到|没过)~2(膝盖|腰|胸口|脖子)|"
-        r"喝了?~6(白酒|啤酒|酒)~~10开(着)?~3(车|货车|校车|三轮)~~30(画龙|在路上|正在|现在|跟着|马上|一车)",
-        r"\b(pinned|trapped|stuck) (under|beneath)\b|\b(slipper|shoe|hat)s? (is |was )?floating|\bwater (is )?(at|"
-        r"up to) "
-        r"(my|our|his|her) (knees|waist|chest|neck)|\b(hitting|beating|kicking|choking) (my|his|her|"
-        r"the) (little )?(brother|"
-        r"sister|son|daughter|kid|child|baby|mum|mom|mother)\b|\b(bus|van|car|truck|coach)\b.{0,20}\b(slid|rolled|"
-        r"went|plunged) off\b",
-        r"\b(water|river|flood)\b.{0,40}\bcoming into (the )?(\w+ )?(houses|homes)\b|\bcrack\b.{0,40}\b(wider|"
-        r"widening|bigger)\b|mud (is )?"
-        r"(pushing|coming|sliding) (onto|into|against)|\babout to (slide|collapse|give way)\b|\blocked (out )?on the "
-        r"balcony|\blocked (alone )?(in|inside)\b.{0,40}\b(since|no water|no food|(two|three|\d+) days)",
-        r"\b(gets out|released|comes out|let out)\b.{0,40}\b(tomorrow|tonight|today)\b.{0,80}\b(broke my|beat me|"
-        r"last time)|\bbeat (her|him|me) (till|until)\b|(getting|it'?s) dark\b.{0,60}\b(battery|phone)\b.{0,10}\d+ ?%|"
-        r"water (is )?(coming|pouring|seeping) (out )?(of|through|from) (the )?(side of the |bottom of the )?(dam|"
-        r"levee)",
-        r"下次就不是~6这么简单|(台风|暴雨)~~12(明天|今晚|凌晨)~~30(老人|住着|没人来|没转移)|(一直|还在|老是)漏(气|油)",
-    ),
-    # The thirtieth blind sets (a coastal 110/120 text channel): shut in a cold store, swept overboard, a wedding
-    # feast's guests vomiting and fitting, over a footbridge railing, a child gone under in a flooded pit, a wound
-    # that will not stop, a boy barefoot on a ramp, liquid thrown at people, ammonia leaking and workers down, a
-    # boat drifting to the rocks, a tide coming in, a man in the room with a bat.
-    "shut_in": (
-        r"(冷库|冰柜|地窖|集装箱|车厢)~6(关上|锁上|锁住|关住)~~20(喊|出不去|没人|里面|零下)|(从外面|外面)~4(关上|锁上|锁了)~~20(喊|"
-        r"出不去|零下|没人听)",
-        r"\b(bath|bathroom|toilet)\b.{0,30}\bnot (answering|responding)|\b(inside|in) my (room|house|flat|"
-        r"home)\b.{0,20}"
-        r"\bwith a (bat|knife|stick|hammer|machete)",
-    ),
-    "swept": (
-        r"(扫|掉|落|冲|卷)(到|进)~2(海里|河里|江里|水里)|下去~2(就)?没(上来|出来|浮上来)|(小孩|小男孩|小女孩|孩子)~~12(高架|匝道|高速|"
-        r"铁轨)上|(要|想)从~6(天台|楼顶|顶楼|楼上|桥上)(跳)?下去|(站|坐)在~4(窗户|窗台)边(上)?~~30(写不完|考不好|别回来|不想)",
-        r"\bdrifting (to|toward|towards|onto) (the )?rocks\b|\btide (is )?coming in\b|\bboat\b.{0,40}\b(flipped|"
-        r"capsized|overturned)",
-    ),
-    "sick_crowd": (
-        r"一桌一桌~6吐|有人~4抽(起来|搐)|(液氨|氨气|氯气)~4漏|倒了(好)?几个|轰的一声~~20(震碎|黄烟|浓烟|着火)|"
-        r"(黄烟|毒烟|白烟)~6(飘|往)~4(村|这边)|(往|朝)~4(人|脸|身上)~2泼|(口子|伤口|血)~4止不住",
-        r"\bleaking\b.{0,60}\b(kindergarten|school)|\b(kindergarten|school)\b.{0,60}\bleaking\b",
-    ),
-    "coming_for": (
-        r"就动(我)?(儿子|女儿|孩子|家人)|上学路上的照片|(这辈子|再也)见不到~~20(女儿|儿子|孩子)|(女儿|儿子|孩子)~~20(这辈子|"
-        r"再也)见不到|幼儿园门口~4转|最后吃(一)?顿好的~~20(关机|手机关)",
-        r"\btook (the|a) (big )?(kitchen )?knife\b|\b(is )?waiting outside (my|her|his) (school|home|house)\b|"
-        r"\bpush (him|her|the \w+) off (the )?(scaffold|roof|bridge|ledge)|\bmust not tell\b|\bdon'?t tell (your|her|"
-        r"his) "
-        r"(mum|mom|parents|dad)|\b(boat|ship) out tonight\b.{0,40}\bstorm|\bstorm warning\b.{0,60}\b(boat|sail)",
-    ),
-    # The thirty-first blind sets (a counsellor on a mountain rescue team): fallen and unable to get up, one foot
-    # over a roof's edge, a child lost at a cave mouth, chained by a pigsty, children near a cliff at dusk, a tanker
-    # on its side with someone smoking, a confused old woman out in the rain, a child locked in a bus in the sun, a
-    # cable snapped over a worker, a kayak over with heads missing, a hand caught in a press, lost on a trail at night.
-    "caught": (
-        r"摔~6(起不来|爬不起来)|一只脚~4(跨|迈|伸)出去|掉队了~~30(洞|天黑|信号|找不到)|(铁链|链子)~4拴|(小孩|孩子)~~20(悬崖|崖边|"
-        r"深潭)~~20(天快黑|没大人|不理)|(油罐车|槽罐车)~4(侧翻|翻了)|(糊涂|痴呆|走丢)~~20(跑出去|不见)~~30(下雨|天黑|冷)|开始抽(了|搐)|"
-        r"(蘑菇|菌子)~~20(吐|拉|晕|看东西)|车里~6(小孩|孩子)~4(拍窗|哭|喊)|(压力表|指针)~6(红线|爆表)|(钢丝绳|吊绳|吊带)~4断|"
-        r"铐在~6(暖气片|铁椅|栏杆|椅子)|(糖尿病|低血糖)~~20(发抖|冷汗|晕)|(皮划艇|船|筏子)~4翻(了)?~~20(水里|孩子|人)|"
-        r"(冲压机|机器|冲床)~4(把)?~4(手|腿|人)~2(夹住|卷进|压住)",
-        r"\bmarried off\b|\bon the (balcony )?railing\b|\blegs over the (side|edge)\b|\b(toddler|kid|child|"
-        r"baby)\b.{0,30}"
-        r"\b(in|on) the road\b|\bdam\b.{0,40}\b(weeping|jet|spurting|seeping)|\blast view\b|\bfinish what he started\b|"
-        r"\b(lips|face|throat|tongue) (is |are )?(swelling|swollen)\b|\bwater (came|come|is coming|rose|"
-        r"has risen) up (a|one|"
-        r"\d+) (meter|metre|foot|feet)|\banchor (is )?slipping|\bhanging on the rope\b|\bslipped down (the|a) (gully|"
-        r"slope|"
-        r"ravine|cliff)|\blost the (trail|path|way)\b.{0,60}\b(dark|night|shaking|cold)",
-    ),
 }  # fmt: skip
 
 #: Ordinary senses and figures the training writers held out showed the harm words in (blanked before any harm is
@@ -341,4 +170,11 @@ NOT_SITUATION = (
     r"(doesn'?t|does not|don'?t|do not|won'?t|will not|didn'?t) (respond|reply|answer)\b|\bstill (want|wish|would "
     r"like|need|have) to (file|report|complain|make|lodge|ask|know)",
     r"(年年|每年|经常|老是|常常|总是|隔三差五)~2(翻车|出事|出车祸|死人|淹死人)",
+    # blind33: a stairwell 埋汰 (dirty), a tricycle towed, a yard wall pushed over by roots, a life-saving drug's
+    # reimbursement, workers massed at a boss's door for wages, a shed the neighbour "won't move", gas a town uses,
+    # a speech that "was a bomb"
+    r"埋汰|((三轮|电动|摩托|小|汽|货|私家)车|车子|摊子|摊位|货物?|东西)(都|也|给|被)?拖走|拱塌|救命(的)?药|堵(在)?~6(门口|家门|大门)~4(要|讨)(工钱|钱|账|工资|说法)",
+    r"\b(won'?t|doesn'?t|does not|refuses? to) move (it|them|that|this)\b|\b(use|uses|using|sell|sells|buy|buys) "
+    r"(bottled )?gas\b|\b(speech|show|film|movie|meeting|event|performance|talk|plan|project|party|idea)\b.{0,20}\b"
+    r"(was|is) (a |an )?(total |complete |real |absolute )?bomb\b",
 )  # fmt: skip

@@ -230,8 +230,8 @@ ELSEWHERE = (
     r"(几|两|三|四|五|六|七|八|九|十|二十|三十|\d+)(多)?年(前|以前)|[五六七八九]几年|[五六七八九]十年代|\d0年代|"
     r"听广播|广播(里|上)(说)?|(头条|热搜|抖音|快手|微博)上(看到|刷到|说)|(北方|南方|外省|外地|别的(省|地方|县))~4(下大雪|地震|洪水|爆炸|着火)",
     r"\b(read|saw|seen|watched) (it |this )?(online|on (weibo|douyin|wechat|tiktok|the internet|tv|头条|抖音|微博))|"
-    r"\bviral video\b|\bsomewhere (up north|down south|else)\b|\bin (some|another) (other )?(city|province|county|"
-    r"country)\b",
+    r"\bviral video\b|\bsomewhere (up north|down south|else)\b|(?<!to a man )(?<!to a guy )(?<!to someone )\bin (some|"
+    r"another) (other )?(city|province|county|country)\b",
     # blind18: the ice storm of '08, a trending post, a stranger streaming, chest pains had this afternoon
     r"\d{2}年~4(那会|那年|的时候)|热搜|\b(some|a) (stranger|guy|man|woman|girl|person) on (douyin|tiktok|weibo|"
     r"kuaishou|bilibili|the internet|social media)\b|\bhad (\w+ )?(chest pains?|a heart attack|a stroke|a seizure)\b",
@@ -247,6 +247,9 @@ ELSEWHERE = (
     r"年轻(的)?时(候)?|\bwent missing\b.{0,30}\bfor (\d+|a few|two|three) (hours?|minutes?|mins?)|"
     r"\b(during|since|after|before) the (19|20)\d\d\b|passed away (years|long) ago",
     r"\bread about\b|\bin the '?\d0s\b|\b(official|police|news) reports? said\b",
+    # blind33: "my ex beat me when we were married", "看了个绑架勒索的案子"
+    r"\bwhen (we|i|he|she|they) (were|was) (still )?(married|together|little|young|kids?|a kid|children|a child|"
+    r"at school|in school)\b|看了?(个|一个|篇|一篇|部|一部)~8(案子|案例|新闻|报道|视频|电视剧|电影|节目)",
     # blind26: a kidnapped child "from the 朋友圈 post"
     r"\b(from|in|on) (the|a|that|this) (朋友圈|moments|wechat|weibo|douyin|tiktok|kuaishou|facebook) (post|video)\b",
     # blind27: a case read in a published 通报, "那个年代"

@@ -143,6 +143,9 @@ from core.scope import KIND_LABELS, Verdict, classifier
         ("村支部说我不参加组织生活要除我的名，党费我每月都交，除名我不认", "accept", "申诉"),
         ("纪委的通报把我名字写进去了，说我收受红包，那是我结婚时亲戚随的礼", "accept", "申诉"),
         ("干部 多下村 少开会", "accept", "批评建议"),
+        ("I got a 党内警告 in 2023 for the canteen accounts, but the receipts prove I paid.", "accept", "申诉"),
+        ("村里说帮大家代缴医保 每户收了三百 结果医保局查不到", "accept", "检举控告"),
+        ("The road repair budget went somewhere and the potholes are still there", "accept", "检举控告"),
     ],
 )
 def test_generalised_rules(text: str, verdict: str, detail: str | None) -> None:

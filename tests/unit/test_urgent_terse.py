@@ -112,7 +112,7 @@ SCENES = [
     "他说他已经醒了 可是又说不想活了",
     # a space ends a phrase: the store's fire, then its keeper (a guard's gap does not run over it)
     "炸药库着火了 保管员在打麻将",
-    # told as a situation (urgent_situations, blind27): bleach, a fit, brakes gone, a dam seeping, dragged to a car
+    # told as a situation (urgent_scenes, blind27): bleach, a fit, brakes gone, a dam seeping, dragged to a car
     "孙女偷喝了消毒液 一直在哭",
     "my toddler swallowed some toilet cleaner, what do I do",
     "老李倒在地里 浑身在抽 嘴里都是白沫",
@@ -168,6 +168,12 @@ SCENES = [
     "皮划艇翻了 两个孩子在水里",
     "my neighbour's toddler is sitting on the road and trucks keep coming",
     "I lost the trail in the woods and it's dark now, I'm shaking",
+    # blind33: a forced marriage tonight, a school trip in a bus not fit for the road, a wrong injection
+    "my cousin, 17, is being married off to a guy in another county this weekend and she's locked in her room",
+    "明天研学坐的是黑车 轮胎都磨平了 教育局的人签的字",
+    "The class trip this afternoon is in a van with bald tyres and an unlicensed driver",
+    "诊所给我妈输错液了 现在人在翻白眼 大夫说没事 我不信",
+    "the clinic gave my dad the wrong injection and now he's seizing on the floor",
 ]
 # A hazard found in one sentence and many people put in its way soon in another (urgent_terse.HAZARD_FOUND).
 ACROSS = [
@@ -392,6 +398,19 @@ NOT_URGENT = [
     "they made my grandma pay 12,000 for some pills at a 'government' seminar",
     "卖假农药 打了一亩茶园全死了",
     "the boss is squeezing us to death, no wages for three months",
+    # blind33: a dirty stairwell, a stall towed, a wall pushed over by roots, a life-saving drug's price, workers at a
+    # boss's door, a fence "won't move", a canteen's gas, a bad speech, a marriage long over, a case watched, safe now
+    "楼下放高利贷的在门上泼漆 楼道弄得埋汰死了",
+    "执法队把我的电动车拖走了 罚款单也不给",
+    "后院的老榆树把围墙拱塌了 邻居不管",
+    "这个救命药为啥不能进医保 一盒三千",
+    "二十几个工友堵在包工头家门口讨工钱 一直没给",
+    "He put his fence on my land and won't move it",
+    "the school canteen uses bottled gas and nobody ever inspects it",
+    "the mayor's New Year show was a total bomb and cost 300,000",
+    "he hit me when we were married, that was years ago; now he hides his income from the court",
+    "昨晚看了个拐卖儿童的新闻 想问问咱们这怎么举报",
+    "Update: my neighbour's boy is safe now, the police took the man away",
 ]
 
 
