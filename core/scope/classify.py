@@ -75,7 +75,8 @@ _THEIRS = re.compile(r"^(?!.*(我|本人|俺)).*(书记|支书|主任|局长|镇
 #: name (their own paths, §10.1), objections (§10.4), questions (the knowledge base answers them) and bare accusations
 #: (三个不受理 3: the citizen is asked for facts), and a firm the writer says is private (issue 16 item 4: police).
 RULES_DECIDE = ("scope.reason.urgent", "scope.reason.appeal", "scope.reason.clearing", "scope.reason.objection",
-                "scope.reason.faq", "scope.reason.no_facts", "scope.reason.refer.private_firm")  # fmt: skip
+                "scope.reason.faq", "scope.reason.no_facts", "scope.reason.refer.private_firm",
+                "scope.reason.refer.impostor")  # fmt: skip
 
 #: Reason and rule of an acceptance by the learned verdict, per kind (the texts the rules give the same kind).
 _LEARNED_ACCEPT = {
@@ -265,7 +266,9 @@ class ScopeClassifier:
         concrete = [w for w in strong if w not in R.STYLE_WORDS]
         misconduct = bool(strong or office_use or acts)
         signals = tuple(officials[:3] + strong[:3] + acts[:3]) + (
-            (f"{OFFICE_USE}{office_use.group()}",) if office_use and (officials or public_money) else ()
+            (f"{OFFICE_USE}{office_use.group()}",)
+            if office_use and (officials or public_money or not found(R.PRIVATE_ACTORS))
+            else ()
         )
         # 三个不受理 3: a message naming an offence or a grievance, with no act, amount or public money told
         told = [a for a in acts if a not in R.LABEL_ACTS]  # acts beyond an offence's name

@@ -56,6 +56,12 @@ _FIRM_THEFT = (
 )
 #: Such a theft told with the firm's private status: no public office is involved (read by classify too).
 PRIVATE_FIRM_THEFT = (_PRIVATE_FIRM + r"~~40" + _FIRM_THEFT, _FIRM_THEFT + r"~~40" + _PRIVATE_FIRM)
+#: Someone (nobody in office) posing as another to take money: "有人在家长群冒充班主任收资料费 好几个家长都转了钱"
+#: (blind34). Fraud for the police, whoever is impersonated (XF-31(5)).
+IMPOSTOR_TAKES = (
+    r"(有人|有个人|一个人|骗子|陌生人|someone|a man|a woman|a stranger)~8(冒充|假冒|装成|假装是|pos(ed|ing) as|"
+    r"pretend\w* to be)~~30(收|转|汇|打|交|骗|要|paid|pay|transfer\w*|sent|collect\w*)~6(钱|账|款|费|\d|money|fees?)",
+)
 
 REFERRALS = (
     # 涉法涉诉: the citizen contests what a 政法机关 decided or did in a case — the police did not file or dropped
@@ -163,9 +169,13 @@ REFERRALS = (
         r"\b(guy|man|woman|someone|person|stranger|seller|vendor) (\w+ ){0,3}sold (me|us|my \w+) (a |an |some )?(fake|"
         r"counterfeit|copy)|(街上|路边|车站)~~12(卖|骗)~~12(假|骗)",
         r"(划|砸|刮|扎)(花|坏|破|烂)了?~6(车|电动车|玻璃|门|轮胎)|(车|电动车|玻璃|轮胎)~4(被)?(划|砸|刮|扎)(花|坏|破|烂)|故意(损坏|毁坏)",
+        # paid someone and they vanished: "I paid a visa agent 8000 yuan … now he has disappeared" (blind34)
+        r"\b(paid|gave|sent|transferred)\b.{0,80}\bnow (he|she|they|the \w+) (has |have )?(disappeared|vanished|"
+        r"blocked me|gone)",
         *PRIVATE_FIRM_THEFT,
-    ), "XF-31(5)", decisive=PRIVATE_FIRM_THEFT,
-        reasons=((_PRIVATE_FIRM, "scope.reason.refer.private_firm"),)),
+    ), "XF-31(5)", decisive=PRIVATE_FIRM_THEFT + IMPOSTOR_TAKES,
+        reasons=((_PRIVATE_FIRM, "scope.reason.refer.private_firm"),
+                 (IMPOSTOR_TAKES[0], "scope.reason.refer.impostor"))),
     # wages, hiring and dismissal, work injuries, social insurance with private employers; arbitration (XF-31(2))
     Referral(ReferTo.LABOR, _w("""
     工资 欠薪 拖欠工资 讨薪 工钱 薪水 底薪 提成 劳务费 劳动合同 劳动关系 用工 社保 五险一金 公积金 辞退 开除 解聘 裁员
@@ -240,6 +250,7 @@ REFERRALS = (
         # blind14: a pension adjustment compared, where to get a business licence
         r"\bpension\w* (adjustment|increase|rise|amount|calculation|level)",
         r"(营业执照|business licen[cs]e|执照)~~16(去哪|在哪|怎么办|怎么|哪里|where|how)",
+        r"报建|(去|到|在)哪(里|儿|个部门)?办~4(手续|证|执照|许可)",  # "老房子想加一层 要去哪里办报建手续" (blind34)
     ), "XF-22, XF-23, XF-31(4)"),
     # consumers, shops, services, prepaid cards, telecoms, private property management (rules.md §3.3 [U])
     Referral(ReferTo.MARKET, _w("""
@@ -263,7 +274,8 @@ REFERRALS = (
         r"\bcheat\w* on the (pump|scale|weight)",
         r"(店|店里|店家|店主|门店|商场|厂家)~~10(不退|不换|不认|不保修|不承认|假的|坏的|质量|加钱|换成|二手|翻新)",
         # blind14: a car dealer, a board over the formaldehyde limit, a training school closed after two lessons
-        r"\b(car )?dealer(ship)?s?\b",
+        r"\b(car )?dealer(ship)?s?\b|\b(mou?ld|mou?ldy|rotten|spoiled)\b.{0,40}\b(bakery|shop|store|supermarket|cake|"
+        r"bread|milk|food)|\b(bakery|shop|store|supermarket)\b.{0,60}\b(mou?ld|mou?ldy|rotten|spoiled)\b",  # blind34
         r"甲醛|(材料|板材|涂料|油漆|产品|商品)~6(超标|不合格|以次充好)",
         r"(材料商|经销商|建材商|商家|店家|卖家)~~20(说是|号称|宣传|保证)",
         r"\b(training (school|centre|center|course)|gym|course)\b.{0,60}\b(closed|shut down|ran away|vanished|won'?t "

@@ -59,7 +59,7 @@ DISOWNED = (
     r"这个)?(人|的人|凶手|他|她)(已经|都)(被)?(抓|逮捕|判)(了|起来)",
     r"\b(only|just) talk\b|all talk|(was|were|has been|have been|got) (arrested|jailed|caught)",
     r"发牢骚|牢骚话|(抖音|快手|微博|朋友圈|网上|新闻)(上|里)?~2(看到|刷到|看见)|网上看到|网传|刷到|(看到|看了|"
-    r"转发)~4视频|视频(里|上)|是真的吗|is (it|this) true|"
+    r"转发)~4视频|视频(里|上)|是真的吗|是不是真的|is (it|this) true|"
     r"saw (a|this) video",
     r"看(了)?新闻(说|上|里)|新闻(上|里)?(说|报)|(朋友圈|群里|网上)~4转|都在转|"
     r"(read|saw|heard) (it |that |this )?(on|in) (the )?(news|douyin|tiktok|weibo|wechat|tv|paper)|"
@@ -136,7 +136,9 @@ NOT_FIGURES = (
     r"救命(啊|呀)?~~6(这(个|件)?事|拖了)",
     r"(killing|murdering) (us|me|them|people|everyone|farmers|families|patients) with (\w+ )?(fees|taxes|fines|"
     r"paperwork|rules|charges|bureaucracy|prices|rent|interest|bills)|killer (prices|fees|rents?|bills|deals?)",
-    r"(得|的)?要人命|群~2炸了|(老鼠药|蟑螂药|农药)~~12(价钱|价格|贵|便宜|统一买|采购|供的?货|退钱|没用|不管用|假的|质量)",
+    r"(得|的)?要人命|群~2炸了|(?<!喝)(?<!喝了)(?<!吃)(?<!吃了)(老鼠药|蟑螂药|农药)~~12(价钱|价格|贵|便宜|统一买|采购|供的?货|退钱|"
+    # not "喝了农药了 告了也没用" (blind34)
+    r"假的|质量)|(?<!喝)(?<!喝了)(?<!吃)(?<!吃了)(老鼠药|蟑螂药|农药)~4(没用|不管用)",
     r"anti-?(suicide|drowning|fire|flood|drug|fraud)\w*( \w+)? (hotline|project|campaign|fund|money|program|training|"
     r"fence|wall|publicity)|\b(work|works|worked|working) (us|me|them|people|everyone) to death|\w+ safety training|"
     r"点评|打着~8(名义|旗号|幌子)",

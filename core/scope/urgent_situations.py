@@ -177,4 +177,12 @@ NOT_SITUATION = (
     r"\b(won'?t|doesn'?t|does not|refuses? to) move (it|them|that|this)\b|\b(use|uses|using|sell|sells|buy|buys) "
     r"(bottled )?gas\b|\b(speech|show|film|movie|meeting|event|performance|talk|plan|project|party|idea)\b.{0,20}\b"
     r"(was|is) (a |an )?(total |complete |real |absolute )?bomb\b",
+    # blind34: an account unfrozen, frozen meat in a canteen, "today's typhoon", homework "killing" a pupil, a
+    # village head "on fire" on Douyin, a project killed, a head about to explode
+    r"解冻|(肉|菜|鱼|鸡|鸭|货|食材)~4冻(了|的|过)|冻(肉|货|品|鸡|鱼)|冻了~4(几|好几|\d+)(年|个月)|[今明昨后前当每]天(?=台风)|"
+    r"(多|累|忙|烦|吵|难)得~4把(人|我)~4(整|累|逼|烦|折磨)死|(台风|暴雨|寒潮|暴雪)~2(会不会|什么时候|啥时候|几点)~2(登陆|来|到)",
+    r"\b(is|was|been|'s) on fire (lately|recently|these days|this year|on (douyin|tiktok|weibo))|\bkill(ed|s|ing)? "
+    r"(the|a|an|our|this|that|my|his|her) (\w+ ){0,2}(project|plan|proposal|idea|deal|bill|scheme|program|programme|"
+    r"initiative)\b|\b(my )?head (is )?(going to|gonna|about to|will) explode\b|\bshoot(ing|s)? (\w+ ){0,2}(videos?|"
+    r"photos?|pictures?|films?|footage|vlogs?|clips?)\b",
 )  # fmt: skip

@@ -217,6 +217,10 @@ STANDING_THREATS = frozenset({"quoted_threat", "scheduled"})
 HAZARD_FOUND = (
     r"甲醛~4超标|(检测|鉴定|验收|检查)~4(不合格|没通过|没过)|危房|[cd]级危房|鉴定为[cd]级|承重~4(不够|不合格|裂)|"
     r"\bformaldehyde\b|fail(ed)? (\w+ ){0,2}(inspection|safety check|structural)|(condemned|unsafe) building",
+    # blind34: a grandstand condemned last year, 5,000 on it tomorrow
+    r"\b(grandstand|stands?|bleachers?|stage|bridge|building|hall|dorm\w*|gym|classroom|school|roof|footbridge)\b "
+    r"(\w+ ){0,2}(was |is |has been |had been |been )?(condemned|declared unsafe)\b|\bcondemned (grandstand|stand|"
+    r"stage|bridge|hall|dorm\w*|gym|school|classroom|footbridge)",
     # blind17: buses that failed inspection, one with bad brakes, and 200 pupils on a trip tomorrow
     r"(桥墩|桥面|看台|楼板|承重墙|堤坝|大坝)~4(裂|开裂|裂缝)|(就|只有)(一)个(出口|门|通道)|\bonly one (exit|way out|"
     r"gate)\b|\bbad brakes\b|\bbrakes? (\w+ ){0,2}(failed|fail|"

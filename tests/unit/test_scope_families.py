@@ -146,6 +146,13 @@ from core.scope import KIND_LABELS, Verdict, classifier
         ("I got a 党内警告 in 2023 for the canteen accounts, but the receipts prove I paid.", "accept", "申诉"),
         ("村里说帮大家代缴医保 每户收了三百 结果医保局查不到", "accept", "检举控告"),
         ("The road repair budget went somewhere and the potholes are still there", "accept", "检举控告"),
+        ("有人在业主群冒充物业经理收维修基金 已经有人转了钱", "refer", "police"),
+        ("办事大厅那个小伙子一直玩游戏 叫了三遍都不理", "accept", "检举控告"),
+        ("路灯坏了两年 这笔钱到底被谁贪了", "accept", "检举控告"),
+        ("the health bureau boss took his whole office on a 'study trip' to Sanya", "accept", "检举控告"),
+        ("我家想盖个车库 要去哪里办报建", "refer", "government"),
+        ("The supermarket sold me milk that was rotten inside", "refer", "market"),
+        ("I paid a man 3000 for a fake diploma service and now he has blocked me", "refer", "police"),
     ],
 )
 def test_generalised_rules(text: str, verdict: str, detail: str | None) -> None:

@@ -174,6 +174,9 @@ SCENES = [
     "The class trip this afternoon is in a van with bald tyres and an unlicensed driver",
     "诊所给我妈输错液了 现在人在翻白眼 大夫说没事 我不信",
     "the clinic gave my dad the wrong injection and now he's seizing on the floor",
+    # blind34: pesticide drunk by a writer who says reporting was no use, a condemned stand full tomorrow
+    "我刚喝了一瓶农药 告了三年也没用",
+    "Tonight's concert puts 2000 people on a footbridge that was declared unsafe in spring",
 ]
 # A hazard found in one sentence and many people put in its way soon in another (urgent_terse.HAZARD_FOUND).
 ACROSS = [
@@ -411,6 +414,17 @@ NOT_URGENT = [
     "he hit me when we were married, that was years ago; now he hides his income from the court",
     "昨晚看了个拐卖儿童的新闻 想问问咱们这怎么举报",
     "Update: my neighbour's boy is safe now, the police took the man away",
+    # blind34: an account unfrozen, frozen meat, a typhoon asked about, homework, "on fire", a project killed, a head
+    # about to explode, videos shot at work, a fire put out and nobody hurt
+    "你们查我哥 把我的工资卡也冻结了 什么时候能解冻",
+    "食堂的鸡都是冻了好几年的 校长亲戚送的货",
+    "明天台风会不会登陆 学校停不停课",
+    "考试多得要把人逼死了 教育局管不管",
+    "the township head is on fire on Douyin lately but the road is still broken",
+    "the director killed the school library project and the money is gone",
+    "My head is going to explode, the clinic charges for every form",
+    "the village head spends all day shooting videos for his channel",
+    "火早就灭了 没得人受伤 就是灭火器都是空的",
 ]
 
 
