@@ -172,6 +172,7 @@ REFERRALS = (
         # paid someone and they vanished: "I paid a visa agent 8000 yuan … now he has disappeared" (blind34)
         r"\b(paid|gave|sent|transferred)\b.{0,80}\bnow (he|she|they|the \w+) (has |have )?(disappeared|vanished|"
         r"blocked me|gone)",
+        r"(剪|偷|割)(了)?~4(电线|电缆|铜线|铜缆)",  # "收废品的晚上来剪我家电线" (blind35)
         *PRIVATE_FIRM_THEFT,
     ), "XF-31(5)", decisive=PRIVATE_FIRM_THEFT + IMPOSTOR_TAKES,
         reasons=((_PRIVATE_FIRM, "scope.reason.refer.private_firm"),
@@ -251,6 +252,7 @@ REFERRALS = (
         r"\bpension\w* (adjustment|increase|rise|amount|calculation|level)",
         r"(营业执照|business licen[cs]e|执照)~~16(去哪|在哪|怎么办|怎么|哪里|where|how)",
         r"报建|(去|到|在)哪(里|儿|个部门)?办~4(手续|证|执照|许可)",  # "老房子想加一层 要去哪里办报建手续" (blind34)
+        r"户口~~12(迁|落|转)(回|到|进|入)",  # "娃的户口想迁回老家 派出所说要村里证明" (blind35)
     ), "XF-22, XF-23, XF-31(4)"),
     # consumers, shops, services, prepaid cards, telecoms, private property management (rules.md §3.3 [U])
     Referral(ReferTo.MARKET, _w("""

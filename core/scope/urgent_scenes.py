@@ -194,4 +194,27 @@ SCENES: dict[str, tuple[str, ...]] = {
         r"\bwrong (injection|shot|drug|medicine|dose|drip|iv)\b.{0,60}\b(shaking|seizing|fitting|convuls\w*|not "
         r"breathing|unconscious|turning blue)\b",
     ),
+    # The thirty-fifth blind sets (a county hospital's night nurse): a lift stuck with people in it, a finger to be
+    # cut if a debt is not paid, a transplant's slot taken with the levels critical, a crushing chest and a numb arm.
+    "lift": (
+        r"电梯~4(卡|困|停|掉|坠)(在|住|了)?~12(里面|里头|有人|病人|孩子|老人|家属|人在)|(困|关|卡)在电梯(里)?",
+        r"\b(stuck|trapped|locked) in (the|a|an) (lift|elevator)\b|\b(lift|elevator) (is |got )?(stuck|stopped|jammed) "
+        r"between floors\b",
+    ),
+    "maim": (
+        r"(不还|不给|不交|还不上)~~20(剁|砍|卸|切)~6(手|指|腿|胳膊|耳朵)|(剁|砍|卸)(你|他|她|我)?(家)?(孩子|娃|儿子|女儿|老婆)?(的|一)?"
+        r"(根)?(手指|指头|手|腿|胳膊)",
+        r"\b(or|otherwise|else) (we|they|i)('ll| will)? (cut|break|chop|take) (off )?(your|his|her) (\w+'?s? )?(finger|"
+        r"fingers|hand|hands|leg|legs|arm|arms|ear|ears)\b",
+    ),
+    "critical": (
+        r"(指标|病情|情况|血氧)~4(危急|危重|很危险|恶化|掉得厉害)~~30(等不了|等不起|明天|今晚)|(等不了|等不起)~~30(指标|病情)~4(危急|危重)",
+        r"\b(levels?|condition|vitals|oxygen|sats?) (are |is )?(critical|crashing|dropping fast)\b",
+    ),
+    "heart": (
+        r"胸(口)?~4(压|闷|疼|痛|憋)~~20(左)?(胳膊|手臂|手|肩)~4(麻|没知觉|疼)|"
+        r"(左)?(胳膊|手臂)~4麻~~20胸(口)?~4(压|闷|疼|痛)",
+        r"\bchest (is |feels )?(crushing|tight|heavy|hurts|pain)\b.{0,40}\barm (is |feels |goes |went )?(numb|"
+        r"tingling)|\b(left )?arm (is |feels )?numb\b.{0,40}\bchest",
+    ),
 }  # fmt: skip

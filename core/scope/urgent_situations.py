@@ -185,4 +185,15 @@ NOT_SITUATION = (
     r"(the|a|an|our|this|that|my|his|her) (\w+ ){0,2}(project|plan|proposal|idea|deal|bill|scheme|program|programme|"
     r"initiative)\b|\b(my )?head (is )?(going to|gonna|about to|will) explode\b|\bshoot(ing|s)? (\w+ ){0,2}(videos?|"
     r"photos?|pictures?|films?|footage|vlogs?|clips?)\b",
+    # blind35: a leg broken and a surgery waited for, subsidies in dead people's names, shade that kills corn, an
+    # exam "killer", 要了我老命, music blasted, a photo shoot, talking like a machine gun, stingy to death, a work
+    # injury claim, 心都死了, a budget "killed"
+    r"(腿|胳膊|手|脚|骨头)~2(摔)?断了~~12(住(了)?院|住了|排(上)?手术|做手术|手术)|(户名|名字|名下|名义)~4(是)?~4死(了|去)的人|"
+    r"死人的(名字|名义|户名)|要了(我|俺|人)(的)?老命|(跟|像)~6枪(一样|似的)|心(都)?死了",
+    r"\bkill(s|ed|ing)? (my|our|the|all the|his|her) (corn|crops?|plants?|trees?|grass|vegetables|rice|wheat|harvest|"
+    r"seedlings)\b|\b(exam|test|course|class|workout|price|question|final)\w*\b.{0,20}['\"‘“]killer|"
+    r"\bblast(s|ing|ed)? (\w+ ){0,2}(music|songs?|karaoke|speakers?|tv|radio|horns?)\b|\bphoto ?shoot|"
+    r"['\"‘“]shooting['\"’”]|\b(stingy|"
+    r"boring|bored|scared|tired|worried|annoyed|sick) to death\b|\b(work|workplace|occupational) injur\w*|\binjury "
+    r"(insurance|claim|compensation)|\b['\"‘“]?kill(ed|s)?['\"’”]? the (budget|funding|money|library|project)",
 )  # fmt: skip

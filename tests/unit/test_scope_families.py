@@ -153,6 +153,9 @@ from core.scope import KIND_LABELS, Verdict, classifier
         ("我家想盖个车库 要去哪里办报建", "refer", "government"),
         ("The supermarket sold me milk that was rotten inside", "refer", "market"),
         ("I paid a man 3000 for a fake diploma service and now he has blocked me", "refer", "police"),
+        ("有人冒充民政局的人打电话 说交五百手续费就能办低保 我爸交了", "refer", "police"),
+        ("半夜有人来偷剪我们村的铜线 抓到过两回", "refer", "police"),
+        ("孩子户口想落到县城 要哪些材料", "refer", "government"),
     ],
 )
 def test_generalised_rules(text: str, verdict: str, detail: str | None) -> None:

@@ -177,6 +177,14 @@ SCENES = [
     # blind34: pesticide drunk by a writer who says reporting was no use, a condemned stand full tomorrow
     "我刚喝了一瓶农药 告了三年也没用",
     "Tonight's concert puts 2000 people on a footbridge that was declared unsafe in spring",
+    # blind35: a lift stuck with people inside, a finger threatened over a debt, levels critical, a heart attack
+    "商场电梯停在半空 里面有老人和孩子 按铃没人应",
+    "we are trapped in the lift at the county hall, six of us, the phone inside is dead",
+    "放贷的说再不还钱就剁我儿子一根手指头",
+    "pay the 20,000 by friday or we break your daughter's arm",
+    "Dad's dialysis was cancelled for a leader's cousin and his levels are critical tonight",
+    "胸口压得喘不过来 左胳膊也麻了 一个人在出租屋",
+    "my chest is tight and my arm went numb, I'm alone in the dorm",
 ]
 # A hazard found in one sentence and many people put in its way soon in another (urgent_terse.HAZARD_FOUND).
 ACROSS = [
@@ -425,6 +433,20 @@ NOT_URGENT = [
     "My head is going to explode, the clinic charges for every form",
     "the village head spends all day shooting videos for his channel",
     "火早就灭了 没得人受伤 就是灭火器都是空的",
+    # blind35: a broken leg and a surgery slot, subsidies in the names of the dead, crops killed, an exam "killer",
+    # 要了我老命, music blasted, a photo shoot, a machine-gun talker, stingy to death, a work injury, 心都死了
+    "我爸腿摔断了住院一个礼拜才排上手术 主任收了红包的先做",
+    "低保名单上的户名好几个都是死了的人",
+    "the chemical plant's runoff kills our rice every summer",
+    "the teacher calls the final a 'killer' and sells us his answer book",
+    "开个证明要了我的老命 跑了六趟",
+    "the cadre's son blasts karaoke till 2am every night",
+    "a 'shooting' at the county hall: a photo shoot for the mayor's promo, 80,000 yuan",
+    "窗口那个人说话像机关枪似的 一句都听不清",
+    "the township head is stingy to death with the relief money",
+    "the company won't pay my work injury claim",
+    "天天加班干得心都死了 领导还克扣加班费",
+    "医院电梯坏了一个月没人修 物业照样收钱",
 ]
 
 
