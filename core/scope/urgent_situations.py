@@ -196,4 +196,10 @@ NOT_SITUATION = (
     r"['\"‘“]shooting['\"’”]|\b(stingy|"
     r"boring|bored|scared|tired|worried|annoyed|sick) to death\b|\b(work|workplace|occupational) injur\w*|\binjury "
     r"(insurance|claim|compensation)|\b['\"‘“]?kill(ed|s)?['\"’”]? the (budget|funding|money|library|project)",
+    # blind36: a smell 熏死人, never been to a fire, 要吐血, a child called a bomb, a remote locked in an office, a
+    # firing called revenge
+    r"(味|味儿|味道|臭|烟)~4熏死(人|了|我)|(要|快|气得|扣得|累得)~2吐血|叫(成|做)?~5炸弹(?!~6(炸|放|引爆|带|扔|埋))",
+    r"\b(been|gone|went|go) to a fire\b|\b(remote|keys?|files?|money|documents?|records?|ac|phone|box|drawer) (is |are "
+    r"|was |were |got )?locked (in|up|inside)\b|\bfired\b.{0,80}\brevenge\b|\brevenge\b.{0,40}\b(fired|firing|"
+    r"sacked|demoted|transferred)",
 )  # fmt: skip

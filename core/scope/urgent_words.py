@@ -248,6 +248,10 @@ ELSEWHERE = (
     r"\b(during|since|after|before) the (19|20)\d\d\b|passed away (years|long) ago",
     r"\bread about\b|\bin the '?\d0s\b|\b(official|police|news) reports? said\b",
     # blind33: "my ex beat me when we were married", "看了个绑架勒索的案子"
+    # blind36: a story forwarded, a video of a fire somewhere, "零八年那场火"
+    r"\b(forwarded|shared|sent) (me )?(an? |the )?(old )?(story|article|post|video|clip|link)\b|\bold story\b|"
+    r"\bvideo of (a|an) \w+ (fire|explosion|crash|collapse|flood|blast|stampede)|"
+    r"[零〇一二三四五六七八九]{2}年那场|\d{2}年那场",
     r"\bwhen (we|i|he|she|they) (were|was) (still )?(married|together|little|young|kids?|a kid|children|a child|"
     r"at school|in school)\b|看了?(个|一个|篇|一篇|部|一部)~8(案子|案例|新闻|报道|视频|电视剧|电影|节目)",
     # blind26: a kidnapped child "from the 朋友圈 post"

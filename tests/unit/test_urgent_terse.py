@@ -185,6 +185,11 @@ SCENES = [
     "Dad's dialysis was cancelled for a leader's cousin and his levels are critical tonight",
     "胸口压得喘不过来 左胳膊也麻了 一个人在出租屋",
     "my chest is tight and my arm went numb, I'm alone in the dorm",
+    # blind36: a call from a roof, a plea to send someone now
+    "my brother just texted me from the bridge, he says sorry for everything",
+    "她刚才在天台上给我打了个视频 一直在哭",
+    "The guard is beating a man outside the township gate, please send someone now",
+    "快派人来 他拿着刀在村委会门口",
 ]
 # A hazard found in one sentence and many people put in its way soon in another (urgent_terse.HAZARD_FOUND).
 ACROSS = [
@@ -447,6 +452,20 @@ NOT_URGENT = [
     "the company won't pay my work injury claim",
     "天天加班干得心都死了 领导还克扣加班费",
     "医院电梯坏了一个月没人修 物业照样收钱",
+    # blind36: a smell, a child called a bomb, a fire brigade's captain, a story forwarded, a year's fire, a leak
+    # stopped, a video from elsewhere, 要吐血, the heat, a firing called revenge, a worker out with bruises
+    "养猪场的味儿熏死人了 环保站收了钱就不管",
+    "老师天天叫我儿子小炸弹 当着全班的面",
+    "the fire brigade's chief has never been to a fire, he just collects the subsidy",
+    "my aunt forwarded an old story about a poisoned well, is that why the village water is tested?",
+    "九八年那场洪水冲了我家 救灾款到现在没发全",
+    "大坝昨天渗水 已经堵上了 人都回家了",
+    "there's a video of a bus crash somewhere, makes me wonder who inspects our school buses",
+    "窗口办事慢得我要吐血",
+    "the remote for the classroom AC is locked in the head's office all summer",
+    "they fired the canteen cook after she asked about the budget, pure revenge",
+    "the miner trapped this morning got out with just bruises, the boss hushed it up",
+    "please send someone to check the accounts of our village",
 ]
 
 
