@@ -244,7 +244,8 @@ SAFE = (
     r"\b(my|his|her|our|the) (\w+ ){0,2}(is|are)( now)? (safe|ok|okay|fine)\b|"
     r"police (came|arrived|got there) and (took|arrested|led) (him|her|them) away|(nobody|no one|no-one)('?s| is) hurt|"
     r"\bpolice (have |has )?(took|taken|led) (the (\w+ )?(man|guy|woman|men)|him|her|them) away\b|\bsafe now\b|"
-    r"\bgot out with (just |only )?(bruises|scratches|a few (cuts|scratches|bruises)|minor (cuts|injuries))",
+    r"\bgot out with (just |only )?(bruises|scratches|a few (cuts|scratches|bruises)|minor (cuts|injuries))|"
+    r"\bdoctors? (says?|said) (all good|(he|she|they|it)'?s? (fine|ok|okay|all right))|虚惊一场|(刚|已经)找(着|到)了",
     r"帮忙~2(找到|找着|找回)(了)?|找到了~4谢谢|(底下|下面)(都)?没(有)?(压着)?人(了)?(?=[，,。.!！]|$)|救援(的)?(人)?(都|已经)~2撤(了|走)|(已经|都)(脱离|没有)(了)?(生命)?危险",
     r"(后来|之后|从那以后)(也)?(就)?没(再)?~4(动(过)?手|来(过|闹)|闹(过)?|打(过)?|出(过)?事)",
     r"\bthat (chapter|matter|case) (is|has) (long )?(been )?(over|closed|concluded)\b|\bhas long been concluded\b|"

@@ -231,4 +231,13 @@ SCENES: dict[str, tuple[str, ...]] = {
         r"over|immediately|asap|right away))?(?=[.!,]|$)",
         r"(快|赶紧|赶快|求求你们)~2(派|叫)(个)?(人|救护车|警察|民警)(来|过来|去)",
     ),
+    # The thirty-seventh blind sets (a grid worker's estates): a girl in labour and help refused.
+    "help_refused": (
+        r"\b(refuses?|refused|refusing|won'?t|will not|not allowed|doesn'?t want|don'?t want) (to )?(call|let (me|us|"
+        r"anyone) "
+        r"call|take (her|him|them) to|get) (an? |the )?(ambulance|doctor|hospital|120|police|110|midwife)\b",
+        r"不(让|许|准|肯)~4(打|叫|送|去)~4(120|110|救护车|医院|卫生院|报警|看医生|大夫)",
+        r"\bin labou?r\b.{0,60}\b(contractions?|bleeding|waters? (broke|broken)|refus\w*|won'?t|no (one|ambulance|"
+        r"doctor))|\bcontractions? (are )?every \d+",
+    ),
 }  # fmt: skip

@@ -202,4 +202,11 @@ NOT_SITUATION = (
     r"\b(been|gone|went|go) to a fire\b|\b(remote|keys?|files?|money|documents?|records?|ac|phone|box|drawer) (is |are "
     r"|was |were |got )?locked (in|up|inside)\b|\bfired\b.{0,80}\brevenge\b|\brevenge\b.{0,40}\b(fired|firing|"
     r"sacked|demoted|transferred)",
+    # blind37: a code that will not show, goods stuck, a swindler gone, 刀鱼, 踢皮球, a simile of a bomb, 噎死人,
+    # a product to "blow up" the market
+    r"(验证码|页面|网页|二维码|短信|结果|证|照片|图片|数据|发票|单子)~6出不来|(收了|骗了|拿了|交了|转了)~~30(电话|手机)~4(打不通|关机|"
+    r"拉黑)(了)?~4人(也)?~2(找不到|不见)|刀鱼|踢皮球|(跟|像)~4炸弹(一样|似的)|爆米花|噎死(人|我)",
+    r"\b(shipments?|goods|cargo|containers?|parcels?|packages?|visas?|payments?|money|deliver(y|ies)) (\w+ ){0,2}(got |"
+    r"is |are |was |were |has been )?stuck\b|\b['\"‘“]?blow(ing|s)? up['\"’”]? the (market|internet|charts|"
+    r"competition|sales)",
 )  # fmt: skip

@@ -190,6 +190,10 @@ SCENES = [
     "她刚才在天台上给我打了个视频 一直在哭",
     "The guard is beating a man outside the township gate, please send someone now",
     "快派人来 他拿着刀在村委会门口",
+    # blind37: a girl in labour, help refused
+    "my landlord's daughter is in labour in the back room and he won't call a doctor",
+    "工地上有人从架子上摔下来 老板不让打120",
+    "the warden refuses to take him to hospital, he's been vomiting blood since noon",
 ]
 # A hazard found in one sentence and many people put in its way soon in another (urgent_terse.HAZARD_FOUND).
 ACROSS = [
@@ -466,6 +470,18 @@ NOT_URGENT = [
     "they fired the canteen cook after she asked about the budget, pure revenge",
     "the miner trapped this morning got out with just bruises, the boss hushed it up",
     "please send someone to check the accounts of our village",
+    # blind37: a code that will not show, goods stuck at customs, a swindler gone, 刀鱼, 踢皮球, a bomb as a
+    # simile, 噎死人, a product to "blow up" the market, a coin swallowed and passed, a child found
+    "政务网的二维码老是出不来 填了三遍",
+    "our container got stuck at the port until the officer hinted at a 'gift'",
+    "那人收了我三万说能办低保 现在手机关机了 人也找不到了",
+    "过年单位发刀鱼和购物卡 这算不算违规",
+    "区里和街道来回踢皮球 我的事拖了半年",
+    "我们科长那脾气跟炸弹似的 天天骂人",
+    "那个科长说话能噎死人",
+    "the director says our new app will blow up the market, and signs every contract with his brother",
+    "my son swallowed a marble yesterday but the doctor says he's fine now",
+    "孩子放学没回家 刚找着了 在同学家写作业",
 ]
 
 
