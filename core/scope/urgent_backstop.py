@@ -177,7 +177,8 @@ OVER = (
     r"治好|看过了|"
     r"没(有)?受伤|伤(早|已经|都)好|(后来|最后)(也|倒也)?没(怎么样|事|动手)|(已经|都|早)过去~4了|"
     # blind34, blind36: a fire out and nobody hurt, a leak stopped and everyone home
-    r"(火|明火)(已经|早就|早|都)~2(灭|扑灭|熄|熄灭)了|没得人受伤|(已经|都)(堵上|堵住|修好|补上)了|都回家了",
+    r"(火|明火)(已经|早就|早|都)~2(灭|扑灭|熄|熄灭)了|没得人受伤|(已经|都)(堵上|堵住|修好|补上)了|都回家了|"
+    r"(现在|已经)好多了|(管涌|缺口|决口|漏洞|漏点)~2(堵住|堵上|封住)了|人都撤(回来|出来|走)了",  # blind38
     r"\b(healed|recovered|long ago|long over|no one was hurt|nobody was hurt)\b",
     # an injury documented by a hospital, a collapse with nobody under it and rescuers gone home (blind10)
     r"(医院|县医院|市医院)?~2(开了|有|出具了?|做了)~2(诊断(证明|书)|伤情鉴定|验伤(报告|单))|(底下|下面)(都)?没(有)?(压着)?人(了)?(?=[，,。.!！]|$)|"
@@ -194,7 +195,7 @@ PROCEDURE = (
     r"closed (the |my |his |her )?(\w+'s )?(case|death)|ruled (it )?(as )?(an )?accident|\b(traffic )?police "
     r"(say|said|says|claim\w*|won'?t|never|didn'?t|refuse\w*|only)\b|awaiting trial|detained for \d+ days|annul\w*",
     r"(hospital|medical|doctor'?s?|treatment) (fees|bills?|costs|expenses)",
-    r"谈话(时|的时候|中|期间)|审(问|讯)(时|的时候|期间)|问话(时|的时候)|留置期间|调查(时|的时候|期间)|找(我|他|她)~4谈话",
+    r"谈话(时|的时候|中|期间|那(几)?(天|阵|段时间))|审(问|讯)(时|的时候|期间)|问话(时|的时候)|留置期间|调查(时|的时候|期间)|找(我|他|她)~4谈话",
     r"\b(in|during) (the )?(questioning|interrogation|interview)\b",
 )  # fmt: skip
 #: Now, soon: ends a past frame (also a past word in the same clause: "去年砍过，现在又拿着刀").

@@ -297,8 +297,11 @@ SAFE = (
     r"\bgot out (of (the |a )?\w+( \w+)? )?in time\b|\bbut i'?m (fine|ok|okay|safe|alright)\b|\bno (injury|injuries)\b|"
     r"(救援队|消防|民警|警察|村里人)~4(已经)?(把)?~2(带|救|背|抬|接)~4下(山|来)(了)|\bin (the )?hospital( now)?,? "
     r"(stable|safe|fine|recovering)\b",
+    # blind38: a dark thought told as past and better now; a dam's piping plugged and everyone back
+    r"(那天|之前|上次|前几天|前阵子)~~12想不开~~12(现在|已经)好多了|(管涌|缺口|决口)~2(堵住|堵上|封住)了~~12人都撤(回来|出来|走)了",
 )
 NOT_SAFE = (
     r"\b(still|again|for now|yet)\b|还在|还没|又(来|在|拿|要)|暂时|叫不(应|醒)|喊不(应|醒)|喘不上|不想活|想死|自杀|"
-    r"轻生|(俺|我)~2(不信|不相信|信不过|不放心)|\bi don'?t believe\b"  # "医生说没事让等着 俺不信" (blind33)
+    # "医生说没事让等着 俺不信" (blind33); dizzy and unable to crawl to the door after "it's fine" (blind38)
+    r"轻生|(头晕|晕)得|站不起来|爬不(到|动|起来)|嘶嘶|(俺|我)~2(不信|不相信|信不过|不放心)|\bi don'?t believe\b"
 )

@@ -209,4 +209,12 @@ NOT_SITUATION = (
     r"\b(shipments?|goods|cargo|containers?|parcels?|packages?|visas?|payments?|money|deliver(y|ies)) (\w+ ){0,2}(got |"
     r"is |are |was |were |has been )?stuck\b|\b['\"‘“]?blow(ing|s)? up['\"’”]? the (market|internet|charts|"
     r"competition|sales)",
+    # blind38: pipes carted off, a quarrel "that may come to blows", schoolboys' fight and broken glasses, 鸡飞狗跳,
+    # a flooded house and the relief money, a head "about to burst", not collapsed, rubbish burnt, flood damage, a
+    # back hurt on the job
+    r"(钢管|钢筋|铁棍|建材|材料|电缆|木料)~8(拉走|偷走|运走|被偷)|闹到动手|(跟|和)(同学|同事)打(架|了一架)|鸡飞狗跳|"
+    r"被淹(了)?~~12(救灾款|补助|补偿|赔偿|理赔|申请)|(脑壳|脑袋|脑子)(都)?(要|快)?炸(了)?|没(有)?(塌|倒|垮)",
+    r"\bburn(s|ing|ed)? (stuff|rubbish|trash|garbage|leaves|paper|incense|coal|plastic|straw)\b|\bflood(ed)? (damage|"
+    r"insurance|claim|repairs?|compensation)\b|\bhurt (my|his|her) (back|knee|shoulder|leg|arm|hand|wrist|ankle|neck) "
+    r"(on the job|at work|lifting)",
 )  # fmt: skip

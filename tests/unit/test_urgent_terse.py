@@ -194,6 +194,8 @@ SCENES = [
     "my landlord's daughter is in labour in the back room and he won't call a doctor",
     "工地上有人从架子上摔下来 老板不让打120",
     "the warden refuses to take him to hospital, he's been vomiting blood since noon",
+    # blind38: a gas leak "checked and fine" this morning, and the writer too dizzy to stand now
+    "热水器一直漏气 物业下午来看过说没事 我现在头晕得站不起来",
 ]
 # A hazard found in one sentence and many people put in its way soon in another (urgent_terse.HAZARD_FOUND).
 ACROSS = [
@@ -482,6 +484,22 @@ NOT_URGENT = [
     "the director says our new app will blow up the market, and signs every contract with his brother",
     "my son swallowed a marble yesterday but the doctor says he's fine now",
     "孩子放学没回家 刚找着了 在同学家写作业",
+    # blind38: a threat told of an interview days ago, pipes carted off, a quarrel, a schoolboys' fight, 鸡飞狗跳, a
+    # flooded house's relief money, a head "about to burst", not collapsed, rubbish burnt, flood damage, a back hurt,
+    # a dark thought better now, a dam's piping plugged
+    "谈话那几天 办案人员说我不配合就让我单位好看 这种做法我要反映",
+    "工地的钢筋半夜被人拉走 保安说看见一辆货车",
+    "两个合租的天天为水电费吵 都快闹到动手了",
+    "我家孩子跟同学打架 书包扯坏了 老师让我们自己赔",
+    "村里为了分地吵得鸡飞狗跳",
+    "我家被淹了 救灾补助申请了两个月还没批",
+    "隔壁天天唱K 我脑袋都要炸了",
+    "房子没塌 修好了 但补助款被村里扣了一半",
+    "my neighbour burns rubbish in the yard every evening",
+    "who pays for the flood damage in my shop, the landlord or me?",
+    "I hurt my back on the job and the boss won't pay a cent",
+    "前阵子我是想不开 现在好多了 就是那笔补贴还是要查",
+    "管涌堵住了 人都撤回来了 沙袋一半是泥",
 ]
 
 
