@@ -20,14 +20,15 @@ OFFICIAL_PERSONS = _w("""
     区长 市长 省长 部长 主席 委员 干部 领导 公务员 公职人员 党员 民警 警察 辅警 协警 片警 所长 队长 交警 法官 庭长
     审判长 审判员 检察长 副检察长 检察官 公诉人 指导员 教导员 政委 书记员 仲裁员 监察员 稽查员 专管员 院长 副院长 校长
     副校长 城管 执法人员 工作人员 站长 狱警 一把手 officer official officials cadre cadres secretary mayor policeman
-    policemen judge prosecutor cop cops principal director headmaster headmistress headteacher
+    policemen judge prosecutor cop cops principal director headmaster headmistress headteacher dean
 """)
 #: Offices named in English with two words ("township head", "party secretary").
 OFFICIAL_PERSON_PATTERNS = (
     r"\b(township|village|county|town|party|district|city|municipal|provincial|bureau|section|department)('s)?"
     r" (deputy |vice |assistant )?"
     r"(head|chief|secretary|leader|accountant|cashier|cadre|official|director|mayor|committee|chairman)s?\b|"
-    r"\b(bureau|department|township|county) (boss|bosses)\b",  # "the tourism bureau boss" (blind34)
+    r"\b(bureau|department|township|county) (boss|bosses)\b|"  # "the tourism bureau boss" (blind34)
+    r"\bcommunity (worker|officer|official|cadre|director|head)s?\b",
     r"\b(head|chief|director|secretary|mayor|leader|accountant)s? of (the |our |a )?[a-z ,.]{0,30}?"
     r"\b(township|village|county|town|district|city|bureau|department|office|station|committee|hospital|school)\b",
     r"\b(clerk|staff|officer|official|worker|employee|head|chief|director)s? (at|of|in|from) (the |our |a )?"
@@ -45,7 +46,9 @@ OFFICIAL_PERSON_PATTERNS = (
     r"(街道|社区|镇上|乡里|村委)(来|派来)的(人|干部)",
 )
 #: Titles private firms use too: they do not count when the text says the unit is private (JC-15 covers SOEs only).
-GENERIC_PERSONS = _w("领导 主任 副主任 会计 出纳 组长 副组长 队长 工作人员 站长 院长 校长 一把手 director headmaster")
+GENERIC_PERSONS = _w("""
+    领导 主任 副主任 会计 出纳 组长 副组长 队长 工作人员 站长 院长 校长 一把手 director headmaster dean
+""")
 PRIVATE_MARKERS = _w("私营 私人 民营 私企 个体 私立 外企 外资 private privately")
 #: Officials named only as a group or a rank, nobody in particular ("村干部", "领导", "乡里的干部"): with nothing
 #: but the name of an offence ("村干部腐败") the report has no substance yet (三个不受理 3): ask for facts.
@@ -193,6 +196,12 @@ INTERPERSONAL_ACTS = _w("打人 骂人 骂我 辱骂 推搡 殴打 威胁 霸占
 #: Money, favour, coercion and retaliation constructions: misconduct when an official or public body is named
 #: (A1, A2); without one ("有人收钱") the text stays unclear (R ch.2 (3)).
 OFFICIAL_ACT_PATTERNS = (
+    # meals with one side of a case, an old woman's card kept: "the judge … had dinner with my husband's lawyer",
+    # "the community worker took her pension card and never gave it back"
+    r"\b(had|has|have|having) (dinner|meals?|drinks?|lunch|banquets?)\b.{0,20}\bwith (my|the|his|"
+    r"her) (\w+'?s? )?(lawyer|"
+    r"opponent|other party|developer|contractor)|\btook (my|her|his|our) (\w+ )?(card|cards|passbook|id|documents?|"
+    r"certificate)\b.{0,40}\b(never|didn'?t|won'?t|not) (give|gave|return|returned)",
     # taking (收受, 索贿): 收了被告家属20万, 收了老板的好处, 攞咗扶贫款, 私下要了两万
     r"((?<!没)收(?!费)|拿|索要|索取|吃|捞|揣|收受|讹|攞|袋)(了|咗)?~~10?(钱|现金|红包|好处|回扣|礼金|购物卡|超市卡|油卡|烟|酒"
     r"|茅台|中华|礼|补偿款|补助款|救济款|扶贫款|征地款|拆迁款|" + _N + ")",

@@ -303,5 +303,6 @@ SAFE = (
 NOT_SAFE = (
     r"\b(still|again|for now|yet)\b|还在|还没|又(来|在|拿|要)|暂时|叫不(应|醒)|喊不(应|醒)|喘不上|不想活|想死|自杀|"
     # "医生说没事让等着 俺不信" (blind33); dizzy and unable to crawl to the door after "it's fine" (blind38)
-    r"轻生|(头晕|晕)得|站不起来|爬不(到|动|起来)|嘶嘶|(俺|我)~2(不信|不相信|信不过|不放心)|\bi don'?t believe\b"
+    r"轻生|拿着~4(钢管|刀|棍|棒|斧|汽油)|冲进来|(头晕|晕)得|站不起来|爬不(到|动|起来)|嘶嘶|(俺|我)~2(不信|不相信|"
+    r"信不过|不放心)|\bi don'?t believe\b"
 )

@@ -240,4 +240,16 @@ SCENES: dict[str, tuple[str, ...]] = {
         r"\bin labou?r\b.{0,60}\b(contractions?|bleeding|waters? (broke|broken)|refus\w*|won'?t|no (one|ambulance|"
         r"doctor))|\bcontractions? (are )?every \d+",
     ),
+    # The thirty-ninth blind sets (a youth helpline's night channel): "after midnight tonight I will not be here",
+    # treatment a newborn needs by tomorrow and a hospital refusing it.
+    "gone_tonight": (
+        r"(今晚|今天|明天|过了今晚|十二点(以后|之后|一过)|天亮(以后|之前))~~12(我)?(就)?不在了|(以后|之后)(我)?就不在了",
+        r"\b(after|by) (midnight|tonight|tomorrow)\b.{0,30}\bi('ll| will) (be gone|not be here|no longer be here)\b|"
+        r"\bi won'?t be (here|around) (after|by) (tonight|midnight|tomorrow)",
+    ),
+    "care_deadline": (
+        r"\bneeds? (\w+ ){0,3}(treatment|surgery|operation|transfusion|dialysis|insulin|oxygen|phototherapy) by "
+        r"(tomorrow|tonight|the morning)\b",
+        r"(明天|今晚|天亮)(之前|以前)?~4(必须|得|一定要)~4(治疗|手术|输血|透析|照蓝光|住院)",
+    ),
 }  # fmt: skip

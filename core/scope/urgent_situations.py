@@ -217,4 +217,12 @@ NOT_SITUATION = (
     r"\bburn(s|ing|ed)? (stuff|rubbish|trash|garbage|leaves|paper|incense|coal|plastic|straw)\b|\bflood(ed)? (damage|"
     r"insurance|claim|repairs?|compensation)\b|\bhurt (my|his|her) (back|knee|shoulder|leg|arm|hand|wrist|ankle|neck) "
     r"(on the job|at work|lifting)",
+    # blind39: a gate locked against readers of a notice board, sows "died of illness" in the books, hurt on a
+    # delivery run, trees cut on a boundary, drowning in paperwork, a school fire abroad, killing me, fake news, a
+    # cooking class's knife skills
+    r"(大门|门|院子|公开栏)~4(天天|一直|老是|常年)~2锁着|(写|报|说)的?(是)?病死|病死(的)?(猪|羊|牛|鸡|母猪)|(出车|送货|跑单|干活|上班)~2受(了)?伤~4"
+    r"(不管|不赔|没人管)|砍(了)?~8(树|杨树|柳树|竹子|庄稼|玉米)",
+    r"\bi'?m drowning (here|in (paperwork|debt|work|bills))\b|\b(podcast|article|story|video) about (a|an) \w+ (\w+ )?"
+    r"(fire|explosion|poisoning|collapse|flood)\b|\b(literally )?killing me\b(?!.{0,10}\b(now|right now)\b)|"
+    r"\bfake news\b|['\"‘“]?knife skills",
 )  # fmt: skip

@@ -156,6 +156,9 @@ from core.scope import KIND_LABELS, Verdict, classifier
         ("有人冒充民政局的人打电话 说交五百手续费就能办低保 我爸交了", "refer", "police"),
         ("半夜有人来偷剪我们村的铜线 抓到过两回", "refer", "police"),
         ("孩子户口想落到县城 要哪些材料", "refer", "government"),
+        ("镇里给了我一个政务警告 说我没按时上报 我明明按时报了", "accept", "申诉"),
+        ("the housing bureau wants 20 forms for one permit, can you push them to cut it down?", "accept", None),
+        ("the dean harassed three of us students for years and the university covered it up", "accept", "检举控告"),
     ],
 )
 def test_generalised_rules(text: str, verdict: str, detail: str | None) -> None:

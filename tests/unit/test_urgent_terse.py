@@ -196,6 +196,12 @@ SCENES = [
     "the warden refuses to take him to hospital, he's been vomiting blood since noon",
     # blind38: a gas leak "checked and fine" this morning, and the writer too dizzy to stand now
     "热水器一直漏气 物业下午来看过说没事 我现在头晕得站不起来",
+    # blind39: men with steel pipes at the gate ("everyone came out" is no rescue), "after tonight I'm gone",
+    # treatment needed by tomorrow
+    "十几个人拿着棍子冲进来要拆房子 我们全家都出来了",
+    "过了今晚我就不在了 你们慢慢查吧",
+    "i won't be here after midnight, tell my mum sorry",
+    "the baby needs a transfusion by tomorrow and the hospital wants cash first",
 ]
 # A hazard found in one sentence and many people put in its way soon in another (urgent_terse.HAZARD_FOUND).
 ACROSS = [
@@ -500,6 +506,16 @@ NOT_URGENT = [
     "I hurt my back on the job and the boss won't pay a cent",
     "前阵子我是想不开 现在好多了 就是那笔补贴还是要查",
     "管涌堵住了 人都撤回来了 沙袋一半是泥",
+    # blind39: a gate always locked, sows "died" in the books, hurt on a delivery, trees cut on a boundary, drowning in
+    # paperwork, an article about a fire elsewhere, "killing me", a knife-skills class
+    "村委会大门天天锁着 办事找不到人",
+    "扶贫的牛账上写的是病死 其实让村长卖了",
+    "跑单受了伤平台不管 说我不是员工",
+    "邻居砍了我家地头的三棵杨树",
+    "I'm drowning in paperwork, the bureau wants 12 stamps",
+    "read an article about a hotel fire in Guangdong, are our hotels inspected?",
+    "this queue at the tax office is killing me",
+    "the school charges 300 for a 'knife skills' class that never happens",
 ]
 
 
