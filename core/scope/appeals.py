@@ -124,6 +124,7 @@ SUGGESTION_PATTERNS = (
     # blind35: "你们查的都是村里的苍蝇 县里的老虎咋没见查", "上回反映的事三个月才回了个电话 … 太慢了吧"
     r"苍蝇~~20老虎|老虎~~20苍蝇|(反映|举报)的(事|问题)~~30(太慢|才回|敷衍|拖了)",
     r"\bcan you (guys |people |all )?(push|ask|tell|make|get) (them|the \w+) to\b",  # blind39
+    r"\byou (guys |people |all )?should (check|look into|investigate|inspect|audit)\b",  # blind40
     # criticism of this office's own work, or a request that it do better (A6): "你们的回复太官腔了",
     # "举报电话老占线 能不能多安排点人接", "宣传片拍得太假了 不如多讲点真实案子"
     r"你们~~24(能不能|能否|可不可以|应该|不如|最好)~~20(多|透明|快|及时|改|安排|公开|加|增|简化|认真)",

@@ -65,7 +65,8 @@ OFFICE_USE_PATTERNS = (
     # funds drawn every year for something kept only for show (形式主义, 虚报): "宣传栏就是摆样子 经费倒是年年报"
     r"(摆样子|走过场|做样子|应付检查|糊弄)~~16(经费|钱|款|资金)~6(年年|每年|照样|照报|倒是)",
     # a service window's clerk idling: "办个营业执照跑了八趟 窗口那个女的天天耍手机" (blind34)
-    r"(窗口|办事大厅|服务大厅|政务大厅)~~12(玩手机|耍手机|刷抖音|刷视频|刷手机|打游戏|玩游戏|睡觉)",
+    r"(窗口|办事大厅|服务大厅|政务大厅)~~12(玩手机|耍手机|刷抖音|刷视频|刷手机|打游戏|玩游戏|睡觉)|"
+    r"(窗口|办事大厅|服务大厅|政务大厅)~~12(脸臭|态度差|爱答不理|不理人|问三句不答一句|不搭理)",  # blind40
     # money "eaten" by someone: "消防栓里头没得水 这个钱到底遭哪个吃了" (blind34)
     r"(钱|款|经费|资金)~6(到底)?(遭|被|让|叫)(哪个|谁|哪些人|哪几个)~2(吃|贪|拿|揣|捞)(了|去了|走了)",
     # money collected to be paid in for people and never paid in, a budget that "went somewhere" (blind33)

@@ -196,6 +196,8 @@ INTERPERSONAL_ACTS = _w("打人 骂人 骂我 辱骂 推搡 殴打 威胁 霸占
 #: Money, favour, coercion and retaliation constructions: misconduct when an official or public body is named
 #: (A1, A2); without one ("有人收钱") the text stays unclear (R ch.2 (3)).
 OFFICIAL_ACT_PATTERNS = (
+    # gambling for stakes: "区财政局的党员 天天晚上家里组局打牌 输赢上万" (blind40; a neighbour's report all the same)
+    r"(打牌|打麻将|斗地主|麻将|牌局|组局)~~12输赢~4(上万|几万|几千|\d+万|\d+千)|输赢~4(上万|几万|\d+万)",
     # meals with one side of a case, an old woman's card kept: "the judge … had dinner with my husband's lawyer",
     # "the community worker took her pension card and never gave it back"
     r"\b(had|has|have|having) (dinner|meals?|drinks?|lunch|banquets?)\b.{0,20}\bwith (my|the|his|"

@@ -244,6 +244,8 @@ SAFE = (
     r"\b(my|his|her|our|the) (\w+ ){0,2}(is|are)( now)? (safe|ok|okay|fine)\b|"
     r"police (came|arrived|got there) and (took|arrested|led) (him|her|them) away|(nobody|no one|no-one)('?s| is) hurt|"
     r"\bpolice (have |has )?(took|taken|led) (the (\w+ )?(man|guy|woman|men)|him|her|them) away\b|\bsafe now\b|"
+    r"\bwas found (this morning|last night|yesterday|earlier)\b,? (cold|tired|hungry|scared|wet)?,? ?(but )?(ok|okay|"
+    r"fine|safe)\b|烧(已经)?退了|"
     r"\bgot out with (just |only )?(bruises|scratches|a few (cuts|scratches|bruises)|minor (cuts|injuries))|"
     r"\bdoctors? (says?|said) (all good|(he|she|they|it)'?s? (fine|ok|okay|all right))|虚惊一场|(刚|已经)找(着|到)了",
     r"帮忙~2(找到|找着|找回)(了)?|找到了~4谢谢|(底下|下面)(都)?没(有)?(压着)?人(了)?(?=[，,。.!！]|$)|救援(的)?(人)?(都|已经)~2撤(了|走)|(已经|都)(脱离|没有)(了)?(生命)?危险",
@@ -303,6 +305,6 @@ SAFE = (
 NOT_SAFE = (
     r"\b(still|again|for now|yet)\b|还在|还没|又(来|在|拿|要)|暂时|叫不(应|醒)|喊不(应|醒)|喘不上|不想活|想死|自杀|"
     # "医生说没事让等着 俺不信" (blind33); dizzy and unable to crawl to the door after "it's fine" (blind38)
-    r"轻生|拿着~4(钢管|刀|棍|棒|斧|汽油)|冲进来|(头晕|晕)得|站不起来|爬不(到|动|起来)|嘶嘶|(俺|我)~2(不信|不相信|"
+    r"轻生|拿着~4(钢管|刀|棍|棒|斧|汽油)|冲进来|(怕|快|就)要(塌|垮|倒|决口|溃)|那是收了钱|(头晕|晕)得|站不起来|爬不(到|动|起来)|嘶嘶|(俺|我)~2(不信|不相信|"
     r"信不过|不放心)|\bi don'?t believe\b"
 )

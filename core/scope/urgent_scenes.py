@@ -252,4 +252,11 @@ SCENES: dict[str, tuple[str, ...]] = {
         r"(tomorrow|tonight|the morning)\b",
         r"(明天|今晚|天亮)(之前|以前)?~4(必须|得|一定要)~4(治疗|手术|输血|透析|照蓝光|住院)",
     ),
+    # The fortieth blind sets (a township doctor's receptionist): an appendix that "could burst tonight".
+    "rupture": (
+        r"\b(could|might|may|will|is going to|gonna) (burst|rupture|perforate)\b.{0,20}\b(tonight|today|any (time|"
+        r"minute|"
+        r"moment)|soon)\b",
+        r"(随时|今晚|马上|今天)~4(会|可能)?(破|穿孔|破裂|爆)(了|掉)?(?!~2(产|坏|防))",
+    ),
 }  # fmt: skip

@@ -225,4 +225,9 @@ NOT_SITUATION = (
     r"\bi'?m drowning (here|in (paperwork|debt|work|bills))\b|\b(podcast|article|story|video) about (a|an) \w+ (\w+ )?"
     r"(fire|explosion|poisoning|collapse|flood)\b|\b(literally )?killing me\b(?!.{0,10}\b(now|right now)\b)|"
     r"\bfake news\b|['\"‘“]?knife skills",
+    # blind40: a fire report's demerit, a killer deal, heat killing us, a viral post, a knife shop, an explosives
+    # contract
+    r"\b(late|the|a|my) (forest )?fire report\b|['\"‘“]?killer deals?|\b(heat|cold|noise|smell|dust|queue|"
+    r"commute)\b( (in|at) the \w+)? (is |was )?killing (me|us)\b|\bviral post\b|刀具店|\bexplosives? (supply|"
+    r"contract|supplier|licen[cs]e)",
 )  # fmt: skip

@@ -159,6 +159,9 @@ from core.scope import KIND_LABELS, Verdict, classifier
         ("镇里给了我一个政务警告 说我没按时上报 我明明按时报了", "accept", "申诉"),
         ("the housing bureau wants 20 forms for one permit, can you push them to cut it down?", "accept", None),
         ("the dean harassed three of us students for years and the university covered it up", "accept", "检举控告"),
+        ("对门住的是县税务局的党员 天天在家打麻将 输赢几万", "accept", "检举控告"),
+        ("医保中心窗口那个人爱答不理 问三句不答一句", "accept", "检举控告"),
+        ("you should check who won the school canteen contract, it's the principal's cousin", "accept", None),
     ],
 )
 def test_generalised_rules(text: str, verdict: str, detail: str | None) -> None:

@@ -202,6 +202,10 @@ SCENES = [
     "过了今晚我就不在了 你们慢慢查吧",
     "i won't be here after midnight, tell my mum sorry",
     "the baby needs a transfusion by tomorrow and the hospital wants cash first",
+    # blind40: an appendix that could burst tonight; a cracked slope "checked and fine" that may come down tonight
+    "the surgeon says his appendix could burst any time and the ward sent us home",
+    "阑尾随时会破 医院说床位让给领导亲戚了",
+    "后山裂了一道缝 镇里说看过没事 雨这么大怕要塌了",
 ]
 # A hazard found in one sentence and many people put in its way soon in another (urgent_terse.HAZARD_FOUND).
 ACROSS = [
@@ -516,6 +520,12 @@ NOT_URGENT = [
     "read an article about a hotel fire in Guangdong, are our hotels inspected?",
     "this queue at the tax office is killing me",
     "the school charges 300 for a 'knife skills' class that never happens",
+    # blind40: a demerit over a fire report, the heat, a viral post, a lost walker found, a fever gone
+    "I got a demerit for a late fire report while I was on sick leave",
+    "the dust in the quarry is killing us and the boss won't buy masks",
+    "a viral post says a boss hired thugs somewhere, who checks our mines?",
+    "the lost hiker was found this morning, cold but ok; the ranger post was locked",
+    "娃烧已经退了 就想反映值班医生擅自离岗",
 ]
 
 
