@@ -189,7 +189,7 @@ OVER = (
 #: (unless it says now).
 PROCEDURE = (
     r"立案|鉴定|起诉|判决|判了|调解|赔偿|补偿|医药费|医疗费|出警|结案|撤案|工伤|官司|诉讼|复议|上诉|理赔|报销|抚恤|"
-    r"打击报复|不认账|索赔|认定|保险公司|赔钱|互殴|看守所|笔录|(老板|厂里|公司|单位)~4(就|只)?(给|赔)了~8(块|钱|元)",
+    r"打击报复|不认账|索赔|认定|保险公司|赔钱|互殴|看守所|笔录|记过|失职|(老板|厂里|公司|单位)~4(就|只)?(给|赔)了~8(块|钱|元)",
     r"\b(compensation|lawsuit|court case|appeal|insurance claim|medical bills?)\b|\b(dropped|drop|pressed|press) "
     r"(the )?charges\b|\bprosecutors?\b|"
     r"closed (the |my |his |her )?(\w+'s )?(case|death)|ruled (it )?(as )?(an )?accident|\b(traffic )?police "
@@ -203,7 +203,7 @@ NOW = (
     r"(?<![到至])现在|到现在~6(没|不|还|都)|正在|还在|此刻|马上|立刻|刚才|刚刚|今早|今晨|刚(说|走|出门|打电话|发)|今天|今晚|明天|一会|这就|就要|快要|"
     r"又(来|在|拿|要)|还(是|没|"
     r"有)~3(出来|回来|醒|找到)|(要|得|须)等~3(\d+|二十四|四十八)(个)?小时|"
-    r"(看不到|等不到|活不过)(明天|下周|下个月|过年)",
+    r"(看不到|等不到|活不过)(明天|下周|下个月|过年)|不(肯|让|许)?送(去)?(医院|卫生院)|不让(打|叫)~2(120|救护车)",
     r"\b(is|are) (holding(?! (back|on|up|off|onto|out))|pointing|threatening|beating|hitting|stabbing|dragging|"
     r"choking|strangling)\b|"
     r"\b(now|right now|tonight|(?<!earlier )today|tomorrow|still|again|just)\b|(won'?t|will not|don'?t think i('ll|"

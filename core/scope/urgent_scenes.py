@@ -259,4 +259,10 @@ SCENES: dict[str, tuple[str, ...]] = {
         r"moment)|soon)\b",
         r"(随时|今晚|马上|今天)~4(会|可能)?(破|穿孔|破裂|爆)(了|掉)?(?!~2(产|坏|防))",
     ),
+    # The forty-first blind sets (an elderly-care hotline): "I won't get home alive" if I testify, a worker impaled on
+    # rebar and not taken to hospital.
+    "not_home": (
+        r"\b(won'?t|will not|wont|never) (get|make it|come|go|walk) (home|back) alive\b",
+        r"(钢筋|铁棍|钢管|钉子)~2(穿|扎穿|戳穿|插进|穿透)(了)?~2(腿|胳膊|手|肚子|身体|脚)|不(肯)?送(去)?(医院|卫生院)",
+    ),
 }  # fmt: skip

@@ -227,6 +227,10 @@ NOT_SITUATION = (
     r"\bfake news\b|['\"‘“]?knife skills",
     # blind40: a fire report's demerit, a killer deal, heat killing us, a viral post, a knife shop, an explosives
     # contract
+    # blind41: relief rice carted back after the photos, not a scrap of meat, seedlings or chicks dead, a contract
+    # locked in a drawer
+    r"(米|油|面|东西|物资|礼品|慰问品)~4(就|又|都)?(被)?拉回去|(肉|菜|油水|荤)~2都?找不到|(苗|树苗|秧|鸡苗|鸭苗|鱼苗|猪崽)~8(死了|是死的)|"
+    r"(合同|文件|账本|材料|公章|钥匙)~2锁在|(栽|种)(下去|下|上)~4死了",
     r"\b(late|the|a|my) (forest )?fire report\b|['\"‘“]?killer deals?|\b(heat|cold|noise|smell|dust|queue|"
     r"commute)\b( (in|at) the \w+)? (is |was )?killing (me|us)\b|\bviral post\b|刀具店|\bexplosives? (supply|"
     r"contract|supplier|licen[cs]e)",

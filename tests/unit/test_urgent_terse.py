@@ -206,6 +206,9 @@ SCENES = [
     "the surgeon says his appendix could burst any time and the ward sent us home",
     "阑尾随时会破 医院说床位让给领导亲戚了",
     "后山裂了一道缝 镇里说看过没事 雨这么大怕要塌了",
+    # blind41: "you won't get home alive" if you testify; a worker impaled and not taken to hospital
+    "they said if I give evidence about the land deal I will never make it home alive",
+    "钢管扎穿了他的胳膊 工头不送医院 说自己包一下",
 ]
 # A hazard found in one sentence and many people put in its way soon in another (urgent_terse.HAZARD_FOUND).
 ACROSS = [
@@ -526,6 +529,13 @@ NOT_URGENT = [
     "a viral post says a boss hired thugs somewhere, who checks our mines?",
     "the lost hiker was found this morning, cold but ok; the ranger post was locked",
     "娃烧已经退了 就想反映值班医生擅自离岗",
+    # blind41: relief goods carted back after the photos, no meat in a canteen, seedlings dead, a contract locked
+    # away, a demerit over a fall
+    "慰问品拍完照就被拉回去了",
+    "食堂一顿收十块 肉都找不到",
+    "镇上硬推的果苗栽下去一个月死了一大半",
+    "集体土地的合同锁在村长家柜子里 谁也不给看",
+    "给了我一个记过 说老人摔伤是我失职 那天我根本没上班",
 ]
 
 
