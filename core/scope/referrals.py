@@ -60,7 +60,7 @@ PRIVATE_FIRM_THEFT = (_PRIVATE_FIRM + r"~~40" + _FIRM_THEFT, _FIRM_THEFT + r"~~4
 #: (blind34). Fraud for the police, whoever is impersonated (XF-31(5)).
 IMPOSTOR_TAKES = (
     r"(有人|有个人|一个人|骗子|陌生人|someone|a man|a woman|a stranger)~8(冒充|假冒|装成|假装是|pos(ed|ing) as|"
-    r"pretend\w* to be)~~30(收|转|汇|打|交|骗|要|paid|pay|transfer\w*|sent|collect\w*)~6(钱|账|款|费|\d|money|fees?)",
+    r"pretend\w* to be)~~30(收|转|汇|打|交|骗|要|paid|pay|transfer\w*|sent|collect\w*)~12(钱|账|款|费|\d|money|fees?)",
 )
 
 REFERRALS = (

@@ -138,6 +138,8 @@ NOT_OFFICIAL_PATTERNS = (
     *DISCLAIMERS,
     r"冒充~10?(纪委|监委|工作人员|警察|公安|民警|法官|检察官|领导|干部|客服|公检法|官员)(的?工作人员)?",
     r"冒充~2[\u4e00-\u9fff]{1,6}(办|局|所|站|委|院|中心|部门)的?(人|工作人员|干部)?",  # "冒充扶贫办的人上门" (blind35)
+    r"\b(posing as|posed as|pretend\w* to be|impersonat\w*) (a |an |the |our )?[a-z ]{0,30}?\b(head|secretary|officer|"
+    r"official|cadre|policem[ae]n|police|cop|inspector|staff|worker|director|mayor|chief|judge)s?\b",
 )
 IMPOSTOR_PATTERN = (
     r"冒充|假冒|自称是?~6(纪委|监委|领导|警察)|(打电话|来电话|发短信|打来)~4说(他|她)?是~4(纪委|监委|纪检)"

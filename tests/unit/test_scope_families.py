@@ -162,6 +162,8 @@ from core.scope import KIND_LABELS, Verdict, classifier
         ("对门住的是县税务局的党员 天天在家打麻将 输赢几万", "accept", "检举控告"),
         ("医保中心窗口那个人爱答不理 问三句不答一句", "accept", "检举控告"),
         ("you should check who won the school canteen contract, it's the principal's cousin", "accept", None),
+        ("Someone is posing as the village head and collecting 200 yuan fees from every family", "refer", "police"),
+        ("the village head is posing as a poor household to collect subsidies", "accept", "检举控告"),
     ],
 )
 def test_generalised_rules(text: str, verdict: str, detail: str | None) -> None:

@@ -91,6 +91,7 @@ def test_political_legal_and_appeal_borders(text: str, verdict: str, detail: str
         ("纪委管不管干部吃拿卡要", "unclear", "what_scope", "scope.reason.faq"),
         # where the rest goes
         ("我们厂是私人的，不是国企，厂长吃了供货商的回扣", "refer", "police", "scope.reason.refer.private_firm"),
+        ("有人在业主群冒充物业经理收维修基金 好几户都转了钱", "refer", "police", "scope.reason.refer.impostor"),
         ("卖鱼的秤不准，一斤差了二两", "refer", "market", "scope.reason.refer.market"),
         ("邻居家的狗把我家的鸭子咬死了", "refer", "mediation", "scope.reason.refer.mediation"),
         ("在理发店上班交的押金，老板说我不干了就不退", "refer", "labor", "scope.reason.refer.labor"),
