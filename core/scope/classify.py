@@ -56,6 +56,9 @@ class ScopeDecision:
     #: Not urgent by the rules, but the learned backstop reads danger in it (core.scope.urgent_learned): the
     #: citizen is shown the emergency numbers and asked whether someone is in danger now; "yes" alerts officers.
     possibly_urgent: bool = False
+    #: A misuse of office told in so many words (A1, A2: money collected and never paid in, a budget that "went
+    #: somewhere"): the learned verdict may not send it away (blind33).
+    misuse_stated: bool = field(default=False, compare=False)
 
 
 #: The kind as the labelled data and ``qingfeng scope --jsonl`` write it (rules.md §3.1).
@@ -73,7 +76,8 @@ _THEIRS = re.compile(r"^(?!.*(我|本人|俺)).*(书记|支书|主任|局长|镇
 
 #: Decisions the rules keep whatever the learned verdict (reason key prefixes): danger (§8), appeals and clearing a
 #: name (their own paths, §10.1), objections (§10.4), questions (the knowledge base answers them) and bare accusations
-#: (三个不受理 3: the citizen is asked for facts), and a firm the writer says is private (issue 16 item 4: police).
+#: (三个不受理 3: the citizen is asked for facts), and two police referrals: a firm the writer says is private (issue 16
+#: item 4) and someone posing as another to take money (冒充, a fraud whoever is named).
 RULES_DECIDE = ("scope.reason.urgent", "scope.reason.appeal", "scope.reason.clearing", "scope.reason.objection",
                 "scope.reason.faq", "scope.reason.no_facts", "scope.reason.refer.private_firm",
                 "scope.reason.refer.impostor")  # fmt: skip
@@ -87,9 +91,6 @@ _LEARNED_ACCEPT = {
 
 #: The score of a referral settled by a decisive phrase: above any count of words and patterns in practice.
 _DECISIVE = 100
-
-#: Signal prefix of a stand-alone misuse-of-office construction (R.OFFICE_USE_PATTERNS): no referral overrides it.
-OFFICE_USE = "office_use:"
 
 #: ``ScopeDecision.faq`` for an objection to this office's own handling of a report (the objection flow).
 OBJECTION = "objection"
@@ -128,6 +129,7 @@ class _Facts:
     misconduct: bool  # an allegation of misuse of office or of a party member's conduct (A1, A2)
     concrete: bool  # misconduct beyond style words (a criticism of 形式主义 with a suggestion is A6)
     signals: tuple[str, ...]
+    misuse_stated: bool  # a stand-alone misuse-of-office construction (R.OFFICE_USE_PATTERNS), not a private one
     named_only: bool = False  # no act, amount or public money told: an offence named at most
     group_only: bool = False  # officials named only as a group or rank ("村干部", "领导"), none a relation
     bare: bool = False  # named_only, group_only and short ("村干部腐败"): ask for facts (三个不受理 3)
@@ -265,11 +267,8 @@ class ScopeClassifier:
             strong, office_use = [], None  # a private firm's staff: 职务侵占 is for the police (JC-15, §3.1)
         concrete = [w for w in strong if w not in R.STYLE_WORDS]
         misconduct = bool(strong or office_use or acts)
-        signals = tuple(officials[:3] + strong[:3] + acts[:3]) + (
-            (f"{OFFICE_USE}{office_use.group()}",)
-            if office_use and (officials or public_money or not found(R.PRIVATE_ACTORS))
-            else ()
-        )
+        misuse_stated = bool(office_use and (officials or public_money or not found(R.PRIVATE_ACTORS)))
+        signals = tuple(officials[:3] + strong[:3] + acts[:3]) + ((office_use.group(),) if office_use else ())
         # 三个不受理 3: a message naming an offence or a grievance, with no act, amount or public money told
         told = [a for a in acts if a not in R.LABEL_ACTS]  # acts beyond an offence's name
         named_only = not (office_use or told or public_money or self._amount.search(text))
@@ -280,7 +279,7 @@ class ScopeClassifier:
         ]
         group_only = bool(officials) and not specific and not relation
         return _Facts(persons, officials, relation, misconduct, bool(concrete or office_use or acts), signals,
-                      named_only, group_only, named_only and group_only and short)  # fmt: skip
+                      misuse_stated, named_only, group_only, named_only and group_only and short)  # fmt: skip
 
     def classify(self, text: str) -> ScopeDecision:
         """The rules' verdict; when they find no danger, the learned backstop may still mark it possibly urgent
@@ -302,7 +301,7 @@ class ScopeClassifier:
             return rules
         learned = self._learned_scope.best(text)
         away = rules.verdict is Verdict.ACCEPT and learned.verdict != "accept"  # in scope: sent away or doubted?
-        if away and learned.verdict == "refer" and any(s.startswith(OFFICE_USE) for s in rules.signals):
+        if away and learned.verdict == "refer" and rules.misuse_stated:
             return rules  # misuse of office told in so many words ("the health budget 'went somewhere'", blind33)
         other_kind = rules.verdict is Verdict.ACCEPT and learned.kind is not rules.kind  # an appeal the rules missed?
         if learned.probability < (REFER_STANDS if rules.verdict is Verdict.REFER or away or other_kind else AT_LEAST):
@@ -366,7 +365,8 @@ class ScopeClassifier:
             if suggestion and (not facts.concrete or (facts.named_only and (facts.group_only or not facts.officials))):
                 return ScopeDecision(Verdict.ACCEPT, ReportType.SUGGESTION, None, "scope.reason.suggestion", "R-4 (A6)")
             return ScopeDecision(Verdict.ACCEPT, ReportType.ACCUSATION, None, "scope.reason.misconduct",
-                                 "R-4(1)(2), JC-15", signals=facts.signals)  # fmt: skip
+                                 "R-4(1)(2), JC-15", signals=facts.signals,
+                                 misuse_stated=facts.misuse_stated)  # fmt: skip
         if suggestion:
             return ScopeDecision(Verdict.ACCEPT, ReportType.SUGGESTION, None, "scope.reason.suggestion", "R-4 (A6)")
 
