@@ -169,6 +169,7 @@ class ScopeClassifier:
         self._learned_scope = LearnedScope()
         self._not_official = _compile(R.NOT_OFFICIAL_PATTERNS)
         self._impostor, self._impostor_money = _rx(R.IMPOSTOR_PATTERN), _rx(R.IMPOSTOR_MONEY)
+        self._impostor_takes = _compile(R.IMPOSTOR_TAKES)
         self._disclaimed = _compile(R.DISCLAIMERS)
         self._person_patterns = _compile(R.OFFICIAL_PERSON_PATTERNS)
         self._body_patterns = _compile(R.PUBLIC_BODY_PATTERNS)
@@ -322,7 +323,9 @@ class ScopeClassifier:
 
     def _verdict(self, norm: str) -> ScopeDecision:
         facts = self._facts(norm)
-        impostor = bool(self._impostor.search(norm))
+        if takes := bool(self._impostor_takes.search(norm)) and not facts.persons:
+            facts = replace(facts, misconduct=False)  # someone in no office taking money in another's name: fraud
+        impostor = takes or bool(self._impostor.search(norm))
         appeal = "" if impostor else self._is_appeal(norm)
         disclaimed = bool(self._disclaimed.search(norm))  # "跟干部没关系": an official merely named is no report
 
@@ -349,10 +352,11 @@ class ScopeClassifier:
 
         # 3. Misuse of office (A1, A2): accepted even when the matter also has a court or policy side. Not yet when
         #    only an offence is named of officials as a group ("村干部腐败", "领导吃拿卡要": 三个不受理 3, ask for
-        #    facts), nor when the text asks whether or how one reports such a thing ("纪委管不管消防队的人吃拿卡要").
+        #    facts), nor when the text asks whether or how one reports such a thing ("纪委管不管消防队的人吃拿卡要") —
+        #    unless it asks in anger, with a criticism or suggestion ("这种形式主义你们到底管不管 光说不练": A6).
         suggestion = bool(self._suggestion.search(norm))
         faq = next((topic for topic, rx in self._faq.items() if rx.search(norm)), None)
-        asks_if = faq == "what_scope" or (faq == "how_to" and facts.group_only)
+        asks_if = (faq == "what_scope" or (faq == "how_to" and facts.group_only)) and not suggestion
         if facts.misconduct and facts.named_only and asks_if:
             return ScopeDecision(Verdict.UNCLEAR, None, None, "scope.reason.faq", "FAQ", faq=faq)
         if facts.misconduct and facts.bare and not suggestion:

@@ -26,7 +26,9 @@ OFFICE_USE_PATTERNS = (
     r"(村里|村委|村上|组里|社区|镇里|乡里|单位)~~16(用|拿|冒用|以)~6(名字|名义|名下|身份)~~10(领|吃|冒领|套|报)",
     r"\babus\w* (of )?(his|her|their|the)? ?(power|position|office|authority)",
     # public money approved and the work never done: "the fence money was approved in 2020, still no fence" (blind29)
-    r"\b(money|funds?|budget) (was |were |had been )?(approved|allocated|granted|paid)\b.{0,60}\b(still no|"
+    r"\b(money|funds?|budget) (was |were |had been )?(approved|allocated|granted|paid|given)\b.{0,60}\b(where (did |"
+    r"has )?it "
+    r"(go|gone|went)\b|still no|"
     r"never (built|done|"
     r"bought|fixed)|nothing (was )?(built|done))|\bwhere (did|has|have) the (money|funds?|budget) (go|gone)\b",
     # a judge (or a prosecutor) who is kin of the other party and sits all the same, or tells them the outcome first

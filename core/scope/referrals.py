@@ -50,7 +50,7 @@ _PRIVATE_FIRM = (
     r"|\bprivately owned\b)"
 )
 _FIRM_THEFT = (
-    r"(挪用|挪(去|走|到|给)|侵占|私吞|吞了|卷走|卷跑|卷款|携款|据为己有|中饱私囊"
+    r"(挪用|挪(去|走|到|给)|侵占|私吞|吞了|卷走|卷跑|卷款|携款|据为己有|中饱私囊|卷了~8(跑了|跑路|走了)"
     r"|(吃|拿|收)~8回扣|做假账|假账|偷偷转|转到~6(自己|个人)"
     r"|\b(kickbacks?|embezzl\w*|pocket\w*|misappropriat\w*|ran off with|absconded with|stole))"
 )
@@ -61,6 +61,13 @@ PRIVATE_FIRM_THEFT = (_PRIVATE_FIRM + r"~~40" + _FIRM_THEFT, _FIRM_THEFT + r"~~4
 IMPOSTOR_TAKES = (
     r"(有人|有个人|一个人|骗子|陌生人|someone|a man|a woman|a stranger)~8(冒充|假冒|装成|假装是|pos(ed|ing) as|"
     r"pretend\w* to be)~~30(收|转|汇|打|交|骗|要|paid|pay|transfer\w*|sent|collect\w*)~12(钱|账|款|费|\d|money|fees?)",
+    # "有人在村里挨家收养老保险的钱 说是政府新项目 … 收完人就找不着了" (blind42)
+    r"(有人|有个人|几个人|一伙人|一帮人|陌生人)~~40(说是|自称|说他们是|说自己是)~6(政府|镇里|乡里|县里|社保|医保|民政|村委|上面|国家)"
+    r"~~40(找不着|找不到|联系不上|跑了|不见了|没影了|失联|打不通)",
+    # "someone on wechat say he is 纪委 officer, can settle my husband case for 50k" (blind42)
+    r"\b(someone|somebody|a man|a woman|a stranger|a guy)\b.{0,30}\b(says?|said|claim\w*) (he|she|they) (is|are|was|"
+    r"were)"
+    r"\b.{0,60}(\d+ ?k\b|\d+ ?(yuan|rmb)|\bmoney\b|\bpay\b|\btransfer)",
 )
 
 REFERRALS = (
@@ -176,7 +183,7 @@ REFERRALS = (
         *PRIVATE_FIRM_THEFT,
     ), "XF-31(5)", decisive=PRIVATE_FIRM_THEFT + IMPOSTOR_TAKES,
         reasons=((_PRIVATE_FIRM, "scope.reason.refer.private_firm"),
-                 (IMPOSTOR_TAKES[0], "scope.reason.refer.impostor"))),
+                 *((p, "scope.reason.refer.impostor") for p in IMPOSTOR_TAKES))),
     # wages, hiring and dismissal, work injuries, social insurance with private employers; arbitration (XF-31(2))
     Referral(ReferTo.LABOR, _w("""
     工资 欠薪 拖欠工资 讨薪 工钱 薪水 底薪 提成 劳务费 劳动合同 劳动关系 用工 社保 五险一金 公积金 辞退 开除 解聘 裁员

@@ -140,6 +140,9 @@ NOT_OFFICIAL_PATTERNS = (
     r"冒充~2[\u4e00-\u9fff]{1,6}(办|局|所|站|委|院|中心|部门)的?(人|工作人员|干部)?",  # "冒充扶贫办的人上门" (blind35)
     r"\b(posing as|posed as|pretend\w* to be|impersonat\w*) (a |an |the |our )?[a-z ]{0,30}?\b(head|secretary|officer|"
     r"official|cadre|policem[ae]n|police|cop|inspector|staff|worker|director|mayor|chief|judge)s?\b",
+    r"\b(says?|said|claim\w*) (he|she|they) (is|are|was|were|'s) (a |an |the |from (the )?)?[^.,?!]{0,20}?\b(officer|"
+    r"official|"
+    r"staff|cadre|policem[ae]n|police|judge|inspector)s?\b",  # "someone on wechat say he is 纪委 officer" (blind42)
 )
 IMPOSTOR_PATTERN = (
     r"冒充|假冒|自称是?~6(纪委|监委|领导|警察)|(打电话|来电话|发短信|打来)~4说(他|她)?是~4(纪委|监委|纪检)"
@@ -343,6 +346,7 @@ from core.scope.office_use import OFFICE_USE_PATTERNS  # noqa: E402
 from core.scope.referrals import (  # noqa: E402
     FAQ_OVER_REFERRAL,
     FAQ_PATTERNS,
+    IMPOSTOR_TAKES,
     OBJECTION_BARE,
     OBJECTION_ELSEWHERE,
     OBJECTION_OURS,
@@ -354,8 +358,8 @@ from core.scope.referrals import (  # noqa: E402
 )
 from core.scope.urgent import URGENT_EXCEPTIONS, URGENT_PATTERNS  # noqa: E402
 
-__all__ = ["APPEAL_PATTERNS", "APPEAL_REASONS", "CLEARING_PATTERNS", "CONTEST", "FAQ_OVER_REFERRAL",
-           "FAQ_PATTERNS", "MEASURE_COMPLAINTS", "MEASURE_ELSEWHERE", "MEASURE_OURS", "OBJECTION_BARE",
-           "OBJECTION_ELSEWHERE", "OBJECTION_OURS", "OBJECTION_PATTERNS", "OFFICE_USE_PATTERNS", "PRIVATE_FIRM_THEFT",
-           "PROCEDURE_PATTERNS", "REFERRALS", "REFERRAL_NEUTRAL", "SUGGESTION_PATTERNS", "URGENT_EXCEPTIONS",
-           "URGENT_PATTERNS", "Referral"]  # fmt: skip
+__all__ = ["APPEAL_PATTERNS", "APPEAL_REASONS", "CLEARING_PATTERNS", "CONTEST", "FAQ_OVER_REFERRAL", "FAQ_PATTERNS",
+           "IMPOSTOR_TAKES", "MEASURE_COMPLAINTS", "MEASURE_ELSEWHERE", "MEASURE_OURS", "OBJECTION_BARE",
+           "OBJECTION_ELSEWHERE", "OBJECTION_OURS", "OBJECTION_PATTERNS", "OFFICE_USE_PATTERNS",
+           "PRIVATE_FIRM_THEFT", "PROCEDURE_PATTERNS", "REFERRALS", "REFERRAL_NEUTRAL", "SUGGESTION_PATTERNS",
+           "URGENT_EXCEPTIONS", "URGENT_PATTERNS", "Referral"]  # fmt: skip

@@ -93,6 +93,8 @@ NOT_DISOWNED = (
     r"(老师|校长|他们|学校|村里|对方|班主任|警察|领导)(都|就|还)?说~6(开玩笑|闹着玩|玩笑|说着玩)|不像(是)?(在)?开玩笑|"
     r"不是气话|(not|no|n'?t) (joking|kidding|a joke)|"
     r"还在(里面|屋里|追|找|等|门口)|还没(出来|救出)|still (inside|in there|after me|chasing|looking for)|"
+    # the workers ran out but the tank may still blow, and the village does not know (blind42)
+    r"随时(会|要|可能)~2(炸|爆|塌|垮|倒|决)|(村里|周围|附近|楼里|外面)的?人~3还不知道|"
     # one's own kin or friend posting online what they are about to do is not news read
     r"(他|她|表弟|表妹|表哥|表姐|外甥|外甥女|侄子|侄女|儿子|女儿|孩子|同学|朋友|同事|老公|老婆|弟弟|妹妹|哥哥|姐姐|室友|"
     r"邻居)(在)?(抖音|快手|微博|朋友圈|网上|群里|直播)(上|里)?(说|发|直播)|"
@@ -258,7 +260,8 @@ SAFE = (
     r"(人|伤|身体|现在)(也|都)?(早|早就|已经)(都)?(好|痊愈|康复|没事)(了)|(现在|已经|都)~2安全了|(被)?劝下来了|现在没事(了)?|"
     r"(已经|都)(处理|解决|修|控制|堵)好了|\b(he|she|they)('s| is|'re| are)( now)? (calm and )?(safe|ok|okay|fine|"
     r"stable)\b|"
-    r"\b(calm|stable) and safe\b|\b(we|i)('re| are|'m| am)( all)?( now)? (safe|fine|ok|okay)\b|\b(he'?s|she'?s|"
+    r"\b(calm|stable) and safe\b|\b(is|are|'s) (awake|conscious) now\b|\b(we|i)('re| are|'m| am)( all)?( now)? (safe|"
+    r"fine|ok|okay)\b|\b(he'?s|she'?s|"
     r"they'?re|he is|she is|"
     r"they are) (home|back)( now)?\b|酒醒了|早(就)?出院了|(人|伤者|伤员)(已经|都)~2送(到|进|去)?(了)?医院(了)?"
     r"(?!~4(抢救|不行|危险|昏迷))|"
@@ -306,5 +309,6 @@ NOT_SAFE = (
     r"\b(still|again|for now|yet)\b|还在|还没|又(来|在|拿|要)|暂时|叫不(应|醒)|喊不(应|醒)|喘不上|不想活|想死|自杀|"
     # "医生说没事让等着 俺不信" (blind33); dizzy and unable to crawl to the door after "it's fine" (blind38)
     r"轻生|拿着~4(钢管|刀|棍|棒|斧|汽油)|冲进来|(怕|快|就)要(塌|垮|倒|决口|溃)|那是收了钱|(头晕|晕)得|站不起来|爬不(到|动|起来)|嘶嘶|(俺|我)~2(不信|不相信|"
-    r"信不过|不放心)|\bi don'?t believe\b"
+    r"信不过|不放心)|\bi don'?t believe\b|随时(会|要|可能)~2(炸|爆|塌|垮|倒|决)|(村里|周围|附近|楼里|"
+    r"外面)的?人~3还不知道"
 )

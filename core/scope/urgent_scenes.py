@@ -265,4 +265,77 @@ SCENES: dict[str, tuple[str, ...]] = {
         r"\b(won'?t|will not|wont|never) (get|make it|come|go|walk) (home|back) alive\b",
         r"(钢筋|铁棍|钢管|钉子)~2(穿|扎穿|戳穿|插进|穿透)(了)?~2(腿|胳膊|手|肚子|身体|脚)|不(肯)?送(去)?(医院|卫生院)",
     ),
+    # The forty-second blind sets (a fishing and tea county): a minibus in a ditch with people crying out, oxygen
+    # run out, a rope and "no longer a burden", a coal heater and headaches, a throat to be cut if they move, tap water
+    # that makes people vomit, stings that swell a face, "none of you need come", a brother taken in a van, smoke and a
+    # door locked from outside, a hand in a tea roller, clinging to foam at sea, a ferry taking water, poison "he says
+    # he will drink" and nobody can hold him, a girl called to a teacher's room, a boat taken out with a farewell,
+    # pills already swallowed, a lure to a pier, a bride of fifteen, moonshine and failing eyes, a plot to push a man
+    # overboard, a child chained in a shed, petrol carried up and "I go with the house", a grandson to be thrown to the
+    # fish, crews held with passports taken, legs dangling from a sill, a boy shocked and down, children paddling out to
+    # sea, waves coming in on a mother, "I'll go down, not by the stairs".
+    "overturned": (
+        r"(翻|掉|冲|滚)(进|到|下)?(了)?~2(沟|河|崖|坡|塘|水库|田)(里|下)?(了)?~~20(喊|叫|哭|求救|出不来|压着|卡着|没动静)",
+        r"\b(bus|van|minibus|truck|car|tractor|coach)\b.{0,20}\b(flipped|overturned|rolled (over|into)|went (into|"
+        r"off))\b"
+        r".{0,40}\b(screaming|trapped|shouting|crying|stuck|not moving)\b",
+    ),
+    "no_oxygen": (
+        r"(氧气|呼吸机|制氧机)~4(用完|没了|断了|停了|坏了|快没)~~30(吸氧|病人|老人|孩子|喘)|(吸氧|病人)~~20氧气~4(用完|没了|断了|快没)",
+        r"\b(oxygen|ventilator)\b.{0,20}\b(ran out|running out|run out|has stopped|stopped working)\b",
+    ),
+    "burden": (
+        r"(明早|明天|今晚|今天|以后)(就)?不(再)?(拖累|连累)|(收拾|准备|买|找)(好)?(了)?~2(绳子|麻绳)",
+        r"\b(all|everyone|everybody|many (people|of us))\b.{0,30}\b(headaches?|dizzy|dizziness)\b.{0,10}\b(vomit\w*|"
+        r"throwing up)\b|\b(heater|stove|brazier|charcoal|coal fire)\b.{0,60}\b(headaches?|vomit\w*|dizzy|faint\w*|"
+        r"can'?t wake)\b|"
+        r"\b(headaches?|vomit\w*)\b.{0,60}\b(heater|stove|brazier|charcoal|coal)\b",
+    ),
+    "if_they_move": (
+        r"(敢|再)~2(动|碰|拆|拉)(我|俺)~~10(就)?(抹脖子|割腕|跳下去|喝药|点火|自焚|撞死)",
+        r"(自来水|井水|水)~~20(喝|吃)了~4(都|全)?(吐|拉|晕|肚子疼)|(喝|吃)了~~10(都|全|好几个)~4(吐了|拉肚子|上吐下泻)",
+    ),
+    "stung": (
+        r"(蜂|马蜂|黄蜂|蜜蜂|毒蛇|蛇)~4(蛰|叮|蜇|咬)~~30(肿|喘不上|说不出|晕|呼吸|发紫)",
+        r"\b(stung|bitten) by\b.{0,40}\b(swollen|swelling|can'?t (talk|breathe)|dizzy|faint\w*)",
+    ),
+    "no_need_to_come": (
+        r"(你们)?谁(都|也)不用来(了)?|(你们)?不用来找我了",
+        r"\b(taken|grabbed|dragged|pulled|forced|bundled)\b (away )?(by|into) .{0,30}\b(van|car|truck)\b",
+        r"(冒|有)(黑)?烟~~20(门|窗)~4(从外(头|面|边)|被)?锁|(门|窗)~4(从外(头|面|边))?锁~~20(冒烟|着火|烟)|拍门~~10(出不来|救命)",
+    ),
+    "caught_in": (
+        r"(手|胳膊|头发|衣服|腿|手指)~2(卷|夹|绞|轧)(进|到|住)(了)?~6(机|车|滚筒|皮带|轴)",
+        r"(抱着|扒着|抓着)~6(泡沫|木板|浮板|船板|轮胎)~6(漂|飘)|(漂|飘)在(海|江|河)(上|里)",
+        r"\b(clinging|holding) (on )?to\b.{0,30}\b(foam|plank|debris|wreck\w*)\b|\b(taking|taking on|shipping) water\b",
+    ),
+    "cannot_hold": (
+        r"(说|闹着|嚷着|喊着)要喝(药)?|(大家|好几个人|几个人|我们|俺们)~2(拉|劝|按)不住",
+        r"(叫|带|拉|喊)(去|进)~4(他|她)?(的)?(车上|车里|宿舍|房间|办公室)~~24(没(下来|出来|回来)|钟头|小时)",
+        r"(船|车)~4开(出去|走)了~~20(不回来|再见|遗书|留话|留言)|留(了)?(话|言|字条)~4(说)?(不回来了|再见|永别)",
+        r"药~~20(已经|刚才?|都)(吃|吞)(了|下)~4(几|好几|一把|半瓶|一瓶|\d+|十几)(颗|粒|片|瓶)",
+    ),
+    "lure_kid": (
+        r"\balone\b.{0,20}\beasy (cash|money)\b|\beasy (cash|money)\b.{0,30}\b(alone|tonight)\b",
+        r"(才|只有|刚)(十[二三四五六]|1[2-6])(岁)?~~30(嫁|结婚|跟人走|送走|卖)|(嫁|结婚|跟人走)~~20(才|只有|刚)(十[二三四五六]|1[2-6])岁",
+        r"(散装|自酿|假|药)(白)?酒~~30(看不清|看不见|眼睛|瞎|失明)|喝(了)?~~12酒~~30(看不清|看不见|瞎了|失明)",
+    ),
+    "plotted": (
+        r"(今晚|今天|明天|待会)~8(把|将)~8(推下去|扔下去|扔海里|扔河里|沉了|做掉|干掉|灭口)|(商量|计划|密谋)~~20(推下去|扔海里|做掉|灭口|干掉)",
+        r"\b(pig ?shed|pigsty|pig pen|cage|doghouse|kennel|shed)\b.{0,30}\bchain|\bchain\w*\b.{0,30}\b(pig ?shed|"
+        r"pigsty|cage|"
+        r"kennel)",
+        r"(汽油|柴油|煤油)~~10(搬|拎|提|准备|买)(好|到|上)~~30(倒|拆|死|跟着|烧|点)|(房子|屋子|房)~2(倒|拆|塌)~4(我)?(也)?(就)?跟着",
+        r"(扔|丢|推|按|沉)(到|进)?~2(海|河|江|水库|塘)(里)?~2喂(鱼|王八)",
+    ),
+    "held_crew": (
+        r"\bpassports?\b (were |was )?(taken|seized|kept|held)\b|\bkept on (the |a )?(boat|ship)\b",
+        r"(腿|脚)~4伸在~2外(面|边|头)|\b(legs?|feet) (dangling|hanging) (out|over|outside)\b",
+        r"\b(got|gets|getting) (a )?(shock|shocked|electrocuted)\b.{0,60}\b(on the ground|not moving|unconscious|not "
+        r"breathing|lying)\b",
+        r"(划|坐|趴)~4(泡沫板|浮板|木板|皮划艇|橡皮艇|轮胎|充气)~~10(出海|下海|离岸)|(出海|下海)~~10(浪好大|看不清|看不见)",
+        r"\b(waves?|water|sea)\b (is |are )?(coming|pouring|rushing) (in|over|through)\b.{0,40}\b(inside|still|can'?t|"
+        r"trapped|stuck)\b",
+        r"(签完|签了)~4(我)?(就)?(下去|跳)|不走楼梯",
+    ),
 }  # fmt: skip

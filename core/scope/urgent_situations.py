@@ -137,7 +137,7 @@ NOT_SITUATION = (
     r"(坟|骨灰|遗体|棺材)~~12埋|埋~~8(坟|祖坟|骨灰)|一开口就打断|就打断(俺|我)",
     r"held (\w+ ){0,2}(seminars?|meetings?|events?|sessions?|talks?|lectures?|classes)|(paint|plaster|tiles?|ceiling) "
     r"(is |are |keeps )?(falling|peeling|flaking)",
-    r"冒黑烟|(完|后)就拉走|(干活|工作|上班|打工)~4受(了)?伤|"
+    r"(厂|窑|烟囱|排气管|尾气|柴油车|拖拉机|货车|渣土车|开工)~8冒黑烟|(完|后)就拉走|(干活|工作|上班|打工)~4受(了)?伤|"
     r"\bfire[sd]? (me|him|her|them|us|you|workers|staff|people)\b|\bgot fired\b",
     # money in the names of the dead is fraud, not a death: "signing for subsidies for dead people for years"
     r"(subsid\w*|pensions?|allowances?|benefits?|money|payments?|salar\w*|wages?|relief) (\w+ ){0,2}(for|of|to|in the "
@@ -231,6 +231,13 @@ NOT_SITUATION = (
     # locked in a drawer
     r"(米|油|面|东西|物资|礼品|慰问品)~4(就|又|都)?(被)?拉回去|(肉|菜|油水|荤)~2都?找不到|(苗|树苗|秧|鸡苗|鸭苗|鱼苗|猪崽)~8(死了|是死的)|"
     r"(合同|文件|账本|材料|公章|钥匙)~2锁在|(栽|种)(下去|下|上)~4死了",
+    # blind42: a fright promised by a night visit, steel pipes of a greenhouse, a petrol pump's nozzle, a subsidy a
+    # sister "lost", old people who fell twice in the dark, meetings "long enough to die", a blood pressure "burst", a
+    # 跳楼价 sale, a knife-sharpening stall, old folks who can't walk that far, "did he pocket it or not"
+    r"吓(了)?(我|人|你们|他们)?一(大)?跳|(那|这)批钢管|钢管~6(喷|刷|印|写)|加油(站|机)~~30枪|(油|加油|喷|水)枪|枪~2有问题|"
+    r"摔(了|过)~2(两|几|三|好几|多)(回|次)|开(会)?~2到人想死|血压~3(都|要|快)?(炸|爆)|气得~6(炸|爆)(了|掉)?(?!药)|跳楼价|吞(没|不)吞",
+    r"\blost (it|out|the (place|spot|quota|chance|subsidy|grant|money))\b|\bjump\w*-building\b|\bknife[- ](sharpen|"
+    r"grind)\w*|\bcan'?t walk (there|that far|so far|to|all the way)\b",
     r"\b(late|the|a|my) (forest )?fire report\b|['\"‘“]?killer deals?|\b(heat|cold|noise|smell|dust|queue|"
     r"commute)\b( (in|at) the \w+)? (is |was )?killing (me|us)\b|\bviral post\b|刀具店|\bexplosives? (supply|"
     r"contract|supplier|licen[cs]e)",

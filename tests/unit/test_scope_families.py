@@ -164,6 +164,15 @@ from core.scope import KIND_LABELS, Verdict, classifier
         ("you should check who won the school canteen contract, it's the principal's cousin", "accept", None),
         ("Someone is posing as the village head and collecting 200 yuan fees from every family", "refer", "police"),
         ("the village head is posing as a poor household to collect subsidies", "accept", "检举控告"),
+        # blind42: a private plant's cashier ran off with the money (asked whether we handle it), people collecting
+        # money "for a government scheme" who vanish, a stranger who says he is a commission officer and wants 30k,
+        # a request for a tracking number, "talk but no walk" about formalism, a budget given and "where it go"
+        ("我们是私人公司 出纳卷了二十万跑了 纪委管不管", "refer", "police"),
+        ("几个人上门收医保钱 说是县里新政策 交完钱就联系不上了", "refer", "police"),
+        ("a man on the phone said he is a 监委 officer and can close my son's case for 30k", "refer", "police"),
+        ("转给哪个部门都不告诉我们 能不能弄个查询号", "accept", "批评建议"),
+        ("检查组来了就吃饭照相 这种形式主义你们到底管不管 光说不练", "accept", "批评建议"),
+        ("the money for the school wall was given last year, where did it go? still no wall", "accept", "检举控告"),
     ],
 )
 def test_generalised_rules(text: str, verdict: str, detail: str | None) -> None:

@@ -209,6 +209,33 @@ SCENES = [
     # blind41: "you won't get home alive" if you testify; a worker impaled and not taken to hospital
     "they said if I give evidence about the land deal I will never make it home alive",
     "钢管扎穿了他的胳膊 工头不送医院 说自己包一下",
+    # blind42: a van in a ditch, oxygen gone, "no longer a burden", headaches by a coal stove, a threat to cut one's
+    # throat, sick from the tap, a swollen face from stings, "none of you need come", a man bundled into a car, smoke
+    # and a locked door, a hand in a roller, clinging to a plank, poison "he says he'll drink", pills already taken,
+    # a girl of fourteen married off, failing eyes after moonshine, a plot to throw a man overboard, a child chained,
+    # legs over a sill, a man shocked and lying on the floor, waves pouring in, "not by the stairs"
+    "送学生的面包车滚到河沟里了 孩子们在哭",
+    "卫生院的制氧机坏了 三个老人在吸氧 已经喘不上来",
+    "我男人今晚说以后不拖累我们了 一直坐着不说话",
+    "everyone in the dorm has headaches and is vomiting, they lit a charcoal brazier",
+    "他们要是再动我的房子 我就割腕",
+    "井水今天有怪味 喝了以后好几个都上吐下泻",
+    "孙子被马蜂蜇了一头 脸肿得喘不上气",
+    "这事我不查了 你们谁也不用来了",
+    "my cousin was bundled into a car outside the karaoke bar by four men",
+    "仓库里冒烟了 门从外面锁着 工人在里面",
+    "师傅的胳膊绞进搅拌机的皮带了",
+    "two fishermen are clinging to a plank, the boat went down",
+    "他拎着敌敌畏在乡政府门口 说要喝",
+    "药瓶空了 她说已经吞了十几片",
+    "邻居家的丫头才十四岁 下个月就要嫁人",
+    "喝了他自己泡的药酒 现在眼睛看不清东西",
+    "我听到他们密谋今晚把那个记账的推下去",
+    "a toddler chained in a dog kennel behind the noodle shop, no coat",
+    "对面楼有个男的坐在窗户上 两条腿伸在外面",
+    "the electrician got a shock and is lying on the floor not moving",
+    "the sea is pouring in over the broken wall and grandpa is still inside",
+    "他们逼我签字 签完我就从这跳 不走楼梯",
 ]
 # A hazard found in one sentence and many people put in its way soon in another (urgent_terse.HAZARD_FOUND).
 ACROSS = [
@@ -536,6 +563,21 @@ NOT_URGENT = [
     "镇上硬推的果苗栽下去一个月死了一大半",
     "集体土地的合同锁在村长家柜子里 谁也不给看",
     "给了我一个记过 说老人摔伤是我失职 那天我根本没上班",
+    # blind42: a fright from a night visit, a batch of steel pipes, a pump nozzle, a grant a sibling lost, falls
+    # counted, meetings long enough to die of, blood pressure bursting, a 跳楼价 sale, a knife-grinding licence,
+    # old folks who can't walk that far, a guest awake again, a shed's smoke, a tank with the village warned
+    "你们晚上去村委看看 保证吓你们一大跳",
+    "扶贫基地的那批钢管被村长拉回家搭了车棚",
+    "那个加油机的枪肯定动了手脚 每次都少",
+    "my brother lost out on the scholarship to the principal's nephew",
+    "桥头没有护栏 去年摔了好几次",
+    "天天开会开到人想死 能不能少开点",
+    "看到那张公示 气得我血压都要爆了",
+    "商场挂着跳楼价的牌子 其实比原来还贵",
+    "how do I get a permit for a knife-grinding cart?",
+    "the elderly can't walk that far to the township office to sign",
+    "the lady who fainted is awake now, but the clinic had no doctor on duty",
+    "砖窑天天晚上开工冒黑烟 环保站的人收了钱",
 ]
 
 
