@@ -77,10 +77,10 @@ _THEIRS = re.compile(r"^(?!.*(我|本人|俺)).*(书记|支书|主任|局长|镇
 #: Decisions the rules keep whatever the learned verdict (reason key prefixes): danger (§8), appeals and clearing a
 #: name (their own paths, §10.1), objections (§10.4), questions (the knowledge base answers them) and bare accusations
 #: (三个不受理 3: the citizen is asked for facts), and two police referrals: a firm the writer says is private (issue 16
-#: item 4) and someone posing as another to take money (冒充, a fraud whoever is named).
+#: item 4), someone posing as another to take money (冒充, a fraud whoever is named) and collectors shaming a borrower.
 RULES_DECIDE = ("scope.reason.urgent", "scope.reason.appeal", "scope.reason.clearing", "scope.reason.objection",
                 "scope.reason.faq", "scope.reason.no_facts", "scope.reason.refer.private_firm",
-                "scope.reason.refer.impostor")  # fmt: skip
+                "scope.reason.refer.impostor", "scope.reason.refer.collectors")  # fmt: skip
 
 #: Reason and rule of an acceptance by the learned verdict, per kind (the texts the rules give the same kind).
 _LEARNED_ACCEPT = {

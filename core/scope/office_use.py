@@ -75,4 +75,15 @@ OFFICE_USE_PATTERNS = (
     r"(村里|村委|村上|组里|社区|单位|学校)~~8(帮|代)(交|缴|办)~~24(收了|交了|给了)~~24(查不到|没(有)?记录|没交|没缴|没到账)|"
     r"\b(budget|funds?|money|subsid\w*)\b ['\"‘“]?(went|has gone|have gone|had gone) (somewhere|missing|elsewhere)|"
     r"\b(budget|funds?|money) (\w+ ){0,3}(disappeared|vanished|went missing)\b",
+    # blind43: "是不是上面有人保他", a counter clerk's "agent" paid for speed, a school bus fund "also gone",
+    # "plz check 公路局 repair contracts"
+    r"(上面|背后|上头)有人(保|罩|护)着?(他|她|他们)",
+    r"\b(counter|window|desk|clerk|officer|official)\b.{0,60}\b(use|go through|hire|pay) (her|his|"
+    r"their) ['\"‘“]?(agent|"
+    r"broker|friend|relative|cousin)",
+    r"\b(school|village|road|bridge|bus|relief|poverty|project|public|township|county|dam|well|"
+    r"water)\b[\w ]{0,12}\b(money|"
+    r"funds?|budget|subsid\w*) (is |was |has |have )?(also |all )?(gone|missing|vanished|disappeared)\b",
+    r"\b(please|plz|pls) (check|look into|investigate|audit)\b.{0,40}\b(contracts?|accounts?|books|spending|"
+    r"tender\w*)\b",
 )  # fmt: skip

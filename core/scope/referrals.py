@@ -56,6 +56,8 @@ _FIRM_THEFT = (
 )
 #: Such a theft told with the firm's private status: no public office is involved (read by classify too).
 PRIVATE_FIRM_THEFT = (_PRIVATE_FIRM + r"~~40" + _FIRM_THEFT, _FIRM_THEFT + r"~~40" + _PRIVATE_FIRM)
+#: A lending app's collectors shaming a borrower before her contacts: the police, whoever she owes (blind43).
+_COLLECTORS = r"\b(debt |loan )?(app )?collectors?\b.{0,60}\b(photos?|pictures?|contacts)\b|催收~~30(通讯录|p图|照片)"
 #: Someone (nobody in office) posing as another to take money: "有人在家长群冒充班主任收资料费 好几个家长都转了钱"
 #: (blind34). Fraud for the police, whoever is impersonated (XF-31(5)).
 IMPOSTOR_TAKES = (
@@ -64,6 +66,8 @@ IMPOSTOR_TAKES = (
     # "有人在村里挨家收养老保险的钱 说是政府新项目 … 收完人就找不着了" (blind42)
     r"(有人|有个人|几个人|一伙人|一帮人|陌生人)~~40(说是|自称|说他们是|说自己是)~6(政府|镇里|乡里|县里|社保|医保|民政|村委|上面|国家)"
     r"~~40(找不着|找不到|联系不上|跑了|不见了|没影了|失联|打不通)",
+    # "说是国家扶贫项目 交2000块入会 以后每个月返500 … 现在办事处关门了人找不到" (blind43)
+    r"说是~4(国家|政府|扶贫|民政|社保|医保|上面)~8(项目|政策|补贴|工程)~~60(关门|跑了|找不到|联系不上|人去楼空|不见了)",
     # "someone on wechat say he is 纪委 officer, can settle my husband case for 50k" (blind42)
     r"\b(someone|somebody|a man|a woman|a stranger|a guy)\b.{0,30}\b(says?|said|claim\w*) (he|she|they) (is|are|was|"
     r"were)"
@@ -180,10 +184,14 @@ REFERRALS = (
         r"\b(paid|gave|sent|transferred)\b.{0,80}\bnow (he|she|they|the \w+) (has |have )?(disappeared|vanished|"
         r"blocked me|gone)",
         r"(剪|偷|割)(了)?~4(电线|电缆|铜线|铜缆)",  # "收废品的晚上来剪我家电线" (blind35)
+        # "loan app collectors send edited photos of my wife to all her phone contacts" (blind43)
+        r"\b(debt |loan )?(app )?collectors?\b.{0,60}\b(photos?|pictures?|contacts|threat\w*|harass\w*)\b|"
+        r"催收~~30(通讯录|p图|照片|爆通讯录|威胁)",
         *PRIVATE_FIRM_THEFT,
-    ), "XF-31(5)", decisive=PRIVATE_FIRM_THEFT + IMPOSTOR_TAKES,
+    ), "XF-31(5)", decisive=(*PRIVATE_FIRM_THEFT, *IMPOSTOR_TAKES, _COLLECTORS),
         reasons=((_PRIVATE_FIRM, "scope.reason.refer.private_firm"),
-                 *((p, "scope.reason.refer.impostor") for p in IMPOSTOR_TAKES))),
+                 *((p, "scope.reason.refer.impostor") for p in IMPOSTOR_TAKES),
+                 (_COLLECTORS, "scope.reason.refer.collectors"))),
     # wages, hiring and dismissal, work injuries, social insurance with private employers; arbitration (XF-31(2))
     Referral(ReferTo.LABOR, _w("""
     工资 欠薪 拖欠工资 讨薪 工钱 薪水 底薪 提成 劳务费 劳动合同 劳动关系 用工 社保 五险一金 公积金 辞退 开除 解聘 裁员
@@ -229,7 +237,7 @@ REFERRALS = (
     # policy, permits, fines, compensation amounts, benefits, public services, environment (XF-22, XF-23, XF-31(4))
     Referral(ReferTo.GOVERNMENT, _w("""
     油烟 污染 排污 臭气 扰民 环保 拆迁 补偿标准 补偿太少 补偿款 征地 征收 占地 青苗费 评估价 安置 政策 审批 办证 罚款
-    处罚 罚了 违章 违停 占道经营
+    处罚 罚了 违章 违停 占道经营 个税 个人所得税 专项附加扣除
     拆违 违建 户口 落户 户籍 出生证明 补办 开证明 医保 报销比例 学位 入学 上学 划片 学区 分班 换班 转学 插班 低保 评低保
     评上 贫困户 脱贫 重新评 评定 残疾证 社保局 社保中心 医保局 医保卡 管道 老化 残疾补贴 残疾等级 等级鉴定 补偿方案
     承包地 评级 养老金 养老保险 退休金 退休工资 社保卡 合作医疗 新农合 社会抚养费 12345 行政复议 信访局 不合理 太低 太少
@@ -292,7 +300,9 @@ REFERRALS = (
     ), "rules.md §3.3 [U]"),
 )  # fmt: skip
 #: Phrases holding a referral word in another sense, blanked before referral words are looked up.
-REFERRAL_NEUTRAL = (r"报警器", r"打击报复", r"开除党籍", r"隔壁(县|村|镇|乡|市|省|区|城市)")
+#: "我们厂隔壁那个老板是人大代表" names a boss next door, no neighbour (blind43).
+REFERRAL_NEUTRAL = (r"报警器", r"打击报复", r"开除党籍", r"隔壁(县|村|镇|乡|市|省|区|城市)",
+                    r"隔壁(那个|那家|的)?(老板|厂|公司|店|单位)")  # fmt: skip
 
 # -- questions about the process (answered from the FAQ) -----------------------------------------------------
 #: The first topic that matches is given. Those in FAQ_OVER_REFERRAL win over a referral when no misconduct is

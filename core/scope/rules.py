@@ -145,7 +145,8 @@ NOT_OFFICIAL_PATTERNS = (
     r"staff|cadre|policem[ae]n|police|judge|inspector)s?\b",  # "someone on wechat say he is 纪委 officer" (blind42)
 )
 IMPOSTOR_PATTERN = (
-    r"冒充|假冒|自称是?~6(纪委|监委|领导|警察)|(打电话|来电话|发短信|打来)~4说(他|她)?是~4(纪委|监委|纪检)"
+    r"冒充|假冒|自称是?~6(纪委|监委|领导|警察)|(打电话|来电话|发短信|打来)~4说(他|她)?是~4(纪委|监委|纪检)|"
+    r"(有个?人|一个人|对方|网友)~10说(他|她)(自己)?是~6(纪委|监委|纪检)"
 )
 #: ... and asks for money: a fraud, for the police, whatever else the text asks or names (blind27, blind30).
 IMPOSTOR_MONEY = r"保证金|转账|汇款|交钱|打钱|手续费|安全账户|(交|转|汇|打)~4(万|千|块|元)"

@@ -338,4 +338,12 @@ SCENES: dict[str, tuple[str, ...]] = {
         r"trapped|stuck)\b",
         r"(签完|签了)~4(我)?(就)?(下去|跳)|不走楼梯",
     ),
+    # The forty-third blind sets (a northern industrial city's hotline): a tank's temperature climbing with the
+    # operators fled.
+    "runaway": (
+        r"\b(tank|reactor|boiler|vessel|kettle)\b.{0,40}\b(temperature|pressure)\b.{0,30}\b(keeps? (rising|climbing|"
+        r"going "
+        r"up)|in the red|off the (scale|chart))\b",
+        r"(罐|釜|锅炉|储罐)~~10(温度|压力)~~10(一直|还在|不停)~2(升|涨|往上)|压力表~4(爆表|红区|到顶)",
+    ),
 }  # fmt: skip

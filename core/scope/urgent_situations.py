@@ -236,6 +236,14 @@ NOT_SITUATION = (
     # 跳楼价 sale, a knife-sharpening stall, old folks who can't walk that far, "did he pocket it or not"
     r"吓(了)?(我|人|你们|他们)?一(大)?跳|(那|这)批钢管|钢管~6(喷|刷|印|写)|加油(站|机)~~30枪|(油|加油|喷|水)枪|枪~2有问题|"
     r"摔(了|过)~2(两|几|三|好几|多)(回|次)|开(会)?~2到人想死|血压~3(都|要|快)?(炸|爆)|气得~6(炸|爆)(了|掉)?(?!药)|跳楼价|吞(没|不)吞",
+    # blind43: pushed down in a quarrel and sore "to this day", a yard flooded, a channel dug till it caved, a swollen
+    # battery, coal-to-gas, "I once thought of suicide", diesel prices, a gas recovery section, "杀千刀的", "我炸了",
+    # weather "cold enough to kill", a fight the police have dealt with, gas checks asked about, "she was missing"
+    r"(推|撞|打|摔)倒在地上?(?=~~24(到现在|现在)~2(还|都)?~2(疼|痛))|(院子|田里|地里|庄稼|菜地|菜园|车库)~2(全|都)?(被)?淹|"
+    r"河道~4挖塌|电池~4鼓包|煤改(气|电)|(以前|前几年|那时|当年|曾经)~4想过~2(自杀|死|轻生)|柴油~2(又)?(涨|贵|价)|煤气~2(费|回收|收费)|"
+    r"杀千刀|(我|真)炸了|冻死人的(天|天气)?|冻死个人",
+    r"\bcoal-to-gas\b|\b(check\w*|inspect\w*) (the )?(\w+ ){0,2}gas\b|\bgas (checks?|inspections?|safety checks?)\b|"
+    r"\b(she|he|they) (was|were|had been) missing\b(?! since)",
     r"\blost (it|out|the (place|spot|quota|chance|subsidy|grant|money))\b|\bjump\w*-building\b|\bknife[- ](sharpen|"
     r"grind)\w*|\bcan'?t walk (there|that far|so far|to|all the way)\b",
     r"\b(late|the|a|my) (forest )?fire report\b|['\"‘“]?killer deals?|\b(heat|cold|noise|smell|dust|queue|"

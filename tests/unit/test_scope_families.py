@@ -173,6 +173,14 @@ from core.scope import KIND_LABELS, Verdict, classifier
         ("转给哪个部门都不告诉我们 能不能弄个查询号", "accept", "批评建议"),
         ("检查组来了就吃饭照相 这种形式主义你们到底管不管 光说不练", "accept", "批评建议"),
         ("the money for the school wall was given last year, where did it go? still no wall", "accept", "检举控告"),
+        # blind43: a stranger online says he is from the commission and wants money; a "state" scheme that took fees
+        # and closed; collectors shaming a borrower; a boss next door shielded; a clerk's agent; a fund gone
+        ("群里有个人说他是省纪委的 能帮我弟弟减刑 让先转三万", "refer", "police"),
+        ("说是政府的养老项目 每人交五千 每月返三百 现在人去楼空了", "refer", "police"),
+        ("the collectors of a loan app sent doctored pictures of me to my contacts", "refer", "police"),
+        ("我家隔壁那个厂老板是政协委员 排污几年没人管 是不是上面有人罩着他", "accept", "检举控告"),
+        ("the clerk at the housing window said we must hire her cousin as agent for the papers", "accept", "检举控告"),
+        ("our village road money is gone, the road was never paved", "accept", "检举控告"),
     ],
 )
 def test_generalised_rules(text: str, verdict: str, detail: str | None) -> None:

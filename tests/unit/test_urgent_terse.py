@@ -236,6 +236,10 @@ SCENES = [
     "the electrician got a shock and is lying on the floor not moving",
     "the sea is pouring in over the broken wall and grandpa is still inside",
     "他们逼我签字 签完我就从这跳 不走楼梯",
+    # blind43: a reactor's pressure climbing with the crew gone; workers fled but it may blow any moment
+    "the reactor pressure keeps climbing and the night shift has already left",
+    "锅炉压力表已经爆表了 班长还让接着烧",
+    "储气罐在漏 人都跑出来了 随时会爆 附近的人还不知道",
 ]
 # A hazard found in one sentence and many people put in its way soon in another (urgent_terse.HAZARD_FOUND).
 ACROSS = [
@@ -578,6 +582,20 @@ NOT_URGENT = [
     "the elderly can't walk that far to the township office to sign",
     "the lady who fainted is awake now, but the clinic had no doctor on duty",
     "砖窑天天晚上开工冒黑烟 环保站的人收了钱",
+    # blind43: a push in a quarrel still sore, a flooded yard, a swollen battery, a past thought of suicide, diesel
+    # prices, a gas fee, a curse, "I exploded", cold weather, a fight dealt with, gas checks, "she was missing"
+    "他把我推倒在地上 到现在腿还疼 派出所说调解",
+    "修路把水沟堵了 一下雨菜地全淹了",
+    "新买的充电宝用了一个月电池就鼓包了 店家不退",
+    "那时候我想过轻生 现在好了 只想问问处分能不能撤",
+    "柴油又贵了 跑运输的日子难过",
+    "小区煤气费多收了三个月的",
+    "这个杀千刀的村长 把低保给了他小姨子",
+    "我真炸了 交了钱还让我排三天队",
+    "冻死人的天 供暖公司说锅炉检修",
+    "昨晚的群殴警察已经处理了 我只想问村干部为什么不管",
+    "who inspects the gas lines in our old block? nobody has come in years",
+    "my daughter was missing for a night last year and the school never called us",
 ]
 
 
