@@ -78,12 +78,17 @@ OFFICE_USE_PATTERNS = (
     # blind43: "是不是上面有人保他", a counter clerk's "agent" paid for speed, a school bus fund "also gone",
     # "plz check 公路局 repair contracts"
     r"(上面|背后|上头)有人(保|罩|护)着?(他|她|他们)",
+    # blind44: paid to play mahjong at home, a grant "on the list" never received, who approved a canteen's contract
+    r"\bwho (approv\w*|sign\w*|gave|give|award\w*) (the )?(\w+ )?(contract|tender|licen[cs]e|permit)\b",
+    r"(天天|整天|成天)~6(打麻将|在家|不上班|钓鱼|玩)~~10(工资|钱|补贴)~2(照领|照拿|照发)",
+    r"(补助|补贴|补偿|救济|救灾款)~~20(没到|没收到|没领到|没发)~~20名单上~4(有|是)(我|我家)|名单上~4有(我|我家)~~20(没到|没收到|没领到|没拿到)",
     r"\b(counter|window|desk|clerk|officer|official)\b.{0,60}\b(use|go through|hire|pay) (her|his|"
     r"their) ['\"‘“]?(agent|"
     r"broker|friend|relative|cousin)",
     r"\b(school|village|road|bridge|bus|relief|poverty|project|public|township|county|dam|well|"
     r"water)\b[\w ]{0,12}\b(money|"
-    r"funds?|budget|subsid\w*) (is |was |has |have )?(also |all )?(gone|missing|vanished|disappeared)\b",
+    r"funds?|budget|subsid\w*) (is |was |has |have )?(been )?(also |all )?(gone|missing|vanished|disappeared|stolen|"
+    r"embezzled|pocketed)\b",
     r"\b(please|plz|pls) (check|look into|investigate|audit)\b.{0,40}\b(contracts?|accounts?|books|spending|"
     r"tender\w*)\b",
 )  # fmt: skip

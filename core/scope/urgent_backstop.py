@@ -150,7 +150,7 @@ CHILD_HARM = (
 PAST = (
     r"去年", r"前年", r"(大)?前天", r"前些年", r"那年", r"当年", r"以前", r"早年", r"曾经", r"小时候", r"多年前",
     r"(几|两|三|四|五|六|七|八|九|十|\d+)(多)?年(前|以前)", r"(19|20)\d\d年", r"上(个)?(月|世纪)", r"年前",
-    r"上(周|星期|礼拜|回|次)|前(几|些|两)(天|年)|前阵子|前段时间|当时|那次|那天(?!~2(要|会|就|准备|打算))|死了~4年|过去~4年",
+    r"上(周|星期|礼拜|回|次)|前(几|些|两)(天|年)|前阵子|前段时间|当时|那次|那回|那天(?!~2(要|会|就|准备|打算))|死了~4年|过去~4年",
     r"(?<![漫跳冲爬走跑游飘翻越扑淹昏晕睡死])过去(了|的事)|早就过去", r"(打|砍|捅|威胁|拿|扬言|烧|关|伤|塌|倒|淹|炸)过",
     r"[零〇一二三四五六七八九]{2}年(的时候|那年|那会)",
     r"\d{2}年(的时候|那年|那会)|\d{2}年~4地震",
@@ -161,7 +161,7 @@ PAST = (
     r"\b(had|there was) a (\w+ )?(fire|explosion|blast|flood)\b(?!.{0,30}\b(now|still|right now|just now)\b)",
     r"\bthe (19|20)\d\d (\w+ )?(flood|earthquake|storm|typhoon|fire|blast|explosion|landslide)s?\b",
     r"when (i|we) (was|were) (a kid|kids|young|little|a child)",
-    r"\b(news|movie|film|novel|tv series|drill)\b",
+    r"\b(news|movie|film|novel|tv series|drill)\b|\bheard (it )?on (the )?radio\b|\b(in )?(19|20)\d\d\b",
     r"\bin the (19|20)\d0s\b|\bin the (nineties|eighties|seventies|sixties)\b|\b(before|after) the (explosion|"
     r"fire|flood|accident|collapse|blast)\b|(事故|爆炸|火灾|塌方)(前|后|之前|之后)",
     r"\bi (wrote|messaged|told) (to )?you (on|last|yesterday|earlier|before)\b|上个(礼拜|星期)|"

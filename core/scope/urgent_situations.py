@@ -242,6 +242,19 @@ NOT_SITUATION = (
     r"(推|撞|打|摔)倒在地上?(?=~~24(到现在|现在)~2(还|都)?~2(疼|痛))|(院子|田里|地里|庄稼|菜地|菜园|车库)~2(全|都)?(被)?淹|"
     r"河道~4挖塌|电池~4鼓包|煤改(气|电)|(以前|前几年|那时|当年|曾经)~4想过~2(自杀|死|轻生)|柴油~2(又)?(涨|贵|价)|煤气~2(费|回收|收费)|"
     r"杀千刀|(我|真)炸了|冻死人的(天|天气)?|冻死个人",
+    # blind44: a fracture waiting weeks for a bribe, a noticeboard behind a locked door, a family fight over who cares
+    # for mother, a finger injured at work, prices "make me want to jump", the "life-saving bridge", a shooting game's
+    # "kill kill", words that cut like a knife, "fine now", discharged, "waiting makes me want to die", funeral money,
+    # explosives sold on the sly, a pig killed for new year, "fight them all the way up", a stitch, a prized mushroom
+    r"骨折~4等了~4(两|几|三|\d+|好几)(个)?(礼拜|星期|周|月|天)|锁着~4(哪个|谁|咋|怎么)~2看|(费|价|房价|房租|物价)~4涨得~4想(跳楼|死)|"
+    r"救命(桥|路|钱|粮)|等得~4想死|死人钱|丧葬(补助|费)|(卖|倒卖|偷卖)~4炸药|炸药~4(卖|倒卖)|拼到底~~20(反映|告|上访|举报)|一刀缝|"
+    r"(刀口|伤口)~4缝得|缝的?~2一刀|见手青|毒菌子里~4好吃|假(农)?药|卖农药",
+    r"\b(fight|fighting|argue|arguing|quarrel\w*) (about |over )?(who\b|#+)|\b(finger|toe|wrist|knee|back|"
+    r"ankle) injur\w*|"
+    r"\bthreat\w* (to )?"
+    r"fire (me|him|her|us|them)\b|\b(shooting|video|online|computer) games?\b.{0,30}\bkill|\bcut (me|him|her|"
+    r"us) like (a )?"
+    r"knife\b|\bkill (the |a |our )?(pig|chicken|sheep|goat|cow|duck|fish)\b",
     r"\bcoal-to-gas\b|\b(check\w*|inspect\w*) (the )?(\w+ ){0,2}gas\b|\bgas (checks?|inspections?|safety checks?)\b|"
     r"\b(she|he|they) (was|were|had been) missing\b(?! since)",
     r"\blost (it|out|the (place|spot|quota|chance|subsidy|grant|money))\b|\bjump\w*-building\b|\bknife[- ](sharpen|"

@@ -181,6 +181,13 @@ from core.scope import KIND_LABELS, Verdict, classifier
         ("我家隔壁那个厂老板是政协委员 排污几年没人管 是不是上面有人罩着他", "accept", "检举控告"),
         ("the clerk at the housing window said we must hire her cousin as agent for the papers", "accept", "检举控告"),
         ("our village road money is gone, the road was never paved", "accept", "检举控告"),
+        # blind44: someone styling himself a lawyer who took money and vanished; paid to stay home; a grant on the
+        # list never received; a road fund stolen; who approved a contract
+        ("有个自称认识法官的人拿了我两万 说能让我弟弟判缓刑 现在人找不到了", "refer", "police"),
+        ("护林员成天在家打麻将 工资照拿", "accept", "检举控告"),
+        ("名单上有我家 可危房改造补助一直没领到", "accept", "检举控告"),
+        ("the bridge fund was stolen and the old bridge is still there", "accept", "检举控告"),
+        ("who signed the contract for the market renovation? it's the mayor's nephew's firm", "accept", "检举控告"),
     ],
 )
 def test_generalised_rules(text: str, verdict: str, detail: str | None) -> None:

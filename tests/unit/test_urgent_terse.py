@@ -240,6 +240,11 @@ SCENES = [
     "the reactor pressure keeps climbing and the night shift has already left",
     "锅炉压力表已经爆表了 班长还让接着烧",
     "储气罐在漏 人都跑出来了 随时会爆 附近的人还不知道",
+    # blind44: a child alone for days and ill, a stroke's drooping face
+    "the little girl next door has been alone for five days, her parents are in Shenzhen, she looks sick",
+    "隔壁的娃一个人在家三天了 大人没回来 今天发烧说胡话",
+    "grandpa's face is drooping on one side and his words come out wrong",
+    "我妈突然嘴歪了 话说不清 村医不在",
 ]
 # A hazard found in one sentence and many people put in its way soon in another (urgent_terse.HAZARD_FOUND).
 ACROSS = [
@@ -596,6 +601,23 @@ NOT_URGENT = [
     "昨晚的群殴警察已经处理了 我只想问村干部为什么不管",
     "who inspects the gas lines in our old block? nobody has come in years",
     "my daughter was missing for a night last year and the school never called us",
+    # blind44: a fracture kept waiting for a red envelope, a locked noticeboard, sisters quarrelling over who cares
+    # for father, a finger hurt at work, prices, a "life-saving road", a shooting game, words like a knife, discharged,
+    # funeral money, a pig killed for new year, a stitch badly sewn, a heard-on-radio blast, a year long past
+    "他腿骨折等了两个星期 医生说要先表示表示",
+    "公示栏在村委会里面 门锁着谁看得见",
+    "my sister and I argue about who looks after dad, the village says it's our business",
+    "i hurt my wrist at the factory, they say no injury claim without a contract",
+    "房租涨得我想死 房东是私人的",
+    "那条救命路修了三年还没通 钱早拨下来了",
+    "my son plays those shooting games, kill kill kill all night, the net cafe lets kids in",
+    "his words cut me like a knife, my brother took all of mum's house",
+    "the kids with food poisoning were all discharged, who approved that canteen?",
+    "村里的丧葬补助会计扣着不发",
+    "we kill a pig every new year and the village head takes half",
+    "镇卫生院给我缝的那一刀 歪歪扭扭 还多收钱",
+    "heard on the radio about a gas blast in another city, who checks our landlord's pipes?",
+    "in 2016 a neighbour beat my mother and the court order was never paid",
 ]
 
 
