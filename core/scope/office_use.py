@@ -78,6 +78,8 @@ OFFICE_USE_PATTERNS = (
     # blind43: "是不是上面有人保他", a counter clerk's "agent" paid for speed, a school bus fund "also gone",
     # "plz check 公路局 repair contracts"
     r"(上面|背后|上头)有人(保|罩|护)着?(他|她|他们)",
+    # blind45: a township turning a blind eye
+    r"(镇里|乡里|村里|县里|局里|政府|部门|领导|干部|所里)~~12睁(一)?只眼闭(一)?只眼",
     # blind44: paid to play mahjong at home, a grant "on the list" never received, who approved a canteen's contract
     r"\bwho (approv\w*|sign\w*|gave|give|award\w*) (the )?(\w+ )?(contract|tender|licen[cs]e|permit)\b",
     r"(天天|整天|成天)~6(打麻将|在家|不上班|钓鱼|玩)~~10(工资|钱|补贴)~2(照领|照拿|照发)",

@@ -154,7 +154,8 @@ REFERRALS = (
     打架 斗殴 群殴 被打 打伤 砍伤 敲诈 勒索 恐吓 威胁 跟踪 尾随 偷拍 猥亵 强奸 骚扰 非法集资 集资 卷款 跑路 吸毒 贩毒
     毒品 罂粟 大麻 拐卖 失踪 走失 性骚扰 报警 报案 110 造谣 诽谤 谣言 p图 砸了 扔石头 泼油漆 泼粪 放火 纵火 投毒 逃逸
     肇事逃逸 冒用 盗用 冒充 假装 假扮 联系不上 失联 拉黑 删了我 偷挖 盗采 采砂 挖沙 网贷 套路贷 高利贷 放贷 催收
-    暴力催收 赌场 聚赌 开赌 赌博 卖淫 嫖娼 闹事 寻衅滋事 村霸 恶势力 黑社会 家暴 家庭暴力 动手 杀猪盘 算命 偷狗 偷牛
+    暴力催收 赌场 聚赌 开赌 赌博 推牌九 赌钱 炸街 卖淫 嫖娼 闹事 寻衅滋事 村霸 恶势力 黑社会 家暴 家庭暴力 动手 杀猪盘
+    算命 偷狗 偷牛
     毒狗 电鱼 电网捕鱼 炸鱼 毒鱼 赌钱 混混 小混混 流氓 拦路 刷单 碰瓷 虚拟币 投资理财 理财平台 骂街 耍酒疯 飙车 醉驾
     酒驾 scam scammed stolen stole steal cheated harass harassed theft fraud robbed assault beat
     beating domestic_violence 虐待 遗弃 性侵 盗刷
@@ -210,7 +211,10 @@ REFERRALS = (
         r"(老板|公司|厂里?|店里?|单位)~~12(员工|工人|职工|我们)的?押金",
         r"(老板|公司|厂|单位|站点)~6(扣|押|压)(着|了)?~6(押金|工资|身份证)", r"把我(开|辞|炒|开除)了",
         r"\b(not|never|didn'?t|hasn'?t|haven'?t) (been )?pa(id|y) (me|us)\b", r"(干|做|上班)了~4(年|个月)",
-    ), "XF-31(2)"),
+    ), "XF-31(2)", decisive=(
+        # a waiver of social insurance signed under the employer's pressure (blind45)
+        r"(自愿)?放弃(缴纳)?社保|\b(give|giving|gave) up (\w+ )?social insurance\b",
+    )),
     # neighbours, family, boundaries, animals, noise and light between private persons (XF-37)
     Referral(ReferTo.MEDIATION, _w("""
     邻居 邻里 隔壁 楼上 楼下 对门 楼道 宅基地纠纷 土地纠纷 山林纠纷 过道 排水 排水沟 滴水 漏水 噪音 太吵 吵架 吵起来

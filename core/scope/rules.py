@@ -20,7 +20,8 @@ OFFICIAL_PERSONS = _w("""
     区长 市长 省长 部长 主席 委员 干部 领导 公务员 公职人员 党员 民警 警察 辅警 协警 片警 所长 队长 交警 法官 庭长
     审判长 审判员 检察长 副检察长 检察官 公诉人 指导员 教导员 政委 书记员 仲裁员 监察员 稽查员 专管员 院长 副院长 校长
     副校长 城管 执法人员 工作人员 站长 狱警 一把手 officer official officials cadre cadres secretary mayor policeman
-    policemen judge prosecutor cop cops principal director headmaster headmistress headteacher dean
+    policemen judge prosecutor cop cops principal director headmaster headmistress headteacher dean 辅导员 counsellor
+    counselor
 """)
 #: Offices named in English with two words ("township head", "party secretary").
 OFFICIAL_PERSON_PATTERNS = (
@@ -143,6 +144,7 @@ NOT_OFFICIAL_PATTERNS = (
     r"\b(says?|said|claim\w*) (he|she|they) (is|are|was|were|'s) (a |an |the |from (the )?)?[^.,?!]{0,20}?\b(officer|"
     r"official|"
     r"staff|cadre|policem[ae]n|police|judge|inspector)s?\b",  # "someone on wechat say he is 纪委 officer" (blind42)
+    r"\b(call|calling|called|phone|ring) (the )?(police|cops)\b",  # "nobody wants call police for boxes" (blind45)
 )
 IMPOSTOR_PATTERN = (
     r"冒充|假冒|自称是?~6(纪委|监委|领导|警察)|(打电话|来电话|发短信|打来)~4说(他|她)?是~4(纪委|监委|纪检)|"

@@ -161,7 +161,8 @@ PAST = (
     r"\b(had|there was) a (\w+ )?(fire|explosion|blast|flood)\b(?!.{0,30}\b(now|still|right now|just now)\b)",
     r"\bthe (19|20)\d\d (\w+ )?(flood|earthquake|storm|typhoon|fire|blast|explosion|landslide)s?\b",
     r"when (i|we) (was|were) (a kid|kids|young|little|a child)",
-    r"\b(news|movie|film|novel|tv series|drill)\b|\bheard (it )?on (the )?radio\b|\b(in )?(19|20)\d\d\b",
+    r"\b(news|movie|film|novel|tv series|drill)\b|\bheard (it )?on (the )?radio\b|\b(a )?story (about|of)\b|"
+    r"\b(in )?(19|20)\d\d\b",
     r"\bin the (19|20)\d0s\b|\bin the (nineties|eighties|seventies|sixties)\b|\b(before|after) the (explosion|"
     r"fire|flood|accident|collapse|blast)\b|(事故|爆炸|火灾|塌方)(前|后|之前|之后)",
     r"\bi (wrote|messaged|told) (to )?you (on|last|yesterday|earlier|before)\b|上个(礼拜|星期)|"

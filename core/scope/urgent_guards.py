@@ -93,6 +93,8 @@ NOT_DISOWNED = (
     r"(老师|校长|他们|学校|村里|对方|班主任|警察|领导)(都|就|还)?说~6(开玩笑|闹着玩|玩笑|说着玩)|不像(是)?(在)?开玩笑|"
     r"不是气话|(not|no|n'?t) (joking|kidding|a joke)|"
     r"还在(里面|屋里|追|找|等|门口)|还没(出来|救出)|still (inside|in there|after me|chasing|looking for)|"
+    # a video of one's own town's school, with people filming below now (blind45)
+    r"我们(这|这边|镇|村|乡|县|小区|学校|中学|小学|厂|单位|楼)~~30(站在|坐在|爬上|在(拍|喊|围))|(下面|楼下|底下)~4(好多|很多|一群|一堆)?人~2在(拍|看|围|喊)|"
     # the workers ran out but the tank may still blow, and the village does not know (blind42)
     r"随时(会|要|可能)~2(炸|爆|塌|垮|倒|决)|(村里|周围|附近|楼里|外面)的?人~3还不知道|"
     # one's own kin or friend posting online what they are about to do is not news read
@@ -242,7 +244,7 @@ NOT_FIGURES = (
 #: a message the writer was sent ("my friend who texted me … is in hospital now and doing ok"), unless it says the
 #: danger goes on ("still", "again", "for now", "还在", "又").
 SAFE = (
-    r"\b(is|are|'s)( now)? in (the )?hospital( now)? and (doing )?(ok|okay|fine|stable|better|recovering)|"
+    r"\b(is|are|'s)( now)? in (the )?hospital( now)? and (doing )?(ok|okay|fine|stable|better|recovering|safe)|"
     r"\b(my|his|her|our|the) (\w+ ){0,2}(is|are)( now)? (safe|ok|okay|fine)\b|"
     r"police (came|arrived|got there) and (took|arrested|led) (him|her|them) away|(nobody|no one|no-one)('?s| is) hurt|"
     r"\bpolice (have |has )?(took|taken|led) (the (\w+ )?(man|guy|woman|men)|him|her|them) away\b|\bsafe now\b|"
@@ -261,7 +263,9 @@ SAFE = (
     r"(已经|都)(处理|解决|修|控制|堵)好了|\b(he|she|they)('s| is|'re| are)( now)? (calm and )?(safe|ok|okay|fine|"
     r"stable)\b|"
     r"(警察|派出所|民警)~6(已经|都)(处理|调解)(了|完|好了)|\b(calm|stable) and safe\b|\b(is|are|'s) (awake|"
-    r"conscious) now\b|\ball fine\b|\b(all )?fine now\b|\ball discharged\b|\bdischarged (today|yesterday|"
+    r"conscious) now\b|\ball fine\b|医生说~2没(有)?(大事|事)|\b(got |was |been )?fixed (this morning|yesterday|today|"
+    r"already)\b|(今天|昨天|"
+    r"终于|总算)找(着|到|回来)了|\b(all )?fine now\b|\ball discharged\b|\bdischarged (today|yesterday|"
     r"this morning)\b|\b(we|i)('re| are|'m|"
     r" am)( all)?( now)? (safe|"
     r"fine|ok|okay)\b|\b(he'?s|she'?s|"
@@ -313,5 +317,6 @@ NOT_SAFE = (
     # "医生说没事让等着 俺不信" (blind33); dizzy and unable to crawl to the door after "it's fine" (blind38)
     r"轻生|拿着~4(钢管|刀|棍|棒|斧|汽油)|冲进来|(怕|快|就)要(塌|垮|倒|决口|溃)|那是收了钱|(头晕|晕)得|站不起来|爬不(到|动|起来)|嘶嘶|(俺|我)~2(不信|不相信|"
     r"信不过|不放心)|\bi don'?t believe\b|随时(会|要|可能)~2(炸|爆|塌|垮|倒|决)|(村里|周围|附近|楼里|"
-    r"外面)的?人~3还不知道"
+    r"外面)的?人~3还不知道|"
+    r"\b(home|here|there) alone\b|\b(bringing|has|holding) (a )?(knife|gun|axe|machete)\b"  # blind45
 )

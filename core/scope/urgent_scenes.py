@@ -357,4 +357,22 @@ SCENES: dict[str, tuple[str, ...]] = {
         r"clearly)\b",
         r"口眼歪斜|嘴(巴)?~2(歪|斜)(了)?~~10(说不出|说不了|讲不出|话说不清)",
     ),
+    # The forty-fifth blind sets (an eastern suburb's social worker): an ex on his way with a knife, a rider hit and
+    # left with a broken leg.
+    "on_his_way": (
+        r"\b(driving|coming|on (his|her|their) way|heading) (over|here|to (her|his|my|our))\b.{0,60}\b(bringing|with|"
+        r"has|got) "
+        r"(a )?(knife|gun|axe|machete|bat|hammer)\b|\bbringing (a )?(knife|gun|axe|machete)\b",
+        r"(正在|马上|已经)?(开车|坐车|骑车)?~4(过来|赶过来|来了)~~20(带着|拿着|揣着)~4(刀|斧头|枪|汽油)",
+    ),
+    "hit_and_run": (
+        r"\b(hit|knocked (down|over)|ran over|run over) (me|him|her|us|a (\w+ )?(boy|girl|kid|child|man|woman|"
+        r"pedestrian|"
+        r"cyclist|rider)|my (son|daughter|mum|mom|dad|father|mother|brother|sister|grandma|grandpa|wife|"
+        r"husband))\b.{0,60}\b("
+        r"drove off|drove away|ran off|fled|took off|just left)\b|\bgot hit\b.{0,30}\b(scooter|bike|bicycle|"
+        r"motorbike|e-?bike)\b|"
+        r"\b(leg|arm|hip|ankle|wrist|ribs?) (is |are )?(prob(ably)?|maybe|might be|def(initely)?|feels?) broken\b",
+        r"撞(了|倒)(人|我(?!的?(车|电动车|摩托))|他|她|老人|小孩|孩子|我(爸|妈|儿子|女儿))~~20(跑了|逃了|开走了|溜了)|(腿|胳膊|骨头)~4(可能|好像|应该)(断了|骨折了)",
+    ),
 }  # fmt: skip

@@ -249,6 +249,19 @@ NOT_SITUATION = (
     r"骨折~4等了~4(两|几|三|\d+|好几)(个)?(礼拜|星期|周|月|天)|锁着~4(哪个|谁|咋|怎么)~2看|(费|价|房价|房租|物价)~4涨得~4想(跳楼|死)|"
     r"救命(桥|路|钱|粮)|等得~4想死|死人钱|丧葬(补助|费)|(卖|倒卖|偷卖)~4炸药|炸药~4(卖|倒卖)|拼到底~~20(反映|告|上访|举报)|一刀缝|"
     r"(刀口|伤口)~4缝得|缝的?~2一刀|见手青|毒菌子里~4好吃|假(农)?药|卖农药",
+    # blind45: a noticeboard locked in, records "prettier than the crops", motorbikes 炸街, a time bomb of a project, a
+    # kitchen knife confiscated, "found today", a leaking school roof, missing branch meetings, a boss who will
+    # "murder me if I'm late", a smoke for the clerk, food "literally poison", "dying out here", power cut off, pill
+    # prices, a video of a crash elsewhere
+    r"(公开栏|公示栏|意见箱|举报箱)~6锁|比~6(还)?好看|做得~4好看|炸街|(项目|工程|政策|问题|账|债)~~10定时炸弹|没收~6菜刀|菜刀~4(没收|收走)|"
+    r"外地~~8(出事|事故|爆炸|着火)(的)?(视频|新闻)",
+    r"\bthreat\w* to (cut|kill|turn off|shut off|switch off) (the )?(power|electricity|water|gas|heating|lights)\b",
+    r"\broof (is |was |still |keeps )*leak\w*|\bleak\w* roof\b|\bmissing (\w+ ){0,2}(life|meetings?|activities|"
+    r"classes|study|"
+    r"sessions?)\b|\b(murder|kill) me if (i'?m|i am|i'?ll be) late\b|\b(bring|give|buy) (him|her|them) (a )?smokes?\b|"
+    r"\bliterally poison\b|\bdying out here\b|\bkill (the )?(power|electricity|water|lights|engine)\b|"
+    r"\bprice of (my )?(\w+ )"
+    r"{0,3}pills\b|\bpills? (price|prices|cost)",
     r"\b(fight|fighting|argue|arguing|quarrel\w*) (about |over )?(who\b|#+)|\b(finger|toe|wrist|knee|back|"
     r"ankle) injur\w*|"
     r"\bthreat\w* (to )?"

@@ -188,6 +188,11 @@ from core.scope import KIND_LABELS, Verdict, classifier
         ("名单上有我家 可危房改造补助一直没领到", "accept", "检举控告"),
         ("the bridge fund was stolen and the old bridge is still there", "accept", "检举控告"),
         ("who signed the contract for the market renovation? it's the mayor's nephew's firm", "accept", "检举控告"),
+        # blind45: a waiver of social insurance, a township that turns a blind eye, gambling, motorbikes at night, a
+        # neighbour's boxes on the stairs
+        ("老板让我们都签字自愿放弃社保 不签就走人", "refer", "labor"),
+        ("那个砂场没有任何手续 镇里一直睁一只眼闭一只眼", "accept", "检举控告"),
+        ("隔壁每晚都有人聚在一起推牌九 输赢好几万", "refer", "police"),
     ],
 )
 def test_generalised_rules(text: str, verdict: str, detail: str | None) -> None:

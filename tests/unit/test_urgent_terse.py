@@ -245,6 +245,12 @@ SCENES = [
     "隔壁的娃一个人在家三天了 大人没回来 今天发烧说胡话",
     "grandpa's face is drooping on one side and his words come out wrong",
     "我妈突然嘴歪了 话说不清 村医不在",
+    # blind45: a video of our own school's roof with a crowd filming, an ex on his way with a knife to a woman home
+    # alone, a rider knocked down and left
+    "群里在传视频 我们小区一个小孩坐在楼顶边上 楼下好多人在看",
+    "her ex is coming over tonight and says he's bringing a knife, she's there alone with the baby",
+    "a van knocked down my grandma at the crossing and drove off, she can't get up",
+    "骑电动车被撞了 司机跑了 腿好像断了 动不了",
 ]
 # A hazard found in one sentence and many people put in its way soon in another (urgent_terse.HAZARD_FOUND).
 ACROSS = [
@@ -618,6 +624,22 @@ NOT_URGENT = [
     "镇卫生院给我缝的那一刀 歪歪扭扭 还多收钱",
     "heard on the radio about a gas blast in another city, who checks our landlord's pipes?",
     "in 2016 a neighbour beat my mother and the court order was never paid",
+    # blind45: a locked noticeboard, records prettier than the fields, motorbikes 炸街, a project's time bomb, a
+    # leaking school roof, missing branch meetings, a boss who'll "murder me if I'm late", a smoke for the clerk, pill
+    # prices, power cut off, a car hit in a car park, a fixed leak, a father found, safe in hospital
+    "意见箱锁在办公室里 谁也投不进去",
+    "汇报材料写得比实际干的还好看",
+    "晚上总有人开改装车炸街 吵得睡不着",
+    "这个安置房工程就是个定时炸弹 质量太差",
+    "the school roof keeps leaking and the new office got marble floors",
+    "I was marked absent for missing branch meetings while on an approved trip",
+    "my manager will murder me if I'm late again, the bridge is jammed every day",
+    "the clerk wants me to give him a smoke before he stamps anything",
+    "the landlord threatens to kill the power over a made-up bill",
+    "有人开车刮了我的车就开走了 有行车记录仪",
+    "gas leak was fixed this morning, but the inspector asked for cash",
+    "走失的老人今天找着了 谢谢网格员",
+    "my friend is in hospital now and safe, the dorm manager ignored our warnings",
 ]
 
 
