@@ -170,7 +170,7 @@ class ScopeClassifier:
         self._not_official = _compile(R.NOT_OFFICIAL_PATTERNS)
         self._impostor, self._impostor_money = _rx(R.IMPOSTOR_PATTERN), _rx(R.IMPOSTOR_MONEY)
         self._impostor_takes = _compile(R.IMPOSTOR_TAKES)
-        self._disclaimed = _compile(R.DISCLAIMERS)
+        self._disclaimed, self._no_official = _compile(R.DISCLAIMERS), _compile(R.NO_OFFICIAL)
         self._person_patterns = _compile(R.OFFICIAL_PERSON_PATTERNS)
         self._body_patterns = _compile(R.PUBLIC_BODY_PATTERNS)
         self._private_body = re.compile(_alternation(R.PRIVATE_BODY_WORDS))
@@ -307,6 +307,8 @@ class ScopeClassifier:
         other_kind = rules.verdict is Verdict.ACCEPT and learned.kind is not rules.kind  # an appeal the rules missed?
         if learned.probability < (REFER_STANDS if rules.verdict is Verdict.REFER or away or other_kind else AT_LEAST):
             return rules
+        if learned.verdict == "accept" and rules.verdict is not Verdict.ACCEPT and self._no_official.search(text):
+            return rules  # "no official involved, just him": the writer rules out a report (blind46)
         if learned.kind is ReportType.APPEAL and rules.kind is ReportType.ACCUSATION and _THEIRS.search(text):
             return rules  # someone else's sanction told (rules.md §3.1 A3/A4: an appeal is the writer's or kin's)
         signal = f"scope:learned:{learned.label}:{learned.probability:.2f}"

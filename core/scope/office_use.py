@@ -78,6 +78,11 @@ OFFICE_USE_PATTERNS = (
     # blind43: "是不是上面有人保他", a counter clerk's "agent" paid for speed, a school bus fund "also gone",
     # "plz check 公路局 repair contracts"
     r"(上面|背后|上头)有人(保|罩|护)着?(他|她|他们)",
+    # blind46: official cars outside restaurants at festivals, a road fund never disclosed
+    r"(饭店|酒店|饭馆|农家乐|景区|婚宴|酒楼|会所|洗浴)~~16公车|公车~~16(饭店|酒店|饭馆|农家乐|景区|婚宴|酒楼|会所|洗浴)",
+    r"(修路|工程|项目|补偿|补助|救济|扶贫|征地|拆迁|集体|村)~2(款|钱|资金|经费|账)~~12(一分|从来|一直|到现在|至今)?~4(没|不|未)(有)?公开",
+    # an official's relative making trouble every day: "村委会那保安是书记亲戚 天天挑事" (blind46)
+    r"是~4(书记|村长|主任|镇长|所长|局长|支书)~2(的)?(亲戚|小舅子|侄子|外甥|儿子)~~16(挑事|横行|欺负|霸道|没人管|没人敢管)",
     # blind45: a township turning a blind eye
     r"(镇里|乡里|村里|县里|局里|政府|部门|领导|干部|所里)~~12睁(一)?只眼闭(一)?只眼",
     # blind44: paid to play mahjong at home, a grant "on the list" never received, who approved a canteen's contract
@@ -88,7 +93,7 @@ OFFICE_USE_PATTERNS = (
     r"their) ['\"‘“]?(agent|"
     r"broker|friend|relative|cousin)",
     r"\b(school|village|road|bridge|bus|relief|poverty|project|public|township|county|dam|well|"
-    r"water)\b[\w ]{0,12}\b(money|"
+    r"water|relocation|compensation|resettlement|demolition)\b[\w ]{0,12}\b(money|"
     r"funds?|budget|subsid\w*) (is |was |has |have )?(been )?(also |all )?(gone|missing|vanished|disappeared|stolen|"
     r"embezzled|pocketed)\b",
     r"\b(please|plz|pls) (check|look into|investigate|audit)\b.{0,40}\b(contracts?|accounts?|books|spending|"

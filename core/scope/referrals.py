@@ -132,6 +132,7 @@ REFERRALS = (
     ex-husband ex-wife 讨债 要账 债务 欠债 债主 利息 抵押 肖像权 隐私权 公证 婚前财产 法律援助 破产 倒闭 民事
     """), (
         r"判.{0,6}(不公|错了|输了|败诉|不对)", r"(改判|翻案|打赢)", r"借给~6" + _N,
+        r"\b(i|we) lent (\d+|him|her|them|money|my)\b",  # "I lent 50000 to a friend in the village" (blind46)
         r"欠(了)?(我|我们|我家)~10(钱|款|万|块|元)", r"(合同|协议)~~16(不干|不履行|违约|不认|不退|跑了)",
         r"(后妈|继母|后爸|继父|哥|弟|姐|妹|嫂子)~~10(存款|财产|遗产|房子|钱)~6(转走|独吞|霸占|拿走)",
         r"借了(我|我们)~6(钱|万|块|元)", r"(欠|借)了?(我|我们)?~8(钱|万|元|块)~~12(不还|没还|赖账|还不上|不给|一分)",
@@ -188,6 +189,7 @@ REFERRALS = (
         r"\b(paid|gave|sent|transferred)\b.{0,80}\bnow (he|she|they|the \w+) (has |have )?(disappeared|vanished|"
         r"blocked me|gone)",
         r"(剪|偷|割)(了)?~4(电线|电缆|铜线|铜缆)",  # "收废品的晚上来剪我家电线" (blind35)
+        r"拦(车|路)~6收~4(过路费|钱|费)",  # "几个小年轻晚上在路口拦车收过路费" (blind46)
         # "loan app collectors send edited photos of my wife to all her phone contacts" (blind43)
         r"\b(debt |loan )?(app )?collectors?\b.{0,60}\b(photos?|pictures?|contacts|threat\w*|harass\w*)\b|"
         r"催收~~30(通讯录|p图|照片|爆通讯录|威胁)",

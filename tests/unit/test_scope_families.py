@@ -193,6 +193,13 @@ from core.scope import KIND_LABELS, Verdict, classifier
         ("老板让我们都签字自愿放弃社保 不签就走人", "refer", "labor"),
         ("那个砂场没有任何手续 镇里一直睁一只眼闭一只眼", "accept", "检举控告"),
         ("隔壁每晚都有人聚在一起推牌九 输赢好几万", "refer", "police"),
+        # blind46: official cars outside a restaurant, a road fund never disclosed, relocation money missing, a
+        # private loan with no official involved, a cadre's relative making trouble
+        ("中秋节那天好几辆公车停在农家乐门口", "accept", "检举控告"),
+        ("村里的扶贫款用在哪了 到现在一分都没公开", "accept", "检举控告"),
+        ("the resettlement money is missing from our account, forty families", "accept", "检举控告"),
+        ("we lent money to a neighbour for his shop, no official involved, he will not pay back", "refer", None),
+        ("那个看大门的是村长的小舅子 天天欺负人 没人敢管", "accept", "检举控告"),
     ],
 )
 def test_generalised_rules(text: str, verdict: str, detail: str | None) -> None:

@@ -640,6 +640,14 @@ NOT_URGENT = [
     "gas leak was fixed this morning, but the inspector asked for cash",
     "走失的老人今天找着了 谢谢网格员",
     "my friend is in hospital now and safe, the dorm manager ignored our warnings",
+    # blind46: relief cattle carted off, a scam call about a crash, a smoking heater, a collapsed house left off the
+    # repair list, half the chicks dead, an injured worker asking about insurance
+    "扶贫发的两头牛过了一个月就被村长叫人拉走了",
+    "骗子冒充我外孙打电话 说在外面撞了人要赔钱",
+    "the electric blanket smokes and the shop won't give a refund",
+    "我家老房子塌了一半 危改名单上没有我们",
+    "镇上统一发的鸡苗 拿回来死了一半",
+    "the factory never paid work injury insurance, now I'm injured and they deny it",
 ]
 
 
