@@ -122,6 +122,7 @@ SUGGESTION_PATTERNS = (
     r"(你们|纪委|监委|上级|政府|有关部门)(应该|最好|要|可以)~~6(多|加强|公开|宣传|设|开|改)|多宣传", r"\bsuggest",
     r"(你们|纪委|监委)~~40(自己)?先?带(个)?头",  # "你们纪委下乡调研 村里还是杀鸡宰鸭招待 … 自己先带头啊" (blind34)
     # blind35: "你们查的都是村里的苍蝇 县里的老虎咋没见查", "上回反映的事三个月才回了个电话 … 太慢了吧"
+    r"能不能~4(统一|全面|挨个|都)~2(查|检查|排查)|\bare (our|the) (\w+ ){0,2}(checked|inspected)\b|"
     r"举报(电话|热线)~~20(占线|没人接|打不通|无人接听)|(应该|最好|不如)~4(请|找|让|引入)~4第三方|光说不练|只说不做|雷声大雨点小|苍蝇~~20老虎|老虎~~20苍蝇|(反映|举报)的(事|问题)~~30(太慢|才回|敷衍|拖了)",
     r"\bcan you (guys |people |all )?(push|ask|tell|make|get) (them|the \w+) to\b",  # blind39
     r"\byou (guys |people |all )?should (check|look into|investigate|inspect|audit)\b",  # blind40

@@ -83,6 +83,8 @@ OFFICE_USE_PATTERNS = (
     r"(修路|工程|项目|补偿|补助|救济|扶贫|征地|拆迁|集体|村)~2(款|钱|资金|经费|账)~~12(一分|从来|一直|到现在|至今)?~4(没|不|未)(有)?公开",
     # an official's relative making trouble every day: "村委会那保安是书记亲戚 天天挑事" (blind46)
     r"是~4(书记|村长|主任|镇长|所长|局长|支书)~2(的)?(亲戚|小舅子|侄子|外甥|儿子)~~16(挑事|横行|欺负|霸道|没人管|没人敢管)",
+    # blind47: a street office that has not mended hydrants for years
+    r"(街道|社区|镇里|乡里|村里|居委会|村委会|局里)~~6(一直|几年|多年|好几年|从来)~4(不修|不管|不理|不处理|拖着)",
     # blind45: a township turning a blind eye
     r"(镇里|乡里|村里|县里|局里|政府|部门|领导|干部|所里)~~12睁(一)?只眼闭(一)?只眼",
     # blind44: paid to play mahjong at home, a grant "on the list" never received, who approved a canteen's contract

@@ -206,6 +206,8 @@ NOW = (
     r"有)~3(出来|回来|醒|找到)|(要|得|须)等~3(\d+|二十四|四十八)(个)?小时|"
     r"(看不到|等不到|活不过)(明天|下周|下个月|过年)|不(肯|让|许)?送(去)?(医院|卫生院)|不让(打|叫)~2(120|救护车)",
     r"\b(he|she|they|it)('s| is| are) (lying |still )?on the (ground|floor)\b|"  # "he is on the ground not moving"
+    # "being sent to marry a man in another province next week" (blind47)
+    r"\bnext (week|month)\b|下(周|个?星期|个?礼拜)|"
     r"\b(is|are) (holding(?! (back|on|up|off|onto|out))|pointing|threatening|beating|hitting|stabbing|dragging|"
     r"choking|strangling)\b|"
     r"\b(now|right now|tonight|(?<!earlier )today|tomorrow|still|again|just)\b|(won'?t|will not|don'?t think i('ll|"

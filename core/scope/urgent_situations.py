@@ -235,7 +235,7 @@ NOT_SITUATION = (
     # sister "lost", old people who fell twice in the dark, meetings "long enough to die", a blood pressure "burst", a
     # 跳楼价 sale, a knife-sharpening stall, old folks who can't walk that far, "did he pocket it or not"
     r"吓(了)?(我|人|你们|他们)?一(大)?跳|(那|这)批钢管|钢管~6(喷|刷|印|写)|加油(站|机)~~30枪|(油|加油|喷|水)枪|枪~2有问题|"
-    r"摔(了|过)~2(两|几|三|好几|多)(回|次)|开(会)?~2到人想死|血压~3(都|要|快)?(炸|爆)|气得~6(炸|爆)(了|掉)?(?!药)|跳楼价|吞(没|不)吞",
+    r"摔(了|过)~2(两|几|三|好几|多)(回|次|个)|拉进传销|传销~~20(洗脑|不肯回)|开(会)?~2到人想死|血压~3(都|要|快)?(炸|爆)|气得~6(炸|爆)(了|掉)?(?!药)|跳楼价|吞(没|不)吞",
     # blind43: pushed down in a quarrel and sore "to this day", a yard flooded, a channel dug till it caved, a swollen
     # battery, coal-to-gas, "I once thought of suicide", diesel prices, a gas recovery section, "杀千刀的", "我炸了",
     # weather "cold enough to kill", a fight the police have dealt with, gas checks asked about, "she was missing"
@@ -264,7 +264,7 @@ NOT_SITUATION = (
     r"(?=.{0,60}\b(insurance|compensation))",
     r"\bthreat\w* to (cut|kill|turn off|shut off|switch off) (the )?(power|electricity|water|gas|heating|lights)\b",
     r"\broof (is |was |still |keeps )*leak\w*|\bleak\w* roof\b|\bmissing (\w+ ){0,2}(life|meetings?|activities|"
-    r"classes|study|"
+    r"classes|study|duty|shifts?|"
     r"sessions?)\b|\b(murder|kill) me if (i'?m|i am|i'?ll be) late\b|\b(bring|give|buy) (him|her|them) (a )?smokes?\b|"
     r"\bliterally poison\b|\bdying out here\b|\bkill (the )?(power|electricity|water|lights|engine)\b|"
     r"\bprice of (my )?(\w+ )"

@@ -200,6 +200,9 @@ from core.scope import KIND_LABELS, Verdict, classifier
         ("the resettlement money is missing from our account, forty families", "accept", "检举控告"),
         ("we lent money to a neighbour for his shop, no official involved, he will not pay back", "refer", None),
         ("那个看大门的是村长的小舅子 天天欺负人 没人敢管", "accept", "检举控告"),
+        # blind47: "can you check every one of them", hydrants the street office has not mended for years
+        ("看新闻说有幼儿园食堂出事 能不能把我们县的都统一查查", "accept", "批评建议"),
+        ("路灯坏了两年 社区一直不管", "accept", "检举控告"),
     ],
 )
 def test_generalised_rules(text: str, verdict: str, detail: str | None) -> None:

@@ -251,6 +251,11 @@ SCENES = [
     "her ex is coming over tonight and says he's bringing a knife, she's there alone with the baby",
     "a van knocked down my grandma at the crossing and drove off, she can't get up",
     "骑电动车被撞了 司机跑了 腿好像断了 动不了",
+    # blind47: "tonight I go to the river" after a last word, a barge ramming a small boat with people aboard, a girl
+    # being made to marry
+    "到晚上我就去江边 走之前把这些事交代给你们",
+    "运沙的大船撞翻了小船 船上还有两个孩子",
+    "my niece is 15 and her parents are forcing her to marry next month",
 ]
 # A hazard found in one sentence and many people put in its way soon in another (urgent_terse.HAZARD_FOUND).
 ACROSS = [
@@ -648,6 +653,10 @@ NOT_URGENT = [
     "我家老房子塌了一半 危改名单上没有我们",
     "镇上统一发的鸡苗 拿回来死了一半",
     "the factory never paid work injury insurance, now I'm injured and they deny it",
+    # blind47: falls counted under a broken lamp, a cousin caught in a pyramid scheme, a warning for missing duty
+    "楼道灯坏了半年 老人摔了好几个 物业不管",
+    "我外甥被拉进传销了 天天洗脑 不肯回家",
+    "I got a warning for missing night duty while I had a doctor's note",
 ]
 
 
