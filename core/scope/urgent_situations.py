@@ -257,7 +257,7 @@ NOT_SITUATION = (
     r"外地~~8(出事|事故|爆炸|着火)(的)?(视频|新闻)",
     # blind46: relief sheep carted off by a cadre, a scam call "he hit someone", a heater that smokes, a collapsed house
     # not on the repair list, cattle half dead, "now I'm injured" for insurance
-    r"(羊|牛|猪|鸡|鸭|鹅)~~20(让|被|叫)~8拉走|说是~4(在外面)?撞了人|(骗|冒充)~~20撞了人|房子~4塌了~~12(没评|评不上|不给评|危改|##|名单)|"
+    r"(羊|牛|猪|鸡|鸭|鹅)~~20(让|被|叫)~8拉走|说是~4(在外面)?撞了人|(骗|冒充)~~20撞了人|房子~4塌了~~12(没评|评不上|不给评|名单上没)|"
     r"死了一半",
     r"\bsmokes?\b(?=.{0,30}\brefund)|(insurance|compensation|work injury)\b.{0,60}\bnow i'?m injured|"
     r"\bnow i'?m injured\b"
