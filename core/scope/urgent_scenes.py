@@ -375,6 +375,14 @@ SCENES: dict[str, tuple[str, ...]] = {
         r"seventeen)\b.{0,30}\b(marry|married|"
         r"bride)\b",
     ),
+    # The forty-eighth blind sets (an oasis region's voice messages): lost in the desert, water gone, a phone running
+    # out.
+    "stranded": (
+        r"\blost in the (desert|mountains?|woods|forest|snow|gobi)\b|\b(water|food) (is )?(finished|gone|run out|"
+        r"ran out)\b."
+        r"{0,40}\b(phone|battery)\b|\bphone (is )?(at |on )?\d+ ?(%|percent)",
+        r"(迷路|困|陷)~4(沙漠|戈壁|山里|雪地|无人区)|手机(只剩|还剩|就剩)~2\d+(%|格)|水~2(喝完|没了)~~20(手机|电)",
+    ),
     "hit_and_run": (
         r"\b(hit|knocked (down|over)|ran over|run over) (me|him|her|us|a (\w+ )?(boy|girl|kid|child|man|woman|"
         r"pedestrian|"

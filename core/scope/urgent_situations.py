@@ -137,7 +137,7 @@ NOT_SITUATION = (
     r"(坟|骨灰|遗体|棺材)~~12埋|埋~~8(坟|祖坟|骨灰)|一开口就打断|就打断(俺|我)",
     r"held (\w+ ){0,2}(seminars?|meetings?|events?|sessions?|talks?|lectures?|classes)|(paint|plaster|tiles?|ceiling) "
     r"(is |are |keeps )?(falling|peeling|flaking)",
-    r"(厂|窑|烟囱|排气管|尾气|柴油车|拖拉机|货车|渣土车|开工)~8冒黑烟|(完|后)就拉走|(干活|工作|上班|打工)~4受(了)?伤|"
+    r"(厂|窑|烟囱|排气管|尾气|柴油车|拖拉机|货车|渣土车|开工)~8冒黑烟(?!~~24(人|工人)~~8(在里|没出来|困))|(完|后)就拉走|(干活|工作|上班|打工)~4受(了)?伤|"
     r"\bfire[sd]? (me|him|her|them|us|you|workers|staff|people)\b|\bgot fired\b",
     # money in the names of the dead is fraud, not a death: "signing for subsidies for dead people for years"
     r"(subsid\w*|pensions?|allowances?|benefits?|money|payments?|salar\w*|wages?|relief) (\w+ ){0,2}(for|of|to|in the "
@@ -239,7 +239,7 @@ NOT_SITUATION = (
     # blind43: pushed down in a quarrel and sore "to this day", a yard flooded, a channel dug till it caved, a swollen
     # battery, coal-to-gas, "I once thought of suicide", diesel prices, a gas recovery section, "杀千刀的", "我炸了",
     # weather "cold enough to kill", a fight the police have dealt with, gas checks asked about, "she was missing"
-    r"(推|撞|打|摔)倒在地上?(?=~~24(到现在|现在)~2(还|都)?~2(疼|痛))|(院子|田里|地里|庄稼|菜地|菜园|车库)~2(全|都)?(被)?淹|"
+    r"(推|撞|打|摔)倒在地上?(?=~~24(到现在|现在)~2(还|都)?~2(疼|痛))|(院子|田里|地里|庄稼|菜地|菜园|车库|苗)~2(全|都)?(被)?淹|"
     r"河道~4挖塌|电池~4鼓包|煤改(气|电)|(以前|前几年|那时|当年|曾经)~4想过~2(自杀|死|轻生)|柴油~2(又)?(涨|贵|价)|煤气~2(费|回收|收费)|"
     r"杀千刀|(我|真)炸了|冻死人的(天|天气)?|冻死个人",
     # blind44: a fracture waiting weeks for a bribe, a noticeboard behind a locked door, a family fight over who cares
@@ -255,6 +255,9 @@ NOT_SITUATION = (
     # prices, a video of a crash elsewhere
     r"(公开栏|公示栏|意见箱|举报箱)~6锁|比~6(还)?好看|做得~4好看|炸街|(项目|工程|政策|问题|账|债)~~10定时炸弹|没收~6菜刀|菜刀~4(没收|收走)|"
     r"外地~~8(出事|事故|爆炸|着火)(的)?(视频|新闻)",
+    # blind48: a partner carting off the stoves, three chickens dead, coal full of stones, dead "on paper"
+    r"(锅灶|锅碗|桌椅|家具|机器|设备)~2(全|都)?拉走|死了(三|几|两|\d+|好几)只|一烧全是|煤~~10(劣质|石头|不退)",
+    r"\bon paper (he|she|they) (is|was|are|were) dead\b|\bdead on paper\b|\b(listed|registered|declared) (as )?dead\b",
     # blind46: relief sheep carted off by a cadre, a scam call "he hit someone", a heater that smokes, a collapsed house
     # not on the repair list, cattle half dead, "now I'm injured" for insurance
     r"(羊|牛|猪|鸡|鸭|鹅)~~20(让|被|叫)~8拉走|说是~4(在外面)?撞了人|(骗|冒充)~~20撞了人|房子~4塌了~~12(没评|评不上|不给评|名单上没)|"

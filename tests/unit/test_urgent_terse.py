@@ -256,6 +256,10 @@ SCENES = [
     "到晚上我就去江边 走之前把这些事交代给你们",
     "运沙的大船撞翻了小船 船上还有两个孩子",
     "my niece is 15 and her parents are forcing her to marry next month",
+    # blind48: lost in the desert with the water gone and the phone nearly dead; smoke with workers still inside
+    "we are lost in the gobi, no water left since morning, phone at 5 percent",
+    "迷路在戈壁里了 水喝完了 手机只剩3格电",
+    "砖厂窑口冒黑烟 还有两个工人在里面没出来",
 ]
 # A hazard found in one sentence and many people put in its way soon in another (urgent_terse.HAZARD_FOUND).
 ACROSS = [
@@ -657,6 +661,12 @@ NOT_URGENT = [
     "楼道灯坏了半年 老人摔了好几个 物业不管",
     "我外甥被拉进传销了 天天洗脑 不肯回家",
     "I got a warning for missing night duty while I had a doctor's note",
+    # blind48: a partner carting off the stoves, chickens dead from bait, seedlings flooded, stony coal, dead on paper
+    "散伙以后他把店里的桌椅全拉走了",
+    "他家的鸭子吃了我撒的药 死了两只 要我赔",
+    "上游放水 我家的苗全淹了",
+    "买的煤一烧全是石头 店家不认",
+    "my aunt is dead on paper so her pension stopped, but she is alive and well",
 ]
 
 
