@@ -69,6 +69,13 @@ class Settings(BaseSettings):
     flood_burst: int = 20  # updates one chat may send at once before the flood gate answers
     flood_per_minute: int = 30  # then this many a minute (a person typing a report sends far fewer)
 
+    @field_validator("data_dir")
+    @classmethod
+    def _data_dir(cls, value: Path) -> Path:
+        if value.exists() and not value.is_dir():  # refused at start, not as a traceback when the log opens
+            raise ValueError(f"{value} is a file, not a folder")
+        return value
+
     @field_validator("webhook_url")
     @classmethod
     def _webhook_url(cls, value: str | None) -> str | None:

@@ -407,6 +407,8 @@ class ScopeClassifier:
             rule = next(r.rule for r in R.REFERRALS if r.refer_to is ref)
             reason = next((key for rx, key in self._referral_reasons[ref] if rx.search(norm)),
                           f"scope.reason.refer.{ref.value}")  # fmt: skip
+            if impostor and ref is ReferTo.POLICE and self._impostor_money.search(norm):
+                reason = "scope.reason.refer.impostor"  # "网上有个人说他是市纪委的 … 先转五万" (hand-tried)
             return ScopeDecision(Verdict.REFER, None, ref, reason, rule, signals=tuple(matched[:4]))
         if faq is not None:  # what_scope too: "你们能管市里的领导吗" asks, it does not report yet
             return ScopeDecision(Verdict.UNCLEAR, None, None, "scope.reason.faq", "FAQ", faq=faq)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Iterator
+from pathlib import Path
 
-from qingfeng.cli import build_parser
+import pytest
+
+from qingfeng.cli import build_parser, main
 
 
 def _walk(parser: argparse.ArgumentParser, path: str) -> Iterator[tuple[str, argparse.Action, str | None]]:
@@ -30,3 +33,15 @@ def test_every_command_and_option_has_a_description() -> None:
 def test_the_walk_sees_nested_commands_and_options() -> None:
     seen = {where for where, _, _ in _walk(build_parser(), "qingfeng")}
     assert {"qingfeng case show", "qingfeng case show number", "qingfeng audit --case"} <= seen
+
+
+def test_a_data_dir_that_is_a_file_is_one_line_and_status_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An operator's slip (QINGFENG_DATA_DIR naming a file) is refused like a bad argument, never a traceback."""
+    a_file = tmp_path / "data"
+    a_file.write_text("not a folder")
+    monkeypatch.setenv("QINGFENG_DATA_DIR", str(a_file))
+    assert main(["chat"]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "QINGFENG_DATA_DIR" in err and "not a folder" in err, err

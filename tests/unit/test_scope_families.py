@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from core.model import ReferTo
 from core.scope import KIND_LABELS, Verdict, classifier
 
 
@@ -213,3 +214,10 @@ def test_generalised_rules(text: str, verdict: str, detail: str | None) -> None:
     if verdict == "refer" and detail:
         assert decision.refer_to is not None and decision.refer_to.value == detail, (text, decision.refer_to)
     assert decision.verdict is not Verdict.URGENT
+
+
+def test_an_impostor_asking_for_money_gets_the_impostor_reason() -> None:
+    """However the impostor is told, money asked for in the commission's name is fraud, and the citizen is told so."""
+    decision = classifier().classify("网上有个人说他是市纪委的 能帮我把案子摆平 先转五万活动经费 这是不是骗子啊")
+    assert (decision.verdict, decision.refer_to) == (Verdict.REFER, ReferTo.POLICE)
+    assert decision.reason == "scope.reason.refer.impostor"
