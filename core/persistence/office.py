@@ -17,6 +17,7 @@ from core.jurisdiction import UnitInfo, top_level
 from core.model import UnitLevel
 from core.permissions import is_intake
 from core.persistence.orm import OfficerRow, SettingRow, UnitRow
+from core.persistence.setting_rows import put_setting
 
 log = logging.getLogger(__name__)
 HOME_KEY = "home_unit"
@@ -31,7 +32,7 @@ async def stored_home(session: AsyncSession) -> str | None:
 async def store_home(session: AsyncSession, code: str) -> None:
     row = await session.get(SettingRow, HOME_KEY)
     if row is None:
-        session.add(SettingRow(key=HOME_KEY, value=code))
+        await put_setting(session, HOME_KEY, code)
     else:
         row.value = code
 

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from core.calendar.deadlines import DeadlineKind, due_date
 from core.model import DeadlineState
 from core.persistence.orm import DeadlineRow, SettingRow
+from core.persistence.setting_rows import put_setting
 from core.services.context import CoreContext
 
 log = logging.getLogger(__name__)
@@ -43,7 +44,7 @@ class CalendarService:
                 row.provisional = cal.uses_fallback(row.trigger_date, due)
                 row.calendar_fp = fp
             if stored is None:
-                s.add(SettingRow(key=_FP_KEY, value=fp))
+                await put_setting(s, _FP_KEY, fp)
             else:
                 stored.value = fp
             await uow.commit()

@@ -59,6 +59,7 @@ from core.model import CaseState, DeadlineState, RecipientKind
 from core.permissions import INTAKE_DESK, LEADERS, counts_own_cases
 from core.persistence import repository as repo
 from core.persistence.orm import CaseRow, DeadlineRow, DigestSentRow, OfficerRow, ReminderSentRow, SettingRow
+from core.persistence.setting_rows import put_setting
 from core.services.context import CoreContext
 from core.services.urgent import UrgentService
 
@@ -177,7 +178,7 @@ class ReminderService:
         """With another number of days for the ``soon`` reminder, deadlines not yet due are worked out again."""
         value, stored = str(self.policy.days_before), await s.get(SettingRow, POLICY_KEY)
         if stored is None:
-            s.add(SettingRow(key=POLICY_KEY, value=value))
+            await put_setting(s, POLICY_KEY, value)
         elif stored.value != value:
             d = DeadlineRow
             stmt = update(d).where(d.state == OPEN, d.due_date > run.today).values(next_reminder_on=None)

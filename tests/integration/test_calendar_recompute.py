@@ -12,6 +12,7 @@ from core.calendar.reminders import ReminderPolicy, first_reminder_day
 from core.calendar.workdays import WorkCalendar, YearSource
 from core.clock import ManualClock
 from core.persistence.orm import SettingRow
+from core.persistence.setting_rows import put_setting
 from core.services.reminders import ReminderService
 from qingfeng.app import App
 from tests.conftest import beijing
@@ -126,3 +127,15 @@ async def test_new_deadlines_use_operator_data_and_are_not_provisional(app: App,
     assert await app.calendar.recompute_open_deadlines(force=True) == 0
     async with app.ctx.uow() as uow:
         assert (await uow.session.execute(select(SettingRow.value))).scalar_one() == app.ctx.calendar.fingerprint()
+
+
+async def test_a_setting_two_instances_write_at_once_is_stored_once(app: App) -> None:
+    """Two instances starting on one database may both find a setting missing and both write it: the second write
+    of a key already stored wins, with no unique violation (the two-instance test once failed so on PostgreSQL)."""
+    for value in ("a", "b"):  # each as an instance that found the key missing before the other committed
+        async with app.ctx.uow() as uow:
+            await put_setting(uow.session, "race_key", value)
+            await uow.commit()
+    async with app.ctx.uow() as uow:
+        rows = (await uow.session.execute(select(SettingRow.value).where(SettingRow.key == "race_key"))).all()
+        assert [r.value for r in rows] == ["b"]
