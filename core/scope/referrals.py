@@ -191,8 +191,7 @@ REFERRALS = (
         r"(剪|偷|割)(了)?~4(电线|电缆|铜线|铜缆)",  # "收废品的晚上来剪我家电线" (blind35)
         r"拦(车|路)~6收~4(过路费|钱|费)",  # "几个小年轻晚上在路口拦车收过路费" (blind46)
         # "loan app collectors send edited photos of my wife to all her phone contacts" (blind43)
-        r"\b(debt |loan )?(app )?collectors?\b.{0,60}\b(photos?|pictures?|contacts|threat\w*|harass\w*)\b|"
-        r"催收~~30(通讯录|p图|照片|爆通讯录|威胁)",
+        _COLLECTORS, r"\bcollectors?\b.{0,60}\b(threat\w*|harass\w*)\b|催收~~30威胁",
         *PRIVATE_FIRM_THEFT,
     ), "XF-31(5)", decisive=(*PRIVATE_FIRM_THEFT, *IMPOSTOR_TAKES, _COLLECTORS),
         reasons=((_PRIVATE_FIRM, "scope.reason.refer.private_firm"),
