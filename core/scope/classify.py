@@ -21,7 +21,7 @@ from core.model import ReferTo, ReportType
 from core.scope import rules as R
 from core.scope.pinyin import written
 from core.scope.scope_learned import AT_LEAST, REFER_STANDS, LearnedScope
-from core.scope.urgent import UrgentCheck
+from core.scope.urgent import UrgentCheck, UrgentFinding
 from core.scope.urgent_learned import LearnedUrgent
 from core.text import simplified
 
@@ -290,9 +290,11 @@ class ScopeClassifier:
         if (spelt := written(norm)) != norm:  # typed in pinyin: read as the characters it spells
             text = norm = spelt
         decision = self._verdict(norm)
+        doubted = decision.possibly_urgent  # a danger only the backstop's net names, read as ordinary: asked
         decision = self._learned_verdict(text, decision)
-        if decision.verdict is not Verdict.URGENT and self._learned.urgent(self._urgent.kept(norm)):
-            return replace(decision, possibly_urgent=True, signals=("urgent:learned", *decision.signals))
+        if decision.verdict is not Verdict.URGENT and (doubted or self._learned.urgent(self._urgent.kept(norm))):
+            signal = "urgent:doubted" if doubted else "urgent:learned"
+            return replace(decision, possibly_urgent=True, signals=(signal, *decision.signals))
         return decision
 
     def _learned_verdict(self, text: str, rules: ScopeDecision) -> ScopeDecision:
@@ -324,6 +326,19 @@ class ScopeClassifier:
         return replace(NOTHING_TO_GO_ON, signals=(signal, *rules.signals))
 
     def _verdict(self, norm: str) -> ScopeDecision:
+        """The rules' verdict. A danger named only by the backstop's net (one harm word not clearly past or
+        figurative: recall first, XF-25) in a message that tells a matter of its own (a report, another body's
+        business) and that the learned model reads as ordinary (urgent_learned.DOUBTED) is asked about, not
+        alerted: the citizen gets the emergency numbers and "is anyone in danger right now?", the officers are told
+        on "yes" ("麦子眼看要旱死了", "差价自个吞了", "血压都要爆了": blind49)."""
+        urgent = self._urgent.find(norm)
+        if urgent is not None and urgent.when == "backstop" and self._learned.doubts(self._urgent.kept(norm)):
+            told = self._rules(norm, None)
+            if told.verdict in (Verdict.ACCEPT, Verdict.REFER):  # a matter of its own told, not a cry alone
+                return replace(told, possibly_urgent=True)
+        return self._rules(norm, urgent)
+
+    def _rules(self, norm: str, urgent: UrgentFinding | None) -> ScopeDecision:
         facts = self._facts(norm)
         if takes := bool(self._impostor_takes.search(norm)) and not facts.persons:
             facts = replace(facts, misconduct=False)  # someone in no office taking money in another's name: fraud
@@ -332,7 +347,7 @@ class ScopeClassifier:
         disclaimed = bool(self._disclaimed.search(norm))  # "跟干部没关系": an official merely named is no report
 
         # 1. Danger first, whatever else the text says (rules.md §8, XF-25).
-        if urgent := self._urgent.find(norm):
+        if urgent is not None:
             kind = ReportType.APPEAL if appeal else ReportType.ACCUSATION if facts.misconduct else None
             return ScopeDecision(Verdict.URGENT, kind, None, "scope.reason.urgent", "§8, XF-25",
                                  signals=(urgent.signal, *facts.signals))  # fmt: skip
