@@ -326,8 +326,8 @@ class ScopeClassifier:
         return replace(NOTHING_TO_GO_ON, signals=(signal, *rules.signals))
 
     def _verdict(self, norm: str) -> ScopeDecision:
-        """The rules' verdict. A danger named only by the backstop's net (one harm word not clearly past or
-        figurative: recall first, XF-25) in a message that tells a matter of its own (a report, another body's
+        """The rules' verdict. A danger named only by the backstop's net (a harm word or scene not clearly
+        past or figurative: recall first, XF-25) in a message that tells a matter of its own (a report, another body's
         business) and that the learned model reads as ordinary (urgent_learned.DOUBTED) is asked about, not
         alerted: the citizen gets the emergency numbers and "is anyone in danger right now?", the officers are told
         on "yes" ("麦子眼看要旱死了", "差价自个吞了", "血压都要爆了": blind49)."""

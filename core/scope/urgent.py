@@ -17,6 +17,7 @@ from core.scope import urgent_families as F
 from core.scope import urgent_guards as G
 from core.scope import urgent_hazards as H
 from core.scope import urgent_scenes as U7
+from core.scope import urgent_sightings as U8
 from core.scope import urgent_signs as S
 from core.scope import urgent_situations as U5
 from core.scope import urgent_terse as T
@@ -279,7 +280,7 @@ class Backstop:
         # The backstop's own first: "fire inspector" is read whole before NOT_HARM's "fire's out" takes a part.
         first = G.NOT_FIGURES + B.NOT_BACKSTOP + G.NOT_FAMILY
         self._not = Gated((None, _compile_guard(p)) for p in first + tuple(p for p in NOT_HARM if p not in first))
-        harms = _merge(B.HARM, F.FAMILIES, U5.SITUATIONS, U7.SCENES, T.TERSE, T.LETTER)  # words, then parts 4–7
+        harms = _merge(B.HARM, F.FAMILIES, U5.SITUATIONS, U7.SCENES, U8.SIGHTINGS, T.TERSE, T.LETTER)  # parts 4–8
         # One regex per pattern (see UrgentCheck): only those found in the text are tried clause by clause.
         self._harms = Gated((kind, _compile((p,))) for kind, patterns in harms.items() for p in patterns)
         self._child, self._child_harm = re.compile(B.CHILD), Gated(("child", _compile((p,))) for p in B.CHILD_HARM)

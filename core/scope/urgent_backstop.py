@@ -306,4 +306,7 @@ NOT_BACKSTOP = (
     r"(天天|每天|经常|老是|总是)~~12(喝酒|喝)~~20开车回家",
     # blind28: money sent to a caller who then vanished (fraud)
     r"(转|交|打|汇)(了)?~8(过去|钱|款)~~12(联系不上|失联|拉黑|不见)",
+    # blind49: wheat "about to die" of drought, a dog poisoned by a neighbour, a family frightened to go out
+    r"(麦子|麦苗|小麦|稻子|水稻|秧苗|玉米|苞谷|菜苗|庄稼|果树|茶树|烟叶)~6(旱|晒|冻|渴|淹|涝)?死|"
+    r"(鸡|鸭|鹅|猪|牛|羊|鱼|狗|猫|兔)被~8(毒|药|打|撞|咬|弄)死|吓得~4不敢出门",
 )  # fmt: skip

@@ -242,6 +242,13 @@ NOT_FIGURES = (
     r"is going to|"
     r"are going to|gonna) (kill|murder) me if\b|\b\d+ bullets\b|\bbullets? (for|at|cost|each)\b|"
     r"腿~2跑(断|细)|跑断(了)?腿|跟(他|她|你|他们)拼了~~24(去|到|找)~6(区里|县里|市里|纪委|监委|上访|举报|说清楚|告)",
+    # blind49: who started a past fight, argued ("明明是他们五六个人围着我"); burglars who "keep" prising doors at night
+    # (a habit told, for the police); a place's nickname ("the 'suicide bridge' as we call it"); "I'd rather die than
+    # pay"; "my head's gonna explode"
+    r"明明是~12(围着|打|推|骂|追着)(的)?我|(老|总|经常|常常|天天|隔三岔五)有人~10撬(门|锁)|"
+    r"['\"‘“]suicide (bridge|cliff|road|bend|curve|corner)['\"’”]|\bsuicide (bridge|cliff|bend|curve)\b,? as (we|they|"
+    r"people|locals) call it|\b(i'?d|i would|we'?d) rather die than\b|"
+    r"\b(my|his|her) head('s| is)? (gonna|going to|about to|will) (explode|burst)\b",
 )
 
 #: Over and safe: the danger told is past and the person is safe. Such a sentence is taken back even when it names
@@ -315,6 +322,8 @@ SAFE = (
     r"(stable|safe|fine|recovering)\b",
     # blind38: a dark thought told as past and better now; a dam's piping plugged and everyone back
     r"(那天|之前|上次|前几天|前阵子)~~12想不开~~12(现在|已经)好多了|(管涌|缺口|决口)~2(堵住|堵上|封住)了~~12人都撤(回来|出来|走)了",
+    # blind49: someone who fell in "已经救起来了 人没得事" (dialect for 没事)
+    r"(已经|都)?(救|捞|拉)(起来|上来|出来)了~~8(人)?(都)?没(得|有)?(事|大碍)|人(都)?没得事",
 )
 NOT_SAFE = (
     r"\b(still|again|for now|yet)\b|还在|还没|又(来|在|拿|要)|暂时|叫不(应|醒)|喊不(应|醒)|喘不上|不想活|想死|自杀|"

@@ -260,6 +260,26 @@ SCENES = [
     "we are lost in the gobi, no water left since morning, phone at 5 percent",
     "迷路在戈壁里了 水喝完了 手机只剩3格电",
     "砖厂窑口冒黑烟 还有两个工人在里面没出来",
+    # blind49 (urgent_sightings): stray dogs, a needle, people under a fallen wall, a swelling face, fumes and a
+    # coughing street, an oxygen machine without power, a car into a crowd, a child to be sold, "I don't know him",
+    # a river rising round a rock, shoes on the bank, a crowd on a shaking stand, a tank overheating, chest and arm
+    "我儿子放学路上被一群野狗围着 我在地里赶不过去",
+    "幼儿园的老师拿烟头烫小孩 我隔着栏杆看见的",
+    "厂房的墙塌下来了 底下压着人 还没挖出来",
+    "my son's lips are swelling up after the peanut cake and he can't breathe properly",
+    "对面厂子一直在冒绿烟 好多人在咳 眼睛也睁不开",
+    "我妈靠制氧机 这边一断电就用不了了 电力公司说要停一天",
+    "a car just drove into the crowd at the night market",
+    "他们说明天就把那个小丫头卖掉 钱都谈好了",
+    "一个女的抱着个小孩往车上走 小孩一直哭喊不认识她",
+    "a little boy is stuck on a rock in the creek and the water is rising",
+    "桥头有双鞋脱了放在栏杆边 人不见了",
+    "舞台在晃 上面站了好多人 底下的架子在响",
+    "the warehouse of fertiliser is overheating and they still have the night shift in there",
+    "胸口闷得慌 左胳膊也麻了 一个人在宿舍",
+    "喝了农药了 对不起大家",
+    "i am sitting on the ledge of the hospital roof, this is my last message",
+    "我表妹才十三 那个网友说今晚就来接她去外地",
 ]
 # A hazard found in one sentence and many people put in its way soon in another (urgent_terse.HAZARD_FOUND).
 ACROSS = [
@@ -667,6 +687,18 @@ NOT_URGENT = [
     "上游放水 我家的苗全淹了",
     "买的煤一烧全是石头 店家不认",
     "my aunt is dead on paper so her pension stopped, but she is alive and well",
+    # blind49: crops dying of drought, a cat poisoned, frightened to go out, "明明是他们打我", burglars who keep
+    # prising locks, a "suicide cliff" by name, "I'd rather die than", a head "gonna explode", a man who fell in and
+    # was pulled out "没得事", the money better spent elsewhere
+    "今年天旱 玉米眼看都要旱死了 水渠还被上游堵了",
+    "我家猫被楼下那个人下药毒死了 他还不承认",
+    "门口被人泼了油漆 吓得我妈不敢出门",
+    "笔录写我先动手 明明是他们三个人打我",
+    "小区里总有人半夜撬锁 物业也不管",
+    "the 'suicide cliff' as the locals call it still has no railing after years",
+    "I'd rather die than queue at that office again",
+    "my head is gonna explode with all these forms",
+    "下午有个娃掉沟里了 已经拉起来了 人没得事 那条沟一直没盖板",
 ]
 
 
