@@ -326,13 +326,15 @@ class ScopeClassifier:
         return replace(NOTHING_TO_GO_ON, signals=(signal, *rules.signals))
 
     def _verdict(self, norm: str) -> ScopeDecision:
-        """The rules' verdict. A danger named only by the backstop's net (a harm word or scene not clearly
-        past or figurative: recall first, XF-25) in a message that tells a matter of its own (a report, another body's
-        business) and that the learned model reads as ordinary (urgent_learned.DOUBTED) is asked about, not
+        """The rules' verdict. A danger named only by the backstop's net (a harm word or scene not clearly past or
+        figurative: recall first, XF-25), in a Chinese message that tells a matter of its own (a report, another
+        body's business) and that the learned model reads as ordinary (urgent_learned.DOUBTED), is asked about, not
         alerted: the citizen gets the emergency numbers and "is anyone in danger right now?", the officers are told
-        on "yes" ("麦子眼看要旱死了", "差价自个吞了", "血压都要爆了": blind49)."""
+        on "yes" ("麦子眼看要旱死了", "差价自个吞了", "血压都要爆了": blind49). Not in English: the model has seen
+        far fewer English lines ("Someone stabbed the shop owner outside the township office" reads 0.19)."""
         urgent = self._urgent.find(norm)
-        if urgent is not None and urgent.when == "backstop" and self._learned.doubts(self._urgent.kept(norm)):
+        doubt = urgent is not None and urgent.when == "backstop" and HAN.search(norm)
+        if doubt and self._learned.doubts(self._urgent.kept(norm)):
             told = self._rules(norm, None)
             if told.verdict in (Verdict.ACCEPT, Verdict.REFER):  # a matter of its own told, not a cry alone
                 return replace(told, possibly_urgent=True)
