@@ -148,6 +148,7 @@ CHILD_HARM = (
 #: (a) Past and over, and told from a story or the news: the frame holds in the clause and the clauses after it,
 #: until a clause says now.
 PAST = (
+    r"\b(cctv|the news|news|tv|television|the video) (showed|shows|reported|reports|said|says)\b|"  # blind50
     r"去年", r"前年", r"(大)?前天", r"前些年", r"那年", r"当年", r"以前", r"早年", r"曾经", r"小时候", r"多年前",
     r"(几|两|三|四|五|六|七|八|九|十|\d+)(多)?年(前|以前)", r"(19|20)\d\d年", r"上(个)?(月|世纪)", r"年前",
     r"上(周|星期|礼拜|回|次)|前(几|些|两)(天|年)|前阵子|前段时间|当时|那次|那回|那天(?!~2(要|会|就|准备|打算))|死了~4年|过去~4年",

@@ -92,6 +92,9 @@ NOT_DISOWNED = (
     r"(不|没|别)(是)?(在)?(开玩笑|说着玩|闹着玩|吓唬(你|你们|人)|说气话|说说而已)|"
     r"(老师|校长|他们|学校|村里|对方|班主任|警察|领导)(都|就|还)?说~6(开玩笑|闹着玩|玩笑|说着玩)|不像(是)?(在)?开玩笑|"
     r"不是气话|(not|no|n'?t) (joking|kidding|a joke)|"
+    # "we all thought he was joking": the writer no longer does (blind50)
+    r"(都|还|本来|一直)?以为~6(开玩笑|说着玩|闹着玩|说气话|随口说说)|\b(thought|assumed) (he|she|they) (was|were) ("
+    r"joking|kidding)\b|"
     r"还在(里面|屋里|追|找|等|门口)|还没(出来|救出)|still (inside|in there|after me|chasing|looking for)|"
     # one's own child sent away, whatever province it is to (blind47)
     r"\b(my|our) (daughter|son|kid|child|niece|granddaughter|grandson|sister)\b.{0,30}\b(being |getting )?(sent|"
@@ -249,6 +252,15 @@ NOT_FIGURES = (
     r"['\"‘“]suicide (bridge|cliff|road|bend|curve|corner)['\"’”]|\bsuicide (bridge|cliff|bend|curve)\b,? as (we|they|"
     r"people|locals) call it|\b(i'?d|i would|we'?d) rather die than\b|"
     r"\b(my|his|her) head('s| is)? (gonna|going to|about to|will) (explode|burst)\b",
+    # blind50: the man who beat me "is now deputy mayor" (a post now, not a beating), a house "about to fall down" in a
+    # quarrel over a renovation grant, an official asleep drunk at his desk, a knife-maker's trade, a "photo shooting",
+    # fireworks that "burnt 800,000" (money), a wall soaked by a leak upstairs
+    r"现在(是|当上(了)?|成(了)?|升(了)?)~4(副)?(镇长|县长|乡长|局长|书记|主任|科长|所长|领导|干部|村长|支书)|"
+    r"(危房改造|补助|补贴|手续费)~~60(房子)?(都)?快(垮|塌)(了)?|(上班|办公室|窗口|值班)~~16(趴|躺)(在)?(桌|办公桌|沙发|椅子)(子)?(上)?~~16(睡|喊(都)?喊不醒|叫不醒)|"
+    r"\b(make|makes|making|sell|sells|selling|sharpen|sharpening) knives for a living\b|\bknife (maker|workshop|"
+    r"shop)\b|"
+    r"\bphoto ?shoot(ing)?\b|烧(了|掉)?~4(\d+|[一二三四五六七八九十百千几两])(多)?(万|千|百)(块)?|墙(皮)?~4泡|"
+    r"泡~4墙(皮)?|(水管|管子|暖气片|暖气管|水龙头)~4(爆|裂)(了|开)",
 )
 
 #: Over and safe: the danger told is past and the person is safe. Such a sentence is taken back even when it names
@@ -324,6 +336,10 @@ SAFE = (
     r"(那天|之前|上次|前几天|前阵子)~~12想不开~~12(现在|已经)好多了|(管涌|缺口|决口)~2(堵住|堵上|封住)了~~12人都撤(回来|出来|走)了",
     # blind49: someone who fell in "已经救起来了 人没得事" (dialect for 没事)
     r"(已经|都)?(救|捞|拉)(起来|上来|出来)了~~8(人)?(都)?没(得|有)?(事|大碍)|人(都)?没得事",
+    # blind50: a gas leak "dealt with" by the gas company, everybody evacuated safe, a man resting at home with his
+    # injury
+    r"(来人|师傅|公司|物业)~6处理(完|好)了|\bevacuated (safe(ly)?|in time)\b|\bsafe,? thank god\b|(在|还在|"
+    r"回家)(家)?养(伤|病)",
 )
 NOT_SAFE = (
     r"\b(still|again|for now|yet)\b|还在|还没|又(来|在|拿|要)|暂时|叫不(应|醒)|喊不(应|醒)|喘不上|不想活|想死|自杀|"

@@ -91,4 +91,11 @@ SIGHTINGS: dict[str, tuple[str, ...]] = {
         r"\bknows (my|where i|where we) (room|address|house|live|stay)\b.{0,60}\b(driving|coming|on (his|her|the) "
         r"way)\b|\b(driving|coming) (over|here)( now)?,? \d+ ?(mins?|minutes) away\b",
     ),
+    # The fiftieth blind sets (a crisis-line nurse's callers): a veiled threat to a reporter's child.
+    "veiled": (
+        r"(你|您)(家)?(儿子|女儿|孩子|娃|小孩|老婆|老人)~~16(学校|上学|放学|幼儿园)~~20(出(点|个|了)?(什么|啥)?事|有个(三长两短|好歹|闪失))",
+        r"(出(点|个|了)?(什么|啥)?事|有个(三长两短|好歹|闪失))~4(就)?(不好了|可惜了|别怪)",
+        r"\bwould be (a )?(sad|shame|pity|terrible)\b.{0,10}\bif (something|anything) (happened|happens|were to "
+        r"happen)\b|\bnice (school|house|car|family) (your|ur) (son|daughter|kids?|wife|family) (goes|go|has|have)\b",
+    ),
 }  # fmt: skip

@@ -280,6 +280,10 @@ SCENES = [
     "喝了农药了 对不起大家",
     "i am sitting on the ledge of the hospital roof, this is my last message",
     "我表妹才十三 那个网友说今晚就来接她去外地",
+    # blind50: a veiled threat to a reporter's child; a plan "we thought was a joke"
+    "举报完第二天就有人打电话 说你女儿那个幼儿园不错 路上出点什么事就不好了",
+    "the official I named texted me: shame if anything happened to your kids on the way home",
+    "他说下班就去把自己了断 我们还以为他说着玩的",
 ]
 # A hazard found in one sentence and many people put in its way soon in another (urgent_terse.HAZARD_FOUND).
 ACROSS = [
@@ -699,6 +703,19 @@ NOT_URGENT = [
     "I'd rather die than queue at that office again",
     "my head is gonna explode with all these forms",
     "下午有个娃掉沟里了 已经拉起来了 人没得事 那条沟一直没盖板",
+    # blind50: a beater who is "now deputy head", a house "about to fall" in a grant quarrel, a clerk asleep drunk
+    # at his desk, a knife-maker, a photo shoot, fireworks that burnt money, a wall soaked, a leak dealt with,
+    # everybody evacuated safe, the news told
+    "当年打我的那个人现在当上副乡长了",
+    "补助款要先交两千手续费 我们家房子都快塌了也不给报",
+    "上班时间那个所长喝得趴在办公桌上睡 喊都喊不醒",
+    "my dad sharpens knives for a living and the market office keeps fining him",
+    "the county paid 50k for a photo shooting of the new square",
+    "元宵晚会一晚上烧了二十多万 路灯却一直不修",
+    "楼上的水管爆了 我家墙皮全泡了 物业不理",
+    "天然气漏了 物业来人处理好了 就是收了五百块",
+    "the river came up last night but everyone was evacuated safely, now the relief money is missing",
+    "the news showed a bus fire in another province, our school buses are just as old",
 ]
 
 
