@@ -77,7 +77,8 @@ TRAIN = ("tests/data/scope_labelled.jsonl", "bench/data/scope_heldout.jsonl", "b
          "bench/data/urgent_blind47.jsonl", "bench/data/scope_blind48.jsonl",
          "bench/data/urgent_blind48.jsonl", "bench/data/scope_blind49.jsonl",
          "bench/data/urgent_blind49.jsonl", "bench/data/scope_blind50.jsonl",
-         "bench/data/urgent_blind50.jsonl")  # fmt: skip
+         "bench/data/urgent_blind50.jsonl", "bench/data/scope_blind51.jsonl",
+         "bench/data/urgent_blind51.jsonl")  # fmt: skip
 TRAIN_DIR = "bench/data/train"  # lines written for training (scripts/train_scope_model.py reads them too)
 OUT = ROOT / "core" / "scope" / "urgent_model.json.gz"
 NGRAMS = (1, 4)

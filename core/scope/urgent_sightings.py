@@ -91,6 +91,12 @@ SIGHTINGS: dict[str, tuple[str, ...]] = {
         r"\bknows (my|where i|where we) (room|address|house|live|stay)\b.{0,60}\b(driving|coming|on (his|her|the) "
         r"way)\b|\b(driving|coming) (over|here)( now)?,? \d+ ?(mins?|minutes) away\b",
     ),
+    # The fifty-first blind sets: a cousin held in a hotel by lenders, bloodied on video, a ransom asked.
+    "ransom": (
+        r"(扣|关|绑|押)(在|着|到)~8(宾馆|酒店|旅馆|房间|屋里|仓库|厂里|车上)~~30(赎人|赎金|拿~8(钱|万)~4(来|去)?赎)|赎人|要赎金",
+        r"\b(held|kept|locked up|tied up)\b.{0,40}\b(ransom|pay (\d+|them|up) (to )?(get|release|free) (him|her|"
+        r"them))\b",
+    ),
     # The fiftieth blind sets (a crisis-line nurse's callers): a veiled threat to a reporter's child.
     "veiled": (
         r"(你|您)(家)?(儿子|女儿|孩子|娃|小孩|老婆|老人)~~16(学校|上学|放学|幼儿园)~~20(出(点|个|了)?(什么|啥)?事|有个(三长两短|好歹|闪失))",

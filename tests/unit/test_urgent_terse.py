@@ -284,6 +284,9 @@ SCENES = [
     "举报完第二天就有人打电话 说你女儿那个幼儿园不错 路上出点什么事就不好了",
     "the official I named texted me: shame if anything happened to your kids on the way home",
     "他说下班就去把自己了断 我们还以为他说着玩的",
+    # blind51: pills "taken as a joke" and now unresponsive; a relative held for ransom with a video sent
+    "室友早上说把安眠药全吞了 我当成说着玩 刚才发现他没反应了",
+    "我弟被人关在出租屋里 对方发来视频 让我们拿十万来赎人",
 ]
 # A hazard found in one sentence and many people put in its way soon in another (urgent_terse.HAZARD_FOUND).
 ACROSS = [
@@ -716,6 +719,13 @@ NOT_URGENT = [
     "天然气漏了 物业来人处理好了 就是收了五百块",
     "the river came up last night but everyone was evacuated safely, now the relief money is missing",
     "the news showed a bus fire in another province, our school buses are just as old",
+    # blind51: a dark thought past and worked through, a heart attack "stable now and home", "ok, just bruised",
+    # neighbours "about to come to blows", an inspection photographing the explosives store
+    "那年被冤枉的时候我想过喝药 现在早就想通了 只想把处分改过来",
+    "grandpa had a stroke last month, stable now and home, but the clinic charged us twice",
+    "someone shoved my mum at the market yesterday, she's ok, just bruised, he ran off",
+    "为了宅基地两家都快打起来了 村里也不来量",
+    "检查组到炸药库门口拍了张照片就走了",
 ]
 
 
