@@ -124,3 +124,22 @@ async def test_danger_typed_where_a_button_is_expected_is_heard(harness: BotHarn
     told = await h.say(CHAT, "是")
     assert "已经把情况告诉值班的工作人员" in told[0] and "请选择类型" in told[-1] and await notes(app) == 2
     assert "实名还是匿名" in (await h.tap(CHAT, "检举控告"))[-1]  # the form goes on where it was
+
+
+#: A harm word in a matter of its own, read as ordinary by the model (core.scope.classify, urgent_learned.DOUBTED):
+#: the rules' net would have alerted on "死"; the citizen is asked instead, and "no" gives the referral.
+SMOKE = "楼下饭馆的油烟熏得我快死了 找了几次都没人管 是私人开的"
+
+
+async def test_a_harm_word_in_a_told_matter_is_asked_and_no_gives_the_referral(
+    harness: BotHarness, app: App, office: Office
+) -> None:
+    h = harness
+    decision = classifier().classify(SMOKE)
+    assert decision.possibly_urgent and decision.signals[0] == "urgent:doubted"
+    seen = await h.say(CHAT, SMOKE)
+    assert "110" in seen[0] and ASKED in seen[0]
+    assert await notes(app) == 0 and await pushed(h, app) == []  # the officers are not pushed for a figure of speech
+    answer = await h.tap(CHAT, "没有，不紧急")
+    assert not any(ASKED in t for t in answer) and any("调解" in t for t in answer), answer
+    assert await notes(app) == 0 and await pushed(h, app) == []
