@@ -128,6 +128,7 @@ class UrgentCheck:
         self._said = Gated((name, _compile((p,))) for name, group in HARMS_SAID.items() for p in group)
         self._acts = Gated((name, _compile((p,))) for name, group in HARM_ACTS.items() for p in group)
         self._hazards = Gated((name, _compile((p,))) for name, group in H.NEAR_PEOPLE.items() for p in group)
+        self._hazard_harms = self._hazards.keys()
         self._exposed = _compile(H.PEOPLE_EXPOSED)
         self._who = [(name, re.compile(p, re.IGNORECASE)) for name, p in W.WHO]
         self._now, self._now_here = _compile(W.NOW + H.PEOPLE_EXPOSED), _compile(W.NOW_HERE + S.NOW_HERE)
@@ -151,7 +152,7 @@ class UrgentCheck:
         acts = [(harm, rx) for harm, rx in self._acts.open_to(chars) if rx.search(text)]
         if self._exposed.search(text):  # a failing structure is danger when people are in its way
             acts += [(harm, rx) for harm, rx in self._hazards.open_to(chars) if rx.search(text)]
-            hazards = self._hazards.keys()
+            hazards = self._hazard_harms
         else:
             hazards = set()
         if said or acts:
