@@ -270,6 +270,11 @@ NOT_FIGURES = (
     # store's door, a licensed hunter's confiscated shotgun
     r"(两|俩)家(人)?(都)?快(要)?打起来(了)?|(到|去)炸药库(的)?(门口|外面)|炸药库~~10拍~3照|\blicensed hunter\b|"
     r"\bhunting (licen[cs]e|rifle|gun)\b|\bconfiscated (his|her|the|my|our) (shot)?gun\b",
+    # blind53: cards (斗地主 "炸弹", "王炸"), a "suicidal" price cut, a meeting's "gunpowder", pigs killed a day
+    r"(斗地主|打牌|打扑克|掼蛋)~~30(炸弹|王炸)|王炸|自杀式(降价|营销|打法|竞争)|(开会|说话|讲话|开口|发言|会上|"
+    r"语气)~~8火药味|\bkill (about |around |"
+    r"over )?\d+ "
+    r"(pigs|chickens|cattle|sheep|cows) a day\b",
 )
 
 #: Over and safe: the danger told is past and the person is safe. Such a sentence is taken back even when it names

@@ -288,7 +288,11 @@ FAREWELL = (
     r"我走了|对不起~6(孩子|妈妈|爸爸|爸妈|家人|大家|你们)|不想活|活着没意思|解脱|不用再去(学校|上学|上班)|[\"“']歇歇",
     r"\bno other way\b|(don'?t|do not) see any (other )?way|last (thing|message|words)|goodbye|cannot live with it|"
     r"can'?t (go on|take it) any ?more|sorry (mom|mum|dad|to my)|\b(going to|gonna|will) let go\b|"
-    r"('ll|will) do it (after|tonight|tomorrow|when|once)",
+    r"('ll|will) do it (after|tonight|tomorrow|when|once)|"
+    # blind53: a child left with her grandma, "life too unfair", "make sure someone looks at my file"
+    r"\bmake sure (someone|somebody|you|they) (looks? (after|at)|takes? care of|raises?|reads?) (her|him|my|them)\b|"
+    r"\blife('s| is)? (too|so) unfair\b|\bdrop (my|the) (girl|boy|kid|son|daughter|baby|kids) (off )?at (her|his|their|"
+    r"my) (grandma|granny|grandparents|mum|mom|mother|aunt)",
     r"(越来越|越坐越)?不想回(去|家)了|就这样吧|(就|我就|我)不下(去|来)了|翻过(了)?~2(栏杆|护栏)",
 )
 AT_THE_EDGE = (
@@ -298,6 +302,8 @@ AT_THE_EDGE = (
     r"things|belongings|phone)",
     r"东西(都)?(备|准备)好了|棺材本~4(取|拿)出来|(给|替)~6(每人|每个人|我们|孩子|家里)~4(转|打)了~4(钱|一笔)|去~6(坟前|坟上)~4陪(他|她)",
     r"\b(on|at|over|from) the (\w+'s )?(\w+ )?(roof|rooftop|top floor|bridge|railing|ledge|dam|river|edge)\b|"
+    r"\b(i'?ll|i will|i|i'?m|gonna|will) (go|be going|going|head|walk|drive) (down |over |out )?(to )?(the )?("
+    r"reservoir|river|lake|bridge|dam|cliff|tracks|rooftop|sea)\b|"
     r"climbed (over|"
     r"onto)",
 )

@@ -287,6 +287,8 @@ SCENES = [
     # blind51: pills "taken as a joke" and now unresponsive; a relative held for ransom with a video sent
     "室友早上说把安眠药全吞了 我当成说着玩 刚才发现他没反应了",
     "我弟被人关在出租屋里 对方发来视频 让我们拿十万来赎人",
+    # blind53: a child left with grandma before going to the river, a last request
+    "once i drop my son at his grandma's tonight i'll go to the river. life is so unfair",
 ]
 # A hazard found in one sentence and many people put in its way soon in another (urgent_terse.HAZARD_FOUND).
 ACROSS = [
@@ -726,6 +728,11 @@ NOT_URGENT = [
     "someone shoved my mum at the market yesterday, she's ok, just bruised, he ran off",
     "为了宅基地两家都快打起来了 村里也不来量",
     "检查组到炸药库门口拍了张照片就走了",
+    # blind53: cards at work, a price war, a meeting's gunpowder smell, a slaughterhouse's day
+    "所里几个人上班打牌 隔着门都听见喊王炸",
+    "对面商场搞自杀式降价 我们几家小店快撑不下去了",
+    "书记开会一股火药味 把村干部骂得抬不起头",
+    "we kill about 300 chickens a day at the state farm and the manager skims the wages",
 ]
 
 
